@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One module per job, as in DESIGN.md: the folder tree shows the pipeline
+// sources → Replay → Introspection → SchemaModel → Diff / SQLGeneration.
+let package = Package(
+    name: "schemactl",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "schemactl", targets: ["schemactl"]),
+        .library(name: "SchemactlKit", targets: [
+            "PostgresClient", "SchemaModel", "Introspection", "Migrations",
+            "Replay", "Diff", "SQLGeneration", "Lint",
+        ]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        .target(name: "PostgresClient", dependencies: ["CLibPQ", "SchemaModel"]),
+        .target(name: "SchemaModel"),
+        .target(name: "Introspection", dependencies: ["PostgresClient", "SchemaModel"]),
+        .target(name: "Migrations", dependencies: ["PostgresClient"]),
+        .target(name: "Replay", dependencies: ["PostgresClient", "Migrations", "Introspection", "SchemaModel"]),
+        .target(name: "Diff", dependencies: ["SchemaModel"]),
+        .target(name: "SQLGeneration", dependencies: ["SchemaModel", "Diff"]),
+        .target(name: "Lint", dependencies: ["Migrations"]),
+        .executableTarget(
+            name: "schemactl",
+            dependencies: [
+                "PostgresClient", "Migrations", "Introspection", "Replay", "Diff",
+                "SQLGeneration", "Lint", "SchemaModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["PostgresClient"],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"]),
+        .testTarget(
+            name: "MigrationsTests",
+            dependencies: ["Migrations", "PostgresClient", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,129 @@
+import Foundation
+
+/// A migrations directory as the team's guide lays it out:
+/// `archive/`, `applied/`, `pending/`, `README.md`, `consolidated_schema.sql`.
+///
+/// Loading never stops at the first problem: every problem of every file is
+/// collected, so one run tells the user everything to fix.
+public struct MigrationDirectory: Sendable {
+    /// The directory as the user gave it, used to name files in messages.
+    public let path: String
+    /// Every migration, in chronological order.
+    public let migrations: [Migration]
+    /// What is wrong with the directory; empty when it is valid.
+    public let problems: [DirectoryProblem]
+
+    /// Top-level entries that belong in a migrations directory besides the three folders.
+    public static let expectedTopLevelFiles: Set<String> = ["README.md", "consolidated_schema.sql"]
+
+    public static func load(_ path: String) throws -> MigrationDirectory {
+        let root = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw MigrationDirectoryNotFound(directory: root)
+        }
+        var problems: [DirectoryProblem] = []
+        var files: [(name: MigrationFileName, folder: MigrationFolder, path: String)] = []
+
+        for entry in try sortedEntries(root) where !entry.hasPrefix(".") {
+            let full = root + "/" + entry
+            if MigrationFolder(rawValue: entry) != nil, isDirectoryAt(full) { continue }
+            if expectedTopLevelFiles.contains(entry), !isDirectoryAt(full) { continue }
+            problems.append(DirectoryProblem(file: full, kind: .strayFile))
+        }
+
+        for folder in MigrationFolder.allCases {
+            let folderPath = root + "/" + folder.rawValue
+            guard isDirectoryAt(folderPath) else { continue }
+            for entry in try sortedEntries(folderPath) where !entry.hasPrefix(".") {
+                let full = folderPath + "/" + entry
+                if isDirectoryAt(full) || !entry.hasSuffix(".sql") {
+                    problems.append(DirectoryProblem(file: full, kind: .strayFile))
+                    continue
+                }
+                switch MigrationFileName.parse(entry) {
+                case let .failure(problem):
+                    problems.append(DirectoryProblem(file: full, kind: .badName(problem)))
+                case let .success(name):
+                    if let contentProblem = checkContent(full) {
+                        problems.append(DirectoryProblem(file: full, kind: contentProblem))
+                    }
+                    files.append((name, folder, full))
+                }
+            }
+        }
+
+        // The same file name in two folders.
+        var firstSeen: [String: String] = [:]
+        for file in files {
+            let key = file.name.fileName
+            if let other = firstSeen[key] {
+                problems.append(DirectoryProblem(file: file.path, kind: .versionInTwoFolders(other: other)))
+            } else {
+                firstSeen[key] = file.path
+            }
+        }
+
+        // Pair each migration with its rollback, folder by folder.
+        var migrations: [Migration] = []
+        let rollbacks = files.filter { $0.name.isRollback }
+        let forward = files.filter { !$0.name.isRollback }
+        let forwardVersions = Dictionary(grouping: forward, by: { $0.name.version })
+        for file in forward {
+            let rollback = rollbacks.first { $0.name.version == file.name.version && $0.folder == file.folder }
+            if rollback == nil {
+                if let elsewhere = rollbacks.first(where: { $0.name.version == file.name.version }) {
+                    problems.append(DirectoryProblem(file: elsewhere.path, kind: .rollbackInOtherFolder(migration: file.path)))
+                } else {
+                    let expected = root + "/" + file.folder.rawValue + "/" + file.name.rollbackFileName
+                    problems.append(DirectoryProblem(file: file.path, kind: .missingRollback(expected: expected)))
+                }
+            }
+            migrations.append(Migration(name: file.name, folder: file.folder, file: URL(fileURLWithPath: file.path),
+                                        rollback: rollback.map { URL(fileURLWithPath: $0.path) }))
+        }
+        for rollback in rollbacks where forwardVersions[rollback.name.version] == nil {
+            let expected = root + "/" + rollback.folder.rawValue + "/" + rollback.name.migrationFileName
+            problems.append(DirectoryProblem(file: rollback.path, kind: .rollbackWithoutMigration(expected: expected)))
+        }
+
+        migrations.sort(by: Migration.chronological)
+        problems.sort { ($0.file, $0.message) < ($1.file, $1.message) }
+        return MigrationDirectory(path: root, migrations: migrations, problems: problems)
+    }
+
+    /// Throws every problem at once if the directory is not valid.
+    public func validate() throws {
+        if !problems.isEmpty { throw MigrationDirectoryError(directory: path, problems: problems) }
+    }
+
+    public func migrations(in folder: MigrationFolder) -> [Migration] {
+        migrations.filter { $0.folder == folder }
+    }
+
+    public func migration(version: String) -> Migration? {
+        migrations.first { $0.version == version }
+    }
+
+    /// The path a file of `folder` would have.
+    public func path(of fileName: String, in folder: MigrationFolder) -> String {
+        path + "/" + folder.rawValue + "/" + fileName
+    }
+
+    private static func sortedEntries(_ path: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: path)
+            .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+    }
+
+    private static func isDirectoryAt(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    private static func checkContent(_ path: String) -> DirectoryProblem.Kind? {
+        guard let data = FileManager.default.contents(atPath: path) else { return .unreadable("permission denied or vanished") }
+        guard let text = String(data: data, encoding: .utf8) else { return .notUTF8 }
+        if text.allSatisfy(\.isWhitespace) { return .empty }
+        return nil
+    }
+}

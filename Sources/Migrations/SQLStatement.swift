@@ -1,0 +1,24 @@
+/// One statement of a SQL file, as the lexer cut it.
+public struct SQLStatement: Hashable, Sendable {
+    /// The statement's text, from its first token to just before its `;`.
+    public let text: String
+    /// Byte offsets of `text` in the file (UTF-8).
+    public let byteRange: Range<Int>
+    /// The first unquoted words, upper-cased (`["CREATE", "OR", "REPLACE", "FUNCTION"]`),
+    /// enough to recognise the kind of statement without parsing it.
+    public let leadingWords: [String]
+
+    /// `BEGIN`, `BEGIN TRANSACTION`, `BEGIN WORK`, `START TRANSACTION`.
+    public var isBegin: Bool {
+        guard let first = leadingWords.first else { return false }
+        if first == "BEGIN" { return leadingWords.count == 1 || ["TRANSACTION", "WORK", "ISOLATION", "READ"].contains(leadingWords[1]) }
+        return first == "START" && leadingWords.dropFirst().first == "TRANSACTION"
+    }
+
+    /// `COMMIT`, `COMMIT TRANSACTION`, `COMMIT WORK`, `END`.
+    public var isCommit: Bool {
+        guard let first = leadingWords.first else { return false }
+        guard first == "COMMIT" || first == "END" else { return false }
+        return leadingWords.count == 1 || ["TRANSACTION", "WORK"].contains(leadingWords[1])
+    }
+}

@@ -1,0 +1,45 @@
+import PostgresClient
+
+/// The `schema_versions` table of the guide: which migrations a database has
+/// applied, and which of them were rolled back.
+public enum SchemaVersions {
+    /// The guide's definition, verbatim in substance. The tool may add nullable
+    /// columns to it, never remove or rename one.
+    public static let createStatement = """
+        CREATE TABLE IF NOT EXISTS schema_versions (
+          id SERIAL PRIMARY KEY,
+          version TEXT NOT NULL UNIQUE,
+          applied_at TIMESTAMP WITH TIME ZONE DEFAULT NOW(),
+          description TEXT,
+          is_active BOOLEAN DEFAULT TRUE,
+          rolled_back_at TIMESTAMP WITH TIME ZONE
+        )
+        """
+
+    /// One row of `schema_versions`.
+    public struct Entry: Hashable, Sendable {
+        public let version: String
+        public let description: String?
+        public let isActive: Bool
+        public let appliedAt: String?
+        public let rolledBackAt: String?
+    }
+
+    /// The rows of `schema_versions` ordered by version, or nil when the database
+    /// has no such table on its search path.
+    public static func read(_ connection: Connection) throws -> [Entry]? {
+        let exists = try connection.query("SELECT to_regclass('schema_versions') IS NOT NULL AS present")
+        guard try exists.rows.first?.bool("present") == true else { return nil }
+        let result = try connection.query("""
+            SELECT version, description, coalesce(is_active, true) AS is_active,
+                   applied_at::text AS applied_at, rolled_back_at::text AS rolled_back_at
+            FROM schema_versions
+            ORDER BY version COLLATE "C"
+            """)
+        return try result.rows.map { row in
+            Entry(version: try row.string("version"), description: try row.optionalString("description"),
+                  isActive: try row.bool("is_active"), appliedAt: try row.optionalString("applied_at"),
+                  rolledBackAt: try row.optionalString("rolled_back_at"))
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import CLibPQ
+import Foundation
+import SchemaModel
+
+/// A value that can be sent as a query parameter, in PostgreSQL's text format.
+public protocol QueryParameter: Sendable {
+    var postgresText: String { get }
+}
+
+extension String: QueryParameter { public var postgresText: String { self } }
+extension Int: QueryParameter { public var postgresText: String { String(self) } }
+extension Bool: QueryParameter { public var postgresText: String { self ? "true" : "false" } }
+extension Double: QueryParameter { public var postgresText: String { String(self) } }
+
+/// One libpq connection. It owns its `PGconn` and closes it when released.
+///
+/// Not thread-safe, like `PGconn` itself: use one connection per task.
+public final class Connection {
+    private var handle: OpaquePointer?
+    private let noticeBox = NoticeBox()
+    /// Who we are talking to, redacted; put in every error.
+    public let server: String
+
+    /// Opens a connection from a URL, a `key=value` string, or libpq's environment.
+    public init(_ connectionString: ConnectionString) throws {
+        let conn = PQconnectdb(connectionString.raw)
+        guard let conn else {
+            throw PostgresError.connectionFailed(server: connectionString.redacted, message: "libpq could not allocate a connection")
+        }
+        if PQstatus(conn) != CONNECTION_OK {
+            let where_ = Self.describeServer(conn, fallback: connectionString.redacted)
+            let message = Self.cleanMessage(String(cString: PQerrorMessage(conn)))
+            PQfinish(conn)
+            throw PostgresError.connectionFailed(server: where_, message: message)
+        }
+        handle = conn
+        server = Self.describeServer(conn, fallback: connectionString.redacted)
+        let box = Unmanaged.passUnretained(noticeBox).toOpaque()
+        PQsetNoticeReceiver(conn, { context, result in
+            guard let context, let result else { return }
+            let box = Unmanaged<NoticeBox>.fromOpaque(context).takeUnretainedValue()
+            box.notices.append(Notice(
+                severity: field(result, "S") ?? "NOTICE",
+                sqlState: field(result, "C") ?? "00000",
+                message: field(result, "M") ?? "",
+                detail: field(result, "D"),
+                hint: field(result, "H")
+            ))
+        }, box)
+    }
+
+    public convenience init(_ connectionString: String) throws {
+        try self.init(ConnectionString(connectionString))
+    }
+
+    deinit {
+        close()
+    }
+
+    public func close() {
+        if let handle { PQfinish(handle) }
+        handle = nil
+    }
+
+    /// `server_version_num`, e.g. 150018.
+    public var serverVersionNumber: Int {
+        guard let handle else { return 0 }
+        return Int(PQserverVersion(handle))
+    }
+
+    /// Notices received since the last call, oldest first.
+    public func drainNotices() -> [Notice] {
+        defer { noticeBox.notices.removeAll() }
+        return noticeBox.notices
+    }
+
+    /// Runs one or more statements separated by `;` (simple query protocol) and
+    /// returns the result of the last one.
+    @discardableResult
+    public func execute(_ sql: String) throws -> QueryResult {
+        let conn = try liveHandle()
+        return try consume(PQexec(conn, sql), statement: sql)
+    }
+
+    /// Runs one statement with `$1, $2 …` parameters (extended protocol, text format).
+    @discardableResult
+    public func query(_ sql: String, _ parameters: [(any QueryParameter)?] = []) throws -> QueryResult {
+        let conn = try liveHandle()
+        let texts: [String?] = parameters.map { $0?.postgresText }
+        let cStrings: [UnsafeMutablePointer<CChar>?] = texts.map { $0.flatMap { strdup($0) } }
+        defer { cStrings.forEach { free($0) } }
+        let result = cStrings.withUnsafeBufferPointer { buffer -> OpaquePointer? in
+            buffer.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: max(buffer.count, 1)) { values in
+                PQexecParams(conn, sql, Int32(texts.count), nil, buffer.isEmpty ? nil : values, nil, nil, 0)
+            }
+        }
+        return try consume(result, statement: sql)
+    }
+
+    /// Quotes an identifier with libpq's rules (`"my ""table"""`).
+    public func quoteIdentifier(_ identifier: String) -> String {
+        SQLQuoting.identifier(identifier)
+    }
+
+    private func liveHandle() throws -> OpaquePointer {
+        guard let handle else { throw PostgresError.client(server: server, message: "the connection is closed") }
+        if PQstatus(handle) != CONNECTION_OK {
+            throw PostgresError.client(server: server, message: Self.cleanMessage(String(cString: PQerrorMessage(handle))))
+        }
+        return handle
+    }
+
+    private func consume(_ result: OpaquePointer?, statement: String) throws -> QueryResult {
+        guard let result else {
+            let message = handle.map { String(cString: PQerrorMessage($0)) } ?? "no connection"
+            throw PostgresError.client(server: server, message: Self.cleanMessage(message))
+        }
+        defer { PQclear(result) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY, PGRES_SINGLE_TUPLE:
+            return QueryResult(result)
+        default:
+            if let sqlState = field(result, "C") {
+                throw PostgresError.server(ServerError(
+                    sqlState: sqlState,
+                    severity: field(result, "V") ?? field(result, "S") ?? "ERROR",
+                    message: field(result, "M") ?? "",
+                    detail: field(result, "D"),
+                    hint: field(result, "H"),
+                    position: field(result, "P").flatMap { Int($0) },
+                    context: field(result, "W"),
+                    statement: statement,
+                    server: server
+                ))
+            }
+            let message = String(cString: PQresultErrorMessage(result))
+            throw PostgresError.client(server: server, message: Self.cleanMessage(message))
+        }
+    }
+
+    /// `user@host:port/dbname`, or the socket directory for a Unix socket; never a password.
+    static func describeServer(_ conn: OpaquePointer, fallback: String) -> String {
+        let host = PQhost(conn).map { String(cString: $0) } ?? ""
+        let port = PQport(conn).map { String(cString: $0) } ?? ""
+        let user = PQuser(conn).map { String(cString: $0) } ?? ""
+        let db = PQdb(conn).map { String(cString: $0) } ?? ""
+        if host.isEmpty && port.isEmpty && db.isEmpty { return fallback }
+        let place = host.hasPrefix("/") ? "socket \(host)/.s.PGSQL.\(port)" : "\(host):\(port)"
+        return "\(user)@\(place) database \(db)"
+    }
+
+    static func cleanMessage(_ message: String) -> String {
+        message.trimmingCharacters(in: .whitespacesAndNewlines)
+            .replacingOccurrences(of: "\n\t", with: " ")
+            .replacingOccurrences(of: "\n", with: " ")
+    }
+}
+
+/// Holds notices for the C callback; a class so libpq can keep a pointer to it.
+final class NoticeBox {
+    var notices: [Notice] = []
+}
+
+/// One field of a libpq error or notice result (`PG_DIAG_*` codes are single letters).
+func field(_ result: OpaquePointer, _ code: Character) -> String? {
+    guard let ascii = code.asciiValue, let value = PQresultErrorField(result, Int32(ascii)) else { return nil }
+    return String(cString: value)
+}

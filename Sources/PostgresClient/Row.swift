@@ -1,0 +1,91 @@
+/// One row of a result, with typed access by column name or index.
+///
+/// Values arrive in PostgreSQL's text format; the accessors parse them and throw
+/// `RowError` rather than trap when a value is NULL or of the wrong shape.
+public struct Row: Sendable {
+    let columns: ColumnIndex
+    public let values: [String?]
+
+    public var columnNames: [String] { columns.names }
+
+    public subscript(index: Int) -> String? { values[index] }
+
+    public subscript(name: String) -> String? {
+        guard let index = columns.index[name] else { return nil }
+        return values[index]
+    }
+
+    /// The value of a NOT NULL text column.
+    public func string(_ column: String) throws -> String {
+        guard let value = try optionalString(column) else { throw RowError.unexpectedNull(column: column) }
+        return value
+    }
+
+    public func optionalString(_ column: String) throws -> String? {
+        guard let index = columns.index[column] else { throw RowError.noSuchColumn(column, available: columns.names) }
+        return values[index]
+    }
+
+    public func int(_ column: String) throws -> Int {
+        guard let value = try optionalInt(column) else { throw RowError.unexpectedNull(column: column) }
+        return value
+    }
+
+    public func optionalInt(_ column: String) throws -> Int? {
+        guard let text = try optionalString(column) else { return nil }
+        guard let value = Int(text) else { throw RowError.notOfType(column: column, value: text, type: "Int") }
+        return value
+    }
+
+    public func bool(_ column: String) throws -> Bool {
+        guard let value = try optionalBool(column) else { throw RowError.unexpectedNull(column: column) }
+        return value
+    }
+
+    public func optionalBool(_ column: String) throws -> Bool? {
+        guard let text = try optionalString(column) else { return nil }
+        switch text {
+        case "t", "true": return true
+        case "f", "false": return false
+        default: throw RowError.notOfType(column: column, value: text, type: "Bool")
+        }
+    }
+
+    /// A PostgreSQL array of text (`{a,"b c",NULL}`) as Swift strings; NULL elements are dropped.
+    public func stringArray(_ column: String) throws -> [String] {
+        guard let text = try optionalString(column) else { return [] }
+        return PostgresArray.parse(text).compactMap { $0 }
+    }
+}
+
+/// Shared by every row of a result, so rows do not each copy the column names.
+final class ColumnIndex: Sendable {
+    let names: [String]
+    let index: [String: Int]
+
+    init(names: [String]) {
+        self.names = names
+        var index: [String: Int] = [:]
+        for (position, name) in names.enumerated() where index[name] == nil {
+            index[name] = position
+        }
+        self.index = index
+    }
+}
+
+public enum RowError: Error, Sendable, Equatable, CustomStringConvertible {
+    case noSuchColumn(String, available: [String])
+    case unexpectedNull(column: String)
+    case notOfType(column: String, value: String, type: String)
+
+    public var description: String {
+        switch self {
+        case let .noSuchColumn(name, available):
+            return "the result has no column \"\(name)\" (it has: \(available.joined(separator: ", ")))"
+        case let .unexpectedNull(column):
+            return "column \"\(column)\" is NULL where a value was expected"
+        case let .notOfType(column, value, type):
+            return "column \"\(column)\" holds \"\(value)\", which is not a \(type)"
+        }
+    }
+}

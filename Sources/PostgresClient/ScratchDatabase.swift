@@ -1,0 +1,74 @@
+import Foundation
+import SchemaModel
+
+/// A uniquely named database that exists for one job and is dropped after it.
+///
+/// It lives on the embedded server by default, or on the server given with
+/// `--scratch URL` / `SCHEMACTL_SCRATCH_URL`. It only ever drops the one
+/// database it created itself: the name is recorded only after `CREATE DATABASE`
+/// succeeded, and nothing else is ever dropped.
+public final class ScratchDatabase: @unchecked Sendable {
+    public let name: String
+    /// Reaches the scratch database itself.
+    public let connectionString: ConnectionString
+    /// Reaches the server's maintenance database, from which we create and drop.
+    private let server: ConnectionString
+    private let lock = NSLock()
+    private var dropped = false
+    private var cleanupToken: Int?
+
+    /// The server scratch databases go to: `explicit`, else `$SCHEMACTL_SCRATCH_URL`, else the embedded server.
+    public static func server(explicit: String? = nil,
+                              environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ConnectionString {
+        if let explicit, !explicit.isEmpty { return ConnectionString(explicit) }
+        if let fromEnvironment = environment["SCHEMACTL_SCRATCH_URL"], !fromEnvironment.isEmpty {
+            return ConnectionString(fromEnvironment)
+        }
+        return try EmbeddedPostgres.shared().connectionString()
+    }
+
+    /// Creates `schemactl_scratch_<random>` on `server`, optionally as a copy of `template`.
+    public init(on server: ConnectionString, template: String? = nil, prefix: String = "schemactl_scratch") throws {
+        let name = prefix + "_" + Self.randomSuffix()
+        let admin = try Connection(server)
+        var statement = "CREATE DATABASE \(SQLQuoting.identifier(name))"
+        if let template { statement += " TEMPLATE \(SQLQuoting.identifier(template))" }
+        try admin.execute(statement)
+        self.name = name
+        self.server = server
+        self.connectionString = server.replacingDatabase(with: name)
+        cleanupToken = ExitCleanup.register { [weak self] in self?.drop() }
+    }
+
+    /// Creates a scratch database on the default server (see `server(explicit:)`).
+    public convenience init(scratchURL: String? = nil) throws {
+        try self.init(on: Self.server(explicit: scratchURL))
+    }
+
+    deinit {
+        drop()
+    }
+
+    public func connect() throws -> Connection {
+        try Connection(connectionString)
+    }
+
+    /// Drops the database, ending any session still connected to it. Idempotent.
+    public func drop() {
+        lock.lock()
+        if dropped { lock.unlock(); return }
+        dropped = true
+        if let cleanupToken { ExitCleanup.unregister(cleanupToken) }
+        lock.unlock()
+        // Best effort: if the server is gone (the embedded one already stopped
+        // at exit), the database went with it.
+        if let admin = try? Connection(server) {
+            _ = try? admin.execute("DROP DATABASE IF EXISTS \(SQLQuoting.identifier(name)) WITH (FORCE)")
+        }
+    }
+
+    private static func randomSuffix() -> String {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
+        return String((0..<12).map { _ in alphabet.randomElement()! })
+    }
+}

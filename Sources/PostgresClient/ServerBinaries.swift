@@ -1,0 +1,46 @@
+import Foundation
+
+/// Where the PostgreSQL server programs (`initdb`, `postgres`, `pg_dump`) live.
+public struct ServerBinaries: Sendable, Equatable {
+    public let directory: URL
+
+    public func path(_ program: String) -> String {
+        directory.appendingPathComponent(program).path
+    }
+
+    /// Finds a folder that holds both `initdb` and `postgres`: `$SCHEMACTL_PG_BINDIR`,
+    /// `pg_config --bindir`, then `PATH`, then `/usr/lib/postgresql/*/bin` newest
+    /// first (Debian keeps the server out of `PATH`).
+    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ServerBinaries {
+        var candidates: [String] = []
+        if let explicit = environment["SCHEMACTL_PG_BINDIR"], !explicit.isEmpty { candidates.append(explicit) }
+        let pathDirectories = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        for directory in pathDirectories {
+            let pgConfig = directory + "/pg_config"
+            if FileManager.default.isExecutableFile(atPath: pgConfig),
+               let output = try? Subprocess.run(pgConfig, ["--bindir"]), output.status == 0 {
+                candidates.append(output.output.trimmingCharacters(in: .whitespacesAndNewlines))
+                break
+            }
+        }
+        candidates.append(contentsOf: pathDirectories)
+        candidates.append(contentsOf: debianVersionDirectories())
+        for candidate in candidates where isServerDirectory(candidate) {
+            return ServerBinaries(directory: URL(fileURLWithPath: candidate))
+        }
+        throw EmbeddedPostgresError.binariesNotFound(searched: candidates)
+    }
+
+    static func isServerDirectory(_ path: String) -> Bool {
+        let manager = FileManager.default
+        return manager.isExecutableFile(atPath: path + "/initdb") && manager.isExecutableFile(atPath: path + "/postgres")
+    }
+
+    static func debianVersionDirectories() -> [String] {
+        let root = "/usr/lib/postgresql"
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        return versions
+            .sorted { (Double($0) ?? 0) > (Double($1) ?? 0) }
+            .map { "\(root)/\($0)/bin" }
+    }
+}
