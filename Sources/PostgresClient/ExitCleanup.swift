@@ -62,7 +62,8 @@ private final class CleanupState: @unchecked Sendable {
             source.setEventHandler {
                 ExitCleanup.runAll()
                 signal(signalNumber, SIG_DFL)
-                raise(signalNumber)
+                // Process-directed: dispatch threads block signals, so raise() would not land.
+                kill(getpid(), signalNumber)
             }
             source.resume()
             sources.append(source)
