@@ -22,9 +22,11 @@ public struct SQLLexer: Sendable {
         var words: [String] = []             // every unquoted word of the current statement
         var parenthesisDepth = 0
         var beginDepth = 0                   // BEGIN ATOMIC … END inside CREATE FUNCTION
+        var tokenEnd = 0                     // end of the statement's last token (comments excluded)
 
-        func finish(at end: Int) {
+        func finish() {
             if let start = statementStart {
+                let end = tokenEnd
                 let range = start..<end
                 statements.append(SQLStatement(
                     text: String(decoding: bytes[range], as: UTF8.self),
@@ -49,11 +51,12 @@ public struct SQLLexer: Sendable {
                 index = try skipBlockComment(from: index)
             case UInt8(ascii: ";"):
                 if parenthesisDepth == 0, beginDepth == 0 {
-                    finish(at: index)
-                } else if statementStart == nil {
-                    statementStart = index
+                    finish()
+                    index += 1
+                } else {
+                    index += 1
+                    tokenEnd = index
                 }
-                index += 1
             default:
                 if statementStart == nil { statementStart = index }
                 switch byte {
@@ -88,9 +91,10 @@ public struct SQLLexer: Sendable {
                         index += 1
                     }
                 }
+                tokenEnd = index
             }
         }
-        finish(at: bytes.count)
+        finish()
         return statements
     }
 

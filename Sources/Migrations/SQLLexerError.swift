@@ -11,5 +11,10 @@ public struct SQLLexerError: Error, Hashable, Sendable, CustomStringConvertible 
     /// Where the unterminated construct starts.
     public let location: SourceLocation
 
+    public init(kind: Kind, location: SourceLocation) {
+        self.kind = kind
+        self.location = location
+    }
+
     public var description: String { "\(location): unterminated \(kind.rawValue)" }
 }

@@ -1,0 +1,3 @@
+BEGIN;
+-- café in Latin-1
+COMMIT;

@@ -1,0 +1,4 @@
+BEGIN;
+UPDATE schema_versions SET is_active = FALSE, rolled_back_at = NOW() WHERE version = '20230101_add_a';
+DROP TABLE t_a;
+COMMIT;
