@@ -1,0 +1,35 @@
+import Foundation
+import PostgresClient
+
+/// `pg_dump --schema-only` of a database, used to compare schemas until the
+/// project's own diff exists.
+public enum SchemaDump {
+    public static func of(_ connectionString: ConnectionString) throws -> String {
+        let binaries = try ServerBinaries.locate()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binaries.path("pg_dump"))
+        process.arguments = ["--schema-only", "--no-owner", "--no-privileges", "--dbname=\(connectionString.raw)"]
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw DumpFailed(message: String(decoding: errorData, as: UTF8.self))
+        }
+        // pg_dump 15.14+ brackets its output with \restrict / \unrestrict and a
+        // random key, different on every run: not part of the schema.
+        return String(decoding: data, as: UTF8.self)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("\\restrict ") && !$0.hasPrefix("\\unrestrict ") }
+            .joined(separator: "\n")
+    }
+
+    public struct DumpFailed: Error, CustomStringConvertible {
+        public let message: String
+        public var description: String { "pg_dump failed: \(message)" }
+    }
+}
