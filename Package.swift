@@ -49,5 +49,7 @@ let package = Package(
             dependencies: ["Migrations", "PostgresClient", "TestSupport"],
             exclude: ["Fixtures"]
         ),
+        // Runs the built `schemactl` binary: exit codes and messages as a user sees them.
+        .testTarget(name: "SchemactlTests", dependencies: ["PostgresClient", "Migrations", "TestSupport"]),
     ]
 )
