@@ -16,6 +16,7 @@ final class ScaffoldTests: XCTestCase {
 
     func testThePairIsWrittenInPendingAndNeverOverwritten() throws {
         let root = try temporaryMigrationsDirectory()
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
         let directory = try MigrationDirectory.load(root)
         let name = try MigrationScaffold.name(for: "Add email templates", date: "20240102")
         let written = try MigrationScaffold.write(name: name, migration: "BEGIN;\nSELECT 1;\nCOMMIT;\n",
@@ -31,6 +32,7 @@ final class ScaffoldTests: XCTestCase {
 
     func testAVersionTakenInAnotherFolderIsRefused() throws {
         let root = try temporaryMigrationsDirectory()
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
         try "x".write(toFile: root + "/archive/20240102_add_email_templates.sql", atomically: true, encoding: .utf8)
         let directory = try MigrationDirectory.load(root)
         let name = try MigrationScaffold.name(for: "Add email templates", date: "20240102")

@@ -59,7 +59,7 @@ final class StatusCommandTests: XCTestCase {
 
 final class NewCommandTests: XCTestCase {
     func testNewWritesThePairFromTheGuidesTemplates() throws {
-        let root = NSTemporaryDirectory() + "schemactl-new-" + UUID().uuidString
+        let root = temporaryFolder()
         try FileManager.default.createDirectory(atPath: root + "/migrations/pending", withIntermediateDirectories: true)
         let run = try CommandRun.schemactl(["new", "Add email templates", "--date", "20240315"], in: root)
         XCTAssertEqual(run.status, 0, run.stderr)
@@ -84,7 +84,7 @@ final class NewCommandTests: XCTestCase {
     }
 
     func testTodayIsTheDefaultDate() throws {
-        let root = NSTemporaryDirectory() + "schemactl-new-" + UUID().uuidString
+        let root = temporaryFolder()
         try FileManager.default.createDirectory(atPath: root + "/migrations", withIntermediateDirectories: true)
         let run = try CommandRun.schemactl(["new", "Add deal tags"], in: root)
         XCTAssertEqual(run.status, 0, run.stderr)
@@ -92,6 +92,13 @@ final class NewCommandTests: XCTestCase {
         formatter.dateFormat = "yyyyMMdd"
         let today = formatter.string(from: Date())
         XCTAssertTrue(FileManager.default.fileExists(atPath: root + "/migrations/pending/\(today)_add_deal_tags.sql"))
+    }
+
+    /// A folder removed when the test ends.
+    private func temporaryFolder() -> String {
+        let root = NSTemporaryDirectory() + "schemactl-new-" + UUID().uuidString
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: root) }
+        return root
     }
 
     func testAnImpossibleDateExitsTwo() throws {
