@@ -1,0 +1,61 @@
+import PostgresClient
+import SchemaModel
+
+/// Table constraints. pg_constraint: information_schema.table_constraints has no
+/// exclusion constraints, no NOT VALID, and joins three views for a foreign key.
+enum ConstraintQuery {
+    static let sql = """
+        SELECT n.nspname AS schema, c.relname AS table_name, con.conname AS name, con.contype AS type,
+               pg_catalog.pg_get_constraintdef(con.oid) AS definition,
+               (SELECT pg_catalog.array_agg(a.attname ORDER BY k.ord)
+                  FROM pg_catalog.unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
+                  JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum) AS columns,
+               fn.nspname AS referenced_schema, fc.relname AS referenced_table,
+               (SELECT pg_catalog.array_agg(a.attname ORDER BY k.ord)
+                  FROM pg_catalog.unnest(con.confkey) WITH ORDINALITY k(attnum, ord)
+                  JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum) AS referenced_columns,
+               con.confdeltype AS on_delete, con.confupdtype AS on_update, con.confmatchtype AS match,
+               con.condeferrable AS deferrable, con.condeferred AS deferred, con.convalidated AS validated,
+               d.description AS comment
+        FROM pg_catalog.pg_constraint con
+        JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
+        LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
+        \(CatalogFilter.commentJoin(alias: "d", catalog: "pg_constraint", oid: "con.oid"))
+        WHERE con.contype IN ('p', 'u', 'c', 'f', 'x') AND c.relkind IN ('r', 'p')
+          AND \(CatalogFilter.userSchema("n.nspname"))
+          AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "c.oid"))
+        """
+
+    static func decode(_ result: QueryResult) throws -> [(QualifiedName, Constraint)] {
+        try result.rows.map { row in
+            let kind: Constraint.Kind
+            switch try row.string("type") {
+            case "p": kind = .primaryKey
+            case "u": kind = .unique
+            case "c": kind = .check
+            case "f": kind = .foreignKey
+            default: kind = .exclusion
+            }
+            var foreignKey: Constraint.ForeignKey?
+            if kind == .foreignKey {
+                foreignKey = Constraint.ForeignKey(
+                    referencedTable: try row.qualifiedName(schema: "referenced_schema", name: "referenced_table"),
+                    referencedColumns: try row.stringArray("referenced_columns"),
+                    onDelete: action(try row.string("on_delete")), onUpdate: action(try row.string("on_update")),
+                    match: ["f": "FULL", "p": "PARTIAL"][try row.string("match")] ?? "SIMPLE")
+            }
+            let constraint = Constraint(
+                name: try row.string("name"), kind: kind, definition: try row.string("definition"),
+                columns: try row.stringArray("columns"), foreignKey: foreignKey, deferrable: try row.bool("deferrable"),
+                initiallyDeferred: try row.bool("deferred"), validated: try row.bool("validated"),
+                comment: try row.optionalString("comment"))
+            return (try row.qualifiedName(name: "table_name"), constraint)
+        }
+    }
+
+    private static func action(_ code: String) -> String {
+        ["a": "NO ACTION", "r": "RESTRICT", "c": "CASCADE", "n": "SET NULL", "d": "SET DEFAULT"][code] ?? code
+    }
+}

@@ -1,0 +1,79 @@
+import PostgresClient
+import SchemaModel
+
+/// What depends on what, between user objects. pg_depend, named with
+/// pg_identify_object so both ends read like `table public.users`.
+/// Some ends are moved to the object a person thinks of: a view's rewrite rule
+/// to the view, a column default or a table constraint to its table, a domain
+/// constraint to its domain, an array type to its element type, a table's row
+/// type to the table, and an extension's member to the extension.
+enum DependencyQuery {
+    static let sql = """
+        WITH raw AS (
+            SELECT d.classid, d.objid, d.refclassid, d.refobjid
+            FROM pg_catalog.pg_depend d
+            WHERE d.deptype IN ('n', 'a') AND d.objid >= 16384 AND d.refobjid >= 16384
+        ), dependent AS (
+            SELECT CASE WHEN r.classid = 'pg_rewrite'::pg_catalog.regclass THEN 'pg_class'::pg_catalog.regclass
+                        WHEN r.classid = 'pg_attrdef'::pg_catalog.regclass THEN 'pg_class'::pg_catalog.regclass
+                        WHEN r.classid = 'pg_constraint'::pg_catalog.regclass AND con.conrelid <> 0 THEN 'pg_class'::pg_catalog.regclass
+                        WHEN r.classid = 'pg_constraint'::pg_catalog.regclass THEN 'pg_type'::pg_catalog.regclass
+                        ELSE r.classid END AS classid,
+                   CASE WHEN r.classid = 'pg_rewrite'::pg_catalog.regclass THEN rw.ev_class
+                        WHEN r.classid = 'pg_attrdef'::pg_catalog.regclass THEN ad.adrelid
+                        WHEN r.classid = 'pg_constraint'::pg_catalog.regclass AND con.conrelid <> 0 THEN con.conrelid
+                        WHEN r.classid = 'pg_constraint'::pg_catalog.regclass THEN con.contypid
+                        ELSE r.objid END AS objid,
+                   r.refclassid, r.refobjid
+            FROM raw r
+            LEFT JOIN pg_catalog.pg_rewrite rw ON r.classid = 'pg_rewrite'::pg_catalog.regclass AND rw.oid = r.objid
+            LEFT JOIN pg_catalog.pg_attrdef ad ON r.classid = 'pg_attrdef'::pg_catalog.regclass AND ad.oid = r.objid
+            LEFT JOIN pg_catalog.pg_constraint con ON r.classid = 'pg_constraint'::pg_catalog.regclass AND con.oid = r.objid
+        ), referenced AS (
+            SELECT d.classid, d.objid,
+                   CASE WHEN ext.refobjid IS NOT NULL THEN 'pg_extension'::pg_catalog.regclass
+                        WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN 'pg_type'::pg_catalog.regclass
+                        WHEN t.typrelid <> 0 AND rc.relkind <> 'c' THEN 'pg_class'::pg_catalog.regclass
+                        ELSE d.refclassid END AS refclassid,
+                   CASE WHEN ext.refobjid IS NOT NULL THEN ext.refobjid
+                        WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem
+                        WHEN t.typrelid <> 0 AND rc.relkind <> 'c' THEN t.typrelid
+                        ELSE d.refobjid END AS refobjid
+            FROM dependent d
+            LEFT JOIN pg_catalog.pg_depend ext ON ext.classid = d.refclassid AND ext.objid = d.refobjid AND ext.deptype = 'e'
+            LEFT JOIN pg_catalog.pg_type t ON d.refclassid = 'pg_type'::pg_catalog.regclass AND t.oid = d.refobjid
+            LEFT JOIN pg_catalog.pg_class rc ON rc.oid = t.typrelid
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
+                              WHERE x.classid = d.classid AND x.objid = d.objid AND x.deptype = 'e')
+        ), pairs AS (
+            SELECT DISTINCT classid, objid, refclassid, refobjid FROM referenced
+            WHERE (classid, objid) IS DISTINCT FROM (refclassid, refobjid)
+        )
+        SELECT a.type AS dependent_type, a.identity AS dependent_identity,
+               b.type AS referenced_type, b.identity AS referenced_identity,
+               a.schema AS dependent_schema, b.schema AS referenced_schema
+        FROM pairs p
+        CROSS JOIN LATERAL pg_catalog.pg_identify_object(p.classid, p.objid, 0) a
+        CROSS JOIN LATERAL pg_catalog.pg_identify_object(p.refclassid, p.refobjid, 0) b
+        WHERE a.identity IS NOT NULL AND b.identity IS NOT NULL
+          AND a.type <> 'toast table'
+        """
+
+    static func decode(_ result: QueryResult, filter: SchemaFilter) throws -> [Dependency] {
+        try result.rows.compactMap { row in
+            let dependentSchema = try row.optionalString("dependent_schema")
+            let referencedSchema = try row.optionalString("referenced_schema")
+            for schema in [dependentSchema, referencedSchema].compactMap({ $0 }) where !filter.includes(schema) || isSystem(schema) {
+                return nil
+            }
+            let dependent = ObjectAddress(type: try row.string("dependent_type"), identity: try row.string("dependent_identity"))
+            let referenced = ObjectAddress(type: try row.string("referenced_type"), identity: try row.string("referenced_identity"))
+            guard dependent != referenced else { return nil }
+            return Dependency(dependent: dependent, referenced: referenced)
+        }
+    }
+
+    private static func isSystem(_ schema: String) -> Bool {
+        schema == "pg_catalog" || schema == "information_schema" || schema.hasPrefix("pg_toast") || schema.hasPrefix("pg_temp_")
+    }
+}

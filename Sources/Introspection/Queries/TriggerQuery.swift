@@ -1,0 +1,52 @@
+import PostgresClient
+import SchemaModel
+
+/// User triggers. pg_trigger: information_schema.triggers has one row per event,
+/// no enabled state, and no statement-level TRUNCATE triggers. Internal triggers
+/// (behind foreign keys) and the clones a partitioned table's trigger makes on
+/// its partitions (`tgparentid`, PostgreSQL 13+) are left out.
+enum TriggerQuery {
+    static let sql = """
+        SELECT n.nspname AS schema, c.relname AS table_name, t.tgname AS name, d.description AS comment,
+               pg_catalog.pg_get_triggerdef(t.oid) AS definition, t.tgtype AS type, t.tgenabled AS enabled,
+               fn.nspname AS function_schema, f.proname AS function_name
+        FROM pg_catalog.pg_trigger t
+        JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_catalog.pg_proc f ON f.oid = t.tgfoid
+        JOIN pg_catalog.pg_namespace fn ON fn.oid = f.pronamespace
+        \(CatalogFilter.commentJoin(alias: "d", catalog: "pg_trigger", oid: "t.oid"))
+        WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND \(CatalogFilter.userSchema("n.nspname"))
+          AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "c.oid"))
+        """
+
+    static func decode(_ result: QueryResult) throws -> [(QualifiedName, Trigger)] {
+        try result.rows.map { row in
+            let type = try row.int("type")
+            let definition = try row.string("definition")
+            var events: [String] = []
+            if type & 4 != 0 { events.append("INSERT") }
+            if type & 16 != 0 { events.append("UPDATE") }
+            if type & 8 != 0 { events.append("DELETE") }
+            if type & 32 != 0 { events.append("TRUNCATE") }
+            let timing = type & 64 != 0 ? "INSTEAD OF" : (type & 2 != 0 ? "BEFORE" : "AFTER")
+            let trigger = Trigger(
+                name: try row.string("name"), definition: definition, timing: timing, events: events,
+                level: type & 1 != 0 ? "ROW" : "STATEMENT",
+                function: try row.qualifiedName(schema: "function_schema", name: "function_name"),
+                when: whenClause(of: definition),
+                enabled: ["D": "DISABLED", "R": "REPLICA", "A": "ALWAYS"][try row.string("enabled")] ?? "ORIGIN",
+                comment: try row.optionalString("comment"))
+            return (try row.qualifiedName(name: "table_name"), trigger)
+        }
+    }
+
+    /// The WHEN condition, cut from the deparsed definition (the catalog keeps it
+    /// only as a node tree that pg_get_expr cannot print outside the trigger).
+    static func whenClause(of definition: String) -> String? {
+        guard let when = definition.range(of: " WHEN ("),
+              let execute = definition.range(of: ") EXECUTE ", options: .backwards), execute.lowerBound > when.upperBound
+        else { return nil }
+        return String(definition[when.upperBound..<execute.lowerBound])
+    }
+}

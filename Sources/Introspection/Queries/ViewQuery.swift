@@ -1,0 +1,25 @@
+import PostgresClient
+import SchemaModel
+
+/// Views and materialized views. pg_class with pg_get_viewdef: information_schema.views
+/// has no materialized views, and truncates nothing but hides views the role does not own.
+enum ViewQuery {
+    static let sql = """
+        SELECT n.nspname AS schema, c.relname AS name, d.description AS comment,
+               c.relkind = 'm' AS materialized, pg_catalog.pg_get_viewdef(c.oid) AS definition,
+               c.reloptions AS options
+        FROM pg_catalog.pg_class c
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        \(CatalogFilter.commentJoin(alias: "d", catalog: "pg_class", oid: "c.oid"))
+        WHERE c.relkind IN ('v', 'm') AND \(CatalogFilter.userSchema("n.nspname"))
+          AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "c.oid"))
+        """
+
+    static func decode(_ result: QueryResult) throws -> [View] {
+        try result.rows.map {
+            View(name: try $0.qualifiedName(), materialized: try $0.bool("materialized"),
+                 definition: try $0.string("definition"), options: try $0.stringArray("options").sorted { $0.precedes($1) },
+                 comment: try $0.optionalString("comment"))
+        }
+    }
+}

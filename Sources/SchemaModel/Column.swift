@@ -1,0 +1,44 @@
+/// A column of a table.
+public struct Column: Codable, Hashable, Sendable {
+    public enum IdentityGeneration: String, Codable, Hashable, Sendable {
+        case always = "ALWAYS"
+        case byDefault = "BY DEFAULT"
+    }
+
+    public struct Identity: Codable, Hashable, Sendable {
+        public var generation: IdentityGeneration
+        public var sequence: SequenceOptions
+
+        public init(generation: IdentityGeneration, sequence: SequenceOptions) {
+            self.generation = generation
+            self.sequence = sequence
+        }
+    }
+
+    public var name: String
+    /// `attnum`: column order is shown but, dropped columns leaving gaps, is not drift by default.
+    public var position: Int
+    /// As `format_type` gives it (`character varying(80)`, `public.deal_stage`, `integer[]`).
+    public var type: String
+    public var notNull: Bool
+    public var defaultExpression: String?
+    public var identity: Identity?
+    /// `GENERATED ALWAYS AS (…) STORED`.
+    public var generatedExpression: String?
+    /// Only when not the type's default collation.
+    public var collation: String?
+    public var comment: String?
+
+    public init(name: String, position: Int, type: String, notNull: Bool = false, defaultExpression: String? = nil,
+                identity: Identity? = nil, generatedExpression: String? = nil, collation: String? = nil, comment: String? = nil) {
+        self.name = name
+        self.position = position
+        self.type = type
+        self.notNull = notNull
+        self.defaultExpression = defaultExpression
+        self.identity = identity
+        self.generatedExpression = generatedExpression
+        self.collation = collation
+        self.comment = comment
+    }
+}

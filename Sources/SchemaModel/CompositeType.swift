@@ -1,0 +1,24 @@
+/// A composite type made with `CREATE TYPE … AS (…)`.
+public struct CompositeType: Codable, Hashable, Sendable {
+    public struct Attribute: Codable, Hashable, Sendable {
+        public var name: String
+        public var type: String
+        public var collation: String?
+
+        public init(name: String, type: String, collation: String? = nil) {
+            self.name = name
+            self.type = type
+            self.collation = collation
+        }
+    }
+
+    public var name: QualifiedName
+    public var attributes: [Attribute]
+    public var comment: String?
+
+    public init(name: QualifiedName, attributes: [Attribute], comment: String? = nil) {
+        self.name = name
+        self.attributes = attributes
+        self.comment = comment
+    }
+}

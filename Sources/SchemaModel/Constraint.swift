@@ -1,0 +1,54 @@
+/// A table constraint: primary key, unique, check, foreign key or exclusion.
+public struct Constraint: Codable, Hashable, Sendable {
+    public enum Kind: String, Codable, Hashable, Sendable {
+        case primaryKey = "PRIMARY KEY"
+        case unique = "UNIQUE"
+        case check = "CHECK"
+        case foreignKey = "FOREIGN KEY"
+        case exclusion = "EXCLUDE"
+    }
+
+    public struct ForeignKey: Codable, Hashable, Sendable {
+        public var referencedTable: QualifiedName
+        public var referencedColumns: [String]
+        /// `NO ACTION`, `RESTRICT`, `CASCADE`, `SET NULL`, `SET DEFAULT`.
+        public var onDelete: String
+        public var onUpdate: String
+        /// `SIMPLE`, `FULL`, `PARTIAL`.
+        public var match: String
+
+        public init(referencedTable: QualifiedName, referencedColumns: [String], onDelete: String, onUpdate: String, match: String) {
+            self.referencedTable = referencedTable
+            self.referencedColumns = referencedColumns
+            self.onDelete = onDelete
+            self.onUpdate = onUpdate
+            self.match = match
+        }
+    }
+
+    public var name: String
+    public var kind: Kind
+    /// As `pg_get_constraintdef` gives it: the whole truth, compared as text.
+    public var definition: String
+    /// The constrained columns, in key order.
+    public var columns: [String]
+    public var foreignKey: ForeignKey?
+    public var deferrable: Bool
+    public var initiallyDeferred: Bool
+    /// False for `NOT VALID`.
+    public var validated: Bool
+    public var comment: String?
+
+    public init(name: String, kind: Kind, definition: String, columns: [String] = [], foreignKey: ForeignKey? = nil,
+                deferrable: Bool = false, initiallyDeferred: Bool = false, validated: Bool = true, comment: String? = nil) {
+        self.name = name
+        self.kind = kind
+        self.definition = definition
+        self.columns = columns
+        self.foreignKey = foreignKey
+        self.deferrable = deferrable
+        self.initiallyDeferred = initiallyDeferred
+        self.validated = validated
+        self.comment = comment
+    }
+}

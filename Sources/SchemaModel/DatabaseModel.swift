@@ -1,0 +1,52 @@
+/// Everything schemactl knows about a database's schema: the value every command
+/// compares and generates from.
+///
+/// Guarantees: every list is in canonical order (by schema-qualified name;
+/// columns by position), so two equal databases give equal models and, encoded,
+/// equal bytes. Expressions and definitions are the server's own deparsed text,
+/// read with an empty `search_path`, so every name in them is schema-qualified.
+public struct DatabaseModel: Codable, Hashable, Sendable {
+    /// Bumped whenever the encoded form changes meaning; snapshots and caches check it.
+    public static let formatVersion = 1
+
+    public var schemas: [Namespace] = []
+    public var extensions: [Extension] = []
+    public var enums: [EnumType] = []
+    public var domains: [Domain] = []
+    public var compositeTypes: [CompositeType] = []
+    public var sequences: [Sequence] = []
+    public var tables: [Table] = []
+    public var views: [View] = []
+    public var functions: [Function] = []
+    /// Edges "this object depends on that one", from pg_depend, between objects of the model.
+    public var dependencies: [Dependency] = []
+
+    public init() {}
+
+    /// Sorts every list into canonical order; introspection calls it last.
+    public mutating func canonicalize() {
+        schemas.sort { $0.name.unicodeScalars.lexicographicallyPrecedes($1.name.unicodeScalars) }
+        extensions.sort { $0.name.unicodeScalars.lexicographicallyPrecedes($1.name.unicodeScalars) }
+        enums.sort { $0.name < $1.name }
+        domains.sort { $0.name < $1.name }
+        compositeTypes.sort { $0.name < $1.name }
+        sequences.sort { $0.name < $1.name }
+        tables.sort { $0.name < $1.name }
+        for index in tables.indices { tables[index].canonicalize() }
+        views.sort { $0.name < $1.name }
+        for index in views.indices { views[index].indexes.sort { $0.name.precedes($1.name) } }
+        functions.sort { $0.name != $1.name ? $0.name < $1.name : $0.identityArguments.precedes($1.identityArguments) }
+        dependencies = Array(Set(dependencies)).sorted()
+    }
+
+    public func table(_ schema: String, _ name: String) -> Table? {
+        tables.first { $0.name == QualifiedName(schema: schema, name: name) }
+    }
+}
+
+extension String {
+    /// Locale-independent order, by Unicode scalar.
+    public func precedes(_ other: String) -> Bool {
+        unicodeScalars.lexicographicallyPrecedes(other.unicodeScalars)
+    }
+}

@@ -1,0 +1,36 @@
+/// A domain: a base type with a default, NOT NULL and checks.
+public struct Domain: Codable, Hashable, Sendable {
+    public var name: QualifiedName
+    /// As `format_type` gives it.
+    public var baseType: String
+    public var defaultExpression: String?
+    public var notNull: Bool
+    public var collation: String?
+    /// Named CHECK constraints, by name.
+    public var checks: [NamedCheck]
+    public var comment: String?
+
+    public init(name: QualifiedName, baseType: String, defaultExpression: String? = nil, notNull: Bool = false,
+                collation: String? = nil, checks: [NamedCheck] = [], comment: String? = nil) {
+        self.name = name
+        self.baseType = baseType
+        self.defaultExpression = defaultExpression
+        self.notNull = notNull
+        self.collation = collation
+        self.checks = checks
+        self.comment = comment
+    }
+}
+
+/// A named CHECK as `pg_get_constraintdef` deparses it (`CHECK ((VALUE > 0))`).
+public struct NamedCheck: Codable, Hashable, Sendable {
+    public var name: String
+    public var definition: String
+    public var validated: Bool
+
+    public init(name: String, definition: String, validated: Bool = true) {
+        self.name = name
+        self.definition = definition
+        self.validated = validated
+    }
+}

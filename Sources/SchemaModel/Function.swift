@@ -1,0 +1,57 @@
+/// A function or a procedure. Its identity is its qualified name and its
+/// identity arguments (`integer, text`), as overloads share a name.
+public struct Function: Codable, Hashable, Sendable {
+    public enum Kind: String, Codable, Hashable, Sendable {
+        case function
+        case procedure
+        case window
+    }
+
+    public var name: QualifiedName
+    public var kind: Kind
+    /// `pg_get_function_identity_arguments`.
+    public var identityArguments: String
+    /// `pg_get_function_arguments`: with names and defaults.
+    public var arguments: String
+    /// `pg_get_function_result`; nil for a procedure.
+    public var result: String?
+    public var language: String
+    /// `IMMUTABLE`, `STABLE`, `VOLATILE`.
+    public var volatility: String
+    public var strict: Bool
+    public var securityDefiner: Bool
+    public var leakproof: Bool
+    /// `SAFE`, `RESTRICTED`, `UNSAFE`.
+    public var parallel: String
+    /// `SET name = value` settings (`search_path=public`), as stored.
+    public var configuration: [String]
+    /// The body as written (`prosrc`), or the SQL-standard body as deparsed.
+    public var body: String
+    /// `pg_get_functiondef`: the whole CREATE statement.
+    public var definition: String
+    public var comment: String?
+
+    public init(name: QualifiedName, kind: Kind = .function, identityArguments: String, arguments: String, result: String?,
+                language: String, volatility: String = "VOLATILE", strict: Bool = false, securityDefiner: Bool = false,
+                leakproof: Bool = false, parallel: String = "UNSAFE", configuration: [String] = [], body: String,
+                definition: String, comment: String? = nil) {
+        self.name = name
+        self.kind = kind
+        self.identityArguments = identityArguments
+        self.arguments = arguments
+        self.result = result
+        self.language = language
+        self.volatility = volatility
+        self.strict = strict
+        self.securityDefiner = securityDefiner
+        self.leakproof = leakproof
+        self.parallel = parallel
+        self.configuration = configuration
+        self.body = body
+        self.definition = definition
+        self.comment = comment
+    }
+
+    /// `"schema"."name"(identity arguments)`: unique among functions.
+    public var signature: String { "\(name.sql)(\(identityArguments))" }
+}

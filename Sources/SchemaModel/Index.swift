@@ -1,0 +1,32 @@
+/// An index that does not back a constraint (those are part of their constraint),
+/// on a table or a materialized view.
+public struct Index: Codable, Hashable, Sendable {
+    public var name: String
+    /// As `pg_get_indexdef` gives it: the whole truth, compared as text.
+    public var definition: String
+    public var unique: Bool
+    /// `btree`, `gin`, `gist`, `brin`, `hash`, …
+    public var method: String
+    /// Key columns or expressions, each as the server deparses it.
+    public var keys: [String]
+    /// Non-default operator classes, by key position (nil where the default is used).
+    public var operatorClasses: [String?]
+    /// `INCLUDE (…)` columns.
+    public var include: [String]
+    /// `WHERE …` of a partial index.
+    public var predicate: String?
+    public var comment: String?
+
+    public init(name: String, definition: String, unique: Bool = false, method: String = "btree", keys: [String] = [],
+                operatorClasses: [String?] = [], include: [String] = [], predicate: String? = nil, comment: String? = nil) {
+        self.name = name
+        self.definition = definition
+        self.unique = unique
+        self.method = method
+        self.keys = keys
+        self.operatorClasses = operatorClasses
+        self.include = include
+        self.predicate = predicate
+        self.comment = comment
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// A model saved to `snapshots/NAME.json`, with where and when it came from.
+public struct Snapshot: Codable, Hashable, Sendable {
+    public struct Header: Codable, Hashable, Sendable {
+        /// `DatabaseModel.formatVersion` when written; a reader refuses any other.
+        public var formatVersion: Int
+        /// `server_version_num` of the server the model was read from.
+        public var serverVersion: Int
+        /// Seconds the inspection took.
+        public var seconds: Double
+        /// The source, with any password redacted.
+        public var source: String
+        /// ISO 8601, UTC.
+        public var takenAt: String
+
+        public init(formatVersion: Int = DatabaseModel.formatVersion, serverVersion: Int, seconds: Double, source: String, takenAt: String) {
+            self.formatVersion = formatVersion
+            self.serverVersion = serverVersion
+            self.seconds = seconds
+            self.source = source
+            self.takenAt = takenAt
+        }
+    }
+
+    public var header: Header
+    public var model: DatabaseModel
+
+    public init(header: Header, model: DatabaseModel) {
+        self.header = header
+        self.model = model
+    }
+
+    public func encoded() throws -> Data { try ModelJSON.encode(self) }
+
+    /// Reads a snapshot, refusing a format version this build does not know.
+    public static func decode(_ data: Data, file: String) throws -> Snapshot {
+        struct VersionOnly: Decodable {
+            struct Header: Decodable { var formatVersion: Int }
+            var header: Header
+        }
+        let version: Int
+        do {
+            version = try JSONDecoder().decode(VersionOnly.self, from: data).header.formatVersion
+        } catch {
+            throw SnapshotError.notASnapshot(file: file, reason: "\(error)")
+        }
+        guard version == DatabaseModel.formatVersion else {
+            throw SnapshotError.unknownFormat(file: file, version: version)
+        }
+        do {
+            return try JSONDecoder().decode(Snapshot.self, from: data)
+        } catch {
+            throw SnapshotError.notASnapshot(file: file, reason: "\(error)")
+        }
+    }
+}
+
+public enum SnapshotError: Error, Sendable, CustomStringConvertible {
+    case unknownFormat(file: String, version: Int)
+    case notASnapshot(file: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .unknownFormat(file, version):
+            return "\(file): snapshot format version \(version) is not the one this schemactl reads "
+                + "(\(DatabaseModel.formatVersion)); take the snapshot again with this version"
+        case let .notASnapshot(file, reason):
+            return "\(file): not a schemactl snapshot (\(reason))"
+        }
+    }
+}

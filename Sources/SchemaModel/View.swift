@@ -1,0 +1,22 @@
+/// A view or a materialized view.
+public struct View: Codable, Hashable, Sendable {
+    public var name: QualifiedName
+    public var materialized: Bool
+    /// As `pg_get_viewdef` gives it.
+    public var definition: String
+    /// `security_barrier`, `check_option`, … as `name=value`, sorted.
+    public var options: [String]
+    /// A materialized view's indexes, by name.
+    public var indexes: [Index]
+    public var comment: String?
+
+    public init(name: QualifiedName, materialized: Bool = false, definition: String, options: [String] = [],
+                indexes: [Index] = [], comment: String? = nil) {
+        self.name = name
+        self.materialized = materialized
+        self.definition = definition
+        self.options = options
+        self.indexes = indexes
+        self.comment = comment
+    }
+}
