@@ -49,6 +49,11 @@ let package = Package(
             dependencies: ["Migrations", "PostgresClient", "TestSupport"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(
+            name: "IntrospectionTests",
+            dependencies: ["Introspection", "SchemaModel", "PostgresClient", "TestSupport"],
+            exclude: ["Fixtures"]
+        ),
         // Runs the built `schemactl` binary: exit codes and messages as a user sees them.
         .testTarget(name: "SchemactlTests", dependencies: ["PostgresClient", "Migrations", "TestSupport"]),
     ]

@@ -1,0 +1,4 @@
+-- expect: domains[public.score]
+-- setup
+-- change
+CREATE DOMAIN score AS int;

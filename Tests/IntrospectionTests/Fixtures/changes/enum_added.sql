@@ -1,0 +1,4 @@
+-- expect: enums[public.mood]
+-- setup
+-- change
+CREATE TYPE mood AS ENUM ('sad', 'ok');

@@ -1,0 +1,4 @@
+-- expect: extensions[pgcrypto]
+-- setup
+-- change
+CREATE EXTENSION pgcrypto;

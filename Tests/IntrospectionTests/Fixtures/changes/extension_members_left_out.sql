@@ -1,0 +1,4 @@
+-- expect: extensions[pg_trgm]
+-- setup
+-- change
+CREATE EXTENSION pg_trgm;

@@ -1,0 +1,6 @@
+-- expect: functions[public.f(x integer)].strict
+-- expect: functions[public.f(x integer)].definition
+-- setup
+CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql AS 'SELECT x';
+-- change
+ALTER FUNCTION f(int) STRICT;

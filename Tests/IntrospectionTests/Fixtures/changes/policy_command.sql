@@ -1,0 +1,7 @@
+-- expect: tables[public.t].policies[own_rows].command
+-- setup
+CREATE TABLE t (id int PRIMARY KEY, a int, b text);
+CREATE POLICY own_rows ON t USING (a = 1);
+-- change
+DROP POLICY own_rows ON t;
+CREATE POLICY own_rows ON t FOR SELECT USING (a = 1);

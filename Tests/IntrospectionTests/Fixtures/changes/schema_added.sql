@@ -1,0 +1,4 @@
+-- expect: schemas[crm]
+-- setup
+-- change
+CREATE SCHEMA crm;

@@ -1,0 +1,4 @@
+-- expect: sequences[public.s]
+-- setup
+-- change
+CREATE SEQUENCE s;

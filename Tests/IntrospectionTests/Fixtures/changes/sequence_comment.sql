@@ -1,0 +1,5 @@
+-- expect: sequences[public.s].comment
+-- setup
+CREATE SEQUENCE s;
+-- change
+COMMENT ON SEQUENCE s IS 'numbers';

@@ -1,0 +1,5 @@
+-- expect: sequences[public.s].options.cycle
+-- setup
+CREATE SEQUENCE s;
+-- change
+ALTER SEQUENCE s CYCLE;

@@ -1,0 +1,5 @@
+-- expect: sequences[public.s].options.increment
+-- setup
+CREATE SEQUENCE s;
+-- change
+ALTER SEQUENCE s INCREMENT BY 5;

@@ -1,0 +1,5 @@
+-- expect: sequences[public.s].options.start
+-- setup
+CREATE SEQUENCE s;
+-- change
+ALTER SEQUENCE s START WITH 100;

@@ -1,0 +1,7 @@
+-- expect: tables[public.m_2024].partitionBound
+-- expect: tables[public.m_2024].partitionOf
+-- setup
+CREATE TABLE m (id int, at date) PARTITION BY RANGE (at);
+CREATE TABLE m_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+-- change
+ALTER TABLE m DETACH PARTITION m_2024;
