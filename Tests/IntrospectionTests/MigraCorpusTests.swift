@@ -1,0 +1,40 @@
+import Foundation
+import Introspection
+import PostgresClient
+import SchemaModel
+import TestSupport
+import XCTest
+
+/// Every a.sql and b.sql of migra's fixtures (copied, public domain, into
+/// Tests/Corpus/migra) loads into a fresh database and inspects, twice alike.
+final class MigraCorpusTests: XCTestCase {
+    func testEveryCorpusSchemaLoadsAndInspects() throws {
+        let corpus = URL(fileURLWithPath: projectRoot).appendingPathComponent("Tests/Corpus/migra")
+        // migra's own harness creates this role before loading its rls fixtures.
+        try Connection(EmbeddedPostgres.shared().connectionString()).execute(
+            "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'schemainspect_test_role') "
+                + "THEN CREATE ROLE schemainspect_test_role; END IF; END $$")
+        let cases = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter {
+            FileManager.default.fileExists(atPath: corpus.appendingPathComponent($0).appendingPathComponent("a.sql").path)
+        }.sorted()
+        XCTAssertEqual(cases.count, 26)
+        var inspected = 0
+        for name in cases {
+            for side in ["a.sql", "b.sql"] {
+                let sql = try String(contentsOf: corpus.appendingPathComponent(name).appendingPathComponent(side), encoding: .utf8)
+                let database = try TestDatabase.make()
+                let connection = try database.connect()
+                do {
+                    try connection.execute(sql)
+                    let model = try Inspector().inspect(connection)
+                    XCTAssertEqual(try ModelJSON.encode(model), try ModelJSON.encode(Inspector().inspect(connection)), "\(name)/\(side)")
+                    inspected += 1
+                } catch {
+                    XCTFail("\(name)/\(side): \(error)")
+                }
+                database.drop()
+            }
+        }
+        XCTAssertEqual(inspected, 2 * cases.count)
+    }
+}
