@@ -38,6 +38,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks beside the reference tools: `swift run -c release schemactl-bench inspect --tables 5000`.
+        .executableTarget(
+            name: "schemactl-bench",
+            dependencies: ["PostgresClient", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .target(
             name: "TestSupport",
             dependencies: ["PostgresClient"],

@@ -13,7 +13,11 @@ enum Terminal {
             return
         }
         do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            // Atomic (write aside, then rename) only for regular files: renaming
+            // over a device or a pipe such as /dev/null would replace it.
+            var status = stat()
+            let special = stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG
+            try data.write(to: URL(fileURLWithPath: path), options: special ? [] : .atomic)
         } catch {
             throw OutputError(path: path, reason: error.localizedDescription)
         }

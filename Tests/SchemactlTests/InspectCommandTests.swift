@@ -80,3 +80,14 @@ final class InspectCommandTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("\(path): snapshot format version 99 is not the one this schemactl reads"), run.stderr)
     }
 }
+
+final class OutputFileTests: XCTestCase {
+    func testWritingToADeviceLeavesTheDeviceInPlace() throws {
+        let database = try TestDatabase.make()
+        let run = try CommandRun.schemactl(["inspect", database.connectionString.raw, "--output", "/dev/null"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        var status = stat()
+        XCTAssertEqual(stat("/dev/null", &status), 0)
+        XCTAssertEqual(status.st_mode & S_IFMT, S_IFCHR, "/dev/null is no longer a character device")
+    }
+}

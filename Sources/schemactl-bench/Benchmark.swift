@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import PostgresClient
+
+@main
+struct Benchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schemactl-bench",
+        abstract: "Benchmarks of schemactl beside the reference tools, on a synthetic schema in the embedded server.",
+        subcommands: [InspectBenchmark.self]
+    )
+}
+
+struct InspectBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Time `schemactl inspect` beside `pg_dump --schema-only` on the same database, as whole processes."
+    )
+
+    @Option(help: "How many tables the synthetic schema has.")
+    var tables: Int = 1000
+
+    @Option(help: "Runs of each command; the best is reported.")
+    var runs: Int = 5
+
+    func run() throws {
+        let server = try EmbeddedPostgres.start()
+        defer { server.stop() }
+        let admin = try Connection(server.connectionString())
+        try admin.execute("CREATE DATABASE bench")
+        let database = server.connectionString(database: "bench")
+        let connection = try Connection(database)
+        let clock = ContinuousClock()
+        let buildStart = clock.now
+        for batch in SyntheticSchema(tables: tables).batches() { try connection.execute(batch) }
+        try connection.execute("ANALYZE")
+        let built = clock.now - buildStart
+        print("inspect benchmark: \(tables) tables (built in \(format(built)))")
+
+        let schemactl = Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("schemactl").path
+        let ours = try best(of: runs, schemactl, ["inspect", database.raw, "--output", "/dev/null"])
+        let reference = try best(of: runs, server.binaries.path("pg_dump"), ["--schema-only", "--file=/dev/null", "--dbname=\(database.raw)"])
+        print("  schemactl inspect      \(format(ours))   (best of \(runs))")
+        print("  pg_dump --schema-only  \(format(reference))   (best of \(runs))")
+        print(String(format: "  ratio                  %.2f (schemactl / pg_dump)", ours.seconds / reference.seconds))
+    }
+
+    private func best(of runs: Int, _ executable: String, _ arguments: [String]) throws -> Duration {
+        var times: [Duration] = []
+        for _ in 0..<runs {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            process.standardOutput = FileHandle.nullDevice
+            let clock = ContinuousClock()
+            let start = clock.now
+            try process.run()
+            process.waitUntilExit()
+            times.append(clock.now - start)
+            guard process.terminationStatus == 0 else {
+                throw ValidationError("\(executable) \(arguments.first ?? "") exited with \(process.terminationStatus)")
+            }
+        }
+        return times.min()!
+    }
+}
+
+func format(_ duration: Duration) -> String {
+    String(format: "%.3f s", duration.seconds)
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
