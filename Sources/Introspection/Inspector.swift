@@ -5,72 +5,100 @@ import SchemaModel
 /// Reads a database's catalog into a `DatabaseModel`.
 ///
 /// A fixed number of queries whatever the size of the schema (one per kind of
-/// object), all inside one `REPEATABLE READ READ ONLY` transaction so the
-/// picture is consistent, with an empty `search_path` so every name the server
-/// deparses comes schema-qualified.
+/// object), all reading one `REPEATABLE READ READ ONLY` snapshot so the picture
+/// is consistent, with an empty `search_path` so every name the server deparses
+/// comes schema-qualified. The queries run on `parallelism` connections sharing
+/// that snapshot.
 public struct Inspector: Sendable {
     public var filter: SchemaFilter
+    /// Connections reading the catalog at once; 1 reads on the given connection only.
+    public var parallelism: Int
 
-    public init(filter: SchemaFilter = .everything) {
+    public init(filter: SchemaFilter = .everything, parallelism: Int = 4) {
         self.filter = filter
+        self.parallelism = parallelism
     }
 
-    /// The model, and the server version it was read from.
     public func inspect(_ connection: Connection) throws -> DatabaseModel {
+        var timings: [(String, Duration)] = []
+        return try inspect(connection, timings: &timings)
+    }
+
+    /// The model, recording how long each catalog query took (for benchmarks).
+    public func inspect(_ connection: Connection, timings: inout [(String, Duration)]) throws -> DatabaseModel {
         let version = try CatalogVersion(connection: connection)
         try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL search_path = ''")
         do {
-            let model = try read(connection, version: version)
+            let queries = Self.queries(version)
+            let reader = ParallelCatalogReader(workers: parallelism)
+            let results = parallelism > 1
+                ? try reader.run(queries, on: connection)
+                : try reader.runSequentially(queries, on: connection)
             try connection.execute("COMMIT")
-            return model
+            timings = queries.compactMap { query in results[query.name].map { (query.name, $0.1) } }
+            return try assemble(results.mapValues(\.0))
         } catch {
             _ = try? connection.execute("ROLLBACK")
             throw error
         }
     }
 
-    private func read(_ connection: Connection, version: CatalogVersion) throws -> DatabaseModel {
-        func run<T>(_ name: String, _ sql: String, _ decode: (QueryResult) throws -> T) throws -> T {
-            let result = try connection.query(sql)
+    static func queries(_ version: CatalogVersion) -> [ParallelCatalogReader.Query] {
+        [
+            .init(name: "schemas", sql: NamespaceQuery.sql, weight: 1),
+            .init(name: "extensions", sql: ExtensionQuery.sql, weight: 1),
+            .init(name: "enums", sql: EnumQuery.sql, weight: 1),
+            .init(name: "domains", sql: DomainQuery.sql, weight: 1),
+            .init(name: "composite types", sql: CompositeTypeQuery.sql, weight: 1),
+            .init(name: "sequences", sql: SequenceQuery.sql, weight: 2),
+            .init(name: "tables", sql: TableQuery.sql, weight: 2),
+            .init(name: "columns", sql: ColumnQuery.sql, weight: 20),
+            .init(name: "constraints", sql: ConstraintQuery.sql, weight: 12),
+            .init(name: "views", sql: ViewQuery.sql, weight: 3),
+            .init(name: "indexes", sql: IndexQuery.sql, weight: 30),
+            .init(name: "triggers", sql: TriggerQuery.sql, weight: 2),
+            .init(name: "policies", sql: PolicyQuery.sql, weight: 1),
+            .init(name: "functions", sql: FunctionQuery.sql(version), weight: 3),
+            .init(name: "dependencies", sql: DependencyQuery.sql, weight: 15),
+        ]
+    }
+
+    private func assemble(_ results: [String: QueryResult]) throws -> DatabaseModel {
+        func decode<T>(_ name: String, _ decoder: (QueryResult) throws -> T) throws -> T {
+            guard let result = results[name] else { throw IntrospectionError(query: name, underlying: "no result") }
             do {
-                return try decode(result)
+                return try decoder(result)
             } catch {
                 throw IntrospectionError(query: name, underlying: "\(error)")
             }
         }
         var model = DatabaseModel()
-        model.schemas = try run("schemas", NamespaceQuery.sql, NamespaceQuery.decode).filter { filter.includes($0.name) }
-        model.extensions = try run("extensions", ExtensionQuery.sql, ExtensionQuery.decode)
-        model.enums = try run("enums", EnumQuery.sql, EnumQuery.decode).filter { filter.includes($0.name.schema) }
-        model.domains = try run("domains", DomainQuery.sql, DomainQuery.decode).filter { filter.includes($0.name.schema) }
-        model.compositeTypes = try run("composite types", CompositeTypeQuery.sql, CompositeTypeQuery.decode)
-            .filter { filter.includes($0.name.schema) }
-        model.sequences = try run("sequences", SequenceQuery.sql, SequenceQuery.decode).filter { filter.includes($0.name.schema) }
+        model.schemas = try decode("schemas", NamespaceQuery.decode).filter { filter.includes($0.name) }
+        model.extensions = try decode("extensions", ExtensionQuery.decode)
+        model.enums = try decode("enums", EnumQuery.decode).filter { filter.includes($0.name.schema) }
+        model.domains = try decode("domains", DomainQuery.decode).filter { filter.includes($0.name.schema) }
+        model.compositeTypes = try decode("composite types", CompositeTypeQuery.decode).filter { filter.includes($0.name.schema) }
+        model.sequences = try decode("sequences", SequenceQuery.decode).filter { filter.includes($0.name.schema) }
 
-        var tables = Dictionary(uniqueKeysWithValues: try run("tables", TableQuery.sql, TableQuery.decode)
+        var tables = Dictionary(uniqueKeysWithValues: try decode("tables", TableQuery.decode)
             .filter { filter.includes($0.name.schema) }.map { ($0.name, $0) })
-        for (table, column) in try run("columns", ColumnQuery.sql, ColumnQuery.decode) {
-            tables[table]?.columns.append(column)
-        }
-        for (table, constraint) in try run("constraints", ConstraintQuery.sql, ConstraintQuery.decode) {
+        let columns = try decode("columns", ColumnQuery.decode)
+        for (table, column) in columns { tables[table]?.columns.append(column) }
+        let columnNames = ColumnNames(columns)
+        for (table, constraint) in try decode("constraints", { try ConstraintQuery.decode($0, columnNames: columnNames) }) {
             tables[table]?.constraints.append(constraint)
         }
-        var views = Dictionary(uniqueKeysWithValues: try run("views", ViewQuery.sql, ViewQuery.decode)
+        var views = Dictionary(uniqueKeysWithValues: try decode("views", ViewQuery.decode)
             .filter { filter.includes($0.name.schema) }.map { ($0.name, $0) })
-        for (relation, index) in try run("indexes", IndexQuery.sql, IndexQuery.decode) {
+        for (relation, index) in try decode("indexes", IndexQuery.decode) {
             if tables[relation] != nil { tables[relation]?.indexes.append(index) } else { views[relation]?.indexes.append(index) }
         }
-        for (table, trigger) in try run("triggers", TriggerQuery.sql, TriggerQuery.decode) {
-            tables[table]?.triggers.append(trigger)
-        }
-        for (table, policy) in try run("policies", PolicyQuery.sql, PolicyQuery.decode) {
-            tables[table]?.policies.append(policy)
-        }
+        for (table, trigger) in try decode("triggers", TriggerQuery.decode) { tables[table]?.triggers.append(trigger) }
+        for (table, policy) in try decode("policies", PolicyQuery.decode) { tables[table]?.policies.append(policy) }
         model.tables = Array(tables.values)
         model.views = Array(views.values)
-        model.functions = try run("functions", FunctionQuery.sql(version), FunctionQuery.decode)
-            .filter { filter.includes($0.name.schema) }
-        model.dependencies = try run("dependencies", DependencyQuery.sql) { try DependencyQuery.decode($0, filter: filter) }
+        model.functions = try decode("functions", FunctionQuery.decode).filter { filter.includes($0.name.schema) }
+        model.dependencies = try decode("dependencies") { try DependencyQuery.decode($0, filter: filter) }
         model.canonicalize()
         return model
     }

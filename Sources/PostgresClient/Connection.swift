@@ -20,6 +20,9 @@ public final class Connection {
     private let noticeBox = NoticeBox()
     /// Who we are talking to, redacted; put in every error.
     public let server: String
+    /// What this connection was opened with, so a caller can open siblings
+    /// (parallel catalog reads sharing one snapshot). Never print it: use `server`.
+    public let connectionString: ConnectionString
 
     /// Opens a connection from a URL, a `key=value` string, or libpq's environment.
     public init(_ connectionString: ConnectionString) throws {
@@ -34,6 +37,7 @@ public final class Connection {
             throw PostgresError.connectionFailed(server: where_, message: message)
         }
         handle = conn
+        self.connectionString = connectionString
         server = Self.describeServer(conn, fallback: connectionString.redacted)
         let box = Unmanaged.passUnretained(noticeBox).toOpaque()
         PQsetNoticeReceiver(conn, { context, result in

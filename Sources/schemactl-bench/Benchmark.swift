@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Introspection
+import SchemaModel
 import PostgresClient
 
 @main
@@ -7,7 +9,7 @@ struct Benchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schemactl-bench",
         abstract: "Benchmarks of schemactl beside the reference tools, on a synthetic schema in the embedded server.",
-        subcommands: [InspectBenchmark.self]
+        subcommands: [InspectBenchmark.self, SchemaCommand.self]
     )
 }
 
@@ -22,6 +24,9 @@ struct InspectBenchmark: ParsableCommand {
 
     @Option(help: "Runs of each command; the best is reported.")
     var runs: Int = 5
+
+    @Flag(help: "Also print how long each catalog query takes.")
+    var perQuery = false
 
     func run() throws {
         let server = try EmbeddedPostgres.start()
@@ -43,6 +48,17 @@ struct InspectBenchmark: ParsableCommand {
         print("  schemactl inspect      \(format(ours))   (best of \(runs))")
         print("  pg_dump --schema-only  \(format(reference))   (best of \(runs))")
         print(String(format: "  ratio                  %.2f (schemactl / pg_dump)", ours.seconds / reference.seconds))
+        if perQuery {
+            var timings: [(String, Duration)] = []
+            _ = try Inspector().inspect(connection, timings: &timings)
+            let clock = ContinuousClock()
+            let start = clock.now
+            let model = try Inspector().inspect(connection)
+            let inspected = clock.now
+            let bytes = try ModelJSON.encode(model)
+            print("    inspect in-process \(format(inspected - start)), JSON encoding \(format(clock.now - inspected)) (\(bytes.count) bytes)")
+            for (name, duration) in timings { print("    \(name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(format(duration))") }
+        }
     }
 
     private func best(of runs: Int, _ executable: String, _ arguments: [String]) throws -> Duration {
@@ -71,4 +87,18 @@ func format(_ duration: Duration) -> String {
 
 extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+struct SchemaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract: "Print the synthetic schema's SQL, to load it elsewhere."
+    )
+
+    @Option(help: "How many tables.")
+    var tables: Int = 1000
+
+    func run() throws {
+        for batch in SyntheticSchema(tables: tables).batches() { print(batch) }
+    }
 }

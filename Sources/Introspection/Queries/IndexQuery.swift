@@ -7,10 +7,16 @@ enum IndexQuery {
     static let sql = """
         SELECT n.nspname AS schema, c.relname AS table_name, i.relname AS name, d.description AS comment,
                pg_catalog.pg_get_indexdef(x.indexrelid) AS definition, x.indisunique AS unique, am.amname AS method,
-               (SELECT pg_catalog.array_agg(pg_catalog.pg_get_indexdef(x.indexrelid, k, false) ORDER BY k)
-                  FROM pg_catalog.generate_series(1, x.indnkeyatts) k) AS keys,
-               (SELECT pg_catalog.array_agg(pg_catalog.pg_get_indexdef(x.indexrelid, k, false) ORDER BY k)
-                  FROM pg_catalog.generate_series(x.indnkeyatts + 1, x.indnatts) k) AS include,
+               -- Plain columns by name; pg_get_indexdef only for expressions (it costs ~20 µs a call).
+               (SELECT pg_catalog.array_agg(CASE WHEN k.attnum <> 0 THEN pg_catalog.quote_ident(a.attname)
+                        ELSE pg_catalog.pg_get_indexdef(x.indexrelid, k.ord::integer, false) END ORDER BY k.ord)
+                  FROM pg_catalog.unnest(x.indkey::pg_catalog.int2[]) WITH ORDINALITY k(attnum, ord)
+                  LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum
+                  WHERE k.ord <= x.indnkeyatts) AS keys,
+               (SELECT pg_catalog.array_agg(pg_catalog.quote_ident(a.attname) ORDER BY k.ord)
+                  FROM pg_catalog.unnest(x.indkey::pg_catalog.int2[]) WITH ORDINALITY k(attnum, ord)
+                  JOIN pg_catalog.pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum
+                  WHERE k.ord > x.indnkeyatts) AS include,
                (SELECT pg_catalog.array_agg(CASE WHEN oc.opcdefault THEN NULL
                         ELSE pg_catalog.quote_ident(ocn.nspname) || '.' || pg_catalog.quote_ident(oc.opcname) END ORDER BY k.ord)
                   FROM pg_catalog.unnest(x.indclass::pg_catalog.oid[]) WITH ORDINALITY k(opclass, ord)

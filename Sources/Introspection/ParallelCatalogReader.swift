@@ -1,0 +1,106 @@
+import Dispatch
+import Foundation
+import PostgresClient
+
+/// Runs the catalog queries on several connections that share one snapshot
+/// (`pg_export_snapshot` / `SET TRANSACTION SNAPSHOT`, as `pg_dump -j` does), so
+/// the server deparses indexes, constraints and defaults on every core at once
+/// while the picture stays exactly as consistent as one transaction's.
+///
+/// Falls back to the caller's own connection, one query after another, when a
+/// sibling connection cannot be opened (connection limit, one-shot password).
+struct ParallelCatalogReader {
+    struct Query: Sendable {
+        let name: String
+        let sql: String
+        /// Relative cost, to spread the heavy queries over the workers.
+        let weight: Int
+    }
+
+    let workers: Int
+
+    /// `connection` must be inside the REPEATABLE READ transaction whose snapshot is shared.
+    func run(_ queries: [Query], on connection: Connection) throws -> [String: (QueryResult, Duration)] {
+        let snapshot = try connection.query("SELECT pg_catalog.pg_export_snapshot() AS id").rows.first?.string("id")
+        let groups = distribute(queries)
+        let box = ResultBox()
+        let target = connection.connectionString
+        DispatchQueue.concurrentPerform(iterations: groups.count) { worker in
+            do {
+                let sibling = try Connection(target)
+                try sibling.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; "
+                                    + "SET TRANSACTION SNAPSHOT \(SQLLiteral.quote(snapshot ?? "")); SET LOCAL search_path = ''")
+                let clock = ContinuousClock()
+                for query in groups[worker] {
+                    let start = clock.now
+                    let result = try sibling.query(query.sql)
+                    box.store(query.name, result, clock.now - start)
+                }
+                try sibling.execute("COMMIT")
+            } catch {
+                box.fail(error)
+            }
+        }
+        if let error = box.firstError {
+            // A server error in a query is the query's fault: report it. Anything
+            // else (a sibling that could not connect) means: do it alone.
+            if case .server? = error as? PostgresError { throw error }
+            return try runSequentially(queries, on: connection)
+        }
+        return box.results
+    }
+
+    func runSequentially(_ queries: [Query], on connection: Connection) throws -> [String: (QueryResult, Duration)] {
+        var results: [String: (QueryResult, Duration)] = [:]
+        let clock = ContinuousClock()
+        for query in queries {
+            let start = clock.now
+            results[query.name] = (try connection.query(query.sql), clock.now - start)
+        }
+        return results
+    }
+
+    /// Heaviest first, each to the least loaded worker.
+    private func distribute(_ queries: [Query]) -> [[Query]] {
+        var groups = Array(repeating: [Query](), count: max(1, workers))
+        var loads = Array(repeating: 0, count: groups.count)
+        for query in queries.sorted(by: { $0.weight > $1.weight }) {
+            let lightest = loads.indices.min { loads[$0] < loads[$1] }!
+            groups[lightest].append(query)
+            loads[lightest] += query.weight
+        }
+        return groups.filter { !$0.isEmpty }
+    }
+}
+
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String: (QueryResult, Duration)] = [:]
+    private var errors: [Error] = []
+
+    func store(_ name: String, _ result: QueryResult, _ duration: Duration) {
+        lock.lock(); defer { lock.unlock() }
+        stored[name] = (result, duration)
+    }
+
+    func fail(_ error: Error) {
+        lock.lock(); defer { lock.unlock() }
+        errors.append(error)
+    }
+
+    var results: [String: (QueryResult, Duration)] {
+        lock.lock(); defer { lock.unlock() }
+        return stored
+    }
+
+    var firstError: Error? {
+        lock.lock(); defer { lock.unlock() }
+        return errors.first
+    }
+}
+
+enum SQLLiteral {
+    static func quote(_ value: String) -> String {
+        "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+}
