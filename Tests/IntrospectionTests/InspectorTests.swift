@@ -60,9 +60,12 @@ final class InspectorTests: XCTestCase {
 
     func testInspectingTwiceGivesIdenticalBytes() throws {
         let database = try crmDatabase()
-        let first = try ModelJSON.encode(Inspector().inspect(database.connect()))
-        let second = try ModelJSON.encode(Inspector().inspect(database.connect()))
+        let model = try Inspector().inspect(database.connect())
+        let first = ModelJSON.encode(model)
+        let second = ModelJSON.encode(try Inspector().inspect(database.connect()))
         XCTAssertEqual(first, second)
+        XCTAssertEqual(first, try ModelJSON.encodeWithCodable(model))
+        XCTAssertEqual(try ModelJSON.decode(DatabaseModel.self, from: first), model)
     }
 
     func testHostileNamesComeBackExact() throws {
