@@ -36,11 +36,20 @@ public struct Inspector: Sendable {
                 : try reader.runSequentially(queries, on: connection)
             try connection.execute("COMMIT")
             timings = queries.compactMap { query in results[query.name].map { (query.name, $0.1) } }
-            return try assemble(results.mapValues(\.0))
+            let clock = ContinuousClock()
+            let start = clock.now
+            let model = try assemble(results.mapValues(\.0))
+            timings.append(("(assembling)", clock.now - start))
+            return model
         } catch {
             _ = try? connection.execute("ROLLBACK")
             throw error
         }
+    }
+
+    /// The catalog queries for `version`, by name: for benchmarks and EXPLAIN.
+    public static func catalogQueries(serverVersionNumber: Int) throws -> [(name: String, sql: String)] {
+        queries(try CatalogVersion(serverVersionNumber: serverVersionNumber)).map { ($0.name, $0.sql) }
     }
 
     static func queries(_ version: CatalogVersion) -> [ParallelCatalogReader.Query] {
@@ -55,7 +64,9 @@ public struct Inspector: Sendable {
             .init(name: "columns", sql: ColumnQuery.sql, weight: 20),
             .init(name: "constraints", sql: ConstraintQuery.sql, weight: 12),
             .init(name: "views", sql: ViewQuery.sql, weight: 3),
-            .init(name: "indexes", sql: IndexQuery.sql, weight: 30),
+            .init(name: "indexes 1/2", sql: IndexQuery.sql(partition: 0, of: 2), weight: 15),
+            .init(name: "indexes 2/2", sql: IndexQuery.sql(partition: 1, of: 2), weight: 15),
+            .init(name: "operator classes", sql: OperatorClassQuery.sql, weight: 1),
             .init(name: "triggers", sql: TriggerQuery.sql, weight: 2),
             .init(name: "policies", sql: PolicyQuery.sql, weight: 1),
             .init(name: "functions", sql: FunctionQuery.sql(version), weight: 3),
@@ -83,15 +94,18 @@ public struct Inspector: Sendable {
         var tables = Dictionary(uniqueKeysWithValues: try decode("tables", TableQuery.decode)
             .filter { filter.includes($0.name.schema) }.map { ($0.name, $0) })
         let columns = try decode("columns", ColumnQuery.decode)
-        for (table, column) in columns { tables[table]?.columns.append(column) }
+        for (table, column, _) in columns { tables[table]?.columns.append(column) }
         let columnNames = ColumnNames(columns)
         for (table, constraint) in try decode("constraints", { try ConstraintQuery.decode($0, columnNames: columnNames) }) {
             tables[table]?.constraints.append(constraint)
         }
         var views = Dictionary(uniqueKeysWithValues: try decode("views", ViewQuery.decode)
             .filter { filter.includes($0.name.schema) }.map { ($0.name, $0) })
-        for (relation, index) in try decode("indexes", IndexQuery.decode) {
-            if tables[relation] != nil { tables[relation]?.indexes.append(index) } else { views[relation]?.indexes.append(index) }
+        let operatorClasses = try decode("operator classes", OperatorClassQuery.decode)
+        for part in ["indexes 1/2", "indexes 2/2"] {
+            for (relation, index) in try decode(part, { try IndexQuery.decode($0, columns: columnNames, operatorClasses: operatorClasses) }) {
+                if tables[relation] != nil { tables[relation]?.indexes.append(index) } else { views[relation]?.indexes.append(index) }
+            }
         }
         for (table, trigger) in try decode("triggers", TriggerQuery.decode) { tables[table]?.triggers.append(trigger) }
         for (table, policy) in try decode("policies", PolicyQuery.decode) { tables[table]?.policies.append(policy) }

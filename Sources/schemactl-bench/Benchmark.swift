@@ -9,7 +9,7 @@ struct Benchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schemactl-bench",
         abstract: "Benchmarks of schemactl beside the reference tools, on a synthetic schema in the embedded server.",
-        subcommands: [InspectBenchmark.self, SchemaCommand.self]
+        subcommands: [InspectBenchmark.self, SchemaCommand.self, QueriesCommand.self]
     )
 }
 
@@ -100,5 +100,21 @@ struct SchemaCommand: ParsableCommand {
 
     func run() throws {
         for batch in SyntheticSchema(tables: tables).batches() { print(batch) }
+    }
+}
+
+struct QueriesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "queries",
+        abstract: "Print the catalog query NAME (for EXPLAIN ANALYZE in psql)."
+    )
+
+    @Argument var name: String
+    @Option var serverVersion: Int = 150000
+
+    func run() throws {
+        for query in try Inspector.catalogQueries(serverVersionNumber: serverVersion) where query.name == name {
+            print(query.sql + ";")
+        }
     }
 }

@@ -7,6 +7,7 @@ import SchemaModel
 enum ColumnQuery {
     static let sql = """
         SELECT n.nspname AS schema, c.relname AS table_name, a.attname AS name, a.attnum AS position,
+               pg_catalog.quote_ident(a.attname) AS quoted_name,
                pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
                CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS default_expression,
                CASE WHEN a.attgenerated = 's' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated_expression,
@@ -29,12 +30,13 @@ enum ColumnQuery {
              AND dep.classid = 'pg_class'::pg_catalog.regclass
         LEFT JOIN pg_catalog.pg_sequence s ON s.seqrelid = dep.objid
         \(CatalogFilter.commentJoin(alias: "d", catalog: "pg_class", oid: "a.attrelid", subid: "a.attnum"))
-        WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+        WHERE c.relkind IN ('r', 'p', 'm') AND a.attnum > 0 AND NOT a.attisdropped
           AND \(CatalogFilter.userSchema("n.nspname"))
           AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "c.oid"))
         """
 
-    static func decode(_ result: QueryResult) throws -> [(QualifiedName, Column)] {
+    /// Columns by table, with the quoted name of each (for index keys).
+    static func decode(_ result: QueryResult) throws -> [(QualifiedName, Column, String)] {
         try result.rows.map { row in
             var identity: Column.Identity?
             switch try row.string("identity") {
@@ -47,7 +49,7 @@ enum ColumnQuery {
                 notNull: try row.bool("not_null"), defaultExpression: try row.optionalString("default_expression"),
                 identity: identity, generatedExpression: try row.optionalString("generated_expression"),
                 collation: try row.optionalString("collation"), comment: try row.optionalString("comment"))
-            return (try row.qualifiedName(name: "table_name"), column)
+            return (try row.qualifiedName(name: "table_name"), column, try row.string("quoted_name"))
         }
     }
 }

@@ -62,18 +62,26 @@ enum ConstraintQuery {
 
 /// Column names by table and attribute number, from the columns query.
 struct ColumnNames {
-    private var byTable: [QualifiedName: [Int: String]] = [:]
+    private var byTable: [QualifiedName: [Int: (name: String, quoted: String)]] = [:]
 
-    init(_ columns: [(QualifiedName, Column)]) {
-        for (table, column) in columns { byTable[table, default: [:]][column.position] = column.name }
+    init(_ columns: [(QualifiedName, Column, String)]) {
+        for (table, column, quoted) in columns { byTable[table, default: [:]][column.position] = (column.name, quoted) }
+    }
+
+    /// The name as quote_ident gives it, as pg_get_indexdef prints a plain key column.
+    func quotedName(_ table: QualifiedName, _ number: String) throws -> String {
+        guard let value = Int(number), let entry = byTable[table]?[value] else {
+            throw IntrospectionError(query: "indexes", underlying: "\(table) has no column number \(number)")
+        }
+        return entry.quoted
     }
 
     func names(_ table: QualifiedName, _ numbers: [String]) throws -> [String] {
         try numbers.map { text in
-            guard let number = Int(text), let name = byTable[table]?[number] else {
+            guard let number = Int(text), let entry = byTable[table]?[number] else {
                 throw IntrospectionError(query: "constraints", underlying: "\(table) has no column number \(text)")
             }
-            return name
+            return entry.name
         }
     }
 }

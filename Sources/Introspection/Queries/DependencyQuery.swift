@@ -48,6 +48,8 @@ enum DependencyQuery {
         ), pairs AS (
             SELECT DISTINCT classid, objid, refclassid, refobjid FROM referenced
             WHERE (classid, objid) IS DISTINCT FROM (refclassid, refobjid)
+        ), ends AS (
+            SELECT classid, objid FROM pairs UNION SELECT refclassid, refobjid FROM pairs
         ), named AS (
             -- Names as pg_identify_object gives them, built set-wise: calling it
             -- twice per edge was a third of the whole inspection at 5,000 tables.
@@ -57,23 +59,23 @@ enum DependencyQuery {
                         WHEN 'f' THEN 'foreign table' WHEN 't' THEN 'toast table' ELSE 'table' END AS type,
                    pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) AS identity
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.oid >= 16384
+            WHERE c.oid IN (SELECT objid FROM ends WHERE classid = 'pg_class'::pg_catalog.regclass)
             UNION ALL
             SELECT 'pg_proc'::pg_catalog.regclass, p.oid, n.nspname,
                    CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
                    p.oid::pg_catalog.regprocedure::text
             FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-            WHERE p.oid >= 16384
+            WHERE p.oid IN (SELECT objid FROM ends WHERE classid = 'pg_proc'::pg_catalog.regclass)
             UNION ALL
             SELECT 'pg_type'::pg_catalog.regclass, t.oid, n.nspname, 'type', pg_catalog.format_type(t.oid, NULL)
             FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
-            WHERE t.oid >= 16384
+            WHERE t.oid IN (SELECT objid FROM ends WHERE classid = 'pg_type'::pg_catalog.regclass)
             UNION ALL
             SELECT 'pg_trigger'::pg_catalog.regclass, tg.oid, NULL, 'trigger',
                    pg_catalog.quote_ident(tg.tgname) || ' on ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)
             FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE tg.oid >= 16384
+            WHERE tg.oid IN (SELECT objid FROM ends WHERE classid = 'pg_trigger'::pg_catalog.regclass)
             UNION ALL
             SELECT 'pg_policy'::pg_catalog.regclass, po.oid, NULL, 'policy',
                    pg_catalog.quote_ident(po.polname) || ' on ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)
@@ -84,7 +86,7 @@ enum DependencyQuery {
                    pg_catalog.quote_ident(co.conname) || ' on ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)
             FROM pg_catalog.pg_constraint co JOIN pg_catalog.pg_class c ON c.oid = co.conrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE co.oid >= 16384
+            WHERE co.oid IN (SELECT objid FROM ends WHERE classid = 'pg_constraint'::pg_catalog.regclass)
             UNION ALL
             SELECT 'pg_extension'::pg_catalog.regclass, e.oid, NULL, 'extension', pg_catalog.quote_ident(e.extname)
             FROM pg_catalog.pg_extension e
