@@ -11,7 +11,7 @@ public struct Row: Sendable {
     public subscript(index: Int) -> String? { values[index] }
 
     public subscript(name: String) -> String? {
-        guard let index = columns.index[name] else { return nil }
+        guard let index = columns.position(of: name) else { return nil }
         return values[index]
     }
 
@@ -22,7 +22,7 @@ public struct Row: Sendable {
     }
 
     public func optionalString(_ column: String) throws -> String? {
-        guard let index = columns.index[column] else { throw RowError.noSuchColumn(column, available: columns.names) }
+        guard let index = columns.position(of: column) else { throw RowError.noSuchColumn(column, available: columns.names) }
         return values[index]
     }
 
@@ -59,17 +59,18 @@ public struct Row: Sendable {
 }
 
 /// Shared by every row of a result, so rows do not each copy the column names.
+///
+/// A linear search: results have a few dozen columns at most, and comparing
+/// short strings beat hashing them (a million lookups for a 5,000-table catalog).
 final class ColumnIndex: Sendable {
     let names: [String]
-    let index: [String: Int]
 
     init(names: [String]) {
         self.names = names
-        var index: [String: Int] = [:]
-        for (position, name) in names.enumerated() where index[name] == nil {
-            index[name] = position
-        }
-        self.index = index
+    }
+
+    func position(of name: String) -> Int? {
+        names.firstIndex(of: name)
     }
 }
 

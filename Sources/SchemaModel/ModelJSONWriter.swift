@@ -45,8 +45,15 @@ struct ModelJSONWriter {
     }
 
     private mutating func pad(_ level: Int) {
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: level * 2))
+        let count = level * 2
+        if count <= Self.spaces.count {
+            bytes.append(contentsOf: Self.spaces[0..<count])
+        } else {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     private mutating func key(_ name: StaticString) {
         next()

@@ -64,21 +64,33 @@ struct InspectBenchmark: ParsableCommand {
     private func best(of runs: Int, _ executable: String, _ arguments: [String]) throws -> Duration {
         var times: [Duration] = []
         for _ in 0..<runs {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-            process.standardOutput = FileHandle.nullDevice
             let clock = ContinuousClock()
             let start = clock.now
-            try process.run()
-            process.waitUntilExit()
+            let status = try spawnAndWait(executable, arguments)
             times.append(clock.now - start)
-            guard process.terminationStatus == 0 else {
-                throw ValidationError("\(executable) \(arguments.first ?? "") exited with \(process.terminationStatus)")
+            guard status == 0 else {
+                throw ValidationError("\(executable) \(arguments.first ?? "") exited with \(status)")
             }
         }
         return times.min()!
     }
+}
+
+/// posix_spawn and waitpid: Foundation's Process.waitUntilExit polls in 0.1 s
+/// steps on Linux, which would round every figure up to a tenth of a second.
+func spawnAndWait(_ executable: String, _ arguments: [String]) throws -> Int32 {
+    var pid: pid_t = 0
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+    guard spawned == 0 else { throw ValidationError("cannot start \(executable): \(String(cString: strerror(spawned)))") }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    return (status >> 8) & 0xFF
 }
 
 func format(_ duration: Duration) -> String {

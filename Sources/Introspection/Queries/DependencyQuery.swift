@@ -12,7 +12,10 @@ enum DependencyQuery {
         WITH raw AS (
             SELECT d.classid, d.objid, d.refclassid, d.refobjid
             FROM pg_catalog.pg_depend d
-            WHERE d.deptype IN ('n', 'a') AND d.objid >= 16384 AND d.refobjid >= 16384
+            -- Normal dependencies only: the automatic ones are an object's ties to its
+            -- own parent (an index to its table, a constraint to its columns), which
+            -- the model's nesting already says.
+            WHERE d.deptype = 'n' AND d.objid >= 16384 AND d.refobjid >= 16384
         ), dependent AS (
             SELECT CASE WHEN r.classid = 'pg_rewrite'::pg_catalog.regclass THEN 'pg_class'::pg_catalog.regclass
                         WHEN r.classid = 'pg_attrdef'::pg_catalog.regclass THEN 'pg_class'::pg_catalog.regclass
