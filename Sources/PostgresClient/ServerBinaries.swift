@@ -31,6 +31,17 @@ public struct ServerBinaries: Sendable, Equatable {
         throw EmbeddedPostgresError.binariesNotFound(searched: candidates)
     }
 
+    /// The major version of these binaries (`postgres -V`), without starting a server.
+    public func majorVersion() throws -> Int {
+        let output = try Subprocess.run(path("postgres"), ["-V"]).output
+        // "postgres (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)"
+        guard let number = output.split(separator: " ").dropFirst(2).first,
+              let major = Int(number.split(separator: ".").first ?? "") else {
+            throw EmbeddedPostgresError.startFailed("cannot read the version of \(path("postgres")): \(output)", log: "")
+        }
+        return major
+    }
+
     static func isServerDirectory(_ path: String) -> Bool {
         let manager = FileManager.default
         return manager.isExecutableFile(atPath: path + "/initdb") && manager.isExecutableFile(atPath: path + "/postgres")

@@ -17,9 +17,16 @@ public struct LoadedModel: Sendable {
 /// Turns any SOURCE into a model.
 public struct ModelLoader: Sendable {
     public var filter: SchemaFilter
+    /// How migrations directories and `.sql` files are replayed.
+    public var replay: MigrationReplay
+    /// For migrations directories: pending/ too.
+    public var includePending: Bool
 
-    public init(filter: SchemaFilter = .everything) {
+    public init(filter: SchemaFilter = .everything, replay: MigrationReplay = MigrationReplay(), includePending: Bool = false) {
         self.filter = filter
+        self.replay = replay
+        self.replay.filter = filter
+        self.includePending = includePending
     }
 
     public func load(_ specifier: SourceSpecifier) throws -> LoadedModel {
@@ -38,10 +45,13 @@ public struct ModelLoader: Sendable {
             let snapshot = try Snapshot.decode(data, file: path)
             return LoadedModel(model: snapshot.model, serverVersion: snapshot.header.serverVersion,
                                seconds: (clock.now - start).seconds, source: path)
-        case let .migrations(directory, _):
-            throw SourceUnavailable(source: directory, reason: "replaying a migrations directory is not available yet")
+        case let .migrations(directory, upTo):
+            return try replay.model(directory: directory, selection: MigrationSelection(includePending: includePending, upTo: upTo))
         case let .sqlFile(path):
-            throw SourceUnavailable(source: path, reason: "applying a .sql file is not available yet")
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw SourceUnavailable(source: path, reason: "no such file")
+            }
+            return try replay.model(sqlFile: path)
         }
     }
 }

@@ -24,7 +24,7 @@ struct InspectCommand: ParsableCommand {
         case json, text, sql
     }
 
-    @Argument(help: "A connection string (postgres://… or key=value) or a snapshot .json.")
+    @Argument(help: "A connection string (postgres://… or key=value), a migrations directory (DIR or DIR@VERSION), a .sql file, or a snapshot .json.")
     var source: String
 
     @Option(help: "json (the model, sorted and stable) or text (an outline).")
@@ -34,6 +34,7 @@ struct InspectCommand: ParsableCommand {
     var output: String?
 
     @OptionGroup var schemaFilter: SchemaFilterOptions
+    @OptionGroup var sourceOptions: SourceOptions
 
     func validate() throws {
         if format == .sql {
@@ -42,7 +43,7 @@ struct InspectCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try ModelLoader(filter: schemaFilter.filter).load(SourceSpecifier.parse(source))
+        let loaded = try sourceOptions.loader(filter: schemaFilter.filter).load(SourceSpecifier.parse(source))
         let data: Data
         switch format {
         case .json: data = try ModelJSON.encode(loaded.model)

@@ -10,7 +10,7 @@ struct SnapshotCommand: ParsableCommand {
         abstract: "Save a source's model to snapshots/NAME.json, with its server version, time taken and (redacted) source."
     )
 
-    @Argument(help: "A connection string (postgres://… or key=value) or a snapshot .json.")
+    @Argument(help: "A connection string (postgres://… or key=value), a migrations directory (DIR or DIR@VERSION), a .sql file, or a snapshot .json.")
     var source: String
 
     @Option(help: "The snapshot's name: snapshots/NAME.json.")
@@ -20,6 +20,7 @@ struct SnapshotCommand: ParsableCommand {
     var snapshots: String = "snapshots"
 
     @OptionGroup var schemaFilter: SchemaFilterOptions
+    @OptionGroup var sourceOptions: SourceOptions
 
     func validate() throws {
         guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else {
@@ -28,7 +29,7 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try ModelLoader(filter: schemaFilter.filter).load(SourceSpecifier.parse(source))
+        let loaded = try sourceOptions.loader(filter: schemaFilter.filter).load(SourceSpecifier.parse(source))
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
         let snapshot = Snapshot(

@@ -1,0 +1,67 @@
+import Foundation
+import SchemaModel
+
+/// Replayed models on disk, under `.schemactl/cache/`, keyed by a SHA-256 of
+/// everything that decides the result: the server's major version (the deparsed
+/// text differs between majors), the model's format version, and the ordered
+/// name and bytes of every file replayed.
+///
+/// Why a model cache and not template databases: a cache hit must cost less
+/// than starting the embedded server (about a second), so it must not need a
+/// server at all. Reusing the longest replayed prefix (one template database per
+/// prefix, `CREATE DATABASE … TEMPLATE`) needs a server that outlives the
+/// process; that is not built yet.
+///
+/// An entry that does not decode, was written for another key, or another
+/// format version is ignored and overwritten, never trusted.
+public struct ReplayCache: Sendable {
+    public let folder: String
+
+    public init(folder: String) {
+        self.folder = folder
+    }
+
+    /// `.schemactl/cache` beside the migrations directory.
+    public static func beside(migrationsDirectory: String) -> ReplayCache {
+        let parent = URL(fileURLWithPath: migrationsDirectory).standardizedFileURL.deletingLastPathComponent().path
+        return ReplayCache(folder: parent + "/.schemactl/cache")
+    }
+
+    public static func key(serverMajor: Int, files: [ReplayFile]) -> String {
+        var hasher = SHA256()
+        hasher.update("schemactl replay cache\0server \(serverMajor)\0format \(DatabaseModel.formatVersion)\0")
+        for file in files {
+            hasher.update(URL(fileURLWithPath: file.path).lastPathComponent)
+            hasher.update([0])
+            hasher.update(String(file.text.utf8.count))
+            hasher.update([0])
+            hasher.update(file.text)
+            hasher.update([0])
+        }
+        return hasher.finalize()
+    }
+
+    struct Entry: Codable {
+        var formatVersion: Int
+        var key: String
+        var serverVersion: Int
+        var model: DatabaseModel
+    }
+
+    public func load(key: String) -> (model: DatabaseModel, serverVersion: Int)? {
+        guard let data = FileManager.default.contents(atPath: path(key)),
+              let entry = try? ModelJSON.decode(Entry.self, from: data),
+              entry.formatVersion == DatabaseModel.formatVersion, entry.key == key else { return nil }
+        return (entry.model, entry.serverVersion)
+    }
+
+    public func store(key: String, model: DatabaseModel, serverVersion: Int) {
+        // A cache that cannot be written is no cache, not an error.
+        let entry = Entry(formatVersion: DatabaseModel.formatVersion, key: key, serverVersion: serverVersion, model: model)
+        guard let data = try? ModelJSON.encode(entry) else { return }
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try? data.write(to: URL(fileURLWithPath: path(key)), options: .atomic)
+    }
+
+    func path(_ key: String) -> String { folder + "/" + key + ".json" }
+}

@@ -1,0 +1,37 @@
+import Migrations
+import PostgresClient
+
+/// Why a replay stopped. Printed, each reads like a compiler's message:
+/// `migrations/applied/20230601_add_x.sql:14:5: error 42P01: relation "contacts" does not exist`.
+public enum ReplayError: Error, Sendable, CustomStringConvertible {
+    /// A statement of `file` failed on the server.
+    case statementFailed(file: String, location: SourceLocation?, error: ServerError, line: String?)
+    /// The file did not record its own version in schema_versions, or recorded others.
+    case versionNotRecorded(file: String, expected: String, recorded: [String])
+    /// The file could not be read or cut into statements.
+    case unreadable(file: String, reason: String)
+    /// `DIR@VERSION` names a version the directory does not have.
+    case unknownVersion(directory: String, version: String)
+
+    public var description: String {
+        switch self {
+        case let .statementFailed(file, location, error, line):
+            var text = "\(file):\(location.map { "\($0.line):\($0.column):" } ?? "") error \(error.sqlState): \(error.message)"
+            if let detail = error.detail { text += "\nDETAIL: \(detail)" }
+            if let hint = error.hint { text += "\nHINT: \(hint)" }
+            if let context = error.context { text += "\nCONTEXT: \(context)" }
+            if let line, let location {
+                text += "\n  \(line)\n  " + String(repeating: " ", count: max(0, location.column - 1)) + "^"
+            }
+            return text
+        case let .versionNotRecorded(file, expected, recorded):
+            let what = recorded.isEmpty ? "recorded no version" : "recorded \(recorded.map { "'\($0)'" }.joined(separator: ", "))"
+            return "\(file): error: the migration \(what) in schema_versions; it must record exactly its own version '\(expected)' "
+                + "(INSERT INTO schema_versions (version, description) VALUES ('\(expected)', '…'))"
+        case let .unreadable(file, reason):
+            return "\(file): error: \(reason)"
+        case let .unknownVersion(directory, version):
+            return "\(directory)@\(version): the directory has no migration \(version)"
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Migrations
+import PostgresClient
+
+/// Applies files in order through one connection, as their authors wrote them.
+///
+/// A file with its own `BEGIN; … COMMIT;` runs as it is; one without is wrapped
+/// in a transaction; one whose first line is `-- schemactl:no-transaction` runs
+/// statement by statement outside any transaction. After each migration, its
+/// version, and no other, must have been recorded in `schema_versions`.
+public struct Replayer: Sendable {
+    /// Called before each file: (1-based position, count, file).
+    public var progress: (@Sendable (Int, Int, ReplayFile) -> Void)?
+
+    public init(progress: (@Sendable (Int, Int, ReplayFile) -> Void)? = nil) {
+        self.progress = progress
+    }
+
+    /// Creates `schema_versions` (the guide's definition) when `createSchemaVersions`, then applies `files`.
+    public func apply(_ files: [ReplayFile], to connection: Connection, createSchemaVersions: Bool = true) throws {
+        if createSchemaVersions { try connection.execute(SchemaVersions.createStatement) }
+        for (position, file) in files.enumerated() {
+            progress?(position + 1, files.count, file)
+            let lastID = try file.expectedVersion.map { _ in try Self.lastRecordedID(connection) }
+            try run(file, on: connection)
+            if let expected = file.expectedVersion {
+                let recorded = try connection.query(
+                    "SELECT version FROM schema_versions WHERE id > $1 ORDER BY id", [lastID ?? 0]
+                ).rows.map { try $0.string("version") }
+                guard recorded == [expected] else {
+                    throw ReplayError.versionNotRecorded(file: file.path, expected: expected, recorded: recorded)
+                }
+            }
+        }
+    }
+
+    private static func lastRecordedID(_ connection: Connection) throws -> Int {
+        try connection.query("SELECT coalesce(max(id), 0) AS id FROM schema_versions").rows.first?.int("id") ?? 0
+    }
+
+    private func run(_ file: ReplayFile, on connection: Connection) throws {
+        let lexer = SQLLexer(file.text)
+        let lines = LineIndex(file.text)
+        if file.runsOutsideTransaction {
+            let statements: [SQLStatement]
+            do {
+                statements = try lexer.statements()
+            } catch {
+                throw ReplayError.unreadable(file: file.path, reason: "\(error)")
+            }
+            for statement in statements {
+                do {
+                    try connection.execute(statement.text)
+                } catch let PostgresError.server(error) {
+                    // The position counts characters of the statement; move it into the file.
+                    let inStatement = error.position.map { LineIndex(statement.text).byteOffset(ofCharacter: $0 - 1) }
+                    let location = inStatement.map { lines.location(ofByte: statement.byteRange.lowerBound + $0) }
+                    throw ReplayError.statementFailed(file: file.path, location: location, error: error,
+                                                      line: location.map { lines.text(ofLine: $0.line) })
+                }
+            }
+            return
+        }
+        let wrapped = (try? lexer.outerTransaction()) == nil
+        do {
+            if wrapped { try connection.execute("BEGIN") }
+            try connection.execute(file.text)
+            if wrapped { try connection.execute("COMMIT") }
+        } catch let PostgresError.server(error) {
+            _ = try? connection.execute("ROLLBACK")
+            let location = error.position.map { lines.location(ofPostgresPosition: $0) }
+            throw ReplayError.statementFailed(file: file.path, location: location, error: error,
+                                              line: location.map { lines.text(ofLine: $0.line) })
+        }
+    }
+}

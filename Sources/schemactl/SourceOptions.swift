@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Introspection
+import Replay
+
+/// How a SOURCE is read: which migrations a directory contributes, where
+/// replays run, whether the replay cache is used.
+struct SourceOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The server for scratch databases (default: $SCHEMACTL_SCRATCH_URL, else the embedded server).", valueName: "URL"))
+    var scratch: String?
+
+    @Flag(name: .long, help: "Replay pending/ too (default: archive/ and applied/, what production should have).")
+    var includePending = false
+
+    @Flag(name: .long, help: "Replay even if .schemactl/cache holds the result.")
+    var noCache = false
+
+    func loader(filter: SchemaFilter) -> ModelLoader {
+        ModelLoader(filter: filter,
+                    replay: MigrationReplay(scratch: scratch, useCache: !noCache, progress: ProgressLine.shared.report),
+                    includePending: includePending)
+    }
+}
+
+/// `[137/512] 20240301_add_index_on_deals` on stderr, when stderr is a terminal
+/// and the replay has lasted more than a second.
+final class ProgressLine: @unchecked Sendable {
+    static let shared = ProgressLine()
+    private let lock = NSLock()
+    private var started: ContinuousClock.Instant?
+    private var shown = false
+    private let interactive = isatty(STDERR_FILENO) == 1
+
+    var report: @Sendable (Int, Int, ReplayFile) -> Void {
+        { [self] position, total, file in self.update(position, total, file) }
+    }
+
+    private func update(_ position: Int, _ total: Int, _ file: ReplayFile) {
+        guard interactive else { return }
+        lock.lock(); defer { lock.unlock() }
+        let now = ContinuousClock.now
+        if position == 1 || started == nil { started = now }
+        guard let started, now - started > .seconds(1) else { return }
+        let name = URL(fileURLWithPath: file.path).deletingPathExtension().lastPathComponent
+        FileHandle.standardError.write(Data("\r\u{1B}[K[\(position)/\(total)] \(name)".utf8))
+        shown = true
+        if position == total { finish() }
+    }
+
+    private func finish() {
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        shown = false
+    }
+}
