@@ -59,6 +59,11 @@ let package = Package(
             dependencies: ["Introspection", "SchemaModel", "PostgresClient", "TestSupport"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(
+            name: "ReplayTests",
+            dependencies: ["Replay", "Migrations", "Introspection", "SchemaModel", "PostgresClient", "TestSupport"],
+            exclude: ["Fixtures"]
+        ),
         // Runs the built `schemactl` binary: exit codes and messages as a user sees them.
         .testTarget(name: "SchemactlTests", dependencies: ["PostgresClient", "Migrations", "TestSupport"]),
     ]

@@ -68,9 +68,35 @@ public struct Replayer: Sendable {
             if wrapped { try connection.execute("COMMIT") }
         } catch let PostgresError.server(error) {
             _ = try? connection.execute("ROLLBACK")
-            let location = error.position.map { lines.location(ofPostgresPosition: $0) }
-            throw ReplayError.statementFailed(file: file.path, location: location, error: error,
-                                              line: location.map { lines.text(ofLine: $0.line) })
+            if let position = error.position {
+                let location = lines.location(ofPostgresPosition: position)
+                throw ReplayError.statementFailed(file: file.path, location: location, error: error,
+                                                  line: lines.text(ofLine: location.line))
+            }
+            throw locateFailure(of: file, on: connection) ?? ReplayError.statementFailed(
+                file: file.path, location: nil, error: error, line: nil)
         }
+    }
+
+    /// Some errors carry no position (`CREATE INDEX … ON missing`). The file was
+    /// rolled back whole, so run it again statement by statement inside one
+    /// transaction, to find the statement that fails, then roll that back too.
+    private func locateFailure(of file: ReplayFile, on connection: Connection) -> ReplayError? {
+        guard let statements = try? SQLLexer(file.text).statements() else { return nil }
+        let lines = LineIndex(file.text)
+        defer { _ = try? connection.execute("ROLLBACK") }
+        guard (try? connection.execute("BEGIN")) != nil else { return nil }
+        for statement in statements where !statement.isBegin && !statement.isCommit {
+            do {
+                try connection.execute(statement.text)
+            } catch let PostgresError.server(error) {
+                let offset = error.position.map { LineIndex(statement.text).byteOffset(ofCharacter: $0 - 1) } ?? 0
+                let location = lines.location(ofByte: statement.byteRange.lowerBound + offset)
+                return .statementFailed(file: file.path, location: location, error: error, line: lines.text(ofLine: location.line))
+            } catch {
+                return nil
+            }
+        }
+        return nil
     }
 }

@@ -1,0 +1,3 @@
+BEGIN;
+CREATE TABLE companies (id int);
+COMMIT;

@@ -1,0 +1,5 @@
+-- Migration: 20230101_create_contacts
+INSERT INTO schema_versions (version, description) VALUES ('20230101_create_contacts', '20230101_create_contacts');
+
+CREATE TABLE contacts (id int);
+SELECT 1/0;
