@@ -25,7 +25,10 @@ public struct MigrationReplay: Sendable {
 
     /// The files a replay of `directory` applies, in order.
     public static func files(of directory: MigrationDirectory, selection: MigrationSelection) throws -> [ReplayFile] {
-        try selection.select(from: directory).map { try ReplayFile.read($0.file.path, expectedVersion: $0.version) }
+        // Named as the user named the directory, so messages point where they look.
+        try selection.select(from: directory).map {
+            try ReplayFile.read(directory.path(of: $0.name.migrationFileName, in: $0.folder), expectedVersion: $0.version)
+        }
     }
 
     /// The model the migrations of `path` produce.

@@ -91,3 +91,22 @@ final class OutputFileTests: XCTestCase {
         XCTAssertEqual(status.st_mode & S_IFMT, S_IFCHR, "/dev/null is no longer a character device")
     }
 }
+
+final class InspectMigrationsTests: XCTestCase {
+    func testInspectingTheMigrationsDirectoryNeedsNoServer() throws {
+        let run = try CommandRun.schemactl(["inspect", "migrations", "--format", "text", "--no-cache"], in: projectRoot)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("table \"public\".\"deals\""), run.stdout)
+        // pending/ is left out unless asked for.
+        XCTAssertFalse(run.stdout.contains("activity_reminders"), run.stdout)
+        let withPending = try CommandRun.schemactl(["inspect", "migrations", "--format", "text", "--no-cache", "--include-pending"], in: projectRoot)
+        XCTAssertTrue(withPending.stdout.contains("table \"public\".\"activity_reminders\""), withPending.stdout)
+    }
+
+    func testAFailedReplayExitsTwoWithTheFileAndLine() throws {
+        let run = try CommandRun.schemactl(["inspect", "Tests/ReplayTests/Fixtures/failing_in_the_middle/migrations", "--no-cache"], in: projectRoot)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("schemactl: Tests/ReplayTests/Fixtures/failing_in_the_middle/migrations/applied/20230201_add_contacts_index.sql:7:1: error 42P01"), run.stderr)
+        XCTAssertEqual(run.stdout, "")
+    }
+}
