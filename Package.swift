@@ -41,7 +41,7 @@ let package = Package(
         // Benchmarks beside the reference tools: `swift run -c release schemactl-bench inspect --tables 5000`.
         .executableTarget(
             name: "schemactl-bench",
-            dependencies: ["PostgresClient", "Introspection", "SchemaModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PostgresClient", "Introspection", "SchemaModel", "Migrations", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(
             name: "TestSupport",

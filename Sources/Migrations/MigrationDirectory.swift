@@ -64,15 +64,23 @@ public struct MigrationDirectory: Sendable {
             }
         }
 
-        // Pair each migration with its rollback, folder by folder.
+        // Pair each migration with its rollback, folder by folder (by version, not by
+        // scanning: a history of thousands of files must not pair in quadratic time).
         var migrations: [Migration] = []
-        let rollbacks = files.filter { $0.name.isRollback }
-        let forward = files.filter { !$0.name.isRollback }
-        let forwardVersions = Dictionary(grouping: forward, by: { $0.name.version })
-        for file in forward {
-            let rollback = rollbacks.first { $0.name.version == file.name.version && $0.folder == file.folder }
+        var rollbacksByVersion: [String: [(name: MigrationFileName, folder: MigrationFolder, path: String)]] = [:]
+        var forwardVersions = Set<String>()
+        for file in files {
+            if file.name.isRollback {
+                rollbacksByVersion[file.name.version, default: []].append(file)
+            } else {
+                forwardVersions.insert(file.name.version)
+            }
+        }
+        for file in files where !file.name.isRollback {
+            let candidates = rollbacksByVersion[file.name.version] ?? []
+            let rollback = candidates.first { $0.folder == file.folder }
             if rollback == nil {
-                if let elsewhere = rollbacks.first(where: { $0.name.version == file.name.version }) {
+                if let elsewhere = candidates.first {
                     problems.append(DirectoryProblem(file: elsewhere.path, kind: .rollbackInOtherFolder(migration: file.path)))
                 } else {
                     let expected = root + "/" + file.folder.rawValue + "/" + file.name.rollbackFileName
@@ -82,9 +90,9 @@ public struct MigrationDirectory: Sendable {
             migrations.append(Migration(name: file.name, folder: file.folder, file: URL(fileURLWithPath: file.path),
                                         rollback: rollback.map { URL(fileURLWithPath: $0.path) }))
         }
-        for rollback in rollbacks where forwardVersions[rollback.name.version] == nil {
-            let expected = root + "/" + rollback.folder.rawValue + "/" + rollback.name.migrationFileName
-            problems.append(DirectoryProblem(file: rollback.path, kind: .rollbackWithoutMigration(expected: expected)))
+        for file in files where file.name.isRollback && !forwardVersions.contains(file.name.version) {
+            let expected = root + "/" + file.folder.rawValue + "/" + file.name.migrationFileName
+            problems.append(DirectoryProblem(file: file.path, kind: .rollbackWithoutMigration(expected: expected)))
         }
 
         migrations.sort(by: Migration.chronological)
