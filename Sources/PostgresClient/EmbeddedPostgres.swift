@@ -29,7 +29,8 @@ public final class EmbeddedPostgres: @unchecked Sendable {
     private var cleanupToken: Int?
 
     public var socketDirectory: String { folder.path }
-    public var dataDirectory: String { folder.appendingPathComponent("data").path }
+    /// The data directory: inside `folder`, or the persistent one.
+    public let dataDirectory: String
     public var logFile: String { folder.appendingPathComponent("server.log").path }
 
     /// The connection string of `database` on this server, as the superuser.
@@ -38,7 +39,12 @@ public final class EmbeddedPostgres: @unchecked Sendable {
     }
 
     /// Starts a new server. Blocks until it accepts connections.
-    public static func start(binaries: ServerBinaries? = nil) throws -> EmbeddedPostgres {
+    ///
+    /// With `persistentData`, the data directory lives there and survives `stop()`
+    /// (initdb runs only the first time); only the socket folder is temporary.
+    /// Two processes cannot run it at once: the second fails to start (PostgreSQL's
+    /// own postmaster.pid lock) and should fall back to a temporary server.
+    public static func start(binaries: ServerBinaries? = nil, persistentData: String? = nil) throws -> EmbeddedPostgres {
         let clock = ContinuousClock()
         let began = clock.now
         let binaries = try binaries ?? ServerBinaries.locate()
@@ -50,17 +56,20 @@ public final class EmbeddedPostgres: @unchecked Sendable {
         let folder = try makePrivateFolder(owner: runAs)
         let port = 5432
         do {
-            let data = folder.appendingPathComponent("data").path
-            let initdb = try Subprocess.run(
-                binaries.path("initdb"),
-                ["-D", data, "-U", superuser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"],
-                as: runAs, currentDirectory: folder.path)
-            guard initdb.status == 0 else {
-                throw EmbeddedPostgresError.initdbFailed(status: initdb.status, output: initdb.output)
+            let data = persistentData ?? folder.appendingPathComponent("data").path
+            if !FileManager.default.fileExists(atPath: data + "/PG_VERSION") {
+                if let persistentData { try preparePersistentParent(of: persistentData, owner: runAs) }
+                let initdb = try Subprocess.run(
+                    binaries.path("initdb"),
+                    ["-D", data, "-U", superuser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"],
+                    as: runAs, currentDirectory: folder.path)
+                guard initdb.status == 0 else {
+                    throw EmbeddedPostgresError.initdbFailed(status: initdb.status, output: initdb.output)
+                }
+                try writeAuthentication(data: data)
             }
-            try writeConfiguration(data: data, socketDirectory: folder.path, port: port)
-            let process = try launch(binaries: binaries, data: data, folder: folder, runAs: runAs)
-            let server = EmbeddedPostgres(binaries: binaries, folder: folder, port: port, process: process)
+            let process = try launch(binaries: binaries, data: data, folder: folder, port: port, runAs: runAs)
+            let server = EmbeddedPostgres(binaries: binaries, folder: folder, dataDirectory: data, port: port, process: process)
             do {
                 try server.waitUntilReady(timeout: 60)
             } catch {
@@ -75,9 +84,10 @@ public final class EmbeddedPostgres: @unchecked Sendable {
         }
     }
 
-    private init(binaries: ServerBinaries, folder: URL, port: Int, process: Process) {
+    private init(binaries: ServerBinaries, folder: URL, dataDirectory: String, port: Int, process: Process) {
         self.binaries = binaries
         self.folder = folder
+        self.dataDirectory = dataDirectory
         self.port = port
         self.process = process
         let token = ExitCleanup.register { [weak self] in self?.stop() }
@@ -156,23 +166,16 @@ public final class EmbeddedPostgres: @unchecked Sendable {
         return URL(fileURLWithPath: path)
     }
 
-    private static func writeConfiguration(data: String, socketDirectory: String, port: Int) throws {
-        let settings = """
+    /// Settings given on the command line, so a persistent data directory's files are never edited twice.
+    private static func settings(socketDirectory: String, port: Int) -> [String] {
+        [
+            "listen_addresses=", "port=\(port)", "unix_socket_directories=\(socketDirectory)",
+            "unix_socket_permissions=0700", "fsync=off", "full_page_writes=off", "synchronous_commit=off",
+            "max_connections=200", "logging_collector=off", "log_min_messages=warning", "timezone=UTC",
+        ].flatMap { ["-c", $0] }
+    }
 
-        # schemactl embedded server: socket only, no durability.
-        listen_addresses = ''
-        port = \(port)
-        unix_socket_directories = '\(socketDirectory.replacingOccurrences(of: "'", with: "''"))'
-        unix_socket_permissions = 0700
-        fsync = off
-        full_page_writes = off
-        synchronous_commit = off
-        max_connections = 200
-        logging_collector = off
-        log_min_messages = warning
-        timezone = 'UTC'
-
-        """
+    private static func writeAuthentication(data: String) throws {
         let hba = """
         # schemactl embedded server: the superuser is trusted on the private socket;
         # every other role authenticates with its password.
@@ -181,27 +184,41 @@ public final class EmbeddedPostgres: @unchecked Sendable {
 
         """
         do {
-            let conf = try FileHandle(forWritingTo: URL(fileURLWithPath: data + "/postgresql.conf"))
-            try conf.seekToEnd()
-            try conf.write(contentsOf: Data(settings.utf8))
-            try conf.close()
             // Overwrite in place so the file keeps its owner (the postgres user).
-            let hbaHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: data + "/pg_hba.conf"))
-            try hbaHandle.truncate(atOffset: 0)
-            try hbaHandle.write(contentsOf: Data(hba.utf8))
-            try hbaHandle.close()
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: data + "/pg_hba.conf"))
+            try handle.truncate(atOffset: 0)
+            try handle.write(contentsOf: Data(hba.utf8))
+            try handle.close()
         } catch {
             throw EmbeddedPostgresError.startFailed("could not write the server configuration: \(error)", log: "")
         }
     }
 
-    private static func launch(binaries: ServerBinaries, data: String, folder: URL, runAs: SystemUser?) throws -> Process {
+    /// The persistent data directory's parent must exist and, as root, belong to the postgres user.
+    private static func preparePersistentParent(of data: String, owner: SystemUser?) throws {
+        let parent = URL(fileURLWithPath: data).deletingLastPathComponent().path
+        do {
+            // The folders above keep ordinary permissions: the postgres user must pass through them.
+            try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: parent).deletingLastPathComponent().path,
+                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw EmbeddedPostgresError.temporaryFolder("\(parent): \(error.localizedDescription)")
+        }
+        if let owner, chown(parent, owner.uid, owner.gid) != 0 {
+            throw EmbeddedPostgresError.temporaryFolder("chown \(parent) to \(owner.name): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    private static func launch(binaries: ServerBinaries, data: String, folder: URL, port: Int, runAs: SystemUser?) throws -> Process {
         let logPath = folder.appendingPathComponent("server.log").path
         _ = FileManager.default.createFile(atPath: logPath, contents: nil, attributes: [.posixPermissions: 0o600])
         guard let log = FileHandle(forWritingAtPath: logPath) else {
             throw EmbeddedPostgresError.startFailed("could not open \(logPath)", log: "")
         }
-        let (launcher, arguments) = Subprocess.command(binaries.path("postgres"), ["-D", data], as: runAs)
+        let (launcher, arguments) = Subprocess.command(
+            binaries.path("postgres"), ["-D", data] + settings(socketDirectory: folder.path, port: port), as: runAs)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: launcher)
         process.arguments = arguments
@@ -237,5 +254,50 @@ private final class SharedServer: @unchecked Sendable {
         let started = try EmbeddedPostgres.start()
         server = started
         return started
+    }
+}
+
+extension EmbeddedPostgres {
+    private static let persistentServers = PersistentServers()
+
+    /// One server per process on the persistent data directory `data`, started
+    /// on first use and stopped at exit (the data stays). Returns nil when it
+    /// cannot run: another process holds it, or the folder is unusable. A data
+    /// directory that fails to start while no one holds it is deleted and made anew.
+    public static func persistent(data: String) -> EmbeddedPostgres? {
+        persistentServers.get(data)
+    }
+}
+
+private final class PersistentServers: @unchecked Sendable {
+    private let lock = NSLock()
+    private var servers: [String: EmbeddedPostgres] = [:]
+    private var failed: Set<String> = []
+
+    func get(_ data: String) -> EmbeddedPostgres? {
+        lock.lock(); defer { lock.unlock() }
+        if let server = servers[data] { return server }
+        if failed.contains(data) { return nil }
+        if let server = try? EmbeddedPostgres.start(persistentData: data) {
+            servers[data] = server
+            return server
+        }
+        // Held by a live process: leave it alone. Otherwise it is stale or broken: start over once.
+        if !Self.heldByLiveProcess(data) {
+            try? FileManager.default.removeItem(atPath: data)
+            if let server = try? EmbeddedPostgres.start(persistentData: data) {
+                servers[data] = server
+                return server
+            }
+        }
+        failed.insert(data)
+        return nil
+    }
+
+    private static func heldByLiveProcess(_ data: String) -> Bool {
+        guard let text = try? String(contentsOfFile: data + "/postmaster.pid", encoding: .utf8),
+              let pid = text.split(separator: "\n").first.flatMap({ pid_t($0.trimmingCharacters(in: .whitespaces)) })
+        else { return false }
+        return kill(pid, 0) == 0
     }
 }

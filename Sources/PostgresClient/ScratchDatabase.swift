@@ -32,7 +32,12 @@ public final class ScratchDatabase: @unchecked Sendable {
         let name = prefix + "_" + Self.randomSuffix()
         let admin = try Connection(server)
         var statement = "CREATE DATABASE \(SQLQuoting.identifier(name))"
-        if let template { statement += " TEMPLATE \(SQLQuoting.identifier(template))" }
+        if let template {
+            statement += " TEMPLATE \(SQLQuoting.identifier(template))"
+            // PostgreSQL 15's default copies a template block by block through the
+            // WAL; copying its files is several times faster for a scratch database.
+            if admin.serverVersionNumber >= 150000 { statement += " STRATEGY = FILE_COPY" }
+        }
         try admin.execute(statement)
         self.name = name
         self.server = server

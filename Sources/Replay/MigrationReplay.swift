@@ -39,17 +39,18 @@ public struct MigrationReplay: Sendable {
         try directory.validate()
         let files = try Self.files(of: directory, selection: selection)
         let cache = ReplayCache.beside(migrationsDirectory: path)
-        var key: String?
-        if useCache {
-            let major = try serverMajorVersion()
-            key = ReplayCache.key(serverMajor: major, files: files)
-            if let hit = cache.load(key: key!) {
-                return LoadedModel(model: filtered(hit.model), serverVersion: hit.serverVersion,
-                                   seconds: (clock.now - start).seconds, source: path)
-            }
+        guard useCache else {
+            let (model, version) = try replay(files)
+            return LoadedModel(model: filtered(model), serverVersion: version, seconds: (clock.now - start).seconds, source: path)
         }
-        let (model, version) = try replay(files)
-        if let key { cache.store(key: key, model: model, serverVersion: version) }
+        let keys = ReplayCache.prefixKeys(serverMajor: try serverMajorVersion(), files: files)
+        if let hit = cache.load(key: keys.last!) {
+            return LoadedModel(model: filtered(hit.model), serverVersion: hit.serverVersion,
+                               seconds: (clock.now - start).seconds, source: path)
+        }
+        let serverData = URL(fileURLWithPath: cache.folder).deletingLastPathComponent().appendingPathComponent("server/data").path
+        let (model, version) = try replayReusingPrefix(files, keys: keys, serverData: serverData) ?? replay(files)
+        cache.store(key: keys.last!, model: model, serverVersion: version)
         return LoadedModel(model: filtered(model), serverVersion: version, seconds: (clock.now - start).seconds, source: path)
     }
 
@@ -70,6 +71,45 @@ public struct MigrationReplay: Sendable {
         try Replayer(progress: progress).apply(files, to: connection, createSchemaVersions: createSchemaVersions)
         let model = try Inspector().inspect(connection)
         return (model, connection.serverVersionNumber)
+    }
+
+    /// On the persistent embedded server: take the database of the longest
+    /// history already replayed, apply the rest, and file it under the new
+    /// history. nil when that server is not available (another process holds it,
+    /// `--scratch` was given): the caller replays from nothing.
+    func replayReusingPrefix(_ files: [ReplayFile], keys: [String], serverData: String) throws -> (DatabaseModel, Int)? {
+        guard scratch == nil, (ProcessInfo.processInfo.environment["SCHEMACTL_SCRATCH_URL"] ?? "").isEmpty,
+              let server = EmbeddedPostgres.persistent(data: serverData) else { return nil }
+        let templates = PrefixTemplates(server: server.connectionString())
+        try templates.dropLeftovers()
+        let existing = Set(try templates.existing())
+        let start = keys.indices.reversed().first { $0 > 0 && existing.contains(PrefixTemplates.name(forKey: keys[$0])) } ?? 0
+        let work = try templates.checkOut(prefix: start > 0 ? PrefixTemplates.name(forKey: keys[start]) : nil)
+        let applied = Counter()
+        do {
+            let connection = try Connection(server.connectionString(database: work))
+            defer { connection.close() }
+            let report = progress
+            let total = files.count
+            let replayer = Replayer(progress: { position, _, file in
+                applied.set(position - 1)
+                report?(start + position, total, file)
+            })
+            try replayer.apply(Array(files[start...]), to: connection, createSchemaVersions: start == 0)
+            applied.set(files.count - start)
+            let model = try Inspector().inspect(connection)
+            let version = connection.serverVersionNumber
+            connection.close()
+            try templates.checkIn(work, key: keys.last!)
+            return (model, version)
+        } catch {
+            // Keep what did apply (each file is its own transaction), unless the
+            // failing file ran outside one and may have left half its work.
+            let done = start + applied.value
+            let failedOutside = done < files.count && files[done].runsOutsideTransaction
+            try? templates.checkIn(work, key: done > 0 && !failedOutside ? keys[done] : nil)
+            throw error
+        }
     }
 
     private func filtered(_ model: DatabaseModel) -> DatabaseModel {
@@ -93,4 +133,12 @@ public struct MigrationReplay: Sendable {
         }
         return try ServerBinaries.locate().majorVersion()
     }
+}
+
+/// A count shared with a progress callback.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
+    func set(_ value: Int) { lock.lock(); count = value; lock.unlock() }
 }

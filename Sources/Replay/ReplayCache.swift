@@ -28,8 +28,14 @@ public struct ReplayCache: Sendable {
     }
 
     public static func key(serverMajor: Int, files: [ReplayFile]) -> String {
+        prefixKeys(serverMajor: serverMajor, files: files).last!
+    }
+
+    /// The key of every prefix of `files`: element i covers the first i files.
+    public static func prefixKeys(serverMajor: Int, files: [ReplayFile]) -> [String] {
         var hasher = SHA256()
         hasher.update("schemactl replay cache\0server \(serverMajor)\0format \(DatabaseModel.formatVersion)\0")
+        var keys = [hasher.copyFinalized()]
         for file in files {
             hasher.update(URL(fileURLWithPath: file.path).lastPathComponent)
             hasher.update([0])
@@ -37,8 +43,9 @@ public struct ReplayCache: Sendable {
             hasher.update([0])
             hasher.update(file.text)
             hasher.update([0])
+            keys.append(hasher.copyFinalized())
         }
-        return hasher.finalize()
+        return keys
     }
 
     struct Entry: Codable {

@@ -19,17 +19,19 @@ public struct Replayer: Sendable {
     /// Creates `schema_versions` (the guide's definition) when `createSchemaVersions`, then applies `files`.
     public func apply(_ files: [ReplayFile], to connection: Connection, createSchemaVersions: Bool = true) throws {
         if createSchemaVersions { try connection.execute(SchemaVersions.createStatement) }
+        // One query after each file both checks what it recorded and moves the mark.
+        var lastID = files.contains { $0.expectedVersion != nil } ? try Self.lastRecordedID(connection) : 0
         for (position, file) in files.enumerated() {
             progress?(position + 1, files.count, file)
-            let lastID = try file.expectedVersion.map { _ in try Self.lastRecordedID(connection) }
             try run(file, on: connection)
             if let expected = file.expectedVersion {
-                let recorded = try connection.query(
-                    "SELECT version FROM schema_versions WHERE id > $1 ORDER BY id", [lastID ?? 0]
-                ).rows.map { try $0.string("version") }
+                let rows = try connection.query(
+                    "SELECT id, version FROM schema_versions WHERE id > $1 ORDER BY id", [lastID]).rows
+                let recorded = try rows.map { try $0.string("version") }
                 guard recorded == [expected] else {
                     throw ReplayError.versionNotRecorded(file: file.path, expected: expected, recorded: recorded)
                 }
+                lastID = try rows.last?.int("id") ?? lastID
             }
         }
     }

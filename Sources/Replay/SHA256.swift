@@ -67,6 +67,12 @@ struct SHA256 {
 
     private func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 { (value >> count) | (value << (32 - count)) }
 
+    /// The digest so far, leaving this hasher free to go on.
+    func copyFinalized() -> String {
+        var copy = self
+        return copy.finalize()
+    }
+
     static func hex(_ text: String) -> String {
         var hasher = SHA256()
         hasher.update(text)

@@ -163,3 +163,38 @@ final class ReplayTests: XCTestCase {
 
 let projectRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+final class PrefixReuseTests: XCTestCase {
+    func testAddingOneMigrationReplaysOnlyThatOne() throws {
+        let root = NSTemporaryDirectory() + "schemactl-prefix-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: fixtures + "/history", toPath: root)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: root + "/migrations") }
+        let applied = AppliedFiles()
+        let replay = MigrationReplay(useCache: true, progress: { _, _, file in applied.append(file.path) })
+        let first = try replay.model(directory: root + "/migrations", selection: MigrationSelection(includePending: true))
+        XCTAssertEqual(applied.take().count, 3)
+
+        let version = "20230401_add_contacts_notes"
+        try "BEGIN;\nINSERT INTO schema_versions (version) VALUES ('\(version)');\nALTER TABLE contacts ADD COLUMN notes text;\nCOMMIT;\n"
+            .write(toFile: root + "/migrations/pending/\(version).sql", atomically: true, encoding: .utf8)
+        try "BEGIN;\nUPDATE schema_versions SET is_active = FALSE WHERE version = '\(version)';\nALTER TABLE contacts DROP COLUMN notes;\nCOMMIT;\n"
+            .write(toFile: root + "/migrations/pending/20230401_rollback_add_contacts_notes.sql", atomically: true, encoding: .utf8)
+        let second = try replay.model(directory: root + "/migrations", selection: MigrationSelection(includePending: true))
+        XCTAssertEqual(applied.take().map { URL(fileURLWithPath: $0).lastPathComponent }, ["\(version).sql"])
+        XCTAssertEqual(second.model.table("public", "contacts")?.columns.map(\.name), ["id", "email", "phone", "notes"])
+        XCTAssertNotEqual(first.model, second.model)
+
+        // The same result as a replay from nothing.
+        let scratch = try MigrationReplay(useCache: false).model(directory: root + "/migrations", selection: MigrationSelection(includePending: true))
+        XCTAssertEqual(scratch.model, second.model)
+    }
+
+    private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
+}
+
+private final class AppliedFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [String] = []
+    func append(_ file: String) { lock.lock(); files.append(file); lock.unlock() }
+    func take() -> [String] { lock.lock(); defer { files = []; lock.unlock() }; return files }
+}
