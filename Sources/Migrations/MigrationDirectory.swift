@@ -12,6 +12,9 @@ public struct MigrationDirectory: Sendable {
     public let migrations: [Migration]
     /// What is wrong with the directory; empty when it is valid.
     public let problems: [DirectoryProblem]
+    /// The text of every valid file, by its path: read once for validation,
+    /// kept so a replay does not read thousands of files a second time.
+    public let texts: [String: String]
 
     /// Top-level entries that belong in a migrations directory besides the three folders.
     public static let expectedTopLevelFiles: Set<String> = ["README.md", "consolidated_schema.sql"]
@@ -24,6 +27,7 @@ public struct MigrationDirectory: Sendable {
         }
         var problems: [DirectoryProblem] = []
         var files: [(name: MigrationFileName, folder: MigrationFolder, path: String)] = []
+        var texts: [String: String] = [:]
 
         for entry in try sortedEntries(root) where !entry.hasPrefix(".") {
             let full = root + "/" + entry
@@ -45,8 +49,9 @@ public struct MigrationDirectory: Sendable {
                 case let .failure(problem):
                     problems.append(DirectoryProblem(file: full, kind: .badName(problem)))
                 case let .success(name):
-                    if let contentProblem = checkContent(full) {
-                        problems.append(DirectoryProblem(file: full, kind: contentProblem))
+                    switch readText(full) {
+                    case let .success(text): texts[full] = text
+                    case let .failure(problem): problems.append(DirectoryProblem(file: full, kind: problem.kind))
                     }
                     files.append((name, folder, full))
                 }
@@ -97,7 +102,7 @@ public struct MigrationDirectory: Sendable {
 
         migrations.sort(by: Migration.chronological)
         problems.sort { ($0.file, $0.message) < ($1.file, $1.message) }
-        return MigrationDirectory(path: root, migrations: migrations, problems: problems)
+        return MigrationDirectory(path: root, migrations: migrations, problems: problems, texts: texts)
     }
 
     /// Throws every problem at once if the directory is not valid.
@@ -128,10 +133,14 @@ public struct MigrationDirectory: Sendable {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    private static func checkContent(_ path: String) -> DirectoryProblem.Kind? {
-        guard let data = FileManager.default.contents(atPath: path) else { return .unreadable("permission denied or vanished") }
-        guard let text = String(data: data, encoding: .utf8) else { return .notUTF8 }
-        if text.allSatisfy(\.isWhitespace) { return .empty }
-        return nil
+    private struct ContentProblem: Error { let kind: DirectoryProblem.Kind }
+
+    private static func readText(_ path: String) -> Result<String, ContentProblem> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(ContentProblem(kind: .unreadable("permission denied or vanished")))
+        }
+        guard let text = String(data: data, encoding: .utf8) else { return .failure(ContentProblem(kind: .notUTF8)) }
+        if text.allSatisfy(\.isWhitespace) { return .failure(ContentProblem(kind: .empty)) }
+        return .success(text)
     }
 }

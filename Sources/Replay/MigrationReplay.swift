@@ -27,7 +27,9 @@ public struct MigrationReplay: Sendable {
     public static func files(of directory: MigrationDirectory, selection: MigrationSelection) throws -> [ReplayFile] {
         // Named as the user named the directory, so messages point where they look.
         try selection.select(from: directory).map {
-            try ReplayFile.read(directory.path(of: $0.name.migrationFileName, in: $0.folder), expectedVersion: $0.version)
+            let path = directory.path(of: $0.name.migrationFileName, in: $0.folder)
+            if let text = directory.texts[path] { return ReplayFile(path: path, text: text, expectedVersion: $0.version) }
+            return try ReplayFile.read(path, expectedVersion: $0.version)
         }
     }
 
@@ -43,7 +45,7 @@ public struct MigrationReplay: Sendable {
             let (model, version) = try replay(files)
             return LoadedModel(model: filtered(model), serverVersion: version, seconds: (clock.now - start).seconds, source: path)
         }
-        let keys = ReplayCache.prefixKeys(serverMajor: try serverMajorVersion(), files: files)
+        let keys = ReplayCache.prefixKeys(serverMajor: try serverMajorVersion(cache: cache), files: files)
         if let hit = cache.load(key: keys.last!) {
             return LoadedModel(model: filtered(hit.model), serverVersion: hit.serverVersion,
                                seconds: (clock.now - start).seconds, source: path)
@@ -126,12 +128,27 @@ public struct MigrationReplay: Sendable {
         return copy
     }
 
-    /// The scratch server's major version, without starting the embedded server when it is the one.
-    private func serverMajorVersion() throws -> Int {
+    /// The scratch server's major version, without starting the embedded server
+    /// when it is the one: `postgres -V`, remembered beside the cache for as long
+    /// as the binary's size and modification time stay the same.
+    private func serverMajorVersion(cache: ReplayCache) throws -> Int {
         if let explicit = scratch ?? ProcessInfo.processInfo.environment["SCHEMACTL_SCRATCH_URL"], !explicit.isEmpty {
             return try Connection(ConnectionString(explicit)).serverVersionNumber / 10000
         }
-        return try ServerBinaries.locate().majorVersion()
+        let binaries = try ServerBinaries.locate()
+        let program = binaries.path("postgres")
+        let attributes = try? FileManager.default.attributesOfItem(atPath: program)
+        let identity = "\(program) \((attributes?[.size] as? NSNumber)?.intValue ?? 0) "
+            + "\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+        let memo = cache.folder + "/server-version"
+        if let text = try? String(contentsOfFile: memo, encoding: .utf8) {
+            let parts = text.split(separator: "\n", omittingEmptySubsequences: false)
+            if parts.count >= 2, parts[0] == identity, let major = Int(parts[1]) { return major }
+        }
+        let major = try binaries.majorVersion()
+        try? FileManager.default.createDirectory(atPath: cache.folder, withIntermediateDirectories: true)
+        try? "\(identity)\n\(major)\n".write(toFile: memo, atomically: true, encoding: .utf8)
+        return major
     }
 }
 
