@@ -41,7 +41,9 @@ public struct MigrationDirectory: Sendable {
             guard isDirectoryAt(folderPath) else { continue }
             for entry in try sortedEntries(folderPath) where !entry.hasPrefix(".") {
                 let full = folderPath + "/" + entry
-                if isDirectoryAt(full) || !entry.hasSuffix(".sql") {
+                // Only a .sql entry can be a migration; whether it is a folder is
+                // asked only of those that cannot be read (one stat less per file).
+                if !entry.hasSuffix(".sql") {
                     problems.append(DirectoryProblem(file: full, kind: .strayFile))
                     continue
                 }
@@ -51,6 +53,9 @@ public struct MigrationDirectory: Sendable {
                 case let .success(name):
                     switch readText(full) {
                     case let .success(text): texts[full] = text
+                    case .failure where isDirectoryAt(full):
+                        problems.append(DirectoryProblem(file: full, kind: .strayFile))
+                        continue
                     case let .failure(problem): problems.append(DirectoryProblem(file: full, kind: problem.kind))
                     }
                     files.append((name, folder, full))

@@ -45,11 +45,13 @@ public struct MigrationReplay: Sendable {
             let (model, version) = try replay(files)
             return LoadedModel(model: filtered(model), serverVersion: version, seconds: (clock.now - start).seconds, source: path)
         }
-        let keys = ReplayCache.prefixKeys(serverMajor: try serverMajorVersion(cache: cache), files: files)
-        if let hit = cache.load(key: keys.last!) {
+        let major = try serverMajorVersion(cache: cache)
+        if let hit = cache.load(key: ReplayCache.key(serverMajor: major, files: files)) {
             return LoadedModel(model: filtered(hit.model), serverVersion: hit.serverVersion,
                                seconds: (clock.now - start).seconds, source: path)
         }
+        // Every prefix's key only on a miss: finalizing thousands of digests is not free.
+        let keys = ReplayCache.prefixKeys(serverMajor: major, files: files)
         let serverData = URL(fileURLWithPath: cache.folder).deletingLastPathComponent().appendingPathComponent("server/data").path
         let (model, version) = try replayReusingPrefix(files, keys: keys, serverData: serverData) ?? replay(files)
         cache.store(key: keys.last!, model: model, serverVersion: version)

@@ -28,24 +28,34 @@ public struct ReplayCache: Sendable {
     }
 
     public static func key(serverMajor: Int, files: [ReplayFile]) -> String {
-        prefixKeys(serverMajor: serverMajor, files: files).last!
+        var hasher = start(serverMajor: serverMajor)
+        for file in files { add(file, to: &hasher) }
+        return hasher.finalize()
     }
 
     /// The key of every prefix of `files`: element i covers the first i files.
     public static func prefixKeys(serverMajor: Int, files: [ReplayFile]) -> [String] {
-        var hasher = SHA256()
-        hasher.update("schemactl replay cache\0server \(serverMajor)\0format \(DatabaseModel.formatVersion)\0")
+        var hasher = start(serverMajor: serverMajor)
         var keys = [hasher.copyFinalized()]
         for file in files {
-            hasher.update(URL(fileURLWithPath: file.path).lastPathComponent)
-            hasher.update([0])
-            hasher.update(String(file.text.utf8.count))
-            hasher.update([0])
-            hasher.update(file.text)
-            hasher.update([0])
+            add(file, to: &hasher)
             keys.append(hasher.copyFinalized())
         }
         return keys
+    }
+
+    private static func start(serverMajor: Int) -> SHA256 {
+        var hasher = SHA256()
+        hasher.update("schemactl replay cache\0server \(serverMajor)\0format \(DatabaseModel.formatVersion)\0")
+        return hasher
+    }
+
+    /// Name and bytes, each delimited, so no two histories hash alike by shifting a boundary.
+    private static func add(_ file: ReplayFile, to hasher: inout SHA256) {
+        let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
+        hasher.update(name + "\0" + String(file.text.utf8.count) + "\0")
+        hasher.update(file.text)
+        hasher.update("\0")
     }
 
     struct Entry: Codable {

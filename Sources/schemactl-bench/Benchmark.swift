@@ -9,7 +9,7 @@ struct Benchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schemactl-bench",
         abstract: "Benchmarks of schemactl beside the reference tools, on a synthetic schema in the embedded server.",
-        subcommands: [InspectBenchmark.self, ReplayBenchmark.self, SchemaCommand.self, QueriesCommand.self]
+        subcommands: [InspectBenchmark.self, ReplayBenchmark.self, SchemaCommand.self, HistoryCommand.self, QueriesCommand.self]
     )
 }
 
@@ -128,5 +128,23 @@ struct QueriesCommand: ParsableCommand {
         for query in try Inspector.catalogQueries(serverVersionNumber: serverVersion) where query.name == name {
             print(query.sql + ";")
         }
+    }
+}
+
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Write the synthetic migrations directory of the replay benchmark to DIR."
+    )
+
+    @Option(help: "How many tables.")
+    var tables: Int = 1000
+
+    @Argument(help: "The migrations directory to create.")
+    var directory: String
+
+    func run() throws {
+        let versions = try SyntheticHistory(tables: tables).write(to: directory)
+        print("wrote \(versions.count) migrations and their rollbacks to \(directory)")
     }
 }
