@@ -64,6 +64,10 @@ let package = Package(
             dependencies: ["Replay", "Migrations", "Introspection", "SchemaModel", "PostgresClient", "TestSupport"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(
+            name: "DiffTests",
+            dependencies: ["Diff", "Introspection", "SchemaModel", "PostgresClient", "TestSupport"]
+        ),
         // Runs the built `schemactl` binary: exit codes and messages as a user sees them.
         .testTarget(name: "SchemactlTests", dependencies: ["PostgresClient", "Migrations", "TestSupport"]),
     ]

@@ -1,0 +1,81 @@
+import SchemaModel
+
+/// What differs between two models: objects added, removed and changed, and
+/// for a changed object each property with its old and new value.
+///
+/// Canonical order (by kind rank of the owning object, then identity), so the
+/// same two models always give the same report, byte for byte.
+public struct SchemaDiff: Sendable, Hashable {
+    public struct PropertyChange: Sendable, Hashable, Codable {
+        public let name: String
+        public let old: String?
+        public let new: String?
+
+        public init(name: String, old: String?, new: String?) {
+            self.name = name
+            self.old = old
+            self.new = new
+        }
+    }
+
+    public struct ObjectChange: Sendable, Hashable {
+        public let change: ChangeKind
+        public let kind: String
+        public let identity: String
+        public let parent: String?
+        /// For `changed`: what changed. For `added` / `removed`: the object's properties (new / old values).
+        public let properties: [PropertyChange]
+    }
+
+    public let changes: [ObjectChange]
+
+    public var isEmpty: Bool { changes.isEmpty }
+
+    /// Compares `old` with `new`.
+    public init(from old: DatabaseModel, to new: DatabaseModel, flattener: ModelFlattener = ModelFlattener()) {
+        let before = flattener.objects(old)
+        let after = flattener.objects(new)
+        let beforeByKey = Dictionary(before.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let afterByKey = Dictionary(after.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        var changes: [ObjectChange] = []
+        let removedParents = Set(before.filter { afterByKey[$0.key] == nil && $0.parent == nil }.map(\.identity))
+        let addedParents = Set(after.filter { beforeByKey[$0.key] == nil && $0.parent == nil }.map(\.identity))
+        for object in before where afterByKey[object.key] == nil {
+            // A dropped table takes its columns with it: report the table only.
+            if let parent = object.parent, removedParents.contains(parent) { continue }
+            changes.append(ObjectChange(change: .removed, kind: object.kind, identity: object.identity, parent: object.parent,
+                                        properties: object.properties.map { PropertyChange(name: $0.0, old: $0.1, new: nil) }))
+        }
+        for object in after {
+            guard let previous = beforeByKey[object.key] else {
+                if let parent = object.parent, addedParents.contains(parent) { continue }
+                changes.append(ObjectChange(change: .added, kind: object.kind, identity: object.identity, parent: object.parent,
+                                            properties: object.properties.map { PropertyChange(name: $0.0, old: nil, new: $0.1) }))
+                continue
+            }
+            let oldValues = Dictionary(previous.properties, uniquingKeysWith: { first, _ in first })
+            let newValues = Dictionary(object.properties, uniquingKeysWith: { first, _ in first })
+            var names = previous.properties.map(\.0)
+            for (name, _) in object.properties where oldValues[name] == nil { names.append(name) }
+            let differing = names.filter { oldValues[$0] != newValues[$0] }
+                .map { PropertyChange(name: $0, old: oldValues[$0], new: newValues[$0]) }
+            if !differing.isEmpty {
+                changes.append(ObjectChange(change: .changed, kind: object.kind, identity: object.identity,
+                                            parent: object.parent, properties: differing))
+            }
+        }
+        self.changes = changes.sorted { lhs, rhs in
+            let left = (lhs.parent ?? lhs.identity, lhs.parent == nil ? 0 : 1, Self.rank(lhs.kind), lhs.identity)
+            let right = (rhs.parent ?? rhs.identity, rhs.parent == nil ? 0 : 1, Self.rank(rhs.kind), rhs.identity)
+            if left.0 != right.0 { return left.0.precedes(right.0) }
+            if left.1 != right.1 { return left.1 < right.1 }
+            if left.2 != right.2 { return left.2 < right.2 }
+            return left.3.precedes(right.3)
+        }
+    }
+
+    static let kindOrder = ["schema", "extension", "enum", "domain", "type", "sequence", "table", "column", "constraint",
+                            "index", "trigger", "policy", "view", "materialized view", "function", "procedure"]
+
+    static func rank(_ kind: String) -> Int { kindOrder.firstIndex(of: kind) ?? kindOrder.count }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Diff
+import Foundation
+import Introspection
+import Replay
+import SchemaModel
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compare two sources: objects added, removed and changed, property by property.",
+        discussion: "Exit 0 when equal, 1 when different, 2 on an error."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, markdown
+    }
+
+    @Argument(help: "The source to compare from (database, migrations directory, .sql file or snapshot).")
+    var from: String
+
+    @Argument(help: "The source to compare to.")
+    var to: String
+
+    @Option(help: "text (marked +, -, ~; coloured on a terminal unless NO_COLOR), json, or markdown.")
+    var format: Format = .text
+
+    @Flag(name: .long, help: "Report differences in column order too (off by default: PostgreSQL cannot reorder columns).")
+    var columnOrder = false
+
+    @OptionGroup var schemaFilter: SchemaFilterOptions
+    @OptionGroup var sourceOptions: SourceOptions
+
+    func run() throws {
+        let loader = sourceOptions.loader(filter: schemaFilter.filter)
+        let specifiers = [try SourceSpecifier.parse(from), try SourceSpecifier.parse(to)]
+        // The two sides are read at once: two live databases, or a database and a replay.
+        let results = ResultPair()
+        DispatchQueue.concurrentPerform(iterations: 2) { side in
+            results.set(side, Result { try loader.load(specifiers[side]) })
+        }
+        let old = try results.get(0)
+        let new = try results.get(1)
+        if old.serverVersion / 10000 != new.serverVersion / 10000, old.serverVersion > 0, new.serverVersion > 0 {
+            Terminal.error("warning: the two sides come from PostgreSQL \(old.serverVersion / 10000) and \(new.serverVersion / 10000); "
+                           + "the server's deparsed text can differ between major versions")
+        }
+        let diff = SchemaDiff(from: old.model, to: new.model, flattener: ModelFlattener(columnOrder: columnOrder))
+        switch format {
+        case .text:
+            let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            if !diff.isEmpty { Terminal.print(DiffRenderer.text(diff, colour: colour)) }
+        case .json:
+            FileHandle.standardOutput.write(try DiffRenderer.json(diff))
+        case .markdown:
+            Terminal.print(DiffRenderer.markdown(diff))
+        }
+        if !diff.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// The two sides' results, filled from two threads.
+private final class ResultPair: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Int: Result<LoadedModel, Error>] = [:]
+
+    func set(_ side: Int, _ result: Result<LoadedModel, Error>) {
+        lock.lock(); results[side] = result; lock.unlock()
+    }
+
+    func get(_ side: Int) throws -> LoadedModel {
+        lock.lock(); defer { lock.unlock() }
+        return try results[side]!.get()
+    }
+}

@@ -1,0 +1,121 @@
+import Diff
+import Foundation
+import Introspection
+import PostgresClient
+import SchemaModel
+import TestSupport
+import XCTest
+
+final class DiffTests: XCTestCase {
+    /// The introspection fixtures change one property of one object each: the
+    /// diff must report a change, on the object the fixture names, and none the other way round between equals.
+    func testEveryOneChangeFixtureIsReportedOnItsObject() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("IntrospectionTests/Fixtures/changes")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }.sorted()
+        XCTAssertGreaterThan(files.count, 100)
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            let setup = section(text, "setup"), change = section(text, "change")
+            let database = try TestDatabase.make()
+            let connection = try database.connect()
+            try connection.execute(setup)
+            let before = try Inspector().inspect(connection)
+            try connection.execute(change)
+            let after = try Inspector().inspect(connection)
+            database.drop()
+            let diff = SchemaDiff(from: before, to: after)
+            XCTAssertFalse(diff.isEmpty, "\(file): no difference reported")
+            XCTAssertTrue(SchemaDiff(from: after, to: after).isEmpty, file)
+            // Going back is the mirror image: as many changes, added and removed swapped.
+            let back = SchemaDiff(from: after, to: before)
+            XCTAssertEqual(back.changes.count, diff.changes.count, file)
+        }
+    }
+
+    func testAChangedColumnTypeIsReportedWithOldAndNewValue() throws {
+        let (before, after) = try models("CREATE TABLE users (id int PRIMARY KEY, email text)",
+                                         "ALTER TABLE users ALTER COLUMN email TYPE varchar(80)")
+        let diff = SchemaDiff(from: before, to: after)
+        XCTAssertEqual(diff.changes.count, 1)
+        let change = try XCTUnwrap(diff.changes.first)
+        XCTAssertEqual(change.change, .changed)
+        XCTAssertEqual(change.kind, "column")
+        XCTAssertEqual(change.identity, "\"public\".\"users\".\"email\"")
+        XCTAssertEqual(change.properties, [SchemaDiff.PropertyChange(name: "type", old: "text", new: "character varying(80)")])
+        XCTAssertEqual(DiffRenderer.text(diff), """
+            ~ column "public"."users"."email"
+                type: text → character varying(80)
+
+            1 difference: 0 added, 0 removed, 1 changed
+
+            """)
+        let json = try JSONSerialization.jsonObject(with: DiffRenderer.json(diff)) as? [String: Any]
+        XCTAssertEqual(json?["equal"] as? Bool, false)
+        let first = (json?["changes"] as? [[String: Any]])?.first
+        XCTAssertEqual(first?["change"] as? String, "changed")
+        XCTAssertEqual(first?["object"] as? String, "\"public\".\"users\".\"email\"")
+        XCTAssertEqual((first?["properties"] as? [[String: Any]])?.first?["new"] as? String, "character varying(80)")
+    }
+
+    func testAnAddedIndexAndADroppedColumnAreMarked() throws {
+        let (before, after) = try models("CREATE TABLE users (id int PRIMARY KEY, email text, legacy int)",
+                                         "CREATE INDEX users_email ON users (email); ALTER TABLE users DROP COLUMN legacy")
+        let text = DiffRenderer.text(SchemaDiff(from: before, to: after))
+        XCTAssertTrue(text.contains("- column \"public\".\"users\".\"legacy\"\n"), text)
+        XCTAssertTrue(text.contains("+ index \"users_email\" on \"public\".\"users\"\n"), text)
+    }
+
+    func testADroppedTableIsOneChangeNotOnePerColumn() throws {
+        let (before, after) = try models("CREATE TABLE a (id int PRIMARY KEY, x text, y text)", "DROP TABLE a")
+        let diff = SchemaDiff(from: before, to: after)
+        XCTAssertEqual(diff.changes.map(\.kind), ["table"])
+        XCTAssertEqual(diff.changes.first?.change, .removed)
+    }
+
+    func testColumnOrderIsNotDriftUnlessAskedFor() throws {
+        let database = try TestDatabase.make()
+        let connection = try database.connect()
+        try connection.execute("CREATE TABLE t (a int, b int)")
+        let first = try Inspector().inspect(connection)
+        try connection.execute("DROP TABLE t; CREATE TABLE t (b int, a int)")
+        let second = try Inspector().inspect(connection)
+        XCTAssertTrue(SchemaDiff(from: first, to: second).isEmpty)
+        let ordered = SchemaDiff(from: first, to: second, flattener: ModelFlattener(columnOrder: true))
+        XCTAssertEqual(Set(ordered.changes.flatMap { $0.properties.map(\.name) }), ["position"])
+    }
+
+    func testAChangedFunctionBodyIsReported() throws {
+        let (before, after) = try models("CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql AS 'SELECT x'",
+                                         "CREATE OR REPLACE FUNCTION f(x int) RETURNS int LANGUAGE sql AS 'SELECT x + 1'")
+        let diff = SchemaDiff(from: before, to: after)
+        XCTAssertEqual(diff.changes.first?.identity, "\"public\".\"f\"(x integer)")
+        XCTAssertEqual(diff.changes.first?.properties, [SchemaDiff.PropertyChange(name: "body", old: "SELECT x", new: "SELECT x + 1")])
+    }
+
+    func testIdenticalModelsGiveAnEmptyReport() throws {
+        let (before, _) = try models("CREATE TABLE a (id int)", "SELECT 1")
+        let diff = SchemaDiff(from: before, to: before)
+        XCTAssertTrue(diff.isEmpty)
+        XCTAssertEqual(DiffRenderer.text(diff), "")
+        XCTAssertEqual(String(decoding: try DiffRenderer.json(diff), as: UTF8.self), "{\n  \"changes\" : [],\n  \"equal\" : true\n}\n")
+    }
+
+    private func models(_ setup: String, _ change: String) throws -> (DatabaseModel, DatabaseModel) {
+        let database = try TestDatabase.make()
+        let connection = try database.connect()
+        try connection.execute(setup)
+        let before = try Inspector().inspect(connection)
+        try connection.execute(change)
+        return (before, try Inspector().inspect(connection))
+    }
+
+    private func section(_ text: String, _ name: String) -> String {
+        var current = "", out = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line == "-- setup" || line == "-- change" { current = String(line.dropFirst(3)); continue }
+            if current == name, !line.hasPrefix("-- expect:"), !line.hasPrefix("-- depends:") { out += line + "\n" }
+        }
+        return out
+    }
+}
