@@ -10,7 +10,7 @@ let package = Package(
         .executable(name: "schemactl", targets: ["schemactl"]),
         .library(name: "SchemactlKit", targets: [
             "PostgresClient", "SchemaModel", "Introspection", "Migrations",
-            "Replay", "Diff", "SQLGeneration", "Lint",
+            "Replay", "Diff", "Drift", "SQLGeneration", "Lint",
         ]),
     ],
     dependencies: [
@@ -30,10 +30,12 @@ let package = Package(
         .target(name: "Diff", dependencies: ["SchemaModel"]),
         .target(name: "SQLGeneration", dependencies: ["SchemaModel", "Diff"]),
         .target(name: "Lint", dependencies: ["Migrations"]),
+        // Environments against their own history: replay of what each applied, diffed with what it has.
+        .target(name: "Drift", dependencies: ["Replay", "Diff", "Migrations", "Introspection", "PostgresClient", "SchemaModel"]),
         .executableTarget(
             name: "schemactl",
             dependencies: [
-                "PostgresClient", "Migrations", "Introspection", "Replay", "Diff",
+                "PostgresClient", "Migrations", "Introspection", "Replay", "Diff", "Drift",
                 "SQLGeneration", "Lint", "SchemaModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -67,6 +69,11 @@ let package = Package(
         .testTarget(
             name: "DiffTests",
             dependencies: ["Diff", "Introspection", "SchemaModel", "PostgresClient", "TestSupport"]
+        ),
+        .testTarget(
+            name: "DriftTests",
+            dependencies: ["Drift", "Replay", "Diff", "Migrations", "PostgresClient", "TestSupport"],
+            exclude: ["Fixtures"]
         ),
         // Runs the built `schemactl` binary: exit codes and messages as a user sees them.
         .testTarget(name: "SchemactlTests", dependencies: ["PostgresClient", "Migrations", "TestSupport"]),

@@ -8,7 +8,7 @@ struct Schemactl: ParsableCommand {
         abstract: "Keeps a PostgreSQL migrations directory honest.",
         discussion: "Exit codes: 0 nothing found, 1 differences / drift / findings, 2 an error.",
         version: "0.1.0",
-        subcommands: [StatusCommand.self, NewCommand.self, InspectCommand.self, SnapshotCommand.self, DiffCommand.self, ScratchServerCommand.self]
+        subcommands: [StatusCommand.self, NewCommand.self, InspectCommand.self, SnapshotCommand.self, DiffCommand.self, DriftCommand.self, ScratchServerCommand.self]
     )
 
     /// Parses, runs, and turns every failure into one paragraph on stderr with

@@ -1,0 +1,58 @@
+import Diff
+import Foundation
+import Introspection
+import Migrations
+import PostgresClient
+import Replay
+import SchemaModel
+
+/// Checks environments against the migrations directory: for each, which
+/// migrations it applied (its `schema_versions`), the model replaying exactly
+/// those gives, and the difference. A pending migration is therefore not
+/// drift; an index made by hand in production is.
+public struct DriftCheck: Sendable {
+    public let directory: String
+    public var replay: MigrationReplay
+    public var flattener: ModelFlattener
+
+    public init(directory: String, replay: MigrationReplay = MigrationReplay(), flattener: ModelFlattener = ModelFlattener()) {
+        self.directory = directory
+        self.replay = replay
+        self.flattener = flattener
+    }
+
+    /// What a live environment says of itself: read concurrently for several environments.
+    public struct Observation: Sendable {
+        public let name: String
+        public let entries: [SchemaVersions.Entry]?
+        public let model: DatabaseModel
+        public let serverVersion: Int
+    }
+
+    /// Reads an environment's schema_versions and schema, in one connection.
+    public static func observe(name: String, connectionString: ConnectionString) throws -> Observation {
+        let connection = try Connection(connectionString)
+        defer { connection.close() }
+        let entries = try SchemaVersions.read(connection)
+        let model = try Inspector().inspect(connection)
+        return Observation(name: name, entries: entries, model: model, serverVersion: connection.serverVersionNumber)
+    }
+
+    /// Replays what `observation` applied and compares. Replays of several
+    /// environments share the replay cache: run them one after another.
+    public func compare(_ observation: Observation) throws -> DriftReport {
+        let migrations = try MigrationDirectory.load(directory)
+        try migrations.validate()
+        let active = Set((observation.entries ?? []).filter(\.isActive).map(\.version))
+        let known = Set(migrations.migrations.map(\.version))
+        let expected = try replay.model(directory: directory,
+                                        selection: MigrationSelection(versions: active.intersection(known))).model
+        return DriftReport(
+            environment: observation.name,
+            diff: SchemaDiff(from: expected, to: observation.model, flattener: flattener),
+            unknownVersions: active.subtracting(known).sorted(),
+            notApplied: migrations.migrations.filter { $0.folder != .pending && !active.contains($0.version) }.map(\.version),
+            rolledBack: (observation.entries ?? []).filter { !$0.isActive }.map(\.version).sorted(),
+            noSchemaVersions: observation.entries == nil)
+    }
+}

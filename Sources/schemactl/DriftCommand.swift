@@ -1,0 +1,110 @@
+import ArgumentParser
+import Diff
+import Drift
+import Foundation
+import PostgresClient
+import Replay
+import SchemaModel
+
+struct DriftCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "drift",
+        abstract: "Compare each environment with what its own applied migrations say it should be.",
+        discussion: """
+            ENV is a connection string or a name from the environments file (schemactl.toml). With no ENV, every \
+            environment of the file, else $DATABASE_URL. Exit 1 if any environment has drifted.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "Environments: connection strings or names from the environments file.")
+    var environments: [String] = []
+
+    @Option(name: .customLong("environments"), help: ArgumentHelp("The environments file.", valueName: "FILE"))
+    var environmentsFile: String = "schemactl.toml"
+
+    @Flag(help: "Also compare the environments with each other.")
+    var matrix = false
+
+    @Option(help: "text or json.")
+    var format: Format = .text
+
+    @Flag(name: .long, help: "Report differences in column order too.")
+    var columnOrder = false
+
+    @OptionGroup var migrationsOption: MigrationsOption
+    @OptionGroup var sourceOptions: SourceOptions
+
+    func run() throws {
+        let targets = try resolveTargets()
+        // Live databases are read at once; replays then run one after another, sharing the cache.
+        let observations = Observations(count: targets.count)
+        DispatchQueue.concurrentPerform(iterations: targets.count) { index in
+            observations.set(index, Result { try DriftCheck.observe(name: targets[index].0, connectionString: targets[index].1) })
+        }
+        let flattener = ModelFlattener(columnOrder: columnOrder)
+        let check = DriftCheck(directory: migrationsOption.migrations,
+                               replay: MigrationReplay(scratch: sourceOptions.scratch, useCache: !sourceOptions.noCache),
+                               flattener: flattener)
+        var reports: [DriftReport] = []
+        var models: [(String, DatabaseModel)] = []
+        for index in targets.indices {
+            let observation = try observations.get(index)
+            reports.append(try check.compare(observation))
+            models.append((observation.name, observation.model))
+        }
+        var drifted = reports.contains { $0.hasDrifted }
+        switch format {
+        case .json:
+            FileHandle.standardOutput.write(try DriftRenderer.json(reports))
+        case .text:
+            let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            Terminal.print(DriftRenderer.text(reports, colour: colour))
+            if matrix {
+                let result = DriftRenderer.matrix(models, flattener: flattener)
+                Terminal.print("\nenvironments compared with each other:\n" + result.text)
+                drifted = drifted || result.differs
+            }
+        }
+        if drifted { throw ExitCode(1) }
+    }
+
+    /// (name for reports, connection string) of each environment asked for.
+    private func resolveTargets() throws -> [(String, ConnectionString)] {
+        let file = FileManager.default.fileExists(atPath: environmentsFile) ? try EnvironmentsFile.load(environmentsFile) : nil
+        if environments.isEmpty {
+            if let file, !file.entries.isEmpty {
+                return try file.entries.map { ($0.name, try file.connectionString(of: $0.name)) }
+            }
+            if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
+                return [("DATABASE_URL", ConnectionString(url))]
+            }
+            throw ValidationError("no environment given, no \(environmentsFile), and no $DATABASE_URL")
+        }
+        return try environments.map { name in
+            if ConnectionString.looksLikeConnectionString(name) { return (ConnectionString(name).redacted, ConnectionString(name)) }
+            guard let file else {
+                throw ValidationError("\(name) is not a connection string, and there is no environments file \(environmentsFile)")
+            }
+            return (name, try file.connectionString(of: name))
+        }
+    }
+}
+
+
+private final class Observations: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Result<DriftCheck.Observation, Error>?]
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<DriftCheck.Observation, Error>) {
+        lock.lock(); results[index] = result; lock.unlock()
+    }
+
+    func get(_ index: Int) throws -> DriftCheck.Observation {
+        lock.lock(); defer { lock.unlock() }
+        return try results[index]!.get()
+    }
+}

@@ -1,0 +1,126 @@
+import Diff
+import Drift
+import Foundation
+import Migrations
+import PostgresClient
+import Replay
+import TestSupport
+import XCTest
+
+final class DriftTests: XCTestCase {
+    private let migrations = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/migrations").path
+
+    func testAnEnvironmentBehindByAPendingMigrationHasNotDrifted() throws {
+        let environment = try environmentWithHistory()
+        let report = try check(environment)
+        XCTAssertFalse(report.hasDrifted, DriftRenderer.text([report]))
+        XCTAssertTrue(report.diff.isEmpty)
+        XCTAssertEqual(report.notApplied, [])
+    }
+
+    func testAnIndexMadeByHandIsDrift() throws {
+        try assertDrift("CREATE INDEX by_hand ON contacts (status)", contains: "+ index \"by_hand\" on \"public\".\"contacts\"")
+    }
+
+    func testADroppedColumnIsDrift() throws {
+        try assertDrift("ALTER TABLE contacts DROP COLUMN updated_at", contains: "- column \"public\".\"contacts\".\"updated_at\"")
+    }
+
+    func testAChangedDefaultIsDrift() throws {
+        try assertDrift("ALTER TABLE contacts ALTER COLUMN status SET DEFAULT 'lead'",
+                        contains: "default: 'new'::text → 'lead'::text")
+    }
+
+    func testAChangedFunctionBodyIsDrift() throws {
+        try assertDrift("CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END; $$",
+                        contains: "~ function \"public\".\"touch\"()")
+    }
+
+    func testADisabledTriggerIsDrift() throws {
+        try assertDrift("ALTER TABLE contacts DISABLE TRIGGER contacts_touch", contains: "enabled: (none) → DISABLED")
+    }
+
+    func testAVersionUnknownToTheDirectoryIsReported() throws {
+        let environment = try environmentWithHistory()
+        try environment.connect().execute("INSERT INTO schema_versions (version) VALUES ('20230215_hotfix_in_production')")
+        let report = try check(environment)
+        XCTAssertTrue(report.hasDrifted)
+        XCTAssertEqual(report.unknownVersions, ["20230215_hotfix_in_production"])
+        XCTAssertTrue(DriftRenderer.text([report]).contains("versions active here that the directory does not have: 20230215_hotfix_in_production"))
+    }
+
+    func testAMigrationNeverRunAndARolledBackOneAreReported() throws {
+        let environment = try environmentWithHistory()
+        let connection = try environment.connect()
+        try connection.execute(String(contentsOfFile: migrations + "/applied/20230201_rollback_add_contacts_email_index.sql", encoding: .utf8))
+        let report = try check(environment)
+        XCTAssertEqual(report.rolledBack, ["20230201_add_contacts_email_index"])
+        XCTAssertEqual(report.notApplied, ["20230201_add_contacts_email_index"])
+        // Rolled back properly: the schema matches the history without it.
+        XCTAssertTrue(report.diff.isEmpty, DriftRenderer.text([report]))
+    }
+
+    func testTwoEnvironmentsAtOnceThroughTheCommandLine() throws {
+        let production = try environmentWithHistory()
+        let staging = try environmentWithHistory()
+        try staging.connect().execute("CREATE INDEX by_hand ON contacts (status)")
+        let folder = NSTemporaryDirectory() + "schemactl-drift-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+        try """
+            # where our databases live
+            [environments.production]
+            url_env = "TEST_PRODUCTION_URL"
+
+            [environments.staging]
+            url = "\(staging.connectionString.raw.replacingOccurrences(of: "'", with: ""))"
+            """.write(toFile: folder + "/schemactl.toml", atomically: true, encoding: .utf8)
+        let run = try CommandRun.schemactl(
+            ["drift", "production", "staging", "--migrations", migrations, "--matrix", "--no-cache"], in: folder,
+            environment: ["TEST_PRODUCTION_URL": production.connectionString.raw, "NO_COLOR": "1"])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stdout.contains("production: no drift"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("staging: DRIFTED"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("+ index \"by_hand\" on \"public\".\"contacts\""), run.stdout)
+        XCTAssertTrue(run.stdout.contains("production → staging:"), run.stdout)
+    }
+
+    func testTheEnvironmentsFileNamesTheLineOfAMistake() {
+        XCTAssertThrowsError(try EnvironmentsFile.parse("[environments.prod]\nurl = postgres://x\n", path: "schemactl.toml")) { error in
+            XCTAssertEqual("\(error)", "schemactl.toml:2:7: the value of url must be a \"quoted string\"")
+        }
+        XCTAssertThrowsError(try EnvironmentsFile.parse("[database]\n", path: "schemactl.toml")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("schemactl.toml:1:2: expected [environments.NAME]"), "\(error)")
+        }
+        XCTAssertThrowsError(try EnvironmentsFile.parse("[environments.prod]\npassword = \"x\"\n", path: "f.toml")) { error in
+            XCTAssertEqual("\(error)", "f.toml:2:1: unknown key password (expected url or url_env)")
+        }
+    }
+
+    // MARK: helpers
+
+    /// A database with archive/ and applied/ applied, as production would be.
+    private func environmentWithHistory() throws -> ScratchDatabase {
+        let database = try TestDatabase.make()
+        let connection = try database.connect()
+        let directory = try MigrationDirectory.load(migrations)
+        try Replayer().apply(MigrationReplay.files(of: directory, selection: MigrationSelection()), to: connection)
+        return database
+    }
+
+    private func check(_ environment: ScratchDatabase) throws -> DriftReport {
+        let observation = try DriftCheck.observe(name: "production", connectionString: environment.connectionString)
+        return try DriftCheck(directory: migrations, replay: MigrationReplay(useCache: false)).compare(observation)
+    }
+
+    private func assertDrift(_ change: String, contains expected: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let environment = try environmentWithHistory()
+        try environment.connect().execute(change)
+        let report = try check(environment)
+        XCTAssertTrue(report.hasDrifted, file: file, line: line)
+        let text = DriftRenderer.text([report])
+        XCTAssertTrue(text.contains(expected), text, file: file, line: line)
+        XCTAssertEqual(report.diff.changes.count, 1, text, file: file, line: line)
+    }
+}
