@@ -38,6 +38,16 @@ public struct DriftCheck: Sendable {
         return Observation(name: name, entries: entries, model: model, serverVersion: connection.serverVersionNumber)
     }
 
+    /// Files whose SHA-256 is not the checksum recorded when they were applied.
+    private func changedFiles(_ entries: [SchemaVersions.Entry], in directory: MigrationDirectory) throws -> [String] {
+        try entries.compactMap { entry -> String? in
+            guard let recorded = entry.checksum?.lowercased(), let migration = directory.migration(version: entry.version) else { return nil }
+            let path = directory.path(of: migration.name.migrationFileName, in: migration.folder)
+            guard let text = directory.texts[path] else { return nil }
+            return SHA256.hex(text) == recorded ? nil : path
+        }
+    }
+
     /// Replays what `observation` applied and compares. Replays of several
     /// environments share the replay cache: run them one after another.
     public func compare(_ observation: Observation) throws -> DriftReport {
@@ -53,6 +63,7 @@ public struct DriftCheck: Sendable {
             unknownVersions: active.subtracting(known).sorted(),
             notApplied: migrations.migrations.filter { $0.folder != .pending && !active.contains($0.version) }.map(\.version),
             rolledBack: (observation.entries ?? []).filter { !$0.isActive }.map(\.version).sorted(),
-            noSchemaVersions: observation.entries == nil)
+            noSchemaVersions: observation.entries == nil,
+            changedFiles: try changedFiles(observation.entries ?? [], in: migrations))
     }
 }

@@ -22,6 +22,9 @@ public enum DriftRenderer {
             if !report.notApplied.isEmpty {
                 out += "  in archive/ or applied/ but never run here: \(report.notApplied.joined(separator: ", "))\n"
             }
+            if !report.changedFiles.isEmpty {
+                out += "  changed since applied (checksum differs): \(report.changedFiles.joined(separator: ", "))\n"
+            }
             if !report.rolledBack.isEmpty {
                 out += "  rolled back here: \(report.rolledBack.joined(separator: ", "))\n"
             }
@@ -63,6 +66,7 @@ public enum DriftRenderer {
             let unknownVersions: [String]
             let notApplied: [String]
             let rolledBack: [String]
+            let changedFiles: [String]
             let differences: Int
         }
         let environments: [Environment]
@@ -72,7 +76,7 @@ public enum DriftRenderer {
         try ModelJSON.encode(JSONReport(environments: reports.map {
             .init(name: $0.environment, drifted: $0.hasDrifted, noSchemaVersions: $0.noSchemaVersions,
                   unknownVersions: $0.unknownVersions, notApplied: $0.notApplied, rolledBack: $0.rolledBack,
-                  differences: $0.diff.changes.count)
+                  changedFiles: $0.changedFiles, differences: $0.diff.changes.count)
         }))
     }
 }

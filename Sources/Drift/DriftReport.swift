@@ -14,7 +14,9 @@ public struct DriftReport: Sendable {
     public let rolledBack: [String]
     /// True when the database has no schema_versions table at all.
     public let noSchemaVersions: Bool
+    /// Migrations whose file no longer has the bytes that were applied (where a checksum was recorded).
+    public let changedFiles: [String]
 
     /// Drift proper: the schema is not what its history says.
-    public var hasDrifted: Bool { !diff.isEmpty || !unknownVersions.isEmpty }
+    public var hasDrifted: Bool { !diff.isEmpty || !unknownVersions.isEmpty || !changedFiles.isEmpty }
 }

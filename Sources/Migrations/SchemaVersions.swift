@@ -23,23 +23,31 @@ public enum SchemaVersions {
         public let isActive: Bool
         public let appliedAt: String?
         public let rolledBackAt: String?
+        /// SHA-256 of the file as applied, when the table has the optional
+        /// `checksum` column (the tool may add it; the guide's table lacks it).
+        public let checksum: String?
     }
 
     /// The rows of `schema_versions` ordered by version, or nil when the database
     /// has no such table on its search path.
     public static func read(_ connection: Connection) throws -> [Entry]? {
-        let exists = try connection.query("SELECT to_regclass('schema_versions') IS NOT NULL AS present")
-        guard try exists.rows.first?.bool("present") == true else { return nil }
+        let exists = try connection.query("""
+            SELECT to_regclass('schema_versions') IS NOT NULL AS present,
+                   EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
+                           WHERE attrelid = to_regclass('schema_versions') AND attname = 'checksum' AND NOT attisdropped) AS has_checksum
+            """)
+        guard let row = exists.rows.first, try row.bool("present") else { return nil }
+        let checksum = try row.bool("has_checksum") ? "checksum::text" : "NULL::text"
         let result = try connection.query("""
             SELECT version, description, coalesce(is_active, true) AS is_active,
-                   applied_at::text AS applied_at, rolled_back_at::text AS rolled_back_at
+                   applied_at::text AS applied_at, rolled_back_at::text AS rolled_back_at, \(checksum) AS checksum
             FROM schema_versions
             ORDER BY version COLLATE "C"
             """)
         return try result.rows.map { row in
             Entry(version: try row.string("version"), description: try row.optionalString("description"),
                   isActive: try row.bool("is_active"), appliedAt: try row.optionalString("applied_at"),
-                  rolledBackAt: try row.optionalString("rolled_back_at"))
+                  rolledBackAt: try row.optionalString("rolled_back_at"), checksum: try row.optionalString("checksum"))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Migrations
 import SchemaModel
 
 /// Replayed models on disk, under `.schemactl/cache/`, keyed by a SHA-256 of

@@ -124,3 +124,23 @@ final class DriftTests: XCTestCase {
         XCTAssertEqual(report.diff.changes.count, 1, text, file: file, line: line)
     }
 }
+
+final class ChecksumDriftTests: XCTestCase {
+    func testAFileChangedSinceItWasAppliedIsReportedWhereAChecksumWasRecorded() throws {
+        let migrations = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/migrations").path
+        let database = try TestDatabase.make()
+        let connection = try database.connect()
+        let directory = try MigrationDirectory.load(migrations)
+        try Replayer().apply(MigrationReplay.files(of: directory, selection: MigrationSelection()), to: connection)
+        let file = migrations + "/archive/20230101_create_contacts.sql"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try connection.execute("ALTER TABLE schema_versions ADD COLUMN checksum text")
+        try connection.query("UPDATE schema_versions SET checksum = $1 WHERE version = '20230101_create_contacts'", [SHA256.hex(text)])
+        try connection.query("UPDATE schema_versions SET checksum = $1 WHERE version = '20230201_add_contacts_email_index'",
+                             [SHA256.hex("something else")])
+        let observation = try DriftCheck.observe(name: "production", connectionString: database.connectionString)
+        let report = try DriftCheck(directory: migrations, replay: MigrationReplay(useCache: false)).compare(observation)
+        XCTAssertEqual(report.changedFiles, [migrations + "/applied/20230201_add_contacts_email_index.sql"])
+        XCTAssertTrue(report.hasDrifted)
+    }
+}

@@ -1,4 +1,4 @@
-@testable import Replay
+import Migrations
 import XCTest
 
 final class SHA256Tests: XCTestCase {

@@ -1,6 +1,6 @@
-/// SHA-256 (FIPS 180-4), for cache keys: the toolchain's Foundation has no
-/// digest on Linux, and a cache key must not collide by accident.
-struct SHA256 {
+/// SHA-256 (FIPS 180-4), for replay cache keys and migration checksums: the
+/// toolchain's Foundation has no digest on Linux, and neither may collide by accident.
+public struct SHA256 {
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     ]
@@ -18,7 +18,9 @@ struct SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    public init() {}
+
+    public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         let handled = bytes.withContiguousStorageIfAvailable { update(buffer: $0) } != nil
         if !handled { Array(bytes).withUnsafeBufferPointer { update(buffer: $0) } }
     }
@@ -43,12 +45,12 @@ struct SHA256 {
         if offset < input.count { buffer.append(contentsOf: input[offset...]) }
     }
 
-    mutating func update(_ text: String) {
+    public mutating func update(_ text: String) {
         var text = text
         text.withUTF8 { update(buffer: $0) }
     }
 
-    mutating func finalize() -> String {
+    public mutating func finalize() -> String {
         let bitLength = length &* 8
         update([0x80])
         while buffer.count != 56 { update([0x00]) }
@@ -87,12 +89,12 @@ struct SHA256 {
     private func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 { (value >> count) | (value << (32 - count)) }
 
     /// The digest so far, leaving this hasher free to go on.
-    func copyFinalized() -> String {
+    public func copyFinalized() -> String {
         var copy = self
         return copy.finalize()
     }
 
-    static func hex(_ text: String) -> String {
+    public static func hex(_ text: String) -> String {
         var hasher = SHA256()
         hasher.update(text)
         return hasher.finalize()
