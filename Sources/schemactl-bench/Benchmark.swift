@@ -9,7 +9,7 @@ struct Benchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schemactl-bench",
         abstract: "Benchmarks of schemactl beside the reference tools, on a synthetic schema in the embedded server.",
-        subcommands: [InspectBenchmark.self, ReplayBenchmark.self, SchemaCommand.self, HistoryCommand.self, QueriesCommand.self]
+        subcommands: [InspectBenchmark.self, ReplayBenchmark.self, DiffBenchmark.self, SchemaCommand.self, HistoryCommand.self, QueriesCommand.self]
     )
 }
 

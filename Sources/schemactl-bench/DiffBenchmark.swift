@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import PostgresClient
+
+struct DiffBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Time `schemactl diff` between two live databases beside migra on the same pair."
+    )
+
+    @Option(help: "Tables in each database.")
+    var tables: Int = 1000
+
+    @Option(help: "The migra executable (pip install migra psycopg2-binary).")
+    var migra: String = "migra"
+
+    func run() throws {
+        let server = try EmbeddedPostgres.start()
+        defer { server.stop() }
+        let admin = try Connection(server.connectionString())
+        try admin.execute("CREATE DATABASE bench_a")
+        try admin.execute("CREATE DATABASE bench_b")
+        let schema = SyntheticSchema(tables: tables)
+        for name in ["bench_a", "bench_b"] {
+            let connection = try Connection(server.connectionString(database: name))
+            for batch in schema.batches() { try connection.execute(batch) }
+        }
+        // A few percent of objects differ: every 25th table gains a column, loses an index and changes a default.
+        let changed = try Connection(server.connectionString(database: "bench_b"))
+        var statements: [String] = []
+        for i in stride(from: 0, to: tables, by: 25) {
+            statements.append("ALTER TABLE t\(i) ADD COLUMN extra text")
+            statements.append("DROP INDEX t\(i)_name_idx")
+            statements.append("ALTER TABLE t\(i) ALTER COLUMN status SET DEFAULT 'closed'")
+        }
+        try changed.execute(statements.joined(separator: ";\n"))
+        print("diff benchmark: two databases of \(tables) tables, \(statements.count) changes between them")
+
+        let a = server.connectionString(database: "bench_a").raw, b = server.connectionString(database: "bench_b").raw
+        let schemactl = Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("schemactl").path
+        let ours = try timed(schemactl, ["diff", a, b], acceptable: [1])
+        print("  schemactl diff  \(format(ours))")
+        let url = { (db: String) in "postgresql+psycopg2://postgres@/\(db)?host=\(server.socketDirectory)" }
+        do {
+            let theirs = try timed(migra, ["--unsafe", url("bench_a"), url("bench_b")], acceptable: [0, 2])
+            print("  migra           \(format(theirs))")
+            print(String(format: "  ratio           %.2f (migra / schemactl)", theirs.seconds / ours.seconds))
+        } catch {
+            print("  migra           not measured: \(error)")
+        }
+    }
+
+    private func timed(_ executable: String, _ arguments: [String], acceptable: Set<Int32>) throws -> Duration {
+        let path = executable.contains("/") ? executable : try which(executable)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let status = try spawnAndWait(path, arguments)
+        guard acceptable.contains(status) else { throw ValidationError("\(executable) exited with \(status)") }
+        return clock.now - start
+    }
+
+    private func which(_ program: String) throws -> String {
+        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            let candidate = "\(directory)/\(program)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        throw ValidationError("\(program) is not on PATH")
+    }
+}
