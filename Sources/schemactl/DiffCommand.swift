@@ -35,12 +35,9 @@ struct DiffCommand: ParsableCommand {
         let loader = sourceOptions.loader(filter: schemaFilter.filter)
         let specifiers = [try SourceSpecifier.parse(from), try SourceSpecifier.parse(to)]
         // The two sides are read at once: two live databases, or a database and a replay.
-        let results = ResultPair()
-        DispatchQueue.concurrentPerform(iterations: 2) { side in
-            results.set(side, Result { try loader.load(specifiers[side]) })
-        }
-        let old = try results.get(0)
-        let new = try results.get(1)
+        let results = concurrently(2) { side in try loader.load(specifiers[side]) }
+        let old = try results[0].get()
+        let new = try results[1].get()
         if old.serverVersion / 10000 != new.serverVersion / 10000, old.serverVersion > 0, new.serverVersion > 0 {
             Terminal.error("warning: the two sides come from PostgreSQL \(old.serverVersion / 10000) and \(new.serverVersion / 10000); "
                            + "the server's deparsed text can differ between major versions")
@@ -56,20 +53,5 @@ struct DiffCommand: ParsableCommand {
             Terminal.print(DiffRenderer.markdown(diff))
         }
         if !diff.isEmpty { throw ExitCode(1) }
-    }
-}
-
-/// The two sides' results, filled from two threads.
-private final class ResultPair: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [Int: Result<LoadedModel, Error>] = [:]
-
-    func set(_ side: Int, _ result: Result<LoadedModel, Error>) {
-        lock.lock(); results[side] = result; lock.unlock()
-    }
-
-    func get(_ side: Int) throws -> LoadedModel {
-        lock.lock(); defer { lock.unlock() }
-        return try results[side]!.get()
     }
 }

@@ -39,9 +39,8 @@ struct DriftCommand: ParsableCommand {
     func run() throws {
         let targets = try resolveTargets()
         // Live databases are read at once; replays then run one after another, sharing the cache.
-        let observations = Observations(count: targets.count)
-        DispatchQueue.concurrentPerform(iterations: targets.count) { index in
-            observations.set(index, Result { try DriftCheck.observe(name: targets[index].0, connectionString: targets[index].1) })
+        let observations = concurrently(targets.count) { index in
+            try DriftCheck.observe(name: targets[index].0, connectionString: targets[index].1)
         }
         let flattener = ModelFlattener(columnOrder: columnOrder)
         let check = DriftCheck(directory: migrationsOption.migrations,
@@ -50,7 +49,7 @@ struct DriftCommand: ParsableCommand {
         var reports: [DriftReport] = []
         var models: [(String, DatabaseModel)] = []
         for index in targets.indices {
-            let observation = try observations.get(index)
+            let observation = try observations[index].get()
             reports.append(try check.compare(observation))
             models.append((observation.name, observation.model))
         }
@@ -89,22 +88,5 @@ struct DriftCommand: ParsableCommand {
             }
             return (name, try file.connectionString(of: name))
         }
-    }
-}
-
-
-private final class Observations: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [Result<DriftCheck.Observation, Error>?]
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<DriftCheck.Observation, Error>) {
-        lock.lock(); results[index] = result; lock.unlock()
-    }
-
-    func get(_ index: Int) throws -> DriftCheck.Observation {
-        lock.lock(); defer { lock.unlock() }
-        return try results[index]!.get()
     }
 }
