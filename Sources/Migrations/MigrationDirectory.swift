@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// A migrations directory as the team's guide lays it out:
@@ -51,16 +52,25 @@ public struct MigrationDirectory: Sendable {
                 case let .failure(problem):
                     problems.append(DirectoryProblem(file: full, kind: .badName(problem)))
                 case let .success(name):
-                    switch readText(full) {
-                    case let .success(text): texts[full] = text
-                    case .failure where isDirectoryAt(full):
-                        problems.append(DirectoryProblem(file: full, kind: .strayFile))
-                        continue
-                    case let .failure(problem): problems.append(DirectoryProblem(file: full, kind: problem.kind))
-                    }
                     files.append((name, folder, full))
                 }
             }
+        }
+
+        // Read every migration file, on every core: a history of thousands of
+        // files spends more time in open/read/close than in anything else here.
+        let contents = readAll(files.map(\.path))
+        files = files.enumerated().compactMap { index, file in
+            switch contents[index] {
+            case let .success(text):
+                texts[file.path] = text
+            case .failure where isDirectoryAt(file.path):
+                problems.append(DirectoryProblem(file: file.path, kind: .strayFile))
+                return nil
+            case let .failure(problem):
+                problems.append(DirectoryProblem(file: file.path, kind: problem.kind))
+            }
+            return file
         }
 
         // The same file name in two folders.
@@ -105,7 +115,10 @@ public struct MigrationDirectory: Sendable {
             problems.append(DirectoryProblem(file: file.path, kind: .rollbackWithoutMigration(expected: expected)))
         }
 
-        migrations.sort(by: Migration.chronological)
+        // Chronological: by date, then full name. Keys computed once, not per comparison.
+        migrations = migrations.map { ($0.date, $0.name.migrationFileName, $0) }
+            .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.utf8.lexicographicallyPrecedes($1.1.utf8) }
+            .map(\.2)
         problems.sort { ($0.file, $0.message) < ($1.file, $1.message) }
         return MigrationDirectory(path: root, migrations: migrations, problems: problems, texts: texts)
     }
@@ -129,8 +142,8 @@ public struct MigrationDirectory: Sendable {
     }
 
     private static func sortedEntries(_ path: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: path)
-            .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+        // UTF-8 byte order is code point order, and much cheaper to compare.
+        try FileManager.default.contentsOfDirectory(atPath: path).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     private static func isDirectoryAt(_ path: String) -> Bool {
@@ -139,6 +152,27 @@ public struct MigrationDirectory: Sendable {
     }
 
     private struct ContentProblem: Error { let kind: DirectoryProblem.Kind }
+
+    private static func readAll(_ paths: [String]) -> [Result<String, ContentProblem>] {
+        /// Each chunk writes only its own slots, through a raw buffer: no Swift
+        /// variable is ever accessed from two threads at once.
+        struct Slots: @unchecked Sendable {
+            let buffer: UnsafeMutableBufferPointer<Result<String, ContentProblem>?>
+        }
+        let slots = Slots(buffer: .allocate(capacity: paths.count))
+        slots.buffer.initialize(repeating: nil)
+        defer {
+            _ = slots.buffer.deinitialize()
+            slots.buffer.deallocate()
+        }
+        let chunks = max(1, min(8, paths.count / 256))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            for index in stride(from: chunk, to: paths.count, by: chunks) {
+                slots.buffer[index] = readText(paths[index])
+            }
+        }
+        return slots.buffer.map { $0! }
+    }
 
     private static func readText(_ path: String) -> Result<String, ContentProblem> {
         guard let data = FileManager.default.contents(atPath: path) else {
