@@ -107,8 +107,8 @@ public struct MigrationDirectory: Sendable {
                     problems.append(DirectoryProblem(file: file.path, kind: .missingRollback(expected: expected)))
                 }
             }
-            migrations.append(Migration(name: file.name, folder: file.folder, file: URL(fileURLWithPath: file.path),
-                                        rollback: rollback.map { URL(fileURLWithPath: $0.path) }))
+            migrations.append(Migration(name: file.name, folder: file.folder, file: URL(fileURLWithPath: file.path, isDirectory: false),
+                                        rollback: rollback.map { URL(fileURLWithPath: $0.path, isDirectory: false) }))
         }
         for file in files where file.name.isRollback && !forwardVersions.contains(file.name.version) {
             let expected = root + "/" + file.folder.rawValue + "/" + file.name.migrationFileName
@@ -143,7 +143,10 @@ public struct MigrationDirectory: Sendable {
 
     private static func sortedEntries(_ path: String) throws -> [String] {
         // UTF-8 byte order is code point order, and much cheaper to compare.
-        try FileManager.default.contentsOfDirectory(atPath: path).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        guard let names = RawFiles.names(in: path) else {
+            return try FileManager.default.contentsOfDirectory(atPath: path) // for its error
+        }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     private static func isDirectoryAt(_ path: String) -> Bool {
@@ -175,7 +178,7 @@ public struct MigrationDirectory: Sendable {
     }
 
     private static func readText(_ path: String) -> Result<String, ContentProblem> {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = RawFiles.read(path) else {
             return .failure(ContentProblem(kind: .unreadable("permission denied or vanished")))
         }
         guard let text = String(data: data, encoding: .utf8) else { return .failure(ContentProblem(kind: .notUTF8)) }
