@@ -37,16 +37,17 @@ public struct MigrationReplay: Sendable {
     public func model(directory path: String, selection: MigrationSelection) throws -> LoadedModel {
         let clock = ContinuousClock()
         let start = clock.now
+        let cache = ReplayCache.beside(migrationsDirectory: path)
+        let guess = useCache ? cache.guessNewest() : nil
         let directory = try MigrationDirectory.load(path)
         try directory.validate()
         let files = try Self.files(of: directory, selection: selection)
-        let cache = ReplayCache.beside(migrationsDirectory: path)
-        guard useCache else {
+        guard useCache, let guess else {
             let (model, version) = try replay(files)
             return LoadedModel(model: filtered(model), serverVersion: version, seconds: (clock.now - start).seconds, source: path)
         }
         let major = try serverMajorVersion(cache: cache)
-        if let hit = cache.load(key: ReplayCache.key(serverMajor: major, files: files)) {
+        if let hit = cache.load(key: ReplayCache.key(serverMajor: major, files: files), guess: guess) {
             return LoadedModel(model: filtered(hit.model), serverVersion: hit.serverVersion,
                                seconds: (clock.now - start).seconds, source: path)
         }

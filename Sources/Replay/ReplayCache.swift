@@ -59,7 +59,7 @@ public struct ReplayCache: Sendable {
         hasher.update("\0")
     }
 
-    struct Entry: Codable {
+    public struct Entry: Codable, Sendable {
         var formatVersion: Int
         var key: String
         var serverVersion: Int
@@ -67,16 +67,64 @@ public struct ReplayCache: Sendable {
     }
 
     public func load(key: String) -> (model: DatabaseModel, serverVersion: Int)? {
-        guard let data = FileManager.default.contents(atPath: path(key)),
-              let entry = try? ModelJSON.decode(Entry.self, from: data),
-              entry.formatVersion == DatabaseModel.formatVersion, entry.key == key else { return nil }
+        guard let entry = Self.decode(path(key)), entry.key == key else { return nil }
         return (entry.model, entry.serverVersion)
+    }
+
+    /// Starts decoding the newest entry on another thread, while the caller reads
+    /// and hashes the migrations: a repeat run almost always wants that entry, and
+    /// decoding it costs as much as reading the files. `load(key:guess:)` uses it
+    /// only if its key is the one asked for.
+    public func guessNewest() -> Guess {
+        let guess = Guess()
+        let folder = self.folder
+        DispatchQueue.global().async {
+            let newest = (try? FileManager.default.contentsOfDirectory(atPath: folder))?
+                .filter { $0.hasSuffix(".json") }
+                .compactMap { name -> (String, Date)? in
+                    let path = folder + "/" + name
+                    guard let date = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date else { return nil }
+                    return (path, date)
+                }
+                .max { $0.1 < $1.1 }
+            guess.finish(newest.flatMap { Self.decode($0.0) })
+        }
+        return guess
+    }
+
+    public func load(key: String, guess: Guess) -> (model: DatabaseModel, serverVersion: Int)? {
+        if let entry = guess.wait(), entry.key == key { return (entry.model, entry.serverVersion) }
+        return load(key: key)
+    }
+
+    /// A decoded entry, once the background decode is done.
+    public final class Guess: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var entry: Entry?
+
+        func finish(_ entry: Entry?) {
+            self.entry = entry
+            done.signal()
+        }
+
+        func wait() -> Entry? {
+            done.wait()
+            done.signal()
+            return entry
+        }
+    }
+
+    private static func decode(_ path: String) -> Entry? {
+        guard let data = FileManager.default.contents(atPath: path),
+              let entry = try? ModelJSON.decode(Entry.self, from: data),
+              entry.formatVersion == DatabaseModel.formatVersion else { return nil }
+        return entry
     }
 
     public func store(key: String, model: DatabaseModel, serverVersion: Int) {
         // A cache that cannot be written is no cache, not an error.
         let entry = Entry(formatVersion: DatabaseModel.formatVersion, key: key, serverVersion: serverVersion, model: model)
-        guard let data = try? ModelJSON.encode(entry) else { return }
+        guard let data = try? ModelJSON.encodeCompact(entry) else { return }
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try? data.write(to: URL(fileURLWithPath: path(key)), options: .atomic)
     }

@@ -3,10 +3,13 @@
 /// of a 5,000-table schema, a third of the whole `inspect`; this one builds a
 /// light tree and writes bytes directly.
 struct FastJSONEncoder {
+    /// Indented for people; compact (no whitespace) for caches, which decode faster.
+    var pretty = true
+
     func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let root = JSONNode()
         try value.encode(to: NodeEncoder(node: root, codingPath: []))
-        var writer = JSONWriter()
+        var writer = JSONWriter(pretty: pretty)
         writer.write(root, indent: 0)
         writer.bytes.append(UInt8(ascii: "\n"))
         return writer.bytes
@@ -91,7 +94,12 @@ final class JSONNode {
 
 struct JSONWriter {
     var bytes: [UInt8] = []
+    let pretty: Bool
     static let separator = Array(" : ".utf8)
+
+    init(pretty: Bool = true) {
+        self.pretty = pretty
+    }
 
     mutating func write(_ node: JSONNode, indent: Int) {
         switch node.content {
@@ -101,26 +109,28 @@ struct JSONWriter {
             bytes += scalar
         case let .array(elements):
             guard !elements.isEmpty else { bytes += [UInt8(ascii: "["), UInt8(ascii: "]")]; return }
-            bytes += [UInt8(ascii: "["), UInt8(ascii: "\n")]
+            bytes.append(UInt8(ascii: "["))
+            newline()
             for (position, element) in elements.enumerated() {
                 pad(indent + 2)
                 write(element, indent: indent + 2)
                 if position < elements.count - 1 { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(UInt8(ascii: "\n"))
+                newline()
             }
             pad(indent)
             bytes.append(UInt8(ascii: "]"))
         case let .object(members):
             guard !members.isEmpty else { bytes += [UInt8(ascii: "{"), UInt8(ascii: "}")]; return }
-            bytes += [UInt8(ascii: "{"), UInt8(ascii: "\n")]
+            bytes.append(UInt8(ascii: "{"))
+            newline()
             let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             for (position, member) in sorted.enumerated() {
                 pad(indent + 2)
                 JSONNode.appendQuoted(member.key, to: &bytes)
-                bytes.append(contentsOf: Self.separator)
+                if pretty { bytes.append(contentsOf: Self.separator) } else { bytes.append(UInt8(ascii: ":")) }
                 write(member.node, indent: indent + 2)
                 if position < sorted.count - 1 { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(UInt8(ascii: "\n"))
+                newline()
             }
             pad(indent)
             bytes.append(UInt8(ascii: "}"))
@@ -128,7 +138,11 @@ struct JSONWriter {
     }
 
     private mutating func pad(_ count: Int) {
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        if pretty { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
+    }
+
+    private mutating func newline() {
+        if pretty { bytes.append(UInt8(ascii: "\n")) }
     }
 }
 
