@@ -12,10 +12,4 @@ public struct Migration: Hashable, Sendable {
     public var version: String { name.version }
     public var date: String { name.date }
     public var description: String { name.description }
-
-    /// Chronological order: by date, then by the full file name.
-    public static func chronological(_ lhs: Migration, _ rhs: Migration) -> Bool {
-        if lhs.date != rhs.date { return lhs.date < rhs.date }
-        return lhs.name.migrationFileName.unicodeScalars.lexicographicallyPrecedes(rhs.name.migrationFileName.unicodeScalars)
-    }
 }
