@@ -85,15 +85,15 @@ public struct Inspector: Sendable {
             }
         }
         var model = DatabaseModel()
-        model.schemas = try decode("schemas", NamespaceQuery.decode).filter { filter.includes($0.name) }
+        model.schemas = try decode("schemas", NamespaceQuery.decode)
         model.extensions = try decode("extensions", ExtensionQuery.decode)
-        model.enums = try decode("enums", EnumQuery.decode).filter { filter.includes($0.name.schema) }
-        model.domains = try decode("domains", DomainQuery.decode).filter { filter.includes($0.name.schema) }
-        model.compositeTypes = try decode("composite types", CompositeTypeQuery.decode).filter { filter.includes($0.name.schema) }
-        model.sequences = try decode("sequences", SequenceQuery.decode).filter { filter.includes($0.name.schema) }
+        model.enums = try decode("enums", EnumQuery.decode)
+        model.domains = try decode("domains", DomainQuery.decode)
+        model.compositeTypes = try decode("composite types", CompositeTypeQuery.decode)
+        model.sequences = try decode("sequences", SequenceQuery.decode)
 
         var tables = Dictionary(uniqueKeysWithValues: try decode("tables", TableQuery.decode)
-            .filter { filter.includes($0.name.schema) }.map { ($0.name, $0) })
+            .map { ($0.name, $0) })
         let columns = try decode("columns", ColumnQuery.decode)
         for (table, column, _) in columns { tables[table]?.columns.append(column) }
         let columnNames = ColumnNames(columns)
@@ -101,7 +101,7 @@ public struct Inspector: Sendable {
             tables[table]?.constraints.append(constraint)
         }
         var views = Dictionary(uniqueKeysWithValues: try decode("views", ViewQuery.decode)
-            .filter { filter.includes($0.name.schema) }.map { ($0.name, $0) })
+            .map { ($0.name, $0) })
         let operatorClasses = try decode("operator classes", OperatorClassQuery.decode)
         for part in ["indexes 1/2", "indexes 2/2"] {
             for (relation, index) in try decode(part, { try IndexQuery.decode($0, columns: columnNames, operatorClasses: operatorClasses) }) {
@@ -112,8 +112,9 @@ public struct Inspector: Sendable {
         for (table, policy) in try decode("policies", PolicyQuery.decode) { tables[table]?.policies.append(policy) }
         model.tables = Array(tables.values)
         model.views = Array(views.values)
-        model.functions = try decode("functions", FunctionQuery.decode).filter { filter.includes($0.name.schema) }
+        model.functions = try decode("functions", FunctionQuery.decode)
         model.dependencies = try decode("dependencies") { try DependencyQuery.decode($0, filter: filter) }
+        filter.apply(to: &model)
         model.canonicalize()
         return model
     }

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import PostgresClient
+import SchemaModel
 
 /// Runs the catalog queries on several connections that share one snapshot
 /// (`pg_export_snapshot` / `SET TRANSACTION SNAPSHOT`, as `pg_dump -j` does), so
@@ -29,7 +30,7 @@ struct ParallelCatalogReader {
             do {
                 let sibling = try Connection(target)
                 try sibling.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; "
-                                    + "SET TRANSACTION SNAPSHOT \(SQLLiteral.quote(snapshot ?? "")); SET LOCAL search_path = ''; "
+                                    + "SET TRANSACTION SNAPSHOT \(SQLQuoting.literal(snapshot ?? "")); SET LOCAL search_path = ''; "
                                     // We already run one query per core; the server's own
                                     // parallel workers would only compete with them.
                                     + "SET LOCAL max_parallel_workers_per_gather = 0")
@@ -99,11 +100,5 @@ private final class ResultBox: @unchecked Sendable {
     var firstError: Error? {
         lock.lock(); defer { lock.unlock() }
         return errors.first
-    }
-}
-
-enum SQLLiteral {
-    static func quote(_ value: String) -> String {
-        "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
     }
 }

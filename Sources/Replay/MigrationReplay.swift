@@ -118,16 +118,8 @@ public struct MigrationReplay: Sendable {
     }
 
     private func filtered(_ model: DatabaseModel) -> DatabaseModel {
-        guard filter != .everything else { return model }
         var copy = model
-        copy.schemas.removeAll { !filter.includes($0.name) }
-        copy.enums.removeAll { !filter.includes($0.name.schema) }
-        copy.domains.removeAll { !filter.includes($0.name.schema) }
-        copy.compositeTypes.removeAll { !filter.includes($0.name.schema) }
-        copy.sequences.removeAll { !filter.includes($0.name.schema) }
-        copy.tables.removeAll { !filter.includes($0.name.schema) }
-        copy.views.removeAll { !filter.includes($0.name.schema) }
-        copy.functions.removeAll { !filter.includes($0.name.schema) }
+        filter.apply(to: &copy)
         return copy
     }
 
