@@ -47,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["PostgresClient"],
+            dependencies: ["PostgresClient", "SchemaModel"],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"]),
@@ -58,7 +58,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntrospectionTests",
-            dependencies: ["Introspection", "SchemaModel", "PostgresClient", "TestSupport"],
+            dependencies: ["Introspection", "SchemaModel", "Migrations", "PostgresClient", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -76,6 +76,6 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         // Runs the built `schemactl` binary: exit codes and messages as a user sees them.
-        .testTarget(name: "SchemactlTests", dependencies: ["PostgresClient", "Migrations", "TestSupport"]),
+        .testTarget(name: "SchemactlTests", dependencies: ["PostgresClient", "Migrations", "Introspection", "SchemaModel", "TestSupport"]),
     ]
 )
