@@ -39,11 +39,15 @@ public struct MigrationReplay: Sendable {
         let start = clock.now
         let cache = ReplayCache.beside(migrationsDirectory: path)
         let guess = useCache ? cache.guessNewest() : nil
+        let serverData = URL(fileURLWithPath: cache.folder).deletingLastPathComponent().appendingPathComponent("server/data").path
+        // With no cache entry at all the server will be needed: start it while
+        // the files are read, validated and hashed.
+        if guess == nil { prestartPersistentServer(serverData) }
         let directory = try MigrationDirectory.load(path)
         try directory.validate()
         let files = try Self.files(of: directory, selection: selection)
         guard useCache, let guess else {
-            let (model, version) = try replay(files)
+            let (model, version) = try replayOnPersistentServer(files, serverData: serverData) ?? replay(files)
             return LoadedModel(model: filtered(model), serverVersion: version, seconds: (clock.now - start).seconds, source: path)
         }
         let major = try serverMajorVersion(cache: cache)
@@ -53,7 +57,6 @@ public struct MigrationReplay: Sendable {
         }
         // Every prefix's key only on a miss: finalizing thousands of digests is not free.
         let keys = ReplayCache.prefixKeys(serverMajor: major, files: files)
-        let serverData = URL(fileURLWithPath: cache.folder).deletingLastPathComponent().appendingPathComponent("server/data").path
         let (model, version) = try replayReusingPrefix(files, keys: keys, serverData: serverData) ?? replay(files)
         cache.store(key: keys.last!, model: model, serverVersion: version)
         return LoadedModel(model: filtered(model), serverVersion: version, seconds: (clock.now - start).seconds, source: path)
@@ -68,8 +71,10 @@ public struct MigrationReplay: Sendable {
     }
 
     /// Applies `files` to a new scratch database and inspects it; the database is always dropped.
-    public func replay(_ files: [ReplayFile], createSchemaVersions: Bool = true) throws -> (DatabaseModel, Int) {
-        let database = try ScratchDatabase(on: ScratchDatabase.server(explicit: scratch))
+    /// `server` nil: the default scratch server (see `ScratchDatabase.server(explicit:)`).
+    public func replay(_ files: [ReplayFile], createSchemaVersions: Bool = true,
+                       on server: ConnectionString? = nil) throws -> (DatabaseModel, Int) {
+        let database = try ScratchDatabase(on: server ?? ScratchDatabase.server(explicit: scratch))
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
@@ -78,13 +83,33 @@ public struct MigrationReplay: Sendable {
         return (model, connection.serverVersionNumber)
     }
 
+    /// Whether scratch databases go to the embedded server (no `--scratch`, no `$SCHEMACTL_SCRATCH_URL`).
+    private var usesEmbeddedServer: Bool {
+        (scratch ?? "").isEmpty && (ProcessInfo.processInfo.environment["SCHEMACTL_SCRATCH_URL"] ?? "").isEmpty
+    }
+
+    /// Starts the persistent embedded server on another thread; whoever asks
+    /// for it next waits for that start rather than beginning a second one.
+    private func prestartPersistentServer(_ serverData: String) {
+        guard usesEmbeddedServer else { return }
+        Thread.detachNewThread { _ = EmbeddedPostgres.persistent(data: serverData) }
+    }
+
+    /// `--no-cache`: a new, empty scratch database on the persistent embedded
+    /// server, dropped afterwards. Neither the model cache nor a replayed prefix
+    /// is read or written; only initdb is saved (about a second). nil when that
+    /// server is not available: the caller uses a temporary one.
+    func replayOnPersistentServer(_ files: [ReplayFile], serverData: String) throws -> (DatabaseModel, Int)? {
+        guard usesEmbeddedServer, let server = EmbeddedPostgres.persistent(data: serverData) else { return nil }
+        return try replay(files, on: server.connectionString())
+    }
+
     /// On the persistent embedded server: take the database of the longest
     /// history already replayed, apply the rest, and file it under the new
     /// history. nil when that server is not available (another process holds it,
     /// `--scratch` was given): the caller replays from nothing.
     func replayReusingPrefix(_ files: [ReplayFile], keys: [String], serverData: String) throws -> (DatabaseModel, Int)? {
-        guard scratch == nil, (ProcessInfo.processInfo.environment["SCHEMACTL_SCRATCH_URL"] ?? "").isEmpty,
-              let server = EmbeddedPostgres.persistent(data: serverData) else { return nil }
+        guard usesEmbeddedServer, let server = EmbeddedPostgres.persistent(data: serverData) else { return nil }
         let templates = PrefixTemplates(server: server.connectionString())
         try templates.dropLeftovers()
         let existing = Set(try templates.existing())

@@ -9,9 +9,8 @@ import SchemaModel
 ///
 /// Why a model cache and not template databases: a cache hit must cost less
 /// than starting the embedded server (about a second), so it must not need a
-/// server at all. Reusing the longest replayed prefix (one template database per
-/// prefix, `CREATE DATABASE … TEMPLATE`) needs a server that outlives the
-/// process; that is not built yet.
+/// server at all. On a miss, the longest replayed prefix is reused from the
+/// persistent embedded server (see `PrefixTemplates`).
 ///
 /// An entry that does not decode, was written for another key, or another
 /// format version is ignored and overwritten, never trusted.

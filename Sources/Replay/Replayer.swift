@@ -23,10 +23,10 @@ public struct Replayer: Sendable {
         var lastID = files.contains { $0.expectedVersion != nil } ? try Self.lastRecordedID(connection) : 0
         for (position, file) in files.enumerated() {
             progress?(position + 1, files.count, file)
-            try run(file, on: connection)
+            let check = file.expectedVersion.map { _ in Self.recordedSince(lastID) }
+            let result = try run(file, on: connection, thenQuery: check)
             if let expected = file.expectedVersion {
-                let rows = try connection.query(
-                    "SELECT id, version FROM schema_versions WHERE id > $1 ORDER BY id", [lastID]).rows
+                let rows = check == nil || result == nil ? try connection.query(Self.recordedSince(lastID)).rows : result!.rows
                 let recorded = try rows.map { try $0.string("version") }
                 guard recorded == [expected] else {
                     throw ReplayError.versionNotRecorded(file: file.path, expected: expected, recorded: recorded)
@@ -36,13 +36,20 @@ public struct Replayer: Sendable {
         }
     }
 
+    /// What was recorded after row `id` (an integer we hold, so inlining it is safe).
+    private static func recordedSince(_ id: Int) -> String {
+        "SELECT id, version FROM schema_versions WHERE id > \(id) ORDER BY id"
+    }
+
     private static func lastRecordedID(_ connection: Connection) throws -> Int {
         try connection.query("SELECT coalesce(max(id), 0) AS id FROM schema_versions").rows.first?.int("id") ?? 0
     }
 
-    private func run(_ file: ReplayFile, on connection: Connection) throws {
+    /// Runs `file`; for a file in a transaction, `query` follows it in the same
+    /// round trip (after its COMMIT, so it sees what the file recorded) and its
+    /// result is returned. Thousands of small files make round trips count.
+    private func run(_ file: ReplayFile, on connection: Connection, thenQuery query: String?) throws -> QueryResult? {
         let lexer = SQLLexer(file.text)
-        let lines = LineIndex(file.text)
         if file.runsOutsideTransaction {
             let statements: [SQLStatement]
             do {
@@ -55,22 +62,29 @@ public struct Replayer: Sendable {
                     try connection.execute(statement.text)
                 } catch let PostgresError.server(error) {
                     // The position counts characters of the statement; move it into the file.
+                    let lines = LineIndex(file.text)
                     let inStatement = error.position.map { LineIndex(statement.text).byteOffset(ofCharacter: $0 - 1) }
                     let location = inStatement.map { lines.location(ofByte: statement.byteRange.lowerBound + $0) }
                     throw ReplayError.statementFailed(file: file.path, location: location, error: error,
                                                       line: location.map { lines.text(ofLine: $0.line) })
                 }
             }
-            return
+            return nil
         }
         let wrapped = (try? lexer.outerTransaction()) == nil
+        // The file's text comes first and unchanged, so the server's error
+        // positions still count from the start of the file. The newline ends a
+        // trailing `--` comment; the `;` ends a last statement left open.
+        var text = file.text + "\n;"
+        if wrapped { text += "\nCOMMIT;" }
+        if let query { text += "\n" + query }
         do {
             if wrapped { try connection.execute("BEGIN") }
-            try connection.execute(file.text)
-            if wrapped { try connection.execute("COMMIT") }
+            return try connection.execute(text)
         } catch let PostgresError.server(error) {
             _ = try? connection.execute("ROLLBACK")
-            if let position = error.position {
+            let lines = LineIndex(file.text)
+            if let position = error.position, position <= file.text.unicodeScalars.count {
                 let location = lines.location(ofPostgresPosition: position)
                 throw ReplayError.statementFailed(file: file.path, location: location, error: error,
                                                   line: lines.text(ofLine: location.line))
