@@ -47,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["PostgresClient", "SchemaModel"],
+            dependencies: ["PostgresClient", "SchemaModel", "Replay"],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"]),

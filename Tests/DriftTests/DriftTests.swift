@@ -78,7 +78,9 @@ final class DriftTests: XCTestCase {
             """.write(toFile: folder + "/schemactl.toml", atomically: true, encoding: .utf8)
         let run = try CommandRun.schemactl(
             ["drift", "production", "staging", "--migrations", migrations, "--matrix", "--no-cache"], in: folder,
-            environment: ["TEST_PRODUCTION_URL": production.connectionString.raw, "NO_COLOR": "1"])
+            environment: ["TEST_PRODUCTION_URL": production.connectionString.raw, "NO_COLOR": "1",
+                          // Replays on this process's server, not a persistent one beside the fixtures.
+                          "SCHEMACTL_SCRATCH_URL": EmbeddedPostgres.shared().connectionString().raw])
         XCTAssertEqual(run.status, 1, run.stderr)
         XCTAssertTrue(run.stdout.contains("production: no drift"), run.stdout)
         XCTAssertTrue(run.stdout.contains("staging: DRIFTED"), run.stdout)
@@ -111,7 +113,7 @@ final class DriftTests: XCTestCase {
 
     private func check(_ environment: ScratchDatabase) throws -> DriftReport {
         let observation = try DriftCheck.observe(name: "production", connectionString: environment.connectionString)
-        return try DriftCheck(directory: migrations, replay: MigrationReplay(useCache: false)).compare(observation)
+        return try DriftCheck(directory: migrations, replay: MigrationReplay.onTestServer()).compare(observation)
     }
 
     private func assertDrift(_ change: String, contains expected: String, file: StaticString = #filePath, line: UInt = #line) throws {
@@ -139,7 +141,7 @@ final class ChecksumDriftTests: XCTestCase {
         try connection.query("UPDATE schema_versions SET checksum = $1 WHERE version = '20230201_add_contacts_email_index'",
                              [SHA256.hex("something else")])
         let observation = try DriftCheck.observe(name: "production", connectionString: database.connectionString)
-        let report = try DriftCheck(directory: migrations, replay: MigrationReplay(useCache: false)).compare(observation)
+        let report = try DriftCheck(directory: migrations, replay: MigrationReplay.onTestServer()).compare(observation)
         XCTAssertEqual(report.changedFiles, [migrations + "/applied/20230201_add_contacts_email_index.sql"])
         XCTAssertTrue(report.hasDrifted)
     }

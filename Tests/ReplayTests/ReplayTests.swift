@@ -9,7 +9,7 @@ import XCTest
 
 final class ReplayTests: XCTestCase {
     func testReplayOfTheCRMGivesTheModelOfApplyingItsFilesByHand() throws {
-        let replayed = try MigrationReplay(useCache: false).model(
+        let replayed = try MigrationReplay.onTestServer().model(
             directory: projectRoot + "/migrations", selection: MigrationSelection(includePending: true))
         let database = try TestDatabase.make()
         let connection = try database.connect()
@@ -146,7 +146,7 @@ final class ReplayTests: XCTestCase {
     private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
 
     private func replay(_ name: String, _ selection: MigrationSelection = MigrationSelection()) throws -> LoadedModel {
-        try MigrationReplay(useCache: false).model(directory: fixtures + "/" + name + "/migrations", selection: selection)
+        try MigrationReplay.onTestServer().model(directory: fixtures + "/" + name + "/migrations", selection: selection)
     }
 
     private func copyOfFixture(_ name: String) throws -> String {
@@ -186,8 +186,44 @@ final class PrefixReuseTests: XCTestCase {
         XCTAssertNotEqual(first.model, second.model)
 
         // The same result as a replay from nothing.
-        let scratch = try MigrationReplay(useCache: false).model(directory: root + "/migrations", selection: MigrationSelection(includePending: true))
+        let scratch = try MigrationReplay.onTestServer().model(directory: root + "/migrations", selection: MigrationSelection(includePending: true))
         XCTAssertEqual(scratch.model, second.model)
+    }
+
+    func testNoCacheReplaysIntoANewDatabaseOnThePersistentServerAndKeepsNothing() throws {
+        let root = try copyOfFixture("history")
+        let replayed = try MigrationReplay(useCache: false).model(directory: root + "/migrations", selection: MigrationSelection())
+        XCTAssertEqual(replayed.model, try MigrationReplay.onTestServer().model(directory: root + "/migrations", selection: MigrationSelection()).model)
+        let server = try XCTUnwrap(EmbeddedPostgres.persistent(data: root + "/.schemactl/server/data"))
+        XCTAssertEqual(try userDatabases(server), [], "a scratch database or a replayed history was left behind")
+        XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: root + "/.schemactl/cache")) ?? [], [],
+                       "--no-cache wrote a cache entry")
+    }
+
+    func testNoCacheLeavesNothingBehindWhenAMigrationFails() throws {
+        let root = try copyOfFixture("failing_in_the_middle")
+        XCTAssertThrowsError(try MigrationReplay(useCache: false).model(directory: root + "/migrations", selection: MigrationSelection())) { error in
+            XCTAssertTrue("\(error)".contains("error 42P01"), "\(error)")
+        }
+        let server = try XCTUnwrap(EmbeddedPostgres.persistent(data: root + "/.schemactl/server/data"))
+        XCTAssertEqual(try userDatabases(server), [])
+    }
+
+    private func userDatabases(_ server: EmbeddedPostgres) throws -> [String] {
+        try Connection(server.connectionString()).query(
+            "SELECT datname FROM pg_database WHERE datname NOT IN ('postgres', 'template0', 'template1') ORDER BY 1"
+        ).rows.map { try $0.string("datname") }
+    }
+
+    /// A copy of the fixture in a temporary folder; its persistent server is stopped afterwards.
+    private func copyOfFixture(_ name: String) throws -> String {
+        let root = NSTemporaryDirectory() + "schemactl-prefix-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: fixtures + "/" + name, toPath: root)
+        addTeardownBlock {
+            EmbeddedPostgres.persistent(data: root + "/.schemactl/server/data")?.stop()
+            try? FileManager.default.removeItem(atPath: root)
+        }
+        return root
     }
 
     private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path

@@ -1,9 +1,19 @@
 import Foundation
 import PostgresClient
+import Replay
 
 /// Each test gets its own database on the process's embedded server, dropped when released.
 public enum TestDatabase {
     public static func make() throws -> ScratchDatabase {
         try ScratchDatabase(on: EmbeddedPostgres.shared().connectionString(), prefix: "schemactl_test")
+    }
+}
+
+extension MigrationReplay {
+    /// A replay whose scratch databases go to the test process's embedded server,
+    /// so that tests of replay semantics neither start a persistent server nor
+    /// write `.schemactl/` beside their fixtures.
+    public static func onTestServer(useCache: Bool = false) throws -> MigrationReplay {
+        MigrationReplay(scratch: try EmbeddedPostgres.shared().connectionString().raw, useCache: useCache)
     }
 }
