@@ -30,10 +30,11 @@ struct ParallelCatalogReader {
             do {
                 let sibling = try Connection(target)
                 try sibling.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; "
-                                    + "SET TRANSACTION SNAPSHOT \(SQLQuoting.literal(snapshot ?? "")); SET LOCAL search_path = ''; "
+                                    + "SET TRANSACTION SNAPSHOT \(SQLQuoting.literal(snapshot ?? "")); "
+                                    + Inspector.sessionSettings
                                     // We already run one query per core; the server's own
                                     // parallel workers would only compete with them.
-                                    + "SET LOCAL max_parallel_workers_per_gather = 0")
+                                    + "; SET LOCAL max_parallel_workers_per_gather = 0")
                 let clock = ContinuousClock()
                 for query in groups[worker] {
                     let start = clock.now
