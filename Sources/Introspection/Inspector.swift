@@ -14,10 +14,15 @@ public struct Inspector: Sendable {
     /// Connections reading the catalog at once; 1 reads on the given connection only.
     public var parallelism: Int
 
-    public init(filter: SchemaFilter = .everything, parallelism: Int = 4) {
+    public init(filter: SchemaFilter = .everything, parallelism: Int = Inspector.defaultParallelism) {
         self.filter = filter
         self.parallelism = parallelism
     }
+
+    /// One connection per core of this machine, from two to four. More than the
+    /// cores only adds backends that each load the same catalog caches: on two
+    /// cores, four connections per side made a two-database diff 0.15 s slower.
+    public static let defaultParallelism = min(4, max(2, ProcessInfo.processInfo.activeProcessorCount))
 
     public func inspect(_ connection: Connection) throws -> DatabaseModel {
         var timings: [(String, Duration)] = []
