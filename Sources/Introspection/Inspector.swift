@@ -39,12 +39,21 @@ public struct Inspector: Sendable {
             let results = parallelism > 1
                 ? try reader.run(queries, on: connection)
                 : try reader.runSequentially(queries, on: connection)
-            try connection.execute("COMMIT")
             timings = queries.compactMap { query in results[query.name].map { (query.name, $0.1) } }
             let clock = ContinuousClock()
             let start = clock.now
-            let model = try assemble(results.mapValues(\.0))
+            // Assembled inside the transaction: the few index definitions Swift
+            // cannot write are asked of the server in the same snapshot.
+            let model = try assemble(results.mapValues(\.0)) { oids in
+                let array = "{" + oids.joined(separator: ",") + "}"
+                var definitions: [String: String] = [:]
+                for row in try connection.query(IndexQuery.serverDefinitionsSQL, [array]).rows {
+                    definitions[try row.string("oid")] = try row.optionalString("definition")
+                }
+                return definitions
+            }
             timings.append(("(assembling)", clock.now - start))
+            try connection.execute("COMMIT")
             return model
         } catch {
             _ = try? connection.execute("ROLLBACK")
@@ -76,8 +85,8 @@ public struct Inspector: Sendable {
             .init(name: "columns", sql: ColumnQuery.sql, weight: 22),
             .init(name: "constraints", sql: ConstraintQuery.sql, weight: 14),
             .init(name: "views", sql: ViewQuery.sql, weight: 3),
-            .init(name: "indexes 1/2", sql: IndexQuery.sql(partition: 0, of: 2), weight: 26),
-            .init(name: "indexes 2/2", sql: IndexQuery.sql(partition: 1, of: 2), weight: 26),
+            .init(name: "indexes 1/2", sql: IndexQuery.sql(partition: 0, of: 2, version: version), weight: 16),
+            .init(name: "indexes 2/2", sql: IndexQuery.sql(partition: 1, of: 2, version: version), weight: 16),
             .init(name: "operator classes", sql: OperatorClassQuery.sql, weight: 1),
             .init(name: "triggers", sql: TriggerQuery.sql, weight: 2),
             .init(name: "policies", sql: PolicyQuery.sql, weight: 1),
@@ -86,7 +95,9 @@ public struct Inspector: Sendable {
         ]
     }
 
-    private func assemble(_ results: [String: QueryResult]) throws -> DatabaseModel {
+    /// `serverIndexDefinitions`: pg_get_indexdef of the given index oids.
+    private func assemble(_ results: [String: QueryResult],
+                          serverIndexDefinitions: ([String]) throws -> [String: String]) throws -> DatabaseModel {
         func decode<T>(_ name: String, _ decoder: (QueryResult) throws -> T) throws -> T {
             guard let result = results[name] else { throw IntrospectionError(query: name, underlying: "no result") }
             do {
@@ -114,10 +125,21 @@ public struct Inspector: Sendable {
         var views = Dictionary(uniqueKeysWithValues: try decode("views", ViewQuery.decode)
             .map { ($0.name, $0) })
         let operatorClasses = try decode("operator classes", OperatorClassQuery.decode)
+        var indexes: [(QualifiedName, Index, oid: String)] = []
         for part in ["indexes 1/2", "indexes 2/2"] {
-            for (relation, index) in try decode(part, { try IndexQuery.decode($0, columns: columnNames, operatorClasses: operatorClasses) }) {
-                if tables[relation] != nil { tables[relation]?.indexes.append(index) } else { views[relation]?.indexes.append(index) }
+            indexes += try decode(part, { try IndexQuery.decode($0, columns: columnNames, operatorClasses: operatorClasses) })
+        }
+        let unwritten = indexes.filter { $0.1.definition.isEmpty }.map(\.oid)
+        let fromServer = unwritten.isEmpty ? [:] : try serverIndexDefinitions(unwritten)
+        for (relation, index, oid) in indexes {
+            var index = index
+            if index.definition.isEmpty {
+                guard let definition = fromServer[oid] else {
+                    throw IntrospectionError(query: "indexes", underlying: "no definition for index \(index.name) on \(relation)")
+                }
+                index.definition = definition
             }
+            if tables[relation] != nil { tables[relation]?.indexes.append(index) } else { views[relation]?.indexes.append(index) }
         }
         for (table, trigger) in try decode("triggers", TriggerQuery.decode) { tables[table]?.triggers.append(trigger) }
         for (table, policy) in try decode("policies", PolicyQuery.decode) { tables[table]?.policies.append(policy) }

@@ -13,7 +13,7 @@ import SchemaModel
 enum ColumnQuery {
     static let sql = """
         SELECT n.nspname AS schema, c.relname AS table_name, a.attname AS name, a.attnum AS position,
-               pg_catalog.quote_ident(a.attname) AS quoted_name,
+               pg_catalog.quote_ident(a.attname) AS quoted_name, a.atttypid AS type_oid, a.attcollation AS collation_oid,
                pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
                CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, 0) END AS default_expression,
                CASE WHEN a.attgenerated = 's' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated_expression,
@@ -41,8 +41,8 @@ enum ColumnQuery {
           AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "c.oid"))
         """
 
-    /// Columns by table, with the quoted name of each (for index keys).
-    static func decode(_ result: QueryResult) throws -> [(QualifiedName, Column, String)] {
+    /// Columns by table, with what index definitions need of each.
+    static func decode(_ result: QueryResult) throws -> [(QualifiedName, Column, ColumnNames.Entry)] {
         try result.rows.map { row in
             var identity: Column.Identity?
             switch try row.string("identity") {
@@ -55,7 +55,9 @@ enum ColumnQuery {
                 notNull: try row.bool("not_null"), defaultExpression: try row.optionalString("default_expression"),
                 identity: identity, generatedExpression: try row.optionalString("generated_expression"),
                 collation: try row.optionalString("collation"), comment: try row.optionalString("comment"))
-            return (try row.qualifiedName(name: "table_name"), column, try row.string("quoted_name"))
+            let entry = ColumnNames.Entry(name: column.name, quoted: try row.string("quoted_name"),
+                                          typeOID: try row.string("type_oid"), collationOID: try row.string("collation_oid"))
+            return (try row.qualifiedName(name: "table_name"), column, entry)
         }
     }
 }

@@ -62,18 +62,25 @@ enum ConstraintQuery {
 
 /// Column names by table and attribute number, from the columns query.
 struct ColumnNames {
-    private var byTable: [QualifiedName: [Int: (name: String, quoted: String)]] = [:]
-
-    init(_ columns: [(QualifiedName, Column, String)]) {
-        for (table, column, quoted) in columns { byTable[table, default: [:]][column.position] = (column.name, quoted) }
+    struct Entry {
+        var name: String
+        /// As quote_ident gives it, as pg_get_indexdef prints a plain key column.
+        var quoted: String
+        var typeOID: String
+        var collationOID: String
     }
 
-    /// The name as quote_ident gives it, as pg_get_indexdef prints a plain key column.
-    func quotedName(_ table: QualifiedName, _ number: String) throws -> String {
+    private var byTable: [QualifiedName: [Int: Entry]] = [:]
+
+    init(_ columns: [(QualifiedName, Column, Entry)]) {
+        for (table, column, entry) in columns { byTable[table, default: [:]][column.position] = entry }
+    }
+
+    func entry(_ table: QualifiedName, _ number: String) throws -> Entry {
         guard let value = Int(number), let entry = byTable[table]?[value] else {
             throw IntrospectionError(query: "indexes", underlying: "\(table) has no column number \(number)")
         }
-        return entry.quoted
+        return entry
     }
 
     func names(_ table: QualifiedName, _ numbers: [String]) throws -> [String] {

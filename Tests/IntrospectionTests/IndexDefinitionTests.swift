@@ -1,0 +1,85 @@
+import Foundation
+@testable import Introspection
+import PostgresClient
+import SchemaModel
+import TestSupport
+import XCTest
+
+/// Index definitions are written in Swift where that can be exact; wherever
+/// they come from, they must read as the server's own pg_get_indexdef.
+final class IndexDefinitionTests: XCTestCase {
+    func testEveryShapeOfIndexReadsAsTheServerWritesIt() throws {
+        let database = try TestDatabase.make()
+        let connection = try database.connect()
+        try connection.execute(String(contentsOf: fixturesFolder.appendingPathComponent("index_definitions/indexes.sql"), encoding: .utf8))
+        let model = try Inspector().inspect(connection)
+        let checked = try assertIndexDefinitionsAreTheServers(model, connection)
+        XCTAssertEqual(checked, 25)
+    }
+
+    func testAPlainIndexIsWrittenWithoutTheServer() {
+        let text = definition(keys: [key("\"Select\""), key("created")], options: [0, 1], include: ["amount"], predicate: "(amount > 0)")
+        XCTAssertEqual(text, "CREATE UNIQUE INDEX \"Weird Index\" ON \"Other Schema\".t USING btree (\"Select\", created DESC NULLS LAST) "
+                       + "INCLUDE (amount) WHERE (amount > 0)")
+        XCTAssertEqual(definition(keys: [key("a")], options: [3]), "CREATE UNIQUE INDEX \"Weird Index\" ON \"Other Schema\".t USING btree (a DESC)")
+        XCTAssertEqual(definition(keys: [key("a")], options: [2]), "CREATE UNIQUE INDEX \"Weird Index\" ON \"Other Schema\".t USING btree (a NULLS FIRST)")
+        XCTAssertEqual(definition(keys: [key("a", operatorClass: pattern)]),
+                       "CREATE UNIQUE INDEX \"Weird Index\" ON \"Other Schema\".t USING btree (a text_pattern_ops)")
+    }
+
+    func testWhatOnlyTheServerCanSayIsLeftToIt() {
+        // A collation other than the column's: its name would have to be looked up.
+        XCTAssertNil(definition(keys: [key("a")], collations: ["950"]))
+        // A default class for another type than the column's (text_ops on varchar).
+        XCTAssertNil(definition(keys: [key("a", type: "1043")]))
+        // Ordering options on a method that does not order.
+        XCTAssertNil(definition(keys: [key("a")], options: [1], method: "gist"))
+        // An expression.
+        XCTAssertNil(definition(keys: [IndexDefinition.Key(text: "lower(a)", column: nil, operatorClass: textOps)]))
+    }
+
+    private let textOps = OperatorClass(qualifiedName: "pg_catalog.text_ops", shownName: "text_ops", isDefault: true, inputTypeOID: "25")
+    private let pattern = OperatorClass(qualifiedName: "pg_catalog.text_pattern_ops", shownName: "text_pattern_ops",
+                                        isDefault: false, inputTypeOID: "25")
+
+    private func key(_ name: String, type: String = "25", operatorClass: OperatorClass? = nil) -> IndexDefinition.Key {
+        IndexDefinition.Key(text: name, column: ColumnNames.Entry(name: name, quoted: name, typeOID: type, collationOID: "100"),
+                            operatorClass: operatorClass ?? textOps)
+    }
+
+    private func definition(keys: [IndexDefinition.Key], options: [Int]? = nil, collations: [String]? = nil, method: String = "btree",
+                            include: [String] = [], predicate: String? = nil) -> String? {
+        IndexDefinition(quotedName: "\"Weird Index\"", quotedSchema: "\"Other Schema\"", quotedTable: "t", quotedMethod: method,
+                        method: method, unique: true, keys: keys, include: include,
+                        options: options ?? keys.map { _ in 0 }, collations: collations ?? keys.map { _ in "100" },
+                        predicate: predicate).text
+    }
+}
+
+/// Compares every index of `model` with pg_get_indexdef on `connection`; returns how many it compared.
+@discardableResult
+func assertIndexDefinitionsAreTheServers(_ model: DatabaseModel, _ connection: Connection, _ context: String = "",
+                                        file: StaticString = #filePath, line: UInt = #line) throws -> Int {
+    let rows = try connection.query("""
+        SELECT n.nspname AS schema, c.relname AS relation, i.relname AS name, pg_catalog.pg_get_indexdef(i.oid) AS definition
+        FROM pg_catalog.pg_index x
+        JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
+        JOIN pg_catalog.pg_class c ON c.oid = x.indrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'
+        """).rows
+    var server: [String: String] = [:]
+    for row in rows {
+        server["\(try row.string("schema")).\(try row.string("relation")).\(try row.string("name"))"] = try row.string("definition")
+    }
+    var compared = 0
+    let relations = model.tables.map { ($0.name, $0.indexes) } + model.views.map { ($0.name, $0.indexes) }
+    for (relation, indexes) in relations {
+        for index in indexes {
+            let key = "\(relation.schema).\(relation.name).\(index.name)"
+            XCTAssertEqual(index.definition, server[key], "\(context) \(key)", file: file, line: line)
+            compared += 1
+        }
+    }
+    return compared
+}
