@@ -44,10 +44,10 @@ public struct Inspector: Sendable {
             let start = clock.now
             // Assembled inside the transaction: the few index definitions Swift
             // cannot write are asked of the server in the same snapshot.
-            let model = try assemble(results.mapValues(\.0)) { oids in
+            let model = try assemble(results.mapValues(\.0)) { sql, oids in
                 let array = "{" + oids.joined(separator: ",") + "}"
                 var definitions: [String: String] = [:]
-                for row in try connection.query(IndexQuery.serverDefinitionsSQL, [array]).rows {
+                for row in try connection.query(sql, [array]).rows {
                     definitions[try row.string("oid")] = try row.optionalString("definition")
                 }
                 return definitions
@@ -83,7 +83,7 @@ public struct Inspector: Sendable {
             .init(name: "tables", sql: TableQuery.sql, weight: 2),
             // Weights: seconds measured at 5,000 tables, times 50.
             .init(name: "columns", sql: ColumnQuery.sql, weight: 22),
-            .init(name: "constraints", sql: ConstraintQuery.sql, weight: 14),
+            .init(name: "constraints", sql: ConstraintQuery.sql(version), weight: 8),
             .init(name: "views", sql: ViewQuery.sql, weight: 3),
             .init(name: "indexes 1/2", sql: IndexQuery.sql(partition: 0, of: 2, version: version), weight: 16),
             .init(name: "indexes 2/2", sql: IndexQuery.sql(partition: 1, of: 2, version: version), weight: 16),
@@ -95,9 +95,10 @@ public struct Inspector: Sendable {
         ]
     }
 
-    /// `serverIndexDefinitions`: pg_get_indexdef of the given index oids.
+    /// `serverDefinitions(sql, oids)`: runs one of the `serverDefinitionsSQL`
+    /// queries for `oids`, in the inspection's snapshot: definition by oid.
     private func assemble(_ results: [String: QueryResult],
-                          serverIndexDefinitions: ([String]) throws -> [String: String]) throws -> DatabaseModel {
+                          serverDefinitions: (String, [String]) throws -> [String: String]) throws -> DatabaseModel {
         func decode<T>(_ name: String, _ decoder: (QueryResult) throws -> T) throws -> T {
             guard let result = results[name] else { throw IntrospectionError(query: name, underlying: "no result") }
             do {
@@ -119,7 +120,18 @@ public struct Inspector: Sendable {
         let columns = try decode("columns", ColumnQuery.decode)
         for (table, column, _) in columns { tables[table]?.columns.append(column) }
         let columnNames = ColumnNames(columns)
-        for (table, constraint) in try decode("constraints", { try ConstraintQuery.decode($0, columnNames: columnNames) }) {
+        let constraints = try decode("constraints", { try ConstraintQuery.decode($0, columnNames: columnNames) })
+        let unwrittenConstraints = constraints.filter { $0.1.definition.isEmpty }.map(\.oid)
+        let constraintDefinitions = unwrittenConstraints.isEmpty ? [:]
+            : try serverDefinitions(ConstraintQuery.serverDefinitionsSQL, unwrittenConstraints)
+        for (table, constraint, oid) in constraints {
+            var constraint = constraint
+            if constraint.definition.isEmpty {
+                guard let definition = constraintDefinitions[oid] else {
+                    throw IntrospectionError(query: "constraints", underlying: "no definition for \(constraint.name) on \(table)")
+                }
+                constraint.definition = definition
+            }
             tables[table]?.constraints.append(constraint)
         }
         var views = Dictionary(uniqueKeysWithValues: try decode("views", ViewQuery.decode)
@@ -130,7 +142,7 @@ public struct Inspector: Sendable {
             indexes += try decode(part, { try IndexQuery.decode($0, columns: columnNames, operatorClasses: operatorClasses) })
         }
         let unwritten = indexes.filter { $0.1.definition.isEmpty }.map(\.oid)
-        let fromServer = unwritten.isEmpty ? [:] : try serverIndexDefinitions(unwritten)
+        let fromServer = unwritten.isEmpty ? [:] : try serverDefinitions(IndexQuery.serverDefinitionsSQL, unwritten)
         for (relation, index, oid) in indexes {
             var index = index
             if index.definition.isEmpty {

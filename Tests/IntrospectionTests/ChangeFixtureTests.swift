@@ -27,7 +27,7 @@ final class ChangeFixtureTests: XCTestCase {
                 let before = try Inspector().inspect(connection)
                 try connection.execute(fixture.change)
                 let after = try Inspector().inspect(connection)
-                try assertIndexDefinitionsAreTheServers(after, connection, file)
+                try assertDefinitionsAreTheServers(after, connection, file)
                 let changed = try ModelPaths.changed(before, after)
                 XCTAssertEqual(changed, fixture.expected, "\(file): unexpected change set")
                 if let dependency = fixture.expectedDependency {

@@ -10,6 +10,8 @@ final class InspectorTests: XCTestCase {
     func testTheCRMSchemaIsReadCompletely() throws {
         let database = try crmDatabase()
         let model = try Inspector().inspect(database.connect())
+        let checked = try assertDefinitionsAreTheServers(model, database.connect())
+        XCTAssertGreaterThan(checked.constraints, 20)
 
         XCTAssertEqual(model.extensions.map(\.name), ["pgcrypto", "uuid-ossp"])
         XCTAssertEqual(model.enums.first?.labels, ["lead", "qualified", "proposal", "negotiation", "won", "lost"])

@@ -27,7 +27,7 @@ final class MigraCorpusTests: XCTestCase {
                 do {
                     try connection.execute(sql)
                     let model = try Inspector().inspect(connection)
-                    try assertIndexDefinitionsAreTheServers(model, connection, "\(name)/\(side)")
+                    try assertDefinitionsAreTheServers(model, connection, "\(name)/\(side)")
                     let bytes = ModelJSON.encode(model)
                     XCTAssertEqual(bytes, ModelJSON.encode(try Inspector().inspect(connection)), "\(name)/\(side)")
                     // The fast writer and the generic encoder agree byte for byte, and it decodes back.

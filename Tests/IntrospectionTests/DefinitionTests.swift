@@ -5,16 +5,25 @@ import SchemaModel
 import TestSupport
 import XCTest
 
-/// Index definitions are written in Swift where that can be exact; wherever
+/// Index and constraint definitions are written in Swift where that can be exact; wherever
 /// they come from, they must read as the server's own pg_get_indexdef.
-final class IndexDefinitionTests: XCTestCase {
+final class DefinitionTests: XCTestCase {
     func testEveryShapeOfIndexReadsAsTheServerWritesIt() throws {
         let database = try TestDatabase.make()
         let connection = try database.connect()
-        try connection.execute(String(contentsOf: fixturesFolder.appendingPathComponent("index_definitions/indexes.sql"), encoding: .utf8))
+        try connection.execute(String(contentsOf: fixturesFolder.appendingPathComponent("definitions/indexes.sql"), encoding: .utf8))
         let model = try Inspector().inspect(connection)
-        let checked = try assertIndexDefinitionsAreTheServers(model, connection)
-        XCTAssertEqual(checked, 25)
+        let checked = try assertDefinitionsAreTheServers(model, connection)
+        XCTAssertEqual(checked.indexes, 25)
+    }
+
+    func testEveryShapeOfConstraintReadsAsTheServerWritesIt() throws {
+        let database = try TestDatabase.make()
+        let connection = try database.connect()
+        try connection.execute(String(contentsOf: fixturesFolder.appendingPathComponent("definitions/constraints.sql"), encoding: .utf8))
+        let model = try Inspector().inspect(connection)
+        let checked = try assertDefinitionsAreTheServers(model, connection)
+        XCTAssertEqual(checked.constraints, 14)
     }
 
     func testAPlainIndexIsWrittenWithoutTheServer() {
@@ -56,29 +65,46 @@ final class IndexDefinitionTests: XCTestCase {
     }
 }
 
-/// Compares every index of `model` with pg_get_indexdef on `connection`; returns how many it compared.
+/// Compares every index and constraint of `model` with pg_get_indexdef and
+/// pg_get_constraintdef on `connection`; returns how many of each it compared.
 @discardableResult
-func assertIndexDefinitionsAreTheServers(_ model: DatabaseModel, _ connection: Connection, _ context: String = "",
-                                        file: StaticString = #filePath, line: UInt = #line) throws -> Int {
-    let rows = try connection.query("""
-        SELECT n.nspname AS schema, c.relname AS relation, i.relname AS name, pg_catalog.pg_get_indexdef(i.oid) AS definition
+func assertDefinitionsAreTheServers(_ model: DatabaseModel, _ connection: Connection, _ context: String = "",
+                                    file: StaticString = #filePath, line: UInt = #line) throws -> (indexes: Int, constraints: Int) {
+    // As the inspection reads them: with an empty search_path, so names come qualified.
+    try connection.execute("BEGIN; SET LOCAL search_path = ''")
+    defer { _ = try? connection.execute("COMMIT") }
+    let userRelation = "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'"
+    let indexRows = try connection.query("""
+        SELECT n.nspname || '.' || c.relname || '.' || i.relname AS key, pg_catalog.pg_get_indexdef(i.oid) AS definition
         FROM pg_catalog.pg_index x
         JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
         JOIN pg_catalog.pg_class c ON c.oid = x.indrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'
+        WHERE \(userRelation)
+        """).rows
+    let constraintRows = try connection.query("""
+        SELECT n.nspname || '.' || c.relname || '.' || con.conname AS key, pg_catalog.pg_get_constraintdef(con.oid) AS definition
+        FROM pg_catalog.pg_constraint con
+        JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE \(userRelation)
         """).rows
     var server: [String: String] = [:]
-    for row in rows {
-        server["\(try row.string("schema")).\(try row.string("relation")).\(try row.string("name"))"] = try row.string("definition")
-    }
-    var compared = 0
+    for row in indexRows + constraintRows { server[try row.string("key")] = try row.string("definition") }
+    var compared = (indexes: 0, constraints: 0)
     let relations = model.tables.map { ($0.name, $0.indexes) } + model.views.map { ($0.name, $0.indexes) }
     for (relation, indexes) in relations {
         for index in indexes {
             let key = "\(relation.schema).\(relation.name).\(index.name)"
-            XCTAssertEqual(index.definition, server[key], "\(context) \(key)", file: file, line: line)
-            compared += 1
+            XCTAssertEqual(index.definition, server[key], "\(context) index \(key)", file: file, line: line)
+            compared.indexes += 1
+        }
+    }
+    for table in model.tables {
+        for constraint in table.constraints {
+            let key = "\(table.name.schema).\(table.name.name).\(constraint.name)"
+            XCTAssertEqual(constraint.definition, server[key], "\(context) constraint \(key)", file: file, line: line)
+            compared.constraints += 1
         }
     }
     return compared
