@@ -1,5 +1,6 @@
 import Foundation
 import PostgresClient
+import SchemaModel
 import TestSupport
 import XCTest
 
@@ -42,11 +43,32 @@ final class DiffCommandTests: XCTestCase {
             CREATE TABLE contacts (id int PRIMARY KEY, email text);
             CREATE INDEX idx_contacts_email ON contacts (email);
             """)
-        let same = try CommandRun.schemactl(["diff", fixture, database.connectionString.raw, "--no-cache"])
+        // Replays on this process's server, not a persistent one beside the fixture.
+        let scratch = ["SCHEMACTL_SCRATCH_URL": try EmbeddedPostgres.shared().connectionString().raw]
+        let same = try CommandRun.schemactl(["diff", fixture, database.connectionString.raw, "--no-cache"], environment: scratch)
         XCTAssertEqual(same.status, 0, same.stdout + same.stderr)
         try connection.execute("CREATE INDEX by_hand ON contacts (id, email)")
-        let drifted = try CommandRun.schemactl(["diff", fixture, database.connectionString.raw, "--no-cache"])
+        let drifted = try CommandRun.schemactl(["diff", fixture, database.connectionString.raw, "--no-cache"], environment: scratch)
         XCTAssertEqual(drifted.status, 1)
         XCTAssertTrue(drifted.stdout.contains("+ index \"by_hand\" on \"public\".\"contacts\""), drifted.stdout)
+    }
+
+    func testSidesFromDifferentMajorVersionsGetAWarning() throws {
+        let folder = NSTemporaryDirectory() + "schemactl-versions-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+        var model = DatabaseModel()
+        model.schemas = [Namespace(name: "public")]
+        for (name, version) in [("old", 150004), ("new", 160002), ("same", 150010)] {
+            let snapshot = Snapshot(header: .init(serverVersion: version, seconds: 0, source: name, takenAt: "2026-11-25T00:00:00Z"),
+                                    model: model)
+            try snapshot.encoded().write(to: URL(fileURLWithPath: "\(folder)/\(name).json"))
+        }
+        let across = try CommandRun.schemactl(["diff", folder + "/old.json", folder + "/new.json"])
+        XCTAssertEqual(across.status, 0, across.stderr)
+        XCTAssertTrue(across.stderr.contains("warning: the two sides come from PostgreSQL 15 and 16"), across.stderr)
+        let within = try CommandRun.schemactl(["diff", folder + "/old.json", folder + "/same.json"])
+        XCTAssertEqual(within.status, 0, within.stderr)
+        XCTAssertEqual(within.stderr, "", "minor versions of one major are not worth a warning")
     }
 }
