@@ -29,12 +29,14 @@ public struct DriftCheck: Sendable {
         public let serverVersion: Int
     }
 
-    /// Reads an environment's schema_versions and schema, in one connection.
-    public static func observe(name: String, connectionString: ConnectionString) throws -> Observation {
+    /// Reads an environment's schema_versions and schema, in one connection
+    /// (and `parallelism` for the catalog: see `Inspector.parallelism(sharedBy:)`).
+    public static func observe(name: String, connectionString: ConnectionString,
+                               parallelism: Int = Inspector.defaultParallelism) throws -> Observation {
         let connection = try Connection(connectionString)
         defer { connection.close() }
         let entries = try SchemaVersions.read(connection)
-        let model = try Inspector().inspect(connection)
+        let model = try Inspector(parallelism: parallelism).inspect(connection)
         return Observation(name: name, entries: entries, model: model, serverVersion: connection.serverVersionNumber)
     }
 

@@ -21,6 +21,8 @@ public struct ModelLoader: Sendable {
     public var replay: MigrationReplay
     /// For migrations directories: pending/ too.
     public var includePending: Bool
+    /// Connections per live database inspected (see `Inspector.parallelism(sharedBy:)`).
+    public var parallelism = Inspector.defaultParallelism
 
     public init(filter: SchemaFilter = .everything, replay: MigrationReplay = MigrationReplay(), includePending: Bool = false) {
         self.filter = filter
@@ -35,7 +37,7 @@ public struct ModelLoader: Sendable {
         switch specifier {
         case let .database(connectionString):
             let connection = try Connection(connectionString)
-            let model = try Inspector(filter: filter).inspect(connection)
+            let model = try Inspector(filter: filter, parallelism: parallelism).inspect(connection)
             return LoadedModel(model: model, serverVersion: connection.serverVersionNumber,
                                seconds: (clock.now - start).seconds, source: connectionString.redacted)
         case let .snapshot(path):

@@ -32,8 +32,11 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var sourceOptions: SourceOptions
 
     func run() throws {
-        let loader = sourceOptions.loader(filter: schemaFilter.filter)
         let specifiers = [try SourceSpecifier.parse(from), try SourceSpecifier.parse(to)]
+        let liveSides = specifiers.filter { if case .database = $0 { return true } else { return false } }.count
+        var sharing = sourceOptions.loader(filter: schemaFilter.filter)
+        sharing.parallelism = Inspector.parallelism(sharedBy: liveSides)
+        let loader = sharing
         // The two sides are read at once: two live databases, or a database and a replay.
         let results = concurrently(2) { side in try loader.load(specifiers[side]) }
         let old = try results[0].get()

@@ -2,6 +2,7 @@ import ArgumentParser
 import Diff
 import Drift
 import Foundation
+import Introspection
 import PostgresClient
 import Replay
 import SchemaModel
@@ -40,7 +41,8 @@ struct DriftCommand: ParsableCommand {
         let targets = try resolveTargets()
         // Live databases are read at once; replays then run one after another, sharing the cache.
         let observations = concurrently(targets.count) { index in
-            try DriftCheck.observe(name: targets[index].0, connectionString: targets[index].1)
+            try DriftCheck.observe(name: targets[index].0, connectionString: targets[index].1,
+                                   parallelism: Inspector.parallelism(sharedBy: targets.count))
         }
         let flattener = ModelFlattener(columnOrder: columnOrder)
         let check = DriftCheck(directory: migrationsOption.migrations,
