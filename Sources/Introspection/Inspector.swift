@@ -135,17 +135,8 @@ public struct Inspector: Sendable {
         for (table, column, _) in columns { tables[table]?.columns.append(column) }
         let columnNames = ColumnNames(columns)
         let constraints = try decode("constraints", { try ConstraintQuery.decode($0, columnNames: columnNames) })
-        let unwrittenConstraints = constraints.filter { $0.1.definition.isEmpty }.map(\.oid)
-        let constraintDefinitions = unwrittenConstraints.isEmpty ? [:]
-            : try serverDefinitions(ConstraintQuery.serverDefinitionsSQL, unwrittenConstraints)
-        for (table, constraint, oid) in constraints {
-            var constraint = constraint
-            if constraint.definition.isEmpty {
-                guard let definition = constraintDefinitions[oid] else {
-                    throw IntrospectionError(query: "constraints", underlying: "no definition for \(constraint.name) on \(table)")
-                }
-                constraint.definition = definition
-            }
+        for (table, constraint) in try completed(constraints, query: "constraints", sql: ConstraintQuery.serverDefinitionsSQL,
+                                                 definition: \.definition, name: \.name, serverDefinitions: serverDefinitions) {
             tables[table]?.constraints.append(constraint)
         }
         var views = Dictionary(uniqueKeysWithValues: try decode("views", ViewQuery.decode)
@@ -155,16 +146,8 @@ public struct Inspector: Sendable {
         for part in ["indexes 1/2", "indexes 2/2"] {
             indexes += try decode(part, { try IndexQuery.decode($0, columns: columnNames, operatorClasses: operatorClasses) })
         }
-        let unwritten = indexes.filter { $0.1.definition.isEmpty }.map(\.oid)
-        let fromServer = unwritten.isEmpty ? [:] : try serverDefinitions(IndexQuery.serverDefinitionsSQL, unwritten)
-        for (relation, index, oid) in indexes {
-            var index = index
-            if index.definition.isEmpty {
-                guard let definition = fromServer[oid] else {
-                    throw IntrospectionError(query: "indexes", underlying: "no definition for index \(index.name) on \(relation)")
-                }
-                index.definition = definition
-            }
+        for (relation, index) in try completed(indexes, query: "indexes", sql: IndexQuery.serverDefinitionsSQL,
+                                               definition: \.definition, name: \.name, serverDefinitions: serverDefinitions) {
             if tables[relation] != nil { tables[relation]?.indexes.append(index) } else { views[relation]?.indexes.append(index) }
         }
         for (table, trigger) in try decode("triggers", TriggerQuery.decode) { tables[table]?.triggers.append(trigger) }
@@ -176,5 +159,22 @@ public struct Inspector: Sendable {
         filter.apply(to: &model)
         model.canonicalize()
         return model
+    }
+
+    /// `items` with the definitions Swift left empty filled in from the server, asked in one query.
+    private func completed<Item>(_ items: [(QualifiedName, Item, oid: String)], query: String, sql: String,
+                                 definition: WritableKeyPath<Item, String>, name: KeyPath<Item, String>,
+                                 serverDefinitions: (String, [String]) throws -> [String: String]) throws -> [(QualifiedName, Item)] {
+        let unwritten = items.filter { $0.1[keyPath: definition].isEmpty }.map(\.oid)
+        let fromServer = unwritten.isEmpty ? [:] : try serverDefinitions(sql, unwritten)
+        return try items.map { relation, item, oid in
+            guard item[keyPath: definition].isEmpty else { return (relation, item) }
+            guard let text = fromServer[oid] else {
+                throw IntrospectionError(query: query, underlying: "no definition for \(item[keyPath: name]) on \(relation)")
+            }
+            var filled = item
+            filled[keyPath: definition] = text
+            return (relation, filled)
+        }
     }
 }
