@@ -36,7 +36,8 @@ public struct DriftCheck: Sendable {
         let connection = try Connection(connectionString)
         defer { connection.close() }
         let entries = try SchemaVersions.read(connection)
-        let model = try Inspector(parallelism: parallelism).inspect(connection)
+        // The dependency graph is not compared: not read.
+        let model = try Inspector(parallelism: parallelism, readsDependencies: false).inspect(connection)
         return Observation(name: name, entries: entries, model: model, serverVersion: connection.serverVersionNumber)
     }
 

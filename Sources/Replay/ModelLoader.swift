@@ -23,6 +23,8 @@ public struct ModelLoader: Sendable {
     public var includePending: Bool
     /// Connections per live database inspected (see `Inspector.parallelism(sharedBy:)`).
     public var parallelism = Inspector.defaultParallelism
+    /// Whether live databases' dependency graphs are read (a diff does not compare them).
+    public var readsDependencies = true
 
     public init(filter: SchemaFilter = .everything, replay: MigrationReplay = MigrationReplay(), includePending: Bool = false) {
         self.filter = filter
@@ -37,7 +39,7 @@ public struct ModelLoader: Sendable {
         switch specifier {
         case let .database(connectionString):
             let connection = try Connection(connectionString)
-            let model = try Inspector(filter: filter, parallelism: parallelism).inspect(connection)
+            let model = try Inspector(filter: filter, parallelism: parallelism, readsDependencies: readsDependencies).inspect(connection)
             return LoadedModel(model: model, serverVersion: connection.serverVersionNumber,
                                seconds: (clock.now - start).seconds, source: connectionString.redacted)
         case let .snapshot(path):
