@@ -119,11 +119,11 @@ public final class Connection {
             let message = handle.map { String(cString: PQerrorMessage($0)) } ?? "no connection"
             throw PostgresError.client(server: server, message: Self.cleanMessage(message))
         }
-        defer { PQclear(result) }
         switch PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY, PGRES_SINGLE_TUPLE:
-            return QueryResult(result)
+            return QueryResult(taking: result)
         default:
+            defer { PQclear(result) }
             if let sqlState = field(result, "C") {
                 throw PostgresError.server(ServerError(
                     sqlState: sqlState,

@@ -3,16 +3,19 @@
 /// Values arrive in PostgreSQL's text format; the accessors parse them and throw
 /// `RowError` rather than trap when a value is NULL or of the wrong shape.
 public struct Row: Sendable {
-    let columns: ColumnIndex
-    public let values: [String?]
+    let storage: ResultStorage
+    let row: Int32
 
-    public var columnNames: [String] { columns.names }
+    public var columnNames: [String] { storage.columns.names }
 
-    public subscript(index: Int) -> String? { values[index] }
+    /// Every value of the row, in column order.
+    public var values: [String?] { storage.columns.names.indices.map { storage.value(row: row, column: $0) } }
+
+    public subscript(index: Int) -> String? { storage.value(row: row, column: index) }
 
     public subscript(name: String) -> String? {
-        guard let index = columns.position(of: name) else { return nil }
-        return values[index]
+        guard let index = storage.columns.position(of: name) else { return nil }
+        return storage.value(row: row, column: index)
     }
 
     /// The value of a NOT NULL text column.
@@ -22,8 +25,10 @@ public struct Row: Sendable {
     }
 
     public func optionalString(_ column: String) throws -> String? {
-        guard let index = columns.position(of: column) else { throw RowError.noSuchColumn(column, available: columns.names) }
-        return values[index]
+        guard let index = storage.columns.position(of: column) else {
+            throw RowError.noSuchColumn(column, available: storage.columns.names)
+        }
+        return storage.value(row: row, column: index)
     }
 
     public func int(_ column: String) throws -> Int {
