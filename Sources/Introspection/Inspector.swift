@@ -44,9 +44,10 @@ public struct Inspector: Sendable {
     /// The model, recording how long each catalog query took (for benchmarks).
     public func inspect(_ connection: Connection, timings: inout [(String, Duration)]) throws -> DatabaseModel {
         let version = try CatalogVersion(connection: connection)
-        let relations = try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; " + Self.sessionSettings
-                                               + "; SELECT count(*) AS relations FROM pg_catalog.pg_class").rows.first?.int("relations")
         do {
+            let relations = try connection.execute(
+                "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; " + Self.sessionSettings
+                    + "; SELECT count(*) AS relations FROM pg_catalog.pg_class").rows.first?.int("relations")
             let queries = Self.queries(version, largeCatalog: (relations ?? 0) > Self.largeCatalogRelations)
                 .filter { readsDependencies || $0.name != "dependencies" }
             let reader = ParallelCatalogReader(workers: parallelism)
@@ -56,8 +57,8 @@ public struct Inspector: Sendable {
             timings = queries.compactMap { query in results[query.name].map { (query.name, $0.1) } }
             let clock = ContinuousClock()
             let start = clock.now
-            // Assembled inside the transaction: the few index definitions Swift
-            // cannot write are asked of the server in the same snapshot.
+            // Assembled inside the transaction: the index and constraint
+            // definitions Swift cannot write are asked of the server in the same snapshot.
             let model = try assemble(results.mapValues(\.0)) { sql, oids in
                 let array = "{" + oids.joined(separator: ",") + "}"
                 var definitions: [String: String] = [:]
