@@ -67,15 +67,21 @@ public struct Row: Sendable {
 ///
 /// A linear search: results have a few dozen columns at most, and comparing
 /// short strings beat hashing them (a million lookups for a 5,000-table catalog).
+/// Lengths are compared first: most candidates differ in length, and a
+/// length is one load where a string comparison is a call.
 final class ColumnIndex: Sendable {
     let names: [String]
+    private let lengths: [Int]
 
     init(names: [String]) {
         self.names = names
+        self.lengths = names.map(\.utf8.count)
     }
 
     func position(of name: String) -> Int? {
-        names.firstIndex(of: name)
+        let length = name.utf8.count
+        for index in names.indices where lengths[index] == length && names[index] == name { return index }
+        return nil
     }
 }
 
