@@ -10,7 +10,7 @@ import SchemaModel
 /// server deparses only what Swift cannot be sure of (expressions, options,
 /// partitioned indexes, NULLS NOT DISTINCT). Key and INCLUDE columns are named
 /// from the columns query; operator classes from `OperatorClassQuery`. The
-/// query runs in `partitions` slices (by oid) spread over the connections.
+/// query runs in `partitions` slices by table (see `Inspector.queries`).
 enum IndexQuery {
     static func sql(partition: Int, of partitions: Int, version: CatalogVersion) -> String {
         let nullsNotDistinct = version.major >= 15 ? "x.indnullsnotdistinct" : "false"
@@ -38,7 +38,7 @@ enum IndexQuery {
         JOIN pg_catalog.pg_am am ON am.oid = i.relam
         \(CatalogFilter.commentJoin(alias: "d", catalog: "pg_class", oid: "i.oid"))
         WHERE c.relkind IN ('r', 'p', 'm') AND \(CatalogFilter.userSchema("n.nspname"))
-          AND x.indexrelid::pg_catalog.int8 % \(partitions) = \(partition)
+          AND \(CatalogFilter.partition(of: "x.indrelid", partition, partitions))
           AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "c.oid"))
           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
                           WHERE con.conrelid = x.indrelid AND con.conindid = x.indexrelid AND con.contype IN ('p', 'u', 'x'))
