@@ -48,10 +48,16 @@ public struct Inspector: Sendable {
             let relations = try connection.execute(
                 "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; " + Self.sessionSettings
                     + "; SELECT count(*) AS relations FROM pg_catalog.pg_class").rows.first?.int("relations")
+            guard let members = try connection.query(CatalogFilter.extensionMembersSQL).rows.first else {
+                throw IntrospectionError(query: "extension members", underlying: "no result")
+            }
+            let memberSettings = try CatalogFilter.extensionMembersSettings(members)
+            try connection.execute(memberSettings)
             let queries = Self.queries(version, largeCatalog: (relations ?? 0) > Self.largeCatalogRelations,
                                        slices: parallelism)
                 .filter { readsDependencies || $0.name != "dependencies" }
-            let reader = ParallelCatalogReader(workers: parallelism)
+            var reader = ParallelCatalogReader(workers: parallelism)
+            reader.sessionSetup = memberSettings
             let results = parallelism > 1
                 ? try reader.run(queries, on: connection)
                 : try reader.runSequentially(queries, on: connection)

@@ -43,6 +43,8 @@ struct ParallelCatalogReader {
     }
 
     let workers: Int
+    /// Run on every sibling connection after the shared snapshot is set.
+    var sessionSetup = ""
 
     /// `connection` must be inside the REPEATABLE READ transaction whose snapshot is shared.
     func run(_ queries: [Query], on connection: Connection) throws -> [String: (QueryResult, Duration)] {
@@ -55,7 +57,7 @@ struct ParallelCatalogReader {
                 let sibling = try Connection(target)
                 try sibling.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; "
                                     + "SET TRANSACTION SNAPSHOT \(SQLQuoting.literal(snapshot ?? "")); "
-                                    + Inspector.sessionSettings
+                                    + Inspector.sessionSettings + "; " + sessionSetup
                                     // We already run one query per core; the server's own
                                     // parallel workers would only compete with them.
                                     + "; SET LOCAL max_parallel_workers_per_gather = 0")
