@@ -62,18 +62,30 @@ struct InspectBenchmark: ParsableCommand {
     }
 
     private func best(of runs: Int, _ executable: String, _ arguments: [String]) throws -> Duration {
-        var times: [Duration] = []
-        for _ in 0..<runs {
-            let clock = ContinuousClock()
-            let start = clock.now
-            let status = try spawnAndWait(executable, arguments)
-            times.append(clock.now - start)
-            guard status == 0 else {
-                throw ValidationError("\(executable) \(arguments.first ?? "") exited with \(status)")
-            }
-        }
-        return times.min()!
+        try (0..<runs).map { _ in try timeProcess(executable, arguments) }.min()!
     }
+}
+
+/// How long `executable` (a path, or a name looked up on PATH) took, run to
+/// completion with stdout discarded; an exit status outside `acceptable` is an error.
+func timeProcess(_ executable: String, _ arguments: [String], acceptable: Set<Int32> = [0]) throws -> Duration {
+    let path = executable.contains("/") ? executable : try which(executable)
+    let clock = ContinuousClock()
+    let start = clock.now
+    let status = try spawnAndWait(path, arguments)
+    let elapsed = clock.now - start
+    guard acceptable.contains(status) else {
+        throw ValidationError("\(executable) \(arguments.first ?? "") exited with \(status)")
+    }
+    return elapsed
+}
+
+private func which(_ program: String) throws -> String {
+    for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+        let candidate = "\(directory)/\(program)"
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    throw ValidationError("\(program) is not on PATH")
 }
 
 /// posix_spawn and waitpid: Foundation's Process.waitUntilExit polls in 0.1 s

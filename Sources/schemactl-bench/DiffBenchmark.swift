@@ -42,32 +42,15 @@ struct DiffBenchmark: ParsableCommand {
         let a = server.connectionString(database: "bench_a").raw, b = server.connectionString(database: "bench_b").raw
         let schemactl = Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("schemactl").path
         // Best of three for schemactl, of two for migra: this machine's figures vary from run to run.
-        let ours = try (0..<3).map { _ in try timed(schemactl, ["diff", a, b], acceptable: [1]) }
+        let ours = try (0..<3).map { _ in try timeProcess(schemactl, ["diff", a, b], acceptable: [1]) }
         print("  schemactl diff  \(format(ours.min()!))   (runs: \(ours.map(format).joined(separator: ", ")))")
         let url = { (db: String) in "postgresql+psycopg2://postgres@/\(db)?host=\(server.socketDirectory)" }
         do {
-            let theirs = try (0..<2).map { _ in try timed(migra, ["--unsafe", url("bench_a"), url("bench_b")], acceptable: [0, 2]) }
+            let theirs = try (0..<2).map { _ in try timeProcess(migra, ["--unsafe", url("bench_a"), url("bench_b")], acceptable: [0, 2]) }
             print("  migra           \(format(theirs.min()!))   (runs: \(theirs.map(format).joined(separator: ", ")))")
             print(String(format: "  ratio           %.2f (migra / schemactl)", theirs.min()!.seconds / ours.min()!.seconds))
         } catch {
             print("  migra           not measured: \(error)")
         }
-    }
-
-    private func timed(_ executable: String, _ arguments: [String], acceptable: Set<Int32>) throws -> Duration {
-        let path = executable.contains("/") ? executable : try which(executable)
-        let clock = ContinuousClock()
-        let start = clock.now
-        let status = try spawnAndWait(path, arguments)
-        guard acceptable.contains(status) else { throw ValidationError("\(executable) exited with \(status)") }
-        return clock.now - start
-    }
-
-    private func which(_ program: String) throws -> String {
-        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-            let candidate = "\(directory)/\(program)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        throw ValidationError("\(program) is not on PATH")
     }
 }

@@ -37,37 +37,37 @@ struct ReplayBenchmark: ParsableCommand {
             try Connection(server.connectionString()).execute("CREATE DATABASE psql_replay_\(run)")
             let target = server.connectionString(database: "psql_replay_\(run)")
             try Connection(target).execute(SchemaVersions.createStatement)
-            return try time(server.binaries.path("psql"), ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", target.raw, "-f", script])
+            return try timeProcess(server.binaries.path("psql"), ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", target.raw, "-f", script])
         }
 
         let schemactl = Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("schemactl").path
         let arguments = ["inspect", directory, "--output", "/dev/null"]
         // The first run ever also runs initdb for the persistent scratch server.
-        let first = try time(schemactl, arguments + ["--no-cache"])
+        let first = try timeProcess(schemactl, arguments + ["--no-cache"])
         // psql and schemactl --no-cache in turn, three times each, the best of
         // each counting: this machine's figures vary by half from run to run.
         var psqlTimes: [Duration] = []
         var coldTimes: [Duration] = []
         for run in 1...3 {
             psqlTimes.append(try psqlRun(run))
-            coldTimes.append(try time(schemactl, arguments + ["--no-cache"]))
+            coldTimes.append(try timeProcess(schemactl, arguments + ["--no-cache"]))
         }
         let psql = psqlTimes.min()!
         let cold = coldTimes.min()!
-        _ = try time(schemactl, arguments) // fills the cache
-        let hit = (0..<5).map { _ in (try? time(schemactl, arguments)) ?? .seconds(999) }.min()!
+        _ = try timeProcess(schemactl, arguments) // fills the cache
+        let hit = try (0..<5).map { _ in try timeProcess(schemactl, arguments) }.min()!
         // One new migration on top of the history.
         let version = "20991231_99999_add_last_column"
         try SyntheticHistory.migration(version: version, body: "ALTER TABLE t0 ADD COLUMN last text;")
             .write(toFile: "\(directory)/applied/\(version).sql", atomically: false, encoding: .utf8)
         try SyntheticHistory.rollback(version: version, body: "ALTER TABLE t0 DROP COLUMN last;")
             .write(toFile: "\(directory)/applied/20991231_rollback_99999_add_last_column.sql", atomically: false, encoding: .utf8)
-        let oneMore = try time(schemactl, arguments)
+        let oneMore = try timeProcess(schemactl, arguments)
         // Cold again with the cache on: one byte of the first file changes, so
         // no replayed history matches and everything replays.
         let firstFile = "\(directory)/applied/\(versions[0]).sql"
         try (String(contentsOfFile: firstFile, encoding: .utf8) + "\n").write(toFile: firstFile, atomically: false, encoding: .utf8)
-        let coldKept = try time(schemactl, arguments)
+        let coldKept = try timeProcess(schemactl, arguments)
 
         func ratio(_ duration: Duration) -> String { String(format: "%.2f", duration.seconds / psql.seconds) + " × psql" }
         print("  psql, one session (server already running; best of \(psqlTimes.map(format).joined(separator: ", ")))  \(format(psql))")
@@ -77,13 +77,5 @@ struct ReplayBenchmark: ParsableCommand {
         print("  schemactl inspect DIR, first file changed (nothing reusable)  \(format(coldKept))   \(ratio(coldKept))")
         print("  schemactl inspect DIR, cache hit (best of 5)  \(format(hit))")
         print("  schemactl inspect DIR, one new migration    \(format(oneMore))")
-    }
-
-    private func time(_ executable: String, _ arguments: [String]) throws -> Duration {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let status = try spawnAndWait(executable, arguments)
-        guard status == 0 else { throw ValidationError("\(executable) exited with \(status)") }
-        return clock.now - start
     }
 }
