@@ -20,11 +20,18 @@ public final class ScratchDatabase: @unchecked Sendable {
     /// The server scratch databases go to: `explicit`, else `$SCHEMACTL_SCRATCH_URL`, else the embedded server.
     public static func server(explicit: String? = nil,
                               environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ConnectionString {
+        try chosenServer(explicit: explicit, environment: environment) ?? EmbeddedPostgres.shared().connectionString()
+    }
+
+    /// The server the user chose for scratch databases (`explicit`, else
+    /// `$SCHEMACTL_SCRATCH_URL`); nil when the embedded server is the one.
+    public static func chosenServer(explicit: String? = nil,
+                                    environment: [String: String] = ProcessInfo.processInfo.environment) -> ConnectionString? {
         if let explicit, !explicit.isEmpty { return ConnectionString(explicit) }
         if let fromEnvironment = environment["SCHEMACTL_SCRATCH_URL"], !fromEnvironment.isEmpty {
             return ConnectionString(fromEnvironment)
         }
-        return try EmbeddedPostgres.shared().connectionString()
+        return nil
     }
 
     /// Creates `schemactl_scratch_<random>` on `server`, optionally as a copy of `template`.

@@ -85,7 +85,7 @@ public struct MigrationReplay: Sendable {
 
     /// Whether scratch databases go to the embedded server (no `--scratch`, no `$SCHEMACTL_SCRATCH_URL`).
     private var usesEmbeddedServer: Bool {
-        (scratch ?? "").isEmpty && (ProcessInfo.processInfo.environment["SCHEMACTL_SCRATCH_URL"] ?? "").isEmpty
+        ScratchDatabase.chosenServer(explicit: scratch) == nil
     }
 
     /// Starts the persistent embedded server on another thread; whoever asks
@@ -152,8 +152,8 @@ public struct MigrationReplay: Sendable {
     /// when it is the one: `postgres -V`, remembered beside the cache for as long
     /// as the binary's size and modification time stay the same.
     private func serverMajorVersion(cache: ReplayCache) throws -> Int {
-        if let explicit = scratch ?? ProcessInfo.processInfo.environment["SCHEMACTL_SCRATCH_URL"], !explicit.isEmpty {
-            return try Connection(ConnectionString(explicit)).serverVersionNumber / 10000
+        if let chosen = ScratchDatabase.chosenServer(explicit: scratch) {
+            return try Connection(chosen).serverVersionNumber / 10000
         }
         let binaries = try ServerBinaries.locate()
         let program = binaries.path("postgres")
