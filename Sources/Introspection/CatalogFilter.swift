@@ -14,7 +14,7 @@ enum CatalogFilter {
 
     /// True when the object is not a member of an extension (pg_depend `deptype = 'e'`).
     ///
-    /// The members are read once per inspection (`extensionMembersSQL`) and
+    /// The members are read once per inspection (`extensionMembersColumns`) and
     /// handed to every connection as a setting (`extensionMembersSettings`):
     /// each query checking pg_depend itself scanned all of it, 10–20 ms a
     /// query at 5,000 tables. The scalar subquery makes the array one value
@@ -31,12 +31,15 @@ enum CatalogFilter {
 
     static func extensionMembersSetting(_ catalog: String) -> String { "schemactl.extension_members_\(catalog)" }
 
-    /// The extension members of each catalog, one array column per catalog, in one scan of pg_depend.
-    static let extensionMembersSQL = "SELECT " + extensionMemberCatalogs.map { catalog in
-        "coalesce(pg_catalog.array_agg(objid) FILTER (WHERE classid = '\(catalog)'::pg_catalog.regclass), '{}')::pg_catalog.text AS \(catalog)"
-    }.joined(separator: ", ") + " FROM pg_catalog.pg_depend WHERE deptype = 'e'"
+    /// Select-list items (over pg_depend rows with `deptype = 'e'`) that set each
+    /// catalog's extension members on this connection and return them, one
+    /// column per catalog: read and set in one scan, in the opening round trip.
+    static let extensionMembersColumns = extensionMemberCatalogs.map { catalog in
+        "pg_catalog.set_config('\(extensionMembersSetting(catalog))', coalesce(pg_catalog.array_agg(objid) "
+            + "FILTER (WHERE classid = '\(catalog)'::pg_catalog.regclass), '{}')::pg_catalog.text, true) AS \(catalog)"
+    }.joined(separator: ", ")
 
-    /// `SET LOCAL` of the members `extensionMembersSQL` returned in `row`.
+    /// `SET LOCAL` of the members `extensionMembersColumns` returned in `row`, for the other connections.
     static func extensionMembersSettings(_ row: Row) throws -> String {
         try extensionMemberCatalogs.map { catalog in
             "SET LOCAL \(extensionMembersSetting(catalog)) = \(SQLQuoting.literal(try row.string(catalog)))"

@@ -45,19 +45,21 @@ public struct Inspector: Sendable {
     public func inspect(_ connection: Connection, timings: inout [(String, Duration)]) throws -> DatabaseModel {
         let version = try CatalogVersion(connection: connection)
         do {
-            let relations = try connection.execute(
+            // One round trip: the transaction, its settings, the catalog's size
+            // and the extension members (set here, handed to the other connections).
+            guard let opening = try connection.execute(
                 "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; " + Self.sessionSettings
-                    + "; SELECT count(*) AS relations FROM pg_catalog.pg_class").rows.first?.int("relations")
-            guard let members = try connection.query(CatalogFilter.extensionMembersSQL).rows.first else {
-                throw IntrospectionError(query: "extension members", underlying: "no result")
+                    + "; SELECT (SELECT count(*) FROM pg_catalog.pg_class) AS relations, "
+                    + CatalogFilter.extensionMembersColumns + " FROM pg_catalog.pg_depend WHERE deptype = 'e'"
+            ).rows.first else {
+                throw IntrospectionError(query: "opening", underlying: "no result")
             }
-            let memberSettings = try CatalogFilter.extensionMembersSettings(members)
-            try connection.execute(memberSettings)
-            let queries = Self.queries(version, largeCatalog: (relations ?? 0) > Self.largeCatalogRelations,
-                                       slices: parallelism)
+            let slices = max(1, parallelism)
+            let queries = Self.queries(version, largeCatalog: try opening.int("relations") > Self.largeCatalogRelations,
+                                       slices: slices)
                 .filter { readsDependencies || $0.name != "dependencies" }
             var reader = ParallelCatalogReader(workers: parallelism)
-            reader.sessionSetup = memberSettings
+            reader.sessionSetup = try CatalogFilter.extensionMembersSettings(opening)
             let results = parallelism > 1
                 ? try reader.run(queries, on: connection)
                 : try reader.runSequentially(queries, on: connection)
@@ -66,10 +68,13 @@ public struct Inspector: Sendable {
             let start = clock.now
             // Assembled inside the transaction: the index and constraint
             // definitions Swift cannot write are asked of the server in the same snapshot.
-            let model = try assemble(results.mapValues(\.0)) { sql, oids in
-                let array = "{" + oids.joined(separator: ",") + "}"
+            let model = try assemble(results.mapValues(\.0), slices: slices) { function, oids in
+                let sql = """
+                    SELECT x.oid::pg_catalog.text AS oid, pg_catalog.\(function)(x.oid) AS definition
+                    FROM pg_catalog.unnest($1::pg_catalog.oid[]) AS x(oid)
+                    """
                 var definitions: [String: String] = [:]
-                for row in try connection.query(sql, [array]).rows {
+                for row in try connection.query(sql, ["{" + oids.joined(separator: ",") + "}"]).rows {
                     definitions[try row.string("oid")] = try row.optionalString("definition")
                 }
                 return definitions
@@ -137,9 +142,9 @@ public struct Inspector: Sendable {
     private static func indexesName(_ slice: Int, _ slices: Int) -> String { "indexes \(slice + 1)/\(slices)" }
     private static func constraintsName(_ slice: Int, _ slices: Int) -> String { "constraints \(slice + 1)/\(slices)" }
 
-    /// `serverDefinitions(sql, oids)`: runs one of the `serverDefinitionsSQL`
-    /// queries for `oids`, in the inspection's snapshot: definition by oid.
-    private func assemble(_ results: [String: QueryResult],
+    /// `serverDefinitions(function, oids)`: the server's `function`
+    /// (pg_get_indexdef, pg_get_constraintdef) of `oids`, in the inspection's snapshot, by oid.
+    private func assemble(_ results: [String: QueryResult], slices: Int,
                           serverDefinitions: (String, [String]) throws -> [String: String]) throws -> DatabaseModel {
         func decode<T>(_ name: String, _ decoder: (QueryResult) throws -> T) throws -> T {
             guard let result = results[name] else { throw IntrospectionError(query: name, underlying: "no result") }
@@ -162,12 +167,11 @@ public struct Inspector: Sendable {
         let columns = try decode("columns", ColumnQuery.decode)
         for (table, column, _) in columns { tables[table]?.columns.append(column) }
         let columnNames = ColumnNames(columns)
-        let slices = results.keys.filter { $0.hasPrefix("indexes ") }.count
         var constraints: [(QualifiedName, Constraint, oid: String)] = []
         for slice in 0..<slices {
             constraints += try decode(Self.constraintsName(slice, slices)) { try ConstraintQuery.decode($0, columnNames: columnNames) }
         }
-        for (table, constraint) in try completed(constraints, query: "constraints", sql: ConstraintQuery.serverDefinitionsSQL,
+        for (table, constraint) in try completed(constraints, query: "constraints", function: "pg_get_constraintdef",
                                                  definition: \.definition, name: \.name, serverDefinitions: serverDefinitions) {
             tables[table]?.constraints.append(constraint)
         }
@@ -178,7 +182,7 @@ public struct Inspector: Sendable {
         for slice in 0..<slices {
             indexes += try decode(Self.indexesName(slice, slices), { try IndexQuery.decode($0, columns: columnNames, operatorClasses: operatorClasses) })
         }
-        for (relation, index) in try completed(indexes, query: "indexes", sql: IndexQuery.serverDefinitionsSQL,
+        for (relation, index) in try completed(indexes, query: "indexes", function: "pg_get_indexdef",
                                                definition: \.definition, name: \.name, serverDefinitions: serverDefinitions) {
             if tables[relation] != nil { tables[relation]?.indexes.append(index) } else { views[relation]?.indexes.append(index) }
         }
@@ -194,11 +198,11 @@ public struct Inspector: Sendable {
     }
 
     /// `items` with the definitions Swift left empty filled in from the server, asked in one query.
-    private func completed<Item>(_ items: [(QualifiedName, Item, oid: String)], query: String, sql: String,
+    private func completed<Item>(_ items: [(QualifiedName, Item, oid: String)], query: String, function: String,
                                  definition: WritableKeyPath<Item, String>, name: KeyPath<Item, String>,
                                  serverDefinitions: (String, [String]) throws -> [String: String]) throws -> [(QualifiedName, Item)] {
         let unwritten = items.filter { $0.1[keyPath: definition].isEmpty }.map(\.oid)
-        let fromServer = unwritten.isEmpty ? [:] : try serverDefinitions(sql, unwritten)
+        let fromServer = unwritten.isEmpty ? [:] : try serverDefinitions(function, unwritten)
         return try items.map { relation, item, oid in
             guard item[keyPath: definition].isEmpty else { return (relation, item) }
             guard let text = fromServer[oid] else {

@@ -45,12 +45,6 @@ enum IndexQuery {
         """
     }
 
-    /// The server's own definitions of the indexes `oids`, for those Swift could not write.
-    static let serverDefinitionsSQL = """
-        SELECT x.oid::pg_catalog.text AS oid, pg_catalog.pg_get_indexdef(x.oid) AS definition
-        FROM pg_catalog.unnest($1::pg_catalog.oid[]) AS x(oid)
-        """
-
     /// Indexes by relation; an empty definition is the server's to give, for the oid beside it.
     static func decode(_ result: QueryResult, columns: ColumnNames,
                        operatorClasses: [String: OperatorClass]) throws -> [(QualifiedName, Index, oid: String)] {
