@@ -43,12 +43,6 @@ enum ConstraintQuery {
         """
     }
 
-    /// The server's own definitions of the constraints `oids`, for those Swift could not write.
-    static let serverDefinitionsSQL = """
-        SELECT x.oid::pg_catalog.text AS oid, pg_catalog.pg_get_constraintdef(x.oid) AS definition
-        FROM pg_catalog.unnest($1::pg_catalog.oid[]) AS x(oid)
-        """
-
     /// Constraints by table; an empty definition is the server's to give, for the oid beside it.
     static func decode(_ result: QueryResult, columnNames: ColumnNames) throws -> [(QualifiedName, Constraint, oid: String)] {
         try result.rows.map { row in
@@ -61,28 +55,29 @@ enum ConstraintQuery {
             case "f": kind = .foreignKey
             default: kind = .exclusion
             }
-            let columnNumbers = try row.stringArray("column_numbers")
+            let columns = try columnNames.entries(table, try row.stringArray("column_numbers"), query: "constraints")
             var foreignKey: Constraint.ForeignKey?
             var referenced: (quotedTable: String, quotedColumns: [String])?
             if kind == .foreignKey {
                 let table = try row.qualifiedName(schema: "referenced_schema", name: "referenced_table")
-                let numbers = try row.stringArray("referenced_column_numbers")
+                let referencedColumns = try columnNames.entries(table, try row.stringArray("referenced_column_numbers"),
+                                                                query: "constraints")
                 foreignKey = Constraint.ForeignKey(
                     referencedTable: table,
-                    referencedColumns: try columnNames.names(table, numbers),
+                    referencedColumns: referencedColumns.map(\.name),
                     onDelete: action(try row.string("on_delete")), onUpdate: action(try row.string("on_update")),
                     match: ["f": "FULL", "p": "PARTIAL"][try row.string("match")] ?? "SIMPLE")
                 referenced = (try row.string("quoted_referenced_schema") + "." + row.string("quoted_referenced_table"),
-                              try numbers.map { try columnNames.entry(table, $0).quoted })
+                              referencedColumns.map(\.quoted))
             }
             let deferrable = try row.bool("deferrable"), deferred = try row.bool("deferred"), validated = try row.bool("validated")
             let written = ConstraintDefinition(
-                kind: kind, quotedColumns: try columnNumbers.map { try columnNames.entry(table, $0).quoted },
+                kind: kind, quotedColumns: columns.map(\.quoted),
                 referencedTable: referenced?.quotedTable, referencedColumns: referenced?.quotedColumns ?? [],
                 foreignKey: foreignKey, deferrable: deferrable, initiallyDeferred: deferred, validated: validated)
             let constraint = Constraint(
                 name: try row.string("name"), kind: kind, definition: try row.optionalString("definition") ?? written.text ?? "",
-                columns: try columnNames.names(table, columnNumbers), foreignKey: foreignKey, deferrable: deferrable,
+                columns: columns.map(\.name), foreignKey: foreignKey, deferrable: deferrable,
                 initiallyDeferred: deferred, validated: validated,
                 comment: try row.optionalString("comment"))
             return (table, constraint, try row.string("oid"))
@@ -110,19 +105,15 @@ struct ColumnNames {
         for (table, column, entry) in columns { byTable[table, default: [:]][column.position] = entry }
     }
 
-    func entry(_ table: QualifiedName, _ number: String) throws -> Entry {
+    /// The column `number` of `table`; `query` names the catalog query asking, for the error.
+    func entry(_ table: QualifiedName, _ number: String, query: String = "indexes") throws -> Entry {
         guard let value = Int(number), let entry = byTable[table]?[value] else {
-            throw IntrospectionError(query: "indexes", underlying: "\(table) has no column number \(number)")
+            throw IntrospectionError(query: query, underlying: "\(table) has no column number \(number)")
         }
         return entry
     }
 
-    func names(_ table: QualifiedName, _ numbers: [String]) throws -> [String] {
-        try numbers.map { text in
-            guard let number = Int(text), let entry = byTable[table]?[number] else {
-                throw IntrospectionError(query: "constraints", underlying: "\(table) has no column number \(text)")
-            }
-            return entry.name
-        }
+    func entries(_ table: QualifiedName, _ numbers: [String], query: String) throws -> [Entry] {
+        try numbers.map { try entry(table, $0, query: query) }
     }
 }
