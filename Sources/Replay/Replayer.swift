@@ -26,7 +26,8 @@ public struct Replayer: Sendable {
             let check = file.expectedVersion.map { _ in Self.recordedSince(lastID) }
             let result = try run(file, on: connection, thenQuery: check)
             if let expected = file.expectedVersion {
-                let rows = check == nil || result == nil ? try connection.query(Self.recordedSince(lastID)).rows : result!.rows
+                // A file run outside a transaction returns no result: ask separately.
+                let rows = try result?.rows ?? connection.query(Self.recordedSince(lastID)).rows
                 let recorded = try rows.map { try $0.string("version") }
                 guard recorded == [expected] else {
                     throw ReplayError.versionNotRecorded(file: file.path, expected: expected, recorded: recorded)
