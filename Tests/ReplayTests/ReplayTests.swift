@@ -40,7 +40,7 @@ final class ReplayTests: XCTestCase {
         let before = try databaseNames(server)
         XCTAssertThrowsError(try replay("failing_in_the_middle")) { error in
             let text = "\(error)"
-            let file = fixtures + "/failing_in_the_middle/migrations/applied/20230201_add_contacts_index.sql"
+            let file = replayFixtures + "/failing_in_the_middle/migrations/applied/20230201_add_contacts_index.sql"
             // PostgreSQL gives no position for this error: the statement that failed is named.
             XCTAssertTrue(text.hasPrefix("\(file):7:1: error 42P01: relation \"contacts\" does not exist"), text)
             XCTAssertTrue(text.hasSuffix("\n  CREATE INDEX idx_contacts_email\n  ^"), text)
@@ -105,14 +105,14 @@ final class ReplayTests: XCTestCase {
     }
 
     func testASQLFileIsASource() throws {
-        let model = try ModelLoader().load(.sqlFile(fixtures + "/schema.sql")).model
+        let model = try ModelLoader().load(.sqlFile(replayFixtures + "/schema.sql")).model
         XCTAssertEqual(model.views.map(\.name.name), ["v"])
         XCTAssertNil(model.table("public", "schema_versions"), "a plain .sql file gets no schema_versions")
     }
 
     func testASQLFileWithAnErrorIsReportedWithItsPosition() throws {
-        XCTAssertThrowsError(try ModelLoader().load(.sqlFile(fixtures + "/broken.sql"))) { error in
-            XCTAssertTrue("\(error)".hasPrefix(fixtures + "/broken.sql:3:1: error 42P01: relation \"missing\" does not exist"), "\(error)")
+        XCTAssertThrowsError(try ModelLoader().load(.sqlFile(replayFixtures + "/broken.sql"))) { error in
+            XCTAssertTrue("\(error)".hasPrefix(replayFixtures + "/broken.sql:3:1: error 42P01: relation \"missing\" does not exist"), "\(error)")
         }
     }
 
@@ -128,32 +128,23 @@ final class ReplayTests: XCTestCase {
 
     func testEveryKindOfSourceGivesTheSameModel() throws {
         let database = try TestDatabase.make()
-        try database.connect().execute(String(contentsOfFile: fixtures + "/schema.sql", encoding: .utf8))
+        try database.connect().execute(String(contentsOfFile: replayFixtures + "/schema.sql", encoding: .utf8))
         let fromDatabase = try ModelLoader().load(.database(database.connectionString)).model
-        let fromFile = try ModelLoader().load(.sqlFile(fixtures + "/schema.sql")).model
+        let fromFile = try ModelLoader().load(.sqlFile(replayFixtures + "/schema.sql")).model
         XCTAssertEqual(fromFile, fromDatabase)
         let snapshotPath = NSTemporaryDirectory() + "schemactl-" + UUID().uuidString + ".json"
         addTeardownBlock { try? FileManager.default.removeItem(atPath: snapshotPath) }
         let snapshot = Snapshot(header: .init(serverVersion: 150000, seconds: 0, source: "test", takenAt: "now"), model: fromDatabase)
         try snapshot.encoded().write(to: URL(fileURLWithPath: snapshotPath))
         XCTAssertEqual(try ModelLoader().load(.snapshot(snapshotPath)).model, fromDatabase)
-        XCTAssertEqual(try SourceSpecifier.parse(fixtures + "/history/migrations@20230101_create_contacts"),
-                       .migrations(directory: fixtures + "/history/migrations", upTo: "20230101_create_contacts"))
+        XCTAssertEqual(try SourceSpecifier.parse(replayFixtures + "/history/migrations@20230101_create_contacts"),
+                       .migrations(directory: replayFixtures + "/history/migrations", upTo: "20230101_create_contacts"))
     }
 
     // MARK: helpers
 
-    private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
-
     private func replay(_ name: String, _ selection: MigrationSelection = MigrationSelection()) throws -> LoadedModel {
-        try MigrationReplay.onTestServer().model(directory: fixtures + "/" + name + "/migrations", selection: selection)
-    }
-
-    private func copyOfFixture(_ name: String) throws -> String {
-        let root = NSTemporaryDirectory() + "schemactl-replay-" + UUID().uuidString
-        try FileManager.default.copyItem(atPath: fixtures + "/" + name, toPath: root)
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: root) }
-        return root
+        try MigrationReplay.onTestServer().model(directory: replayFixtures + "/" + name + "/migrations", selection: selection)
     }
 
     private func databaseNames(_ server: ConnectionString) throws -> Set<String> {
@@ -167,9 +158,7 @@ let projectRoot = URL(fileURLWithPath: #filePath)
 
 final class PrefixReuseTests: XCTestCase {
     func testAddingOneMigrationReplaysOnlyThatOne() throws {
-        let root = NSTemporaryDirectory() + "schemactl-prefix-" + UUID().uuidString
-        try FileManager.default.copyItem(atPath: fixtures + "/history", toPath: root)
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: root + "/migrations") }
+        let root = try copyOfFixture("history")
         let applied = AppliedFiles()
         let replay = MigrationReplay(useCache: true, progress: { _, _, file in applied.append(file.path) })
         let first = try replay.model(directory: root + "/migrations", selection: MigrationSelection(includePending: true))
@@ -215,19 +204,25 @@ final class PrefixReuseTests: XCTestCase {
         ).rows.map { try $0.string("datname") }
     }
 
-    /// A copy of the fixture in a temporary folder; its persistent server is stopped afterwards.
-    private func copyOfFixture(_ name: String) throws -> String {
-        let root = NSTemporaryDirectory() + "schemactl-prefix-" + UUID().uuidString
-        try FileManager.default.copyItem(atPath: fixtures + "/" + name, toPath: root)
+}
+
+extension XCTestCase {
+    /// A copy of the replay fixture `name` in a temporary folder, removed afterwards
+    /// together with the persistent server a replay may have started in it.
+    func copyOfFixture(_ name: String) throws -> String {
+        let root = NSTemporaryDirectory() + "schemactl-replay-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: replayFixtures + "/" + name, toPath: root)
         addTeardownBlock {
-            EmbeddedPostgres.persistent(data: root + "/.schemactl/server/data")?.stop()
+            let data = root + "/.schemactl/server/data"
+            // Only a server this process started holds the pid file of this fresh folder.
+            if FileManager.default.fileExists(atPath: data + "/postmaster.pid") { EmbeddedPostgres.persistent(data: data)?.stop() }
             try? FileManager.default.removeItem(atPath: root)
         }
         return root
     }
-
-    private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
 }
+
+let replayFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
 
 private final class AppliedFiles: @unchecked Sendable {
     private let lock = NSLock()
