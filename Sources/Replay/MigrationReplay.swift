@@ -88,6 +88,12 @@ public struct MigrationReplay: Sendable {
         ScratchDatabase.chosenServer(explicit: scratch) == nil
     }
 
+    /// The persistent embedded server, when scratch databases go to the embedded
+    /// server and no other process holds it.
+    private func persistentServer(_ serverData: String) -> EmbeddedPostgres? {
+        usesEmbeddedServer ? EmbeddedPostgres.persistent(data: serverData) : nil
+    }
+
     /// Starts the persistent embedded server on another thread; whoever asks
     /// for it next waits for that start rather than beginning a second one.
     private func prestartPersistentServer(_ serverData: String) {
@@ -100,7 +106,7 @@ public struct MigrationReplay: Sendable {
     /// is read or written; only initdb is saved (about a second). nil when that
     /// server is not available: the caller uses a temporary one.
     func replayOnPersistentServer(_ files: [ReplayFile], serverData: String) throws -> (DatabaseModel, Int)? {
-        guard usesEmbeddedServer, let server = EmbeddedPostgres.persistent(data: serverData) else { return nil }
+        guard let server = persistentServer(serverData) else { return nil }
         return try replay(files, on: server.connectionString())
     }
 
@@ -109,7 +115,7 @@ public struct MigrationReplay: Sendable {
     /// history. nil when that server is not available (another process holds it,
     /// `--scratch` was given): the caller replays from nothing.
     func replayReusingPrefix(_ files: [ReplayFile], keys: [String], serverData: String) throws -> (DatabaseModel, Int)? {
-        guard usesEmbeddedServer, let server = EmbeddedPostgres.persistent(data: serverData) else { return nil }
+        guard let server = persistentServer(serverData) else { return nil }
         let templates = PrefixTemplates(server: server.connectionString())
         try templates.dropLeftovers()
         let existing = Set(try templates.existing())
