@@ -9,21 +9,19 @@ import XCTest
 /// they come from, they must read as the server's own pg_get_indexdef.
 final class DefinitionTests: XCTestCase {
     func testEveryShapeOfIndexReadsAsTheServerWritesIt() throws {
-        let database = try TestDatabase.make()
-        let connection = try database.connect()
-        try connection.execute(String(contentsOf: fixturesFolder.appendingPathComponent("definitions/indexes.sql"), encoding: .utf8))
-        let model = try Inspector().inspect(connection)
-        let checked = try assertDefinitionsAreTheServers(model, connection)
-        XCTAssertEqual(checked.indexes, 25)
+        XCTAssertEqual(try checkDefinitions(of: "indexes.sql").indexes, 25)
     }
 
     func testEveryShapeOfConstraintReadsAsTheServerWritesIt() throws {
+        XCTAssertEqual(try checkDefinitions(of: "constraints.sql").constraints, 14)
+    }
+
+    /// Loads Fixtures/definitions/`file`, inspects it and compares every definition with the server's.
+    private func checkDefinitions(of file: String) throws -> (indexes: Int, constraints: Int) {
         let database = try TestDatabase.make()
         let connection = try database.connect()
-        try connection.execute(String(contentsOf: fixturesFolder.appendingPathComponent("definitions/constraints.sql"), encoding: .utf8))
-        let model = try Inspector().inspect(connection)
-        let checked = try assertDefinitionsAreTheServers(model, connection)
-        XCTAssertEqual(checked.constraints, 14)
+        try connection.execute(String(contentsOf: fixturesFolder.appendingPathComponent("definitions/" + file), encoding: .utf8))
+        return try assertDefinitionsAreTheServers(try Inspector().inspect(connection), connection)
     }
 
     func testAPlainIndexIsWrittenWithoutTheServer() {
