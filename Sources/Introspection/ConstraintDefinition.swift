@@ -1,8 +1,9 @@
 import SchemaModel
 
-/// A primary key, unique constraint or foreign key written from pg_constraint's
-/// fields, exactly as `pg_get_constraintdef` (ruleutils.c) writes it; `text` is
-/// nil for every other kind, which the server writes. The tests compare every
+/// A primary key, unique constraint, foreign key or check written from
+/// pg_constraint's fields, exactly as `pg_get_constraintdef` (ruleutils.c)
+/// writes it; `text` is nil for exclusions, and for a check whose expression
+/// Swift could not deparse: the server writes those. The tests compare every
 /// constraint of every fixture and of the migra corpus with the server's text.
 struct ConstraintDefinition {
     var kind: Constraint.Kind
@@ -12,6 +13,9 @@ struct ConstraintDefinition {
     var referencedTable: String?
     var referencedColumns: [String]
     var foreignKey: Constraint.ForeignKey?
+    /// A check's expression, deparsed (`ExpressionDeparser`); nil leaves the check to the server.
+    var check: String?
+    var noInherit = false
     var deferrable: Bool
     var initiallyDeferred: Bool
     var validated: Bool
@@ -28,7 +32,11 @@ struct ConstraintDefinition {
             if foreignKey.match != "SIMPLE" { text += " MATCH " + foreignKey.match }
             if foreignKey.onUpdate != "NO ACTION" { text += " ON UPDATE " + foreignKey.onUpdate }
             if foreignKey.onDelete != "NO ACTION" { text += " ON DELETE " + foreignKey.onDelete }
-        case .check, .exclusion:
+        case .check:
+            // Always in parentheses of its own, as ruleutils writes it.
+            guard let check else { return nil }
+            text = "CHECK (\(check))" + (noInherit ? " NO INHERIT" : "")
+        case .exclusion:
             return nil
         }
         if deferrable { text += " DEFERRABLE" }

@@ -68,16 +68,12 @@ public struct Inspector: Sendable {
             let start = clock.now
             // Assembled inside the transaction: the index and constraint
             // definitions Swift cannot write are asked of the server in the same snapshot.
-            let model = try assemble(results.mapValues(\.0), slices: slices) { function, oids in
-                let sql = """
-                    SELECT x.oid::pg_catalog.text AS oid, pg_catalog.\(function)(x.oid) AS definition
-                    FROM pg_catalog.unnest($1::pg_catalog.oid[]) AS x(oid)
-                    """
-                var definitions: [String: String] = [:]
+            let model = try assemble(results.mapValues(\.0), slices: slices) { sql, oids in
+                var rows: [String: Row] = [:]
                 for row in try connection.query(sql, ["{" + oids.joined(separator: ",") + "}"]).rows {
-                    definitions[try row.string("oid")] = try row.optionalString("definition")
+                    rows[try row.string("oid")] = row
                 }
-                return definitions
+                return rows
             }
             timings.append(("(assembling)", clock.now - start))
             try connection.execute("COMMIT")
@@ -124,6 +120,7 @@ public struct Inspector: Sendable {
             .init(name: "columns", sql: ColumnQuery.sql, weight: 15, hashJoinsOnly: largeCatalog),
             .init(name: "views", sql: ViewQuery.sql, weight: 3),
             .init(name: "operator classes", sql: OperatorClassQuery.sql, weight: 1),
+            .init(name: "expression catalog", sql: ExpressionCatalogQuery.sql, weight: 1),
             .init(name: "triggers", sql: TriggerQuery.sql, weight: 2),
             .init(name: "policies", sql: PolicyQuery.sql, weight: 1),
             .init(name: "functions", sql: FunctionQuery.sql(version), weight: 3),
@@ -142,10 +139,11 @@ public struct Inspector: Sendable {
     private static func indexesName(_ slice: Int, _ slices: Int) -> String { "indexes \(slice + 1)/\(slices)" }
     private static func constraintsName(_ slice: Int, _ slices: Int) -> String { "constraints \(slice + 1)/\(slices)" }
 
-    /// `serverDefinitions(function, oids)`: the server's `function`
-    /// (pg_get_indexdef, pg_get_constraintdef) of `oids`, in the inspection's snapshot, by oid.
+    /// `serverRows(sql, oids)`: the rows of `sql`, which reads `$1` (`oids`, an
+    /// oid[]), in the inspection's snapshot, by their "oid" column: the
+    /// definitions Swift left to the server.
     private func assemble(_ results: [String: QueryResult], slices: Int,
-                          serverDefinitions: (String, [String]) throws -> [String: String]) throws -> DatabaseModel {
+                          serverRows: (String, [String]) throws -> [String: Row]) throws -> DatabaseModel {
         func decode<T>(_ name: String, _ decoder: (QueryResult) throws -> T) throws -> T {
             guard let result = results[name] else { throw IntrospectionError(query: name, underlying: "no result") }
             do {
@@ -167,23 +165,24 @@ public struct Inspector: Sendable {
         let columns = try decode("columns", ColumnQuery.decode)
         for (table, column, _) in columns { tables[table]?.columns.append(column) }
         let columnNames = ColumnNames(columns)
+        let expressionCatalog = try decode("expression catalog", ExpressionCatalogQuery.decode)
         var constraints: [(QualifiedName, Constraint, oid: String)] = []
         for slice in 0..<slices {
-            constraints += try decode(Self.constraintsName(slice, slices)) { try ConstraintQuery.decode($0, columnNames: columnNames) }
+            constraints += try decode(Self.constraintsName(slice, slices)) { try ConstraintQuery.decode($0, columnNames: columnNames, catalog: expressionCatalog) }
         }
-        for (table, constraint) in try completed(constraints, query: "constraints", function: "pg_get_constraintdef",
-                                                 definition: \.definition, name: \.name, serverDefinitions: serverDefinitions) {
+        for (table, constraint) in try completed(constraints, serverRows: serverRows) {
             tables[table]?.constraints.append(constraint)
         }
         var views = Dictionary(uniqueKeysWithValues: try decode("views", ViewQuery.decode)
             .map { ($0.name, $0) })
         let operatorClasses = try decode("operator classes", OperatorClassQuery.decode)
-        var indexes: [(QualifiedName, Index, oid: String)] = []
+        var indexes: [IndexQuery.Decoded] = []
         for slice in 0..<slices {
-            indexes += try decode(Self.indexesName(slice, slices), { try IndexQuery.decode($0, columns: columnNames, operatorClasses: operatorClasses) })
+            indexes += try decode(Self.indexesName(slice, slices)) {
+                try IndexQuery.decode($0, columns: columnNames, operatorClasses: operatorClasses, catalog: expressionCatalog)
+            }
         }
-        for (relation, index) in try completed(indexes, query: "indexes", function: "pg_get_indexdef",
-                                               definition: \.definition, name: \.name, serverDefinitions: serverDefinitions) {
+        for (relation, index) in try IndexQuery.completed(indexes, serverRows: { try serverRows(IndexQuery.serverSQL, $0) }) {
             if tables[relation] != nil { tables[relation]?.indexes.append(index) } else { views[relation]?.indexes.append(index) }
         }
         for (table, trigger) in try decode("triggers", TriggerQuery.decode) { tables[table]?.triggers.append(trigger) }
@@ -197,20 +196,22 @@ public struct Inspector: Sendable {
         return model
     }
 
-    /// `items` with the definitions Swift left empty filled in from the server, asked in one query.
-    private func completed<Item>(_ items: [(QualifiedName, Item, oid: String)], query: String, function: String,
-                                 definition: WritableKeyPath<Item, String>, name: KeyPath<Item, String>,
-                                 serverDefinitions: (String, [String]) throws -> [String: String]) throws -> [(QualifiedName, Item)] {
-        let unwritten = items.filter { $0.1[keyPath: definition].isEmpty }.map(\.oid)
-        let fromServer = unwritten.isEmpty ? [:] : try serverDefinitions(function, unwritten)
-        return try items.map { relation, item, oid in
-            guard item[keyPath: definition].isEmpty else { return (relation, item) }
-            guard let text = fromServer[oid] else {
-                throw IntrospectionError(query: query, underlying: "no definition for \(item[keyPath: name]) on \(relation)")
+    /// `constraints` with the definitions Swift left empty filled in from the server, asked in one query.
+    private func completed(_ constraints: [(QualifiedName, Constraint, oid: String)],
+                           serverRows: (String, [String]) throws -> [String: Row]) throws -> [(QualifiedName, Constraint)] {
+        let unwritten = constraints.filter { $0.1.definition.isEmpty }.map(\.oid)
+        let rows = unwritten.isEmpty ? [:] : try serverRows("""
+            SELECT x.oid::pg_catalog.text AS oid, pg_catalog.pg_get_constraintdef(x.oid) AS definition
+            FROM pg_catalog.unnest($1::pg_catalog.oid[]) AS x(oid)
+            """, unwritten)
+        return try constraints.map { table, constraint, oid in
+            guard constraint.definition.isEmpty else { return (table, constraint) }
+            guard let text = try rows[oid]?.optionalString("definition") else {
+                throw IntrospectionError(query: "constraints", underlying: "no definition for \(constraint.name) on \(table)")
             }
-            var filled = item
-            filled[keyPath: definition] = text
-            return (relation, filled)
+            var filled = constraint
+            filled.definition = text
+            return (table, filled)
         }
     }
 }

@@ -48,6 +48,13 @@ final class ResultStorage: @unchecked Sendable {
         PQclear(result)
     }
 
+    func withBytes<T>(row: Int32, column: Int, _ body: (UnsafeRawBufferPointer?) throws -> T) rethrows -> T {
+        let column = Int32(column)
+        if PQgetisnull(result, row, column) == 1 { return try body(nil) }
+        let length = Int(PQgetlength(result, row, column))
+        return try body(UnsafeRawBufferPointer(start: UnsafeRawPointer(PQgetvalue(result, row, column)!), count: length))
+    }
+
     func value(row: Int32, column: Int) -> String? {
         let column = Int32(column)
         if PQgetisnull(result, row, column) == 1 { return nil }

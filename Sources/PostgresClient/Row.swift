@@ -56,6 +56,15 @@ public struct Row: Sendable {
         }
     }
 
+    /// The raw bytes of a value, without making a string of them (nil for NULL),
+    /// for parsers of large values such as a check constraint's node tree.
+    public func withBytes<T>(_ column: String, _ body: (UnsafeRawBufferPointer?) throws -> T) throws -> T {
+        guard let index = storage.columns.position(of: column) else {
+            throw RowError.noSuchColumn(column, available: storage.columns.names)
+        }
+        return try storage.withBytes(row: row, column: index, body)
+    }
+
     /// A PostgreSQL array of text (`{a,"b c",NULL}`) as Swift strings; NULL elements are dropped.
     public func stringArray(_ column: String) throws -> [String] {
         guard let text = try optionalString(column) else { return [] }

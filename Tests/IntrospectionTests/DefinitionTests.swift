@@ -24,6 +24,46 @@ final class DefinitionTests: XCTestCase {
         return try assertDefinitionsAreTheServers(try Inspector().inspect(connection), connection)
     }
 
+    func testEveryShapeOfExpressionReadsAsTheServerWritesIt() throws {
+        let compared = try checkDefinitions(of: "expressions.sql")
+        XCTAssertEqual(compared.indexes, 17)
+        XCTAssertEqual(compared.constraints, 41)
+    }
+
+    /// Which checks Swift writes itself (the rest go to the server): the common
+    /// shapes must not, or the server would build every table's relation cache.
+    func testCommonChecksAreDeparsedWithoutTheServer() throws {
+        let database = try TestDatabase.make()
+        let connection = try database.connect()
+        try connection.execute(String(contentsOf: fixturesFolder.appendingPathComponent("definitions/expressions.sql"), encoding: .utf8))
+        try connection.execute("BEGIN; SET LOCAL search_path = ''")
+        let catalog = try ExpressionCatalogQuery.decode(try connection.query(ExpressionCatalogQuery.sql))
+        let rows = try connection.query("""
+            SELECT con.conname AS name, con.conbin AS tree, pg_catalog.pg_get_expr(con.conbin, con.conrelid) AS server,
+                   (SELECT pg_catalog.array_agg(pg_catalog.quote_ident(a.attname) ORDER BY a.attnum)
+                      FROM pg_catalog.pg_attribute a WHERE a.attrelid = con.conrelid AND a.attnum > 0) AS columns
+            FROM pg_catalog.pg_constraint con WHERE con.contype = 'c' AND con.conrelid <> 0
+            """).rows
+        try connection.execute("COMMIT")
+        var written: Set<String> = []
+        for row in rows {
+            let columns = try row.stringArray("columns")
+            let deparser = ExpressionDeparser(columnName: { $0 <= columns.count ? columns[$0 - 1] : nil }, catalog: catalog)
+            let name = try row.string("name")
+            guard let text = try row.withBytes("tree", { $0.flatMap(NodeTreeParser.expression) }).flatMap(deparser.text(of:)) else { continue }
+            XCTAssertEqual(text, try row.string("server"), name)
+            written.insert(name)
+        }
+        // Left to the server: user functions, enums' and dates' constants, COALESCE, CASE, COLLATE, arrays
+        // coerced as a whole (varchar IN), backslashes and non-ASCII text (their quoting depends on settings).
+        XCTAssertEqual(written.sorted(), [
+            "arithmetic", "bigint_literal", "bool_literal", "bool_test", "cast_text", "char_compare", "enum_cast",
+            "explicit_cast", "in_list", "inherited_no", "int_compare", "json_check", "later", "like_check", "lower_name",
+            "negative_int", "not_in_list", "not_test", "null_literal", "numeric_cast", "numeric_huge", "numeric_literal",
+            "numeric_negative", "numeric_tiny", "prefix_minus", "regex_check", "small_compare", "text_length", "varchar_compare",
+        ])
+    }
+
     func testAPlainIndexIsWrittenWithoutTheServer() {
         let text = definition(keys: [key("\"Select\""), key("created")], options: [0, 1], include: ["amount"], predicate: "(amount > 0)")
         XCTAssertEqual(text, "CREATE UNIQUE INDEX \"Weird Index\" ON \"Other Schema\".t USING btree (\"Select\", created DESC NULLS LAST) "
@@ -73,7 +113,11 @@ func assertDefinitionsAreTheServers(_ model: DatabaseModel, _ connection: Connec
     defer { _ = try? connection.execute("COMMIT") }
     let userRelation = "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'"
     let indexRows = try connection.query("""
-        SELECT n.nspname || '.' || c.relname || '.' || i.relname AS key, pg_catalog.pg_get_indexdef(i.oid) AS definition
+        SELECT n.nspname || '.' || c.relname || '.' || i.relname AS key, pg_catalog.pg_get_indexdef(i.oid) AS definition,
+               pg_catalog.pg_get_expr(x.indpred, x.indrelid) AS predicate,
+               (SELECT pg_catalog.array_agg(pg_catalog.pg_get_indexdef(i.oid, k.ord::integer, false) ORDER BY k.ord)
+                  FROM pg_catalog.unnest(x.indkey::pg_catalog.int2[]) WITH ORDINALITY k(attnum, ord)
+                  WHERE k.ord <= x.indnkeyatts) AS keys
         FROM pg_catalog.pg_index x
         JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
         JOIN pg_catalog.pg_class c ON c.oid = x.indrelid
@@ -88,13 +132,20 @@ func assertDefinitionsAreTheServers(_ model: DatabaseModel, _ connection: Connec
         WHERE \(userRelation)
         """).rows
     var server: [String: String] = [:]
+    var keys: [String: [String]] = [:], predicates: [String: String] = [:]
     for row in indexRows + constraintRows { server[try row.string("key")] = try row.string("definition") }
+    for row in indexRows {
+        keys[try row.string("key")] = try row.stringArray("keys")
+        predicates[try row.string("key")] = try row.optionalString("predicate")
+    }
     var compared = (indexes: 0, constraints: 0)
     let relations = model.tables.map { ($0.name, $0.indexes) } + model.views.map { ($0.name, $0.indexes) }
     for (relation, indexes) in relations {
         for index in indexes {
             let key = "\(relation.schema).\(relation.name).\(index.name)"
             XCTAssertEqual(index.definition, server[key], "\(context) index \(key)", file: file, line: line)
+            XCTAssertEqual(index.keys, keys[key], "\(context) keys of index \(key)", file: file, line: line)
+            XCTAssertEqual(index.predicate, predicates[key], "\(context) predicate of index \(key)", file: file, line: line)
             compared.indexes += 1
         }
     }

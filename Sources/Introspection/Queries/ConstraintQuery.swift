@@ -16,9 +16,10 @@ enum ConstraintQuery {
         let unusualForeignKey = version.major >= 15 ? "con.confdelsetcols IS NOT NULL" : "false"
         return """
         SELECT n.nspname AS schema, c.relname AS table_name, con.conname AS name, con.contype AS type, con.oid AS oid,
-               CASE WHEN con.contype NOT IN ('p', 'u', 'f') OR (con.contype IN ('p', 'u') AND (\(unusualKey)))
+               CASE WHEN con.contype NOT IN ('p', 'u', 'f', 'c') OR (con.contype IN ('p', 'u') AND (\(unusualKey)))
                          OR (con.contype = 'f' AND (\(unusualForeignKey)))
                     THEN pg_catalog.pg_get_constraintdef(con.oid) END AS definition,
+               CASE WHEN con.contype = 'c' THEN con.conbin END AS check_tree, con.connoinherit AS no_inherit,
                -- Column numbers, named from the columns query in Swift: joining
                -- pg_attribute here per constraint tripled this query's time.
                con.conkey AS column_numbers,
@@ -44,7 +45,7 @@ enum ConstraintQuery {
     }
 
     /// Constraints by table; an empty definition is the server's to give, for the oid beside it.
-    static func decode(_ result: QueryResult, columnNames: ColumnNames) throws -> [(QualifiedName, Constraint, oid: String)] {
+    static func decode(_ result: QueryResult, columnNames: ColumnNames, catalog: ExpressionCatalog) throws -> [(QualifiedName, Constraint, oid: String)] {
         try result.rows.map { row in
             let table = try row.qualifiedName(name: "table_name")
             let kind: Constraint.Kind
@@ -71,10 +72,16 @@ enum ConstraintQuery {
                               referencedColumns.map(\.quoted))
             }
             let deferrable = try row.bool("deferrable"), deferred = try row.bool("deferred"), validated = try row.bool("validated")
+            var check: String?
+            if kind == .check {
+                let deparser = ExpressionDeparser(columnName: { columnNames.quotedName(table, $0) }, catalog: catalog)
+                check = try row.withBytes("check_tree") { $0.flatMap(NodeTreeParser.expression) }.flatMap(deparser.text(of:))
+            }
             let written = ConstraintDefinition(
                 kind: kind, quotedColumns: columns.map(\.quoted),
                 referencedTable: referenced?.quotedTable, referencedColumns: referenced?.quotedColumns ?? [],
-                foreignKey: foreignKey, deferrable: deferrable, initiallyDeferred: deferred, validated: validated)
+                foreignKey: foreignKey, check: check, noInherit: try row.bool("no_inherit"),
+                deferrable: deferrable, initiallyDeferred: deferred, validated: validated)
             let constraint = Constraint(
                 name: try row.string("name"), kind: kind, definition: try row.optionalString("definition") ?? written.text ?? "",
                 columns: columns.map(\.name), foreignKey: foreignKey, deferrable: deferrable,
@@ -111,6 +118,11 @@ struct ColumnNames {
             throw IntrospectionError(query: query, underlying: "\(table) has no column number \(number)")
         }
         return entry
+    }
+
+    /// The quoted name of column `number` of `table`, for the expression deparser.
+    func quotedName(_ table: QualifiedName, _ number: Int) -> String? {
+        byTable[table]?[number]?.quoted
     }
 
     func entries(_ table: QualifiedName, _ numbers: [String], query: String) throws -> [Entry] {

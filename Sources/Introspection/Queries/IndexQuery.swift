@@ -5,12 +5,14 @@ import SchemaModel
 /// pg_index: information_schema does not know indexes at all.
 ///
 /// `pg_get_indexdef` cost about 35 µs an index on a cold backend, the heaviest
-/// part of an inspection: so the definition of an index on plain columns is
-/// written in Swift from the catalog's own fields (`IndexDefinition`), and the
-/// server deparses only what Swift cannot be sure of (expressions, options,
-/// partitioned indexes, NULLS NOT DISTINCT). Key and INCLUDE columns are named
-/// from the columns query; operator classes from `OperatorClassQuery`. The
-/// query runs in `partitions` slices by table (see `Inspector.queries`).
+/// part of an inspection: so the definition is written in Swift from the
+/// catalog's own fields (`IndexDefinition`), with expressions and predicates
+/// read from their node trees (`ExpressionDeparser`). The server writes only
+/// what Swift cannot be sure of (options, partitioned indexes, NULLS NOT
+/// DISTINCT, an expression the deparser does not know), in a second query
+/// (`serverSQL`). Key and INCLUDE columns are named from the columns query;
+/// operator classes from `OperatorClassQuery`. The query runs in `partitions`
+/// slices by table (see `Inspector.queries`).
 enum IndexQuery {
     static func sql(partition: Int, of partitions: Int, version: CatalogVersion) -> String {
         let nullsNotDistinct = version.major >= 15 ? "x.indnullsnotdistinct" : "false"
@@ -19,18 +21,13 @@ enum IndexQuery {
                x.indexrelid AS oid, pg_catalog.quote_ident(n.nspname) AS quoted_schema,
                pg_catalog.quote_ident(c.relname) AS quoted_table, pg_catalog.quote_ident(i.relname) AS quoted_name,
                pg_catalog.quote_ident(am.amname) AS quoted_method,
-               CASE WHEN x.indexprs IS NOT NULL OR i.relkind = 'I' OR i.reloptions IS NOT NULL OR \(nullsNotDistinct)
-                         OR EXISTS (SELECT 1 FROM pg_catalog.pg_attribute ia
-                                    WHERE ia.attrelid = x.indexrelid AND ia.attoptions IS NOT NULL)
-                    THEN pg_catalog.pg_get_indexdef(x.indexrelid) END AS definition,
+               i.relkind = 'I' OR i.reloptions IS NOT NULL OR \(nullsNotDistinct)
+                 OR EXISTS (SELECT 1 FROM pg_catalog.pg_attribute ia
+                            WHERE ia.attrelid = x.indexrelid AND ia.attoptions IS NOT NULL) AS server_definition,
                x.indisunique AS unique, am.amname AS method,
                x.indnkeyatts AS key_count, x.indkey AS column_numbers, x.indclass AS operator_classes,
                x.indoption AS options, x.indcollation AS collations,
-               CASE WHEN 0 = ANY (x.indkey::pg_catalog.int2[]) THEN
-                 (SELECT pg_catalog.array_agg(pg_catalog.pg_get_indexdef(x.indexrelid, k.ord::integer, false) ORDER BY k.ord)
-                    FROM pg_catalog.unnest(x.indkey::pg_catalog.int2[]) WITH ORDINALITY k(attnum, ord)
-                    WHERE k.attnum = 0) END AS expressions,
-               pg_catalog.pg_get_expr(x.indpred, x.indrelid) AS predicate
+               x.indexprs AS expression_trees, x.indpred AS predicate_tree
         FROM pg_catalog.pg_index x
         JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
         JOIN pg_catalog.pg_class c ON c.oid = x.indrelid
@@ -45,41 +42,106 @@ enum IndexQuery {
         """
     }
 
-    /// Indexes by relation; an empty definition is the server's to give, for the oid beside it.
-    static func decode(_ result: QueryResult, columns: ColumnNames,
-                       operatorClasses: [String: OperatorClass]) throws -> [(QualifiedName, Index, oid: String)] {
+    /// The server's texts for the indexes Swift left unwritten: `$1` is their oids.
+    static let serverSQL = """
+        SELECT x.indexrelid::pg_catalog.text AS oid, pg_catalog.pg_get_indexdef(x.indexrelid) AS definition,
+               (SELECT pg_catalog.array_agg(pg_catalog.pg_get_indexdef(x.indexrelid, k.ord::integer, false) ORDER BY k.ord)
+                  FROM pg_catalog.unnest(x.indkey::pg_catalog.int2[]) WITH ORDINALITY k(attnum, ord)
+                  WHERE k.attnum = 0) AS expressions,
+               pg_catalog.pg_get_expr(x.indpred, x.indrelid) AS predicate
+        FROM pg_catalog.pg_index x
+        WHERE x.indexrelid = ANY ($1::pg_catalog.oid[])
+        """
+
+    /// An index as read; `written` false when the server must give its definition,
+    /// its expressions (the keys at `expressionPositions`) and its predicate.
+    struct Decoded {
+        var relation: QualifiedName
+        var index: Index
+        var oid: String
+        var written: Bool
+        var expressionPositions: [Int]
+    }
+
+    static func decode(_ result: QueryResult, columns: ColumnNames, operatorClasses: [String: OperatorClass],
+                       catalog: ExpressionCatalog) throws -> [Decoded] {
         try result.rows.map { row in
             let relation = try row.qualifiedName(name: "table_name")
             let keyCount = try row.int("key_count")
             // int2vector / oidvector print as space-separated numbers.
             let numbers = try row.string("column_numbers").split(separator: " ").map(String.init)
             let classOIDs = try row.string("operator_classes").split(separator: " ").map(String.init)
-            var expressions = try row.stringArray("expressions").makeIterator()
+            let deparser = ExpressionDeparser(columnName: { columns.quotedName(relation, $0) }, catalog: catalog)
+            let expressionNodes = try row.withBytes("expression_trees") { $0.map(NodeTreeParser.expressions) ?? [] }
+            let predicateNode = try row.withBytes("predicate_tree") { $0.map(NodeTreeParser.expression) }
+            var written = try !row.bool("server_definition") && expressionNodes != nil && predicateNode != .some(nil)
             var keys: [IndexDefinition.Key] = []
             var include: [String] = []
+            var expressionPositions: [Int] = []
+            var nextExpression = 0
             for (position, number) in numbers.enumerated() {
-                let column = number == "0" ? nil : try columns.entry(relation, number)
-                let name = column?.quoted ?? expressions.next() ?? ""
+                var column: ColumnNames.Entry?
+                if number == "0" {
+                    expressionPositions.append(position)
+                    let node = nextExpression < (expressionNodes?.count ?? 0) ? expressionNodes?[nextExpression] : nil
+                    nextExpression += 1
+                    if let node, let text = deparser.indexKey(node) {
+                        // Standing in for a column: the expression's type and collation decide COLLATE and the class.
+                        column = ColumnNames.Entry(name: text, quoted: text, typeOID: String(node.type), collationOID: String(node.collation))
+                    } else {
+                        written = false
+                        column = ColumnNames.Entry(name: "", quoted: "", typeOID: "", collationOID: "")
+                    }
+                } else {
+                    column = try columns.entry(relation, number)
+                }
                 if position < keyCount {
-                    keys.append(IndexDefinition.Key(text: name, column: column,
+                    keys.append(IndexDefinition.Key(text: column?.quoted ?? "", column: column,
                                                     operatorClass: position < classOIDs.count ? operatorClasses[classOIDs[position]] : nil))
                 } else {
-                    include.append(name)
+                    include.append(column?.quoted ?? "")
                 }
             }
-            let written = IndexDefinition(
+            var predicate: String?
+            if let predicateNode {
+                predicate = predicateNode.flatMap(deparser.text(of:))
+                if predicate == nil { written = false }
+            }
+            let definition = IndexDefinition(
                 quotedName: try row.string("quoted_name"), quotedSchema: try row.string("quoted_schema"),
                 quotedTable: try row.string("quoted_table"), quotedMethod: try row.string("quoted_method"),
                 method: try row.string("method"), unique: try row.bool("unique"), keys: keys, include: include,
                 options: try row.string("options").split(separator: " ").compactMap { Int($0) },
                 collations: try row.string("collations").split(separator: " ").map(String.init),
-                predicate: try row.optionalString("predicate"))
+                predicate: predicate)
+            let text = written ? definition.text : nil
             let index = Index(
-                name: try row.string("name"), definition: try row.optionalString("definition") ?? written.text ?? "",
+                name: try row.string("name"), definition: text ?? "",
                 unique: try row.bool("unique"), method: try row.string("method"), keys: keys.map(\.text),
                 operatorClasses: keys.map { $0.operatorClass.flatMap { $0.isDefault ? nil : $0.qualifiedName } },
-                include: include, predicate: try row.optionalString("predicate"), comment: try row.optionalString("comment"))
-            return (relation, index, try row.string("oid"))
+                include: include, predicate: predicate, comment: try row.optionalString("comment"))
+            return Decoded(relation: relation, index: index, oid: try row.string("oid"), written: text != nil,
+                           expressionPositions: expressionPositions)
+        }
+    }
+
+    /// `decoded` with what Swift left unwritten filled in from `serverRows` (rows of `serverSQL` by oid).
+    static func completed(_ decoded: [Decoded], serverRows: ([String]) throws -> [String: Row]) throws -> [(QualifiedName, Index)] {
+        let unwritten = decoded.filter { !$0.written }.map(\.oid)
+        let rows = unwritten.isEmpty ? [:] : try serverRows(unwritten)
+        return try decoded.map { item in
+            guard !item.written else { return (item.relation, item.index) }
+            guard let row = rows[item.oid], let definition = try row.optionalString("definition") else {
+                throw IntrospectionError(query: "indexes", underlying: "no definition for \(item.index.name) on \(item.relation)")
+            }
+            var index = item.index
+            index.definition = definition
+            index.predicate = try row.optionalString("predicate")
+            for (position, expression) in zip(item.expressionPositions, try row.stringArray("expressions"))
+            where position < index.keys.count {
+                index.keys[position] = expression
+            }
+            return (item.relation, index)
         }
     }
 }

@@ -1,0 +1,237 @@
+/// Writes an `ExpressionNode` exactly as ruleutils.c's `deparse_expression`
+/// does for pg_get_constraintdef, pg_get_indexdef and pg_get_expr (not
+/// pretty, one table in scope, empty search_path), or gives nil where it
+/// cannot be sure, for the server to write.
+///
+/// Why: the server must build a table's relation-cache entry (its columns,
+/// defaults, checks and triggers, parsed) before it deparses one expression
+/// of that table, and at 5,000 tables that was most of an inspection's
+/// server time. The tests compare every expression of every fixture, of the
+/// migra corpus and of the CRM schema with the server's own text.
+struct ExpressionDeparser {
+    /// The table's columns, quoted as quote_ident does, by attribute number.
+    let columnName: (Int) -> String?
+    let catalog: ExpressionCatalog
+
+    func text(of node: ExpressionNode) -> String? {
+        var text = ""
+        return write(node, showImplicit: false, into: &text) ? text : nil
+    }
+
+    /// An index key as pg_get_indexdef prints it: a bare function call, or the expression in parentheses.
+    func indexKey(_ node: ExpressionNode) -> String? {
+        guard let text = text(of: node) else { return nil }
+        if case let .function(call) = node, call.format == .explicitCall { return text }
+        return "(" + text + ")"
+    }
+
+    private func write(_ node: ExpressionNode, showImplicit: Bool, into text: inout String) -> Bool {
+        switch node {
+        case let .column(number, _, _):
+            guard let name = columnName(number) else { return false }
+            text += name
+            return true
+
+        case let .constant(constant):
+            return write(constant, showType: 0, into: &text)
+
+        case let .operation(id, _, _, arguments):
+            guard let op = catalog.operators[id] else { return false }
+            text += "("
+            if arguments.count == 2 {
+                // Bare only where the parser, given the name and these types, finds this operator.
+                guard op.left == arguments[0].type, op.right == arguments[1].type,
+                      write(arguments[0], showImplicit: true, into: &text) else { return false }
+                text += " " + op.name + " "
+                guard write(arguments[1], showImplicit: true, into: &text) else { return false }
+            } else {
+                guard op.left == 0, op.right == arguments[0].type else { return false }
+                text += op.name + " "
+                guard write(arguments[0], showImplicit: true, into: &text) else { return false }
+            }
+            text += ")"
+            return true
+
+        case let .function(call):
+            return write(call, showImplicit: showImplicit, into: &text)
+
+        case let .anyOrAll(id, useOr, arguments):
+            let arrayType = arguments[1].type
+            let element: UInt32?
+            if case let .array(_, elementType, _, _) = arguments[1] { element = elementType } else { element = BuiltinType.element(ofArray: arrayType) }
+            guard let op = catalog.operators[id], op.left == arguments[0].type, op.right == element else { return false }
+            text += "("
+            guard write(arguments[0], showImplicit: true, into: &text) else { return false }
+            text += " \(op.name) \(useOr ? "ANY" : "ALL") ("
+            guard write(arguments[1], showImplicit: true, into: &text) else { return false }
+            text += "))"
+            return true
+
+        case let .array(_, _, _, elements):
+            // An empty one is printed with a cast; rare enough to leave to the server.
+            guard !elements.isEmpty else { return false }
+            text += "ARRAY["
+            for (position, element) in elements.enumerated() {
+                if position > 0 { text += ", " }
+                guard write(element, showImplicit: true, into: &text) else { return false }
+            }
+            text += "]"
+            return true
+
+        case let .boolean(kind, arguments):
+            text += "("
+            if kind == .not {
+                text += "NOT "
+                guard write(arguments[0], showImplicit: false, into: &text) else { return false }
+            } else {
+                for (position, argument) in arguments.enumerated() {
+                    if position > 0 { text += kind == .and ? " AND " : " OR " }
+                    guard write(argument, showImplicit: false, into: &text) else { return false }
+                }
+            }
+            text += ")"
+            return true
+
+        case let .nullTest(argument, notNull):
+            // A row-typed argument prints as IS [NOT] DISTINCT FROM NULL.
+            guard BuiltinType.isKnownScalar(argument.type) else { return false }
+            text += "("
+            guard write(argument, showImplicit: true, into: &text) else { return false }
+            text += notNull ? " IS NOT NULL)" : " IS NULL)"
+            return true
+
+        case let .coercion(argument, type, typmod, _, format):
+            if format == .implicitCast && !showImplicit { return write(argument, showImplicit: false, into: &text) }
+            return writeCoercion(of: argument, to: type, typmod: typmod, into: &text)
+        }
+    }
+
+    private func write(_ call: ExpressionNode.FunctionCall, showImplicit: Bool, into text: inout String) -> Bool {
+        switch call.format {
+        case .implicitCast where !showImplicit:
+            guard let first = call.arguments.first else { return false }
+            return write(first, showImplicit: false, into: &text)
+        case .implicitCast, .explicitCast:
+            // Two or more arguments make a length coercion, whose typmod is not read here.
+            guard call.arguments.count == 1 else { return false }
+            return writeCoercion(of: call.arguments[0], to: call.resultType, typmod: -1, into: &text)
+        case .sqlSyntax:
+            return false
+        case .explicitCall:
+            // Bare only where the parser, given the name and these types, finds this function.
+            guard !call.variadic, let function = catalog.functions[call.id],
+                  function.argumentTypes == call.arguments.map(\.type) else { return false }
+            text += function.quotedName + "("
+            for (position, argument) in call.arguments.enumerated() {
+                if position > 0 { text += ", " }
+                guard write(argument, showImplicit: true, into: &text) else { return false }
+            }
+            text += ")"
+            return true
+        }
+    }
+
+    /// get_coercion_expr: `(argument)::type`, or a constant of that very type without its own label.
+    private func writeCoercion(of argument: ExpressionNode, to type: UInt32, typmod: Int32, into text: inout String) -> Bool {
+        guard let typeName = BuiltinType.name(type, typmod: typmod) else { return false }
+        if case let .constant(constant) = argument, constant.type == type, constant.typmod == -1 {
+            guard write(constant, showType: -1, into: &text) else { return false }
+        } else {
+            text += "("
+            guard write(argument, showImplicit: false, into: &text) else { return false }
+            text += ")"
+        }
+        text += "::" + typeName
+        return true
+    }
+
+    /// get_const_expr: `showType` -1 never labels, 0 labels unless the literal reads back as its type.
+    private func write(_ constant: ExpressionNode.Constant, showType: Int, into text: inout String) -> Bool {
+        guard let label = BuiltinType.name(constant.type, typmod: constant.typmod),
+              let typeCollation = BuiltinType.collation(of: constant.type) else { return false }
+        guard let bytes = constant.bytes else {
+            text += "NULL"
+            if showType >= 0 {
+                guard constant.collation == 0 || constant.collation == typeCollation else { return false }
+                text += "::" + label
+            }
+            return true
+        }
+        var needsLabel: Bool
+        switch constant.type {
+        case BuiltinType.integer:
+            guard bytes.count >= 4 else { return false }
+            let value = Int32(bitPattern: UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 24)
+            // A negative one is quoted, so that it reads back as a constant, not an operator.
+            needsLabel = value < 0
+            text += value < 0 ? "'\(value)'" : "\(value)"
+        case BuiltinType.boolean:
+            guard let first = bytes.first else { return false }
+            text += first != 0 ? "true" : "false"
+            needsLabel = false
+        case BuiltinType.smallint, BuiltinType.bigint:
+            guard bytes.count >= 8 else { return false }
+            var value: UInt64 = 0
+            for index in (0..<8).reversed() { value = value << 8 | UInt64(bytes[index]) }
+            let number = constant.type == BuiltinType.smallint ? Int64(Int16(truncatingIfNeeded: value)) : Int64(bitPattern: value)
+            text += "'\(number)'"
+            needsLabel = true
+        case BuiltinType.text, BuiltinType.varchar, BuiltinType.bpchar:
+            guard let string = Self.varlenaText(bytes) else { return false }
+            text += "'" + string.replacingOccurrences(of: "'", with: "''") + "'"
+            needsLabel = true
+        case BuiltinType.numeric:
+            guard let string = NumericText.text(ofVarlena: bytes) else { return false }
+            // Like a float literal (a point or exponent, no sign): reads back as numeric unlabelled.
+            let looksLikeFloat = string.first.map(\.isNumber) == true && string.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
+            text += looksLikeFloat ? string : "'\(string)'"
+            needsLabel = !looksLikeFloat || constant.typmod >= 0
+        default:
+            return false
+        }
+        guard showType >= 0 else { return true }
+        if needsLabel { text += "::" + label }
+        // get_const_collation: named where it is not the type's; naming it would need the server.
+        return constant.collation == 0 || constant.collation == typeCollation
+    }
+
+    /// A text varlena's characters: a 4-byte or 1-byte header, uncompressed,
+    /// plain ASCII without backslashes (whose quoting depends on settings).
+    static func varlenaText(_ bytes: [UInt8]) -> String? {
+        guard let first = bytes.first else { return nil }
+        let start: Int, length: Int
+        if first & 0x01 == 0x01 {
+            guard first != 0x01 else { return nil }   // an external TOAST pointer
+            start = 1
+            length = Int(first >> 1)
+        } else if first & 0x03 == 0x00 {
+            guard bytes.count >= 4 else { return nil }
+            start = 4
+            length = Int((UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 24) >> 2)
+        } else {
+            return nil   // compressed
+        }
+        guard length >= start, length <= bytes.count else { return nil }
+        let characters = bytes[start..<length]
+        guard characters.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\\") && $0 != 0 }) else { return nil }
+        return String(decoding: characters, as: UTF8.self)
+    }
+}
+
+/// The operators and functions of pg_catalog an expression may name bare.
+struct ExpressionCatalog: Sendable {
+    struct Operator: Sendable {
+        var name: String
+        var left: UInt32
+        var right: UInt32
+    }
+
+    struct Function: Sendable {
+        /// quote_ident(proname).
+        var quotedName: String
+        var argumentTypes: [UInt32]
+    }
+
+    var operators: [UInt32: Operator] = [:]
+    var functions: [UInt32: Function] = [:]
+}

@@ -1,0 +1,39 @@
+import PostgresClient
+
+/// pg_catalog's operators and functions, which `ExpressionDeparser` names bare.
+///
+/// A function is listed only where a call by its bare name and exact argument
+/// types can find nothing else: not variadic, and no function of that name
+/// with defaults or variadic arguments (whose expansions func_get_detail would
+/// weigh too). Other functions are left to the server.
+enum ExpressionCatalogQuery {
+    static let sql = """
+        SELECT 'o' AS kind, o.oid::pg_catalog.text AS oid, o.oprname::pg_catalog.text AS name,
+               o.oprleft::pg_catalog.text AS left_type, o.oprright::pg_catalog.text AS right_type, NULL AS argument_types
+        FROM pg_catalog.pg_operator o
+        WHERE o.oprnamespace = 'pg_catalog'::pg_catalog.regnamespace
+        UNION ALL
+        SELECT 'f', p.oid::pg_catalog.text, pg_catalog.quote_ident(p.proname), NULL, NULL, p.proargtypes::pg_catalog.text
+        FROM (SELECT p.*, pg_catalog.bool_and(p.provariadic = 0 AND p.pronargdefaults = 0) OVER (PARTITION BY p.proname) AS plain
+              FROM pg_catalog.pg_proc p
+              WHERE p.pronamespace = 'pg_catalog'::pg_catalog.regnamespace) p
+        WHERE p.plain AND p.prokind = 'f'
+        """
+
+    static func decode(_ result: QueryResult) throws -> ExpressionCatalog {
+        var catalog = ExpressionCatalog()
+        for row in result.rows {
+            guard let oid = UInt32(try row.string("oid")) else { continue }
+            if try row.string("kind") == "o" {
+                catalog.operators[oid] = ExpressionCatalog.Operator(
+                    name: try row.string("name"),
+                    left: UInt32(try row.string("left_type")) ?? 0, right: UInt32(try row.string("right_type")) ?? 0)
+            } else {
+                // oidvector prints as space-separated numbers.
+                let types = try row.string("argument_types").split(separator: " ").compactMap { UInt32($0) }
+                catalog.functions[oid] = ExpressionCatalog.Function(quotedName: try row.string("name"), argumentTypes: types)
+            }
+        }
+        return catalog
+    }
+}
