@@ -166,7 +166,7 @@ public struct Inspector: Sendable {
         var tables = Dictionary(uniqueKeysWithValues: try decode("tables", TableQuery.decode)
             .map { ($0.name, $0) })
         let columns = try decode("columns", ColumnQuery.decode)
-        for (table, column, _) in columns { tables[table]?.columns.append(column) }
+        for (table, column, _, _) in columns { tables[table]?.columns.append(column) }
         let columnNames = ColumnNames(columns)
         let expressionCatalog = try decode("expression catalog", ExpressionCatalogQuery.decode)
         var constraints: [(QualifiedName, Constraint, oid: String)] = []

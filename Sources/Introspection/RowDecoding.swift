@@ -20,6 +20,12 @@ extension Row {
         return PostgresArray.parse(text)
     }
 
+    func oid(_ column: String) throws -> UInt32 {
+        let text = try string(column)
+        guard let value = UInt32(text) else { throw RowError.notOfType(column: column, value: text, type: "oid") }
+        return value
+    }
+
     func int64(_ column: String) throws -> Int64 {
         let text = try string(column)
         guard let value = Int64(text) else { throw RowError.notOfType(column: column, value: text, type: "Int64") }

@@ -12,7 +12,7 @@ import SchemaModel
 /// columns and keep their table.
 enum ColumnQuery {
     static let sql = """
-        SELECT n.nspname AS schema, c.relname AS table_name, a.attname AS name, a.attnum AS position,
+        SELECT n.nspname AS schema, c.relname AS table_name, a.attrelid AS table_oid, a.attname AS name, a.attnum AS position,
                pg_catalog.quote_ident(a.attname) AS quoted_name, a.atttypid AS type_oid, a.attcollation AS collation_oid,
                pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
                CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, 0) END AS default_expression,
@@ -42,22 +42,31 @@ enum ColumnQuery {
         """
 
     /// Columns by table, with what index definitions need of each.
-    static func decode(_ result: QueryResult) throws -> [(QualifiedName, Column, ColumnNames.Entry)] {
-        try result.rows.map { row in
+    /// Columns by table, with what index and constraint definitions need of them (`ColumnNames`).
+    static func decode(_ result: QueryResult) throws -> [(QualifiedName, Column, ColumnNames.Entry, tableOID: UInt32)] {
+        let schema = try result.column("schema"), tableName = try result.column("table_name"), tableOID = try result.column("table_oid")
+        let name = try result.column("name"), position = try result.column("position"), type = try result.column("type")
+        let notNull = try result.column("not_null"), defaultExpression = try result.column("default_expression")
+        let identityColumn = try result.column("identity"), generatedExpression = try result.column("generated_expression")
+        let collation = try result.column("collation"), comment = try result.column("comment")
+        let quotedName = try result.column("quoted_name"), typeOID = try result.column("type_oid")
+        let collationOID = try result.column("collation_oid")
+        return try result.rows.map { row in
             var identity: Column.Identity?
-            switch try row.string("identity") {
+            switch try row.string(identityColumn) {
             case "a": identity = Column.Identity(generation: .always, sequence: try SequenceQuery.options(row, prefix: "seq_"))
             case "d": identity = Column.Identity(generation: .byDefault, sequence: try SequenceQuery.options(row, prefix: "seq_"))
             default: identity = nil
             }
             let column = Column(
-                name: try row.string("name"), position: try row.int("position"), type: try row.string("type"),
-                notNull: try row.bool("not_null"), defaultExpression: try row.optionalString("default_expression"),
-                identity: identity, generatedExpression: try row.optionalString("generated_expression"),
-                collation: try row.optionalString("collation"), comment: try row.optionalString("comment"))
-            let entry = ColumnNames.Entry(name: column.name, quoted: try row.string("quoted_name"),
-                                          typeOID: try row.string("type_oid"), collationOID: try row.string("collation_oid"))
-            return (try row.qualifiedName(name: "table_name"), column, entry)
+                name: try row.string(name), position: try row.int(position), type: try row.string(type),
+                notNull: try row.bool(notNull), defaultExpression: row.optionalString(defaultExpression),
+                identity: identity, generatedExpression: row.optionalString(generatedExpression),
+                collation: row.optionalString(collation), comment: row.optionalString(comment))
+            let entry = ColumnNames.Entry(name: column.name, quoted: try row.string(quotedName),
+                                          typeOID: try row.string(typeOID), collationOID: try row.string(collationOID))
+            return (QualifiedName(schema: try row.string(schema), name: try row.string(tableName)), column, entry,
+                    UInt32(try row.int(tableOID)))
         }
     }
 }

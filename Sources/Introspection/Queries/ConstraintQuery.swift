@@ -15,7 +15,8 @@ enum ConstraintQuery {
         let unusualKey = version.major >= 15 ? "ci.indnatts > ci.indnkeyatts OR ci.indnullsnotdistinct" : "ci.indnatts > ci.indnkeyatts"
         let unusualForeignKey = version.major >= 15 ? "con.confdelsetcols IS NOT NULL" : "false"
         return """
-        SELECT n.nspname AS schema, c.relname AS table_name, con.conname AS name, con.contype AS type, con.oid AS oid,
+        SELECT n.nspname AS schema, c.relname AS table_name, con.conrelid AS table_oid, con.conname AS name,
+               con.contype AS type, con.oid AS oid,
                CASE WHEN con.contype NOT IN ('p', 'u', 'f', 'c') OR (con.contype IN ('p', 'u') AND (\(unusualKey)))
                          OR (con.contype = 'f' AND (\(unusualForeignKey)))
                     THEN pg_catalog.pg_get_constraintdef(con.oid) END AS definition,
@@ -23,7 +24,7 @@ enum ConstraintQuery {
                -- Column numbers, named from the columns query in Swift: joining
                -- pg_attribute here per constraint tripled this query's time.
                con.conkey AS column_numbers,
-               fn.nspname AS referenced_schema, fc.relname AS referenced_table,
+               fn.nspname AS referenced_schema, fc.relname AS referenced_table, con.confrelid AS referenced_oid,
                pg_catalog.quote_ident(fn.nspname) AS quoted_referenced_schema,
                pg_catalog.quote_ident(fc.relname) AS quoted_referenced_table,
                con.confkey AS referenced_column_numbers,
@@ -46,48 +47,61 @@ enum ConstraintQuery {
 
     /// Constraints by table; an empty definition is the server's to give, for the oid beside it.
     static func decode(_ result: QueryResult, columnNames: ColumnNames, catalog: ExpressionCatalog) throws -> [(QualifiedName, Constraint, oid: String)] {
-        try result.rows.map { row in
-            let table = try row.qualifiedName(name: "table_name")
+        let schema = try result.column("schema"), tableName = try result.column("table_name"), tableOIDColumn = try result.column("table_oid")
+        let name = try result.column("name"), type = try result.column("type"), oid = try result.column("oid")
+        let definition = try result.column("definition"), checkTree = try result.column("check_tree")
+        let noInherit = try result.column("no_inherit"), columnNumbers = try result.column("column_numbers")
+        let referencedSchema = try result.column("referenced_schema"), referencedTable = try result.column("referenced_table")
+        let referencedOID = try result.column("referenced_oid"), referencedNumbers = try result.column("referenced_column_numbers")
+        let quotedReferencedSchema = try result.column("quoted_referenced_schema")
+        let quotedReferencedTable = try result.column("quoted_referenced_table")
+        let onDelete = try result.column("on_delete"), onUpdate = try result.column("on_update"), match = try result.column("match")
+        let deferrableColumn = try result.column("deferrable"), deferredColumn = try result.column("deferred")
+        let validatedColumn = try result.column("validated"), comment = try result.column("comment")
+        return try result.rows.map { row in
+            let table = QualifiedName(schema: try row.string(schema), name: try row.string(tableName))
             let kind: Constraint.Kind
-            switch try row.string("type") {
+            switch try row.string(type) {
             case "p": kind = .primaryKey
             case "u": kind = .unique
             case "c": kind = .check
             case "f": kind = .foreignKey
             default: kind = .exclusion
             }
-            let columns = try columnNames.entries(table, try row.stringArray("column_numbers"), query: "constraints")
+            let tableOID = UInt32(try row.int(tableOIDColumn))
+            let columns = try columnNames.entries(tableOID, table, row.stringArray(columnNumbers), query: "constraints")
             var foreignKey: Constraint.ForeignKey?
             var referenced: (quotedTable: String, quotedColumns: [String])?
             if kind == .foreignKey {
-                let table = try row.qualifiedName(schema: "referenced_schema", name: "referenced_table")
-                let referencedColumns = try columnNames.entries(table, try row.stringArray("referenced_column_numbers"),
-                                                                query: "constraints")
+                let table = QualifiedName(schema: try row.string(referencedSchema), name: try row.string(referencedTable))
+                let referencedColumns = try columnNames.entries(UInt32(try row.int(referencedOID)), table,
+                                                                row.stringArray(referencedNumbers), query: "constraints")
                 foreignKey = Constraint.ForeignKey(
                     referencedTable: table,
                     referencedColumns: referencedColumns.map(\.name),
-                    onDelete: action(try row.string("on_delete")), onUpdate: action(try row.string("on_update")),
-                    match: ["f": "FULL", "p": "PARTIAL"][try row.string("match")] ?? "SIMPLE")
-                referenced = (try row.string("quoted_referenced_schema") + "." + row.string("quoted_referenced_table"),
+                    onDelete: action(try row.string(onDelete)), onUpdate: action(try row.string(onUpdate)),
+                    match: ["f": "FULL", "p": "PARTIAL"][try row.string(match)] ?? "SIMPLE")
+                referenced = (try row.string(quotedReferencedSchema) + "." + row.string(quotedReferencedTable),
                               referencedColumns.map(\.quoted))
             }
-            let deferrable = try row.bool("deferrable"), deferred = try row.bool("deferred"), validated = try row.bool("validated")
+            let deferrable = try row.bool(deferrableColumn), deferred = try row.bool(deferredColumn)
+            let validated = try row.bool(validatedColumn)
             var check: String?
             if kind == .check {
-                let deparser = ExpressionDeparser(columnName: { columnNames.quotedName(table, $0) }, catalog: catalog)
-                check = try row.withBytes("check_tree") { $0.flatMap(NodeTreeParser.expression) }.flatMap(deparser.text(of:))
+                let deparser = ExpressionDeparser(columnName: { columnNames.quotedName(tableOID, $0) }, catalog: catalog)
+                check = row.withBytes(checkTree) { $0.flatMap(NodeTreeParser.expression) }.flatMap(deparser.text(of:))
             }
             let written = ConstraintDefinition(
                 kind: kind, quotedColumns: columns.map(\.quoted),
                 referencedTable: referenced?.quotedTable, referencedColumns: referenced?.quotedColumns ?? [],
-                foreignKey: foreignKey, check: check, noInherit: try row.bool("no_inherit"),
+                foreignKey: foreignKey, check: check, noInherit: try row.bool(noInherit),
                 deferrable: deferrable, initiallyDeferred: deferred, validated: validated)
             let constraint = Constraint(
-                name: try row.string("name"), kind: kind, definition: try row.optionalString("definition") ?? written.text ?? "",
+                name: try row.string(name), kind: kind, definition: row.optionalString(definition) ?? written.text ?? "",
                 columns: columns.map(\.name), foreignKey: foreignKey, deferrable: deferrable,
                 initiallyDeferred: deferred, validated: validated,
-                comment: try row.optionalString("comment"))
-            return (table, constraint, try row.string("oid"))
+                comment: row.optionalString(comment))
+            return (table, constraint, try row.string(oid))
         }
     }
 
@@ -97,6 +111,10 @@ enum ConstraintQuery {
 }
 
 /// Column names by table and attribute number, from the columns query.
+///
+/// Keyed by the table's oid, not its name: every constraint and index looks
+/// its columns up here, 45,000 lookups a side at 5,000 tables, and hashing an
+/// oid is much cheaper than hashing two strings.
 struct ColumnNames {
     struct Entry {
         var name: String
@@ -106,26 +124,38 @@ struct ColumnNames {
         var collationOID: String
     }
 
-    private var byTable: [QualifiedName: [Int: Entry]] = [:]
+    /// Per table, entries by attribute number (dropped columns leave nil).
+    private var byTable: [UInt32: [Entry?]] = [:]
 
-    init(_ columns: [(QualifiedName, Column, Entry)]) {
-        for (table, column, entry) in columns { byTable[table, default: [:]][column.position] = entry }
+    init(_ columns: [(QualifiedName, Column, Entry, tableOID: UInt32)]) {
+        func place(_ entry: Entry, at position: Int, in entries: inout [Entry?]) {
+            if entries.count <= position { entries += Array(repeating: nil, count: position + 1 - entries.count) }
+            entries[position] = entry
+        }
+        for (_, column, entry, table) in columns where column.position > 0 {
+            place(entry, at: column.position, in: &byTable[table, default: []])
+        }
     }
 
-    /// The column `number` of `table`; `query` names the catalog query asking, for the error.
-    func entry(_ table: QualifiedName, _ number: String, query: String = "indexes") throws -> Entry {
-        guard let value = Int(number), let entry = byTable[table]?[value] else {
+    /// Column `number` of the table `oid` (called `table` in errors); `query` names the catalog query asking.
+    func entry(_ oid: UInt32, _ table: QualifiedName, _ number: String, query: String = "indexes") throws -> Entry {
+        guard let value = Int(number), let entry = self.entry(oid, value) else {
             throw IntrospectionError(query: query, underlying: "\(table) has no column number \(number)")
         }
         return entry
     }
 
-    /// The quoted name of column `number` of `table`, for the expression deparser.
-    func quotedName(_ table: QualifiedName, _ number: Int) -> String? {
-        byTable[table]?[number]?.quoted
+    func entries(_ oid: UInt32, _ table: QualifiedName, _ numbers: [String], query: String) throws -> [Entry] {
+        try numbers.map { try entry(oid, table, $0, query: query) }
     }
 
-    func entries(_ table: QualifiedName, _ numbers: [String], query: String) throws -> [Entry] {
-        try numbers.map { try entry(table, $0, query: query) }
+    /// The quoted name of column `number` of the table `oid`, for the expression deparser.
+    func quotedName(_ oid: UInt32, _ number: Int) -> String? {
+        entry(oid, number)?.quoted
+    }
+
+    private func entry(_ oid: UInt32, _ number: Int) -> Entry? {
+        guard let entries = byTable[oid], number > 0, number < entries.count else { return nil }
+        return entries[number]
     }
 }

@@ -17,7 +17,7 @@ enum IndexQuery {
     static func sql(partition: Int, of partitions: Int, version: CatalogVersion) -> String {
         let nullsNotDistinct = version.major >= 15 ? "x.indnullsnotdistinct" : "false"
         return """
-        SELECT n.nspname AS schema, c.relname AS table_name, i.relname AS name, d.description AS comment,
+        SELECT n.nspname AS schema, c.relname AS table_name, x.indrelid AS table_oid, i.relname AS name, d.description AS comment,
                x.indexrelid AS oid, pg_catalog.quote_ident(n.nspname) AS quoted_schema,
                pg_catalog.quote_ident(c.relname) AS quoted_table, pg_catalog.quote_ident(i.relname) AS quoted_name,
                pg_catalog.quote_ident(am.amname) AS quoted_method,
@@ -65,16 +65,26 @@ enum IndexQuery {
 
     static func decode(_ result: QueryResult, columns: ColumnNames, operatorClasses: [String: OperatorClass],
                        catalog: ExpressionCatalog) throws -> [Decoded] {
-        try result.rows.map { row in
-            let relation = try row.qualifiedName(name: "table_name")
-            let keyCount = try row.int("key_count")
+        let schema = try result.column("schema"), tableName = try result.column("table_name"), tableOID = try result.column("table_oid")
+        let name = try result.column("name"), comment = try result.column("comment"), oid = try result.column("oid")
+        let quotedSchema = try result.column("quoted_schema"), quotedTable = try result.column("quoted_table")
+        let quotedName = try result.column("quoted_name"), quotedMethod = try result.column("quoted_method")
+        let serverDefinition = try result.column("server_definition"), unique = try result.column("unique")
+        let method = try result.column("method"), keyCountColumn = try result.column("key_count")
+        let columnNumbers = try result.column("column_numbers"), operatorClassOIDs = try result.column("operator_classes")
+        let options = try result.column("options"), collations = try result.column("collations")
+        let expressionTrees = try result.column("expression_trees"), predicateTree = try result.column("predicate_tree")
+        return try result.rows.map { row in
+            let relation = QualifiedName(schema: try row.string(schema), name: try row.string(tableName))
+            let relationOID = UInt32(try row.int(tableOID))
+            let keyCount = try row.int(keyCountColumn)
             // int2vector / oidvector print as space-separated numbers.
-            let numbers = try row.string("column_numbers").split(separator: " ").map(String.init)
-            let classOIDs = try row.string("operator_classes").split(separator: " ").map(String.init)
-            let deparser = ExpressionDeparser(columnName: { columns.quotedName(relation, $0) }, catalog: catalog)
-            let expressionNodes = try row.withBytes("expression_trees") { $0.map(NodeTreeParser.expressions) ?? [] }
-            let predicateNode = try row.withBytes("predicate_tree") { $0.map(NodeTreeParser.expression) }
-            var written = try !row.bool("server_definition") && expressionNodes != nil && predicateNode != .some(nil)
+            let numbers = try row.string(columnNumbers).split(separator: " ").map(String.init)
+            let classOIDs = try row.string(operatorClassOIDs).split(separator: " ").map(String.init)
+            let deparser = ExpressionDeparser(columnName: { columns.quotedName(relationOID, $0) }, catalog: catalog)
+            let expressionNodes = try row.withBytes(expressionTrees) { $0.map(NodeTreeParser.expressions) ?? [] }
+            let predicateNode = try row.withBytes(predicateTree) { $0.map(NodeTreeParser.expression) }
+            var written = try !row.bool(serverDefinition) && expressionNodes != nil && predicateNode != .some(nil)
             var keys: [IndexDefinition.Key] = []
             var include: [String] = []
             var expressionPositions: [Int] = []
@@ -93,7 +103,7 @@ enum IndexQuery {
                         column = ColumnNames.Entry(name: "", quoted: "", typeOID: "", collationOID: "")
                     }
                 } else {
-                    column = try columns.entry(relation, number)
+                    column = try columns.entry(relationOID, relation, number)
                 }
                 if position < keyCount {
                     keys.append(IndexDefinition.Key(text: column?.quoted ?? "", column: column,
@@ -108,19 +118,19 @@ enum IndexQuery {
                 if predicate == nil { written = false }
             }
             let definition = IndexDefinition(
-                quotedName: try row.string("quoted_name"), quotedSchema: try row.string("quoted_schema"),
-                quotedTable: try row.string("quoted_table"), quotedMethod: try row.string("quoted_method"),
-                method: try row.string("method"), unique: try row.bool("unique"), keys: keys, include: include,
-                options: try row.string("options").split(separator: " ").compactMap { Int($0) },
-                collations: try row.string("collations").split(separator: " ").map(String.init),
+                quotedName: try row.string(quotedName), quotedSchema: try row.string(quotedSchema),
+                quotedTable: try row.string(quotedTable), quotedMethod: try row.string(quotedMethod),
+                method: try row.string(method), unique: try row.bool(unique), keys: keys, include: include,
+                options: try row.string(options).split(separator: " ").compactMap { Int($0) },
+                collations: try row.string(collations).split(separator: " ").map(String.init),
                 predicate: predicate)
             let text = written ? definition.text : nil
             let index = Index(
-                name: try row.string("name"), definition: text ?? "",
-                unique: try row.bool("unique"), method: try row.string("method"), keys: keys.map(\.text),
+                name: try row.string(name), definition: text ?? "",
+                unique: try row.bool(unique), method: try row.string(method), keys: keys.map(\.text),
                 operatorClasses: keys.map { $0.operatorClass.flatMap { $0.isDefault ? nil : $0.qualifiedName } },
-                include: include, predicate: predicate, comment: try row.optionalString("comment"))
-            return Decoded(relation: relation, index: index, oid: try row.string("oid"), written: text != nil,
+                include: include, predicate: predicate, comment: row.optionalString(comment))
+            return Decoded(relation: relation, index: index, oid: try row.string(oid), written: text != nil,
                            expressionPositions: expressionPositions)
         }
     }
