@@ -161,11 +161,12 @@ public struct Inspector: Sendable {
         model.enums = try decode("enums", EnumQuery.decode)
         model.domains = try decode("domains", DomainQuery.decode)
         model.compositeTypes = try decode("composite types", CompositeTypeQuery.decode)
-        model.sequences = try decode("sequences", SequenceQuery.decode)
+        let sequences = try decode("sequences", SequenceQuery.decode)
+        model.sequences = sequences.sequences
 
         var tables = Dictionary(uniqueKeysWithValues: try decode("tables", TableQuery.decode)
             .map { ($0.name, $0) })
-        let columns = try decode("columns", ColumnQuery.decode)
+        let columns = try decode("columns") { try ColumnQuery.decode($0, identities: sequences.identities) }
         for (table, column, _, _) in columns { tables[table]?.columns.append(column) }
         let columnNames = ColumnNames(columns)
         let expressionCatalog = try decode("expression catalog", ExpressionCatalogQuery.decode)
