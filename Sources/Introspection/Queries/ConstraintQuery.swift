@@ -80,7 +80,7 @@ enum ConstraintQuery {
                     referencedTable: table,
                     referencedColumns: referencedColumns.map(\.name),
                     onDelete: action(try row.string(onDelete)), onUpdate: action(try row.string(onUpdate)),
-                    match: ["f": "FULL", "p": "PARTIAL"][try row.string(match)] ?? "SIMPLE")
+                    match: Self.match(try row.string(match)))
                 referenced = (try row.string(quotedReferencedSchema) + "." + row.string(quotedReferencedTable),
                               referencedColumns.map(\.quoted))
             }
@@ -106,7 +106,22 @@ enum ConstraintQuery {
     }
 
     private static func action(_ code: String) -> String {
-        ["a": "NO ACTION", "r": "RESTRICT", "c": "CASCADE", "n": "SET NULL", "d": "SET DEFAULT"][code] ?? code
+        switch code {
+        case "a": return "NO ACTION"
+        case "r": return "RESTRICT"
+        case "c": return "CASCADE"
+        case "n": return "SET NULL"
+        case "d": return "SET DEFAULT"
+        default: return code
+        }
+    }
+
+    private static func match(_ code: String) -> String {
+        switch code {
+        case "f": return "FULL"
+        case "p": return "PARTIAL"
+        default: return "SIMPLE"
+        }
     }
 }
 
