@@ -124,6 +124,7 @@ public struct Inspector: Sendable {
             .init(name: "views", sql: ViewQuery.sql, weight: 3),
             .init(name: "operator classes", sql: OperatorClassQuery.sql, weight: 1),
             .init(name: "expression catalog", sql: ExpressionCatalogQuery.sql, weight: 1),
+            .init(name: "index column options", sql: IndexQuery.columnOptionsSQL, weight: 1),
             .init(name: "triggers", sql: TriggerQuery.sql, weight: 2),
             .init(name: "policies", sql: PolicyQuery.sql, weight: 1),
             .init(name: "functions", sql: FunctionQuery.sql(version), weight: 3),
@@ -180,10 +181,12 @@ public struct Inspector: Sendable {
         var views = Dictionary(uniqueKeysWithValues: try decode("views", ViewQuery.decode)
             .map { ($0.name, $0) })
         let operatorClasses = try decode("operator classes", OperatorClassQuery.decode)
+        let withColumnOptions = try decode("index column options", IndexQuery.decodeColumnOptions)
         var indexes: [IndexQuery.Decoded] = []
         for slice in 0..<slices {
             indexes += try decode(Self.indexesName(slice, slices)) {
-                try IndexQuery.decode($0, columns: columnNames, operatorClasses: operatorClasses, catalog: expressionCatalog)
+                try IndexQuery.decode($0, columns: columnNames, operatorClasses: operatorClasses, catalog: expressionCatalog,
+                                     withColumnOptions: withColumnOptions)
             }
         }
         for (relation, index) in try IndexQuery.completed(indexes, serverRows: { try serverRows(IndexQuery.serverSQL, $0) }) {
