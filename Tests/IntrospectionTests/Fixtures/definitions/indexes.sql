@@ -40,3 +40,5 @@ CREATE INDEX measurements_at ON measurements (at DESC);
 CREATE INDEX measurements_only ON ONLY measurements (value);
 CREATE MATERIALIZED VIEW totals AS SELECT id, amount FROM "Other Schema"."Mixed Case";
 CREATE INDEX totals_amount ON totals (amount NULLS FIRST);
+CREATE TABLE documents (id int, words tsvector);
+CREATE INDEX documents_words ON documents USING gist (words tsvector_ops (siglen = 100));
