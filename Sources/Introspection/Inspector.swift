@@ -51,6 +51,10 @@ public struct Inspector: Sendable {
                 "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; " + Self.sessionSettings
                     + "; SELECT (SELECT count(*) FROM pg_catalog.pg_class) AS relations, "
                     + CatalogFilter.extensionMembersColumns + " FROM pg_catalog.pg_depend WHERE deptype = 'e'"
+                    // Members depend on their extension: naming its catalog lets the
+                    // reference index find them, where deptype alone scanned all of
+                    // pg_depend (16–23 ms at 5,000 tables, before any other query could start).
+                    + " AND refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass"
             ).rows.first else {
                 throw IntrospectionError(query: "opening", underlying: "no result")
             }

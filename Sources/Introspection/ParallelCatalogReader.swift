@@ -8,8 +8,9 @@ import SchemaModel
 /// the server deparses indexes, constraints and defaults on every core at once
 /// while the picture stays exactly as consistent as one transaction's.
 ///
-/// Falls back to the caller's own connection, one query after another, when a
-/// sibling connection cannot be opened (connection limit, one-shot password).
+/// The caller's connection is one of the workers. Falls back to it alone, one
+/// query after another, when a sibling connection cannot be opened
+/// (connection limit, one-shot password).
 struct ParallelCatalogReader {
     struct Query: Sendable {
         let name: String
@@ -51,23 +52,27 @@ struct ParallelCatalogReader {
         let snapshot = try connection.query("SELECT pg_catalog.pg_export_snapshot() AS id").rows.first?.string("id")
         let groups = distribute(queries)
         let box = ResultBox()
+        // The caller's connection is worker 0: it is already in the snapshot,
+        // and one backend fewer to start is one fewer to fork and warm up.
+        try connection.execute(Self.noParallelWorkers)
         let target = connection.connectionString
+        let caller = CallerConnection(connection: connection)
         DispatchQueue.concurrentPerform(iterations: groups.count) { worker in
             do {
-                let sibling = try Connection(target)
-                try sibling.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; "
-                                    + "SET TRANSACTION SNAPSHOT \(SQLQuoting.literal(snapshot ?? "")); "
-                                    + Inspector.sessionSettings + "; " + sessionSetup
-                                    // We already run one query per core; the server's own
-                                    // parallel workers would only compete with them.
-                                    + "; SET LOCAL max_parallel_workers_per_gather = 0")
+                let own = worker > 0
+                let sibling = own ? try Connection(target) : caller.connection
+                if own {
+                    try sibling.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; "
+                                        + "SET TRANSACTION SNAPSHOT \(SQLQuoting.literal(snapshot ?? "")); "
+                                        + Inspector.sessionSettings + "; " + sessionSetup + "; " + Self.noParallelWorkers)
+                }
                 let clock = ContinuousClock()
                 for query in groups[worker] {
                     let start = clock.now
                     let result = try query.run(on: sibling)
                     box.store(query.name, result, clock.now - start)
                 }
-                try sibling.execute("COMMIT")
+                if own { try sibling.execute("COMMIT") }
             } catch {
                 box.fail(error)
             }
@@ -80,6 +85,9 @@ struct ParallelCatalogReader {
         }
         return box.results
     }
+
+    /// We already run one query per core; the server's own parallel workers would only compete with them.
+    private static let noParallelWorkers = "SET LOCAL max_parallel_workers_per_gather = 0"
 
     func runSequentially(_ queries: [Query], on connection: Connection) throws -> [String: (QueryResult, Duration)] {
         var results: [String: (QueryResult, Duration)] = [:]
@@ -107,6 +115,11 @@ struct ParallelCatalogReader {
         }
         return groups.filter { !$0.isEmpty }
     }
+}
+
+/// The caller's connection, handed to worker 0 alone while the caller waits for all workers.
+private struct CallerConnection: @unchecked Sendable {
+    let connection: Connection
 }
 
 private final class ResultBox: @unchecked Sendable {
