@@ -169,21 +169,19 @@ public struct Inspector: Sendable {
         let sequences = try decode("sequences", SequenceQuery.decode)
         model.sequences = sequences.sequences
 
-        var tables = Dictionary(uniqueKeysWithValues: try decode("tables", TableQuery.decode)
-            .map { ($0.name, $0) })
+        var tables = RelationList(try decode("tables", TableQuery.decode))
         let columns = try decode("columns") { try ColumnQuery.decode($0, identities: sequences.identities) }
-        for (table, column, _, _) in columns { tables[table]?.columns.append(column) }
+        for (_, column, _, table) in columns { tables.update(table) { $0.columns.append(column) } }
         let columnNames = ColumnNames(columns)
         let expressionCatalog = try decode("expression catalog", ExpressionCatalogQuery.decode)
-        var constraints: [(QualifiedName, Constraint, oid: String)] = []
+        var constraints: [(table: UInt32, Constraint, oid: String)] = []
         for slice in 0..<slices {
             constraints += try decode(Self.constraintsName(slice, slices)) { try ConstraintQuery.decode($0, columnNames: columnNames, catalog: expressionCatalog) }
         }
         for (table, constraint) in try completed(constraints, serverRows: serverRows) {
-            tables[table]?.constraints.append(constraint)
+            tables.update(table) { $0.constraints.append(constraint) }
         }
-        var views = Dictionary(uniqueKeysWithValues: try decode("views", ViewQuery.decode)
-            .map { ($0.name, $0) })
+        var views = RelationList(try decode("views", ViewQuery.decode))
         let operatorClasses = try decode("operator classes", OperatorClassQuery.decode)
         let withColumnOptions = try decode("index column options", IndexQuery.decodeColumnOptions)
         var indexes: [IndexQuery.Decoded] = []
@@ -194,12 +192,12 @@ public struct Inspector: Sendable {
             }
         }
         for (relation, index) in try IndexQuery.completed(indexes, serverRows: { try serverRows(IndexQuery.serverSQL, $0) }) {
-            if tables[relation] != nil { tables[relation]?.indexes.append(index) } else { views[relation]?.indexes.append(index) }
+            if !tables.update(relation, { $0.indexes.append(index) }) { views.update(relation) { $0.indexes.append(index) } }
         }
-        for (table, trigger) in try decode("triggers", TriggerQuery.decode) { tables[table]?.triggers.append(trigger) }
-        for (table, policy) in try decode("policies", PolicyQuery.decode) { tables[table]?.policies.append(policy) }
-        model.tables = Array(tables.values)
-        model.views = Array(views.values)
+        for (table, trigger) in try decode("triggers", TriggerQuery.decode) { tables.update(table) { $0.triggers.append(trigger) } }
+        for (table, policy) in try decode("policies", PolicyQuery.decode) { tables.update(table) { $0.policies.append(policy) } }
+        model.tables = tables.relations
+        model.views = views.relations
         model.functions = try decode("functions", FunctionQuery.decode)
         model.dependencies = readsDependencies ? try decode("dependencies") { try DependencyQuery.decode($0, filter: filter) } : []
         filter.apply(to: &model)
@@ -208,8 +206,8 @@ public struct Inspector: Sendable {
     }
 
     /// `constraints` with the definitions Swift left empty filled in from the server, asked in one query.
-    private func completed(_ constraints: [(QualifiedName, Constraint, oid: String)],
-                           serverRows: (String, [String]) throws -> [String: Row]) throws -> [(QualifiedName, Constraint)] {
+    private func completed(_ constraints: [(table: UInt32, Constraint, oid: String)],
+                           serverRows: (String, [String]) throws -> [String: Row]) throws -> [(table: UInt32, Constraint)] {
         let unwritten = constraints.filter { $0.1.definition.isEmpty }.map(\.oid)
         let rows = unwritten.isEmpty ? [:] : try serverRows("""
             SELECT x.oid::pg_catalog.text AS oid, pg_catalog.pg_get_constraintdef(x.oid) AS definition
@@ -218,7 +216,7 @@ public struct Inspector: Sendable {
         return try constraints.map { table, constraint, oid in
             guard constraint.definition.isEmpty else { return (table, constraint) }
             guard let text = try rows[oid]?.optionalString("definition") else {
-                throw IntrospectionError(query: "constraints", underlying: "no definition for \(constraint.name) on \(table)")
+                throw IntrospectionError(query: "constraints", underlying: "no definition for \(constraint.name) (oid \(oid))")
             }
             var filled = constraint
             filled.definition = text

@@ -46,7 +46,8 @@ enum ConstraintQuery {
     }
 
     /// Constraints by table; an empty definition is the server's to give, for the oid beside it.
-    static func decode(_ result: QueryResult, columnNames: ColumnNames, catalog: ExpressionCatalog) throws -> [(QualifiedName, Constraint, oid: String)] {
+    static func decode(_ result: QueryResult, columnNames: ColumnNames, catalog: ExpressionCatalog) throws
+        -> [(table: UInt32, Constraint, oid: String)] {
         let schema = try result.column("schema"), tableName = try result.column("table_name"), tableOIDColumn = try result.column("table_oid")
         let name = try result.column("name"), type = try result.column("type"), oid = try result.column("oid")
         let definition = try result.column("definition"), checkTree = try result.column("check_tree")
@@ -101,7 +102,7 @@ enum ConstraintQuery {
                 columns: columns.map(\.name), foreignKey: foreignKey, deferrable: deferrable,
                 initiallyDeferred: deferred, validated: validated,
                 comment: row.optionalString(comment))
-            return (table, constraint, try row.string(oid))
+            return (tableOID, constraint, try row.string(oid))
         }
     }
 

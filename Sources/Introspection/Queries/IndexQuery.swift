@@ -69,6 +69,7 @@ enum IndexQuery {
     /// its expressions (the keys at `expressionPositions`) and its predicate.
     struct Decoded {
         var relation: QualifiedName
+        var relationOID: UInt32
         var index: Index
         var oid: String
         var written: Bool
@@ -144,17 +145,17 @@ enum IndexQuery {
                 unique: try row.bool(unique), method: try row.string(method), keys: keys.map(\.text),
                 operatorClasses: keys.map { $0.operatorClass.flatMap { $0.isDefault ? nil : $0.qualifiedName } },
                 include: include, predicate: predicate, comment: row.optionalString(comment))
-            return Decoded(relation: relation, index: index, oid: try row.string(oid), written: text != nil,
+            return Decoded(relation: relation, relationOID: relationOID, index: index, oid: try row.string(oid), written: text != nil,
                            expressionPositions: expressionPositions)
         }
     }
 
     /// `decoded` with what Swift left unwritten filled in from `serverRows` (rows of `serverSQL` by oid).
-    static func completed(_ decoded: [Decoded], serverRows: ([String]) throws -> [String: Row]) throws -> [(QualifiedName, Index)] {
+    static func completed(_ decoded: [Decoded], serverRows: ([String]) throws -> [String: Row]) throws -> [(relation: UInt32, Index)] {
         let unwritten = decoded.filter { !$0.written }.map(\.oid)
         let rows = unwritten.isEmpty ? [:] : try serverRows(unwritten)
         return try decoded.map { item in
-            guard !item.written else { return (item.relation, item.index) }
+            guard !item.written else { return (item.relationOID, item.index) }
             guard let row = rows[item.oid], let definition = try row.optionalString("definition") else {
                 throw IntrospectionError(query: "indexes", underlying: "no definition for \(item.index.name) on \(item.relation)")
             }
@@ -165,7 +166,7 @@ enum IndexQuery {
             where position < index.keys.count {
                 index.keys[position] = expression
             }
-            return (item.relation, index)
+            return (item.relationOID, index)
         }
     }
 }

@@ -5,7 +5,7 @@ import SchemaModel
 /// knows neither partitioning, nor UNLOGGED, nor row-level security.
 enum TableQuery {
     static let sql = """
-        SELECT n.nspname AS schema, c.relname AS name, d.description AS comment,
+        SELECT n.nspname AS schema, c.relname AS name, c.oid AS oid, d.description AS comment,
                c.relkind = 'p' AS partitioned, c.relpersistence = 'u' AS unlogged,
                c.relispartition AS is_partition,
                CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
@@ -24,12 +24,13 @@ enum TableQuery {
           AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "c.oid"))
         """
 
-    static func decode(_ result: QueryResult) throws -> [Table] {
+    static func decode(_ result: QueryResult) throws -> [(oid: UInt32, name: QualifiedName, relation: Table)] {
         try result.rows.map { row in
+            let name = try row.qualifiedName()
             let parents = try row.json("parents", as: [QualifiedName].self) ?? []
             let isPartition = try row.bool("is_partition")
-            return Table(
-                name: try row.qualifiedName(),
+            return (try row.oid("oid"), name, Table(
+                name: name,
                 kind: try row.bool("partitioned") ? .partitioned : .ordinary,
                 unlogged: try row.bool("unlogged"),
                 partitionKey: try row.optionalString("partition_key"),
@@ -38,7 +39,7 @@ enum TableQuery {
                 inherits: isPartition ? [] : parents,
                 rowLevelSecurity: try row.bool("row_security"),
                 forceRowLevelSecurity: try row.bool("force_row_security"),
-                comment: try row.optionalString("comment"))
+                comment: try row.optionalString("comment")))
         }
     }
 }

@@ -5,7 +5,7 @@ import SchemaModel
 /// has no materialized views, and truncates nothing but hides views the role does not own.
 enum ViewQuery {
     static let sql = """
-        SELECT n.nspname AS schema, c.relname AS name, d.description AS comment,
+        SELECT n.nspname AS schema, c.relname AS name, c.oid AS oid, d.description AS comment,
                c.relkind = 'm' AS materialized, pg_catalog.pg_get_viewdef(c.oid) AS definition,
                c.reloptions AS options
         FROM pg_catalog.pg_class c
@@ -15,11 +15,13 @@ enum ViewQuery {
           AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "c.oid"))
         """
 
-    static func decode(_ result: QueryResult) throws -> [View] {
+    static func decode(_ result: QueryResult) throws -> [(oid: UInt32, name: QualifiedName, relation: View)] {
         try result.rows.map {
-            View(name: try $0.qualifiedName(), materialized: try $0.bool("materialized"),
-                 definition: try $0.string("definition"), options: try $0.stringArray("options").sorted { $0.precedes($1) },
-                 comment: try $0.optionalString("comment"))
+            let name = try $0.qualifiedName()
+            return (try $0.oid("oid"), name,
+                    View(name: name, materialized: try $0.bool("materialized"),
+                         definition: try $0.string("definition"), options: try $0.stringArray("options").sorted { $0.precedes($1) },
+                         comment: try $0.optionalString("comment")))
         }
     }
 }
