@@ -171,7 +171,7 @@ public struct Inspector: Sendable {
 
         var tables = RelationList(try decode("tables", TableQuery.decode))
         let columns = try decode("columns") { try ColumnQuery.decode($0, identities: sequences.identities) }
-        for (_, column, _, table) in columns { tables.update(table) { $0.columns.append(column) } }
+        for (column, _, table) in columns { tables.update(table) { $0.columns.append(column) } }
         let columnNames = ColumnNames(columns)
         let expressionCatalog = try decode("expression catalog", ExpressionCatalogQuery.decode)
         var constraints: [(table: UInt32, Constraint, oid: String)] = []

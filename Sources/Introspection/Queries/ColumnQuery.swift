@@ -13,7 +13,7 @@ import SchemaModel
 /// columns and keep their table.
 enum ColumnQuery {
     static let sql = """
-        SELECT n.nspname AS schema, c.relname AS table_name, a.attrelid AS table_oid, a.attname AS name, a.attnum AS position,
+        SELECT a.attrelid AS table_oid, a.attname AS name, a.attnum AS position,
                pg_catalog.quote_ident(a.attname) AS quoted_name, a.atttypid AS type_oid, a.attcollation AS collation_oid,
                pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
                CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, 0) END AS default_expression,
@@ -36,10 +36,12 @@ enum ColumnQuery {
         """
 
     /// Columns by table, with what index definitions need of each.
-    /// Columns by table, with what index and constraint definitions need of them (`ColumnNames`).
+    /// Columns by table oid (no names: 50,000 rows of them cost both ends
+    /// more than the lookup by oid), with what index and constraint
+    /// definitions need of them (`ColumnNames`).
     static func decode(_ result: QueryResult, identities: [SequenceQuery.ColumnKey: SequenceOptions]) throws
-        -> [(QualifiedName, Column, ColumnNames.Entry, tableOID: UInt32)] {
-        let schema = try result.column("schema"), tableName = try result.column("table_name"), tableOID = try result.column("table_oid")
+        -> [(Column, ColumnNames.Entry, tableOID: UInt32)] {
+        let tableOID = try result.column("table_oid")
         let name = try result.column("name"), position = try result.column("position"), type = try result.column("type")
         let notNull = try result.column("not_null"), defaultExpression = try result.column("default_expression")
         let identityColumn = try result.column("identity"), generatedExpression = try result.column("generated_expression")
@@ -47,13 +49,12 @@ enum ColumnQuery {
         let quotedName = try result.column("quoted_name"), typeOID = try result.column("type_oid")
         let collationOID = try result.column("collation_oid")
         return try result.rows.map { row in
-            let table = QualifiedName(schema: try row.string(schema), name: try row.string(tableName))
             let oid = UInt32(try row.int(tableOID)), number = try row.int(position)
             var identity: Column.Identity?
             let generation = try row.string(identityColumn)
             if generation == "a" || generation == "d" {
                 guard let sequence = identities[SequenceQuery.ColumnKey(table: oid, column: number)] else {
-                    throw IntrospectionError(query: "columns", underlying: "identity column \(try row.string(name)) of \(table) has no sequence")
+                    throw IntrospectionError(query: "columns", underlying: "identity column \(try row.string(name)) of the table with oid \(oid) has no sequence")
                 }
                 identity = Column.Identity(generation: generation == "a" ? .always : .byDefault, sequence: sequence)
             }
@@ -64,7 +65,7 @@ enum ColumnQuery {
                 collation: row.optionalString(collation), comment: row.optionalString(comment))
             let entry = ColumnNames.Entry(name: column.name, quoted: try row.string(quotedName),
                                           typeOID: try row.string(typeOID), collationOID: try row.string(collationOID))
-            return (table, column, entry, oid)
+            return (column, entry, oid)
         }
     }
 }

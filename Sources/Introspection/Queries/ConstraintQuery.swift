@@ -70,12 +70,12 @@ enum ConstraintQuery {
             default: kind = .exclusion
             }
             let tableOID = UInt32(try row.int(tableOIDColumn))
-            let columns = try columnNames.entries(tableOID, table, row.stringArray(columnNumbers), query: "constraints")
+            let columns = try columnNames.entries(tableOID, "\(table)", row.stringArray(columnNumbers), query: "constraints")
             var foreignKey: Constraint.ForeignKey?
             var referenced: (quotedTable: String, quotedColumns: [String])?
             if kind == .foreignKey {
                 let table = QualifiedName(schema: try row.string(referencedSchema), name: try row.string(referencedTable))
-                let referencedColumns = try columnNames.entries(UInt32(try row.int(referencedOID)), table,
+                let referencedColumns = try columnNames.entries(UInt32(try row.int(referencedOID)), "\(table)",
                                                                 row.stringArray(referencedNumbers), query: "constraints")
                 foreignKey = Constraint.ForeignKey(
                     referencedTable: table,
@@ -143,26 +143,26 @@ struct ColumnNames {
     /// Per table, entries by attribute number (dropped columns leave nil).
     private var byTable: [UInt32: [Entry?]] = [:]
 
-    init(_ columns: [(QualifiedName, Column, Entry, tableOID: UInt32)]) {
+    init(_ columns: [(Column, Entry, tableOID: UInt32)]) {
         func place(_ entry: Entry, at position: Int, in entries: inout [Entry?]) {
             if entries.count <= position { entries += Array(repeating: nil, count: position + 1 - entries.count) }
             entries[position] = entry
         }
-        for (_, column, entry, table) in columns where column.position > 0 {
+        for (column, entry, table) in columns where column.position > 0 {
             place(entry, at: column.position, in: &byTable[table, default: []])
         }
     }
 
     /// Column `number` of the table `oid` (called `table` in errors); `query` names the catalog query asking.
-    func entry(_ oid: UInt32, _ table: QualifiedName, _ number: String, query: String = "indexes") throws -> Entry {
+    func entry(_ oid: UInt32, _ table: @autoclosure () -> String, _ number: String, query: String = "indexes") throws -> Entry {
         guard let value = Int(number), let entry = self.entry(oid, value) else {
-            throw IntrospectionError(query: query, underlying: "\(table) has no column number \(number)")
+            throw IntrospectionError(query: query, underlying: "\(table()) has no column number \(number)")
         }
         return entry
     }
 
-    func entries(_ oid: UInt32, _ table: QualifiedName, _ numbers: [String], query: String) throws -> [Entry] {
-        try numbers.map { try entry(oid, table, $0, query: query) }
+    func entries(_ oid: UInt32, _ table: @autoclosure () -> String, _ numbers: [String], query: String) throws -> [Entry] {
+        try numbers.map { try entry(oid, table(), $0, query: query) }
     }
 
     /// The quoted name of column `number` of the table `oid`, for the expression deparser.

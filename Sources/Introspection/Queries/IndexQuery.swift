@@ -17,7 +17,7 @@ enum IndexQuery {
     static func sql(partition: Int, of partitions: Int, version: CatalogVersion) -> String {
         let nullsNotDistinct = version.major >= 15 ? "x.indnullsnotdistinct" : "false"
         return """
-        SELECT n.nspname AS schema, c.relname AS table_name, x.indrelid AS table_oid, i.relname AS name, d.description AS comment,
+        SELECT x.indrelid AS table_oid, i.relname AS name, d.description AS comment,
                x.indexrelid AS oid, pg_catalog.quote_ident(n.nspname) AS quoted_schema,
                pg_catalog.quote_ident(c.relname) AS quoted_table, pg_catalog.quote_ident(i.relname) AS quoted_name,
                pg_catalog.quote_ident(am.amname) AS quoted_method,
@@ -68,7 +68,6 @@ enum IndexQuery {
     /// An index as read; `written` false when the server must give its definition,
     /// its expressions (the keys at `expressionPositions`) and its predicate.
     struct Decoded {
-        var relation: QualifiedName
         var relationOID: UInt32
         var index: Index
         var oid: String
@@ -79,7 +78,7 @@ enum IndexQuery {
     /// `withColumnOptions`: from `columnOptionsSQL`.
     static func decode(_ result: QueryResult, columns: ColumnNames, operatorClasses: [String: OperatorClass],
                        catalog: ExpressionCatalog, withColumnOptions: Set<UInt32>) throws -> [Decoded] {
-        let schema = try result.column("schema"), tableName = try result.column("table_name"), tableOID = try result.column("table_oid")
+        let tableOID = try result.column("table_oid")
         let name = try result.column("name"), comment = try result.column("comment"), oid = try result.column("oid")
         let quotedSchema = try result.column("quoted_schema"), quotedTable = try result.column("quoted_table")
         let quotedName = try result.column("quoted_name"), quotedMethod = try result.column("quoted_method")
@@ -89,7 +88,7 @@ enum IndexQuery {
         let options = try result.column("options"), collations = try result.column("collations")
         let expressionTrees = try result.column("expression_trees"), predicateTree = try result.column("predicate_tree")
         return try result.rows.map { row in
-            let relation = QualifiedName(schema: try row.string(schema), name: try row.string(tableName))
+            let schemaText = try row.string(quotedSchema), tableText = try row.string(quotedTable)
             let relationOID = UInt32(try row.int(tableOID))
             let keyCount = try row.int(keyCountColumn)
             // int2vector / oidvector print as space-separated numbers.
@@ -118,7 +117,7 @@ enum IndexQuery {
                         column = ColumnNames.Entry(name: "", quoted: "", typeOID: "", collationOID: "")
                     }
                 } else {
-                    column = try columns.entry(relationOID, relation, number)
+                    column = try columns.entry(relationOID, schemaText + "." + tableText, number)
                 }
                 if position < keyCount {
                     keys.append(IndexDefinition.Key(text: column?.quoted ?? "", column: column,
@@ -133,8 +132,8 @@ enum IndexQuery {
                 if predicate == nil { written = false }
             }
             let definition = IndexDefinition(
-                quotedName: try row.string(quotedName), quotedSchema: try row.string(quotedSchema),
-                quotedTable: try row.string(quotedTable), quotedMethod: try row.string(quotedMethod),
+                quotedName: try row.string(quotedName), quotedSchema: schemaText,
+                quotedTable: tableText, quotedMethod: try row.string(quotedMethod),
                 method: try row.string(method), unique: try row.bool(unique), keys: keys, include: include,
                 options: try row.string(options).split(separator: " ").compactMap { Int($0) },
                 collations: try row.string(collations).split(separator: " ").map(String.init),
@@ -145,7 +144,7 @@ enum IndexQuery {
                 unique: try row.bool(unique), method: try row.string(method), keys: keys.map(\.text),
                 operatorClasses: keys.map { $0.operatorClass.flatMap { $0.isDefault ? nil : $0.qualifiedName } },
                 include: include, predicate: predicate, comment: row.optionalString(comment))
-            return Decoded(relation: relation, relationOID: relationOID, index: index, oid: try row.string(oid), written: text != nil,
+            return Decoded(relationOID: relationOID, index: index, oid: try row.string(oid), written: text != nil,
                            expressionPositions: expressionPositions)
         }
     }
@@ -157,7 +156,7 @@ enum IndexQuery {
         return try decoded.map { item in
             guard !item.written else { return (item.relationOID, item.index) }
             guard let row = rows[item.oid], let definition = try row.optionalString("definition") else {
-                throw IntrospectionError(query: "indexes", underlying: "no definition for \(item.index.name) on \(item.relation)")
+                throw IntrospectionError(query: "indexes", underlying: "no definition for index \(item.index.name) (oid \(item.oid))")
             }
             var index = item.index
             index.definition = definition
