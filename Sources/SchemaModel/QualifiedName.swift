@@ -17,7 +17,7 @@ public struct QualifiedName: Hashable, Sendable, Codable, Comparable, CustomStri
     public var description: String { sql }
 
     public static func < (lhs: QualifiedName, rhs: QualifiedName) -> Bool {
-        if lhs.schema != rhs.schema { return lhs.schema.unicodeScalars.lexicographicallyPrecedes(rhs.schema.unicodeScalars) }
-        return lhs.name.unicodeScalars.lexicographicallyPrecedes(rhs.name.unicodeScalars)
+        if lhs.schema != rhs.schema { return lhs.schema.utf8.lexicographicallyPrecedes(rhs.schema.utf8) }
+        return lhs.name.utf8.lexicographicallyPrecedes(rhs.name.utf8)
     }
 }
