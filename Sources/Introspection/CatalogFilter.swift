@@ -53,11 +53,4 @@ enum CatalogFilter {
         AND \(alias).classoid = '\(catalog)'::pg_catalog.regclass AND \(alias).objsubid = \(subid)
         """
     }
-
-    /// True for slice `partition` of `partitions`, by a hash of `oid`: oids come
-    /// in strides (each table of a schema script takes as many), so `oid % 2`
-    /// can put every table in one slice.
-    static func partition(of oid: String, _ partition: Int, _ partitions: Int) -> String {
-        partitions <= 1 ? "true" : "(pg_catalog.hashoid(\(oid)) & 2147483647) % \(partitions) = \(partition)"
-    }
 }

@@ -58,9 +58,7 @@ public struct Inspector: Sendable {
             ).rows.first else {
                 throw IntrospectionError(query: "opening", underlying: "no result")
             }
-            let slices = max(1, parallelism)
-            let queries = Self.queries(version, largeCatalog: try opening.int("relations") > Self.largeCatalogRelations,
-                                       slices: slices)
+            let queries = Self.queries(version, largeCatalog: try opening.int("relations") > Self.largeCatalogRelations)
                 .filter { readsDependencies || $0.name != "dependencies" }
             var reader = ParallelCatalogReader(workers: parallelism)
             reader.sessionSetup = try CatalogFilter.extensionMembersSettings(opening)
@@ -72,7 +70,7 @@ public struct Inspector: Sendable {
             let start = clock.now
             // Assembled inside the transaction: the index and constraint
             // definitions Swift cannot write are asked of the server in the same snapshot.
-            let model = try assemble(results.mapValues(\.0), slices: slices) { sql, oids in
+            let model = try assemble(results.mapValues(\.0)) { sql, oids in
                 var rows: [String: Row] = [:]
                 for row in try connection.query(sql, ["{" + oids.joined(separator: ",") + "}"]).rows {
                     rows[try row.string("oid")] = row
@@ -99,7 +97,7 @@ public struct Inspector: Sendable {
 
     /// The catalog queries for `version`, by name: for benchmarks and EXPLAIN.
     public static func catalogQueries(serverVersionNumber: Int) throws -> [(name: String, sql: String)] {
-        queries(try CatalogVersion(serverVersionNumber: serverVersionNumber), largeCatalog: false, slices: 1).map { ($0.name, $0.sql) }
+        queries(try CatalogVersion(serverVersionNumber: serverVersionNumber), largeCatalog: false).map { ($0.name, $0.sql) }
     }
 
     /// Above this many relations the heavy queries are planned with hash joins
@@ -108,14 +106,8 @@ public struct Inspector: Sendable {
     /// on a fresh database (400 relations) it cost 20 ms an inspection.
     static let largeCatalogRelations = 20_000
 
-    /// Indexes and constraints are read in `slices` slices by table, slice k of
-    /// both on connection k. Deparsing an index expression, a predicate or a
-    /// check makes the backend build its table's relation-cache entry; slicing
-    /// by table builds each entry in one backend only, and keeps every
-    /// connection busy.
-    static func queries(_ version: CatalogVersion, largeCatalog: Bool, slices: Int) -> [ParallelCatalogReader.Query] {
-        let slices = max(1, slices)
-        var queries: [ParallelCatalogReader.Query] = [
+    static func queries(_ version: CatalogVersion, largeCatalog: Bool) -> [ParallelCatalogReader.Query] {
+        let queries: [ParallelCatalogReader.Query] = [
             .init(name: "schemas", sql: NamespaceQuery.sql, weight: 1),
             .init(name: "extensions", sql: ExtensionQuery.sql, weight: 1),
             .init(name: "enums", sql: EnumQuery.sql, weight: 1),
@@ -124,7 +116,9 @@ public struct Inspector: Sendable {
             .init(name: "sequences", sql: SequenceQuery.sql, weight: 3),
             .init(name: "tables", sql: TableQuery.sql, weight: 2),
             // Weights: about the milliseconds measured at 5,000 tables, divided by 20.
-            .init(name: "columns", sql: ColumnQuery.sql, weight: 15, hashJoinsOnly: largeCatalog),
+            .init(name: "columns", sql: ColumnQuery.sql, weight: 10, hashJoinsOnly: largeCatalog),
+            .init(name: "indexes", sql: IndexQuery.sql(version), weight: 6, hashJoinsOnly: largeCatalog),
+            .init(name: "constraints", sql: ConstraintQuery.sql(version), weight: 5, hashJoinsOnly: largeCatalog),
             .init(name: "views", sql: ViewQuery.sql, weight: 3),
             .init(name: "operator classes", sql: OperatorClassQuery.sql, weight: 1),
             .init(name: "expression catalog", sql: ExpressionCatalogQuery.sql, weight: 1),
@@ -134,23 +128,14 @@ public struct Inspector: Sendable {
             .init(name: "functions", sql: FunctionQuery.sql(version), weight: 3),
             .init(name: "dependencies", sql: DependencyQuery.sql, weight: 9, hashJoinsOnly: largeCatalog),
         ]
-        for slice in 0..<slices {
-            queries.append(.init(name: indexesName(slice, slices), sql: IndexQuery.sql(partition: slice, of: slices, version: version),
-                                 weight: 16 / slices, hashJoinsOnly: largeCatalog, worker: slice))
-            queries.append(.init(name: constraintsName(slice, slices),
-                                 sql: ConstraintQuery.sql(partition: slice, of: slices, version: version),
-                                 weight: 12 / slices, hashJoinsOnly: largeCatalog, worker: slice))
-        }
         return queries
     }
 
-    private static func indexesName(_ slice: Int, _ slices: Int) -> String { "indexes \(slice + 1)/\(slices)" }
-    private static func constraintsName(_ slice: Int, _ slices: Int) -> String { "constraints \(slice + 1)/\(slices)" }
 
     /// `serverRows(sql, oids)`: the rows of `sql`, which reads `$1` (`oids`, an
     /// oid[]), in the inspection's snapshot, by their "oid" column: the
     /// definitions Swift left to the server.
-    private func assemble(_ results: [String: QueryResult], slices: Int,
+    private func assemble(_ results: [String: QueryResult],
                           serverRows: (String, [String]) throws -> [String: Row]) throws -> DatabaseModel {
         func decode<T>(_ name: String, _ decoder: (QueryResult) throws -> T) throws -> T {
             guard let result = results[name] else { throw IntrospectionError(query: name, underlying: "no result") }
@@ -174,9 +159,8 @@ public struct Inspector: Sendable {
         for (column, _, table) in columns { tables.update(table) { $0.columns.append(column) } }
         let columnNames = ColumnNames(columns)
         let expressionCatalog = try decode("expression catalog", ExpressionCatalogQuery.decode)
-        var constraints: [(table: UInt32, Constraint, oid: String)] = []
-        for slice in 0..<slices {
-            constraints += try decode(Self.constraintsName(slice, slices)) { try ConstraintQuery.decode($0, columnNames: columnNames, catalog: expressionCatalog) }
+        let constraints = try decode("constraints") {
+            try ConstraintQuery.decode($0, columnNames: columnNames, catalog: expressionCatalog)
         }
         for (table, constraint) in try completed(constraints, serverRows: serverRows) {
             tables.update(table) { $0.constraints.append(constraint) }
@@ -184,12 +168,9 @@ public struct Inspector: Sendable {
         var views = RelationList(try decode("views", ViewQuery.decode))
         let operatorClasses = try decode("operator classes", OperatorClassQuery.decode)
         let withColumnOptions = try decode("index column options", IndexQuery.decodeColumnOptions)
-        var indexes: [IndexQuery.Decoded] = []
-        for slice in 0..<slices {
-            indexes += try decode(Self.indexesName(slice, slices)) {
-                try IndexQuery.decode($0, columns: columnNames, operatorClasses: operatorClasses, catalog: expressionCatalog,
-                                     withColumnOptions: withColumnOptions)
-            }
+        let indexes = try decode("indexes") {
+            try IndexQuery.decode($0, columns: columnNames, operatorClasses: operatorClasses, catalog: expressionCatalog,
+                                 withColumnOptions: withColumnOptions)
         }
         for (relation, index) in try IndexQuery.completed(indexes, serverRows: { try serverRows(IndexQuery.serverSQL, $0) }) {
             if !tables.update(relation, { $0.indexes.append(index) }) { views.update(relation) { $0.indexes.append(index) } }

@@ -23,15 +23,11 @@ struct ParallelCatalogReader {
         /// sequences query took over a minute at 5,000 tables.
         var hashJoinsOnly = false
 
-        /// The connection (modulo their number) this query must run on, if any.
-        var worker: Int?
-
-        init(name: String, sql: String, weight: Int, hashJoinsOnly: Bool = false, worker: Int? = nil) {
+        init(name: String, sql: String, weight: Int, hashJoinsOnly: Bool = false) {
             self.name = name
             self.sql = sql
             self.weight = weight
             self.hashJoinsOnly = hashJoinsOnly
-            self.worker = worker
         }
 
         func run(on connection: Connection) throws -> QueryResult {
@@ -99,16 +95,11 @@ struct ParallelCatalogReader {
         return results
     }
 
-    /// Pinned queries to their worker; then the rest heaviest first, each to the least loaded.
+    /// Heaviest first, each to the least loaded worker.
     private func distribute(_ queries: [Query]) -> [[Query]] {
         var groups = Array(repeating: [Query](), count: max(1, workers))
         var loads = Array(repeating: 0, count: groups.count)
-        for query in queries {
-            guard let worker = query.worker.map({ $0 % groups.count }) else { continue }
-            groups[worker].append(query)
-            loads[worker] += query.weight
-        }
-        for query in queries.sorted(by: { $0.weight > $1.weight }) where query.worker == nil {
+        for query in queries.sorted(by: { $0.weight > $1.weight }) {
             let lightest = loads.indices.min { loads[$0] < loads[$1] }!
             groups[lightest].append(query)
             loads[lightest] += query.weight

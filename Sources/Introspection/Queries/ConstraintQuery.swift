@@ -10,8 +10,7 @@ import SchemaModel
 /// exclusions, and keys with INCLUDE, NULLS NOT DISTINCT or SET NULL (columns),
 /// are the server's to write.
 enum ConstraintQuery {
-    /// In `partitions` slices by table (see `Inspector.queries`).
-    static func sql(partition: Int, of partitions: Int, version: CatalogVersion) -> String {
+    static func sql(_ version: CatalogVersion) -> String {
         let unusualKey = version.major >= 15 ? "ci.indnatts > ci.indnkeyatts OR ci.indnullsnotdistinct" : "ci.indnatts > ci.indnkeyatts"
         let unusualForeignKey = version.major >= 15 ? "con.confdelsetcols IS NOT NULL" : "false"
         return """
@@ -40,7 +39,6 @@ enum ConstraintQuery {
         \(CatalogFilter.commentJoin(alias: "d", catalog: "pg_constraint", oid: "con.oid"))
         WHERE con.contype IN ('p', 'u', 'c', 'f', 'x') AND c.relkind IN ('r', 'p')
           AND \(CatalogFilter.userSchema("n.nspname"))
-          AND \(CatalogFilter.partition(of: "con.conrelid", partition, partitions))
           AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "c.oid"))
         """
     }

@@ -11,10 +11,9 @@ import SchemaModel
 /// what Swift cannot be sure of (options, partitioned indexes, NULLS NOT
 /// DISTINCT, an expression the deparser does not know), in a second query
 /// (`serverSQL`). Key and INCLUDE columns are named from the columns query;
-/// operator classes from `OperatorClassQuery`. The query runs in `partitions`
-/// slices by table (see `Inspector.queries`).
+/// operator classes from `OperatorClassQuery`.
 enum IndexQuery {
-    static func sql(partition: Int, of partitions: Int, version: CatalogVersion) -> String {
+    static func sql(_ version: CatalogVersion) -> String {
         let nullsNotDistinct = version.major >= 15 ? "x.indnullsnotdistinct" : "false"
         return """
         SELECT x.indrelid AS table_oid, i.relname AS name, d.description AS comment,
@@ -33,7 +32,6 @@ enum IndexQuery {
         JOIN pg_catalog.pg_am am ON am.oid = i.relam
         \(CatalogFilter.commentJoin(alias: "d", catalog: "pg_class", oid: "i.oid"))
         WHERE c.relkind IN ('r', 'p', 'm') AND \(CatalogFilter.userSchema("n.nspname"))
-          AND \(CatalogFilter.partition(of: "x.indrelid", partition, partitions))
           AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "c.oid"))
           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
                           WHERE con.conrelid = x.indrelid AND con.conindid = x.indexrelid AND con.contype IN ('p', 'u', 'x'))
@@ -41,8 +39,8 @@ enum IndexQuery {
     }
 
     /// Indexes with operator-class options on a column (`attoptions`), which
-    /// the server writes. Asked once, apart: as a subquery of each slice it
-    /// scanned all of pg_attribute per slice, a quarter of the slice's time.
+    /// the server writes. Asked apart: as a subquery of the indexes query it
+    /// took a quarter of that query's time, scanning all of pg_attribute.
     static let columnOptionsSQL = """
         SELECT DISTINCT a.attrelid::pg_catalog.text AS oid
         FROM pg_catalog.pg_attribute a
