@@ -147,6 +147,7 @@ struct ExpressionDeparser {
 
     /// get_const_expr: `showType` -1 never labels, 0 labels unless the literal reads back as its type.
     private func write(_ constant: ExpressionNode.Constant, showType: Int, into text: inout Output) -> Bool {
+        guard catalog.littleEndianDatums else { return false }
         guard let label = BuiltinType.name(constant.type, typmod: constant.typmod),
               let typeCollation = BuiltinType.collation(of: constant.type) else { return false }
         guard let bytes = constant.bytes else {
@@ -249,4 +250,7 @@ struct ExpressionCatalog: Sendable {
 
     var operators: [UInt32: Operator] = [:]
     var functions: [UInt32: Function] = [:]
+    /// Whether the server stores datums little-endian, as the deparser reads
+    /// constants; a big-endian server (s390x) deparses its constants itself.
+    var littleEndianDatums = false
 }

@@ -18,13 +18,23 @@ enum ExpressionCatalogQuery {
               FROM pg_catalog.pg_proc p
               WHERE p.pronamespace = 'pg_catalog'::pg_catalog.regnamespace) p
         WHERE p.plain AND p.prokind = 'f'
+        UNION ALL
+        -- The server's byte order, as its node trees show datums: jsonb_set's
+        -- last argument defaults to true, one byte of 1 in an 8-byte Datum.
+        SELECT 'e', '0', (pg_catalog.strpos(p.proargdefaults::pg_catalog.text, ':constvalue 1 [ 1 0 0 0 0 0 0 0 ]') > 0)::pg_catalog.text,
+               NULL, NULL, NULL
+        FROM pg_catalog.pg_proc p
+        WHERE p.oid = 'pg_catalog.jsonb_set(pg_catalog.jsonb, pg_catalog.text[], pg_catalog.jsonb, pg_catalog.bool)'::pg_catalog.regprocedure
         """
 
     static func decode(_ result: QueryResult) throws -> ExpressionCatalog {
         var catalog = ExpressionCatalog()
         for row in result.rows {
             guard let oid = UInt32(try row.string("oid")) else { continue }
-            if try row.string("kind") == "o" {
+            let kind = try row.string("kind")
+            if kind == "e" {
+                catalog.littleEndianDatums = try row.string("name") == "true"
+            } else if kind == "o" {
                 catalog.operators[oid] = ExpressionCatalog.Operator(
                     name: try row.string("name"),
                     left: UInt32(try row.string("left_type")) ?? 0, right: UInt32(try row.string("right_type")) ?? 0)
