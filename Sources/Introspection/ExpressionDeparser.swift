@@ -21,7 +21,9 @@ struct ExpressionDeparser {
     /// An index key as pg_get_indexdef prints it: a bare function call, or the expression in parentheses.
     func indexKey(_ node: ExpressionNode) -> String? {
         guard let text = text(of: node) else { return nil }
+        // looks_like_function: a plain call, or COALESCE and its kin.
         if case let .function(call) = node, call.format == .explicitCall { return text }
+        if case .coalesce = node { return text }
         return "(" + text + ")"
     }
 
@@ -98,6 +100,15 @@ struct ExpressionDeparser {
             text += "("
             guard write(argument, showImplicit: true, into: &text) else { return false }
             text += notNull ? " IS NOT NULL)" : " IS NULL)"
+            return true
+
+        case let .coalesce(_, _, arguments):
+            text += "COALESCE("
+            for (position, argument) in arguments.enumerated() {
+                if position > 0 { text += ", " }
+                guard write(argument, showImplicit: true, into: &text) else { return false }
+            }
+            text += ")"
             return true
 
         case let .coercion(argument, type, typmod, _, format):

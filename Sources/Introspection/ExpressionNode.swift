@@ -15,7 +15,9 @@ indirect enum ExpressionNode: Equatable {
     case array(type: UInt32, elementType: UInt32, collation: UInt32, elements: [ExpressionNode])
     case boolean(BooleanOperator, [ExpressionNode])
     case nullTest(ExpressionNode, isNotNull: Bool)
-    /// A RelabelType (binary-compatible cast) or CoerceViaIO (cast through text).
+    case coalesce(type: UInt32, collation: UInt32, arguments: [ExpressionNode])
+    /// A RelabelType (binary-compatible cast), CoerceViaIO (cast through text)
+    /// or ArrayCoerceExpr (an array cast element by element): ruleutils prints them alike.
     case coercion(ExpressionNode, type: UInt32, typmod: Int32, collation: UInt32, format: CoercionForm)
 
     struct Constant: Equatable {
@@ -52,6 +54,7 @@ indirect enum ExpressionNode: Equatable {
         case let .function(call): return call.resultType
         case .anyOrAll, .boolean, .nullTest: return BuiltinType.boolean
         case let .array(type, _, _, _): return type
+        case let .coalesce(type, _, _): return type
         case let .coercion(_, type, _, _, _): return type
         }
     }
@@ -65,6 +68,7 @@ indirect enum ExpressionNode: Equatable {
         case let .function(call): return call.collation
         case .anyOrAll, .boolean, .nullTest: return 0
         case let .array(_, _, collation, _): return collation
+        case let .coalesce(_, collation, _): return collation
         case let .coercion(_, _, _, collation, _): return collation
         }
     }

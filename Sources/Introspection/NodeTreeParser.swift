@@ -47,7 +47,8 @@ struct NodeTreeParser {
         case Kind.array: node = try array()
         case Kind.boolean: node = try boolean()
         case Kind.nullTest: node = try nullTest()
-        case Kind.relabel, Kind.coerceViaIO: node = try coercion(viaIO: kind == Kind.coerceViaIO)
+        case Kind.relabel, Kind.coerceViaIO, Kind.arrayCoerce: node = try coercion(viaIO: kind == Kind.coerceViaIO)
+        case Kind.coalesce: node = try coalesce()
         default: throw Unsupported()
         }
         try expect(UInt8(ascii: "}"))
@@ -189,6 +190,22 @@ struct NodeTreeParser {
         return .nullTest(argument, isNotNull: notNull)
     }
 
+    private mutating func coalesce() throws -> ExpressionNode {
+        var type: UInt32 = 0, collation: UInt32 = 0, arguments: [ExpressionNode] = []
+        try fields { name, parser in
+            switch name {
+            case Field.coalescetype: type = try parser.oid()
+            case Field.coalescecollid: collation = try parser.oid()
+            case Field.args: arguments = try parser.nodeList()
+            default: try parser.skipValue()
+            }
+        }
+        guard !arguments.isEmpty else { throw Unsupported() }
+        return .coalesce(type: type, collation: collation, arguments: arguments)
+    }
+
+    /// RelabelType, CoerceViaIO, or ArrayCoerceExpr (whose per-element
+    /// expression is skipped: ruleutils prints only the cast of the whole).
     private mutating func coercion(viaIO: Bool) throws -> ExpressionNode {
         var argument: ExpressionNode?, type: UInt32 = 0, typmod: Int32 = -1, collation: UInt32 = 0
         var format = ExpressionNode.CoercionForm.explicitCall
@@ -386,6 +403,8 @@ private enum Kind {
     static let nullTest = NodeTreeParser.hash("NULLTEST")
     static let relabel = NodeTreeParser.hash("RELABELTYPE")
     static let coerceViaIO = NodeTreeParser.hash("COERCEVIAIO")
+    static let arrayCoerce = NodeTreeParser.hash("ARRAYCOERCEEXPR")
+    static let coalesce = NodeTreeParser.hash("COALESCEEXPR")
     static let `and` = NodeTreeParser.hash("and")
     static let `or` = NodeTreeParser.hash("or")
     static let `not` = NodeTreeParser.hash("not")
@@ -399,6 +418,8 @@ private enum Field {
     static let array_collid = NodeTreeParser.hash("array_collid")
     static let array_typeid = NodeTreeParser.hash("array_typeid")
     static let boolop = NodeTreeParser.hash("boolop")
+    static let coalescecollid = NodeTreeParser.hash("coalescecollid")
+    static let coalescetype = NodeTreeParser.hash("coalescetype")
     static let coerceformat = NodeTreeParser.hash("coerceformat")
     static let constcollid = NodeTreeParser.hash("constcollid")
     static let constisnull = NodeTreeParser.hash("constisnull")

@@ -80,4 +80,6 @@ CREATE INDEX partial_in ON "Other Schema"."Shapes" (name) WHERE feeling IN ('hap
 CREATE INDEX partial_function ON "Other Schema"."Shapes" (name) WHERE "Other Schema".is_even(id);
 CREATE INDEX expression_and_partial ON "Other Schema"."Shapes" (lower(name), id) WHERE amount > 10.5;
 CREATE INDEX include_expression ON "Other Schema"."Shapes" (lower(name)) INCLUDE (id);
+CREATE INDEX coalesce_key ON "Other Schema"."Shapes" (COALESCE(small, 0));
+CREATE INDEX varchar_in_partial ON "Other Schema"."Shapes" (id) WHERE code IN ('x', 'y');
 CREATE INDEX with_options ON "Other Schema"."Shapes" (lower(name)) WITH (fillfactor = 70);
