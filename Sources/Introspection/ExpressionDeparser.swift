@@ -42,7 +42,7 @@ struct ExpressionDeparser {
             text += "("
             if arguments.count == 2 {
                 // Bare only where the parser, given the name and these types, finds this operator.
-                guard op.left == arguments[0].type, op.right == arguments[1].type,
+                guard catalog.resolves(op, arguments[0].type, arguments[1].type),
                       write(arguments[0], showImplicit: true, into: &text) else { return false }
                 text += " " + op.name + " "
                 guard write(arguments[1], showImplicit: true, into: &text) else { return false }
@@ -61,7 +61,7 @@ struct ExpressionDeparser {
             let arrayType = arguments[1].type
             let element: UInt32?
             if case let .array(_, elementType, _, _) = arguments[1] { element = elementType } else { element = BuiltinType.element(ofArray: arrayType) }
-            guard let op = catalog.operators[id], op.left == arguments[0].type, op.right == element else { return false }
+            guard let op = catalog.operators[id], let element, catalog.resolves(op, arguments[0].type, element) else { return false }
             text += "("
             guard write(arguments[0], showImplicit: true, into: &text) else { return false }
             text += " \(op.name) \(useOr ? "ANY" : "ALL") ("
@@ -96,7 +96,7 @@ struct ExpressionDeparser {
 
         case let .nullTest(argument, notNull):
             // A row-typed argument prints as IS [NOT] DISTINCT FROM NULL.
-            guard BuiltinType.isKnownScalar(argument.type) else { return false }
+            guard BuiltinType.isKnownScalar(argument.type) || catalog.enumTypes[argument.type] != nil else { return false }
             text += "("
             guard write(argument, showImplicit: true, into: &text) else { return false }
             text += notNull ? " IS NOT NULL)" : " IS NULL)"
@@ -159,6 +159,7 @@ struct ExpressionDeparser {
     /// get_const_expr: `showType` -1 never labels, 0 labels unless the literal reads back as its type.
     private func write(_ constant: ExpressionNode.Constant, showType: Int, into text: inout Output) -> Bool {
         guard catalog.littleEndianDatums else { return false }
+        if let typeName = catalog.enumTypes[constant.type] { return write(enum: constant, typeName, showType: showType, into: &text) }
         guard let label = BuiltinType.name(constant.type, typmod: constant.typmod),
               let typeCollation = BuiltinType.collation(of: constant.type) else { return false }
         guard let bytes = constant.bytes else {
@@ -210,6 +211,29 @@ struct ExpressionDeparser {
         if needsLabel { text += "::" + label }
         // get_const_collation: named where it is not the type's; naming it would need the server.
         return constant.collation == 0 || constant.collation == typeCollation
+    }
+
+    /// An enum's constant: its datum is the oid of its pg_enum row; always
+    /// labelled with its type, which an empty search_path never makes visible.
+    private func write(enum constant: ExpressionNode.Constant, _ typeName: String, showType: Int, into text: inout Output) -> Bool {
+        guard constant.typmod == -1, constant.collation == 0 else { return false }
+        guard let bytes = constant.bytes else {
+            text += "NULL"
+            if showType >= 0 { text += "::" + typeName }
+            return true
+        }
+        guard bytes.count >= 4 else { return false }
+        let oid = UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 24
+        // A backslash's quoting depends on standard_conforming_strings: left to the server.
+        guard let label = catalog.enumLabels[oid], !label.utf8.contains(UInt8(ascii: "\\")) else { return false }
+        text += "'"
+        for byte in label.utf8 {
+            if byte == UInt8(ascii: "'") { text.bytes.append(byte) }
+            text.bytes.append(byte)
+        }
+        text += "'"
+        if showType >= 0 { text += "::" + typeName }
+        return true
     }
 
     /// A text varlena's characters: a 4-byte or 1-byte header, uncompressed,
@@ -264,4 +288,19 @@ struct ExpressionCatalog: Sendable {
     /// Whether the server stores datums little-endian, as the deparser reads
     /// constants; a big-endian server (s390x) deparses its constants itself.
     var littleEndianDatums = false
+    /// Enum types, as format_type names them (qualified), by oid.
+    var enumTypes: [UInt32: String] = [:]
+    /// Enum labels by the oid of their pg_enum row (an enum constant's datum).
+    var enumLabels: [UInt32: String] = [:]
+
+    /// pseudo-type anyenum.
+    private static let anyEnum: UInt32 = 3500
+
+    /// Whether the parser, given `op`'s bare name and these argument types,
+    /// finds `op`: its exact types, or anyenum's comparisons for two values of
+    /// one enum (no other operator of pg_catalog takes enums).
+    func resolves(_ op: Operator, _ left: UInt32, _ right: UInt32) -> Bool {
+        if op.left == left && op.right == right { return true }
+        return op.left == Self.anyEnum && op.right == Self.anyEnum && left == right && enumTypes[left] != nil
+    }
 }

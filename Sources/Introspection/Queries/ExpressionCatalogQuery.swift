@@ -1,6 +1,7 @@
 import PostgresClient
 
-/// pg_catalog's operators and functions, which `ExpressionDeparser` names bare.
+/// pg_catalog's operators and functions, which `ExpressionDeparser` names
+/// bare; enum types and labels, for enum constants; the server's byte order.
 ///
 /// A function is listed only where a call by its bare name and exact argument
 /// types can find nothing else: not variadic, and no function of that name
@@ -19,6 +20,16 @@ enum ExpressionCatalogQuery {
               WHERE p.pronamespace = 'pg_catalog'::pg_catalog.regnamespace) p
         WHERE p.plain AND p.prokind = 'f'
         UNION ALL
+        SELECT 't', t.oid::pg_catalog.text,
+               CASE WHEN n.nspname = 'pg_catalog' THEN pg_catalog.quote_ident(t.typname)
+                    ELSE pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(t.typname) END, NULL, NULL, NULL
+        FROM pg_catalog.pg_type t
+        JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+        WHERE t.typtype = 'e'
+        UNION ALL
+        SELECT 'l', e.oid::pg_catalog.text, e.enumlabel::pg_catalog.text, NULL, NULL, NULL
+        FROM pg_catalog.pg_enum e
+        UNION ALL
         -- The server's byte order, as its node trees show datums: jsonb_set's
         -- last argument defaults to true, one byte of 1 in an 8-byte Datum.
         SELECT 'e', '0', (pg_catalog.strpos(p.proargdefaults::pg_catalog.text, ':constvalue 1 [ 1 0 0 0 0 0 0 0 ]') > 0)::pg_catalog.text,
@@ -34,6 +45,10 @@ enum ExpressionCatalogQuery {
             let kind = try row.string("kind")
             if kind == "e" {
                 catalog.littleEndianDatums = try row.string("name") == "true"
+            } else if kind == "t" {
+                catalog.enumTypes[oid] = try row.string("name")
+            } else if kind == "l" {
+                catalog.enumLabels[oid] = try row.string("name")
             } else if kind == "o" {
                 catalog.operators[oid] = ExpressionCatalog.Operator(
                     name: try row.string("name"),

@@ -46,6 +46,7 @@ CREATE TABLE "Other Schema"."Shapes" (
     CONSTRAINT cast_text CHECK (id::text <> '7'),
     CONSTRAINT enum_compare CHECK (feeling <> 'sad'),
     CONSTRAINT enum_cast CHECK (feeling::text <> 'x'),
+    CONSTRAINT enum_in CHECK (feeling IN ('happy', 'sad') OR feeling IS NULL),
     CONSTRAINT date_compare CHECK (born > '2000-01-01'),
     CONSTRAINT now_compare CHECK (seen <= now() + interval '1 day'),
     CONSTRAINT collated CHECK (email <> 'x' COLLATE "C"),
