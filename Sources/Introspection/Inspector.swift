@@ -106,8 +106,9 @@ public struct Inspector: Sendable {
     /// on a fresh database (400 relations) it cost 20 ms an inspection.
     static let largeCatalogRelations = 20_000
 
+    /// Weights: about the milliseconds each took at 5,000 tables, divided by 20.
     static func queries(_ version: CatalogVersion, largeCatalog: Bool) -> [ParallelCatalogReader.Query] {
-        let queries: [ParallelCatalogReader.Query] = [
+        [
             .init(name: "schemas", sql: NamespaceQuery.sql, weight: 1),
             .init(name: "extensions", sql: ExtensionQuery.sql, weight: 1),
             .init(name: "enums", sql: EnumQuery.sql, weight: 1),
@@ -115,7 +116,6 @@ public struct Inspector: Sendable {
             .init(name: "composite types", sql: CompositeTypeQuery.sql, weight: 1),
             .init(name: "sequences", sql: SequenceQuery.sql, weight: 3),
             .init(name: "tables", sql: TableQuery.sql, weight: 2),
-            // Weights: about the milliseconds measured at 5,000 tables, divided by 20.
             .init(name: "columns", sql: ColumnQuery.sql, weight: 10, hashJoinsOnly: largeCatalog),
             .init(name: "indexes", sql: IndexQuery.sql(version), weight: 6, hashJoinsOnly: largeCatalog),
             .init(name: "constraints", sql: ConstraintQuery.sql(version), weight: 5, hashJoinsOnly: largeCatalog),
@@ -128,9 +128,7 @@ public struct Inspector: Sendable {
             .init(name: "functions", sql: FunctionQuery.sql(version), weight: 3),
             .init(name: "dependencies", sql: DependencyQuery.sql, weight: 9, hashJoinsOnly: largeCatalog),
         ]
-        return queries
     }
-
 
     /// `serverRows(sql, oids)`: the rows of `sql`, which reads `$1` (`oids`, an
     /// oid[]), in the inspection's snapshot, by their "oid" column: the
