@@ -58,6 +58,7 @@ enum BuiltinType {
     /// pg_type.typcollation: 0 for types that do not collate; nil when not known here.
     static func collation(of type: UInt32) -> UInt32? {
         if collatable.contains(type) { return defaultCollation }
-        return scalars[type] != nil || arrays[type] != nil ? (arrays[type].map { collatable.contains($0) } == true ? defaultCollation : 0) : nil
+        if let element = arrays[type] { return collatable.contains(element) ? defaultCollation : 0 }
+        return scalars[type] != nil ? 0 : nil
     }
 }

@@ -73,10 +73,7 @@ struct ExpressionDeparser {
             // An empty one is printed with a cast; rare enough to leave to the server.
             guard !elements.isEmpty else { return false }
             text += "ARRAY["
-            for (position, element) in elements.enumerated() {
-                if position > 0 { text += ", " }
-                guard write(element, showImplicit: true, into: &text) else { return false }
-            }
+            guard write(elements, separator: ", ", showImplicit: true, into: &text) else { return false }
             text += "]"
             return true
 
@@ -86,10 +83,7 @@ struct ExpressionDeparser {
                 text += "NOT "
                 guard write(arguments[0], showImplicit: false, into: &text) else { return false }
             } else {
-                for (position, argument) in arguments.enumerated() {
-                    if position > 0 { text += kind == .and ? " AND " : " OR " }
-                    guard write(argument, showImplicit: false, into: &text) else { return false }
-                }
+                guard write(arguments, separator: kind == .and ? " AND " : " OR ", showImplicit: false, into: &text) else { return false }
             }
             text += ")"
             return true
@@ -104,10 +98,7 @@ struct ExpressionDeparser {
 
         case let .coalesce(_, _, arguments):
             text += "COALESCE("
-            for (position, argument) in arguments.enumerated() {
-                if position > 0 { text += ", " }
-                guard write(argument, showImplicit: true, into: &text) else { return false }
-            }
+            guard write(arguments, separator: ", ", showImplicit: true, into: &text) else { return false }
             text += ")"
             return true
 
@@ -133,13 +124,19 @@ struct ExpressionDeparser {
             guard !call.variadic, let function = catalog.functions[call.id],
                   function.argumentTypes == call.arguments.map(\.type) else { return false }
             text += function.quotedName + "("
-            for (position, argument) in call.arguments.enumerated() {
-                if position > 0 { text += ", " }
-                guard write(argument, showImplicit: true, into: &text) else { return false }
-            }
+            guard write(call.arguments, separator: ", ", showImplicit: true, into: &text) else { return false }
             text += ")"
             return true
         }
+    }
+
+    /// get_rule_expr of a list: the nodes with `separator` between them.
+    private func write(_ nodes: [ExpressionNode], separator: String, showImplicit: Bool, into text: inout Output) -> Bool {
+        for (position, node) in nodes.enumerated() {
+            if position > 0 { text += separator }
+            guard write(node, showImplicit: showImplicit, into: &text) else { return false }
+        }
+        return true
     }
 
     /// get_coercion_expr: `(argument)::type`, or a constant of that very type without its own label.
@@ -173,8 +170,8 @@ struct ExpressionDeparser {
         var needsLabel: Bool
         switch constant.type {
         case BuiltinType.integer:
-            guard bytes.count >= 4 else { return false }
-            let value = Int32(bitPattern: UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 24)
+            guard let datum = Datum.unsigned(bytes, count: 4) else { return false }
+            let value = Int32(truncatingIfNeeded: datum)
             // A negative one is quoted, so that it reads back as a constant, not an operator.
             needsLabel = value < 0
             text += value < 0 ? "'\(value)'" : "\(value)"
@@ -183,20 +180,15 @@ struct ExpressionDeparser {
             text += first != 0 ? "true" : "false"
             needsLabel = false
         case BuiltinType.smallint, BuiltinType.bigint:
-            guard bytes.count >= 8 else { return false }
-            var value: UInt64 = 0
-            for index in (0..<8).reversed() { value = value << 8 | UInt64(bytes[index]) }
+            guard let value = Datum.unsigned(bytes, count: 8) else { return false }
             let number = constant.type == BuiltinType.smallint ? Int64(Int16(truncatingIfNeeded: value)) : Int64(bitPattern: value)
             text += "'\(number)'"
             needsLabel = true
         case BuiltinType.text, BuiltinType.varchar, BuiltinType.bpchar:
-            guard let string = Self.varlenaText(bytes) else { return false }
-            text += "'"
-            for byte in string.utf8 {
-                if byte == UInt8(ascii: "'") { text.bytes.append(byte) }
-                text.bytes.append(byte)
-            }
-            text += "'"
+            // Plain ASCII without backslashes: the quoting of others depends on settings and encoding.
+            guard let characters = Datum.varlenaPayload(bytes),
+                  characters.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\\") && $0 != 0 }) else { return false }
+            text.appendLiteral(characters)
             needsLabel = true
         case BuiltinType.numeric:
             guard let string = NumericText.text(ofVarlena: bytes) else { return false }
@@ -222,40 +214,12 @@ struct ExpressionDeparser {
             if showType >= 0 { text += "::" + typeName }
             return true
         }
-        guard bytes.count >= 4 else { return false }
-        let oid = UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 24
+        guard let oid = Datum.unsigned(bytes, count: 4).map(UInt32.init) else { return false }
         // A backslash's quoting depends on standard_conforming_strings: left to the server.
         guard let label = catalog.enumLabels[oid], !label.utf8.contains(UInt8(ascii: "\\")) else { return false }
-        text += "'"
-        for byte in label.utf8 {
-            if byte == UInt8(ascii: "'") { text.bytes.append(byte) }
-            text.bytes.append(byte)
-        }
-        text += "'"
+        text.appendLiteral(label.utf8)
         if showType >= 0 { text += "::" + typeName }
         return true
-    }
-
-    /// A text varlena's characters: a 4-byte or 1-byte header, uncompressed,
-    /// plain ASCII without backslashes (whose quoting depends on settings).
-    static func varlenaText(_ bytes: [UInt8]) -> String? {
-        guard let first = bytes.first else { return nil }
-        let start: Int, length: Int
-        if first & 0x01 == 0x01 {
-            guard first != 0x01 else { return nil }   // an external TOAST pointer
-            start = 1
-            length = Int(first >> 1)
-        } else if first & 0x03 == 0x00 {
-            guard bytes.count >= 4 else { return nil }
-            start = 4
-            length = Int((UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 24) >> 2)
-        } else {
-            return nil   // compressed
-        }
-        guard length >= start, length <= bytes.count else { return nil }
-        let characters = bytes[start..<length]
-        guard characters.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\\") && $0 != 0 }) else { return nil }
-        return String(decoding: characters, as: UTF8.self)
     }
 }
 
@@ -266,6 +230,16 @@ struct Output {
 
     static func += (output: inout Output, text: String) {
         output.bytes.append(contentsOf: text.utf8)
+    }
+
+    /// simple_quote_literal: in quotes, a quote doubled.
+    mutating func appendLiteral(_ characters: some Sequence<UInt8>) {
+        bytes.append(UInt8(ascii: "'"))
+        for byte in characters {
+            if byte == UInt8(ascii: "'") { bytes.append(byte) }
+            bytes.append(byte)
+        }
+        bytes.append(UInt8(ascii: "'"))
     }
 }
 

@@ -3,19 +3,9 @@
 /// check such as `price > 0.5` is deparsed without the server.
 enum NumericText {
     static func text(ofVarlena bytes: [UInt8]) -> String? {
-        guard let first = bytes.first else { return nil }
-        let start: Int, end: Int
-        if first & 0x01 == 0x01, first != 0x01 {
-            start = 1
-            end = Int(first >> 1)
-        } else if first & 0x03 == 0x00, bytes.count >= 4 {
-            start = 4
-            end = Int((UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 24) >> 2)
-        } else {
-            return nil
-        }
-        guard end <= bytes.count, end - start >= 2 else { return nil }
-        func uint16(_ offset: Int) -> UInt16 { UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8 }
+        guard let payload = Datum.varlenaPayload(bytes), payload.count >= 2 else { return nil }
+        let (start, end) = (payload.startIndex, payload.endIndex)
+        func uint16(_ offset: Int) -> UInt16 { UInt16(Datum.unsigned(bytes, at: offset, count: 2) ?? 0) }
 
         let header = uint16(start)
         let negative: Bool, scale: Int, weight: Int, digitsStart: Int
