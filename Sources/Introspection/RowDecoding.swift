@@ -21,9 +21,14 @@ extension Row {
     }
 
     func oid(_ column: String) throws -> UInt32 {
-        let text = try string(column)
-        guard let value = UInt32(text) else { throw RowError.notOfType(column: column, value: text, type: "oid") }
-        return value
+        try oid(self.column(column))
+    }
+
+    /// An oid column: an error, not a trap, for a value out of range.
+    func oid(_ column: ResultColumn) throws -> UInt32 {
+        let value = try int(column)
+        guard let oid = UInt32(exactly: value) else { throw RowError.notOfType(column: column.name, value: "\(value)", type: "oid") }
+        return oid
     }
 
     func int64(_ column: String) throws -> Int64 {

@@ -56,10 +56,6 @@ final class ResultStorage: @unchecked Sendable {
     }
 
     func value(row: Int32, column: Int) -> String? {
-        let column = Int32(column)
-        if PQgetisnull(result, row, column) == 1 { return nil }
-        let length = Int(PQgetlength(result, row, column))
-        let start = UnsafeRawPointer(PQgetvalue(result, row, column)!)
-        return String(decoding: UnsafeRawBufferPointer(start: start, count: length), as: UTF8.self)
+        withBytes(row: row, column: column) { $0.map { String(decoding: $0, as: UTF8.self) } }
     }
 }

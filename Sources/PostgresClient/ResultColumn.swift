@@ -22,14 +22,19 @@ extension Row {
     }
 
     public func string(_ column: ResultColumn) throws -> String {
-        guard let value = storage.value(row: row, column: column.index) else { throw RowError.unexpectedNull(column: column.name) }
+        guard let value = optionalString(column) else { throw RowError.unexpectedNull(column: column.name) }
+        return value
+    }
+
+    public func int(_ column: ResultColumn) throws -> Int {
+        guard let value = try optionalInt(column) else { throw RowError.unexpectedNull(column: column.name) }
         return value
     }
 
     /// Parsed from the value's bytes, without making a string of them.
-    public func int(_ column: ResultColumn) throws -> Int {
+    public func optionalInt(_ column: ResultColumn) throws -> Int? {
         try storage.withBytes(row: row, column: column.index) { bytes in
-            guard let bytes else { throw RowError.unexpectedNull(column: column.name) }
+            guard let bytes else { return nil }
             guard let value = Self.integer(bytes) else {
                 throw RowError.notOfType(column: column.name, value: String(decoding: bytes, as: UTF8.self), type: "Int")
             }
@@ -37,20 +42,26 @@ extension Row {
         }
     }
 
-    /// `t` or `f`, read from the value's first byte.
     public func bool(_ column: ResultColumn) throws -> Bool {
+        guard let value = try optionalBool(column) else { throw RowError.unexpectedNull(column: column.name) }
+        return value
+    }
+
+    /// `t` / `true` or `f` / `false`, read from the value's bytes.
+    public func optionalBool(_ column: ResultColumn) throws -> Bool? {
         try storage.withBytes(row: row, column: column.index) { bytes in
-            guard let bytes else { throw RowError.unexpectedNull(column: column.name) }
-            switch (bytes.count, bytes.first) {
-            case (1, UInt8(ascii: "t")?): return true
-            case (1, UInt8(ascii: "f")?): return false
-            default: throw RowError.notOfType(column: column.name, value: String(decoding: bytes, as: UTF8.self), type: "Bool")
+            guard let bytes else { return nil }
+            switch String(decoding: bytes, as: UTF8.self) {
+            case "t", "true": return true
+            case "f", "false": return false
+            case let text: throw RowError.notOfType(column: column.name, value: text, type: "Bool")
             }
         }
     }
 
+    /// A PostgreSQL array of text (`{a,"b c",NULL}`) as Swift strings; NULL elements are dropped.
     public func stringArray(_ column: ResultColumn) -> [String] {
-        guard let text = storage.value(row: row, column: column.index) else { return [] }
+        guard let text = optionalString(column) else { return [] }
         return PostgresArray.parse(text).compactMap { $0 }
     }
 
@@ -58,18 +69,20 @@ extension Row {
         try storage.withBytes(row: row, column: column.index, body)
     }
 
+    /// `Int(text)`, with the common case (up to 18 digits, an optional minus)
+    /// read in place; anything else (a plus sign, a long number that might
+    /// overflow, no number at all) by Swift's own parser.
     private static func integer(_ bytes: UnsafeRawBufferPointer) -> Int? {
-        guard !bytes.isEmpty, bytes.count <= 19 else { return nil }
-        var index = 0
+        let slow = { Int(String(decoding: bytes, as: UTF8.self)) }
+        guard !bytes.isEmpty, bytes.count <= 18 else { return slow() }
         let negative = bytes[0] == UInt8(ascii: "-")
-        if negative { index = 1 }
-        guard index < bytes.count else { return nil }
+        let digits = negative ? bytes.dropFirst() : bytes[...]
+        guard !digits.isEmpty else { return nil }
         var value = 0
-        while index < bytes.count {
-            let digit = Int(bytes[index]) &- 48
-            guard digit >= 0, digit <= 9 else { return nil }
-            value = value &* 10 &+ digit
-            index += 1
+        for byte in digits {
+            let digit = Int(byte) &- 48
+            guard digit >= 0, digit <= 9 else { return slow() }
+            value = value * 10 + digit
         }
         return negative ? -value : value
     }

@@ -18,58 +18,37 @@ public struct Row: Sendable {
         return storage.value(row: row, column: index)
     }
 
+    /// The column called `name` of this row's result; the typed accessors by
+    /// name find it and read through it, as decoders of large results do
+    /// with columns found once (`QueryResult.column(_:)`).
+    public func column(_ name: String) throws -> ResultColumn {
+        guard let index = storage.columns.position(of: name) else {
+            throw RowError.noSuchColumn(name, available: storage.columns.names)
+        }
+        return ResultColumn(name: name, index: index)
+    }
+
     /// The value of a NOT NULL text column.
-    public func string(_ column: String) throws -> String {
-        guard let value = try optionalString(column) else { throw RowError.unexpectedNull(column: column) }
-        return value
-    }
+    public func string(_ column: String) throws -> String { try string(self.column(column)) }
 
-    public func optionalString(_ column: String) throws -> String? {
-        guard let index = storage.columns.position(of: column) else {
-            throw RowError.noSuchColumn(column, available: storage.columns.names)
-        }
-        return storage.value(row: row, column: index)
-    }
+    public func optionalString(_ column: String) throws -> String? { optionalString(try self.column(column)) }
 
-    public func int(_ column: String) throws -> Int {
-        guard let value = try optionalInt(column) else { throw RowError.unexpectedNull(column: column) }
-        return value
-    }
+    public func int(_ column: String) throws -> Int { try int(self.column(column)) }
 
-    public func optionalInt(_ column: String) throws -> Int? {
-        guard let text = try optionalString(column) else { return nil }
-        guard let value = Int(text) else { throw RowError.notOfType(column: column, value: text, type: "Int") }
-        return value
-    }
+    public func optionalInt(_ column: String) throws -> Int? { try optionalInt(self.column(column)) }
 
-    public func bool(_ column: String) throws -> Bool {
-        guard let value = try optionalBool(column) else { throw RowError.unexpectedNull(column: column) }
-        return value
-    }
+    public func bool(_ column: String) throws -> Bool { try bool(self.column(column)) }
 
-    public func optionalBool(_ column: String) throws -> Bool? {
-        guard let text = try optionalString(column) else { return nil }
-        switch text {
-        case "t", "true": return true
-        case "f", "false": return false
-        default: throw RowError.notOfType(column: column, value: text, type: "Bool")
-        }
-    }
+    public func optionalBool(_ column: String) throws -> Bool? { try optionalBool(self.column(column)) }
 
     /// The raw bytes of a value, without making a string of them (nil for NULL),
     /// for parsers of large values such as a check constraint's node tree.
     public func withBytes<T>(_ column: String, _ body: (UnsafeRawBufferPointer?) throws -> T) throws -> T {
-        guard let index = storage.columns.position(of: column) else {
-            throw RowError.noSuchColumn(column, available: storage.columns.names)
-        }
-        return try storage.withBytes(row: row, column: index, body)
+        try withBytes(self.column(column), body)
     }
 
     /// A PostgreSQL array of text (`{a,"b c",NULL}`) as Swift strings; NULL elements are dropped.
-    public func stringArray(_ column: String) throws -> [String] {
-        guard let text = try optionalString(column) else { return [] }
-        return PostgresArray.parse(text).compactMap { $0 }
-    }
+    public func stringArray(_ column: String) throws -> [String] { stringArray(try self.column(column)) }
 }
 
 /// Shared by every row of a result, so rows do not each copy the column names.
