@@ -35,7 +35,6 @@ enum ColumnQuery {
           AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "c.oid"))
         """
 
-    /// Columns by table, with what index definitions need of each.
     /// Columns by table oid (no names: 50,000 rows of them cost both ends
     /// more than the lookup by oid), with what index and constraint
     /// definitions need of them (`ColumnNames`).
@@ -49,7 +48,7 @@ enum ColumnQuery {
         let quotedName = try result.column("quoted_name"), typeOID = try result.column("type_oid")
         let collationOID = try result.column("collation_oid")
         return try result.rows.map { row in
-            let oid = UInt32(try row.int(tableOID)), number = try row.int(position)
+            let oid = try row.oid(tableOID), number = try row.int(position)
             var identity: Column.Identity?
             let generation = try row.string(identityColumn)
             if generation == "a" || generation == "d" {

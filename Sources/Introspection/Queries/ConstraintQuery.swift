@@ -4,18 +4,18 @@ import SchemaModel
 /// Table constraints. pg_constraint: information_schema.table_constraints has no
 /// exclusion constraints, no NOT VALID, and joins three views for a foreign key.
 ///
-/// The definitions of primary keys, unique constraints and foreign keys are
-/// written in Swift (`ConstraintDefinition`): pg_get_constraintdef took 0.3 s
-/// of this query's 0.43 s at 5,000 tables, on a cold backend. Checks and
-/// exclusions, and keys with INCLUDE, NULLS NOT DISTINCT or SET NULL (columns),
-/// are the server's to write.
+/// The definitions of primary keys, unique constraints, foreign keys and
+/// checks are written in Swift (`ConstraintDefinition`, checks from their
+/// node trees by `ExpressionDeparser`): pg_get_constraintdef took 0.3 s of
+/// this query's 0.43 s at 5,000 tables, on a cold backend. Exclusions, keys
+/// with INCLUDE, NULLS NOT DISTINCT or SET NULL (columns), and checks the
+/// deparser cannot write are the server's. Constraints come by table oid.
 enum ConstraintQuery {
     static func sql(_ version: CatalogVersion) -> String {
         let unusualKey = version.major >= 15 ? "ci.indnatts > ci.indnkeyatts OR ci.indnullsnotdistinct" : "ci.indnatts > ci.indnkeyatts"
         let unusualForeignKey = version.major >= 15 ? "con.confdelsetcols IS NOT NULL" : "false"
         return """
-        SELECT n.nspname AS schema, c.relname AS table_name, con.conrelid AS table_oid, con.conname AS name,
-               con.contype AS type, con.oid AS oid,
+        SELECT con.conrelid AS table_oid, con.conname AS name, con.contype AS type, con.oid AS oid,
                CASE WHEN con.contype NOT IN ('p', 'u', 'f', 'c') OR (con.contype IN ('p', 'u') AND (\(unusualKey)))
                          OR (con.contype = 'f' AND (\(unusualForeignKey)))
                     THEN pg_catalog.pg_get_constraintdef(con.oid) END AS definition,
@@ -46,7 +46,7 @@ enum ConstraintQuery {
     /// Constraints by table; an empty definition is the server's to give, for the oid beside it.
     static func decode(_ result: QueryResult, columnNames: ColumnNames, catalog: ExpressionCatalog) throws
         -> [(table: UInt32, Constraint, oid: String)] {
-        let schema = try result.column("schema"), tableName = try result.column("table_name"), tableOIDColumn = try result.column("table_oid")
+        let tableOIDColumn = try result.column("table_oid")
         let name = try result.column("name"), type = try result.column("type"), oid = try result.column("oid")
         let definition = try result.column("definition"), checkTree = try result.column("check_tree")
         let noInherit = try result.column("no_inherit"), columnNumbers = try result.column("column_numbers")
@@ -58,7 +58,6 @@ enum ConstraintQuery {
         let deferrableColumn = try result.column("deferrable"), deferredColumn = try result.column("deferred")
         let validatedColumn = try result.column("validated"), comment = try result.column("comment")
         return try result.rows.map { row in
-            let table = QualifiedName(schema: try row.string(schema), name: try row.string(tableName))
             let kind: Constraint.Kind
             switch try row.string(type) {
             case "p": kind = .primaryKey
@@ -67,14 +66,14 @@ enum ConstraintQuery {
             case "f": kind = .foreignKey
             default: kind = .exclusion
             }
-            let tableOID = UInt32(try row.int(tableOIDColumn))
-            let columns = try columnNames.entries(tableOID, "\(table)", row.stringArray(columnNumbers), query: "constraints")
+            let tableOID = try row.oid(tableOIDColumn)
+            let columns = try columnNames.entries(tableOID, row.stringArray(columnNumbers), query: "constraints")
             var foreignKey: Constraint.ForeignKey?
             var referenced: (quotedTable: String, quotedColumns: [String])?
             if kind == .foreignKey {
                 let table = QualifiedName(schema: try row.string(referencedSchema), name: try row.string(referencedTable))
-                let referencedColumns = try columnNames.entries(UInt32(try row.int(referencedOID)), "\(table)",
-                                                                row.stringArray(referencedNumbers), query: "constraints")
+                let referencedColumns = try columnNames.entries(try row.oid(referencedOID), row.stringArray(referencedNumbers),
+                                                                query: "constraints")
                 foreignKey = Constraint.ForeignKey(
                     referencedTable: table,
                     referencedColumns: referencedColumns.map(\.name),
@@ -121,55 +120,5 @@ enum ConstraintQuery {
         case "p": return "PARTIAL"
         default: return "SIMPLE"
         }
-    }
-}
-
-/// Column names by table and attribute number, from the columns query.
-///
-/// Keyed by the table's oid, not its name: every constraint and index looks
-/// its columns up here, 45,000 lookups a side at 5,000 tables, and hashing an
-/// oid is much cheaper than hashing two strings.
-struct ColumnNames {
-    struct Entry {
-        var name: String
-        /// As quote_ident gives it, as pg_get_indexdef prints a plain key column.
-        var quoted: String
-        var typeOID: String
-        var collationOID: String
-    }
-
-    /// Per table, entries by attribute number (dropped columns leave nil).
-    private var byTable: [UInt32: [Entry?]] = [:]
-
-    init(_ columns: [(Column, Entry, tableOID: UInt32)]) {
-        func place(_ entry: Entry, at position: Int, in entries: inout [Entry?]) {
-            if entries.count <= position { entries += Array(repeating: nil, count: position + 1 - entries.count) }
-            entries[position] = entry
-        }
-        for (column, entry, table) in columns where column.position > 0 {
-            place(entry, at: column.position, in: &byTable[table, default: []])
-        }
-    }
-
-    /// Column `number` of the table `oid` (called `table` in errors); `query` names the catalog query asking.
-    func entry(_ oid: UInt32, _ table: @autoclosure () -> String, _ number: String, query: String = "indexes") throws -> Entry {
-        guard let value = Int(number), let entry = self.entry(oid, value) else {
-            throw IntrospectionError(query: query, underlying: "\(table()) has no column number \(number)")
-        }
-        return entry
-    }
-
-    func entries(_ oid: UInt32, _ table: @autoclosure () -> String, _ numbers: [String], query: String) throws -> [Entry] {
-        try numbers.map { try entry(oid, table(), $0, query: query) }
-    }
-
-    /// The quoted name of column `number` of the table `oid`, for the expression deparser.
-    func quotedName(_ oid: UInt32, _ number: Int) -> String? {
-        entry(oid, number)?.quoted
-    }
-
-    private func entry(_ oid: UInt32, _ number: Int) -> Entry? {
-        guard let entries = byTable[oid], number > 0, number < entries.count else { return nil }
-        return entries[number]
     }
 }

@@ -63,13 +63,12 @@ enum IndexQuery {
         WHERE x.indexrelid = ANY ($1::pg_catalog.oid[])
         """
 
-    /// An index as read; `written` false when the server must give its definition,
+    /// An index as read; an empty definition when the server must give it,
     /// its expressions (the keys at `expressionPositions`) and its predicate.
     struct Decoded {
         var relationOID: UInt32
         var index: Index
         var oid: String
-        var written: Bool
         var expressionPositions: [Int]
     }
 
@@ -86,73 +85,59 @@ enum IndexQuery {
         let options = try result.column("options"), collations = try result.column("collations")
         let expressionTrees = try result.column("expression_trees"), predicateTree = try result.column("predicate_tree")
         return try result.rows.map { row in
-            let schemaText = try row.string(quotedSchema), tableText = try row.string(quotedTable)
-            let relationOID = UInt32(try row.int(tableOID))
+            let relationOID = try row.oid(tableOID)
             let keyCount = try row.int(keyCountColumn)
             // int2vector / oidvector print as space-separated numbers.
             let numbers = try row.string(columnNumbers).split(separator: " ").map(String.init)
             let classOIDs = try row.string(operatorClassOIDs).split(separator: " ").map(String.init)
             let deparser = ExpressionDeparser(columnName: { columns.quotedName(relationOID, $0) }, catalog: catalog)
+            // nil where the list cannot be read; then every expression key is unwritten.
             let expressionNodes = try row.withBytes(expressionTrees) { $0.map(NodeTreeParser.expressions) ?? [] }
-            let predicateNode = try row.withBytes(predicateTree) { $0.map(NodeTreeParser.expression) }
-            var written = try !row.bool(serverDefinition) && expressionNodes != nil && predicateNode != .some(nil)
-                && !withColumnOptions.contains(UInt32(try row.int(oid)))
+            var nodes = (expressionNodes ?? []).makeIterator()
+            // nil: no predicate; .some(nil): one the deparser cannot write.
+            let predicate = try row.withBytes(predicateTree) { bytes in
+                bytes.map { NodeTreeParser.expression($0).flatMap(deparser.text(of:)) }
+            }
+            let written = try !row.bool(serverDefinition) && predicate != .some(nil)
+                && !withColumnOptions.contains(try row.oid(oid))
             var keys: [IndexDefinition.Key] = []
             var include: [String] = []
             var expressionPositions: [Int] = []
-            var nextExpression = 0
             for (position, number) in numbers.enumerated() {
-                var column: ColumnNames.Entry?
+                let key: IndexDefinition.Key
+                let operatorClass = position < classOIDs.count ? operatorClasses[classOIDs[position]] : nil
                 if number == "0" {
                     expressionPositions.append(position)
-                    let node = nextExpression < (expressionNodes?.count ?? 0) ? expressionNodes?[nextExpression] : nil
-                    nextExpression += 1
-                    if let node, let text = deparser.indexKey(node) {
-                        // Standing in for a column: the expression's type and collation decide COLLATE and the class.
-                        column = ColumnNames.Entry(name: text, quoted: text, typeOID: String(node.type), collationOID: String(node.collation))
-                    } else {
-                        written = false
-                        column = ColumnNames.Entry(name: "", quoted: "", typeOID: "", collationOID: "")
-                    }
+                    key = IndexDefinition.Key(expression: nodes.next(), deparser: deparser, operatorClass: operatorClass)
                 } else {
-                    column = try columns.entry(relationOID, schemaText + "." + tableText, number)
+                    key = IndexDefinition.Key(column: try columns.entry(relationOID, number),
+                                              operatorClass: operatorClass)
                 }
-                if position < keyCount {
-                    keys.append(IndexDefinition.Key(text: column?.quoted ?? "", column: column,
-                                                    operatorClass: position < classOIDs.count ? operatorClasses[classOIDs[position]] : nil))
-                } else {
-                    include.append(column?.quoted ?? "")
-                }
-            }
-            var predicate: String?
-            if let predicateNode {
-                predicate = predicateNode.flatMap(deparser.text(of:))
-                if predicate == nil { written = false }
+                if position < keyCount { keys.append(key) } else { include.append(key.text) }
             }
             let definition = IndexDefinition(
-                quotedName: try row.string(quotedName), quotedSchema: schemaText,
-                quotedTable: tableText, quotedMethod: try row.string(quotedMethod),
+                quotedName: try row.string(quotedName), quotedSchema: try row.string(quotedSchema),
+                quotedTable: try row.string(quotedTable), quotedMethod: try row.string(quotedMethod),
                 method: try row.string(method), unique: try row.bool(unique), keys: keys, include: include,
                 options: try row.string(options).split(separator: " ").compactMap { Int($0) },
                 collations: try row.string(collations).split(separator: " ").map(String.init),
-                predicate: predicate)
+                predicate: predicate ?? nil)
             let text = written ? definition.text : nil
             let index = Index(
                 name: try row.string(name), definition: text ?? "",
                 unique: try row.bool(unique), method: try row.string(method), keys: keys.map(\.text),
                 operatorClasses: keys.map { $0.operatorClass.flatMap { $0.isDefault ? nil : $0.qualifiedName } },
-                include: include, predicate: predicate, comment: row.optionalString(comment))
-            return Decoded(relationOID: relationOID, index: index, oid: try row.string(oid), written: text != nil,
-                           expressionPositions: expressionPositions)
+                include: include, predicate: predicate ?? nil, comment: row.optionalString(comment))
+            return Decoded(relationOID: relationOID, index: index, oid: try row.string(oid), expressionPositions: expressionPositions)
         }
     }
 
     /// `decoded` with what Swift left unwritten filled in from `serverRows` (rows of `serverSQL` by oid).
     static func completed(_ decoded: [Decoded], serverRows: ([String]) throws -> [String: Row]) throws -> [(relation: UInt32, Index)] {
-        let unwritten = decoded.filter { !$0.written }.map(\.oid)
+        let unwritten = decoded.filter { $0.index.definition.isEmpty }.map(\.oid)
         let rows = unwritten.isEmpty ? [:] : try serverRows(unwritten)
         return try decoded.map { item in
-            guard !item.written else { return (item.relationOID, item.index) }
+            guard item.index.definition.isEmpty else { return (item.relationOID, item.index) }
             guard let row = rows[item.oid], let definition = try row.optionalString("definition") else {
                 throw IntrospectionError(query: "indexes", underlying: "no definition for index \(item.index.name) (oid \(item.oid))")
             }
