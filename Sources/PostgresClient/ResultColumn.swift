@@ -21,41 +21,23 @@ extension Row {
         storage.value(row: row, column: column.index)
     }
 
-    public func string(_ column: ResultColumn) throws -> String {
-        guard let value = optionalString(column) else { throw RowError.unexpectedNull(column: column.name) }
-        return value
-    }
+    public func string(_ column: ResultColumn) throws -> String { try required(optionalString(column), column) }
 
-    public func int(_ column: ResultColumn) throws -> Int {
-        guard let value = try optionalInt(column) else { throw RowError.unexpectedNull(column: column.name) }
-        return value
-    }
+    public func int(_ column: ResultColumn) throws -> Int { try required(optionalInt(column), column) }
 
     /// Parsed from the value's bytes, without making a string of them.
     public func optionalInt(_ column: ResultColumn) throws -> Int? {
-        try storage.withBytes(row: row, column: column.index) { bytes in
-            guard let bytes else { return nil }
-            guard let value = Self.integer(bytes) else {
-                throw RowError.notOfType(column: column.name, value: String(decoding: bytes, as: UTF8.self), type: "Int")
-            }
-            return value
-        }
+        try parsed(column, as: "Int", Self.integer)
     }
 
-    public func bool(_ column: ResultColumn) throws -> Bool {
-        guard let value = try optionalBool(column) else { throw RowError.unexpectedNull(column: column.name) }
-        return value
-    }
+    public func bool(_ column: ResultColumn) throws -> Bool { try required(optionalBool(column), column) }
 
-    /// `t` / `true` or `f` / `false`, read from the value's bytes.
+    /// `t` / `true` or `f` / `false`.
     public func optionalBool(_ column: ResultColumn) throws -> Bool? {
-        try storage.withBytes(row: row, column: column.index) { bytes in
-            guard let bytes else { return nil }
-            switch String(decoding: bytes, as: UTF8.self) {
-            case "t", "true": return true
-            case "f", "false": return false
-            case let text: throw RowError.notOfType(column: column.name, value: text, type: "Bool")
-            }
+        try parsed(column, as: "Bool") { bytes in
+            if bytes.elementsEqual("t".utf8) || bytes.elementsEqual("true".utf8) { return true }
+            if bytes.elementsEqual("f".utf8) || bytes.elementsEqual("false".utf8) { return false }
+            return nil
         }
     }
 
@@ -67,6 +49,22 @@ extension Row {
 
     public func withBytes<T>(_ column: ResultColumn, _ body: (UnsafeRawBufferPointer?) throws -> T) rethrows -> T {
         try storage.withBytes(row: row, column: column.index, body)
+    }
+
+    private func required<T>(_ value: T?, _ column: ResultColumn) throws -> T {
+        guard let value else { throw RowError.unexpectedNull(column: column.name) }
+        return value
+    }
+
+    /// The value parsed by `parse` (nil: not of `type`); nil for NULL.
+    private func parsed<T>(_ column: ResultColumn, as type: String, _ parse: (UnsafeRawBufferPointer) -> T?) throws -> T? {
+        try storage.withBytes(row: row, column: column.index) { bytes in
+            guard let bytes else { return nil }
+            guard let value = parse(bytes) else {
+                throw RowError.notOfType(column: column.name, value: String(decoding: bytes, as: UTF8.self), type: type)
+            }
+            return value
+        }
     }
 
     /// `Int(text)`, with the common case (up to 18 digits, an optional minus)
