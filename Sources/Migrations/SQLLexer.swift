@@ -78,6 +78,13 @@ public struct SQLLexer: Sendable {
                 case UInt8(ascii: ")"):
                     parenthesisDepth = max(0, parenthesisDepth - 1)
                     index += 1
+                case UInt8(ascii: "\\"):
+                    // Outside quotes and comments a backslash is never SQL: psql reads it as a meta-command.
+                    var end = index + 1
+                    while end < bytes.count, isIdentifierPart(bytes[end]) || bytes[end] == UInt8(ascii: "!")
+                            || bytes[end] == UInt8(ascii: "?") { end += 1 }
+                    throw SQLLexerError(kind: .metaCommand, location: LineIndex(text).location(ofByte: index),
+                                        command: String(decoding: bytes[index..<max(end, index + 1)], as: UTF8.self))
                 default:
                     if isIdentifierStart(byte) {
                         let start = index

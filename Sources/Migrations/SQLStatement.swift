@@ -21,4 +21,13 @@ public struct SQLStatement: Hashable, Sendable {
         guard first == "COMMIT" || first == "END" else { return false }
         return leadingWords.count == 1 || ["TRANSACTION", "WORK"].contains(leadingWords[1])
     }
+
+    /// `ROLLBACK`, `ROLLBACK TRANSACTION`, `ROLLBACK WORK`, `ABORT` (not `ROLLBACK TO SAVEPOINT`).
+    public var isRollback: Bool {
+        guard let first = leadingWords.first, first == "ROLLBACK" || first == "ABORT" else { return false }
+        return leadingWords.count == 1 || (["TRANSACTION", "WORK"].contains(leadingWords[1]) && leadingWords.count == 2)
+    }
+
+    /// Any statement that opens or ends a transaction block.
+    public var controlsTransaction: Bool { isBegin || isCommit || isRollback || leadingWords.first == "PREPARE" && leadingWords.dropFirst().first == "TRANSACTION" }
 }

@@ -72,6 +72,14 @@ public final class Connection {
         return Int(PQserverVersion(handle))
     }
 
+    /// Whether the session is inside a transaction block (`BEGIN` with no
+    /// `COMMIT` yet, or a failed one not yet rolled back).
+    public var isInTransaction: Bool {
+        guard let handle else { return false }
+        let status = PQtransactionStatus(handle)
+        return status == PQTRANS_INTRANS || status == PQTRANS_INERROR
+    }
+
     /// Notices received since the last call, oldest first.
     public func drainNotices() -> [Notice] {
         defer { noticeBox.notices.removeAll() }

@@ -23,7 +23,7 @@ public final class EmbeddedPostgres: @unchecked Sendable {
     public private(set) var startupDuration: Duration = .zero
     public static let superuser = "postgres"
 
-    private let process: Process
+    private let process: ChildProcess
     private let lock = NSLock()
     private var stopped = false
     private var cleanupToken: Int?
@@ -48,6 +48,7 @@ public final class EmbeddedPostgres: @unchecked Sendable {
         let clock = ContinuousClock()
         let began = clock.now
         let binaries = try binaries ?? ServerBinaries.locate()
+        OrphanedServers.sweepOnce()
         var runAs: SystemUser?
         if geteuid() == 0 {
             guard let user = SystemUser.named("postgres") else { throw EmbeddedPostgresError.noPostgresUser }
@@ -57,6 +58,7 @@ public final class EmbeddedPostgres: @unchecked Sendable {
         let port = 5432
         do {
             let data = persistentData ?? folder.appendingPathComponent("data").path
+            try OrphanedServers.recordOwner(in: folder.path, dataDirectory: data)
             if !FileManager.default.fileExists(atPath: data + "/PG_VERSION") {
                 if let persistentData { try preparePersistentParent(of: persistentData, owner: runAs) }
                 let initdb = try Subprocess.run(
@@ -84,7 +86,7 @@ public final class EmbeddedPostgres: @unchecked Sendable {
         }
     }
 
-    private init(binaries: ServerBinaries, folder: URL, dataDirectory: String, port: Int, process: Process) {
+    private init(binaries: ServerBinaries, folder: URL, dataDirectory: String, port: Int, process: ChildProcess) {
         self.binaries = binaries
         self.folder = folder
         self.dataDirectory = dataDirectory
@@ -139,7 +141,7 @@ public final class EmbeddedPostgres: @unchecked Sendable {
         while Date() < deadline {
             if PQping(conninfo) == PQPING_OK { return }
             if !process.isRunning {
-                throw EmbeddedPostgresError.startFailed("the server process exited with status \(process.terminationStatus)", log: readLog())
+                throw EmbeddedPostgresError.startFailed("the server process exited with status \(process.terminationStatus ?? -1)", log: readLog())
             }
             usleep(5_000)
         }
@@ -211,27 +213,14 @@ public final class EmbeddedPostgres: @unchecked Sendable {
         }
     }
 
-    private static func launch(binaries: ServerBinaries, data: String, folder: URL, port: Int, runAs: SystemUser?) throws -> Process {
+    private static func launch(binaries: ServerBinaries, data: String, folder: URL, port: Int, runAs: SystemUser?) throws -> ChildProcess {
         let logPath = folder.appendingPathComponent("server.log").path
-        _ = FileManager.default.createFile(atPath: logPath, contents: nil, attributes: [.posixPermissions: 0o600])
-        guard let log = FileHandle(forWritingAtPath: logPath) else {
-            throw EmbeddedPostgresError.startFailed("could not open \(logPath)", log: "")
-        }
-        let (launcher, arguments) = Subprocess.command(
-            binaries.path("postgres"), ["-D", data] + settings(socketDirectory: folder.path, port: port), as: runAs)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: launcher)
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = log
-        process.standardError = log
         do {
-            try process.run()
+            return try Subprocess.spawn(binaries.path("postgres"), ["-D", data] + settings(socketDirectory: folder.path, port: port),
+                                        as: runAs, currentDirectory: folder.path, logPath: logPath)
         } catch {
-            throw EmbeddedPostgresError.startFailed("\(launcher): \(error)", log: "")
+            throw EmbeddedPostgresError.startFailed("\(error)", log: "")
         }
-        return process
     }
 }
 
@@ -241,6 +230,12 @@ extension EmbeddedPostgres {
     /// One embedded server per process, started on first use and stopped at exit.
     public static func shared() throws -> EmbeddedPostgres {
         try sharedServer.get()
+    }
+
+    /// Stops the shared server; the next `shared()` starts a fresh one. For a
+    /// replay that changed the cluster as a whole (see `ClusterState`).
+    public static func resetShared() {
+        sharedServer.reset()
     }
 }
 
@@ -255,6 +250,12 @@ private final class SharedServer: @unchecked Sendable {
         server = started
         return started
     }
+
+    func reset() {
+        lock.lock(); defer { lock.unlock() }
+        server?.stop()
+        server = nil
+    }
 }
 
 extension EmbeddedPostgres {
@@ -267,31 +268,70 @@ extension EmbeddedPostgres {
     public static func persistent(data: String) -> EmbeddedPostgres? {
         persistentServers.get(data)
     }
+
+    /// Why the persistent server on `data` could not be used, once it has failed.
+    public static func persistentFailure(data: String) -> String? {
+        persistentServers.failure(data)
+    }
+
+    /// Stops the persistent server on `data` and deletes its data directory, so
+    /// the next use starts from a fresh initdb: what a replay changed in the
+    /// cluster as a whole (roles, role settings, ALTER SYSTEM) must not outlive it.
+    public static func resetPersistent(data: String) {
+        persistentServers.reset(data)
+    }
 }
 
 private final class PersistentServers: @unchecked Sendable {
     private let lock = NSLock()
     private var servers: [String: EmbeddedPostgres] = [:]
-    private var failed: Set<String> = []
+    private var failed: [String: String] = [:]
 
     func get(_ data: String) -> EmbeddedPostgres? {
         lock.lock(); defer { lock.unlock() }
         if let server = servers[data] { return server }
-        if failed.contains(data) { return nil }
-        if let server = try? EmbeddedPostgres.start(persistentData: data) {
+        if failed[data] != nil { return nil }
+        var reason: String
+        do {
+            var server = try EmbeddedPostgres.start(persistentData: data)
+            // A run killed before it could reset the server leaves what its
+            // replay changed in the cluster: start again from initdb.
+            if (try? ClusterState.isPristine(server.connectionString())) != true {
+                server.stop()
+                try? FileManager.default.removeItem(atPath: data)
+                server = try EmbeddedPostgres.start(persistentData: data)
+            }
             servers[data] = server
             return server
+        } catch {
+            reason = "\(error)"
         }
         // Held by a live process: leave it alone. Otherwise it is stale or broken: start over once.
-        if !Self.heldByLiveProcess(data) {
+        if Self.heldByLiveProcess(data) {
+            reason = "another schemactl process is using it"
+        } else {
             try? FileManager.default.removeItem(atPath: data)
-            if let server = try? EmbeddedPostgres.start(persistentData: data) {
+            do {
+                let server = try EmbeddedPostgres.start(persistentData: data)
                 servers[data] = server
                 return server
+            } catch {
+                reason = "\(error)"
             }
         }
-        failed.insert(data)
+        failed[data] = reason
         return nil
+    }
+
+    func failure(_ data: String) -> String? {
+        lock.lock(); defer { lock.unlock() }
+        return failed[data]
+    }
+
+    func reset(_ data: String) {
+        lock.lock(); defer { lock.unlock() }
+        servers.removeValue(forKey: data)?.stop()
+        try? FileManager.default.removeItem(atPath: data)
     }
 
     private static func heldByLiveProcess(_ data: String) -> Bool {

@@ -1,17 +1,19 @@
 import Foundation
 
 /// Runs registered clean-ups when the process ends: at `exit`, and on SIGINT,
-/// SIGTERM and SIGHUP, after which the signal is delivered again with its
-/// default action so the process still ends the way the user asked.
+/// SIGTERM and SIGHUP.
 ///
-/// This is how an embedded server and its folder disappear on Ctrl-C too.
+/// This is how an embedded server, its folder and a scratch database disappear
+/// on Ctrl-C too. The embedded server runs in a process group of its own, so a
+/// terminal's Ctrl-C reaches only us, and we stop it in order.
 public enum ExitCleanup {
     private static let state = CleanupState()
 
-    /// Registers `action`; returns a token for `unregister`.
+    /// Registers `action`; returns a token for `unregister`. After an interrupt
+    /// has begun the clean-up, `action` runs at once instead.
     @discardableResult
     public static func register(_ action: @escaping @Sendable () -> Void) -> Int {
-        state.installOnce()
+        state.installOnce(announce: nil)
         return state.add(action)
     }
 
@@ -23,6 +25,24 @@ public enum ExitCleanup {
     public static func runAll() {
         for action in state.takeAll() { action() }
     }
+
+    /// For a command-line program: on a signal, run every clean-up, call
+    /// `announce` (one line for the user), and exit with 128 + the signal's
+    /// number (130 for Ctrl-C, 143 for SIGTERM), as shells report it. Call it
+    /// first thing, so that no moment of a run ignores an interrupt.
+    public static func installSignalHandlers(announce: @escaping @Sendable (Int32) -> Void) {
+        state.installOnce(announce: announce)
+    }
+
+    /// Whether a signal has begun the clean-up.
+    public static var isInterrupted: Bool { state.interrupted }
+
+    /// A failure that follows an interrupt (a query cut short) is not news:
+    /// wait here while the signal handler finishes and ends the process.
+    public static func waitIfInterrupted() {
+        guard state.interrupted else { return }
+        while true { sleep(60) }
+    }
 }
 
 private final class CleanupState: @unchecked Sendable {
@@ -30,10 +50,25 @@ private final class CleanupState: @unchecked Sendable {
     private var actions: [(Int, @Sendable () -> Void)] = []
     private var next = 0
     private var installed = false
+    private var exitsWithCode = false
+    private var announce: (@Sendable (Int32) -> Void)?
     private var sources: [DispatchSourceSignal] = []
+    private var interruptedFlag = false
+
+    var interrupted: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return interruptedFlag
+    }
 
     func add(_ action: @escaping @Sendable () -> Void) -> Int {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        if interruptedFlag {
+            lock.unlock()
+            // The handler has already taken the list: this one would be missed.
+            action()
+            return 0
+        }
+        defer { lock.unlock() }
         next += 1
         actions.append((next, action))
         return next
@@ -51,22 +86,39 @@ private final class CleanupState: @unchecked Sendable {
         return taken
     }
 
-    func installOnce() {
+    func installOnce(announce: (@Sendable (Int32) -> Void)?) {
         lock.lock(); defer { lock.unlock() }
+        if let announce {
+            exitsWithCode = true
+            self.announce = announce
+        }
         guard !installed else { return }
         installed = true
         atexit { ExitCleanup.runAll() }
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler {
-                ExitCleanup.runAll()
-                signal(signalNumber, SIG_DFL)
-                // Process-directed: dispatch threads block signals, so raise() would not land.
-                kill(getpid(), signalNumber)
-            }
+            source.setEventHandler { [self] in handle(signalNumber) }
             source.resume()
             sources.append(source)
         }
+    }
+
+    private func handle(_ signalNumber: Int32) {
+        lock.lock()
+        let first = !interruptedFlag
+        interruptedFlag = true
+        let exitsWithCode = exitsWithCode
+        let announce = announce
+        lock.unlock()
+        guard first else { return }
+        ExitCleanup.runAll()
+        if exitsWithCode {
+            announce?(signalNumber)
+            _exit(128 + signalNumber)
+        }
+        signal(signalNumber, SIG_DFL)
+        // Process-directed: dispatch threads block signals, so raise() would not land.
+        kill(getpid(), signalNumber)
     }
 }

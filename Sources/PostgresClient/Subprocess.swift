@@ -39,7 +39,9 @@ enum Subprocess {
         let argv = ([launcher] + launchArguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, launcher, &actions, nil, argv, environ)
+        var attributes = ownProcessGroup()
+        defer { posix_spawnattr_destroy(&attributes) }
+        let spawned = posix_spawn(&pid, launcher, &actions, &attributes, argv, environ)
         close(writeEnd)
         guard spawned == 0 else {
             close(readEnd)
@@ -59,6 +61,44 @@ enum Subprocess {
         return Output(status: exitCode(status), output: String(decoding: data, as: UTF8.self))
     }
 
+    /// Starts `executable` in the background, its output appended to `logPath`,
+    /// in its own process group: a Ctrl-C at the terminal reaches schemactl, which
+    /// stops the server in order, and not the server directly (a server killed
+    /// under a running query made schemactl blame it for "terminating abnormally").
+    static func spawn(_ executable: String, _ arguments: [String], as user: SystemUser?, currentDirectory: String,
+                      logPath: String) throws -> ChildProcess {
+        var (launcher, launchArguments) = command(executable, arguments, as: user)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, logPath, O_WRONLY | O_APPEND | O_CREAT, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        if let addChdir = addChdir {
+            _ = addChdir(&actions, currentDirectory)
+        } else {
+            launchArguments = ["-c", "cd \"$0\" && exec \"$@\"", currentDirectory, launcher] + launchArguments
+            launcher = "/bin/sh"
+        }
+        let argv = ([launcher] + launchArguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        var attributes = ownProcessGroup()
+        defer { posix_spawnattr_destroy(&attributes) }
+        let spawned = posix_spawn(&pid, launcher, &actions, &attributes, argv, environ)
+        guard spawned == 0 else { throw SubprocessError(program: launcher, code: spawned) }
+        return ChildProcess(pid: pid)
+    }
+
+    /// Spawn attributes that put the child in a process group of its own.
+    private static func ownProcessGroup() -> posix_spawnattr_t {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        return attributes
+    }
+
     private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
 
     /// glibc 2.29+ and macOS have it, but Swift's Glibc module does not declare it.
@@ -73,7 +113,7 @@ enum Subprocess {
     }()
 
     /// The exit code, or 128 + the signal number for a program killed by a signal (as shells report it).
-    private static func exitCode(_ status: Int32) -> Int32 {
+    static func exitCode(_ status: Int32) -> Int32 {
         let signal = status & 0x7F
         return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
     }
@@ -87,6 +127,32 @@ enum Subprocess {
             return ("/usr/bin/setpriv", ["--reuid=\(user.uid)", "--regid=\(user.gid)", "--init-groups", "--", executable] + arguments)
         }
         return ("/usr/sbin/runuser", ["-u", user.name, "--", executable] + arguments)
+    }
+}
+
+/// A program started in the background; reaped by whoever asks whether it still runs.
+final class ChildProcess: @unchecked Sendable {
+    let processIdentifier: pid_t
+    private let lock = NSLock()
+    private var status: Int32?
+
+    init(pid: pid_t) { processIdentifier = pid }
+
+    var isRunning: Bool {
+        lock.lock(); defer { lock.unlock() }
+        if status != nil { return false }
+        var raw: Int32 = 0
+        let result = waitpid(processIdentifier, &raw, WNOHANG)
+        if result == processIdentifier { status = Subprocess.exitCode(raw); return false }
+        if result < 0 && errno == ECHILD { status = -1; return false }
+        return true
+    }
+
+    /// The exit code once it has ended (128 + n for a signal), else nil.
+    var terminationStatus: Int32? {
+        _ = isRunning
+        lock.lock(); defer { lock.unlock() }
+        return status
     }
 }
 

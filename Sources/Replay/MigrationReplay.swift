@@ -13,14 +13,19 @@ public struct MigrationReplay: Sendable {
     public var scratch: String?
     public var useCache: Bool
     public var progress: (@Sendable (Int, Int, ReplayFile) -> Void)?
+    /// Told, once, why the persistent embedded server could not be used (a
+    /// replay then runs on a temporary server: correct, but with no reuse).
+    public var warn: (@Sendable (String) -> Void)?
     public var filter: SchemaFilter
 
     public init(scratch: String? = nil, useCache: Bool = true, filter: SchemaFilter = .everything,
-                progress: (@Sendable (Int, Int, ReplayFile) -> Void)? = nil) {
+                progress: (@Sendable (Int, Int, ReplayFile) -> Void)? = nil,
+                warn: (@Sendable (String) -> Void)? = nil) {
         self.scratch = scratch
         self.useCache = useCache
         self.filter = filter
         self.progress = progress
+        self.warn = warn
     }
 
     /// The files a replay of `directory` applies, in order.
@@ -51,12 +56,13 @@ public struct MigrationReplay: Sendable {
             return LoadedModel(model: filtered(model), serverVersion: version, seconds: (clock.now - start).seconds, source: path)
         }
         let major = try serverMajorVersion(cache: cache)
-        if let hit = cache.load(key: ReplayCache.key(serverMajor: major, files: files), guess: guess) {
+        let state = try scratchServerState()
+        if let hit = cache.load(key: ReplayCache.key(serverMajor: major, server: state, files: files), guess: guess) {
             return LoadedModel(model: filtered(hit.model), serverVersion: hit.serverVersion,
                                seconds: (clock.now - start).seconds, source: path)
         }
         // Every prefix's key only on a miss: finalizing thousands of digests is not free.
-        let keys = ReplayCache.prefixKeys(serverMajor: major, files: files)
+        let keys = ReplayCache.prefixKeys(serverMajor: major, server: state, files: files)
         let (model, version) = try replayReusingPrefix(files, keys: keys, serverData: serverData) ?? replay(files)
         cache.store(key: keys.last!, model: model, serverVersion: version)
         return LoadedModel(model: filtered(model), serverVersion: version, seconds: (clock.now - start).seconds, source: path)
@@ -73,14 +79,36 @@ public struct MigrationReplay: Sendable {
     /// Applies `files` to a new scratch database and inspects it; the database is always dropped.
     /// `server` nil: the default scratch server (see `ScratchDatabase.server(explicit:)`).
     public func replay(_ files: [ReplayFile], createSchemaVersions: Bool = true,
-                       on server: ConnectionString? = nil) throws -> (DatabaseModel, Int) {
-        let database = try ScratchDatabase(on: server ?? ScratchDatabase.server(explicit: scratch))
+                       on server: ConnectionString? = nil, persistentData: String? = nil) throws -> (DatabaseModel, Int) {
+        let target = try server ?? ScratchDatabase.server(explicit: scratch)
+        defer { resetIfChanged(target, persistentData: persistentData) }
+        let database = try ScratchDatabase(on: target)
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
         try Replayer(progress: progress).apply(files, to: connection, createSchemaVersions: createSchemaVersions)
         let model = try Inspector().inspect(connection)
         return (model, connection.serverVersionNumber)
+    }
+
+    /// On the embedded server, a replay that changed the cluster as a whole
+    /// (roles, role settings, ALTER SYSTEM: see `ClusterState`) must not leave
+    /// it for the next replay: the server is reset, and with it every replayed
+    /// prefix. A server of the user's own is theirs: it is left as it is, and
+    /// its state is part of the cache key instead.
+    private func resetIfChanged(_ server: ConnectionString, persistentData: String?) {
+        guard usesEmbeddedServer, (try? ClusterState.isPristine(server)) != true else { return }
+        if let persistentData {
+            EmbeddedPostgres.resetPersistent(data: persistentData)
+        } else {
+            EmbeddedPostgres.resetShared()
+        }
+    }
+
+    /// The user's scratch server's roles and settings (`ClusterState.fingerprint`); empty for the embedded server.
+    private func scratchServerState() throws -> String {
+        guard let chosen = ScratchDatabase.chosenServer(explicit: scratch) else { return "" }
+        return try ClusterState.fingerprint(chosen)
     }
 
     /// Whether scratch databases go to the embedded server (no `--scratch`, no `$SCHEMACTL_SCRATCH_URL`).
@@ -91,7 +119,13 @@ public struct MigrationReplay: Sendable {
     /// The persistent embedded server, when scratch databases go to the embedded
     /// server and no other process holds it.
     private func persistentServer(_ serverData: String) -> EmbeddedPostgres? {
-        usesEmbeddedServer ? EmbeddedPostgres.persistent(data: serverData) : nil
+        guard usesEmbeddedServer else { return nil }
+        if let server = EmbeddedPostgres.persistent(data: serverData) { return server }
+        if let reason = EmbeddedPostgres.persistentFailure(data: serverData) {
+            WarnOnce.shared.warn("the persistent embedded server in \(serverData) cannot be used (\(reason)); "
+                                 + "replaying on a temporary server instead, without reusing earlier replays", through: warn)
+        }
+        return nil
     }
 
     /// Starts the persistent embedded server on another thread; whoever asks
@@ -107,7 +141,7 @@ public struct MigrationReplay: Sendable {
     /// server is not available: the caller uses a temporary one.
     func replayOnPersistentServer(_ files: [ReplayFile], serverData: String) throws -> (DatabaseModel, Int)? {
         guard let server = persistentServer(serverData) else { return nil }
-        return try replay(files, on: server.connectionString())
+        return try replay(files, on: server.connectionString(), persistentData: serverData)
     }
 
     /// On the persistent embedded server: take the database of the longest
@@ -116,6 +150,7 @@ public struct MigrationReplay: Sendable {
     /// `--scratch` was given): the caller replays from nothing.
     func replayReusingPrefix(_ files: [ReplayFile], keys: [String], serverData: String) throws -> (DatabaseModel, Int)? {
         guard let server = persistentServer(serverData) else { return nil }
+        defer { resetIfChanged(server.connectionString(), persistentData: serverData) }
         let templates = PrefixTemplates(server: server.connectionString())
         try templates.dropLeftovers()
         let existing = Set(try templates.existing())
@@ -175,6 +210,21 @@ public struct MigrationReplay: Sendable {
         try? FileManager.default.createDirectory(atPath: cache.folder, withIntermediateDirectories: true)
         try? "\(identity)\n\(major)\n".write(toFile: memo, atomically: true, encoding: .utf8)
         return major
+    }
+}
+
+/// Says each warning once per process, however many replays run.
+private final class WarnOnce: @unchecked Sendable {
+    static let shared = WarnOnce()
+    private let lock = NSLock()
+    private var said: Set<String> = []
+
+    func warn(_ message: String, through sink: (@Sendable (String) -> Void)?) {
+        guard let sink else { return }
+        lock.lock()
+        let first = said.insert(message).inserted
+        lock.unlock()
+        if first { sink(message) }
     }
 }
 

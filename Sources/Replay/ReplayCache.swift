@@ -27,15 +27,18 @@ public struct ReplayCache: Sendable {
         return ReplayCache(folder: parent + "/.schemactl/cache")
     }
 
-    public static func key(serverMajor: Int, files: [ReplayFile]) -> String {
-        var hasher = start(serverMajor: serverMajor)
+    /// `server`: what else decides the result on a scratch server of the user's
+    /// own (its roles and settings, `ClusterState.fingerprint`); empty for the
+    /// embedded server, which is kept pristine.
+    public static func key(serverMajor: Int, server: String = "", files: [ReplayFile]) -> String {
+        var hasher = start(serverMajor: serverMajor, server: server)
         for file in files { add(file, to: &hasher) }
         return hasher.finalize()
     }
 
     /// The key of every prefix of `files`: element i covers the first i files.
-    public static func prefixKeys(serverMajor: Int, files: [ReplayFile]) -> [String] {
-        var hasher = start(serverMajor: serverMajor)
+    public static func prefixKeys(serverMajor: Int, server: String = "", files: [ReplayFile]) -> [String] {
+        var hasher = start(serverMajor: serverMajor, server: server)
         var keys = [hasher.copyFinalized()]
         for file in files {
             add(file, to: &hasher)
@@ -44,9 +47,10 @@ public struct ReplayCache: Sendable {
         return keys
     }
 
-    private static func start(serverMajor: Int) -> SHA256 {
+    private static func start(serverMajor: Int, server: String) -> SHA256 {
         var hasher = SHA256()
         hasher.update("schemactl replay cache\0server \(serverMajor)\0format \(DatabaseModel.formatVersion)\0")
+        if !server.isEmpty { hasher.update("state " + String(server.utf8.count) + "\0" + server + "\0") }
         return hasher
     }
 

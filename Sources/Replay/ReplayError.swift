@@ -12,6 +12,13 @@ public enum ReplayError: Error, Sendable, CustomStringConvertible {
     case unreadable(file: String, reason: String)
     /// `DIR@VERSION` names a version the directory does not have.
     case unknownVersion(directory: String, version: String)
+    /// The file cannot be cut into statements (an unterminated quote) or holds a psql meta-command.
+    case lexical(file: String, error: SQLLexerError)
+    /// The file opened a transaction and never ended it: psql would end the
+    /// session and the server would roll it all back, so nothing was applied.
+    case transactionLeftOpen(file: String)
+    /// The file ended in ROLLBACK: nothing it did was kept.
+    case endsInRollback(file: String, expected: String?)
 
     public var description: String {
         switch self {
@@ -32,6 +39,16 @@ public enum ReplayError: Error, Sendable, CustomStringConvertible {
             return "\(file): error: \(reason)"
         case let .unknownVersion(directory, version):
             return "\(directory)@\(version): the directory has no migration \(version)"
+        case let .lexical(file, error):
+            return "\(file):\(error)".replacingOccurrences(of: "\(file):\(error.location): ", with: "\(file):\(error.location): error: ")
+        case let .transactionLeftOpen(file):
+            return "\(file): error: the file opens a transaction that it never commits (BEGIN without COMMIT); "
+                + "psql would end the session and the server would roll everything back, so nothing of it is applied. "
+                + "End it with COMMIT;"
+        case let .endsInRollback(file, expected):
+            return "\(file): error: the file ends in ROLLBACK, so nothing it did was kept"
+                + (expected.map { " (not even its record of version '\($0)' in schema_versions)" } ?? "")
+                + "; a migration ends with COMMIT;"
         }
     }
 }

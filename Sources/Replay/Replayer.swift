@@ -46,18 +46,27 @@ public struct Replayer: Sendable {
         try connection.query("SELECT coalesce(max(id), 0) AS id FROM schema_versions").rows.first?.int("id") ?? 0
     }
 
+    /// What a new psql session would not have inherited from the previous
+    /// file: settings (search_path above all), a SET ROLE or SET SESSION
+    /// AUTHORIZATION, temporary tables, prepared statements, cursors, LISTENs,
+    /// advisory locks. `DISCARD ALL` in parts, because `DISCARD ALL` itself
+    /// refuses to run in a multi-statement string, and sending it alone costs
+    /// a round trip per file (a new session per file costs a backend start).
+    static let sessionReset = "RESET ALL; SET SESSION AUTHORIZATION DEFAULT; DEALLOCATE ALL; CLOSE ALL; UNLISTEN *; "
+        + "SELECT pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES; DISCARD PLANS"
+
     /// Runs `file`; for a file in a transaction, `query` follows it in the same
-    /// round trip (after its COMMIT, so it sees what the file recorded) and its
-    /// result is returned. Thousands of small files make round trips count.
+    /// round trip (after its COMMIT and the session reset, so it sees what the
+    /// file recorded) and its result is returned. Thousands of small files make
+    /// round trips count.
     private func run(_ file: ReplayFile, on connection: Connection, thenQuery query: String?) throws -> QueryResult? {
-        let lexer = SQLLexer(file.text)
+        let statements: [SQLStatement]
+        do {
+            statements = try SQLLexer(file.text).statements()
+        } catch let error as SQLLexerError {
+            throw ReplayError.lexical(file: file.path, error: error)
+        }
         if file.runsOutsideTransaction {
-            let statements: [SQLStatement]
-            do {
-                statements = try lexer.statements()
-            } catch {
-                throw ReplayError.unreadable(file: file.path, reason: "\(error)")
-            }
             for statement in statements {
                 do {
                     try connection.execute(statement.text)
@@ -70,18 +79,23 @@ public struct Replayer: Sendable {
                                                       line: location.map { lines.text(ofLine: $0.line) })
                 }
             }
+            try checkTransactionEnded(file, on: connection)
+            try connection.execute(Self.sessionReset)
             return nil
         }
-        let wrapped = (try? lexer.outerTransaction()) == nil
+        // A file that manages its own transactions runs as written; any other is wrapped in one.
+        let wrapped = !statements.contains { $0.controlsTransaction }
         // The file's text comes first and unchanged, so the server's error
         // positions still count from the start of the file. The newline ends a
         // trailing `--` comment; the `;` ends a last statement left open.
         var text = file.text + "\n;"
         if wrapped { text += "\nCOMMIT;" }
+        text += "\n" + Self.sessionReset + ";"
         if let query { text += "\n" + query }
+        let result: QueryResult
         do {
             if wrapped { try connection.execute("BEGIN") }
-            return try connection.execute(text)
+            result = try connection.execute(text)
         } catch let PostgresError.server(error) {
             _ = try? connection.execute("ROLLBACK")
             let lines = LineIndex(file.text)
@@ -93,6 +107,18 @@ public struct Replayer: Sendable {
             throw locateFailure(of: file, on: connection) ?? ReplayError.statementFailed(
                 file: file.path, location: nil, error: error, line: nil)
         }
+        try checkTransactionEnded(file, on: connection)
+        if statements.last?.isRollback == true {
+            throw ReplayError.endsInRollback(file: file.path, expected: file.expectedVersion)
+        }
+        return query == nil ? nil : result
+    }
+
+    /// A transaction the file left open is rolled back, as the end of a psql session would, and the file fails.
+    private func checkTransactionEnded(_ file: ReplayFile, on connection: Connection) throws {
+        guard connection.isInTransaction else { return }
+        _ = try? connection.execute("ROLLBACK")
+        throw ReplayError.transactionLeftOpen(file: file.path)
     }
 
     /// Some errors carry no position (`CREATE INDEX … ON missing`). The file was

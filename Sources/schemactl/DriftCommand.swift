@@ -46,7 +46,7 @@ struct DriftCommand: ParsableCommand {
         }
         let flattener = ModelFlattener(columnOrder: columnOrder)
         let check = DriftCheck(directory: migrationsOption.migrations,
-                               replay: MigrationReplay(scratch: sourceOptions.scratch, useCache: !sourceOptions.noCache),
+                               replay: sourceOptions.replay,
                                flattener: flattener)
         var reports: [DriftReport] = []
         var models: [(String, DatabaseModel)] = []

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostgresClient
 
 @main
 struct Schemactl: ParsableCommand {
@@ -8,19 +9,28 @@ struct Schemactl: ParsableCommand {
         abstract: "Keeps a PostgreSQL migrations directory honest.",
         discussion: "Exit codes: 0 nothing found, 1 differences / drift / findings, 2 an error.",
         version: "0.1.0",
-        subcommands: [StatusCommand.self, NewCommand.self, InspectCommand.self, SnapshotCommand.self, DiffCommand.self, DriftCommand.self, ScratchServerCommand.self]
+        subcommands: [StatusCommand.self, NewCommand.self, InspectCommand.self, SnapshotCommand.self, DiffCommand.self,
+                      DriftCommand.self, ScratchServerCommand.self]
     )
 
     /// Parses, runs, and turns every failure into one paragraph on stderr with
     /// exit code 2, as DESIGN.md prescribes (ArgumentParser's own default is 64).
+    ///
+    /// Help, `--version` and completion scripts are ArgumentParser's "clean
+    /// exits": some come from parsing, others (`help diff`, a bare `schemactl`)
+    /// from running its built-in help command, so both paths hand them back.
     static func main() {
+        // First of all, so that an interrupt at any moment stops what we started.
+        ExitCleanup.installSignalHandlers { signalNumber in
+            ProgressLine.shared.clear()
+            let name = signalNumber == SIGINT ? "interrupted" : "terminated by signal \(signalNumber)"
+            FileHandle.standardError.write(Data("schemactl: \(name); stopped what it had started\n".utf8))
+        }
         let command: ParsableCommand
         do {
             command = try parseAsRoot()
         } catch {
-            if exitCode(for: error) == .success { exit(withError: error) }
-            Terminal.error(fullMessage(for: error))
-            Foundation.exit(2)
+            fail(error, parsing: true)
         }
         do {
             var mutable = command
@@ -28,9 +38,27 @@ struct Schemactl: ParsableCommand {
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch {
-            Terminal.error(ErrorReport.paragraph(for: error))
-            Foundation.exit(2)
+            fail(error, parsing: false)
         }
         Foundation.exit(0)
+    }
+
+    private static func fail(_ error: Error, parsing: Bool) -> Never {
+        if exitCode(for: error) == .success { exit(withError: error) }
+        // A query cut short by an interrupt fails too: the signal handler is
+        // already cleaning up and will end the process with its own code.
+        ExitCleanup.waitIfInterrupted()
+        ProgressLine.shared.clear()
+        if parsing || isArgumentParserError(error) {
+            Terminal.error(fullMessage(for: error))
+        } else {
+            Terminal.error(ErrorReport.paragraph(for: error))
+        }
+        Foundation.exit(2)
+    }
+
+    /// ArgumentParser's own parse errors (an internal type): their messages come with usage.
+    private static func isArgumentParserError(_ error: Error) -> Bool {
+        String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
     }
 }

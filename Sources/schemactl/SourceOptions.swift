@@ -16,9 +16,18 @@ struct SourceOptions: ParsableArguments {
     @Flag(name: .long, help: "Replay even if .schemactl/cache holds the result.")
     var noCache = false
 
+    /// How this command replays: progress and warnings on stderr.
+    var replay: MigrationReplay {
+        MigrationReplay(scratch: scratch, useCache: !noCache, progress: ProgressLine.shared.report,
+                        warn: { message in
+                            ProgressLine.shared.clear()
+                            Terminal.error("warning: " + message)
+                        })
+    }
+
     func loader(filter: SchemaFilter) -> ModelLoader {
         ModelLoader(filter: filter,
-                    replay: MigrationReplay(scratch: scratch, useCache: !noCache, progress: ProgressLine.shared.report),
+                    replay: replay,
                     includePending: includePending)
     }
 }
@@ -27,7 +36,7 @@ struct SourceOptions: ParsableArguments {
 /// and the replay has lasted more than a second.
 final class ProgressLine: @unchecked Sendable {
     static let shared = ProgressLine()
-    private let lock = NSLock()
+    fileprivate let lock = NSLock()
     private var started: ContinuousClock.Instant?
     private var shown = false
     private let interactive = isatty(STDERR_FILENO) == 1
@@ -48,8 +57,16 @@ final class ProgressLine: @unchecked Sendable {
         if position == total { finish() }
     }
 
-    private func finish() {
+    fileprivate func finish() {
         if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         shown = false
+    }
+}
+
+extension ProgressLine {
+    /// Clears a progress line left on the terminal, before an error or an interrupt message.
+    func clear() {
+        lock.lock(); defer { lock.unlock() }
+        finish()
     }
 }

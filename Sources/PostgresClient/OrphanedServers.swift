@@ -1,0 +1,93 @@
+import Foundation
+
+/// Embedded servers whose schemactl process died without stopping them (SIGKILL,
+/// a crash, a machine that lost power while the folder survived).
+///
+/// Each server's private folder holds an `owner` file: the owning process's id
+/// and start time (so a reused pid is not mistaken for the owner), then the data
+/// directory. At the first start of an embedded server in a process, every
+/// `/tmp/schemactl-*` folder whose owner is gone has its server stopped and the
+/// folder removed. A persistent server's data directory stays; only its lock
+/// is released, so the next run can use it again instead of falling back to a
+/// temporary server for ever.
+enum OrphanedServers {
+    private static let swept = SweepOnce()
+
+    static func recordOwner(in folder: String, dataDirectory: String) throws {
+        let text = "\(getpid()) \(processStartTime(getpid()) ?? "")\n\(dataDirectory)\n"
+        guard FileManager.default.createFile(atPath: folder + "/owner", contents: Data(text.utf8),
+                                             attributes: [.posixPermissions: 0o644]) else {
+            throw EmbeddedPostgresError.temporaryFolder("cannot write \(folder)/owner")
+        }
+    }
+
+    static func sweepOnce() {
+        swept.run { sweep() }
+    }
+
+    /// Stops orphaned servers; returns the folders removed.
+    @discardableResult
+    static func sweep(root: String = "/tmp") -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        var removed: [String] = []
+        for name in names where name.hasPrefix("schemactl-") {
+            let folder = root + "/" + name
+            guard let text = try? String(contentsOfFile: folder + "/owner", encoding: .utf8) else { continue }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let owner = lines.first?.split(separator: " ").map(String.init) ?? []
+            guard let pidText = owner.first, let pid = pid_t(pidText), lines.count >= 2 else { continue }
+            if isAlive(pid), owner.count < 2 || processStartTime(pid) == owner[1] { continue }
+            stopPostmaster(dataDirectory: lines[1])
+            try? FileManager.default.removeItem(atPath: folder)
+            removed.append(folder)
+        }
+        return removed
+    }
+
+    private static func stopPostmaster(dataDirectory: String) {
+        guard let text = try? String(contentsOfFile: dataDirectory + "/postmaster.pid", encoding: .utf8),
+              let pid = text.split(separator: "\n").first.flatMap({ pid_t($0.trimmingCharacters(in: .whitespaces)) }),
+              isAlive(pid), isPostmaster(pid, of: dataDirectory) else { return }
+        // Immediate shutdown, then kill: nothing in an embedded server needs to survive.
+        for (signalNumber, seconds) in [(SIGQUIT, 3.0), (SIGKILL, 2.0)] {
+            kill(pid, signalNumber)
+            let deadline = Date().addingTimeInterval(seconds)
+            while isAlive(pid), Date() < deadline { usleep(10_000) }
+            if !isAlive(pid) { return }
+        }
+    }
+
+    /// Whether `pid` is a postgres serving `dataDirectory` (not an unrelated process that reused the pid).
+    private static func isPostmaster(_ pid: pid_t, of dataDirectory: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return true }
+        let arguments = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+        return arguments.contains(dataDirectory)
+    }
+
+    static func isAlive(_ pid: pid_t) -> Bool {
+        if kill(pid, 0) == 0 { return true }
+        guard errno == EPERM else { return false }
+        return true
+    }
+
+    /// Field 22 of /proc/PID/stat (start time in clock ticks since boot); nil where there is no /proc.
+    static func processStartTime(_ pid: pid_t) -> String? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { return nil }
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        // After the command name: state is field 3, so start time (22) is index 19.
+        return fields.count > 19 ? String(fields[19]) : nil
+    }
+}
+
+private final class SweepOnce: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+
+    func run(_ body: () -> Void) {
+        lock.lock(); defer { lock.unlock() }
+        guard !done else { return }
+        done = true
+        body()
+    }
+}

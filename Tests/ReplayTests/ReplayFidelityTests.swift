@@ -1,0 +1,115 @@
+import Foundation
+import Migrations
+import PostgresClient
+import Replay
+import SchemaModel
+import TestSupport
+import XCTest
+
+/// A replay gives what production got from the same files applied one psql session each.
+final class ReplayFidelityTests: XCTestCase {
+    func testASearchPathSetByOneFileDoesNotReachTheNext() throws {
+        let root = try history([
+            "20230101_make_app": "CREATE SCHEMA app;\nSET search_path = app, public;",
+            "20230102_make_widgets": "CREATE TABLE widgets (id int);",
+        ])
+        let model = try MigrationReplay.onTestServer().model(directory: root, selection: MigrationSelection()).model
+        XCTAssertNotNil(model.table("public", "widgets"), "widgets went to \(model.tables.map(\.name))")
+        XCTAssertNil(model.table("app", "widgets"))
+    }
+
+    func testRoleTemporaryTablesAndPreparedStatementsDoNotReachTheNextFile() throws {
+        let root = try history([
+            "20230101_first": "CREATE TEMP TABLE scratch (a int);\nPREPARE probe AS SELECT 1;\nSET ROLE pg_monitor;",
+            // Each of these fails if the previous file's session state survived.
+            "20230102_second": "CREATE TEMP TABLE scratch (a int);\nPREPARE probe AS SELECT 2;\nCREATE TABLE owned_by_postgres (id int);",
+        ])
+        let model = try MigrationReplay.onTestServer().model(directory: root, selection: MigrationSelection()).model
+        XCTAssertNotNil(model.table("public", "owned_by_postgres"))
+    }
+
+    func testAFileThatLeavesItsTransactionOpenIsAnErrorAndAppliesNothing() throws {
+        let root = try history(["20230101_open": "CREATE TABLE never (id int);"], commit: false)
+        XCTAssertThrowsError(try MigrationReplay.onTestServer().model(directory: root, selection: MigrationSelection())) { error in
+            XCTAssertTrue("\(error)".contains("20230101_open.sql: error: the file opens a transaction that it never commits"), "\(error)")
+        }
+    }
+
+    func testAFileThatEndsInRollbackSaysSo() throws {
+        let root = try history(["20230101_undone": "CREATE TABLE undone (id int);"], ending: "ROLLBACK;")
+        XCTAssertThrowsError(try MigrationReplay.onTestServer().model(directory: root, selection: MigrationSelection())) { error in
+            XCTAssertTrue("\(error)".contains("20230101_undone.sql: error: the file ends in ROLLBACK, so nothing it did was kept"), "\(error)")
+        }
+    }
+
+    func testAnUnterminatedQuoteIsReportedWhereItOpensWithoutSQLOfOurs() throws {
+        let root = try history(["20230101_quote": "CREATE TABLE q (b text DEFAULT 'x);"])
+        XCTAssertThrowsError(try MigrationReplay.onTestServer().model(directory: root, selection: MigrationSelection())) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("20230101_quote.sql:4:32: error: unterminated string literal"), text)
+            XCTAssertFalse(text.contains("RESET ALL") || text.contains("schema_versions WHERE id"), text)
+        }
+    }
+
+    func testAPsqlMetaCommandIsNamedWithItsLine() throws {
+        let root = try history(["20230101_meta": "\\connect other\nCREATE TABLE m (id int);"])
+        XCTAssertThrowsError(try MigrationReplay.onTestServer().model(directory: root, selection: MigrationSelection())) { error in
+            XCTAssertTrue("\(error)".contains("20230101_meta.sql:4:1: error: psql meta-commands are not supported (\\connect)"), "\(error)")
+        }
+    }
+
+    // MARK: the embedded server between replays
+
+    func testARoleCreatedByOneReplayDoesNotBreakTheNext() throws {
+        let root = try history(["20230101_roles": "CREATE ROLE reporting;\nCREATE TABLE a (id int);"])
+        // Another branch's history in the same project, on the same persistent server.
+        let other = URL(fileURLWithPath: root).deletingLastPathComponent().path + "/other"
+        try writeHistory(at: other, ["20230101_roles_again": "CREATE ROLE reporting;\nCREATE TABLE b (id int);"])
+        _ = try MigrationReplay(useCache: false).model(directory: root, selection: MigrationSelection())
+        let model = try MigrationReplay(useCache: false).model(directory: other, selection: MigrationSelection()).model
+        XCTAssertNotNil(model.table("public", "b"))
+        _ = try MigrationReplay(useCache: true).model(directory: root, selection: MigrationSelection())
+        let again = try MigrationReplay(useCache: true).model(directory: other, selection: MigrationSelection()).model
+        XCTAssertEqual(again, model)
+    }
+
+    func testARoleSettingMadeByAReplayDoesNotMoveTheNextReplaysTables() throws {
+        let root = try history([
+            "20230101_role_setting": "CREATE SCHEMA app;\nALTER ROLE postgres SET search_path = app, public;",
+        ])
+        _ = try MigrationReplay(useCache: false).model(directory: root, selection: MigrationSelection())
+        // A second history in the same project, on the same persistent server.
+        let other = URL(fileURLWithPath: root).deletingLastPathComponent().path + "/other"
+        try writeHistory(at: other, ["20230101_widgets": "CREATE TABLE widgets (id int);"])
+        for useCache in [false, true] {
+            let model = try MigrationReplay(useCache: useCache).model(directory: other, selection: MigrationSelection()).model
+            XCTAssertNotNil(model.table("public", "widgets"), "useCache \(useCache): \(model.tables.map(\.name))")
+        }
+    }
+
+    // MARK: helpers
+
+    /// A migrations directory in a new temporary project, each file recording its version.
+    private func history(_ files: [String: String], commit: Bool = true, ending: String = "COMMIT;") throws -> String {
+        let project = NSTemporaryDirectory() + "schemactl-fidelity-" + UUID().uuidString
+        addTeardownBlock {
+            let data = project + "/.schemactl/server/data"
+            if FileManager.default.fileExists(atPath: data + "/postmaster.pid") { EmbeddedPostgres.persistent(data: data)?.stop() }
+            try? FileManager.default.removeItem(atPath: project)
+        }
+        try writeHistory(at: project + "/migrations", files, commit: commit, ending: ending)
+        return project + "/migrations"
+    }
+
+    private func writeHistory(at directory: String, _ files: [String: String], commit: Bool = true, ending: String = "COMMIT;") throws {
+        for folder in ["archive", "applied", "pending"] {
+            try FileManager.default.createDirectory(atPath: directory + "/" + folder, withIntermediateDirectories: true)
+        }
+        for (version, body) in files {
+            let migration = "BEGIN;\nINSERT INTO schema_versions (version) VALUES ('\(version)');\n\n\(body)\n" + (commit ? ending + "\n" : "")
+            try migration.write(toFile: directory + "/applied/\(version).sql", atomically: true, encoding: .utf8)
+            let rollbackName = version.replacingOccurrences(of: "_", with: "_rollback_", options: [], range: version.range(of: "_"))
+            try "BEGIN;\nCOMMIT;\n".write(toFile: directory + "/applied/\(rollbackName).sql", atomically: true, encoding: .utf8)
+        }
+    }
+}
