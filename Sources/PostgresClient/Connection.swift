@@ -72,6 +72,12 @@ public final class Connection {
         return Int(PQserverVersion(handle))
     }
 
+    /// Whether the connection is open and healthy.
+    public var isUsable: Bool {
+        guard let handle else { return false }
+        return PQstatus(handle) == CONNECTION_OK
+    }
+
     /// Whether the session is inside a transaction block (`BEGIN` with no
     /// `COMMIT` yet, or a failed one not yet rolled back).
     public var isInTransaction: Bool {

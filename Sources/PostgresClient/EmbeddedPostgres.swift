@@ -54,7 +54,10 @@ public final class EmbeddedPostgres: @unchecked Sendable {
             guard let user = SystemUser.named("postgres") else { throw EmbeddedPostgresError.noPostgresUser }
             runAs = user
         }
+        let startup = StartupGuard()
+        defer { startup.finish() }
         let folder = try makePrivateFolder(owner: runAs)
+        try startup.adopt(folder: folder.path)
         let port = 5432
         do {
             let data = persistentData ?? folder.appendingPathComponent("data").path
@@ -64,13 +67,13 @@ public final class EmbeddedPostgres: @unchecked Sendable {
                 let initdb = try Subprocess.run(
                     binaries.path("initdb"),
                     ["-D", data, "-U", superuser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"],
-                    as: runAs, currentDirectory: folder.path)
+                    as: runAs, currentDirectory: folder.path, startup: startup)
                 guard initdb.status == 0 else {
                     throw EmbeddedPostgresError.initdbFailed(status: initdb.status, output: initdb.output)
                 }
                 try writeAuthentication(data: data)
             }
-            let process = try launch(binaries: binaries, data: data, folder: folder, port: port, runAs: runAs)
+            let process = try launch(binaries: binaries, data: data, folder: folder, port: port, runAs: runAs, startup: startup)
             let server = EmbeddedPostgres(binaries: binaries, folder: folder, dataDirectory: data, port: port, process: process)
             do {
                 try server.waitUntilReady(timeout: 60)
@@ -213,11 +216,14 @@ public final class EmbeddedPostgres: @unchecked Sendable {
         }
     }
 
-    private static func launch(binaries: ServerBinaries, data: String, folder: URL, port: Int, runAs: SystemUser?) throws -> ChildProcess {
+    private static func launch(binaries: ServerBinaries, data: String, folder: URL, port: Int, runAs: SystemUser?,
+                               startup: StartupGuard) throws -> ChildProcess {
         let logPath = folder.appendingPathComponent("server.log").path
         do {
             return try Subprocess.spawn(binaries.path("postgres"), ["-D", data] + settings(socketDirectory: folder.path, port: port),
-                                        as: runAs, currentDirectory: folder.path, logPath: logPath)
+                                        as: runAs, currentDirectory: folder.path, logPath: logPath, startup: startup)
+        } catch let error as StartupInterrupted {
+            throw error
         } catch {
             throw EmbeddedPostgresError.startFailed("\(error)", log: "")
         }
@@ -306,6 +312,8 @@ private final class PersistentServers: @unchecked Sendable {
         } catch {
             reason = "\(error)"
         }
+        // An interrupt is no reason to rebuild the data directory: the process is ending.
+        if ExitCleanup.isInterrupted { return nil }
         // Held by a live process: leave it alone. Otherwise it is stale or broken: start over once.
         if Self.heldByLiveProcess(data) {
             reason = "another schemactl process is using it"

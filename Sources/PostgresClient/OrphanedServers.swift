@@ -64,10 +64,12 @@ enum OrphanedServers {
         return arguments.contains(dataDirectory)
     }
 
+    /// Whether `pid` runs (a zombie, dead but not yet reaped by its parent, does not).
     static func isAlive(_ pid: pid_t) -> Bool {
-        if kill(pid, 0) == 0 { return true }
-        guard errno == EPERM else { return false }
-        return true
+        guard kill(pid, 0) == 0 || errno == EPERM else { return false }
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { return true }
+        return text[text.index(after: close)...].split(separator: " ").first != "Z"
     }
 
     /// Field 22 of /proc/PID/stat (start time in clock ticks since boot); nil where there is no /proc.

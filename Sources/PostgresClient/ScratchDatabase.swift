@@ -16,6 +16,11 @@ public final class ScratchDatabase: @unchecked Sendable {
     private let lock = NSLock()
     private var dropped = false
     private var cleanupToken: Int?
+    /// Holds the advisory lock that says "this database is in use" for as long as it lives.
+    private var admin: Connection?
+
+    /// The advisory lock class of scratch databases (`pg_advisory_lock(class, hashtext(name))`).
+    static let lockClass = 0x5C7A_7C71
 
     /// The server scratch databases go to: `explicit`, else `$SCHEMACTL_SCRATCH_URL`, else the embedded server.
     public static func server(explicit: String? = nil,
@@ -38,6 +43,9 @@ public final class ScratchDatabase: @unchecked Sendable {
     public init(on server: ConnectionString, template: String? = nil, prefix: String = "schemactl_scratch") throws {
         let name = prefix + "_" + Self.randomSuffix()
         let admin = try Connection(server)
+        Self.dropAbandoned(on: admin)
+        // Taken before the database exists, so no sweep of another run can find it unlocked.
+        try admin.query("SELECT pg_advisory_lock($1::int, hashtext($2))", [Self.lockClass, name])
         var statement = "CREATE DATABASE \(SQLQuoting.identifier(name))"
         if let template {
             statement += " TEMPLATE \(SQLQuoting.identifier(template))"
@@ -48,6 +56,7 @@ public final class ScratchDatabase: @unchecked Sendable {
         try admin.execute(statement)
         self.name = name
         self.server = server
+        self.admin = admin
         self.connectionString = server.replacingDatabase(with: name)
         cleanupToken = ExitCleanup.register { [weak self] in self?.drop() }
     }
@@ -74,8 +83,23 @@ public final class ScratchDatabase: @unchecked Sendable {
         lock.unlock()
         // Best effort: if the server is gone (the embedded one already stopped
         // at exit), the database went with it.
-        if let admin = try? Connection(server) {
+        if let admin = (admin.flatMap { $0.isUsable ? $0 : nil }) ?? (try? Connection(server)) {
             _ = try? admin.execute("DROP DATABASE IF EXISTS \(SQLQuoting.identifier(name)) WITH (FORCE)")
+        }
+        admin?.close()
+    }
+
+    /// Drops `schemactl_scratch_*` databases whose run is gone (killed before
+    /// it could drop them): a live run holds its database's advisory lock, on
+    /// whatever machine it runs, so one whose lock can be taken is abandoned.
+    static func dropAbandoned(on admin: Connection) {
+        guard let rows = try? admin.query(
+            "SELECT datname FROM pg_catalog.pg_database WHERE datname LIKE 'schemactl\\_scratch\\_%' ORDER BY 1").rows else { return }
+        for name in rows.compactMap({ try? $0.string("datname") }) {
+            guard (try? admin.query("SELECT pg_try_advisory_lock($1::int, hashtext($2)) AS taken", [lockClass, name])
+                .rows.first?.bool("taken")) == true else { continue }
+            _ = try? admin.execute("DROP DATABASE IF EXISTS \(SQLQuoting.identifier(name)) WITH (FORCE)")
+            _ = try? admin.query("SELECT pg_advisory_unlock($1::int, hashtext($2))", [lockClass, name])
         }
     }
 

@@ -14,8 +14,10 @@ enum Subprocess {
         var output: String
     }
 
+    /// `startup`: the start of an embedded server this program is part of; an
+    /// interrupt then kills the program too (see `StartupGuard`).
     static func run(_ executable: String, _ arguments: [String], as user: SystemUser? = nil,
-                    currentDirectory: String? = nil) throws -> Output {
+                    currentDirectory: String? = nil, startup: StartupGuard? = nil) throws -> Output {
         var (launcher, launchArguments) = command(executable, arguments, as: user)
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { throw SubprocessError(program: launcher, code: errno) }
@@ -41,7 +43,17 @@ enum Subprocess {
         var pid: pid_t = 0
         var attributes = ownProcessGroup()
         defer { posix_spawnattr_destroy(&attributes) }
-        let spawned = posix_spawn(&pid, launcher, &actions, &attributes, argv, environ)
+        var spawned: Int32 = 0
+        do {
+            _ = try StartupGuard.launch(in: startup) {
+                spawned = posix_spawn(&pid, launcher, &actions, &attributes, argv, environ)
+                return spawned == 0 ? pid : nil
+            }
+        } catch {
+            close(writeEnd)
+            close(readEnd)
+            throw error
+        }
         close(writeEnd)
         guard spawned == 0 else {
             close(readEnd)
@@ -66,7 +78,7 @@ enum Subprocess {
     /// stops the server in order, and not the server directly (a server killed
     /// under a running query made schemactl blame it for "terminating abnormally").
     static func spawn(_ executable: String, _ arguments: [String], as user: SystemUser?, currentDirectory: String,
-                      logPath: String) throws -> ChildProcess {
+                      logPath: String, startup: StartupGuard? = nil) throws -> ChildProcess {
         var (launcher, launchArguments) = command(executable, arguments, as: user)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -85,8 +97,12 @@ enum Subprocess {
         var pid: pid_t = 0
         var attributes = ownProcessGroup()
         defer { posix_spawnattr_destroy(&attributes) }
-        let spawned = posix_spawn(&pid, launcher, &actions, &attributes, argv, environ)
-        guard spawned == 0 else { throw SubprocessError(program: launcher, code: spawned) }
+        var code: Int32 = 0
+        let started = try StartupGuard.launch(in: startup) {
+            code = posix_spawn(&pid, launcher, &actions, &attributes, argv, environ)
+            return code == 0 ? pid : nil
+        }
+        guard started else { throw SubprocessError(program: launcher, code: code) }
         return ChildProcess(pid: pid)
     }
 

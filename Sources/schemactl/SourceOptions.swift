@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Introspection
+import PostgresClient
 import Replay
 
 /// How a SOURCE is read: which migrations a directory contributes, where
@@ -20,6 +21,7 @@ struct SourceOptions: ParsableArguments {
     var replay: MigrationReplay {
         MigrationReplay(scratch: scratch, useCache: !noCache, progress: ProgressLine.shared.report,
                         warn: { message in
+                            guard !ExitCleanup.isInterrupted else { return }
                             ProgressLine.shared.clear()
                             Terminal.error("warning: " + message)
                         })

@@ -7,17 +7,26 @@ public struct CommandRun: Sendable {
     public let stderr: String
 
     /// Runs `schemactl` with `arguments` in `directory`, with `environment` added to ours.
+    /// `signal`: sent to the process (not its group) `after` seconds, as `kill -INT pid` would.
+    /// `removing`: variables of ours the child must not inherit.
     public static func schemactl(_ arguments: [String], in directory: String? = nil,
-                                 environment: [String: String] = [:]) throws -> CommandRun {
+                                 environment: [String: String] = [:], removing: [String] = [],
+                                 signal: (number: Int32, after: Double)? = nil) throws -> CommandRun {
         let process = Process()
         process.executableURL = Products.schemactl
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        var inherited = ProcessInfo.processInfo.environment
+        for name in removing { inherited.removeValue(forKey: name) }
+        process.environment = inherited.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        if let signal {
+            let pid = process.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + signal.after) { kill(pid, signal.number) }
+        }
         // Read stderr on another thread so neither pipe can fill up and block the child.
         let errorBox = DataBox()
         let group = DispatchGroup()

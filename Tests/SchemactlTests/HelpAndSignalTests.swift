@@ -1,0 +1,142 @@
+import Foundation
+import PostgresClient
+import TestSupport
+import XCTest
+
+final class HelpTests: XCTestCase {
+    static let subcommands = ["status", "new", "inspect", "snapshot", "diff", "drift", "scratch-server"]
+
+    func testHelpWorksForTheRootAndEverySubcommand() throws {
+        var invocations: [[String]] = [["--help"], ["-h"], ["help"], []]
+        for command in Self.subcommands {
+            invocations += [[command, "--help"], [command, "-h"], ["help", command]]
+        }
+        for arguments in invocations {
+            let run = try CommandRun.schemactl(arguments)
+            XCTAssertEqual(run.status, 0, "\(arguments): \(run.stderr)")
+            XCTAssertTrue(run.stdout.contains("USAGE: schemactl"), "\(arguments): \(run.stdout)")
+            for leak in ["CommandError", "ArgumentParser.", "helpRequested", "schemactl.Schemactl"] {
+                XCTAssertFalse((run.stdout + run.stderr).contains(leak), "\(arguments) shows \(leak)")
+            }
+        }
+    }
+
+    func testVersionAndCompletionScripts() throws {
+        let version = try CommandRun.schemactl(["--version"])
+        XCTAssertEqual(version.status, 0)
+        XCTAssertEqual(version.stdout, "0.1.0\n")
+        for shell in ["bash", "zsh", "fish"] {
+            let run = try CommandRun.schemactl(["--generate-completion-script", shell])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertTrue(run.stdout.contains("drift"), "\(shell): \(run.stdout.prefix(200))")
+        }
+    }
+}
+
+final class SignalTests: XCTestCase {
+    /// Interrupt points, in seconds after start: before the server starts, during
+    /// initdb and start-up, during the replay, during a long statement.
+    static let points: [(Int32, Double)] = [(SIGINT, 0.02), (SIGINT, 0.3), (SIGINT, 0.8), (SIGTERM, 1.5), (SIGINT, 3.0), (SIGTERM, 4.0)]
+
+    func testAnInterruptStopsTheServerRemovesItsFolderAndExitsWithTheSignalsCode() throws {
+        for (number, after) in Self.points {
+            let project = try slowProject()
+            let before = try serverFolders()
+            let run = try CommandRun.schemactl(["inspect", project + "/migrations", "--no-cache"],
+                                               removing: ["SCHEMACTL_SCRATCH_URL"], signal: (number, after))
+            let point = "signal \(number) after \(after) s"
+            XCTAssertEqual(run.status, 128 + number, "\(point): \(run.stderr)")
+            XCTAssertEqual(run.stderr.components(separatedBy: "\n").filter { !$0.isEmpty }.count, 1, "\(point): \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains(number == SIGINT ? "interrupted" : "terminated"), "\(point): \(run.stderr)")
+            XCTAssertFalse(run.stderr.contains("abnormally"), "\(point): \(run.stderr)")
+            XCTAssertEqual(try serverFolders().subtracting(before), [], "\(point): a server folder was left")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: project + "/.schemactl/server/data/postmaster.pid"),
+                           "\(point): the persistent server still runs")
+            XCTAssertEqual(processes(mentioning: project), [], "\(point): a process of the run is left")
+        }
+    }
+
+    func testAnInterruptDropsTheScratchDatabaseMadeOnAScratchServer() throws {
+        let server = try EmbeddedPostgres.shared().connectionString()
+        let project = try slowProject()
+        let run = try CommandRun.schemactl(["inspect", project + "/migrations", "--scratch", server.raw],
+                                           signal: (SIGINT, 1.0))
+        XCTAssertEqual(run.status, 130, run.stderr)
+        let left = try Connection(server).query("SELECT datname FROM pg_database WHERE datname LIKE 'schemactl\\_scratch\\_%'").rows
+        XCTAssertEqual(left.count, 0, "the scratch database was left on the server")
+    }
+
+    func testAServerOrphanedByAKilledRunIsStoppedByTheNextRun() throws {
+        let process = Process()
+        process.executableURL = Products.schemactl
+        process.arguments = ["scratch-server"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let line = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+        let folder = try XCTUnwrap(line.range(of: "/tmp/schemactl-[A-Za-z0-9]+", options: .regularExpression).map { String(line[$0]) })
+        kill(process.processIdentifier, SIGKILL)
+        // Not waitUntilExit: Foundation's reaping of a SIGKILLed child can hang; a zombie is dead enough.
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, processes(mentioning: "scratch-server").contains(process.processIdentifier),
+              (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8))?.contains(") Z ") != true {
+            usleep(20_000)
+        }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder), "the killed run's server should still be there")
+        XCTAssertNotEqual(processes(mentioning: folder), [])
+
+        // Any run that starts an embedded server sweeps it.
+        let sql = NSTemporaryDirectory() + "schemactl-orphan-" + UUID().uuidString + ".sql"
+        try "CREATE TABLE t (id int);".write(toFile: sql, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: sql) }
+        let run = try CommandRun.schemactl(["inspect", sql, "--format", "text"], removing: ["SCHEMACTL_SCRATCH_URL"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder), "the orphan's folder is still there")
+        XCTAssertEqual(processes(mentioning: folder), [], "the orphaned server still runs")
+    }
+
+    func testAScratchDatabaseLeftByAKilledRunIsDroppedByTheNext() throws {
+        let server = try EmbeddedPostgres.shared().connectionString()
+        let admin = try Connection(server)
+        // What a killed run leaves: a scratch database whose advisory lock nobody holds.
+        try admin.execute("CREATE DATABASE schemactl_scratch_abandoned0001")
+        let live = try ScratchDatabase(on: server)
+        defer { live.drop() }
+        let names = try admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'schemactl\\_scratch\\_%'").rows
+            .map { try $0.string("datname") }
+        XCTAssertFalse(names.contains("schemactl_scratch_abandoned0001"))
+        // A database a live run holds is never taken.
+        let another = try ScratchDatabase(on: server)
+        defer { another.drop() }
+        XCTAssertTrue(try admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [live.name]).rows.count == 1)
+    }
+
+    // MARK: helpers
+
+    /// A project whose one migration sleeps long enough to be interrupted in the middle.
+    private func slowProject() throws -> String {
+        let project = NSTemporaryDirectory() + "schemactl-signal-" + UUID().uuidString
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: project) }
+        for folder in ["archive", "applied", "pending"] {
+            try FileManager.default.createDirectory(atPath: project + "/migrations/" + folder, withIntermediateDirectories: true)
+        }
+        try "BEGIN;\nINSERT INTO schema_versions (version) VALUES ('20230101_slow');\nSELECT pg_sleep(30);\nCOMMIT;\n"
+            .write(toFile: project + "/migrations/applied/20230101_slow.sql", atomically: true, encoding: .utf8)
+        try "BEGIN;\nCOMMIT;\n".write(toFile: project + "/migrations/applied/20230101_rollback_slow.sql", atomically: true, encoding: .utf8)
+        return project
+    }
+
+    private func serverFolders() throws -> Set<String> {
+        Set(try FileManager.default.contentsOfDirectory(atPath: "/tmp").filter { $0.hasPrefix("schemactl-") })
+    }
+
+    /// Pids of processes whose command line mentions `text`.
+    private func processes(mentioning text: String) -> [Int32] {
+        let pids = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { Int32($0) }
+        return pids.filter { pid in
+            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            return String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self).contains(text)
+        }
+    }
+}
