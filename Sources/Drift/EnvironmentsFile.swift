@@ -65,10 +65,9 @@ public struct EnvironmentsFile: Sendable {
             let key = line[..<equals].trimmingCharacters(in: .whitespaces)
             let valueText = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
             let valueColumn = indent + line.distance(from: line.startIndex, to: equals) + 2
-            guard valueText.count >= 2, valueText.hasPrefix("\""), valueText.hasSuffix("\"") else {
+            guard let value = Self.stringValue(valueText) else {
                 throw EnvironmentsFileError(path: path, line: lineNumber, column: valueColumn, message: "the value of \(key) must be a \"quoted string\"")
             }
-            let value = String(valueText.dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"")
             switch key {
             case "url": entries[name]?.url = value
             case "url_env": entries[name]?.variable = value
@@ -94,11 +93,23 @@ public struct EnvironmentsFile: Sendable {
         throw EnvironmentsFileError(path: path, line: 0, column: 0, message: "environment \(name) has neither url nor url_env")
     }
 
+    /// A TOML string on one line: basic ("…", with \" escapes), literal ('…'), or their
+    /// triple-quoted forms. nil for anything else (the value is never echoed: it may hold a password).
+    static func stringValue(_ text: String) -> String? {
+        for quote in ["\"\"\"", "'''", "\"", "'"] where text.count >= 2 * quote.count && text.hasPrefix(quote) && text.hasSuffix(quote) {
+            let inner = String(text.dropFirst(quote.count).dropLast(quote.count))
+            return quote.hasPrefix("\"") ? inner.replacingOccurrences(of: "\\\"", with: "\"") : inner
+        }
+        return nil
+    }
+
     private static func stripComment(_ line: String) -> String {
-        var inString = false
+        var open: Character?
         for (offset, character) in line.enumerated() {
-            if character == "\"" { inString.toggle() }
-            if character == "#", !inString { return String(line.prefix(offset)) }
+            if character == "\"" || character == "'" {
+                if open == nil { open = character } else if open == character { open = nil }
+            }
+            if character == "#", open == nil { return String(line.prefix(offset)) }
         }
         return line
     }

@@ -31,14 +31,18 @@ public final class Connection {
             throw PostgresError.connectionFailed(server: connectionString.redacted, message: "libpq could not allocate a connection")
         }
         if PQstatus(conn) != CONNECTION_OK {
-            let where_ = Self.describeServer(conn, fallback: connectionString.redacted)
-            let message = Self.cleanMessage(String(cString: PQerrorMessage(conn)))
+            let where_ = Redaction.scrub(Self.describeServer(conn, fallback: connectionString.redacted),
+                                         secrets: Redaction.secrets(in: connectionString.raw))
+            // libpq quotes what it could not parse, password included.
+            let message = Redaction.scrub(Self.cleanMessage(String(cString: PQerrorMessage(conn))),
+                                          secrets: Redaction.secrets(in: connectionString.raw))
             PQfinish(conn)
             throw PostgresError.connectionFailed(server: where_, message: message)
         }
         handle = conn
         self.connectionString = connectionString
-        server = Self.describeServer(conn, fallback: connectionString.redacted)
+        server = Redaction.scrub(Self.describeServer(conn, fallback: connectionString.redacted),
+                                 secrets: Redaction.secrets(in: connectionString.raw))
         let box = Unmanaged.passUnretained(noticeBox).toOpaque()
         PQsetNoticeReceiver(conn, { context, result in
             guard let context, let result else { return }

@@ -27,7 +27,7 @@ public struct ConnectionString: Sendable, Hashable, CustomStringConvertible {
     public var redacted: String {
         if raw.isEmpty { return "(libpq environment defaults)" }
         if raw.hasPrefix("postgres://") || raw.hasPrefix("postgresql://") {
-            return Self.redactURL(raw)
+            return Redaction.scrub(Self.redactURL(raw), secrets: Redaction.secrets(in: raw))
         }
         return Self.redactKeyValue(raw)
     }
@@ -86,8 +86,8 @@ public struct ConnectionString: Sendable, Hashable, CustomStringConvertible {
         var errorMessage: UnsafeMutablePointer<CChar>?
         guard let options = PQconninfoParse(conninfo, &errorMessage) else {
             if let errorMessage { PQfreemem(errorMessage) }
-            // Unparseable: say nothing of its content rather than risk a password.
-            return "(unparseable connection string)"
+            // Unparseable: shown with anything shaped like a password masked.
+            return Redaction.scrub(conninfo, secrets: Redaction.secrets(in: conninfo)) + " (unparseable)"
         }
         defer { PQconninfoFree(options) }
         var parts: [String] = []

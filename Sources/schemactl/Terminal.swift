@@ -1,10 +1,23 @@
 import Foundation
+import PostgresClient
 
 /// The only place that writes to the terminal.
 enum Terminal {
     static func print(_ text: String) {
-        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        FileHandle.standardOutput.write(Data(Redaction.scrub(text.hasSuffix("\n") ? text : text + "\n", secrets: secrets).utf8))
     }
+
+    /// Every password this process was given, in its arguments or its environment
+    /// (`DATABASE_URL`, `PGPASSWORD`, a variable an environments file names):
+    /// masked in everything we print, whatever produced the message.
+    static let secrets: [String] = {
+        var found = CommandLine.arguments.flatMap { Redaction.secrets(in: $0) }
+        for (name, value) in ProcessInfo.processInfo.environment {
+            if name == "PGPASSWORD", value.count >= 2 { found.append(value) }
+            if value.contains("://") || value.lowercased().contains("password") { found += Redaction.secrets(in: value) }
+        }
+        return Array(Set(found))
+    }()
 
     /// Writes `data` to `path` atomically (a whole file or none), or to stdout when `path` is nil.
     static func write(_ data: Data, to path: String?) throws {
@@ -24,7 +37,8 @@ enum Terminal {
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(("schemactl: " + text + (text.hasSuffix("\n") ? "" : "\n")).utf8))
+        let line = "schemactl: " + text + (text.hasSuffix("\n") ? "" : "\n")
+        FileHandle.standardError.write(Data(Redaction.scrub(line, secrets: secrets).utf8))
     }
 }
 

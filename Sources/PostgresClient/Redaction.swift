@@ -1,0 +1,75 @@
+import Foundation
+
+/// Keeps passwords out of every message, whatever produced it: libpq quotes
+/// the token it could not parse (`invalid percent-encoded token: "secret%zz"`),
+/// and a malformed URL is echoed whole.
+///
+/// Two nets: the secrets a connection string is known to hold are replaced
+/// wherever they appear, and anything shaped like a password (the userinfo of a
+/// `postgres://` URL, a `password=` value) is replaced even when no one knew it
+/// was one.
+public enum Redaction {
+    public static let mask = "***"
+
+    /// The passwords `raw` holds, as written and percent-decoded; found by
+    /// shape, so a string libpq cannot parse gives its secrets up too.
+    public static func secrets(in raw: String) -> [String] {
+        var found: [String] = []
+        if let scheme = raw.range(of: "://") {
+            let rest = raw[scheme.upperBound...]
+            // The userinfo ends at the last `@` before the path (a password may hold `/` or `?` unencoded).
+            if let at = rest.lastIndex(of: "@") {
+                let userinfo = rest[rest.startIndex..<at]
+                if let colon = userinfo.firstIndex(of: ":") {
+                    let secret = userinfo[userinfo.index(after: colon)...]
+                    found.append(String(secret))
+                    // libpq splits at the first `@`, we at the last: what follows any `@` or `:`
+                    // inside it may be quoted alone, as a host or a port.
+                    for index in secret.indices where secret[index] == "@" || secret[index] == ":" {
+                        found.append(String(secret[secret.index(after: index)...]))
+                    }
+                }
+            }
+        }
+        found += keyValueValues(named: "password", in: raw)
+        let decoded = found.compactMap { $0.removingPercentEncoding }
+        return Array(Set((found + decoded).filter { $0.count >= 2 })).sorted { $0.count > $1.count }
+    }
+
+    /// `text` with `secrets` and anything shaped like a password masked.
+    public static func scrub(_ text: String, secrets: [String] = []) -> String {
+        var result = text
+        for secret in secrets.sorted(by: { $0.count > $1.count }) where secret.count >= 2 {
+            result = result.replacingOccurrences(of: secret, with: mask)
+        }
+        return scrubShapes(result)
+    }
+
+    /// Masks URL userinfo passwords and `password=` values.
+    public static func scrubShapes(_ text: String) -> String {
+        var result = text
+        for (pattern, template) in shapes {
+            let range = NSRange(result.startIndex..., in: result)
+            result = pattern.stringByReplacingMatches(in: result, range: range, withTemplate: template)
+        }
+        return result
+    }
+
+    private static let shapes: [(NSRegularExpression, String)] = [
+        // scheme://user:password@  (the password runs to the last @ before whitespace or a quote)
+        (#"([A-Za-z][A-Za-z0-9+.-]*://[^:/@\s"']*:)[^\s"']*@"#, "$1***@"),
+        // password=value, password = 'quoted value', ?password=value&
+        (#"((?i:password)\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s&'"]+)"#, "$1***"),
+    ].compactMap { pattern, template in (try? NSRegularExpression(pattern: pattern)).map { ($0, template) } }
+
+    private static let keyValue = try? NSRegularExpression(pattern: #"(?i:password)\s*=\s*('((?:[^'\\]|\\.)*)'?|[^\s&'"]+)"#)
+
+    private static func keyValueValues(named key: String, in raw: String) -> [String] {
+        guard let pattern = keyValue else { return [] }
+        let range = NSRange(raw.startIndex..., in: raw)
+        return pattern.matches(in: raw, range: range).compactMap { match in
+            let group = match.range(at: 2).location != NSNotFound ? 2 : 1
+            return Range(match.range(at: group), in: raw).map { String(raw[$0]) }
+        }
+    }
+}
