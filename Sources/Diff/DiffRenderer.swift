@@ -50,8 +50,9 @@ public enum DiffRenderer {
         return out
     }
 
-    struct Report: Encodable {
-        struct Change: Encodable {
+    /// The JSON form of a diff, for reports that embed one (drift).
+    public struct Report: Encodable, Sendable {
+        struct Change: Encodable, Sendable {
             let change: String
             let kind: String
             let object: String
@@ -61,7 +62,7 @@ public enum DiffRenderer {
         let equal: Bool
         let changes: [Change]
 
-        init(_ diff: SchemaDiff) {
+        public init(_ diff: SchemaDiff) {
             equal = diff.isEmpty
             changes = diff.changes.map {
                 Change(change: $0.change.rawValue, kind: $0.kind, object: $0.identity, parent: $0.parent, properties: $0.properties)

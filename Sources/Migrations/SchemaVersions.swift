@@ -36,7 +36,10 @@ public enum SchemaVersions {
                    EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
                            WHERE attrelid = to_regclass('schema_versions') AND attname = 'checksum' AND NOT attisdropped) AS has_checksum
             """)
-        guard let row = exists.rows.first, try row.bool("present") else { return nil }
+        guard let row = exists.rows.first, try row.bool("present") else {
+            try checkNotHidden(connection)
+            return nil
+        }
         let checksum = try row.bool("has_checksum") ? "checksum::text" : "NULL::text"
         let result = try connection.query("""
             SELECT version, description, coalesce(is_active, true) AS is_active,
@@ -48,6 +51,39 @@ public enum SchemaVersions {
             Entry(version: try row.string("version"), description: try row.optionalString("description"),
                   isActive: try row.bool("is_active"), appliedAt: try row.optionalString("applied_at"),
                   rolledBackAt: try row.optionalString("rolled_back_at"), checksum: try row.optionalString("checksum"))
+        }
+    }
+
+    /// Columns the tool itself may add to `schema_versions` (nullable, never in
+    /// the guide's definition): never drift.
+    public static let toolColumns: Set<String> = ["checksum"]
+
+    /// A `schema_versions` that exists but that this role cannot see (no USAGE
+    /// on its schema) is a permission problem, not a database never migrated.
+    private static func checkNotHidden(_ connection: Connection) throws {
+        let hidden = try connection.query("""
+            SELECT n.nspname, current_user AS role FROM pg_catalog.pg_class c
+              JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+             WHERE c.relname = 'schema_versions' AND c.relkind IN ('r', 'p', 'v')
+               AND NOT pg_catalog.has_schema_privilege(n.oid, 'USAGE')
+             ORDER BY 1 LIMIT 1
+            """).rows.first
+        guard let hidden else { return }
+        throw SchemaVersionsError.notVisible(server: connection.server, schema: try hidden.string("nspname"),
+                                             role: try hidden.string("role"))
+    }
+}
+
+/// Why `schema_versions` could not be read.
+public enum SchemaVersionsError: Error, Sendable, CustomStringConvertible {
+    case notVisible(server: String, schema: String, role: String)
+
+    public var description: String {
+        switch self {
+        case let .notVisible(server, schema, role):
+            return "\(server): schema_versions exists in schema \(schema), but role \(role) has no USAGE privilege on that schema, "
+                + "so which migrations were applied cannot be read (GRANT USAGE ON SCHEMA \(schema) TO \(role), "
+                + "and SELECT on the table, or connect as a role that has them)"
         }
     }
 }

@@ -22,8 +22,8 @@ struct DriftCommand: ParsableCommand {
     @Argument(help: "Environments: connection strings or names from the environments file.")
     var environments: [String] = []
 
-    @Option(name: .customLong("environments"), help: ArgumentHelp("The environments file.", valueName: "FILE"))
-    var environmentsFile: String = "schemactl.toml"
+    @Option(name: .customLong("environments"), help: ArgumentHelp("The environments file (default: schemactl.toml, if present).", valueName: "FILE"))
+    var environmentsFile: String?
 
     @Flag(help: "Also compare the environments with each other.")
     var matrix = false
@@ -45,34 +45,51 @@ struct DriftCommand: ParsableCommand {
                                    parallelism: Inspector.parallelism(sharedBy: targets.count))
         }
         let flattener = ModelFlattener(columnOrder: columnOrder)
-        let check = DriftCheck(directory: migrationsOption.migrations,
-                               replay: sourceOptions.replay,
-                               flattener: flattener)
-        var reports: [DriftReport] = []
+        let check = DriftCheck(directory: migrationsOption.migrations, replay: sourceOptions.replay, flattener: flattener)
+        // Every environment is reported: one that cannot be read or replayed is an error naming it, not the end of the report.
+        var outcomes: [DriftRenderer.Outcome] = []
         var models: [(String, DatabaseModel)] = []
         for index in targets.indices {
-            let observation = try observations[index].get()
-            reports.append(try check.compare(observation))
-            models.append((observation.name, observation.model))
-        }
-        var drifted = reports.contains { $0.hasDrifted }
-        switch format {
-        case .json:
-            FileHandle.standardOutput.write(try DriftRenderer.json(reports))
-        case .text:
-            let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            Terminal.print(DriftRenderer.text(reports, colour: colour))
-            if matrix {
-                let result = DriftRenderer.matrix(models, flattener: flattener)
-                Terminal.print("\nenvironments compared with each other:\n" + result.text)
-                drifted = drifted || result.differs
+            do {
+                let observation = try observations[index].get()
+                outcomes.append(.checked(try check.compare(observation)))
+                models.append((observation.name, observation.model))
+            } catch {
+                ExitCleanup.waitIfInterrupted()
+                outcomes.append(.failed(environment: targets[index].0, message: ErrorReport.paragraph(for: error)))
             }
         }
-        if drifted { throw ExitCode(1) }
+        let matrix = self.matrix ? DriftRenderer.Matrix(models, flattener: flattener) : nil
+        switch format {
+        case .json:
+            FileHandle.standardOutput.write(try DriftRenderer.json(outcomes, matrix: matrix))
+        case .text:
+            let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            let text = outcomes.map { outcome -> String in
+                switch outcome {
+                case let .checked(report): return DriftRenderer.text([report], colour: colour)
+                case let .failed(environment, message): return DriftRenderer.failure(environment: environment, message: message)
+                }
+            }.joined()
+            Terminal.print(text)
+            if let matrix { Terminal.print("\nenvironments compared with each other:\n" + DriftRenderer.matrix(matrix)) }
+        }
+        let failed = outcomes.filter { if case .failed = $0 { return true } else { return false } }.count
+        if failed > 0 {
+            Terminal.error("\(failed) of \(outcomes.count) environment\(outcomes.count == 1 ? "" : "s") could not be checked")
+            throw ExitCode(2)
+        }
+        let drifted = outcomes.contains { if case let .checked(report) = $0 { return report.hasDrifted } else { return false } }
+        if drifted || matrix?.differs == true { throw ExitCode(1) }
     }
 
     /// (name for reports, connection string) of each environment asked for.
     private func resolveTargets() throws -> [(String, ConnectionString)] {
+        // An explicit file must exist; the default one is read only if present.
+        if let environmentsFile, !FileManager.default.fileExists(atPath: environmentsFile) {
+            throw ValidationError("--environments \(environmentsFile): no such file")
+        }
+        let environmentsFile = self.environmentsFile ?? "schemactl.toml"
         let file = FileManager.default.fileExists(atPath: environmentsFile) ? try EnvironmentsFile.load(environmentsFile) : nil
         if environments.isEmpty {
             if let file, !file.entries.isEmpty {

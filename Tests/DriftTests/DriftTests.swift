@@ -88,6 +88,78 @@ final class DriftTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("production → staging:"), run.stdout)
     }
 
+    func testJSONCarriesTheDifferencesAndTheMatrixAndExitsAsTextDoes() throws {
+        let production = try environmentWithHistory()
+        let staging = try environmentWithHistory()
+        try staging.connect().execute("CREATE INDEX by_hand ON contacts (status)")
+        for format in ["text", "json"] {
+            let run = try drift([production.connectionString.raw, staging.connectionString.raw, "--matrix", "--format", format])
+            XCTAssertEqual(run.status, 1, "\(format): \(run.stderr)")
+            guard format == "json" else { continue }
+            let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            let environments = try XCTUnwrap(report["environments"] as? [[String: Any]])
+            XCTAssertEqual(environments.map { $0["status"] as? String }, ["no drift", "drifted"])
+            let changes = try XCTUnwrap((environments[1]["diff"] as? [String: Any])?["changes"] as? [[String: Any]])
+            XCTAssertEqual(changes.first?["object"] as? String, "\"by_hand\" on \"public\".\"contacts\"")
+            let matrix = try XCTUnwrap(report["matrix"] as? [[String: Any]])
+            XCTAssertEqual(matrix.count, 1)
+            XCTAssertEqual(((matrix[0]["diff"] as? [String: Any])?["equal"]) as? Bool, false)
+        }
+        // Environments that agree with their history and each other: exit 0 in both formats.
+        for format in ["text", "json"] {
+            let run = try drift([production.connectionString.raw, "--matrix", "--format", format])
+            XCTAssertEqual(run.status, 0, "\(format): \(run.stdout) \(run.stderr)")
+        }
+    }
+
+    func testAnUnreachableEnvironmentIsNamedAndTheOthersStillReported() throws {
+        let staging = try environmentWithHistory()
+        try staging.connect().execute("CREATE INDEX by_hand ON contacts (status)")
+        let unreachable = "postgres://nobody@127.0.0.1:1/nowhere"
+        for format in ["text", "json"] {
+            let run = try drift([unreachable, staging.connectionString.raw, "--format", format])
+            XCTAssertEqual(run.status, 2, run.stderr)
+            XCTAssertTrue(run.stdout.contains("127.0.0.1"), run.stdout)
+            XCTAssertTrue(run.stdout.contains(format == "text" ? "DRIFTED" : "\"drifted\""), run.stdout)
+            XCTAssertTrue(run.stderr.contains("1 of 2 environments could not be checked"), run.stderr)
+        }
+        let text = try drift([unreachable, staging.connectionString.raw])
+        XCTAssertTrue(text.stdout.contains("postgres://nobody@127.0.0.1:1/nowhere: ERROR, not checked"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("+ index \"by_hand\""), text.stdout)
+    }
+
+    func testAnExplicitEnvironmentsFileThatDoesNotExistIsAnError() throws {
+        let production = try environmentWithHistory()
+        let run = try drift(["--environments", "/nonexistent/schemactl.toml"], environment: ["DATABASE_URL": production.connectionString.raw])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("--environments /nonexistent/schemactl.toml: no such file"), run.stderr)
+    }
+
+    func testASchemaVersionsHiddenByPrivilegesIsAPermissionErrorNotANeverMigratedDatabase() throws {
+        let environment = try environmentWithHistory()
+        let admin = try environment.connect()
+        let role = "drift_" + environment.name.suffix(8)
+        try admin.execute("""
+            CREATE SCHEMA meta; ALTER TABLE schema_versions SET SCHEMA meta;
+            CREATE ROLE \(role) LOGIN PASSWORD 'pw-for-test'; ALTER DATABASE \(environment.name) SET search_path = meta, public
+            """)
+        addTeardownBlock { _ = try? admin.execute("DROP OWNED BY \(role); DROP ROLE \(role)") }
+        let url = "host=\(environment.connectionString.raw.split(separator: " ").first { $0.hasPrefix("host=") }!.dropFirst(5)) "
+            + "port=5432 dbname=\(environment.name) user=\(role) password=pw-for-test"
+        let run = try drift([url])
+        XCTAssertEqual(run.status, 2, run.stdout)
+        XCTAssertTrue(run.stdout.contains("schema_versions exists in schema meta, but role \(role) has no USAGE privilege"), run.stdout)
+        XCTAssertFalse(run.stdout.contains("never migrated"), run.stdout)
+    }
+
+    func testTheChecksumColumnTheToolAddsIsNotDrift() throws {
+        let environment = try environmentWithHistory()
+        try environment.connect().execute("ALTER TABLE schema_versions ADD COLUMN checksum text")
+        let report = try check(environment)
+        XCTAssertTrue(report.diff.isEmpty, DriftRenderer.text([report]))
+        XCTAssertFalse(report.hasDrifted)
+    }
+
     func testTheEnvironmentsFileNamesTheLineOfAMistake() {
         XCTAssertThrowsError(try EnvironmentsFile.parse("[environments.prod]\nurl = postgres://x\n", path: "schemactl.toml")) { error in
             XCTAssertEqual("\(error)", "schemactl.toml:2:7: the value of url must be a \"quoted string\"")
@@ -101,6 +173,12 @@ final class DriftTests: XCTestCase {
     }
 
     // MARK: helpers
+
+    private func drift(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandRun {
+        try CommandRun.schemactl(["drift", "--migrations", migrations, "--no-cache"] + arguments, in: NSTemporaryDirectory(),
+                                 environment: ["NO_COLOR": "1", "SCHEMACTL_SCRATCH_URL": EmbeddedPostgres.shared().connectionString().raw]
+                                    .merging(environment) { $1 })
+    }
 
     /// A database with archive/ and applied/ applied, as production would be.
     private func environmentWithHistory() throws -> ScratchDatabase {
