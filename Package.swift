@@ -76,6 +76,6 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         // Runs the built `schemactl` binary: exit codes and messages as a user sees them.
-        .testTarget(name: "SchemactlTests", dependencies: ["PostgresClient", "Migrations", "Introspection", "SchemaModel", "TestSupport"]),
+        .testTarget(name: "SchemactlTests", dependencies: ["PostgresClient", "Migrations", "Introspection", "SchemaModel", "Replay", "TestSupport"]),
     ]
 )

@@ -38,7 +38,7 @@ public enum DiffRenderer {
         guard !diff.isEmpty else { return "No schema differences.\n" }
         var out = "### Schema differences (\(diff.changes.count))\n\n| | object | property | before | after |\n|---|---|---|---|---|\n"
         for change in diff.changes {
-            let object = "\(change.kind) `\(change.identity)`"
+            let object = "\(change.kind) `\(change.identity.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " "))`"
             if change.change == .changed {
                 for property in change.properties {
                     out += "| \(change.change.mark) | \(object) | \(property.name) | \(cell(property.old)) | \(cell(property.new)) |\n"

@@ -54,9 +54,11 @@ public struct ModelFlattener: Sendable {
                 ("row level security", flag(table.rowLevelSecurity)), ("force row level security", flag(table.forceRowLevelSecurity)),
                 ("comment", table.comment),
             ])
-            for column in table.columns {
+            // The rank among the table's columns, not attnum: a dropped column leaves a gap in attnum
+            // that no one can see or reorder, so two tables with the same columns in the same order are equal.
+            for (rank, column) in table.columns.enumerated() {
                 var properties: [(String, String?)] = [
-                    ("position", columnOrder ? String(column.position) : nil), ("type", column.type),
+                    ("position", columnOrder ? String(rank + 1) : nil), ("type", column.type),
                     ("not null", flag(column.notNull)), ("default", column.defaultExpression),
                     ("identity", column.identity.map { "GENERATED \($0.generation.rawValue) AS IDENTITY" }),
                 ]

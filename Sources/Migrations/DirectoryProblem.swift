@@ -10,6 +10,8 @@ public struct DirectoryProblem: Hashable, Sendable, CustomStringConvertible {
         case empty
         case strayFile
         case unreadable(String)
+        /// Followed, a link would make the history depend on what lies outside the directory.
+        case symbolicLink
     }
 
     /// The path of the file, as the directory was given (e.g. `migrations/pending/x.sql`).
@@ -41,6 +43,9 @@ public struct DirectoryProblem: Hashable, Sendable, CustomStringConvertible {
             return "stray file: only YYYYMMDD_description.sql migrations and their rollbacks belong here"
         case let .unreadable(reason):
             return "cannot be read: \(reason)"
+        case .symbolicLink:
+            return "a symbolic link: schemactl does not follow links in a migrations directory (the history would change "
+                + "with whatever it points to); put the file itself here"
         }
     }
 
@@ -64,5 +69,16 @@ public struct MigrationDirectoryNotFound: Error, Sendable, CustomStringConvertib
     public let directory: String
     public var description: String {
         "\(directory): no such migrations directory (expected archive/, applied/ and pending/ inside it)"
+    }
+}
+
+/// A folder that has none of `archive/`, `applied/` and `pending/`: not an empty
+/// history, but the wrong folder (the project root, say).
+public struct NotAMigrationsDirectory: Error, Sendable, CustomStringConvertible {
+    public let directory: String
+    public let suggestion: String?
+    public var description: String {
+        "\(directory): not a migrations directory (it has none of archive/, applied/ and pending/)"
+            + (suggestion.map { "; did you mean \($0)?" } ?? "")
     }
 }

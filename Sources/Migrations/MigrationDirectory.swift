@@ -30,8 +30,19 @@ public struct MigrationDirectory: Sendable {
         var files: [(name: MigrationFileName, folder: MigrationFolder, path: String)] = []
         var texts: [String: String] = [:]
 
-        for entry in try sortedEntries(root) where !entry.hasPrefix(".") {
+        // A folder with none of the three is not an empty history but the wrong folder.
+        guard MigrationFolder.allCases.contains(where: { isDirectoryAt(root + "/" + $0.rawValue) }) else {
+            let inside = MigrationFolder.allCases.contains { isDirectoryAt(root + "/migrations/" + $0.rawValue) }
+            throw NotAMigrationsDirectory(directory: root, suggestion: inside ? root + "/migrations" : nil)
+        }
+
+        let (topLevel, topLinks) = try sortedEntries(root)
+        for entry in topLevel where !entry.hasPrefix(".") {
             let full = root + "/" + entry
+            if topLinks.contains(entry) {
+                problems.append(DirectoryProblem(file: full, kind: .symbolicLink))
+                continue
+            }
             if MigrationFolder(rawValue: entry) != nil, isDirectoryAt(full) { continue }
             if expectedTopLevelFiles.contains(entry), !isDirectoryAt(full) { continue }
             problems.append(DirectoryProblem(file: full, kind: .strayFile))
@@ -40,8 +51,13 @@ public struct MigrationDirectory: Sendable {
         for folder in MigrationFolder.allCases {
             let folderPath = root + "/" + folder.rawValue
             guard isDirectoryAt(folderPath) else { continue }
-            for entry in try sortedEntries(folderPath) where !entry.hasPrefix(".") {
+            let (entries, links) = try sortedEntries(folderPath)
+            for entry in entries where !entry.hasPrefix(".") {
                 let full = folderPath + "/" + entry
+                if links.contains(entry) {
+                    problems.append(DirectoryProblem(file: full, kind: .symbolicLink))
+                    continue
+                }
                 // Only a .sql entry can be a migration; whether it is a folder is
                 // asked only of those that cannot be read (one stat less per file).
                 if !entry.hasSuffix(".sql") {
@@ -141,12 +157,12 @@ public struct MigrationDirectory: Sendable {
         path + "/" + folder.rawValue + "/" + fileName
     }
 
-    private static func sortedEntries(_ path: String) throws -> [String] {
+    private static func sortedEntries(_ path: String) throws -> (names: [String], links: Set<String>) {
         // UTF-8 byte order is code point order, and much cheaper to compare.
-        guard let names = RawFiles.names(in: path) else {
-            return try FileManager.default.contentsOfDirectory(atPath: path) // for its error
+        guard let listed = RawFiles.names(in: path) else {
+            return (try FileManager.default.contentsOfDirectory(atPath: path), []) // for its error
         }
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return (listed.names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, listed.links)
     }
 
     private static func isDirectoryAt(_ path: String) -> Bool {

@@ -19,17 +19,26 @@ enum RawFiles {
         }
     }
 
-    /// The names in a folder, `.` and `..` excluded; nil if it cannot be listed.
-    static func names(in path: String) -> [String]? {
+    /// The names in a folder, `.` and `..` excluded, and which of them are
+    /// symbolic links (from the entry's type, without a stat); nil if it cannot be listed.
+    static func names(in path: String) -> (names: [String], links: Set<String>)? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
         var names: [String] = []
+        var links: Set<String> = []
         while let entry = readdir(directory) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
-            if name != "." && name != ".." { names.append(name) }
+            guard name != "." && name != ".." else { continue }
+            names.append(name)
+            var isLink = Int32(entry.pointee.d_type) == Int32(DT_LNK)
+            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                var status = stat()
+                isLink = lstat(path + "/" + name, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK
+            }
+            if isLink { links.insert(name) }
         }
-        return names
+        return (names, links)
     }
 }

@@ -56,8 +56,7 @@ public final class EmbeddedPostgres: @unchecked Sendable {
         }
         let startup = StartupGuard()
         defer { startup.finish() }
-        let folder = try makePrivateFolder(owner: runAs)
-        try startup.adopt(folder: folder.path)
+        let folder = try startup.makeFolder { try makePrivateFolder(owner: runAs) }
         let port = 5432
         do {
             let data = persistentData ?? folder.appendingPathComponent("data").path

@@ -20,14 +20,14 @@ final class StartupGuard: @unchecked Sendable {
         ExitCleanup.unregister(token)
     }
 
-    /// Records the folder the start made, unless an interrupt came first.
-    func adopt(folder: String) throws {
+    /// Makes the start's folder under the lock, unless an interrupt came first:
+    /// the clean-up then either sees the folder and removes it, or it is never made.
+    func makeFolder(_ make: () throws -> URL) throws -> URL {
         lock.lock(); defer { lock.unlock() }
-        if cancelled {
-            try? FileManager.default.removeItem(atPath: folder)
-            throw StartupInterrupted()
-        }
-        self.folder = folder
+        if cancelled { throw StartupInterrupted() }
+        let made = try make()
+        folder = made.path
+        return made
     }
 
     /// Runs `spawn` (which returns the new pid, or nil when it failed) under the guard's lock.

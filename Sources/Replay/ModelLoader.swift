@@ -12,6 +12,9 @@ public struct LoadedModel: Sendable {
     public var seconds: Double
     /// The source, redacted.
     public var source: String
+    /// The schema filter the model was cut to when it was made (a snapshot's
+    /// own); `.everything` for a model read whole.
+    public var recordedFilter: SchemaFilter = .everything
 }
 
 /// Turns any SOURCE into a model.
@@ -34,6 +37,17 @@ public struct ModelLoader: Sendable {
     }
 
     public func load(_ specifier: SourceSpecifier) throws -> LoadedModel {
+        let loaded = try loadUnchecked(specifier)
+        // A schema asked for by name must exist: a typo would otherwise compare two empty models and call them equal.
+        let present = Set(loaded.model.schemas.map(\.name))
+        let missing = filter.only.filter { !present.contains($0) }
+        if !missing.isEmpty {
+            throw UnknownSchema(names: missing, source: loaded.source)
+        }
+        return loaded
+    }
+
+    private func loadUnchecked(_ specifier: SourceSpecifier) throws -> LoadedModel {
         let clock = ContinuousClock()
         let start = clock.now
         switch specifier {
@@ -47,8 +61,12 @@ public struct ModelLoader: Sendable {
                 throw SourceUnavailable(source: path, reason: "no such file")
             }
             let snapshot = try Snapshot.decode(data, file: path)
-            return LoadedModel(model: snapshot.model, serverVersion: snapshot.header.serverVersion,
-                               seconds: (clock.now - start).seconds, source: path)
+            var model = snapshot.model
+            filter.apply(to: &model)
+            return LoadedModel(model: model, serverVersion: snapshot.header.serverVersion,
+                               seconds: (clock.now - start).seconds, source: path,
+                               recordedFilter: SchemaFilter(only: snapshot.header.schemas ?? [],
+                                                            excluded: snapshot.header.excludedSchemas ?? []))
         case let .migrations(directory, upTo):
             return try replay.model(directory: directory, selection: MigrationSelection(includePending: includePending, upTo: upTo))
         case let .sqlFile(path):
@@ -57,6 +75,15 @@ public struct ModelLoader: Sendable {
             }
             return try replay.model(sqlFile: path)
         }
+    }
+}
+
+/// `--schema NAME` for a schema the source does not have.
+public struct UnknownSchema: Error, Sendable, CustomStringConvertible {
+    public let names: [String]
+    public let source: String
+    public var description: String {
+        "\(source) has no schema \(names.joined(separator: ", ")) (--schema names a schema that must exist)"
     }
 }
 

@@ -21,10 +21,19 @@ public struct ReplayCache: Sendable {
         self.folder = folder
     }
 
-    /// `.schemactl/cache` beside the migrations directory.
+    /// How many models are kept; the oldest beyond it are removed after each store.
+    public static let keep = 8
+
+    /// `.schemactl/cache` in the project: beside the migrations directory when
+    /// it is the project's `migrations/` (it is named so, or its folder holds
+    /// `.git` or `schemactl.toml`); otherwise inside it, so that a directory in
+    /// a shared folder (`/tmp`) never writes into that folder.
     public static func beside(migrationsDirectory: String) -> ReplayCache {
-        let parent = URL(fileURLWithPath: migrationsDirectory).standardizedFileURL.deletingLastPathComponent().path
-        return ReplayCache(folder: parent + "/.schemactl/cache")
+        let directory = URL(fileURLWithPath: migrationsDirectory).standardizedFileURL
+        let parent = directory.deletingLastPathComponent().path
+        let inProject = directory.lastPathComponent == "migrations"
+            || [".git", "schemactl.toml"].contains { FileManager.default.fileExists(atPath: parent + "/" + $0) }
+        return ReplayCache(folder: (inProject ? parent : directory.path) + "/.schemactl/cache")
     }
 
     /// `server`: what else decides the result on a scratch server of the user's
@@ -130,6 +139,20 @@ public struct ReplayCache: Sendable {
         guard let data = try? ModelJSON.encodeCompact(entry) else { return }
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try? data.write(to: URL(fileURLWithPath: path(key)), options: .atomic)
+        evict()
+    }
+
+    /// Keeps the newest `keep` entries (by modification time).
+    func evict() {
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasSuffix(".json") }
+            .compactMap { name -> (String, Date)? in
+                let path = folder + "/" + name
+                guard let date = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date else { return nil }
+                return (path, date)
+            }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        for (path, _) in entries.dropFirst(Self.keep) { try? FileManager.default.removeItem(atPath: path) }
     }
 
     func path(_ key: String) -> String { folder + "/" + key + ".json" }

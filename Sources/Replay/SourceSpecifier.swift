@@ -27,7 +27,8 @@ public enum SourceSpecifier: Hashable, Sendable {
             return .migrations(directory: directory, upTo: version)
         }
         if ConnectionString.looksLikeConnectionString(text) { return .database(ConnectionString(text)) }
-        throw UnknownSource(text: text)
+        // Not a connection string: meant as a path.
+        throw SourceUnavailable(source: text, reason: "no such file or directory")
     }
 }
 

@@ -6,7 +6,7 @@ public enum ModelOutline {
         if !model.extensions.isEmpty {
             out.append("extensions: " + model.extensions.map { "\($0.name) \($0.version) (schema \($0.schema))" }.joined(separator: ", "))
         }
-        if !model.schemas.isEmpty { out.append("schemas: " + model.schemas.map(\.name).joined(separator: ", ")) }
+        if !model.schemas.isEmpty { out.append("schemas: " + model.schemas.map { SQLQuoting.identifier($0.name) }.joined(separator: ", ")) }
         for type in model.enums { out.append("enum \(type.name.sql): " + type.labels.map(SQLQuoting.literal).joined(separator: ", ")) }
         for domain in model.domains {
             var line = "domain \(domain.name.sql) \(domain.baseType)"
@@ -16,7 +16,7 @@ public enum ModelOutline {
             out.append(line)
         }
         for type in model.compositeTypes {
-            out.append("type \(type.name.sql) (" + type.attributes.map { "\($0.name) \($0.type)" }.joined(separator: ", ") + ")")
+            out.append("type \(type.name.sql) (" + type.attributes.map { "\(SQLQuoting.identifier($0.name)) \($0.type)" }.joined(separator: ", ") + ")")
         }
         for sequence in model.sequences {
             var line = "sequence \(sequence.name.sql) \(sequence.options.dataType)"
@@ -33,7 +33,7 @@ public enum ModelOutline {
             out.append(heading)
             if let comment = table.comment { out.append("  -- \(comment)") }
             for column in table.columns {
-                var line = "  \(column.name) \(column.type)"
+                var line = "  \(SQLQuoting.identifier(column.name)) \(column.type)"
                 if column.notNull { line += " NOT NULL" }
                 if let value = column.defaultExpression { line += " DEFAULT \(value)" }
                 if let identity = column.identity { line += " GENERATED \(identity.generation.rawValue) AS IDENTITY" }
@@ -41,19 +41,19 @@ public enum ModelOutline {
                 if let collation = column.collation { line += " COLLATE \(collation)" }
                 out.append(line)
             }
-            for constraint in table.constraints { out.append("  constraint \(constraint.name) \(constraint.definition)") }
-            for index in table.indexes { out.append("  index \(index.name) \(index.definition)") }
+            for constraint in table.constraints { out.append("  constraint \(SQLQuoting.identifier(constraint.name)) \(constraint.definition)") }
+            for index in table.indexes { out.append("  index \(SQLQuoting.identifier(index.name)) \(index.definition)") }
             for trigger in table.triggers {
-                out.append("  trigger \(trigger.name) \(trigger.timing) \(trigger.events.joined(separator: " OR ")) \(trigger.level) → \(trigger.function.sql)"
+                out.append("  trigger \(SQLQuoting.identifier(trigger.name)) \(trigger.timing) \(trigger.events.joined(separator: " OR ")) \(trigger.level) → \(trigger.function.sql)"
                            + (trigger.enabled == "ORIGIN" ? "" : " [\(trigger.enabled)]"))
             }
-            for policy in table.policies { out.append("  policy \(policy.name) \(policy.command) TO \(policy.roles.joined(separator: ", "))") }
+            for policy in table.policies { out.append("  policy \(SQLQuoting.identifier(policy.name)) \(policy.command) TO \(policy.roles.joined(separator: ", "))") }
         }
         for view in model.views {
             out.append("")
             out.append("\(view.materialized ? "materialized view" : "view") \(view.name.sql)")
             for line in view.definition.split(separator: "\n") { out.append("  \(line)") }
-            for index in view.indexes { out.append("  index \(index.name) \(index.definition)") }
+            for index in view.indexes { out.append("  index \(SQLQuoting.identifier(index.name)) \(index.definition)") }
         }
         if !model.functions.isEmpty { out.append("") }
         for function in model.functions {

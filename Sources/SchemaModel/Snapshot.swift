@@ -13,13 +13,20 @@ public struct Snapshot: Codable, Hashable, Sendable {
         public var source: String
         /// ISO 8601, UTC.
         public var takenAt: String
+        /// `--schema` given when it was taken: only these schemas are in it (absent: all).
+        public var schemas: [String]?
+        /// `--exclude-schema` given when it was taken.
+        public var excludedSchemas: [String]?
 
-        public init(formatVersion: Int = DatabaseModel.formatVersion, serverVersion: Int, seconds: Double, source: String, takenAt: String) {
+        public init(formatVersion: Int = DatabaseModel.formatVersion, serverVersion: Int, seconds: Double, source: String, takenAt: String,
+                    schemas: [String]? = nil, excludedSchemas: [String]? = nil) {
             self.formatVersion = formatVersion
             self.serverVersion = serverVersion
             self.seconds = seconds
             self.source = source
             self.takenAt = takenAt
+            self.schemas = schemas
+            self.excludedSchemas = excludedSchemas
         }
     }
 

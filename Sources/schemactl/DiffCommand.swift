@@ -40,8 +40,16 @@ struct DiffCommand: ParsableCommand {
         let loader = sharing
         // The two sides are read at once: two live databases, or a database and a replay.
         let results = concurrently(2) { side in try loader.load(specifiers[side]) }
-        let old = try results[0].get()
-        let new = try results[1].get()
+        var old = try results[0].get()
+        var new = try results[1].get()
+        // A snapshot cut to some schemas is compared with the same cut of the other side,
+        // so the schemas it left out do not show as added or removed.
+        if schemaFilter.filter == .everything {
+            for recorded in [old.recordedFilter, new.recordedFilter] where recorded != .everything {
+                recorded.apply(to: &old.model)
+                recorded.apply(to: &new.model)
+            }
+        }
         if old.serverVersion / 10000 != new.serverVersion / 10000, old.serverVersion > 0, new.serverVersion > 0 {
             Terminal.error("warning: the two sides come from PostgreSQL \(old.serverVersion / 10000) and \(new.serverVersion / 10000); "
                            + "the server's deparsed text can differ between major versions")

@@ -25,7 +25,14 @@ struct NewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let directory = try MigrationDirectory.load(migrationsOption.migrations)
+        let directory: MigrationDirectory
+        do {
+            directory = try MigrationDirectory.load(migrationsOption.migrations)
+        } catch let error as NotAMigrationsDirectory where error.suggestion == nil {
+            // The first migration of a new history: pending/ is where it goes.
+            try OutputError.createDirectory(migrationsOption.migrations + "/pending")
+            directory = try MigrationDirectory.load(migrationsOption.migrations)
+        }
         let name = try MigrationScaffold.name(for: description, date: date ?? Self.today())
         let template = MigrationTemplate(version: name.version, title: description)
         let written = try MigrationScaffold.write(name: name, migration: template.migration,

@@ -34,9 +34,11 @@ struct SnapshotCommand: ParsableCommand {
         formatter.timeZone = TimeZone(identifier: "UTC")
         let snapshot = Snapshot(
             header: .init(serverVersion: loaded.serverVersion, seconds: (loaded.seconds * 1000).rounded() / 1000,
-                          source: loaded.source, takenAt: formatter.string(from: Date())),
+                          source: loaded.source, takenAt: formatter.string(from: Date()),
+                          schemas: schemaFilter.only.isEmpty ? nil : schemaFilter.only,
+                          excludedSchemas: schemaFilter.excluded.isEmpty ? nil : schemaFilter.excluded),
             model: loaded.model)
-        try FileManager.default.createDirectory(atPath: snapshots, withIntermediateDirectories: true)
+        try OutputError.createDirectory(snapshots)
         let path = snapshots + "/" + name + ".json"
         try Terminal.write(snapshot.encoded(), to: path)
         Terminal.print("wrote \(path): \(loaded.model.tables.count) tables, \(loaded.model.views.count) views, "

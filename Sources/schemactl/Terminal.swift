@@ -32,7 +32,7 @@ enum Terminal {
             let special = stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG
             try data.write(to: URL(fileURLWithPath: path), options: special ? [] : .atomic)
         } catch {
-            throw OutputError(path: path, reason: error.localizedDescription)
+            throw OutputError(path: path, reason: OutputError.reason(error))
         }
     }
 
@@ -46,4 +46,30 @@ struct OutputError: Error, CustomStringConvertible {
     let path: String
     let reason: String
     var description: String { "\(path): cannot write: \(reason)" }
+
+    /// The operating system's own words (`Permission denied`, `No such file or
+    /// directory`, `Read-only file system`), not Foundation's error domain dump.
+    static func reason(_ error: Error) -> String {
+        let error = error as NSError
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if error.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(error.code))) }
+        switch CocoaError.Code(rawValue: error.code) {
+        case .fileWriteNoPermission, .fileReadNoPermission: return "Permission denied"
+        case .fileNoSuchFile, .fileReadNoSuchFile: return "No such file or directory"
+        case .fileWriteVolumeReadOnly: return "Read-only file system"
+        case .fileWriteOutOfSpace: return "No space left on device"
+        default: return "could not be written"
+        }
+    }
+
+    /// Creates `path` and the folders above it, or says why not in those words.
+    static func createDirectory(_ path: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: path, reason: reason(error))
+        }
+    }
 }

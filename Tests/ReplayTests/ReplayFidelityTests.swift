@@ -62,14 +62,12 @@ final class ReplayFidelityTests: XCTestCase {
 
     func testARoleCreatedByOneReplayDoesNotBreakTheNext() throws {
         let root = try history(["20230101_roles": "CREATE ROLE reporting;\nCREATE TABLE a (id int);"])
-        // Another branch's history in the same project, on the same persistent server.
-        let other = URL(fileURLWithPath: root).deletingLastPathComponent().path + "/other"
-        try writeHistory(at: other, ["20230101_roles_again": "CREATE ROLE reporting;\nCREATE TABLE b (id int);"])
         _ = try MigrationReplay(useCache: false).model(directory: root, selection: MigrationSelection())
-        let model = try MigrationReplay(useCache: false).model(directory: other, selection: MigrationSelection()).model
+        // A switch to another branch whose history creates the same role: same project, same persistent server.
+        try switchBranch(root, to: ["20230101_roles_again": "CREATE ROLE reporting;\nCREATE TABLE b (id int);"])
+        let model = try MigrationReplay(useCache: false).model(directory: root, selection: MigrationSelection()).model
         XCTAssertNotNil(model.table("public", "b"))
-        _ = try MigrationReplay(useCache: true).model(directory: root, selection: MigrationSelection())
-        let again = try MigrationReplay(useCache: true).model(directory: other, selection: MigrationSelection()).model
+        let again = try MigrationReplay(useCache: true).model(directory: root, selection: MigrationSelection()).model
         XCTAssertEqual(again, model)
     }
 
@@ -78,11 +76,10 @@ final class ReplayFidelityTests: XCTestCase {
             "20230101_role_setting": "CREATE SCHEMA app;\nALTER ROLE postgres SET search_path = app, public;",
         ])
         _ = try MigrationReplay(useCache: false).model(directory: root, selection: MigrationSelection())
-        // A second history in the same project, on the same persistent server.
-        let other = URL(fileURLWithPath: root).deletingLastPathComponent().path + "/other"
-        try writeHistory(at: other, ["20230101_widgets": "CREATE TABLE widgets (id int);"])
+        // Another branch of the same project, on the same persistent server.
+        try switchBranch(root, to: ["20230101_widgets": "CREATE TABLE widgets (id int);"])
         for useCache in [false, true] {
-            let model = try MigrationReplay(useCache: useCache).model(directory: other, selection: MigrationSelection()).model
+            let model = try MigrationReplay(useCache: useCache).model(directory: root, selection: MigrationSelection()).model
             XCTAssertNotNil(model.table("public", "widgets"), "useCache \(useCache): \(model.tables.map(\.name))")
         }
     }
@@ -99,6 +96,11 @@ final class ReplayFidelityTests: XCTestCase {
         }
         try writeHistory(at: project + "/migrations", files, commit: commit, ending: ending)
         return project + "/migrations"
+    }
+
+    private func switchBranch(_ directory: String, to files: [String: String]) throws {
+        try FileManager.default.removeItem(atPath: directory)
+        try writeHistory(at: directory, files)
     }
 
     private func writeHistory(at directory: String, _ files: [String: String], commit: Bool = true, ending: String = "COMMIT;") throws {

@@ -21,9 +21,9 @@ final class InspectCommandTests: XCTestCase {
         try database.connect().execute("CREATE TABLE contacts (id int PRIMARY KEY, email text NOT NULL); CREATE INDEX contacts_email ON contacts (lower(email));")
         let run = try CommandRun.schemactl(["inspect", database.connectionString.raw, "--format", "text"])
         XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertTrue(run.stdout.contains("table \"public\".\"contacts\"\n  id integer NOT NULL\n  email text NOT NULL\n"), run.stdout)
-        XCTAssertTrue(run.stdout.contains("constraint contacts_pkey PRIMARY KEY (id)"), run.stdout)
-        XCTAssertTrue(run.stdout.contains("index contacts_email CREATE INDEX contacts_email ON public.contacts USING btree (lower(email))"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("table \"public\".\"contacts\"\n  \"id\" integer NOT NULL\n  \"email\" text NOT NULL\n"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("constraint \"contacts_pkey\" PRIMARY KEY (id)"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("index \"contacts_email\" CREATE INDEX contacts_email ON public.contacts USING btree (lower(email))"), run.stdout)
     }
 
     func testFormatSQLIsRefusedForNow() throws {
