@@ -10,7 +10,7 @@
 public enum ClusterState {
     /// Counts every cluster-wide change a fresh initdb does not have; 0 when pristine.
     static let changesQuery = """
-        SELECT (SELECT count(*) FROM pg_catalog.pg_authid WHERE oid >= 16384)
+        SELECT (SELECT count(*) FROM pg_catalog.pg_authid WHERE oid >= 16384 AND rolname <> 'schemactl_replay')
              + (SELECT count(*) FROM pg_catalog.pg_db_role_setting s
                   LEFT JOIN pg_catalog.pg_database d ON d.oid = s.setdatabase
                  WHERE s.setrole <> 0 OR s.setdatabase = 0 OR d.datname IN ('postgres', 'template0', 'template1'))

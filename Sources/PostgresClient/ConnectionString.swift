@@ -48,6 +48,16 @@ public struct ConnectionString: Sendable, Hashable, CustomStringConvertible {
         return ConnectionString((raw.isEmpty ? "" : raw + " ") + "dbname=" + Self.quoteValue(database))
     }
 
+    /// A copy that logs in as `user` (libpq lets a later keyword override an earlier one).
+    public func replacingUser(with user: String) -> ConnectionString {
+        if raw.hasPrefix("postgres://") || raw.hasPrefix("postgresql://") {
+            guard var components = URLComponents(string: raw) else { return ConnectionString(raw) }
+            components.user = user
+            return ConnectionString(components.string ?? raw)
+        }
+        return ConnectionString((raw.isEmpty ? "" : raw + " ") + "user=" + Self.quoteValue(user))
+    }
+
     /// Quotes a value for a libpq `key=value` string.
     public static func quoteValue(_ value: String) -> String {
         let escaped = value.replacingOccurrences(of: "\\", with: "\\\\")

@@ -22,6 +22,13 @@ public final class EmbeddedPostgres: @unchecked Sendable {
     /// How long `start()` took, initdb included.
     public private(set) var startupDuration: Duration = .zero
     public static let superuser = "postgres"
+    /// The role replays run as unless `--trusted-sql`: it owns the scratch
+    /// database and nothing else, so a replayed `COPY … TO PROGRAM`, an untrusted
+    /// language or an `ALTER SYSTEM` fails instead of acting as the host's
+    /// `postgres` account. Trusted extensions (pgcrypto, uuid-ossp, citext,
+    /// pg_trgm, hstore …) need only database ownership; on PostgreSQL 16 and
+    /// later it may also create roles (CREATEROLE no longer reaches roles it did not create).
+    public static let replayRole = "schemactl_replay"
 
     private let process: ChildProcess
     private let lock = NSLock()
@@ -33,9 +40,23 @@ public final class EmbeddedPostgres: @unchecked Sendable {
     public let dataDirectory: String
     public var logFile: String { folder.appendingPathComponent("server.log").path }
 
-    /// The connection string of `database` on this server, as the superuser.
-    public func connectionString(database: String = "postgres") -> ConnectionString {
-        ConnectionString("host=\(ConnectionString.quoteValue(socketDirectory)) port=\(port) user=\(Self.superuser) dbname=\(ConnectionString.quoteValue(database))")
+    /// The connection string of `database` on this server, as `user` (the superuser by default).
+    public func connectionString(database: String = "postgres", user: String = EmbeddedPostgres.superuser) -> ConnectionString {
+        ConnectionString("host=\(ConnectionString.quoteValue(socketDirectory)) port=\(port) user=\(ConnectionString.quoteValue(user)) dbname=\(ConnectionString.quoteValue(database))")
+    }
+
+    /// Creates the replay role where it is missing (see `replayRole`).
+    func ensureReplayRole() throws {
+        let connection = try Connection(connectionString())
+        defer { connection.close() }
+        let createRole = connection.serverVersionNumber >= 160000 ? " CREATEROLE" : ""
+        try connection.execute("""
+            DO $$ BEGIN
+              IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = '\(Self.replayRole)') THEN
+                CREATE ROLE \(Self.replayRole) LOGIN\(createRole);
+              END IF;
+            END $$
+            """)
     }
 
     /// Starts a new server. Blocks until it accepts connections.
@@ -70,12 +91,14 @@ public final class EmbeddedPostgres: @unchecked Sendable {
                 guard initdb.status == 0 else {
                     throw EmbeddedPostgresError.initdbFailed(status: initdb.status, output: initdb.output)
                 }
-                try writeAuthentication(data: data)
             }
+            // Every start: a data directory made by an older schemactl lacks the replay role's line.
+            try writeAuthentication(data: data)
             let process = try launch(binaries: binaries, data: data, folder: folder, port: port, runAs: runAs, startup: startup)
             let server = EmbeddedPostgres(binaries: binaries, folder: folder, dataDirectory: data, port: port, process: process)
             do {
                 try server.waitUntilReady(timeout: 60)
+                try server.ensureReplayRole()
             } catch {
                 server.stop()
                 throw error
@@ -184,6 +207,7 @@ public final class EmbeddedPostgres: @unchecked Sendable {
         # schemactl embedded server: the superuser is trusted on the private socket;
         # every other role authenticates with its password.
         local all \(superuser) trust
+        local all \(replayRole) trust
         local all all scram-sha-256
 
         """

@@ -40,7 +40,9 @@ public final class ScratchDatabase: @unchecked Sendable {
     }
 
     /// Creates `schemactl_scratch_<random>` on `server`, optionally as a copy of `template`.
-    public init(on server: ConnectionString, template: String? = nil, prefix: String = "schemactl_scratch") throws {
+    /// `owner`: a role that owns the database and is the one `connectionString` logs in as (nil: the server's user).
+    public init(on server: ConnectionString, template: String? = nil, prefix: String = "schemactl_scratch",
+                owner: String? = nil) throws {
         let name = prefix + "_" + Self.randomSuffix()
         let admin = try Connection(server)
         Self.dropAbandoned(on: admin)
@@ -53,11 +55,13 @@ public final class ScratchDatabase: @unchecked Sendable {
             // WAL; copying its files is several times faster for a scratch database.
             if admin.serverVersionNumber >= 150000 { statement += " STRATEGY = FILE_COPY" }
         }
+        if let owner { statement += " OWNER \(SQLQuoting.identifier(owner))" }
         try admin.execute(statement)
         self.name = name
         self.server = server
         self.admin = admin
-        self.connectionString = server.replacingDatabase(with: name)
+        let database = server.replacingDatabase(with: name)
+        self.connectionString = owner.map { database.replacingUser(with: $0) } ?? database
         cleanupToken = ExitCleanup.register { [weak self] in self?.drop() }
     }
 

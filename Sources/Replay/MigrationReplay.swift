@@ -17,6 +17,9 @@ public struct MigrationReplay: Sendable {
     /// replay then runs on a temporary server: correct, but with no reuse).
     public var warn: (@Sendable (String) -> Void)?
     public var filter: SchemaFilter
+    /// Replay as the embedded server's superuser (`--trusted-sql`), for a history
+    /// that needs one. By default replays run as `EmbeddedPostgres.replayRole`.
+    public var trustedSQL = false
 
     public init(scratch: String? = nil, useCache: Bool = true, filter: SchemaFilter = .everything,
                 progress: (@Sendable (Int, Int, ReplayFile) -> Void)? = nil,
@@ -82,11 +85,11 @@ public struct MigrationReplay: Sendable {
                        on server: ConnectionString? = nil, persistentData: String? = nil) throws -> (DatabaseModel, Int) {
         let target = try server ?? ScratchDatabase.server(explicit: scratch)
         defer { resetIfChanged(target, persistentData: persistentData) }
-        let database = try ScratchDatabase(on: target)
+        let database = try ScratchDatabase(on: target, owner: replayRole)
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
-        try Replayer(progress: progress).apply(files, to: connection, createSchemaVersions: createSchemaVersions)
+        try withPrivilegeHint { try Replayer(progress: progress).apply(files, to: connection, createSchemaVersions: createSchemaVersions) }
         let model = try Inspector().inspect(connection)
         return (model, connection.serverVersionNumber)
     }
@@ -105,10 +108,29 @@ public struct MigrationReplay: Sendable {
         }
     }
 
-    /// The user's scratch server's roles and settings (`ClusterState.fingerprint`); empty for the embedded server.
+    /// The user's scratch server's roles and settings (`ClusterState.fingerprint`); for the
+    /// embedded server, the role replays run as (a prefix replayed as the superuser owns
+    /// what the replay role could not continue).
     private func scratchServerState() throws -> String {
-        guard let chosen = ScratchDatabase.chosenServer(explicit: scratch) else { return "" }
+        guard let chosen = ScratchDatabase.chosenServer(explicit: scratch) else { return replayRole.map { "role " + $0 } ?? "" }
         return try ClusterState.fingerprint(chosen)
+    }
+
+    /// The role replays log in as: the embedded server's unprivileged replay role,
+    /// unless `trustedSQL`; nil (the connection's own user) on a server of the user's.
+    var replayRole: String? {
+        usesEmbeddedServer && !trustedSQL ? EmbeddedPostgres.replayRole : nil
+    }
+
+    /// A statement refused for lack of privilege, while replaying as the
+    /// unprivileged role, says how to replay a history that needs a superuser.
+    private func withPrivilegeHint<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let ReplayError.statementFailed(file, location, error, line) where replayRole != nil && error.sqlState == "42501" {
+            throw ReplayError.needsSuperuser(.statementFailed(file: file, location: location, error: error, line: line),
+                                             role: replayRole ?? "")
+        }
     }
 
     /// Whether scratch databases go to the embedded server (no `--scratch`, no `$SCHEMACTL_SCRATCH_URL`).
@@ -151,14 +173,14 @@ public struct MigrationReplay: Sendable {
     func replayReusingPrefix(_ files: [ReplayFile], keys: [String], serverData: String) throws -> (DatabaseModel, Int)? {
         guard let server = persistentServer(serverData) else { return nil }
         defer { resetIfChanged(server.connectionString(), persistentData: serverData) }
-        let templates = PrefixTemplates(server: server.connectionString())
+        let templates = PrefixTemplates(server: server.connectionString(), owner: replayRole)
         try templates.dropLeftovers()
         let existing = Set(try templates.existing())
         let start = keys.indices.reversed().first { $0 > 0 && existing.contains(PrefixTemplates.name(forKey: keys[$0])) } ?? 0
         let work = try templates.checkOut(prefix: start > 0 ? PrefixTemplates.name(forKey: keys[start]) : nil)
         let applied = Counter()
         do {
-            let connection = try Connection(server.connectionString(database: work))
+            let connection = try Connection(server.connectionString(database: work, user: replayRole ?? EmbeddedPostgres.superuser))
             defer { connection.close() }
             let report = progress
             let total = files.count
@@ -166,7 +188,7 @@ public struct MigrationReplay: Sendable {
                 applied.set(position - 1)
                 report?(start + position, total, file)
             })
-            try replayer.apply(Array(files[start...]), to: connection, createSchemaVersions: start == 0)
+            try withPrivilegeHint { try replayer.apply(Array(files[start...]), to: connection, createSchemaVersions: start == 0) }
             applied.set(files.count - start)
             let model = try Inspector().inspect(connection)
             let version = connection.serverVersionNumber

@@ -18,6 +18,8 @@ struct PrefixTemplates {
     static let namePrefix = "schemactl_prefix_"
     static let workPrefix = "schemactl_work_"
     let server: ConnectionString
+    /// The role a new working database belongs to (the replay role, unless `--trusted-sql`).
+    var owner: String?
     var keep = 3
 
     static func name(forKey key: String) -> String { namePrefix + key.prefix(40) }
@@ -42,7 +44,7 @@ struct PrefixTemplates {
         if let prefix {
             try admin.execute("ALTER DATABASE \(SQLQuoting.identifier(prefix)) RENAME TO \(SQLQuoting.identifier(work))")
         } else {
-            try admin.execute("CREATE DATABASE \(SQLQuoting.identifier(work))")
+            try admin.execute("CREATE DATABASE \(SQLQuoting.identifier(work))" + (owner.map { " OWNER \(SQLQuoting.identifier($0))" } ?? ""))
         }
         return work
     }

@@ -19,6 +19,8 @@ public enum ReplayError: Error, Sendable, CustomStringConvertible {
     case transactionLeftOpen(file: String)
     /// The file ended in ROLLBACK: nothing it did was kept.
     case endsInRollback(file: String, expected: String?)
+    /// A statement needed more than the unprivileged replay role has.
+    indirect case needsSuperuser(ReplayError, role: String)
 
     public var description: String {
         switch self {
@@ -41,6 +43,10 @@ public enum ReplayError: Error, Sendable, CustomStringConvertible {
             return "\(directory)@\(version): the directory has no migration \(version)"
         case let .lexical(file, error):
             return "\(file):\(error)".replacingOccurrences(of: "\(file):\(error.location): ", with: "\(file):\(error.location): error: ")
+        case let .needsSuperuser(underlying, role):
+            return underlying.description + "\nschemactl replays migrations as the unprivileged role \(role), so that replayed SQL "
+                + "(COPY … TO PROGRAM, an untrusted language) cannot act as the server's operating-system account. If this history "
+                + "really needs a superuser, and you trust every file in it, replay with --trusted-sql."
         case let .transactionLeftOpen(file):
             return "\(file): error: the file opens a transaction that it never commits (BEGIN without COMMIT); "
                 + "psql would end the session and the server would roll everything back, so nothing of it is applied. "

@@ -17,14 +17,19 @@ struct SourceOptions: ParsableArguments {
     @Flag(name: .long, help: "Replay even if .schemactl/cache holds the result.")
     var noCache = false
 
+    @Flag(name: .long, help: "Replay as the embedded server's superuser, for a history that needs one (default: an unprivileged role).")
+    var trustedSQL = false
+
     /// How this command replays: progress and warnings on stderr.
     var replay: MigrationReplay {
-        MigrationReplay(scratch: scratch, useCache: !noCache, progress: ProgressLine.shared.report,
+        var replay = MigrationReplay(scratch: scratch, useCache: !noCache, progress: ProgressLine.shared.report,
                         warn: { message in
                             guard !ExitCleanup.isInterrupted else { return }
                             ProgressLine.shared.clear()
                             Terminal.error("warning: " + message)
                         })
+        replay.trustedSQL = trustedSQL
+        return replay
     }
 
     func loader(filter: SchemaFilter) -> ModelLoader {

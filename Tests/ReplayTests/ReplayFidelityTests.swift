@@ -58,16 +58,16 @@ final class ReplayFidelityTests: XCTestCase {
         }
     }
 
-    // MARK: the embedded server between replays
+    // MARK: the embedded server between replays (histories that need --trusted-sql)
 
     func testARoleCreatedByOneReplayDoesNotBreakTheNext() throws {
         let root = try history(["20230101_roles": "CREATE ROLE reporting;\nCREATE TABLE a (id int);"])
-        _ = try MigrationReplay(useCache: false).model(directory: root, selection: MigrationSelection())
+        _ = try trusted(useCache: false).model(directory: root, selection: MigrationSelection())
         // A switch to another branch whose history creates the same role: same project, same persistent server.
         try switchBranch(root, to: ["20230101_roles_again": "CREATE ROLE reporting;\nCREATE TABLE b (id int);"])
-        let model = try MigrationReplay(useCache: false).model(directory: root, selection: MigrationSelection()).model
+        let model = try trusted(useCache: false).model(directory: root, selection: MigrationSelection()).model
         XCTAssertNotNil(model.table("public", "b"))
-        let again = try MigrationReplay(useCache: true).model(directory: root, selection: MigrationSelection()).model
+        let again = try trusted(useCache: true).model(directory: root, selection: MigrationSelection()).model
         XCTAssertEqual(again, model)
     }
 
@@ -75,16 +75,58 @@ final class ReplayFidelityTests: XCTestCase {
         let root = try history([
             "20230101_role_setting": "CREATE SCHEMA app;\nALTER ROLE postgres SET search_path = app, public;",
         ])
-        _ = try MigrationReplay(useCache: false).model(directory: root, selection: MigrationSelection())
+        _ = try trusted(useCache: false).model(directory: root, selection: MigrationSelection())
         // Another branch of the same project, on the same persistent server.
         try switchBranch(root, to: ["20230101_widgets": "CREATE TABLE widgets (id int);"])
         for useCache in [false, true] {
-            let model = try MigrationReplay(useCache: useCache).model(directory: root, selection: MigrationSelection()).model
+            let model = try trusted(useCache: useCache).model(directory: root, selection: MigrationSelection()).model
             XCTAssertNotNil(model.table("public", "widgets"), "useCache \(useCache): \(model.tables.map(\.name))")
         }
     }
 
+    // MARK: untrusted SQL
+
+    func testReplaysRunAsAnUnprivilegedRoleAndASuperuserIsOptIn() throws {
+        let root = try history([
+            "20230101_extension": "CREATE EXTENSION IF NOT EXISTS pgcrypto;\nCREATE TABLE keys (id uuid DEFAULT gen_random_uuid());",
+            "20230102_program": "COPY (SELECT 1) TO PROGRAM 'cat > /dev/null';",
+        ])
+        XCTAssertThrowsError(try MigrationReplay(useCache: false).model(directory: root, selection: MigrationSelection())) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("20230102_program.sql:4:1: error 42501:"), text)
+            XCTAssertTrue(text.contains("unprivileged role schemactl_replay"), text)
+            XCTAssertTrue(text.contains("--trusted-sql"), text)
+        }
+        var trusted = MigrationReplay(useCache: false)
+        trusted.trustedSQL = true
+        let model = try trusted.model(directory: root, selection: MigrationSelection()).model
+        XCTAssertNotNil(model.table("public", "keys"))
+    }
+
+    func testTheCRMHistoryReplaysWithoutASuperuser() throws {
+        let project = NSTemporaryDirectory() + "schemactl-crm-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: project, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: projectRoot + "/migrations", toPath: project + "/migrations")
+        addTeardownBlock {
+            let data = project + "/.schemactl/server/data"
+            if FileManager.default.fileExists(atPath: data + "/postmaster.pid") { EmbeddedPostgres.persistent(data: data)?.stop() }
+            try? FileManager.default.removeItem(atPath: project)
+        }
+        let selection = MigrationSelection(includePending: true)
+        let unprivileged = try MigrationReplay(useCache: false).model(directory: project + "/migrations", selection: selection)
+        let superuser = try MigrationReplay.onTestServer().model(directory: project + "/migrations", selection: selection)
+        XCTAssertEqual(unprivileged.model, superuser.model)
+    }
+
     // MARK: helpers
+
+    /// A replay on the embedded server as its superuser (`--trusted-sql`): only a
+    /// superuser can change the cluster as these histories do.
+    private func trusted(useCache: Bool) -> MigrationReplay {
+        var replay = MigrationReplay(useCache: useCache)
+        replay.trustedSQL = true
+        return replay
+    }
 
     /// A migrations directory in a new temporary project, each file recording its version.
     private func history(_ files: [String: String], commit: Bool = true, ending: String = "COMMIT;") throws -> String {
