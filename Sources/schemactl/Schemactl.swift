@@ -49,16 +49,11 @@ struct Schemactl: ParsableCommand {
         // already cleaning up and will end the process with its own code.
         ExitCleanup.waitIfInterrupted()
         ProgressLine.shared.clear()
-        if parsing || isArgumentParserError(error) {
+        if parsing {
             Terminal.error(fullMessage(for: error))
         } else {
             Terminal.error(ErrorReport.paragraph(for: error))
         }
         Foundation.exit(2)
-    }
-
-    /// ArgumentParser's own parse errors (an internal type): their messages come with usage.
-    private static func isArgumentParserError(_ error: Error) -> Bool {
-        String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
     }
 }
