@@ -42,8 +42,8 @@ public struct DriftCheck: Sendable {
     }
 
     /// Files whose SHA-256 is not the checksum recorded when they were applied.
-    private func changedFiles(_ entries: [SchemaVersions.Entry], in directory: MigrationDirectory) throws -> [String] {
-        try entries.compactMap { entry -> String? in
+    private func changedFiles(_ entries: [SchemaVersions.Entry], in directory: MigrationDirectory) -> [String] {
+        entries.compactMap { entry -> String? in
             guard let recorded = entry.checksum?.lowercased(), let migration = directory.migration(version: entry.version) else { return nil }
             let path = directory.path(of: migration.name.migrationFileName, in: migration.folder)
             guard let text = directory.texts[path] else { return nil }
@@ -67,7 +67,7 @@ public struct DriftCheck: Sendable {
             notApplied: migrations.migrations.filter { $0.folder != .pending && !active.contains($0.version) }.map(\.version),
             rolledBack: (observation.entries ?? []).filter { !$0.isActive }.map(\.version).sorted(),
             noSchemaVersions: observation.entries == nil,
-            changedFiles: try changedFiles(observation.entries ?? [], in: migrations))
+            changedFiles: changedFiles(observation.entries ?? [], in: migrations))
     }
 
     /// `model` without the columns schemactl itself adds to `schema_versions`

@@ -18,36 +18,16 @@ enum Subprocess {
     /// interrupt then kills the program too (see `StartupGuard`).
     static func run(_ executable: String, _ arguments: [String], as user: SystemUser? = nil,
                     currentDirectory: String? = nil, startup: StartupGuard? = nil) throws -> Output {
-        var (launcher, launchArguments) = command(executable, arguments, as: user)
         var ends: [Int32] = [0, 0]
-        guard pipe(&ends) == 0 else { throw SubprocessError(program: launcher, code: errno) }
+        guard pipe(&ends) == 0 else { throw SubprocessError(program: executable, code: errno) }
         let (readEnd, writeEnd) = (ends[0], ends[1])
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, writeEnd, 1)
-        posix_spawn_file_actions_adddup2(&actions, writeEnd, 2)
-        posix_spawn_file_actions_addclose(&actions, readEnd)
-        posix_spawn_file_actions_addclose(&actions, writeEnd)
-        if let currentDirectory {
-            if let addChdir = addChdir {
-                _ = addChdir(&actions, currentDirectory)
-            } else {
-                launchArguments = ["-c", "cd \"$0\" && exec \"$@\"", currentDirectory, launcher] + launchArguments
-                launcher = "/bin/sh"
-            }
-        }
-        let argv = ([launcher] + launchArguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        var attributes = ownProcessGroup()
-        defer { posix_spawnattr_destroy(&attributes) }
-        var spawned: Int32 = 0
+        let pid: pid_t
         do {
-            _ = try StartupGuard.launch(in: startup) {
-                spawned = posix_spawn(&pid, launcher, &actions, &attributes, argv, environ)
-                return spawned == 0 ? pid : nil
+            pid = try launch(executable, arguments, as: user, currentDirectory: currentDirectory, startup: startup) { actions in
+                posix_spawn_file_actions_adddup2(&actions, writeEnd, 1)
+                posix_spawn_file_actions_adddup2(&actions, writeEnd, 2)
+                posix_spawn_file_actions_addclose(&actions, readEnd)
+                posix_spawn_file_actions_addclose(&actions, writeEnd)
             }
         } catch {
             close(writeEnd)
@@ -55,10 +35,6 @@ enum Subprocess {
             throw error
         }
         close(writeEnd)
-        guard spawned == 0 else {
-            close(readEnd)
-            throw SubprocessError(program: launcher, code: spawned)
-        }
         var data = [UInt8]()
         var buffer = [UInt8](repeating: 0, count: 16_384)
         while true {
@@ -79,18 +55,30 @@ enum Subprocess {
     /// under a running query made schemactl blame it for "terminating abnormally").
     static func spawn(_ executable: String, _ arguments: [String], as user: SystemUser?, currentDirectory: String,
                       logPath: String, startup: StartupGuard? = nil) throws -> ChildProcess {
+        let pid = try launch(executable, arguments, as: user, currentDirectory: currentDirectory, startup: startup) { actions in
+            posix_spawn_file_actions_addopen(&actions, 1, logPath, O_WRONLY | O_APPEND | O_CREAT, 0o600)
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        }
+        return ChildProcess(pid: pid)
+    }
+
+    /// Spawns `executable` (as `user`, in `currentDirectory`, in a process group
+    /// of its own, stdin from /dev/null), with `outputs` setting up its other descriptors.
+    private static func launch(_ executable: String, _ arguments: [String], as user: SystemUser?, currentDirectory: String?,
+                               startup: StartupGuard?, outputs: (inout posix_spawn_file_actions_t) -> Void) throws -> pid_t {
         var (launcher, launchArguments) = command(executable, arguments, as: user)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, logPath, O_WRONLY | O_APPEND | O_CREAT, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        if let addChdir = addChdir {
-            _ = addChdir(&actions, currentDirectory)
-        } else {
-            launchArguments = ["-c", "cd \"$0\" && exec \"$@\"", currentDirectory, launcher] + launchArguments
-            launcher = "/bin/sh"
+        outputs(&actions)
+        if let currentDirectory {
+            if let addChdir = addChdir {
+                _ = addChdir(&actions, currentDirectory)
+            } else {
+                launchArguments = ["-c", "cd \"$0\" && exec \"$@\"", currentDirectory, launcher] + launchArguments
+                launcher = "/bin/sh"
+            }
         }
         let argv = ([launcher] + launchArguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
@@ -103,7 +91,7 @@ enum Subprocess {
             return code == 0 ? pid : nil
         }
         guard started else { throw SubprocessError(program: launcher, code: code) }
-        return ChildProcess(pid: pid)
+        return pid
     }
 
     /// Spawn attributes that put the child in a process group of its own.

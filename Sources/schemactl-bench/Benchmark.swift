@@ -55,7 +55,7 @@ struct InspectBenchmark: ParsableCommand {
             let start = clock.now
             let model = try Inspector().inspect(connection)
             let inspected = clock.now
-            let bytes = try ModelJSON.encode(model)
+            let bytes = ModelJSON.encode(model)
             print("    inspect in-process \(format(inspected - start)), JSON encoding \(format(clock.now - inspected)) (\(bytes.count) bytes)")
             for (name, duration) in timings { print("    \(name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(format(duration))") }
         }

@@ -46,7 +46,7 @@ struct InspectCommand: ParsableCommand {
         let loaded = try sourceOptions.loader(filter: schemaFilter.filter).load(SourceSpecifier.parse(source))
         let data: Data
         switch format {
-        case .json: data = try ModelJSON.encode(loaded.model)
+        case .json: data = ModelJSON.encode(loaded.model)
         case .text: data = Data(ModelOutline.text(loaded.model).utf8)
         case .sql: return
         }

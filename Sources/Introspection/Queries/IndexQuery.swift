@@ -92,10 +92,10 @@ enum IndexQuery {
             let classOIDs = try row.string(operatorClassOIDs).split(separator: " ").map(String.init)
             let deparser = ExpressionDeparser(columnName: { columns.quotedName(relationOID, $0) }, catalog: catalog)
             // nil where the list cannot be read; then every expression key is unwritten.
-            let expressionNodes = try row.withBytes(expressionTrees) { $0.map(NodeTreeParser.expressions) ?? [] }
+            let expressionNodes = row.withBytes(expressionTrees) { $0.map(NodeTreeParser.expressions) ?? [] }
             var nodes = (expressionNodes ?? []).makeIterator()
             // nil: no predicate; .some(nil): one the deparser cannot write.
-            let predicate = try row.withBytes(predicateTree) { bytes in
+            let predicate = row.withBytes(predicateTree) { bytes in
                 bytes.map { NodeTreeParser.expression($0).flatMap(deparser.text(of:)) }
             }
             let written = try !row.bool(serverDefinition) && predicate != .some(nil)
