@@ -1,15 +1,16 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// One module per job, as in DESIGN.md: the folder tree shows the pipeline
-// sources → Replay → Introspection → SchemaModel → Diff / SQLGeneration.
+// One module per job; imports run one way, leaves first:
+// Support, SQLText → PostgresClient → EmbeddedServer → SchemaModel → Migrations →
+// Introspection → Replay → Diff → Drift / SQLGeneration / Lint → schemactl.
 let package = Package(
     name: "schemactl",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "schemactl", targets: ["schemactl"]),
         .library(name: "SchemactlKit", targets: [
-            "PostgresClient", "SchemaModel", "Introspection", "Migrations",
+            "Support", "SQLText", "PostgresClient", "EmbeddedServer", "SchemaModel", "Introspection", "Migrations",
             "Replay", "Diff", "Drift", "SQLGeneration", "Lint",
         ]),
     ],
@@ -22,48 +23,54 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
-        .target(name: "PostgresClient", dependencies: ["CLibPQ", "SchemaModel"]),
-        .target(name: "SchemaModel"),
-        .target(name: "Introspection", dependencies: ["PostgresClient", "SchemaModel"]),
-        .target(name: "Migrations", dependencies: ["PostgresClient"]),
-        .target(name: "Replay", dependencies: ["PostgresClient", "Migrations", "Introspection", "SchemaModel"]),
-        .target(name: "Diff", dependencies: ["SchemaModel"]),
-        .target(name: "SQLGeneration", dependencies: ["SchemaModel", "Diff"]),
+        // Leaves: nothing of PostgreSQL's servers or of the schema model.
+        .target(name: "Support"),
+        .target(name: "SQLText"),
+        // A connection to a server, and nothing else.
+        .target(name: "PostgresClient", dependencies: ["CLibPQ", "SQLText", "Support"]),
+        // The throw-away server: binaries, initdb, start, stop, clean-up, scratch databases.
+        .target(name: "EmbeddedServer", dependencies: ["CLibPQ", "PostgresClient", "SQLText", "Support"]),
+        .target(name: "SchemaModel", dependencies: ["SQLText"]),
+        .target(name: "Introspection", dependencies: ["PostgresClient", "SchemaModel", "SQLText", "Support"]),
+        .target(name: "Migrations", dependencies: ["PostgresClient", "SQLText"]),
+        .target(name: "Replay", dependencies: ["PostgresClient", "EmbeddedServer", "Migrations", "Introspection", "SchemaModel", "SQLText", "Support"]),
+        .target(name: "Diff", dependencies: ["SchemaModel", "SQLText", "Support"]),
+        .target(name: "SQLGeneration", dependencies: ["SchemaModel", "Diff", "SQLText"]),
         .target(name: "Lint", dependencies: ["Migrations"]),
         // Environments against their own history: replay of what each applied, diffed with what it has.
-        .target(name: "Drift", dependencies: ["Replay", "Diff", "Migrations", "Introspection", "PostgresClient", "SchemaModel"]),
+        .target(name: "Drift", dependencies: ["Replay", "Diff", "Migrations", "Introspection", "PostgresClient", "SchemaModel", "Support"]),
         .executableTarget(
             name: "schemactl",
             dependencies: [
-                "PostgresClient", "Migrations", "Introspection", "Replay", "Diff", "Drift",
-                "SQLGeneration", "Lint", "SchemaModel",
+                "PostgresClient", "EmbeddedServer", "Migrations", "Introspection", "Replay", "Diff", "Drift",
+                "SQLGeneration", "SchemaModel", "Support",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks beside the reference tools: `swift run -c release schemactl-bench inspect --tables 5000`.
         .executableTarget(
             name: "schemactl-bench",
-            dependencies: ["PostgresClient", "Introspection", "SchemaModel", "Migrations", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PostgresClient", "EmbeddedServer", "Introspection", "SchemaModel", "Migrations", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["PostgresClient", "SchemaModel", "Replay"],
+            dependencies: ["PostgresClient", "EmbeddedServer", "Replay"],
             path: "Tests/TestSupport"
         ),
-        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"]),
+        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "EmbeddedServer", "TestSupport"]),
         .testTarget(
             name: "MigrationsTests",
-            dependencies: ["Migrations", "PostgresClient", "TestSupport"],
+            dependencies: ["Migrations", "SQLText", "PostgresClient", "EmbeddedServer", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "IntrospectionTests",
-            dependencies: ["Introspection", "SchemaModel", "Migrations", "PostgresClient", "TestSupport"],
+            dependencies: ["Introspection", "SchemaModel", "Migrations", "PostgresClient", "EmbeddedServer", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "ReplayTests",
-            dependencies: ["Replay", "Migrations", "Introspection", "SchemaModel", "PostgresClient", "TestSupport"],
+            dependencies: ["Replay", "Migrations", "Introspection", "SchemaModel", "PostgresClient", "EmbeddedServer", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -72,10 +79,10 @@ let package = Package(
         ),
         .testTarget(
             name: "DriftTests",
-            dependencies: ["Drift", "Replay", "Diff", "Migrations", "PostgresClient", "TestSupport"],
+            dependencies: ["Drift", "Replay", "Diff", "Migrations", "PostgresClient", "EmbeddedServer", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         // Runs the built `schemactl` binary: exit codes and messages as a user sees them.
-        .testTarget(name: "SchemactlTests", dependencies: ["PostgresClient", "Migrations", "Introspection", "SchemaModel", "Replay", "TestSupport"]),
+        .testTarget(name: "SchemactlTests", dependencies: ["PostgresClient", "EmbeddedServer", "Migrations", "Introspection", "SchemaModel", "Replay", "TestSupport"]),
     ]
 )

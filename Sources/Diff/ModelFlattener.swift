@@ -1,3 +1,4 @@
+import SQLText
 import SchemaModel
 
 /// Turns a model into `DiffObject`s, one per object, children after their parent.

@@ -1,4 +1,5 @@
 import PostgresClient
+import SQLText
 import SchemaModel
 
 /// SQL fragments shared by the catalog queries: which schemas are the user's,

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import PostgresClient
+import SQLText
 import SchemaModel
 
 /// Runs the catalog queries on several connections that share one snapshot

@@ -1,6 +1,6 @@
 import CLibPQ
 import Foundation
-import SchemaModel
+import SQLText
 
 /// A value that can be sent as a query parameter, in PostgreSQL's text format.
 public protocol QueryParameter: Sendable {

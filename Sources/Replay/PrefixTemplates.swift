@@ -1,5 +1,6 @@
 import Foundation
 import PostgresClient
+import SQLText
 import SchemaModel
 
 /// The replayed state of recent histories, kept as databases on the persistent

@@ -1,5 +1,6 @@
 import Migrations
 import PostgresClient
+import SQLText
 
 /// Why a replay stopped. Printed, each reads like a compiler's message:
 /// `migrations/applied/20230601_add_x.sql:14:5: error 42P01: relation "contacts" does not exist`.

@@ -1,6 +1,7 @@
 import Foundation
 import Migrations
 import PostgresClient
+import SQLText
 
 /// Applies files in order through one connection, as their authors wrote them.
 ///

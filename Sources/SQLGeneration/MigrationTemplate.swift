@@ -1,3 +1,4 @@
+import SQLText
 import SchemaModel
 
 /// The guide's templates for a new migration and its rollback: an outer

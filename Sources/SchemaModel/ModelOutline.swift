@@ -1,3 +1,4 @@
+import SQLText
 /// A readable outline of a model: each table with its columns, keys and indexes,
 /// then views, functions and types. For people; JSON is for machines.
 public enum ModelOutline {

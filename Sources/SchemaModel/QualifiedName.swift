@@ -1,3 +1,4 @@
+import SQLText
 /// A schema-qualified object name: the identity of most objects in the model.
 ///
 /// Ordered by schema, then name, comparing Unicode scalars, so that the order

@@ -1,8 +1,9 @@
 import ArgumentParser
+import EmbeddedServer
 import Foundation
 import Introspection
-import SchemaModel
 import PostgresClient
+import SchemaModel
 
 @main
 struct Benchmark: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diff
 import Drift
+import EmbeddedServer
 import Foundation
 import Introspection
 import PostgresClient

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EmbeddedServer
 import Foundation
 import PostgresClient
 

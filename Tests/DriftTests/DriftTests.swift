@@ -1,5 +1,6 @@
 import Diff
 import Drift
+import EmbeddedServer
 import Foundation
 import Migrations
 import PostgresClient

@@ -1,4 +1,5 @@
 import Migrations
+import SQLText
 import XCTest
 
 final class LexerTests: XCTestCase {

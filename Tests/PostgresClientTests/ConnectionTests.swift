@@ -1,3 +1,4 @@
+import EmbeddedServer
 import PostgresClient
 import TestSupport
 import XCTest

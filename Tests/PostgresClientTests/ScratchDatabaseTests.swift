@@ -1,3 +1,4 @@
+import EmbeddedServer
 import PostgresClient
 import XCTest
 

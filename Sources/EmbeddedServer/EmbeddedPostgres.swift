@@ -1,5 +1,6 @@
 import CLibPQ
 import Foundation
+import PostgresClient
 
 /// A throw-away PostgreSQL server: the default scratch server of every command
 /// and of the tests, so nothing has to be started by hand.

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresClient
 
 /// Embedded servers whose schemactl process died without stopping them (SIGKILL,
 /// a crash, a machine that lost power while the folder survived).

@@ -1,5 +1,6 @@
 import Foundation
-import SchemaModel
+import PostgresClient
+import SQLText
 
 /// A uniquely named database that exists for one job and is dropped after it.
 ///

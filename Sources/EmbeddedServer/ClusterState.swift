@@ -1,3 +1,4 @@
+import PostgresClient
 /// What a replay may change beyond its own database: the cluster-wide state
 /// that every later session, and so every later replay, would inherit.
 ///

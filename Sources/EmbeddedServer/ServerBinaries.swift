@@ -1,4 +1,5 @@
 import Foundation
+import PostgresClient
 
 /// Where the PostgreSQL server programs (`initdb`, `postgres`, `pg_dump`) live.
 public struct ServerBinaries: Sendable, Equatable {

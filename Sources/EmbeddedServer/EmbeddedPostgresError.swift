@@ -1,3 +1,4 @@
+import PostgresClient
 /// Why the embedded server could not be started.
 public enum EmbeddedPostgresError: Error, Sendable, CustomStringConvertible {
     case binariesNotFound(searched: [String])
