@@ -1,5 +1,6 @@
 import Dispatch
 import SchemaModel
+import Support
 
 /// What differs between two models: objects added, removed and changed, and
 /// for a changed object each property with its old and new value.
@@ -104,13 +105,16 @@ public struct SchemaDiff: Sendable, Hashable {
         var newPosition: [Key: Int] = [:]
         for (position, element) in new.enumerated() { newPosition[key(element)] = position }
         let candidates = old.map { newPosition[key($0)] }
-        let equal = EqualityFlags(count: old.count)
+        // Each chunk returns the indices it found equal; merged into one flag per element.
         let chunks = old.count >= 1000 ? 8 : 1
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            for index in stride(from: chunk, to: old.count, by: chunks) {
-                if let position = candidates[index], new[position] == old[index] { equal.set(index) }
+        let found = Array(0..<chunks).parallelMap { chunk in
+            stride(from: chunk, to: old.count, by: chunks).filter { index in
+                if let position = candidates[index] { return new[position] == old[index] }
+                return false
             }
         }
+        var equal = [Bool](repeating: false, count: old.count)
+        for index in found.joined() { equal[index] = true }
         var matched = Set<Int>()
         var keptOld: [T] = []
         for (index, element) in old.enumerated() {
@@ -128,20 +132,4 @@ public struct SchemaDiff: Sendable, Hashable {
                             "index", "trigger", "policy", "view", "materialized view", "function", "procedure"]
 
     static func rank(_ kind: String) -> Int { kindOrder.firstIndex(of: kind) ?? kindOrder.count }
-}
-
-/// One flag per element, written from several threads at once, each element by one thread only.
-private final class EqualityFlags: @unchecked Sendable {
-    private let flags: UnsafeMutableBufferPointer<Bool>
-
-    init(count: Int) {
-        flags = .allocate(capacity: count)
-        flags.initialize(repeating: false)
-    }
-
-    deinit { flags.deallocate() }
-
-    func set(_ index: Int) { flags[index] = true }
-
-    subscript(index: Int) -> Bool { flags[index] }
 }

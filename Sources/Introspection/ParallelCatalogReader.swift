@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import PostgresClient
 import SQLText
+import Support
 import SchemaModel
 
 /// Runs the catalog queries on several connections that share one snapshot
@@ -48,7 +49,7 @@ struct ParallelCatalogReader {
     func run(_ queries: [Query], on connection: Connection) throws -> [String: (QueryResult, Duration)] {
         let snapshot = try connection.query("SELECT pg_catalog.pg_export_snapshot() AS id").rows.first?.string("id")
         let groups = distribute(queries)
-        let box = ResultBox()
+        let box = Mutex((results: [String: (QueryResult, Duration)](), errors: [Error]()))
         // The caller's connection is worker 0: it is already in the snapshot,
         // and one backend fewer to start is one fewer to fork and warm up.
         try connection.execute(Self.noParallelWorkers)
@@ -67,20 +68,21 @@ struct ParallelCatalogReader {
                 for query in groups[worker] {
                     let start = clock.now
                     let result = try query.run(on: sibling)
-                    box.store(query.name, result, clock.now - start)
+                    let duration = clock.now - start
+                    box.withLock { $0.results[query.name] = (result, duration) }
                 }
                 if own { try sibling.execute("COMMIT") }
             } catch {
-                box.fail(error)
+                box.withLock { $0.errors.append(error) }
             }
         }
-        if let error = box.firstError {
+        if let error = box.current.errors.first {
             // A server error in a query is the query's fault: report it. Anything
             // else (a sibling that could not connect) means: do it alone.
             if case .server? = error as? PostgresError { throw error }
             return try runSequentially(queries, on: connection)
         }
-        return box.results
+        return box.current.results
     }
 
     /// We already run one query per core; the server's own parallel workers would only compete with them.
@@ -112,30 +114,4 @@ struct ParallelCatalogReader {
 /// The caller's connection, handed to worker 0 alone while the caller waits for all workers.
 private struct CallerConnection: @unchecked Sendable {
     let connection: Connection
-}
-
-private final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [String: (QueryResult, Duration)] = [:]
-    private var errors: [Error] = []
-
-    func store(_ name: String, _ result: QueryResult, _ duration: Duration) {
-        lock.lock(); defer { lock.unlock() }
-        stored[name] = (result, duration)
-    }
-
-    func fail(_ error: Error) {
-        lock.lock(); defer { lock.unlock() }
-        errors.append(error)
-    }
-
-    var results: [String: (QueryResult, Duration)] {
-        lock.lock(); defer { lock.unlock() }
-        return stored
-    }
-
-    var firstError: Error? {
-        lock.lock(); defer { lock.unlock() }
-        return errors.first
-    }
 }

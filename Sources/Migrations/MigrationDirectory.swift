@@ -1,5 +1,5 @@
-import Dispatch
 import Foundation
+import Support
 
 /// A migrations directory as the team's guide lays it out:
 /// `archive/`, `applied/`, `pending/`, `README.md`, `consolidated_schema.sql`.
@@ -173,24 +173,14 @@ public struct MigrationDirectory: Sendable {
     private struct ContentProblem: Error { let kind: DirectoryProblem.Kind }
 
     private static func readAll(_ paths: [String]) -> [Result<String, ContentProblem>] {
-        /// Each chunk writes only its own slots, through a raw buffer: no Swift
-        /// variable is ever accessed from two threads at once.
-        struct Slots: @unchecked Sendable {
-            let buffer: UnsafeMutableBufferPointer<Result<String, ContentProblem>?>
-        }
-        let slots = Slots(buffer: .allocate(capacity: paths.count))
-        slots.buffer.initialize(repeating: nil)
-        defer {
-            _ = slots.buffer.deinitialize()
-            slots.buffer.deallocate()
-        }
+        // Strided chunks, one per task; each returns its files' contents, merged in order.
         let chunks = max(1, min(8, paths.count / 256))
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            for index in stride(from: chunk, to: paths.count, by: chunks) {
-                slots.buffer[index] = readText(paths[index])
-            }
+        let read = Array(0..<chunks).parallelMap { chunk in
+            stride(from: chunk, to: paths.count, by: chunks).map { (index: $0, text: readText(paths[$0])) }
         }
-        return slots.buffer.map { $0! }
+        var contents = [Result<String, ContentProblem>](repeating: .failure(ContentProblem(kind: .empty)), count: paths.count)
+        for entry in read.joined() { contents[entry.index] = entry.text }
+        return contents
     }
 
     private static func readText(_ path: String) -> Result<String, ContentProblem> {

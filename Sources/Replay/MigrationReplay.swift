@@ -4,6 +4,7 @@ import Introspection
 import Migrations
 import PostgresClient
 import SchemaModel
+import Support
 
 /// Migrations (or a `.sql` file) → scratch database → model.
 ///
@@ -145,7 +146,7 @@ public struct MigrationReplay: Sendable {
         guard usesEmbeddedServer else { return nil }
         if let server = EmbeddedPostgres.persistent(data: serverData) { return server }
         if let reason = EmbeddedPostgres.persistentFailure(data: serverData) {
-            WarnOnce.shared.warn("the persistent embedded server in \(serverData) cannot be used (\(reason)); "
+            warnOnce("the persistent embedded server in \(serverData) cannot be used (\(reason)); "
                                  + "replaying on a temporary server instead, without reusing earlier replays", through: warn)
         }
         return nil
@@ -179,18 +180,18 @@ public struct MigrationReplay: Sendable {
         let existing = Set(try templates.existing())
         let start = keys.indices.reversed().first { $0 > 0 && existing.contains(PrefixTemplates.name(forKey: keys[$0])) } ?? 0
         let work = try templates.checkOut(prefix: start > 0 ? PrefixTemplates.name(forKey: keys[start]) : nil)
-        let applied = Counter()
+        let applied = Mutex(0)
         do {
             let connection = try Connection(server.connectionString(database: work, user: replayRole ?? EmbeddedPostgres.superuser))
             defer { connection.close() }
             let report = progress
             let total = files.count
             let replayer = Replayer(progress: { position, _, file in
-                applied.set(position - 1)
+                applied.withLock { $0 = position - 1 }
                 report?(start + position, total, file)
             })
             try withPrivilegeHint { try replayer.apply(Array(files[start...]), to: connection, createSchemaVersions: start == 0) }
-            applied.set(files.count - start)
+            applied.withLock { $0 = files.count - start }
             let model = try Inspector().inspect(connection)
             let version = connection.serverVersionNumber
             connection.close()
@@ -199,7 +200,7 @@ public struct MigrationReplay: Sendable {
         } catch {
             // Keep what did apply (each file is its own transaction), unless the
             // failing file ran outside one and may have left half its work.
-            let done = start + applied.value
+            let done = start + applied.current
             let failedOutside = done < files.count && files[done].runsOutsideTransaction
             try? templates.checkIn(work, key: done > 0 && !failedOutside ? keys[done] : nil)
             throw error
@@ -235,26 +236,10 @@ public struct MigrationReplay: Sendable {
         return major
     }
 }
+/// Each warning once per process, however many replays run.
+private let warned = Mutex(Set<String>())
 
-/// Says each warning once per process, however many replays run.
-private final class WarnOnce: @unchecked Sendable {
-    static let shared = WarnOnce()
-    private let lock = NSLock()
-    private var said: Set<String> = []
-
-    func warn(_ message: String, through sink: (@Sendable (String) -> Void)?) {
-        guard let sink else { return }
-        lock.lock()
-        let first = said.insert(message).inserted
-        lock.unlock()
-        if first { sink(message) }
-    }
-}
-
-/// A count shared with a progress callback.
-private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
-    func set(_ value: Int) { lock.lock(); count = value; lock.unlock() }
+private func warnOnce(_ message: String, through sink: (@Sendable (String) -> Void)?) {
+    guard let sink, warned.withLock({ $0.insert(message).inserted }) else { return }
+    sink(message)
 }

@@ -4,6 +4,7 @@ import Foundation
 import Introspection
 import PostgresClient
 import Replay
+import Support
 
 /// How a SOURCE is read: which migrations a directory contributes, where
 /// replays run, whether the replay cache is used.
@@ -42,11 +43,10 @@ struct SourceOptions: ParsableArguments {
 
 /// `[137/512] 20240301_add_index_on_deals` on stderr, when stderr is a terminal
 /// and the replay has lasted more than a second.
-final class ProgressLine: @unchecked Sendable {
+final class ProgressLine: Sendable {
     static let shared = ProgressLine()
-    fileprivate let lock = NSLock()
-    private var started: ContinuousClock.Instant?
-    private var shown = false
+    /// When the replay began, and whether a line is on the screen.
+    private let state = Mutex((started: ContinuousClock.Instant?.none, shown: false))
     private let interactive = isatty(STDERR_FILENO) == 1
 
     var report: @Sendable (Int, Int, ReplayFile) -> Void {
@@ -55,26 +55,24 @@ final class ProgressLine: @unchecked Sendable {
 
     private func update(_ position: Int, _ total: Int, _ file: ReplayFile) {
         guard interactive else { return }
-        lock.lock(); defer { lock.unlock() }
-        let now = ContinuousClock.now
-        if position == 1 || started == nil { started = now }
-        guard let started, now - started > .seconds(1) else { return }
-        let name = URL(fileURLWithPath: file.path).deletingPathExtension().lastPathComponent
-        FileHandle.standardError.write(Data("\r\u{1B}[K[\(position)/\(total)] \(name)".utf8))
-        shown = true
-        if position == total { finish() }
+        state.withLock { state in
+            let now = ContinuousClock.now
+            if position == 1 || state.started == nil { state.started = now }
+            guard let started = state.started, now - started > .seconds(1) else { return }
+            let name = URL(fileURLWithPath: file.path).deletingPathExtension().lastPathComponent
+            FileHandle.standardError.write(Data("\r\u{1B}[K[\(position)/\(total)] \(name)".utf8))
+            state.shown = true
+            if position == total { Self.finish(&state.shown) }
+        }
     }
 
-    fileprivate func finish() {
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        shown = false
-    }
-}
-
-extension ProgressLine {
     /// Clears a progress line left on the terminal, before an error or an interrupt message.
     func clear() {
-        lock.lock(); defer { lock.unlock() }
-        finish()
+        state.withLock { Self.finish(&$0.shown) }
+    }
+
+    private static func finish(_ shown: inout Bool) {
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        shown = false
     }
 }
