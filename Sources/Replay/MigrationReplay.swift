@@ -14,7 +14,7 @@ public struct MigrationReplay: Sendable {
     /// The server for scratch databases; nil: `$SCHEMACTL_SCRATCH_URL`, else the embedded server.
     public var scratch: String?
     public var useCache: Bool
-    public var progress: (@Sendable (Int, Int, ReplayFile) -> Void)?
+    public var progress: (@Sendable (Int, Int, MigrationFile) -> Void)?
     /// Told, once, why the persistent embedded server could not be used (a
     /// replay then runs on a temporary server: correct, but with no reuse).
     public var warn: (@Sendable (String) -> Void)?
@@ -24,7 +24,7 @@ public struct MigrationReplay: Sendable {
     public var trustedSQL = false
 
     public init(scratch: String? = nil, useCache: Bool = true, filter: SchemaFilter = .everything,
-                progress: (@Sendable (Int, Int, ReplayFile) -> Void)? = nil,
+                progress: (@Sendable (Int, Int, MigrationFile) -> Void)? = nil,
                 warn: (@Sendable (String) -> Void)? = nil) {
         self.scratch = scratch
         self.useCache = useCache
@@ -34,12 +34,12 @@ public struct MigrationReplay: Sendable {
     }
 
     /// The files a replay of `directory` applies, in order.
-    public static func files(of directory: MigrationDirectory, selection: MigrationSelection) throws -> [ReplayFile] {
+    public static func files(of directory: MigrationDirectory, selection: MigrationSelection) throws -> [MigrationFile] {
         // Named as the user named the directory, so messages point where they look.
         try selection.select(from: directory).map {
             let path = directory.path(of: $0.name.migrationFileName, in: $0.folder)
-            if let text = directory.texts[path] { return ReplayFile(path: path, text: text, expectedVersion: $0.version) }
-            return try ReplayFile.read(path, expectedVersion: $0.version)
+            if let text = directory.texts[path] { return MigrationFile(path: path, text: text, expectedVersion: $0.version) }
+            return try MigrationFile.read(path, expectedVersion: $0.version)
         }
     }
 
@@ -77,13 +77,13 @@ public struct MigrationReplay: Sendable {
     public func model(sqlFile path: String) throws -> LoadedModel {
         let clock = ContinuousClock()
         let start = clock.now
-        let (model, version) = try replay([ReplayFile.read(path, expectedVersion: nil)], createSchemaVersions: false)
+        let (model, version) = try replay([MigrationFile.read(path, expectedVersion: nil)], createSchemaVersions: false)
         return LoadedModel(model: filtered(model), serverVersion: version, seconds: (clock.now - start).seconds, source: path)
     }
 
     /// Applies `files` to a new scratch database and inspects it; the database is always dropped.
     /// `server` nil: the default scratch server (see `ScratchDatabase.server(explicit:)`).
-    public func replay(_ files: [ReplayFile], createSchemaVersions: Bool = true,
+    public func replay(_ files: [MigrationFile], createSchemaVersions: Bool = true,
                        on server: ConnectionString? = nil, persistentData: String? = nil) throws -> (DatabaseModel, Int) {
         let target = try server ?? ScratchDatabase.server(explicit: scratch)
         defer { resetIfChanged(target, persistentData: persistentData) }
@@ -91,7 +91,7 @@ public struct MigrationReplay: Sendable {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
-        try withPrivilegeHint { try Replayer(progress: progress).apply(files, to: connection, createSchemaVersions: createSchemaVersions) }
+        try withPrivilegeHint { try MigrationRunner(progress: progress).apply(files, to: connection, createSchemaVersions: createSchemaVersions) }
         let model = try Inspector().inspect(connection)
         return (model, connection.serverVersionNumber)
     }
@@ -129,7 +129,7 @@ public struct MigrationReplay: Sendable {
     private func withPrivilegeHint<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let ReplayError.statementFailed(file, location, error, line) where replayRole != nil && error.sqlState == "42501" {
+        } catch let MigrationRunError.statementFailed(file, location, error, line) where replayRole != nil && error.sqlState == "42501" {
             throw ReplayError.needsSuperuser(.statementFailed(file: file, location: location, error: error, line: line),
                                              role: replayRole ?? "")
         }
@@ -163,7 +163,7 @@ public struct MigrationReplay: Sendable {
     /// server, dropped afterwards. Neither the model cache nor a replayed prefix
     /// is read or written; only initdb is saved (about a second). nil when that
     /// server is not available: the caller uses a temporary one.
-    func replayOnPersistentServer(_ files: [ReplayFile], serverData: String) throws -> (DatabaseModel, Int)? {
+    func replayOnPersistentServer(_ files: [MigrationFile], serverData: String) throws -> (DatabaseModel, Int)? {
         guard let server = persistentServer(serverData) else { return nil }
         return try replay(files, on: server.connectionString(), persistentData: serverData)
     }
@@ -172,7 +172,7 @@ public struct MigrationReplay: Sendable {
     /// history already replayed, apply the rest, and file it under the new
     /// history. nil when that server is not available (another process holds it,
     /// `--scratch` was given): the caller replays from nothing.
-    func replayReusingPrefix(_ files: [ReplayFile], keys: [String], serverData: String) throws -> (DatabaseModel, Int)? {
+    func replayReusingPrefix(_ files: [MigrationFile], keys: [String], serverData: String) throws -> (DatabaseModel, Int)? {
         guard let server = persistentServer(serverData) else { return nil }
         defer { resetIfChanged(server.connectionString(), persistentData: serverData) }
         let templates = PrefixTemplates(server: server.connectionString(), owner: replayRole)
@@ -186,11 +186,11 @@ public struct MigrationReplay: Sendable {
             defer { connection.close() }
             let report = progress
             let total = files.count
-            let replayer = Replayer(progress: { position, _, file in
+            let runner = MigrationRunner(progress: { position, _, file in
                 applied.withLock { $0 = position - 1 }
                 report?(start + position, total, file)
             })
-            try withPrivilegeHint { try replayer.apply(Array(files[start...]), to: connection, createSchemaVersions: start == 0) }
+            try withPrivilegeHint { try runner.apply(Array(files[start...]), to: connection, createSchemaVersions: start == 0) }
             applied.withLock { $0 = files.count - start }
             let model = try Inspector().inspect(connection)
             let version = connection.serverVersionNumber

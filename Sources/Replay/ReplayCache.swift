@@ -39,14 +39,14 @@ public struct ReplayCache: Sendable {
     /// `server`: what else decides the result on a scratch server of the user's
     /// own (its roles and settings, `ClusterState.fingerprint`); empty for the
     /// embedded server, which is kept pristine.
-    public static func key(serverMajor: Int, server: String = "", files: [ReplayFile]) -> String {
+    public static func key(serverMajor: Int, server: String = "", files: [MigrationFile]) -> String {
         var hasher = start(serverMajor: serverMajor, server: server)
         for file in files { add(file, to: &hasher) }
         return hasher.finalize()
     }
 
     /// The key of every prefix of `files`: element i covers the first i files.
-    public static func prefixKeys(serverMajor: Int, server: String = "", files: [ReplayFile]) -> [String] {
+    public static func prefixKeys(serverMajor: Int, server: String = "", files: [MigrationFile]) -> [String] {
         var hasher = start(serverMajor: serverMajor, server: server)
         var keys = [hasher.copyFinalized()]
         for file in files {
@@ -64,7 +64,7 @@ public struct ReplayCache: Sendable {
     }
 
     /// Name and bytes, each delimited, so no two histories hash alike by shifting a boundary.
-    private static func add(_ file: ReplayFile, to hasher: inout SHA256) {
+    private static func add(_ file: MigrationFile, to hasher: inout SHA256) {
         let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
         hasher.update(name + "\0" + String(file.text.utf8.count) + "\0")
         hasher.update(file.text)

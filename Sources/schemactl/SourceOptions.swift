@@ -2,6 +2,7 @@ import ArgumentParser
 import EmbeddedServer
 import Foundation
 import Introspection
+import Migrations
 import PostgresClient
 import Replay
 import Support
@@ -49,11 +50,11 @@ final class ProgressLine: Sendable {
     private let state = Mutex((started: ContinuousClock.Instant?.none, shown: false))
     private let interactive = isatty(STDERR_FILENO) == 1
 
-    var report: @Sendable (Int, Int, ReplayFile) -> Void {
+    var report: @Sendable (Int, Int, MigrationFile) -> Void {
         { [self] position, total, file in self.update(position, total, file) }
     }
 
-    private func update(_ position: Int, _ total: Int, _ file: ReplayFile) {
+    private func update(_ position: Int, _ total: Int, _ file: MigrationFile) {
         guard interactive else { return }
         state.withLock { state in
             let now = ContinuousClock.now

@@ -186,7 +186,7 @@ final class DriftTests: XCTestCase {
         let database = try TestDatabase.make()
         let connection = try database.connect()
         let directory = try MigrationDirectory.load(migrations)
-        try Replayer().apply(MigrationReplay.files(of: directory, selection: MigrationSelection()), to: connection)
+        try MigrationRunner().apply(MigrationReplay.files(of: directory, selection: MigrationSelection()), to: connection)
         return database
     }
 
@@ -212,7 +212,7 @@ final class ChecksumDriftTests: XCTestCase {
         let database = try TestDatabase.make()
         let connection = try database.connect()
         let directory = try MigrationDirectory.load(migrations)
-        try Replayer().apply(MigrationReplay.files(of: directory, selection: MigrationSelection()), to: connection)
+        try MigrationRunner().apply(MigrationReplay.files(of: directory, selection: MigrationSelection()), to: connection)
         let file = migrations + "/archive/20230101_create_contacts.sql"
         let text = try String(contentsOfFile: file, encoding: .utf8)
         try connection.execute("ALTER TABLE schema_versions ADD COLUMN checksum text")

@@ -1,9 +1,8 @@
 import Foundation
-import Migrations
 
 /// One file to replay: its name for messages, its text, and the version it must record
 /// (nil for a plain `.sql` file, which records nothing).
-public struct ReplayFile: Sendable, Hashable {
+public struct MigrationFile: Sendable, Hashable {
     public let path: String
     public let text: String
     public let expectedVersion: String?
@@ -14,14 +13,14 @@ public struct ReplayFile: Sendable, Hashable {
         self.expectedVersion = expectedVersion
     }
 
-    public static func read(_ path: String, expectedVersion: String?) throws -> ReplayFile {
+    public static func read(_ path: String, expectedVersion: String?) throws -> MigrationFile {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ReplayError.unreadable(file: path, reason: "cannot read the file")
+            throw MigrationRunError.unreadable(file: path, reason: "cannot read the file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ReplayError.unreadable(file: path, reason: "the file is not valid UTF-8")
+            throw MigrationRunError.unreadable(file: path, reason: "the file is not valid UTF-8")
         }
-        return ReplayFile(path: path, text: text, expectedVersion: expectedVersion)
+        return MigrationFile(path: path, text: text, expectedVersion: expectedVersion)
     }
 
     /// `-- schemactl:no-transaction` on the first line: statements run one by one,

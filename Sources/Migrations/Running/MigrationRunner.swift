@@ -1,5 +1,4 @@
 import Foundation
-import Migrations
 import PostgresClient
 import SQLText
 
@@ -9,16 +8,16 @@ import SQLText
 /// in a transaction; one whose first line is `-- schemactl:no-transaction` runs
 /// statement by statement outside any transaction. After each migration, its
 /// version, and no other, must have been recorded in `schema_versions`.
-public struct Replayer: Sendable {
+public struct MigrationRunner: Sendable {
     /// Called before each file: (1-based position, count, file).
-    public var progress: (@Sendable (Int, Int, ReplayFile) -> Void)?
+    public var progress: (@Sendable (Int, Int, MigrationFile) -> Void)?
 
-    public init(progress: (@Sendable (Int, Int, ReplayFile) -> Void)? = nil) {
+    public init(progress: (@Sendable (Int, Int, MigrationFile) -> Void)? = nil) {
         self.progress = progress
     }
 
     /// Creates `schema_versions` (the guide's definition) when `createSchemaVersions`, then applies `files`.
-    public func apply(_ files: [ReplayFile], to connection: Connection, createSchemaVersions: Bool = true) throws {
+    public func apply(_ files: [MigrationFile], to connection: Connection, createSchemaVersions: Bool = true) throws {
         if createSchemaVersions { try connection.execute(SchemaVersions.createStatement) }
         // One query after each file both checks what it recorded and moves the mark.
         var lastID = files.contains { $0.expectedVersion != nil } ? try Self.lastRecordedID(connection) : 0
@@ -31,7 +30,7 @@ public struct Replayer: Sendable {
                 let rows = try result?.rows ?? connection.query(Self.recordedSince(lastID)).rows
                 let recorded = try rows.map { try $0.string("version") }
                 guard recorded == [expected] else {
-                    throw ReplayError.versionNotRecorded(file: file.path, expected: expected, recorded: recorded)
+                    throw MigrationRunError.versionNotRecorded(file: file.path, expected: expected, recorded: recorded)
                 }
                 lastID = try rows.last?.int("id") ?? lastID
             }
@@ -60,12 +59,12 @@ public struct Replayer: Sendable {
     /// round trip (after its COMMIT and the session reset, so it sees what the
     /// file recorded) and its result is returned. Thousands of small files make
     /// round trips count.
-    private func run(_ file: ReplayFile, on connection: Connection, thenQuery query: String?) throws -> QueryResult? {
+    private func run(_ file: MigrationFile, on connection: Connection, thenQuery query: String?) throws -> QueryResult? {
         let statements: [SQLStatement]
         do {
             statements = try SQLLexer(file.text).statements()
         } catch let error as SQLLexerError {
-            throw ReplayError.lexical(file: file.path, error: error)
+            throw MigrationRunError.lexical(file: file.path, error: error)
         }
         if file.runsOutsideTransaction {
             for statement in statements {
@@ -76,7 +75,7 @@ public struct Replayer: Sendable {
                     let lines = LineIndex(file.text)
                     let inStatement = error.position.map { LineIndex(statement.text).byteOffset(ofCharacter: $0 - 1) }
                     let location = inStatement.map { lines.location(ofByte: statement.byteRange.lowerBound + $0) }
-                    throw ReplayError.statementFailed(file: file.path, location: location, error: error,
+                    throw MigrationRunError.statementFailed(file: file.path, location: location, error: error,
                                                       line: location.map { lines.text(ofLine: $0.line) })
                 }
             }
@@ -102,30 +101,30 @@ public struct Replayer: Sendable {
             let lines = LineIndex(file.text)
             if let position = error.position, position <= file.text.unicodeScalars.count {
                 let location = lines.location(ofPostgresPosition: position)
-                throw ReplayError.statementFailed(file: file.path, location: location, error: error,
+                throw MigrationRunError.statementFailed(file: file.path, location: location, error: error,
                                                   line: lines.text(ofLine: location.line))
             }
-            throw locateFailure(of: file, on: connection) ?? ReplayError.statementFailed(
+            throw locateFailure(of: file, on: connection) ?? MigrationRunError.statementFailed(
                 file: file.path, location: nil, error: error, line: nil)
         }
         try checkTransactionEnded(file, on: connection)
         if statements.last?.isRollback == true {
-            throw ReplayError.endsInRollback(file: file.path, expected: file.expectedVersion)
+            throw MigrationRunError.endsInRollback(file: file.path, expected: file.expectedVersion)
         }
         return query == nil ? nil : result
     }
 
     /// A transaction the file left open is rolled back, as the end of a psql session would, and the file fails.
-    private func checkTransactionEnded(_ file: ReplayFile, on connection: Connection) throws {
+    private func checkTransactionEnded(_ file: MigrationFile, on connection: Connection) throws {
         guard connection.isInTransaction else { return }
         _ = try? connection.execute("ROLLBACK")
-        throw ReplayError.transactionLeftOpen(file: file.path)
+        throw MigrationRunError.transactionLeftOpen(file: file.path)
     }
 
     /// Some errors carry no position (`CREATE INDEX … ON missing`). The file was
     /// rolled back whole, so run it again statement by statement inside one
     /// transaction, to find the statement that fails, then roll that back too.
-    private func locateFailure(of file: ReplayFile, on connection: Connection) -> ReplayError? {
+    private func locateFailure(of file: MigrationFile, on connection: Connection) -> MigrationRunError? {
         guard let statements = try? SQLLexer(file.text).statements() else { return nil }
         let lines = LineIndex(file.text)
         defer { _ = try? connection.execute("ROLLBACK") }
