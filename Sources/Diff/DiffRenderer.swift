@@ -9,12 +9,12 @@ public enum DiffRenderer {
     public static func text(_ diff: SchemaDiff, colour: Bool = false) -> String {
         guard !diff.isEmpty else { return "" }
         var out = ""
-        let changedParents = Set(diff.changes.filter { $0.parent == nil }.map(\.identity))
+        let changedParents = Set(diff.changes.filter { $0.id.parent == nil }.map(\.id))
         for change in diff.changes {
             // Under its table when the table is listed too; on its own otherwise.
-            let indent = change.parent.map { changedParents.contains($0) } == true ? "  " : ""
+            let indent = change.id.parent.map { changedParents.contains($0) } == true ? "  " : ""
             let mark = paint(String(change.change.mark), change.change, colour)
-            out += "\(indent)\(mark) \(change.kind) \(change.identity)\n"
+            out += "\(indent)\(mark) \(change.id.kind.displayName) \(change.id.sql)\n"
             for property in change.properties {
                 switch change.change {
                 case .changed:
@@ -38,7 +38,7 @@ public enum DiffRenderer {
         guard !diff.isEmpty else { return "No schema differences.\n" }
         var out = "### Schema differences (\(diff.changes.count))\n\n| | object | property | before | after |\n|---|---|---|---|---|\n"
         for change in diff.changes {
-            let object = "\(change.kind) `\(change.identity.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " "))`"
+            let object = "\(change.id.kind.displayName) `\(change.id.sql.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " "))`"
             if change.change == .changed {
                 for property in change.properties {
                     out += "| \(change.change.mark) | \(object) | \(property.name) | \(cell(property.old)) | \(cell(property.new)) |\n"
@@ -65,7 +65,8 @@ public enum DiffRenderer {
         public init(_ diff: SchemaDiff) {
             equal = diff.isEmpty
             changes = diff.changes.map {
-                Change(change: $0.change.rawValue, kind: $0.kind, object: $0.identity, parent: $0.parent, properties: $0.properties)
+                Change(change: $0.change.rawValue, kind: $0.id.kind.displayName, object: $0.id.sql, parent: $0.id.parent?.sql,
+                       properties: $0.properties)
             }
         }
     }

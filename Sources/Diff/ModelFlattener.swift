@@ -13,19 +13,21 @@ public struct ModelFlattener: Sendable {
 
     public func objects(_ model: DatabaseModel) -> [DiffObject] {
         var out: [DiffObject] = []
-        func add(_ kind: String, _ identity: String, parent: String? = nil, _ properties: [(String, String?)]) {
-            out.append(DiffObject(kind: kind, identity: identity, parent: parent,
-                                  properties: properties.compactMap { name, value in value.map { (name, $0) } }))
+        func add(_ id: ObjectID, _ value: SchemaObject, _ properties: [(String, String?)]) {
+            out.append(DiffObject(id: id, value: value, properties: properties.compactMap { name, value in value.map { (name, $0) } }))
         }
-        for schema in model.schemas { add("schema", quote(schema.name), [("comment", schema.comment)]) }
+        for schema in model.schemas {
+            add(ObjectID(kind: .schema, schema: nil, name: schema.name), .schema(schema), [("comment", schema.comment)])
+        }
         for entry in model.extensions {
-            add("extension", quote(entry.name), [("schema", entry.schema), ("version", entry.version), ("comment", entry.comment)])
+            add(ObjectID(kind: .extension, schema: nil, name: entry.name), .extension(entry),
+                [("schema", entry.schema), ("version", entry.version), ("comment", entry.comment)])
         }
         for type in model.enums {
-            add("enum", type.name.sql, [("labels", type.labels.map(SQLQuoting.literal).joined(separator: ", ")), ("comment", type.comment)])
+            add(ObjectID(.enum, type.name), .enum(type), [("labels", type.labels.map(SQLQuoting.literal).joined(separator: ", ")), ("comment", type.comment)])
         }
         for domain in model.domains {
-            add("domain", domain.name.sql, [
+            add(ObjectID(.domain, domain.name), .domain(domain), [
                 ("base type", domain.baseType), ("default", domain.defaultExpression), ("not null", flag(domain.notNull)),
                 ("collation", domain.collation),
                 ("checks", domain.checks.isEmpty ? nil : domain.checks.map { "\($0.name) \($0.definition)" }.joined(separator: "; ")),
@@ -33,7 +35,7 @@ public struct ModelFlattener: Sendable {
             ])
         }
         for type in model.compositeTypes {
-            add("type", type.name.sql, [
+            add(ObjectID(.compositeType, type.name), .compositeType(type), [
                 ("attributes", type.attributes.map { "\(quote($0.name)) \($0.type)" + ($0.collation.map { " COLLATE \($0)" } ?? "") }
                     .joined(separator: ", ")),
                 ("comment", type.comment),
@@ -43,11 +45,11 @@ public struct ModelFlattener: Sendable {
             var properties = options(sequence.options)
             properties.append(("owned by", sequence.ownedBy.map { "\($0.table.sql).\(quote($0.column))" }))
             properties.append(("comment", sequence.comment))
-            add("sequence", sequence.name.sql, properties)
+            add(ObjectID(.sequence, sequence.name), .sequence(sequence), properties)
         }
         for table in model.tables {
-            let id = table.name.sql
-            add("table", id, [
+            let id = ObjectID(.table, table.name)
+            add(id, .table(table), [
                 ("kind", table.kind == .partitioned ? "partitioned" : nil), ("unlogged", flag(table.unlogged)),
                 ("partition key", table.partitionKey), ("partition of", table.partitionOf?.sql),
                 ("partition bound", table.partitionBound),
@@ -65,23 +67,23 @@ public struct ModelFlattener: Sendable {
                 ]
                 if let identity = column.identity { properties += options(identity.sequence).map { ("identity \($0.0)", $0.1) } }
                 properties += [("generated", column.generatedExpression), ("collation", column.collation), ("comment", column.comment)]
-                add("column", "\(id).\(quote(column.name))", parent: id, properties)
+                add(ObjectID(.column, column.name, on: id), .column(column), properties)
             }
             for constraint in table.constraints {
-                add("constraint", "\(quote(constraint.name)) on \(id)", parent: id,
+                add(ObjectID(.constraint, constraint.name, on: id), .constraint(constraint),
                     [("definition", constraint.definition), ("comment", constraint.comment)])
             }
             for index in table.indexes {
-                add("index", "\(quote(index.name)) on \(id)", parent: id, [("definition", index.definition), ("comment", index.comment)])
+                add(ObjectID(.index, index.name, on: id), .index(index), [("definition", index.definition), ("comment", index.comment)])
             }
             for trigger in table.triggers {
-                add("trigger", "\(quote(trigger.name)) on \(id)", parent: id, [
+                add(ObjectID(.trigger, trigger.name, on: id), .trigger(trigger), [
                     ("definition", trigger.definition), ("enabled", trigger.enabled == "ORIGIN" ? nil : trigger.enabled),
                     ("comment", trigger.comment),
                 ])
             }
             for policy in table.policies {
-                add("policy", "\(quote(policy.name)) on \(id)", parent: id, [
+                add(ObjectID(.policy, policy.name, on: id), .policy(policy), [
                     ("command", policy.command), ("permissive", policy.permissive ? nil : "RESTRICTIVE"),
                     ("roles", policy.roles.joined(separator: ", ")), ("using", policy.using), ("with check", policy.withCheck),
                     ("comment", policy.comment),
@@ -89,17 +91,19 @@ public struct ModelFlattener: Sendable {
             }
         }
         for view in model.views {
-            let id = view.name.sql
-            add(view.materialized ? "materialized view" : "view", id, [
+            let id = ObjectID(view.materialized ? .materializedView : .view, view.name)
+            add(id, .view(view), [
                 ("definition", view.definition), ("options", view.options.isEmpty ? nil : view.options.joined(separator: ", ")),
                 ("comment", view.comment),
             ])
             for index in view.indexes {
-                add("index", "\(quote(index.name)) on \(id)", parent: id, [("definition", index.definition), ("comment", index.comment)])
+                add(ObjectID(.index, index.name, on: id), .index(index), [("definition", index.definition), ("comment", index.comment)])
             }
         }
         for function in model.functions {
-            add(function.kind == .procedure ? "procedure" : "function", function.signature, [
+            let id = ObjectID(kind: function.kind == .procedure ? .procedure : .function, schema: function.name.schema,
+                              name: function.name.name, signature: function.identityArguments)
+            add(id, .function(function), [
                 ("arguments", function.arguments), ("result", function.result), ("language", function.language),
                 ("volatility", function.volatility), ("strict", flag(function.strict)),
                 ("security definer", flag(function.securityDefiner)), ("leakproof", flag(function.leakproof)),

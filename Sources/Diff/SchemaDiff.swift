@@ -8,28 +8,9 @@ import Support
 /// Canonical order (by kind rank of the owning object, then identity), so the
 /// same two models always give the same report, byte for byte.
 public struct SchemaDiff: Sendable, Hashable {
-    public struct PropertyChange: Sendable, Hashable, Codable {
-        public let name: String
-        public let old: String?
-        public let new: String?
+    public typealias PropertyChange = SchemaChange.Property
 
-        public init(name: String, old: String?, new: String?) {
-            self.name = name
-            self.old = old
-            self.new = new
-        }
-    }
-
-    public struct ObjectChange: Sendable, Hashable {
-        public let change: ChangeKind
-        public let kind: String
-        public let identity: String
-        public let parent: String?
-        /// For `changed`: what changed. For `added` / `removed`: the object's properties (new / old values).
-        public let properties: [PropertyChange]
-    }
-
-    public let changes: [ObjectChange]
+    public let changes: [SchemaChange]
 
     public var isEmpty: Bool { changes.isEmpty }
 
@@ -38,21 +19,21 @@ public struct SchemaDiff: Sendable, Hashable {
         let (old, new) = Self.withoutCommonObjects(old, new)
         let before = flattener.objects(old)
         let after = flattener.objects(new)
-        let beforeByKey = Dictionary(before.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        let afterByKey = Dictionary(after.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        var changes: [ObjectChange] = []
-        let removedParents = Set(before.filter { afterByKey[$0.key] == nil && $0.parent == nil }.map(\.identity))
-        let addedParents = Set(after.filter { beforeByKey[$0.key] == nil && $0.parent == nil }.map(\.identity))
-        for object in before where afterByKey[object.key] == nil {
+        let beforeByID = Dictionary(before.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let afterByID = Dictionary(after.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var changes: [SchemaChange] = []
+        let removedParents = Set(before.filter { afterByID[$0.id] == nil && $0.id.parent == nil }.map(\.id))
+        let addedParents = Set(after.filter { beforeByID[$0.id] == nil && $0.id.parent == nil }.map(\.id))
+        for object in before where afterByID[object.id] == nil {
             // A dropped table takes its columns with it: report the table only.
-            if let parent = object.parent, removedParents.contains(parent) { continue }
-            changes.append(ObjectChange(change: .removed, kind: object.kind, identity: object.identity, parent: object.parent,
+            if let parent = object.id.parent, removedParents.contains(parent) { continue }
+            changes.append(SchemaChange(change: .removed, id: object.id, old: object.value, new: nil,
                                         properties: object.properties.map { PropertyChange(name: $0.0, old: $0.1, new: nil) }))
         }
         for object in after {
-            guard let previous = beforeByKey[object.key] else {
-                if let parent = object.parent, addedParents.contains(parent) { continue }
-                changes.append(ObjectChange(change: .added, kind: object.kind, identity: object.identity, parent: object.parent,
+            guard let previous = beforeByID[object.id] else {
+                if let parent = object.id.parent, addedParents.contains(parent) { continue }
+                changes.append(SchemaChange(change: .added, id: object.id, old: nil, new: object.value,
                                             properties: object.properties.map { PropertyChange(name: $0.0, old: nil, new: $0.1) }))
                 continue
             }
@@ -63,18 +44,22 @@ public struct SchemaDiff: Sendable, Hashable {
             let differing = names.filter { oldValues[$0] != newValues[$0] }
                 .map { PropertyChange(name: $0, old: oldValues[$0], new: newValues[$0]) }
             if !differing.isEmpty {
-                changes.append(ObjectChange(change: .changed, kind: object.kind, identity: object.identity,
-                                            parent: object.parent, properties: differing))
+                changes.append(SchemaChange(change: .changed, id: object.id, old: previous.value, new: object.value,
+                                            properties: differing))
             }
         }
-        self.changes = changes.sorted { lhs, rhs in
-            let left = (lhs.parent ?? lhs.identity, lhs.parent == nil ? 0 : 1, Self.rank(lhs.kind), lhs.identity)
-            let right = (rhs.parent ?? rhs.identity, rhs.parent == nil ? 0 : 1, Self.rank(rhs.kind), rhs.identity)
+        // Each table (or other top-level object) with its members after it, by quoted identity, then kind.
+        let keyed = changes.map { change -> ((String, Int, Int, String), SchemaChange) in
+            let identity = change.id.sql
+            return ((change.id.parent?.sql ?? identity, change.id.parent == nil ? 0 : 1, change.id.kind.rank, identity), change)
+        }
+        self.changes = keyed.sorted { lhs, rhs in
+            let (left, right) = (lhs.0, rhs.0)
             if left.0 != right.0 { return left.0.precedes(right.0) }
             if left.1 != right.1 { return left.1 < right.1 }
             if left.2 != right.2 { return left.2 < right.2 }
             return left.3.precedes(right.3)
-        }
+        }.map(\.1)
     }
 
     /// Both models without the top-level objects (a table with everything on
@@ -127,9 +112,4 @@ public struct SchemaDiff: Sendable, Hashable {
         let keptNew = new.indices.filter { !matched.contains($0) }.map { new[$0] }
         return (keptOld, keptNew)
     }
-
-    static let kindOrder = ["schema", "extension", "enum", "domain", "type", "sequence", "table", "column", "constraint",
-                            "index", "trigger", "policy", "view", "materialized view", "function", "procedure"]
-
-    static func rank(_ kind: String) -> Int { kindOrder.firstIndex(of: kind) ?? kindOrder.count }
 }

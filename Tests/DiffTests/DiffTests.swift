@@ -40,8 +40,15 @@ final class DiffTests: XCTestCase {
         XCTAssertEqual(diff.changes.count, 1)
         let change = try XCTUnwrap(diff.changes.first)
         XCTAssertEqual(change.change, .changed)
-        XCTAssertEqual(change.kind, "column")
-        XCTAssertEqual(change.identity, "\"public\".\"users\".\"email\"")
+        XCTAssertEqual(change.kind, .column)
+        XCTAssertEqual(change.id.sql, "\"public\".\"users\".\"email\"")
+        XCTAssertEqual(change.id.parent, ObjectID(.table, QualifiedName(schema: "public", name: "users")))
+        // The change carries the model's own values, not only their rendering.
+        guard case let .column(old)? = change.old, case let .column(new)? = change.new else {
+            return XCTFail("a column change should carry both columns: \(change)")
+        }
+        XCTAssertEqual(old.type, "text")
+        XCTAssertEqual(new.type, "character varying(80)")
         XCTAssertEqual(change.properties, [SchemaDiff.PropertyChange(name: "type", old: "text", new: "character varying(80)")])
         XCTAssertEqual(DiffRenderer.text(diff), """
             ~ column "public"."users"."email"
@@ -69,7 +76,7 @@ final class DiffTests: XCTestCase {
     func testADroppedTableIsOneChangeNotOnePerColumn() throws {
         let (before, after) = try models("CREATE TABLE a (id int PRIMARY KEY, x text, y text)", "DROP TABLE a")
         let diff = SchemaDiff(from: before, to: after)
-        XCTAssertEqual(diff.changes.map(\.kind), ["table"])
+        XCTAssertEqual(diff.changes.map(\.kind), [.table])
         XCTAssertEqual(diff.changes.first?.change, .removed)
     }
 
@@ -89,7 +96,7 @@ final class DiffTests: XCTestCase {
         let (before, after) = try models("CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql AS 'SELECT x'",
                                          "CREATE OR REPLACE FUNCTION f(x int) RETURNS int LANGUAGE sql AS 'SELECT x + 1'")
         let diff = SchemaDiff(from: before, to: after)
-        XCTAssertEqual(diff.changes.first?.identity, "\"public\".\"f\"(x integer)")
+        XCTAssertEqual(diff.changes.first?.id.sql, "\"public\".\"f\"(x integer)")
         XCTAssertEqual(diff.changes.first?.properties, [SchemaDiff.PropertyChange(name: "body", old: "SELECT x", new: "SELECT x + 1")])
     }
 

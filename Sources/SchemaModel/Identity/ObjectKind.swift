@@ -1,0 +1,44 @@
+/// The one vocabulary of object kinds: the model's, the diff's, and (to come)
+/// the generator's and the linter's. A `switch` over it is exhaustive, so the
+/// compiler names every place a new kind must be handled.
+///
+/// The cases are in canonical order: the order reports list kinds in, and the
+/// order in which a schema can be created (schemas before tables, tables before
+/// their columns and indexes, views after tables, functions last).
+public enum ObjectKind: String, CaseIterable, Sendable, Hashable, Codable, Comparable {
+    case schema
+    case `extension`
+    case `enum`
+    case domain
+    case compositeType = "type"
+    case sequence
+    case table
+    case column
+    case constraint
+    case index
+    case trigger
+    case policy
+    case view
+    case materializedView = "materialized view"
+    case function
+    case procedure
+
+    /// As reports print it (`materialized view`, `type`).
+    public var displayName: String { rawValue }
+
+    /// Whether an object of this kind belongs to a table or a view (and is named "NAME on TABLE").
+    public var isMember: Bool {
+        switch self {
+        case .column, .constraint, .index, .trigger, .policy: return true
+        case .schema, .extension, .enum, .domain, .compositeType, .sequence, .table, .view, .materializedView, .function, .procedure:
+            return false
+        }
+    }
+
+    /// Position in canonical order.
+    public var rank: Int { Self.ranks[self] ?? 0 }
+
+    private static let ranks = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+
+    public static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool { lhs.rank < rhs.rank }
+}
