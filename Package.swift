@@ -16,6 +16,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,13 +34,14 @@ let package = Package(
         .target(name: "EmbeddedServer", dependencies: ["CLibPQ", "PostgresClient", "SQLText", "Support"]),
         .target(name: "SchemaModel", dependencies: ["SQLText"]),
         .target(name: "Introspection", dependencies: ["PostgresClient", "SchemaModel", "SQLText", "Support"]),
-        .target(name: "Migrations", dependencies: ["PostgresClient", "SQLText"]),
+        .target(name: "Migrations", dependencies: ["PostgresClient", "SQLText", "Support", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Replay", dependencies: ["PostgresClient", "EmbeddedServer", "Migrations", "Introspection", "SchemaModel", "SQLText", "Support"]),
         .target(name: "Diff", dependencies: ["SchemaModel", "SQLText", "Support"]),
         .target(name: "SQLGeneration", dependencies: ["SchemaModel", "Diff", "SQLText"]),
         .target(name: "Lint", dependencies: ["Migrations"]),
         // Environments against their own history: replay of what each applied, diffed with what it has.
-        .target(name: "Drift", dependencies: ["Replay", "Diff", "Migrations", "Introspection", "PostgresClient", "SchemaModel", "Support"]),
+        .target(name: "Drift", dependencies: ["Replay", "Diff", "Migrations", "Introspection", "PostgresClient", "SchemaModel", "Support",
+                                             .product(name: "TOMLKit", package: "TOMLKit")]),
         .executableTarget(
             name: "schemactl",
             dependencies: [

@@ -47,7 +47,7 @@ public struct DriftCheck: Sendable {
             guard let recorded = entry.checksum?.lowercased(), let migration = directory.migration(version: entry.version) else { return nil }
             let path = directory.path(of: migration.name.migrationFileName, in: migration.folder)
             guard let text = directory.texts[path] else { return nil }
-            return SHA256.hex(text) == recorded ? nil : path
+            return ContentHash.hex(text) == recorded ? nil : path
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresClient
+import TOMLKit
 
 /// Named environments, from `schemactl.toml`:
 ///
@@ -9,9 +10,10 @@ import PostgresClient
 ///     [environments.staging]
 ///     url = "postgres://crm@staging.internal/crm"
 ///
-/// Only this subset of TOML is read: `[environments.NAME]` tables with `url` or
-/// `url_env` string keys, and `#` comments. Anything else is an error naming
-/// the line and column, so a typo never silently points at the wrong database.
+/// The file is TOML, read by TOMLKit (toml++). Only `[environments.NAME]`
+/// tables with `url` or `url_env` string keys mean anything; anything else is
+/// an error naming the line and column, so a typo never silently points at the
+/// wrong database.
 public struct EnvironmentsFile: Sendable {
     public struct Entry: Sendable, Hashable {
         public let name: String
@@ -30,52 +32,48 @@ public struct EnvironmentsFile: Sendable {
     }
 
     public static func parse(_ text: String, path: String) throws -> EnvironmentsFile {
-        var entries: [String: (url: String?, variable: String?)] = [:]
-        var order: [String] = []
-        var current: String?
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let lineNumber = index + 1
-            let line = stripComment(String(rawLine)).trimmingCharacters(in: .whitespaces)
-            let indent = rawLine.prefix { $0 == " " || $0 == "\t" }.count + 1
-            if line.isEmpty { continue }
-            if line.hasPrefix("[") {
-                guard line.hasSuffix("]") else {
-                    throw EnvironmentsFileError(path: path, line: lineNumber, column: indent, message: "a table header must end with ]")
-                }
-                let header = line.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
-                guard header.hasPrefix("environments."), header.count > "environments.".count else {
-                    throw EnvironmentsFileError(path: path, line: lineNumber, column: indent + 1,
-                                                message: "expected [environments.NAME], found [\(header)]")
-                }
-                let name = String(header.dropFirst("environments.".count))
-                if entries[name] != nil {
-                    throw EnvironmentsFileError(path: path, line: lineNumber, column: indent, message: "environment \(name) is defined twice")
-                }
-                entries[name] = (nil, nil)
-                order.append(name)
-                current = name
-                continue
-            }
-            guard let name = current else {
-                throw EnvironmentsFileError(path: path, line: lineNumber, column: indent, message: "a key outside any [environments.NAME] table")
-            }
-            guard let equals = line.firstIndex(of: "=") else {
-                throw EnvironmentsFileError(path: path, line: lineNumber, column: indent, message: "expected key = \"value\"")
-            }
-            let key = line[..<equals].trimmingCharacters(in: .whitespaces)
-            let valueText = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            let valueColumn = indent + line.distance(from: line.startIndex, to: equals) + 2
-            guard let value = Self.stringValue(valueText) else {
-                throw EnvironmentsFileError(path: path, line: lineNumber, column: valueColumn, message: "the value of \(key) must be a \"quoted string\"")
-            }
-            switch key {
-            case "url": entries[name]?.url = value
-            case "url_env": entries[name]?.variable = value
-            default:
-                throw EnvironmentsFileError(path: path, line: lineNumber, column: indent, message: "unknown key \(key) (expected url or url_env)")
-            }
+        let document: TOMLTable
+        do {
+            document = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            // toml++'s words and position; the value itself is never echoed (it may hold a password).
+            throw EnvironmentsFileError(path: path, line: error.source.begin.line, column: error.source.begin.column,
+                                        message: "not valid TOML: " + error.description)
         }
-        return EnvironmentsFile(path: path, entries: order.map { Entry(name: $0, url: entries[$0]?.url, urlVariable: entries[$0]?.variable) })
+        let locator = KeyLocator(text: text)
+        for key in document.keys where key != "environments" {
+            let (line, column) = locator.table(key) ?? locator.key(key, inTable: nil) ?? (0, 0)
+            throw EnvironmentsFileError(path: path, line: line, column: column, message: "expected [environments.NAME], found [\(key)]")
+        }
+        guard let environments = document["environments"] else { return EnvironmentsFile(path: path, entries: []) }
+        guard let table = environments.table else {
+            let (line, column) = locator.key("environments", inTable: nil) ?? (0, 0)
+            throw EnvironmentsFileError(path: path, line: line, column: column, message: "environments must be a table of [environments.NAME]")
+        }
+        var entries: [(position: (Int, Int), entry: Entry)] = []
+        for name in table.keys {
+            let header = locator.table("environments." + name)
+            guard let settings = table[name]?.table else {
+                let (line, column) = header ?? (0, 0)
+                throw EnvironmentsFileError(path: path, line: line, column: column, message: "environment \(name) must be a table with url or url_env")
+            }
+            var url: String?
+            var variable: String?
+            for key in settings.keys {
+                let (line, column) = locator.key(key, inTable: "environments." + name) ?? header ?? (0, 0)
+                guard key == "url" || key == "url_env" else {
+                    throw EnvironmentsFileError(path: path, line: line, column: column, message: "unknown key \(key) (expected url or url_env)")
+                }
+                guard let value = settings[key]?.string else {
+                    throw EnvironmentsFileError(path: path, line: line, column: column, message: "the value of \(key) must be a \"quoted string\"")
+                }
+                if key == "url" { url = value } else { variable = value }
+            }
+            entries.append((header ?? (Int.max, 0), Entry(name: name, url: url, urlVariable: variable)))
+        }
+        // In the file's order, as the user wrote them (a TOML table's keys come sorted).
+        let ordered = entries.sorted { $0.position != $1.position ? $0.position < $1.position : $0.entry.name < $1.entry.name }
+        return EnvironmentsFile(path: path, entries: ordered.map(\.entry))
     }
 
     /// The connection string of `name`, from the file or from the variable it names.
@@ -92,27 +90,6 @@ public struct EnvironmentsFile: Sendable {
         }
         throw EnvironmentsFileError(path: path, line: 0, column: 0, message: "environment \(name) has neither url nor url_env")
     }
-
-    /// A TOML string on one line: basic ("…", with \" escapes), literal ('…'), or their
-    /// triple-quoted forms. nil for anything else (the value is never echoed: it may hold a password).
-    static func stringValue(_ text: String) -> String? {
-        for quote in ["\"\"\"", "'''", "\"", "'"] where text.count >= 2 * quote.count && text.hasPrefix(quote) && text.hasSuffix(quote) {
-            let inner = String(text.dropFirst(quote.count).dropLast(quote.count))
-            return quote.hasPrefix("\"") ? inner.replacingOccurrences(of: "\\\"", with: "\"") : inner
-        }
-        return nil
-    }
-
-    private static func stripComment(_ line: String) -> String {
-        var open: Character?
-        for (offset, character) in line.enumerated() {
-            if character == "\"" || character == "'" {
-                if open == nil { open = character } else if open == character { open = nil }
-            }
-            if character == "#", open == nil { return String(line.prefix(offset)) }
-        }
-        return line
-    }
 }
 
 public struct EnvironmentsFileError: Error, Sendable, CustomStringConvertible {
@@ -123,5 +100,41 @@ public struct EnvironmentsFileError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         line > 0 ? "\(path):\(line):\(column): \(message)" : "\(path): \(message)"
+    }
+}
+
+/// Where a table header or a key is written, for messages: TOMLKit gives
+/// positions for syntax errors only.
+private struct KeyLocator {
+    let lines: [Substring]
+
+    init(text: String) {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// `[name]`: line, and column of the name.
+    func table(_ name: String) -> (Int, Int)? {
+        for (index, line) in lines.enumerated() {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            guard trimmed.hasPrefix("[") else { continue }
+            let inner = trimmed.dropFirst().prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
+            if inner == name { return (index + 1, line.count - trimmed.count + 2) }
+        }
+        return nil
+    }
+
+    /// `key = …` inside `[table]` (nil: before any table): line, and column of the key.
+    func key(_ key: String, inTable table: String?) -> (Int, Int)? {
+        var current: String?
+        for (index, line) in lines.enumerated() {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if trimmed.hasPrefix("[") {
+                current = trimmed.dropFirst().prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
+                continue
+            }
+            guard current == table, let equals = trimmed.firstIndex(of: "=") else { continue }
+            if trimmed[..<equals].trimmingCharacters(in: .whitespaces) == key { return (index + 1, line.count - trimmed.count + 1) }
+        }
+        return nil
     }
 }

@@ -56,15 +56,15 @@ public struct ReplayCache: Sendable {
         return keys
     }
 
-    private static func start(serverMajor: Int, server: String) -> SHA256 {
-        var hasher = SHA256()
+    private static func start(serverMajor: Int, server: String) -> ContentHash {
+        var hasher = ContentHash()
         hasher.update("schemactl replay cache\0server \(serverMajor)\0format \(DatabaseModel.formatVersion)\0")
         if !server.isEmpty { hasher.update("state " + String(server.utf8.count) + "\0" + server + "\0") }
         return hasher
     }
 
     /// Name and bytes, each delimited, so no two histories hash alike by shifting a boundary.
-    private static func add(_ file: MigrationFile, to hasher: inout SHA256) {
+    private static func add(_ file: MigrationFile, to hasher: inout ContentHash) {
         let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
         hasher.update(name + "\0" + String(file.text.utf8.count) + "\0")
         hasher.update(file.text)

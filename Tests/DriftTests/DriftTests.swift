@@ -163,7 +163,10 @@ final class DriftTests: XCTestCase {
 
     func testTheEnvironmentsFileNamesTheLineOfAMistake() {
         XCTAssertThrowsError(try EnvironmentsFile.parse("[environments.prod]\nurl = postgres://x\n", path: "schemactl.toml")) { error in
-            XCTAssertEqual("\(error)", "schemactl.toml:2:7: the value of url must be a \"quoted string\"")
+            XCTAssertTrue("\(error)".hasPrefix("schemactl.toml:2:7: not valid TOML: "), "\(error)")
+        }
+        XCTAssertThrowsError(try EnvironmentsFile.parse("[environments.prod]\nurl = 5432\n", path: "schemactl.toml")) { error in
+            XCTAssertEqual("\(error)", "schemactl.toml:2:1: the value of url must be a \"quoted string\"")
         }
         XCTAssertThrowsError(try EnvironmentsFile.parse("[database]\n", path: "schemactl.toml")) { error in
             XCTAssertTrue("\(error)".hasPrefix("schemactl.toml:1:2: expected [environments.NAME]"), "\(error)")
@@ -171,6 +174,20 @@ final class DriftTests: XCTestCase {
         XCTAssertThrowsError(try EnvironmentsFile.parse("[environments.prod]\npassword = \"x\"\n", path: "f.toml")) { error in
             XCTAssertEqual("\(error)", "f.toml:2:1: unknown key password (expected url or url_env)")
         }
+    }
+
+    func testTheEnvironmentsFileIsTOMLAndKeepsTheOrderItsAuthorWrote() throws {
+        let file = try EnvironmentsFile.parse("""
+            # ours
+            [environments.zeta]
+            url = '''postgres://z@host/db'''   # a literal string
+
+            [environments.alpha]
+            url_env = "ALPHA_URL"
+            """, path: "schemactl.toml")
+        XCTAssertEqual(file.entries.map(\.name), ["zeta", "alpha"])
+        XCTAssertEqual(file.entries.first?.url, "postgres://z@host/db")
+        XCTAssertEqual(file.entries.last?.urlVariable, "ALPHA_URL")
     }
 
     // MARK: helpers
@@ -216,9 +233,9 @@ final class ChecksumDriftTests: XCTestCase {
         let file = migrations + "/archive/20230101_create_contacts.sql"
         let text = try String(contentsOfFile: file, encoding: .utf8)
         try connection.execute("ALTER TABLE schema_versions ADD COLUMN checksum text")
-        try connection.query("UPDATE schema_versions SET checksum = $1 WHERE version = '20230101_create_contacts'", [SHA256.hex(text)])
+        try connection.query("UPDATE schema_versions SET checksum = $1 WHERE version = '20230101_create_contacts'", [ContentHash.hex(text)])
         try connection.query("UPDATE schema_versions SET checksum = $1 WHERE version = '20230201_add_contacts_email_index'",
-                             [SHA256.hex("something else")])
+                             [ContentHash.hex("something else")])
         let observation = try DriftCheck.observe(name: "production", connectionString: database.connectionString)
         let report = try DriftCheck(directory: migrations, replay: MigrationReplay.onTestServer()).compare(observation)
         XCTAssertEqual(report.changedFiles, [migrations + "/applied/20230201_add_contacts_email_index.sql"])
