@@ -16,12 +16,15 @@ public struct Inspector: Sendable {
     /// Whether to read the dependency graph. A diff does not compare it, and
     /// at 5,000 tables it cost 0.2 s of the server's time per side.
     public var readsDependencies: Bool
+    /// Whether expressions are deparsed in Swift on this server (see `DeparserPolicy`).
+    public var deparser: DeparserPolicy
 
     public init(filter: SchemaFilter = .everything, parallelism: Int = Inspector.defaultParallelism,
-                readsDependencies: Bool = true) {
+                readsDependencies: Bool = true, deparser: DeparserPolicy = DeparserPolicy()) {
         self.filter = filter
         self.parallelism = parallelism
         self.readsDependencies = readsDependencies
+        self.deparser = deparser
     }
 
     /// Four connections read one catalog fastest, even on two cores (while one
@@ -70,7 +73,7 @@ public struct Inspector: Sendable {
             let start = clock.now
             // Assembled inside the transaction: the index and constraint
             // definitions Swift cannot write are asked of the server in the same snapshot.
-            let model = try assemble(results.mapValues(\.0)) { sql, oids in
+            let model = try assemble(results.mapValues(\.0), version: version) { sql, oids in
                 var rows: [String: Row] = [:]
                 for row in try connection.query(sql, ["{" + oids.joined(separator: ",") + "}"]).rows {
                     rows[try row.string("oid")] = row
@@ -133,7 +136,7 @@ public struct Inspector: Sendable {
     /// `serverRows(sql, oids)`: the rows of `sql`, which reads `$1` (`oids`, an
     /// oid[]), in the inspection's snapshot, by their "oid" column: the
     /// definitions Swift left to the server.
-    private func assemble(_ results: [String: QueryResult],
+    private func assemble(_ results: [String: QueryResult], version: CatalogVersion,
                           serverRows: (String, [String]) throws -> [String: Row]) throws -> DatabaseModel {
         func decode<T>(_ name: String, _ decoder: (QueryResult) throws -> T) throws -> T {
             guard let result = results[name] else { throw IntrospectionError(query: name, underlying: "no result") }
@@ -156,7 +159,8 @@ public struct Inspector: Sendable {
         let columns = try decode("columns") { try ColumnQuery.decode($0, identities: sequences.identities) }
         for (column, _, table) in columns { tables.update(table) { $0.columns.append(column) } }
         let columnNames = ColumnNames(columns)
-        let expressionCatalog = try decode("expression catalog", ExpressionCatalogQuery.decode)
+        var expressionCatalog = try decode("expression catalog", ExpressionCatalogQuery.decode)
+        expressionCatalog.enabled = deparser.allows(serverVersion: version.serverVersionNumber)
         let constraints = try decode("constraints") {
             try ConstraintQuery.decode($0, columnNames: columnNames, catalog: expressionCatalog)
         }

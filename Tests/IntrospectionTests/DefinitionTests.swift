@@ -30,6 +30,18 @@ final class DefinitionTests: XCTestCase {
         XCTAssertEqual(compared.constraints, 42)
     }
 
+    func testTheDeparserIsBoundedByMajorAndCanBeSwitchedOff() throws {
+        let database = try TestDatabase.make()
+        let connection = try database.connect()
+        try connection.execute(String(contentsOf: fixturesFolder.appendingPathComponent("definitions/expressions.sql"), encoding: .utf8))
+        let withSwift = try Inspector(deparser: DeparserPolicy(environment: ["SCHEMACTL_SWIFT_DEPARSER": "on"])).inspect(connection)
+        let serverOnly = try Inspector(deparser: DeparserPolicy(environment: ["SCHEMACTL_SWIFT_DEPARSER": "off"])).inspect(connection)
+        XCTAssertEqual(withSwift, serverOnly, "the Swift deparser and the server disagree")
+        XCTAssertTrue(DeparserPolicy(environment: [:]).allows(serverVersion: 150_018))
+        XCTAssertFalse(DeparserPolicy(environment: [:]).allows(serverVersion: 190_000), "an untested major deparses its own expressions")
+        XCTAssertFalse(DeparserPolicy(environment: ["SCHEMACTL_SWIFT_DEPARSER": "off"]).allows(serverVersion: 150_018))
+    }
+
     /// Which checks Swift writes itself (the rest go to the server): the common
     /// shapes must not, or the server would build every table's relation cache.
     func testCommonChecksAreDeparsedWithoutTheServer() throws {

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Where the Swift deparser of node trees may run.
+///
+/// It reads PostgreSQL's internal node format (field names, constant layouts),
+/// which may change between majors, so it runs only on the majors the test
+/// suite checks it against, every expression held to the server's own text.
+/// Any other major, or `SCHEMACTL_SWIFT_DEPARSER=off`, gets the server's text
+/// for every expression (slower on large schemas, never different).
+public struct DeparserPolicy: Sendable, Hashable {
+    /// Majors whose node trees the tests compare with the server.
+    public static let testedMajors: Set<Int> = [15]
+
+    /// `SCHEMACTL_SWIFT_DEPARSER`: `off` never, `on` on every major (for testing a new one), unset: tested majors only.
+    public var setting: String?
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        setting = environment["SCHEMACTL_SWIFT_DEPARSER"]?.lowercased()
+    }
+
+    public func allows(serverVersion: Int) -> Bool {
+        switch setting {
+        case "off", "0", "false", "no": return false
+        case "on", "1", "true", "yes": return true
+        default: return Self.testedMajors.contains(serverVersion / 10000)
+        }
+    }
+}
