@@ -60,12 +60,15 @@ let package = Package(
             dependencies: ["PostgresClient", "EmbeddedServer", "Replay"],
             path: "Tests/TestSupport"
         ),
-        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "EmbeddedServer", "TestSupport"]),
+        // Tests that need no server: the lexer, names, hashing, the directory, secrets, identities, the
+        // diff and its reports on model JSON, the environments file. `swift test --filter UnitTests` runs them in seconds.
         .testTarget(
-            name: "MigrationsTests",
-            dependencies: ["Migrations", "SQLText", "PostgresClient", "EmbeddedServer", "TestSupport"],
+            name: "UnitTests",
+            dependencies: ["SQLText", "Migrations", "PostgresClient", "SchemaModel", "Diff", "Drift", "Replay"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "EmbeddedServer", "TestSupport"]),
+        .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "PostgresClient", "EmbeddedServer", "TestSupport"]),
         .testTarget(
             name: "IntrospectionTests",
             dependencies: ["Introspection", "SchemaModel", "Migrations", "PostgresClient", "EmbeddedServer", "TestSupport"],

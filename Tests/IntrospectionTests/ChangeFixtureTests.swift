@@ -3,7 +3,7 @@ import Introspection
 import PostgresClient
 import SchemaModel
 import TestSupport
-import XCTest
+import Testing
 
 /// Each file under Fixtures/changes sets up a schema, changes one property, and
 /// names the model paths that must change: exactly those, nothing else.
@@ -13,31 +13,31 @@ import XCTest
 ///     CREATE TABLE t (a int);
 ///     -- change
 ///     ALTER TABLE t ALTER COLUMN a TYPE bigint;
-final class ChangeFixtureTests: XCTestCase {
-    func testEachChangeShowsExactlyItsPropertyInTheModel() throws {
-        let folder = fixturesFolder.appendingPathComponent("changes")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }.sorted()
-        XCTAssertGreaterThan(files.count, 50)
-        for file in files {
-            let fixture = try ChangeFixture(contentsOf: folder.appendingPathComponent(file))
-            let database = try TestDatabase.make()
-            let connection = try database.connect()
-            do {
-                try connection.execute(fixture.setup)
-                let before = try Inspector().inspect(connection)
-                try connection.execute(fixture.change)
-                let after = try Inspector().inspect(connection)
-                try assertDefinitionsAreTheServers(after, connection, file)
-                let changed = try ModelPaths.changed(before, after)
-                XCTAssertEqual(changed, fixture.expected, "\(file): unexpected change set")
-                if let dependency = fixture.expectedDependency {
-                    XCTAssertTrue(after.dependencies.map { "\($0.dependent) -> \($0.referenced)" }.contains(dependency),
-                                  "\(file): no dependency \(dependency) in \(after.dependencies)")
-                }
-            } catch {
-                XCTFail("\(file): \(error)")
-            }
-            database.drop()
+@Suite struct ChangeFixtureTests {
+    static let folder = fixturesFolder.appendingPathComponent("changes")
+    static let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+        .filter { $0.hasSuffix(".sql") }.sorted()
+
+    @Test func thereIsAFixtureForEveryKindOfChange() {
+        #expect(Self.files.count > 100)
+    }
+
+    /// One test case per fixture, named after its file, on a database of its own.
+    @Test(arguments: files)
+    func changeShowsExactlyItsPropertyInTheModel(_ file: String) throws {
+        let fixture = try ChangeFixture(contentsOf: Self.folder.appendingPathComponent(file))
+        let database = try TestDatabase.make()
+        defer { database.drop() }
+        let connection = try database.connect()
+        try connection.execute(fixture.setup)
+        let before = try Inspector().inspect(connection)
+        try connection.execute(fixture.change)
+        let after = try Inspector().inspect(connection)
+        let (mismatches, _) = try definitionMismatches(after, connection)
+        #expect(mismatches == [])
+        #expect(try ModelPaths.changed(before, after) == fixture.expected)
+        if let dependency = fixture.expectedDependency {
+            #expect(after.dependencies.map { "\($0.dependent) -> \($0.referenced)" }.contains(dependency))
         }
     }
 }

@@ -121,6 +121,19 @@ final class DefinitionTests: XCTestCase {
 @discardableResult
 func assertDefinitionsAreTheServers(_ model: DatabaseModel, _ connection: Connection, _ context: String = "",
                                     file: StaticString = #filePath, line: UInt = #line) throws -> (indexes: Int, constraints: Int) {
+    let (mismatches, compared) = try definitionMismatches(model, connection)
+    for mismatch in mismatches { XCTFail("\(context) \(mismatch)", file: file, line: line) }
+    return compared
+}
+
+/// Every index and constraint definition, index key and predicate of `model`
+/// that differs from the server's own text: "what key: ours ≠ server's".
+func definitionMismatches(_ model: DatabaseModel, _ connection: Connection) throws
+    -> (mismatches: [String], compared: (indexes: Int, constraints: Int)) {
+    var mismatches: [String] = []
+    func check<T: Equatable>(_ ours: T, _ theirs: T, _ what: String) {
+        if ours != theirs { mismatches.append("\(what): \(String(describing: ours)) ≠ the server's \(String(describing: theirs))") }
+    }
     // As the inspection reads them: with an empty search_path, so names come qualified.
     try connection.execute("BEGIN; SET LOCAL search_path = ''")
     defer { _ = try? connection.execute("COMMIT") }
@@ -156,18 +169,18 @@ func assertDefinitionsAreTheServers(_ model: DatabaseModel, _ connection: Connec
     for (relation, indexes) in relations {
         for index in indexes {
             let key = "\(relation.schema).\(relation.name).\(index.name)"
-            XCTAssertEqual(index.definition, server[key], "\(context) index \(key)", file: file, line: line)
-            XCTAssertEqual(index.keys, keys[key], "\(context) keys of index \(key)", file: file, line: line)
-            XCTAssertEqual(index.predicate, predicates[key], "\(context) predicate of index \(key)", file: file, line: line)
+            check(index.definition, server[key], "index \(key)")
+            check(index.keys, keys[key], "keys of index \(key)")
+            check(index.predicate, predicates[key], "predicate of index \(key)")
             compared.indexes += 1
         }
     }
     for table in model.tables {
         for constraint in table.constraints {
             let key = "\(table.name.schema).\(table.name.name).\(constraint.name)"
-            XCTAssertEqual(constraint.definition, server[key], "\(context) constraint \(key)", file: file, line: line)
+            check(constraint.definition, server[key], "constraint \(key)")
             compared.constraints += 1
         }
     }
-    return compared
+    return (mismatches, compared)
 }

@@ -105,30 +105,6 @@ final class ErrorMessageTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stdout)
     }
 
-    func testTheReplayCacheKeepsTheNewestEntriesOnly() throws {
-        let folder = try temporaryFolder()
-        let cache = ReplayCache(folder: folder)
-        for number in 0..<(ReplayCache.keep + 3) {
-            cache.store(key: "key\(number)", model: DatabaseModel(), serverVersion: 150000)
-            usleep(10_000)
-        }
-        let left = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }
-        XCTAssertEqual(left.count, ReplayCache.keep)
-        XCTAssertFalse(left.contains("key0.json"))
-        XCTAssertNotNil(cache.load(key: "key\(ReplayCache.keep + 2)"))
-    }
-
-    func testTheCacheFolderStaysInTheProject() throws {
-        let temporary = try temporaryFolder()
-        // A migrations directory that is a temporary folder itself: the cache goes inside it, not into /tmp.
-        XCTAssertEqual(ReplayCache.beside(migrationsDirectory: temporary).folder, temporary + "/.schemactl/cache")
-        try makeFolders(temporary + "/migrations")
-        XCTAssertEqual(ReplayCache.beside(migrationsDirectory: temporary + "/migrations").folder, temporary + "/.schemactl/cache")
-        try makeFolders(temporary + "/db")
-        try "".write(toFile: temporary + "/schemactl.toml", atomically: true, encoding: .utf8)
-        XCTAssertEqual(ReplayCache.beside(migrationsDirectory: temporary + "/db").folder, temporary + "/.schemactl/cache")
-    }
-
     // MARK: helpers
 
     private func temporaryFolder() throws -> String {
