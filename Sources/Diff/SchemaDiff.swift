@@ -1,4 +1,3 @@
-import Dispatch
 import SchemaModel
 import Support
 

@@ -13,7 +13,7 @@ public enum ExitCleanup {
     /// has begun the clean-up, `action` runs at once instead.
     @discardableResult
     public static func register(_ action: @escaping @Sendable () -> Void) -> Int {
-        state.installOnce(announce: nil)
+        state.installOnce(finish: nil)
         return state.add(action)
     }
 
@@ -26,12 +26,13 @@ public enum ExitCleanup {
         for action in state.takeAll() { action() }
     }
 
-    /// For a command-line program: on a signal, run every clean-up, call
-    /// `announce` (one line for the user), and exit with 128 + the signal's
-    /// number (130 for Ctrl-C, 143 for SIGTERM), as shells report it. Call it
-    /// first thing, so that no moment of a run ignores an interrupt.
-    public static func installSignalHandlers(announce: @escaping @Sendable (Int32) -> Void) {
-        state.installOnce(announce: announce)
+    /// For a command-line program: on a signal, run every clean-up, then hand
+    /// the signal to `finish`, which ends the process its own way (the command
+    /// line prints one line and exits 128 + the signal's number, as shells
+    /// report it). Call it first thing, so that no moment of a run ignores an
+    /// interrupt. Without it, a signal runs the clean-ups and is re-raised.
+    public static func installSignalHandlers(finish: @escaping @Sendable (Int32) -> Never) {
+        state.installOnce(finish: finish)
     }
 
     /// Whether a signal has begun the clean-up.
@@ -50,8 +51,7 @@ private final class CleanupState: @unchecked Sendable {
     private var actions: [(Int, @Sendable () -> Void)] = []
     private var next = 0
     private var installed = false
-    private var exitsWithCode = false
-    private var announce: (@Sendable (Int32) -> Void)?
+    private var finish: (@Sendable (Int32) -> Never)?
     private var sources: [DispatchSourceSignal] = []
     private var interruptedFlag = false
 
@@ -86,12 +86,9 @@ private final class CleanupState: @unchecked Sendable {
         return taken
     }
 
-    func installOnce(announce: (@Sendable (Int32) -> Void)?) {
+    func installOnce(finish: (@Sendable (Int32) -> Never)?) {
         lock.lock(); defer { lock.unlock() }
-        if let announce {
-            exitsWithCode = true
-            self.announce = announce
-        }
+        if let finish { self.finish = finish }
         guard !installed else { return }
         installed = true
         atexit { ExitCleanup.runAll() }
@@ -108,15 +105,11 @@ private final class CleanupState: @unchecked Sendable {
         lock.lock()
         let first = !interruptedFlag
         interruptedFlag = true
-        let exitsWithCode = exitsWithCode
-        let announce = announce
+        let finish = finish
         lock.unlock()
         guard first else { return }
         ExitCleanup.runAll()
-        if exitsWithCode {
-            announce?(signalNumber)
-            _exit(128 + signalNumber)
-        }
+        finish?(signalNumber)
         signal(signalNumber, SIG_DFL)
         // Process-directed: dispatch threads block signals, so raise() would not land.
         kill(getpid(), signalNumber)

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Migrations
-import SQLGeneration
 
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

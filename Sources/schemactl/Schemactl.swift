@@ -26,6 +26,8 @@ struct Schemactl: ParsableCommand {
             ProgressLine.shared.clear()
             let name = signalNumber == SIGINT ? "interrupted" : "terminated by signal \(signalNumber)"
             FileHandle.standardError.write(Data("schemactl: \(name); stopped what it had started\n".utf8))
+            // 130 for Ctrl-C, 143 for SIGTERM, as shells report a signal; _exit: the clean-ups have run.
+            _exit(128 + signalNumber)
         }
         let command: ParsableCommand
         do {

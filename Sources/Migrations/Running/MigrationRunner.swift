@@ -1,4 +1,3 @@
-import Foundation
 import PostgresClient
 import SQLText
 

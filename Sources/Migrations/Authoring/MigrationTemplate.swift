@@ -1,5 +1,4 @@
 import SQLText
-import SchemaModel
 
 /// The guide's templates for a new migration and its rollback: an outer
 /// transaction, the `schema_versions` insert (migration) or update (rollback),
