@@ -8,15 +8,30 @@ import Foundation
 /// posix_spawn and waitpid rather than Foundation's `Process`: on Linux
 /// `Process.waitUntilExit` polls in 0.05–0.1 s steps, and `pg_config --bindir`
 /// runs on every replay, where a cache hit must take well under 0.2 s.
-enum Subprocess {
-    struct Output {
-        var status: Int32
-        var output: String
+public enum Subprocess {
+    public struct Output: Sendable {
+        public var status: Int32
+        public var output: String
     }
 
     /// `startup`: the start of an embedded server this program is part of; an
     /// interrupt then kills the program too (see `StartupGuard`).
-    static func run(_ executable: String, _ arguments: [String], as user: SystemUser? = nil,
+    public static func run(_ executable: String, _ arguments: [String]) throws -> Output {
+        try run(executable, arguments, as: nil)
+    }
+
+    /// Runs `executable` with its output thrown away; its exit code (128 + n for a signal).
+    /// For timing a program without reading what it prints (the benchmarks).
+    public static func status(_ executable: String, _ arguments: [String]) throws -> Int32 {
+        let pid = try launch(executable, arguments, as: nil, currentDirectory: nil, startup: nil) { actions in
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return exitCode(status)
+    }
+
+    static func run(_ executable: String, _ arguments: [String], as user: SystemUser?,
                     currentDirectory: String? = nil, startup: StartupGuard? = nil) throws -> Output {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { throw SubprocessError(program: executable, code: errno) }

@@ -2,6 +2,7 @@ import ArgumentParser
 import EmbeddedServer
 import Foundation
 import Introspection
+import Migrations
 import PostgresClient
 import SchemaModel
 
@@ -29,6 +30,9 @@ struct InspectBenchmark: ParsableCommand {
     @Flag(help: "Also print how long each catalog query takes.")
     var perQuery = false
 
+    @Option(help: "Another schemactl binary whose inspect JSON must be the same bytes.")
+    var compareWith: String?
+
     func run() throws {
         let server = try EmbeddedPostgres.start()
         defer { server.stop() }
@@ -49,6 +53,7 @@ struct InspectBenchmark: ParsableCommand {
         print("  schemactl inspect      \(format(ours))   (best of \(runs))")
         print("  pg_dump --schema-only  \(format(reference))   (best of \(runs))")
         print(String(format: "  ratio                  %.2f (schemactl / pg_dump)", ours.seconds / reference.seconds))
+        try compareOutputs(schemactl, with: compareWith, ["inspect", database.raw])
         if perQuery {
             var timings: [(String, Duration)] = []
             _ = try Inspector().inspect(connection, timings: &timings)
@@ -73,7 +78,8 @@ func timeProcess(_ executable: String, _ arguments: [String], acceptable: Set<In
     let path = executable.contains("/") ? executable : try which(executable)
     let clock = ContinuousClock()
     let start = clock.now
-    let status = try spawnAndWait(path, arguments)
+    // EmbeddedServer's posix_spawn: Foundation's Process.waitUntilExit polls in 0.1 s steps on Linux.
+    let status = try Subprocess.status(path, arguments)
     let elapsed = clock.now - start
     guard acceptable.contains(status) else {
         throw ValidationError("\(executable) \(arguments.first ?? "") exited with \(status)")
@@ -87,23 +93,6 @@ private func which(_ program: String) throws -> String {
         if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
     }
     throw ValidationError("\(program) is not on PATH")
-}
-
-/// posix_spawn and waitpid: Foundation's Process.waitUntilExit polls in 0.1 s
-/// steps on Linux, which would round every figure up to a tenth of a second.
-func spawnAndWait(_ executable: String, _ arguments: [String]) throws -> Int32 {
-    var pid: pid_t = 0
-    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
-    guard spawned == 0 else { throw ValidationError("cannot start \(executable): \(String(cString: strerror(spawned)))") }
-    var status: Int32 = 0
-    waitpid(pid, &status, 0)
-    return (status >> 8) & 0xFF
 }
 
 func format(_ duration: Duration) -> String {
@@ -160,4 +149,18 @@ struct HistoryCommand: ParsableCommand {
         let versions = try SyntheticHistory(tables: tables).write(to: directory)
         print("wrote \(versions.count) migrations and their rollbacks to \(directory)")
     }
+}
+
+/// Whether `reference` (an older build, say) prints the same bytes as `schemactl`
+/// for `arguments`: a refactoring must not change an output. Prints both digests.
+func compareOutputs(_ schemactl: String, with reference: String?, _ arguments: [String]) throws {
+    guard let reference else { return }
+    let ours = try Subprocess.run(schemactl, arguments).output
+    let theirs = try Subprocess.run(reference, arguments).output
+    var hash = ContentHash()
+    hash.update(ours)
+    var other = ContentHash()
+    other.update(theirs)
+    print("  output \(ours == theirs ? "IDENTICAL" : "DIFFERENT") to \(reference): sha256 \(hash.finalize().prefix(16)) "
+          + "vs \(other.finalize().prefix(16)) (\(ours.utf8.count) bytes)")
 }

@@ -12,6 +12,9 @@ struct DiffBenchmark: ParsableCommand {
     @Option(help: "Tables in each database.")
     var tables: Int = 1000
 
+    @Option(help: "Another schemactl binary whose diff output (text and JSON) must be the same bytes.")
+    var compareWith: String?
+
     @Option(help: "The migra executable (pip install migra psycopg2-binary).")
     var migra: String = "migra"
 
@@ -48,6 +51,8 @@ struct DiffBenchmark: ParsableCommand {
         // Best of three for schemactl, of two for migra: this machine's figures vary from run to run.
         let ours = try (0..<3).map { _ in try timeProcess(schemactl, ["diff", a, b], acceptable: [1]) }
         print("  schemactl diff  \(format(ours.min()!))   (runs: \(ours.map(format).joined(separator: ", ")))")
+        try compareOutputs(schemactl, with: compareWith, ["diff", a, b])
+        try compareOutputs(schemactl, with: compareWith, ["diff", a, b, "--format", "json"])
         let url = { (db: String) in "postgresql+psycopg2://postgres@/\(db)?host=\(server.socketDirectory)" }
         do {
             let theirs = try (0..<2).map { _ in try timeProcess(migra, ["--unsafe", url("bench_a"), url("bench_b")], acceptable: [0, 2]) }
