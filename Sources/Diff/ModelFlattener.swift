@@ -1,7 +1,7 @@
 import SQLText
 import SchemaModel
 
-/// Turns a model into `DiffObject`s, one per object, children after their parent.
+/// Turns a model into `DiffObject`s, one per object, kind by kind in `ObjectKind` order.
 public struct ModelFlattener: Sendable {
     /// Whether a column's position is a property (column order is not drift by default:
     /// PostgreSQL cannot reorder columns, and dropped columns leave gaps).
@@ -12,107 +12,135 @@ public struct ModelFlattener: Sendable {
     }
 
     public func objects(_ model: DatabaseModel) -> [DiffObject] {
-        var out: [DiffObject] = []
-        func add(_ id: ObjectID, _ value: SchemaObject, _ properties: [(String, String?)]) {
-            out.append(DiffObject(id: id, value: value, properties: properties.compactMap { name, value in value.map { (name, $0) } }))
-        }
-        for schema in model.schemas {
-            add(ObjectID(kind: .schema, schema: nil, name: schema.name), .schema(schema), [("comment", schema.comment)])
-        }
-        for entry in model.extensions {
-            add(ObjectID(kind: .extension, schema: nil, name: entry.name), .extension(entry),
-                [("schema", entry.schema), ("version", entry.version), ("comment", entry.comment)])
-        }
-        for type in model.enums {
-            add(ObjectID(.enum, type.name), .enum(type), [("labels", type.labels.map(SQLQuoting.literal).joined(separator: ", ")), ("comment", type.comment)])
-        }
-        for domain in model.domains {
-            add(ObjectID(.domain, domain.name), .domain(domain), [
-                ("base type", domain.baseType), ("default", domain.defaultExpression), ("not null", flag(domain.notNull)),
-                ("collation", domain.collation),
-                ("checks", domain.checks.isEmpty ? nil : domain.checks.map { "\($0.name) \($0.definition)" }.joined(separator: "; ")),
-                ("comment", domain.comment),
-            ])
-        }
-        for type in model.compositeTypes {
-            add(ObjectID(.compositeType, type.name), .compositeType(type), [
-                ("attributes", type.attributes.map { "\(quote($0.name)) \($0.type)" + ($0.collation.map { " COLLATE \($0)" } ?? "") }
-                    .joined(separator: ", ")),
-                ("comment", type.comment),
-            ])
-        }
-        for sequence in model.sequences {
-            var properties = options(sequence.options)
-            properties.append(("owned by", sequence.ownedBy.map { "\($0.table.sql).\(quote($0.column))" }))
-            properties.append(("comment", sequence.comment))
-            add(ObjectID(.sequence, sequence.name), .sequence(sequence), properties)
-        }
-        for table in model.tables {
-            let id = ObjectID(.table, table.name)
-            add(id, .table(table), [
-                ("kind", table.kind == .partitioned ? "partitioned" : nil), ("unlogged", flag(table.unlogged)),
-                ("partition key", table.partitionKey), ("partition of", table.partitionOf?.sql),
-                ("partition bound", table.partitionBound),
-                ("inherits", table.inherits.isEmpty ? nil : table.inherits.map(\.sql).joined(separator: ", ")),
-                ("row level security", flag(table.rowLevelSecurity)), ("force row level security", flag(table.forceRowLevelSecurity)),
-                ("comment", table.comment),
-            ])
-            // The rank among the table's columns, not attnum: a dropped column leaves a gap in attnum
-            // that no one can see or reorder, so two tables with the same columns in the same order are equal.
-            for (rank, column) in table.columns.enumerated() {
-                var properties: [(String, String?)] = [
-                    ("position", columnOrder ? String(rank + 1) : nil), ("type", column.type),
-                    ("not null", flag(column.notNull)), ("default", column.defaultExpression),
-                    ("identity", column.identity.map { "GENERATED \($0.generation.rawValue) AS IDENTITY" }),
-                ]
-                if let identity = column.identity { properties += options(identity.sequence).map { ("identity \($0.0)", $0.1) } }
-                properties += [("generated", column.generatedExpression), ("collation", column.collation), ("comment", column.comment)]
-                add(ObjectID(.column, column.name, on: id), .column(column), properties)
+        ObjectKind.allCases.flatMap { objects(of: $0, in: model) }
+    }
+
+    /// Every object of `kind` in `model`, with the properties a diff compares.
+    /// The `switch` is exhaustive: a new kind does not compile until it says here what it compares.
+    public func objects(of kind: ObjectKind, in model: DatabaseModel) -> [DiffObject] {
+        switch kind {
+        case .schema:
+            return model.schemas.map {
+                object(ObjectID(kind: .schema, schema: nil, name: $0.name), .schema($0), [("comment", $0.comment)])
             }
-            for constraint in table.constraints {
-                add(ObjectID(.constraint, constraint.name, on: id), .constraint(constraint),
-                    [("definition", constraint.definition), ("comment", constraint.comment)])
+        case .extension:
+            return model.extensions.map {
+                object(ObjectID(kind: .extension, schema: nil, name: $0.name), .extension($0),
+                       [("schema", $0.schema), ("version", $0.version), ("comment", $0.comment)])
             }
-            for index in table.indexes {
-                add(ObjectID(.index, index.name, on: id), .index(index), [("definition", index.definition), ("comment", index.comment)])
+        case .enum:
+            return model.enums.map {
+                object(ObjectID(.enum, $0.name), .enum($0),
+                       [("labels", $0.labels.map(SQLQuoting.literal).joined(separator: ", ")), ("comment", $0.comment)])
             }
-            for trigger in table.triggers {
-                add(ObjectID(.trigger, trigger.name, on: id), .trigger(trigger), [
-                    ("definition", trigger.definition), ("enabled", trigger.enabled == "ORIGIN" ? nil : trigger.enabled),
-                    ("comment", trigger.comment),
+        case .domain:
+            return model.domains.map { domain in
+                object(ObjectID(.domain, domain.name), .domain(domain), [
+                    ("base type", domain.baseType), ("default", domain.defaultExpression), ("not null", flag(domain.notNull)),
+                    ("collation", domain.collation),
+                    ("checks", domain.checks.isEmpty ? nil : domain.checks.map { "\($0.name) \($0.definition)" }.joined(separator: "; ")),
+                    ("comment", domain.comment),
                 ])
             }
-            for policy in table.policies {
-                add(ObjectID(.policy, policy.name, on: id), .policy(policy), [
-                    ("command", policy.command), ("permissive", policy.permissive ? nil : "RESTRICTIVE"),
-                    ("roles", policy.roles.joined(separator: ", ")), ("using", policy.using), ("with check", policy.withCheck),
-                    ("comment", policy.comment),
+        case .compositeType:
+            return model.compositeTypes.map { type in
+                object(ObjectID(.compositeType, type.name), .compositeType(type), [
+                    ("attributes", type.attributes.map { "\(quote($0.name)) \($0.type)" + ($0.collation.map { " COLLATE \($0)" } ?? "") }
+                        .joined(separator: ", ")),
+                    ("comment", type.comment),
+                ])
+            }
+        case .sequence:
+            return model.sequences.map { sequence in
+                var properties = options(sequence.options)
+                properties.append(("owned by", sequence.ownedBy.map { "\($0.table.sql).\(quote($0.column))" }))
+                properties.append(("comment", sequence.comment))
+                return object(ObjectID(.sequence, sequence.name), .sequence(sequence), properties)
+            }
+        case .table:
+            return model.tables.map { table in
+                object(ObjectID(.table, table.name), .table(table), [
+                    ("kind", table.kind == .partitioned ? "partitioned" : nil), ("unlogged", flag(table.unlogged)),
+                    ("partition key", table.partitionKey), ("partition of", table.partitionOf?.sql),
+                    ("partition bound", table.partitionBound),
+                    ("inherits", table.inherits.isEmpty ? nil : table.inherits.map(\.sql).joined(separator: ", ")),
+                    ("row level security", flag(table.rowLevelSecurity)),
+                    ("force row level security", flag(table.forceRowLevelSecurity)),
+                    ("comment", table.comment),
+                ])
+            }
+        case .column:
+            return model.tables.flatMap { table in
+                // The rank among the table's columns, not attnum: a dropped column leaves a gap in attnum
+                // that no one can see or reorder, so two tables with the same columns in the same order are equal.
+                table.columns.enumerated().map { rank, column in
+                    var properties: [(String, String?)] = [
+                        ("position", columnOrder ? String(rank + 1) : nil), ("type", column.type),
+                        ("not null", flag(column.notNull)), ("default", column.defaultExpression),
+                        ("identity", column.identity.map { "GENERATED \($0.generation.rawValue) AS IDENTITY" }),
+                    ]
+                    if let identity = column.identity { properties += options(identity.sequence).map { ("identity \($0.0)", $0.1) } }
+                    properties += [("generated", column.generatedExpression), ("collation", column.collation), ("comment", column.comment)]
+                    return object(ObjectID(.column, column.name, on: ObjectID(.table, table.name)), .column(column), properties)
+                }
+            }
+        case .constraint:
+            return model.tables.flatMap { table in
+                table.constraints.map {
+                    object(ObjectID(.constraint, $0.name, on: ObjectID(.table, table.name)), .constraint($0),
+                           [("definition", $0.definition), ("comment", $0.comment)])
+                }
+            }
+        case .index:
+            let owners = model.tables.map { (ObjectID(.table, $0.name), $0.indexes) }
+                + model.views.map { (ObjectID($0.materialized ? .materializedView : .view, $0.name), $0.indexes) }
+            return owners.flatMap { owner, indexes in
+                indexes.map {
+                    object(ObjectID(.index, $0.name, on: owner), .index($0), [("definition", $0.definition), ("comment", $0.comment)])
+                }
+            }
+        case .trigger:
+            return model.tables.flatMap { table in
+                table.triggers.map {
+                    object(ObjectID(.trigger, $0.name, on: ObjectID(.table, table.name)), .trigger($0), [
+                        ("definition", $0.definition), ("enabled", $0.enabled == "ORIGIN" ? nil : $0.enabled), ("comment", $0.comment),
+                    ])
+                }
+            }
+        case .policy:
+            return model.tables.flatMap { table in
+                table.policies.map {
+                    object(ObjectID(.policy, $0.name, on: ObjectID(.table, table.name)), .policy($0), [
+                        ("command", $0.command), ("permissive", $0.permissive ? nil : "RESTRICTIVE"),
+                        ("roles", $0.roles.joined(separator: ", ")), ("using", $0.using), ("with check", $0.withCheck),
+                        ("comment", $0.comment),
+                    ])
+                }
+            }
+        case .view, .materializedView:
+            return model.views.filter { $0.materialized == (kind == .materializedView) }.map { view in
+                object(ObjectID(kind, view.name), .view(view), [
+                    ("definition", view.definition), ("options", view.options.isEmpty ? nil : view.options.joined(separator: ", ")),
+                    ("comment", view.comment),
+                ])
+            }
+        case .function, .procedure:
+            return model.functions.filter { ($0.kind == .procedure) == (kind == .procedure) }.map { function in
+                let id = ObjectID(kind: kind, schema: function.name.schema, name: function.name.name, signature: function.identityArguments)
+                return object(id, .function(function), [
+                    ("arguments", function.arguments), ("result", function.result), ("language", function.language),
+                    ("volatility", function.volatility), ("strict", flag(function.strict)),
+                    ("security definer", flag(function.securityDefiner)), ("leakproof", flag(function.leakproof)),
+                    ("parallel", function.parallel),
+                    ("configuration", function.configuration.isEmpty ? nil : function.configuration.joined(separator: ", ")),
+                    ("body", function.body), ("comment", function.comment),
                 ])
             }
         }
-        for view in model.views {
-            let id = ObjectID(view.materialized ? .materializedView : .view, view.name)
-            add(id, .view(view), [
-                ("definition", view.definition), ("options", view.options.isEmpty ? nil : view.options.joined(separator: ", ")),
-                ("comment", view.comment),
-            ])
-            for index in view.indexes {
-                add(ObjectID(.index, index.name, on: id), .index(index), [("definition", index.definition), ("comment", index.comment)])
-            }
-        }
-        for function in model.functions {
-            let id = ObjectID(kind: function.kind == .procedure ? .procedure : .function, schema: function.name.schema,
-                              name: function.name.name, signature: function.identityArguments)
-            add(id, .function(function), [
-                ("arguments", function.arguments), ("result", function.result), ("language", function.language),
-                ("volatility", function.volatility), ("strict", flag(function.strict)),
-                ("security definer", flag(function.securityDefiner)), ("leakproof", flag(function.leakproof)),
-                ("parallel", function.parallel),
-                ("configuration", function.configuration.isEmpty ? nil : function.configuration.joined(separator: ", ")),
-                ("body", function.body), ("comment", function.comment),
-            ])
-        }
-        return out
+    }
+
+    private func object(_ id: ObjectID, _ value: SchemaObject, _ properties: [(String, String?)]) -> DiffObject {
+        DiffObject(id: id, value: value, properties: properties.compactMap { name, value in value.map { (name, $0) } })
     }
 
     private func options(_ options: SequenceOptions) -> [(String, String?)] {

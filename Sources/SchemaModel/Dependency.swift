@@ -32,3 +32,30 @@ public struct ObjectAddress: Codable, Hashable, Sendable, Comparable, CustomStri
         lhs.type != rhs.type ? lhs.type.precedes(rhs.type) : lhs.identity.precedes(rhs.identity)
     }
 }
+
+extension ObjectAddress {
+    /// The kind in the one vocabulary, from the type the dependency query
+    /// names (as pg_identify_object does). nil for what the model does not
+    /// hold (aggregates, foreign tables) and for `type`, which there covers
+    /// enums, domains and base types alike: the model's JSON keeps these
+    /// strings byte for byte until a format version splits them.
+    public var kind: ObjectKind? {
+        switch type {
+        case "schema": return .schema
+        case "extension": return .extension
+        case "composite type": return .compositeType
+        case "sequence": return .sequence
+        case "table": return .table
+        case "table column": return .column
+        case "table constraint": return .constraint
+        case "index": return .index
+        case "trigger": return .trigger
+        case "policy": return .policy
+        case "view": return .view
+        case "materialized view": return .materializedView
+        case "function": return .function
+        case "procedure": return .procedure
+        default: return nil
+        }
+    }
+}
