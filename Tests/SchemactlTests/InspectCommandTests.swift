@@ -14,7 +14,7 @@ final class InspectCommandTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         let model = try ModelJSON.decode(DatabaseModel.self, from: Data(run.stdout.utf8))
         XCTAssertEqual(model, try Inspector().inspect(database.connect()))
-        XCTAssertEqual(run.stdout, String(decoding: try ModelJSON.encode(model), as: UTF8.self))
+        XCTAssertEqual(run.stdout, String(decoding: ModelJSON.encode(model), as: UTF8.self))
     }
 
     func testTheTextOutlineShowsTablesColumnsAndKeys() throws {
