@@ -52,15 +52,8 @@ final class EmbeddedPostgresTests: XCTestCase {
 
     /// Runs `schemactl scratch-server` in a child process, signals it, and checks nothing is left.
     private func assertSignalCleansUp(_ signalNumber: Int32) throws {
-        let process = Process()
-        process.executableURL = Products.schemactl
-        process.arguments = ["scratch-server"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let line = String(decoding: output.fileHandleForReading.availableDataLine(), as: UTF8.self)
-        let folder = try XCTUnwrap(line.split(separator: "'").dropFirst().first.map(String.init), line)
+        let run = try ScratchServerRun.start()
+        let (process, folder, line) = (run.process, run.folder, run.connectionString)
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder))
         XCTAssertNoThrow(try Connection(line.trimmingCharacters(in: .whitespacesAndNewlines)))
         kill(process.processIdentifier, signalNumber)
@@ -75,17 +68,5 @@ final class EmbeddedPostgresTests: XCTestCase {
         XCTAssertEqual(process.terminationReason, .exit)
         XCTAssertEqual(process.terminationStatus, 128 + signalNumber)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder), "\(folder) is still there")
-    }
-}
-
-extension FileHandle {
-    /// Reads until the first newline.
-    func availableDataLine() -> Data {
-        var data = Data()
-        while true {
-            let byte = readData(ofLength: 1)
-            if byte.isEmpty || byte == Data("\n".utf8) { return data }
-            data.append(byte)
-        }
     }
 }

@@ -68,15 +68,8 @@ final class SignalTests: XCTestCase {
     }
 
     func testAServerOrphanedByAKilledRunIsStoppedByTheNextRun() throws {
-        let process = Process()
-        process.executableURL = Products.schemactl
-        process.arguments = ["scratch-server"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let line = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
-        let folder = try XCTUnwrap(line.range(of: "/tmp/schemactl-[A-Za-z0-9]+", options: .regularExpression).map { String(line[$0]) })
+        let server = try ScratchServerRun.start()
+        let (process, folder) = (server.process, server.folder)
         kill(process.processIdentifier, SIGKILL)
         // Not waitUntilExit: Foundation's reaping of a SIGKILLed child can hang; a zombie is dead enough.
         let deadline = Date().addingTimeInterval(10)

@@ -15,7 +15,7 @@ final class StatusCommandTests: XCTestCase {
     }
 
     func testAMigrationWithoutItsRollbackIsNamedAndExitsTwo() throws {
-        let directory = projectRoot + "/Tests/MigrationsTests/Fixtures/directories/missing_rollback"
+        let directory = projectRoot + "/Tests/UnitTests/Fixtures/directories/missing_rollback"
         let run = try CommandRun.schemactl(["status", "--migrations", directory])
         XCTAssertEqual(run.status, 2)
         XCTAssertTrue(run.stderr.contains("\(directory)/pending/20230101_add_x.sql: migration without its rollback"), run.stderr)
