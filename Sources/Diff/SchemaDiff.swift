@@ -67,15 +67,22 @@ public struct SchemaDiff: Sendable, Hashable {
     /// built and compared for two 5,000-table databases that differ in 200).
     static func withoutCommonObjects(_ old: DatabaseModel, _ new: DatabaseModel) -> (DatabaseModel, DatabaseModel) {
         var (old, new) = (old, new)
-        (old.schemas, new.schemas) = withoutCommon(old.schemas, new.schemas) { $0.name }
-        (old.extensions, new.extensions) = withoutCommon(old.extensions, new.extensions) { $0.name }
-        (old.enums, new.enums) = withoutCommon(old.enums, new.enums) { $0.name }
-        (old.domains, new.domains) = withoutCommon(old.domains, new.domains) { $0.name }
-        (old.compositeTypes, new.compositeTypes) = withoutCommon(old.compositeTypes, new.compositeTypes) { $0.name }
-        (old.sequences, new.sequences) = withoutCommon(old.sequences, new.sequences) { $0.name }
-        (old.tables, new.tables) = withoutCommon(old.tables, new.tables) { $0.name }
-        (old.views, new.views) = withoutCommon(old.views, new.views) { $0.name }
-        (old.functions, new.functions) = withoutCommon(old.functions, new.functions) { $0.signature }
+        // Kind by kind, top-level objects only (a table carries its members): a new kind must say how it is matched.
+        for kind in ObjectKind.allCases {
+            switch kind {
+            case .schema: (old.schemas, new.schemas) = withoutCommon(old.schemas, new.schemas) { $0.name }
+            case .extension: (old.extensions, new.extensions) = withoutCommon(old.extensions, new.extensions) { $0.name }
+            case .enum: (old.enums, new.enums) = withoutCommon(old.enums, new.enums) { $0.name }
+            case .domain: (old.domains, new.domains) = withoutCommon(old.domains, new.domains) { $0.name }
+            case .compositeType:
+                (old.compositeTypes, new.compositeTypes) = withoutCommon(old.compositeTypes, new.compositeTypes) { $0.name }
+            case .sequence: (old.sequences, new.sequences) = withoutCommon(old.sequences, new.sequences) { $0.name }
+            case .table: (old.tables, new.tables) = withoutCommon(old.tables, new.tables) { $0.name }
+            case .column, .constraint, .index, .trigger, .policy, .materializedView, .procedure: break
+            case .view: (old.views, new.views) = withoutCommon(old.views, new.views) { $0.name }
+            case .function: (old.functions, new.functions) = withoutCommon(old.functions, new.functions) { $0.signature }
+            }
+        }
         return (old, new)
     }
 

@@ -21,13 +21,20 @@ public struct SchemaFilter: Sendable, Hashable, Codable {
     /// place both a live inspection and a replayed model are filtered.
     public func apply(to model: inout DatabaseModel) {
         guard self != .everything else { return }
-        model.schemas.removeAll { !includes($0.name) }
-        model.enums.removeAll { !includes($0.name.schema) }
-        model.domains.removeAll { !includes($0.name.schema) }
-        model.compositeTypes.removeAll { !includes($0.name.schema) }
-        model.sequences.removeAll { !includes($0.name.schema) }
-        model.tables.removeAll { !includes($0.name.schema) }
-        model.views.removeAll { !includes($0.name.schema) }
-        model.functions.removeAll { !includes($0.name.schema) }
+        // Kind by kind: a new kind does not compile until it says how it is filtered.
+        for kind in ObjectKind.allCases {
+            switch kind {
+            case .schema: model.schemas.removeAll { !includes($0.name) }
+            // An extension is not in a schema; members go with their table.
+            case .extension, .column, .constraint, .index, .trigger, .policy: break
+            case .enum: model.enums.removeAll { !includes($0.name.schema) }
+            case .domain: model.domains.removeAll { !includes($0.name.schema) }
+            case .compositeType: model.compositeTypes.removeAll { !includes($0.name.schema) }
+            case .sequence: model.sequences.removeAll { !includes($0.name.schema) }
+            case .table: model.tables.removeAll { !includes($0.name.schema) }
+            case .view, .materializedView: model.views.removeAll { !includes($0.name.schema) }
+            case .function, .procedure: model.functions.removeAll { !includes($0.name.schema) }
+            }
+        }
     }
 }

@@ -24,18 +24,27 @@ public struct DatabaseModel: Codable, Hashable, Sendable {
     public init() {}
 
     /// Sorts every list into canonical order; introspection calls it last.
+    /// Kind by kind: a new kind does not compile until it says how it sorts.
     public mutating func canonicalize() {
-        schemas.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-        extensions.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-        enums.sort { $0.name < $1.name }
-        domains.sort { $0.name < $1.name }
-        compositeTypes.sort { $0.name < $1.name }
-        sequences.sort { $0.name < $1.name }
-        tables.sort { $0.name < $1.name }
-        for index in tables.indices { tables[index].canonicalize() }
-        views.sort { $0.name < $1.name }
-        for index in views.indices { views[index].indexes.sort { $0.name.precedes($1.name) } }
-        functions.sort { $0.name != $1.name ? $0.name < $1.name : $0.identityArguments.precedes($1.identityArguments) }
+        for kind in ObjectKind.allCases {
+            switch kind {
+            case .schema: schemas.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+            case .extension: extensions.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+            case .enum: enums.sort { $0.name < $1.name }
+            case .domain: domains.sort { $0.name < $1.name }
+            case .compositeType: compositeTypes.sort { $0.name < $1.name }
+            case .sequence: sequences.sort { $0.name < $1.name }
+            case .table: tables.sort { $0.name < $1.name }
+            // A table's members, with their table.
+            case .column, .constraint, .trigger, .policy: break
+            case .index:
+                for index in tables.indices { tables[index].canonicalize() }
+                for index in views.indices { views[index].indexes.sort { $0.name.precedes($1.name) } }
+            case .view, .materializedView: views.sort { $0.name < $1.name }
+            case .function, .procedure:
+                functions.sort { $0.name != $1.name ? $0.name < $1.name : $0.identityArguments.precedes($1.identityArguments) }
+            }
+        }
         dependencies = Array(Set(dependencies)).sorted()
     }
 
