@@ -1,0 +1,149 @@
+/// The `ObjectID` of each end of a model's dependencies: the identity the diff
+/// keys on, so that SQL generation can order changes by `pg_depend`.
+///
+/// The model's dependencies name objects as `pg_identify_object` does (`table
+/// public.users`, `function public.f(integer)`, `trigger t on public.users`):
+/// those strings are part of the model's JSON, kept byte for byte. Here they
+/// are parsed (quote_ident's output is unambiguous to read back) and looked up
+/// in the model for what the string leaves out: an index's table, whether a
+/// `type` is an enum, a domain or a composite, which overload a function is.
+public struct DependencyResolver: Sendable {
+    private struct Name: Hashable, Sendable {
+        let schema: String
+        let name: String
+    }
+
+    private var relations: [Name: ObjectKind] = [:]
+    private var indexOwners: [Name: ObjectID] = [:]
+    /// Constraints by schema and name: the index behind a primary key, unique or
+    /// exclusion constraint is not in the model; its constraint, named alike, is.
+    private var constraintOwners: [Name: ObjectID] = [:]
+    private var types: [Name: ObjectKind] = [:]
+    private var functions: [Name: [(id: ObjectID, arguments: String)]] = [:]
+
+    public init(_ model: DatabaseModel) {
+        for table in model.tables {
+            let id = ObjectID(.table, table.name)
+            relations[Name(schema: table.name.schema, name: table.name.name)] = .table
+            for index in table.indexes { indexOwners[Name(schema: table.name.schema, name: index.name)] = id }
+            for constraint in table.constraints { constraintOwners[Name(schema: table.name.schema, name: constraint.name)] = id }
+        }
+        for view in model.views {
+            let id = ObjectID(view.materialized ? .materializedView : .view, view.name)
+            relations[Name(schema: view.name.schema, name: view.name.name)] = id.kind
+            for index in view.indexes { indexOwners[Name(schema: view.name.schema, name: index.name)] = id }
+        }
+        for sequence in model.sequences { relations[Name(schema: sequence.name.schema, name: sequence.name.name)] = .sequence }
+        for type in model.enums { types[Name(schema: type.name.schema, name: type.name.name)] = .enum }
+        for type in model.domains { types[Name(schema: type.name.schema, name: type.name.name)] = .domain }
+        for type in model.compositeTypes { types[Name(schema: type.name.schema, name: type.name.name)] = .compositeType }
+        for function in model.functions {
+            let kind: ObjectKind = function.kind == .procedure ? .procedure : .function
+            let id = ObjectID(kind: kind, schema: function.name.schema, name: function.name.name, signature: function.identityArguments)
+            functions[Name(schema: function.name.schema, name: function.name.name), default: []].append((id, function.identityArguments))
+        }
+    }
+
+    /// Both ends of every dependency whose ends the model holds.
+    public func edges(of model: DatabaseModel) -> [(dependent: ObjectID, referenced: ObjectID)] {
+        model.dependencies.compactMap { edge in
+            guard let dependent = objectID(edge.dependent), let referenced = objectID(edge.referenced) else { return nil }
+            return (dependent, referenced)
+        }
+    }
+
+    /// The object `address` names, or nil when the model does not hold it (an aggregate, a foreign table).
+    public func objectID(_ address: ObjectAddress) -> ObjectID? {
+        switch address.type {
+        case "schema", "extension":
+            guard let parts = Self.path(address.identity[...]), parts.count == 1 else { return nil }
+            return ObjectID(kind: address.type == "schema" ? .schema : .extension, schema: nil, name: parts[0])
+        case "table", "view", "materialized view", "sequence", "composite type":
+            guard let name = Self.qualified(address.identity[...]) else { return nil }
+            let kind = address.type == "composite type" ? ObjectKind.compositeType : relations[name]
+            return kind.map { ObjectID(kind: $0, schema: name.schema, name: name.name) }
+        case "index":
+            guard let name = Self.qualified(address.identity[...]) else { return nil }
+            if let owner = indexOwners[name] { return ObjectID(.index, name.name, on: owner) }
+            return constraintOwners[name].map { ObjectID(.constraint, name.name, on: $0) }
+        case "type":
+            guard let name = Self.qualified(address.identity[...]), let kind = types[name] else { return nil }
+            return ObjectID(kind: kind, schema: name.schema, name: name.name)
+        case "table constraint", "trigger", "policy":
+            guard let on = address.identity.range(of: " on ", options: .backwards),
+                  let member = Self.path(address.identity[..<on.lowerBound]), member.count == 1,
+                  let table = Self.qualified(address.identity[on.upperBound...]) else { return nil }
+            let ownerKind = relations[table] ?? .table
+            let owner = ObjectID(kind: ownerKind, schema: table.schema, name: table.name)
+            let kind: ObjectKind = address.type == "trigger" ? .trigger : address.type == "policy" ? .policy : .constraint
+            return ObjectID(kind, member[0], on: owner)
+        case "function", "procedure":
+            return function(address.identity)
+        default:
+            return nil
+        }
+    }
+
+    /// `schema.name(type, type)` as regprocedure prints it: the overload whose identity arguments end with those types.
+    private func function(_ identity: String) -> ObjectID? {
+        guard let open = identity.firstIndex(of: "("), identity.hasSuffix(")"),
+              let name = Self.qualified(identity[..<open]), let candidates = functions[name] else { return nil }
+        if candidates.count == 1 { return candidates[0].id }
+        let inner = identity[identity.index(after: open)..<identity.index(before: identity.endIndex)]
+        let types = inner.isEmpty ? [] : inner.split(separator: ",").map { $0.trimmingSpaces }
+        return candidates.first { candidate in
+            let arguments = candidate.arguments.isEmpty ? [] : candidate.arguments.components(separatedBy: ", ")
+            guard arguments.count == types.count else { return false }
+            return zip(arguments, types).allSatisfy { argument, type in argument == type || argument.hasSuffix(" " + type) }
+        }?.id
+    }
+
+    private static func qualified(_ text: Substring) -> Name? {
+        guard let parts = path(text), parts.count == 2 else { return nil }
+        return Name(schema: parts[0], name: parts[1])
+    }
+
+    /// quote_ident'ed names joined by dots, read back: `public."My Table"` → ["public", "My Table"].
+    public static func path(_ text: Substring) -> [String]? {
+        var parts: [String] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            var part = ""
+            if text[index] == "\"" {
+                index = text.index(after: index)
+                while true {
+                    guard index < text.endIndex else { return nil }
+                    if text[index] == "\"" {
+                        let next = text.index(after: index)
+                        if next < text.endIndex, text[next] == "\"" {
+                            part.append("\"")
+                            index = text.index(after: next)
+                            continue
+                        }
+                        index = next
+                        break
+                    }
+                    part.append(text[index])
+                    index = text.index(after: index)
+                }
+            } else {
+                while index < text.endIndex, text[index] != "." {
+                    part.append(text[index])
+                    index = text.index(after: index)
+                }
+            }
+            parts.append(part)
+            if index < text.endIndex {
+                guard text[index] == "." else { return nil }
+                index = text.index(after: index)
+            }
+        }
+        return parts
+    }
+}
+
+private extension Substring {
+    var trimmingSpaces: String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+}
