@@ -4,63 +4,86 @@ import SQLText
 public enum ModelOutline {
     public static func text(_ model: DatabaseModel) -> String {
         var out: [String] = []
-        if !model.extensions.isEmpty {
-            out.append("extensions: " + model.extensions.map { "\($0.name) \($0.version) (schema \($0.schema))" }.joined(separator: ", "))
-        }
-        if !model.schemas.isEmpty { out.append("schemas: " + model.schemas.map { SQLQuoting.identifier($0.name) }.joined(separator: ", ")) }
-        for type in model.enums { out.append("enum \(type.name.sql): " + type.labels.map(SQLQuoting.literal).joined(separator: ", ")) }
-        for domain in model.domains {
-            var line = "domain \(domain.name.sql) \(domain.baseType)"
-            if domain.notNull { line += " NOT NULL" }
-            if let value = domain.defaultExpression { line += " DEFAULT \(value)" }
-            line += domain.checks.map { " \($0.definition)" }.joined()
-            out.append(line)
-        }
-        for type in model.compositeTypes {
-            out.append("type \(type.name.sql) (" + type.attributes.map { "\(SQLQuoting.identifier($0.name)) \($0.type)" }.joined(separator: ", ") + ")")
-        }
-        for sequence in model.sequences {
-            var line = "sequence \(sequence.name.sql) \(sequence.options.dataType)"
-            if let owner = sequence.ownedBy { line += " owned by \(owner.table.sql).\(SQLQuoting.identifier(owner.column))" }
-            out.append(line)
-        }
-        for table in model.tables {
-            out.append("")
-            var heading = "table \(table.name.sql)"
-            if table.unlogged { heading += " UNLOGGED" }
-            if let key = table.partitionKey { heading += " PARTITION BY \(key)" }
-            if let parent = table.partitionOf { heading += " PARTITION OF \(parent.sql) \(table.partitionBound ?? "")" }
-            if table.rowLevelSecurity { heading += " (row-level security\(table.forceRowLevelSecurity ? ", forced" : ""))" }
-            out.append(heading)
-            if let comment = table.comment { out.append("  -- \(comment)") }
-            for column in table.columns {
-                var line = "  \(SQLQuoting.identifier(column.name)) \(column.type)"
-                if column.notNull { line += " NOT NULL" }
-                if let value = column.defaultExpression { line += " DEFAULT \(value)" }
-                if let identity = column.identity { line += " GENERATED \(identity.generation.rawValue) AS IDENTITY" }
-                if let generated = column.generatedExpression { line += " GENERATED ALWAYS AS (\(generated)) STORED" }
-                if let collation = column.collation { line += " COLLATE \(collation)" }
-                out.append(line)
+        // Kind by kind: a new kind does not compile until it says how it is shown.
+        for kind in ObjectKind.allCases {
+            switch kind {
+            case .schema:
+                if !model.schemas.isEmpty { out.append("schemas: " + model.schemas.map { SQLQuoting.identifier($0.name) }.joined(separator: ", ")) }
+            case .extension:
+                if !model.extensions.isEmpty {
+                    out.append("extensions: " + model.extensions.map { "\($0.name) \($0.version) (schema \($0.schema))" }.joined(separator: ", "))
+                }
+            case .enum:
+                for type in model.enums { out.append("enum \(type.name.sql): " + type.labels.map(SQLQuoting.literal).joined(separator: ", ")) }
+            case .domain:
+                for domain in model.domains {
+                    var line = "domain \(domain.name.sql) \(domain.baseType)"
+                    if domain.notNull { line += " NOT NULL" }
+                    if let value = domain.defaultExpression { line += " DEFAULT \(value)" }
+                    line += domain.checks.map { " \($0.definition)" }.joined()
+                    out.append(line)
+                }
+            case .compositeType:
+                for type in model.compositeTypes {
+                    out.append("type \(type.name.sql) (" + type.attributes.map { "\(SQLQuoting.identifier($0.name)) \($0.type)" }.joined(separator: ", ") + ")")
+                }
+            case .sequence:
+                for sequence in model.sequences {
+                    var line = "sequence \(sequence.name.sql) \(sequence.options.dataType)"
+                    if let owner = sequence.ownedBy { line += " owned by \(owner.table.sql).\(SQLQuoting.identifier(owner.column))" }
+                    out.append(line)
+                }
+            case .table:
+                for table in model.tables { out += outline(table) }
+            case .column, .constraint, .index, .trigger, .policy:
+                break // under their table or view
+            case .view:
+                // Views and materialized views together, in name order.
+                for view in model.views {
+                    out.append("")
+                    out.append("\(view.materialized ? "materialized view" : "view") \(view.name.sql)")
+                    for line in view.definition.split(separator: "\n") { out.append("  \(line)") }
+                    for index in view.indexes { out.append("  index \(SQLQuoting.identifier(index.name)) \(index.definition)") }
+                }
+            case .materializedView, .procedure:
+                break // with the views; with the functions
+            case .function:
+                // Functions and procedures together, in name order.
+                if !model.functions.isEmpty { out.append("") }
+                for function in model.functions {
+                    let result = function.result.map { " RETURNS \($0)" } ?? ""
+                    out.append("\(function.kind.rawValue) \(function.name.sql)(\(function.arguments))\(result) LANGUAGE \(function.language) \(function.volatility)")
+                }
             }
-            for constraint in table.constraints { out.append("  constraint \(SQLQuoting.identifier(constraint.name)) \(constraint.definition)") }
-            for index in table.indexes { out.append("  index \(SQLQuoting.identifier(index.name)) \(index.definition)") }
-            for trigger in table.triggers {
-                out.append("  trigger \(SQLQuoting.identifier(trigger.name)) \(trigger.timing) \(trigger.events.joined(separator: " OR ")) \(trigger.level) → \(trigger.function.sql)"
-                           + (trigger.enabled == "ORIGIN" ? "" : " [\(trigger.enabled)]"))
-            }
-            for policy in table.policies { out.append("  policy \(SQLQuoting.identifier(policy.name)) \(policy.command) TO \(policy.roles.joined(separator: ", "))") }
-        }
-        for view in model.views {
-            out.append("")
-            out.append("\(view.materialized ? "materialized view" : "view") \(view.name.sql)")
-            for line in view.definition.split(separator: "\n") { out.append("  \(line)") }
-            for index in view.indexes { out.append("  index \(SQLQuoting.identifier(index.name)) \(index.definition)") }
-        }
-        if !model.functions.isEmpty { out.append("") }
-        for function in model.functions {
-            let result = function.result.map { " RETURNS \($0)" } ?? ""
-            out.append("\(function.kind.rawValue) \(function.name.sql)(\(function.arguments))\(result) LANGUAGE \(function.language) \(function.volatility)")
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    private static func outline(_ table: Table) -> [String] {
+        var out = [""]
+        var heading = "table \(table.name.sql)"
+        if table.unlogged { heading += " UNLOGGED" }
+        if let key = table.partitionKey { heading += " PARTITION BY \(key)" }
+        if let parent = table.partitionOf { heading += " PARTITION OF \(parent.sql) \(table.partitionBound ?? "")" }
+        if table.rowLevelSecurity { heading += " (row-level security\(table.forceRowLevelSecurity ? ", forced" : ""))" }
+        out.append(heading)
+        if let comment = table.comment { out.append("  -- \(comment)") }
+        for column in table.columns {
+            var line = "  \(SQLQuoting.identifier(column.name)) \(column.type)"
+            if column.notNull { line += " NOT NULL" }
+            if let value = column.defaultExpression { line += " DEFAULT \(value)" }
+            if let identity = column.identity { line += " GENERATED \(identity.generation.rawValue) AS IDENTITY" }
+            if let generated = column.generatedExpression { line += " GENERATED ALWAYS AS (\(generated)) STORED" }
+            if let collation = column.collation { line += " COLLATE \(collation)" }
+            out.append(line)
+        }
+        for constraint in table.constraints { out.append("  constraint \(SQLQuoting.identifier(constraint.name)) \(constraint.definition)") }
+        for index in table.indexes { out.append("  index \(SQLQuoting.identifier(index.name)) \(index.definition)") }
+        for trigger in table.triggers {
+            out.append("  trigger \(SQLQuoting.identifier(trigger.name)) \(trigger.timing) \(trigger.events.joined(separator: " OR ")) "
+                       + "\(trigger.level) → \(trigger.function.sql)" + (trigger.enabled == "ORIGIN" ? "" : " [\(trigger.enabled)]"))
+        }
+        for policy in table.policies { out.append("  policy \(SQLQuoting.identifier(policy.name)) \(policy.command) TO \(policy.roles.joined(separator: ", "))") }
+        return out
     }
 }
