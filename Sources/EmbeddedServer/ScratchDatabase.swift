@@ -99,7 +99,14 @@ public final class ScratchDatabase: @unchecked Sendable {
     /// whatever machine it runs, so one whose lock can be taken is abandoned.
     static func dropAbandoned(on admin: Connection) {
         guard let rows = try? admin.query(
-            "SELECT datname FROM pg_catalog.pg_database WHERE datname LIKE 'schemactl\\_scratch\\_%' ORDER BY 1").rows else { return }
+            // Advisory locks are per database: a run whose server URL names another maintenance
+            // database holds its lock where we cannot see it, so a database in use is never taken either.
+            """
+            SELECT d.datname FROM pg_catalog.pg_database d
+             WHERE d.datname LIKE 'schemactl\\_scratch\\_%'
+               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_stat_activity a WHERE a.datname = d.datname)
+             ORDER BY 1
+            """).rows else { return }
         for name in rows.compactMap({ try? $0.string("datname") }) {
             guard (try? admin.query("SELECT pg_try_advisory_lock($1::int, hashtext($2)) AS taken", [lockClass, name])
                 .rows.first?.bool("taken")) == true else { continue }
