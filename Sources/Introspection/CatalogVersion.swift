@@ -7,7 +7,7 @@ public struct CatalogVersion: Sendable, Hashable, Comparable {
     public let serverVersionNumber: Int
 
     public static let oldestSupported = 13
-    public static let newestSupported = 17
+    public static let newestSupported = 18
 
     public var major: Int { serverVersionNumber / 10000 }
 

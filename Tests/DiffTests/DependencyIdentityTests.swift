@@ -22,7 +22,12 @@ final class DependencyIdentityTests: XCTestCase {
             for side in ["a", "b"] {
                 let database = try TestDatabase.make()
                 let connection = try database.connect()
-                try connection.execute(String(contentsOf: Self.corpus.appendingPathComponent("\(name)/\(side).sql"), encoding: .utf8))
+                let sql = try String(contentsOf: Self.corpus.appendingPathComponent("\(name)/\(side).sql"), encoding: .utf8)
+                if let reason = try ServerFeatures.missing(for: sql) {
+                    print("skipped \(name)/\(side): \(reason)")
+                    continue
+                }
+                try connection.execute(sql)
                 let model = try Inspector().inspect(connection)
                 let known = Set(ModelFlattener().objects(model).map(\.id))
                 let resolver = DependencyResolver(model)

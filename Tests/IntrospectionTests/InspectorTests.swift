@@ -119,6 +119,7 @@ final class InspectorTests: XCTestCase {
 
     /// A database with the whole CRM history applied.
     private func crmDatabase() throws -> ScratchDatabase {
+        try requireServer(toReplay: projectRoot + "/migrations")
         let database = try TestDatabase.make()
         let connection = try database.connect()
         try connection.execute(SchemaVersions.createStatement)

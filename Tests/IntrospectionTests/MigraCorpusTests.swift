@@ -19,10 +19,15 @@ final class MigraCorpusTests: XCTestCase {
             FileManager.default.fileExists(atPath: corpus.appendingPathComponent($0).appendingPathComponent("a.sql").path)
         }.sorted()
         XCTAssertEqual(cases.count, 26)
-        var inspected = 0
+        var inspected = 0, skipped = 0
         for name in cases {
             for side in ["a.sql", "b.sql"] {
                 let sql = try String(contentsOf: corpus.appendingPathComponent(name).appendingPathComponent(side), encoding: .utf8)
+                if let reason = try ServerFeatures.missing(for: sql) {
+                    print("skipped \(name)/\(side): \(reason)")
+                    skipped += 1
+                    continue
+                }
                 let database = try TestDatabase.make()
                 let connection = try database.connect()
                 do {
@@ -41,6 +46,7 @@ final class MigraCorpusTests: XCTestCase {
                 database.drop()
             }
         }
-        XCTAssertEqual(inspected, 2 * cases.count)
+        XCTAssertEqual(inspected + skipped, 2 * cases.count)
+        XCTAssertGreaterThan(inspected, cases.count, "most of the corpus must run on every major")
     }
 }

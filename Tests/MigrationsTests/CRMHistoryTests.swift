@@ -8,6 +8,7 @@ import XCTest
 /// must bring the schema back to exactly what it was before its migration.
 final class CRMHistoryTests: XCTestCase {
     func testEveryMigrationAppliesInOrderAndEachRollbackUndoesIt() throws {
+        try requireServer(toReplay: crmMigrationsPath)
         let directory = try MigrationDirectory.load(crmMigrationsPath)
         try directory.validate()
         let database = try TestDatabase.make()

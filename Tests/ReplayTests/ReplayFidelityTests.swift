@@ -88,6 +88,7 @@ final class ReplayFidelityTests: XCTestCase {
     // MARK: untrusted SQL
 
     func testReplaysRunAsAnUnprivilegedRoleAndASuperuserIsOptIn() throws {
+        try requireServer(toRun: "CREATE EXTENSION pgcrypto")
         let root = try history([
             "20230101_extension": "CREATE EXTENSION IF NOT EXISTS pgcrypto;\nCREATE TABLE keys (id uuid DEFAULT gen_random_uuid());",
             "20230102_program": "COPY (SELECT 1) TO PROGRAM 'cat > /dev/null';",
@@ -105,6 +106,7 @@ final class ReplayFidelityTests: XCTestCase {
     }
 
     func testTheCRMHistoryReplaysWithoutASuperuser() throws {
+        try requireServer(toReplay: projectRoot + "/migrations")
         let project = NSTemporaryDirectory() + "schemactl-crm-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: project, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: projectRoot + "/migrations", toPath: project + "/migrations")

@@ -10,6 +10,7 @@ import XCTest
 
 final class ReplayTests: XCTestCase {
     func testReplayOfTheCRMGivesTheModelOfApplyingItsFilesByHand() throws {
+        try requireServer(toReplay: projectRoot + "/migrations")
         let replayed = try MigrationReplay.onTestServer().model(
             directory: projectRoot + "/migrations", selection: MigrationSelection(includePending: true))
         let database = try TestDatabase.make()

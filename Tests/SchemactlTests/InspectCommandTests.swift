@@ -95,6 +95,7 @@ final class OutputFileTests: XCTestCase {
 
 final class InspectMigrationsTests: XCTestCase {
     func testInspectingTheMigrationsDirectoryNeedsNoServer() throws {
+        try requireServer(toReplay: projectRoot + "/migrations")
         let run = try CommandRun.schemactl(["inspect", "migrations", "--format", "text", "--no-cache"], in: projectRoot)
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.contains("table \"public\".\"deals\""), run.stdout)
