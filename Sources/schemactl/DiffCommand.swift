@@ -51,8 +51,11 @@ struct DiffCommand: ParsableCommand {
             }
         }
         if old.serverVersion / 10000 != new.serverVersion / 10000, old.serverVersion > 0, new.serverVersion > 0 {
-            Terminal.error("warning: the two sides come from PostgreSQL \(old.serverVersion / 10000) and \(new.serverVersion / 10000); "
-                           + "the server's deparsed text can differ between major versions")
+            Terminal.error("warning: the two sides come from PostgreSQL \(old.serverVersion / 10000) and \(new.serverVersion / 10000). "
+                           + "These properties are the server's own deparsed text, which a major version may print differently "
+                           + "for the same object: a view's definition (16 and later write a single-table view's columns "
+                           + "without the table name), and the expressions of defaults, generated columns, checks, index "
+                           + "expressions and predicates, policies and triggers. A difference in those alone may be only that.")
         }
         let diff = SchemaDiff(from: old.model, to: new.model, flattener: ModelFlattener(columnOrder: columnOrder))
         switch format {

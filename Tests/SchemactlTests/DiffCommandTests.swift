@@ -72,4 +72,22 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertEqual(within.status, 0, within.stderr)
         XCTAssertEqual(within.stderr, "", "minor versions of one major are not worth a warning")
     }
+
+    func testSidesFromTwoMajorsNameThePropertiesThatMayDifferForThatReason() throws {
+        let database = try TestDatabase.make()
+        try database.connect().execute("CREATE TABLE t (id int); CREATE VIEW v AS SELECT id FROM t")
+        let folder = NSTemporaryDirectory() + "schemactl-majors-" + UUID().uuidString
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+        let url = database.connectionString.replacingDatabase(with: database.name).raw
+        XCTAssertEqual(try CommandRun.schemactl(["snapshot", url, "--name", "other", "--snapshots", folder]).status, 0)
+        // The same model, as if read from another major.
+        let path = folder + "/other.json"
+        var snapshot = try Snapshot.decode(Data(contentsOf: URL(fileURLWithPath: path)), file: path)
+        snapshot.header.serverVersion = snapshot.header.serverVersion / 10000 == 16 ? 150_000 : 160_002
+        try snapshot.encoded().write(to: URL(fileURLWithPath: path))
+        let run = try CommandRun.schemactl(["diff", path, url])
+        XCTAssertEqual(run.status, 0, run.stdout)
+        XCTAssertTrue(run.stderr.contains("warning: the two sides come from PostgreSQL"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("a view's definition (16 and later write a single-table view's columns without the table name)"), run.stderr)
+    }
 }
