@@ -39,6 +39,13 @@ struct ColumnNames {
         try numbers.map { try entry(oid, $0, query: query) }
     }
 
+    /// The real columns among `numbers`: a check's or an exclusion constraint's
+    /// `conkey` also holds 0 (an expression, a whole-row reference) and negative
+    /// numbers (system columns such as `tableoid`), which name no column of the model.
+    func userColumns(_ oid: UInt32, _ numbers: [String]) -> [Entry] {
+        numbers.compactMap { Int($0).flatMap { entry(oid, $0) } }
+    }
+
     /// The quoted name of column `number` of the table `oid`, for the expression deparser.
     func quotedName(_ oid: UInt32, _ number: Int) -> String? {
         entry(oid, number)?.quoted

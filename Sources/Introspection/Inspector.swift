@@ -142,6 +142,8 @@ public struct Inspector: Sendable {
             guard let result = results[name] else { throw IntrospectionError(query: name, underlying: "no result") }
             do {
                 return try decoder(result)
+            } catch let error as IntrospectionError {
+                throw error // already names its query: once is enough
             } catch {
                 throw IntrospectionError(query: name, underlying: "\(error)")
             }

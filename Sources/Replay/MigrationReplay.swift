@@ -77,8 +77,21 @@ public struct MigrationReplay: Sendable {
     public func model(sqlFile path: String) throws -> LoadedModel {
         let clock = ContinuousClock()
         let start = clock.now
-        let (model, version) = try replay([MigrationFile.read(path, expectedVersion: nil)], createSchemaVersions: false)
+        let file = try MigrationFile.read(path, expectedVersion: nil)
+        let text = Self.withoutDumpRestrictions(file.text)
+        let (model, version) = try replay([MigrationFile(path: path, text: text, expectedVersion: nil)], createSchemaVersions: false)
         return LoadedModel(model: filtered(model), serverVersion: version, seconds: (clock.now - start).seconds, source: path)
+    }
+
+    /// pg_dump 15.18 and later (and the other majors' matching releases) open and
+    /// close a dump with `\restrict KEY` and `\unrestrict KEY`, psql commands that
+    /// only guard psql itself. They are blanked, keeping every line where it was;
+    /// any other psql meta-command is still refused with its line.
+    static func withoutDumpRestrictions(_ text: String) -> String {
+        guard text.contains("\\restrict") || text.contains("\\unrestrict") else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasPrefix("\\restrict ") || line.hasPrefix("\\unrestrict ") ? "" : String(line)
+        }.joined(separator: "\n")
     }
 
     /// Applies `files` to a new scratch database and inspects it; the database is always dropped.

@@ -67,7 +67,10 @@ enum ConstraintQuery {
             default: kind = .exclusion
             }
             let tableOID = try row.oid(tableOIDColumn)
-            let columns = try columnNames.entries(tableOID, row.stringArray(columnNumbers), query: "constraints")
+            // Keys name real columns; a check or an exclusion may also reference expressions and system columns.
+            let columns = kind == .check || kind == .exclusion
+                ? columnNames.userColumns(tableOID, row.stringArray(columnNumbers))
+                : try columnNames.entries(tableOID, row.stringArray(columnNumbers), query: "constraints")
             var foreignKey: Constraint.ForeignKey?
             var referenced: (quotedTable: String, quotedColumns: [String])?
             if kind == .foreignKey {
