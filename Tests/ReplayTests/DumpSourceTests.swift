@@ -29,7 +29,8 @@ final class DumpSourceTests: XCTestCase {
         if !text.contains("\\restrict ") {
             try ("\\restrict k3y\n" + text + "\n\\unrestrict k3y\n").write(toFile: path, atomically: true, encoding: .utf8)
         }
-        let loaded = try ModelLoader().load(.sqlFile(path)).model
+        // On this process's server as a scratch server of its own: the shared embedded server holds other tests' roles.
+        let loaded = try ModelLoader(replay: MigrationReplay.onTestServer()).load(.sqlFile(path)).model
         XCTAssertEqual(loaded, try Inspector().inspect(connection))
     }
 
@@ -37,7 +38,7 @@ final class DumpSourceTests: XCTestCase {
         let path = NSTemporaryDirectory() + "schemactl-dump-" + UUID().uuidString + ".sql"
         addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
         try "\\restrict k\nCREATE TABLE t (id int);\n\\connect other\n".write(toFile: path, atomically: true, encoding: .utf8)
-        XCTAssertThrowsError(try ModelLoader().load(.sqlFile(path))) { error in
+        XCTAssertThrowsError(try ModelLoader(replay: MigrationReplay.onTestServer()).load(.sqlFile(path))) { error in
             XCTAssertTrue("\(error)".contains(path + ":3:1: error: psql meta-commands are not supported (\\connect)"), "\(error)")
         }
     }
