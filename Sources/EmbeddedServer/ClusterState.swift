@@ -31,9 +31,7 @@ public enum ClusterState {
     /// roles, and the settings its new sessions start with. Part of the replay
     /// cache's key, so that a model replayed under one state is not returned
     /// under another.
-    public static func fingerprint(_ server: ConnectionString) throws -> String {
-        let connection = try Connection(server)
-        defer { connection.close() }
+    public static func fingerprint(_ connection: Connection) throws -> String {
         let rows = try connection.query("""
             SELECT 'role ' || rolname AS item FROM pg_catalog.pg_roles WHERE oid >= 16384
             UNION ALL

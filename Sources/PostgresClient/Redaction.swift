@@ -31,7 +31,7 @@ public enum Redaction {
                 }
             }
         }
-        found += keyValueValues(named: "password", in: raw)
+        found += passwordValues(in: raw)
         let decoded = found.compactMap { $0.removingPercentEncoding }
         return Array(Set((found + decoded).filter { $0.count >= 2 })).sorted { $0.count > $1.count }
     }
@@ -64,7 +64,8 @@ public enum Redaction {
 
     private static let keyValue = try? NSRegularExpression(pattern: #"(?i:password)\s*=\s*('((?:[^'\\]|\\.)*)'?|[^\s&'"]+)"#)
 
-    private static func keyValueValues(named key: String, in raw: String) -> [String] {
+    /// The values of `password=` (quoted or not), found by shape.
+    private static func passwordValues(in raw: String) -> [String] {
         guard let pattern = keyValue else { return [] }
         let range = NSRange(raw.startIndex..., in: raw)
         return pattern.matches(in: raw, range: range).compactMap { match in

@@ -60,8 +60,7 @@ public struct MigrationReplay: Sendable {
             let (model, version) = try replayOnPersistentServer(files, serverData: serverData) ?? replay(files)
             return LoadedModel(model: filtered(model), serverVersion: version, seconds: (clock.now - start).seconds, source: path)
         }
-        let major = try serverMajorVersion(cache: cache)
-        let state = try scratchServerState()
+        let (major, state) = try scratchServerIdentity(cache: cache)
         if let hit = cache.load(key: ReplayCache.key(serverMajor: major, server: state, files: files), guess: guess) {
             return LoadedModel(model: filtered(hit.model), serverVersion: hit.serverVersion,
                                seconds: (clock.now - start).seconds, source: path)
@@ -123,13 +122,6 @@ public struct MigrationReplay: Sendable {
         }
     }
 
-    /// The user's scratch server's roles and settings (`ClusterState.fingerprint`); for the
-    /// embedded server, the role replays run as (a prefix replayed as the superuser owns
-    /// what the replay role could not continue).
-    private func scratchServerState() throws -> String {
-        guard let chosen = ScratchDatabase.chosenServer(explicit: scratch) else { return replayRole.map { "role " + $0 } ?? "" }
-        return try ClusterState.fingerprint(chosen)
-    }
 
     /// The role replays log in as: the embedded server's unprivileged replay role,
     /// unless `trustedSQL`; nil (the connection's own user) on a server of the user's.
@@ -229,10 +221,18 @@ public struct MigrationReplay: Sendable {
     /// The scratch server's major version, without starting the embedded server
     /// when it is the one: `postgres -V`, remembered beside the cache for as long
     /// as the binary's size and modification time stay the same.
-    private func serverMajorVersion(cache: ReplayCache) throws -> Int {
+    ///
+    /// With the major, what else decides a replay's result on that server: a user's
+    /// scratch server's roles and settings (`ClusterState.fingerprint`), read on the
+    /// same connection; for the embedded server, the role replays run as (a prefix
+    /// replayed as the superuser owns what the replay role could not continue).
+    private func scratchServerIdentity(cache: ReplayCache) throws -> (major: Int, state: String) {
         if let chosen = ScratchDatabase.chosenServer(explicit: scratch) {
-            return try Connection(chosen).serverVersionNumber / 10000
+            let connection = try Connection(chosen)
+            defer { connection.close() }
+            return (connection.serverVersionNumber / 10000, try ClusterState.fingerprint(connection))
         }
+        let state = replayRole.map { "role " + $0 } ?? ""
         let binaries = try ServerBinaries.locate()
         let program = binaries.path("postgres")
         let attributes = try? FileManager.default.attributesOfItem(atPath: program)
@@ -241,12 +241,12 @@ public struct MigrationReplay: Sendable {
         let memo = cache.folder + "/server-version"
         if let text = try? String(contentsOfFile: memo, encoding: .utf8) {
             let parts = text.split(separator: "\n", omittingEmptySubsequences: false)
-            if parts.count >= 2, parts[0] == identity, let major = Int(parts[1]) { return major }
+            if parts.count >= 2, parts[0] == identity, let major = Int(parts[1]) { return (major, state) }
         }
         let major = try binaries.majorVersion()
         try? FileManager.default.createDirectory(atPath: cache.folder, withIntermediateDirectories: true)
         try? "\(identity)\n\(major)\n".write(toFile: memo, atomically: true, encoding: .utf8)
-        return major
+        return (major, state)
     }
 }
 /// Each warning once per process, however many replays run.

@@ -31,11 +31,3 @@ public enum SourceSpecifier: Hashable, Sendable {
         throw SourceUnavailable(source: text, reason: "no such file or directory")
     }
 }
-
-public struct UnknownSource: Error, Sendable, CustomStringConvertible {
-    public let text: String
-    public var description: String {
-        "\(ConnectionString(text).redacted): not a connection string (postgres://… or key=value), "
-            + "a migrations directory, a .sql file or a snapshot .json"
-    }
-}

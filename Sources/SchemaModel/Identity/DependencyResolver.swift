@@ -54,33 +54,34 @@ public struct DependencyResolver: Sendable {
 
     /// The object `address` names, or nil when the model does not hold it (an aggregate, a foreign table).
     public func objectID(_ address: ObjectAddress) -> ObjectID? {
-        switch address.type {
-        case "schema", "extension":
+        // `type` names an enum, a domain or a base type alike (no ObjectKind): the model says which.
+        if address.type == "type" {
+            guard let name = Self.qualified(address.identity[...]), let kind = types[name] else { return nil }
+            return ObjectID(kind: kind, schema: name.schema, name: name.name)
+        }
+        guard let kind = address.kind else { return nil }
+        switch kind {
+        case .schema, .extension:
             guard let parts = Self.path(address.identity[...]), parts.count == 1 else { return nil }
-            return ObjectID(kind: address.type == "schema" ? .schema : .extension, schema: nil, name: parts[0])
-        case "table", "view", "materialized view", "sequence", "composite type":
+            return ObjectID(kind: kind, schema: nil, name: parts[0])
+        case .table, .view, .materializedView, .sequence, .compositeType:
             guard let name = Self.qualified(address.identity[...]) else { return nil }
-            let kind = address.type == "composite type" ? ObjectKind.compositeType : relations[name]
-            return kind.map { ObjectID(kind: $0, schema: name.schema, name: name.name) }
-        case "index":
+            let found = kind == .compositeType ? kind : relations[name]
+            return found.map { ObjectID(kind: $0, schema: name.schema, name: name.name) }
+        case .index:
             guard let name = Self.qualified(address.identity[...]) else { return nil }
             if let owner = indexOwners[name] { return ObjectID(.index, name.name, on: owner) }
             return constraintOwners[name].map { ObjectID(.constraint, name.name, on: $0) }
-        case "type":
-            guard let name = Self.qualified(address.identity[...]), let kind = types[name] else { return nil }
-            return ObjectID(kind: kind, schema: name.schema, name: name.name)
-        case "table constraint", "trigger", "policy":
+        case .constraint, .trigger, .policy:
             guard let on = address.identity.range(of: " on ", options: .backwards),
                   let member = Self.path(address.identity[..<on.lowerBound]), member.count == 1,
                   let table = Self.qualified(address.identity[on.upperBound...]) else { return nil }
-            let ownerKind = relations[table] ?? .table
-            let owner = ObjectID(kind: ownerKind, schema: table.schema, name: table.name)
-            let kind: ObjectKind = address.type == "trigger" ? .trigger : address.type == "policy" ? .policy : .constraint
+            let owner = ObjectID(kind: relations[table] ?? .table, schema: table.schema, name: table.name)
             return ObjectID(kind, member[0], on: owner)
-        case "function", "procedure":
+        case .function, .procedure:
             return function(address.identity)
-        default:
-            return nil
+        case .enum, .domain, .column:
+            return nil // named `type`, or not an end the dependency query gives
         }
     }
 
