@@ -96,7 +96,24 @@ public struct Inspector: Sendable {
     /// the hash joins: at 5,000 tables the columns query's hash of 50,000
     /// attributes outgrew the default 4 MB and went to disk in two batches;
     /// 64 MB kept it in memory, 7–10% off the three heaviest queries.
-    static let sessionSettings = "SET LOCAL search_path = ''; SET LOCAL jit = off; SET LOCAL work_mem = '64MB'"
+    ///
+    /// And every setting that changes how the server prints a value, fixed
+    /// whatever the database or role says: a default of `'epoch'::timestamptz`
+    /// reads `1970-01-01 00:00:00+00` in UTC but `1969-12-31 19:00:00-05` in
+    /// New York, so two equal databases in two zones would differ.
+    static let sessionSettings = "SET LOCAL search_path = ''; SET LOCAL jit = off; SET LOCAL work_mem = '64MB'; "
+        + printingSettings.map { "SET LOCAL \($0.name) = \($0.value)" }.joined(separator: "; ")
+
+    /// The settings that change the text of a value (`pg_get_expr` of a
+    /// default, a check's constants), with the values every inspection reads with.
+    public static let printingSettings: [(name: String, value: String)] = [
+        ("TimeZone", "'UTC'"),
+        ("DateStyle", "'ISO, MDY'"),
+        ("IntervalStyle", "'postgres'"),
+        ("extra_float_digits", "1"),
+        ("bytea_output", "'hex'"),
+        ("standard_conforming_strings", "on"),
+    ]
 
     /// The catalog queries for `version`, by name: for benchmarks and EXPLAIN.
     public static func catalogQueries(serverVersionNumber: Int) throws -> [(name: String, sql: String)] {

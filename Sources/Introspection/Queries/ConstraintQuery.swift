@@ -38,6 +38,10 @@ enum ConstraintQuery {
         LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
         \(CatalogFilter.commentJoin(alias: "d", catalog: "pg_constraint", oid: "con.oid"))
         WHERE con.contype IN ('p', 'u', 'c', 'f', 'x') AND c.relkind IN ('r', 'p')
+          -- A foreign key's clones (one per partition of a partitioned table it
+          -- points at or is declared on) belong to their parent constraint, under
+          -- names that depend on history: pg_dump leaves them out too.
+          AND (con.contype <> 'f' OR con.conparentid = 0)
           AND \(CatalogFilter.userSchema("n.nspname"))
           AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "c.oid"))
         """
