@@ -24,8 +24,18 @@ public enum DiffRenderer {
                 }
             }
         }
+        out += unmodelledText(diff, colour: colour)
         let counts = ChangeKind.allCases.map { kind in "\(diff.changes.filter { $0.change == kind }.count) \(kind.rawValue)" }
         out += "\n\(diff.changes.count) difference\(diff.changes.count == 1 ? "" : "s"): \(counts.joined(separator: ", "))\n"
+        return out
+    }
+
+    /// Objects the model cannot describe, present on one side only.
+    static func unmodelledText(_ diff: SchemaDiff, colour: Bool) -> String {
+        guard !diff.unmodelledRemoved.isEmpty || !diff.unmodelledAdded.isEmpty else { return "" }
+        var out = "objects schemactl does not model, on one side only (their properties are not compared):\n"
+        for object in diff.unmodelledRemoved { out += "\(paint("-", .removed, colour)) \(object)\n" }
+        for object in diff.unmodelledAdded { out += "\(paint("+", .added, colour)) \(object)\n" }
         return out
     }
 
@@ -36,7 +46,13 @@ public enum DiffRenderer {
 
     public static func markdown(_ diff: SchemaDiff) -> String {
         guard !diff.isEmpty else { return "No schema differences.\n" }
-        var out = "### Schema differences (\(diff.changes.count))\n\n| | object | property | before | after |\n|---|---|---|---|---|\n"
+        var out = "### Schema differences (\(diff.changes.count))\n\n"
+        if !diff.unmodelledRemoved.isEmpty || !diff.unmodelledAdded.isEmpty {
+            out += "Objects schemactl does not model, on one side only:\n\n"
+            out += (diff.unmodelledRemoved.map { "- before only: \($0)\n" } + diff.unmodelledAdded.map { "- after only: \($0)\n" })
+                .joined() + "\n"
+        }
+        out += "| | object | property | before | after |\n|---|---|---|---|---|\n"
         for change in diff.changes {
             let object = "\(change.id.kind.displayName) `\(change.id.sql.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " "))`"
             if change.change == .changed {
@@ -61,9 +77,14 @@ public enum DiffRenderer {
         }
         let equal: Bool
         let changes: [Change]
+        /// Objects the model does not represent, on one side only.
+        let unmodelledRemoved: [UnmodelledObject]
+        let unmodelledAdded: [UnmodelledObject]
 
         public init(_ diff: SchemaDiff) {
             equal = diff.isEmpty
+            unmodelledRemoved = diff.unmodelledRemoved
+            unmodelledAdded = diff.unmodelledAdded
             changes = diff.changes.map {
                 Change(change: $0.change.rawValue, kind: $0.id.kind.displayName, object: $0.id.sql, parent: $0.id.parent?.sql,
                        properties: $0.properties)

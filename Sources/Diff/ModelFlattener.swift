@@ -133,6 +133,7 @@ public struct ModelFlattener: Sendable {
                     ("security definer", flag(function.securityDefiner)), ("leakproof", flag(function.leakproof)),
                     ("parallel", function.parallel),
                     ("configuration", function.configuration.isEmpty ? nil : function.configuration.joined(separator: ", ")),
+                    ("cost", function.cost), ("rows", function.rows),
                     ("body", function.body), ("comment", function.comment),
                 ])
             }

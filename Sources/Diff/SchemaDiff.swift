@@ -10,11 +10,19 @@ public struct SchemaDiff: Sendable, Hashable {
     public typealias PropertyChange = SchemaChange.Property
 
     public let changes: [SchemaChange]
+    /// Objects the model does not represent (`DatabaseModel.unmodelled`) found
+    /// on one side only: the two databases differ there, though no property can
+    /// say how.
+    public let unmodelledRemoved: [UnmodelledObject]
+    public let unmodelledAdded: [UnmodelledObject]
 
-    public var isEmpty: Bool { changes.isEmpty }
+    public var isEmpty: Bool { changes.isEmpty && unmodelledRemoved.isEmpty && unmodelledAdded.isEmpty }
 
     /// Compares `old` with `new`.
     public init(from old: DatabaseModel, to new: DatabaseModel, flattener: ModelFlattener = ModelFlattener()) {
+        let (oldCensus, newCensus) = (Set(old.unmodelled), Set(new.unmodelled))
+        unmodelledRemoved = old.unmodelled.filter { !newCensus.contains($0) }
+        unmodelledAdded = new.unmodelled.filter { !oldCensus.contains($0) }
         let (old, new) = Self.withoutCommonObjects(old, new)
         let before = flattener.objects(old)
         let after = flattener.objects(new)

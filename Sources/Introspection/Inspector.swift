@@ -147,6 +147,7 @@ public struct Inspector: Sendable {
             .init(name: "policies", sql: PolicyQuery.sql, weight: 1),
             .init(name: "functions", sql: FunctionQuery.sql(version), weight: 3),
             .init(name: "dependencies", sql: DependencyQuery.sql, weight: 9, hashJoinsOnly: largeCatalog),
+            .init(name: "unmodelled", sql: UnmodelledQuery.sql(version), weight: 2, hashJoinsOnly: largeCatalog),
         ]
     }
 
@@ -202,6 +203,7 @@ public struct Inspector: Sendable {
         model.views = views.relations
         model.functions = try decode("functions", FunctionQuery.decode)
         model.dependencies = readsDependencies ? try decode("dependencies") { try DependencyQuery.decode($0, filter: filter) } : []
+        model.unmodelled = try decode("unmodelled", UnmodelledQuery.decode)
         filter.apply(to: &model)
         model.canonicalize()
         return model

@@ -36,5 +36,6 @@ public struct SchemaFilter: Sendable, Hashable, Codable {
             case .function, .procedure: model.functions.removeAll { !includes($0.name.schema) }
             }
         }
+        model.unmodelled.removeAll { $0.schema.map { !includes($0) } ?? false }
     }
 }

@@ -7,7 +7,7 @@
 /// read with an empty `search_path`, so every name in them is schema-qualified.
 public struct DatabaseModel: Codable, Hashable, Sendable {
     /// Bumped whenever the encoded form changes meaning; snapshots and caches check it.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     public var schemas: [Namespace] = []
     public var extensions: [Extension] = []
@@ -20,6 +20,9 @@ public struct DatabaseModel: Codable, Hashable, Sendable {
     public var functions: [Function] = []
     /// Edges "this object depends on that one", from pg_depend, between objects of the model.
     public var dependencies: [Dependency] = []
+    /// What the database holds that the model does not represent: named by
+    /// every command that reads this model, never left out silently.
+    public var unmodelled: [UnmodelledObject] = []
 
     public init() {}
 
@@ -46,6 +49,7 @@ public struct DatabaseModel: Codable, Hashable, Sendable {
             }
         }
         dependencies = Array(Set(dependencies)).sorted()
+        unmodelled = Array(Set(unmodelled)).sorted()
     }
 
     public func table(_ schema: String, _ name: String) -> Table? {

@@ -25,6 +25,10 @@ public struct Function: Codable, Hashable, Sendable {
     public var parallel: String
     /// `SET name = value` settings (`search_path=public`), as stored.
     public var configuration: [String]
+    /// `COST`, when not the default for its language (1 for C and internal, 100 otherwise).
+    public var cost: String?
+    /// `ROWS` of a set-returning function, when not the default 1000.
+    public var rows: String?
     /// The body as written (`prosrc`), or the SQL-standard body as deparsed.
     public var body: String
     /// `pg_get_functiondef`: the whole CREATE statement.
@@ -33,7 +37,8 @@ public struct Function: Codable, Hashable, Sendable {
 
     public init(name: QualifiedName, kind: Kind = .function, identityArguments: String, arguments: String, result: String?,
                 language: String, volatility: String = "VOLATILE", strict: Bool = false, securityDefiner: Bool = false,
-                leakproof: Bool = false, parallel: String = "UNSAFE", configuration: [String] = [], body: String,
+                leakproof: Bool = false, parallel: String = "UNSAFE", configuration: [String] = [], cost: String? = nil,
+                rows: String? = nil, body: String,
                 definition: String, comment: String? = nil) {
         self.name = name
         self.kind = kind
@@ -47,6 +52,8 @@ public struct Function: Codable, Hashable, Sendable {
         self.leakproof = leakproof
         self.parallel = parallel
         self.configuration = configuration
+        self.cost = cost
+        self.rows = rows
         self.body = body
         self.definition = definition
         self.comment = comment

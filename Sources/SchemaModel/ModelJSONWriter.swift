@@ -109,6 +109,13 @@ struct ModelJSONWriter {
             w.key("schemas"); w.array(model.schemas) { $0.namespace($1) }
             w.key("sequences"); w.array(model.sequences) { $0.sequence($1) }
             w.key("tables"); w.array(model.tables) { $0.table($1) }
+            w.key("unmodelled"); w.array(model.unmodelled) { w, object in
+                w.object { w in
+                    w.member("kind", object.kind)
+                    w.member("name", object.name)
+                    w.member("schema", object.schema)
+                }
+            }
             w.key("views"); w.array(model.views) { $0.view($1) }
         }
     }
@@ -339,6 +346,7 @@ struct ModelJSONWriter {
             w.member("body", function.body)
             w.member("comment", function.comment)
             w.member("configuration", function.configuration)
+            w.member("cost", function.cost)
             w.member("definition", function.definition)
             w.member("identityArguments", function.identityArguments)
             w.member("kind", function.kind.rawValue)
@@ -347,6 +355,7 @@ struct ModelJSONWriter {
             w.key("name"); w.qualifiedName(function.name)
             w.member("parallel", function.parallel)
             w.member("result", function.result)
+            w.member("rows", function.rows)
             w.member("securityDefiner", function.securityDefiner)
             w.member("strict", function.strict)
             w.member("volatility", function.volatility)

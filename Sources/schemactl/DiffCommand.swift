@@ -2,6 +2,7 @@ import ArgumentParser
 import Diff
 import Foundation
 import Introspection
+import PostgresClient
 import Replay
 import SchemaModel
 
@@ -57,6 +58,8 @@ struct DiffCommand: ParsableCommand {
                            + "without the table name), and the expressions of defaults, generated columns, checks, index "
                            + "expressions and predicates, policies and triggers. A difference in those alone may be only that.")
         }
+        Terminal.warnUnmodelled(old.model, source: ConnectionString.looksLikeConnectionString(from) ? ConnectionString(from).redacted : from)
+        Terminal.warnUnmodelled(new.model, source: ConnectionString.looksLikeConnectionString(to) ? ConnectionString(to).redacted : to)
         let diff = SchemaDiff(from: old.model, to: new.model, flattener: ModelFlattener(columnOrder: columnOrder))
         switch format {
         case .text:

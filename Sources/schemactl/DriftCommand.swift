@@ -55,6 +55,7 @@ struct DriftCommand: ParsableCommand {
                 let observation = try observations[index].get()
                 outcomes.append(.checked(try check.compare(observation)))
                 models.append((observation.name, observation.model))
+                Terminal.warnUnmodelled(observation.model, source: observation.name)
             } catch {
                 ExitCleanup.waitIfInterrupted()
                 outcomes.append(.failed(environment: targets[index].0, message: ErrorReport.paragraph(for: error)))

@@ -44,6 +44,7 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try sourceOptions.loader(filter: schemaFilter.filter).load(SourceSpecifier.parse(source))
+        Terminal.warnUnmodelled(loaded.model)
         let data: Data
         switch format {
         case .json: data = ModelJSON.encode(loaded.model)

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresClient
+import SchemaModel
 
 /// The only place that writes to the terminal.
 enum Terminal {
@@ -39,6 +40,12 @@ enum Terminal {
     static func error(_ text: String) {
         let line = "schemactl: " + text + (text.hasSuffix("\n") ? "" : "\n")
         FileHandle.standardError.write(Data(Redaction.scrub(line, secrets: secrets).utf8))
+    }
+
+    /// `warning: SOURCE: 2 objects schemactl does not model: …`, when the model left any out.
+    static func warnUnmodelled(_ model: DatabaseModel, source: String? = nil) {
+        guard let census = model.unmodelled.census else { return }
+        error("warning: " + (source.map { "\($0): " } ?? "") + census)
     }
 }
 

@@ -38,6 +38,7 @@ import Testing
         let after = try Inspector().inspect(connection)
         let (mismatches, _) = try definitionMismatches(after, connection)
         #expect(mismatches == [])
+        #expect(after.unmodelled == [], "every object of a change fixture is modelled")
         #expect(try ModelPaths.changed(before, after) == fixture.expected)
         if let dependency = fixture.expectedDependency {
             #expect(after.dependencies.map { "\($0.dependent) -> \($0.referenced)" }.contains(dependency))

@@ -17,6 +17,9 @@ enum FunctionQuery {
                    l.lanname AS language, p.provolatile AS volatility, p.proisstrict AS strict,
                    p.prosecdef AS security_definer, p.proleakproof AS leakproof, p.proparallel AS parallel,
                    p.proconfig AS configuration, \(body) AS body,
+                   CASE WHEN p.procost <> CASE WHEN l.lanname IN ('c', 'internal') THEN 1 ELSE 100 END
+                        THEN p.procost::pg_catalog.text END AS cost,
+                   CASE WHEN p.proretset AND p.prorows <> 1000 THEN p.prorows::pg_catalog.text END AS rows,
                    pg_catalog.pg_get_functiondef(p.oid) AS definition
             FROM pg_catalog.pg_proc p
             JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
@@ -24,6 +27,9 @@ enum FunctionQuery {
             \(CatalogFilter.commentJoin(alias: "d", catalog: "pg_proc", oid: "p.oid"))
             WHERE p.prokind IN ('f', 'p', 'w') AND \(CatalogFilter.userSchema("n.nspname"))
               AND \(CatalogFilter.notExtensionMember(catalog: "pg_proc", oid: "p.oid"))
+              -- A range type's constructors are the type's (an internal dependency), not the user's.
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend dep WHERE dep.objid = p.oid AND dep.deptype = 'i'
+                              AND dep.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass)
             """
     }
 
@@ -38,7 +44,8 @@ enum FunctionQuery {
                 strict: try row.bool("strict"), securityDefiner: try row.bool("security_definer"),
                 leakproof: try row.bool("leakproof"),
                 parallel: ["s": "SAFE", "r": "RESTRICTED"][try row.string("parallel")] ?? "UNSAFE",
-                configuration: try row.stringArray("configuration"), body: try row.string("body"),
+                configuration: try row.stringArray("configuration"),
+                cost: try row.optionalString("cost"), rows: try row.optionalString("rows"), body: try row.string("body"),
                 definition: try row.string("definition"), comment: try row.optionalString("comment"))
         }
     }
