@@ -6,9 +6,13 @@ public struct ModelFlattener: Sendable {
     /// Whether a column's position is a property (column order is not drift by default:
     /// PostgreSQL cannot reorder columns, and dropped columns leave gaps).
     public var columnOrder: Bool
+    /// Whether owners are compared (`--owners`): off by default, as the role
+    /// that owns the schema differs between environments by design.
+    public var owners: Bool
 
-    public init(columnOrder: Bool = false) {
+    public init(columnOrder: Bool = false, owners: Bool = false) {
         self.columnOrder = columnOrder
+        self.owners = owners
     }
 
     public func objects(_ model: DatabaseModel) -> [DiffObject] {
@@ -21,7 +25,7 @@ public struct ModelFlattener: Sendable {
         switch kind {
         case .schema:
             return model.schemas.map {
-                object(ObjectID(kind: .schema, schema: nil, name: $0.name), .schema($0), [("comment", $0.comment)])
+                object(ObjectID(kind: .schema, schema: nil, name: $0.name), .schema($0), [("comment", $0.comment)] + access($0))
             }
         case .extension:
             return model.extensions.map {
@@ -31,7 +35,7 @@ public struct ModelFlattener: Sendable {
         case .enum:
             return model.enums.map {
                 object(ObjectID(.enum, $0.name), .enum($0),
-                       [("labels", $0.labels.map(SQLQuoting.literal).joined(separator: ", ")), ("comment", $0.comment)])
+                       [("labels", $0.labels.map(SQLQuoting.literal).joined(separator: ", ")), ("comment", $0.comment)] + access($0))
             }
         case .domain:
             return model.domains.map { domain in
@@ -40,7 +44,7 @@ public struct ModelFlattener: Sendable {
                     ("collation", domain.collation),
                     ("checks", domain.checks.isEmpty ? nil : domain.checks.map { "\($0.name) \($0.definition)" }.joined(separator: "; ")),
                     ("comment", domain.comment),
-                ])
+                ] + access(domain))
             }
         case .compositeType:
             return model.compositeTypes.map { type in
@@ -48,13 +52,14 @@ public struct ModelFlattener: Sendable {
                     ("attributes", type.attributes.map { "\(quote($0.name)) \($0.type)" + ($0.collation.map { " COLLATE \($0)" } ?? "") }
                         .joined(separator: ", ")),
                     ("comment", type.comment),
-                ])
+                ] + access(type))
             }
         case .sequence:
             return model.sequences.map { sequence in
                 var properties = options(sequence.options)
                 properties.append(("owned by", sequence.ownedBy.map { "\($0.table.sql).\(quote($0.column))" }))
                 properties.append(("comment", sequence.comment))
+                properties += access(sequence)
                 return object(ObjectID(.sequence, sequence.name), .sequence(sequence), properties)
             }
         case .table:
@@ -67,7 +72,7 @@ public struct ModelFlattener: Sendable {
                     ("row level security", flag(table.rowLevelSecurity)),
                     ("force row level security", flag(table.forceRowLevelSecurity)),
                     ("comment", table.comment),
-                ])
+                ] + access(table))
             }
         case .column:
             return model.tables.flatMap { table in
@@ -80,7 +85,8 @@ public struct ModelFlattener: Sendable {
                         ("identity", column.identity.map { "GENERATED \($0.generation.rawValue) AS IDENTITY" }),
                     ]
                     if let identity = column.identity { properties += options(identity.sequence).map { ("identity \($0.0)", $0.1) } }
-                    properties += [("generated", column.generatedExpression), ("collation", column.collation), ("comment", column.comment)]
+                    properties += [("generated", column.generatedExpression), ("collation", column.collation), ("comment", column.comment),
+                                   ("privileges", privileges(column.privileges))]
                     return object(ObjectID(.column, column.name, on: ObjectID(.table, table.name)), .column(column), properties)
                 }
             }
@@ -122,7 +128,7 @@ public struct ModelFlattener: Sendable {
                 object(ObjectID(kind, view.name), .view(view), [
                     ("definition", view.definition), ("options", view.options.isEmpty ? nil : view.options.joined(separator: ", ")),
                     ("comment", view.comment),
-                ])
+                ] + access(view))
             }
         case .function, .procedure:
             return model.functions.filter { ($0.kind == .procedure) == (kind == .procedure) }.map { function in
@@ -135,7 +141,7 @@ public struct ModelFlattener: Sendable {
                     ("configuration", function.configuration.isEmpty ? nil : function.configuration.joined(separator: ", ")),
                     ("cost", function.cost), ("rows", function.rows),
                     ("body", function.body), ("comment", function.comment),
-                ])
+                ] + access(function))
             }
         }
     }
@@ -153,5 +159,14 @@ public struct ModelFlattener: Sendable {
     }
 
     private func flag(_ value: Bool) -> String? { value ? "true" : nil }
+
+    /// Privileges, and the owner when compared.
+    private func access(_ object: some OwnedObject) -> [(String, String?)] {
+        [("owner", owners ? object.owner : nil), ("privileges", privileges(object.privileges))]
+    }
+
+    private func privileges(_ privileges: [Privilege]) -> String? {
+        privileges.isEmpty ? nil : privileges.map(\.description).joined(separator: ", ")
+    }
     private func quote(_ name: String) -> String { SQLQuoting.identifier(name) }
 }

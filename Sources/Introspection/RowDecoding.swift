@@ -14,6 +14,12 @@ extension Row {
         return try JSONDecoder().decode(T.self, from: Data(text.utf8))
     }
 
+    /// The same, by column position (for queries of many rows).
+    func json<T: Decodable>(_ column: ResultColumn, as type: T.Type) throws -> T? {
+        guard let text = optionalString(column) else { return nil }
+        return try JSONDecoder().decode(T.self, from: Data(text.utf8))
+    }
+
     /// A text[] column whose elements may be NULL.
     func optionalStringArray(_ column: String) throws -> [String?] {
         guard let text = try optionalString(column) else { return [] }

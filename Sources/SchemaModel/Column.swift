@@ -28,9 +28,12 @@ public struct Column: Codable, Hashable, Sendable {
     /// Only when not the type's default collation.
     public var collation: String?
     public var comment: String?
+    /// Privileges beside the default, sorted (see `Privilege`).
+    public var privileges: [Privilege] = []
 
     public init(name: String, position: Int, type: String, notNull: Bool = false, defaultExpression: String? = nil,
-                identity: Identity? = nil, generatedExpression: String? = nil, collation: String? = nil, comment: String? = nil) {
+                identity: Identity? = nil, generatedExpression: String? = nil, collation: String? = nil, comment: String? = nil,
+                privileges: [Privilege] = []) {
         self.name = name
         self.position = position
         self.type = type
@@ -40,5 +43,6 @@ public struct Column: Codable, Hashable, Sendable {
         self.generatedExpression = generatedExpression
         self.collation = collation
         self.comment = comment
+        self.privileges = privileges
     }
 }

@@ -15,6 +15,10 @@ public struct CompositeType: Codable, Hashable, Sendable {
     public var name: QualifiedName
     public var attributes: [Attribute]
     public var comment: String?
+    /// The owning role, as named where it was read. Compared only when asked (`diff --owners`).
+    public var owner: String? = nil
+    /// Privileges beside the default, sorted (see `Privilege`).
+    public var privileges: [Privilege] = []
 
     public init(name: QualifiedName, attributes: [Attribute], comment: String? = nil) {
         self.name = name

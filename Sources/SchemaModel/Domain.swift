@@ -9,6 +9,10 @@ public struct Domain: Codable, Hashable, Sendable {
     /// Named CHECK constraints, by name.
     public var checks: [NamedCheck]
     public var comment: String?
+    /// The owning role, as named where it was read. Compared only when asked (`diff --owners`).
+    public var owner: String? = nil
+    /// Privileges beside the default, sorted (see `Privilege`).
+    public var privileges: [Privilege] = []
 
     public init(name: QualifiedName, baseType: String, defaultExpression: String? = nil, notNull: Bool = false,
                 collation: String? = nil, checks: [NamedCheck] = [], comment: String? = nil) {

@@ -34,6 +34,10 @@ public struct Function: Codable, Hashable, Sendable {
     /// `pg_get_functiondef`: the whole CREATE statement.
     public var definition: String
     public var comment: String?
+    /// The owning role, as named where it was read. Compared only when asked (`diff --owners`).
+    public var owner: String? = nil
+    /// Privileges beside the default, sorted (see `Privilege`).
+    public var privileges: [Privilege] = []
 
     public init(name: QualifiedName, kind: Kind = .function, identityArguments: String, arguments: String, result: String?,
                 language: String, volatility: String = "VOLATILE", strict: Bool = false, securityDefiner: Bool = false,

@@ -134,6 +134,17 @@ struct ModelJSONWriter {
         }
     }
 
+    private mutating func privileges(_ privileges: [Privilege]) {
+        array(privileges) { w, privilege in
+            w.object { w in
+                w.member("grantee", privilege.grantee)
+                w.member("privilege", privilege.privilege)
+                w.member("revoked", privilege.revoked)
+                w.member("withGrantOption", privilege.withGrantOption)
+            }
+        }
+    }
+
     private mutating func dependency(_ dependency: Dependency) {
         object { w in
             w.key("dependent"); w.address(dependency.dependent)
@@ -145,6 +156,8 @@ struct ModelJSONWriter {
         object { w in
             w.member("comment", namespace.comment)
             w.member("name", namespace.name)
+            w.member("owner", namespace.owner)
+            w.key("privileges"); w.privileges(namespace.privileges)
         }
     }
 
@@ -162,6 +175,8 @@ struct ModelJSONWriter {
             w.member("comment", type.comment)
             w.member("labels", type.labels)
             w.key("name"); w.qualifiedName(type.name)
+            w.member("owner", type.owner)
+            w.key("privileges"); w.privileges(type.privileges)
         }
     }
 
@@ -180,6 +195,8 @@ struct ModelJSONWriter {
             w.member("defaultExpression", domain.defaultExpression)
             w.key("name"); w.qualifiedName(domain.name)
             w.member("notNull", domain.notNull)
+            w.member("owner", domain.owner)
+            w.key("privileges"); w.privileges(domain.privileges)
         }
     }
 
@@ -194,6 +211,8 @@ struct ModelJSONWriter {
             }
             w.member("comment", type.comment)
             w.key("name"); w.qualifiedName(type.name)
+            w.member("owner", type.owner)
+            w.key("privileges"); w.privileges(type.privileges)
         }
     }
 
@@ -221,6 +240,8 @@ struct ModelJSONWriter {
                     w.key("table"); w.qualifiedName(owner.table)
                 }
             }
+            w.member("owner", sequence.owner)
+            w.key("privileges"); w.privileges(sequence.privileges)
         }
     }
 
@@ -234,10 +255,12 @@ struct ModelJSONWriter {
             w.key("inherits"); w.array(table.inherits) { $0.qualifiedName($1) }
             w.member("kind", table.kind.rawValue)
             w.key("name"); w.qualifiedName(table.name)
+            w.member("owner", table.owner)
             w.member("partitionBound", table.partitionBound)
             w.member("partitionKey", table.partitionKey)
             if let parent = table.partitionOf { w.key("partitionOf"); w.qualifiedName(parent) }
             w.key("policies"); w.array(table.policies) { $0.policy($1) }
+            w.key("privileges"); w.privileges(table.privileges)
             w.member("rowLevelSecurity", table.rowLevelSecurity)
             w.key("triggers"); w.array(table.triggers) { $0.trigger($1) }
             w.member("unlogged", table.unlogged)
@@ -260,6 +283,7 @@ struct ModelJSONWriter {
             w.member("name", column.name)
             w.member("notNull", column.notNull)
             w.member("position", column.position)
+            w.key("privileges"); w.privileges(column.privileges)
             w.member("type", column.type)
         }
     }
@@ -337,6 +361,8 @@ struct ModelJSONWriter {
             w.member("materialized", view.materialized)
             w.key("name"); w.qualifiedName(view.name)
             w.member("options", view.options)
+            w.member("owner", view.owner)
+            w.key("privileges"); w.privileges(view.privileges)
         }
     }
 
@@ -353,7 +379,9 @@ struct ModelJSONWriter {
             w.member("language", function.language)
             w.member("leakproof", function.leakproof)
             w.key("name"); w.qualifiedName(function.name)
+            w.member("owner", function.owner)
             w.member("parallel", function.parallel)
+            w.key("privileges"); w.privileges(function.privileges)
             w.member("result", function.result)
             w.member("rows", function.rows)
             w.member("securityDefiner", function.securityDefiner)

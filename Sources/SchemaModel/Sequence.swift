@@ -6,6 +6,10 @@ public struct Sequence: Codable, Hashable, Sendable {
     /// The column that owns it (`OWNED BY`), as `schema.table.column`.
     public var ownedBy: ColumnReference?
     public var comment: String?
+    /// The owning role, as named where it was read. Compared only when asked (`diff --owners`).
+    public var owner: String? = nil
+    /// Privileges beside the default, sorted (see `Privilege`).
+    public var privileges: [Privilege] = []
 
     public init(name: QualifiedName, options: SequenceOptions, ownedBy: ColumnReference? = nil, comment: String? = nil) {
         self.name = name

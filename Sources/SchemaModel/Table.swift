@@ -28,6 +28,10 @@ public struct Table: Codable, Hashable, Sendable {
     /// By name.
     public var policies: [Policy]
     public var comment: String?
+    /// The owning role, as named where it was read. Compared only when asked (`diff --owners`).
+    public var owner: String? = nil
+    /// Privileges beside the default, sorted (see `Privilege`).
+    public var privileges: [Privilege] = []
 
     public init(name: QualifiedName, kind: Kind = .ordinary, unlogged: Bool = false, partitionKey: String? = nil,
                 partitionOf: QualifiedName? = nil, partitionBound: String? = nil, inherits: [QualifiedName] = [],

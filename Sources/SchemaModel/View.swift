@@ -9,6 +9,10 @@ public struct View: Codable, Hashable, Sendable {
     /// A materialized view's indexes, by name.
     public var indexes: [Index]
     public var comment: String?
+    /// The owning role, as named where it was read. Compared only when asked (`diff --owners`).
+    public var owner: String? = nil
+    /// Privileges beside the default, sorted (see `Privilege`).
+    public var privileges: [Privilege] = []
 
     public init(name: QualifiedName, materialized: Bool = false, definition: String, options: [String] = [],
                 indexes: [Index] = [], comment: String? = nil) {

@@ -29,6 +29,9 @@ struct DiffCommand: ParsableCommand {
     @Flag(name: .long, help: "Report differences in column order too (off by default: PostgreSQL cannot reorder columns).")
     var columnOrder = false
 
+    @Flag(name: .long, help: "Report differences in owners too (off by default: the owning role differs between environments by design).")
+    var owners = false
+
     @OptionGroup var schemaFilter: SchemaFilterOptions
     @OptionGroup var sourceOptions: SourceOptions
 
@@ -60,7 +63,7 @@ struct DiffCommand: ParsableCommand {
         }
         Terminal.warnUnmodelled(old.model, source: ConnectionString.looksLikeConnectionString(from) ? ConnectionString(from).redacted : from)
         Terminal.warnUnmodelled(new.model, source: ConnectionString.looksLikeConnectionString(to) ? ConnectionString(to).redacted : to)
-        let diff = SchemaDiff(from: old.model, to: new.model, flattener: ModelFlattener(columnOrder: columnOrder))
+        let diff = SchemaDiff(from: old.model, to: new.model, flattener: ModelFlattener(columnOrder: columnOrder, owners: owners))
         switch format {
         case .text:
             let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

@@ -35,6 +35,9 @@ struct DriftCommand: ParsableCommand {
     @Flag(name: .long, help: "Report differences in column order too.")
     var columnOrder = false
 
+    @Flag(name: .long, help: "Report differences in owners too (off by default: the replay's owner is not production's).")
+    var owners = false
+
     @OptionGroup var migrationsOption: MigrationsOption
     @OptionGroup var sourceOptions: SourceOptions
 
@@ -45,7 +48,7 @@ struct DriftCommand: ParsableCommand {
             try DriftCheck.observe(name: targets[index].0, connectionString: targets[index].1,
                                    parallelism: Inspector.parallelism(sharedBy: targets.count))
         }
-        let flattener = ModelFlattener(columnOrder: columnOrder)
+        let flattener = ModelFlattener(columnOrder: columnOrder, owners: owners)
         let check = DriftCheck(directory: migrationsOption.migrations, replay: sourceOptions.replay, flattener: flattener)
         // Every environment is reported: one that cannot be read or replayed is an error naming it, not the end of the report.
         var outcomes: [DriftRenderer.Outcome] = []

@@ -109,7 +109,7 @@ final class DiffTests: XCTestCase {
         let diff = SchemaDiff(from: before, to: before)
         XCTAssertTrue(diff.isEmpty)
         XCTAssertEqual(DiffRenderer.text(diff), "")
-        XCTAssertEqual(String(decoding: try DiffRenderer.json(diff), as: UTF8.self), "{\n  \"changes\" : [],\n  \"equal\" : true\n}\n")
+        XCTAssertEqual(String(decoding: try DiffRenderer.json(diff), as: UTF8.self), "{\n  \"changes\" : [],\n  \"equal\" : true,\n  \"unmodelledAdded\" : [],\n  \"unmodelledRemoved\" : []\n}\n")
     }
 
     private func models(_ setup: String, _ change: String) throws -> (DatabaseModel, DatabaseModel) {

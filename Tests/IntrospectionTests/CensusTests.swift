@@ -14,9 +14,6 @@ import Testing
         ("CREATE TABLE t (a int); CREATE RULE r1 AS ON INSERT TO t WHERE false DO INSTEAD NOTHING",
          #"rule "r1" on "public"."t""#),
         ("CREATE VIEW v AS SELECT 1 AS a; COMMENT ON COLUMN v.a IS 'x'", #"comment on column of view "public"."v"."a""#),
-        ("CREATE TABLE t (a int); GRANT SELECT ON t TO census_reader", #"privileges on table "public"."t""#),
-        ("CREATE TABLE t (a int); GRANT SELECT (a) ON t TO census_reader", #"privileges on column "public"."t"."a""#),
-        ("GRANT USAGE ON SCHEMA public TO census_reader", #"privileges on schema "public""#),
         ("CREATE TABLE t (a int) WITH (fillfactor = 70)", #"storage parameters of table "public"."t""#),
         ("CREATE TABLE t (b text); ALTER TABLE t ALTER COLUMN b SET STORAGE EXTERNAL", #"storage of column "public"."t"."b""#),
         ("CREATE TABLE t (b text); ALTER TABLE t ALTER COLUMN b SET STATISTICS 500",
@@ -48,8 +45,8 @@ import Testing
             + "CREATE CAST (pair AS text) WITH FUNCTION p2t(pair)", "cast (public.pair AS text)"),
         ("CREATE TYPE shell", #"shell type "public"."shell""#),
         ("CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq)", #"operator "public".===(integer, integer)"#),
-        ("CREATE FUNCTION f(int) RETURNS int LANGUAGE sql AS 'SELECT 1'; GRANT EXECUTE ON FUNCTION f(int) TO census_reader",
-         #"privileges on function "public"."f"(integer)"#),
+        ("CREATE VIEW v AS SELECT 1 AS a; GRANT SELECT (a) ON v TO census_reader",
+         #"privileges on column of view "public"."v"."a""#),
     ]
 
     @Test(arguments: cases.indices)

@@ -69,7 +69,7 @@ enum UnmodelledQuery {
             ('replica identity of table', r.relkind IN ('r', 'p') AND r.relreplident <> 'd'),
             ('type of typed table', r.relkind IN ('r', 'p') AND r.reloftype <> 0),
             ('unlogged sequence', \(unloggedSequence)),
-            ('privileges on ' || \(relationKind), r.relacl IS NOT NULL)
+            ('privileges on foreign table', r.relkind = 'f' AND r.relacl IS NOT NULL)
         ) AS f(kind, applies)
         WHERE f.applies
         UNION ALL
@@ -83,7 +83,7 @@ enum UnmodelledQuery {
             ('compression of column', r.relkind IN ('r', 'p', 'm') AND \(compression)),
             ('statistics target of column', \(statisticsTarget)),
             ('options of column', a.attoptions IS NOT NULL),
-            ('privileges on column', a.attacl IS NOT NULL),
+            ('privileges on column of ' || \(relationKind), r.relkind IN ('v', 'f') AND a.attacl IS NOT NULL),
             ('default of view column', r.relkind = 'v' AND a.atthasdef),
             ('comment on column of ' || \(relationKind), r.relkind IN ('v', 'c', 'f') AND d.description IS NOT NULL)
         ) AS f(kind, applies)
@@ -100,27 +100,15 @@ enum UnmodelledQuery {
         \(inUserSchema("pg_type", "t", "typnamespace")) AND t.typtype IN ('r', 'b', 'p')
           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type e WHERE e.typarray = t.oid)
         UNION ALL
-        SELECT 'privileges on type', n.nspname, \(qualified("n.nspname", "t.typname"))
-        FROM pg_catalog.pg_type t
-        \(inUserSchema("pg_type", "t", "typnamespace")) AND t.typacl IS NOT NULL AND t.typtype <> 'c'
-          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type e WHERE e.typarray = t.oid)
-        UNION ALL
         SELECT 'comment on constraint of domain', n.nspname,
                \(q("con.conname")) || ' on ' || \(qualified("n.nspname", "t.typname"))
         FROM pg_catalog.pg_constraint con JOIN pg_catalog.pg_type t ON t.oid = con.contypid
         JOIN pg_catalog.pg_description d ON d.objoid = con.oid AND d.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass
         \(inUserSchema("pg_type", "t", "typnamespace"))
         UNION ALL
-        SELECT CASE WHEN p.prokind = 'a' THEN 'aggregate' ELSE 'privileges on function' END, n.nspname, \(functionName)
+        SELECT 'aggregate', n.nspname, \(functionName)
         FROM pg_catalog.pg_proc p
-        \(inUserSchema("pg_proc", "p", "pronamespace")) AND (p.prokind = 'a' OR p.proacl IS NOT NULL)
-        UNION ALL
-        SELECT 'privileges on schema', n.nspname, \(q("n.nspname"))
-        FROM pg_catalog.pg_namespace n
-        WHERE \(CatalogFilter.userSchema("n.nspname")) AND n.nspacl IS NOT NULL AND \(notMember("pg_namespace", "n.oid"))
-          -- The public schema's privileges as initdb made them are not the user's.
-          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_init_privs ip WHERE ip.objoid = n.oid AND ip.objsubid = 0
-                          AND ip.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND ip.initprivs = n.nspacl)
+        \(inUserSchema("pg_proc", "p", "pronamespace")) AND p.prokind = 'a'
         UNION ALL
         SELECT 'operator', n.nspname, \(q("n.nspname")) || '.' || o.oprname || '('
                || coalesce(pg_catalog.format_type(NULLIF(o.oprleft, 0), NULL), 'NONE') || ', '

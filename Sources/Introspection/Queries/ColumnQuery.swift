@@ -21,7 +21,8 @@ enum ColumnQuery {
                a.attidentity AS identity,
                CASE WHEN a.attcollation <> t.typcollation
                     THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END AS collation,
-               d.description AS comment
+               d.description AS comment,
+               \(PrivilegeSQL.privileges(acl: "a.attacl", owner: "c.relowner", type: "'c'")) AS privileges
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -46,7 +47,7 @@ enum ColumnQuery {
         let identityColumn = try result.column("identity"), generatedExpression = try result.column("generated_expression")
         let collation = try result.column("collation"), comment = try result.column("comment")
         let quotedName = try result.column("quoted_name"), typeOID = try result.column("type_oid")
-        let collationOID = try result.column("collation_oid")
+        let collationOID = try result.column("collation_oid"), privileges = try result.column("privileges")
         return try result.rows.map { row in
             let oid = try row.oid(tableOID), number = try row.int(position)
             var identity: Column.Identity?
@@ -61,7 +62,8 @@ enum ColumnQuery {
                 name: try row.string(name), position: number, type: try row.string(type),
                 notNull: try row.bool(notNull), defaultExpression: row.optionalString(defaultExpression),
                 identity: identity, generatedExpression: row.optionalString(generatedExpression),
-                collation: row.optionalString(collation), comment: row.optionalString(comment))
+                collation: row.optionalString(collation), comment: row.optionalString(comment),
+                privileges: (try row.json(privileges, as: [Privilege].self) ?? []).sorted())
             let entry = ColumnNames.Entry(name: column.name, quoted: try row.string(quotedName),
                                           typeOID: try row.string(typeOID), collationOID: try row.string(collationOID))
             return (column, entry, oid)

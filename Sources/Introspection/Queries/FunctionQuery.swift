@@ -20,7 +20,9 @@ enum FunctionQuery {
                    CASE WHEN p.procost <> CASE WHEN l.lanname IN ('c', 'internal') THEN 1 ELSE 100 END
                         THEN p.procost::pg_catalog.text END AS cost,
                    CASE WHEN p.proretset AND p.prorows <> 1000 THEN p.prorows::pg_catalog.text END AS rows,
-                   pg_catalog.pg_get_functiondef(p.oid) AS definition
+                   pg_catalog.pg_get_functiondef(p.oid) AS definition,
+               \(PrivilegeSQL.owner("p.proowner")) AS owner,
+               \(PrivilegeSQL.privileges(acl: "p.proacl", owner: "p.proowner", type: "'f'")) AS privileges
             FROM pg_catalog.pg_proc p
             JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
             JOIN pg_catalog.pg_language l ON l.oid = p.prolang
@@ -35,7 +37,7 @@ enum FunctionQuery {
 
     static func decode(_ result: QueryResult) throws -> [Function] {
         try result.rows.map { row in
-            Function(
+            try row.owned(Function(
                 name: try row.qualifiedName(),
                 kind: ["p": .procedure, "w": .window][try row.string("kind")] ?? .function,
                 identityArguments: try row.string("identity_arguments"), arguments: try row.string("arguments"),
@@ -46,7 +48,7 @@ enum FunctionQuery {
                 parallel: ["s": "SAFE", "r": "RESTRICTED"][try row.string("parallel")] ?? "UNSAFE",
                 configuration: try row.stringArray("configuration"),
                 cost: try row.optionalString("cost"), rows: try row.optionalString("rows"), body: try row.string("body"),
-                definition: try row.string("definition"), comment: try row.optionalString("comment"))
+                definition: try row.string("definition"), comment: try row.optionalString("comment")))
         }
     }
 }

@@ -16,6 +16,8 @@ enum SequenceQuery {
 
     static let sql = """
         SELECT n.nspname AS schema, c.relname AS name, d.description AS comment,
+               \(PrivilegeSQL.owner("c.relowner")) AS owner,
+               \(PrivilegeSQL.privileges(acl: "c.relacl", owner: "c.relowner", type: "'s'")) AS privileges,
                pg_catalog.format_type(s.seqtypid, NULL) AS data_type,
                s.seqstart AS start, s.seqincrement AS increment, s.seqmin AS min_value, s.seqmax AS max_value,
                s.seqcache AS cache, s.seqcycle AS cycle,
@@ -56,8 +58,8 @@ enum SequenceQuery {
                 ownedBy = ColumnReference(table: QualifiedName(schema: try row.string("table_schema"), name: table),
                                           column: try row.string("column_name"))
             }
-            sequences.append(Sequence(name: try row.qualifiedName(), options: try options(row), ownedBy: ownedBy,
-                                      comment: try row.optionalString("comment")))
+            sequences.append(try row.owned(Sequence(name: try row.qualifiedName(), options: try options(row), ownedBy: ownedBy,
+                                                    comment: try row.optionalString("comment"))))
         }
         return (sequences, identities)
     }

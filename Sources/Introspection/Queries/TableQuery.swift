@@ -11,6 +11,8 @@ enum TableQuery {
                CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
                CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
                c.relrowsecurity AS row_security, c.relforcerowsecurity AS force_row_security,
+               \(PrivilegeSQL.owner("c.relowner")) AS owner,
+               \(PrivilegeSQL.privileges(acl: "c.relacl", owner: "c.relowner", type: "'r'")) AS privileges,
                (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('schema', pn.nspname, 'name', pc.relname)
                         ORDER BY i.inhseqno)
                   FROM pg_catalog.pg_inherits i
@@ -29,7 +31,7 @@ enum TableQuery {
             let name = try row.qualifiedName()
             let parents = try row.json("parents", as: [QualifiedName].self) ?? []
             let isPartition = try row.bool("is_partition")
-            return (try row.oid("oid"), name, Table(
+            return (try row.oid("oid"), name, try row.owned(Table(
                 name: name,
                 kind: try row.bool("partitioned") ? .partitioned : .ordinary,
                 unlogged: try row.bool("unlogged"),
@@ -39,7 +41,7 @@ enum TableQuery {
                 inherits: isPartition ? [] : parents,
                 rowLevelSecurity: try row.bool("row_security"),
                 forceRowLevelSecurity: try row.bool("force_row_security"),
-                comment: try row.optionalString("comment")))
+                comment: try row.optionalString("comment"))))
         }
     }
 }

@@ -6,6 +6,8 @@ import SchemaModel
 enum EnumQuery {
     static let sql = """
         SELECT n.nspname AS schema, t.typname AS name, d.description AS comment,
+               \(PrivilegeSQL.owner("t.typowner")) AS owner,
+               \(PrivilegeSQL.privileges(acl: "t.typacl", owner: "t.typowner", type: "'T'")) AS privileges,
                (SELECT pg_catalog.array_agg(e.enumlabel ORDER BY e.enumsortorder)
                   FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) AS labels
         FROM pg_catalog.pg_type t
@@ -17,7 +19,8 @@ enum EnumQuery {
 
     static func decode(_ result: QueryResult) throws -> [EnumType] {
         try result.rows.map {
-            EnumType(name: try $0.qualifiedName(), labels: try $0.stringArray("labels"), comment: try $0.optionalString("comment"))
+            try $0.owned(EnumType(name: try $0.qualifiedName(), labels: try $0.stringArray("labels"),
+                                  comment: try $0.optionalString("comment")))
         }
     }
 }
@@ -25,6 +28,8 @@ enum EnumQuery {
 enum DomainQuery {
     static let sql = """
         SELECT n.nspname AS schema, t.typname AS name, d.description AS comment,
+               \(PrivilegeSQL.owner("t.typowner")) AS owner,
+               \(PrivilegeSQL.privileges(acl: "t.typacl", owner: "t.typowner", type: "'T'")) AS privileges,
                pg_catalog.format_type(t.typbasetype, t.typtypmod) AS base_type,
                t.typnotnull AS not_null,
                pg_catalog.pg_get_expr(t.typdefaultbin, 0) AS default_expression,
@@ -46,10 +51,10 @@ enum DomainQuery {
 
     static func decode(_ result: QueryResult) throws -> [Domain] {
         try result.rows.map {
-            Domain(name: try $0.qualifiedName(), baseType: try $0.string("base_type"),
+            try $0.owned(Domain(name: try $0.qualifiedName(), baseType: try $0.string("base_type"),
                    defaultExpression: try $0.optionalString("default_expression"), notNull: try $0.bool("not_null"),
                    collation: try $0.optionalString("collation"),
-                   checks: try $0.json("checks", as: [NamedCheck].self) ?? [], comment: try $0.optionalString("comment"))
+                   checks: try $0.json("checks", as: [NamedCheck].self) ?? [], comment: try $0.optionalString("comment")))
         }
     }
 }
@@ -57,6 +62,8 @@ enum DomainQuery {
 enum CompositeTypeQuery {
     static let sql = """
         SELECT n.nspname AS schema, t.typname AS name, d.description AS comment,
+               \(PrivilegeSQL.owner("t.typowner")) AS owner,
+               \(PrivilegeSQL.privileges(acl: "t.typacl", owner: "t.typowner", type: "'T'")) AS privileges,
                (SELECT pg_catalog.json_agg(pg_catalog.json_build_object(
                           'name', a.attname, 'type', pg_catalog.format_type(a.atttypid, a.atttypmod),
                           'collation', CASE WHEN a.attcollation <> at.typcollation
@@ -77,9 +84,9 @@ enum CompositeTypeQuery {
 
     static func decode(_ result: QueryResult) throws -> [CompositeType] {
         try result.rows.map {
-            CompositeType(name: try $0.qualifiedName(),
+            try $0.owned(CompositeType(name: try $0.qualifiedName(),
                           attributes: try $0.json("attributes", as: [CompositeType.Attribute].self) ?? [],
-                          comment: try $0.optionalString("comment"))
+                          comment: try $0.optionalString("comment")))
         }
     }
 }

@@ -7,7 +7,9 @@ enum ViewQuery {
     static let sql = """
         SELECT n.nspname AS schema, c.relname AS name, c.oid AS oid, d.description AS comment,
                c.relkind = 'm' AS materialized, pg_catalog.pg_get_viewdef(c.oid) AS definition,
-               c.reloptions AS options
+               c.reloptions AS options,
+               \(PrivilegeSQL.owner("c.relowner")) AS owner,
+               \(PrivilegeSQL.privileges(acl: "c.relacl", owner: "c.relowner", type: "'r'")) AS privileges
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         \(CatalogFilter.commentJoin(alias: "d", catalog: "pg_class", oid: "c.oid"))
@@ -19,9 +21,9 @@ enum ViewQuery {
         try result.rows.map {
             let name = try $0.qualifiedName()
             return (try $0.oid("oid"), name,
-                    View(name: name, materialized: try $0.bool("materialized"),
+                    try $0.owned(View(name: name, materialized: try $0.bool("materialized"),
                          definition: try $0.string("definition"), options: try $0.stringArray("options").sorted { $0.precedes($1) },
-                         comment: try $0.optionalString("comment")))
+                         comment: try $0.optionalString("comment"))))
         }
     }
 }

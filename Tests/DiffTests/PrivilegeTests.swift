@@ -1,0 +1,67 @@
+import Diff
+import Foundation
+import Introspection
+import PostgresClient
+import SchemaModel
+import TestSupport
+import XCTest
+
+/// Privileges are compared as what may be done, beside PostgreSQL's defaults;
+/// owners only when asked.
+final class PrivilegeTests: XCTestCase {
+    override func setUpWithError() throws {
+        let database = try TestDatabase.make()
+        defer { database.drop() }
+        try database.connect().execute("""
+            DO $$ BEGIN
+              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'crm_reader') THEN CREATE ROLE crm_reader; END IF;
+              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'crm_owner') THEN CREATE ROLE crm_owner; END IF;
+            END $$
+            """)
+    }
+
+    func testAFreshDatabaseHasOnlyDefaultPrivileges() throws {
+        let model = try inspect("CREATE TABLE t (a int); CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1'")
+        XCTAssertEqual(model.schemas.flatMap(\.privileges), [], "the public schema as initdb made it")
+        XCTAssertEqual(model.tables.flatMap(\.privileges), [])
+        XCTAssertEqual(model.functions.flatMap(\.privileges), [], "EXECUTE to PUBLIC is the default")
+    }
+
+    func testAGrantThenItsRevokeLeavesNoPrivilege() throws {
+        let model = try inspect("CREATE TABLE t (a int); GRANT SELECT ON t TO crm_reader; REVOKE SELECT ON t FROM crm_reader")
+        XCTAssertEqual(model.table("public", "t")?.privileges, [])
+    }
+
+    func testGrantsAndRevokesAreNamedAsTheyApply() throws {
+        let model = try inspect("""
+            CREATE TABLE t (a int);
+            GRANT SELECT ON t TO crm_reader WITH GRANT OPTION;
+            GRANT INSERT ON t TO PUBLIC;
+            REVOKE TRUNCATE ON t FROM CURRENT_USER;
+            CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+            REVOKE EXECUTE ON FUNCTION f() FROM PUBLIC;
+            """)
+        XCTAssertEqual(model.table("public", "t")?.privileges.map(\.description),
+                       ["INSERT to PUBLIC", #"SELECT to "crm_reader" with grant option"#, "TRUNCATE revoked from the owner"])
+        XCTAssertEqual(model.functions.first?.privileges.map(\.description), ["EXECUTE revoked from PUBLIC"])
+    }
+
+    func testOwnersAreComparedOnlyWhenAsked() throws {
+        let mine = try inspect("CREATE TABLE t (a int); GRANT SELECT ON t TO crm_reader")
+        let theirs = try inspect("CREATE TABLE t (a int); GRANT SELECT ON t TO crm_reader; ALTER TABLE t OWNER TO crm_owner")
+        XCTAssertEqual(theirs.table("public", "t")?.owner, "crm_owner")
+        XCTAssertEqual(theirs.table("public", "t")?.privileges, mine.table("public", "t")?.privileges,
+                       "the owner's own privileges are the owner's, whoever that is")
+        XCTAssertTrue(SchemaDiff(from: mine, to: theirs).isEmpty)
+        let withOwners = SchemaDiff(from: mine, to: theirs, flattener: ModelFlattener(owners: true))
+        XCTAssertEqual(withOwners.changes.map { $0.properties.map(\.name) }, [["owner"]])
+    }
+
+    private func inspect(_ sql: String) throws -> DatabaseModel {
+        let database = try TestDatabase.make()
+        defer { database.drop() }
+        let connection = try database.connect()
+        try connection.execute(sql)
+        return try Inspector().inspect(connection)
+    }
+}

@@ -1,0 +1,5 @@
+-- expect: enums[public.mood].privileges
+-- setup
+CREATE TYPE mood AS ENUM ('ok');
+-- change
+REVOKE USAGE ON TYPE mood FROM PUBLIC;
