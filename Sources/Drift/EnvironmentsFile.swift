@@ -10,8 +10,12 @@ import TOMLKit
 ///     [environments.staging]
 ///     url = "postgres://crm@staging.internal/crm"
 ///
+///     [replay]
+///     roles = ["app_user", "reporting"]   # created (NOLOGIN) for each replay on the embedded server
+///
 /// The file is TOML, read by TOMLKit (toml++). Only `[environments.NAME]`
-/// tables with `url` or `url_env` string keys mean anything; anything else is
+/// tables with `url` or `url_env` string keys, and `[replay]` with `roles`,
+/// mean anything; anything else is
 /// an error naming the line and column, so a typo never silently points at the
 /// wrong database.
 public struct EnvironmentsFile: Sendable {
@@ -23,6 +27,9 @@ public struct EnvironmentsFile: Sendable {
 
     public let path: String
     public let entries: [Entry]
+    /// Roles a history grants to or sets as owners without creating them
+    /// (`[replay] roles`): made before each replay on the embedded server.
+    public var replayRoles: [String] = []
 
     public static func load(_ path: String) throws -> EnvironmentsFile {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
@@ -41,11 +48,15 @@ public struct EnvironmentsFile: Sendable {
                                         message: "not valid TOML: " + error.description)
         }
         let locator = KeyLocator(text: text)
-        for key in document.keys where key != "environments" {
+        for key in document.keys where key != "environments" && key != "replay" {
             let (line, column) = locator.table(key) ?? locator.key(key, inTable: nil) ?? (0, 0)
-            throw EnvironmentsFileError(path: path, line: line, column: column, message: "expected [environments.NAME], found [\(key)]")
+            throw EnvironmentsFileError(path: path, line: line, column: column,
+                                        message: "expected [environments.NAME] or [replay], found [\(key)]")
         }
-        guard let environments = document["environments"] else { return EnvironmentsFile(path: path, entries: []) }
+        let replayRoles = try Self.replayRoles(document, locator: locator, path: path)
+        guard let environments = document["environments"] else {
+            return EnvironmentsFile(path: path, entries: [], replayRoles: replayRoles)
+        }
         guard let table = environments.table else {
             let (line, column) = locator.key("environments", inTable: nil) ?? (0, 0)
             throw EnvironmentsFileError(path: path, line: line, column: column, message: "environments must be a table of [environments.NAME]")
@@ -73,7 +84,30 @@ public struct EnvironmentsFile: Sendable {
         }
         // In the file's order, as the user wrote them (a TOML table's keys come sorted).
         let ordered = entries.sorted { $0.position != $1.position ? $0.position < $1.position : $0.entry.name < $1.entry.name }
-        return EnvironmentsFile(path: path, entries: ordered.map(\.entry))
+        return EnvironmentsFile(path: path, entries: ordered.map(\.entry), replayRoles: replayRoles)
+    }
+
+    /// `[replay] roles = ["a", "b"]`: names, each a non-empty string.
+    private static func replayRoles(_ document: TOMLTable, locator: KeyLocator, path: String) throws -> [String] {
+        guard let replay = document["replay"] else { return [] }
+        guard let table = replay.table else {
+            let (line, column) = locator.key("replay", inTable: nil) ?? (0, 0)
+            throw EnvironmentsFileError(path: path, line: line, column: column, message: "replay must be a table: [replay]")
+        }
+        var roles: [String] = []
+        for key in table.keys {
+            let (line, column) = locator.key(key, inTable: "replay") ?? locator.table("replay") ?? (0, 0)
+            guard key == "roles" else {
+                throw EnvironmentsFileError(path: path, line: line, column: column, message: "unknown key \(key) in [replay] (expected roles)")
+            }
+            guard let array = table[key]?.array,
+                  let names = Optional(array.compactMap(\.string)), names.count == array.count, !names.contains("") else {
+                throw EnvironmentsFileError(path: path, line: line, column: column,
+                                            message: "roles must be a list of role names: roles = [\"app_user\"]")
+            }
+            roles = names
+        }
+        return roles
     }
 
     /// The connection string of `name`, from the file or from the variable it names.

@@ -3,6 +3,7 @@ import Foundation
 import Introspection
 import Migrations
 import PostgresClient
+import SQLText
 import SchemaModel
 import Support
 
@@ -22,6 +23,10 @@ public struct MigrationReplay: Sendable {
     /// Replay as the embedded server's superuser (`--trusted-sql`), for a history
     /// that needs one. By default replays run as `EmbeddedPostgres.replayRole`.
     public var trustedSQL = false
+    /// Roles to create (NOLOGIN) before a replay on the embedded server:
+    /// `[replay] roles` of schemactl.toml. Any other role a statement lacks is
+    /// created when it fails for want of it; neither outlives the replay.
+    public var roles: [String] = []
 
     public init(scratch: String? = nil, useCache: Bool = true, filter: SchemaFilter = .everything,
                 progress: (@Sendable (Int, Int, MigrationFile) -> Void)? = nil,
@@ -103,9 +108,44 @@ public struct MigrationReplay: Sendable {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
-        try withPrivilegeHint { try MigrationRunner(progress: progress).apply(files, to: connection, createSchemaVersions: createSchemaVersions) }
+        let runner = try runner(on: target, progress: progress)
+        try withPrivilegeHint { try runner.apply(files, to: connection, createSchemaVersions: createSchemaVersions) }
         let model = try Inspector().inspect(connection)
         return (model, connection.serverVersionNumber)
+    }
+
+    /// A runner for `server`. On the embedded server, the roles of `roles` are
+    /// made first, and any other a statement lacks is made when it fails for
+    /// want of it, as a NOLOGIN role, and named: the server is then reset after
+    /// the replay (`resetIfChanged`), so none outlives it. A server of the user's
+    /// is theirs: its roles are what they are.
+    private func runner(on server: ConnectionString,
+                        progress: (@Sendable (Int, Int, MigrationFile) -> Void)?) throws -> MigrationRunner {
+        guard usesEmbeddedServer else { return MigrationRunner(progress: progress) }
+        let member = replayRole
+        for role in roles { try Self.createRole(role, on: server, member: member) }
+        let warn = self.warn
+        return MigrationRunner(progress: progress, createMissingRole: { role in
+            try Self.createRole(role, on: server, member: member)
+            warn?("the history uses role \"\(role)\" without creating it: the replay created it (NOLOGIN) on the embedded "
+                  + "server, and it ends with the replay. List such roles under [replay] roles in schemactl.toml to say so.")
+        })
+    }
+
+    /// `CREATE ROLE … NOLOGIN`, granted to `member` (the replay role) so that
+    /// `ALTER … OWNER TO` the new role works as it did in production; one that
+    /// exists already (another replay made it) is left as it is.
+    static func createRole(_ role: String, on server: ConnectionString, member: String?) throws {
+        let connection = try Connection(server)
+        defer { connection.close() }
+        do {
+            try connection.execute("CREATE ROLE \(SQLQuoting.identifier(role)) NOLOGIN")
+        } catch let PostgresError.server(error) where error.sqlState == "42710" {
+            return
+        }
+        if let member, member != role {
+            try connection.execute("GRANT \(SQLQuoting.identifier(role)) TO \(SQLQuoting.identifier(member))")
+        }
     }
 
     /// On the embedded server, a replay that changed the cluster as a whole
@@ -191,7 +231,7 @@ public struct MigrationReplay: Sendable {
             defer { connection.close() }
             let report = progress
             let total = files.count
-            let runner = MigrationRunner(progress: { position, _, file in
+            let runner = try runner(on: server.connectionString(), progress: { position, _, file in
                 applied.withLock { $0 = position - 1 }
                 report?(start + position, total, file)
             })
@@ -232,7 +272,8 @@ public struct MigrationReplay: Sendable {
             defer { connection.close() }
             return (connection.serverVersionNumber / 10000, try ClusterState.fingerprint(connection))
         }
-        let state = replayRole.map { "role " + $0 } ?? ""
+        let state = (replayRole.map { "role " + $0 } ?? "")
+            + (roles.isEmpty ? "" : " roles " + roles.sorted().map(SQLQuoting.identifier).joined(separator: ","))
         let binaries = try ServerBinaries.locate()
         let program = binaries.path("postgres")
         let attributes = try? FileManager.default.attributesOfItem(atPath: program)

@@ -38,7 +38,7 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let specifiers = [try SourceSpecifier.parse(from), try SourceSpecifier.parse(to)]
         let liveSides = specifiers.filter { if case .database = $0 { return true } else { return false } }.count
-        var sharing = sourceOptions.loader(filter: schemaFilter.filter)
+        var sharing = try sourceOptions.loader(filter: schemaFilter.filter)
         sharing.parallelism = Inspector.parallelism(sharedBy: liveSides)
         sharing.readsDependencies = false
         let loader = sharing

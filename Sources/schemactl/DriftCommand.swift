@@ -49,7 +49,7 @@ struct DriftCommand: ParsableCommand {
                                    parallelism: Inspector.parallelism(sharedBy: targets.count))
         }
         let flattener = ModelFlattener(columnOrder: columnOrder, owners: owners)
-        let check = DriftCheck(directory: migrationsOption.migrations, replay: sourceOptions.replay, flattener: flattener)
+        let check = DriftCheck(directory: migrationsOption.migrations, replay: try sourceOptions.replay, flattener: flattener)
         // Every environment is reported: one that cannot be read or replayed is an error naming it, not the end of the report.
         var outcomes: [DriftRenderer.Outcome] = []
         var models: [(String, DatabaseModel)] = []

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EmbeddedServer
 import Foundation
+import Drift
 import Introspection
 import Migrations
 import PostgresClient
@@ -23,21 +24,29 @@ struct SourceOptions: ParsableArguments {
     @Flag(name: .long, help: "Replay as the embedded server's superuser, for a history that needs one (default: an unprivileged role).")
     var trustedSQL = false
 
-    /// How this command replays: progress and warnings on stderr.
+    /// How this command replays: progress and warnings on stderr; the roles of
+    /// `[replay] roles` in ./schemactl.toml, when there is one.
     var replay: MigrationReplay {
-        var replay = MigrationReplay(scratch: scratch, useCache: !noCache, progress: ProgressLine.shared.report,
-                        warn: { message in
-                            guard !ExitCleanup.isInterrupted else { return }
-                            ProgressLine.shared.clear()
-                            Terminal.error("warning: " + message)
-                        })
-        replay.trustedSQL = trustedSQL
-        return replay
+        get throws {
+            var replay = MigrationReplay(scratch: scratch, useCache: !noCache, progress: ProgressLine.shared.report,
+                            warn: { message in
+                                guard !ExitCleanup.isInterrupted else { return }
+                                ProgressLine.shared.clear()
+                                Terminal.error("warning: " + message)
+                            })
+            replay.trustedSQL = trustedSQL
+            if FileManager.default.fileExists(atPath: Self.settingsFile) {
+                replay.roles = try EnvironmentsFile.load(Self.settingsFile).replayRoles
+            }
+            return replay
+        }
     }
 
-    func loader(filter: SchemaFilter) -> ModelLoader {
+    static let settingsFile = "schemactl.toml"
+
+    func loader(filter: SchemaFilter) throws -> ModelLoader {
         ModelLoader(filter: filter,
-                    replay: replay,
+                    replay: try replay,
                     includePending: includePending)
     }
 }

@@ -4,6 +4,7 @@ import Migrations
 import PostgresClient
 import Replay
 import SchemaModel
+import Support
 import TestSupport
 import XCTest
 
@@ -118,7 +119,32 @@ final class ReplayFidelityTests: XCTestCase {
         let selection = MigrationSelection(includePending: true)
         let unprivileged = try MigrationReplay(useCache: false).model(directory: project + "/migrations", selection: selection)
         let superuser = try MigrationReplay.onTestServer().model(directory: project + "/migrations", selection: selection)
-        XCTAssertEqual(unprivileged.model, superuser.model)
+        XCTAssertEqual(unprivileged.model.withoutOwners, superuser.model.withoutOwners)
+        XCTAssertEqual(unprivileged.model.tables.compactMap(\.owner).first, EmbeddedPostgres.replayRole)
+    }
+
+    func testRolesAHistoryUsesWithoutCreatingThemAreMadeForTheReplayAndEndWithIt() throws {
+        let root = try history([
+            "20230101_grants": "CREATE TABLE a (id int);\nGRANT SELECT ON a TO app_reader;",
+            "20230102_more": "CREATE TABLE b (id int);\nGRANT SELECT, INSERT ON b TO app_reader, \"App Writer\";",
+        ])
+        let warnings = Mutex<[String]>([])
+        var replay = MigrationReplay(useCache: false, warn: { message in warnings.withLock { $0.append(message) } })
+        replay.roles = ["listed_role"]
+        let model = try replay.model(directory: root, selection: MigrationSelection()).model
+        XCTAssertEqual(model.table("public", "a")?.privileges.map(\.description), [#"SELECT to "app_reader""#])
+        XCTAssertEqual(model.table("public", "b")?.privileges.map(\.description),
+                       [#"INSERT to "App Writer""#, #"SELECT to "App Writer""#, #"INSERT to "app_reader""#, #"SELECT to "app_reader""#])
+        let named = warnings.current.joined(separator: "\n")
+        for role in ["app_reader", "App Writer"] { XCTAssertTrue(named.contains("\"\(role)\""), "\(role): \(named)") }
+        XCTAssertFalse(named.contains("listed_role"), "a listed role is expected, not a surprise")
+
+        // None survives: another branch on the same server creates two of them itself, and gives a table to a third.
+        try switchBranch(root, to: [
+            "20230101_roles": "CREATE ROLE app_reader;\nCREATE ROLE listed_role;\nCREATE TABLE c (id int);\nALTER TABLE c OWNER TO app_owner;",
+        ])
+        let other = try trusted(useCache: false).model(directory: root, selection: MigrationSelection()).model
+        XCTAssertEqual(other.table("public", "c")?.owner, "app_owner")
     }
 
     // MARK: helpers

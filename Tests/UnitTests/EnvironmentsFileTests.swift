@@ -30,4 +30,16 @@ final class EnvironmentsFileTests: XCTestCase {
         XCTAssertEqual(file.entries.first?.url, "postgres://z@host/db")
         XCTAssertEqual(file.entries.last?.urlVariable, "ALPHA_URL")
     }
+
+    func testReplayRolesAreAListOfNames() throws {
+        let file = try EnvironmentsFile.parse("[replay]\nroles = [\"app_user\", \"Reporting Team\"]\n", path: "schemactl.toml")
+        XCTAssertEqual(file.replayRoles, ["app_user", "Reporting Team"])
+        XCTAssertEqual(file.entries, [])
+        XCTAssertThrowsError(try EnvironmentsFile.parse("[replay]\nroles = \"app_user\"\n", path: "s.toml")) { error in
+            XCTAssertEqual("\(error)", "s.toml:2:1: roles must be a list of role names: roles = [\"app_user\"]")
+        }
+        XCTAssertThrowsError(try EnvironmentsFile.parse("[replay]\nrole = [\"a\"]\n", path: "s.toml")) { error in
+            XCTAssertEqual("\(error)", "s.toml:2:1: unknown key role in [replay] (expected roles)")
+        }
+    }
 }

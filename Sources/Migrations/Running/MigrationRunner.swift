@@ -10,9 +10,30 @@ import SQLText
 public struct MigrationRunner: Sendable {
     /// Called before each file: (1-based position, count, file).
     public var progress: (@Sendable (Int, Int, MigrationFile) -> Void)?
+    /// Asked to create a role a statement needs and the server lacks
+    /// (`role "app_user" does not exist`); the statement, or its whole file when
+    /// it ran in a transaction, then runs again. nil: such a statement fails.
+    public var createMissingRole: (@Sendable (String) throws -> Void)?
 
-    public init(progress: (@Sendable (Int, Int, MigrationFile) -> Void)? = nil) {
+    public init(progress: (@Sendable (Int, Int, MigrationFile) -> Void)? = nil,
+                createMissingRole: (@Sendable (String) throws -> Void)? = nil) {
         self.progress = progress
+        self.createMissingRole = createMissingRole
+    }
+
+    /// The role named by a "role … does not exist" error (SQLSTATE 42704), if that is what `error` is.
+    static func missingRole(in error: ServerError) -> String? {
+        let prefix = "role \"", suffix = "\" does not exist"
+        guard error.sqlState == "42704", error.message.hasPrefix(prefix), error.message.hasSuffix(suffix),
+              error.message.count > prefix.count + suffix.count else { return nil }
+        return String(error.message.dropFirst(prefix.count).dropLast(suffix.count))
+    }
+
+    /// Creates the role `error` says is missing, once per role and file; false when it cannot.
+    private func createdRole(for error: ServerError, alreadyCreated created: inout Set<String>) throws -> Bool {
+        guard let createMissingRole, let role = Self.missingRole(in: error), created.insert(role).inserted else { return false }
+        try createMissingRole(role)
+        return true
     }
 
     /// Creates `schema_versions` (the guide's definition) when `createSchemaVersions`, then applies `files`.
@@ -23,7 +44,7 @@ public struct MigrationRunner: Sendable {
         for (position, file) in files.enumerated() {
             progress?(position + 1, files.count, file)
             let check = file.expectedVersion.map { _ in Self.recordedSince(lastID) }
-            let result = try run(file, on: connection, thenQuery: check)
+            let result = try runCreatingRoles(file, on: connection, thenQuery: check)
             if let expected = file.expectedVersion {
                 // A file run outside a transaction returns no result: ask separately.
                 let rows = try result?.rows ?? connection.query(Self.recordedSince(lastID)).rows
@@ -54,11 +75,26 @@ public struct MigrationRunner: Sendable {
     static let sessionReset = "RESET ALL; SET SESSION AUTHORIZATION DEFAULT; DEALLOCATE ALL; CLOSE ALL; UNLISTEN *; "
         + "SELECT pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES; DISCARD PLANS"
 
+    /// `run`, again after creating each role the file lacks (see `createMissingRole`).
+    /// A file in a transaction was rolled back whole: it runs again from its start.
+    private func runCreatingRoles(_ file: MigrationFile, on connection: Connection, thenQuery query: String?) throws -> QueryResult? {
+        var created: Set<String> = []
+        while true {
+            do {
+                return try run(file, on: connection, thenQuery: query, created: &created)
+            } catch let failure as MigrationRunError {
+                guard !file.runsOutsideTransaction, case let .statementFailed(_, _, error, _) = failure,
+                      try createdRole(for: error, alreadyCreated: &created) else { throw failure }
+            }
+        }
+    }
+
     /// Runs `file`; for a file in a transaction, `query` follows it in the same
     /// round trip (after its COMMIT and the session reset, so it sees what the
     /// file recorded) and its result is returned. Thousands of small files make
     /// round trips count.
-    private func run(_ file: MigrationFile, on connection: Connection, thenQuery query: String?) throws -> QueryResult? {
+    private func run(_ file: MigrationFile, on connection: Connection, thenQuery query: String?,
+                     created: inout Set<String>) throws -> QueryResult? {
         let statements: [SQLStatement]
         do {
             statements = try SQLLexer(file.text).statements()
@@ -67,15 +103,19 @@ public struct MigrationRunner: Sendable {
         }
         if file.runsOutsideTransaction {
             for statement in statements {
-                do {
-                    try connection.execute(statement.text)
-                } catch let PostgresError.server(error) {
-                    // The position counts characters of the statement; move it into the file.
-                    let lines = LineIndex(file.text)
-                    let inStatement = error.position.map { LineIndex(statement.text).byteOffset(ofCharacter: $0 - 1) }
-                    let location = inStatement.map { lines.location(ofByte: statement.byteRange.lowerBound + $0) }
-                    throw MigrationRunError.statementFailed(file: file.path, location: location, error: error,
-                                                      line: location.map { lines.text(ofLine: $0.line) })
+                while true {
+                    do {
+                        try connection.execute(statement.text)
+                        break
+                    } catch let PostgresError.server(error) {
+                        if try createdRole(for: error, alreadyCreated: &created) { continue }
+                        // The position counts characters of the statement; move it into the file.
+                        let lines = LineIndex(file.text)
+                        let inStatement = error.position.map { LineIndex(statement.text).byteOffset(ofCharacter: $0 - 1) }
+                        let location = inStatement.map { lines.location(ofByte: statement.byteRange.lowerBound + $0) }
+                        throw MigrationRunError.statementFailed(file: file.path, location: location, error: error,
+                                                          line: location.map { lines.text(ofLine: $0.line) })
+                    }
                 }
             }
             try checkTransactionEnded(file, on: connection)
