@@ -26,13 +26,18 @@ public struct SchemaChange: Hashable, Sendable {
     public let new: SchemaObject?
     /// For `changed`: what changed. For `added` / `removed`: the object's properties (new / old values).
     public let properties: [Property]
+    /// For a table or view added or removed: its columns, constraints, indexes,
+    /// triggers and policies, added or removed with it (in canonical order).
+    public let members: [SchemaChange]
 
-    public init(change: ChangeKind, id: ObjectID, old: SchemaObject?, new: SchemaObject?, properties: [Property]) {
+    public init(change: ChangeKind, id: ObjectID, old: SchemaObject?, new: SchemaObject?, properties: [Property],
+                members: [SchemaChange] = []) {
         self.change = change
         self.id = id
         self.old = old
         self.new = new
         self.properties = properties
+        self.members = members
     }
 
     public var kind: ObjectKind { id.kind }

@@ -29,19 +29,29 @@ public struct SchemaDiff: Sendable, Hashable {
         let beforeByID = Dictionary(before.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let afterByID = Dictionary(after.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var changes: [SchemaChange] = []
+        // Members of a table added or removed whole go with it, not on their own.
+        var members: [ObjectID: [SchemaChange]] = [:]
         let removedParents = Set(before.filter { afterByID[$0.id] == nil && $0.id.parent == nil }.map(\.id))
         let addedParents = Set(after.filter { beforeByID[$0.id] == nil && $0.id.parent == nil }.map(\.id))
         for object in before where afterByID[object.id] == nil {
-            // A dropped table takes its columns with it: report the table only.
-            if let parent = object.id.parent, removedParents.contains(parent) { continue }
-            changes.append(SchemaChange(change: .removed, id: object.id, old: object.value, new: nil,
-                                        properties: object.properties.map { PropertyChange(name: $0.0, old: $0.1, new: nil) }))
+            let change = SchemaChange(change: .removed, id: object.id, old: object.value, new: nil,
+                                      properties: object.properties.map { PropertyChange(name: $0.0, old: $0.1, new: nil) })
+            // A dropped table takes its columns with it: one change, its members inside.
+            if let parent = object.id.parent, removedParents.contains(parent) {
+                members[parent, default: []].append(change)
+                continue
+            }
+            changes.append(change)
         }
         for object in after {
             guard let previous = beforeByID[object.id] else {
-                if let parent = object.id.parent, addedParents.contains(parent) { continue }
-                changes.append(SchemaChange(change: .added, id: object.id, old: nil, new: object.value,
-                                            properties: object.properties.map { PropertyChange(name: $0.0, old: nil, new: $0.1) }))
+                let change = SchemaChange(change: .added, id: object.id, old: nil, new: object.value,
+                                          properties: object.properties.map { PropertyChange(name: $0.0, old: nil, new: $0.1) })
+                if let parent = object.id.parent, addedParents.contains(parent) {
+                    members[parent, default: []].append(change)
+                } else {
+                    changes.append(change)
+                }
                 continue
             }
             let oldValues = Dictionary(previous.properties, uniquingKeysWith: { first, _ in first })
@@ -54,6 +64,11 @@ public struct SchemaDiff: Sendable, Hashable {
                 changes.append(SchemaChange(change: .changed, id: object.id, old: previous.value, new: object.value,
                                             properties: differing))
             }
+        }
+        changes = changes.map { change in
+            guard change.id.parent == nil, let inside = members[change.id] else { return change }
+            return SchemaChange(change: change.change, id: change.id, old: change.old, new: change.new,
+                                properties: change.properties, members: inside)
         }
         // Each table (or other top-level object) with its members after it, by quoted identity, then kind.
         let keyed = changes.map { change -> ((String, Int, Int, String), SchemaChange) in

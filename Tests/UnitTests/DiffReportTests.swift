@@ -14,10 +14,20 @@ import Testing
         #expect(Self.cases.count >= 2)
     }
 
+    /// With `SCHEMACTL_WRITE_GOLDEN=1` the expected files are written from
+    /// today's output instead (then read the change in `git diff` before committing it).
+    static let writesGolden = ProcessInfo.processInfo.environment["SCHEMACTL_WRITE_GOLDEN"] == "1"
+
     @Test(arguments: cases)
     func reportsAreTheGoldenBytes(_ name: String) throws {
         let (old, new) = try models(name)
         let diff = SchemaDiff(from: old, to: new)
+        if Self.writesGolden {
+            let folder = Self.folder.appendingPathComponent(name)
+            try DiffRenderer.text(diff).write(to: folder.appendingPathComponent("expected.text"), atomically: true, encoding: .utf8)
+            try DiffRenderer.json(diff).write(to: folder.appendingPathComponent("expected.json"))
+            try DiffRenderer.markdown(diff).write(to: folder.appendingPathComponent("expected.markdown"), atomically: true, encoding: .utf8)
+        }
         #expect(DiffRenderer.text(diff) == (try expected(name, "text")))
         #expect(String(decoding: try DiffRenderer.json(diff), as: UTF8.self) == (try expected(name, "json")))
         #expect(DiffRenderer.markdown(diff) == (try expected(name, "markdown")))
