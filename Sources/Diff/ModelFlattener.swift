@@ -40,9 +40,10 @@ public struct ModelFlattener: Sendable {
         case .domain:
             return model.domains.map { domain in
                 object(ObjectID(.domain, domain.name), .domain(domain), [
-                    ("base type", domain.baseType), ("default", domain.defaultExpression), ("not null", flag(domain.notNull)),
-                    ("collation", domain.collation),
-                    ("checks", domain.checks.isEmpty ? nil : domain.checks.map { "\($0.name) \($0.definition)" }.joined(separator: "; ")),
+                    ("base type", domain.baseType), ("default", expression(domain.defaultExpression)),
+                    ("not null", flag(domain.notNull)), ("collation", domain.collation),
+                    ("checks", domain.checks.isEmpty ? nil
+                        : domain.checks.map { "\($0.name) \(ExpressionForms.canonical($0.definition))" }.joined(separator: "; ")),
                     ("comment", domain.comment),
                 ] + access(domain))
             }
@@ -81,11 +82,12 @@ public struct ModelFlattener: Sendable {
                 table.columns.enumerated().map { rank, column in
                     var properties: [(String, String?)] = [
                         ("position", columnOrder ? String(rank + 1) : nil), ("type", column.type),
-                        ("not null", flag(column.notNull)), ("default", column.defaultExpression),
+                        ("not null", flag(column.notNull)), ("default", expression(column.defaultExpression)),
                         ("identity", column.identity.map { "GENERATED \($0.generation.rawValue) AS IDENTITY" }),
                     ]
                     if let identity = column.identity { properties += options(identity.sequence).map { ("identity \($0.0)", $0.1) } }
-                    properties += [("generated", column.generatedExpression), ("collation", column.collation), ("comment", column.comment),
+                    properties += [("generated", expression(column.generatedExpression)), ("collation", column.collation),
+                                   ("comment", column.comment),
                                    ("privileges", privileges(column.privileges))]
                     return object(ObjectID(.column, column.name, on: ObjectID(.table, table.name)), .column(column), properties)
                 }
@@ -94,7 +96,7 @@ public struct ModelFlattener: Sendable {
             return model.tables.flatMap { table in
                 table.constraints.map {
                     object(ObjectID(.constraint, $0.name, on: ObjectID(.table, table.name)), .constraint($0),
-                           [("definition", $0.definition), ("comment", $0.comment)])
+                           [("definition", expression($0.definition)), ("comment", $0.comment)])
                 }
             }
         case .index:
@@ -102,14 +104,16 @@ public struct ModelFlattener: Sendable {
                 + model.views.map { (ObjectID($0.materialized ? .materializedView : .view, $0.name), $0.indexes) }
             return owners.flatMap { owner, indexes in
                 indexes.map {
-                    object(ObjectID(.index, $0.name, on: owner), .index($0), [("definition", $0.definition), ("comment", $0.comment)])
+                    object(ObjectID(.index, $0.name, on: owner), .index($0),
+                           [("definition", expression($0.definition)), ("comment", $0.comment)])
                 }
             }
         case .trigger:
             return model.tables.flatMap { table in
                 table.triggers.map {
                     object(ObjectID(.trigger, $0.name, on: ObjectID(.table, table.name)), .trigger($0), [
-                        ("definition", $0.definition), ("enabled", $0.enabled == "ORIGIN" ? nil : $0.enabled), ("comment", $0.comment),
+                        ("definition", expression($0.definition)), ("enabled", $0.enabled == "ORIGIN" ? nil : $0.enabled),
+                        ("comment", $0.comment),
                     ])
                 }
             }
@@ -118,7 +122,8 @@ public struct ModelFlattener: Sendable {
                 table.policies.map {
                     object(ObjectID(.policy, $0.name, on: ObjectID(.table, table.name)), .policy($0), [
                         ("command", $0.command), ("permissive", $0.permissive ? nil : "RESTRICTIVE"),
-                        ("roles", $0.roles.joined(separator: ", ")), ("using", $0.using), ("with check", $0.withCheck),
+                        ("roles", $0.roles.joined(separator: ", ")), ("using", expression($0.using)),
+                        ("with check", expression($0.withCheck)),
                         ("comment", $0.comment),
                     ])
                 }
@@ -126,7 +131,7 @@ public struct ModelFlattener: Sendable {
         case .view, .materializedView:
             return model.views.filter { $0.materialized == (kind == .materializedView) }.map { view in
                 object(ObjectID(kind, view.name), .view(view), [
-                    ("definition", view.definition), ("options", view.options.isEmpty ? nil : view.options.joined(separator: ", ")),
+                    ("definition", expression(view.definition)), ("options", view.options.isEmpty ? nil : view.options.joined(separator: ", ")),
                     ("comment", view.comment),
                 ] + access(view))
             }
@@ -159,6 +164,10 @@ public struct ModelFlattener: Sendable {
     }
 
     private func flag(_ value: Bool) -> String? { value ? "true" : nil }
+
+    /// The server's text of an expression, in the one form of those PostgreSQL
+    /// prints for the same expression (`ExpressionForms`).
+    private func expression(_ text: String?) -> String? { text.map(ExpressionForms.canonical) }
 
     /// Privileges, and the owner when compared.
     private func access(_ object: some OwnedObject) -> [(String, String?)] {
