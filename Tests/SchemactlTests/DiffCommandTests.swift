@@ -20,8 +20,9 @@ final class DiffCommandTests: XCTestCase {
         try b.connect().execute("CREATE TABLE t (id int PRIMARY KEY, email text NOT NULL); CREATE INDEX t_email ON t (email)")
         let text = try CommandRun.schemactl(["diff", a.connectionString.raw, b.connectionString.raw], environment: ["NO_COLOR": "1"])
         XCTAssertEqual(text.status, 1, text.stderr)
-        XCTAssertTrue(text.stdout.contains("~ column \"public\".\"t\".\"email\"\n    not null: (none) → true\n"), text.stdout)
-        XCTAssertTrue(text.stdout.contains("+ index \"t_email\" on \"public\".\"t\"\n"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("~ column \"public\".\"t\".\"email\"\n    not null: false → true\n"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("+ index \"t_email\" on \"public\".\"t\"\n    definition: CREATE INDEX t_email ON public.t USING btree (email)\n"),
+                      text.stdout)
         XCTAssertFalse(text.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
 
         let json = try CommandRun.schemactl(["diff", a.connectionString.raw, b.connectionString.raw, "--format", "json"])
@@ -30,7 +31,7 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertEqual((object?["changes"] as? [Any])?.count, 2)
 
         let markdown = try CommandRun.schemactl(["diff", a.connectionString.raw, b.connectionString.raw, "--format", "markdown"])
-        XCTAssertTrue(markdown.stdout.contains("| ~ | column `\"public\".\"t\".\"email\"` | not null |  | `true` |"), markdown.stdout)
+        XCTAssertTrue(markdown.stdout.contains("| ~ | column `\"public\".\"t\".\"email\"` | not null | `false` | `true` |"), markdown.stdout)
     }
 
     func testADatabaseAgainstTheMigrationsItShouldMatch() throws {
