@@ -58,6 +58,7 @@ public struct ModelFlattener: Sendable {
         case .sequence:
             return model.sequences.map { sequence in
                 var properties = options(sequence.options)
+                properties.append(("unlogged", flag(sequence.unlogged)))
                 properties.append(("owned by", sequence.ownedBy.map { "\($0.table.sql).\(quote($0.column))" }))
                 properties.append(("comment", sequence.comment))
                 properties += access(sequence)
@@ -72,6 +73,9 @@ public struct ModelFlattener: Sendable {
                     ("inherits", table.inherits.isEmpty ? nil : table.inherits.map(\.sql).joined(separator: ", ")),
                     ("row level security", flag(table.rowLevelSecurity)),
                     ("force row level security", flag(table.forceRowLevelSecurity)),
+                    ("of type", table.ofType?.sql), ("access method", table.accessMethod),
+                    ("storage parameters", list(table.storageParameters)), ("replica identity", table.replicaIdentity),
+                    ("cluster on", table.clusterOn.map(quote)),
                     ("comment", table.comment),
                 ] + access(table))
             }
@@ -87,6 +91,8 @@ public struct ModelFlattener: Sendable {
                     ]
                     if let identity = column.identity { properties += options(identity.sequence).map { ("identity \($0.0)", $0.1) } }
                     properties += [("generated", expression(column.generatedExpression)), ("collation", column.collation),
+                                   ("storage", column.storage), ("compression", column.compression),
+                                   ("statistics", column.statisticsTarget.map(String.init)), ("options", list(column.options)),
                                    ("comment", column.comment),
                                    ("privileges", privileges(column.privileges))]
                     return object(ObjectID(.column, column.name, on: ObjectID(.table, table.name)), .column(column), properties)
@@ -105,7 +111,7 @@ public struct ModelFlattener: Sendable {
             return owners.flatMap { owner, indexes in
                 indexes.map {
                     object(ObjectID(.index, $0.name, on: owner), .index($0),
-                           [("definition", expression($0.definition)), ("comment", $0.comment)])
+                           [("definition", expression($0.definition)), ("invalid", flag($0.invalid)), ("comment", $0.comment)])
                 }
             }
         case .trigger:
@@ -164,6 +170,8 @@ public struct ModelFlattener: Sendable {
     }
 
     private func flag(_ value: Bool) -> String? { value ? "true" : nil }
+
+    private func list(_ values: [String]) -> String? { values.isEmpty ? nil : values.joined(separator: ", ") }
 
     /// The server's text of an expression, in the one form of those PostgreSQL
     /// prints for the same expression (`ExpressionForms`).

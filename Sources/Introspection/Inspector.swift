@@ -136,7 +136,7 @@ public struct Inspector: Sendable {
             .init(name: "composite types", sql: CompositeTypeQuery.sql, weight: 1),
             .init(name: "sequences", sql: SequenceQuery.sql, weight: 3),
             .init(name: "tables", sql: TableQuery.sql, weight: 2),
-            .init(name: "columns", sql: ColumnQuery.sql, weight: 10, hashJoinsOnly: largeCatalog),
+            .init(name: "columns", sql: ColumnQuery.sql(version), weight: 10, hashJoinsOnly: largeCatalog),
             .init(name: "indexes", sql: IndexQuery.sql(version), weight: 6, hashJoinsOnly: largeCatalog),
             .init(name: "constraints", sql: ConstraintQuery.sql(version), weight: 5, hashJoinsOnly: largeCatalog),
             .init(name: "views", sql: ViewQuery.sql, weight: 3),

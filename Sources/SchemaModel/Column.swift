@@ -30,6 +30,14 @@ public struct Column: Codable, Hashable, Sendable {
     public var comment: String?
     /// Privileges beside the default, sorted (see `Privilege`).
     public var privileges: [Privilege] = []
+    /// `SET STORAGE`: `PLAIN`, `EXTERNAL`, `EXTENDED` or `MAIN`, when not its type's default.
+    public var storage: String? = nil
+    /// `SET COMPRESSION`: `pglz` or `lz4`, when set.
+    public var compression: String? = nil
+    /// `SET STATISTICS`, when set.
+    public var statisticsTarget: Int? = nil
+    /// `SET (n_distinct = …)`: `name=value`, sorted.
+    public var options: [String] = []
 
     public init(name: String, position: Int, type: String, notNull: Bool = false, defaultExpression: String? = nil,
                 identity: Identity? = nil, generatedExpression: String? = nil, collation: String? = nil, comment: String? = nil,

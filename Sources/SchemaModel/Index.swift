@@ -16,6 +16,9 @@ public struct Index: Codable, Hashable, Sendable {
     /// `WHERE …` of a partial index.
     public var predicate: String?
     public var comment: String?
+    /// Not valid (`indisvalid` false): a `CREATE INDEX CONCURRENTLY` that failed, or an
+    /// index of a partitioned table not yet attached on every partition. The planner ignores it.
+    public var invalid: Bool = false
 
     public init(name: String, definition: String, unique: Bool = false, method: String = "btree", keys: [String] = [],
                 operatorClasses: [String?] = [], include: [String] = [], predicate: String? = nil, comment: String? = nil) {

@@ -242,11 +242,14 @@ struct ModelJSONWriter {
             }
             w.member("owner", sequence.owner)
             w.key("privileges"); w.privileges(sequence.privileges)
+            w.member("unlogged", sequence.unlogged)
         }
     }
 
     private mutating func table(_ table: Table) {
         object { w in
+            w.member("accessMethod", table.accessMethod)
+            w.member("clusterOn", table.clusterOn)
             w.key("columns"); w.array(table.columns) { $0.column($1) }
             w.member("comment", table.comment)
             w.key("constraints"); w.array(table.constraints) { $0.constraint($1) }
@@ -255,13 +258,16 @@ struct ModelJSONWriter {
             w.key("inherits"); w.array(table.inherits) { $0.qualifiedName($1) }
             w.member("kind", table.kind.rawValue)
             w.key("name"); w.qualifiedName(table.name)
+            if let type = table.ofType { w.key("ofType"); w.qualifiedName(type) }
             w.member("owner", table.owner)
             w.member("partitionBound", table.partitionBound)
             w.member("partitionKey", table.partitionKey)
             if let parent = table.partitionOf { w.key("partitionOf"); w.qualifiedName(parent) }
             w.key("policies"); w.array(table.policies) { $0.policy($1) }
             w.key("privileges"); w.privileges(table.privileges)
+            w.member("replicaIdentity", table.replicaIdentity)
             w.member("rowLevelSecurity", table.rowLevelSecurity)
+            w.member("storageParameters", table.storageParameters)
             w.key("triggers"); w.array(table.triggers) { $0.trigger($1) }
             w.member("unlogged", table.unlogged)
         }
@@ -271,6 +277,7 @@ struct ModelJSONWriter {
         object { w in
             w.member("collation", column.collation)
             w.member("comment", column.comment)
+            w.member("compression", column.compression)
             w.member("defaultExpression", column.defaultExpression)
             w.member("generatedExpression", column.generatedExpression)
             if let identity = column.identity {
@@ -282,8 +289,11 @@ struct ModelJSONWriter {
             }
             w.member("name", column.name)
             w.member("notNull", column.notNull)
+            w.member("options", column.options)
             w.member("position", column.position)
             w.key("privileges"); w.privileges(column.privileges)
+            if let target = column.statisticsTarget { w.member("statisticsTarget", target) }
+            w.member("storage", column.storage)
             w.member("type", column.type)
         }
     }
@@ -316,6 +326,7 @@ struct ModelJSONWriter {
             w.member("comment", index.comment)
             w.member("definition", index.definition)
             w.member("include", index.include)
+            w.member("invalid", index.invalid)
             w.member("keys", index.keys)
             w.member("method", index.method)
             w.member("name", index.name)

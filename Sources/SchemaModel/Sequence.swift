@@ -10,6 +10,8 @@ public struct Sequence: Codable, Hashable, Sendable {
     public var owner: String? = nil
     /// Privileges beside the default, sorted (see `Privilege`).
     public var privileges: [Privilege] = []
+    /// `CREATE UNLOGGED SEQUENCE` (PostgreSQL 15 and later).
+    public var unlogged: Bool = false
 
     public init(name: QualifiedName, options: SequenceOptions, ownedBy: ColumnReference? = nil, comment: String? = nil) {
         self.name = name

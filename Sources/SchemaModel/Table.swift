@@ -32,6 +32,16 @@ public struct Table: Codable, Hashable, Sendable {
     public var owner: String? = nil
     /// Privileges beside the default, sorted (see `Privilege`).
     public var privileges: [Privilege] = []
+    /// `WITH (fillfactor=70, autovacuum_enabled=false)`: `name=value`, sorted.
+    public var storageParameters: [String] = []
+    /// `USING …` when not heap.
+    public var accessMethod: String? = nil
+    /// `FULL`, `NOTHING` or `USING INDEX name`; nil for the default (the primary key).
+    public var replicaIdentity: String? = nil
+    /// `OF type` of a typed table.
+    public var ofType: QualifiedName? = nil
+    /// The index of `ALTER TABLE … CLUSTER ON`.
+    public var clusterOn: String? = nil
 
     public init(name: QualifiedName, kind: Kind = .ordinary, unlogged: Bool = false, partitionKey: String? = nil,
                 partitionOf: QualifiedName? = nil, partitionBound: String? = nil, inherits: [QualifiedName] = [],

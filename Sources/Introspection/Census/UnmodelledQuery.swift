@@ -44,12 +44,8 @@ enum UnmodelledQuery {
             WHEN 'm' THEN 'materialized view' WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign table' \
             WHEN 'c' THEN 'composite type' ELSE 'relation' END
             """
-        let compression = version.major >= 14 ? "a.attcompression <> ''" : "false"
-        let statisticsTarget = version.major >= 17 ? "a.attstattarget IS NOT NULL" : "a.attstattarget <> -1"
-        let unloggedSequence = "r.relkind = 'S' AND r.relpersistence = 'u'"
         let tableAccessMethod = """
-            ((r.relkind IN ('r', 'm') AND r.relam <> (SELECT oid FROM pg_catalog.pg_am WHERE amname = 'heap')) \
-            OR (r.relkind = 'p' AND r.relam <> 0))
+            (r.relkind = 'm' AND r.relam <> (SELECT oid FROM pg_catalog.pg_am WHERE amname = 'heap'))
             """
         let relationName = qualified("r.nspname", "r.relname")
         let functionName = "\(qualified("n.nspname", "p.proname")) || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')'"
@@ -64,35 +60,22 @@ enum UnmodelledQuery {
         SELECT f.kind, r.nspname AS schema, \(relationName) AS name
         FROM r CROSS JOIN LATERAL (VALUES
             ('foreign table', r.relkind = 'f'),
-            ('storage parameters of table', r.reloptions IS NOT NULL AND r.relkind IN ('r', 'p')),
             ('access method of ' || \(relationKind), \(tableAccessMethod)),
-            ('replica identity of table', r.relkind IN ('r', 'p') AND r.relreplident <> 'd'),
-            ('type of typed table', r.relkind IN ('r', 'p') AND r.reloftype <> 0),
-            ('unlogged sequence', \(unloggedSequence)),
             ('privileges on foreign table', r.relkind = 'f' AND r.relacl IS NOT NULL)
         ) AS f(kind, applies)
         WHERE f.applies
         UNION ALL
         SELECT f.kind, r.nspname, \(relationName) || '.' || \(q("a.attname"))
         FROM r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
-        JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+                                              AND r.relkind IN ('v', 'c', 'f')
         LEFT JOIN pg_catalog.pg_description d
           ON d.objoid = r.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = a.attnum
         CROSS JOIN LATERAL (VALUES
-            ('storage of column', r.relkind IN ('r', 'p', 'm') AND a.attstorage <> t.typstorage),
-            ('compression of column', r.relkind IN ('r', 'p', 'm') AND \(compression)),
-            ('statistics target of column', \(statisticsTarget)),
-            ('options of column', a.attoptions IS NOT NULL),
             ('privileges on column of ' || \(relationKind), r.relkind IN ('v', 'f') AND a.attacl IS NOT NULL),
             ('default of view column', r.relkind = 'v' AND a.atthasdef),
             ('comment on column of ' || \(relationKind), r.relkind IN ('v', 'c', 'f') AND d.description IS NOT NULL)
         ) AS f(kind, applies)
         WHERE f.applies
-        UNION ALL
-        SELECT CASE WHEN NOT x.indisvalid THEN 'invalid index' ELSE 'CLUSTER ON index' END, n.nspname,
-               \(qualified("n.nspname", "i.relname"))
-        FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
-        \(inUserSchema("pg_class", "i", "relnamespace")) AND (NOT x.indisvalid OR x.indisclustered)
         UNION ALL
         SELECT CASE t.typtype WHEN 'r' THEN 'range type' WHEN 'b' THEN 'base type' ELSE 'shell type' END, n.nspname,
                \(qualified("n.nspname", "t.typname"))

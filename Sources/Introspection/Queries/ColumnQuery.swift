@@ -12,7 +12,10 @@ import SchemaModel
 /// the 25,000 defaults of 5,000 tables cost. Generated columns do refer to
 /// columns and keep their table.
 enum ColumnQuery {
-    static let sql = """
+    static func sql(_ version: CatalogVersion) -> String {
+        let compression = version.major >= 14 ? "CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END" : "NULL"
+        let statisticsTarget = version.major >= 17 ? "a.attstattarget" : "NULLIF(a.attstattarget, -1)"
+        return """
         SELECT a.attrelid AS table_oid, a.attname AS name, a.attnum AS position,
                pg_catalog.quote_ident(a.attname) AS quoted_name, a.atttypid AS type_oid, a.attcollation AS collation_oid,
                pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
@@ -22,7 +25,9 @@ enum ColumnQuery {
                CASE WHEN a.attcollation <> t.typcollation
                     THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END AS collation,
                d.description AS comment,
-               \(PrivilegeSQL.privileges(acl: "a.attacl", owner: "c.relowner", type: "'c'")) AS privileges
+               \(PrivilegeSQL.privileges(acl: "a.attacl", owner: "c.relowner", type: "'c'")) AS privileges,
+               CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END AS storage,
+               \(compression) AS compression, \(statisticsTarget) AS statistics_target, a.attoptions AS options
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -35,6 +40,7 @@ enum ColumnQuery {
           AND \(CatalogFilter.userSchema("n.nspname"))
           AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "c.oid"))
         """
+    }
 
     /// Columns by table oid (no names: 50,000 rows of them cost both ends
     /// more than the lookup by oid), with what index and constraint
@@ -48,6 +54,8 @@ enum ColumnQuery {
         let collation = try result.column("collation"), comment = try result.column("comment")
         let quotedName = try result.column("quoted_name"), typeOID = try result.column("type_oid")
         let collationOID = try result.column("collation_oid"), privileges = try result.column("privileges")
+        let storage = try result.column("storage"), compression = try result.column("compression")
+        let statisticsTarget = try result.column("statistics_target"), options = try result.column("options")
         return try result.rows.map { row in
             let oid = try row.oid(tableOID), number = try row.int(position)
             var identity: Column.Identity?
@@ -58,12 +66,16 @@ enum ColumnQuery {
                 }
                 identity = Column.Identity(generation: generation == "a" ? .always : .byDefault, sequence: sequence)
             }
-            let column = Column(
+            var column = Column(
                 name: try row.string(name), position: number, type: try row.string(type),
                 notNull: try row.bool(notNull), defaultExpression: row.optionalString(defaultExpression),
                 identity: identity, generatedExpression: row.optionalString(generatedExpression),
                 collation: row.optionalString(collation), comment: row.optionalString(comment),
                 privileges: (try row.json(privileges, as: [Privilege].self) ?? []).sorted())
+            column.storage = row.optionalString(storage).map { ["p": "PLAIN", "e": "EXTERNAL", "x": "EXTENDED", "m": "MAIN"][$0] ?? $0 }
+            column.compression = row.optionalString(compression)
+            column.statisticsTarget = row.optionalString(statisticsTarget).flatMap { Int($0) }
+            if let text = row.optionalString(options) { column.options = PostgresArray.parse(text).compactMap { $0 }.sorted { $0.precedes($1) } }
             let entry = ColumnNames.Entry(name: column.name, quoted: try row.string(quotedName),
                                           typeOID: try row.string(typeOID), collationOID: try row.string(collationOID))
             return (column, entry, oid)

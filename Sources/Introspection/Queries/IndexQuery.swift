@@ -24,7 +24,7 @@ enum IndexQuery {
                x.indisunique AS unique, am.amname AS method,
                x.indnkeyatts AS key_count, x.indkey AS column_numbers, x.indclass AS operator_classes,
                x.indoption AS options, x.indcollation AS collations,
-               x.indexprs AS expression_trees, x.indpred AS predicate_tree
+               x.indexprs AS expression_trees, x.indpred AS predicate_tree, NOT x.indisvalid AS invalid
         FROM pg_catalog.pg_index x
         JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
         JOIN pg_catalog.pg_class c ON c.oid = x.indrelid
@@ -84,6 +84,7 @@ enum IndexQuery {
         let columnNumbers = try result.column("column_numbers"), operatorClassOIDs = try result.column("operator_classes")
         let options = try result.column("options"), collations = try result.column("collations")
         let expressionTrees = try result.column("expression_trees"), predicateTree = try result.column("predicate_tree")
+        let invalid = try result.column("invalid")
         return try result.rows.map { row in
             let relationOID = try row.oid(tableOID)
             let keyCount = try row.int(keyCountColumn)
@@ -123,11 +124,12 @@ enum IndexQuery {
                 collations: try row.string(collations).split(separator: " ").map(String.init),
                 predicate: predicate ?? nil)
             let text = written ? definition.text : nil
-            let index = Index(
+            var index = Index(
                 name: try row.string(name), definition: text ?? "",
                 unique: try row.bool(unique), method: try row.string(method), keys: keys.map(\.text),
                 operatorClasses: keys.map { $0.operatorClass.flatMap { $0.isDefault ? nil : $0.qualifiedName } },
                 include: include, predicate: predicate ?? nil, comment: row.optionalString(comment))
+            index.invalid = try row.bool(invalid)
             return Decoded(relationOID: relationOID, index: index, oid: try row.string(oid), expressionPositions: expressionPositions)
         }
     }

@@ -20,7 +20,7 @@ enum SequenceQuery {
                \(PrivilegeSQL.privileges(acl: "c.relacl", owner: "c.relowner", type: "'s'")) AS privileges,
                pg_catalog.format_type(s.seqtypid, NULL) AS data_type,
                s.seqstart AS start, s.seqincrement AS increment, s.seqmin AS min_value, s.seqmax AS max_value,
-               s.seqcache AS cache, s.seqcycle AS cycle,
+               s.seqcache AS cache, s.seqcycle AS cycle, c.relpersistence = 'u' AS unlogged,
                -- Names only for OWNED BY: an identity sequence goes to its column by oid and
                -- number, and looking up three names for each of them was a third of this query.
                CASE WHEN owner.deptype = 'a' THEN (SELECT tn.nspname FROM pg_catalog.pg_class tc
@@ -58,8 +58,10 @@ enum SequenceQuery {
                 ownedBy = ColumnReference(table: QualifiedName(schema: try row.string("table_schema"), name: table),
                                           column: try row.string("column_name"))
             }
-            sequences.append(try row.owned(Sequence(name: try row.qualifiedName(), options: try options(row), ownedBy: ownedBy,
-                                                    comment: try row.optionalString("comment"))))
+            var sequence = try row.owned(Sequence(name: try row.qualifiedName(), options: try options(row), ownedBy: ownedBy,
+                                                  comment: try row.optionalString("comment")))
+            sequence.unlogged = try row.bool("unlogged")
+            sequences.append(sequence)
         }
         return (sequences, identities)
     }

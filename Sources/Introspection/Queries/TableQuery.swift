@@ -11,6 +11,18 @@ enum TableQuery {
                CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
                CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
                c.relrowsecurity AS row_security, c.relforcerowsecurity AS force_row_security,
+               c.reloptions AS storage_parameters,
+               CASE WHEN c.relam <> 0 AND am.amname <> 'heap' THEN am.amname END AS access_method,
+               CASE c.relreplident WHEN 'f' THEN 'FULL' WHEN 'n' THEN 'NOTHING'
+                    WHEN 'i' THEN (SELECT 'USING INDEX ' || pg_catalog.quote_ident(ic.relname)
+                                   FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid
+                                   WHERE x.indrelid = c.oid AND x.indisreplident) END AS replica_identity,
+               CASE WHEN c.reloftype <> 0 THEN (SELECT pg_catalog.json_build_object('schema', tn.nspname, 'name', tt.typname)
+                                                FROM pg_catalog.pg_type tt JOIN pg_catalog.pg_namespace tn ON tn.oid = tt.typnamespace
+                                                WHERE tt.oid = c.reloftype) END AS of_type,
+               CASE WHEN c.relhasindex THEN (SELECT ic.relname FROM pg_catalog.pg_index x
+                                             JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid
+                                             WHERE x.indrelid = c.oid AND x.indisclustered) END AS cluster_on,
                \(PrivilegeSQL.owner("c.relowner")) AS owner,
                \(PrivilegeSQL.privileges(acl: "c.relacl", owner: "c.relowner", type: "'r'")) AS privileges,
                (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('schema', pn.nspname, 'name', pc.relname)
@@ -21,6 +33,7 @@ enum TableQuery {
                   WHERE i.inhrelid = c.oid) AS parents
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_catalog.pg_am am ON am.oid = c.relam
         \(CatalogFilter.commentJoin(alias: "d", catalog: "pg_class", oid: "c.oid"))
         WHERE c.relkind IN ('r', 'p') AND \(CatalogFilter.userSchema("n.nspname"))
           AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "c.oid"))
@@ -31,7 +44,7 @@ enum TableQuery {
             let name = try row.qualifiedName()
             let parents = try row.json("parents", as: [QualifiedName].self) ?? []
             let isPartition = try row.bool("is_partition")
-            return (try row.oid("oid"), name, try row.owned(Table(
+            var table = try row.owned(Table(
                 name: name,
                 kind: try row.bool("partitioned") ? .partitioned : .ordinary,
                 unlogged: try row.bool("unlogged"),
@@ -41,7 +54,13 @@ enum TableQuery {
                 inherits: isPartition ? [] : parents,
                 rowLevelSecurity: try row.bool("row_security"),
                 forceRowLevelSecurity: try row.bool("force_row_security"),
-                comment: try row.optionalString("comment"))))
+                comment: try row.optionalString("comment")))
+            table.storageParameters = try row.stringArray("storage_parameters").sorted { $0.precedes($1) }
+            table.accessMethod = try row.optionalString("access_method")
+            table.replicaIdentity = try row.optionalString("replica_identity")
+            table.ofType = try row.json("of_type", as: QualifiedName.self)
+            table.clusterOn = try row.optionalString("cluster_on")
+            return (try row.oid("oid"), name, table)
         }
     }
 }

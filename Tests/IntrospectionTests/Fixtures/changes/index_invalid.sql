@@ -1,0 +1,6 @@
+-- expect: tables[public.t].indexes[t_a].invalid
+-- setup
+CREATE TABLE t (a int);
+CREATE INDEX t_a ON t (a);
+-- change
+UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'public.t_a'::regclass;

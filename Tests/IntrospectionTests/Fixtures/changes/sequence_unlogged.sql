@@ -1,0 +1,5 @@
+-- expect: sequences[public.s].unlogged
+-- setup
+CREATE SEQUENCE s;
+-- change
+ALTER SEQUENCE s SET UNLOGGED;
