@@ -115,9 +115,11 @@ public struct ModelFlattener: Sendable {
                 }
             }
         case .trigger:
-            return model.tables.flatMap { table in
-                table.triggers.map {
-                    object(ObjectID(.trigger, $0.name, on: ObjectID(.table, table.name)), .trigger($0), [
+            let owners = model.tables.map { (ObjectID(.table, $0.name), $0.triggers) }
+                + model.views.map { (ObjectID($0.materialized ? .materializedView : .view, $0.name), $0.triggers) }
+            return owners.flatMap { owner, triggers in
+                triggers.map {
+                    object(ObjectID(.trigger, $0.name, on: owner), .trigger($0), [
                         ("definition", expression($0.definition)), ("enabled", $0.enabled == "ORIGIN" ? nil : $0.enabled),
                         ("comment", $0.comment),
                     ])
@@ -154,6 +156,17 @@ public struct ModelFlattener: Sendable {
                     ("body", function.body), ("comment", function.comment),
                 ] + access(function))
             }
+        case .language, .collation, .rangeType, .aggregate, .operator, .cast, .conversion, .accessMethod, .textSearchParser,
+             .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
+             .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges:
+            return defined(kind, in: model)
+        }
+    }
+
+    /// The objects of `kind` held by definition: compared by their statements and comment, and their access.
+    private func defined(_ kind: ObjectKind, in model: DatabaseModel) -> [DiffObject] {
+        model.definedObjects.filter { $0.kind == kind }.map { item in
+            object(item.id, .defined(item), [("definition", expression(item.definition)), ("comment", item.comment)] + access(item))
         }
     }
 

@@ -104,6 +104,11 @@ public struct SchemaDiff: Sendable, Hashable {
             case .column, .constraint, .index, .trigger, .policy, .materializedView, .procedure: break
             case .view: (old.views, new.views) = withoutCommon(old.views, new.views) { $0.name }
             case .function: (old.functions, new.functions) = withoutCommon(old.functions, new.functions) { $0.signature }
+            case .language: (old.definedObjects, new.definedObjects) = withoutCommon(old.definedObjects, new.definedObjects) { $0.id }
+            case .collation, .rangeType, .aggregate, .operator, .cast, .conversion, .accessMethod, .textSearchParser,
+                 .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
+                 .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges:
+                break // with .language: one list
             }
         }
         return (old, new)

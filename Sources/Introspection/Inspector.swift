@@ -147,6 +147,7 @@ public struct Inspector: Sendable {
             .init(name: "policies", sql: PolicyQuery.sql, weight: 1),
             .init(name: "functions", sql: FunctionQuery.sql(version), weight: 3),
             .init(name: "dependencies", sql: DependencyQuery.sql, weight: 9, hashJoinsOnly: largeCatalog),
+            .init(name: "defined objects", sql: DefinedObjectQuery.sql(version), weight: 2),
             .init(name: "unmodelled", sql: UnmodelledQuery.sql(version), weight: 2, hashJoinsOnly: largeCatalog),
         ]
     }
@@ -197,12 +198,15 @@ public struct Inspector: Sendable {
         for (relation, index) in try IndexQuery.completed(indexes, serverRows: { try serverRows(IndexQuery.serverSQL, $0) }) {
             if !tables.update(relation, { $0.indexes.append(index) }) { views.update(relation) { $0.indexes.append(index) } }
         }
-        for (table, trigger) in try decode("triggers", TriggerQuery.decode) { tables.update(table) { $0.triggers.append(trigger) } }
+        for (relation, trigger) in try decode("triggers", TriggerQuery.decode) {
+            if !tables.update(relation, { $0.triggers.append(trigger) }) { views.update(relation) { $0.triggers.append(trigger) } }
+        }
         for (table, policy) in try decode("policies", PolicyQuery.decode) { tables.update(table) { $0.policies.append(policy) } }
         model.tables = tables.relations
         model.views = views.relations
         model.functions = try decode("functions", FunctionQuery.decode)
         model.dependencies = readsDependencies ? try decode("dependencies") { try DependencyQuery.decode($0, filter: filter) } : []
+        model.definedObjects = try decode("defined objects", DefinedObjectQuery.decode)
         model.unmodelled = try decode("unmodelled", UnmodelledQuery.decode)
         filter.apply(to: &model)
         model.canonicalize()

@@ -15,10 +15,11 @@ enum PrivilegeSQL {
     /// - acl: the ACL column (`c.relacl`); owner: the owner column; type: the
     ///   `acldefault` letter as SQL (`'r'`, `'s'`, `'f'`, `'n'`, `'T'`, `'c'`);
     ///   initial: SQL for the initdb ACL or NULL.
-    static func privileges(acl: String, owner: String, type: String, initial: String = "NULL") -> String {
-        let baseline = initial == "NULL"
+    ///   `baseline` replaces the default where it is not `acldefault` (NULL: none at all).
+    static func privileges(acl: String, owner: String, type: String, initial: String = "NULL", baseline: String? = nil) -> String {
+        let baseline = baseline ?? (initial == "NULL"
             ? "pg_catalog.acldefault(\(type), \(owner))"
-            : "coalesce(\(initial), pg_catalog.acldefault(\(type), \(owner)))"
+            : "coalesce(\(initial), pg_catalog.acldefault(\(type), \(owner)))")
         return """
             CASE WHEN \(acl) IS NOT NULL THEN (
               SELECT pg_catalog.json_agg(pg_catalog.json_build_object(

@@ -34,6 +34,11 @@ public struct SchemaFilter: Sendable, Hashable, Codable {
             case .table: model.tables.removeAll { !includes($0.name.schema) }
             case .view, .materializedView: model.views.removeAll { !includes($0.name.schema) }
             case .function, .procedure: model.functions.removeAll { !includes($0.name.schema) }
+            case .language: model.definedObjects.removeAll { object in object.schema.map { !includes($0) } ?? false }
+            case .collation, .rangeType, .aggregate, .operator, .cast, .conversion, .accessMethod, .textSearchParser,
+                 .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
+                 .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges:
+                break // with .language: one list
             }
         }
         model.unmodelled.removeAll { $0.schema.map { !includes($0) } ?? false }

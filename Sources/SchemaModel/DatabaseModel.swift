@@ -18,6 +18,8 @@ public struct DatabaseModel: Codable, Hashable, Sendable {
     public var tables: [Table] = []
     public var views: [View] = []
     public var functions: [Function] = []
+    /// Every other kind, each object with the statements that create it (see `DefinedObject`).
+    public var definedObjects: [DefinedObject] = []
     /// Edges "this object depends on that one", from pg_depend, between objects of the model.
     public var dependencies: [Dependency] = []
     /// What the database holds that the model does not represent: named by
@@ -42,10 +44,18 @@ public struct DatabaseModel: Codable, Hashable, Sendable {
             case .column, .constraint, .trigger, .policy: break
             case .index:
                 for index in tables.indices { tables[index].canonicalize() }
-                for index in views.indices { views[index].indexes.sort { $0.name.precedes($1.name) } }
+                for index in views.indices {
+                    views[index].indexes.sort { $0.name.precedes($1.name) }
+                    views[index].triggers.sort { $0.name.precedes($1.name) }
+                }
             case .view, .materializedView: views.sort { $0.name < $1.name }
             case .function, .procedure:
                 functions.sort { $0.name != $1.name ? $0.name < $1.name : $0.identityArguments.precedes($1.identityArguments) }
+            case .language: definedObjects.sort()
+            case .collation, .rangeType, .aggregate, .operator, .cast, .conversion, .accessMethod, .textSearchParser,
+                 .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
+                 .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges:
+                break // sorted with .language: one list
             }
         }
         dependencies = Array(Set(dependencies)).sorted()

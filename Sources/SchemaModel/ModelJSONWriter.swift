@@ -101,6 +101,7 @@ struct ModelJSONWriter {
     private mutating func model(_ model: DatabaseModel) {
         object { w in
             w.key("compositeTypes"); w.array(model.compositeTypes) { $0.compositeType($1) }
+            w.key("definedObjects"); w.array(model.definedObjects) { $0.definedObject($1) }
             w.key("dependencies"); w.array(model.dependencies) { $0.dependency($1) }
             w.key("domains"); w.array(model.domains) { $0.domain($1) }
             w.key("enums"); w.array(model.enums) { $0.enumType($1) }
@@ -142,6 +143,20 @@ struct ModelJSONWriter {
                 w.member("revoked", privilege.revoked)
                 w.member("withGrantOption", privilege.withGrantOption)
             }
+        }
+    }
+
+    private mutating func definedObject(_ object: DefinedObject) {
+        self.object { w in
+            w.member("comment", object.comment)
+            w.member("definition", object.definition)
+            w.member("kind", object.kind.rawValue)
+            w.member("name", object.name)
+            w.member("owner", object.owner)
+            w.key("privileges"); w.privileges(object.privileges)
+            w.member("schema", object.schema)
+            w.member("signature", object.signature)
+            if let table = object.table { w.key("table"); w.qualifiedName(table) }
         }
     }
 
@@ -374,6 +389,7 @@ struct ModelJSONWriter {
             w.member("options", view.options)
             w.member("owner", view.owner)
             w.key("privileges"); w.privileges(view.privileges)
+            w.key("triggers"); w.array(view.triggers) { $0.trigger($1) }
         }
     }
 

@@ -54,6 +54,17 @@ public enum ModelOutline {
                     let result = function.result.map { " RETURNS \($0)" } ?? ""
                     out.append("\(function.kind.rawValue) \(function.name.sql)(\(function.arguments))\(result) LANGUAGE \(function.language) \(function.volatility)")
                 }
+            case .language:
+                // Every object held by its definition, in canonical order, each with its statements.
+                for object in model.definedObjects {
+                    out.append("")
+                    out.append("\(object.kind.displayName) \(object.id.sql)")
+                    for line in object.definition.split(separator: "\n") { out.append("  \(line)") }
+                }
+            case .collation, .rangeType, .aggregate, .operator, .cast, .conversion, .accessMethod, .textSearchParser,
+                 .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
+                 .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges:
+                break // with .language: one list
             }
         }
         return out.joined(separator: "\n") + "\n"

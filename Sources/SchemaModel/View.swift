@@ -13,6 +13,8 @@ public struct View: Codable, Hashable, Sendable {
     public var owner: String? = nil
     /// Privileges beside the default, sorted (see `Privilege`).
     public var privileges: [Privilege] = []
+    /// `INSTEAD OF` (and statement-level) triggers, by name.
+    public var triggers: [Trigger] = []
 
     public init(name: QualifiedName, materialized: Bool = false, definition: String, options: [String] = [],
                 indexes: [Index] = [], comment: String? = nil) {

@@ -13,10 +13,8 @@ final class PrivilegeTests: XCTestCase {
         let database = try TestDatabase.make()
         defer { database.drop() }
         try database.connect().execute("""
-            DO $$ BEGIN
-              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'crm_reader') THEN CREATE ROLE crm_reader; END IF;
-              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'crm_owner') THEN CREATE ROLE crm_owner; END IF;
-            END $$
+            DO $$ BEGIN CREATE ROLE crm_reader; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+            DO $$ BEGIN CREATE ROLE crm_owner; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
             """)
     }
 

@@ -82,6 +82,10 @@ public struct DependencyResolver: Sendable {
             return function(address.identity)
         case .enum, .domain, .column:
             return nil // named `type`, or not an end the dependency query gives
+        case .language, .collation, .rangeType, .aggregate, .operator, .cast, .conversion, .accessMethod, .textSearchParser,
+                 .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
+                 .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges:
+            return nil // held by definition: their dependencies are not read yet
         }
     }
 

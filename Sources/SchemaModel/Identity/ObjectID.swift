@@ -57,8 +57,20 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
             return qualified + "(" + (signature ?? "") + ")"
         case .column:
             return (parent?.sql ?? "") + "." + SQLQuoting.identifier(name)
-        case .constraint, .index, .trigger, .policy:
+        case .constraint, .index, .trigger, .policy, .rule:
             return SQLQuoting.identifier(name) + " on " + (parent?.sql ?? "")
+        case .collation, .rangeType, .conversion, .textSearchParser, .textSearchTemplate, .textSearchDictionary,
+             .textSearchConfiguration, .foreignTable, .statistics:
+            return qualified
+        case .aggregate:
+            return qualified + "(" + (signature ?? "") + ")"
+        case .operator:
+            // An operator's name is its symbol: never quoted.
+            return (schema.map { SQLQuoting.identifier($0) + "." } ?? "") + name + "(" + (signature ?? "") + ")"
+        case .language, .accessMethod, .foreignDataWrapper, .foreignServer, .eventTrigger, .publication:
+            return SQLQuoting.identifier(name)
+        case .cast, .userMapping, .defaultPrivileges:
+            return name // a description, quoted where it names
         }
     }
 

@@ -8,9 +8,12 @@
 public enum ObjectKind: String, CaseIterable, Sendable, Hashable, Codable, Comparable {
     case schema
     case `extension`
+    case language
+    case collation
     case `enum`
     case domain
     case compositeType = "type"
+    case rangeType = "range type"
     case sequence
     case table
     case column
@@ -22,6 +25,24 @@ public enum ObjectKind: String, CaseIterable, Sendable, Hashable, Codable, Compa
     case materializedView = "materialized view"
     case function
     case procedure
+    case aggregate
+    case `operator`
+    case cast
+    case conversion
+    case accessMethod = "access method"
+    case textSearchParser = "text search parser"
+    case textSearchTemplate = "text search template"
+    case textSearchDictionary = "text search dictionary"
+    case textSearchConfiguration = "text search configuration"
+    case foreignDataWrapper = "foreign-data wrapper"
+    case foreignServer = "server"
+    case userMapping = "user mapping"
+    case foreignTable = "foreign table"
+    case statistics
+    case rule
+    case eventTrigger = "event trigger"
+    case publication
+    case defaultPrivileges = "default privileges"
 
     /// As reports print it (`materialized view`, `type`).
     public var displayName: String { rawValue }
@@ -29,8 +50,25 @@ public enum ObjectKind: String, CaseIterable, Sendable, Hashable, Codable, Compa
     /// Whether an object of this kind belongs to a table or a view (and is named "NAME on TABLE").
     public var isMember: Bool {
         switch self {
-        case .column, .constraint, .index, .trigger, .policy: return true
+        case .column, .constraint, .index, .trigger, .policy, .rule: return true
         case .schema, .extension, .enum, .domain, .compositeType, .sequence, .table, .view, .materializedView, .function, .procedure:
+            return false
+        case .language, .collation, .rangeType, .aggregate, .operator, .cast, .conversion, .accessMethod, .textSearchParser,
+             .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
+             .userMapping, .foreignTable, .statistics, .eventTrigger, .publication, .defaultPrivileges:
+            return false
+        }
+    }
+
+    /// Whether the model holds objects of this kind as `DefinedObject`s.
+    public var isDefinedObject: Bool {
+        switch self {
+        case .language, .collation, .rangeType, .aggregate, .operator, .cast, .conversion, .accessMethod, .textSearchParser,
+             .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
+             .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges:
+            return true
+        case .schema, .extension, .enum, .domain, .compositeType, .sequence, .table, .column, .constraint, .index, .trigger,
+             .policy, .view, .materializedView, .function, .procedure:
             return false
         }
     }

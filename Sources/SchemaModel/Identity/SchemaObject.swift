@@ -16,4 +16,6 @@ public enum SchemaObject: Hashable, Sendable {
     case policy(Policy)
     case view(View)
     case function(Function)
+    /// Any kind the model holds by its definition.
+    case defined(DefinedObject)
 }

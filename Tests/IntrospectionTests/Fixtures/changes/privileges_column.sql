@@ -1,6 +1,6 @@
 -- expect: tables[public.t].columns[id].privileges
 -- setup
 CREATE TABLE t (id int);
-DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'crm_reader') THEN CREATE ROLE crm_reader; END IF; END $$;
+DO $$ BEGIN CREATE ROLE crm_reader; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
 -- change
 GRANT UPDATE (id) ON t TO crm_reader;

@@ -1,0 +1,465 @@
+import PostgresClient
+import SQLText
+import SchemaModel
+
+/// The kinds the model holds by definition (`DefinedObject`): one query, one
+/// `SELECT` per kind, each writing the statements that create the object from
+/// its catalog row as pg_dump's dumpCast, dumpAgg, dumpCollation, … do (or with
+/// the server's own `pg_get_ruledef` and `pg_get_statisticsobjdef`). Objects of
+/// extensions, and objects that belong to another (a range type's cast to its
+/// multirange), are left out.
+///
+/// A user mapping's options are never read: they hold passwords. The mapping's
+/// existence is all the model says of it.
+enum DefinedObjectQuery {
+    private static func q(_ expression: String) -> String { "pg_catalog.quote_ident(\(expression))" }
+    private static func qualified(_ schema: String, _ name: String) -> String { "\(q(schema)) || '.' || \(q(name))" }
+
+    private static func comment(_ catalog: String, _ oid: String) -> String {
+        """
+        (SELECT d.description FROM pg_catalog.pg_description d WHERE d.objoid = \(oid) \
+        AND d.classoid = 'pg_catalog.\(catalog)'::pg_catalog.regclass AND d.objsubid = 0)
+        """
+    }
+
+    private static func own(_ catalog: String, _ oid: String) -> String {
+        """
+        NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.\(catalog)'::pg_catalog.regclass \
+        AND e.objid = \(oid) AND e.deptype IN ('e', 'i'))
+        """
+    }
+
+    /// `OPTIONS (key 'value', …)` from a `{key=value}` array, or ''.
+    private static func options(_ column: String) -> String {
+        """
+        coalesce(' OPTIONS (' || (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(pg_catalog.split_part(o, '=', 1)) || ' ' \
+        || pg_catalog.quote_literal(pg_catalog.substr(o, pg_catalog.strpos(o, '=') + 1)), ', ') \
+        FROM pg_catalog.unnest(\(column)) o) || ')', '')
+        """
+    }
+
+    /// The select list every kind fills, in this order.
+    private static func row(kind: String, schema: String = "NULL", name: String, tableSchema: String = "NULL",
+                            tableName: String = "NULL", signature: String = "NULL", definition: String,
+                            comment: String, owner: String = "NULL", privileges: String = "NULL") -> String {
+        """
+        SELECT '\(kind)'::pg_catalog.text AS kind, \(schema)::pg_catalog.text AS schema, \(name)::pg_catalog.text AS name,
+               \(tableSchema)::pg_catalog.text AS table_schema, \(tableName)::pg_catalog.text AS table_name,
+               \(signature)::pg_catalog.text AS signature, \(definition) AS definition, \(comment) AS comment,
+               \(owner)::pg_catalog.text AS owner, (\(privileges))::pg_catalog.json AS privileges
+        """
+    }
+
+    static func sql(_ version: CatalogVersion) -> String {
+        let user = { (column: String) in CatalogFilter.userSchema(column) }
+        let statisticsTarget = version.major >= 17 ? "x.stxstattarget IS NOT NULL" : "x.stxstattarget >= 0"
+        let iculocale = version.major >= 17 ? "co.colllocale" : version.major >= 15 ? "co.colliculocale" : "co.collcollate"
+        let icuRules = version.major >= 16 ? "CASE WHEN co.collicurules IS NOT NULL THEN 'RULES = ' || pg_catalog.quote_literal(co.collicurules) END" : "NULL"
+        let builtinLocale = version.major >= 17 ? "co.colllocale" : "NULL"
+        let multirange = version.major >= 14 ? "'MULTIRANGE_TYPE_NAME = ' || r.rngmultitypid::pg_catalog.regtype::pg_catalog.text" : "NULL"
+        let publicationTables = version.major >= 15
+            ? """
+              (SELECT pg_catalog.string_agg(\(qualified("pn.nspname", "pc.relname"))
+                        || coalesce(' (' || (SELECT pg_catalog.string_agg(\(q("a.attname")), ', ' ORDER BY k.ord)
+                                              FROM pg_catalog.unnest(pr.prattrs) WITH ORDINALITY k(attnum, ord)
+                                              JOIN pg_catalog.pg_attribute a ON a.attrelid = pr.prrelid AND a.attnum = k.attnum) || ')', '')
+                        || coalesce(' WHERE (' || pg_catalog.pg_get_expr(pr.prqual, pr.prrelid) || ')', ''),
+                      ', ' ORDER BY pn.nspname, pc.relname)
+                 FROM pg_catalog.pg_publication_rel pr JOIN pg_catalog.pg_class pc ON pc.oid = pr.prrelid
+                 JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace WHERE pr.prpubid = x.oid)
+              """
+            : """
+              (SELECT pg_catalog.string_agg(\(qualified("pn.nspname", "pc.relname")), ', ' ORDER BY pn.nspname, pc.relname)
+                 FROM pg_catalog.pg_publication_rel pr JOIN pg_catalog.pg_class pc ON pc.oid = pr.prrelid
+                 JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace WHERE pr.prpubid = x.oid)
+              """
+        let publicationSchemas = version.major >= 15
+            ? """
+              (SELECT pg_catalog.string_agg(\(q("pn.nspname")), ', ' ORDER BY pn.nspname)
+                 FROM pg_catalog.pg_publication_namespace pp JOIN pg_catalog.pg_namespace pn ON pn.oid = pp.pnnspid
+                 WHERE pp.pnpubid = x.oid)
+              """
+            : "NULL"
+        let generatedColumns = version.major >= 18
+            ? "CASE WHEN x.pubgencols = 's' THEN ', publish_generated_columns = stored' ELSE '' END" : "''"
+        let regproc = { (column: String) in "\(column)::pg_catalog.regproc::pg_catalog.text" }
+        let operatorName = { (oid: String) in
+            "(SELECT 'OPERATOR(' || \(q("on2.nspname")) || '.' || o2.oprname || ')' FROM pg_catalog.pg_operator o2 "
+                + "JOIN pg_catalog.pg_namespace on2 ON on2.oid = o2.oprnamespace WHERE o2.oid = \(oid))"
+        }
+        let aclLetter = "(CASE x.defaclobjtype WHEN 'r' THEN 'r' WHEN 'S' THEN 's' WHEN 'f' THEN 'f' WHEN 'T' THEN 'T' WHEN 'n' THEN 'n' ELSE 'L' END)::pg_catalog.\"char\""
+        let defaultPrivilegesName = """
+            'for role ' || \(q("pg_catalog.pg_get_userbyid(x.defaclrole)"))
+            || coalesce(' in schema ' || \(q("n.nspname")), '') || ' on '
+            || CASE x.defaclobjtype WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences' WHEN 'f' THEN 'functions'
+               WHEN 'T' THEN 'types' WHEN 'n' THEN 'schemas' ELSE 'large objects' END
+            """
+        let selects = [
+            // Rules other than a view's _RETURN, with their state.
+            row(kind: "rule", schema: "n.nspname", name: "w.rulename", tableSchema: "n.nspname", tableName: "c.relname",
+                definition: """
+                    pg_catalog.pg_get_ruledef(w.oid) || CASE w.ev_enabled WHEN 'O' THEN '' ELSE E'\\nALTER TABLE '
+                    || \(qualified("n.nspname", "c.relname")) || CASE w.ev_enabled WHEN 'D' THEN ' DISABLE' WHEN 'R' THEN ' ENABLE REPLICA'
+                    ELSE ' ENABLE ALWAYS' END || ' RULE ' || \(q("w.rulename")) || ';' END
+                    """,
+                comment: comment("pg_rewrite", "w.oid"))
+                + """
+
+                FROM pg_catalog.pg_rewrite w JOIN pg_catalog.pg_class c ON c.oid = w.ev_class
+                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                WHERE w.rulename <> '_RETURN' AND \(user("n.nspname")) AND \(own("pg_class", "c.oid"))
+                """,
+            row(kind: "statistics", schema: "n.nspname", name: "x.stxname",
+                definition: """
+                    pg_catalog.pg_get_statisticsobjdef(x.oid) || ';' || CASE WHEN \(statisticsTarget) THEN E'\\nALTER STATISTICS '
+                    || \(qualified("n.nspname", "x.stxname")) || ' SET STATISTICS ' || x.stxstattarget || ';' ELSE '' END
+                    """,
+                comment: comment("pg_statistic_ext", "x.oid"), owner: "pg_catalog.pg_get_userbyid(x.stxowner)")
+                + """
+
+                FROM pg_catalog.pg_statistic_ext x JOIN pg_catalog.pg_namespace n ON n.oid = x.stxnamespace
+                WHERE \(user("n.nspname")) AND \(own("pg_statistic_ext", "x.oid"))
+                """,
+            row(kind: "aggregate", schema: "n.nspname", name: "p.proname",
+                signature: "pg_catalog.pg_get_function_identity_arguments(p.oid)",
+                definition: """
+                    'CREATE AGGREGATE ' || \(qualified("n.nspname", "p.proname")) || '(' || pg_catalog.pg_get_function_arguments(p.oid)
+                    || ') (' || pg_catalog.concat_ws(', ', 'SFUNC = ' || \(regproc("a.aggtransfn")),
+                      'STYPE = ' || pg_catalog.format_type(a.aggtranstype, NULL),
+                      CASE WHEN a.aggtransspace <> 0 THEN 'SSPACE = ' || a.aggtransspace END,
+                      CASE WHEN a.aggfinalfn <> 0 THEN 'FINALFUNC = ' || \(regproc("a.aggfinalfn")) END,
+                      CASE WHEN a.aggfinalextra THEN 'FINALFUNC_EXTRA' END,
+                      CASE WHEN a.aggfinalfn <> 0 AND a.aggfinalmodify <> CASE WHEN a.aggkind = 'n' THEN 'r' ELSE 'w' END
+                           THEN 'FINALFUNC_MODIFY = ' || CASE a.aggfinalmodify WHEN 'r' THEN 'READ_ONLY' WHEN 's' THEN 'SHAREABLE'
+                           ELSE 'READ_WRITE' END END,
+                      CASE WHEN a.aggcombinefn <> 0 THEN 'COMBINEFUNC = ' || \(regproc("a.aggcombinefn")) END,
+                      CASE WHEN a.aggserialfn <> 0 THEN 'SERIALFUNC = ' || \(regproc("a.aggserialfn")) END,
+                      CASE WHEN a.aggdeserialfn <> 0 THEN 'DESERIALFUNC = ' || \(regproc("a.aggdeserialfn")) END,
+                      CASE WHEN a.agginitval IS NOT NULL THEN 'INITCOND = ' || pg_catalog.quote_literal(a.agginitval) END,
+                      CASE WHEN a.aggmtransfn <> 0 THEN 'MSFUNC = ' || \(regproc("a.aggmtransfn")) END,
+                      CASE WHEN a.aggminvtransfn <> 0 THEN 'MINVFUNC = ' || \(regproc("a.aggminvtransfn")) END,
+                      CASE WHEN a.aggmtranstype <> 0 THEN 'MSTYPE = ' || pg_catalog.format_type(a.aggmtranstype, NULL) END,
+                      CASE WHEN a.aggmtransspace <> 0 THEN 'MSSPACE = ' || a.aggmtransspace END,
+                      CASE WHEN a.aggmfinalfn <> 0 THEN 'MFINALFUNC = ' || \(regproc("a.aggmfinalfn")) END,
+                      CASE WHEN a.aggmfinalextra THEN 'MFINALFUNC_EXTRA' END,
+                      CASE WHEN a.aggminitval IS NOT NULL THEN 'MINITCOND = ' || pg_catalog.quote_literal(a.aggminitval) END,
+                      CASE WHEN a.aggsortop <> 0 THEN 'SORTOP = ' || \(operatorName("a.aggsortop")) END,
+                      CASE p.proparallel WHEN 's' THEN 'PARALLEL = SAFE' WHEN 'r' THEN 'PARALLEL = RESTRICTED' END,
+                      CASE WHEN a.aggkind = 'h' THEN 'HYPOTHETICAL' END) || ');'
+                    """,
+                comment: comment("pg_proc", "p.oid"), owner: "pg_catalog.pg_get_userbyid(p.proowner)",
+                privileges: PrivilegeSQL.privileges(acl: "p.proacl", owner: "p.proowner", type: "'f'"))
+                + """
+
+                FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid
+                JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+                WHERE p.prokind = 'a' AND \(user("n.nspname")) AND \(own("pg_proc", "p.oid"))
+                """,
+            row(kind: "range type", schema: "n.nspname", name: "t.typname",
+                definition: """
+                    'CREATE TYPE ' || \(qualified("n.nspname", "t.typname")) || ' AS RANGE (' || pg_catalog.concat_ws(', ',
+                      'SUBTYPE = ' || pg_catalog.format_type(r.rngsubtype, NULL),
+                      (SELECT 'SUBTYPE_OPCLASS = ' || \(qualified("ocn.nspname", "oc.opcname")) FROM pg_catalog.pg_opclass oc
+                         JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace WHERE oc.oid = r.rngsubopc AND NOT oc.opcdefault),
+                      (SELECT 'COLLATION = ' || \(qualified("cn.nspname", "co.collname")) FROM pg_catalog.pg_collation co
+                         JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace JOIN pg_catalog.pg_type st ON st.oid = r.rngsubtype
+                         WHERE co.oid = r.rngcollation AND r.rngcollation <> st.typcollation),
+                      CASE WHEN r.rngcanonical <> 0 THEN 'CANONICAL = ' || \(regproc("r.rngcanonical")) END,
+                      CASE WHEN r.rngsubdiff <> 0 THEN 'SUBTYPE_DIFF = ' || \(regproc("r.rngsubdiff")) END,
+                      \(multirange)) || ');'
+                    """,
+                comment: comment("pg_type", "t.oid"), owner: "pg_catalog.pg_get_userbyid(t.typowner)",
+                privileges: PrivilegeSQL.privileges(acl: "t.typacl", owner: "t.typowner", type: "'T'"))
+                + """
+
+                FROM pg_catalog.pg_range r JOIN pg_catalog.pg_type t ON t.oid = r.rngtypid
+                JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+                WHERE \(user("n.nspname")) AND \(own("pg_type", "t.oid"))
+                """,
+            row(kind: "collation", schema: "n.nspname", name: "co.collname",
+                definition: """
+                    'CREATE COLLATION ' || \(qualified("n.nspname", "co.collname")) || ' (' || pg_catalog.concat_ws(', ',
+                      'PROVIDER = ' || CASE co.collprovider WHEN 'i' THEN 'icu' WHEN 'b' THEN 'builtin' ELSE 'libc' END,
+                      CASE WHEN co.collprovider = 'i' THEN 'LOCALE = ' || pg_catalog.quote_literal(\(iculocale))
+                           WHEN co.collprovider = 'b' THEN 'LOCALE = ' || pg_catalog.quote_literal(\(builtinLocale))
+                           WHEN co.collcollate = co.collctype THEN 'LOCALE = ' || pg_catalog.quote_literal(co.collcollate)
+                           ELSE 'LC_COLLATE = ' || pg_catalog.quote_literal(co.collcollate) || ', LC_CTYPE = '
+                                || pg_catalog.quote_literal(co.collctype) END,
+                      \(icuRules),
+                      CASE WHEN NOT co.collisdeterministic THEN 'DETERMINISTIC = false' END) || ');'
+                    """,
+                comment: comment("pg_collation", "co.oid"), owner: "pg_catalog.pg_get_userbyid(co.collowner)")
+                + """
+
+                FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace
+                WHERE \(user("n.nspname")) AND \(own("pg_collation", "co.oid"))
+                """,
+            row(kind: "operator", schema: "n.nspname", name: "o.oprname",
+                signature: """
+                    coalesce(pg_catalog.format_type(NULLIF(o.oprleft, 0), NULL), 'NONE') || ', '
+                    || coalesce(pg_catalog.format_type(NULLIF(o.oprright, 0), NULL), 'NONE')
+                    """,
+                definition: """
+                    'CREATE OPERATOR ' || \(q("n.nspname")) || '.' || o.oprname || ' (' || pg_catalog.concat_ws(', ',
+                      'FUNCTION = ' || \(regproc("o.oprcode")),
+                      CASE WHEN o.oprleft <> 0 THEN 'LEFTARG = ' || pg_catalog.format_type(o.oprleft, NULL) END,
+                      CASE WHEN o.oprright <> 0 THEN 'RIGHTARG = ' || pg_catalog.format_type(o.oprright, NULL) END,
+                      CASE WHEN o.oprcom <> 0 THEN 'COMMUTATOR = ' || \(operatorName("o.oprcom")) END,
+                      CASE WHEN o.oprnegate <> 0 THEN 'NEGATOR = ' || \(operatorName("o.oprnegate")) END,
+                      CASE WHEN o.oprrest <> 0 THEN 'RESTRICT = ' || \(regproc("o.oprrest")) END,
+                      CASE WHEN o.oprjoin <> 0 THEN 'JOIN = ' || \(regproc("o.oprjoin")) END,
+                      CASE WHEN o.oprcanhash THEN 'HASHES' END, CASE WHEN o.oprcanmerge THEN 'MERGES' END) || ');'
+                    """,
+                comment: comment("pg_operator", "o.oid"), owner: "pg_catalog.pg_get_userbyid(o.oprowner)")
+                + """
+
+                FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
+                WHERE \(user("n.nspname")) AND \(own("pg_operator", "o.oid"))
+                """,
+            row(kind: "cast",
+                name: "'(' || pg_catalog.format_type(x.castsource, NULL) || ' AS ' || pg_catalog.format_type(x.casttarget, NULL) || ')'",
+                definition: """
+                    'CREATE CAST (' || pg_catalog.format_type(x.castsource, NULL) || ' AS ' || pg_catalog.format_type(x.casttarget, NULL)
+                    || ') ' || CASE x.castmethod WHEN 'f' THEN 'WITH FUNCTION ' || x.castfunc::pg_catalog.regprocedure::pg_catalog.text
+                    WHEN 'i' THEN 'WITH INOUT' ELSE 'WITHOUT FUNCTION' END
+                    || CASE x.castcontext WHEN 'a' THEN ' AS ASSIGNMENT' WHEN 'i' THEN ' AS IMPLICIT' ELSE '' END || ';'
+                    """,
+                comment: comment("pg_cast", "x.oid"))
+                + """
+
+                FROM pg_catalog.pg_cast x WHERE x.oid >= 16384 AND \(own("pg_cast", "x.oid"))
+                """,
+            row(kind: "conversion", schema: "n.nspname", name: "x.conname",
+                definition: """
+                    'CREATE ' || CASE WHEN x.condefault THEN 'DEFAULT ' ELSE '' END || 'CONVERSION ' || \(qualified("n.nspname", "x.conname"))
+                    || ' FOR ' || pg_catalog.quote_literal(pg_catalog.pg_encoding_to_char(x.conforencoding)) || ' TO '
+                    || pg_catalog.quote_literal(pg_catalog.pg_encoding_to_char(x.contoencoding)) || ' FROM ' || \(regproc("x.conproc")) || ';'
+                    """,
+                comment: comment("pg_conversion", "x.oid"), owner: "pg_catalog.pg_get_userbyid(x.conowner)")
+                + """
+
+                FROM pg_catalog.pg_conversion x JOIN pg_catalog.pg_namespace n ON n.oid = x.connamespace
+                WHERE \(user("n.nspname")) AND \(own("pg_conversion", "x.oid"))
+                """,
+            row(kind: "language", name: "x.lanname",
+                definition: """
+                    'CREATE ' || CASE WHEN x.lanpltrusted THEN 'TRUSTED ' ELSE '' END || 'LANGUAGE ' || \(q("x.lanname"))
+                    || ' HANDLER ' || \(regproc("x.lanplcallfoid"))
+                    || CASE WHEN x.laninline <> 0 THEN ' INLINE ' || \(regproc("x.laninline")) ELSE '' END
+                    || CASE WHEN x.lanvalidator <> 0 THEN ' VALIDATOR ' || \(regproc("x.lanvalidator")) ELSE '' END || ';'
+                    """,
+                comment: comment("pg_language", "x.oid"), owner: "pg_catalog.pg_get_userbyid(x.lanowner)",
+                privileges: PrivilegeSQL.privileges(acl: "x.lanacl", owner: "x.lanowner", type: "'l'"))
+                + """
+
+                FROM pg_catalog.pg_language x WHERE x.oid >= 16384 AND x.lanispl AND \(own("pg_language", "x.oid"))
+                """,
+            row(kind: "access method", name: "x.amname",
+                definition: """
+                    'CREATE ACCESS METHOD ' || \(q("x.amname")) || ' TYPE ' || CASE x.amtype WHEN 'i' THEN 'INDEX' ELSE 'TABLE' END
+                    || ' HANDLER ' || \(regproc("x.amhandler")) || ';'
+                    """,
+                comment: comment("pg_am", "x.oid"))
+                + """
+
+                FROM pg_catalog.pg_am x WHERE x.oid >= 16384 AND \(own("pg_am", "x.oid"))
+                """,
+            row(kind: "text search parser", schema: "n.nspname", name: "x.prsname",
+                definition: """
+                    'CREATE TEXT SEARCH PARSER ' || \(qualified("n.nspname", "x.prsname")) || ' (START = ' || \(regproc("x.prsstart"))
+                    || ', GETTOKEN = ' || \(regproc("x.prstoken")) || ', END = ' || \(regproc("x.prsend"))
+                    || ', LEXTYPES = ' || \(regproc("x.prslextype"))
+                    || CASE WHEN x.prsheadline <> 0 THEN ', HEADLINE = ' || \(regproc("x.prsheadline")) ELSE '' END || ');'
+                    """,
+                comment: comment("pg_ts_parser", "x.oid"))
+                + """
+
+                FROM pg_catalog.pg_ts_parser x JOIN pg_catalog.pg_namespace n ON n.oid = x.prsnamespace
+                WHERE \(user("n.nspname")) AND \(own("pg_ts_parser", "x.oid"))
+                """,
+            row(kind: "text search template", schema: "n.nspname", name: "x.tmplname",
+                definition: """
+                    'CREATE TEXT SEARCH TEMPLATE ' || \(qualified("n.nspname", "x.tmplname")) || ' ('
+                    || CASE WHEN x.tmplinit <> 0 THEN 'INIT = ' || \(regproc("x.tmplinit")) || ', ' ELSE '' END
+                    || 'LEXIZE = ' || \(regproc("x.tmpllexize")) || ');'
+                    """,
+                comment: comment("pg_ts_template", "x.oid"))
+                + """
+
+                FROM pg_catalog.pg_ts_template x JOIN pg_catalog.pg_namespace n ON n.oid = x.tmplnamespace
+                WHERE \(user("n.nspname")) AND \(own("pg_ts_template", "x.oid"))
+                """,
+            row(kind: "text search dictionary", schema: "n.nspname", name: "x.dictname",
+                definition: """
+                    'CREATE TEXT SEARCH DICTIONARY ' || \(qualified("n.nspname", "x.dictname")) || ' (TEMPLATE = '
+                    || (SELECT \(qualified("tn.nspname", "tt.tmplname")) FROM pg_catalog.pg_ts_template tt
+                        JOIN pg_catalog.pg_namespace tn ON tn.oid = tt.tmplnamespace WHERE tt.oid = x.dicttemplate)
+                    || coalesce(', ' || x.dictinitoption, '') || ');'
+                    """,
+                comment: comment("pg_ts_dict", "x.oid"), owner: "pg_catalog.pg_get_userbyid(x.dictowner)")
+                + """
+
+                FROM pg_catalog.pg_ts_dict x JOIN pg_catalog.pg_namespace n ON n.oid = x.dictnamespace
+                WHERE \(user("n.nspname")) AND \(own("pg_ts_dict", "x.oid"))
+                """,
+            row(kind: "text search configuration", schema: "n.nspname", name: "x.cfgname",
+                definition: """
+                    'CREATE TEXT SEARCH CONFIGURATION ' || \(qualified("n.nspname", "x.cfgname")) || ' (PARSER = '
+                    || (SELECT \(qualified("pn.nspname", "pp.prsname")) FROM pg_catalog.pg_ts_parser pp
+                        JOIN pg_catalog.pg_namespace pn ON pn.oid = pp.prsnamespace WHERE pp.oid = x.cfgparser) || ');'
+                    || coalesce((SELECT pg_catalog.string_agg(E'\\nALTER TEXT SEARCH CONFIGURATION ' || \(qualified("n.nspname", "x.cfgname"))
+                                   || ' ADD MAPPING FOR ' || m.alias || ' WITH ' || m.dictionaries || ';', '' ORDER BY m.alias)
+                                 FROM (SELECT tt.alias, pg_catalog.string_agg(\(qualified("dn.nspname", "d.dictname")), ', '
+                                                                              ORDER BY mp.mapseqno) AS dictionaries
+                                       FROM pg_catalog.pg_ts_config_map mp
+                                       JOIN pg_catalog.ts_token_type(x.cfgparser) tt ON tt.tokid = mp.maptokentype
+                                       JOIN pg_catalog.pg_ts_dict d ON d.oid = mp.mapdict
+                                       JOIN pg_catalog.pg_namespace dn ON dn.oid = d.dictnamespace
+                                       WHERE mp.mapcfg = x.oid GROUP BY tt.alias) m), '')
+                    """,
+                comment: comment("pg_ts_config", "x.oid"), owner: "pg_catalog.pg_get_userbyid(x.cfgowner)")
+                + """
+
+                FROM pg_catalog.pg_ts_config x JOIN pg_catalog.pg_namespace n ON n.oid = x.cfgnamespace
+                WHERE \(user("n.nspname")) AND \(own("pg_ts_config", "x.oid"))
+                """,
+            row(kind: "foreign-data wrapper", name: "x.fdwname",
+                definition: """
+                    'CREATE FOREIGN DATA WRAPPER ' || \(q("x.fdwname"))
+                    || CASE WHEN x.fdwhandler <> 0 THEN ' HANDLER ' || \(regproc("x.fdwhandler")) ELSE ' NO HANDLER' END
+                    || CASE WHEN x.fdwvalidator <> 0 THEN ' VALIDATOR ' || \(regproc("x.fdwvalidator")) ELSE ' NO VALIDATOR' END
+                    || \(options("x.fdwoptions")) || ';'
+                    """,
+                comment: comment("pg_foreign_data_wrapper", "x.oid"), owner: "pg_catalog.pg_get_userbyid(x.fdwowner)",
+                privileges: PrivilegeSQL.privileges(acl: "x.fdwacl", owner: "x.fdwowner", type: "'F'"))
+                + """
+
+                FROM pg_catalog.pg_foreign_data_wrapper x WHERE x.oid >= 16384 AND \(own("pg_foreign_data_wrapper", "x.oid"))
+                """,
+            row(kind: "server", name: "x.srvname",
+                definition: """
+                    'CREATE SERVER ' || \(q("x.srvname")) || coalesce(' TYPE ' || pg_catalog.quote_literal(x.srvtype), '')
+                    || coalesce(' VERSION ' || pg_catalog.quote_literal(x.srvversion), '') || ' FOREIGN DATA WRAPPER '
+                    || (SELECT \(q("w.fdwname")) FROM pg_catalog.pg_foreign_data_wrapper w WHERE w.oid = x.srvfdw)
+                    || \(options("x.srvoptions")) || ';'
+                    """,
+                comment: comment("pg_foreign_server", "x.oid"), owner: "pg_catalog.pg_get_userbyid(x.srvowner)",
+                privileges: PrivilegeSQL.privileges(acl: "x.srvacl", owner: "x.srvowner", type: "'S'"))
+                + """
+
+                FROM pg_catalog.pg_foreign_server x WHERE x.oid >= 16384 AND \(own("pg_foreign_server", "x.oid"))
+                """,
+            row(kind: "user mapping",
+                name: "'for ' || CASE WHEN x.umuser = 0 THEN 'PUBLIC' ELSE \(q("x.usename")) END || ' on server ' || \(q("x.srvname"))",
+                definition: """
+                    'CREATE USER MAPPING FOR ' || CASE WHEN x.umuser = 0 THEN 'PUBLIC' ELSE \(q("x.usename")) END
+                    || ' SERVER ' || \(q("x.srvname")) || '; -- options not read: they may hold passwords'
+                    """,
+                comment: "NULL::pg_catalog.text")
+                + """
+
+                FROM pg_catalog.pg_user_mappings x
+                """,
+            row(kind: "foreign table", schema: "n.nspname", name: "c.relname",
+                definition: """
+                    'CREATE FOREIGN TABLE ' || \(qualified("n.nspname", "c.relname")) || ' ('
+                    || coalesce((SELECT pg_catalog.string_agg(\(q("a.attname")) || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod)
+                                   || \(options("a.attfdwoptions"))
+                                   || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END
+                                   || coalesce(' DEFAULT ' || pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), ''), ', ' ORDER BY a.attnum)
+                                 FROM pg_catalog.pg_attribute a
+                                 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+                                 WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), '')
+                    || ') SERVER ' || (SELECT \(q("s.srvname")) FROM pg_catalog.pg_foreign_server s WHERE s.oid = ft.ftserver)
+                    || \(options("ft.ftoptions")) || ';'
+                    """,
+                comment: comment("pg_class", "c.oid"), owner: "pg_catalog.pg_get_userbyid(c.relowner)",
+                privileges: PrivilegeSQL.privileges(acl: "c.relacl", owner: "c.relowner", type: "'r'"))
+                + """
+
+                FROM pg_catalog.pg_foreign_table ft JOIN pg_catalog.pg_class c ON c.oid = ft.ftrelid
+                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                WHERE \(user("n.nspname")) AND \(own("pg_class", "c.oid"))
+                """,
+            row(kind: "event trigger", name: "x.evtname",
+                definition: """
+                    'CREATE EVENT TRIGGER ' || \(q("x.evtname")) || ' ON ' || \(q("x.evtevent"))
+                    || coalesce(' WHEN TAG IN (' || (SELECT pg_catalog.string_agg(pg_catalog.quote_literal(tag), ', ')
+                                                     FROM pg_catalog.unnest(x.evttags) tag) || ')', '')
+                    || ' EXECUTE FUNCTION ' || \(regproc("x.evtfoid")) || '();'
+                    || CASE x.evtenabled WHEN 'O' THEN '' ELSE E'\\nALTER EVENT TRIGGER ' || \(q("x.evtname"))
+                       || CASE x.evtenabled WHEN 'D' THEN ' DISABLE' WHEN 'R' THEN ' ENABLE REPLICA' ELSE ' ENABLE ALWAYS' END || ';' END
+                    """,
+                comment: comment("pg_event_trigger", "x.oid"), owner: "pg_catalog.pg_get_userbyid(x.evtowner)")
+                + """
+
+                FROM pg_catalog.pg_event_trigger x WHERE x.oid >= 16384 AND \(own("pg_event_trigger", "x.oid"))
+                """,
+            row(kind: "publication", name: "x.pubname",
+                definition: """
+                    'CREATE PUBLICATION ' || \(q("x.pubname"))
+                    || CASE WHEN x.puballtables THEN ' FOR ALL TABLES'
+                       ELSE coalesce(' FOR ' || NULLIF(pg_catalog.concat_ws(', ', 'TABLE ' || \(publicationTables),
+                                                                             'TABLES IN SCHEMA ' || \(publicationSchemas)), ''), '') END
+                    || ' WITH (publish = ''' || pg_catalog.concat_ws(', ', CASE WHEN x.pubinsert THEN 'insert' END,
+                         CASE WHEN x.pubupdate THEN 'update' END, CASE WHEN x.pubdelete THEN 'delete' END,
+                         CASE WHEN x.pubtruncate THEN 'truncate' END) || ''''
+                    || CASE WHEN x.pubviaroot THEN ', publish_via_partition_root = true' ELSE '' END || \(generatedColumns) || ');'
+                    """,
+                comment: comment("pg_publication", "x.oid"), owner: "pg_catalog.pg_get_userbyid(x.pubowner)")
+                + """
+
+                FROM pg_catalog.pg_publication x
+                """,
+            row(kind: "default privileges", schema: "n.nspname", name: defaultPrivilegesName,
+                // `ALTER DEFAULT PRIVILEGES FOR ROLE r IN SCHEMA s`, a tab, `TABLES`: the statements are written in Swift.
+                definition: """
+                    'ALTER DEFAULT PRIVILEGES FOR ROLE ' || \(q("pg_catalog.pg_get_userbyid(x.defaclrole)"))
+                    || coalesce(' IN SCHEMA ' || \(q("n.nspname")), '') || E'\\t'
+                    || CASE x.defaclobjtype WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES' WHEN 'f' THEN 'FUNCTIONS'
+                       WHEN 'T' THEN 'TYPES' WHEN 'n' THEN 'SCHEMAS' ELSE 'LARGE OBJECTS' END
+                    """,
+                comment: "NULL::pg_catalog.text", owner: "pg_catalog.pg_get_userbyid(x.defaclrole)",
+                privileges: PrivilegeSQL.privileges(
+                    acl: "x.defaclacl", owner: "x.defaclrole", type: aclLetter,
+                    // Default privileges in a schema add to the global ones: nothing to compare them with.
+                    baseline: "CASE WHEN x.defaclnamespace = 0 THEN pg_catalog.acldefault(\(aclLetter), x.defaclrole) END"))
+                + """
+
+                FROM pg_catalog.pg_default_acl x LEFT JOIN pg_catalog.pg_namespace n ON n.oid = x.defaclnamespace
+                """,
+        ]
+        return selects.joined(separator: "\nUNION ALL\n")
+    }
+
+    /// One `GRANT` or `REVOKE` per privilege, from `ALTER DEFAULT PRIVILEGES FOR ROLE r [IN SCHEMA s]` and,
+    /// after a tab, the kind of object (`TABLES`). The owner (nil grantee) is the role itself.
+    static func defaultPrivilegeStatements(_ head: String, _ privileges: [Privilege]) -> String {
+        let parts = head.split(separator: "\t", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return head }
+        let (prefix, objects) = (parts[0], parts[1])
+        let role = prefix.dropFirst("ALTER DEFAULT PRIVILEGES FOR ROLE ".count).prefix { $0 != " " }
+        return privileges.map { privilege in
+            let grantee = privilege.grantee.map { $0 == "PUBLIC" ? $0 : SQLQuoting.identifier($0) } ?? String(role)
+            return privilege.revoked
+                ? "\(prefix) REVOKE \(privilege.privilege) ON \(objects) FROM \(grantee);"
+                : "\(prefix) GRANT \(privilege.privilege) ON \(objects) TO \(grantee)" + (privilege.withGrantOption ? " WITH GRANT OPTION;" : ";")
+        }.joined(separator: "\n")
+    }
+
+    static func decode(_ result: QueryResult) throws -> [DefinedObject] {
+        try result.rows.map { row in
+            guard let kind = ObjectKind(rawValue: try row.string("kind")) else {
+                throw IntrospectionError(query: "defined objects", underlying: "unknown kind \(try row.string("kind"))")
+            }
+            let table = try row.optionalString("table_name").map { QualifiedName(schema: try row.string("table_schema"), name: $0) }
+            let privileges = try row.privileges()
+            var definition = try row.string("definition")
+            if kind == .defaultPrivileges { definition = Self.defaultPrivilegeStatements(definition, privileges) }
+            return DefinedObject(kind: kind, schema: try row.optionalString("schema"), name: try row.string("name"), table: table,
+                                 signature: try row.optionalString("signature"), definition: definition,
+                                 comment: try row.optionalString("comment"), owner: try row.optionalString("owner"),
+                                 privileges: privileges)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// An object the model holds by its definition: the statement that creates it,
+/// written from the catalog as pg_dump writes it (or by the server's own
+/// function: `pg_get_ruledef`, `pg_get_statisticsobjdef`). Rules, extended
+/// statistics, aggregates, operators, casts, conversions, collations, range
+/// types, languages, access methods, text search objects, foreign-data
+/// wrappers, servers, user mappings, foreign tables, event triggers,
+/// publications and default privileges.
+///
+/// One type for all of them, because what a diff compares and what a
+/// generator writes for each is its definition: two objects of one kind and
+/// identity are the same object, and equal when their definitions are.
+public struct DefinedObject: Codable, Hashable, Sendable, Comparable, OwnedObject {
+    public var kind: ObjectKind
+    /// nil for objects of the database (casts, publications, servers, …).
+    public var schema: String?
+    /// The object's name; for a cast `(integer AS public.money2)`, for a user
+    /// mapping `for "app" on server "s"`, for default privileges `for role "app" on tables`.
+    public var name: String
+    /// For a rule: its table or view.
+    public var table: QualifiedName?
+    /// For an aggregate or an operator: its argument types.
+    public var signature: String?
+    /// The statements that create it.
+    public var definition: String
+    public var comment: String?
+    public var owner: String?
+    public var privileges: [Privilege]
+
+    public init(kind: ObjectKind, schema: String?, name: String, table: QualifiedName? = nil, signature: String? = nil,
+                definition: String, comment: String? = nil, owner: String? = nil, privileges: [Privilege] = []) {
+        self.kind = kind
+        self.schema = schema
+        self.name = name
+        self.table = table
+        self.signature = signature
+        self.definition = definition
+        self.comment = comment
+        self.owner = owner
+        self.privileges = privileges
+    }
+
+    /// Its identity among all objects of the model.
+    public var id: ObjectID {
+        if let table { return ObjectID(kind, name, on: ObjectID(.table, table)) }
+        return ObjectID(kind: kind, schema: schema, name: name, signature: signature)
+    }
+
+    public static func < (lhs: DefinedObject, rhs: DefinedObject) -> Bool {
+        lhs.id < rhs.id
+    }
+}
