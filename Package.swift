@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "PostgresClient", "EmbeddedServer", "TestSupport"]),
         .testTarget(
             name: "IntrospectionTests",
-            dependencies: ["Introspection", "SchemaModel", "Migrations", "PostgresClient", "EmbeddedServer", "TestSupport"],
+            dependencies: ["Introspection", "SchemaModel", "Diff", "Migrations", "PostgresClient", "EmbeddedServer", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -44,6 +44,7 @@ public struct ModelFlattener: Sendable {
                     ("not null", flag(domain.notNull)), ("collation", domain.collation),
                     ("checks", domain.checks.isEmpty ? nil
                         : domain.checks.map { "\($0.name) \(ExpressionForms.canonical($0.definition))" }.joined(separator: "; ")),
+                    ("check comments", list(domain.checks.compactMap { check in check.comment.map { "\(quote(check.name)): \($0)" } })),
                     ("comment", domain.comment),
                 ] + access(domain))
             }
@@ -52,6 +53,8 @@ public struct ModelFlattener: Sendable {
                 object(ObjectID(.compositeType, type.name), .compositeType(type), [
                     ("attributes", type.attributes.map { "\(quote($0.name)) \($0.type)" + ($0.collation.map { " COLLATE \($0)" } ?? "") }
                         .joined(separator: ", ")),
+                    ("attribute comments", list(type.attributes.compactMap { attribute in
+                        attribute.comment.map { "\(quote(attribute.name)): \($0)" } })),
                     ("comment", type.comment),
                 ] + access(type))
             }
@@ -90,7 +93,8 @@ public struct ModelFlattener: Sendable {
                         ("identity", column.identity.map { "GENERATED \($0.generation.rawValue) AS IDENTITY" }),
                     ]
                     if let identity = column.identity { properties += options(identity.sequence).map { ("identity \($0.0)", $0.1) } }
-                    properties += [("generated", expression(column.generatedExpression)), ("collation", column.collation),
+                    properties += [("generated", expression(column.generatedExpression).map { $0 + (column.generatedStorage.map { " " + $0 } ?? "") }),
+                                   ("collation", column.collation),
                                    ("storage", column.storage), ("compression", column.compression),
                                    ("statistics", column.statisticsTarget.map(String.init)), ("options", list(column.options)),
                                    ("comment", column.comment),
@@ -140,6 +144,7 @@ public struct ModelFlattener: Sendable {
             return model.views.filter { $0.materialized == (kind == .materializedView) }.map { view in
                 object(ObjectID(kind, view.name), .view(view), [
                     ("definition", expression(view.definition)), ("options", view.options.isEmpty ? nil : view.options.joined(separator: ", ")),
+                    ("column comments", list(view.columnComments.map { "\(quote($0.name)): \($0.comment)" })),
                     ("comment", view.comment),
                 ] + access(view))
             }
@@ -156,7 +161,7 @@ public struct ModelFlattener: Sendable {
                     ("body", function.body), ("comment", function.comment),
                 ] + access(function))
             }
-        case .language, .collation, .rangeType, .aggregate, .operator, .cast, .conversion, .accessMethod, .textSearchParser,
+        case .language, .collation, .rangeType, .shellType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .conversion, .accessMethod, .textSearchParser,
              .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
              .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges:
             return defined(kind, in: model)

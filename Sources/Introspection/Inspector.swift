@@ -148,7 +148,8 @@ public struct Inspector: Sendable {
             .init(name: "functions", sql: FunctionQuery.sql(version), weight: 3),
             .init(name: "dependencies", sql: DependencyQuery.sql, weight: 9, hashJoinsOnly: largeCatalog),
             .init(name: "defined objects", sql: DefinedObjectQuery.sql(version), weight: 2),
-            .init(name: "unmodelled", sql: UnmodelledQuery.sql(version), weight: 2, hashJoinsOnly: largeCatalog),
+            // Not hash joins only: its lookups by oid are what make it cheap (65 ms against 99 at 5,000 tables).
+            .init(name: "unmodelled", sql: UnmodelledQuery.sql(version), weight: 2),
         ]
     }
 

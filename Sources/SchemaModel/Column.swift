@@ -30,6 +30,8 @@ public struct Column: Codable, Hashable, Sendable {
     public var comment: String?
     /// Privileges beside the default, sorted (see `Privilege`).
     public var privileges: [Privilege] = []
+    /// `VIRTUAL` for a virtual generated column (PostgreSQL 18); nil for a stored one, or none.
+    public var generatedStorage: String? = nil
     /// `SET STORAGE`: `PLAIN`, `EXTERNAL`, `EXTENDED` or `MAIN`, when not its type's default.
     public var storage: String? = nil
     /// `SET COMPRESSION`: `pglz` or `lz4`, when set.

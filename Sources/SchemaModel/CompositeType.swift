@@ -4,11 +4,13 @@ public struct CompositeType: Codable, Hashable, Sendable {
         public var name: String
         public var type: String
         public var collation: String?
+        public var comment: String?
 
-        public init(name: String, type: String, collation: String? = nil) {
+        public init(name: String, type: String, collation: String? = nil, comment: String? = nil) {
             self.name = name
             self.type = type
             self.collation = collation
+            self.comment = comment
         }
     }
 

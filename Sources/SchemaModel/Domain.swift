@@ -31,10 +31,12 @@ public struct NamedCheck: Codable, Hashable, Sendable {
     public var name: String
     public var definition: String
     public var validated: Bool
+    public var comment: String?
 
-    public init(name: String, definition: String, validated: Bool = true) {
+    public init(name: String, definition: String, validated: Bool = true, comment: String? = nil) {
         self.name = name
         self.definition = definition
         self.validated = validated
+        self.comment = comment
     }
 }

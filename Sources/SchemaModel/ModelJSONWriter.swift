@@ -200,6 +200,7 @@ struct ModelJSONWriter {
             w.member("baseType", domain.baseType)
             w.key("checks"); w.array(domain.checks) { w, check in
                 w.object { w in
+                    w.member("comment", check.comment)
                     w.member("definition", check.definition)
                     w.member("name", check.name)
                     w.member("validated", check.validated)
@@ -220,6 +221,7 @@ struct ModelJSONWriter {
             w.key("attributes"); w.array(type.attributes) { w, attribute in
                 w.object { w in
                     w.member("collation", attribute.collation)
+                    w.member("comment", attribute.comment)
                     w.member("name", attribute.name)
                     w.member("type", attribute.type)
                 }
@@ -295,6 +297,7 @@ struct ModelJSONWriter {
             w.member("compression", column.compression)
             w.member("defaultExpression", column.defaultExpression)
             w.member("generatedExpression", column.generatedExpression)
+            w.member("generatedStorage", column.generatedStorage)
             if let identity = column.identity {
                 w.key("identity")
                 w.object { w in
@@ -381,6 +384,12 @@ struct ModelJSONWriter {
 
     private mutating func view(_ view: View) {
         object { w in
+            w.key("columnComments"); w.array(view.columnComments) { w, column in
+                w.object { w in
+                    w.member("comment", column.comment)
+                    w.member("name", column.name)
+                }
+            }
             w.member("comment", view.comment)
             w.member("definition", view.definition)
             w.key("indexes"); w.array(view.indexes) { $0.index($1) }

@@ -13,6 +13,8 @@ public struct View: Codable, Hashable, Sendable {
     public var owner: String? = nil
     /// Privileges beside the default, sorted (see `Privilege`).
     public var privileges: [Privilege] = []
+    /// Comments on the view's columns, in column order.
+    public var columnComments: [ColumnComment] = []
     /// `INSTEAD OF` (and statement-level) triggers, by name.
     public var triggers: [Trigger] = []
 
@@ -23,6 +25,17 @@ public struct View: Codable, Hashable, Sendable {
         self.definition = definition
         self.options = options
         self.indexes = indexes
+        self.comment = comment
+    }
+}
+
+/// A comment on a column of a view or a materialized view.
+public struct ColumnComment: Codable, Hashable, Sendable {
+    public var name: String
+    public var comment: String
+
+    public init(name: String, comment: String) {
+        self.name = name
         self.comment = comment
     }
 }

@@ -30,6 +30,19 @@ import Testing
         Case(kind: .collation, sql: "CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false)"),
         Case(kind: .operator, prerequisites: "CREATE FUNCTION f_eq(int, int) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT $1 = $2'",
              sql: "CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = f_eq, COMMUTATOR = ===, RESTRICT = eqsel)"),
+        Case(kind: .shellType, sql: "CREATE TYPE later"),
+        Case(kind: .operatorClass, sql: """
+            CREATE OPERATOR CLASS int_ops2 FOR TYPE int USING btree AS OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=,
+              OPERATOR 5 >, FUNCTION 1 btint4cmp(int, int)
+            """),
+        Case(kind: .operatorClass, sql: """
+            CREATE OPERATOR FAMILY fam USING hash;
+            CREATE OPERATOR CLASS int_hash FOR TYPE int USING hash FAMILY fam AS OPERATOR 1 =, FUNCTION 1 hashint4(int)
+            """),
+        Case(kind: .operatorFamily, sql: """
+            CREATE OPERATOR FAMILY fam USING btree;
+            ALTER OPERATOR FAMILY fam USING btree ADD OPERATOR 1 < (int, int), FUNCTION 1 btint4cmp(int, int)
+            """),
         Case(kind: .cast, prerequisites: "CREATE TYPE pair AS (a int, b int); CREATE FUNCTION p2t(pair) RETURNS text LANGUAGE sql AS 'SELECT ''x'''",
              sql: "CREATE CAST (pair AS text) WITH FUNCTION p2t(pair) AS ASSIGNMENT"),
         Case(kind: .accessMethod, sql: "CREATE ACCESS METHOD my_heap TYPE TABLE HANDLER heap_tableam_handler"),

@@ -1,3 +1,4 @@
+import Diff
 import EmbeddedServer
 import Foundation
 import Introspection
@@ -39,6 +40,20 @@ final class MigraCorpusTests: XCTestCase {
                     // The fast writer and the generic encoder agree byte for byte, and it decodes back.
                     XCTAssertEqual(bytes, try ModelJSON.encodeWithCodable(model), "\(name)/\(side)")
                     XCTAssertEqual(try ModelJSON.decode(DatabaseModel.self, from: bytes), model, "\(name)/\(side)")
+                    XCTAssertEqual(model.unmodelled, [], "\(name)/\(side): the census finds nothing")
+                    // The oracle: its pg_dump -s, restored into a new database, reads as the same schema.
+                    let restored = try TestDatabase.make()
+                    try restored.connect().execute(try SchemaDump.of(database.connectionString, complete: true))
+                    var restoredModel = try Inspector().inspect(restored.connect())
+                    // pg_dump writes CREATE EXTENSION without its version: the restore gets the default one.
+                    for index in restoredModel.extensions.indices {
+                        if let original = model.extensions.first(where: { $0.name == restoredModel.extensions[index].name }) {
+                            restoredModel.extensions[index].version = original.version
+                        }
+                    }
+                    let diff = SchemaDiff(from: model, to: restoredModel)
+                    XCTAssertTrue(diff.isEmpty, "\(name)/\(side) restored from pg_dump -s:\n" + DiffRenderer.text(diff))
+                    restored.drop()
                     inspected += 1
                 } catch {
                     XCTFail("\(name)/\(side): \(error)")

@@ -5,11 +5,12 @@ import PostgresClient
 /// `pg_dump --schema-only` of a database, used to compare schemas until the
 /// project's own diff exists.
 public enum SchemaDump {
-    public static func of(_ connectionString: ConnectionString) throws -> String {
+    /// `complete`: with owners and privileges too (for a restore on the same cluster, where the roles exist).
+    public static func of(_ connectionString: ConnectionString, complete: Bool = false) throws -> String {
         let binaries = try ServerBinaries.locate()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binaries.path("pg_dump"))
-        process.arguments = ["--schema-only", "--no-owner", "--no-privileges", "--dbname=\(connectionString.raw)"]
+        process.arguments = ["--schema-only"] + (complete ? [] : ["--no-owner", "--no-privileges"]) + ["--dbname=\(connectionString.raw)"]
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output

@@ -57,7 +57,7 @@ enum UnmodelledQuery {
             SELECT c.oid, c.relname, c.relkind, c.relpersistence, c.reloptions, c.relam, c.relreplident,
                    c.reloftype, c.relacl, n.nspname
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f', 'c') AND \(CatalogFilter.userSchema("n.nspname"))
+            WHERE c.relkind IN ('v', 'm', 'f') AND \(CatalogFilter.userSchema("n.nspname"))
               AND \(notMember("pg_class", "c.oid", internalToo: false))
         )
         SELECT f.kind, r.nspname AS schema, \(relationName) AS name
@@ -69,37 +69,22 @@ enum UnmodelledQuery {
         UNION ALL
         SELECT f.kind, r.nspname, \(relationName) || '.' || \(q("a.attname"))
         FROM r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
-                                              AND r.relkind IN ('v', 'c', 'f')
-        LEFT JOIN pg_catalog.pg_description d
-          ON d.objoid = r.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = a.attnum
+                                              AND r.relkind IN ('v', 'f')
         CROSS JOIN LATERAL (VALUES
             ('privileges on column of ' || \(relationKind), r.relkind IN ('v', 'f') AND a.attacl IS NOT NULL),
             ('default of view column', r.relkind = 'v' AND a.atthasdef),
-            ('comment on column of ' || \(relationKind), r.relkind IN ('v', 'c', 'f') AND d.description IS NOT NULL)
+            -- A correlated lookup, not a join: joined, the comments of every table were scanned once per column.
+            ('comment on column of ' || \(relationKind), CASE WHEN r.relkind = 'f' THEN EXISTS (
+                SELECT 1 FROM pg_catalog.pg_description d WHERE d.objoid = r.oid AND d.objsubid = a.attnum
+                AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass) ELSE false END)
         ) AS f(kind, applies)
         WHERE f.applies
         UNION ALL
-        SELECT CASE t.typtype WHEN 'b' THEN 'base type' ELSE 'shell type' END, n.nspname,
+        SELECT 'base type', n.nspname,
                \(qualified("n.nspname", "t.typname"))
         FROM pg_catalog.pg_type t
-        \(inUserSchema("pg_type", "t", "typnamespace")) AND t.typtype IN ('b', 'p')
+        \(inUserSchema("pg_type", "t", "typnamespace")) AND t.typtype = 'b'
           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type e WHERE e.typarray = t.oid)
-        UNION ALL
-        SELECT 'comment on constraint of domain', n.nspname,
-               \(q("con.conname")) || ' on ' || \(qualified("n.nspname", "t.typname"))
-        FROM pg_catalog.pg_constraint con JOIN pg_catalog.pg_type t ON t.oid = con.contypid
-        JOIN pg_catalog.pg_description d ON d.objoid = con.oid AND d.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass
-        \(inUserSchema("pg_type", "t", "typnamespace"))
-        UNION ALL
-        SELECT 'operator class', n.nspname, \(qualified("n.nspname", "oc.opcname")) || ' USING ' || am.amname
-        FROM pg_catalog.pg_opclass oc JOIN pg_catalog.pg_am am ON am.oid = oc.opcmethod
-        \(inUserSchema("pg_opclass", "oc", "opcnamespace"))
-        UNION ALL
-        SELECT 'operator family', n.nspname, \(qualified("n.nspname", "of.opfname")) || ' USING ' || am.amname
-        FROM pg_catalog.pg_opfamily of JOIN pg_catalog.pg_am am ON am.oid = of.opfmethod
-        \(inUserSchema("pg_opfamily", "of", "opfnamespace"))
-          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_opclass oc WHERE oc.opcfamily = of.oid
-                          AND oc.opcname = of.opfname AND oc.opcnamespace = of.opfnamespace)
         UNION ALL
         SELECT CASE WHEN c.relkind IN ('r', 'p') THEN 'state of trigger on partition'
                     ELSE 'trigger on ' || CASE c.relkind WHEN 'v' THEN 'view' WHEN 'f' THEN 'foreign table' ELSE 'relation' END

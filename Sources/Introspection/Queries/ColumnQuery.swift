@@ -20,7 +20,8 @@ enum ColumnQuery {
                pg_catalog.quote_ident(a.attname) AS quoted_name, a.atttypid AS type_oid, a.attcollation AS collation_oid,
                pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
                CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, 0) END AS default_expression,
-               CASE WHEN a.attgenerated = 's' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated_expression,
+               CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated_expression,
+               a.attgenerated = 'v' AS virtual,
                a.attidentity AS identity,
                CASE WHEN a.attcollation <> t.typcollation
                     THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END AS collation,
@@ -56,6 +57,7 @@ enum ColumnQuery {
         let collationOID = try result.column("collation_oid"), privileges = try result.column("privileges")
         let storage = try result.column("storage"), compression = try result.column("compression")
         let statisticsTarget = try result.column("statistics_target"), options = try result.column("options")
+        let virtual = try result.column("virtual")
         return try result.rows.map { row in
             let oid = try row.oid(tableOID), number = try row.int(position)
             var identity: Column.Identity?
@@ -74,6 +76,7 @@ enum ColumnQuery {
                 privileges: (try row.json(privileges, as: [Privilege].self) ?? []).sorted())
             column.storage = row.optionalString(storage).map { ["p": "PLAIN", "e": "EXTERNAL", "x": "EXTENDED", "m": "MAIN"][$0] ?? $0 }
             column.compression = row.optionalString(compression)
+            if try row.bool(virtual) { column.generatedStorage = "VIRTUAL" }
             column.statisticsTarget = row.optionalString(statisticsTarget).flatMap { Int($0) }
             if let text = row.optionalString(options) { column.options = PostgresArray.parse(text).compactMap { $0 }.sorted { $0.precedes($1) } }
             let entry = ColumnNames.Entry(name: column.name, quoted: try row.string(quotedName),

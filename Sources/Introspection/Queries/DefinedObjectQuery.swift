@@ -50,6 +50,30 @@ enum DefinedObjectQuery {
         """
     }
 
+    /// `ALTER OPERATOR FAMILY … ADD …` for the members of family `alias` that belong to the family
+    /// itself (`pg_depend` auto, not internal to a class), each on its own line; '' when none.
+    private static func looseMembers(_ alias: String) -> String {
+        """
+        coalesce((SELECT pg_catalog.string_agg(E'\\nALTER OPERATOR FAMILY ' || \(qualified("ln.nspname", "\(alias).opfname")) || ' USING '
+                    || (SELECT \(q("lam.amname")) FROM pg_catalog.pg_am lam WHERE lam.oid = \(alias).opfmethod)
+                    || ' ADD ' || m.member || ';', '' ORDER BY m.member)
+                  FROM pg_catalog.pg_namespace ln,
+                       (SELECT 'OPERATOR ' || o.amopstrategy || ' ' || o.amopopr::pg_catalog.regoperator::pg_catalog.text AS member
+                          FROM pg_catalog.pg_amop o JOIN pg_catalog.pg_depend d ON d.objid = o.oid
+                           AND d.classid = 'pg_catalog.pg_amop'::pg_catalog.regclass AND d.deptype = 'a'
+                           AND d.refclassid = 'pg_catalog.pg_opfamily'::pg_catalog.regclass
+                         WHERE o.amopfamily = \(alias).oid
+                        UNION ALL
+                        SELECT 'FUNCTION ' || p.amprocnum || ' (' || pg_catalog.format_type(p.amproclefttype, NULL) || ', '
+                               || pg_catalog.format_type(p.amprocrighttype, NULL) || ') ' || p.amproc::pg_catalog.regprocedure::pg_catalog.text
+                          FROM pg_catalog.pg_amproc p JOIN pg_catalog.pg_depend d ON d.objid = p.oid
+                           AND d.classid = 'pg_catalog.pg_amproc'::pg_catalog.regclass AND d.deptype = 'a'
+                           AND d.refclassid = 'pg_catalog.pg_opfamily'::pg_catalog.regclass
+                         WHERE p.amprocfamily = \(alias).oid) m
+                 WHERE ln.oid = \(alias).opfnamespace), '')
+        """
+    }
+
     static func sql(_ version: CatalogVersion) -> String {
         let user = { (column: String) in CatalogFilter.userSchema(column) }
         let statisticsTarget = version.major >= 17 ? "x.stxstattarget IS NOT NULL" : "x.stxstattarget >= 0"
@@ -215,6 +239,61 @@ enum DefinedObjectQuery {
 
                 FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
                 WHERE \(user("n.nspname")) AND \(own("pg_operator", "o.oid"))
+                """,
+            row(kind: "shell type", schema: "n.nspname", name: "t.typname",
+                definition: "'CREATE TYPE ' || \(qualified("n.nspname", "t.typname")) || ';'",
+                comment: comment("pg_type", "t.oid"), owner: "pg_catalog.pg_get_userbyid(t.typowner)")
+                + """
+
+                FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+                WHERE t.typtype = 'p' AND \(user("n.nspname")) AND \(own("pg_type", "t.oid"))
+                """,
+            // An operator family, with the members that belong to it rather than to one of its classes.
+            // One made by CREATE OPERATOR CLASS (same name) is its class's: its loose members go there.
+            row(kind: "operator family", schema: "n.nspname", name: "f.opfname", signature: "am.amname",
+                definition: """
+                    'CREATE OPERATOR FAMILY ' || \(qualified("n.nspname", "f.opfname")) || ' USING ' || \(q("am.amname")) || ';'
+                    || \(looseMembers("f"))
+                    """,
+                comment: comment("pg_opfamily", "f.oid"), owner: "pg_catalog.pg_get_userbyid(f.opfowner)")
+                + """
+
+                FROM pg_catalog.pg_opfamily f JOIN pg_catalog.pg_namespace n ON n.oid = f.opfnamespace
+                JOIN pg_catalog.pg_am am ON am.oid = f.opfmethod
+                WHERE \(user("n.nspname")) AND \(own("pg_opfamily", "f.oid"))
+                  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_opclass oc WHERE oc.opcfamily = f.oid
+                                  AND oc.opcname = f.opfname AND oc.opcnamespace = f.opfnamespace)
+                """,
+            row(kind: "operator class", schema: "n.nspname", name: "oc.opcname", signature: "am.amname",
+                definition: """
+                    'CREATE OPERATOR CLASS ' || \(qualified("n.nspname", "oc.opcname")) || CASE WHEN oc.opcdefault THEN ' DEFAULT' ELSE '' END
+                    || ' FOR TYPE ' || pg_catalog.format_type(oc.opcintype, NULL) || ' USING ' || \(q("am.amname"))
+                    || CASE WHEN f.opfname <> oc.opcname OR f.opfnamespace <> oc.opcnamespace
+                            THEN ' FAMILY ' || \(qualified("fn.nspname", "f.opfname")) ELSE '' END
+                    || ' AS ' || pg_catalog.concat_ws(', ',
+                         (SELECT pg_catalog.string_agg('OPERATOR ' || o.amopstrategy || ' ' || o.amopopr::pg_catalog.regoperator::pg_catalog.text
+                                   || CASE WHEN o.amoppurpose = 'o' THEN ' FOR ORDER BY ' || (SELECT \(qualified("sn.nspname", "sf.opfname"))
+                                      FROM pg_catalog.pg_opfamily sf JOIN pg_catalog.pg_namespace sn ON sn.oid = sf.opfnamespace
+                                      WHERE sf.oid = o.amopsortfamily) ELSE '' END, ', ' ORDER BY o.amopstrategy)
+                            FROM pg_catalog.pg_amop o JOIN pg_catalog.pg_depend d ON d.objid = o.oid
+                             AND d.classid = 'pg_catalog.pg_amop'::pg_catalog.regclass AND d.refobjid = oc.oid
+                             AND d.refclassid = 'pg_catalog.pg_opclass'::pg_catalog.regclass),
+                         (SELECT pg_catalog.string_agg('FUNCTION ' || p.amprocnum || ' (' || pg_catalog.format_type(p.amproclefttype, NULL)
+                                   || ', ' || pg_catalog.format_type(p.amprocrighttype, NULL) || ') '
+                                   || p.amproc::pg_catalog.regprocedure::pg_catalog.text, ', ' ORDER BY p.amprocnum)
+                            FROM pg_catalog.pg_amproc p JOIN pg_catalog.pg_depend d ON d.objid = p.oid
+                             AND d.classid = 'pg_catalog.pg_amproc'::pg_catalog.regclass AND d.refobjid = oc.oid
+                             AND d.refclassid = 'pg_catalog.pg_opclass'::pg_catalog.regclass),
+                         CASE WHEN oc.opckeytype <> 0 THEN 'STORAGE ' || pg_catalog.format_type(oc.opckeytype, NULL) END) || ';'
+                    || CASE WHEN f.opfname = oc.opcname AND f.opfnamespace = oc.opcnamespace THEN \(looseMembers("f")) ELSE '' END
+                    """,
+                comment: comment("pg_opclass", "oc.oid"), owner: "pg_catalog.pg_get_userbyid(oc.opcowner)")
+                + """
+
+                FROM pg_catalog.pg_opclass oc JOIN pg_catalog.pg_namespace n ON n.oid = oc.opcnamespace
+                JOIN pg_catalog.pg_am am ON am.oid = oc.opcmethod
+                JOIN pg_catalog.pg_opfamily f ON f.oid = oc.opcfamily JOIN pg_catalog.pg_namespace fn ON fn.oid = f.opfnamespace
+                WHERE \(user("n.nspname")) AND \(own("pg_opclass", "oc.oid"))
                 """,
             row(kind: "cast",
                 name: "'(' || pg_catalog.format_type(x.castsource, NULL) || ' AS ' || pg_catalog.format_type(x.casttarget, NULL) || ')'",

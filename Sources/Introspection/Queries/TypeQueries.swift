@@ -36,7 +36,9 @@ enum DomainQuery {
                CASE WHEN t.typcollation <> 0 AND t.typcollation <> bt.typcollation
                     THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END AS collation,
                (SELECT pg_catalog.json_agg(pg_catalog.json_build_object(
-                          'name', c.conname, 'definition', pg_catalog.pg_get_constraintdef(c.oid), 'validated', c.convalidated)
+                          'name', c.conname, 'definition', pg_catalog.pg_get_constraintdef(c.oid), 'validated', c.convalidated,
+                          'comment', (SELECT cd.description FROM pg_catalog.pg_description cd WHERE cd.objoid = c.oid
+                                      AND cd.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND cd.objsubid = 0))
                         ORDER BY c.conname COLLATE "C")
                   FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c') AS checks
         FROM pg_catalog.pg_type t
@@ -67,7 +69,9 @@ enum CompositeTypeQuery {
                (SELECT pg_catalog.json_agg(pg_catalog.json_build_object(
                           'name', a.attname, 'type', pg_catalog.format_type(a.atttypid, a.atttypmod),
                           'collation', CASE WHEN a.attcollation <> at.typcollation
-                                            THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END)
+                                            THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END,
+                          'comment', (SELECT ad.description FROM pg_catalog.pg_description ad WHERE ad.objoid = a.attrelid
+                                      AND ad.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ad.objsubid = a.attnum))
                         ORDER BY a.attnum)
                   FROM pg_catalog.pg_attribute a
                   JOIN pg_catalog.pg_type at ON at.oid = a.atttypid

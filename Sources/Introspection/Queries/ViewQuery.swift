@@ -3,11 +3,25 @@ import SchemaModel
 
 /// Views and materialized views. pg_class with pg_get_viewdef: information_schema.views
 /// has no materialized views, and truncates nothing but hides views the role does not own.
+extension Row {
+    /// `view` with the comments on its columns.
+    fileprivate func commented(_ view: View) throws -> View {
+        var copy = view
+        copy.columnComments = try json("column_comments", as: [ColumnComment].self) ?? []
+        return copy
+    }
+}
+
 enum ViewQuery {
     static let sql = """
         SELECT n.nspname AS schema, c.relname AS name, c.oid AS oid, d.description AS comment,
                c.relkind = 'm' AS materialized, pg_catalog.pg_get_viewdef(c.oid) AS definition,
                c.reloptions AS options,
+               (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', a.attname, 'comment', cd.description) ORDER BY a.attnum)
+                  FROM pg_catalog.pg_attribute a
+                  JOIN pg_catalog.pg_description cd ON cd.objoid = a.attrelid AND cd.objsubid = a.attnum
+                   AND cd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                  WHERE a.attrelid = c.oid AND a.attnum > 0) AS column_comments,
                \(PrivilegeSQL.owner("c.relowner")) AS owner,
                \(PrivilegeSQL.privileges(acl: "c.relacl", owner: "c.relowner", type: "'r'")) AS privileges
         FROM pg_catalog.pg_class c
@@ -21,9 +35,9 @@ enum ViewQuery {
         try result.rows.map {
             let name = try $0.qualifiedName()
             return (try $0.oid("oid"), name,
-                    try $0.owned(View(name: name, materialized: try $0.bool("materialized"),
+                    try $0.commented(try $0.owned(View(name: name, materialized: try $0.bool("materialized"),
                          definition: try $0.string("definition"), options: try $0.stringArray("options").sorted { $0.precedes($1) },
-                         comment: try $0.optionalString("comment"))))
+                         comment: try $0.optionalString("comment")))))
         }
     }
 }

@@ -82,7 +82,7 @@ public struct DependencyResolver: Sendable {
             return function(address.identity)
         case .enum, .domain, .column:
             return nil // named `type`, or not an end the dependency query gives
-        case .language, .collation, .rangeType, .aggregate, .operator, .cast, .conversion, .accessMethod, .textSearchParser,
+        case .language, .collation, .rangeType, .shellType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .conversion, .accessMethod, .textSearchParser,
                  .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
                  .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges:
             return nil // held by definition: their dependencies are not read yet

@@ -59,11 +59,13 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
             return (parent?.sql ?? "") + "." + SQLQuoting.identifier(name)
         case .constraint, .index, .trigger, .policy, .rule:
             return SQLQuoting.identifier(name) + " on " + (parent?.sql ?? "")
-        case .collation, .rangeType, .conversion, .textSearchParser, .textSearchTemplate, .textSearchDictionary,
+        case .collation, .rangeType, .shellType, .conversion, .textSearchParser, .textSearchTemplate, .textSearchDictionary,
              .textSearchConfiguration, .foreignTable, .statistics:
             return qualified
         case .aggregate:
             return qualified + "(" + (signature ?? "") + ")"
+        case .operatorFamily, .operatorClass:
+            return qualified + " USING " + (signature ?? "")
         case .operator:
             // An operator's name is its symbol: never quoted.
             return (schema.map { SQLQuoting.identifier($0) + "." } ?? "") + name + "(" + (signature ?? "") + ")"

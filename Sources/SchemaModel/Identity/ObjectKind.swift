@@ -14,6 +14,7 @@ public enum ObjectKind: String, CaseIterable, Sendable, Hashable, Codable, Compa
     case domain
     case compositeType = "type"
     case rangeType = "range type"
+    case shellType = "shell type"
     case sequence
     case table
     case column
@@ -27,6 +28,8 @@ public enum ObjectKind: String, CaseIterable, Sendable, Hashable, Codable, Compa
     case procedure
     case aggregate
     case `operator`
+    case operatorFamily = "operator family"
+    case operatorClass = "operator class"
     case cast
     case conversion
     case accessMethod = "access method"
@@ -53,7 +56,7 @@ public enum ObjectKind: String, CaseIterable, Sendable, Hashable, Codable, Compa
         case .column, .constraint, .index, .trigger, .policy, .rule: return true
         case .schema, .extension, .enum, .domain, .compositeType, .sequence, .table, .view, .materializedView, .function, .procedure:
             return false
-        case .language, .collation, .rangeType, .aggregate, .operator, .cast, .conversion, .accessMethod, .textSearchParser,
+        case .language, .collation, .rangeType, .shellType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .conversion, .accessMethod, .textSearchParser,
              .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
              .userMapping, .foreignTable, .statistics, .eventTrigger, .publication, .defaultPrivileges:
             return false
@@ -63,7 +66,7 @@ public enum ObjectKind: String, CaseIterable, Sendable, Hashable, Codable, Compa
     /// Whether the model holds objects of this kind as `DefinedObject`s.
     public var isDefinedObject: Bool {
         switch self {
-        case .language, .collation, .rangeType, .aggregate, .operator, .cast, .conversion, .accessMethod, .textSearchParser,
+        case .language, .collation, .rangeType, .shellType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .conversion, .accessMethod, .textSearchParser,
              .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
              .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges:
             return true
