@@ -41,6 +41,13 @@ import Testing
         #expect(mismatches == [])
         #expect(after.unmodelled == [], "every object of a change fixture is modelled")
         #expect(try ModelPaths.changed(before, after) == fixture.expected)
+        // The diff reports the change; between equals it reports nothing; going back is the mirror image.
+        let diff = SchemaDiff(from: before, to: after)
+        #expect(!diff.isEmpty)
+        #expect(SchemaDiff(from: after, to: after).isEmpty)
+        let back = SchemaDiff(from: after, to: before)
+        #expect(back.changes.count == diff.changes.count)
+        #expect(back.changes.filter { $0.change == .added }.count == diff.changes.filter { $0.change == .removed }.count)
         // The oracle: pg_dump -s of it, restored into a new database, reads as the same schema
         // (unless pg_dump itself leaves the change out, as it does an invalid index).
         if fixture.dumpLeavesOut == nil {

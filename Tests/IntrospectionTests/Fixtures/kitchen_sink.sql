@@ -1,0 +1,91 @@
+-- Every kind of object the model holds, at least once, with hostile names:
+-- upper case, spaces, quotes, unicode, reserved words, 63-character identifiers.
+-- PostgreSQL 15 and later (publication row filters, unlogged sequences, NULLS NOT DISTINCT).
+CREATE EXTENSION IF NOT EXISTS "btree_gist";
+CREATE SCHEMA "Sales Δ";
+COMMENT ON SCHEMA "Sales Δ" IS 'the sales team''s schema';
+CREATE SCHEMA "select";
+DO $$ BEGIN CREATE ROLE "Kitchen Reader"; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+GRANT USAGE ON SCHEMA "Sales Δ" TO "Kitchen Reader";
+
+CREATE TYPE "Sales Δ"."Mood ☺" AS ENUM ('sad', 'ok', 'it''s "fine"');
+CREATE DOMAIN "Sales Δ"."Positive Amount" AS numeric(12,2) DEFAULT 0 NOT NULL
+  CONSTRAINT "must be positive" CHECK (VALUE >= 0);
+COMMENT ON CONSTRAINT "must be positive" ON DOMAIN "Sales Δ"."Positive Amount" IS 'no refunds here';
+CREATE TYPE "Sales Δ"."Point ∂" AS ("x coord" float8, "y" float8);
+COMMENT ON COLUMN "Sales Δ"."Point ∂"."x coord" IS 'east-west';
+CREATE TYPE "Sales Δ".floatrange AS RANGE (subtype = float8, subtype_diff = float8mi);
+CREATE TYPE "Sales Δ"."Later Type";
+CREATE COLLATION "Sales Δ"."Plain C" (provider = libc, locale = 'C');
+CREATE UNLOGGED SEQUENCE "select"."order" START 100 INCREMENT 5 MAXVALUE 100000 CYCLE;
+
+CREATE TABLE "select"."table" (
+  "column" int GENERATED ALWAYS AS IDENTITY (START WITH 10) PRIMARY KEY,
+  "From" text COLLATE "C" NOT NULL DEFAULT 'now',
+  "Mood" "Sales Δ"."Mood ☺" DEFAULT 'ok',
+  amount "Sales Δ"."Positive Amount",
+  "where" "Sales Δ".floatrange,
+  doubled int GENERATED ALWAYS AS ("column" * 2) STORED,
+  at timestamptz DEFAULT '1970-01-01 00:00:00+00',
+  "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" text,
+  CONSTRAINT "From is not empty" CHECK ("From" <> ''),
+  CONSTRAINT "unique from" UNIQUE NULLS NOT DISTINCT ("From"),
+  EXCLUDE USING gist ("column" WITH =, "where" WITH &&)
+) WITH (fillfactor = 80);
+ALTER TABLE "select"."table" ALTER COLUMN "From" SET STORAGE EXTERNAL;
+ALTER TABLE "select"."table" ALTER COLUMN "From" SET STATISTICS 400;
+ALTER TABLE "select"."table" ALTER COLUMN amount SET (n_distinct = 50);
+ALTER TABLE "select"."table" REPLICA IDENTITY FULL;
+COMMENT ON TABLE "select"."table" IS 'a table named table';
+COMMENT ON COLUMN "select"."table"."From" IS 'where it came from';
+CREATE INDEX "Index on From" ON "select"."table" USING btree (lower("From") text_pattern_ops) INCLUDE (amount)
+  WHERE "Mood" <> 'sad';
+CREATE INDEX "By amount" ON "select"."table" (amount DESC NULLS LAST);
+ALTER TABLE "select"."table" CLUSTER ON "By amount";
+GRANT SELECT, UPDATE ("From") ON "select"."table" TO "Kitchen Reader";
+
+CREATE TABLE "Sales Δ"."Parent Table" (id int NOT NULL, region text NOT NULL, PRIMARY KEY (id, region))
+  PARTITION BY LIST (region);
+CREATE TABLE "Sales Δ"."Parent Table — EU" PARTITION OF "Sales Δ"."Parent Table" FOR VALUES IN ('eu');
+CREATE TABLE "Sales Δ"."Parent Table — rest" PARTITION OF "Sales Δ"."Parent Table" DEFAULT;
+CREATE TABLE "Sales Δ".child (parent_id int, region text,
+  FOREIGN KEY (parent_id, region) REFERENCES "Sales Δ"."Parent Table" ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED);
+CREATE TABLE "Sales Δ".typed OF "Sales Δ"."Point ∂";
+CREATE UNLOGGED TABLE "Sales Δ".scratch (a int) ;
+CREATE TABLE "Sales Δ".inherited (extra text) INHERITS ("Sales Δ".scratch);
+
+CREATE FUNCTION "Sales Δ"."Touch ✓"() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog COST 50
+AS $$ BEGIN NEW."From" := lower(NEW."From"); RETURN NEW; END $$;
+CREATE FUNCTION "select"."function"(a int DEFAULT 1, VARIADIC b text[] DEFAULT '{}') RETURNS SETOF text
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 20 BEGIN ATOMIC SELECT unnest(b) || a; END;
+CREATE PROCEDURE "select"."procedure"(INOUT x int) LANGUAGE plpgsql AS $$ BEGIN x := x + 1; END $$;
+REVOKE EXECUTE ON FUNCTION "select"."function"(int, text[]) FROM PUBLIC;
+CREATE AGGREGATE "Sales Δ"."Sum ∑"(int) (sfunc = int4pl, stype = int, initcond = '0');
+CREATE OPERATOR "Sales Δ".=== (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq, COMMUTATOR = OPERATOR("Sales Δ".===));
+CREATE TRIGGER "Touch on insert" BEFORE INSERT OR UPDATE OF "From" ON "select"."table"
+  FOR EACH ROW WHEN (NEW."From" IS NOT NULL) EXECUTE FUNCTION "Sales Δ"."Touch ✓"();
+ALTER TABLE "select"."table" ENABLE ROW LEVEL SECURITY;
+CREATE POLICY "Readers see OK" ON "select"."table" AS RESTRICTIVE FOR SELECT TO "Kitchen Reader"
+  USING ("Mood" IN ('ok', 'it''s "fine"'));
+CREATE RULE "No deletes" AS ON DELETE TO "Sales Δ".scratch DO INSTEAD NOTHING;
+CREATE STATISTICS "Sales Δ"."From stats" (ndistinct) ON "From", "Mood" FROM "select"."table";
+
+CREATE VIEW "Sales Δ"."View of ""table""" WITH (security_barrier) AS
+  SELECT "column", "From" FROM "select"."table" WHERE "From" IN ('a', 'b');
+COMMENT ON COLUMN "Sales Δ"."View of ""table"""."From" IS 'as in the table';
+CREATE FUNCTION "Sales Δ".view_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER "instead" INSTEAD OF INSERT ON "Sales Δ"."View of ""table"""
+  FOR EACH ROW EXECUTE FUNCTION "Sales Δ".view_insert();
+CREATE MATERIALIZED VIEW "Sales Δ"."Totals ∑" AS SELECT "Mood", count(*) AS n FROM "select"."table" GROUP BY "Mood";
+CREATE UNIQUE INDEX "Totals by mood" ON "Sales Δ"."Totals ∑" ("Mood");
+
+CREATE TEXT SEARCH CONFIGURATION "Sales Δ"."Search Config" (COPY = simple);
+CREATE FOREIGN DATA WRAPPER "Kitchen Wrapper";
+CREATE SERVER "Kitchen Server" FOREIGN DATA WRAPPER "Kitchen Wrapper" OPTIONS (host 'elsewhere');
+CREATE USER MAPPING FOR "Kitchen Reader" SERVER "Kitchen Server" OPTIONS (password 'never-read');
+CREATE FOREIGN TABLE "Sales Δ"."Remote ⇄" (id int NOT NULL) SERVER "Kitchen Server" OPTIONS (table_name 'remote');
+CREATE PUBLICATION "Kitchen Publication" FOR TABLE "select"."table" ("column", "From") WHERE ("column" > 0);
+ALTER DEFAULT PRIVILEGES IN SCHEMA "Sales Δ" GRANT SELECT ON TABLES TO "Kitchen Reader";
+CREATE CAST ("Sales Δ"."Point ∂" AS text) WITH INOUT;
+CREATE FUNCTION "Sales Δ".ddl_log() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;
+CREATE EVENT TRIGGER "Kitchen DDL" ON ddl_command_end EXECUTE FUNCTION "Sales Δ".ddl_log();
