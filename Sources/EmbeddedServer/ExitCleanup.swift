@@ -46,13 +46,23 @@ public enum ExitCleanup {
     }
 }
 
+/// The pipe between the signal handler (which may only call async-signal-safe
+/// functions: `write`) and the thread that cleans up. Made before the handler
+/// is installed, so the handler reads an initialised constant.
+private enum SignalPipe {
+    static let descriptors: (read: Int32, write: Int32) = {
+        var fds: [Int32] = [-1, -1]
+        _ = pipe(&fds)
+        return (fds[0], fds[1])
+    }()
+}
+
 private final class CleanupState: @unchecked Sendable {
     private let lock = NSLock()
     private var actions: [(Int, @Sendable () -> Void)] = []
     private var next = 0
     private var installed = false
     private var finish: (@Sendable (Int32) -> Never)?
-    private var sources: [DispatchSourceSignal] = []
     private var interruptedFlag = false
 
     var interrupted: Bool {
@@ -92,12 +102,29 @@ private final class CleanupState: @unchecked Sendable {
         guard !installed else { return }
         installed = true
         atexit { ExitCleanup.runAll() }
+        // A handler of our own that only writes the signal's number to a pipe,
+        // read by a thread that runs the clean-up. Not `SIG_IGN` plus a dispatch
+        // signal source: a signal arriving between the two was discarded, and a
+        // run interrupted in its first milliseconds went on to the end (caught by
+        // SignalTests).
+        _ = SignalPipe.descriptors
+        let reader = Thread { [self] in
+            while true {
+                var byte: UInt8 = 0
+                let count = read(SignalPipe.descriptors.read, &byte, 1)
+                if count == 1 { handle(Int32(byte)) } else if count < 0, errno != EINTR { return }
+            }
+        }
+        reader.start()
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { [self] in handle(signalNumber) }
-            source.resume()
-            sources.append(source)
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { number in
+                var byte = UInt8(truncatingIfNeeded: number)
+                _ = write(SignalPipe.descriptors.write, &byte, 1)
+            }
+            action.sa_flags = SA_RESTART
+            sigemptyset(&action.sa_mask)
+            sigaction(signalNumber, &action, nil)
         }
     }
 
@@ -111,7 +138,7 @@ private final class CleanupState: @unchecked Sendable {
         ExitCleanup.runAll()
         finish?(signalNumber)
         signal(signalNumber, SIG_DFL)
-        // Process-directed: dispatch threads block signals, so raise() would not land.
+        // Process-directed, so that any thread may take it.
         kill(getpid(), signalNumber)
     }
 }
