@@ -1,3 +1,4 @@
+import Diff
 import EmbeddedServer
 import Foundation
 import Introspection
@@ -115,6 +116,21 @@ final class InspectorTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("PostgreSQL 12 is not supported"))
         }
         XCTAssertNoThrow(try CatalogVersion(serverVersionNumber: 170_002))
+    }
+
+    /// The oracle on the CRM history: nothing left to the census, and its
+    /// pg_dump -s restored into a new database reads as the same schema.
+    func testTheCRMSchemaSurvivesPgDump() throws {
+        let database = try crmDatabase()
+        let model = try Inspector().inspect(database.connect())
+        XCTAssertEqual(model.unmodelled, [])
+        let restored = try TestDatabase.make()
+        defer { restored.drop() }
+        try restored.connect().execute(try SchemaDump.of(database.connectionString, complete: true))
+        var again = try Inspector().inspect(restored.connect())
+        again.extensions = model.extensions // pg_dump writes CREATE EXTENSION without its version
+        let diff = SchemaDiff(from: model, to: again)
+        XCTAssertTrue(diff.isEmpty, DiffRenderer.text(diff))
     }
 
     /// A database with the whole CRM history applied.
