@@ -145,6 +145,10 @@ public struct ModelFlattener: Sendable {
                 object(ObjectID(kind, view.name), .view(view), [
                     ("definition", expression(view.definition)), ("options", view.options.isEmpty ? nil : view.options.joined(separator: ", ")),
                     ("column comments", list(view.columnComments.map { "\(quote($0.name)): \($0.comment)" })),
+                    ("column defaults", list(view.columnDefaults.map { "\(quote($0.name)): \(ExpressionForms.canonical($0.expression))" })),
+                    ("column privileges", list(view.columnPrivileges.map { column in
+                        "\(quote(column.name)): " + column.privileges.map(\.description).joined(separator: ", ") })),
+                    ("access method", view.accessMethod),
                     ("comment", view.comment),
                 ] + access(view))
             }

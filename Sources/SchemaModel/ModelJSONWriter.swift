@@ -384,10 +384,23 @@ struct ModelJSONWriter {
 
     private mutating func view(_ view: View) {
         object { w in
+            w.member("accessMethod", view.accessMethod)
             w.key("columnComments"); w.array(view.columnComments) { w, column in
                 w.object { w in
                     w.member("comment", column.comment)
                     w.member("name", column.name)
+                }
+            }
+            w.key("columnDefaults"); w.array(view.columnDefaults) { w, column in
+                w.object { w in
+                    w.member("expression", column.expression)
+                    w.member("name", column.name)
+                }
+            }
+            w.key("columnPrivileges"); w.array(view.columnPrivileges) { w, column in
+                w.object { w in
+                    w.member("name", column.name)
+                    w.key("privileges"); w.privileges(column.privileges)
                 }
             }
             w.member("comment", view.comment)

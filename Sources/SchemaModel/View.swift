@@ -15,6 +15,12 @@ public struct View: Codable, Hashable, Sendable {
     public var privileges: [Privilege] = []
     /// Comments on the view's columns, in column order.
     public var columnComments: [ColumnComment] = []
+    /// `ALTER VIEW … ALTER COLUMN … SET DEFAULT`: what an insert through the view gets, in column order.
+    public var columnDefaults: [ColumnDefault] = []
+    /// Privileges on single columns beside the view's own, in column order.
+    public var columnPrivileges: [ColumnPrivileges] = []
+    /// A materialized view's `USING …` when not heap.
+    public var accessMethod: String? = nil
     /// `INSTEAD OF` (and statement-level) triggers, by name.
     public var triggers: [Trigger] = []
 
@@ -37,5 +43,27 @@ public struct ColumnComment: Codable, Hashable, Sendable {
     public init(name: String, comment: String) {
         self.name = name
         self.comment = comment
+    }
+}
+
+/// A default set on a column of a view.
+public struct ColumnDefault: Codable, Hashable, Sendable {
+    public var name: String
+    public var expression: String
+
+    public init(name: String, expression: String) {
+        self.name = name
+        self.expression = expression
+    }
+}
+
+/// The privileges granted on one column (beside the relation's own).
+public struct ColumnPrivileges: Codable, Hashable, Sendable {
+    public var name: String
+    public var privileges: [Privilege]
+
+    public init(name: String, privileges: [Privilege]) {
+        self.name = name
+        self.privileges = privileges
     }
 }

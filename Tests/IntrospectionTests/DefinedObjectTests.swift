@@ -63,6 +63,12 @@ import Testing
             CREATE FOREIGN DATA WRAPPER w; CREATE SERVER s FOREIGN DATA WRAPPER w;
             CREATE FOREIGN TABLE ft (a int OPTIONS (column_name 'aa') NOT NULL, b text DEFAULT 'x') SERVER s OPTIONS (table_name 'r')
             """),
+        Case(kind: .foreignTable, prerequisites: "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'",
+             sql: """
+            CREATE FOREIGN DATA WRAPPER w; CREATE SERVER s FOREIGN DATA WRAPPER w; CREATE FOREIGN TABLE ft (a int) SERVER s;
+            COMMENT ON COLUMN ft.a IS 'remote a';
+            CREATE TRIGGER tr BEFORE INSERT ON ft FOR EACH ROW EXECUTE FUNCTION f(); ALTER FOREIGN TABLE ft DISABLE TRIGGER tr
+            """),
         Case(kind: .eventTrigger, prerequisites: "CREATE FUNCTION et() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END'",
              sql: "CREATE EVENT TRIGGER et ON ddl_command_start WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION et(); ALTER EVENT TRIGGER et DISABLE"),
         Case(kind: .publication, prerequisites: "CREATE TABLE t (a int, b int, c int)",

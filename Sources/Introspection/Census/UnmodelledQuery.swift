@@ -47,9 +47,7 @@ enum UnmodelledQuery {
             WHEN 'm' THEN 'materialized view' WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign table' \
             WHEN 'c' THEN 'composite type' ELSE 'relation' END
             """
-        let tableAccessMethod = """
-            (r.relkind = 'm' AND r.relam <> (SELECT oid FROM pg_catalog.pg_am WHERE amname = 'heap'))
-            """
+
         let relationName = qualified("r.nspname", "r.relname")
         let functionName = "\(qualified("n.nspname", "p.proname")) || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')'"
         return """
@@ -57,26 +55,20 @@ enum UnmodelledQuery {
             SELECT c.oid, c.relname, c.relkind, c.relpersistence, c.reloptions, c.relam, c.relreplident,
                    c.reloftype, c.relacl, n.nspname
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relkind IN ('v', 'm', 'f') AND \(CatalogFilter.userSchema("n.nspname"))
+            WHERE c.relkind = 'f' AND \(CatalogFilter.userSchema("n.nspname"))
               AND \(notMember("pg_class", "c.oid", internalToo: false))
         )
         SELECT f.kind, r.nspname AS schema, \(relationName) AS name
         FROM r CROSS JOIN LATERAL (VALUES
-            ('access method of ' || \(relationKind), \(tableAccessMethod)),
             ('storage parameters of foreign table', r.relkind = 'f' AND r.reloptions IS NOT NULL)
         ) AS f(kind, applies)
         WHERE f.applies
         UNION ALL
         SELECT f.kind, r.nspname, \(relationName) || '.' || \(q("a.attname"))
         FROM r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
-                                              AND r.relkind IN ('v', 'f')
+                                              AND r.relkind = 'f'
         CROSS JOIN LATERAL (VALUES
-            ('privileges on column of ' || \(relationKind), r.relkind IN ('v', 'f') AND a.attacl IS NOT NULL),
-            ('default of view column', r.relkind = 'v' AND a.atthasdef),
-            -- A correlated lookup, not a join: joined, the comments of every table were scanned once per column.
-            ('comment on column of ' || \(relationKind), CASE WHEN r.relkind = 'f' THEN EXISTS (
-                SELECT 1 FROM pg_catalog.pg_description d WHERE d.objoid = r.oid AND d.objsubid = a.attnum
-                AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass) ELSE false END)
+            ('privileges on column of ' || \(relationKind), r.relkind = 'f' AND a.attacl IS NOT NULL)
         ) AS f(kind, applies)
         WHERE f.applies
         UNION ALL
@@ -91,7 +83,7 @@ enum UnmodelledQuery {
                END, n.nspname, \(q("t.tgname")) || ' on ' || \(qualified("n.nspname", "c.relname"))
         FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
         \(inUserSchema("pg_class", "c", "relnamespace")) AND NOT t.tgisinternal
-          AND (c.relkind NOT IN ('r', 'p', 'v')
+          AND (c.relkind NOT IN ('r', 'p', 'v', 'f')
                OR (t.tgparentid <> 0 AND t.tgenabled <> (SELECT pt.tgenabled FROM pg_catalog.pg_trigger pt WHERE pt.oid = t.tgparentid)))
         UNION ALL
         SELECT 'transform', NULL, 'for ' || pg_catalog.format_type(x.trftype, NULL) || ' language ' || \(q("l.lanname"))

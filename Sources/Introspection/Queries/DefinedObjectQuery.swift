@@ -451,6 +451,17 @@ enum DefinedObjectQuery {
                                  WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), '')
                     || ') SERVER ' || (SELECT \(q("s.srvname")) FROM pg_catalog.pg_foreign_server s WHERE s.oid = ft.ftserver)
                     || \(options("ft.ftoptions")) || ';'
+                    || coalesce((SELECT pg_catalog.string_agg(E'\\nCOMMENT ON COLUMN ' || \(qualified("n.nspname", "c.relname")) || '.'
+                                          || \(q("a.attname")) || ' IS ' || pg_catalog.quote_literal(cd.description) || ';', '' ORDER BY a.attnum)
+                                 FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_description cd ON cd.objoid = a.attrelid
+                                  AND cd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND cd.objsubid = a.attnum
+                                 WHERE a.attrelid = c.oid AND a.attnum > 0), '')
+                    || coalesce((SELECT pg_catalog.string_agg(E'\\n' || pg_catalog.pg_get_triggerdef(t.oid) || ';'
+                                          || CASE t.tgenabled WHEN 'O' THEN '' ELSE E'\\nALTER FOREIGN TABLE '
+                                             || \(qualified("n.nspname", "c.relname")) || CASE t.tgenabled WHEN 'D' THEN ' DISABLE'
+                                             WHEN 'R' THEN ' ENABLE REPLICA' ELSE ' ENABLE ALWAYS' END || ' TRIGGER ' || \(q("t.tgname")) || ';' END,
+                                          '' ORDER BY t.tgname)
+                                 FROM pg_catalog.pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal), '')
                     """,
                 comment: comment("pg_class", "c.oid"), owner: "pg_catalog.pg_get_userbyid(c.relowner)",
                 privileges: PrivilegeSQL.privileges(acl: "c.relacl", owner: "c.relowner", type: "'r'"))

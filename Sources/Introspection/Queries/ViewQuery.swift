@@ -8,6 +8,10 @@ extension Row {
     fileprivate func commented(_ view: View) throws -> View {
         var copy = view
         copy.columnComments = try json("column_comments", as: [ColumnComment].self) ?? []
+        copy.columnDefaults = try json("column_defaults", as: [ColumnDefault].self) ?? []
+        copy.columnPrivileges = (try json("column_privileges", as: [ColumnPrivileges].self) ?? [])
+            .map { ColumnPrivileges(name: $0.name, privileges: $0.privileges.sorted()) }
+        copy.accessMethod = try optionalString("access_method")
         return copy
     }
 }
@@ -22,10 +26,20 @@ enum ViewQuery {
                   JOIN pg_catalog.pg_description cd ON cd.objoid = a.attrelid AND cd.objsubid = a.attnum
                    AND cd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
                   WHERE a.attrelid = c.oid AND a.attnum > 0) AS column_comments,
+               (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', a.attname,
+                         'expression', pg_catalog.pg_get_expr(ad.adbin, ad.adrelid)) ORDER BY a.attnum)
+                  FROM pg_catalog.pg_attrdef ad JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
+                  WHERE ad.adrelid = c.oid) AS column_defaults,
+               (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', a.attname, 'privileges',
+                         coalesce(\(PrivilegeSQL.privileges(acl: "a.attacl", owner: "c.relowner", type: "'c'")), '[]'::pg_catalog.json))
+                         ORDER BY a.attnum)
+                  FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND a.attacl IS NOT NULL) AS column_privileges,
+               CASE WHEN c.relkind = 'm' AND am.amname <> 'heap' THEN am.amname END AS access_method,
                \(PrivilegeSQL.owner("c.relowner")) AS owner,
                \(PrivilegeSQL.privileges(acl: "c.relacl", owner: "c.relowner", type: "'r'")) AS privileges
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_catalog.pg_am am ON am.oid = c.relam
         \(CatalogFilter.commentJoin(alias: "d", catalog: "pg_class", oid: "c.oid"))
         WHERE c.relkind IN ('v', 'm') AND \(CatalogFilter.userSchema("n.nspname"))
           AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "c.oid"))

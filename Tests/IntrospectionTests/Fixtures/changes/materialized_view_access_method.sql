@@ -1,0 +1,7 @@
+-- expect: views[public.m].accessMethod
+-- expect: definedObjects[my_heap]
+-- setup
+CREATE MATERIALIZED VIEW m AS SELECT 1 AS a;
+-- change
+CREATE ACCESS METHOD my_heap TYPE TABLE HANDLER heap_tableam_handler;
+ALTER MATERIALIZED VIEW m SET ACCESS METHOD my_heap;
