@@ -19,19 +19,19 @@ final class PrivilegeTests: XCTestCase {
     }
 
     func testAFreshDatabaseHasOnlyDefaultPrivileges() throws {
-        let model = try inspect("CREATE TABLE t (a int); CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1'")
+        let model = try TestDatabase.model(after: "CREATE TABLE t (a int); CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1'")
         XCTAssertEqual(model.schemas.flatMap(\.privileges), [], "the public schema as initdb made it")
         XCTAssertEqual(model.tables.flatMap(\.privileges), [])
         XCTAssertEqual(model.functions.flatMap(\.privileges), [], "EXECUTE to PUBLIC is the default")
     }
 
     func testAGrantThenItsRevokeLeavesNoPrivilege() throws {
-        let model = try inspect("CREATE TABLE t (a int); GRANT SELECT ON t TO crm_reader; REVOKE SELECT ON t FROM crm_reader")
+        let model = try TestDatabase.model(after: "CREATE TABLE t (a int); GRANT SELECT ON t TO crm_reader; REVOKE SELECT ON t FROM crm_reader")
         XCTAssertEqual(model.table("public", "t")?.privileges, [])
     }
 
     func testGrantsAndRevokesAreNamedAsTheyApply() throws {
-        let model = try inspect("""
+        let model = try TestDatabase.model(after: """
             CREATE TABLE t (a int);
             GRANT SELECT ON t TO crm_reader WITH GRANT OPTION;
             GRANT INSERT ON t TO PUBLIC;
@@ -45,21 +45,13 @@ final class PrivilegeTests: XCTestCase {
     }
 
     func testOwnersAreComparedOnlyWhenAsked() throws {
-        let mine = try inspect("CREATE TABLE t (a int); GRANT SELECT ON t TO crm_reader")
-        let theirs = try inspect("CREATE TABLE t (a int); GRANT SELECT ON t TO crm_reader; ALTER TABLE t OWNER TO crm_owner")
+        let mine = try TestDatabase.model(after: "CREATE TABLE t (a int); GRANT SELECT ON t TO crm_reader")
+        let theirs = try TestDatabase.model(after: "CREATE TABLE t (a int); GRANT SELECT ON t TO crm_reader; ALTER TABLE t OWNER TO crm_owner")
         XCTAssertEqual(theirs.table("public", "t")?.owner, "crm_owner")
         XCTAssertEqual(theirs.table("public", "t")?.privileges, mine.table("public", "t")?.privileges,
                        "the owner's own privileges are the owner's, whoever that is")
         XCTAssertTrue(SchemaDiff(from: mine, to: theirs).isEmpty)
         let withOwners = SchemaDiff(from: mine, to: theirs, flattener: ModelFlattener(owners: true))
         XCTAssertEqual(withOwners.changes.map { $0.properties.map(\.name) }, [["owner"]])
-    }
-
-    private func inspect(_ sql: String) throws -> DatabaseModel {
-        let database = try TestDatabase.make()
-        defer { database.drop() }
-        let connection = try database.connect()
-        try connection.execute(sql)
-        return try Inspector().inspect(connection)
     }
 }

@@ -18,14 +18,14 @@ final class PartitionedForeignKeyTests: XCTestCase {
         """
 
     func testTheCopiesOfAKeyAreNotConstraintsOfTheirOwn() throws {
-        let model = try inspect(Self.schema)
+        let model = try TestDatabase.model(after: Self.schema)
         XCTAssertEqual(model.table("public", "child")?.constraints.map(\.name), ["fk_a"])
         XCTAssertEqual(model.table("public", "child_1")?.constraints.filter { $0.kind == .foreignKey }.map(\.name), [])
     }
 
     func testTwoHistoriesOfOneSchemaReadTheSame() throws {
         // A partition attached, detached and dropped leaves the copies under other names.
-        let other = try inspect("""
+        let other = try TestDatabase.model(after: """
             CREATE TABLE parent (id int PRIMARY KEY) PARTITION BY RANGE (id);
             CREATE TABLE parent_0 PARTITION OF parent FOR VALUES FROM (100) TO (200);
             CREATE TABLE parent_1 PARTITION OF parent FOR VALUES FROM (0) TO (10);
@@ -35,14 +35,6 @@ final class PartitionedForeignKeyTests: XCTestCase {
             CREATE TABLE parent_2 PARTITION OF parent FOR VALUES FROM (10) TO (20);
             CREATE TABLE child_1 PARTITION OF child FOR VALUES FROM (0) TO (100);
             """)
-        XCTAssertEqual(try ModelPaths.changed(try inspect(Self.schema), other), [])
-    }
-
-    private func inspect(_ sql: String) throws -> DatabaseModel {
-        let database = try TestDatabase.make()
-        defer { database.drop() }
-        let connection = try database.connect()
-        try connection.execute(sql)
-        return try Inspector().inspect(connection)
+        XCTAssertEqual(try ModelPaths.changed(try TestDatabase.model(after: Self.schema), other), [])
     }
 }
