@@ -47,6 +47,20 @@ enum CatalogFilter {
         }.joined(separator: "; ")
     }
 
+    /// True when the object is the user's own: not an extension's member, nor
+    /// part of another object through an internal dependency (a range type's
+    /// constructors and its cast to the multirange are the type's). Checked in
+    /// pg_depend row by row (index lookups), for the catalogs the inspection's
+    /// shared member lists do not cover. `internalToo` false: extension
+    /// members only (a relation's internal dependencies are its own type's or
+    /// its identity column's).
+    static func ownObject(catalog: String, oid: String, internalToo: Bool = true) -> String {
+        """
+        NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.\(catalog)'::pg_catalog.regclass \
+        AND e.objid = \(oid) AND e.deptype IN (\(internalToo ? "'e', 'i'" : "'e'")))
+        """
+    }
+
     /// The comment of an object, joined (a correlated `obj_description` per row is slower).
     static func commentJoin(alias: String, catalog: String, oid: String, subid: String = "0") -> String {
         """

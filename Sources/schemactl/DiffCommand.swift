@@ -61,8 +61,10 @@ struct DiffCommand: ParsableCommand {
                            + "without the table name), and the expressions of defaults, generated columns, checks, index "
                            + "expressions and predicates, policies and triggers. A difference in those alone may be only that.")
         }
-        Terminal.warnUnmodelled(old.model, source: ConnectionString.looksLikeConnectionString(from) ? ConnectionString(from).redacted : from)
-        Terminal.warnUnmodelled(new.model, source: ConnectionString.looksLikeConnectionString(to) ? ConnectionString(to).redacted : to)
+        // Each side as the user named it, a connection string without its password.
+        let named = { (source: String) in ConnectionString.looksLikeConnectionString(source) ? ConnectionString(source).redacted : source }
+        Terminal.warnUnmodelled(old.model, source: named(from))
+        Terminal.warnUnmodelled(new.model, source: named(to))
         let diff = SchemaDiff(from: old.model, to: new.model, flattener: ModelFlattener(columnOrder: columnOrder, owners: owners))
         switch format {
         case .text:

@@ -10,12 +10,8 @@ import XCTest
 /// owners only when asked.
 final class PrivilegeTests: XCTestCase {
     override func setUpWithError() throws {
-        let database = try TestDatabase.make()
-        defer { database.drop() }
-        try database.connect().execute("""
-            DO $$ BEGIN CREATE ROLE crm_reader; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
-            DO $$ BEGIN CREATE ROLE crm_owner; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
-            """)
+        try TestDatabase.ensureRole("crm_reader")
+        try TestDatabase.ensureRole("crm_owner")
     }
 
     func testAFreshDatabaseHasOnlyDefaultPrivileges() throws {

@@ -25,10 +25,7 @@ import Testing
         let database = try TestDatabase.make()
         defer { database.drop() }
         let connection = try database.connect()
-        try connection.execute("""
-            DO $$ BEGIN CREATE ROLE census_reader NOLOGIN;
-            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
-            """)
+        try TestDatabase.ensureRole("census_reader")
         let before = try Inspector().inspect(connection)
         #expect(before.unmodelled == [], "an empty database has nothing unmodelled")
         try connection.execute(sql)

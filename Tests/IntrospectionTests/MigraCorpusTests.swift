@@ -25,9 +25,7 @@ import Testing
         let sql = try String(contentsOf: Self.corpus.appendingPathComponent(path), encoding: .utf8)
         if let reason = try ServerFeatures.missing(for: sql) { try Test.cancel(Comment(rawValue: "skipped: " + reason)) }
         // migra's own harness creates this role before loading its rls fixtures.
-        try Connection(EmbeddedPostgres.shared().connectionString()).execute("""
-            DO $$ BEGIN CREATE ROLE schemainspect_test_role; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
-            """)
+        try TestDatabase.ensureRole("schemainspect_test_role")
         let database = try TestDatabase.make()
         defer { database.drop() }
         let connection = try database.connect()
@@ -42,17 +40,7 @@ import Testing
         #expect(try ModelJSON.decode(DatabaseModel.self, from: bytes) == model)
         #expect(model.unmodelled == [], "the census finds nothing")
         // The oracle: its pg_dump -s, restored into a new database, reads as the same schema.
-        let restored = try TestDatabase.make()
-        defer { restored.drop() }
-        try restored.connect().execute(try SchemaDump.of(database.connectionString, complete: true))
-        var restoredModel = try Inspector().inspect(restored.connect())
-        // pg_dump writes CREATE EXTENSION without its version: the restore gets the default one.
-        for index in restoredModel.extensions.indices {
-            if let original = model.extensions.first(where: { $0.name == restoredModel.extensions[index].name }) {
-                restoredModel.extensions[index].version = original.version
-            }
-        }
-        let diff = SchemaDiff(from: model, to: restoredModel)
+        let diff = SchemaDiff(from: model, to: try SchemaDump.restoredModel(of: database, original: model))
         #expect(diff.isEmpty, "restored from pg_dump -s:\n\(DiffRenderer.text(diff))")
     }
 }

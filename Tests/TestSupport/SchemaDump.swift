@@ -1,6 +1,8 @@
 import EmbeddedServer
 import Foundation
+import Introspection
 import PostgresClient
+import SchemaModel
 
 /// `pg_dump --schema-only` of a database, used to compare schemas until the
 /// project's own diff exists.
@@ -33,5 +35,24 @@ public enum SchemaDump {
     public struct DumpFailed: Error, CustomStringConvertible {
         public let message: String
         public var description: String { "pg_dump failed: \(message)" }
+    }
+}
+
+extension SchemaDump {
+    /// The oracle: `pg_dump -s` of `database` (owners and privileges too),
+    /// restored into a new database and inspected; the database is dropped after.
+    /// pg_dump writes `CREATE EXTENSION` without its version, so the restore gets
+    /// the default one: the versions are taken from `original` before it is returned.
+    public static func restoredModel(of database: ScratchDatabase, original: DatabaseModel) throws -> DatabaseModel {
+        let restored = try TestDatabase.make()
+        defer { restored.drop() }
+        try restored.connect().execute(try of(database.connectionString, complete: true))
+        var model = try Inspector().inspect(restored.connect())
+        for index in model.extensions.indices {
+            if let version = original.extensions.first(where: { $0.name == model.extensions[index].name })?.version {
+                model.extensions[index].version = version
+            }
+        }
+        return model
     }
 }

@@ -16,28 +16,16 @@ enum UnmodelledQuery {
 
     private static func qualified(_ schema: String, _ name: String) -> String { "\(q(schema)) || '.' || \(q(name))" }
 
-    /// Neither an extension's member nor part of another object (a range
-    /// type's constructors and its cast to the multirange are the type's).
-    /// (`internalToo` false: only an extension's members, for relations, whose
-    /// internal dependencies are their own type's or their identity column's.)
-    private static func notMember(_ catalog: String, _ oid: String, internalToo: Bool = true) -> String {
-        let types = internalToo ? "'e', 'i'" : "'e'"
-        return """
-        NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = '\(catalog)'::pg_catalog.regclass \
-        AND e.objid = \(oid) AND e.deptype IN (\(types)))
-        """
-    }
-
     /// Objects a user made: the system's own have oids below FirstNormalObjectId.
     private static func userMade(_ catalog: String, _ oid: String) -> String {
-        "\(oid) >= 16384 AND \(notMember(catalog, oid))"
+        "\(oid) >= 16384 AND \(CatalogFilter.ownObject(catalog: catalog, oid: oid))"
     }
 
     /// Objects in a schema: `alias` is the catalog row, `namespace` its namespace column.
     private static func inUserSchema(_ catalog: String, _ alias: String, _ namespace: String) -> String {
         """
         JOIN pg_catalog.pg_namespace n ON n.oid = \(alias).\(namespace)
-        WHERE \(CatalogFilter.userSchema("n.nspname")) AND \(notMember(catalog, "\(alias).oid"))
+        WHERE \(CatalogFilter.userSchema("n.nspname")) AND \(CatalogFilter.ownObject(catalog: catalog, oid: "\(alias).oid"))
         """
     }
 
@@ -58,7 +46,7 @@ enum UnmodelledQuery {
             FROM pg_catalog.pg_foreign_table ft JOIN pg_catalog.pg_class c ON c.oid = ft.ftrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE \(CatalogFilter.userSchema("n.nspname"))
-              AND \(notMember("pg_class", "c.oid", internalToo: false))
+              AND \(CatalogFilter.ownObject(catalog: "pg_class", oid: "c.oid", internalToo: false))
         )
         SELECT f.kind, r.nspname AS schema, \(relationName) AS name
         FROM r CROSS JOIN LATERAL (VALUES

@@ -22,13 +22,6 @@ enum DefinedObjectQuery {
         """
     }
 
-    private static func own(_ catalog: String, _ oid: String) -> String {
-        """
-        NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.\(catalog)'::pg_catalog.regclass \
-        AND e.objid = \(oid) AND e.deptype IN ('e', 'i'))
-        """
-    }
-
     /// `OPTIONS (key 'value', …)` from a `{key=value}` array, or ''.
     private static func options(_ column: String) -> String {
         """
@@ -131,7 +124,7 @@ enum DefinedObjectQuery {
 
                 FROM pg_catalog.pg_rewrite w JOIN pg_catalog.pg_class c ON c.oid = w.ev_class
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-                WHERE w.rulename <> '_RETURN' AND \(user("n.nspname")) AND \(own("pg_class", "c.oid"))
+                WHERE w.rulename <> '_RETURN' AND \(user("n.nspname")) AND \(CatalogFilter.ownObject(catalog: "pg_class", oid: "c.oid"))
                 """,
             row(kind: "statistics", schema: "n.nspname", name: "x.stxname",
                 definition: """
@@ -142,7 +135,7 @@ enum DefinedObjectQuery {
                 + """
 
                 FROM pg_catalog.pg_statistic_ext x JOIN pg_catalog.pg_namespace n ON n.oid = x.stxnamespace
-                WHERE \(user("n.nspname")) AND \(own("pg_statistic_ext", "x.oid"))
+                WHERE \(user("n.nspname")) AND \(CatalogFilter.ownObject(catalog: "pg_statistic_ext", oid: "x.oid"))
                 """,
             row(kind: "aggregate", schema: "n.nspname", name: "p.proname",
                 signature: "pg_catalog.pg_get_function_identity_arguments(p.oid)",
@@ -177,7 +170,7 @@ enum DefinedObjectQuery {
 
                 FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid
                 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-                WHERE p.prokind = 'a' AND \(user("n.nspname")) AND \(own("pg_proc", "p.oid"))
+                WHERE p.prokind = 'a' AND \(user("n.nspname")) AND \(CatalogFilter.ownObject(catalog: "pg_proc", oid: "p.oid"))
                 """,
             row(kind: "range type", schema: "n.nspname", name: "t.typname",
                 definition: """
@@ -198,7 +191,7 @@ enum DefinedObjectQuery {
 
                 FROM pg_catalog.pg_range r JOIN pg_catalog.pg_type t ON t.oid = r.rngtypid
                 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
-                WHERE \(user("n.nspname")) AND \(own("pg_type", "t.oid"))
+                WHERE \(user("n.nspname")) AND \(CatalogFilter.ownObject(catalog: "pg_type", oid: "t.oid"))
                 """,
             row(kind: "collation", schema: "n.nspname", name: "co.collname",
                 definition: """
@@ -216,7 +209,7 @@ enum DefinedObjectQuery {
                 + """
 
                 FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace
-                WHERE \(user("n.nspname")) AND \(own("pg_collation", "co.oid"))
+                WHERE \(user("n.nspname")) AND \(CatalogFilter.ownObject(catalog: "pg_collation", oid: "co.oid"))
                 """,
             row(kind: "operator", schema: "n.nspname", name: "o.oprname",
                 signature: """
@@ -238,7 +231,7 @@ enum DefinedObjectQuery {
                 + """
 
                 FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
-                WHERE \(user("n.nspname")) AND \(own("pg_operator", "o.oid"))
+                WHERE \(user("n.nspname")) AND \(CatalogFilter.ownObject(catalog: "pg_operator", oid: "o.oid"))
                 """,
             row(kind: "shell type", schema: "n.nspname", name: "t.typname",
                 definition: "'CREATE TYPE ' || \(qualified("n.nspname", "t.typname")) || ';'",
@@ -246,7 +239,7 @@ enum DefinedObjectQuery {
                 + """
 
                 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
-                WHERE t.typtype = 'p' AND \(user("n.nspname")) AND \(own("pg_type", "t.oid"))
+                WHERE t.typtype = 'p' AND \(user("n.nspname")) AND \(CatalogFilter.ownObject(catalog: "pg_type", oid: "t.oid"))
                 """,
             // An operator family, with the members that belong to it rather than to one of its classes.
             // One made by CREATE OPERATOR CLASS (same name) is its class's: its loose members go there.
@@ -260,7 +253,7 @@ enum DefinedObjectQuery {
 
                 FROM pg_catalog.pg_opfamily f JOIN pg_catalog.pg_namespace n ON n.oid = f.opfnamespace
                 JOIN pg_catalog.pg_am am ON am.oid = f.opfmethod
-                WHERE \(user("n.nspname")) AND \(own("pg_opfamily", "f.oid"))
+                WHERE \(user("n.nspname")) AND \(CatalogFilter.ownObject(catalog: "pg_opfamily", oid: "f.oid"))
                   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_opclass oc WHERE oc.opcfamily = f.oid
                                   AND oc.opcname = f.opfname AND oc.opcnamespace = f.opfnamespace)
                 """,
@@ -293,7 +286,7 @@ enum DefinedObjectQuery {
                 FROM pg_catalog.pg_opclass oc JOIN pg_catalog.pg_namespace n ON n.oid = oc.opcnamespace
                 JOIN pg_catalog.pg_am am ON am.oid = oc.opcmethod
                 JOIN pg_catalog.pg_opfamily f ON f.oid = oc.opcfamily JOIN pg_catalog.pg_namespace fn ON fn.oid = f.opfnamespace
-                WHERE \(user("n.nspname")) AND \(own("pg_opclass", "oc.oid"))
+                WHERE \(user("n.nspname")) AND \(CatalogFilter.ownObject(catalog: "pg_opclass", oid: "oc.oid"))
                 """,
             row(kind: "cast",
                 name: "'(' || pg_catalog.format_type(x.castsource, NULL) || ' AS ' || pg_catalog.format_type(x.casttarget, NULL) || ')'",
@@ -306,7 +299,7 @@ enum DefinedObjectQuery {
                 comment: comment("pg_cast", "x.oid"))
                 + """
 
-                FROM pg_catalog.pg_cast x WHERE x.oid >= 16384 AND \(own("pg_cast", "x.oid"))
+                FROM pg_catalog.pg_cast x WHERE x.oid >= 16384 AND \(CatalogFilter.ownObject(catalog: "pg_cast", oid: "x.oid"))
                 """,
             row(kind: "conversion", schema: "n.nspname", name: "x.conname",
                 definition: """
@@ -318,7 +311,7 @@ enum DefinedObjectQuery {
                 + """
 
                 FROM pg_catalog.pg_conversion x JOIN pg_catalog.pg_namespace n ON n.oid = x.connamespace
-                WHERE \(user("n.nspname")) AND \(own("pg_conversion", "x.oid"))
+                WHERE \(user("n.nspname")) AND \(CatalogFilter.ownObject(catalog: "pg_conversion", oid: "x.oid"))
                 """,
             row(kind: "language", name: "x.lanname",
                 definition: """
@@ -331,7 +324,7 @@ enum DefinedObjectQuery {
                 privileges: PrivilegeSQL.privileges(acl: "x.lanacl", owner: "x.lanowner", type: "'l'"))
                 + """
 
-                FROM pg_catalog.pg_language x WHERE x.oid >= 16384 AND x.lanispl AND \(own("pg_language", "x.oid"))
+                FROM pg_catalog.pg_language x WHERE x.oid >= 16384 AND x.lanispl AND \(CatalogFilter.ownObject(catalog: "pg_language", oid: "x.oid"))
                 """,
             row(kind: "access method", name: "x.amname",
                 definition: """
@@ -341,7 +334,7 @@ enum DefinedObjectQuery {
                 comment: comment("pg_am", "x.oid"))
                 + """
 
-                FROM pg_catalog.pg_am x WHERE x.oid >= 16384 AND \(own("pg_am", "x.oid"))
+                FROM pg_catalog.pg_am x WHERE x.oid >= 16384 AND \(CatalogFilter.ownObject(catalog: "pg_am", oid: "x.oid"))
                 """,
             row(kind: "text search parser", schema: "n.nspname", name: "x.prsname",
                 definition: """
@@ -354,7 +347,7 @@ enum DefinedObjectQuery {
                 + """
 
                 FROM pg_catalog.pg_ts_parser x JOIN pg_catalog.pg_namespace n ON n.oid = x.prsnamespace
-                WHERE \(user("n.nspname")) AND \(own("pg_ts_parser", "x.oid"))
+                WHERE \(user("n.nspname")) AND \(CatalogFilter.ownObject(catalog: "pg_ts_parser", oid: "x.oid"))
                 """,
             row(kind: "text search template", schema: "n.nspname", name: "x.tmplname",
                 definition: """
@@ -366,7 +359,7 @@ enum DefinedObjectQuery {
                 + """
 
                 FROM pg_catalog.pg_ts_template x JOIN pg_catalog.pg_namespace n ON n.oid = x.tmplnamespace
-                WHERE \(user("n.nspname")) AND \(own("pg_ts_template", "x.oid"))
+                WHERE \(user("n.nspname")) AND \(CatalogFilter.ownObject(catalog: "pg_ts_template", oid: "x.oid"))
                 """,
             row(kind: "text search dictionary", schema: "n.nspname", name: "x.dictname",
                 definition: """
@@ -379,7 +372,7 @@ enum DefinedObjectQuery {
                 + """
 
                 FROM pg_catalog.pg_ts_dict x JOIN pg_catalog.pg_namespace n ON n.oid = x.dictnamespace
-                WHERE \(user("n.nspname")) AND \(own("pg_ts_dict", "x.oid"))
+                WHERE \(user("n.nspname")) AND \(CatalogFilter.ownObject(catalog: "pg_ts_dict", oid: "x.oid"))
                 """,
             row(kind: "text search configuration", schema: "n.nspname", name: "x.cfgname",
                 definition: """
@@ -400,7 +393,7 @@ enum DefinedObjectQuery {
                 + """
 
                 FROM pg_catalog.pg_ts_config x JOIN pg_catalog.pg_namespace n ON n.oid = x.cfgnamespace
-                WHERE \(user("n.nspname")) AND \(own("pg_ts_config", "x.oid"))
+                WHERE \(user("n.nspname")) AND \(CatalogFilter.ownObject(catalog: "pg_ts_config", oid: "x.oid"))
                 """,
             row(kind: "foreign-data wrapper", name: "x.fdwname",
                 definition: """
@@ -413,7 +406,7 @@ enum DefinedObjectQuery {
                 privileges: PrivilegeSQL.privileges(acl: "x.fdwacl", owner: "x.fdwowner", type: "'F'"))
                 + """
 
-                FROM pg_catalog.pg_foreign_data_wrapper x WHERE x.oid >= 16384 AND \(own("pg_foreign_data_wrapper", "x.oid"))
+                FROM pg_catalog.pg_foreign_data_wrapper x WHERE x.oid >= 16384 AND \(CatalogFilter.ownObject(catalog: "pg_foreign_data_wrapper", oid: "x.oid"))
                 """,
             row(kind: "server", name: "x.srvname",
                 definition: """
@@ -426,7 +419,7 @@ enum DefinedObjectQuery {
                 privileges: PrivilegeSQL.privileges(acl: "x.srvacl", owner: "x.srvowner", type: "'S'"))
                 + """
 
-                FROM pg_catalog.pg_foreign_server x WHERE x.oid >= 16384 AND \(own("pg_foreign_server", "x.oid"))
+                FROM pg_catalog.pg_foreign_server x WHERE x.oid >= 16384 AND \(CatalogFilter.ownObject(catalog: "pg_foreign_server", oid: "x.oid"))
                 """,
             row(kind: "user mapping",
                 name: "'for ' || CASE WHEN x.umuser = 0 THEN 'PUBLIC' ELSE \(q("x.usename")) END || ' on server ' || \(q("x.srvname"))",
@@ -469,7 +462,7 @@ enum DefinedObjectQuery {
 
                 FROM pg_catalog.pg_foreign_table ft JOIN pg_catalog.pg_class c ON c.oid = ft.ftrelid
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-                WHERE \(user("n.nspname")) AND \(own("pg_class", "c.oid"))
+                WHERE \(user("n.nspname")) AND \(CatalogFilter.ownObject(catalog: "pg_class", oid: "c.oid"))
                 """,
             row(kind: "event trigger", name: "x.evtname",
                 definition: """
@@ -483,7 +476,7 @@ enum DefinedObjectQuery {
                 comment: comment("pg_event_trigger", "x.oid"), owner: "pg_catalog.pg_get_userbyid(x.evtowner)")
                 + """
 
-                FROM pg_catalog.pg_event_trigger x WHERE x.oid >= 16384 AND \(own("pg_event_trigger", "x.oid"))
+                FROM pg_catalog.pg_event_trigger x WHERE x.oid >= 16384 AND \(CatalogFilter.ownObject(catalog: "pg_event_trigger", oid: "x.oid"))
                 """,
             row(kind: "publication", name: "x.pubname",
                 definition: """

@@ -3,19 +3,6 @@ import SchemaModel
 
 /// Views and materialized views. pg_class with pg_get_viewdef: information_schema.views
 /// has no materialized views, and truncates nothing but hides views the role does not own.
-extension Row {
-    /// `view` with the comments on its columns.
-    fileprivate func commented(_ view: View) throws -> View {
-        var copy = view
-        copy.columnComments = try json("column_comments", as: [ColumnComment].self) ?? []
-        copy.columnDefaults = try json("column_defaults", as: [ColumnDefault].self) ?? []
-        copy.columnPrivileges = (try json("column_privileges", as: [ColumnPrivileges].self) ?? [])
-            .map { ColumnPrivileges(name: $0.name, privileges: $0.privileges.sorted()) }
-        copy.accessMethod = try optionalString("access_method")
-        return copy
-    }
-}
-
 enum ViewQuery {
     static let sql = """
         SELECT n.nspname AS schema, c.relname AS name, c.oid AS oid, d.description AS comment,
@@ -46,12 +33,18 @@ enum ViewQuery {
         """
 
     static func decode(_ result: QueryResult) throws -> [(oid: UInt32, name: QualifiedName, relation: View)] {
-        try result.rows.map {
-            let name = try $0.qualifiedName()
-            return (try $0.oid("oid"), name,
-                    try $0.commented(try $0.owned(View(name: name, materialized: try $0.bool("materialized"),
-                         definition: try $0.string("definition"), options: try $0.stringArray("options").sorted { $0.precedes($1) },
-                         comment: try $0.optionalString("comment")))))
+        try result.rows.map { row in
+            let name = try row.qualifiedName()
+            var view = try row.owned(View(name: name, materialized: try row.bool("materialized"),
+                                          definition: try row.string("definition"),
+                                          options: try row.stringArray("options").sorted { $0.precedes($1) },
+                                          comment: try row.optionalString("comment")))
+            view.columnComments = try row.json("column_comments", as: [ColumnComment].self) ?? []
+            view.columnDefaults = try row.json("column_defaults", as: [ColumnDefault].self) ?? []
+            view.columnPrivileges = (try row.json("column_privileges", as: [ColumnPrivileges].self) ?? [])
+                .map { ColumnPrivileges(name: $0.name, privileges: $0.privileges.sorted()) }
+            view.accessMethod = try row.optionalString("access_method")
+            return (try row.oid("oid"), name, view)
         }
     }
 }
