@@ -11,7 +11,7 @@ let package = Package(
         .executable(name: "schemactl", targets: ["schemactl"]),
         .library(name: "SchemactlKit", targets: [
             "Support", "SQLText", "PostgresClient", "EmbeddedServer", "SchemaModel", "Introspection", "Migrations",
-            "Replay", "Diff", "Drift", "Lint",
+            "Replay", "Diff", "SQLGeneration", "Drift", "Lint",
         ]),
     ],
     dependencies: [
@@ -37,7 +37,9 @@ let package = Package(
         .target(name: "Migrations", dependencies: ["PostgresClient", "SQLText", "Support", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Replay", dependencies: ["PostgresClient", "EmbeddedServer", "Migrations", "Introspection", "SchemaModel", "SQLText", "Support"]),
         .target(name: "Diff", dependencies: ["SchemaModel", "SQLText", "Support"]),
-        // The linter's first type; its rules come with the lint issue. (SQL generation gets its module with the generation issue.)
+        // Typed changes to ordered statements with their hazards, and the consolidated schema: pure, no connection.
+        .target(name: "SQLGeneration", dependencies: ["SchemaModel", "Diff", "SQLText"]),
+        // The linter's first type; its rules come with the lint issue.
         .target(name: "Lint"),
         // Environments against their own history: replay of what each applied, diffed with what it has.
         .target(name: "Drift", dependencies: ["Replay", "Diff", "Migrations", "Introspection", "PostgresClient", "SchemaModel",

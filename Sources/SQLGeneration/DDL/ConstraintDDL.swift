@@ -1,0 +1,97 @@
+import SchemaModel
+
+enum ConstraintDDL {
+    static func exists(_ constraint: Constraint, on table: QualifiedName) -> String {
+        "SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = \(SQLWriting.regclass(table)) AND conname = \(SQLWriting.literal(constraint.name))"
+    }
+
+    /// `ALTER TABLE … ADD CONSTRAINT`; guarded, it is skipped when the table has
+    /// one of that name already (a copy its parent gave it, or a second run).
+    static func add(_ constraint: Constraint, on table: QualifiedName, guarded: Bool, online: Bool = false) -> [Statement] {
+        var definition = constraint.definition
+        // Online: a check or foreign key is added NOT VALID and validated apart, under a weaker lock.
+        let validateApart = online && constraint.validated && (constraint.kind == .check || constraint.kind == .foreignKey)
+        if validateApart { definition += " NOT VALID" }
+        let add = "ALTER TABLE \(table.sql) ADD CONSTRAINT \(SQLWriting.ident(constraint.name)) \(definition)"
+        var statements = [Statement(guarded ? SQLWriting.unless(exists(constraint, on: table), add) : add)]
+        if validateApart {
+            statements.append(Statement("ALTER TABLE \(table.sql) VALIDATE CONSTRAINT \(SQLWriting.ident(constraint.name))"))
+        }
+        if let comment = constraint.comment {
+            statements.append(SQLWriting.comment(on: "CONSTRAINT \(SQLWriting.ident(constraint.name)) ON \(table.sql)", comment))
+        }
+        return statements
+    }
+
+    static func drop(_ constraint: Constraint, on table: QualifiedName) -> Statement {
+        Statement("ALTER TABLE \(table.sql) DROP CONSTRAINT IF EXISTS \(SQLWriting.ident(constraint.name))")
+    }
+}
+
+enum IndexDDL {
+    /// The index's own definition, `IF NOT EXISTS` when guarded, and never `ON ONLY`:
+    /// on a partitioned table the index is built on (or attached from) every partition.
+    static func create(_ index: Index, on relation: QualifiedName, guarded: Bool, concurrently: Bool = false) -> [Statement] {
+        var sql = index.definition.replacingOccurrences(of: " ON ONLY ", with: " ON ")
+        for head in ["CREATE UNIQUE INDEX ", "CREATE INDEX "] where sql.hasPrefix(head) {
+            let rest = sql.dropFirst(head.count)
+            sql = head + (concurrently ? "CONCURRENTLY " : "") + (guarded ? "IF NOT EXISTS " : "") + rest
+            break
+        }
+        var statements = [Statement(sql, outsideTransaction: concurrently)]
+        if let comment = index.comment {
+            statements.append(SQLWriting.comment(on: "INDEX \(QualifiedName(schema: relation.schema, name: index.name).sql)", comment))
+        }
+        return statements
+    }
+
+    static func drop(_ index: Index, on relation: QualifiedName) -> Statement {
+        Statement("DROP INDEX IF EXISTS \(QualifiedName(schema: relation.schema, name: index.name).sql)")
+    }
+}
+
+enum TriggerDDL {
+    static func create(_ trigger: Trigger, on relation: QualifiedName, guarded: Bool) -> [Statement] {
+        let exists = "SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = \(SQLWriting.regclass(relation)) AND tgname = \(SQLWriting.literal(trigger.name))"
+        var statements = [Statement(guarded ? SQLWriting.unless(exists, trigger.definition) : trigger.definition)]
+        if trigger.enabled != "ORIGIN" { statements += state(trigger, on: relation) }
+        if let comment = trigger.comment {
+            statements.append(SQLWriting.comment(on: "TRIGGER \(SQLWriting.ident(trigger.name)) ON \(relation.sql)", comment))
+        }
+        return statements
+    }
+
+    /// `DISABLE`, `ENABLE REPLICA` or `ENABLE ALWAYS`; nothing for a trigger enabled as created.
+    static func state(_ trigger: Trigger, on relation: QualifiedName) -> [Statement] {
+        let name = SQLWriting.ident(trigger.name)
+        switch trigger.enabled {
+        case "DISABLED": return [Statement("ALTER TABLE \(relation.sql) DISABLE TRIGGER \(name)")]
+        case "REPLICA": return [Statement("ALTER TABLE \(relation.sql) ENABLE REPLICA TRIGGER \(name)")]
+        case "ALWAYS": return [Statement("ALTER TABLE \(relation.sql) ENABLE ALWAYS TRIGGER \(name)")]
+        default: return [Statement("ALTER TABLE \(relation.sql) ENABLE TRIGGER \(name)")]
+        }
+    }
+
+    static func drop(_ trigger: Trigger, on relation: QualifiedName) -> Statement {
+        Statement("DROP TRIGGER IF EXISTS \(SQLWriting.ident(trigger.name)) ON \(relation.sql)")
+    }
+}
+
+enum PolicyDDL {
+    static func create(_ policy: Policy, on table: QualifiedName, guarded: Bool) -> [Statement] {
+        var sql = "CREATE POLICY \(SQLWriting.ident(policy.name)) ON \(table.sql) AS \(policy.permissive ? "PERMISSIVE" : "RESTRICTIVE") "
+            + "FOR \(policy.command) TO \(policy.roles.map { SQLWriting.role($0) }.joined(separator: ", "))"
+        if let using = policy.using { sql += " USING (\(using))" }
+        if let check = policy.withCheck { sql += " WITH CHECK (\(check))" }
+        let exists = "SELECT 1 FROM pg_catalog.pg_policy WHERE polrelid = \(SQLWriting.regclass(table)) AND polname = \(SQLWriting.literal(policy.name))"
+        var statements = [Statement(guarded ? SQLWriting.unless(exists, sql) : sql)]
+        if let comment = policy.comment {
+            statements.append(SQLWriting.comment(on: "POLICY \(SQLWriting.ident(policy.name)) ON \(table.sql)", comment))
+        }
+        return statements
+    }
+
+    static func drop(_ policy: Policy, on table: QualifiedName) -> Statement {
+        Statement("DROP POLICY IF EXISTS \(SQLWriting.ident(policy.name)) ON \(table.sql)")
+    }
+}

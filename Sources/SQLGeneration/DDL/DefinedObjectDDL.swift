@@ -1,0 +1,93 @@
+import SQLText
+import SchemaModel
+
+/// The kinds the model holds by definition: their statements as read, a
+/// comment and grants, and a drop written from the identity.
+enum DefinedObjectDDL {
+    /// The words that name the object in COMMENT, GRANT and DROP (`OPERATOR FAMILY "s"."f" USING btree`);
+    /// nil for the kinds that have none (user mappings, default privileges).
+    static func target(_ object: DefinedObject) -> String? {
+        let qualified = object.schema.map { SQLQuoting.qualified($0, object.name) } ?? SQLQuoting.identifier(object.name)
+        switch object.kind {
+        case .rule: return object.table.map { "RULE \(SQLQuoting.identifier(object.name)) ON \($0.sql)" }
+        case .statistics: return "STATISTICS \(qualified)"
+        case .aggregate: return "AGGREGATE \(qualified)(\(object.signature ?? "*"))"
+        case .rangeType, .shellType: return "TYPE \(qualified)"
+        case .collation: return "COLLATION \(qualified)"
+        case .operator:
+            return "OPERATOR \(object.schema.map { SQLQuoting.identifier($0) + "." } ?? "")\(object.name) (\(object.signature ?? ""))"
+        case .operatorFamily: return "OPERATOR FAMILY \(qualified) USING \(object.signature ?? "btree")"
+        case .operatorClass: return "OPERATOR CLASS \(qualified) USING \(object.signature ?? "btree")"
+        case .cast: return "CAST \(object.name)"
+        case .conversion: return "CONVERSION \(qualified)"
+        case .language: return "LANGUAGE \(qualified)"
+        case .accessMethod: return "ACCESS METHOD \(qualified)"
+        case .textSearchParser: return "TEXT SEARCH PARSER \(qualified)"
+        case .textSearchTemplate: return "TEXT SEARCH TEMPLATE \(qualified)"
+        case .textSearchDictionary: return "TEXT SEARCH DICTIONARY \(qualified)"
+        case .textSearchConfiguration: return "TEXT SEARCH CONFIGURATION \(qualified)"
+        case .foreignDataWrapper: return "FOREIGN DATA WRAPPER \(qualified)"
+        case .foreignServer: return "SERVER \(qualified)"
+        case .foreignTable: return "FOREIGN TABLE \(qualified)"
+        case .eventTrigger: return "EVENT TRIGGER \(qualified)"
+        case .publication: return "PUBLICATION \(qualified)"
+        case .userMapping, .defaultPrivileges: return nil
+        case .schema, .extension, .enum, .domain, .compositeType, .sequence, .table, .column, .constraint, .index, .trigger,
+             .policy, .view, .materializedView, .function, .procedure:
+            return nil
+        }
+    }
+
+    /// What GRANT calls the object, where it differs from COMMENT's word.
+    private static func grantTarget(_ object: DefinedObject) -> String? {
+        guard let target = target(object) else { return nil }
+        switch object.kind {
+        case .foreignServer: return "FOREIGN " + target
+        case .foreignTable: return "TABLE " + target.dropFirst("FOREIGN TABLE ".count)
+        case .rangeType, .shellType, .language, .foreignDataWrapper: return target
+        default: return nil
+        }
+    }
+
+    static func create(_ object: DefinedObject, guarded: Bool) -> [Statement] {
+        var statements = [Statement(guarded && object.kind != .defaultPrivileges
+                                    ? SQLWriting.ignoringDuplicate(object.definition) : SQLWriting.trimmedStatement(object.definition))]
+        if let comment = object.comment, let target = target(object) {
+            statements.append(SQLWriting.comment(on: target, comment))
+        }
+        if object.kind != .defaultPrivileges, let target = grantTarget(object) {
+            statements += PrivilegeDDL.statements(on: target, from: [], to: object.privileges)
+        }
+        return statements
+    }
+
+    static func drop(_ object: DefinedObject) -> Statement {
+        switch object.kind {
+        case .defaultPrivileges:
+            // Each GRANT undone by a REVOKE, each REVOKE by a GRANT.
+            let undone = object.definition.split(separator: "\n").map { line -> String in
+                let text = String(line)
+                if let grant = text.range(of: " GRANT ") {
+                    let rest = text[grant.upperBound...].replacingOccurrences(of: " WITH GRANT OPTION", with: "")
+                    return text[..<grant.lowerBound] + " REVOKE " + rest.replacingOccurrences(of: " TO ", with: " FROM ")
+                }
+                if let revoke = text.range(of: " REVOKE ") {
+                    return text[..<revoke.lowerBound] + " GRANT " + text[revoke.upperBound...].replacingOccurrences(of: " FROM ", with: " TO ")
+                }
+                return text
+            }
+            return Statement(SQLWriting.trimmedStatement(undone.joined(separator: "\n")))
+        case .userMapping:
+            // `for "app" on server "s"`.
+            let words = object.name.dropFirst("for ".count)
+            let parts = words.components(separatedBy: " on server ")
+            return Statement("DROP USER MAPPING IF EXISTS FOR \(parts.first ?? "PUBLIC") SERVER \(parts.last ?? "")")
+        default:
+            guard let target = target(object) else { return Statement("SELECT 1") }
+            // `DROP RULE IF EXISTS r ON t`: IF EXISTS goes after the kind's words.
+            let words = target.prefix { !($0 == "\"" || $0 == "(") }.split(separator: " ").prefix { $0.uppercased() == $0 && !$0.isEmpty }
+            let keyword = words.joined(separator: " ")
+            return Statement("DROP \(keyword) IF EXISTS \(target.dropFirst(keyword.count + 1))")
+        }
+    }
+}

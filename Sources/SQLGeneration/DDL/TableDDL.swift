@@ -1,0 +1,86 @@
+import SchemaModel
+
+/// Tables and their columns: `CREATE TABLE` with every column, and what a
+/// column or table carries beside it (storage, statistics, comments, grants).
+enum TableDDL {
+    /// `"name" type COLLATE … GENERATED … DEFAULT … NOT NULL`, as in CREATE TABLE and ADD COLUMN.
+    static func columnDefinition(_ column: Column) -> String {
+        var text = SQLWriting.ident(column.name) + " " + column.type
+        if let collation = column.collation { text += " COLLATE \(collation)" }
+        if let expression = column.generatedExpression {
+            text += " GENERATED ALWAYS AS (\(expression)) \(column.generatedStorage ?? "STORED")"
+        }
+        if let identity = column.identity {
+            text += " GENERATED \(identity.generation.rawValue) AS IDENTITY (\(TypeDDL.sequenceOptions(identity.sequence, withType: false)))"
+        }
+        if let value = column.defaultExpression { text += " DEFAULT \(value)" }
+        if column.notNull { text += " NOT NULL" }
+        return text
+    }
+
+    static func create(_ table: Table, in model: DatabaseModel, guarded: Bool) -> [Statement] {
+        let prefix = "CREATE \(table.unlogged ? "UNLOGGED " : "")TABLE \(guarded ? "IF NOT EXISTS " : "")\(table.name.sql)"
+        var create: String
+        var columnsAfter: [Column] = []
+        if let parent = table.partitionOf {
+            // A partition takes its columns from its parent; what differs is set after.
+            create = prefix + " PARTITION OF \(parent.sql) \(table.partitionBound ?? "DEFAULT")"
+            let parentColumns = model.tables.first { $0.name == parent }?.columns ?? []
+            columnsAfter = table.columns.filter { column in
+                guard let inherited = parentColumns.first(where: { $0.name == column.name }) else { return true }
+                return inherited.defaultExpression != column.defaultExpression || inherited.notNull != column.notNull
+            }
+        } else if let type = table.ofType {
+            create = prefix + " OF \(type.sql)"
+            columnsAfter = table.columns
+        } else {
+            create = prefix + " (\n    " + table.columns.map(columnDefinition).joined(separator: ",\n    ") + "\n)"
+            if !table.inherits.isEmpty { create += " INHERITS (\(table.inherits.map(\.sql).joined(separator: ", ")))" }
+        }
+        if let key = table.partitionKey { create += " PARTITION BY \(key)" }
+        if let method = table.accessMethod { create += " USING \(SQLWriting.ident(method))" }
+        if !table.storageParameters.isEmpty { create += " WITH (\(table.storageParameters.joined(separator: ", ")))" }
+        var statements = [Statement(create)]
+        for column in columnsAfter {
+            if let value = column.defaultExpression {
+                statements.append(Statement("ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) SET DEFAULT \(value)"))
+            }
+            if column.notNull {
+                statements.append(Statement("ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) SET NOT NULL"))
+            }
+        }
+        for column in table.columns { statements += columnExtras(column, of: table.name) }
+        if table.rowLevelSecurity { statements.append(Statement("ALTER TABLE \(table.name.sql) ENABLE ROW LEVEL SECURITY")) }
+        if table.forceRowLevelSecurity { statements.append(Statement("ALTER TABLE \(table.name.sql) FORCE ROW LEVEL SECURITY")) }
+        if let comment = table.comment { statements.append(SQLWriting.comment(on: "TABLE \(table.name.sql)", comment)) }
+        statements += PrivilegeDDL.statements(on: "TABLE \(table.name.sql)", from: [], to: table.privileges)
+        return statements
+    }
+
+    /// Storage, compression, statistics, options, comment and grants of a column (its definition aside).
+    static func columnExtras(_ column: Column, of table: QualifiedName) -> [Statement] {
+        let alter = "ALTER TABLE \(table.sql) ALTER COLUMN \(SQLWriting.ident(column.name))"
+        var statements: [Statement] = []
+        if let storage = column.storage { statements.append(Statement("\(alter) SET STORAGE \(storage)")) }
+        if let compression = column.compression { statements.append(Statement("\(alter) SET COMPRESSION \(compression)")) }
+        if let target = column.statisticsTarget { statements.append(Statement("\(alter) SET STATISTICS \(target)")) }
+        if !column.options.isEmpty { statements.append(Statement("\(alter) SET (\(column.options.joined(separator: ", ")))")) }
+        if let comment = column.comment {
+            statements.append(SQLWriting.comment(on: "COLUMN \(table.sql).\(SQLWriting.ident(column.name))", comment))
+        }
+        statements += PrivilegeDDL.statements(on: "TABLE \(table.sql)", from: [], to: column.privileges, column: column.name)
+        return statements
+    }
+
+    /// REPLICA IDENTITY and CLUSTER ON: after the indexes they may name.
+    static func indexSettings(_ table: Table) -> [Statement] {
+        var statements: [Statement] = []
+        if let identity = table.replicaIdentity {
+            statements.append(Statement("ALTER TABLE \(table.name.sql) REPLICA IDENTITY \(identity)"))
+        }
+        if let index = table.clusterOn {
+            statements.append(Statement("ALTER TABLE \(table.name.sql) CLUSTER ON \(SQLWriting.ident(index))"))
+        }
+        return statements
+    }
+}

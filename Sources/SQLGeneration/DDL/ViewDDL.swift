@@ -1,0 +1,58 @@
+import SchemaModel
+
+enum ViewDDL {
+    static func keyword(_ view: View) -> String { view.materialized ? "MATERIALIZED VIEW" : "VIEW" }
+
+    /// `pg_get_viewdef`'s text without its closing semicolon.
+    static func query(_ view: View) -> String { SQLWriting.trimmedStatement(view.definition) }
+
+    /// The view (`CREATE OR REPLACE`; a materialized view `IF NOT EXISTS` when
+    /// guarded) with its column defaults, comments and grants; its indexes and
+    /// triggers come with the other members.
+    static func create(_ view: View, guarded: Bool) -> [Statement] {
+        var sql: String
+        if view.materialized {
+            sql = "CREATE MATERIALIZED VIEW \(guarded ? "IF NOT EXISTS " : "")\(view.name.sql)"
+            if let method = view.accessMethod { sql += " USING \(SQLWriting.ident(method))" }
+        } else {
+            sql = "CREATE OR REPLACE VIEW \(view.name.sql)"
+        }
+        if !view.options.isEmpty { sql += " WITH (\(view.options.joined(separator: ", ")))" }
+        sql += " AS\n" + query(view)
+        var statements = [Statement(sql)]
+        for value in view.columnDefaults {
+            statements.append(Statement("ALTER VIEW \(view.name.sql) ALTER COLUMN \(SQLWriting.ident(value.name)) SET DEFAULT \(value.expression)"))
+        }
+        for comment in view.columnComments {
+            statements.append(SQLWriting.comment(on: "COLUMN \(view.name.sql).\(SQLWriting.ident(comment.name))", comment.comment))
+        }
+        if let comment = view.comment { statements.append(SQLWriting.comment(on: "\(keyword(view)) \(view.name.sql)", comment)) }
+        statements += PrivilegeDDL.statements(on: "TABLE \(view.name.sql)", from: [], to: view.privileges)
+        for column in view.columnPrivileges {
+            statements += PrivilegeDDL.statements(on: "TABLE \(view.name.sql)", from: [], to: column.privileges, column: column.name)
+        }
+        return statements
+    }
+
+    static func drop(_ view: View) -> Statement {
+        Statement("DROP \(keyword(view)) IF EXISTS \(view.name.sql)")
+    }
+}
+
+enum FunctionDDL {
+    static func keyword(_ function: Function) -> String { function.kind == .procedure ? "PROCEDURE" : "FUNCTION" }
+
+    static func target(_ function: Function) -> String { "\(keyword(function)) \(function.signature)" }
+
+    /// `pg_get_functiondef`'s own `CREATE OR REPLACE`, with its comment and grants.
+    static func create(_ function: Function) -> [Statement] {
+        var statements = [Statement(SQLWriting.trimmedStatement(function.definition))]
+        if let comment = function.comment { statements.append(SQLWriting.comment(on: target(function), comment)) }
+        statements += PrivilegeDDL.statements(on: target(function), from: [], to: function.privileges)
+        return statements
+    }
+
+    static func drop(_ function: Function) -> Statement {
+        Statement("DROP \(keyword(function)) IF EXISTS \(function.signature)")
+    }
+}

@@ -1,0 +1,593 @@
+import Diff
+import SchemaModel
+
+/// Writes the statements of a plan, object by object, with their hazards: the
+/// planner decides what happens and in which order, this says how in SQL.
+struct DDLWriter {
+    let options: PlanOptions
+    /// Tables of the old model that stay (not rebuilt): they may hold rows.
+    let existingTables: Set<ObjectID>
+    let before: ModelIndex
+    let after: ModelIndex
+
+    private var guarded: Bool { options.idempotent }
+
+    private func holdsRows(_ table: QualifiedName) -> Bool { existingTables.contains(ObjectID(.table, table)) }
+
+    /// The lock hazard of an `ALTER TABLE` on `table`, when it may hold rows.
+    private func locking(_ table: QualifiedName) -> [Hazard] { holdsRows(table) ? [.accessExclusiveLock(table)] : [] }
+
+    // MARK: Creating
+
+    /// A top-level object of the new model, with what finishes it (its members come apart).
+    func create(_ id: ObjectID) -> [Statement] {
+        guard let object = after.object(id) else { return [] }
+        switch object {
+        case let .schema(schema): return TypeDDL.create(schema)
+        case let .extension(value): return TypeDDL.create(value)
+        case let .enum(type): return TypeDDL.create(type, guarded: guarded)
+        case let .domain(domain): return TypeDDL.create(domain, guarded: guarded)
+        case let .compositeType(type): return TypeDDL.create(type, guarded: guarded)
+        case let .sequence(sequence): return TypeDDL.create(sequence)
+        case let .table(table): return TableDDL.create(table, in: after.model, guarded: guarded)
+        case let .view(view): return ViewDDL.create(view, guarded: guarded)
+        case let .function(function): return FunctionDDL.create(function)
+        case let .defined(value): return DefinedObjectDDL.create(value, guarded: guarded)
+        case .column, .constraint, .index, .trigger, .policy: return []
+        }
+    }
+
+    /// The members of a table or view created whole: constraints, indexes, triggers, policies.
+    func members(of id: ObjectID) -> [ObjectID] {
+        switch after.object(id) {
+        case let .table(table)?:
+            return table.constraints.map { ObjectID(.constraint, $0.name, on: id) }
+                + table.indexes.filter { !$0.invalid }.map { ObjectID(.index, $0.name, on: id) }
+                + table.triggers.map { ObjectID(.trigger, $0.name, on: id) } + table.policies.map { ObjectID(.policy, $0.name, on: id) }
+        case let .view(view)?:
+            return view.indexes.filter { !$0.invalid }.map { ObjectID(.index, $0.name, on: id) }
+                + view.triggers.map { ObjectID(.trigger, $0.name, on: id) }
+        default: return []
+        }
+    }
+
+    func createMember(_ id: ObjectID) -> [Statement] {
+        guard let parent = id.parent, let member = after.member(id) else { return [] }
+        let relation = ModelIndex.name(parent)
+        let inherited = after.tables[relation].map { $0.partitionOf != nil || !$0.inherits.isEmpty } ?? false
+        switch member {
+        case let .constraint(constraint):
+            var statements = ConstraintDDL.add(constraint, on: relation, guarded: guarded || inherited,
+                                               online: options.online && holdsRows(relation))
+            if holdsRows(relation) {
+                let hazards: [Hazard] = constraint.kind == .check || constraint.kind == .foreignKey
+                    ? (constraint.validated && !options.online ? [.validation(relation)] : [])
+                    : [.indexBuild(relation)]
+                statements[0].hazards = hazards + (constraint.kind == .foreignKey ? [] : [.accessExclusiveLock(relation)])
+                if statements.count > 1, statements[1].sql.contains(" VALIDATE CONSTRAINT ") { statements[1].hazards = [.validation(relation)] }
+            }
+            return statements
+        case let .index(index):
+            guard !index.invalid else { return [] }
+            let concurrently = options.online && holdsRows(relation) && after.tables[relation]?.kind != .partitioned
+            var statements = IndexDDL.create(index, on: relation, guarded: guarded || inherited, concurrently: concurrently)
+            if holdsRows(relation) { statements[0].hazards = [.indexBuild(relation)] }
+            return statements
+        case let .trigger(trigger): return TriggerDDL.create(trigger, on: relation, guarded: guarded)
+        case let .policy(policy): return PolicyDDL.create(policy, on: relation, guarded: guarded)
+        case .schema, .extension, .enum, .domain, .compositeType, .sequence, .table, .column, .view, .function, .defined: return []
+        }
+    }
+
+    /// Comments, validation and trigger states of members that stay.
+    func alterMember(_ change: SchemaChange) -> [Statement] {
+        guard let parent = change.id.parent else { return [] }
+        let relation = ModelIndex.name(parent)
+        let names = Set(change.properties.map(\.name))
+        var statements: [Statement] = []
+        switch change.new {
+        case let .constraint(constraint)?:
+            if case let .constraint(old)? = change.old, !old.validated, constraint.validated {
+                statements.append(Statement("ALTER TABLE \(relation.sql) VALIDATE CONSTRAINT \(SQLWriting.ident(constraint.name))",
+                                            hazards: [.validation(relation)]))
+            }
+            if names.contains("comment") {
+                statements.append(SQLWriting.comment(on: "CONSTRAINT \(SQLWriting.ident(constraint.name)) ON \(relation.sql)", constraint.comment))
+            }
+        case let .index(index)?:
+            statements.append(SQLWriting.comment(on: "INDEX \(QualifiedName(schema: relation.schema, name: index.name).sql)", index.comment))
+        case let .trigger(trigger)?:
+            if names.contains("enabled") { statements += TriggerDDL.state(trigger, on: relation) }
+            if names.contains("comment") {
+                statements.append(SQLWriting.comment(on: "TRIGGER \(SQLWriting.ident(trigger.name)) ON \(relation.sql)", trigger.comment))
+            }
+        case let .policy(policy)?:
+            statements.append(SQLWriting.comment(on: "POLICY \(SQLWriting.ident(policy.name)) ON \(relation.sql)", policy.comment))
+        default: break
+        }
+        return statements
+    }
+
+    // MARK: Dropping
+
+    /// A top-level object of the old model.
+    func drop(_ id: ObjectID, before: ModelIndex) -> [Statement] {
+        guard let object = before.object(id) else { return [] }
+        switch object {
+        case let .schema(schema):
+            return [Statement("DROP SCHEMA IF EXISTS \(SQLWriting.ident(schema.name))")]
+        case let .extension(value):
+            return [Statement("DROP EXTENSION IF EXISTS \(SQLWriting.ident(value.name))")]
+        case let .enum(type): return [Statement("DROP TYPE IF EXISTS \(type.name.sql)")]
+        case let .domain(domain): return [Statement("DROP DOMAIN IF EXISTS \(domain.name.sql)")]
+        case let .compositeType(type): return [Statement("DROP TYPE IF EXISTS \(type.name.sql)")]
+        case let .sequence(sequence):
+            return [Statement("DROP SEQUENCE IF EXISTS \(sequence.name.sql)", hazards: [.dataLoss("sequence \(sequence.name.sql) and its current value")])]
+        case let .table(table):
+            return [Statement("DROP TABLE IF EXISTS \(table.name.sql)", hazards: [.dataLoss("table \(table.name.sql) and its rows")])]
+        case let .view(view):
+            return [ViewDDL.drop(view)]
+        case let .function(function): return [FunctionDDL.drop(function)]
+        case let .defined(value): return [DefinedObjectDDL.drop(value)]
+        case .column, .constraint, .index, .trigger, .policy: return []
+        }
+    }
+
+    func dropMember(_ id: ObjectID, before: ModelIndex) -> Statement {
+        guard let parent = id.parent, let member = before.member(id) else { return Statement("SELECT 1") }
+        let relation = ModelIndex.name(parent)
+        switch member {
+        case let .column(column):
+            return Statement("ALTER TABLE \(relation.sql) DROP COLUMN IF EXISTS \(SQLWriting.ident(column.name))",
+                             hazards: [.dataLoss("column \(id.sql) and its values"), .accessExclusiveLock(relation)])
+        case let .constraint(constraint):
+            var statement = ConstraintDDL.drop(constraint, on: relation)
+            statement.hazards = locking(relation)
+            return statement
+        case let .index(index): return IndexDDL.drop(index, on: relation)
+        case let .trigger(trigger): return TriggerDDL.drop(trigger, on: relation)
+        case let .policy(policy): return PolicyDDL.drop(policy, on: relation)
+        case .schema, .extension, .enum, .domain, .compositeType, .sequence, .table, .view, .function, .defined:
+            return Statement("SELECT 1")
+        }
+    }
+
+    // MARK: Changing in place
+
+    /// Enum values added where the old labels keep their order: `ADD VALUE … BEFORE/AFTER`.
+    func addedEnumValues(_ change: SchemaChange) -> [Statement] {
+        guard case let .enum(oldType)? = change.old, case let .enum(newType)? = change.new else { return [] }
+        var present = oldType.labels
+        var statements: [Statement] = []
+        let outside = (options.serverMajor ?? 12) < 12
+        for (position, label) in newType.labels.enumerated() where !present.contains(label) {
+            // Placed after the nearest earlier label that exists, else before the next one.
+            let earlier = newType.labels[..<position].last { present.contains($0) }
+            let later = newType.labels[(position + 1)...].first { present.contains($0) }
+            var sql = "ALTER TYPE \(newType.name.sql) ADD VALUE IF NOT EXISTS \(SQLWriting.literal(label))"
+            if let earlier { sql += " AFTER \(SQLWriting.literal(earlier))" } else if let later { sql += " BEFORE \(SQLWriting.literal(later))" }
+            statements.append(Statement(sql, outsideTransaction: outside))
+            if let earlier, let index = present.firstIndex(of: earlier) {
+                present.insert(label, at: index + 1)
+            } else if let later, let index = present.firstIndex(of: later) {
+                present.insert(label, at: index)
+            } else {
+                present.append(label)
+            }
+        }
+        return statements
+    }
+
+    /// An enum that loses or reorders values: renamed aside, created anew, its
+    /// columns moved over through text, the old one dropped.
+    func rebuildEnum(_ change: SchemaChange, work: Planner.Work) -> [Statement] {
+        guard case let .enum(oldType)? = change.old, case let .enum(newType)? = change.new else { return [] }
+        let aside = QualifiedName(schema: oldType.name.schema, name: String((oldType.name.name + "__schemactl_old").prefix(63)))
+        let lost = oldType.labels.filter { !newType.labels.contains($0) }
+        var statements = [Statement("ALTER TYPE \(oldType.name.sql) RENAME TO \(SQLWriting.ident(aside.name))")]
+        statements += TypeDDL.create(newType, guarded: false)
+        for table in before.model.tables {
+            guard after.tables[table.name] != nil else { continue }
+            for column in table.columns where Planner.uses(column.type, oldType.name) {
+                let alter = "ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name))"
+                let isArray = column.type.hasSuffix("[]")
+                let target = newType.name.sql + (isArray ? "[]" : "")
+                if column.defaultExpression != nil { statements.append(Statement("\(alter) DROP DEFAULT", hazards: locking(table.name))) }
+                var hazards: [Hazard] = [.tableRewrite(table.name)] + locking(table.name)
+                if !lost.isEmpty {
+                    hazards.insert(.dataLoss("values \(lost.map(SQLWriting.literal).joined(separator: ", ")) of \(ObjectID(.column, column.name, on: ObjectID(.table, table.name)).sql) fail the cast"), at: 0)
+                }
+                statements.append(Statement("\(alter) TYPE \(target) USING \(SQLWriting.ident(column.name))::text\(isArray ? "[]" : "")::\(target)",
+                                            hazards: hazards))
+                if let value = after.tables[table.name]?.column(column.name)?.defaultExpression {
+                    statements.append(Statement("\(alter) SET DEFAULT \(value)"))
+                }
+            }
+        }
+        statements.append(Statement("DROP TYPE \(aside.sql)"))
+        return statements
+    }
+
+    /// A top-level object changed in place.
+    func alter(_ change: SchemaChange, work: Planner.Work) -> [Statement] {
+        let names = Set(change.properties.map(\.name))
+        switch (change.old, change.new) {
+        case let (.schema(old)?, .schema(new)?):
+            let target = "SCHEMA \(SQLWriting.ident(new.name))"
+            return (names.contains("comment") ? [SQLWriting.comment(on: target, new.comment)] : [])
+                + PrivilegeDDL.statements(on: target, from: old.privileges, to: new.privileges)
+        case let (.extension(old)?, .extension(new)?):
+            var statements: [Statement] = []
+            if old.schema != new.schema { statements.append(Statement("ALTER EXTENSION \(SQLWriting.ident(new.name)) SET SCHEMA \(SQLWriting.ident(new.schema))")) }
+            if old.version != new.version { statements.append(Statement("ALTER EXTENSION \(SQLWriting.ident(new.name)) UPDATE TO \(SQLWriting.literal(new.version))")) }
+            if names.contains("comment") { statements.append(SQLWriting.comment(on: "EXTENSION \(SQLWriting.ident(new.name))", new.comment)) }
+            return statements
+        case let (.enum(old)?, .enum(new)?):
+            // Values were added first (`addedEnumValues`).
+            return (names.contains("comment") ? [SQLWriting.comment(on: "TYPE \(new.name.sql)", new.comment)] : [])
+                + PrivilegeDDL.statements(on: "TYPE \(new.name.sql)", from: old.privileges, to: new.privileges)
+        case let (.domain(old)?, .domain(new)?):
+            return alterDomain(old, new, names)
+        case let (.compositeType(old)?, .compositeType(new)?):
+            return alterComposite(old, new, names)
+        case let (.sequence(old)?, .sequence(new)?):
+            return alterSequence(old, new, names)
+        case let (.table(old)?, .table(new)?):
+            return alterTable(old, new, names)
+        case let (.view(old)?, .view(new)?):
+            return alterView(old, new, names)
+        case let (.function(old)?, .function(new)?):
+            var statements: [Statement] = []
+            if !names.isSubset(of: ["comment", "privileges", "owner"]) { statements.append(Statement(SQLWriting.trimmedStatement(new.definition))) }
+            if names.contains("comment") { statements.append(SQLWriting.comment(on: FunctionDDL.target(new), new.comment)) }
+            return statements + PrivilegeDDL.statements(on: FunctionDDL.target(new), from: old.privileges, to: new.privileges)
+        case let (.defined(old)?, .defined(new)?):
+            var statements: [Statement] = []
+            if names.contains("comment"), let target = DefinedObjectDDL.target(new) { statements.append(SQLWriting.comment(on: target, new.comment)) }
+            if names.contains("privileges") {
+                // Rebuilt from nothing is simplest to state: revoke what was, grant what is.
+                var created = DefinedObjectDDL.create(new, guarded: true).dropFirst()
+                created.removeAll { $0.sql.hasPrefix("COMMENT") }
+                var undo = DefinedObjectDDL.create(old, guarded: true).dropFirst().filter { !$0.sql.hasPrefix("COMMENT") }
+                undo = undo.map { statement in
+                    var reversed = statement
+                    if statement.sql.hasPrefix("GRANT ") {
+                        reversed.sql = "REVOKE " + statement.sql.dropFirst(6).replacingOccurrences(of: " TO ", with: " FROM ")
+                            .replacingOccurrences(of: " WITH GRANT OPTION", with: "")
+                    } else if statement.sql.hasPrefix("REVOKE ") {
+                        reversed.sql = "GRANT " + statement.sql.dropFirst(7).replacingOccurrences(of: " FROM ", with: " TO ")
+                    }
+                    return reversed
+                }
+                statements += undo + created
+            }
+            return statements
+        default:
+            return []
+        }
+    }
+
+    private func alterDomain(_ old: Domain, _ new: Domain, _ names: Set<String>) -> [Statement] {
+        let alter = "ALTER DOMAIN \(new.name.sql)"
+        var statements: [Statement] = []
+        if names.contains("default") {
+            statements.append(Statement(new.defaultExpression.map { "\(alter) SET DEFAULT \($0)" } ?? "\(alter) DROP DEFAULT"))
+        }
+        if names.contains("not null") { statements.append(Statement("\(alter) \(new.notNull ? "SET" : "DROP") NOT NULL")) }
+        if names.contains("checks") {
+            let oldChecks = Dictionary(old.checks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            let newChecks = Dictionary(new.checks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            for check in old.checks where newChecks[check.name]?.definition != check.definition {
+                statements.append(Statement("\(alter) DROP CONSTRAINT IF EXISTS \(SQLWriting.ident(check.name))"))
+            }
+            for check in new.checks where oldChecks[check.name]?.definition != check.definition {
+                statements += TypeDDL.addCheck(check, to: new, guarded: false)
+            }
+        }
+        if names.contains("check comments") {
+            for check in new.checks {
+                statements.append(SQLWriting.comment(on: "CONSTRAINT \(SQLWriting.ident(check.name)) ON DOMAIN \(new.name.sql)", check.comment))
+            }
+        }
+        if names.contains("comment") { statements.append(SQLWriting.comment(on: "DOMAIN \(new.name.sql)", new.comment)) }
+        return statements + PrivilegeDDL.statements(on: "DOMAIN \(new.name.sql)", from: old.privileges, to: new.privileges)
+    }
+
+    private func alterComposite(_ old: CompositeType, _ new: CompositeType, _ names: Set<String>) -> [Statement] {
+        let alter = "ALTER TYPE \(new.name.sql)"
+        var statements: [Statement] = []
+        let oldAttributes = Dictionary(old.attributes.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let newAttributes = Dictionary(new.attributes.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for attribute in old.attributes where newAttributes[attribute.name] == nil {
+            statements.append(Statement("\(alter) DROP ATTRIBUTE \(SQLWriting.ident(attribute.name)) CASCADE",
+                                        hazards: [.dataLoss("attribute \(SQLWriting.ident(attribute.name)) of \(new.name.sql)")]))
+        }
+        for attribute in new.attributes {
+            let collation = attribute.collation.map { " COLLATE \($0)" } ?? ""
+            if let previous = oldAttributes[attribute.name] {
+                if previous.type != attribute.type || previous.collation != attribute.collation {
+                    statements.append(Statement("\(alter) ALTER ATTRIBUTE \(SQLWriting.ident(attribute.name)) TYPE \(attribute.type)\(collation) CASCADE"))
+                }
+            } else {
+                statements.append(Statement("\(alter) ADD ATTRIBUTE \(SQLWriting.ident(attribute.name)) \(attribute.type)\(collation) CASCADE"))
+            }
+            if previousComment(oldAttributes[attribute.name]) != attribute.comment {
+                statements.append(SQLWriting.comment(on: "COLUMN \(new.name.sql).\(SQLWriting.ident(attribute.name))", attribute.comment))
+            }
+        }
+        if names.contains("comment") { statements.append(SQLWriting.comment(on: "TYPE \(new.name.sql)", new.comment)) }
+        return statements + PrivilegeDDL.statements(on: "TYPE \(new.name.sql)", from: old.privileges, to: new.privileges)
+    }
+
+    private func previousComment(_ attribute: CompositeType.Attribute?) -> String? { attribute?.comment }
+
+    private func alterSequence(_ old: Sequence, _ new: Sequence, _ names: Set<String>) -> [Statement] {
+        var statements: [Statement] = []
+        if old.options != new.options {
+            statements.append(Statement("ALTER SEQUENCE \(new.name.sql) \(TypeDDL.sequenceOptions(new.options))"))
+        }
+        if old.unlogged != new.unlogged {
+            statements.append(Statement("ALTER SEQUENCE \(new.name.sql) SET \(new.unlogged ? "UNLOGGED" : "LOGGED")"))
+        }
+        if names.contains("comment") { statements.append(SQLWriting.comment(on: "SEQUENCE \(new.name.sql)", new.comment)) }
+        return statements + PrivilegeDDL.statements(on: "SEQUENCE \(new.name.sql)", from: old.privileges, to: new.privileges)
+    }
+
+    private func alterView(_ old: View, _ new: View, _ names: Set<String>) -> [Statement] {
+        var statements: [Statement] = []
+        let keyword = ViewDDL.keyword(new)
+        if names.contains("column defaults") {
+            let kept = Set(new.columnDefaults.map(\.name))
+            for value in old.columnDefaults where !kept.contains(value.name) {
+                statements.append(Statement("ALTER VIEW \(new.name.sql) ALTER COLUMN \(SQLWriting.ident(value.name)) DROP DEFAULT"))
+            }
+            for value in new.columnDefaults {
+                statements.append(Statement("ALTER VIEW \(new.name.sql) ALTER COLUMN \(SQLWriting.ident(value.name)) SET DEFAULT \(value.expression)"))
+            }
+        }
+        if names.contains("column comments") {
+            let kept = Set(new.columnComments.map(\.name))
+            for comment in old.columnComments where !kept.contains(comment.name) {
+                statements.append(SQLWriting.comment(on: "COLUMN \(new.name.sql).\(SQLWriting.ident(comment.name))", nil))
+            }
+            for comment in new.columnComments {
+                statements.append(SQLWriting.comment(on: "COLUMN \(new.name.sql).\(SQLWriting.ident(comment.name))", comment.comment))
+            }
+        }
+        if names.contains("comment") { statements.append(SQLWriting.comment(on: "\(keyword) \(new.name.sql)", new.comment)) }
+        statements += PrivilegeDDL.statements(on: "TABLE \(new.name.sql)", from: old.privileges, to: new.privileges)
+        let oldColumns = Dictionary(old.columnPrivileges.map { ($0.name, $0.privileges) }, uniquingKeysWith: { first, _ in first })
+        let newColumns = Dictionary(new.columnPrivileges.map { ($0.name, $0.privileges) }, uniquingKeysWith: { first, _ in first })
+        for name in Set(oldColumns.keys).union(newColumns.keys).sorted() {
+            statements += PrivilegeDDL.statements(on: "TABLE \(new.name.sql)", from: oldColumns[name] ?? [], to: newColumns[name] ?? [], column: name)
+        }
+        return statements
+    }
+
+    private func alterTable(_ old: Table, _ new: Table, _ names: Set<String>) -> [Statement] {
+        let alter = "ALTER TABLE \(new.name.sql)"
+        let lock = locking(new.name)
+        var statements: [Statement] = []
+        if old.unlogged != new.unlogged {
+            statements.append(Statement("\(alter) SET \(new.unlogged ? "UNLOGGED" : "LOGGED")", hazards: [.tableRewrite(new.name)] + lock))
+        }
+        if old.partitionOf != new.partitionOf || old.partitionBound != new.partitionBound {
+            if let parent = old.partitionOf {
+                statements.append(Statement("ALTER TABLE \(parent.sql) DETACH PARTITION \(new.name.sql)", hazards: lock))
+            }
+            if let parent = new.partitionOf {
+                statements.append(Statement("ALTER TABLE \(parent.sql) ATTACH PARTITION \(new.name.sql) \(new.partitionBound ?? "DEFAULT")",
+                                            hazards: [.validation(new.name)]))
+            }
+        }
+        for parent in old.inherits where !new.inherits.contains(parent) {
+            statements.append(Statement("\(alter) NO INHERIT \(parent.sql)", hazards: lock))
+        }
+        for parent in new.inherits where !old.inherits.contains(parent) {
+            statements.append(Statement("\(alter) INHERIT \(parent.sql)", hazards: lock))
+        }
+        if old.ofType != new.ofType {
+            statements.append(Statement(new.ofType.map { "\(alter) OF \($0.sql)" } ?? "\(alter) NOT OF", hazards: lock))
+        }
+        if old.accessMethod != new.accessMethod {
+            statements.append(Statement("\(alter) SET ACCESS METHOD \(SQLWriting.ident(new.accessMethod ?? "heap"))", hazards: [.tableRewrite(new.name)] + lock))
+        }
+        if old.storageParameters != new.storageParameters {
+            let keys = Set(new.storageParameters.map { $0.prefix { $0 != "=" } })
+            let reset = old.storageParameters.map { String($0.prefix { $0 != "=" }) }.filter { !keys.contains(Substring($0)) }
+            if !reset.isEmpty { statements.append(Statement("\(alter) RESET (\(reset.joined(separator: ", ")))", hazards: lock)) }
+            if !new.storageParameters.isEmpty {
+                statements.append(Statement("\(alter) SET (\(new.storageParameters.joined(separator: ", ")))", hazards: lock))
+            }
+        }
+        if old.rowLevelSecurity != new.rowLevelSecurity {
+            statements.append(Statement("\(alter) \(new.rowLevelSecurity ? "ENABLE" : "DISABLE") ROW LEVEL SECURITY", hazards: lock))
+        }
+        if old.forceRowLevelSecurity != new.forceRowLevelSecurity {
+            statements.append(Statement("\(alter) \(new.forceRowLevelSecurity ? "" : "NO ")FORCE ROW LEVEL SECURITY", hazards: lock))
+        }
+        if names.contains("comment") { statements.append(SQLWriting.comment(on: "TABLE \(new.name.sql)", new.comment)) }
+        return statements + PrivilegeDDL.statements(on: "TABLE \(new.name.sql)", from: old.privileges, to: new.privileges)
+    }
+
+    /// Columns added and changed on a table that stays (dropped ones went with the drops).
+    func alterColumns(of table: ObjectID, work: Planner.Work) -> [Statement] {
+        let name = ModelIndex.name(table)
+        guard let newTable = after.tables[name] else { return [] }
+        var statements: [Statement] = []
+        for column in newTable.columns {
+            let id = ObjectID(.column, column.name, on: table)
+            if work.addedMembers[id] != nil {
+                statements += addColumn(column, to: newTable)
+            } else if let change = work.changedMembers[id], case let .column(old)? = change.old {
+                statements += alterColumn(old, column, of: newTable, names: Set(change.properties.map(\.name)))
+            }
+        }
+        return statements
+    }
+
+    private func addColumn(_ column: Column, to table: Table) -> [Statement] {
+        var hazards = locking(table.name)
+        if column.generatedExpression != nil && column.generatedStorage == nil && holdsRows(table.name) {
+            hazards.insert(.tableRewrite(table.name), at: 0)
+        }
+        if column.notNull && column.defaultExpression == nil && column.identity == nil && column.generatedExpression == nil
+            && holdsRows(table.name) {
+            hazards.insert(.validation(table.name), at: 0)
+        }
+        if table.partitionOf != nil, let parent = after.tables[table.partitionOf!], parent.column(column.name) != nil {
+            // A partition gets its parent's new column from the parent.
+            return TableDDL.columnExtras(column, of: table.name)
+        }
+        return [Statement("ALTER TABLE \(table.name.sql) ADD COLUMN \(guarded ? "IF NOT EXISTS " : "")\(TableDDL.columnDefinition(column))",
+                          hazards: hazards)] + TableDDL.columnExtras(column, of: table.name)
+    }
+
+    private func alterColumn(_ old: Column, _ new: Column, of table: Table, names: Set<String>) -> [Statement] {
+        let alter = "ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(new.name))"
+        let lock = locking(table.name)
+        let id = ObjectID(.column, new.name, on: ObjectID(.table, table.name))
+        // A generated expression cannot be changed in place: the column is rebuilt.
+        if names.contains("generated"), new.generatedExpression != nil {
+            return [Statement("ALTER TABLE \(table.name.sql) DROP COLUMN \(SQLWriting.ident(old.name))",
+                              hazards: [.dataLoss("column \(id.sql) is dropped and added again with its new expression")] + lock),
+                    Statement("ALTER TABLE \(table.name.sql) ADD COLUMN \(TableDDL.columnDefinition(new))", hazards: [.tableRewrite(table.name)] + lock)]
+                + TableDDL.columnExtras(new, of: table.name)
+        }
+        var statements: [Statement] = []
+        if names.contains("generated") { statements.append(Statement("\(alter) DROP EXPRESSION", hazards: lock)) }
+        let retyped = names.contains("type") || names.contains("collation")
+        let defaultChanges = names.contains("default") || (retyped && old.defaultExpression != nil)
+        if old.identity != nil && new.identity == nil {
+            statements.append(Statement("\(alter) DROP IDENTITY IF EXISTS", hazards: lock))
+        }
+        if defaultChanges && old.defaultExpression != nil { statements.append(Statement("\(alter) DROP DEFAULT", hazards: lock)) }
+        if retyped {
+            var hazards: [Hazard] = []
+            if holdsRows(table.name) {
+                if !Self.isWidening(from: old.type, to: new.type) {
+                    hazards.append(.dataLoss("\(id.sql) changes type from \(old.type) to \(new.type): values that do not fit fail or change"))
+                }
+                if !Self.isBinaryCompatible(from: old.type, to: new.type) || names.contains("collation") { hazards.append(.tableRewrite(table.name)) }
+                hazards += lock
+            }
+            let collation = new.collation.map { " COLLATE \($0)" } ?? ""
+            statements.append(Statement("\(alter) TYPE \(new.type)\(collation) USING \(SQLWriting.ident(new.name))::\(new.type)", hazards: hazards))
+        }
+        if defaultChanges, let value = new.defaultExpression { statements.append(Statement("\(alter) SET DEFAULT \(value)", hazards: lock)) }
+        if old.notNull != new.notNull && !(new.identity != nil && old.identity == nil && new.notNull) {
+            if new.notNull {
+                statements += setNotNull(new, of: table)
+            } else if old.identity == nil || new.identity != nil {
+                statements.append(Statement("\(alter) DROP NOT NULL", hazards: lock))
+            } else {
+                statements.append(Statement("\(alter) DROP NOT NULL", hazards: lock))
+            }
+        }
+        if let identity = new.identity {
+            if let previous = old.identity {
+                if previous.generation != identity.generation {
+                    statements.append(Statement("\(alter) SET GENERATED \(identity.generation.rawValue)", hazards: lock))
+                }
+                if previous.sequence != identity.sequence {
+                    let options = identity.sequence
+                    statements.append(Statement("\(alter) SET INCREMENT BY \(options.increment) SET MINVALUE \(options.minValue) "
+                                                + "SET MAXVALUE \(options.maxValue) SET START WITH \(options.start) SET CACHE \(options.cache) "
+                                                + "SET \(options.cycle ? "CYCLE" : "NO CYCLE")", hazards: lock))
+                }
+            } else {
+                if !old.notNull { statements += setNotNull(new, of: table) }
+                statements.append(Statement("\(alter) ADD GENERATED \(identity.generation.rawValue) AS IDENTITY "
+                                            + "(\(TypeDDL.sequenceOptions(identity.sequence, withType: false)))", hazards: lock))
+            }
+        }
+        if old.storage != new.storage { statements.append(Statement("\(alter) SET STORAGE \(new.storage ?? "EXTENDED")", hazards: lock)) }
+        if old.compression != new.compression { statements.append(Statement("\(alter) SET COMPRESSION \(new.compression ?? "DEFAULT")", hazards: lock)) }
+        if old.statisticsTarget != new.statisticsTarget {
+            statements.append(Statement("\(alter) SET STATISTICS \(new.statisticsTarget ?? -1)", hazards: lock))
+        }
+        if old.options != new.options {
+            let keys = Set(new.options.map { String($0.prefix { $0 != "=" }) })
+            let reset = old.options.map { String($0.prefix { $0 != "=" }) }.filter { !keys.contains($0) }
+            if !reset.isEmpty { statements.append(Statement("\(alter) RESET (\(reset.joined(separator: ", ")))", hazards: lock)) }
+            if !new.options.isEmpty { statements.append(Statement("\(alter) SET (\(new.options.joined(separator: ", ")))", hazards: lock)) }
+        }
+        if old.comment != new.comment {
+            statements.append(SQLWriting.comment(on: "COLUMN \(table.name.sql).\(SQLWriting.ident(new.name))", new.comment))
+        }
+        statements += PrivilegeDDL.statements(on: "TABLE \(table.name.sql)", from: old.privileges, to: new.privileges, column: new.name)
+        return statements
+    }
+
+    /// `SET NOT NULL`; online, through a check validated under a weaker lock first (PostgreSQL 12 and later then skip the scan).
+    private func setNotNull(_ column: Column, of table: Table) -> [Statement] {
+        let alter = "ALTER TABLE \(table.name.sql)"
+        let set = "\(alter) ALTER COLUMN \(SQLWriting.ident(column.name)) SET NOT NULL"
+        guard holdsRows(table.name) else { return [Statement(set)] }
+        guard options.online else { return [Statement(set, hazards: [.validation(table.name), .accessExclusiveLock(table.name)])] }
+        let check = SQLWriting.ident(String((column.name + "_not_null_schemactl").prefix(63)))
+        return [
+            Statement("\(alter) ADD CONSTRAINT \(check) CHECK (\(SQLWriting.ident(column.name)) IS NOT NULL) NOT VALID",
+                      hazards: [.accessExclusiveLock(table.name)]),
+            Statement("\(alter) VALIDATE CONSTRAINT \(check)", hazards: [.validation(table.name)]),
+            Statement(set, hazards: [.accessExclusiveLock(table.name)]),
+            Statement("\(alter) DROP CONSTRAINT \(check)", hazards: [.accessExclusiveLock(table.name)]),
+        ]
+    }
+
+    /// Type changes that keep every value: to a wider integer, a longer or unbounded string, numeric to unbounded.
+    static func isWidening(from old: String, to new: String) -> Bool {
+        let integers = ["smallint", "integer", "bigint"]
+        if let from = integers.firstIndex(of: old), let to = integers.firstIndex(of: new) { return to >= from }
+        if integers.contains(old) && (new == "numeric" || new == "text") { return true }
+        if let from = Self.length(old, "character varying"), new == "text" || new == "character varying" { _ = from; return true }
+        if let from = Self.length(old, "character varying"), let to = Self.length(new, "character varying") { return to >= from }
+        if old == "character varying" && new == "text" || old == "text" && new == "character varying" { return true }
+        if old.hasPrefix("numeric") && new == "numeric" { return true }
+        if old == "real" && new == "double precision" { return true }
+        if old == "timestamp without time zone" && new == "timestamp with time zone" { return false }
+        return new == "text" && !old.hasSuffix("[]")
+    }
+
+    /// Changes PostgreSQL makes without rewriting the table.
+    static func isBinaryCompatible(from old: String, to new: String) -> Bool {
+        if old == "character varying" && new == "text" || old == "text" && new == "character varying" { return true }
+        if let from = length(old, "character varying"), let to = length(new, "character varying") { return to >= from }
+        if length(old, "character varying") != nil && (new == "text" || new == "character varying") { return true }
+        if old.hasPrefix("numeric(") && new == "numeric" { return true }
+        return false
+    }
+
+    private static func length(_ type: String, _ base: String) -> Int? {
+        guard type.hasPrefix(base + "("), type.hasSuffix(")") else { return nil }
+        return Int(type.dropFirst(base.count + 1).dropLast())
+    }
+
+    // MARK: Finishing
+
+    /// REPLICA IDENTITY and CLUSTER ON of a table created or changed, after its indexes.
+    func indexSettings(_ id: ObjectID, work: Planner.Work) -> [Statement] {
+        guard let table = after.tables[ModelIndex.name(id)] else { return [] }
+        if work.addedTop.contains(id) || work.rebuilt.contains(id) { return TableDDL.indexSettings(table) }
+        guard let change = work.changedTop[id], case let .table(old)? = change.old else { return [] }
+        var statements: [Statement] = []
+        if old.replicaIdentity != table.replicaIdentity {
+            statements.append(Statement("ALTER TABLE \(table.name.sql) REPLICA IDENTITY \(table.replicaIdentity ?? "DEFAULT")"))
+        }
+        if old.clusterOn != table.clusterOn {
+            statements.append(Statement(table.clusterOn.map { "ALTER TABLE \(table.name.sql) CLUSTER ON \(SQLWriting.ident($0))" }
+                                        ?? "ALTER TABLE \(table.name.sql) SET WITHOUT CLUSTER"))
+        }
+        return statements
+    }
+
+    /// `OWNED BY` of a sequence created, or whose owner changed, once its column exists.
+    func sequenceOwnership(_ id: ObjectID, work: Planner.Work) -> [Statement] {
+        guard let sequence = after.sequences[ModelIndex.name(id)] else { return [] }
+        if work.addedTop.contains(id) || work.rebuilt.contains(id) {
+            return sequence.ownedBy == nil ? [] : [TypeDDL.ownership(sequence)]
+        }
+        guard let change = work.changedTop[id], case let .sequence(old)? = change.old, old.ownedBy != sequence.ownedBy else { return [] }
+        return [TypeDDL.ownership(sequence)]
+    }
+}

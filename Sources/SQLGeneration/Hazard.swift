@@ -1,0 +1,32 @@
+import SchemaModel
+
+/// What a statement may do to a database that holds data: what a reviewer must
+/// weigh before running it on production.
+public enum Hazard: Hashable, Sendable, CustomStringConvertible {
+    /// Rows or values are destroyed: a dropped table or column, a removed enum
+    /// value, a narrowed type, a column rebuilt because PostgreSQL cannot change it in place.
+    case dataLoss(String)
+    /// The table is rewritten whole (a type change, `SET LOGGED`).
+    case tableRewrite(QualifiedName)
+    /// An `ACCESS EXCLUSIVE` lock on a table that already existed (and so may hold rows).
+    case accessExclusiveLock(QualifiedName)
+    /// An index is built over existing rows.
+    case indexBuild(QualifiedName)
+    /// A constraint is checked against every existing row.
+    case validation(QualifiedName)
+
+    public var description: String {
+        switch self {
+        case let .dataLoss(what): return "data loss: \(what)"
+        case let .tableRewrite(table): return "table rewrite: \(table.sql)"
+        case let .accessExclusiveLock(table): return "ACCESS EXCLUSIVE lock on \(table.sql)"
+        case let .indexBuild(table): return "index build on \(table.sql)"
+        case let .validation(table): return "validation scans \(table.sql)"
+        }
+    }
+
+    public var isDataLoss: Bool {
+        if case .dataLoss = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,35 @@
+/// The statements that turn one schema into another, in the order they run,
+/// with what the reader should know first.
+public struct Plan: Sendable, Hashable {
+    public var statements: [Statement]
+    /// Said at the top: possible renames, objects planned as a drop and a create.
+    public var notes: [String]
+
+    public init(statements: [Statement], notes: [String] = []) {
+        self.statements = statements
+        self.notes = notes
+    }
+
+    public var isEmpty: Bool { statements.isEmpty }
+
+    /// What the plan destroys, one line per statement that does.
+    public var dataLoss: [String] {
+        statements.flatMap { statement in
+            statement.hazards.compactMap { hazard -> String? in
+                if case let .dataLoss(what) = hazard { return what }
+                return nil
+            }
+        }
+    }
+
+    /// Whether any statement must run outside a transaction block.
+    public var needsNoTransaction: Bool { statements.contains { $0.outsideTransaction } }
+
+    /// The plan as SQL: notes, then each statement with its hazards as comments above it.
+    public var sql: String {
+        var parts = notes.map { "-- " + $0 }
+        if !parts.isEmpty { parts.append("") }
+        parts += statements.map(\.annotated)
+        return parts.joined(separator: "\n") + (parts.isEmpty ? "" : "\n")
+    }
+}

@@ -1,0 +1,61 @@
+import SchemaModel
+
+/// How a plan is written.
+public struct PlanOptions: Sendable, Hashable {
+    /// Every creation guarded (`IF NOT EXISTS`, catalog lookups in `DO` blocks),
+    /// so the script can run twice: the consolidated schema's form.
+    public var idempotent = false
+    /// Prefer what keeps tables available: `CREATE INDEX CONCURRENTLY`, `NOT VALID`
+    /// then `VALIDATE`, `SET NOT NULL` through a validated check, a `lock_timeout`.
+    public var online = false
+    /// Renames the user confirmed (`--rename OLD=NEW`), applied instead of a drop and an add.
+    public var renames: [Rename] = []
+    /// The PostgreSQL major the plan will run on (enum values are added outside
+    /// a transaction before 12); nil for any.
+    public var serverMajor: Int?
+
+    public init(idempotent: Bool = false, online: Bool = false, renames: [Rename] = [], serverMajor: Int? = nil) {
+        self.idempotent = idempotent
+        self.online = online
+        self.renames = renames
+        self.serverMajor = serverMajor
+    }
+}
+
+/// A table or a column renamed, rather than dropped and created.
+public struct Rename: Sendable, Hashable, CustomStringConvertible {
+    /// The table (for a column: its table), under its old name.
+    public var table: QualifiedName
+    /// The column's old name; nil when the table itself is renamed.
+    public var column: String?
+    public var newName: String
+
+    public init(table: QualifiedName, column: String? = nil, newName: String) {
+        self.table = table
+        self.column = column
+        self.newName = newName
+    }
+
+    public var description: String {
+        column.map { "\(table.sql).\(SQLWriting.ident($0)) to \(SQLWriting.ident(newName))" }
+            ?? "\(table.sql) to \(SQLWriting.ident(newName))"
+    }
+
+    /// `schema.table.column=new`, `table.column=new` (a column; the table in
+    /// `public` when unqualified), or `schema.table=new` / `table=new` (a table)
+    /// when `tables` has that table. Names are taken as written, unquoted.
+    public static func parse(_ text: String, tables: Set<QualifiedName>) -> Rename? {
+        let sides = text.split(separator: "=", maxSplits: 1).map(String.init)
+        guard sides.count == 2, !sides[1].isEmpty else { return nil }
+        let path = sides[0].split(separator: ".").map(String.init)
+        switch path.count {
+        case 1: return Rename(table: QualifiedName(schema: "public", name: path[0]), newName: sides[1])
+        case 2:
+            let asTable = QualifiedName(schema: path[0], name: path[1])
+            if tables.contains(asTable) { return Rename(table: asTable, newName: sides[1]) }
+            return Rename(table: QualifiedName(schema: "public", name: path[0]), column: path[1], newName: sides[1])
+        case 3: return Rename(table: QualifiedName(schema: path[0], name: path[1]), column: path[2], newName: sides[1])
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,380 @@
+import Diff
+import SchemaModel
+
+/// Turns the difference between two models into an ordered list of statements.
+/// It opens no connection: `PlanCheck` proves a plan on a scratch database.
+///
+/// `plan()` holds the whole order, top to bottom. Drops run in reverse
+/// dependency order of the old model, creations in dependency order of the new
+/// one; an object that changes under its dependents (a view over a column whose
+/// type changes, a trigger on a function that must be dropped) has them dropped
+/// before and created after.
+public struct Planner: Sendable {
+    public let old: DatabaseModel
+    public let new: DatabaseModel
+    public let options: PlanOptions
+
+    public init(from old: DatabaseModel, to new: DatabaseModel, options: PlanOptions = PlanOptions()) {
+        self.old = old
+        self.new = new
+        self.options = options
+    }
+
+    /// Everything the planner decided before writing a statement.
+    struct Work {
+        var addedTop: Set<ObjectID> = []
+        var removedTop: Set<ObjectID> = []
+        /// Changed in place, with the diff's change.
+        var changedTop: [ObjectID: SchemaChange] = [:]
+        /// Dropped and created again: changed where PostgreSQL cannot alter, or under something that changes.
+        var rebuilt: Set<ObjectID> = []
+        /// Enums that lose or reorder values: renamed, created anew, columns moved over, old one dropped.
+        var enumRebuilds: Set<ObjectID> = []
+        /// Member changes of tables and views that stay (not added or removed whole).
+        var addedMembers: [ObjectID: SchemaChange] = [:]
+        var removedMembers: [ObjectID: SchemaChange] = [:]
+        var changedMembers: [ObjectID: SchemaChange] = [:]
+        /// Members dropped and created again (a changed constraint, a trigger on a rebuilt function).
+        var rebuiltMembers: Set<ObjectID> = []
+        /// Tables whose columns change type or go: what reads them must be rebuilt around it.
+        var affectedTables: Set<ObjectID> = []
+        /// Columns that change type, by table: what names them is rebuilt.
+        var retypedColumns: [ObjectID: Set<String>] = [:]
+    }
+
+    public func plan() -> Plan {
+        var old = self.old
+        var notes: [String] = []
+        var statements: [Statement] = []
+        // Renames the user confirmed: renamed in the old model, so the diff sees one object.
+        let renames = applyRenames(to: &old)
+        let diff = SchemaDiff(from: old, to: new)
+        let before = ModelIndex(old), after = ModelIndex(new)
+        var work = classify(diff, before: before, after: after)
+        addDependents(to: &work, before: before, after: after)
+        notes += possibleRenames(work, before: before, after: after)
+        notes += work.rebuilt.sorted().map { "\($0) is dropped and created again" }
+        let oldOrder = DependencyOrder(old, objects: before.topLevel + before.rules)
+        let newOrder = DependencyOrder(new, objects: after.topLevel + after.rules)
+        let existing = Set(old.tables.map { ObjectID(.table, $0.name) }).subtracting(work.rebuilt)
+        let writer = DDLWriter(options: options, existingTables: existing, before: before, after: after)
+
+        if options.online { statements.append(Statement("SET lock_timeout = '5s'")) }
+        statements += renames
+        // Enum values added in place, first: before 12 outside any transaction.
+        for id in work.changedTop.keys.sorted() where id.kind == .enum && !work.enumRebuilds.contains(id) {
+            statements += writer.addedEnumValues(work.changedTop[id]!)
+        }
+
+        // Drops. 1: foreign keys, so no table is held by one.
+        let droppedMembers = (Set(work.removedMembers.keys).union(work.rebuiltMembers)).sorted()
+        for id in droppedMembers where id.kind == .constraint {
+            if case let .constraint(constraint)? = before.member(id), constraint.kind == .foreignKey {
+                statements.append(writer.dropMember(id, before: before))
+            }
+        }
+        // 2: what reads other objects: triggers, policies, views, rules, in reverse dependency order.
+        for id in droppedMembers where id.kind == .trigger || id.kind == .policy {
+            statements.append(writer.dropMember(id, before: before))
+        }
+        let droppedTop = work.removedTop.union(work.rebuilt)
+        let reverse = oldOrder.order.reversed().filter { droppedTop.contains($0) }
+        let readers: Set<ObjectKind> = [.view, .materializedView, .rule]
+        for id in reverse where readers.contains(id.kind) { statements += writer.drop(id, before: before) }
+        // 3: constraints, indexes and columns of tables that stay.
+        for id in droppedMembers where id.kind == .index || id.kind == .column {
+            statements.append(writer.dropMember(id, before: before))
+        }
+        for id in droppedMembers where id.kind == .constraint {
+            if case let .constraint(constraint)? = before.member(id), constraint.kind != .foreignKey {
+                statements.append(writer.dropMember(id, before: before))
+            }
+        }
+        // 4: the rest, in reverse dependency order of the old model.
+        for id in reverse where !readers.contains(id.kind) { statements += writer.drop(id, before: before) }
+
+        // Creations and changes in place, in dependency order of the new model.
+        if newOrder.order.contains(where: { ($0.kind == .function || $0.kind == .procedure)
+            && (work.addedTop.contains($0) || work.rebuilt.contains($0) || work.changedTop[$0] != nil) }) {
+            statements.append(Statement("SET check_function_bodies = off"))
+        }
+        let tablesWithMemberChanges = Set((work.addedMembers.keys.map { $0 } + work.changedMembers.keys.map { $0 })
+            .filter { $0.kind == .column }.compactMap(\.parent))
+        for id in newOrder.order {
+            if work.addedTop.contains(id) || work.rebuilt.contains(id) {
+                statements += writer.create(id)
+            } else if work.enumRebuilds.contains(id) {
+                statements += writer.rebuildEnum(work.changedTop[id]!, work: work)
+            } else if let change = work.changedTop[id] {
+                statements += writer.alter(change, work: work)
+            }
+            if id.kind == .table, !work.addedTop.contains(id), !work.rebuilt.contains(id), tablesWithMemberChanges.contains(id) {
+                statements += writer.alterColumns(of: id, work: work)
+            }
+        }
+
+        // Members created last: constraints, indexes (partitions before their parents,
+        // which then attach them), foreign keys, triggers, policies.
+        var created = work.addedMembers.keys.map { $0 } + work.rebuiltMembers.filter { after.member($0) != nil }
+        for id in newOrder.order where work.addedTop.contains(id) || work.rebuilt.contains(id) {
+            created += writer.members(of: id)
+        }
+        let depth = { (id: ObjectID) in id.parent.map { after.depth(ModelIndex.name($0)) } ?? 0 }
+        let ordered = created.sorted { lhs, rhs in
+            let (left, right) = (depth(lhs), depth(rhs))
+            return left != right ? left > right : lhs < rhs
+        }
+        for pass in MemberPass.allCases {
+            for id in ordered where pass.includes(id, in: after) { statements += writer.createMember(id) }
+        }
+        for id in work.changedMembers.keys.sorted() where id.kind != .column {
+            statements += writer.alterMember(work.changedMembers[id]!)
+        }
+        for id in newOrder.order where id.kind == .table {
+            statements += writer.indexSettings(id, work: work)
+        }
+        for id in newOrder.order where id.kind == .sequence {
+            statements += writer.sequenceOwnership(id, work: work)
+        }
+        return Plan(statements: statements, notes: notes)
+    }
+
+    /// The order members are created in, pass by pass.
+    enum MemberPass: CaseIterable {
+        case constraints, indexes, foreignKeys, triggersAndPolicies
+
+        func includes(_ id: ObjectID, in model: ModelIndex) -> Bool {
+            switch (self, id.kind) {
+            case (.constraints, .constraint), (.foreignKeys, .constraint):
+                guard case let .constraint(constraint)? = model.member(id) else { return false }
+                return (constraint.kind == .foreignKey) == (self == .foreignKeys)
+            case (.indexes, .index): return true
+            case (.triggersAndPolicies, .trigger), (.triggersAndPolicies, .policy): return true
+            default: return false
+            }
+        }
+    }
+
+    // MARK: - What changes, and what it takes with it
+
+    private func classify(_ diff: SchemaDiff, before: ModelIndex, after: ModelIndex) -> Work {
+        var work = Work()
+        for change in diff.changes {
+            let id = change.id
+            if id.parent == nil || id.kind == .rule {
+                switch change.change {
+                case .added: work.addedTop.insert(id)
+                case .removed: work.removedTop.insert(id)
+                case .changed:
+                    if needsRebuild(change) { work.rebuilt.insert(id) } else { work.changedTop[id] = change }
+                    if id.kind == .enum, case let .enum(oldType)? = change.old, case let .enum(newType)? = change.new,
+                       !Self.isSubsequence(oldType.labels, of: newType.labels) {
+                        work.enumRebuilds.insert(id)
+                    }
+                }
+                continue
+            }
+            switch change.change {
+            case .added: work.addedMembers[id] = change
+            case .removed:
+                work.removedMembers[id] = change
+                if id.kind == .column, let table = id.parent { work.affectedTables.insert(table) }
+            case .changed:
+                let names = Set(change.properties.map(\.name))
+                switch id.kind {
+                case .column:
+                    work.changedMembers[id] = change
+                    if !names.isDisjoint(with: ["type", "collation", "generated"]), let table = id.parent {
+                        work.affectedTables.insert(table)
+                        work.retypedColumns[table, default: []].insert(id.name)
+                    }
+                case .constraint:
+                    if names == ["comment"] || Self.onlyValidated(change) { work.changedMembers[id] = change } else { work.rebuiltMembers.insert(id) }
+                case .index:
+                    if names == ["comment"] { work.changedMembers[id] = change } else { work.rebuiltMembers.insert(id) }
+                case .trigger:
+                    if names.isSubset(of: ["comment", "enabled"]) { work.changedMembers[id] = change } else { work.rebuiltMembers.insert(id) }
+                case .policy:
+                    if names == ["comment"] { work.changedMembers[id] = change } else { work.rebuiltMembers.insert(id) }
+                default:
+                    work.rebuiltMembers.insert(id)
+                }
+            }
+        }
+        return work
+    }
+
+    /// Whether PostgreSQL cannot make `change` in place.
+    private func needsRebuild(_ change: SchemaChange) -> Bool {
+        let names = Set(change.properties.map(\.name))
+        switch change.id.kind {
+        case .table: return !names.isDisjoint(with: ["kind", "partition key"])
+        case .view, .materializedView: return !names.isDisjoint(with: ["definition", "options", "access method"])
+        case .function, .procedure: return !names.isDisjoint(with: ["arguments", "result"])
+        case .domain: return !names.isDisjoint(with: ["base type", "collation"])
+        case .schema, .extension, .enum, .compositeType, .sequence: return false
+        default: return !names.isDisjoint(with: ["definition"])
+        }
+    }
+
+    /// A constraint whose only change is that it was validated (`NOT VALID` gone).
+    private static func onlyValidated(_ change: SchemaChange) -> Bool {
+        guard case let .constraint(old)? = change.old, case let .constraint(new)? = change.new else { return false }
+        return !old.validated && new.validated && old.definition == new.definition + " NOT VALID"
+    }
+
+    static func isSubsequence(_ small: [String], of large: [String]) -> Bool {
+        var index = large.startIndex
+        for label in small {
+            guard let found = large[index...].firstIndex(of: label) else { return false }
+            index = large.index(after: found)
+        }
+        return true
+    }
+
+    /// Adds what must be dropped and created around the changes: the old model's
+    /// dependents of every dropped, rebuilt or affected object, transitively.
+    private func addDependents(to work: inout Work, before: ModelIndex, after: ModelIndex) {
+        let resolver = DependencyResolver(before.model)
+        var dependents: [ObjectID: [ObjectID]] = [:]
+        for (dependent, referenced) in resolver.edges(of: before.model) {
+            dependents[referenced.parent ?? referenced, default: []].append(dependent)
+        }
+        // Columns of a rebuilt enum: their tables are affected like a type change.
+        for id in work.enumRebuilds {
+            let type = ModelIndex.name(id)
+            for table in before.model.tables {
+                for column in table.columns where Self.uses(column.type, type) {
+                    let tableID = ObjectID(.table, table.name)
+                    work.affectedTables.insert(tableID)
+                    work.retypedColumns[tableID, default: []].insert(column.name)
+                }
+            }
+        }
+        var queue = Array(work.removedTop) + Array(work.rebuilt) + Array(work.enumRebuilds) + Array(work.affectedTables)
+        var seen = Set(queue)
+        let readers: Set<ObjectKind> = [.view, .materializedView, .rule]
+        while let seed = queue.popLast() {
+            let affectedOnly = work.affectedTables.contains(seed) && !work.removedTop.contains(seed) && !work.rebuilt.contains(seed)
+            for dependent in dependents[seed] ?? [] {
+                let top = dependent.parent ?? dependent
+                if dependent.kind == .trigger || dependent.kind == .policy {
+                    // On a table that stays: dropped and created again around the change.
+                    if !work.removedTop.contains(top), !work.rebuilt.contains(top), after.member(dependent) != nil {
+                        work.rebuiltMembers.insert(dependent)
+                    }
+                    continue
+                }
+                guard dependent.parent == nil || dependent.kind == .rule else { continue }
+                if affectedOnly && !readers.contains(dependent.kind) { continue }
+                if work.removedTop.contains(dependent) || work.addedTop.contains(dependent) { continue }
+                guard after.object(dependent) != nil, !dependent.kind.isMember || dependent.kind == .rule else { continue }
+                if dependent.kind == .table || dependent.kind == .sequence || dependent.kind == .enum || dependent.kind == .domain
+                    || dependent.kind == .compositeType || dependent.kind == .schema || dependent.kind == .extension { continue }
+                work.rebuilt.insert(dependent)
+                work.changedTop[dependent] = nil
+                if seen.insert(dependent).inserted { queue.append(dependent) }
+            }
+        }
+        // Triggers and policies of an affected table that name a column whose type changes.
+        for (table, columns) in work.retypedColumns {
+            guard case let .table(oldTable)? = before.object(table) else { continue }
+            for trigger in oldTable.triggers where columns.contains(where: { Self.mentions(trigger.definition, $0) }) {
+                let id = ObjectID(.trigger, trigger.name, on: table)
+                if after.member(id) != nil { work.rebuiltMembers.insert(id) }
+            }
+            for policy in oldTable.policies
+            where columns.contains(where: { Self.mentions((policy.using ?? "") + " " + (policy.withCheck ?? ""), $0) }) {
+                let id = ObjectID(.policy, policy.name, on: table)
+                if after.member(id) != nil { work.rebuiltMembers.insert(id) }
+            }
+        }
+        // Foreign keys over a key that is dropped or rebuilt go and come back with it.
+        let droppedKeys = (Array(work.rebuiltMembers) + Array(work.removedMembers.keys)).compactMap { id -> (QualifiedName, Set<String>)? in
+            guard id.kind == .constraint, let table = id.parent, case let .constraint(key)? = before.member(id),
+                  key.kind == .primaryKey || key.kind == .unique else { return nil }
+            return (ModelIndex.name(table), Set(key.columns))
+        }
+        for table in before.model.tables {
+            for constraint in table.constraints {
+                guard let key = constraint.foreignKey, droppedKeys.contains(where: { $0.0 == key.referencedTable && $0.1 == Set(key.referencedColumns) })
+                else { continue }
+                let id = ObjectID(.constraint, constraint.name, on: ObjectID(.table, table.name))
+                if after.member(id) != nil, !work.removedTop.contains(ObjectID(.table, table.name)) { work.rebuiltMembers.insert(id) }
+            }
+        }
+    }
+
+    /// Whether a column's `format_type` text is `type` or an array of it.
+    static func uses(_ columnType: String, _ type: QualifiedName) -> Bool {
+        let bare = columnType.hasSuffix("[]") ? String(columnType.dropLast(2)) : columnType
+        return bare == type.sql || bare == "\(SQLWriting.identPlain(type.schema)).\(SQLWriting.identPlain(type.name))"
+            || (type.schema == "public" && bare == SQLWriting.identPlain(type.name))
+    }
+
+    /// Whether `text` names column `name` (as a word or quoted).
+    static func mentions(_ text: String, _ name: String) -> Bool {
+        if text.contains(SQLWriting.ident(name)) { return true }
+        var index = text.startIndex
+        while let range = text.range(of: name, range: index..<text.endIndex) {
+            let beforeOK = range.lowerBound == text.startIndex || !Self.isWordCharacter(text[text.index(before: range.lowerBound)])
+            let afterOK = range.upperBound == text.endIndex || !Self.isWordCharacter(text[range.upperBound])
+            if beforeOK && afterOK { return true }
+            index = range.upperBound
+        }
+        return false
+    }
+
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character == "_"
+    }
+
+    // MARK: - Renames
+
+    /// Renames the user asked for, made in `old` so the diff matches the objects,
+    /// with the statements that make them.
+    private func applyRenames(to old: inout DatabaseModel) -> [Statement] {
+        var statements: [Statement] = []
+        for rename in options.renames {
+            guard let position = old.tables.firstIndex(where: { $0.name == rename.table }) else { continue }
+            if let column = rename.column {
+                guard let index = old.tables[position].columns.firstIndex(where: { $0.name == column }) else { continue }
+                old.tables[position].columns[index].name = rename.newName
+                statements.append(Statement("ALTER TABLE \(rename.table.sql) RENAME COLUMN \(SQLWriting.ident(column)) TO \(SQLWriting.ident(rename.newName))",
+                                            hazards: [.accessExclusiveLock(rename.table)]))
+            } else {
+                old.tables[position].name = QualifiedName(schema: rename.table.schema, name: rename.newName)
+                statements.append(Statement("ALTER TABLE \(rename.table.sql) RENAME TO \(SQLWriting.ident(rename.newName))",
+                                            hazards: [.accessExclusiveLock(rename.table)]))
+            }
+        }
+        old.canonicalize()
+        return statements
+    }
+
+    /// A removed and an added column of one table (or table of one schema) with
+    /// the same shape: said, never done silently.
+    private func possibleRenames(_ work: Work, before: ModelIndex, after: ModelIndex) -> [String] {
+        var notes: [String] = []
+        let removedColumns = work.removedMembers.keys.filter { $0.kind == .column }.sorted()
+        let addedColumns = work.addedMembers.keys.filter { $0.kind == .column }.sorted()
+        for removed in removedColumns {
+            guard case let .column(oldColumn)? = before.member(removed) else { continue }
+            for added in addedColumns where added.parent == removed.parent {
+                guard case let .column(newColumn)? = after.member(added), newColumn.type == oldColumn.type else { continue }
+                notes.append("possible rename of \(removed.sql) to \(SQLWriting.ident(added.name)): "
+                             + "--rename \(removed.schema ?? "public").\(removed.owner ?? "").\(removed.name)=\(added.name) keeps its data")
+            }
+        }
+        for removed in work.removedTop.filter({ $0.kind == .table }).sorted() {
+            guard case let .table(oldTable)? = before.object(removed) else { continue }
+            let shape = oldTable.columns.map { [$0.name, $0.type] }
+            for added in work.addedTop.filter({ $0.kind == .table && $0.schema == removed.schema }).sorted() {
+                guard case let .table(newTable)? = after.object(added), newTable.columns.map({ [$0.name, $0.type] }) == shape else { continue }
+                notes.append("possible rename of \(removed.sql) to \(SQLWriting.ident(added.name)): "
+                             + "--rename \(removed.schema ?? "public").\(removed.name)=\(added.name) keeps its data")
+            }
+        }
+        return notes
+    }
+}

@@ -1,0 +1,67 @@
+import SQLText
+import SchemaModel
+
+/// Small pieces every DDL writer uses: quoting, dollar quoting, and the guards
+/// that make a schema script idempotent.
+enum SQLWriting {
+    static func ident(_ name: String) -> String { SQLQuoting.identifier(name) }
+    static func literal(_ value: String) -> String { SQLQuoting.literal(value) }
+
+    /// A name as `quote_ident` writes it (bare when it can be): to match the
+    /// server's own text, such as a column type from `format_type`.
+    static func identPlain(_ name: String) -> String {
+        let simple = name.first.map { $0 == "_" || ("a"..."z").contains($0) } ?? false
+            && name.allSatisfy { $0 == "_" || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+        return simple ? name : ident(name)
+    }
+
+    /// A role as GRANT and policies name it: `PUBLIC` for everyone, the owner as `CURRENT_USER`.
+    static func role(_ name: String?) -> String {
+        guard let name else { return "CURRENT_USER" }
+        return name == "PUBLIC" || name == "public" ? "PUBLIC" : ident(name)
+    }
+
+    /// A dollar-quote tag that does not occur in `body`.
+    static func dollarTag(for body: String) -> String {
+        var tag = "$schemactl$"
+        var counter = 0
+        while body.contains(tag) {
+            counter += 1
+            tag = "$schemactl\(counter)$"
+        }
+        return tag
+    }
+
+    /// `sql` run only when `exists` (a query) finds nothing: for the kinds
+    /// PostgreSQL has no `IF NOT EXISTS` for (constraints, types, policies, triggers).
+    static func unless(_ exists: String, _ sql: String) -> String {
+        let body = "BEGIN\n    IF NOT EXISTS (\(exists)) THEN\n        \(trimmedStatement(sql));\n    END IF;\nEND"
+        let tag = dollarTag(for: body)
+        return "DO \(tag)\n\(body)\n\(tag)"
+    }
+
+    /// `sql` with a duplicate swallowed: for the kinds whose identity no
+    /// simple catalog lookup names (operators, casts, text search objects …).
+    static func ignoringDuplicate(_ sql: String) -> String {
+        let body = "BEGIN\n    \(trimmedStatement(sql));\nEXCEPTION WHEN duplicate_object OR duplicate_function OR duplicate_table OR duplicate_schema THEN NULL;\nEND"
+        let tag = dollarTag(for: body)
+        return "DO \(tag)\n\(body)\n\(tag)"
+    }
+
+    /// `sql` without trailing white space and semicolon.
+    static func trimmedStatement(_ sql: String) -> String {
+        var text = Substring(sql)
+        while let last = text.last, last == ";" || last == " " || last == "\n" || last == "\t" { text = text.dropLast() }
+        return String(text)
+    }
+
+    /// `COMMENT ON target IS '…'` (or `IS NULL`).
+    static func comment(on target: String, _ comment: String?) -> Statement {
+        Statement("COMMENT ON \(target) IS \(comment.map(literal) ?? "NULL")")
+    }
+
+    /// A relation's regclass literal for catalog lookups.
+    static func regclass(_ name: QualifiedName) -> String {
+        literal(name.sql) + "::pg_catalog.regclass"
+    }
+}
