@@ -11,7 +11,7 @@ let package = Package(
         .executable(name: "schemactl", targets: ["schemactl"]),
         .library(name: "SchemactlKit", targets: [
             "Support", "SQLText", "PostgresClient", "EmbeddedServer", "SchemaModel", "Introspection", "Migrations",
-            "Replay", "Diff", "SQLGeneration", "Drift", "Lint",
+            "Replay", "Diff", "SQLGeneration", "Release", "Drift", "Lint",
         ]),
     ],
     dependencies: [
@@ -39,6 +39,8 @@ let package = Package(
         .target(name: "Diff", dependencies: ["SchemaModel", "SQLText", "Support"]),
         // Typed changes to ordered statements with their hazards, and the consolidated schema: pure, no connection.
         .target(name: "SQLGeneration", dependencies: ["SchemaModel", "Diff", "SQLText"]),
+        // Workflows that span the pipeline: plans proved on a scratch database, consolidation.
+        .target(name: "Release", dependencies: ["SQLGeneration", "Replay", "Diff", "Migrations", "SchemaModel"]),
         // The linter's first type; its rules come with the lint issue.
         .target(name: "Lint"),
         // Environments against their own history: replay of what each applied, diffed with what it has.
@@ -48,7 +50,7 @@ let package = Package(
             name: "schemactl",
             dependencies: [
                 "PostgresClient", "EmbeddedServer", "Migrations", "Introspection", "Replay", "Diff", "Drift",
-                "SchemaModel", "Support",
+                "SchemaModel", "Support", "SQLGeneration", "Release",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,6 +86,10 @@ let package = Package(
         .testTarget(
             name: "DiffTests",
             dependencies: ["Diff", "Introspection", "SchemaModel", "PostgresClient", "TestSupport"]
+        ),
+        .testTarget(
+            name: "GenerationTests",
+            dependencies: ["SQLGeneration", "Release", "Diff", "Introspection", "SchemaModel", "Replay", "PostgresClient", "EmbeddedServer", "TestSupport"]
         ),
         .testTarget(
             name: "DriftTests",

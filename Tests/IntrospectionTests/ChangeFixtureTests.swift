@@ -60,32 +60,4 @@ import Testing
     }
 }
 
-struct ChangeFixture {
-    var expected: Set<String> = []
-    var expectedDependency: String?
-    /// `-- pg_dump leaves out: why`: the change is one pg_dump does not write.
-    var dumpLeavesOut: String?
-    var setup = ""
-    var change = ""
-
-    init(contentsOf url: URL) throws {
-        var section = ""
-        for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("-- expect: ") {
-                expected.insert(String(line.dropFirst("-- expect: ".count)))
-            } else if line.hasPrefix("-- pg_dump leaves out: ") {
-                dumpLeavesOut = String(line.dropFirst("-- pg_dump leaves out: ".count))
-            } else if line.hasPrefix("-- depends: ") {
-                expectedDependency = String(line.dropFirst("-- depends: ".count))
-            } else if line == "-- setup" || line == "-- change" {
-                section = String(line.dropFirst(3))
-            } else if section == "setup" {
-                setup += line + "\n"
-            } else if section == "change" {
-                change += line + "\n"
-            }
-        }
-    }
-}
-
 let fixturesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")

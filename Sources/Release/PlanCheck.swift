@@ -1,0 +1,59 @@
+import Diff
+import Foundation
+import Migrations
+import Replay
+import SQLGeneration
+import SchemaModel
+
+/// What proving a plan found: the difference left between the database the
+/// plan produced and the target (empty when the plan holds), and how long it took.
+public struct PlanProof: Sendable {
+    public let leftover: SchemaDiff
+    public let seconds: Double
+    public var holds: Bool { leftover.isEmpty }
+}
+
+/// Proves plans on a scratch database: loads the source model there (its
+/// schema script), applies the plan as a migration would run, inspects the
+/// result and diffs it with the target. Nothing is shown to a user before this.
+public struct PlanCheck: Sendable {
+    public var replay: MigrationReplay
+
+    public init(replay: MigrationReplay) {
+        self.replay = replay
+    }
+
+    /// The plan applied to `source`, compared with `target`.
+    public func prove(_ plan: Plan, from source: DatabaseModel, to target: DatabaseModel) throws -> PlanProof {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let files = [
+            MigrationFile(path: "(the source schema)", text: Self.script(source), expectedVersion: nil),
+            MigrationFile(path: "(the plan)", text: Self.file(plan), expectedVersion: nil),
+        ]
+        let (result, _) = try replay.replay(files, createSchemaVersions: false)
+        return PlanProof(leftover: SchemaDiff(from: result, to: target), seconds: (clock.now - start).seconds)
+    }
+
+    /// A schema script applied twice to an empty database must give its model:
+    /// it builds the schema, and running it again changes nothing.
+    public func proveScript(_ script: String, gives model: DatabaseModel) throws -> PlanProof {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let files = [
+            MigrationFile(path: "(the schema script)", text: script, expectedVersion: nil),
+            MigrationFile(path: "(the schema script, again)", text: script, expectedVersion: nil),
+        ]
+        let (result, _) = try replay.replay(files, createSchemaVersions: false)
+        return PlanProof(leftover: SchemaDiff(from: result, to: model), seconds: (clock.now - start).seconds)
+    }
+
+    static func script(_ model: DatabaseModel) -> String {
+        SchemaScript(model: model, header: SchemaScript.Header(command: "schemactl (plan check)", versions: [], serverMajor: 0)).render()
+    }
+
+    /// The plan as a migration file: bare (`-- schemactl:no-transaction`) when a statement needs it.
+    static func file(_ plan: Plan) -> String {
+        (plan.needsNoTransaction ? "-- schemactl:no-transaction\n" : "") + plan.sql
+    }
+}
