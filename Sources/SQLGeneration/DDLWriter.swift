@@ -29,7 +29,11 @@ struct DDLWriter {
         case let .domain(domain): return TypeDDL.create(domain, guarded: guarded)
         case let .compositeType(type): return TypeDDL.create(type, guarded: guarded)
         case let .sequence(sequence): return TypeDDL.create(sequence)
-        case let .table(table): return TableDDL.create(table, in: after.model, guarded: guarded)
+        case let .table(table):
+            // The primary key with its table: a view may group by it (functional dependency) and is created before the other members.
+            let inherited = table.partitionOf != nil || !table.inherits.isEmpty
+            return TableDDL.create(table, in: after.model, guarded: guarded)
+                + table.constraints.filter { $0.kind == .primaryKey }.flatMap { ConstraintDDL.add($0, on: table.name, guarded: guarded || inherited) }
         case let .view(view): return ViewDDL.create(view, guarded: guarded)
         case let .function(function): return FunctionDDL.create(function)
         case let .defined(value): return DefinedObjectDDL.create(value, guarded: guarded)
@@ -38,10 +42,10 @@ struct DDLWriter {
     }
 
     /// The members of a table or view created whole: constraints, indexes, triggers, policies.
-    func members(of id: ObjectID) -> [ObjectID] {
+    func members(of id: ObjectID, withoutPrimaryKey: Bool) -> [ObjectID] {
         switch after.object(id) {
         case let .table(table)?:
-            return table.constraints.map { ObjectID(.constraint, $0.name, on: id) }
+            return table.constraints.filter { !(withoutPrimaryKey && $0.kind == .primaryKey) }.map { ObjectID(.constraint, $0.name, on: id) }
                 + table.indexes.filter { !$0.invalid }.map { ObjectID(.index, $0.name, on: id) }
                 + table.triggers.map { ObjectID(.trigger, $0.name, on: id) } + table.policies.map { ObjectID(.policy, $0.name, on: id) }
         case let .view(view)?:
@@ -372,16 +376,11 @@ struct DDLWriter {
             statements.append(Statement("\(alter) SET \(new.unlogged ? "UNLOGGED" : "LOGGED")", hazards: [.tableRewrite(new.name)] + lock))
         }
         if old.partitionOf != new.partitionOf || old.partitionBound != new.partitionBound {
-            if let parent = old.partitionOf {
-                statements.append(Statement("ALTER TABLE \(parent.sql) DETACH PARTITION \(new.name.sql)", hazards: lock))
-            }
+            // Detached earlier (`detach`).
             if let parent = new.partitionOf {
                 statements.append(Statement("ALTER TABLE \(parent.sql) ATTACH PARTITION \(new.name.sql) \(new.partitionBound ?? "DEFAULT")",
                                             hazards: [.validation(new.name)]))
             }
-        }
-        for parent in old.inherits where !new.inherits.contains(parent) {
-            statements.append(Statement("\(alter) NO INHERIT \(parent.sql)", hazards: lock))
         }
         for parent in new.inherits where !old.inherits.contains(parent) {
             statements.append(Statement("\(alter) INHERIT \(parent.sql)", hazards: lock))
@@ -408,6 +407,20 @@ struct DDLWriter {
         }
         if names.contains("comment") { statements.append(SQLWriting.comment(on: "TABLE \(new.name.sql)", new.comment)) }
         return statements + PrivilegeDDL.statements(on: "TABLE \(new.name.sql)", from: old.privileges, to: new.privileges)
+    }
+
+    /// A partition leaving its parent (or moving to another bound), a child leaving a parent it inherits from.
+    func detach(_ change: SchemaChange) -> [Statement] {
+        guard case let .table(old)? = change.old, case let .table(new)? = change.new else { return [] }
+        let lock = locking(new.name)
+        var statements: [Statement] = []
+        if let parent = old.partitionOf, old.partitionOf != new.partitionOf || old.partitionBound != new.partitionBound {
+            statements.append(Statement("ALTER TABLE \(parent.sql) DETACH PARTITION \(new.name.sql)", hazards: lock))
+        }
+        for parent in old.inherits where !new.inherits.contains(parent) {
+            statements.append(Statement("ALTER TABLE \(new.name.sql) NO INHERIT \(parent.sql)", hazards: lock))
+        }
+        return statements
     }
 
     /// Columns added and changed on a table that stays (dropped ones went with the drops).
@@ -472,7 +485,10 @@ struct DDLWriter {
                 hazards += lock
             }
             let collation = new.collation.map { " COLLATE \($0)" } ?? ""
-            statements.append(Statement("\(alter) TYPE \(new.type)\(collation) USING \(SQLWriting.ident(new.name))::\(new.type)", hazards: hazards))
+            // Between enums (or to one from another type) there is no cast but through text.
+            let viaText = isEnum(old.type, in: before) || isEnum(new.type, in: after) ? "::text" + (new.type.hasSuffix("[]") ? "[]" : "") : ""
+            statements.append(Statement("\(alter) TYPE \(new.type)\(collation) USING \(SQLWriting.ident(new.name))\(viaText)::\(new.type)",
+                                        hazards: hazards))
         }
         if defaultChanges, let value = new.defaultExpression { statements.append(Statement("\(alter) SET DEFAULT \(value)", hazards: lock)) }
         if old.notNull != new.notNull && !(new.identity != nil && old.identity == nil && new.notNull) {
@@ -517,6 +533,10 @@ struct DDLWriter {
         }
         statements += PrivilegeDDL.statements(on: "TABLE \(table.name.sql)", from: old.privileges, to: new.privileges, column: new.name)
         return statements
+    }
+
+    private func isEnum(_ type: String, in model: ModelIndex) -> Bool {
+        model.model.enums.contains { Planner.uses(type, $0.name) }
     }
 
     /// `SET NOT NULL`; online, through a check validated under a weaker lock first (PostgreSQL 12 and later then skip the scan).

@@ -7,13 +7,34 @@ import SchemaModel
 /// A member's edges count for its table (a default that calls a function puts
 /// the function before the table). Foreign keys are left out: they are added
 /// after every table, so two tables that reference each other need no order.
-/// Where edges still form a cycle, the smallest object of the cycle goes first
+/// Where edges still form a cycle, the first object of the cycle goes first
 /// and the server decides (functions are created with `check_function_bodies` off).
 struct DependencyOrder {
     /// Top-level objects, in creation order.
     let order: [ObjectID]
     /// Each object's position in `order`.
     let position: [ObjectID: Int]
+
+    /// Which objects go first among those ready. What the model holds by definition
+    /// has no edges read yet (the dependency query names relations, functions and
+    /// types), so the kinds others use by name (a collation, an access method, a text
+    /// search configuration, a server) come before everything else, and what acts
+    /// on objects created after it (default privileges, event triggers) after all.
+    static func tier(_ kind: ObjectKind) -> Int {
+        switch kind {
+        case .schema, .extension, .language, .collation, .accessMethod, .textSearchParser, .textSearchTemplate,
+             .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer, .conversion:
+            return 0
+        case .defaultPrivileges, .eventTrigger: return 2
+        default: return 1
+        }
+    }
+
+    /// Whether `lhs` goes before `rhs` when both are ready.
+    static func precedes(_ lhs: ObjectID, _ rhs: ObjectID) -> Bool {
+        let (left, right) = (tier(lhs.kind), tier(rhs.kind))
+        return left != right ? left < right : lhs < rhs
+    }
 
     init(_ model: DatabaseModel, objects: [ObjectID]) {
         let nodes = Set(objects)
@@ -45,13 +66,13 @@ struct DependencyOrder {
         }
         // Kahn's algorithm with the smallest ready object first.
         var remaining = Dictionary(uniqueKeysWithValues: objects.map { ($0, needs[$0]?.count ?? 0) })
-        var ready = objects.filter { remaining[$0] == 0 }.sorted(by: >)
+        var ready = objects.filter { remaining[$0] == 0 }.sorted { Self.precedes($1, $0) }
         var order: [ObjectID] = []
         order.reserveCapacity(objects.count)
         while order.count < objects.count {
             if ready.isEmpty {
                 // A cycle: the smallest object left goes first.
-                guard let next = remaining.filter({ $0.value > 0 }).keys.min() else { break }
+                guard let next = remaining.filter({ $0.value > 0 }).keys.min(by: Self.precedes) else { break }
                 remaining[next] = 0
                 ready = [next]
             }
@@ -67,7 +88,7 @@ struct DependencyOrder {
                     var (low, high) = (0, ready.count)
                     while low < high {
                         let middle = (low + high) / 2
-                        if ready[middle] > dependent { low = middle + 1 } else { high = middle }
+                        if Self.precedes(dependent, ready[middle]) { low = middle + 1 } else { high = middle }
                     }
                     ready.insert(dependent, at: low)
                 }

@@ -73,6 +73,14 @@ public struct Planner: Sendable {
                 statements.append(writer.dropMember(id, before: before))
             }
         }
+        // Tables that go take their foreign keys with them, but only when they go: a key they
+        // reference may be dropped before that.
+        for id in oldOrder.order where id.kind == .table && (work.removedTop.contains(id) || work.rebuilt.contains(id)) {
+            guard case let .table(table)? = before.object(id) else { continue }
+            for constraint in table.constraints where constraint.kind == .foreignKey && constraint.foreignKey?.referencedTable != table.name {
+                statements.append(ConstraintDDL.drop(constraint, on: table.name))
+            }
+        }
         // 2: what reads other objects: triggers, policies, views, rules, in reverse dependency order.
         for id in droppedMembers where id.kind == .trigger || id.kind == .policy {
             statements.append(writer.dropMember(id, before: before))
@@ -90,8 +98,13 @@ public struct Planner: Sendable {
                 statements.append(writer.dropMember(id, before: before))
             }
         }
-        // 4: the rest, in reverse dependency order of the old model.
-        for id in reverse where !readers.contains(id.kind) { statements += writer.drop(id, before: before) }
+        // 4: tables, and what is created again, in reverse dependency order of the old model.
+        // Partitions and children that leave their parent leave it now, before the parent's columns change.
+        for id in newOrder.order where id.kind == .table {
+            if let change = work.changedTop[id] { statements += writer.detach(change) }
+        }
+        let lateDrops = reverse.filter { !readers.contains($0.kind) && $0.kind != .table && !work.rebuilt.contains($0) }
+        for id in reverse where !readers.contains(id.kind) && !lateDrops.contains(id) { statements += writer.drop(id, before: before) }
 
         // Creations and changes in place, in dependency order of the new model.
         if newOrder.order.contains(where: { ($0.kind == .function || $0.kind == .procedure)
@@ -117,7 +130,7 @@ public struct Planner: Sendable {
         // which then attach them), foreign keys, triggers, policies.
         var created = work.addedMembers.keys.map { $0 } + work.rebuiltMembers.filter { after.member($0) != nil }
         for id in newOrder.order where work.addedTop.contains(id) || work.rebuilt.contains(id) {
-            created += writer.members(of: id)
+            created += writer.members(of: id, withoutPrimaryKey: true)
         }
         let depth = { (id: ObjectID) in id.parent.map { after.depth(ModelIndex.name($0)) } ?? 0 }
         let ordered = created.sorted { lhs, rhs in
@@ -136,6 +149,9 @@ public struct Planner: Sendable {
         for id in newOrder.order where id.kind == .sequence {
             statements += writer.sequenceOwnership(id, work: work)
         }
+        // Last, what is removed and may still be used until the changes above ran: a type a column
+        // leaves, the sequence behind a serial that became an identity, a function a default called.
+        for id in lateDrops { statements += writer.drop(id, before: before) }
         return Plan(statements: statements, notes: notes)
     }
 
@@ -159,7 +175,9 @@ public struct Planner: Sendable {
 
     private func classify(_ diff: SchemaDiff, before: ModelIndex, after: ModelIndex) -> Work {
         var work = Work()
-        for change in diff.changes {
+        // A rule on a table added or removed whole comes inside the table's change; it is planned on its own.
+        let changes = diff.changes.flatMap { change in [change] + change.members.filter { $0.kind == .rule } }
+        for change in changes {
             let id = change.id
             if id.parent == nil || id.kind == .rule {
                 switch change.change {

@@ -42,8 +42,10 @@ enum SQLWriting {
 
     /// `sql` with a duplicate swallowed: for the kinds whose identity no
     /// simple catalog lookup names (operators, casts, text search objects …).
+    /// Some raise a unique violation of their catalog's index rather than
+    /// `duplicate_object` (a text search configuration does).
     static func ignoringDuplicate(_ sql: String) -> String {
-        let body = "BEGIN\n    \(trimmedStatement(sql));\nEXCEPTION WHEN duplicate_object OR duplicate_function OR duplicate_table OR duplicate_schema THEN NULL;\nEND"
+        let body = "BEGIN\n    \(trimmedStatement(sql));\nEXCEPTION WHEN duplicate_object OR duplicate_function OR duplicate_table OR duplicate_schema OR unique_violation THEN NULL;\nEND"
         let tag = dollarTag(for: body)
         return "DO \(tag)\n\(body)\n\(tag)"
     }

@@ -14,7 +14,7 @@ struct DiffCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, markdown
+        case text, json, markdown, sql
     }
 
     @Argument(help: "The source to compare from (database, migrations directory, .sql file or snapshot).")
@@ -23,8 +23,10 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: "The source to compare to.")
     var to: String
 
-    @Option(help: "text (marked +, -, ~; coloured on a terminal unless NO_COLOR), json, or markdown.")
+    @Option(help: "text (marked +, -, ~; coloured on a terminal unless NO_COLOR), json, markdown, or sql (the proved migration from FROM to TO).")
     var format: Format = .text
+
+    @OptionGroup var planOptions: PlanningOptions
 
     @Flag(name: .long, help: "Report differences in column order too (off by default: PostgreSQL cannot reorder columns).")
     var columnOrder = false
@@ -65,6 +67,13 @@ struct DiffCommand: ParsableCommand {
         let named = { (source: String) in ConnectionString.looksLikeConnectionString(source) ? ConnectionString(source).redacted : source }
         Terminal.warnUnmodelled(old.model, source: named(from))
         Terminal.warnUnmodelled(new.model, source: named(to))
+        if format == .sql {
+            let plan = try planOptions.provedPlan(from: old.model, to: new.model, serverMajor: old.serverVersion / 10000,
+                                                  replay: try sourceOptions.replay)
+            if !plan.isEmpty { Terminal.print(plan.sql) }
+            if !plan.isEmpty || !SchemaDiff(from: old.model, to: new.model).isEmpty { throw ExitCode(1) }
+            return
+        }
         let diff = SchemaDiff(from: old.model, to: new.model, flattener: ModelFlattener(columnOrder: columnOrder, owners: owners))
         switch format {
         case .text:
@@ -74,6 +83,8 @@ struct DiffCommand: ParsableCommand {
             FileHandle.standardOutput.write(try DiffRenderer.json(diff))
         case .markdown:
             Terminal.print(DiffRenderer.markdown(diff))
+        case .sql:
+            break
         }
         if !diff.isEmpty { throw ExitCode(1) }
     }

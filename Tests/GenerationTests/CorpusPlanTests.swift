@@ -20,7 +20,14 @@ import Testing
         try Proving.expectScriptRoundTrip(old, name + "/a.sql")
         try Proving.expectScriptRoundTrip(new, name + "/b.sql")
         try Proving.expectPlanHolds(from: old, to: new, name + " a→b")
-        try Proving.expectPlanHolds(from: new, to: old, name + " b→a")
+        if name == "extversions" {
+            // b→a asks to downgrade pg_trgm 1.4 to 1.3: PostgreSQL ships no downgrade path, so no plan can.
+            try withKnownIssue("PostgreSQL has no downgrade path between extension versions") {
+                try Proving.expectPlanHolds(from: new, to: old, name + " b→a")
+            }
+        } else {
+            try Proving.expectPlanHolds(from: new, to: old, name + " b→a")
+        }
     }
 
     @Test func theKitchenSinkRoundTrips() throws {

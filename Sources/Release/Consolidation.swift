@@ -1,0 +1,71 @@
+import Foundation
+import Migrations
+import Replay
+import SQLGeneration
+import SchemaModel
+
+/// `consolidated_schema.sql` of a migrations directory: the replay of archive/
+/// and applied/, written as a schema script that records those migrations as
+/// applied, and proved (applied twice to an empty database, it gives the replay's model).
+public struct Consolidation: Sendable {
+    public var replay: MigrationReplay
+    /// Write the file though the model names objects it does not represent (they would be missing from it).
+    public var allowUnmodelled = false
+    /// Skip the proof.
+    public var verify = true
+
+    public init(replay: MigrationReplay) {
+        self.replay = replay
+    }
+
+    /// What `consolidate` produced: the file's text and what it was made from.
+    public struct Result: Sendable {
+        public let text: String
+        public let versions: [String]
+        public let model: DatabaseModel
+        /// Seconds the proof took; nil when it was skipped.
+        public let proofSeconds: Double?
+    }
+
+    /// The objects a consolidated file would silently miss.
+    public struct UnmodelledObjects: Error, CustomStringConvertible {
+        public let census: String
+        public var description: String {
+            "the replayed schema has objects schemactl does not model, which consolidated_schema.sql would leave out: "
+                + census + ". Pass --allow-unmodelled to write it without them."
+        }
+    }
+
+    /// The file did not rebuild the schema it was written from.
+    public struct ProofFailed: Error, CustomStringConvertible {
+        public let leftover: String
+        public var description: String {
+            "the consolidated schema, applied twice to an empty database, does not give the replayed schema; nothing was written. "
+                + "What differs (the database it built → the replay):\n" + leftover
+        }
+    }
+
+    public func run(directory path: String, command: String = "schemactl consolidate") throws -> Result {
+        let directory = try MigrationDirectory.load(path)
+        try directory.validate()
+        let included = directory.migrations.filter { $0.folder != .pending }
+        let loaded = try replay.model(directory: path, selection: MigrationSelection(includePending: false))
+        if !allowUnmodelled, let census = loaded.model.unmodelled.census { throw UnmodelledObjects(census: census) }
+        let script = SchemaScript(
+            model: loaded.model,
+            header: SchemaScript.Header(command: command, versions: included.map(\.version), serverMajor: loaded.serverVersion / 10000),
+            descriptions: Dictionary(included.map { ($0.version, $0.description) }, uniquingKeysWith: { first, _ in first }))
+        let text = script.render()
+        var seconds: Double?
+        if verify {
+            let proof = try PlanCheck(replay: replay).proveScript(text, gives: loaded.model)
+            guard proof.holds else { throw ProofFailed(leftover: Self.describe(proof)) }
+            seconds = proof.seconds
+        }
+        return Result(text: text, versions: included.map(\.version), model: loaded.model, proofSeconds: seconds)
+    }
+
+    static func describe(_ proof: PlanProof) -> String {
+        proof.leftover.changes.map { "  \($0.change.mark) \($0.id)" }.joined(separator: "\n")
+    }
+}

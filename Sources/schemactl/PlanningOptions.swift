@@ -1,0 +1,80 @@
+import ArgumentParser
+import Diff
+import Foundation
+import Release
+import Replay
+import SQLGeneration
+import SchemaModel
+
+/// How `diff --format sql` and `generate` plan: what they may destroy, whether
+/// they prove, how they keep tables available, which renames the user confirmed.
+struct PlanningOptions: ParsableArguments {
+    @Flag(name: .long, help: "Allow a plan that destroys data (dropped tables, columns, enum values; narrowed types).")
+    var allowDestructive = false
+
+    @Flag(name: .long, help: "Skip the proof on a scratch database (said in the output).")
+    var noVerify = false
+
+    @Flag(name: .long, help: "Prefer what keeps tables available: CREATE INDEX CONCURRENTLY, NOT VALID then VALIDATE, a lock_timeout.")
+    var online = false
+
+    @Option(name: .long, help: ArgumentHelp("Rename instead of drop and add: schema.table.column=new or schema.table=new (repeatable).",
+                                            valueName: "OLD=NEW"))
+    var rename: [String] = []
+
+    /// What the plan would destroy, refused without --allow-destructive.
+    struct Destructive: Error, CustomStringConvertible {
+        let losses: [String]
+        var description: String {
+            "the plan destroys data; nothing was written. Pass --allow-destructive if that is meant:\n"
+                + losses.map { "  - " + $0 }.joined(separator: "\n")
+        }
+    }
+
+    /// The plan did not turn the source into the target on a scratch database.
+    struct ProofFailed: Error, CustomStringConvertible {
+        let direction: String
+        let leftover: SchemaDiff
+        var description: String {
+            "the \(direction) plan, applied on a scratch database, does not give its target; nothing was written. What is left over "
+                + "(the result → the target):\n" + DiffRenderer.text(leftover, colour: false)
+        }
+    }
+
+    func renames(in model: DatabaseModel) throws -> [Rename] {
+        let tables = Set(model.tables.map(\.name))
+        return try rename.map { text in
+            guard let parsed = Rename.parse(text, tables: tables) else {
+                throw ValidationError("--rename \(text): expected schema.table.column=new or schema.table=new")
+            }
+            return parsed
+        }
+    }
+
+    func options(for old: DatabaseModel, serverMajor: Int) throws -> PlanOptions {
+        PlanOptions(online: online, renames: try renames(in: old), serverMajor: serverMajor > 0 ? serverMajor : nil)
+    }
+
+    /// The plan from `old` to `new`, refused when it destroys data unless allowed,
+    /// and proved on a scratch database unless --no-verify.
+    func provedPlan(from old: DatabaseModel, to new: DatabaseModel, serverMajor: Int, replay: MigrationReplay) throws -> Plan {
+        let plan = Planner(from: old, to: new, options: try options(for: old, serverMajor: serverMajor)).plan()
+        if !allowDestructive, !plan.dataLoss.isEmpty { throw Destructive(losses: plan.dataLoss) }
+        try prove(plan, from: old, to: new, direction: "forward", replay: replay)
+        return plan
+    }
+
+    func prove(_ plan: Plan, from old: DatabaseModel, to new: DatabaseModel, direction: String, replay: MigrationReplay) throws {
+        guard !noVerify else {
+            Terminal.error("warning: --no-verify: the \(direction) plan was not proved on a scratch database")
+            return
+        }
+        guard !plan.isEmpty else { return }
+        let proof = try PlanCheck(replay: replay).prove(plan, from: old, to: new)
+        ProgressLine.shared.clear()
+        guard proof.holds else { throw ProofFailed(direction: direction, leftover: proof.leftover) }
+        if proof.seconds >= 1 {
+            Terminal.error("the \(direction) plan was proved on a scratch database in \(String(format: "%.1f", proof.seconds)) s")
+        }
+    }
+}
