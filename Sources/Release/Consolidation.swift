@@ -54,7 +54,8 @@ public struct Consolidation: Sendable {
         let script = SchemaScript(
             model: loaded.model,
             header: SchemaScript.Header(command: command, versions: included.map(\.version), serverMajor: loaded.serverVersion / 10000),
-            descriptions: Dictionary(included.map { ($0.version, $0.description) }, uniquingKeysWith: { first, _ in first }))
+            descriptions: Dictionary(included.map { ($0.version, Self.recordedDescription(of: $0, in: directory) ?? $0.description) },
+                                     uniquingKeysWith: { first, _ in first }))
         let text = script.render()
         var seconds: Double?
         if verify {
@@ -63,6 +64,34 @@ public struct Consolidation: Sendable {
             seconds = proof.seconds
         }
         return Result(text: text, versions: included.map(\.version), model: loaded.model, proofSeconds: seconds)
+    }
+
+    /// The description a migration records for itself (`VALUES ('version', 'description')`, as the
+    /// guide writes it), so that a database built from the consolidated file holds the same rows.
+    static func recordedDescription(of migration: Migration, in directory: MigrationDirectory) -> String? {
+        guard let text = directory.texts[migration.file.path] ?? (try? String(contentsOf: migration.file, encoding: .utf8)) else { return nil }
+        let marker = "'" + migration.version.replacingOccurrences(of: "'", with: "''") + "'"
+        guard let found = text.range(of: marker) else { return nil }
+        var rest = text[found.upperBound...].drop { $0 == " " || $0 == "\n" || $0 == "\t" }
+        guard rest.first == "," else { return nil }
+        rest = rest.dropFirst().drop { $0 == " " || $0 == "\n" || $0 == "\t" }
+        guard rest.first == "'" else { return nil }
+        var description = ""
+        var index = rest.index(after: rest.startIndex)
+        while index < rest.endIndex {
+            if rest[index] == "'" {
+                let next = rest.index(after: index)
+                if next < rest.endIndex, rest[next] == "'" {
+                    description.append("'")
+                    index = rest.index(after: next)
+                    continue
+                }
+                return description
+            }
+            description.append(rest[index])
+            index = rest.index(after: index)
+        }
+        return nil
     }
 
     static func describe(_ proof: PlanProof) -> String {

@@ -90,9 +90,8 @@ public struct Planner: Sendable {
         let readers: Set<ObjectKind> = [.view, .materializedView, .rule]
         for id in reverse where readers.contains(id.kind) { statements += writer.drop(id, before: before) }
         // 3: constraints, indexes and columns of tables that stay.
-        for id in droppedMembers where id.kind == .index || id.kind == .column {
-            statements.append(writer.dropMember(id, before: before))
-        }
+        for id in droppedMembers where id.kind == .index { statements.append(writer.dropMember(id, before: before)) }
+        for id in droppedMembers where id.kind == .column { statements.append(writer.dropMember(id, before: before)) }
         for id in droppedMembers where id.kind == .constraint {
             if case let .constraint(constraint)? = before.member(id), constraint.kind != .foreignKey {
                 statements.append(writer.dropMember(id, before: before))

@@ -1,0 +1,158 @@
+import EmbeddedServer
+import Foundation
+import Migrations
+import PostgresClient
+import TestSupport
+import XCTest
+
+/// `consolidate`, `diff --format sql` and `generate` as a user runs them.
+final class GenerationCommandTests: XCTestCase {
+    private func scratch() throws -> [String: String] {
+        ["SCHEMACTL_SCRATCH_URL": try EmbeddedPostgres.shared().connectionString().raw]
+    }
+
+    /// A copy of the CRM migrations in a temporary folder.
+    private func copyOfMigrations() throws -> String {
+        let folder = NSTemporaryDirectory() + "schemactl-generation-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: projectRoot + "/migrations", toPath: folder + "/migrations")
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+        return folder + "/migrations"
+    }
+
+    func testTheCommittedConsolidatedSchemaIsTheToolsOwnOutput() throws {
+        let run = try CommandRun.schemactl(["consolidate", "--migrations", projectRoot + "/migrations", "--check", "--no-cache"],
+                                           environment: try scratch())
+        XCTAssertEqual(run.status, 0, "migrations/consolidated_schema.sql is stale: run `swift run schemactl consolidate`\n\(run.stdout)\(run.stderr)")
+    }
+
+    func testConsolidateWritesTheSameBytesTwiceAndCheckFindsAStaleFile() throws {
+        let migrations = try copyOfMigrations()
+        let file = migrations + "/consolidated_schema.sql"
+        try FileManager.default.removeItem(atPath: file)
+        let missing = try CommandRun.schemactl(["consolidate", "--migrations", migrations, "--check"], environment: try scratch())
+        XCTAssertEqual(missing.status, 1, missing.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: file), "--check writes nothing")
+
+        let first = try CommandRun.schemactl(["consolidate", "--migrations", migrations], environment: try scratch())
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let bytes = try String(contentsOfFile: file, encoding: .utf8)
+        XCTAssertTrue(bytes.contains("-- Contains 16 migrations: 20230105_enable_extensions to 20230805_add_deal_stage_history."), bytes)
+        XCTAssertTrue(bytes.contains("from PostgreSQL \(try serverMajor())."))
+        XCTAssertFalse(bytes.contains("20240110_add_company_health_score"), "pending migrations are not in it")
+        let second = try CommandRun.schemactl(["consolidate", "--migrations", migrations, "--no-cache"], environment: try scratch())
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), bytes, "deterministic")
+
+        try (bytes.replacingOccurrences(of: "CREATE TABLE IF NOT EXISTS \"public\".\"users\"", with: "CREATE TABLE IF NOT EXISTS \"public\".\"people\""))
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let stale = try CommandRun.schemactl(["consolidate", "--migrations", migrations, "--check"], environment: try scratch())
+        XCTAssertEqual(stale.status, 1)
+        XCTAssertTrue(stale.stderr.contains("is stale"), stale.stderr)
+        XCTAssertTrue(stale.stdout.contains("+CREATE TABLE IF NOT EXISTS \"public\".\"users\""), stale.stdout)
+    }
+
+    func testADatabaseBuiltFromTheConsolidatedSchemaKnowsItsMigrationsAsApplied() throws {
+        let database = try TestDatabase.make()
+        defer { database.drop() }
+        let connection = try database.connect()
+        let script = try String(contentsOfFile: projectRoot + "/migrations/consolidated_schema.sql", encoding: .utf8)
+        try connection.execute(script)
+        try connection.execute(script) // a second run changes nothing and fails on nothing
+        let run = try CommandRun.schemactl(["status", "--migrations", projectRoot + "/migrations", "--database", database.connectionString.raw])
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        XCTAssertTrue(run.stdout.contains("archive  20230105_enable_extensions"), run.stdout)
+        XCTAssertFalse(run.stdout.contains("not in the database"), run.stdout)
+        // And it is the schema of the history: no difference with the replay.
+        let diff = try CommandRun.schemactl(["diff", projectRoot + "/migrations", database.connectionString.raw, "--no-cache"],
+                                            environment: try scratch())
+        XCTAssertEqual(diff.status, 0, diff.stdout + diff.stderr)
+    }
+
+    func testConsolidateRefusesASchemaWithObjectsItDoesNotModel() throws {
+        let folder = NSTemporaryDirectory() + "schemactl-unmodelled-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder + "/migrations/applied", withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+        try TestDatabase.ensureRole("unmodelled_reader")
+        try """
+            BEGIN;
+            INSERT INTO schema_versions (version, description) VALUES ('20240101_remote', 'remote');
+            CREATE FOREIGN DATA WRAPPER w; CREATE SERVER s FOREIGN DATA WRAPPER w;
+            CREATE FOREIGN TABLE remote (a int) SERVER s;
+            GRANT SELECT (a) ON remote TO unmodelled_reader;
+            COMMIT;
+            """.write(toFile: folder + "/migrations/applied/20240101_remote.sql", atomically: true, encoding: .utf8)
+        try "BEGIN; DROP FOREIGN TABLE remote; COMMIT;"
+            .write(toFile: folder + "/migrations/applied/20240101_rollback_remote.sql", atomically: true, encoding: .utf8)
+        let refused = try CommandRun.schemactl(["consolidate", "--migrations", folder + "/migrations", "--trusted-sql"], environment: try scratch())
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("does not model"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("--allow-unmodelled"), refused.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/migrations/consolidated_schema.sql"))
+    }
+
+    func testDiffFormatSQLPrintsTheProvedPlanAndRefusesDataLossUnlessAllowed() throws {
+        let folder = NSTemporaryDirectory() + "schemactl-plan-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+        try "CREATE TABLE t (id int PRIMARY KEY, a int, gone text); CREATE VIEW v AS SELECT id, a FROM t;"
+            .write(toFile: folder + "/a.sql", atomically: true, encoding: .utf8)
+        try "CREATE TABLE t (id int PRIMARY KEY, a bigint); CREATE VIEW v AS SELECT id, a FROM t;"
+            .write(toFile: folder + "/b.sql", atomically: true, encoding: .utf8)
+        let refused = try CommandRun.schemactl(["diff", folder + "/a.sql", folder + "/b.sql", "--format", "sql"], environment: try scratch())
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("column \"public\".\"t\".\"gone\" and its values"), refused.stderr)
+        XCTAssertEqual(refused.stdout, "")
+        let plan = try CommandRun.schemactl(["diff", folder + "/a.sql", folder + "/b.sql", "--format", "sql", "--allow-destructive"],
+                                            environment: try scratch())
+        XCTAssertEqual(plan.status, 1, plan.stderr)
+        // The view over the retyped column is dropped before and created after.
+        let lines = plan.stdout.split(separator: "\n").map(String.init)
+        let dropView = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("DROP VIEW IF EXISTS \"public\".\"v\"") }, plan.stdout)
+        let retype = try XCTUnwrap(lines.firstIndex { $0.contains("ALTER COLUMN \"a\" TYPE bigint") }, plan.stdout)
+        let createView = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("CREATE OR REPLACE VIEW \"public\".\"v\"") }, plan.stdout)
+        XCTAssertLessThan(dropView, retype)
+        XCTAssertLessThan(retype, createView)
+        XCTAssertTrue(plan.stdout.contains("-- hazard: data loss: column \"public\".\"t\".\"gone\" and its values"), plan.stdout)
+        let same = try CommandRun.schemactl(["diff", folder + "/b.sql", folder + "/b.sql", "--format", "sql"], environment: try scratch())
+        XCTAssertEqual(same.status, 0, same.stderr)
+        XCTAssertEqual(same.stdout, "")
+    }
+
+    func testGenerateWritesAProvedPairThatApplyAndRollBack() throws {
+        let migrations = try copyOfMigrations()
+        let folder = (migrations as NSString).deletingLastPathComponent
+        let database = try TestDatabase.make()
+        defer { database.drop() }
+        let connection = try database.connect()
+        // A developer's database: everything so far, and a new table and index.
+        try connection.execute(try String(contentsOfFile: migrations + "/consolidated_schema.sql", encoding: .utf8))
+        let directory = try MigrationDirectory.load(migrations)
+        for migration in directory.migrations(in: .pending) {
+            try connection.execute(try String(contentsOf: migration.file, encoding: .utf8))
+        }
+        try connection.execute("CREATE TABLE widgets (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL); "
+                               + "CREATE INDEX widgets_name ON widgets (name)")
+        let run = try CommandRun.schemactl(["generate", "Add widgets", "--to", database.connectionString.raw, "--migrations", migrations,
+                                            "--date", "20240401", "--no-cache"], in: folder, environment: try scratch())
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let migration = try String(contentsOfFile: migrations + "/pending/20240401_add_widgets.sql", encoding: .utf8)
+        let rollback = try String(contentsOfFile: migrations + "/pending/20240401_rollback_add_widgets.sql", encoding: .utf8)
+        XCTAssertTrue(migration.hasPrefix("-- Migration: Add widgets\nBEGIN;"), migration)
+        XCTAssertTrue(migration.contains("VALUES ('20240401_add_widgets', 'Add widgets');"), migration)
+        XCTAssertTrue(migration.contains("CREATE TABLE \"public\".\"widgets\""), migration)
+        XCTAssertTrue(rollback.contains("SET is_active = FALSE, rolled_back_at = NOW()"), rollback)
+        XCTAssertTrue(rollback.contains("DROP TABLE IF EXISTS \"public\".\"widgets\""), rollback)
+        // The new history now equals the developer's database, and the same description again is refused.
+        let diff = try CommandRun.schemactl(["diff", migrations, database.connectionString.raw, "--include-pending", "--no-cache"],
+                                            environment: try scratch())
+        XCTAssertEqual(diff.status, 0, diff.stdout + diff.stderr)
+        let again = try CommandRun.schemactl(["generate", "Add widgets", "--to", database.connectionString.raw, "--migrations", migrations,
+                                              "--date", "20240401"], environment: try scratch())
+        XCTAssertEqual(again.status, 2, again.stderr)
+    }
+
+    private func serverMajor() throws -> Int {
+        try Connection(EmbeddedPostgres.shared().connectionString()).serverVersionNumber / 10000
+    }
+}
