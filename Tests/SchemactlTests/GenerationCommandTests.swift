@@ -21,6 +21,10 @@ final class GenerationCommandTests: XCTestCase {
     }
 
     func testTheCommittedConsolidatedSchemaIsTheToolsOwnOutput() throws {
+        // The file says which major it was read from, and a major prints some definitions its own way.
+        let committed = try String(contentsOfFile: projectRoot + "/migrations/consolidated_schema.sql", encoding: .utf8)
+        try XCTSkipUnless(committed.contains("from PostgreSQL \(try serverMajor())."),
+                          "the committed file was read from another PostgreSQL major; on this one, the test below applies it")
         let run = try CommandRun.schemactl(["consolidate", "--migrations", projectRoot + "/migrations", "--check", "--no-cache"],
                                            environment: try scratch())
         XCTAssertEqual(run.status, 0, "migrations/consolidated_schema.sql is stale: run `swift run schemactl consolidate`\n\(run.stdout)\(run.stderr)")
