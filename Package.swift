@@ -54,10 +54,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmarks' synthetic schemas and their variants, shared with the tests that prove plans at scale.
+        .target(name: "Synthetic"),
         // Benchmarks beside the reference tools: `swift run -c release schemactl-bench inspect --tables 5000`.
         .executableTarget(
             name: "schemactl-bench",
-            dependencies: ["PostgresClient", "EmbeddedServer", "Introspection", "SchemaModel", "Migrations", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PostgresClient", "EmbeddedServer", "Introspection", "SchemaModel", "Migrations", "Synthetic", "Diff",
+                           "SQLGeneration", "Release", "Replay", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(
             name: "TestSupport",
@@ -89,7 +92,8 @@ let package = Package(
         ),
         .testTarget(
             name: "GenerationTests",
-            dependencies: ["SQLGeneration", "Release", "Diff", "Introspection", "SchemaModel", "Replay", "PostgresClient", "EmbeddedServer", "TestSupport"]
+            dependencies: ["SQLGeneration", "Release", "Diff", "Introspection", "SchemaModel", "Replay", "PostgresClient", "EmbeddedServer",
+                           "TestSupport", "Synthetic"]
         ),
         .testTarget(
             name: "DriftTests",

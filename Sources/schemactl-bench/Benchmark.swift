@@ -4,6 +4,7 @@ import Foundation
 import Introspection
 import Migrations
 import PostgresClient
+import Synthetic
 import SchemaModel
 
 @main

@@ -2,6 +2,7 @@ import ArgumentParser
 import EmbeddedServer
 import Foundation
 import PostgresClient
+import Synthetic
 
 struct DiffBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(

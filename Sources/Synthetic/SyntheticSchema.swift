@@ -2,11 +2,15 @@
 /// mixed column types; primary, unique, check and foreign keys; btree, partial,
 /// expression and GIN-on-JSONB indexes; views; plpgsql functions and triggers;
 /// comments. Deterministic: the same N gives the same SQL.
-struct SyntheticSchema {
-    let tables: Int
+public struct SyntheticSchema: Sendable {
+    public let tables: Int
+
+    public init(tables: Int) {
+        self.tables = tables
+    }
 
     /// The statements that create table `i` and its satellites (0-based).
-    func statements(forTable i: Int) -> [String] {
+    public func statements(forTable i: Int) -> [String] {
         let name = "t\(i)"
         var sql: [String] = []
         let parent = i > 0 ? ",\n  parent_id bigint REFERENCES t\(i - 1) (id) ON DELETE SET NULL" : ""
@@ -29,6 +33,14 @@ struct SyntheticSchema {
         sql.append("CREATE INDEX \(name)_email_lower_idx ON \(name) (lower(email))")
         sql.append("CREATE INDEX \(name)_data_idx ON \(name) USING gin (data jsonb_path_ops)")
         sql.append("COMMENT ON TABLE \(name) IS 'synthetic table \(i)'")
+        if i % 50 == 0 {
+            // Two enums the variant changes: one gains a value, one loses one.
+            if i == 0 {
+                sql.append("CREATE TYPE priority AS ENUM ('low', 'normal', 'high')")
+                sql.append("CREATE TYPE channel AS ENUM ('email', 'phone', 'fax')")
+            }
+            sql.append("ALTER TABLE \(name) ADD COLUMN priority priority NOT NULL DEFAULT 'normal', ADD COLUMN channel channel")
+        }
         if i % 10 == 0 {
             sql.append("CREATE VIEW \(name)_open AS SELECT id, name, amount FROM \(name) WHERE status = 'open'")
             sql.append("""
@@ -45,7 +57,7 @@ struct SyntheticSchema {
     }
 
     /// Everything, in batches of statements joined for one round trip each.
-    func batches(size: Int = 100) -> [String] {
+    public func batches(size: Int = 100) -> [String] {
         stride(from: 0, to: tables, by: size).map { start in
             (start..<min(start + size, tables)).flatMap { statements(forTable: $0) }.joined(separator: ";\n") + ";"
         }
