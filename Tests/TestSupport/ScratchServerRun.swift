@@ -24,7 +24,7 @@ public struct ScratchServerRun {
             line.append(byte)
         }
         let text = String(decoding: line, as: UTF8.self)
-        guard let range = text.range(of: "/tmp/schemactl-[A-Za-z0-9]+", options: .regularExpression) else {
+        guard let range = text.range(of: "/(tmp|dev/shm)/schemactl-[A-Za-z0-9]+", options: .regularExpression) else {
             process.terminate()
             throw ScratchServerRunError(output: text)
         }

@@ -1,0 +1,166 @@
+import ArgumentParser
+import EmbeddedServer
+import Foundation
+import Introspection
+import Migrations
+import PostgresClient
+import Release
+import Replay
+import SQLGeneration
+import Synthetic
+
+/// `diff --format sql` (with its proof) on the synthetic pair, beside migra.
+struct PlanBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Time `schemactl diff --format sql` (plan and proof) on the synthetic schema and its variant, beside migra."
+    )
+
+    @Option(help: "Tables in the synthetic schema.")
+    var tables: Int = 1000
+
+    @Option(help: "The migra executable (pip install migra psycopg2-binary).")
+    var migra: String = "migra"
+
+    func run() throws {
+        let server = try EmbeddedPostgres.start()
+        defer { server.stop() }
+        let admin = try Connection(server.connectionString())
+        for name in ["bench_a", "bench_b"] {
+            try admin.execute("CREATE DATABASE \(name)")
+            let connection = try Connection(server.connectionString(database: name))
+            for batch in SyntheticSchema(tables: tables).batches() { try connection.execute(batch) }
+        }
+        let variant = SyntheticVariant(tables: tables).statements
+        try Connection(server.connectionString(database: "bench_b")).execute(variant.joined(separator: ";\n"))
+        for name in ["bench_a", "bench_b"] { try Connection(server.connectionString(database: name)).execute("VACUUM ANALYZE") }
+        try admin.execute("CHECKPOINT")
+        print("plan benchmark: \(tables) tables and a variant made by \(variant.count) statements")
+        let a = server.connectionString(database: "bench_a"), b = server.connectionString(database: "bench_b")
+        let schemactl = Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("schemactl").path
+        let scratch = ["SCHEMACTL_SCRATCH_URL": server.connectionString().raw]
+        for (label, from, to) in [("forward", a, b), ("reverse", b, a)] {
+            let proved = try timeProcess(schemactl, ["diff", from.raw, to.raw, "--format", "sql", "--allow-destructive"],
+                                         acceptable: [1], environment: scratch)
+            let unproved = try timeProcess(schemactl, ["diff", from.raw, to.raw, "--format", "sql", "--allow-destructive", "--no-verify"],
+                                           acceptable: [1], environment: scratch)
+            print("  schemactl diff --format sql, \(label): \(format(proved)) with the proof, \(format(unproved)) without "
+                  + String(format: "(the proof: %.0f%%)", 100 * (proved.seconds - unproved.seconds) / proved.seconds))
+        }
+        // In-process: how long planning alone takes, and whether the plan holds (the proof's verdict).
+        let old = try Inspector().inspect(try Connection(a)), new = try Inspector().inspect(try Connection(b))
+        let clock = ContinuousClock()
+        let start = clock.now
+        let plan = Planner(from: old, to: new).plan()
+        print("  planning alone: \(format(clock.now - start)), \(plan.statements.count) statements")
+        let proof = try PlanCheck(replay: MigrationReplay(scratch: server.connectionString().raw, useCache: false))
+            .prove(plan, from: old, to: new)
+        print("  proof: \(proof.holds ? "holds" : "FAILS") (\(String(format: "%.2f", proof.seconds)) s)")
+        let url = { (db: String) in "postgresql+psycopg2://postgres@/\(db)?host=\(server.socketDirectory)" }
+        do {
+            let theirs = try timeProcess(migra, ["--unsafe", url("bench_a"), url("bench_b")], acceptable: [0, 2])
+            print("  migra, forward: \(format(theirs)) (no proof)")
+        } catch {
+            print("  migra: not measured: \(error)")
+        }
+    }
+}
+
+/// `consolidate` from a warm replay cache beside `pg_dump -s` of the replayed
+/// database, and the consolidated file's load time beside pg_dump's output's.
+struct ConsolidateBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "consolidate",
+        abstract: "Time `schemactl consolidate` (warm cache) beside pg_dump -s, and loading each file with psql -1 -f."
+    )
+
+    @Option(help: "Tables in the synthetic history.")
+    var tables: Int = 1000
+
+    func run() throws {
+        let root = NSTemporaryDirectory() + "schemactl-bench-consolidate-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let directory = root + "/migrations"
+        let versions = try SyntheticHistory(tables: tables).write(to: directory)
+        let server = try EmbeddedPostgres.start()
+        defer { server.stop() }
+        let schemactl = Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("schemactl").path
+        let scratch = ["SCHEMACTL_SCRATCH_URL": server.connectionString().raw]
+        print("consolidate benchmark: \(versions.count) migrations, \(tables) tables")
+        // Warm the cache, then time.
+        _ = try timeProcess(schemactl, ["consolidate", "--migrations", directory, "--no-verify"], environment: scratch, directory: root)
+        let unproved = try timeProcess(schemactl, ["consolidate", "--migrations", directory, "--no-verify"], environment: scratch, directory: root)
+        let proved = try timeProcess(schemactl, ["consolidate", "--migrations", directory], environment: scratch, directory: root)
+        // The reference: the replayed database, dumped.
+        let admin = try Connection(server.connectionString())
+        try admin.execute("CREATE DATABASE replayed")
+        let replayed = server.connectionString(database: "replayed")
+        let psql = server.binaries.path("psql")
+        // The whole history in one psql run (each file has its own BEGIN and COMMIT).
+        let history = root + "/history.sql"
+        try SchemaVersions.createStatement.appending(";\n").write(toFile: history, atomically: false, encoding: .utf8)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: history))
+        handle.seekToEndOfFile()
+        for version in versions { handle.write(try Data(contentsOf: URL(fileURLWithPath: directory + "/applied/" + version + ".sql"))) }
+        try handle.close()
+        _ = try timeProcess(psql, ["-q", "-X", "-v", "ON_ERROR_STOP=1", "-f", history, replayed.raw])
+        let dumpFile = root + "/dump.sql"
+        let dump = try timeProcess(server.binaries.path("pg_dump"), ["--schema-only", "--file=" + dumpFile, "--dbname=\(replayed.raw)"])
+        print("  schemactl consolidate (warm cache): \(format(unproved)) without the proof, \(format(proved)) with it")
+        print("  pg_dump --schema-only:              \(format(dump))")
+        print(String(format: "  ratio: %.2f without the proof, %.2f with it (schemactl / pg_dump)",
+                     unproved.seconds / dump.seconds, proved.seconds / dump.seconds))
+        // Loading each into an empty database, in one transaction.
+        for (label, file) in [("consolidated_schema.sql", directory + "/consolidated_schema.sql"), ("pg_dump -s output", dumpFile)] {
+            let name = "load_\(label.hasPrefix("pg") ? "dump" : "consolidated")"
+            try admin.execute("CREATE DATABASE \(name)")
+            let took = try timeProcess(psql, ["-q", "-X", "-1", "-v", "ON_ERROR_STOP=1", "-f", file, server.connectionString(database: name).raw])
+            print("  psql -1 -f \(label): \(format(took))")
+        }
+    }
+}
+
+/// Seeded random histories, every step's plan proved both ways.
+struct RandomBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "random",
+        abstract: "Run seeded random schema histories, proving each step's plan and its reverse; report the steps covered."
+    )
+
+    @Option(help: "Steps per seed.")
+    var steps: Int = 100
+
+    @Option(help: "Seeds, from 1.")
+    var seeds: Int = 10
+
+    func run() throws {
+        let server = try EmbeddedPostgres.start()
+        defer { server.stop() }
+        let check = PlanCheck(replay: MigrationReplay(scratch: server.connectionString().raw, useCache: false))
+        let clock = ContinuousClock()
+        let start = clock.now
+        var (proved, failed) = (0, 0)
+        for seed in 1...UInt64(seeds) {
+            let admin = try Connection(server.connectionString())
+            try admin.execute("CREATE DATABASE random_\(seed)")
+            let connection = try Connection(server.connectionString(database: "random_\(seed)"))
+            var history = RandomHistory(seed: seed)
+            var before = try Inspector().inspect(connection)
+            for step in 1...steps {
+                let edit = history.next()
+                try connection.execute(edit)
+                let after = try Inspector().inspect(connection)
+                for (from, to, label) in [(before, after, "forward"), (after, before, "reverse")] {
+                    let holds = (try? check.prove(Planner(from: from, to: to).plan(), from: from, to: to).holds) ?? false
+                    if holds { proved += 1 } else {
+                        failed += 1
+                        print("  seed \(seed) step \(step) \(label) FAILS: \(edit)")
+                    }
+                }
+                before = after
+            }
+        }
+        print("random histories: \(seeds) seeds × \(steps) steps = \(seeds * steps) steps, \(proved) plans proved, \(failed) failed, "
+              + "in \(format(clock.now - start))")
+    }
+}
