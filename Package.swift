@@ -71,7 +71,7 @@ let package = Package(
         // diff and its reports on model JSON, the environments file. `swift test --filter UnitTests` runs them in seconds.
         .testTarget(
             name: "UnitTests",
-            dependencies: ["SQLText", "Migrations", "PostgresClient", "SchemaModel", "Diff", "Drift", "Replay"],
+            dependencies: ["SQLText", "Migrations", "PostgresClient", "SchemaModel", "Diff", "Drift", "Replay", "SQLGeneration"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "EmbeddedServer", "TestSupport"]),

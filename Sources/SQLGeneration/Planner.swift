@@ -151,7 +151,40 @@ public struct Planner: Sendable {
         // Last, what is removed and may still be used until the changes above ran: a type a column
         // leaves, the sequence behind a serial that became an identity, a function a default called.
         for id in lateDrops { statements += writer.drop(id, before: before) }
-        return Plan(statements: statements, notes: notes)
+        return Plan(statements: Self.committingNewEnumValues(statements), notes: notes)
+    }
+
+    /// A value added to an enum cannot be used before its transaction commits ("unsafe
+    /// use of new value"): when a later statement names it (a default, a check, a view),
+    /// the `ADD VALUE` runs outside the transaction, and the plan becomes a bare one.
+    static func committingNewEnumValues(_ statements: [Statement]) -> [Statement] {
+        var statements = statements
+        for index in statements.indices where statements[index].sql.hasPrefix("ALTER TYPE ") && !statements[index].outsideTransaction {
+            guard let range = statements[index].sql.range(of: " ADD VALUE IF NOT EXISTS ") else { continue }
+            let rest = statements[index].sql[range.upperBound...]
+            // The label: the literal right after, quotes doubled inside.
+            guard rest.first == "'" else { continue }
+            var label = "'"
+            var position = rest.index(after: rest.startIndex)
+            while position < rest.endIndex {
+                label.append(rest[position])
+                if rest[position] == "'" {
+                    let next = rest.index(after: position)
+                    if next < rest.endIndex, rest[next] == "'" {
+                        label.append("'")
+                        position = rest.index(after: next)
+                        continue
+                    }
+                    break
+                }
+                position = rest.index(after: position)
+            }
+            if statements[(index + 1)...].contains(where: { $0.sql.contains(label + "::") }) {
+                statements[index].outsideTransaction = true
+                statements[index].notes.append("outside the transaction: a later statement uses the new value, which PostgreSQL allows only once it is committed")
+            }
+        }
+        return statements
     }
 
     /// The order members are created in, pass by pass.

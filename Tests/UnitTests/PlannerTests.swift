@@ -1,0 +1,134 @@
+import SQLGeneration
+import SchemaModel
+import XCTest
+
+/// The planner on hand-built models, no server: the shape of a plan (order,
+/// hazards, notes, transactions). That every plan runs and gives its target is
+/// proved against a real server in GenerationTests.
+final class PlannerTests: XCTestCase {
+    private let t = QualifiedName(schema: "public", name: "t")
+
+    private func table(_ columns: [Column], name: String = "t", constraints: [Constraint] = [], indexes: [Index] = []) -> Table {
+        Table(name: QualifiedName(schema: "public", name: name), columns: columns, constraints: constraints, indexes: indexes)
+    }
+
+    private func model(_ tables: [Table], enums: [EnumType] = []) -> DatabaseModel {
+        var model = DatabaseModel()
+        model.schemas = [Namespace(name: "public")]
+        model.tables = tables
+        model.enums = enums
+        model.canonicalize()
+        return model
+    }
+
+    private func sql(_ plan: Plan) -> [String] { plan.statements.map(\.sql) }
+
+    func testDroppingAColumnIsDataLossAndARemovedAndAddedColumnOfOneShapeIsAPossibleRename() {
+        let old = model([table([Column(name: "id", position: 1, type: "integer"), Column(name: "mail", position: 2, type: "text")])])
+        let new = model([table([Column(name: "id", position: 1, type: "integer"), Column(name: "email", position: 2, type: "text")])])
+        let plan = Planner(from: old, to: new).plan()
+        XCTAssertTrue(plan.dataLoss.contains("column \"public\".\"t\".\"mail\" and its values"), "\(plan.dataLoss)")
+        XCTAssertTrue(plan.notes.contains { $0.hasPrefix("possible rename of \"public\".\"t\".\"mail\" to \"email\"") }, "\(plan.notes)")
+        XCTAssertTrue(plan.sql.contains("-- hazard: data loss: column \"public\".\"t\".\"mail\" and its values\n"))
+
+        let renamed = Planner(from: old, to: new, options: PlanOptions(renames: [Rename(table: t, column: "mail", newName: "email")])).plan()
+        XCTAssertEqual(sql(renamed), ["ALTER TABLE \"public\".\"t\" RENAME COLUMN \"mail\" TO \"email\";"])
+        XCTAssertEqual(renamed.dataLoss, [])
+    }
+
+    func testWideningAnIntegerRewritesWithoutLossAndNarrowingLoses() {
+        let small = model([table([Column(name: "a", position: 1, type: "integer")])])
+        let large = model([table([Column(name: "a", position: 1, type: "bigint")])])
+        let widen = Planner(from: small, to: large).plan()
+        XCTAssertEqual(sql(widen), ["ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE bigint USING \"a\"::bigint;"])
+        XCTAssertEqual(widen.dataLoss, [])
+        XCTAssertTrue(widen.statements[0].hazards.contains(.tableRewrite(t)))
+        XCTAssertTrue(widen.statements[0].hazards.contains(.accessExclusiveLock(t)))
+        XCTAssertEqual(Planner(from: large, to: small).plan().dataLoss.count, 1)
+    }
+
+    func testAnEnumValueALaterStatementUsesIsAddedOutsideTheTransaction() {
+        let type = QualifiedName(schema: "public", name: "stage")
+        let old = model([table([Column(name: "s", position: 1, type: "public.stage")])],
+                        enums: [EnumType(name: type, labels: ["a", "b"])])
+        var column = Column(name: "s", position: 1, type: "public.stage")
+        column.defaultExpression = "'c'::public.stage"
+        let new = model([table([column])], enums: [EnumType(name: type, labels: ["a", "b", "c"])])
+        let plan = Planner(from: old, to: new).plan()
+        XCTAssertEqual(plan.statements.first?.sql, "ALTER TYPE \"public\".\"stage\" ADD VALUE IF NOT EXISTS 'c' AFTER 'b';")
+        XCTAssertEqual(plan.statements.first?.outsideTransaction, true)
+        XCTAssertTrue(plan.needsNoTransaction)
+        // Not used later: it stays inside.
+        let unused = model([table([Column(name: "s", position: 1, type: "public.stage")])],
+                           enums: [EnumType(name: type, labels: ["z", "a", "b"])])
+        let quiet = Planner(from: old, to: unused).plan()
+        XCTAssertEqual(sql(quiet), ["ALTER TYPE \"public\".\"stage\" ADD VALUE IF NOT EXISTS 'z' BEFORE 'a';"])
+        XCTAssertFalse(quiet.needsNoTransaction)
+    }
+
+    func testTablesThatReferenceEachOtherAreCreatedFirstAndTheirForeignKeysAfter() {
+        func referencing(_ name: String, _ other: String) -> Table {
+            table([Column(name: "id", position: 1, type: "integer"), Column(name: "other", position: 2, type: "integer")], name: name,
+                  constraints: [Constraint(name: "\(name)_pkey", kind: .primaryKey, definition: "PRIMARY KEY (id)", columns: ["id"]),
+                                Constraint(name: "\(name)_other_fkey", kind: .foreignKey, definition: "FOREIGN KEY (other) REFERENCES public.\(other)(id)",
+                                           columns: ["other"],
+                                           foreignKey: .init(referencedTable: QualifiedName(schema: "public", name: other), referencedColumns: ["id"],
+                                                             onDelete: "NO ACTION", onUpdate: "NO ACTION", match: "SIMPLE"))])
+        }
+        let plan = Planner(from: DatabaseModel(), to: model([referencing("a", "b"), referencing("b", "a")])).plan()
+        let lines = sql(plan)
+        let lastTable = lines.lastIndex { $0.hasPrefix("CREATE TABLE") }!
+        let firstForeignKey = lines.firstIndex { $0.contains("FOREIGN KEY") }!
+        XCTAssertLessThan(lastTable, firstForeignKey, lines.joined(separator: "\n"))
+        XCTAssertEqual(lines.filter { $0.contains("FOREIGN KEY") }.count, 2)
+    }
+
+    func testOnlineBuildsIndexesConcurrentlyAndValidatesForeignKeysApart() {
+        let columns = [Column(name: "id", position: 1, type: "integer"), Column(name: "p", position: 2, type: "integer")]
+        let old = model([table(columns)])
+        let index = Index(name: "t_p", definition: "CREATE INDEX t_p ON public.t USING btree (p)", keys: ["p"])
+        let check = Constraint(name: "t_p_check", kind: .check, definition: "CHECK ((p > 0))", columns: ["p"])
+        let new = model([table(columns, constraints: [check], indexes: [index])])
+        let plan = Planner(from: old, to: new, options: PlanOptions(online: true)).plan()
+        XCTAssertEqual(sql(plan), [
+            "SET lock_timeout = '5s';",
+            "ALTER TABLE \"public\".\"t\" ADD CONSTRAINT \"t_p_check\" CHECK ((p > 0)) NOT VALID;",
+            "ALTER TABLE \"public\".\"t\" VALIDATE CONSTRAINT \"t_p_check\";",
+            "CREATE INDEX CONCURRENTLY t_p ON public.t USING btree (p);",
+        ])
+        XCTAssertEqual(plan.statements.map(\.outsideTransaction), [false, false, false, true])
+        XCTAssertEqual(plan.statements[2].hazards, [.validation(t)])
+        let offline = Planner(from: old, to: new).plan()
+        XCTAssertEqual(offline.statements.last?.sql, "CREATE INDEX t_p ON public.t USING btree (p);")
+        XCTAssertEqual(offline.statements.last?.hazards, [.indexBuild(t)])
+    }
+
+    func testTheSchemaScriptIsTheSameBytesEveryTimeAndSaysWhatItHolds() {
+        let schema = model([table([Column(name: "id", position: 1, type: "integer")])])
+        let header = SchemaScript.Header(command: "schemactl consolidate", versions: ["20230101_a", "20230201_b"], serverMajor: 15)
+        let text = SchemaScript(model: schema, header: header, descriptions: ["20230101_a": "It's a"]).render()
+        XCTAssertEqual(text, SchemaScript(model: schema, header: header, descriptions: ["20230101_a": "It's a"]).render())
+        XCTAssertTrue(text.hasPrefix("-- consolidated_schema.sql: generated by `schemactl consolidate`."))
+        XCTAssertTrue(text.contains("-- The schema of a fresh environment, from PostgreSQL 15.\n"))
+        XCTAssertTrue(text.contains("-- Contains 2 migrations: 20230101_a to 20230201_b.\n"))
+        XCTAssertTrue(text.contains("CREATE TABLE IF NOT EXISTS \"public\".\"t\" (\n    \"id\" integer\n);"))
+        XCTAssertTrue(text.hasSuffix("""
+            INSERT INTO schema_versions (version, description) VALUES
+                ('20230101_a', 'It''s a'),
+                ('20230201_b', NULL)
+            ON CONFLICT (version) DO NOTHING;
+
+            """))
+    }
+
+    func testEveryIdentifierIsQuoted() {
+        let odd = Table(name: QualifiedName(schema: "Sales Δ", name: "Order \"Items\""),
+                        columns: [Column(name: "select", position: 1, type: "integer")])
+        var target = model([odd])
+        target.schemas.append(Namespace(name: "Sales Δ"))
+        target.canonicalize()
+        let lines = sql(Planner(from: DatabaseModel(), to: target).plan())
+        XCTAssertTrue(lines.contains("CREATE SCHEMA IF NOT EXISTS \"Sales Δ\";"), "\(lines)")
+        XCTAssertTrue(lines.contains("CREATE TABLE \"Sales Δ\".\"Order \"\"Items\"\"\" (\n    \"select\" integer\n);"), "\(lines)")
+    }
+}
