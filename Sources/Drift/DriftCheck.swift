@@ -43,12 +43,7 @@ public struct DriftCheck: Sendable {
 
     /// Files whose SHA-256 is not the checksum recorded when they were applied.
     private func changedFiles(_ entries: [SchemaVersions.Entry], in directory: MigrationDirectory) -> [String] {
-        entries.compactMap { entry -> String? in
-            guard let recorded = entry.checksum?.lowercased(), let migration = directory.migration(version: entry.version) else { return nil }
-            let path = directory.path(of: migration.name.migrationFileName, in: migration.folder)
-            guard let text = directory.texts[path] else { return nil }
-            return ContentHash.hex(text) == recorded ? nil : path
-        }
+        directory.changedSinceApplied(entries)
     }
 
     /// Replays what `observation` applied and compares. Replays of several
@@ -62,7 +57,7 @@ public struct DriftCheck: Sendable {
                                         selection: MigrationSelection(versions: active.intersection(known))).model
         return DriftReport(
             environment: observation.name,
-            diff: SchemaDiff(from: expected, to: Self.withoutToolColumns(observation.model, expected: expected), flattener: flattener),
+            diff: SchemaDiff(from: expected, to: observation.model.withoutToolColumns(besides: expected), flattener: flattener),
             unknownVersions: active.subtracting(known).sorted(),
             notApplied: migrations.migrations.filter { $0.folder != .pending && !active.contains($0.version) }.map(\.version),
             rolledBack: (observation.entries ?? []).filter { !$0.isActive }.map(\.version).sorted(),
@@ -70,16 +65,4 @@ public struct DriftCheck: Sendable {
             changedFiles: changedFiles(observation.entries ?? [], in: migrations))
     }
 
-    /// `model` without the columns schemactl itself adds to `schema_versions`
-    /// (its `checksum`), where the replay does not have them: what the tool adds
-    /// to its own table is never drift.
-    static func withoutToolColumns(_ model: DatabaseModel, expected: DatabaseModel) -> DatabaseModel {
-        var copy = model
-        for index in copy.tables.indices where copy.tables[index].name.name == "schema_versions" {
-            let name = copy.tables[index].name
-            let replayed = Set(expected.tables.first { $0.name == name }?.columns.map(\.name) ?? [])
-            copy.tables[index].columns.removeAll { SchemaVersions.toolColumns.contains($0.name) && !replayed.contains($0.name) }
-        }
-        return copy
-    }
 }

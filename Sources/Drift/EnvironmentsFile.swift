@@ -14,7 +14,8 @@ import TOMLKit
 ///     roles = ["app_user", "reporting"]   # created (NOLOGIN) for each replay on the embedded server
 ///
 /// The file is TOML, read by TOMLKit (toml++). Only `[environments.NAME]`
-/// tables with `url` or `url_env` string keys, and `[replay]` with `roles`,
+/// tables with `url` or `url_env` string keys (and `production = true` on the
+/// one whose applies move files), and `[replay]` with `roles`,
 /// mean anything; anything else is
 /// an error naming the line and column, so a typo never silently points at the
 /// wrong database.
@@ -23,6 +24,8 @@ public struct EnvironmentsFile: Sendable {
         public let name: String
         public let url: String?
         public let urlVariable: String?
+        /// `production = true`: the environment whose applies move files from pending/ to applied/.
+        public var production = false
     }
 
     public let path: String
@@ -70,17 +73,27 @@ public struct EnvironmentsFile: Sendable {
             }
             var url: String?
             var variable: String?
+            var production = false
             for key in settings.keys {
                 let (line, column) = locator.key(key, inTable: "environments." + name) ?? header ?? (0, 0)
+                if key == "production" {
+                    guard let value = settings[key]?.bool else {
+                        throw EnvironmentsFileError(path: path, line: line, column: column, message: "production must be true or false")
+                    }
+                    production = value
+                    continue
+                }
                 guard key == "url" || key == "url_env" else {
-                    throw EnvironmentsFileError(path: path, line: line, column: column, message: "unknown key \(key) (expected url or url_env)")
+                    throw EnvironmentsFileError(path: path, line: line, column: column, message: "unknown key \(key) (expected url, url_env or production)")
                 }
                 guard let value = settings[key]?.string else {
                     throw EnvironmentsFileError(path: path, line: line, column: column, message: "the value of \(key) must be a \"quoted string\"")
                 }
                 if key == "url" { url = value } else { variable = value }
             }
-            entries.append((header ?? (Int.max, 0), Entry(name: name, url: url, urlVariable: variable)))
+            var entry = Entry(name: name, url: url, urlVariable: variable)
+            entry.production = production
+            entries.append((header ?? (Int.max, 0), entry))
         }
         // In the file's order, as the user wrote them (a TOML table's keys come sorted).
         let ordered = entries.sorted { $0.position != $1.position ? $0.position < $1.position : $0.entry.name < $1.entry.name }

@@ -65,7 +65,10 @@ public struct Inspector: Sendable {
                 .filter { readsDependencies || $0.name != "dependencies" }
             var reader = ParallelCatalogReader(workers: parallelism)
             reader.sessionSetup = try CatalogFilter.extensionMembersSettings(opening)
-            let results = parallelism > 1
+            // A small catalog is read on the caller's connection alone: starting and warming up three
+            // more backends cost more than the queries they would share.
+            let relations = try opening.int("relations")
+            let results = parallelism > 1 && relations >= Self.parallelCatalogRelations
                 ? try reader.run(queries, on: connection)
                 : try reader.runSequentially(queries, on: connection)
             timings = queries.compactMap { query in results[query.name].map { (query.name, $0.1) } }
@@ -125,6 +128,10 @@ public struct Inspector: Sendable {
     /// relations) that took a two-database diff from 3.95 to 3.57 CPU-seconds;
     /// on a fresh database (400 relations) it cost 20 ms an inspection.
     static let largeCatalogRelations = 20_000
+
+    /// From how many relations (system catalogs included: about 400 in an empty database)
+    /// the catalog is read on several connections.
+    static let parallelCatalogRelations = 2_000
 
     /// Weights: about the milliseconds each took at 5,000 tables, divided by 20.
     static func queries(_ version: CatalogVersion, largeCatalog: Bool) -> [ParallelCatalogReader.Query] {

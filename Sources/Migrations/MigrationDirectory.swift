@@ -192,3 +192,16 @@ public struct MigrationDirectory: Sendable {
         return .success(text)
     }
 }
+
+extension MigrationDirectory {
+    /// The files of active versions whose bytes no longer hash to the checksum
+    /// `apply` recorded for them (versions without a checksum are not judged).
+    public func changedSinceApplied(_ entries: [SchemaVersions.Entry]) -> [String] {
+        entries.compactMap { entry -> String? in
+            guard entry.isActive, let recorded = entry.checksum?.lowercased(), let migration = migration(version: entry.version) else { return nil }
+            let path = path(of: migration.name.migrationFileName, in: migration.folder)
+            guard let text = texts[path] else { return nil }
+            return ContentHash.hex(text) == recorded ? nil : path
+        }
+    }
+}

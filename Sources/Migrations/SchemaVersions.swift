@@ -16,6 +16,9 @@ public enum SchemaVersions {
         )
         """
 
+    /// The nullable column where `apply` records each file's SHA-256 as applied.
+    public static let addChecksumColumn = "ALTER TABLE schema_versions ADD COLUMN IF NOT EXISTS checksum TEXT"
+
     /// One row of `schema_versions`.
     public struct Entry: Hashable, Sendable {
         public let version: String

@@ -11,6 +11,7 @@ extension String: QueryParameter { public var postgresText: String { self } }
 extension Int: QueryParameter { public var postgresText: String { String(self) } }
 extension Bool: QueryParameter { public var postgresText: String { self ? "true" : "false" } }
 extension Double: QueryParameter { public var postgresText: String { String(self) } }
+extension Int64: QueryParameter { public var postgresText: String { String(self) } }
 
 /// One libpq connection. It owns its `PGconn` and closes it when released.
 ///

@@ -56,6 +56,8 @@ struct DiffCommand: ParsableCommand {
                 recorded.apply(to: &new.model)
             }
         }
+        // The checksum column apply adds to schema_versions is the tool's own, not a difference.
+        (old.model, new.model) = (old.model.withoutToolColumns(besides: new.model), new.model.withoutToolColumns(besides: old.model))
         if old.serverVersion / 10000 != new.serverVersion / 10000, old.serverVersion > 0, new.serverVersion > 0 {
             Terminal.error("warning: the two sides come from PostgreSQL \(old.serverVersion / 10000) and \(new.serverVersion / 10000). "
                            + "These properties are the server's own deparsed text, which a major version may print differently "

@@ -1,5 +1,6 @@
 import Diff
 import Foundation
+import Introspection
 import SQLGeneration
 import SchemaModel
 import TestSupport
@@ -16,9 +17,15 @@ import Testing
             try Test.cancel(Comment(rawValue: "skipped: " + reason))
         }
         try TestDatabase.ensureRole("reader")
-        let before = try TestDatabase.model(after: fixture.setup)
-        let after = try TestDatabase.model(after: fixture.setup + fixture.change)
+        let database = try TestDatabase.make()
+        defer { database.drop() }
+        let connection = try database.connect()
+        try connection.execute(fixture.setup)
+        let before = try Inspector().inspect(connection)
+        try connection.execute(fixture.change)
+        let after = try Inspector().inspect(connection)
         try Proving.expectScriptRoundTrip(after, file)
+        try Proving.expectDumpsAgree(database, model: after, file)
         try Proving.expectPlanHolds(from: before, to: after, file + " forward")
         try Proving.expectPlanHolds(from: after, to: before, file + " backward")
     }

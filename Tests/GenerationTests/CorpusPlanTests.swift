@@ -19,6 +19,8 @@ import Testing
         let new = try TestDatabase.model(after: b)
         try Proving.expectScriptRoundTrip(old, name + "/a.sql")
         try Proving.expectScriptRoundTrip(new, name + "/b.sql")
+        try Proving.expectDumpsAgree(a, name + "/a.sql")
+        try Proving.expectDumpsAgree(b, name + "/b.sql")
         try Proving.expectPlanHolds(from: old, to: new, name + " a→b")
         if name == "extversions" {
             // b→a asks to downgrade pg_trgm 1.4 to 1.3: PostgreSQL ships no downgrade path, so no plan can.
@@ -35,6 +37,7 @@ import Testing
         if let reason = try ServerFeatures.missing(for: sql) { try Test.cancel(Comment(rawValue: "skipped: " + reason)) }
         let model = try TestDatabase.model(after: sql)
         try Proving.expectScriptRoundTrip(model, "kitchen sink")
+        try Proving.expectDumpsAgree(sql, "kitchen sink")
         try Proving.expectPlanHolds(from: DatabaseModel(), to: model, "empty → kitchen sink")
         try Proving.expectPlanHolds(from: model, to: DatabaseModel(), "kitchen sink → empty")
     }

@@ -1,4 +1,5 @@
 import Diff
+import EmbeddedServer
 import Foundation
 import Introspection
 import Release
@@ -31,6 +32,35 @@ enum Proving {
                 "deterministic")
         let proof = try check().proveScript(script, gives: model)
         #expect(proof.holds, "\(label): the script applied twice leaves\n\(DiffRenderer.text(proof.leftover))\n\(script)")
+    }
+
+    /// The oracle: `pg_dump -s` of a database built by `sql` and of one built by the
+    /// consolidated script of its model (run twice) hold the same statements.
+    static func expectDumpsAgree(_ sql: String, _ label: String) throws {
+        let original = try TestDatabase.make()
+        defer { original.drop() }
+        try original.connect().execute(sql)
+        try expectDumpsAgree(original, model: try Inspector().inspect(original.connect()), label)
+    }
+
+    /// The oracle on a database that exists, whose model is `model`.
+    static func expectDumpsAgree(_ original: ScratchDatabase, model: DatabaseModel, _ label: String) throws {
+        let rebuilt = try TestDatabase.make()
+        defer { rebuilt.drop() }
+        let script = SchemaScript(model: model, header: .init(command: "test", versions: [], serverMajor: 0)).render()
+        try rebuilt.connect().execute(script)
+        try rebuilt.connect().execute(script)
+        let (expected, actual) = (try statements(of: original), try statements(of: rebuilt))
+        let missing = expected.filter { !actual.contains($0) }, extra = actual.filter { !expected.contains($0) }
+        #expect(missing.isEmpty && extra.isEmpty, "\(label): pg_dump -s differs.\nonly in the source:\n\(missing.joined(separator: "\n"))\nonly in the rebuilt:\n\(extra.joined(separator: "\n"))")
+    }
+
+    /// `pg_dump -s` (owners and privileges too) as a sorted list of statements, comments and blank lines left out.
+    static func statements(of database: ScratchDatabase) throws -> [String] {
+        let text = try SchemaDump.of(database.connectionString, complete: true)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("--") }
+        return lines.joined(separator: "\n").components(separatedBy: ";\n")
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.sorted()
     }
 
     /// The plan from `old` to `new`, applied to `old`, gives `new`.

@@ -1,4 +1,5 @@
 import Diff
+import EmbeddedServer
 import Foundation
 import Introspection
 import SQLGeneration
@@ -16,12 +17,12 @@ import Testing
         let tables = 1000
         let base = try TestDatabase.make()
         defer { base.drop() }
-        let variant = try TestDatabase.make()
+        let connection = try base.connect()
+        for batch in SyntheticSchema(tables: tables).batches() { try connection.execute(batch) }
+        connection.close()
+        // The variant starts as a copy of the base (no one may be connected to a template).
+        let variant = try ScratchDatabase(on: try EmbeddedPostgres.shared().connectionString(), template: base.name, prefix: "schemactl_test")
         defer { variant.drop() }
-        for database in [base, variant] {
-            let connection = try database.connect()
-            for batch in SyntheticSchema(tables: tables).batches() { try connection.execute(batch) }
-        }
         try variant.connect().execute(SyntheticVariant(tables: tables).statements.joined(separator: ";\n"))
         let old = try Inspector().inspect(try base.connect())
         let new = try Inspector().inspect(try variant.connect())

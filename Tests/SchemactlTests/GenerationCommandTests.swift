@@ -21,6 +21,7 @@ final class GenerationCommandTests: XCTestCase {
     }
 
     func testTheCommittedConsolidatedSchemaIsTheToolsOwnOutput() throws {
+        try requireServer(toReplay: projectRoot + "/migrations")
         // The file says which major it was read from, and a major prints some definitions its own way.
         let committed = try String(contentsOfFile: projectRoot + "/migrations/consolidated_schema.sql", encoding: .utf8)
         try XCTSkipUnless(committed.contains("from PostgreSQL \(try serverMajor())."),
@@ -31,6 +32,7 @@ final class GenerationCommandTests: XCTestCase {
     }
 
     func testConsolidateWritesTheSameBytesTwiceAndCheckFindsAStaleFile() throws {
+        try requireServer(toReplay: projectRoot + "/migrations")
         let migrations = try copyOfMigrations()
         let file = migrations + "/consolidated_schema.sql"
         try FileManager.default.removeItem(atPath: file)
@@ -57,6 +59,7 @@ final class GenerationCommandTests: XCTestCase {
     }
 
     func testADatabaseBuiltFromTheConsolidatedSchemaKnowsItsMigrationsAsApplied() throws {
+        try requireServer(toReplay: projectRoot + "/migrations")
         let database = try TestDatabase.make()
         defer { database.drop() }
         let connection = try database.connect()
@@ -124,6 +127,7 @@ final class GenerationCommandTests: XCTestCase {
     }
 
     func testGenerateWritesAProvedPairThatApplyAndRollBack() throws {
+        try requireServer(toReplay: projectRoot + "/migrations")
         let migrations = try copyOfMigrations()
         let folder = (migrations as NSString).deletingLastPathComponent
         let database = try TestDatabase.make()

@@ -13,7 +13,7 @@ final class EnvironmentsFileTests: XCTestCase {
             XCTAssertTrue("\(error)".hasPrefix("schemactl.toml:1:2: expected [environments.NAME]"), "\(error)")
         }
         XCTAssertThrowsError(try EnvironmentsFile.parse("[environments.prod]\npassword = \"x\"\n", path: "f.toml")) { error in
-            XCTAssertEqual("\(error)", "f.toml:2:1: unknown key password (expected url or url_env)")
+            XCTAssertEqual("\(error)", "f.toml:2:1: unknown key password (expected url, url_env or production)")
         }
     }
 

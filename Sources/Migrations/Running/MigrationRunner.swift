@@ -37,14 +37,18 @@ public struct MigrationRunner: Sendable {
     }
 
     /// Creates `schema_versions` (the guide's definition) when `createSchemaVersions`, then applies `files`.
-    public func apply(_ files: [MigrationFile], to connection: Connection, createSchemaVersions: Bool = true) throws {
+    /// `prelude`: SQL run first inside each file's transaction (before a bare file's first statement);
+    /// `postlude`: SQL run last inside it, before its COMMIT (after a bare file's last statement), so
+    /// that a check that fails there keeps nothing of the file.
+    public func apply(_ files: [MigrationFile], to connection: Connection, createSchemaVersions: Bool = true,
+                      prelude: String? = nil, postlude: String? = nil) throws {
         if createSchemaVersions { try connection.execute(SchemaVersions.createStatement) }
         // One query after each file both checks what it recorded and moves the mark.
         var lastID = files.contains { $0.expectedVersion != nil } ? try Self.lastRecordedID(connection) : 0
         for (position, file) in files.enumerated() {
             progress?(position + 1, files.count, file)
             let check = file.expectedVersion.map { _ in Self.recordedSince(lastID) }
-            let result = try runCreatingRoles(file, on: connection, thenQuery: check)
+            let result = try runCreatingRoles(file, on: connection, thenQuery: check, prelude: prelude, postlude: postlude)
             if let expected = file.expectedVersion {
                 // A file run outside a transaction returns no result: ask separately.
                 let rows = try result?.rows ?? connection.query(Self.recordedSince(lastID)).rows
@@ -77,11 +81,12 @@ public struct MigrationRunner: Sendable {
 
     /// `run`, again after creating each role the file lacks (see `createMissingRole`).
     /// A file in a transaction was rolled back whole: it runs again from its start.
-    private func runCreatingRoles(_ file: MigrationFile, on connection: Connection, thenQuery query: String?) throws -> QueryResult? {
+    private func runCreatingRoles(_ file: MigrationFile, on connection: Connection, thenQuery query: String?,
+                                  prelude: String?, postlude: String? = nil) throws -> QueryResult? {
         var created: Set<String> = []
         while true {
             do {
-                return try run(file, on: connection, thenQuery: query, created: &created)
+                return try run(file, on: connection, thenQuery: query, prelude: prelude, postlude: postlude, created: &created)
             } catch let failure as MigrationRunError {
                 guard !file.runsOutsideTransaction, case let .statementFailed(_, _, error, _) = failure,
                       try createdRole(for: error, alreadyCreated: &created) else { throw failure }
@@ -93,8 +98,8 @@ public struct MigrationRunner: Sendable {
     /// round trip (after its COMMIT and the session reset, so it sees what the
     /// file recorded) and its result is returned. Thousands of small files make
     /// round trips count.
-    private func run(_ file: MigrationFile, on connection: Connection, thenQuery query: String?,
-                     created: inout Set<String>) throws -> QueryResult? {
+    private func run(_ file: MigrationFile, on connection: Connection, thenQuery query: String?, prelude: String?,
+                     postlude: String?, created: inout Set<String>) throws -> QueryResult? {
         let statements: [SQLStatement]
         do {
             statements = try SQLLexer(file.text).statements()
@@ -102,6 +107,7 @@ public struct MigrationRunner: Sendable {
             throw MigrationRunError.lexical(file: file.path, error: error)
         }
         if file.runsOutsideTransaction {
+            if let prelude { try connection.execute(prelude) }
             for statement in statements {
                 while true {
                     do {
@@ -118,6 +124,7 @@ public struct MigrationRunner: Sendable {
                     }
                 }
             }
+            if let postlude { try connection.execute(postlude) }
             try checkTransactionEnded(file, on: connection)
             try connection.execute(Self.sessionReset)
             return nil
@@ -128,12 +135,23 @@ public struct MigrationRunner: Sendable {
         // positions still count from the start of the file. The newline ends a
         // trailing `--` comment; the `;` ends a last statement left open.
         var text = file.text + "\n;"
+        if let postlude {
+            // Before the file's closing COMMIT: the text up to it is unchanged, so error positions still hold.
+            if !wrapped, let last = statements.last, last.isCommit {
+                text = String(decoding: Array(file.text.utf8)[..<last.byteRange.lowerBound], as: UTF8.self) + "\n;\n" + postlude + ";\nCOMMIT;"
+            } else {
+                text += "\n" + postlude + ";"
+            }
+        }
         if wrapped { text += "\nCOMMIT;" }
         text += "\n" + Self.sessionReset + ";"
         if let query { text += "\n" + query }
         let result: QueryResult
         do {
-            if wrapped { try connection.execute("BEGIN") }
+            // With a prelude, the transaction is opened here; a file's own BEGIN then only warns
+            // ("already a transaction in progress") and its COMMIT ends both.
+            if wrapped || prelude != nil { try connection.execute("BEGIN") }
+            if let prelude { try connection.execute(prelude) }
             result = try connection.execute(text)
         } catch let PostgresError.server(error) {
             _ = try? connection.execute("ROLLBACK")

@@ -33,9 +33,20 @@ enum TableDDL {
         } else if let type = table.ofType {
             create = prefix + " OF \(type.sql)"
             columnsAfter = table.columns
+        } else if !table.inherits.isEmpty {
+            // A child declares only its own columns (so they stay inherited, as pg_dump shows them); an
+            // inherited one whose default or NOT NULL is its own gets it after.
+            let parents = table.inherits.compactMap { name in model.tables.first { $0.name == name } }
+            let inherited = Dictionary(parents.flatMap(\.columns).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            let own = table.columns.filter { inherited[$0.name] == nil }
+            columnsAfter = table.columns.filter { column in
+                guard let parent = inherited[column.name] else { return false }
+                return parent.defaultExpression != column.defaultExpression || parent.notNull != column.notNull
+            }
+            create = prefix + " (" + (own.isEmpty ? "" : "\n    " + own.map(columnDefinition).joined(separator: ",\n    ") + "\n")
+                + ") INHERITS (\(table.inherits.map(\.sql).joined(separator: ", ")))"
         } else {
             create = prefix + " (\n    " + table.columns.map(columnDefinition).joined(separator: ",\n    ") + "\n)"
-            if !table.inherits.isEmpty { create += " INHERITS (\(table.inherits.map(\.sql).joined(separator: ", ")))" }
         }
         if let key = table.partitionKey { create += " PARTITION BY \(key)" }
         if let method = table.accessMethod { create += " USING \(SQLWriting.ident(method))" }
@@ -44,6 +55,9 @@ enum TableDDL {
         for column in columnsAfter {
             if let value = column.defaultExpression {
                 statements.append(Statement("ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) SET DEFAULT \(value)"))
+            } else if table.ofType == nil {
+                // The parent's default, not wanted here.
+                statements.append(Statement("ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) DROP DEFAULT"))
             }
             if column.notNull {
                 statements.append(Statement("ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) SET NOT NULL"))
