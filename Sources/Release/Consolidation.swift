@@ -23,6 +23,8 @@ public struct Consolidation: Sendable {
         public let text: String
         public let versions: [String]
         public let model: DatabaseModel
+        /// `server_version_num` of the server the history was replayed on.
+        public let serverVersion: Int
         /// Seconds the proof took; nil when it was skipped.
         public let proofSeconds: Double?
     }
@@ -63,7 +65,8 @@ public struct Consolidation: Sendable {
             guard proof.holds else { throw ProofFailed(leftover: Self.describe(proof)) }
             seconds = proof.seconds
         }
-        return Result(text: text, versions: included.map(\.version), model: loaded.model, proofSeconds: seconds)
+        return Result(text: text, versions: included.map(\.version), model: loaded.model, serverVersion: loaded.serverVersion,
+                      proofSeconds: seconds)
     }
 
     /// The description a migration records for itself (`VALUES ('version', 'description')`, as the

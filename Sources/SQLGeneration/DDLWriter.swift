@@ -142,7 +142,10 @@ struct DDLWriter {
         let relation = ModelIndex.name(parent)
         switch member {
         case let .column(column):
-            return Statement("ALTER TABLE \(relation.sql) DROP COLUMN IF EXISTS \(SQLWriting.ident(column.name))",
+            // ONLY where children inherit the column: a child that keeps it keeps it as its own
+            // (one that loses it too has its own drop in the plan).
+            let hasChildren = before.model.tables.contains { $0.inherits.contains(relation) }
+            return Statement("ALTER TABLE \(hasChildren ? "ONLY " : "")\(relation.sql) DROP COLUMN IF EXISTS \(SQLWriting.ident(column.name))",
                              hazards: [.dataLoss("column \(id.sql) and its values"), .accessExclusiveLock(relation)])
         case let .constraint(constraint):
             var statement = ConstraintDDL.drop(constraint, on: relation)

@@ -3,6 +3,7 @@ import Drift
 import Foundation
 import Migrations
 import PostgresClient
+import Release
 
 /// The database a lifecycle command works on, and whether its applies move files:
 /// `--env NAME` (from schemactl.toml; `production = true` moves), else `--database`
@@ -140,5 +141,61 @@ struct RollbackCommand: ParsableCommand {
             return
         }
         Terminal.print("rolled back \(result.version) on \(name)" + (result.moved ? "; moved its pair back to pending/" : ""))
+    }
+}
+
+struct ArchiveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "archive",
+        abstract: "The release step: move applied migrations (with their rollbacks) into archive/ and regenerate consolidated_schema.sql.",
+        discussion: """
+            Before anything moves: every environment named with --env has each of those migrations active, and the \
+            regenerated consolidated schema, applied twice to an empty database, gives the replay. All or nothing: the \
+            new file and the snapshot are written aside and the moves journaled first (.schemactl/archive-journal beside \
+            the migrations directory); a run that stops half-way is finished by the next `archive`. Writes \
+            snapshots/release-<last version>.json, the model at the release.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("Archive applied/ up to this version (default: all of applied/).", valueName: "VERSION"))
+    var through: String?
+
+    @Flag(name: .long, help: "Print what would move and change nothing.")
+    var dryRun = false
+
+    @Option(name: .long, help: ArgumentHelp("An environment that must have every archived migration active (repeatable).", valueName: "NAME"))
+    var env: [String] = []
+
+    @Option(name: .customLong("environments"), help: ArgumentHelp("The environments file (default: schemactl.toml).", valueName: "FILE"))
+    var environmentsFile: String?
+
+    @Option(name: .long, help: ArgumentHelp("Where release snapshots go.", valueName: "DIR"))
+    var snapshots = "snapshots"
+
+    @OptionGroup var migrationsOption: MigrationsOption
+    @OptionGroup var sourceOptions: SourceOptions
+
+    func run() throws {
+        var archive = Archive(directory: migrationsOption.migrations, replay: try sourceOptions.replay)
+        archive.through = through
+        archive.snapshots = snapshots
+        archive.report = { Terminal.error($0) }
+        if let steps = ProcessInfo.processInfo.environment["SCHEMACTL_ARCHIVE_STOP_AFTER"].flatMap(Int.init) {
+            archive.stopAfterSteps = steps // the tests' kill points
+        }
+        if !env.isEmpty {
+            let file = try EnvironmentsFile.load(environmentsFile ?? SourceOptions.settingsFile)
+            archive.environments = try env.map { ($0, try file.connectionString(of: $0)) }
+        }
+        if dryRun {
+            let plan = try archive.plan()
+            Terminal.print("would archive \(plan.versions.count) migrations:\n" + plan.versions.map { "  " + $0 }.joined(separator: "\n")
+                           + "\nand write \(plan.snapshot)")
+            return
+        }
+        let plan = try archive.run()
+        ProgressLine.shared.clear()
+        Terminal.print("archived \(plan.versions.count) migrations (\(plan.versions.first!) to \(plan.versions.last!)); "
+                       + "wrote \(migrationsOption.migrations)/consolidated_schema.sql and \(plan.snapshot)")
     }
 }

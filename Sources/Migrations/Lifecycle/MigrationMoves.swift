@@ -10,13 +10,19 @@ public enum MigrationMoves {
         public let to: String
         public let reason: String
         public var description: String { "cannot move \(from) to \(to): \(reason)" }
+
+        public init(from: String, to: String, reason: String) {
+            self.from = from
+            self.to = to
+            self.reason = reason
+        }
     }
 
     public static func move(_ migration: Migration, from: MigrationFolder, to: MigrationFolder, in directory: MigrationDirectory) throws {
         try moveFiles(version: migration.name, from: from, to: to, root: directory.path)
     }
 
-    static func moveFiles(version name: MigrationFileName, from: MigrationFolder, to: MigrationFolder, root: String) throws {
+    public static func moveFiles(version name: MigrationFileName, from: MigrationFolder, to: MigrationFolder, root: String) throws {
         let manager = FileManager.default
         try? manager.createDirectory(atPath: root + "/" + to.rawValue, withIntermediateDirectories: true)
         for fileName in [name.rollbackFileName, name.migrationFileName] {
