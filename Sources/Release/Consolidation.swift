@@ -2,6 +2,7 @@ import Foundation
 import Migrations
 import Replay
 import SQLGeneration
+import SQLText
 import SchemaModel
 
 /// `consolidated_schema.sql` of a migrations directory: the replay of archive/
@@ -78,23 +79,7 @@ public struct Consolidation: Sendable {
         var rest = text[found.upperBound...].drop { $0 == " " || $0 == "\n" || $0 == "\t" }
         guard rest.first == "," else { return nil }
         rest = rest.dropFirst().drop { $0 == " " || $0 == "\n" || $0 == "\t" }
-        guard rest.first == "'" else { return nil }
-        var description = ""
-        var index = rest.index(after: rest.startIndex)
-        while index < rest.endIndex {
-            if rest[index] == "'" {
-                let next = rest.index(after: index)
-                if next < rest.endIndex, rest[next] == "'" {
-                    description.append("'")
-                    index = rest.index(after: next)
-                    continue
-                }
-                return description
-            }
-            description.append(rest[index])
-            index = rest.index(after: index)
-        }
-        return nil
+        return SQLQuoting.readQuoted(rest, quote: "'")?.value
     }
 
     static func describe(_ proof: PlanProof) -> String {

@@ -1,4 +1,5 @@
 import Diff
+import SQLText
 import SchemaModel
 
 /// Turns the difference between two models into an ordered list of statements.
@@ -162,23 +163,9 @@ public struct Planner: Sendable {
         for index in statements.indices where statements[index].sql.hasPrefix("ALTER TYPE ") && !statements[index].outsideTransaction {
             guard let range = statements[index].sql.range(of: " ADD VALUE IF NOT EXISTS ") else { continue }
             let rest = statements[index].sql[range.upperBound...]
-            // The label: the literal right after, quotes doubled inside.
-            guard rest.first == "'" else { continue }
-            var label = "'"
-            var position = rest.index(after: rest.startIndex)
-            while position < rest.endIndex {
-                label.append(rest[position])
-                if rest[position] == "'" {
-                    let next = rest.index(after: position)
-                    if next < rest.endIndex, rest[next] == "'" {
-                        label.append("'")
-                        position = rest.index(after: next)
-                        continue
-                    }
-                    break
-                }
-                position = rest.index(after: position)
-            }
+            // The label: the literal right after it.
+            guard let (value, _) = SQLQuoting.readQuoted(rest, quote: "'") else { continue }
+            let label = SQLWriting.literal(value)
             if statements[(index + 1)...].contains(where: { $0.sql.contains(label + "::") }) {
                 statements[index].outsideTransaction = true
                 statements[index].notes.append("outside the transaction: a later statement uses the new value, which PostgreSQL allows only once it is committed")

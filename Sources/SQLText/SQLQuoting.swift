@@ -17,4 +17,27 @@ public enum SQLQuoting {
     public static func literal(_ value: String) -> String {
         "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
     }
+
+    /// Reads back a quoted token at the start of `text` (`'it''s'` with `'`, `"My ""T"""` with `"`):
+    /// its value with the doubled quotes made single, and where the text goes on after it.
+    /// nil when `text` does not start with `quote` or the token is not closed.
+    public static func readQuoted(_ text: Substring, quote: Character) -> (value: String, rest: Substring)? {
+        guard text.first == quote else { return nil }
+        var value = ""
+        var index = text.index(after: text.startIndex)
+        while index < text.endIndex {
+            if text[index] == quote {
+                let next = text.index(after: index)
+                if next < text.endIndex, text[next] == quote {
+                    value.append(quote)
+                    index = text.index(after: next)
+                    continue
+                }
+                return (value, text[next...])
+            }
+            value.append(text[index])
+            index = text.index(after: index)
+        }
+        return nil
+    }
 }

@@ -42,7 +42,8 @@ struct DiffCommand: ParsableCommand {
         let liveSides = specifiers.filter { if case .database = $0 { return true } else { return false } }.count
         var sharing = try sourceOptions.loader(filter: schemaFilter.filter)
         sharing.parallelism = Inspector.parallelism(sharedBy: liveSides)
-        sharing.readsDependencies = false
+        // A diff does not compare the dependency graph; a plan is ordered by it.
+        sharing.readsDependencies = format == .sql
         let loader = sharing
         // The two sides are read at once: two live databases, or a database and a replay.
         let results = concurrently(2) { side in try loader.load(specifiers[side]) }

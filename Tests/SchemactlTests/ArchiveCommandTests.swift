@@ -15,12 +15,9 @@ final class ArchiveCommandTests: XCTestCase {
 
     /// A project folder with a copy of the CRM migrations and an environments file naming `database`.
     private func project(environment database: ScratchDatabase) throws -> String {
-        let folder = NSTemporaryDirectory() + "schemactl-archive-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: projectRoot + "/migrations", toPath: folder + "/migrations")
+        let folder = (try copyOfMigrations("archive") as NSString).deletingLastPathComponent
         try "[environments.production]\nurl = \"\(database.connectionString.raw)\"\nproduction = true\n"
             .write(toFile: folder + "/schemactl.toml", atomically: true, encoding: .utf8)
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
         return folder
     }
 

@@ -11,15 +11,6 @@ final class GenerationCommandTests: XCTestCase {
         ["SCHEMACTL_SCRATCH_URL": try EmbeddedPostgres.shared().connectionString().raw]
     }
 
-    /// A copy of the CRM migrations in a temporary folder.
-    private func copyOfMigrations() throws -> String {
-        let folder = NSTemporaryDirectory() + "schemactl-generation-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: projectRoot + "/migrations", toPath: folder + "/migrations")
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
-        return folder + "/migrations"
-    }
-
     func testTheCommittedConsolidatedSchemaIsTheToolsOwnOutput() throws {
         try requireServer(toReplay: projectRoot + "/migrations")
         // The file says which major it was read from, and a major prints some definitions its own way.
@@ -77,9 +68,8 @@ final class GenerationCommandTests: XCTestCase {
     }
 
     func testConsolidateRefusesASchemaWithObjectsItDoesNotModel() throws {
-        let folder = NSTemporaryDirectory() + "schemactl-unmodelled-\(UUID().uuidString)"
+        let folder = try temporaryFolder("unmodelled")
         try FileManager.default.createDirectory(atPath: folder + "/migrations/applied", withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
         try TestDatabase.ensureRole("unmodelled_reader")
         try """
             BEGIN;
@@ -99,9 +89,7 @@ final class GenerationCommandTests: XCTestCase {
     }
 
     func testDiffFormatSQLPrintsTheProvedPlanAndRefusesDataLossUnlessAllowed() throws {
-        let folder = NSTemporaryDirectory() + "schemactl-plan-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+        let folder = try temporaryFolder("plan")
         try "CREATE TABLE t (id int PRIMARY KEY, a int, gone text); CREATE VIEW v AS SELECT id, a FROM t;"
             .write(toFile: folder + "/a.sql", atomically: true, encoding: .utf8)
         try "CREATE TABLE t (id int PRIMARY KEY, a bigint); CREATE VIEW v AS SELECT id, a FROM t;"
@@ -121,6 +109,15 @@ final class GenerationCommandTests: XCTestCase {
         XCTAssertLessThan(dropView, retype)
         XCTAssertLessThan(retype, createView)
         XCTAssertTrue(plan.stdout.contains("-- hazard: data loss: column \"public\".\"t\".\"gone\" and its values"), plan.stdout)
+        // Between two live databases too (whose dependencies a plain diff does not read).
+        let (a, b) = (try TestDatabase.make(), try TestDatabase.make())
+        defer { a.drop(); b.drop() }
+        try a.connect().execute(try String(contentsOfFile: folder + "/a.sql", encoding: .utf8))
+        try b.connect().execute(try String(contentsOfFile: folder + "/b.sql", encoding: .utf8))
+        let live = try CommandRun.schemactl(["diff", a.connectionString.raw, b.connectionString.raw, "--format", "sql", "--allow-destructive"],
+                                            environment: try scratch())
+        XCTAssertEqual(live.status, 1, live.stderr)
+        XCTAssertTrue(live.stdout.contains("DROP VIEW IF EXISTS \"public\".\"v\""), live.stdout)
         let same = try CommandRun.schemactl(["diff", folder + "/b.sql", folder + "/b.sql", "--format", "sql"], environment: try scratch())
         XCTAssertEqual(same.status, 0, same.stderr)
         XCTAssertEqual(same.stdout, "")

@@ -9,22 +9,12 @@ import XCTest
 /// directory and `schema_versions` agree after every step, failures keep
 /// nothing, an interrupted move is finished, and runners take turns.
 final class LifecycleCommandTests: XCTestCase {
-    /// A copy of the CRM migrations in a temporary folder.
-    private func copyOfMigrations() throws -> String {
-        let folder = NSTemporaryDirectory() + "schemactl-lifecycle-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: projectRoot + "/migrations", toPath: folder + "/migrations")
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
-        return folder + "/migrations"
-    }
-
     /// An empty history with `files` (name → text) in pending/.
     private func history(_ files: [String: String]) throws -> String {
-        let folder = NSTemporaryDirectory() + "schemactl-lifecycle-\(UUID().uuidString)/migrations"
+        let folder = try temporaryFolder("lifecycle") + "/migrations"
         for sub in ["archive", "applied", "pending"] {
             try FileManager.default.createDirectory(atPath: folder + "/" + sub, withIntermediateDirectories: true)
         }
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: (folder as NSString).deletingLastPathComponent) }
         for (name, text) in files { try text.write(toFile: folder + "/pending/" + name, atomically: true, encoding: .utf8) }
         return folder
     }

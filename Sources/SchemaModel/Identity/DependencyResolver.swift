@@ -1,3 +1,4 @@
+import SQLText
 /// The `ObjectID` of each end of a model's dependencies: the identity the diff
 /// keys on, so that SQL generation can order changes by `pg_depend`.
 ///
@@ -115,22 +116,9 @@ public struct DependencyResolver: Sendable {
         while index < text.endIndex {
             var part = ""
             if text[index] == "\"" {
-                index = text.index(after: index)
-                while true {
-                    guard index < text.endIndex else { return nil }
-                    if text[index] == "\"" {
-                        let next = text.index(after: index)
-                        if next < text.endIndex, text[next] == "\"" {
-                            part.append("\"")
-                            index = text.index(after: next)
-                            continue
-                        }
-                        index = next
-                        break
-                    }
-                    part.append(text[index])
-                    index = text.index(after: index)
-                }
+                guard let (value, rest) = SQLQuoting.readQuoted(text[index...], quote: "\"") else { return nil }
+                part = value
+                index = rest.startIndex
             } else {
                 while index < text.endIndex, text[index] != "." {
                     part.append(text[index])
