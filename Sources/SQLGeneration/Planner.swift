@@ -49,9 +49,16 @@ public struct Planner: Sendable {
         var statements: [Statement] = []
         // Renames the user confirmed: renamed in the old model, so the diff sees one object.
         let renames = applyRenames(to: &old)
-        let diff = SchemaDiff(from: old, to: new)
         let before = ModelIndex(old), after = ModelIndex(new)
-        var work = classify(diff, before: before, after: after)
+        var work: Work
+        if before.topLevel.isEmpty {
+            // From nothing (a schema script): everything is created, and no diff need be computed
+            // (flattening every object was most of consolidate's time at 1,000 tables).
+            work = Work()
+            work.addedTop = Set(after.topLevel + after.rules)
+        } else {
+            work = classify(SchemaDiff(from: old, to: new), before: before, after: after)
+        }
         addDependents(to: &work, before: before, after: after)
         notes += possibleRenames(work, before: before, after: after)
         notes += work.rebuilt.sorted().map { "\($0) is dropped and created again" }
@@ -132,11 +139,13 @@ public struct Planner: Sendable {
         for id in newOrder.order where work.addedTop.contains(id) || work.rebuilt.contains(id) {
             created += writer.members(of: id, withoutPrimaryKey: true)
         }
-        let depth = { (id: ObjectID) in id.parent.map { after.depth(ModelIndex.name($0)) } ?? 0 }
-        let ordered = created.sorted { lhs, rhs in
-            let (left, right) = (depth(lhs), depth(rhs))
-            return left != right ? left > right : lhs < rhs
-        }
+        // Deepest partitions first, then by identity; the keys computed once.
+        let keyed = created.map { id in (id, id.parent.map { after.depth(ModelIndex.name($0)) } ?? 0, id.kind.rank, id.sql) }
+        let ordered = keyed.sorted { lhs, rhs in
+            if lhs.1 != rhs.1 { return lhs.1 > rhs.1 }
+            if lhs.2 != rhs.2 { return lhs.2 < rhs.2 }
+            return lhs.3.precedes(rhs.3)
+        }.map(\.0)
         for pass in MemberPass.allCases {
             for id in ordered where pass.includes(id, in: after) { statements += writer.createMember(id) }
         }
