@@ -40,7 +40,7 @@ let package = Package(
         // Typed changes to ordered statements with their hazards, and the consolidated schema: pure, no connection.
         .target(name: "SQLGeneration", dependencies: ["SchemaModel", "Diff", "SQLText"]),
         // Workflows that span the pipeline: plans proved on a scratch database, consolidation.
-        .target(name: "Release", dependencies: ["SQLGeneration", "Replay", "Diff", "Migrations", "SchemaModel", "PostgresClient"]),
+        .target(name: "Release", dependencies: ["SQLGeneration", "Replay", "Diff", "Migrations", "SchemaModel", "PostgresClient", "Introspection"]),
         // The linter's first type; its rules come with the lint issue.
         .target(name: "Lint"),
         // Environments against their own history: replay of what each applied, diffed with what it has.

@@ -114,6 +114,20 @@ public struct MigrationReplay: Sendable {
         return (model, connection.serverVersionNumber)
     }
 
+    /// A scratch database set up as a replay's (the replay role, the roles a history
+    /// lacks created and named, the server reset after), for work that applies files
+    /// one at a time and looks at the schema in between (`verify`).
+    public func withScratchDatabase<T>(_ body: (Connection, MigrationRunner) throws -> T) throws -> T {
+        let target = try ScratchDatabase.server(explicit: scratch)
+        defer { resetIfChanged(target, persistentData: nil) }
+        let database = try ScratchDatabase(on: target, owner: replayRole)
+        defer { database.drop() }
+        let connection = try database.connect()
+        defer { connection.close() }
+        let runner = try runner(on: target, progress: progress)
+        return try withPrivilegeHint { try body(connection, runner) }
+    }
+
     /// A runner for `server`. On the embedded server, the roles of `roles` are
     /// made first, and any other a statement lacks is made when it fails for
     /// want of it, as a NOLOGIN role, and named: the server is then reset after

@@ -227,6 +227,10 @@ final class LifecycleCommandTests: XCTestCase {
         XCTAssertTrue(warned.stderr.contains("applied/20240101_first.sql: changed since it was applied"), warned.stderr)
         let strict = try CommandRun.schemactl(["apply", "--strict", "--migrations", migrations, "--database", url])
         XCTAssertEqual(strict.status, 2)
+        let status = try CommandRun.schemactl(["status", "--migrations", migrations, "--database", url])
+        XCTAssertEqual(status.status, 0)
+        XCTAssertTrue(status.stderr.contains("applied/20240101_first.sql: changed since it was applied"), status.stderr)
+        XCTAssertEqual(try CommandRun.schemactl(["status", "--strict", "--migrations", migrations, "--database", url]).status, 2)
     }
 }
 

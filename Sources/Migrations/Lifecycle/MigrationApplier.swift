@@ -184,5 +184,5 @@ public struct MigrationApplier: Sendable {
             """).rows.map { try $0.string("object") }
     }
 
-    static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+    public static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
 }

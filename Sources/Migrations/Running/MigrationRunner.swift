@@ -161,7 +161,7 @@ public struct MigrationRunner: Sendable {
                 throw MigrationRunError.statementFailed(file: file.path, location: location, error: error,
                                                   line: lines.text(ofLine: location.line))
             }
-            throw locateFailure(of: file, on: connection) ?? MigrationRunError.statementFailed(
+            throw locateFailure(of: file, on: connection, prelude: prelude) ?? MigrationRunError.statementFailed(
                 file: file.path, location: nil, error: error, line: nil)
         }
         try checkTransactionEnded(file, on: connection)
@@ -181,11 +181,12 @@ public struct MigrationRunner: Sendable {
     /// Some errors carry no position (`CREATE INDEX … ON missing`). The file was
     /// rolled back whole, so run it again statement by statement inside one
     /// transaction, to find the statement that fails, then roll that back too.
-    private func locateFailure(of file: MigrationFile, on connection: Connection) -> MigrationRunError? {
+    private func locateFailure(of file: MigrationFile, on connection: Connection, prelude: String?) -> MigrationRunError? {
         guard let statements = try? SQLLexer(file.text).statements() else { return nil }
         let lines = LineIndex(file.text)
         defer { _ = try? connection.execute("ROLLBACK") }
         guard (try? connection.execute("BEGIN")) != nil else { return nil }
+        if let prelude, (try? connection.execute(prelude)) == nil { return nil }
         for statement in statements where !statement.isBegin && !statement.isCommit {
             do {
                 try connection.execute(statement.text)
