@@ -20,7 +20,7 @@ struct SchemaFilterOptions: ParsableArguments {
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Read a source's schema into the model and print it as JSON or as a text outline."
+        abstract: "Read a source's schema into the model and print it as JSON, a text outline, or the SQL that builds it."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
