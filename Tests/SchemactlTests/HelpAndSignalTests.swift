@@ -46,6 +46,16 @@ final class SignalTests: XCTestCase {
             let run = try CommandRun.schemactl(["inspect", project + "/migrations", "--no-cache"],
                                                removing: ["SCHEMACTL_SCRATCH_URL"], signal: (number, after))
             let point = "signal \(number) after \(after) s"
+            // 20 ms after the spawn the dynamic loader may still be loading Foundation: a signal that comes
+            // before any code of ours can run ends the process by its default action (the shell reports 130
+            // for it too). Then nothing has started: what must hold is that nothing is left.
+            if let signal = run.killedBy {
+                XCTAssertEqual(signal, number, "\(point): \(run.stderr)")
+                XCTAssertLessThan(after, 0.1, "\(point): only a signal in the first milliseconds may come before the handler")
+                XCTAssertEqual(try serverFolders().subtracting(before), [], "\(point): a server folder was left")
+                XCTAssertEqual(processes(mentioning: project), [], "\(point): a process of the run is left")
+                continue
+            }
             XCTAssertEqual(run.status, 128 + number, "\(point): \(run.stderr)")
             XCTAssertEqual(run.stderr.components(separatedBy: "\n").filter { !$0.isEmpty }.count, 1, "\(point): \(run.stderr)")
             XCTAssertTrue(run.stderr.contains(number == SIGINT ? "interrupted" : "terminated"), "\(point): \(run.stderr)")

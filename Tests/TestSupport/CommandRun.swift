@@ -5,6 +5,8 @@ public struct CommandRun: Sendable {
     public let status: Int32
     public let stdout: String
     public let stderr: String
+    /// The signal that ended the process, when one did (it then ran no handler of its own).
+    public var killedBy: Int32? = nil
 
     /// Runs `schemactl` with `arguments` in `directory`, with `environment` added to ours.
     /// `signal`: sent to the process (not its group) `after` seconds, as `kill -INT pid` would.
@@ -36,7 +38,8 @@ public struct CommandRun: Sendable {
         process.waitUntilExit()
         return CommandRun(status: process.terminationStatus,
                           stdout: String(decoding: outData, as: UTF8.self),
-                          stderr: String(decoding: errorBox.data, as: UTF8.self))
+                          stderr: String(decoding: errorBox.data, as: UTF8.self),
+                          killedBy: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil)
     }
 }
 
