@@ -251,23 +251,7 @@ struct DDLWriter {
         case let (.defined(old)?, .defined(new)?):
             var statements: [Statement] = []
             if names.contains("comment"), let target = DefinedObjectDDL.target(new) { statements.append(SQLWriting.comment(on: target, new.comment)) }
-            if names.contains("privileges") {
-                // Rebuilt from nothing is simplest to state: revoke what was, grant what is.
-                var created = DefinedObjectDDL.create(new, guarded: true).dropFirst()
-                created.removeAll { $0.sql.hasPrefix("COMMENT") }
-                var undo = DefinedObjectDDL.create(old, guarded: true).dropFirst().filter { !$0.sql.hasPrefix("COMMENT") }
-                undo = undo.map { statement in
-                    var reversed = statement
-                    if statement.sql.hasPrefix("GRANT ") {
-                        reversed.sql = "REVOKE " + statement.sql.dropFirst(6).replacingOccurrences(of: " TO ", with: " FROM ")
-                            .replacingOccurrences(of: " WITH GRANT OPTION", with: "")
-                    } else if statement.sql.hasPrefix("REVOKE ") {
-                        reversed.sql = "GRANT " + statement.sql.dropFirst(7).replacingOccurrences(of: " FROM ", with: " TO ")
-                    }
-                    return reversed
-                }
-                statements += undo + created
-            }
+            if names.contains("privileges") { statements += DefinedObjectDDL.privileges(of: new, from: old.privileges) }
             return statements
         default:
             return []
@@ -318,15 +302,13 @@ struct DDLWriter {
             } else {
                 statements.append(Statement("\(alter) ADD ATTRIBUTE \(SQLWriting.ident(attribute.name)) \(attribute.type)\(collation) CASCADE"))
             }
-            if previousComment(oldAttributes[attribute.name]) != attribute.comment {
+            if oldAttributes[attribute.name]?.comment != attribute.comment {
                 statements.append(SQLWriting.comment(on: "COLUMN \(new.name.sql).\(SQLWriting.ident(attribute.name))", attribute.comment))
             }
         }
         if names.contains("comment") { statements.append(SQLWriting.comment(on: "TYPE \(new.name.sql)", new.comment)) }
         return statements + PrivilegeDDL.statements(on: "TYPE \(new.name.sql)", from: old.privileges, to: new.privileges)
     }
-
-    private func previousComment(_ attribute: CompositeType.Attribute?) -> String? { attribute?.comment }
 
     private func alterSequence(_ old: Sequence, _ new: Sequence, _ names: Set<String>) -> [Statement] {
         var statements: [Statement] = []
@@ -497,8 +479,6 @@ struct DDLWriter {
         if old.notNull != new.notNull && !(new.identity != nil && old.identity == nil && new.notNull) {
             if new.notNull {
                 statements += setNotNull(new, of: table)
-            } else if old.identity == nil || new.identity != nil {
-                statements.append(Statement("\(alter) DROP NOT NULL", hazards: lock))
             } else {
                 statements.append(Statement("\(alter) DROP NOT NULL", hazards: lock))
             }

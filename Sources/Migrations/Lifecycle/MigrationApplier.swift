@@ -109,7 +109,7 @@ public struct MigrationApplier: Sendable {
             try connection.execute(SchemaVersions.createStatement)
             try connection.execute(SchemaVersions.addChecksumColumn)
         }
-        var entries = try SchemaVersions.read(connection) ?? []
+        let entries = try SchemaVersions.read(connection) ?? []
         if options.move && !options.dryRun {
             outcome.repaired = try MigrationMoves.finishInterrupted(directory: directoryPath, active: entries.filter(\.isActive).map(\.version))
             for version in outcome.repaired {
@@ -157,7 +157,6 @@ public struct MigrationApplier: Sendable {
                 outcome.moved.append(migration.version)
             }
         }
-        entries = try SchemaVersions.read(connection) ?? entries
         return outcome
     }
 

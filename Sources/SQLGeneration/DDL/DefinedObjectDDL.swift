@@ -55,10 +55,13 @@ enum DefinedObjectDDL {
         if let comment = object.comment, let target = target(object) {
             statements.append(SQLWriting.comment(on: target, comment))
         }
-        if object.kind != .defaultPrivileges, let target = grantTarget(object) {
-            statements += PrivilegeDDL.statements(on: target, from: [], to: object.privileges)
-        }
-        return statements
+        return statements + privileges(of: object, from: [])
+    }
+
+    /// GRANT and REVOKE from `old` to the object's own privileges (default privileges carry theirs in their definition).
+    static func privileges(of object: DefinedObject, from old: [Privilege]) -> [Statement] {
+        guard object.kind != .defaultPrivileges, let target = grantTarget(object) else { return [] }
+        return PrivilegeDDL.statements(on: target, from: old, to: object.privileges)
     }
 
     static func drop(_ object: DefinedObject) -> Statement {
