@@ -41,8 +41,9 @@ let package = Package(
         .target(name: "SQLGeneration", dependencies: ["SchemaModel", "Diff", "SQLText"]),
         // Workflows that span the pipeline: plans proved on a scratch database, consolidation.
         .target(name: "Release", dependencies: ["SQLGeneration", "Replay", "Diff", "Migrations", "SchemaModel", "PostgresClient", "Introspection"]),
-        // The linter's first type; its rules come with the lint issue.
-        .target(name: "Lint"),
+        // Rules over each migration, with the replayed schema before and after it and the planner's hazards.
+        .target(name: "Lint", dependencies: ["SQLText", "SchemaModel", "SQLGeneration", "Migrations", "Replay", "Introspection",
+                                            "PostgresClient", "EmbeddedServer"]),
         // Environments against their own history: replay of what each applied, diffed with what it has.
         .target(name: "Drift", dependencies: ["Replay", "Diff", "Migrations", "Introspection", "PostgresClient", "SchemaModel",
                                              .product(name: "TOMLKit", package: "TOMLKit")]),
@@ -50,7 +51,7 @@ let package = Package(
             name: "schemactl",
             dependencies: [
                 "PostgresClient", "EmbeddedServer", "Migrations", "Introspection", "Replay", "Diff", "Drift",
-                "SchemaModel", "Support", "SQLGeneration", "Release",
+                "SchemaModel", "Support", "SQLGeneration", "Release", "Lint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -100,6 +101,7 @@ let package = Package(
             dependencies: ["Drift", "Replay", "Diff", "Migrations", "PostgresClient", "EmbeddedServer", "TestSupport"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "LintTests", dependencies: ["Lint", "Replay", "TestSupport"]),
         // Runs the built `schemactl` binary: exit codes and messages as a user sees them.
         .testTarget(name: "SchemactlTests", dependencies: ["PostgresClient", "EmbeddedServer", "Migrations", "Introspection", "SchemaModel", "Replay", "TestSupport"]),
     ]

@@ -13,9 +13,12 @@ import TOMLKit
 ///     [replay]
 ///     roles = ["app_user", "reporting"]   # created (NOLOGIN) for each replay on the embedded server
 ///
+///     [lint.ignore]
+///     20230110_create_users = ["jsonb-without-comment"]   # rules `lint` does not apply to that migration
+///
 /// The file is TOML, read by TOMLKit (toml++). Only `[environments.NAME]`
 /// tables with `url` or `url_env` string keys (and `production = true` on the
-/// one whose applies move files), and `[replay]` with `roles`,
+/// one whose applies move files), `[replay]` with `roles`, and `[lint.ignore]`,
 /// mean anything; anything else is
 /// an error naming the line and column, so a typo never silently points at the
 /// wrong database.
@@ -33,6 +36,9 @@ public struct EnvironmentsFile: Sendable {
     /// Roles a history grants to or sets as owners without creating them
     /// (`[replay] roles`): made before each replay on the embedded server.
     public var replayRoles: [String] = []
+    /// `[lint.ignore]`: migration version → ids of lint rules not applied to it (findings
+    /// in files that are already applied everywhere, and cannot change, with a reason kept elsewhere).
+    public var lintIgnores: [String: Set<String>] = [:]
 
     public static func load(_ path: String) throws -> EnvironmentsFile {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
@@ -51,14 +57,15 @@ public struct EnvironmentsFile: Sendable {
                                         message: "not valid TOML: " + error.description)
         }
         let locator = KeyLocator(text: text)
-        for key in document.keys where key != "environments" && key != "replay" {
+        for key in document.keys where key != "environments" && key != "replay" && key != "lint" {
             let (line, column) = locator.table(key) ?? locator.key(key, inTable: nil) ?? (0, 0)
             throw EnvironmentsFileError(path: path, line: line, column: column,
-                                        message: "expected [environments.NAME] or [replay], found [\(key)]")
+                                        message: "expected [environments.NAME], [replay] or [lint.ignore], found [\(key)]")
         }
         let replayRoles = try Self.replayRoles(document, locator: locator, path: path)
+        let lintIgnores = try Self.lintIgnores(document, locator: locator, path: path)
         guard let environments = document["environments"] else {
-            return EnvironmentsFile(path: path, entries: [], replayRoles: replayRoles)
+            return EnvironmentsFile(path: path, entries: [], replayRoles: replayRoles, lintIgnores: lintIgnores)
         }
         guard let table = environments.table else {
             let (line, column) = locator.key("environments", inTable: nil) ?? (0, 0)
@@ -97,7 +104,7 @@ public struct EnvironmentsFile: Sendable {
         }
         // In the file's order, as the user wrote them (a TOML table's keys come sorted).
         let ordered = entries.sorted { $0.position != $1.position ? $0.position < $1.position : $0.entry.name < $1.entry.name }
-        return EnvironmentsFile(path: path, entries: ordered.map(\.entry), replayRoles: replayRoles)
+        return EnvironmentsFile(path: path, entries: ordered.map(\.entry), replayRoles: replayRoles, lintIgnores: lintIgnores)
     }
 
     /// `[replay] roles = ["a", "b"]`: names, each a non-empty string.
@@ -121,6 +128,30 @@ public struct EnvironmentsFile: Sendable {
             roles = names
         }
         return roles
+    }
+
+    /// `[lint.ignore]`: `VERSION = ["rule", …]`, each a non-empty list of strings.
+    private static func lintIgnores(_ document: TOMLTable, locator: KeyLocator, path: String) throws -> [String: Set<String>] {
+        guard let lint = document["lint"] else { return [:] }
+        let (line, column) = locator.table("lint") ?? locator.key("lint", inTable: nil) ?? (0, 0)
+        guard let table = lint.table, table.keys.allSatisfy({ $0 == "ignore" }) else {
+            throw EnvironmentsFileError(path: path, line: line, column: column, message: "[lint] holds only ignore: [lint.ignore]")
+        }
+        guard let ignore = table["ignore"] else { return [:] }
+        guard let versions = ignore.table else {
+            throw EnvironmentsFileError(path: path, line: line, column: column, message: "lint.ignore must be a table: [lint.ignore]")
+        }
+        var ignores: [String: Set<String>] = [:]
+        for version in versions.keys {
+            guard let array = versions[version]?.array, let rules = Optional(array.compactMap(\.string)), rules.count == array.count,
+                  !rules.isEmpty, !rules.contains("") else {
+                let (line, column) = locator.key(version, inTable: "lint.ignore") ?? locator.table("lint.ignore") ?? (0, 0)
+                throw EnvironmentsFileError(path: path, line: line, column: column,
+                                            message: "\(version) must be a list of lint rule ids: \(version) = [\"index-not-concurrently\"]")
+            }
+            ignores[version] = Set(rules)
+        }
+        return ignores
     }
 
     /// The connection string of `name`, from the file or from the variable it names.

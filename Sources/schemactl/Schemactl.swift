@@ -11,7 +11,8 @@ struct Schemactl: ParsableCommand {
         discussion: "Exit codes: 0 nothing found, 1 differences / drift / findings, 2 an error.",
         version: "0.1.0",
         subcommands: [StatusCommand.self, NewCommand.self, InspectCommand.self, SnapshotCommand.self, DiffCommand.self,
-                      DriftCommand.self, ConsolidateCommand.self, GenerateCommand.self, ApplyCommand.self, RollbackCommand.self, ArchiveCommand.self, VerifyCommand.self, ScratchServerCommand.self]
+                      DriftCommand.self, ConsolidateCommand.self, GenerateCommand.self, ApplyCommand.self, RollbackCommand.self, ArchiveCommand.self, VerifyCommand.self, LintCommand.self,
+                      ScratchServerCommand.self]
     )
 
     /// Parses, runs, and turns every failure into one paragraph on stderr with

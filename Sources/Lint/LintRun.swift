@@ -1,0 +1,103 @@
+import EmbeddedServer
+import Foundation
+import Introspection
+import Migrations
+import PostgresClient
+import Replay
+import SchemaModel
+
+/// `lint`: replays the history in one scratch database, migration by
+/// migration, and runs the rules on each chosen migration with the schema the
+/// migrations before it built and the schema after it.
+public struct LintRun: Sendable {
+    public struct Result: Sendable {
+        public var findings: [LintFinding]
+        /// How many migrations the rules ran on.
+        public var linted: Int
+        /// A migration that failed to apply: the rules ran on it (without the
+        /// schema after it) and the migrations after it were not linted.
+        public var failure: (any Error)?
+    }
+
+    /// What a path given to `lint` did not name.
+    public struct UnknownPath: Error, CustomStringConvertible {
+        public let path: String
+        public let directory: String
+        public var description: String { "\(path): not a migration, rollback or folder of \(directory)" }
+    }
+
+    public var replay: MigrationReplay
+    /// `[lint.ignore]` of schemactl.toml: version → rules silenced for it.
+    public var ignored: [String: Set<String>]
+
+    public init(replay: MigrationReplay, ignored: [String: Set<String>] = [:]) {
+        self.replay = replay
+        self.ignored = ignored
+    }
+
+    /// Lints the migrations of `directory` that `paths` name (files, either of a
+    /// pair, or folders); every migration when `paths` is empty.
+    public func run(directory path: String, paths: [String] = []) throws -> Result {
+        let directory = try MigrationDirectory.load(path)
+        try directory.validateAllowingMissingRollbacks()
+        let migrations = directory.migrations
+        let chosen = try Self.choose(paths, in: directory)
+        let binaries = try? ServerBinaries.locate()
+        let extensionFunctions = binaries.map { ExtensionFunctions.read(binaries: $0.directory, major: try? $0.majorVersion()) } ?? [:]
+        var result = Result(findings: [], linted: 0, failure: nil)
+        guard !chosen.isEmpty else { return result }
+        try replay.withScratchDatabase { connection, runner in
+            try connection.execute(SchemaVersions.createStatement)
+            let builtins = Set(try connection.query("SELECT DISTINCT proname FROM pg_catalog.pg_proc WHERE pronamespace = 'pg_catalog'::regnamespace")
+                .rows.map { try $0.string("proname") })
+            var before: DatabaseModel? = nil
+            for (position, migration) in migrations.enumerated() where position <= chosen.max()! {
+                let isChosen = chosen.contains(position)
+                if isChosen, before == nil { before = try Inspector().inspect(connection) }
+                let forward = directory.path(of: migration.name.migrationFileName, in: migration.folder)
+                let text = try directory.texts[forward] ?? MigrationFile.read(forward, expectedVersion: nil).text
+                // The version check is a rule here (version-not-recorded), not a reason to stop.
+                let file = MigrationFile(path: forward, text: text, expectedVersion: nil)
+                var failure: (any Error)? = nil
+                do { try runner.apply([file], to: connection, createSchemaVersions: false) } catch { failure = error }
+                if isChosen {
+                    let after = failure == nil ? try Inspector().inspect(connection) : nil
+                    let rollbackPath = migration.rollback.map { _ in directory.path(of: migration.name.rollbackFileName, in: migration.folder) }
+                    let subject = LintSubject(
+                        version: migration.version,
+                        file: try LintedFile(path: forward, text: text),
+                        rollback: try rollbackPath.map { try LintedFile(path: $0, text: directory.texts[$0] ?? MigrationFile.read($0, expectedVersion: nil).text) },
+                        before: before!, after: after, extensionFunctions: extensionFunctions, builtinFunctions: builtins)
+                    result.findings += Linter().findings(subject, ignoring: ignored[migration.version] ?? [])
+                    result.linted += 1
+                    before = after
+                } else {
+                    before = nil
+                }
+                if let failure {
+                    result.failure = failure
+                    return
+                }
+            }
+        }
+        return result
+    }
+
+    /// Positions of the migrations `paths` name.
+    static func choose(_ paths: [String], in directory: MigrationDirectory) throws -> Set<Int> {
+        let migrations = directory.migrations
+        guard !paths.isEmpty else { return Set(migrations.indices) }
+        func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        var chosen: Set<Int> = []
+        for path in paths {
+            let target = absolute(path)
+            let matches = migrations.indices.filter { index in
+                let files = [migrations[index].file, migrations[index].rollback].compactMap { $0 }.map { absolute($0.path) }
+                return files.contains(target) || files.contains { $0.hasPrefix(target + "/") }
+            }
+            guard !matches.isEmpty else { throw UnknownPath(path: path, directory: directory.path) }
+            chosen.formUnion(matches)
+        }
+        return chosen
+    }
+}

@@ -1,0 +1,28 @@
+import SQLGeneration
+
+/// `ALTER COLUMN … TYPE` that the planner says rewrites the table.
+struct ColumnTypeRewrite: LintRule {
+    let id = "column-type-rewrite"
+    let summary = "A column type change that rewrites a table an earlier migration created."
+    let explanation = """
+        Most type changes (integer to bigint, text to a domain, anything with USING) rewrite the whole table and \
+        rebuild its indexes under an ACCESS EXCLUSIVE lock: no reads, no writes, for as long as that takes. Changes \
+        PostgreSQL can make without a rewrite (varchar(n) to a longer varchar or to text, numeric(p,s) to a wider \
+        precision) are left alone: the rule asks the planner, the same one behind `diff --format sql`. For a large \
+        table, add a new column, fill it in batches, and swap.
+        """
+
+    func check(_ subject: LintSubject) -> [LintFinding] {
+        subject.file.statements.flatMap { statement -> [LintFinding] in
+            guard let alter = StatementReading.alterTable(statement) else { return [] }
+            let table = subject.table(named: alter.name)
+            guard subject.existed(table), subject.hazards.contains(.tableRewrite(table)) else { return [] }
+            return alter.actions.compactMap { action in
+                guard let first = action.first, first.isWord("ALTER"), action.contains(where: { $0.depth == 0 && $0.isWord("TYPE") }) else { return nil }
+                let column = action.dropFirst().first?.isWord("COLUMN") == true ? action.dropFirst(2).first : action.dropFirst().first
+                return subject.file.finding(self, "changes the type of \(column?.identifier ?? "a column") of \(table.schema).\(table.name), which existed "
+                                            + "before this migration: the table is rewritten under an ACCESS EXCLUSIVE lock", at: statement, token: first)
+            }
+        }
+    }
+}

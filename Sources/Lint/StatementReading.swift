@@ -1,0 +1,54 @@
+import SQLText
+
+/// The few statement shapes the rules recognise, read from tokens. Not a SQL
+/// grammar: the server has already accepted the statement (the replay ran it),
+/// so these only find where the parts are.
+enum StatementReading {
+    /// A possibly qualified name starting at `index`: its parts and the index after it.
+    static func name(in tokens: [SQLToken], at index: Int) -> (parts: [String], next: Int)? {
+        guard index < tokens.count, let first = tokens[index].identifier else { return nil }
+        var parts = [first]
+        var cursor = index + 1
+        while cursor + 1 < tokens.count, tokens[cursor].isSymbol("."), let part = tokens[cursor + 1].identifier {
+            parts.append(part)
+            cursor += 2
+        }
+        return (parts, cursor)
+    }
+
+    /// `ALTER TABLE [IF EXISTS] [ONLY] name [*] action, action …`: the name and each action's tokens.
+    static func alterTable(_ statement: LintStatement) -> (name: [String], actions: [ArraySlice<SQLToken>])? {
+        guard statement.starts(with: "ALTER", "TABLE") else { return nil }
+        let tokens = statement.tokens
+        var index = 2
+        if index + 1 < tokens.count, tokens[index].isWord("IF"), tokens[index + 1].isWord("EXISTS") { index += 2 }
+        if index < tokens.count, tokens[index].isWord("ONLY") { index += 1 }
+        guard let (parts, next) = name(in: tokens, at: index) else { return nil }
+        var cursor = next
+        if cursor < tokens.count, tokens[cursor].isSymbol("*") { cursor += 1 }
+        var actions: [ArraySlice<SQLToken>] = []
+        var start = cursor
+        for position in cursor..<tokens.count where tokens[position].depth == 0 && tokens[position].isSymbol(",") {
+            actions.append(tokens[start..<position])
+            start = position + 1
+        }
+        if start < tokens.count { actions.append(tokens[start..<tokens.count]) }
+        return (parts, actions)
+    }
+
+    /// `CREATE [UNIQUE] INDEX [CONCURRENTLY] [[IF NOT EXISTS] name] ON [ONLY] table`: the table, and whether concurrently.
+    static func createIndex(_ statement: LintStatement) -> (table: [String], concurrently: Bool)? {
+        guard statement.starts(with: "CREATE", "INDEX") || statement.starts(with: "CREATE", "UNIQUE", "INDEX") else { return nil }
+        guard let on = statement.word("ON") else { return nil }
+        var index = on + 1
+        if index < statement.tokens.count, statement.tokens[index].isWord("ONLY") { index += 1 }
+        guard let (parts, _) = name(in: statement.tokens, at: index) else { return nil }
+        return (parts, statement.tokens[..<on].contains { $0.isWord("CONCURRENTLY") })
+    }
+
+    /// Whether the words of `tokens` (depth 0 of the statement) begin with `words`.
+    static func begins(_ tokens: ArraySlice<SQLToken>, with words: String...) -> Bool {
+        guard tokens.count >= words.count else { return false }
+        return zip(tokens, words).allSatisfy { $0.isWord($1) }
+    }
+}
