@@ -42,4 +42,15 @@ final class EnvironmentsFileTests: XCTestCase {
             XCTAssertEqual("\(error)", "s.toml:2:1: unknown key role in [replay] (expected roles)")
         }
     }
+
+    func testLintIgnoresAreListsOfRulesPerVersion() throws {
+        let file = try EnvironmentsFile.parse("[lint.ignore]\n20230110_create_users = [\"jsonb-without-comment\", \"missing-rollback\"]\n", path: "schemactl.toml")
+        XCTAssertEqual(file.lintIgnores, ["20230110_create_users": ["jsonb-without-comment", "missing-rollback"]])
+        XCTAssertThrowsError(try EnvironmentsFile.parse("[lint.ignore]\n20230110_create_users = \"jsonb-without-comment\"\n", path: "schemactl.toml")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("schemactl.toml:2:1: 20230110_create_users must be a list of lint rule ids"), "\(error)")
+        }
+        XCTAssertThrowsError(try EnvironmentsFile.parse("[lint]\nrules = 1\n", path: "schemactl.toml")) { error in
+            XCTAssertTrue("\(error)".contains("[lint] holds only ignore"), "\(error)")
+        }
+    }
 }
