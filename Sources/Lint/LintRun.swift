@@ -85,19 +85,13 @@ public struct LintRun: Sendable {
 
     /// Positions of the migrations `paths` name.
     static func choose(_ paths: [String], in directory: MigrationDirectory) throws -> Set<Int> {
-        let migrations = directory.migrations
-        guard !paths.isEmpty else { return Set(migrations.indices) }
-        func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
-        var chosen: Set<Int> = []
+        guard !paths.isEmpty else { return Set(directory.migrations.indices) }
+        var chosen: Set<String> = []
         for path in paths {
-            let target = absolute(path)
-            let matches = migrations.indices.filter { index in
-                let files = [migrations[index].file, migrations[index].rollback].compactMap { $0 }.map { absolute($0.path) }
-                return files.contains(target) || files.contains { $0.hasPrefix(target + "/") }
-            }
-            guard !matches.isEmpty else { throw UnknownPath(path: path, directory: directory.path) }
-            chosen.formUnion(matches)
+            let named = directory.migrations(named: path)
+            guard !named.isEmpty else { throw UnknownPath(path: path, directory: directory.path) }
+            chosen.formUnion(named.map(\.version))
         }
-        return chosen
+        return Set(directory.migrations.indices.filter { chosen.contains(directory.migrations[$0].version) })
     }
 }

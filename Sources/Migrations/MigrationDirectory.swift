@@ -159,6 +159,18 @@ public struct MigrationDirectory: Sendable {
         migrations.first { $0.version == version }
     }
 
+    /// The migrations `path` names: the one whose migration or rollback file it
+    /// is, or every migration under it when it is a folder of the directory.
+    /// Paths compare after resolving `.`, `..` and symbolic links.
+    public func migrations(named path: String) -> [Migration] {
+        func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        let target = absolute(path)
+        return migrations.filter { migration in
+            let files = [migration.file, migration.rollback].compactMap { $0 }.map { absolute($0.path) }
+            return files.contains(target) || files.contains { $0.hasPrefix(target + "/") }
+        }
+    }
+
     /// The path a file of `folder` would have.
     public func path(of fileName: String, in folder: MigrationFolder) -> String {
         path + "/" + folder.rawValue + "/" + fileName

@@ -234,6 +234,17 @@ public struct MigrationReplay: Sendable {
     func replayReusingPrefix(_ files: [MigrationFile], keys: [String], serverData: String) throws -> (DatabaseModel, Int)? {
         guard let server = persistentServer(serverData) else { return nil }
         defer { resetIfChanged(server.connectionString(), persistentData: serverData) }
+        return try advancePrefix(files, keys: keys, on: server) { connection in
+            (try Inspector().inspect(connection), connection.serverVersionNumber)
+        }
+    }
+
+    /// Brings the longest prefix database of `files` up to all of them, runs
+    /// `finish` on it, and files it under `keys.last`. What did apply is kept on
+    /// failure (each file is its own transaction), unless the failing file ran
+    /// outside one and may have left half its work.
+    private func advancePrefix<T>(_ files: [MigrationFile], keys: [String], on server: EmbeddedPostgres,
+                                  finish: (Connection) throws -> T) throws -> T {
         let templates = PrefixTemplates(server: server.connectionString(), owner: replayRole)
         try templates.dropLeftovers()
         let existing = Set(try templates.existing())
@@ -251,19 +262,50 @@ public struct MigrationReplay: Sendable {
             })
             try withPrivilegeHint { try runner.apply(Array(files[start...]), to: connection, createSchemaVersions: start == 0) }
             applied.withLock { $0 = files.count - start }
-            let model = try Inspector().inspect(connection)
-            let version = connection.serverVersionNumber
+            let result = try finish(connection)
             connection.close()
             try templates.checkIn(work, key: keys.last!)
-            return (model, version)
+            return result
         } catch {
-            // Keep what did apply (each file is its own transaction), unless the
-            // failing file ran outside one and may have left half its work.
             let done = start + applied.current
             let failedOutside = done < files.count && files[done].runsOutsideTransaction
             try? templates.checkIn(work, key: done > 0 && !failedOutside ? keys[done] : nil)
             throw error
         }
+    }
+
+    /// A scratch database holding the replay of `files` (the start of the
+    /// history of `directory`), for work that goes on from there: `verify
+    /// --changed` checks the migrations after them. On the persistent embedded
+    /// server the longest prefix already replayed is brought up to `files` and
+    /// kept for the next run, and the work runs on a copy of it (`CREATE DATABASE
+    /// … TEMPLATE`), dropped after; elsewhere `files` are applied to a new scratch
+    /// database. The copy costs about what the template comment in
+    /// `PrefixTemplates` says (seconds at 1,000 tables), against a replay of the whole prefix.
+    public func withReplayed<T>(_ files: [MigrationFile], directory path: String,
+                                _ body: (Connection, MigrationRunner) throws -> T) throws -> T {
+        let cache = ReplayCache.beside(migrationsDirectory: path)
+        let serverData = URL(fileURLWithPath: cache.folder).deletingLastPathComponent().appendingPathComponent("server/data").path
+        guard useCache, !files.isEmpty, let server = persistentServer(serverData) else {
+            return try withScratchDatabase { connection, runner in
+                try withPrivilegeHint { try runner.apply(files, to: connection) }
+                return try body(connection, runner)
+            }
+        }
+        defer { resetIfChanged(server.connectionString(), persistentData: serverData) }
+        let (major, state) = try scratchServerIdentity(cache: cache)
+        let keys = ReplayCache.prefixKeys(serverMajor: major, server: state, files: files)
+        try advancePrefix(files, keys: keys, on: server) { _ in }
+        let admin = try Connection(server.connectionString())
+        defer { admin.close() }
+        let copy = PrefixTemplates.workPrefix + String(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16)).lowercased()
+        try admin.execute("CREATE DATABASE \(SQLQuoting.identifier(copy)) TEMPLATE \(SQLQuoting.identifier(PrefixTemplates.name(forKey: keys.last!)))"
+                          + (replayRole.map { " OWNER \(SQLQuoting.identifier($0))" } ?? ""))
+        defer { try? admin.execute("DROP DATABASE IF EXISTS \(SQLQuoting.identifier(copy)) WITH (FORCE)") }
+        let connection = try Connection(server.connectionString(database: copy, user: replayRole ?? EmbeddedPostgres.superuser))
+        defer { connection.close() }
+        let runner = try runner(on: server.connectionString(), progress: progress)
+        return try withPrivilegeHint { try body(connection, runner) }
     }
 
     private func filtered(_ model: DatabaseModel) -> DatabaseModel {

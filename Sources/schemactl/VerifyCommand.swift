@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Migrations
 import Release
 
 struct VerifyCommand: ParsableCommand {
@@ -9,13 +10,24 @@ struct VerifyCommand: ParsableCommand {
         discussion: """
             In one scratch database, for each migration in order (archive, applied, pending): apply it, apply its rollback, \
             compare the schema with the one before, apply it again. Then consolidated_schema.sql, applied twice to an empty \
-            database, must give the replay of archive/ and applied/. Exit 1 on any finding, each naming its file.
+            database, must give the replay of archive/ and applied/. Exit 1 on any finding, each naming its file. \
+            With FILES or --changed, only those migrations are checked, starting from the replay of everything before \
+            them (kept on the persistent embedded server between runs).
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json
     }
+
+    @Argument(help: ArgumentHelp("Migration or rollback files of DIR to check (default: every migration).", valueName: "FILES"))
+    var files: [String] = []
+
+    @Flag(help: "Check only the migrations that changed against --base (committed or not), and the consolidated file if it or a migration it holds changed.")
+    var changed = false
+
+    @Option(help: ArgumentHelp("The branch --changed compares with.", valueName: "REF"))
+    var base = "main"
 
     @Option(help: "text or json.")
     var format: Format = .text
@@ -24,14 +36,41 @@ struct VerifyCommand: ParsableCommand {
     @OptionGroup var sourceOptions: SourceOptions
 
     func run() throws {
-        let (findings, checked) = try Verification(replay: try sourceOptions.replay).run(directory: migrationsOption.migrations)
+        var versions: Set<String>? = nil
+        var consolidated: Bool? = nil
+        if changed || !files.isEmpty {
+            let directory = try MigrationDirectory.load(migrationsOption.migrations)
+            var chosen: Set<String> = []
+            var touches = false
+            if changed {
+                let diff = try ChangedMigrations.against(base, directory: directory)
+                chosen = diff.versions
+                touches = diff.touchesConsolidated
+            }
+            for file in files {
+                if URL(fileURLWithPath: file).lastPathComponent == "consolidated_schema.sql" { touches = true; continue }
+                let named = directory.migrations(named: file)
+                guard !named.isEmpty else {
+                    throw ValidationError("\(file): not a migration, rollback or folder of \(migrationsOption.migrations)")
+                }
+                chosen.formUnion(named.map(\.version))
+                // A migration the consolidated file holds: check the file again too.
+                if named.contains(where: { $0.folder != .pending }) { touches = true }
+            }
+            versions = chosen
+            consolidated = touches
+        }
+        let (findings, checked) = try Verification(replay: try sourceOptions.replay)
+            .run(directory: migrationsOption.migrations, versions: versions, consolidated: consolidated)
         ProgressLine.shared.clear()
         switch format {
         case .text:
             var lines = findings.map { finding in
                 "\(finding.file): \(finding.message)" + (finding.details.map { "\n" + $0.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") } ?? "")
             }
-            lines.append("\(checked) migrations and their rollbacks checked, and consolidated_schema.sql: "
+            let what = "\(checked) migration\(checked == 1 ? "" : "s") and \(checked == 1 ? "its rollback" : "their rollbacks") checked"
+                + (consolidated == false ? "" : ", and consolidated_schema.sql")
+            lines.append(what + ": "
                          + (findings.isEmpty ? "no finding" : "\(findings.count) finding\(findings.count == 1 ? "" : "s")"))
             Terminal.print(lines.joined(separator: "\n"))
         case .json:

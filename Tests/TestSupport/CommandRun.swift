@@ -14,8 +14,15 @@ public struct CommandRun: Sendable {
     public static func schemactl(_ arguments: [String], in directory: String? = nil,
                                  environment: [String: String] = [:], removing: [String] = [],
                                  signal: (number: Int32, after: Double)? = nil) throws -> CommandRun {
+        try program(Products.schemactl.path, arguments, in: directory, environment: environment, removing: removing, signal: signal)
+    }
+
+    /// Runs any program the same way (`git` for the tests of `verify --changed`).
+    public static func program(_ executable: String, _ arguments: [String], in directory: String? = nil,
+                               environment: [String: String] = [:], removing: [String] = [],
+                               signal: (number: Int32, after: Double)? = nil) throws -> CommandRun {
         let process = Process()
-        process.executableURL = Products.schemactl
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var inherited = ProcessInfo.processInfo.environment
