@@ -54,15 +54,16 @@ public struct Verification: Sendable {
                         continue
                     }
                     let migration = migrations[position]
-                    let rollback = migration.rollback.map { _ in directory.path(of: migration.name.rollbackFileName, in: migration.folder) }
-                    let outcome = try check(migration, files[position], rollback: rollback, from: before ?? Inspector().inspect(connection),
-                                            on: connection, runner: runner)
+                    let rollback = try migration.rollback.map { _ in
+                        try MigrationFile.read(directory.path(of: migration.name.rollbackFileName, in: migration.folder), expectedVersion: nil)
+                    }
+                    let outcome = try check(migration, files[position], rollback: rollback, before: before, on: connection, runner: runner)
                     findings += outcome.findings
-                    guard let after = outcome.after else {
+                    if outcome.stop {
                         checked = chosen.firstIndex(of: position)! + 1
                         return
                     }
-                    before = after
+                    before = outcome.after
                 }
             }
         }
@@ -71,27 +72,47 @@ public struct Verification: Sendable {
     }
 
     /// Applies one migration, its rollback, and the migration again, on `connection`
-    /// whose schema is `before`. `after` nil: the migration did not apply again, and
-    /// the schema is no longer the history's, so nothing after it can be checked.
-    /// Paths as the user named the directory (`file.path`, `rollbackPath`), so messages point where they look.
-    private func check(_ migration: Migration, _ file: MigrationFile, rollback rollbackPath: String?, from before: DatabaseModel,
-                       on connection: Connection, runner: MigrationRunner) throws -> (findings: [Finding], after: DatabaseModel?) {
-        try runner.apply([file], to: connection, createSchemaVersions: false)
-        let after = try Inspector().inspect(connection)
-        guard let rollbackPath else { return ([], after) }
+    /// whose schema is `before` (nil: not read yet). `stop`: the migration did not
+    /// apply again, and the schema is no longer the history's, so nothing after it
+    /// can be checked. `after`: the schema after the migration, when it was read.
+    ///
+    /// When the statements of both files say which objects they touch
+    /// (`TouchedObjects`), only those are compared, through `ObjectFingerprint`
+    /// (two reads of a few catalog rows); otherwise the whole schema is inspected
+    /// before and after the rollback and the two models diffed.
+    private func check(_ migration: Migration, _ file: MigrationFile, rollback: MigrationFile?, before: DatabaseModel?,
+                       on connection: Connection, runner: MigrationRunner) throws
+        -> (findings: [Finding], after: DatabaseModel?, stop: Bool) {
+        guard let rollback else {
+            try runner.apply([file], to: connection, createSchemaVersions: false)
+            return ([], nil, false)
+        }
+        let touched = TouchedObjects([file.text, rollback.text])
         var findings: [Finding] = []
-        try runner.apply([try MigrationFile.read(rollbackPath, expectedVersion: nil)], to: connection, createSchemaVersions: false)
-        let restored = try Inspector().inspect(connection)
-        let diff = SchemaDiff(from: before, to: restored)
-        if !diff.isEmpty {
-            findings.append(Finding(file: rollbackPath,
-                                    message: "does not restore the schema from before \(migration.version) (what is left, before → after the rollback)",
-                                    details: DiffRenderer.text(diff, colour: false)))
+        var after: DatabaseModel? = nil
+        let left = "does not restore the schema from before \(migration.version) (what is left, before → after the rollback)"
+        if touched.everything {
+            let start = try before ?? Inspector().inspect(connection)
+            try runner.apply([file], to: connection, createSchemaVersions: false)
+            after = try Inspector().inspect(connection)
+            try runner.apply([rollback], to: connection, createSchemaVersions: false)
+            let diff = SchemaDiff(from: start, to: try Inspector().inspect(connection))
+            if !diff.isEmpty { findings.append(Finding(file: rollback.path, message: left, details: DiffRenderer.text(diff, colour: false))) }
+        } else {
+            func fingerprint() throws -> [String: String] {
+                try ObjectFingerprint.read(connection, relations: touched.relations, functions: touched.functions, types: touched.types,
+                                           schemas: touched.schemas)
+            }
+            let start = try fingerprint()
+            try runner.apply([file], to: connection, createSchemaVersions: false)
+            try runner.apply([rollback], to: connection, createSchemaVersions: false)
+            let difference = ObjectFingerprint.difference(start, try fingerprint())
+            if !difference.isEmpty { findings.append(Finding(file: rollback.path, message: left, details: difference.joined(separator: "\n"))) }
         }
         let marked = try connection.query("SELECT 1 FROM schema_versions WHERE version = $1 AND NOT coalesce(is_active, true) "
                                           + "AND rolled_back_at IS NOT NULL", [migration.version]).rows.isEmpty == false
         if !marked {
-            findings.append(Finding(file: rollbackPath, message: "does not mark \(migration.version) rolled back in schema_versions",
+            findings.append(Finding(file: rollback.path, message: "does not mark \(migration.version) rolled back in schema_versions",
                                     details: nil))
         }
         // Again, as apply does after a rollback: the inactive row goes inside the file's transaction.
@@ -104,9 +125,9 @@ public struct Verification: Sendable {
             findings.append(Finding(file: file.path,
                                     message: "does not apply again after its rollback, so the migrations after it were not checked: \(error)",
                                     details: nil))
-            return (findings, nil)
+            return (findings, nil, true)
         }
-        return (findings, after)
+        return (findings, after, false)
     }
 
     /// The consolidated file: it builds, twice, the replay of the migrations it says it holds.

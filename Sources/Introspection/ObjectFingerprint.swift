@@ -1,0 +1,129 @@
+import PostgresClient
+import SQLText
+
+/// The definitions of a few named objects, read in one round trip through the
+/// server's own deparsers (`pg_get_indexdef`, `pg_get_constraintdef`,
+/// `pg_get_viewdef`, `pg_get_functiondef`, …), with names where the catalogs
+/// hold OIDs: two reads compare equal exactly when the objects are the same,
+/// even if one was dropped and created again in between. What `verify`
+/// compares around a rollback when it knows which objects a migration touches
+/// (`TouchedObjects`); it costs what those objects cost, not the whole schema.
+///
+/// Columns are listed by name, not position, as the diff compares them unless
+/// `--column-order`. Lookups go through the catalogs' name indexes.
+public enum ObjectFingerprint {
+    /// Object header ("relation public.t", "function public.f(integer)") → its definition, one property a line.
+    public static func read(_ connection: Connection, relations: Set<String>, functions: Set<String>, types: Set<String>,
+                            schemas: Set<String>) throws -> [String: String] {
+        // Names joined by U+0001, which no identifier holds, and split by the server: no array quoting to get wrong.
+        func array(_ names: Set<String>) -> String { names.sorted().joined(separator: "\u{1}") }
+        let text = query(major: connection.serverVersionNumber / 10000)
+        let rows = try connection.query(text, [array(relations), array(functions), array(types), array(schemas)]).rows
+        var result: [String: String] = [:]
+        for row in rows { result[try row.string("object")] = try row.string("definition") }
+        return result
+    }
+
+    /// The lines of `before` and `after` that differ, object by object, as `- line` / `+ line`; empty when equal.
+    public static func difference(_ before: [String: String], _ after: [String: String]) -> [String] {
+        var lines: [String] = []
+        for object in Set(before.keys).union(after.keys).sorted() where before[object] != after[object] {
+            guard let old = before[object] else { lines.append("+ \(object) (created)"); continue }
+            guard let new = after[object] else { lines.append("- \(object) (gone)"); continue }
+            let oldLines = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let newLines = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            lines.append("~ \(object)")
+            lines += oldLines.filter { !newLines.contains($0) }.map { "    - " + $0 }
+            lines += newLines.filter { !oldLines.contains($0) }.map { "    + " + $0 }
+        }
+        return lines
+    }
+
+    private static let userSchema = CatalogFilter.userSchema("n.nspname")
+
+    static func query(major: Int) -> String {
+        // attcompression came in 14.
+        let compression = major >= 14 ? "a.attcompression::pg_catalog.text" : "''"
+        return """
+        WITH RECURSIVE named AS (
+            SELECT c.oid FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relname = ANY (pg_catalog.string_to_array($1, E'\\x01')) AND \(userSchema)
+            UNION
+            SELECT i.inhrelid FROM pg_catalog.pg_inherits i JOIN named ON named.oid = i.inhparent
+        )
+        SELECT 'relation ' || n.nspname || '.' || c.relname AS object, pg_catalog.concat_ws(E'\\n',
+            'kind ' || c.relkind::pg_catalog.text || ' ' || c.relpersistence::pg_catalog.text || ' rls ' || c.relrowsecurity::pg_catalog.text || ' ' || c.relforcerowsecurity::pg_catalog.text
+                || ' replica ' || c.relreplident::pg_catalog.text || ' owner ' || pg_catalog.pg_get_userbyid(c.relowner),
+            'options ' || c.reloptions::pg_catalog.text, 'acl ' || (SELECT pg_catalog.string_agg(x::pg_catalog.text, ',' ORDER BY x::pg_catalog.text) FROM pg_catalog.unnest(coalesce(c.relacl, pg_catalog.acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::\"char\", c.relowner))) x),
+            'comment ' || pg_catalog.obj_description(c.oid, 'pg_class'),
+            'partition ' || pg_catalog.pg_get_partkeydef(c.oid), 'bound ' || pg_catalog.pg_get_expr(c.relpartbound, c.oid),
+            (SELECT 'inherits ' || pg_catalog.string_agg(p.oid::pg_catalog.regclass::pg_catalog.text, ', ' ORDER BY i.inhseqno)
+             FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class p ON p.oid = i.inhparent WHERE i.inhrelid = c.oid),
+            CASE WHEN c.relkind::pg_catalog.text = 'i' THEN pg_catalog.pg_get_indexdef(c.oid) END,
+            CASE WHEN c.relkind::pg_catalog.text IN ('v', 'm') THEN 'view ' || pg_catalog.pg_get_viewdef(c.oid) END,
+            CASE WHEN c.relkind::pg_catalog.text = 'S' THEN (SELECT 'sequence ' || pg_catalog.format_type(s.seqtypid, NULL) || ' ' || s.seqstart::pg_catalog.text || ' '
+                || s.seqincrement::pg_catalog.text || ' ' || s.seqmax::pg_catalog.text || ' ' || s.seqmin::pg_catalog.text || ' ' || s.seqcache::pg_catalog.text || ' ' || s.seqcycle::pg_catalog.text
+                FROM pg_catalog.pg_sequence s WHERE s.seqrelid = c.oid) END,
+            (SELECT pg_catalog.string_agg('column ' || a.attname || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod)
+                || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
+                || coalesce(' default ' || pg_catalog.pg_get_expr(d.adbin, d.adrelid), '')
+                || ' ' || a.attidentity::pg_catalog.text || a.attgenerated::pg_catalog.text || ' ' || a.attstorage::pg_catalog.text || \(compression)
+                || coalesce(' collate ' || co.collname, '') || coalesce(' options ' || a.attoptions::pg_catalog.text, '')
+                || coalesce(' acl ' || (SELECT pg_catalog.string_agg(x::pg_catalog.text, ',' ORDER BY x::pg_catalog.text) FROM pg_catalog.unnest(a.attacl) x), '')
+                || coalesce(' comment ' || pg_catalog.col_description(c.oid, a.attnum), ''), E'\\n' ORDER BY a.attname)
+             FROM pg_catalog.pg_attribute a
+             LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+             LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation AND a.attcollation <> 100
+                 AND a.attcollation <> (SELECT t.typcollation FROM pg_catalog.pg_type t WHERE t.oid = a.atttypid)
+             WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),
+            (SELECT pg_catalog.string_agg('constraint ' || k.conname || ' ' || pg_catalog.pg_get_constraintdef(k.oid)
+                || CASE WHEN k.condeferrable THEN ' deferrable' ELSE '' END || CASE WHEN k.condeferred THEN ' deferred' ELSE '' END
+                || coalesce(' comment ' || pg_catalog.obj_description(k.oid, 'pg_constraint'), ''), E'\\n' ORDER BY k.conname)
+             FROM pg_catalog.pg_constraint k WHERE k.conrelid = c.oid),
+            (SELECT pg_catalog.string_agg('index ' || pg_catalog.pg_get_indexdef(x.indexrelid)
+                || CASE WHEN x.indisvalid THEN '' ELSE ' invalid' END || CASE WHEN x.indisclustered THEN ' cluster' ELSE '' END
+                || coalesce(' comment ' || pg_catalog.obj_description(x.indexrelid, 'pg_class'), ''), E'\\n'
+                ORDER BY pg_catalog.pg_get_indexdef(x.indexrelid))
+             FROM pg_catalog.pg_index x WHERE x.indrelid = c.oid),
+            (SELECT pg_catalog.string_agg('trigger ' || pg_catalog.pg_get_triggerdef(t.oid) || ' ' || t.tgenabled::pg_catalog.text
+                || coalesce(' comment ' || pg_catalog.obj_description(t.oid, 'pg_trigger'), ''), E'\\n' ORDER BY t.tgname)
+             FROM pg_catalog.pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal),
+            (SELECT pg_catalog.string_agg('policy ' || p.polname || ' ' || p.polcmd::pg_catalog.text || ' ' || p.polpermissive::pg_catalog.text
+                || ' ' || coalesce(pg_catalog.pg_get_expr(p.polqual, p.polrelid), '') || ' check ' || coalesce(pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid), '')
+                || ' to ' || (SELECT pg_catalog.string_agg(CASE WHEN r = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r) END, ',' ORDER BY 1)
+                              FROM pg_catalog.unnest(p.polroles) r), E'\\n' ORDER BY p.polname)
+             FROM pg_catalog.pg_policy p WHERE p.polrelid = c.oid),
+            (SELECT pg_catalog.string_agg('rule ' || pg_catalog.pg_get_ruledef(r.oid), E'\\n' ORDER BY r.rulename)
+             FROM pg_catalog.pg_rewrite r WHERE r.ev_class = c.oid AND r.rulename <> '_RETURN')
+        ) AS definition
+        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.oid IN (SELECT oid FROM named)
+        UNION ALL
+        SELECT 'function ' || n.nspname || '.' || p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')',
+            pg_catalog.concat_ws(E'\\n', CASE WHEN p.prokind = 'a' THEN 'aggregate' ELSE pg_catalog.pg_get_functiondef(p.oid) END,
+                'owner ' || pg_catalog.pg_get_userbyid(p.proowner), 'acl ' || (SELECT pg_catalog.string_agg(x::pg_catalog.text, ',' ORDER BY x::pg_catalog.text) FROM pg_catalog.unnest(coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner))) x),
+                'comment ' || pg_catalog.obj_description(p.oid, 'pg_proc'))
+        FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+        WHERE p.proname = ANY (pg_catalog.string_to_array($2, E'\\x01')) AND \(userSchema)
+        UNION ALL
+        SELECT 'type ' || n.nspname || '.' || t.typname, pg_catalog.concat_ws(E'\\n',
+            'kind ' || t.typtype::pg_catalog.text || ' owner ' || pg_catalog.pg_get_userbyid(t.typowner), 'acl ' || (SELECT pg_catalog.string_agg(x::pg_catalog.text, ',' ORDER BY x::pg_catalog.text) FROM pg_catalog.unnest(coalesce(t.typacl, pg_catalog.acldefault('T', t.typowner))) x),
+            'comment ' || pg_catalog.obj_description(t.oid, 'pg_type'),
+            CASE WHEN t.typtype::pg_catalog.text = 'd' THEN 'domain ' || pg_catalog.format_type(t.typbasetype, t.typtypmod)
+                || CASE WHEN t.typnotnull THEN ' not null' ELSE '' END || coalesce(' default ' || t.typdefault, '') END,
+            (SELECT pg_catalog.string_agg('label ' || e.enumlabel, E'\\n' ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid),
+            (SELECT pg_catalog.string_agg('constraint ' || k.conname || ' ' || pg_catalog.pg_get_constraintdef(k.oid), E'\\n' ORDER BY k.conname)
+             FROM pg_catalog.pg_constraint k WHERE k.contypid = t.oid),
+            (SELECT pg_catalog.string_agg('attribute ' || a.attname || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod), E'\\n' ORDER BY a.attnum)
+             FROM pg_catalog.pg_attribute a WHERE t.typtype::pg_catalog.text = 'c' AND a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped),
+            (SELECT 'range ' || pg_catalog.format_type(r.rngsubtype, NULL) FROM pg_catalog.pg_range r WHERE r.rngtypid = t.oid))
+        FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+        WHERE t.typname = ANY (pg_catalog.string_to_array($3, E'\\x01')) AND \(userSchema)
+        UNION ALL
+        SELECT 'schema ' || n.nspname, pg_catalog.concat_ws(E'\\n', 'owner ' || pg_catalog.pg_get_userbyid(n.nspowner),
+            'acl ' || (SELECT pg_catalog.string_agg(x::pg_catalog.text, ',' ORDER BY x::pg_catalog.text) FROM pg_catalog.unnest(coalesce(n.nspacl, pg_catalog.acldefault('n', n.nspowner))) x), 'comment ' || pg_catalog.obj_description(n.oid, 'pg_namespace'))
+        FROM pg_catalog.pg_namespace n
+        WHERE n.nspname = ANY (pg_catalog.string_to_array($4, E'\\x01')) AND \(userSchema)
+        """
+    }
+}
