@@ -109,15 +109,35 @@ public final class Connection {
     @discardableResult
     public func query(_ sql: String, _ parameters: [(any QueryParameter)?] = []) throws -> QueryResult {
         let conn = try liveHandle()
+        let result = Self.withParameters(parameters) { count, values in PQexecParams(conn, sql, count, nil, values, nil, nil, 0) }
+        return try consume(result, statement: sql)
+    }
+
+    /// Plans `sql` once as the prepared statement `name`, for `run(prepared:_:)`: a
+    /// large query asked many times (verify's fingerprints) then costs its execution only.
+    public func prepare(_ name: String, _ sql: String) throws {
+        let conn = try liveHandle()
+        try consume(PQprepare(conn, name, sql, 0, nil), statement: sql)
+    }
+
+    /// Runs the statement `prepare` made, with `$1, $2 …` parameters (text format).
+    public func run(prepared name: String, _ parameters: [(any QueryParameter)?] = []) throws -> QueryResult {
+        let conn = try liveHandle()
+        let result = Self.withParameters(parameters) { count, values in PQexecPrepared(conn, name, count, values, nil, nil, 0) }
+        return try consume(result, statement: "EXECUTE \(name)")
+    }
+
+    /// The parameters as C strings for libpq, alive for the call.
+    private static func withParameters(_ parameters: [(any QueryParameter)?],
+                                       _ call: (Int32, UnsafePointer<UnsafePointer<CChar>?>?) -> OpaquePointer?) -> OpaquePointer? {
         let texts: [String?] = parameters.map { $0?.postgresText }
         let cStrings: [UnsafeMutablePointer<CChar>?] = texts.map { $0.flatMap { strdup($0) } }
         defer { cStrings.forEach { free($0) } }
-        let result = cStrings.withUnsafeBufferPointer { buffer -> OpaquePointer? in
+        return cStrings.withUnsafeBufferPointer { buffer -> OpaquePointer? in
             buffer.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: max(buffer.count, 1)) { values in
-                PQexecParams(conn, sql, Int32(texts.count), nil, buffer.isEmpty ? nil : values, nil, nil, 0)
+                call(Int32(texts.count), buffer.isEmpty ? nil : values)
             }
         }
-        return try consume(result, statement: sql)
     }
 
     /// Quotes an identifier with libpq's rules (`"my ""table"""`).
@@ -133,6 +153,7 @@ public final class Connection {
         return handle
     }
 
+    @discardableResult
     private func consume(_ result: OpaquePointer?, statement: String) throws -> QueryResult {
         guard let result else {
             let message = handle.map { String(cString: PQerrorMessage($0)) } ?? "no connection"

@@ -46,6 +46,8 @@ public struct Verification: Sendable {
             let files = try MigrationReplay.files(of: directory, selection: MigrationSelection(includePending: true))
             try replay.withReplayed(Array(files[..<first]), directory: path) { connection, runner in
                 try connection.execute(SchemaVersions.createStatement)
+                let fingerprints = try ObjectFingerprint(beside: connection)
+                defer { fingerprints.close() }
                 var before: DatabaseModel? = nil
                 for position in first...last {
                     guard chosen.contains(position) else {
@@ -57,7 +59,8 @@ public struct Verification: Sendable {
                     let rollback = try migration.rollback.map { _ in
                         try MigrationFile.read(directory.path(of: migration.name.rollbackFileName, in: migration.folder), expectedVersion: nil)
                     }
-                    let outcome = try check(migration, files[position], rollback: rollback, before: before, on: connection, runner: runner)
+                    let outcome = try check(migration, files[position], rollback: rollback, before: before, on: connection, runner: runner,
+                                            fingerprints: fingerprints)
                     findings += outcome.findings
                     if outcome.stop {
                         checked = chosen.firstIndex(of: position)! + 1
@@ -81,7 +84,7 @@ public struct Verification: Sendable {
     /// (two reads of a few catalog rows); otherwise the whole schema is inspected
     /// before and after the rollback and the two models diffed.
     private func check(_ migration: Migration, _ file: MigrationFile, rollback: MigrationFile?, before: DatabaseModel?,
-                       on connection: Connection, runner: MigrationRunner) throws
+                       on connection: Connection, runner: MigrationRunner, fingerprints: ObjectFingerprint) throws
         -> (findings: [Finding], after: DatabaseModel?, stop: Bool) {
         guard let rollback else {
             try runner.apply([file], to: connection, createSchemaVersions: false)
@@ -100,8 +103,8 @@ public struct Verification: Sendable {
             if !diff.isEmpty { findings.append(Finding(file: rollback.path, message: left, details: DiffRenderer.text(diff, colour: false))) }
         } else {
             func fingerprint() throws -> [String: String] {
-                try ObjectFingerprint.read(connection, relations: touched.relations, functions: touched.functions, types: touched.types,
-                                           schemas: touched.schemas)
+                try fingerprints.read(relations: touched.relations, functions: touched.functions, types: touched.types,
+                                      schemas: touched.schemas)
             }
             let start = try fingerprint()
             try runner.apply([file], to: connection, createSchemaVersions: false)

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+
+/// `verify` on the synthetic history (a rollback for each migration) beside a
+/// cold replay of the same files: the bound is 3.5×.
+struct VerifyBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Time `schemactl verify` on the synthetic history beside a cold replay of it (`inspect --no-cache`)."
+    )
+
+    @Option(help: "Tables of the synthetic history (about 5.4 files each).")
+    var tables: Int = 1000
+
+    @Option(help: "Where the history and the server's data go (default: /dev/shm when it exists, else the temporary folder).")
+    var root: String?
+
+    func run() throws {
+        let base = self.root ?? (FileManager.default.isWritableFile(atPath: "/dev/shm") ? "/dev/shm/" : NSTemporaryDirectory())
+        let root = URL(fileURLWithPath: base).appendingPathComponent("schemactl-bench-" + UUID().uuidString).path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let directory = root + "/migrations"
+        let versions = try SyntheticHistory(tables: tables).write(to: directory)
+        print("verify benchmark: \(versions.count) migrations and their rollbacks, \(tables) tables, in \(root)")
+        let schemactl = Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("schemactl").path
+        // The first run also runs initdb for the persistent server: not counted.
+        _ = try timeProcess(schemactl, ["inspect", directory, "--output", "/dev/null", "--no-cache"])
+        var replays: [Duration] = []
+        var verifies: [Duration] = []
+        for _ in 1...2 {
+            replays.append(try timeProcess(schemactl, ["inspect", directory, "--output", "/dev/null", "--no-cache"]))
+            verifies.append(try timeProcess(schemactl, ["verify", "--migrations", directory]))
+        }
+        let replay = replays.min()!
+        let verify = verifies.min()!
+        print("  cold replay (inspect DIR --no-cache; runs \(replays.map(format).joined(separator: ", ")))  \(format(replay))")
+        print("  verify (every migration, its rollback, again; runs \(verifies.map(format).joined(separator: ", ")))  \(format(verify))   "
+              + String(format: "%.2f", verify.seconds / replay.seconds) + " × the cold replay")
+    }
+}
