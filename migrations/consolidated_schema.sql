@@ -42,16 +42,9 @@ CREATE TABLE IF NOT EXISTS "public"."deal_stage_history" (
     "from_stage" public.deal_stage,
     "to_stage" public.deal_stage NOT NULL,
     "changed_by" uuid,
-    "changed_at" timestamp with time zone DEFAULT now() NOT NULL
+    "changed_at" timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT "deal_stage_history_pkey" PRIMARY KEY (id)
 );
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."deal_stage_history"'::pg_catalog.regclass AND conname = 'deal_stage_history_pkey') THEN
-        ALTER TABLE "public"."deal_stage_history" ADD CONSTRAINT "deal_stage_history_pkey" PRIMARY KEY (id);
-    END IF;
-END
-$schemactl$;
 
 CREATE TABLE IF NOT EXISTS "public"."pipeline_statuses" (
     "id" integer DEFAULT nextval('public.pipeline_statuses_id_seq'::regclass) NOT NULL,
@@ -59,16 +52,12 @@ CREATE TABLE IF NOT EXISTS "public"."pipeline_statuses" (
     "stage" public.deal_stage NOT NULL,
     "position" integer NOT NULL,
     "is_closed" boolean DEFAULT false NOT NULL,
-    "color" text DEFAULT '#999999'::text NOT NULL
+    "color" text DEFAULT '#999999'::text NOT NULL,
+    CONSTRAINT "pipeline_statuses_color_check" CHECK ((color ~ '^#[0-9a-fA-F]{6}$'::text)),
+    CONSTRAINT "pipeline_statuses_name_key" UNIQUE (name),
+    CONSTRAINT "pipeline_statuses_pkey" PRIMARY KEY (id),
+    CONSTRAINT "pipeline_statuses_position_key" UNIQUE ("position") DEFERRABLE INITIALLY DEFERRED
 );
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."pipeline_statuses"'::pg_catalog.regclass AND conname = 'pipeline_statuses_pkey') THEN
-        ALTER TABLE "public"."pipeline_statuses" ADD CONSTRAINT "pipeline_statuses_pkey" PRIMARY KEY (id);
-    END IF;
-END
-$schemactl$;
 
 CREATE TABLE IF NOT EXISTS "public"."schema_versions" (
     "id" integer DEFAULT nextval('public.schema_versions_id_seq'::regclass) NOT NULL,
@@ -76,16 +65,10 @@ CREATE TABLE IF NOT EXISTS "public"."schema_versions" (
     "applied_at" timestamp with time zone DEFAULT now(),
     "description" text,
     "is_active" boolean DEFAULT true,
-    "rolled_back_at" timestamp with time zone
+    "rolled_back_at" timestamp with time zone,
+    CONSTRAINT "schema_versions_pkey" PRIMARY KEY (id),
+    CONSTRAINT "schema_versions_version_key" UNIQUE (version)
 );
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."schema_versions"'::pg_catalog.regclass AND conname = 'schema_versions_pkey') THEN
-        ALTER TABLE "public"."schema_versions" ADD CONSTRAINT "schema_versions_pkey" PRIMARY KEY (id);
-    END IF;
-END
-$schemactl$;
 
 CREATE OR REPLACE FUNCTION public.record_deal_stage_change()
  RETURNS trigger
@@ -122,16 +105,9 @@ CREATE TABLE IF NOT EXISTS "public"."activities" (
     "completed_at" timestamp with time zone,
     "data" jsonb DEFAULT '{}'::jsonb NOT NULL,
     "created_at" timestamp with time zone DEFAULT now(),
-    "updated_at" timestamp with time zone DEFAULT now()
+    "updated_at" timestamp with time zone DEFAULT now(),
+    CONSTRAINT "activities_pkey" PRIMARY KEY (id)
 );
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."activities"'::pg_catalog.regclass AND conname = 'activities_pkey') THEN
-        ALTER TABLE "public"."activities" ADD CONSTRAINT "activities_pkey" PRIMARY KEY (id);
-    END IF;
-END
-$schemactl$;
 
 CREATE TABLE IF NOT EXISTS "public"."companies" (
     "id" uuid DEFAULT public.uuid_generate_v4() NOT NULL,
@@ -143,18 +119,11 @@ CREATE TABLE IF NOT EXISTS "public"."companies" (
     "address" jsonb,
     "custom_fields" jsonb DEFAULT '{}'::jsonb NOT NULL,
     "created_at" timestamp with time zone DEFAULT now(),
-    "updated_at" timestamp with time zone DEFAULT now()
+    "updated_at" timestamp with time zone DEFAULT now(),
+    CONSTRAINT "companies_pkey" PRIMARY KEY (id)
 );
 
 COMMENT ON TABLE "public"."companies" IS 'Organisations we sell to.';
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."companies"'::pg_catalog.regclass AND conname = 'companies_pkey') THEN
-        ALTER TABLE "public"."companies" ADD CONSTRAINT "companies_pkey" PRIMARY KEY (id);
-    END IF;
-END
-$schemactl$;
 
 CREATE TABLE IF NOT EXISTS "public"."contacts" (
     "id" uuid DEFAULT public.uuid_generate_v4() NOT NULL,
@@ -169,16 +138,9 @@ CREATE TABLE IF NOT EXISTS "public"."contacts" (
     "custom_fields" jsonb DEFAULT '{}'::jsonb NOT NULL,
     "deleted_at" timestamp with time zone,
     "created_at" timestamp with time zone DEFAULT now(),
-    "updated_at" timestamp with time zone DEFAULT now()
+    "updated_at" timestamp with time zone DEFAULT now(),
+    CONSTRAINT "contacts_pkey" PRIMARY KEY (id)
 );
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."contacts"'::pg_catalog.regclass AND conname = 'contacts_pkey') THEN
-        ALTER TABLE "public"."contacts" ADD CONSTRAINT "contacts_pkey" PRIMARY KEY (id);
-    END IF;
-END
-$schemactl$;
 
 CREATE TABLE IF NOT EXISTS "public"."deals" (
     "id" uuid DEFAULT public.uuid_generate_v4() NOT NULL,
@@ -195,16 +157,9 @@ CREATE TABLE IF NOT EXISTS "public"."deals" (
     "closed_at" timestamp with time zone,
     "metadata" jsonb DEFAULT '{}'::jsonb NOT NULL,
     "created_at" timestamp with time zone DEFAULT now(),
-    "updated_at" timestamp with time zone DEFAULT now()
+    "updated_at" timestamp with time zone DEFAULT now(),
+    CONSTRAINT "deals_pkey" PRIMARY KEY (id)
 );
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."deals"'::pg_catalog.regclass AND conname = 'deals_pkey') THEN
-        ALTER TABLE "public"."deals" ADD CONSTRAINT "deals_pkey" PRIMARY KEY (id);
-    END IF;
-END
-$schemactl$;
 
 CREATE TABLE IF NOT EXISTS "public"."email_templates" (
     "id" uuid DEFAULT public.uuid_generate_v4() NOT NULL,
@@ -212,16 +167,9 @@ CREATE TABLE IF NOT EXISTS "public"."email_templates" (
     "subject" text NOT NULL,
     "body" text NOT NULL,
     "created_at" timestamp with time zone DEFAULT now(),
-    "updated_at" timestamp with time zone DEFAULT now()
+    "updated_at" timestamp with time zone DEFAULT now(),
+    CONSTRAINT "email_templates_pkey" PRIMARY KEY (id)
 );
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."email_templates"'::pg_catalog.regclass AND conname = 'email_templates_pkey') THEN
-        ALTER TABLE "public"."email_templates" ADD CONSTRAINT "email_templates_pkey" PRIMARY KEY (id);
-    END IF;
-END
-$schemactl$;
 
 CREATE TABLE IF NOT EXISTS "public"."notes" (
     "id" uuid DEFAULT public.uuid_generate_v4() NOT NULL,
@@ -232,16 +180,9 @@ CREATE TABLE IF NOT EXISTS "public"."notes" (
     "body" text NOT NULL,
     "is_pinned" boolean DEFAULT false NOT NULL,
     "created_at" timestamp with time zone DEFAULT now(),
-    "updated_at" timestamp with time zone DEFAULT now()
+    "updated_at" timestamp with time zone DEFAULT now(),
+    CONSTRAINT "notes_pkey" PRIMARY KEY (id)
 );
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."notes"'::pg_catalog.regclass AND conname = 'notes_pkey') THEN
-        ALTER TABLE "public"."notes" ADD CONSTRAINT "notes_pkey" PRIMARY KEY (id);
-    END IF;
-END
-$schemactl$;
 
 CREATE TABLE IF NOT EXISTS "public"."ringcentral_tokens" (
     "id" integer DEFAULT nextval('public.ringcentral_tokens_id_seq'::regclass) NOT NULL,
@@ -254,18 +195,12 @@ CREATE TABLE IF NOT EXISTS "public"."ringcentral_tokens" (
     "refresh_expires_at" timestamp with time zone,
     "account_info" jsonb,
     "created_at" timestamp with time zone DEFAULT now(),
-    "updated_at" timestamp with time zone DEFAULT now()
+    "updated_at" timestamp with time zone DEFAULT now(),
+    CONSTRAINT "ringcentral_tokens_pkey" PRIMARY KEY (id),
+    CONSTRAINT "ringcentral_tokens_user_id_key" UNIQUE (user_id)
 );
 
 COMMENT ON TABLE "public"."ringcentral_tokens" IS 'OAuth tokens of the RingCentral telephony integration, one per user.';
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."ringcentral_tokens"'::pg_catalog.regclass AND conname = 'ringcentral_tokens_pkey') THEN
-        ALTER TABLE "public"."ringcentral_tokens" ADD CONSTRAINT "ringcentral_tokens_pkey" PRIMARY KEY (id);
-    END IF;
-END
-$schemactl$;
 
 CREATE TABLE IF NOT EXISTS "public"."support_tickets" (
     "id" bigint GENERATED ALWAYS AS IDENTITY (INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1 NO CYCLE) NOT NULL,
@@ -282,16 +217,9 @@ CREATE TABLE IF NOT EXISTS "public"."support_tickets" (
     "created_at" timestamp with time zone DEFAULT now(),
     "updated_at" timestamp with time zone DEFAULT now(),
     "satisfaction_score" integer,
-    "satisfaction_survey" jsonb
+    "satisfaction_survey" jsonb,
+    CONSTRAINT "support_tickets_pkey" PRIMARY KEY (id)
 );
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."support_tickets"'::pg_catalog.regclass AND conname = 'support_tickets_pkey') THEN
-        ALTER TABLE "public"."support_tickets" ADD CONSTRAINT "support_tickets_pkey" PRIMARY KEY (id);
-    END IF;
-END
-$schemactl$;
 
 CREATE TABLE IF NOT EXISTS "public"."users" (
     "id" uuid DEFAULT public.uuid_generate_v4() NOT NULL,
@@ -303,20 +231,13 @@ CREATE TABLE IF NOT EXISTS "public"."users" (
     "preferences" jsonb DEFAULT '{}'::jsonb NOT NULL,
     "last_login_at" timestamp with time zone,
     "created_at" timestamp with time zone DEFAULT now(),
-    "updated_at" timestamp with time zone DEFAULT now()
+    "updated_at" timestamp with time zone DEFAULT now(),
+    CONSTRAINT "users_pkey" PRIMARY KEY (id)
 );
 
 COMMENT ON COLUMN "public"."users"."preferences" IS 'UI settings (theme, locale, notification choices): variable, so JSONB.';
 
 COMMENT ON TABLE "public"."users" IS 'People who log in to the CRM.';
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."users"'::pg_catalog.regclass AND conname = 'users_pkey') THEN
-        ALTER TABLE "public"."users" ADD CONSTRAINT "users_pkey" PRIMARY KEY (id);
-    END IF;
-END
-$schemactl$;
 
 CREATE OR REPLACE VIEW "public"."deal_pipeline" AS
  SELECT d.id,
@@ -375,46 +296,6 @@ DO $schemactl$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."notes"'::pg_catalog.regclass AND conname = 'notes_one_parent_check') THEN
         ALTER TABLE "public"."notes" ADD CONSTRAINT "notes_one_parent_check" CHECK ((num_nonnulls(contact_id, deal_id, company_id) = 1));
-    END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."pipeline_statuses"'::pg_catalog.regclass AND conname = 'pipeline_statuses_color_check') THEN
-        ALTER TABLE "public"."pipeline_statuses" ADD CONSTRAINT "pipeline_statuses_color_check" CHECK ((color ~ '^#[0-9a-fA-F]{6}$'::text));
-    END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."pipeline_statuses"'::pg_catalog.regclass AND conname = 'pipeline_statuses_name_key') THEN
-        ALTER TABLE "public"."pipeline_statuses" ADD CONSTRAINT "pipeline_statuses_name_key" UNIQUE (name);
-    END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."pipeline_statuses"'::pg_catalog.regclass AND conname = 'pipeline_statuses_position_key') THEN
-        ALTER TABLE "public"."pipeline_statuses" ADD CONSTRAINT "pipeline_statuses_position_key" UNIQUE ("position") DEFERRABLE INITIALLY DEFERRED;
-    END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."ringcentral_tokens"'::pg_catalog.regclass AND conname = 'ringcentral_tokens_user_id_key') THEN
-        ALTER TABLE "public"."ringcentral_tokens" ADD CONSTRAINT "ringcentral_tokens_user_id_key" UNIQUE (user_id);
-    END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."schema_versions"'::pg_catalog.regclass AND conname = 'schema_versions_version_key') THEN
-        ALTER TABLE "public"."schema_versions" ADD CONSTRAINT "schema_versions_version_key" UNIQUE (version);
     END IF;
 END
 $schemactl$;

@@ -14,6 +14,8 @@ struct DependencyOrder {
     let order: [ObjectID]
     /// Each object's position in `order`.
     let position: [ObjectID: Int]
+    /// What each object must come after (its edges, members' lifted to their table).
+    let needs: [ObjectID: Set<ObjectID>]
 
     /// Which objects go first among those ready. What the model holds by definition
     /// has no edges read yet (the dependency query names relations, functions and
@@ -112,6 +114,7 @@ struct DependencyOrder {
             }
         }
         self.order = order
+        self.needs = needs
         self.position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
     }
 }

@@ -65,7 +65,8 @@ public struct Planner: Sendable {
         let oldOrder = DependencyOrder(old, objects: before.topLevel + before.rules)
         let newOrder = DependencyOrder(new, objects: after.topLevel + after.rules)
         let existing = Set(old.tables.map { ObjectID(.table, $0.name) }).subtracting(work.rebuilt)
-        let writer = DDLWriter(options: options, existingTables: existing, before: before, after: after)
+        let callers = Set(newOrder.needs.filter { $0.key.kind == .table && $0.value.contains { $0.kind == .function || $0.kind == .procedure } }.keys)
+        let writer = DDLWriter(options: options, existingTables: existing, before: before, after: after, tablesCallingFunctions: callers)
 
         if options.online { statements.append(Statement("SET lock_timeout = '5s'")) }
         statements += renames
@@ -137,7 +138,7 @@ public struct Planner: Sendable {
         // which then attach them), foreign keys, triggers, policies.
         var created = work.addedMembers.keys.map { $0 } + work.rebuiltMembers.filter { after.member($0) != nil }
         for id in newOrder.order where work.addedTop.contains(id) || work.rebuilt.contains(id) {
-            created += writer.members(of: id, withoutPrimaryKey: true)
+            created += writer.members(of: id, withoutInlined: true)
         }
         // Deepest partitions first, then by identity; the keys computed once.
         let keyed = created.map { id in (id, id.parent.map { after.depth(ModelIndex.name($0)) } ?? 0, id.kind.rank, id.sql) }

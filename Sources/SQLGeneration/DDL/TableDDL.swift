@@ -18,7 +18,8 @@ enum TableDDL {
         return text
     }
 
-    static func create(_ table: Table, in model: DatabaseModel, guarded: Bool) -> [Statement] {
+    /// `constraints`: written inside the column list (a plain table's only).
+    static func create(_ table: Table, in model: DatabaseModel, guarded: Bool, constraints: [Constraint] = []) -> [Statement] {
         let prefix = "CREATE \(table.unlogged ? "UNLOGGED " : "")TABLE \(guarded ? "IF NOT EXISTS " : "")\(table.name.sql)"
         var create: String
         var columnsAfter: [Column] = []
@@ -46,7 +47,9 @@ enum TableDDL {
             create = prefix + " (" + (own.isEmpty ? "" : "\n    " + own.map(columnDefinition).joined(separator: ",\n    ") + "\n")
                 + ") INHERITS (\(table.inherits.map(\.sql).joined(separator: ", ")))"
         } else {
-            create = prefix + " (\n    " + table.columns.map(columnDefinition).joined(separator: ",\n    ") + "\n)"
+            let elements = table.columns.map(columnDefinition)
+                + constraints.map { "CONSTRAINT \(SQLWriting.ident($0.name)) \($0.definition)" }
+            create = prefix + " (\n    " + elements.joined(separator: ",\n    ") + "\n)"
         }
         if let key = table.partitionKey { create += " PARTITION BY \(key)" }
         if let method = table.accessMethod { create += " USING \(SQLWriting.ident(method))" }
