@@ -50,6 +50,16 @@ public struct MigrationReplay: Sendable {
 
     /// The model the migrations of `path` produce.
     public func model(directory path: String, selection: MigrationSelection) throws -> LoadedModel {
+        try model(directory: path, loaded: nil, selection: selection)
+    }
+
+    /// The same, for a directory the caller has loaded and validated already (consolidate
+    /// reads its files too: loading 5,433 of them twice was a tenth of its time).
+    public func model(of directory: MigrationDirectory, selection: MigrationSelection) throws -> LoadedModel {
+        try model(directory: directory.path, loaded: directory, selection: selection)
+    }
+
+    private func model(directory path: String, loaded: MigrationDirectory?, selection: MigrationSelection) throws -> LoadedModel {
         let clock = ContinuousClock()
         let start = clock.now
         let cache = ReplayCache.beside(migrationsDirectory: path)
@@ -58,23 +68,25 @@ public struct MigrationReplay: Sendable {
         // With no cache entry at all the server will be needed: start it while
         // the files are read, validated and hashed.
         if guess == nil { prestartPersistentServer(serverData) }
-        let directory = try MigrationDirectory.load(path)
-        try directory.validate()
+        let directory = try loaded ?? MigrationDirectory.load(path)
+        if loaded == nil { try directory.validate() }
         let files = try Self.files(of: directory, selection: selection)
         guard useCache, let guess else {
             let (model, version) = try replayOnPersistentServer(files, serverData: serverData) ?? replay(files)
             return LoadedModel(model: filtered(model), serverVersion: version, seconds: (clock.now - start).seconds, source: path)
         }
         let (major, state) = try scratchServerIdentity(cache: cache)
-        if let hit = cache.load(key: ReplayCache.key(serverMajor: major, server: state, files: files), guess: guess) {
+        let key = ReplayCache.key(serverMajor: major, server: state, files: files)
+        if let hit = cache.load(key: key, guess: guess) {
             return LoadedModel(model: filtered(hit.model), serverVersion: hit.serverVersion,
-                               seconds: (clock.now - start).seconds, source: path)
+                               seconds: (clock.now - start).seconds, source: path, replayKey: key)
         }
         // Every prefix's key only on a miss: finalizing thousands of digests is not free.
         let keys = ReplayCache.prefixKeys(serverMajor: major, server: state, files: files)
         let (model, version) = try replayReusingPrefix(files, keys: keys, serverData: serverData) ?? replay(files)
         cache.store(key: keys.last!, model: model, serverVersion: version)
-        return LoadedModel(model: filtered(model), serverVersion: version, seconds: (clock.now - start).seconds, source: path)
+        return LoadedModel(model: filtered(model), serverVersion: version, seconds: (clock.now - start).seconds, source: path,
+                           replayKey: keys.last!)
     }
 
     /// The model a single `.sql` file produces on an empty database.

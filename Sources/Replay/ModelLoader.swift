@@ -15,6 +15,9 @@ public struct LoadedModel: Sendable {
     /// The schema filter the model was cut to when it was made (a snapshot's
     /// own); `.everything` for a model read whole.
     public var recordedFilter: SchemaFilter = .everything
+    /// The replay cache's key for a replayed directory (its files, the server's major and
+    /// state): what the model is a function of. nil for any other source or without the cache.
+    public var replayKey: String? = nil
 }
 
 /// Turns any SOURCE into a model.

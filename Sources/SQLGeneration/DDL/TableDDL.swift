@@ -76,6 +76,9 @@ enum TableDDL {
 
     /// Storage, compression, statistics, options, comment and grants of a column (its definition aside).
     static func columnExtras(_ column: Column, of table: QualifiedName) -> [Statement] {
+        // Most columns have none of these: nothing is built for them.
+        guard column.storage != nil || column.compression != nil || column.statisticsTarget != nil || !column.options.isEmpty
+                || column.comment != nil || !column.privileges.isEmpty else { return [] }
         let alter = "ALTER TABLE \(table.sql) ALTER COLUMN \(SQLWriting.ident(column.name))"
         var statements: [Statement] = []
         if let storage = column.storage { statements.append(Statement("\(alter) SET STORAGE \(storage)")) }
