@@ -40,6 +40,17 @@ final class GenerationCommandTests: XCTestCase {
         let second = try CommandRun.schemactl(["consolidate", "--migrations", migrations, "--no-cache"], environment: try scratch())
         XCTAssertEqual(second.status, 0, second.stderr)
         XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), bytes, "deterministic")
+        XCTAssertFalse(second.stderr.contains("proved before"), "--no-cache proves again: \(second.stderr)")
+        // The same file against the same replay was proved by the runs above: remembered, not built twice more.
+        let again = try CommandRun.schemactl(["consolidate", "--migrations", migrations], environment: try scratch())
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(again.stderr.contains("proved before: the same file, against the replay of the same files"), again.stderr)
+        // A migration changed: another replay, another proof.
+        let users = migrations + "/archive/20230110_create_users.sql"
+        try (try String(contentsOfFile: users, encoding: .utf8) + "\n").write(toFile: users, atomically: true, encoding: .utf8)
+        let changed = try CommandRun.schemactl(["consolidate", "--migrations", migrations], environment: try scratch())
+        XCTAssertEqual(changed.status, 0, changed.stderr)
+        XCTAssertFalse(changed.stderr.contains("proved before"), changed.stderr)
 
         try (bytes.replacingOccurrences(of: "CREATE TABLE IF NOT EXISTS \"public\".\"users\"", with: "CREATE TABLE IF NOT EXISTS \"public\".\"people\""))
             .write(toFile: file, atomically: true, encoding: .utf8)
