@@ -106,7 +106,8 @@ CREATE TABLE IF NOT EXISTS "public"."activities" (
     "data" jsonb DEFAULT '{}'::jsonb NOT NULL,
     "created_at" timestamp with time zone DEFAULT now(),
     "updated_at" timestamp with time zone DEFAULT now(),
-    CONSTRAINT "activities_pkey" PRIMARY KEY (id)
+    CONSTRAINT "activities_pkey" PRIMARY KEY (id),
+    CONSTRAINT "activities_type_check" CHECK ((type = ANY (ARRAY['call'::text, 'email'::text, 'meeting'::text, 'task'::text])))
 );
 
 CREATE TABLE IF NOT EXISTS "public"."companies" (
@@ -120,6 +121,7 @@ CREATE TABLE IF NOT EXISTS "public"."companies" (
     "custom_fields" jsonb DEFAULT '{}'::jsonb NOT NULL,
     "created_at" timestamp with time zone DEFAULT now(),
     "updated_at" timestamp with time zone DEFAULT now(),
+    CONSTRAINT "companies_employee_count_check" CHECK (((employee_count IS NULL) OR (employee_count >= 0))),
     CONSTRAINT "companies_pkey" PRIMARY KEY (id)
 );
 
@@ -158,7 +160,9 @@ CREATE TABLE IF NOT EXISTS "public"."deals" (
     "metadata" jsonb DEFAULT '{}'::jsonb NOT NULL,
     "created_at" timestamp with time zone DEFAULT now(),
     "updated_at" timestamp with time zone DEFAULT now(),
-    CONSTRAINT "deals_pkey" PRIMARY KEY (id)
+    CONSTRAINT "deals_amount_check" CHECK ((amount >= (0)::numeric)),
+    CONSTRAINT "deals_pkey" PRIMARY KEY (id),
+    CONSTRAINT "deals_probability_check" CHECK (((probability >= 0) AND (probability <= 100)))
 );
 
 CREATE TABLE IF NOT EXISTS "public"."email_templates" (
@@ -181,6 +185,7 @@ CREATE TABLE IF NOT EXISTS "public"."notes" (
     "is_pinned" boolean DEFAULT false NOT NULL,
     "created_at" timestamp with time zone DEFAULT now(),
     "updated_at" timestamp with time zone DEFAULT now(),
+    CONSTRAINT "notes_one_parent_check" CHECK ((num_nonnulls(contact_id, deal_id, company_id) = 1)),
     CONSTRAINT "notes_pkey" PRIMARY KEY (id)
 );
 
@@ -218,7 +223,10 @@ CREATE TABLE IF NOT EXISTS "public"."support_tickets" (
     "updated_at" timestamp with time zone DEFAULT now(),
     "satisfaction_score" integer,
     "satisfaction_survey" jsonb,
-    CONSTRAINT "support_tickets_pkey" PRIMARY KEY (id)
+    CONSTRAINT "support_tickets_pkey" PRIMARY KEY (id),
+    CONSTRAINT "support_tickets_priority_check" CHECK (((priority >= 1) AND (priority <= 5))),
+    CONSTRAINT "support_tickets_resolved_check" CHECK (((resolved_at IS NULL) OR (resolved_at >= opened_at))),
+    CONSTRAINT "support_tickets_status_check" CHECK ((status = ANY (ARRAY['open'::text, 'pending'::text, 'resolved'::text, 'closed'::text])))
 );
 
 CREATE TABLE IF NOT EXISTS "public"."users" (
@@ -232,7 +240,9 @@ CREATE TABLE IF NOT EXISTS "public"."users" (
     "last_login_at" timestamp with time zone,
     "created_at" timestamp with time zone DEFAULT now(),
     "updated_at" timestamp with time zone DEFAULT now(),
-    CONSTRAINT "users_pkey" PRIMARY KEY (id)
+    CONSTRAINT "users_email_format_check" CHECK ((email ~~ '%_@_%'::text)),
+    CONSTRAINT "users_pkey" PRIMARY KEY (id),
+    CONSTRAINT "users_role_check" CHECK ((role = ANY (ARRAY['admin'::text, 'manager'::text, 'sales_rep'::text, 'support_agent'::text])))
 );
 
 COMMENT ON COLUMN "public"."users"."preferences" IS 'UI settings (theme, locale, notification choices): variable, so JSONB.';
@@ -259,86 +269,6 @@ CREATE OR REPLACE VIEW "public"."deal_pipeline" AS
   WHERE (d.stage <> ALL (ARRAY['won'::public.deal_stage, 'lost'::public.deal_stage]));
 
 COMMENT ON VIEW "public"."deal_pipeline" IS 'Open deals as the pipeline board shows them.';
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."activities"'::pg_catalog.regclass AND conname = 'activities_type_check') THEN
-        ALTER TABLE "public"."activities" ADD CONSTRAINT "activities_type_check" CHECK ((type = ANY (ARRAY['call'::text, 'email'::text, 'meeting'::text, 'task'::text])));
-    END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."companies"'::pg_catalog.regclass AND conname = 'companies_employee_count_check') THEN
-        ALTER TABLE "public"."companies" ADD CONSTRAINT "companies_employee_count_check" CHECK (((employee_count IS NULL) OR (employee_count >= 0)));
-    END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."deals"'::pg_catalog.regclass AND conname = 'deals_amount_check') THEN
-        ALTER TABLE "public"."deals" ADD CONSTRAINT "deals_amount_check" CHECK ((amount >= (0)::numeric));
-    END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."deals"'::pg_catalog.regclass AND conname = 'deals_probability_check') THEN
-        ALTER TABLE "public"."deals" ADD CONSTRAINT "deals_probability_check" CHECK (((probability >= 0) AND (probability <= 100)));
-    END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."notes"'::pg_catalog.regclass AND conname = 'notes_one_parent_check') THEN
-        ALTER TABLE "public"."notes" ADD CONSTRAINT "notes_one_parent_check" CHECK ((num_nonnulls(contact_id, deal_id, company_id) = 1));
-    END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."support_tickets"'::pg_catalog.regclass AND conname = 'support_tickets_priority_check') THEN
-        ALTER TABLE "public"."support_tickets" ADD CONSTRAINT "support_tickets_priority_check" CHECK (((priority >= 1) AND (priority <= 5)));
-    END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."support_tickets"'::pg_catalog.regclass AND conname = 'support_tickets_resolved_check') THEN
-        ALTER TABLE "public"."support_tickets" ADD CONSTRAINT "support_tickets_resolved_check" CHECK (((resolved_at IS NULL) OR (resolved_at >= opened_at)));
-    END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."support_tickets"'::pg_catalog.regclass AND conname = 'support_tickets_status_check') THEN
-        ALTER TABLE "public"."support_tickets" ADD CONSTRAINT "support_tickets_status_check" CHECK ((status = ANY (ARRAY['open'::text, 'pending'::text, 'resolved'::text, 'closed'::text])));
-    END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."users"'::pg_catalog.regclass AND conname = 'users_email_format_check') THEN
-        ALTER TABLE "public"."users" ADD CONSTRAINT "users_email_format_check" CHECK ((email ~~ '%_@_%'::text));
-    END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."users"'::pg_catalog.regclass AND conname = 'users_role_check') THEN
-        ALTER TABLE "public"."users" ADD CONSTRAINT "users_role_check" CHECK ((role = ANY (ARRAY['admin'::text, 'manager'::text, 'sales_rep'::text, 'support_agent'::text])));
-    END IF;
-END
-$schemactl$;
 
 CREATE INDEX IF NOT EXISTS idx_activities_deal_id ON public.activities USING btree (deal_id);
 
@@ -393,235 +323,90 @@ BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."activities"'::pg_catalog.regclass AND conname = 'activities_contact_id_fkey') THEN
         ALTER TABLE "public"."activities" ADD CONSTRAINT "activities_contact_id_fkey" FOREIGN KEY (contact_id) REFERENCES public.contacts(id) ON DELETE CASCADE;
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."activities"'::pg_catalog.regclass AND conname = 'activities_deal_id_fkey') THEN
         ALTER TABLE "public"."activities" ADD CONSTRAINT "activities_deal_id_fkey" FOREIGN KEY (deal_id) REFERENCES public.deals(id) ON DELETE CASCADE;
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."activities"'::pg_catalog.regclass AND conname = 'activities_user_id_fkey') THEN
         ALTER TABLE "public"."activities" ADD CONSTRAINT "activities_user_id_fkey" FOREIGN KEY (user_id) REFERENCES public.users(id);
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."companies"'::pg_catalog.regclass AND conname = 'companies_owner_id_fkey') THEN
         ALTER TABLE "public"."companies" ADD CONSTRAINT "companies_owner_id_fkey" FOREIGN KEY (owner_id) REFERENCES public.users(id) ON DELETE SET NULL;
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."contacts"'::pg_catalog.regclass AND conname = 'contacts_company_id_fkey') THEN
         ALTER TABLE "public"."contacts" ADD CONSTRAINT "contacts_company_id_fkey" FOREIGN KEY (company_id) REFERENCES public.companies(id) ON DELETE CASCADE;
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."contacts"'::pg_catalog.regclass AND conname = 'contacts_owner_id_fkey') THEN
         ALTER TABLE "public"."contacts" ADD CONSTRAINT "contacts_owner_id_fkey" FOREIGN KEY (owner_id) REFERENCES public.users(id) ON DELETE SET NULL;
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."deal_stage_history"'::pg_catalog.regclass AND conname = 'deal_stage_history_changed_by_fkey') THEN
         ALTER TABLE "public"."deal_stage_history" ADD CONSTRAINT "deal_stage_history_changed_by_fkey" FOREIGN KEY (changed_by) REFERENCES public.users(id) ON DELETE SET NULL;
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."deal_stage_history"'::pg_catalog.regclass AND conname = 'deal_stage_history_deal_id_fkey') THEN
         ALTER TABLE "public"."deal_stage_history" ADD CONSTRAINT "deal_stage_history_deal_id_fkey" FOREIGN KEY (deal_id) REFERENCES public.deals(id) ON DELETE CASCADE;
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."deals"'::pg_catalog.regclass AND conname = 'deals_company_id_fkey') THEN
         ALTER TABLE "public"."deals" ADD CONSTRAINT "deals_company_id_fkey" FOREIGN KEY (company_id) REFERENCES public.companies(id) ON DELETE CASCADE;
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."deals"'::pg_catalog.regclass AND conname = 'deals_contact_id_fkey') THEN
         ALTER TABLE "public"."deals" ADD CONSTRAINT "deals_contact_id_fkey" FOREIGN KEY (contact_id) REFERENCES public.contacts(id) ON DELETE SET NULL;
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."deals"'::pg_catalog.regclass AND conname = 'deals_owner_id_fkey') THEN
         ALTER TABLE "public"."deals" ADD CONSTRAINT "deals_owner_id_fkey" FOREIGN KEY (owner_id) REFERENCES public.users(id) ON DELETE SET NULL;
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."deals"'::pg_catalog.regclass AND conname = 'deals_pipeline_status_id_fkey') THEN
         ALTER TABLE "public"."deals" ADD CONSTRAINT "deals_pipeline_status_id_fkey" FOREIGN KEY (pipeline_status_id) REFERENCES public.pipeline_statuses(id) ON UPDATE CASCADE ON DELETE RESTRICT;
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."notes"'::pg_catalog.regclass AND conname = 'notes_author_id_fkey') THEN
         ALTER TABLE "public"."notes" ADD CONSTRAINT "notes_author_id_fkey" FOREIGN KEY (author_id) REFERENCES public.users(id) ON DELETE SET NULL;
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."notes"'::pg_catalog.regclass AND conname = 'notes_company_id_fkey') THEN
         ALTER TABLE "public"."notes" ADD CONSTRAINT "notes_company_id_fkey" FOREIGN KEY (company_id) REFERENCES public.companies(id) ON DELETE CASCADE;
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."notes"'::pg_catalog.regclass AND conname = 'notes_contact_id_fkey') THEN
         ALTER TABLE "public"."notes" ADD CONSTRAINT "notes_contact_id_fkey" FOREIGN KEY (contact_id) REFERENCES public.contacts(id) ON DELETE CASCADE;
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."notes"'::pg_catalog.regclass AND conname = 'notes_deal_id_fkey') THEN
         ALTER TABLE "public"."notes" ADD CONSTRAINT "notes_deal_id_fkey" FOREIGN KEY (deal_id) REFERENCES public.deals(id) ON DELETE CASCADE;
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."ringcentral_tokens"'::pg_catalog.regclass AND conname = 'ringcentral_tokens_user_id_fkey') THEN
         ALTER TABLE "public"."ringcentral_tokens" ADD CONSTRAINT "ringcentral_tokens_user_id_fkey" FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."support_tickets"'::pg_catalog.regclass AND conname = 'support_tickets_assigned_to_fkey') THEN
         ALTER TABLE "public"."support_tickets" ADD CONSTRAINT "support_tickets_assigned_to_fkey" FOREIGN KEY (assigned_to) REFERENCES public.users(id) ON DELETE SET NULL;
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."support_tickets"'::pg_catalog.regclass AND conname = 'support_tickets_company_id_fkey') THEN
         ALTER TABLE "public"."support_tickets" ADD CONSTRAINT "support_tickets_company_id_fkey" FOREIGN KEY (company_id) REFERENCES public.companies(id) ON DELETE SET NULL;
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."support_tickets"'::pg_catalog.regclass AND conname = 'support_tickets_contact_id_fkey') THEN
         ALTER TABLE "public"."support_tickets" ADD CONSTRAINT "support_tickets_contact_id_fkey" FOREIGN KEY (contact_id) REFERENCES public.contacts(id) ON DELETE SET NULL;
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = '"public"."activities"'::pg_catalog.regclass AND tgname = 'trg_activities_updated_at') THEN
         CREATE TRIGGER trg_activities_updated_at BEFORE UPDATE ON public.activities FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = '"public"."companies"'::pg_catalog.regclass AND tgname = 'trg_companies_updated_at') THEN
         CREATE TRIGGER trg_companies_updated_at BEFORE UPDATE ON public.companies FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = '"public"."contacts"'::pg_catalog.regclass AND tgname = 'trg_contacts_updated_at') THEN
         CREATE TRIGGER trg_contacts_updated_at BEFORE UPDATE ON public.contacts FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = '"public"."deals"'::pg_catalog.regclass AND tgname = 'trg_deals_stage_history') THEN
         CREATE TRIGGER trg_deals_stage_history AFTER UPDATE OF stage ON public.deals FOR EACH ROW WHEN ((old.stage IS DISTINCT FROM new.stage)) EXECUTE FUNCTION public.record_deal_stage_change();
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = '"public"."deals"'::pg_catalog.regclass AND tgname = 'trg_deals_updated_at') THEN
         CREATE TRIGGER trg_deals_updated_at BEFORE UPDATE ON public.deals FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = '"public"."email_templates"'::pg_catalog.regclass AND tgname = 'trg_email_templates_updated_at') THEN
         CREATE TRIGGER trg_email_templates_updated_at BEFORE UPDATE ON public.email_templates FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = '"public"."notes"'::pg_catalog.regclass AND tgname = 'trg_notes_updated_at') THEN
         CREATE TRIGGER trg_notes_updated_at BEFORE UPDATE ON public.notes FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = '"public"."ringcentral_tokens"'::pg_catalog.regclass AND tgname = 'trg_ringcentral_tokens_updated_at') THEN
         CREATE TRIGGER trg_ringcentral_tokens_updated_at BEFORE UPDATE ON public.ringcentral_tokens FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = '"public"."support_tickets"'::pg_catalog.regclass AND tgname = 'trg_support_tickets_updated_at') THEN
         CREATE TRIGGER trg_support_tickets_updated_at BEFORE UPDATE ON public.support_tickets FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
     END IF;
-END
-$schemactl$;
-
-DO $schemactl$
-BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = '"public"."users"'::pg_catalog.regclass AND tgname = 'trg_users_updated_at') THEN
         CREATE TRIGGER trg_users_updated_at BEFORE UPDATE ON public.users FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
     END IF;

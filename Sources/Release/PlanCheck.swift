@@ -50,8 +50,11 @@ public struct PlanCheck: Sendable {
                          seconds: (clock.now - start).seconds)
     }
 
+    /// The source schema for a proof: plain creation statements, the plan from an empty
+    /// model. A scratch database holds nothing to guard against, and the consolidated
+    /// file's guards (DO blocks, IF NOT EXISTS) would only slow the load.
     static func script(_ model: DatabaseModel) -> String {
-        SchemaScript(model: model, header: SchemaScript.Header(command: "schemactl (plan check)", versions: [], serverMajor: 0)).render()
+        file(Planner(from: DatabaseModel(), to: model).plan())
     }
 
     /// The plan as a migration file: bare (`-- schemactl:no-transaction`) when a statement needs it.

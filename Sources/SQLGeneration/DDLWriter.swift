@@ -9,9 +9,9 @@ struct DDLWriter {
     let existingTables: Set<ObjectID>
     let before: ModelIndex
     let after: ModelIndex
-    /// Tables of the new model that call a function (a check, a default): their checks
-    /// stay out of CREATE TABLE, as the function may need the table's row type first.
-    var tablesCallingFunctions: Set<ObjectID> = []
+    /// Tables of the new model in a dependency cycle with a function (a check calling a
+    /// function over the table's row type): their checks stay out of CREATE TABLE.
+    var tablesInFunctionCycles: Set<ObjectID> = []
 
     private var guarded: Bool { options.idempotent }
 
@@ -54,10 +54,10 @@ struct DDLWriter {
     /// checks: its primary key, unique and validated check constraints, for a table that
     /// neither inherits nor is a partition or typed (those take constraints from elsewhere).
     /// One ALTER TABLE a constraint made the consolidated file load 1.4–1.8× slower than
-    /// pg_dump's output. A check stays apart when the table calls a function (see `tablesCallingFunctions`).
+    /// pg_dump's output. A check stays apart when the table is in a cycle with a function (see `tablesInFunctionCycles`).
     func inlined(_ table: Table) -> [Constraint] {
         guard table.partitionOf == nil, table.inherits.isEmpty, table.ofType == nil else { return [] }
-        let calls = tablesCallingFunctions.contains(ObjectID(.table, table.name))
+        let calls = tablesInFunctionCycles.contains(ObjectID(.table, table.name))
         return table.constraints.filter { constraint in
             switch constraint.kind {
             case .primaryKey, .unique: return true

@@ -65,8 +65,8 @@ public struct Planner: Sendable {
         let oldOrder = DependencyOrder(old, objects: before.topLevel + before.rules)
         let newOrder = DependencyOrder(new, objects: after.topLevel + after.rules)
         let existing = Set(old.tables.map { ObjectID(.table, $0.name) }).subtracting(work.rebuilt)
-        let callers = Set(newOrder.needs.filter { $0.key.kind == .table && $0.value.contains { $0.kind == .function || $0.kind == .procedure } }.keys)
-        let writer = DDLWriter(options: options, existingTables: existing, before: before, after: after, tablesCallingFunctions: callers)
+        let callers = Self.tablesInCyclesWithFunctions(newOrder.needs)
+        let writer = DDLWriter(options: options, existingTables: existing, before: before, after: after, tablesInFunctionCycles: callers)
 
         if options.online { statements.append(Statement("SET lock_timeout = '5s'")) }
         statements += renames
@@ -163,6 +163,25 @@ public struct Planner: Sendable {
         // leaves, the sequence behind a serial that became an identity, a function a default called.
         for id in lateDrops { statements += writer.drop(id, before: before) }
         return Plan(statements: Self.committingNewEnumValues(statements), notes: notes)
+    }
+
+    /// Tables that need a function which itself needs the table (a check calling a function
+    /// that takes the table's row type): the order breaks such a cycle by creating the table
+    /// first, so its checks cannot be written inside its CREATE TABLE.
+    static func tablesInCyclesWithFunctions(_ needs: [ObjectID: Set<ObjectID>]) -> Set<ObjectID> {
+        var result: Set<ObjectID> = []
+        for (table, needed) in needs where table.kind == .table {
+            let functions = needed.filter { $0.kind == .function || $0.kind == .procedure }
+            guard !functions.isEmpty else { continue }
+            var seen: Set<ObjectID> = []
+            var stack = Array(functions)
+            while let next = stack.popLast() {
+                if next == table { result.insert(table); break }
+                guard seen.insert(next).inserted else { continue }
+                stack += needs[next] ?? []
+            }
+        }
+        return result
     }
 
     /// A value added to an enum cannot be used before its transaction commits ("unsafe

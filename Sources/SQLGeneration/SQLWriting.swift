@@ -40,6 +40,26 @@ enum SQLWriting {
         return "DO \(tag)\n\(body)\n\(tag)"
     }
 
+    /// The `IF NOT EXISTS … END IF;` of a statement `unless` wrote; nil for any other statement.
+    static func guardedBlock(_ statement: String) -> String? {
+        guard statement.hasPrefix("DO $schemactl"), let firstLine = statement.firstIndex(of: "\n") else { return nil }
+        let tag = statement[statement.index(statement.startIndex, offsetBy: 3)..<firstLine]
+        let opening = "\nBEGIN\n    IF NOT EXISTS ("
+        let closing = "\n    END IF;\nEND\n\(tag);"
+        let rest = statement[firstLine...]
+        guard rest.hasPrefix(opening), rest.hasSuffix(closing) else { return nil }
+        return String(rest.dropFirst("\nBEGIN\n".count).dropLast("\nEND\n\(tag);".count))
+    }
+
+    /// One DO block for several guarded statements in a row: in a file that builds a
+    /// schema in one transaction, each DO block costs more the more the transaction has
+    /// done (1,666 of them took 8 s of a 5,000-table load; one with the same guards, 0.6 s).
+    static func unlessAll(_ blocks: [String]) -> String {
+        let body = "BEGIN\n" + blocks.joined(separator: "\n") + "\nEND"
+        let tag = dollarTag(for: body)
+        return "DO \(tag)\n\(body)\n\(tag);"
+    }
+
     /// `sql` with a duplicate swallowed: for the kinds whose identity no
     /// simple catalog lookup names (operators, casts, text search objects …).
     /// Some raise a unique violation of their catalog's index rather than

@@ -58,10 +58,24 @@ public struct SchemaScript: Sendable {
             "",
         ]
         let plan = self.plan
+        // Guarded statements in a row share one DO block (see `SQLWriting.unlessAll`).
+        var guards: [(block: String, sql: String)] = []
+        func flush() {
+            guard let first = guards.first else { return }
+            lines.append(guards.count == 1 ? first.sql : SQLWriting.unlessAll(guards.map(\.block)))
+            lines.append("")
+            guards = []
+        }
         for statement in plan.statements where statement.sql != "SET check_function_bodies = off;" {
+            if let block = SQLWriting.guardedBlock(statement.sql) {
+                guards.append((block, statement.sql))
+                continue
+            }
+            flush()
             lines.append(statement.sql)
             lines.append("")
         }
+        flush()
         if !header.versions.isEmpty {
             lines.append("-- Every migration it contains, recorded as applied.")
             let rows = header.versions.map { version in
