@@ -1,4 +1,5 @@
 import SQLText
+import SchemaModel
 
 /// The few statement shapes the rules recognise, read from tokens. Not a SQL
 /// grammar: the server has already accepted the statement (the replay ran it),
@@ -50,5 +51,19 @@ enum StatementReading {
     static func begins(_ tokens: ArraySlice<SQLToken>, with words: String...) -> Bool {
         guard tokens.count >= words.count else { return false }
         return zip(tokens, words).allSatisfy { $0.isWord($1) }
+    }
+}
+
+extension LintSubject {
+    /// Each action of each `ALTER TABLE` in the migration on a table the migrations
+    /// before it created (one that may hold rows), with its statement and table:
+    /// what the rules about risky table changes walk.
+    func alterActionsOnExistingTables() -> [(statement: LintStatement, table: QualifiedName, action: ArraySlice<SQLToken>)] {
+        file.statements.flatMap { statement -> [(statement: LintStatement, table: QualifiedName, action: ArraySlice<SQLToken>)] in
+            guard let alter = StatementReading.alterTable(statement) else { return [] }
+            let table = table(named: alter.name)
+            guard existed(table) else { return [] }
+            return alter.actions.map { (statement, table, $0) }
+        }
     }
 }

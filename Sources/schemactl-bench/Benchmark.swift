@@ -78,6 +78,31 @@ struct InspectBenchmark: ParsableCommand {
 /// completion with stdout discarded; an exit status outside `acceptable` is an error.
 /// `environment` is set in this process (the child inherits it) and `directory` made
 /// current, for the rest of the run: a benchmark runs one thing at a time.
+/// The synthetic history's size and where it goes, for the benchmarks that replay it.
+struct HistoryOptions: ParsableArguments {
+    @Option(help: "Tables of the synthetic history (about 5.4 files each).")
+    var tables: Int = 1000
+
+    @Option(help: "Where the history and the servers' data go (default: /dev/shm when it exists, else the temporary folder).")
+    var root: String?
+
+    /// Writes the history under a new folder (see `benchmarkFolder`), which the caller removes.
+    func write() throws -> (root: String, directory: String, versions: [String]) {
+        let folder = benchmarkFolder(under: root)
+        let directory = folder + "/migrations"
+        return (folder, directory, try SyntheticHistory(tables: tables).write(to: directory))
+    }
+}
+
+/// A new folder for a benchmark's history and servers: under `root`, else /dev/shm when
+/// it exists (on ext4, creating files right after thousands were deleted is slow: the
+/// inode allocator skips recently deleted inodes, and whichever run followed a dropped
+/// database ran up to twice as slow), else the temporary folder.
+func benchmarkFolder(under root: String?) -> String {
+    let base = root ?? (FileManager.default.isWritableFile(atPath: "/dev/shm") ? "/dev/shm/" : NSTemporaryDirectory())
+    return URL(fileURLWithPath: base).appendingPathComponent("schemactl-bench-" + UUID().uuidString).path
+}
+
 func timeProcess(_ executable: String, _ arguments: [String], acceptable: Set<Int32> = [0],
                  environment: [String: String] = [:], directory: String? = nil) throws -> Duration {
     let path = executable.contains("/") ? executable : try which(executable)

@@ -10,23 +10,13 @@ struct ReplayBenchmark: ParsableCommand {
         abstract: "Time `schemactl inspect DIR` (cold, cache hit, one new migration) beside psql applying the same files in one session."
     )
 
-    @Option(help: "Tables of the synthetic history (about 5.4 files each).")
-    var tables: Int = 1000
-
-    @Option(help: "Where the history and both servers' data go (default: /dev/shm when it exists, else the temporary folder).")
-    var root: String?
+    @OptionGroup var history: HistoryOptions
 
     func run() throws {
-        // On ext4, creating files right after thousands were deleted is slow
-        // (the inode allocator skips recently deleted inodes): whichever run
-        // follows a dropped database ran up to twice as slow, psql or schemactl.
-        // Both servers' data on tmpfs makes the figures comparable.
-        let base = self.root ?? (FileManager.default.isWritableFile(atPath: "/dev/shm") ? "/dev/shm/" : NSTemporaryDirectory())
-        let root = URL(fileURLWithPath: base).appendingPathComponent("schemactl-bench-" + UUID().uuidString).path
+        // Both servers' data on tmpfs makes the figures comparable (see `benchmarkFolder`).
+        let (root, directory, versions) = try history.write()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let directory = root + "/migrations"
-        let versions = try SyntheticHistory(tables: tables).write(to: directory)
-        print("replay benchmark: \(versions.count) migration files for \(tables) tables, in \(root)")
+        print("replay benchmark: \(versions.count) migration files for \(history.tables) tables, in \(root)")
 
         // psql: one session that \i's every migration, on a database with
         // schema_versions.

@@ -9,19 +9,12 @@ struct VerifyBenchmark: ParsableCommand {
         abstract: "Time `schemactl verify` on the synthetic history beside a cold replay of it (`inspect --no-cache`)."
     )
 
-    @Option(help: "Tables of the synthetic history (about 5.4 files each).")
-    var tables: Int = 1000
-
-    @Option(help: "Where the history and the server's data go (default: /dev/shm when it exists, else the temporary folder).")
-    var root: String?
+    @OptionGroup var history: HistoryOptions
 
     func run() throws {
-        let base = self.root ?? (FileManager.default.isWritableFile(atPath: "/dev/shm") ? "/dev/shm/" : NSTemporaryDirectory())
-        let root = URL(fileURLWithPath: base).appendingPathComponent("schemactl-bench-" + UUID().uuidString).path
+        let (root, directory, versions) = try history.write()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let directory = root + "/migrations"
-        let versions = try SyntheticHistory(tables: tables).write(to: directory)
-        print("verify benchmark: \(versions.count) migrations and their rollbacks, \(tables) tables, in \(root)")
+        print("verify benchmark: \(versions.count) migrations and their rollbacks, \(history.tables) tables, in \(root)")
         let schemactl = Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("schemactl").path
         // The first run also runs initdb for the persistent server: not counted.
         _ = try timeProcess(schemactl, ["inspect", directory, "--output", "/dev/null", "--no-cache"])

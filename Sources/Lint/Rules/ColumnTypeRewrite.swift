@@ -13,16 +13,12 @@ struct ColumnTypeRewrite: LintRule {
         """
 
     func check(_ subject: LintSubject) -> [LintFinding] {
-        subject.file.statements.flatMap { statement -> [LintFinding] in
-            guard let alter = StatementReading.alterTable(statement) else { return [] }
-            let table = subject.table(named: alter.name)
-            guard subject.existed(table), subject.hazards.contains(.tableRewrite(table)) else { return [] }
-            return alter.actions.compactMap { action in
-                guard let first = action.first, first.isWord("ALTER"), action.contains(where: { $0.depth == 0 && $0.isWord("TYPE") }) else { return nil }
-                let column = action.dropFirst().first?.isWord("COLUMN") == true ? action.dropFirst(2).first : action.dropFirst().first
-                return subject.file.finding(self, "changes the type of \(column?.identifier ?? "a column") of \(table.schema).\(table.name), which existed "
-                                            + "before this migration: the table is rewritten under an ACCESS EXCLUSIVE lock", at: statement, token: first)
-            }
+        subject.alterActionsOnExistingTables().compactMap { statement, table, action in
+            guard subject.hazards.contains(.tableRewrite(table)), let first = action.first, first.isWord("ALTER"),
+                  action.contains(where: { $0.depth == 0 && $0.isWord("TYPE") }) else { return nil }
+            let column = action.dropFirst().first?.isWord("COLUMN") == true ? action.dropFirst(2).first : action.dropFirst().first
+            return subject.file.finding(self, "changes the type of \(column?.identifier ?? "a column") of \(table.schema).\(table.name), which existed "
+                                        + "before this migration: the table is rewritten under an ACCESS EXCLUSIVE lock", at: statement, token: first)
         }
     }
 }

@@ -12,19 +12,14 @@ struct ConstraintWithoutNotValid: LintRule {
         """
 
     func check(_ subject: LintSubject) -> [LintFinding] {
-        subject.file.statements.flatMap { statement -> [LintFinding] in
-            guard let alter = StatementReading.alterTable(statement) else { return [] }
-            let table = subject.table(named: alter.name)
-            guard subject.existed(table), subject.hazards.contains(.validation(table)) else { return [] }
-            return alter.actions.compactMap { action in
-                guard let first = action.first, first.isWord("ADD") else { return nil }
-                let words = action.filter { $0.depth == 0 }
-                let kind = words.first { $0.isWord("CHECK") || $0.isWord("FOREIGN") }
-                guard let kind, !zip(words, words.dropFirst()).contains(where: { $0.isWord("NOT") && $1.isWord("VALID") }) else { return nil }
-                return subject.file.finding(self, "adds a \(kind.isWord("CHECK") ? "CHECK" : "FOREIGN KEY") constraint to \(table.schema).\(table.name), "
-                                            + "which existed before this migration, without NOT VALID: every row is checked under a lock "
-                                            + "that blocks writes", at: statement, token: first)
-            }
+        subject.alterActionsOnExistingTables().compactMap { statement, table, action in
+            guard subject.hazards.contains(.validation(table)), let first = action.first, first.isWord("ADD") else { return nil }
+            let words = action.filter { $0.depth == 0 }
+            let kind = words.first { $0.isWord("CHECK") || $0.isWord("FOREIGN") }
+            guard let kind, !zip(words, words.dropFirst()).contains(where: { $0.isWord("NOT") && $1.isWord("VALID") }) else { return nil }
+            return subject.file.finding(self, "adds a \(kind.isWord("CHECK") ? "CHECK" : "FOREIGN KEY") constraint to \(table.schema).\(table.name), "
+                                        + "which existed before this migration, without NOT VALID: every row is checked under a lock "
+                                        + "that blocks writes", at: statement, token: first)
         }
     }
 }

@@ -10,31 +10,26 @@ struct RenameUsedByView: LintRule {
         """
 
     func check(_ subject: LintSubject) -> [LintFinding] {
-        subject.file.statements.flatMap { statement -> [LintFinding] in
-            guard let alter = StatementReading.alterTable(statement) else { return [] }
-            let table = subject.table(named: alter.name)
-            guard subject.existed(table) else { return [] }
-            return alter.actions.compactMap { action in
-                guard let first = action.first, first.isWord("RENAME") else { return nil }
-                var rest = action.dropFirst()
-                if rest.first?.isWord("CONSTRAINT") == true { return nil }
-                let column: String?
-                if rest.first?.isWord("TO") == true {
-                    column = nil
-                } else {
-                    if rest.first?.isWord("COLUMN") == true { rest = rest.dropFirst() }
-                    column = rest.first?.identifier
-                }
-                let users = subject.before.views.filter { view in
-                    let words = Set(SQLTokenWords.identifiers(in: view.definition))
-                    return words.contains(table.name) && (column.map { words.contains($0) } ?? true)
-                }
-                guard let view = users.first else { return nil }
-                let what = column.map { "column \($0) of \(table.schema).\(table.name)" } ?? "table \(table.schema).\(table.name)"
-                return subject.file.finding(self, "renames \(what), which the view \(view.name.schema).\(view.name.name) uses"
-                                            + (users.count > 1 ? " (and \(users.count - 1) more)" : "")
-                                            + ": recreate the view in this migration", at: statement, token: first)
+        subject.alterActionsOnExistingTables().compactMap { statement, table, action in
+            guard let first = action.first, first.isWord("RENAME") else { return nil }
+            var rest = action.dropFirst()
+            if rest.first?.isWord("CONSTRAINT") == true { return nil }
+            let column: String?
+            if rest.first?.isWord("TO") == true {
+                column = nil
+            } else {
+                if rest.first?.isWord("COLUMN") == true { rest = rest.dropFirst() }
+                column = rest.first?.identifier
             }
+            let users = subject.before.views.filter { view in
+                let words = Set(SQLTokenWords.identifiers(in: view.definition))
+                return words.contains(table.name) && (column.map { words.contains($0) } ?? true)
+            }
+            guard let view = users.first else { return nil }
+            let what = column.map { "column \($0) of \(table.schema).\(table.name)" } ?? "table \(table.schema).\(table.name)"
+            return subject.file.finding(self, "renames \(what), which the view \(view.name.schema).\(view.name.name) uses"
+                                        + (users.count > 1 ? " (and \(users.count - 1) more)" : "")
+                                        + ": recreate the view in this migration", at: statement, token: first)
         }
     }
 }
