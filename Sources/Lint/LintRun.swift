@@ -45,13 +45,17 @@ public struct LintRun: Sendable {
         let binaries = try? ServerBinaries.locate()
         let extensionFunctions = binaries.map { ExtensionFunctions.read(binaries: $0.directory, major: try? $0.majorVersion()) } ?? [:]
         var result = Result(findings: [], linted: 0, failure: nil)
-        guard !chosen.isEmpty else { return result }
-        try replay.withScratchDatabase { connection, runner in
+        guard let first = chosen.min(), let last = chosen.max() else { return result }
+        // The migrations before the first chosen one only build the schema it starts from:
+        // replayed as any replay would (their versions checked), from the prefix kept on the
+        // persistent server when there is one, so `lint migrations/pending` costs pending/.
+        let prefix = try MigrationReplay.files(of: directory, selection: MigrationSelection(includePending: true))[..<first]
+        try replay.withReplayed(Array(prefix), directory: path) { connection, runner in
             try connection.execute(SchemaVersions.createStatement)
             let builtins = Set(try connection.query("SELECT DISTINCT proname FROM pg_catalog.pg_proc WHERE pronamespace = 'pg_catalog'::regnamespace")
                 .rows.map { try $0.string("proname") })
             var before: DatabaseModel? = nil
-            for (position, migration) in migrations.enumerated() where position <= chosen.max()! {
+            for (position, migration) in migrations.enumerated() where position >= first && position <= last {
                 let isChosen = chosen.contains(position)
                 if isChosen, before == nil { before = try Inspector().inspect(connection) }
                 let forward = directory.path(of: migration.name.migrationFileName, in: migration.folder)
