@@ -58,19 +58,18 @@ public struct LintRun: Sendable {
             for (position, migration) in migrations.enumerated() where position >= first && position <= last {
                 let isChosen = chosen.contains(position)
                 if isChosen, before == nil { before = try Inspector().inspect(connection) }
-                let forward = directory.path(of: migration.name.migrationFileName, in: migration.folder)
-                let text = try directory.texts[forward] ?? MigrationFile.read(forward, expectedVersion: nil).text
+                let recorded = try directory.file(of: migration)
                 // The version check is a rule here (version-not-recorded), not a reason to stop.
-                let file = MigrationFile(path: forward, text: text, expectedVersion: nil)
+                let file = MigrationFile(path: recorded.path, text: recorded.text, expectedVersion: nil)
                 var failure: (any Error)? = nil
                 do { try runner.apply([file], to: connection, createSchemaVersions: false) } catch { failure = error }
                 if isChosen {
                     let after = failure == nil ? try Inspector().inspect(connection) : nil
-                    let rollbackPath = migration.rollback.map { _ in directory.path(of: migration.name.rollbackFileName, in: migration.folder) }
+                    let rollback = try migration.rollback.map { _ in try directory.file(of: migration, rollback: true) }
                     let subject = LintSubject(
                         version: migration.version,
-                        file: try LintedFile(path: forward, text: text),
-                        rollback: try rollbackPath.map { try LintedFile(path: $0, text: directory.texts[$0] ?? MigrationFile.read($0, expectedVersion: nil).text) },
+                        file: try LintedFile(path: file.path, text: file.text),
+                        rollback: try rollback.map { try LintedFile(path: $0.path, text: $0.text) },
                         before: before!, after: after, extensionFunctions: extensionFunctions, builtinFunctions: builtins)
                     result.findings += Linter().findings(subject, ignoring: ignored[migration.version] ?? [])
                     result.linted += 1

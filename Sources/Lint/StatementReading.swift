@@ -5,16 +5,8 @@ import SchemaModel
 /// grammar: the server has already accepted the statement (the replay ran it),
 /// so these only find where the parts are.
 enum StatementReading {
-    /// A possibly qualified name starting at `index`: its parts and the index after it.
     static func name(in tokens: [SQLToken], at index: Int) -> (parts: [String], next: Int)? {
-        guard index < tokens.count, let first = tokens[index].identifier else { return nil }
-        var parts = [first]
-        var cursor = index + 1
-        while cursor + 1 < tokens.count, tokens[cursor].isSymbol("."), let part = tokens[cursor + 1].identifier {
-            parts.append(part)
-            cursor += 2
-        }
-        return (parts, cursor)
+        SQLToken.qualifiedName(in: tokens, at: index)
     }
 
     /// `ALTER TABLE [IF EXISTS] [ONLY] name [*] action, action …`: the name and each action's tokens.

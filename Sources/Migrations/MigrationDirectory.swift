@@ -171,6 +171,16 @@ public struct MigrationDirectory: Sendable {
         }
     }
 
+    /// A migration's file (or its rollback's) as the user named the directory, with the
+    /// text this directory read (the disk only for one it did not): what replay, lint and
+    /// verify apply. The migration's own file expects its version recorded; a rollback, none.
+    public func file(of migration: Migration, rollback: Bool = false) throws -> MigrationFile {
+        let path = self.path(of: rollback ? migration.name.rollbackFileName : migration.name.migrationFileName, in: migration.folder)
+        let expected = rollback ? nil : migration.version
+        if let text = texts[path] { return MigrationFile(path: path, text: text, expectedVersion: expected) }
+        return try MigrationFile.read(path, expectedVersion: expected)
+    }
+
     /// The path a file of `folder` would have.
     public func path(of fileName: String, in folder: MigrationFolder) -> String {
         path + "/" + folder.rawValue + "/" + fileName

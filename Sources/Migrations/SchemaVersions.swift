@@ -17,6 +17,11 @@ public enum SchemaVersions {
         """
 
     /// The nullable column where `apply` records each file's SHA-256 as applied.
+    /// SQL that is true when `version` (a literal) is marked rolled back, as the guide's rollback marks it.
+    public static func markedRolledBack(_ versionLiteral: String) -> String {
+        "EXISTS (SELECT 1 FROM schema_versions WHERE version = \(versionLiteral) AND NOT coalesce(is_active, true) AND rolled_back_at IS NOT NULL)"
+    }
+
     public static let addChecksumColumn = "ALTER TABLE schema_versions ADD COLUMN IF NOT EXISTS checksum TEXT"
 
     /// One row of `schema_versions`.

@@ -27,14 +27,22 @@ public struct ChangedMigrations: Sendable {
         }
         let changed = try git(["-C", folder, "diff", "--name-only", "--no-renames", mergeBase, "--", "."])
             + git(["-C", folder, "ls-files", "--others", "--exclude-standard", "--full-name", "--", "."])
-        let paths = Set(changed.split(separator: "\n").map { top + "/" + $0 }.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path })
+        // Other files the branch changed (a README) name no migration: left out, not refused.
+        return try named(changed.split(separator: "\n").map { top + "/" + $0 }, in: directory, strict: false)
+    }
+
+    /// The migrations `paths` name (a migration or rollback file of the directory, a folder
+    /// of it, or `consolidated_schema.sql`). `strict`: a path that names none is an error.
+    public static func named(_ paths: [String], in directory: MigrationDirectory, strict: Bool) throws -> ChangedMigrations {
         var versions: Set<String> = []
-        var touchesConsolidated = paths.contains { $0.hasSuffix("/consolidated_schema.sql") }
-        for migration in directory.migrations {
-            let files = [migration.file, migration.rollback].compactMap { $0 }.map { $0.standardizedFileURL.resolvingSymlinksInPath().path }
-            guard files.contains(where: paths.contains) else { continue }
-            versions.insert(migration.version)
-            if migration.folder != .pending { touchesConsolidated = true }
+        var touchesConsolidated = false
+        for path in paths {
+            if URL(fileURLWithPath: path).lastPathComponent == "consolidated_schema.sql" { touchesConsolidated = true; continue }
+            let named = directory.migrations(named: path)
+            if named.isEmpty, strict { throw Failure(description: "\(path): not a migration, rollback or folder of \(directory.path)") }
+            versions.formUnion(named.map(\.version))
+            // A migration the consolidated file holds: check the file again too.
+            if named.contains(where: { $0.folder != .pending }) { touchesConsolidated = true }
         }
         return ChangedMigrations(versions: versions, touchesConsolidated: touchesConsolidated)
     }

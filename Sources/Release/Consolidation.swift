@@ -89,9 +89,8 @@ public struct Consolidation: Sendable {
     /// The description a migration records for itself (`VALUES ('version', 'description')`, as the
     /// guide writes it), so that a database built from the consolidated file holds the same rows.
     static func recordedDescription(of migration: Migration, in directory: MigrationDirectory) -> String? {
-        // The text the directory read, under the name it read it by (a URL's path is neither free nor the same string).
-        let path = directory.path(of: migration.name.migrationFileName, in: migration.folder)
-        guard let text = directory.texts[path] ?? (try? String(contentsOfFile: path, encoding: .utf8)) else { return nil }
+        // The text the directory read (a URL's path is neither free nor the name it read it by).
+        guard let text = try? directory.file(of: migration).text else { return nil }
         let marker = "'" + migration.version.replacingOccurrences(of: "'", with: "''") + "'"
         guard let end = Self.byteOffset(after: marker, in: text) else { return nil }
         let utf8 = text.utf8

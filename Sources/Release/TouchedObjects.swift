@@ -142,14 +142,7 @@ public struct TouchedObjects: Equatable, Sendable {
     }
 
     private func qualified(_ tokens: [SQLToken], at index: Int) -> [String] {
-        guard index < tokens.count, let first = tokens[index].identifier else { return [] }
-        var parts = [first]
-        var cursor = index + 1
-        while cursor + 1 < tokens.count, tokens[cursor].isSymbol("."), let part = tokens[cursor + 1].identifier {
-            parts.append(part)
-            cursor += 2
-        }
-        return parts
+        SQLToken.qualifiedName(in: tokens, at: index)?.parts ?? []
     }
 
     /// Adds `found` to the set at `path`; nil (no name where one must be) means everything.

@@ -36,7 +36,13 @@ public struct Verification: Sendable {
     /// is checked when `consolidated` says so.
     public func run(directory path: String, versions: Set<String>? = nil, consolidated: Bool? = nil) throws
         -> (findings: [Finding], checked: Int) {
-        let directory = try MigrationDirectory.load(path)
+        try run(MigrationDirectory.load(path), versions: versions, consolidated: consolidated)
+    }
+
+    /// The same, for a directory the caller has loaded (`verify FILES` reads it to name them).
+    public func run(_ directory: MigrationDirectory, versions: Set<String>? = nil, consolidated: Bool? = nil) throws
+        -> (findings: [Finding], checked: Int) {
+        let path = directory.path
         try directory.validate()
         var findings: [Finding] = []
         let migrations = directory.migrations
@@ -56,9 +62,7 @@ public struct Verification: Sendable {
                         continue
                     }
                     let migration = migrations[position]
-                    let rollback = try migration.rollback.map { _ in
-                        try MigrationFile.read(directory.path(of: migration.name.rollbackFileName, in: migration.folder), expectedVersion: nil)
-                    }
+                    let rollback = try migration.rollback.map { _ in try directory.file(of: migration, rollback: true) }
                     let outcome = try check(migration, files[position], rollback: rollback, before: before, on: connection, runner: runner,
                                             fingerprints: fingerprints)
                     findings += outcome.findings
@@ -112,8 +116,7 @@ public struct Verification: Sendable {
             let difference = ObjectFingerprint.difference(start, try fingerprint())
             if !difference.isEmpty { findings.append(Finding(file: rollback.path, message: left, details: difference.joined(separator: "\n"))) }
         }
-        let marked = try connection.query("SELECT 1 FROM schema_versions WHERE version = $1 AND NOT coalesce(is_active, true) "
-                                          + "AND rolled_back_at IS NOT NULL", [migration.version]).rows.isEmpty == false
+        let marked = try connection.query("SELECT \(SchemaVersions.markedRolledBack("$1")) AS marked", [migration.version]).rows.first?.bool("marked") == true
         if !marked {
             findings.append(Finding(file: rollback.path, message: "does not mark \(migration.version) rolled back in schema_versions",
                                     details: nil))
@@ -137,7 +140,7 @@ public struct Verification: Sendable {
     private func consolidatedFindings(_ directory: MigrationDirectory) throws -> [Finding] {
         let path = directory.path + "/consolidated_schema.sql"
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
-        let expected = try replay.model(directory: directory.path, selection: MigrationSelection(includePending: false)).model
+        let expected = try replay.model(of: directory, selection: MigrationSelection(includePending: false)).model
         do {
             let proof = try PlanCheck(replay: replay).proveScript(text, gives: expected)
             guard proof.holds else {

@@ -41,11 +41,7 @@ public struct MigrationReplay: Sendable {
     /// The files a replay of `directory` applies, in order.
     public static func files(of directory: MigrationDirectory, selection: MigrationSelection) throws -> [MigrationFile] {
         // Named as the user named the directory, so messages point where they look.
-        try selection.select(from: directory).map {
-            let path = directory.path(of: $0.name.migrationFileName, in: $0.folder)
-            if let text = directory.texts[path] { return MigrationFile(path: path, text: text, expectedVersion: $0.version) }
-            return try MigrationFile.read(path, expectedVersion: $0.version)
-        }
+        try selection.select(from: directory).map { try directory.file(of: $0) }
     }
 
     /// The model the migrations of `path` produce.
@@ -114,24 +110,20 @@ public struct MigrationReplay: Sendable {
     /// `server` nil: the default scratch server (see `ScratchDatabase.server(explicit:)`).
     public func replay(_ files: [MigrationFile], createSchemaVersions: Bool = true,
                        on server: ConnectionString? = nil, persistentData: String? = nil) throws -> (DatabaseModel, Int) {
-        let target = try server ?? ScratchDatabase.server(explicit: scratch)
-        defer { resetIfChanged(target, persistentData: persistentData) }
-        let database = try ScratchDatabase(on: target, owner: replayRole)
-        defer { database.drop() }
-        let connection = try database.connect()
-        defer { connection.close() }
-        let runner = try runner(on: target, progress: progress)
-        try withPrivilegeHint { try runner.apply(files, to: connection, createSchemaVersions: createSchemaVersions) }
-        let model = try Inspector().inspect(connection)
-        return (model, connection.serverVersionNumber)
+        try withScratchDatabase(on: server, persistentData: persistentData) { connection, runner in
+            try runner.apply(files, to: connection, createSchemaVersions: createSchemaVersions)
+            return (try Inspector().inspect(connection), connection.serverVersionNumber)
+        }
     }
 
     /// A scratch database set up as a replay's (the replay role, the roles a history
     /// lacks created and named, the server reset after), for work that applies files
     /// one at a time and looks at the schema in between (`verify`).
-    public func withScratchDatabase<T>(_ body: (Connection, MigrationRunner) throws -> T) throws -> T {
-        let target = try ScratchDatabase.server(explicit: scratch)
-        defer { resetIfChanged(target, persistentData: nil) }
+    /// `server` nil: the default scratch server; `persistentData`: the persistent server's, to reset it.
+    public func withScratchDatabase<T>(on server: ConnectionString? = nil, persistentData: String? = nil,
+                                       _ body: (Connection, MigrationRunner) throws -> T) throws -> T {
+        let target = try server ?? ScratchDatabase.server(explicit: scratch)
+        defer { resetIfChanged(target, persistentData: persistentData) }
         let database = try ScratchDatabase(on: target, owner: replayRole)
         defer { database.drop() }
         let connection = try database.connect()

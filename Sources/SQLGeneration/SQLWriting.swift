@@ -34,24 +34,17 @@ enum SQLWriting {
 
     /// `sql` run only when `exists` (a query) finds nothing: for the kinds
     /// PostgreSQL has no `IF NOT EXISTS` for (constraints, types, policies, triggers).
-    static func unless(_ exists: String, _ sql: String) -> String {
-        let body = "BEGIN\n    IF NOT EXISTS (\(exists)) THEN\n        \(trimmedStatement(sql));\n    END IF;\nEND"
-        let tag = dollarTag(for: body)
-        return "DO \(tag)\n\(body)\n\(tag)"
+    /// `exists` nil: `sql` as it is. The statement keeps its `IF` block apart, so that a
+    /// schema script can put several in one DO block (`unlessAll`).
+    static func unless(_ exists: String?, _ sql: String) -> Statement {
+        guard let exists else { return Statement(sql) }
+        let block = "    IF NOT EXISTS (\(exists)) THEN\n        \(trimmedStatement(sql));\n    END IF;"
+        var statement = Statement(unlessAll([block]))
+        statement.guardBlock = block
+        return statement
     }
 
-    /// The `IF NOT EXISTS … END IF;` of a statement `unless` wrote; nil for any other statement.
-    static func guardedBlock(_ statement: String) -> String? {
-        guard statement.hasPrefix("DO $schemactl"), let firstLine = statement.firstIndex(of: "\n") else { return nil }
-        let tag = statement[statement.index(statement.startIndex, offsetBy: 3)..<firstLine]
-        let opening = "\nBEGIN\n    IF NOT EXISTS ("
-        let closing = "\n    END IF;\nEND\n\(tag);"
-        let rest = statement[firstLine...]
-        guard rest.hasPrefix(opening), rest.hasSuffix(closing) else { return nil }
-        return String(rest.dropFirst("\nBEGIN\n".count).dropLast("\nEND\n\(tag);".count))
-    }
-
-    /// One DO block for several guarded statements in a row: in a file that builds a
+    /// One DO block for the `IF` blocks of guarded statements: in a file that builds a
     /// schema in one transaction, each DO block costs more the more the transaction has
     /// done (1,666 of them took 8 s of a 5,000-table load; one with the same guards, 0.6 s).
     static func unlessAll(_ blocks: [String]) -> String {

@@ -59,16 +59,16 @@ public struct SchemaScript: Sendable {
         ]
         let plan = self.plan
         // Guarded statements in a row share one DO block (see `SQLWriting.unlessAll`).
-        var guards: [(block: String, sql: String)] = []
+        var guards: [String] = []
         func flush() {
-            guard let first = guards.first else { return }
-            lines.append(guards.count == 1 ? first.sql : SQLWriting.unlessAll(guards.map(\.block)))
+            guard !guards.isEmpty else { return }
+            lines.append(SQLWriting.unlessAll(guards))
             lines.append("")
             guards = []
         }
         for statement in plan.statements where statement.sql != "SET check_function_bodies = off;" {
-            if let block = SQLWriting.guardedBlock(statement.sql) {
-                guards.append((block, statement.sql))
+            if let block = statement.guardBlock {
+                guards.append(block)
                 continue
             }
             flush()

@@ -9,6 +9,8 @@ public struct Statement: Hashable, Sendable {
     public var hazards: [Hazard]
     /// Said above the statement as `-- ` lines (a possible rename, a rebuild and why).
     public var notes: [String]
+    /// For a statement guarded by a catalog lookup (`SQLWriting.unless`), its `IF … END IF;` block.
+    var guardBlock: String? = nil
 
     public init(_ sql: String, outsideTransaction: Bool = false, hazards: [Hazard] = [], notes: [String] = []) {
         self.sql = sql.hasSuffix(";") ? sql : sql + ";"

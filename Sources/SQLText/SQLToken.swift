@@ -46,6 +46,19 @@ public struct SQLToken: Hashable, Sendable {
         }
     }
 
+    /// The possibly qualified name (`a`, `s.a`, `"S"."A"`) starting at `index` of `tokens`:
+    /// its parts as PostgreSQL names them, and the index just after it. nil when no name starts there.
+    public static func qualifiedName(in tokens: [SQLToken], at index: Int) -> (parts: [String], next: Int)? {
+        guard index >= 0, index < tokens.count, let first = tokens[index].identifier else { return nil }
+        var parts = [first]
+        var cursor = index + 1
+        while cursor + 1 < tokens.count, tokens[cursor].isSymbol("."), let part = tokens[cursor + 1].identifier {
+            parts.append(part)
+            cursor += 2
+        }
+        return (parts, cursor)
+    }
+
     /// Tokens of `text`. Malformed input (an unterminated quote) ends the list
     /// where it starts: the lexer that cut the file has already reported it.
     public static func tokens(of text: String) -> [SQLToken] {

@@ -36,32 +36,16 @@ struct VerifyCommand: ParsableCommand {
     @OptionGroup var sourceOptions: SourceOptions
 
     func run() throws {
+        let directory = try MigrationDirectory.load(migrationsOption.migrations)
         var versions: Set<String>? = nil
         var consolidated: Bool? = nil
         if changed || !files.isEmpty {
-            let directory = try MigrationDirectory.load(migrationsOption.migrations)
-            var chosen: Set<String> = []
-            var touches = false
-            if changed {
-                let diff = try ChangedMigrations.against(base, directory: directory)
-                chosen = diff.versions
-                touches = diff.touchesConsolidated
-            }
-            for file in files {
-                if URL(fileURLWithPath: file).lastPathComponent == "consolidated_schema.sql" { touches = true; continue }
-                let named = directory.migrations(named: file)
-                guard !named.isEmpty else {
-                    throw ValidationError("\(file): not a migration, rollback or folder of \(migrationsOption.migrations)")
-                }
-                chosen.formUnion(named.map(\.version))
-                // A migration the consolidated file holds: check the file again too.
-                if named.contains(where: { $0.folder != .pending }) { touches = true }
-            }
-            versions = chosen
-            consolidated = touches
+            let named = try ChangedMigrations.named(files, in: directory, strict: true)
+            let diff = try changed ? ChangedMigrations.against(base, directory: directory) : named
+            versions = named.versions.union(diff.versions)
+            consolidated = named.touchesConsolidated || diff.touchesConsolidated
         }
-        let (findings, checked) = try Verification(replay: try sourceOptions.replay)
-            .run(directory: migrationsOption.migrations, versions: versions, consolidated: consolidated)
+        let (findings, checked) = try Verification(replay: try sourceOptions.replay).run(directory, versions: versions, consolidated: consolidated)
         ProgressLine.shared.clear()
         switch format {
         case .text:

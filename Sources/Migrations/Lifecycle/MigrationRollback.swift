@@ -78,8 +78,7 @@ public struct MigrationRollback: Sendable {
         // The check runs inside the rollback's transaction: a script that does not mark its version keeps nothing.
         let check = """
             DO $schemactl$ BEGIN
-              IF NOT EXISTS (SELECT 1 FROM schema_versions WHERE version = \(MigrationApplier.literal(version))
-                             AND NOT coalesce(is_active, true) AND rolled_back_at IS NOT NULL) THEN
+              IF NOT \(SchemaVersions.markedRolledBack(MigrationApplier.literal(version))) THEN
                 RAISE EXCEPTION 'schemactl: not marked rolled back';
               END IF;
             END $schemactl$

@@ -13,7 +13,7 @@ enum ConstraintDDL {
         let validateApart = online && constraint.validated && (constraint.kind == .check || constraint.kind == .foreignKey)
         if validateApart { definition += " NOT VALID" }
         let add = "ALTER TABLE \(table.sql) ADD CONSTRAINT \(SQLWriting.ident(constraint.name)) \(definition)"
-        var statements = [Statement(guarded ? SQLWriting.unless(exists(constraint, on: table), add) : add)]
+        var statements = [SQLWriting.unless(guarded ? exists(constraint, on: table) : nil, add)]
         if validateApart {
             statements.append(Statement("ALTER TABLE \(table.sql) VALIDATE CONSTRAINT \(SQLWriting.ident(constraint.name))"))
         }
@@ -53,7 +53,7 @@ enum IndexDDL {
 enum TriggerDDL {
     static func create(_ trigger: Trigger, on relation: QualifiedName, guarded: Bool) -> [Statement] {
         let exists = "SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = \(SQLWriting.regclass(relation)) AND tgname = \(SQLWriting.literal(trigger.name))"
-        var statements = [Statement(guarded ? SQLWriting.unless(exists, trigger.definition) : trigger.definition)]
+        var statements = [SQLWriting.unless(guarded ? exists : nil, trigger.definition)]
         if trigger.enabled != "ORIGIN" { statements += state(trigger, on: relation) }
         if let comment = trigger.comment {
             statements.append(SQLWriting.comment(on: "TRIGGER \(SQLWriting.ident(trigger.name)) ON \(relation.sql)", comment))
@@ -84,7 +84,7 @@ enum PolicyDDL {
         if let using = policy.using { sql += " USING (\(using))" }
         if let check = policy.withCheck { sql += " WITH CHECK (\(check))" }
         let exists = "SELECT 1 FROM pg_catalog.pg_policy WHERE polrelid = \(SQLWriting.regclass(table)) AND polname = \(SQLWriting.literal(policy.name))"
-        var statements = [Statement(guarded ? SQLWriting.unless(exists, sql) : sql)]
+        var statements = [SQLWriting.unless(guarded ? exists : nil, sql)]
         if let comment = policy.comment {
             statements.append(SQLWriting.comment(on: "POLICY \(SQLWriting.ident(policy.name)) ON \(table.sql)", comment))
         }

@@ -26,7 +26,7 @@ enum TypeDDL {
 
     static func create(_ type: EnumType, guarded: Bool) -> [Statement] {
         let create = "CREATE TYPE \(type.name.sql) AS ENUM (\(type.labels.map(SQLWriting.literal).joined(separator: ", ")))"
-        return [Statement(guarded ? SQLWriting.unless(typeExists(type.name), create) : create)] + finish(type)
+        return [SQLWriting.unless(guarded ? typeExists(type.name) : nil, create)] + finish(type)
     }
 
     static func finish(_ type: EnumType) -> [Statement] {
@@ -43,7 +43,7 @@ enum TypeDDL {
         for check in domain.checks where check.validated {
             create += " CONSTRAINT \(SQLWriting.ident(check.name)) \(check.definition)"
         }
-        var statements = [Statement(guarded ? SQLWriting.unless(typeExists(domain.name), create) : create)]
+        var statements = [SQLWriting.unless(guarded ? typeExists(domain.name) : nil, create)]
         for check in domain.checks where !check.validated {
             statements.append(contentsOf: addCheck(check, to: domain, guarded: guarded))
         }
@@ -60,7 +60,7 @@ enum TypeDDL {
         let add = "ALTER DOMAIN \(domain.name.sql) ADD CONSTRAINT \(SQLWriting.ident(check.name)) \(definition)"
         let exists = "SELECT 1 FROM pg_catalog.pg_constraint WHERE contypid = \(SQLWriting.literal(domain.name.sql))::pg_catalog.regtype "
             + "AND conname = \(SQLWriting.literal(check.name))"
-        return [Statement(guarded ? SQLWriting.unless(exists, add) : add)]
+        return [SQLWriting.unless(guarded ? exists : nil, add)]
     }
 
     static func create(_ type: CompositeType, guarded: Bool) -> [Statement] {
@@ -68,7 +68,7 @@ enum TypeDDL {
             SQLWriting.ident(attribute.name) + " " + attribute.type + (attribute.collation.map { " COLLATE \($0)" } ?? "")
         }
         let create = "CREATE TYPE \(type.name.sql) AS (\(attributes.joined(separator: ", ")))"
-        var statements = [Statement(guarded ? SQLWriting.unless(typeExists(type.name), create) : create)]
+        var statements = [SQLWriting.unless(guarded ? typeExists(type.name) : nil, create)]
         for attribute in type.attributes where attribute.comment != nil {
             statements.append(SQLWriting.comment(on: "COLUMN \(type.name.sql).\(SQLWriting.ident(attribute.name))", attribute.comment))
         }
