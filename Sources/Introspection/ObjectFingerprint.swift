@@ -64,6 +64,14 @@ public final class ObjectFingerprint {
             WHERE c.relname = ANY (pg_catalog.string_to_array($1, E'\\x01')) AND \(userSchema)
             UNION
             SELECT i.inhrelid FROM pg_catalog.pg_inherits i JOIN named ON named.oid = i.inhparent
+        ), owned AS (
+            -- The sequences behind identity and serial columns: their options change with the table's.
+            SELECT oid FROM named
+            UNION
+            SELECT d.objid FROM pg_catalog.pg_depend d JOIN named ON d.refobjid = named.oid
+            WHERE d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+              AND d.deptype IN ('a', 'i')
+              AND EXISTS (SELECT 1 FROM pg_catalog.pg_class s WHERE s.oid = d.objid AND s.relkind = 'S')
         )
         SELECT 'relation ' || n.nspname || '.' || c.relname AS object, pg_catalog.concat_ws(E'\\n',
             'kind ' || c.relkind::pg_catalog.text || ' ' || c.relpersistence::pg_catalog.text || ' rls ' || c.relrowsecurity::pg_catalog.text || ' ' || c.relforcerowsecurity::pg_catalog.text
@@ -110,7 +118,7 @@ public final class ObjectFingerprint {
              FROM pg_catalog.pg_rewrite r WHERE r.ev_class = c.oid AND r.rulename <> '_RETURN')
         ) AS definition
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE c.oid = ANY (ARRAY (SELECT oid FROM named))
+        WHERE c.oid = ANY (ARRAY (SELECT oid FROM owned))
         UNION ALL
         SELECT 'function ' || n.nspname || '.' || p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')',
             pg_catalog.concat_ws(E'\\n', CASE WHEN p.prokind = 'a' THEN 'aggregate' ELSE pg_catalog.pg_get_functiondef(p.oid) END,
