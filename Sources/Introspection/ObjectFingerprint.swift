@@ -22,20 +22,50 @@ public final class ObjectFingerprint {
     /// A reader beside `sibling`, on the same database with the same credentials.
     public init(beside sibling: Connection) throws {
         connection = try Connection(sibling.connectionString)
-        try connection.execute("SET plan_cache_mode = force_generic_plan")
-        try connection.prepare("schemactl_fingerprint", Self.query(major: connection.serverVersionNumber / 10000))
+        // By index, whatever the catalogs' sizes when the plan is made (see RollbackTrial).
+        try connection.execute("SET plan_cache_mode = force_generic_plan; SET enable_seqscan = off")
+        try connection.prepare(Self.statementName, Self.query(major: connection.serverVersionNumber / 10000))
     }
 
     public func close() { connection.close() }
 
     /// Object header ("relation public.t", "function public.f(integer)") → its definition, one property a line.
     public func read(relations: Set<String>, functions: Set<String>, types: Set<String>, schemas: Set<String>) throws -> [String: String] {
-        // Names joined by U+0001, which no identifier holds, and split by the server: no array quoting to get wrong.
-        func array(_ names: Set<String>) -> String { names.sorted().joined(separator: "\u{1}") }
-        let rows = try connection.run(prepared: "schemactl_fingerprint", [array(relations), array(functions), array(types), array(schemas)]).rows
-        var result: [String: String] = [:]
-        for row in rows { result[try row.string("object")] = try row.string("definition") }
-        return result
+        let names = Self.arguments(relations: relations, functions: functions, types: types, schemas: schemas)
+        return try Self.definitions(connection.run(prepared: Self.statementName, names))
+    }
+
+    /// The name the query is prepared under, on the sibling or by `prepare(on:)`.
+    public static let statementName = "schemactl_fingerprint"
+
+    /// Prepares the query on `connection` itself, for reads inside its own
+    /// transaction (`RollbackTrial`), which a sibling cannot see. A session reset
+    /// with `DEALLOCATE ALL` removes it.
+    public static func prepare(on connection: Connection) throws {
+        try connection.prepare(statementName, query(major: connection.serverVersionNumber / 10000))
+    }
+
+    /// The statement that reads these objects through the prepared query, for a
+    /// multi-statement string; its result goes to `definitions(_:)`.
+    public static func execute(relations: Set<String>, functions: Set<String>, types: Set<String>, schemas: Set<String>) -> String {
+        let names = arguments(relations: relations, functions: functions, types: types, schemas: schemas)
+        // E'' strings read the same whatever a migration set standard_conforming_strings to.
+        func literal(_ text: String) -> String {
+            "E'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
+        }
+        return "EXECUTE \(statementName)(" + names.map(literal).joined(separator: ", ") + ")"
+    }
+
+    /// Object header → definition, from a result of the query.
+    public static func definitions(_ result: QueryResult) throws -> [String: String] {
+        var definitions: [String: String] = [:]
+        for row in result.rows { definitions[try row.string("object")] = try row.string("definition") }
+        return definitions
+    }
+
+    /// Names joined by U+0001, which no identifier holds, and split by the server: no array quoting to get wrong.
+    private static func arguments(relations: Set<String>, functions: Set<String>, types: Set<String>, schemas: Set<String>) -> [String] {
+        [relations, functions, types, schemas].map { $0.sorted().joined(separator: "\u{1}") }
     }
 
     /// The lines of `before` and `after` that differ, object by object, as `- line` / `+ line`; empty when equal.
@@ -54,6 +84,13 @@ public final class ObjectFingerprint {
     }
 
     private static let userSchema = CatalogFilter.userSchema("n.nspname")
+
+    /// The comment on an object, read from pg_description directly: `obj_description` and
+    /// `col_description` are SQL functions, each call an executor start of its own.
+    private static func comment(of object: String, in catalog: String, column: String = "0") -> String {
+        "(SELECT ds.description FROM pg_catalog.pg_description ds WHERE ds.objoid = \(object) "
+            + "AND ds.classoid = 'pg_catalog.\(catalog)'::pg_catalog.regclass AND ds.objsubid = \(column))"
+    }
 
     static func query(major: Int) -> String {
         // attcompression came in 14.
@@ -77,7 +114,7 @@ public final class ObjectFingerprint {
             'kind ' || c.relkind::pg_catalog.text || ' ' || c.relpersistence::pg_catalog.text || ' rls ' || c.relrowsecurity::pg_catalog.text || ' ' || c.relforcerowsecurity::pg_catalog.text
                 || ' replica ' || c.relreplident::pg_catalog.text || ' owner ' || pg_catalog.pg_get_userbyid(c.relowner),
             'options ' || c.reloptions::pg_catalog.text, 'acl ' || (SELECT pg_catalog.string_agg(x::pg_catalog.text, ',' ORDER BY x::pg_catalog.text) FROM pg_catalog.unnest(coalesce(c.relacl, pg_catalog.acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::\"char\", c.relowner))) x),
-            'comment ' || pg_catalog.obj_description(c.oid, 'pg_class'),
+            'comment ' || \(comment(of: "c.oid", in: "pg_class")),
             'partition ' || pg_catalog.pg_get_partkeydef(c.oid), 'bound ' || pg_catalog.pg_get_expr(c.relpartbound, c.oid),
             (SELECT 'inherits ' || pg_catalog.string_agg(p.oid::pg_catalog.regclass::pg_catalog.text, ', ' ORDER BY i.inhseqno)
              FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class p ON p.oid = i.inhparent WHERE i.inhrelid = c.oid),
@@ -93,21 +130,21 @@ public final class ObjectFingerprint {
                 || coalesce(' collate ' || (SELECT co.collname FROM pg_catalog.pg_collation co WHERE co.oid = a.attcollation
                     AND a.attcollation <> 100 AND a.attcollation <> (SELECT t.typcollation FROM pg_catalog.pg_type t WHERE t.oid = a.atttypid)), '') || coalesce(' options ' || a.attoptions::pg_catalog.text, '')
                 || coalesce(' acl ' || (SELECT pg_catalog.string_agg(x::pg_catalog.text, ',' ORDER BY x::pg_catalog.text) FROM pg_catalog.unnest(a.attacl) x), '')
-                || coalesce(' comment ' || pg_catalog.col_description(c.oid, a.attnum), ''), E'\\n' ORDER BY a.attname)
+                || coalesce(' comment ' || \(comment(of: "c.oid", in: "pg_class", column: "a.attnum")), ''), E'\\n' ORDER BY a.attname)
              FROM pg_catalog.pg_attribute a
              LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
              WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),
             (SELECT pg_catalog.string_agg('constraint ' || k.conname || ' ' || pg_catalog.pg_get_constraintdef(k.oid)
                 || CASE WHEN k.condeferrable THEN ' deferrable' ELSE '' END || CASE WHEN k.condeferred THEN ' deferred' ELSE '' END
-                || coalesce(' comment ' || pg_catalog.obj_description(k.oid, 'pg_constraint'), ''), E'\\n' ORDER BY k.conname)
+                || coalesce(' comment ' || \(comment(of: "k.oid", in: "pg_constraint")), ''), E'\\n' ORDER BY k.conname)
              FROM pg_catalog.pg_constraint k WHERE k.conrelid = c.oid),
             (SELECT pg_catalog.string_agg('index ' || pg_catalog.pg_get_indexdef(x.indexrelid)
                 || CASE WHEN x.indisvalid THEN '' ELSE ' invalid' END || CASE WHEN x.indisclustered THEN ' cluster' ELSE '' END
-                || coalesce(' comment ' || pg_catalog.obj_description(x.indexrelid, 'pg_class'), ''), E'\\n'
+                || coalesce(' comment ' || \(comment(of: "x.indexrelid", in: "pg_class")), ''), E'\\n'
                 ORDER BY (SELECT i.relname FROM pg_catalog.pg_class i WHERE i.oid = x.indexrelid))
              FROM pg_catalog.pg_index x WHERE x.indrelid = c.oid),
             (SELECT pg_catalog.string_agg('trigger ' || pg_catalog.pg_get_triggerdef(t.oid) || ' ' || t.tgenabled::pg_catalog.text
-                || coalesce(' comment ' || pg_catalog.obj_description(t.oid, 'pg_trigger'), ''), E'\\n' ORDER BY t.tgname)
+                || coalesce(' comment ' || \(comment(of: "t.oid", in: "pg_trigger")), ''), E'\\n' ORDER BY t.tgname)
              FROM pg_catalog.pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal),
             (SELECT pg_catalog.string_agg('policy ' || p.polname || ' ' || p.polcmd::pg_catalog.text || ' ' || p.polpermissive::pg_catalog.text
                 || ' ' || coalesce(pg_catalog.pg_get_expr(p.polqual, p.polrelid), '') || ' check ' || coalesce(pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid), '')
@@ -123,13 +160,13 @@ public final class ObjectFingerprint {
         SELECT 'function ' || n.nspname || '.' || p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')',
             pg_catalog.concat_ws(E'\\n', CASE WHEN p.prokind = 'a' THEN 'aggregate' ELSE pg_catalog.pg_get_functiondef(p.oid) END,
                 'owner ' || pg_catalog.pg_get_userbyid(p.proowner), 'acl ' || (SELECT pg_catalog.string_agg(x::pg_catalog.text, ',' ORDER BY x::pg_catalog.text) FROM pg_catalog.unnest(coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner))) x),
-                'comment ' || pg_catalog.obj_description(p.oid, 'pg_proc'))
+                'comment ' || \(comment(of: "p.oid", in: "pg_proc")))
         FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
         WHERE p.proname = ANY (pg_catalog.string_to_array($2, E'\\x01')) AND \(userSchema)
         UNION ALL
         SELECT 'type ' || n.nspname || '.' || t.typname, pg_catalog.concat_ws(E'\\n',
             'kind ' || t.typtype::pg_catalog.text || ' owner ' || pg_catalog.pg_get_userbyid(t.typowner), 'acl ' || (SELECT pg_catalog.string_agg(x::pg_catalog.text, ',' ORDER BY x::pg_catalog.text) FROM pg_catalog.unnest(coalesce(t.typacl, pg_catalog.acldefault('T', t.typowner))) x),
-            'comment ' || pg_catalog.obj_description(t.oid, 'pg_type'),
+            'comment ' || \(comment(of: "t.oid", in: "pg_type")),
             CASE WHEN t.typtype::pg_catalog.text = 'd' THEN 'domain ' || pg_catalog.format_type(t.typbasetype, t.typtypmod)
                 || CASE WHEN t.typnotnull THEN ' not null' ELSE '' END || coalesce(' default ' || t.typdefault, '') END,
             (SELECT pg_catalog.string_agg('label ' || e.enumlabel, E'\\n' ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid),
@@ -142,7 +179,7 @@ public final class ObjectFingerprint {
         WHERE t.typname = ANY (pg_catalog.string_to_array($3, E'\\x01')) AND \(userSchema)
         UNION ALL
         SELECT 'schema ' || n.nspname, pg_catalog.concat_ws(E'\\n', 'owner ' || pg_catalog.pg_get_userbyid(n.nspowner),
-            'acl ' || (SELECT pg_catalog.string_agg(x::pg_catalog.text, ',' ORDER BY x::pg_catalog.text) FROM pg_catalog.unnest(coalesce(n.nspacl, pg_catalog.acldefault('n', n.nspowner))) x), 'comment ' || pg_catalog.obj_description(n.oid, 'pg_namespace'))
+            'acl ' || (SELECT pg_catalog.string_agg(x::pg_catalog.text, ',' ORDER BY x::pg_catalog.text) FROM pg_catalog.unnest(coalesce(n.nspacl, pg_catalog.acldefault('n', n.nspowner))) x), 'comment ' || \(comment(of: "n.oid", in: "pg_namespace")))
         FROM pg_catalog.pg_namespace n
         WHERE n.nspname = ANY (pg_catalog.string_to_array($4, E'\\x01')) AND \(userSchema)
         """

@@ -105,6 +105,25 @@ public final class Connection {
         return try consume(PQexec(conn, sql), statement: sql)
     }
 
+    /// Runs statements separated by `;` and returns every statement's result, in
+    /// order (`execute` keeps only the last): one round trip can then carry reads
+    /// taken between a file's statements (verify's rollback trial). The first error
+    /// is thrown once the server has finished with the string.
+    public func executeAll(_ sql: String) throws -> [QueryResult] {
+        let conn = try liveHandle()
+        guard PQsendQuery(conn, sql) == 1 else {
+            throw PostgresError.client(server: server, message: Self.cleanMessage(String(cString: PQerrorMessage(conn))))
+        }
+        var results: [QueryResult] = []
+        var failure: (any Error)?
+        while let result = PQgetResult(conn) {
+            guard failure == nil else { PQclear(result); continue }
+            do { results.append(try consume(result, statement: sql)) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        return results
+    }
+
     /// Runs one statement with `$1, $2 …` parameters (extended protocol, text format).
     @discardableResult
     public func query(_ sql: String, _ parameters: [(any QueryParameter)?] = []) throws -> QueryResult {

@@ -11,7 +11,9 @@ import SchemaModel
 ///
 /// One scratch database, one pass: for each migration in order, apply it, apply its
 /// rollback, compare with the schema before, apply it again and go on; the run is
-/// linear in the number of migrations (two inspections each).
+/// linear in the number of migrations (two reads each). Where the files allow, the
+/// rollback runs inside a savepoint that is then undone (`RollbackTrial`), instead
+/// of the migration running a second time.
 public struct Verification: Sendable {
     public struct Finding: Sendable, Hashable {
         /// The file at fault.
@@ -55,16 +57,18 @@ public struct Verification: Sendable {
                 let fingerprints = try ObjectFingerprint(beside: connection)
                 defer { fingerprints.close() }
                 var before: DatabaseModel? = nil
+                var session = TrialSession()
                 for position in first...last {
                     guard chosen.contains(position) else {
                         try runner.apply([files[position]], to: connection, createSchemaVersions: false)
                         before = nil
+                        session = TrialSession()
                         continue
                     }
                     let migration = migrations[position]
                     let rollback = try migration.rollback.map { _ in try directory.file(of: migration, rollback: true) }
                     let outcome = try check(migration, files[position], rollback: rollback, before: before, on: connection, runner: runner,
-                                            fingerprints: fingerprints)
+                                            fingerprints: fingerprints, session: &session)
                     findings += outcome.findings
                     if outcome.stop {
                         checked = chosen.firstIndex(of: position)! + 1
@@ -88,9 +92,11 @@ public struct Verification: Sendable {
     /// (two reads of a few catalog rows); otherwise the whole schema is inspected
     /// before and after the rollback and the two models diffed.
     private func check(_ migration: Migration, _ file: MigrationFile, rollback: MigrationFile?, before: DatabaseModel?,
-                       on connection: Connection, runner: MigrationRunner, fingerprints: ObjectFingerprint) throws
+                       on connection: Connection, runner: MigrationRunner, fingerprints: ObjectFingerprint,
+                       session: inout TrialSession) throws
         -> (findings: [Finding], after: DatabaseModel?, stop: Bool) {
         guard let rollback else {
+            session = TrialSession()
             try runner.apply([file], to: connection, createSchemaVersions: false)
             return ([], nil, false)
         }
@@ -98,6 +104,35 @@ public struct Verification: Sendable {
         var findings: [Finding] = []
         var after: DatabaseModel? = nil
         let left = "does not restore the schema from before \(migration.version) (what is left, before → after the rollback)"
+        let marking = "SELECT \(SchemaVersions.markedRolledBack(MigrationApplier.literal(migration.version))) AS marked"
+        if !touched.everything, RollbackTrial.shapeAllows(file, rollback) {
+            if !session.prepared {
+                try ObjectFingerprint.prepare(on: connection)
+                session.prepared = true
+            }
+            let lastID = try session.lastID ?? MigrationRunner.lastRecordedID(connection)
+            let read = ObjectFingerprint.execute(relations: touched.relations, functions: touched.functions, types: touched.types,
+                                                 schemas: touched.schemas)
+            if let trial = try RollbackTrial.run(file, rollback: rollback, on: connection, recordedSince: lastID,
+                                                 before: [read], after: [read, marking]) {
+                session.lastID = trial.recordedID
+                let difference = ObjectFingerprint.difference(try ObjectFingerprint.definitions(trial.before[0]),
+                                                              try ObjectFingerprint.definitions(trial.after[0]))
+                if try trial.after[1].rows.first?.bool("marked") != true { findings.append(notMarked(migration, rollback)) }
+                guard difference.isEmpty else {
+                    findings.insert(Finding(file: rollback.path, message: left, details: difference.joined(separator: "\n")), at: 0)
+                    // The trial undid the rollback; a faulty one is applied for real, then the migration
+                    // again, so that a migration it leaves unable to apply is named too (as the long way does).
+                    session = TrialSession()
+                    try runner.apply([rollback], to: connection, createSchemaVersions: false)
+                    if let failure = try applyAgain(migration, file, runner: runner, on: connection) { return (findings + [failure], nil, true) }
+                    return (findings, nil, false)
+                }
+                return (findings, nil, false)
+            }
+            // A statement failed inside the trial, which changed nothing: the long way reports it where it is.
+        }
+        session = TrialSession()
         if touched.everything {
             let start = try before ?? Inspector().inspect(connection)
             try runner.apply([file], to: connection, createSchemaVersions: false)
@@ -116,24 +151,38 @@ public struct Verification: Sendable {
             let difference = ObjectFingerprint.difference(start, try fingerprint())
             if !difference.isEmpty { findings.append(Finding(file: rollback.path, message: left, details: difference.joined(separator: "\n"))) }
         }
-        let marked = try connection.query("SELECT \(SchemaVersions.markedRolledBack("$1")) AS marked", [migration.version]).rows.first?.bool("marked") == true
-        if !marked {
-            findings.append(Finding(file: rollback.path, message: "does not mark \(migration.version) rolled back in schema_versions",
-                                    details: nil))
+        if try connection.execute(marking).rows.first?.bool("marked") != true { findings.append(notMarked(migration, rollback)) }
+        if let failure = try applyAgain(migration, file, runner: runner, on: connection) {
+            return (findings + [failure], nil, true)
         }
-        // Again, as apply does after a rollback: the inactive row goes inside the file's transaction.
+        return (findings, after, false)
+    }
+
+    /// The migration again, after its rollback, as apply does (the inactive row goes inside the
+    /// file's transaction); a finding when it fails: what the rollback left makes the migration
+    /// fail the second time, and the schema from here on is not the history's, so the later
+    /// migrations cannot be checked on it.
+    private func applyAgain(_ migration: Migration, _ file: MigrationFile, runner: MigrationRunner, on connection: Connection) throws -> Finding? {
         do {
             try runner.apply([file], to: connection, createSchemaVersions: false,
                              prelude: "DELETE FROM schema_versions WHERE version = \(MigrationApplier.literal(migration.version))")
+            return nil
         } catch {
-            // What the rollback left makes the migration fail the second time: the schema from here on is
-            // not the history's, so the later migrations cannot be checked on it.
-            findings.append(Finding(file: file.path,
-                                    message: "does not apply again after its rollback, so the migrations after it were not checked: \(error)",
-                                    details: nil))
-            return (findings, nil, true)
+            return Finding(file: file.path, message: "does not apply again after its rollback, so the migrations after it were not checked: \(error)",
+                           details: nil)
         }
-        return (findings, after, false)
+    }
+
+    private func notMarked(_ migration: Migration, _ rollback: MigrationFile) -> Finding {
+        Finding(file: rollback.path, message: "does not mark \(migration.version) rolled back in schema_versions", details: nil)
+    }
+
+    /// What the checks carry on the session from one migration to the next: whether
+    /// the fingerprint query is prepared on it (a file run the long way deallocates
+    /// it), and the last id of `schema_versions` (nil: ask).
+    private struct TrialSession {
+        var prepared = false
+        var lastID: Int?
     }
 
     /// The consolidated file: it builds, twice, the replay of the migrations it says it holds.

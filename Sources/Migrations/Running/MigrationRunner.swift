@@ -66,7 +66,8 @@ public struct MigrationRunner: Sendable {
         "SELECT id, version FROM schema_versions WHERE id > \(id) ORDER BY id"
     }
 
-    private static func lastRecordedID(_ connection: Connection) throws -> Int {
+    /// The id of the last row of `schema_versions` (0 when empty).
+    public static func lastRecordedID(_ connection: Connection) throws -> Int {
         try connection.query("SELECT coalesce(max(id), 0) AS id FROM schema_versions").rows.first?.int("id") ?? 0
     }
 
@@ -78,6 +79,13 @@ public struct MigrationRunner: Sendable {
     /// a round trip per file (a new session per file costs a backend start).
     static let sessionReset = "RESET ALL; SET SESSION AUTHORIZATION DEFAULT; DEALLOCATE ALL; CLOSE ALL; UNLISTEN *; "
         + "SELECT pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES; DISCARD PLANS"
+
+    /// The reset without `DEALLOCATE ALL` and `DISCARD PLANS`, for files that prepare
+    /// nothing (`RollbackTrial`): the session's own prepared reads keep their plans.
+    static let sessionResetKeepingPlans = "RESET ALL; SET SESSION AUTHORIZATION DEFAULT; CLOSE ALL; UNLISTEN *; "
+        + "SELECT pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES"
+    /// Its statements, each of which gives one result.
+    static let sessionResetKeepingPlansCount = 7
 
     /// `run`, again after creating each role the file lacks (see `createMissingRole`).
     /// A file in a transaction was rolled back whole: it runs again from its start.
