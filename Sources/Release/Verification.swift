@@ -114,7 +114,7 @@ public struct Verification: Sendable {
             let read = ObjectFingerprint.execute(relations: touched.relations, functions: touched.functions, types: touched.types,
                                                  schemas: touched.schemas)
             if let trial = try RollbackTrial.run(file, rollback: rollback, on: connection, recordedSince: lastID,
-                                                 before: [read], after: [read, marking]) {
+                                                 before: [read], after: [read, marking], readSettings: ObjectFingerprint.planSettings) {
                 session.lastID = trial.recordedID
                 let difference = ObjectFingerprint.difference(try ObjectFingerprint.definitions(trial.before[0]),
                                                               try ObjectFingerprint.definitions(trial.after[0]))

@@ -48,21 +48,20 @@ public struct RollbackTrial: Sendable {
     }
 
     /// Runs the trial on `connection`, outside any transaction, whose last recorded
-    /// `schema_versions` id is `lastID`. nil when the shape does not allow it or a
+    /// `schema_versions` id is `lastID`; `readSettings` (name → value, trusted text) hold
+    /// while the reads run. nil when the shape does not allow it or a
     /// statement failed (the transaction was rolled back: nothing changed). Throws
     /// `versionNotRecorded` when the migration recorded anything but its version,
     /// after its work has committed (as `MigrationRunner.apply` does).
     public static func run(_ migration: MigrationFile, rollback: MigrationFile, on connection: Connection, recordedSince lastID: Int,
-                           before: [String], after: [String]) throws -> RollbackTrial? {
+                           before: [String], after: [String], readSettings: [String: String] = [:]) throws -> RollbackTrial? {
         guard let expected = migration.expectedVersion, let forward = body(of: migration), let backward = body(of: rollback) else {
             return nil
         }
-        // Reads are typically prepared statements of a few named objects' catalog rows: use the plan made
-        // once, and make it by index, whatever the files SET (a plan made while the catalogs were small
-        // scans them whole once they are not: 10 ms a read at 1,000 tables instead of 1). Undone after
-        // the reads before (the migration runs with the session's settings) and by the savepoint after.
-        let planning = ["SET LOCAL plan_cache_mode = force_generic_plan", "SET LOCAL enable_seqscan = off"]
-        let head = ["BEGIN"] + planning + before + ["RESET plan_cache_mode", "RESET enable_seqscan"]
+        // The reads' settings (how they are planned, say) hold for them only: undone after the reads
+        // before (the migration runs with the session's settings) and by the savepoint after.
+        let planning = readSettings.sorted { $0.key < $1.key }.map { "SET LOCAL \($0.key) = \($0.value)" }
+        let head = ["BEGIN"] + planning + before + readSettings.keys.sorted().map { "RESET \($0)" }
         let reads = planning + after
         let tail = ["ROLLBACK TO SAVEPOINT \(savepoint)", "SELECT id, version FROM schema_versions WHERE id > \(lastID) ORDER BY id", "COMMIT"]
         let text = head.joined(separator: ";\n") + ";\n" + forward + "SAVEPOINT \(savepoint);\n" + backward
