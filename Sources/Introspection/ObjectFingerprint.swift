@@ -155,7 +155,8 @@ public final class ObjectFingerprint {
              FROM pg_catalog.pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal),
             (SELECT pg_catalog.string_agg('policy ' || p.polname || ' ' || p.polcmd::pg_catalog.text || ' ' || p.polpermissive::pg_catalog.text
                 || ' ' || coalesce(pg_catalog.pg_get_expr(p.polqual, p.polrelid), '') || ' check ' || coalesce(pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid), '')
-                || ' to ' || (SELECT pg_catalog.string_agg(CASE WHEN r = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r) END, ',' ORDER BY 1)
+                || ' to ' || (SELECT pg_catalog.string_agg(CASE WHEN r = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r) END, ','
+                                                    ORDER BY CASE WHEN r = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r) END)
                               FROM pg_catalog.unnest(p.polroles) r), E'\\n' ORDER BY p.polname)
              FROM pg_catalog.pg_policy p WHERE p.polrelid = c.oid),
             (SELECT pg_catalog.string_agg('rule ' || pg_catalog.pg_get_ruledef(r.oid), E'\\n' ORDER BY r.rulename)

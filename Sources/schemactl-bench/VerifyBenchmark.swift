@@ -27,7 +27,7 @@ struct VerifyBenchmark: ParsableCommand {
         let replay = replays.min()!
         let verify = verifies.min()!
         print("  cold replay (inspect DIR --no-cache; runs \(replays.map(format).joined(separator: ", ")))  \(format(replay))")
-        print("  verify (every migration, its rollback, again; runs \(verifies.map(format).joined(separator: ", ")))  \(format(verify))   "
+        print("  verify (every migration and its rollback; runs \(verifies.map(format).joined(separator: ", ")))  \(format(verify))   "
               + String(format: "%.2f", verify.seconds / replay.seconds) + " × the cold replay")
     }
 }
