@@ -86,6 +86,27 @@ import Testing
         #expect(read.functions == ["g", "h"])
     }
 
+    /// The rollback is first tried inside the migration's own transaction; there the
+    /// migration's deferred foreign-key checks are still pending and `DROP TABLE` refuses
+    /// to run. The trial changes nothing, and the long way (the migration committed, then
+    /// its rollback) proves the pair: a correct rollback is not a finding, a faulty one is.
+    @Test func aRollbackTheTrialCannotRunIsProvedTheLongWay() throws {
+        let migration = """
+            CREATE TABLE p (id int PRIMARY KEY);
+            CREATE TABLE c (pid int REFERENCES p DEFERRABLE INITIALLY DEFERRED);
+            INSERT INTO c VALUES (1);
+            INSERT INTO p VALUES (1);
+            """
+        let correct = try Self.verify(migration, rollback: "DROP TABLE IF EXISTS c;\nDROP TABLE IF EXISTS p;")
+        #expect(correct.findings.isEmpty, "\(correct.findings)")
+        #expect(correct.checked == 2)
+        let faulty = try Self.verify(migration, rollback: "DROP TABLE IF EXISTS c;")
+        // What is left is named, and the migration that then cannot create p again.
+        #expect(faulty.findings.map(\.message).map { $0.hasPrefix("does not restore") } == [true, false], "\(faulty.findings)")
+        #expect(faulty.findings.first?.details?.contains("relation public.p") == true, "\(faulty.findings)")
+        #expect(faulty.findings.last?.message.contains("does not apply again after its rollback") == true, "\(faulty.findings)")
+    }
+
     static func verify(_ migration: String, rollback: String) throws -> (findings: [Verification.Finding], checked: Int) {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("schemactl-verify-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: root) }
