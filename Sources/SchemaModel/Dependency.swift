@@ -36,8 +36,8 @@ public struct ObjectAddress: Codable, Hashable, Sendable, Comparable, CustomStri
 extension ObjectAddress {
     /// The kind in the one vocabulary, from the type the dependency query
     /// names (as pg_identify_object does). nil for what the model does not
-    /// hold (aggregates, foreign tables) and for `type`, which there covers
-    /// enums, domains and base types alike: the model's JSON keeps these
+    /// order by, and for `type`, which there covers enums, domains, range and
+    /// base types alike: the model's JSON keeps these
     /// strings byte for byte until a format version splits them.
     public var kind: ObjectKind? {
         switch type {
@@ -55,6 +55,11 @@ extension ObjectAddress {
         case "materialized view": return .materializedView
         case "function": return .function
         case "procedure": return .procedure
+        case "aggregate": return .aggregate
+        case "foreign table": return .foreignTable
+        case "operator": return .operator
+        case "operator class": return .operatorClass
+        case "operator family": return .operatorFamily
         default: return nil
         }
     }

@@ -91,6 +91,22 @@ enum DependencyQuery {
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE co.oid IN (SELECT objid FROM ends WHERE classid = 'pg_constraint'::pg_catalog.regclass)
             UNION ALL
+            -- Operators and their classes and families, named as the model names them
+            -- (schema.name(signature), unquoted): views, indexes and exclusion constraints use them.
+            SELECT 'pg_operator'::pg_catalog.regclass, o.oid, n.nspname, 'operator',
+                   n.nspname || '.' || o.oprname || '(' || coalesce(pg_catalog.format_type(NULLIF(o.oprleft, 0), NULL), 'NONE') || ', '
+                   || coalesce(pg_catalog.format_type(NULLIF(o.oprright, 0), NULL), 'NONE') || ')'
+            FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
+            WHERE o.oid IN (SELECT objid FROM ends WHERE classid = 'pg_operator'::pg_catalog.regclass)
+            UNION ALL
+            SELECT 'pg_opclass'::pg_catalog.regclass, oc.oid, n.nspname, 'operator class', n.nspname || '.' || oc.opcname || '(' || am.amname || ')'
+            FROM pg_catalog.pg_opclass oc JOIN pg_catalog.pg_namespace n ON n.oid = oc.opcnamespace JOIN pg_catalog.pg_am am ON am.oid = oc.opcmethod
+            WHERE oc.oid IN (SELECT objid FROM ends WHERE classid = 'pg_opclass'::pg_catalog.regclass)
+            UNION ALL
+            SELECT 'pg_opfamily'::pg_catalog.regclass, f.oid, n.nspname, 'operator family', n.nspname || '.' || f.opfname || '(' || am.amname || ')'
+            FROM pg_catalog.pg_opfamily f JOIN pg_catalog.pg_namespace n ON n.oid = f.opfnamespace JOIN pg_catalog.pg_am am ON am.oid = f.opfmethod
+            WHERE f.oid IN (SELECT objid FROM ends WHERE classid = 'pg_opfamily'::pg_catalog.regclass)
+            UNION ALL
             SELECT 'pg_extension'::pg_catalog.regclass, e.oid, NULL, 'extension', pg_catalog.quote_ident(e.extname)
             FROM pg_catalog.pg_extension e
             UNION ALL

@@ -21,6 +21,10 @@ public struct DependencyResolver: Sendable {
     private var constraintOwners: [Name: ObjectID] = [:]
     private var types: [Name: ObjectKind] = [:]
     private var functions: [Name: [(id: ObjectID, arguments: String)]] = [:]
+    private var aggregates: [Name: [(id: ObjectID, arguments: String)]] = [:]
+    /// Operators, operator classes and families by the dependency query's identity for them,
+    /// `schema.name(signature)` unquoted (the model's own fields, joined).
+    private var operators: [String: ObjectID] = [:]
 
     public init(_ model: DatabaseModel) {
         for table in model.tables {
@@ -42,6 +46,18 @@ public struct DependencyResolver: Sendable {
             let kind: ObjectKind = function.kind == .procedure ? .procedure : .function
             let id = ObjectID(kind: kind, schema: function.name.schema, name: function.name.name, signature: function.identityArguments)
             functions[Name(schema: function.name.schema, name: function.name.name), default: []].append((id, function.identityArguments))
+        }
+        for object in model.definedObjects {
+            guard let schema = object.schema else { continue }
+            let name = Name(schema: schema, name: object.name)
+            switch object.kind {
+            case .rangeType, .shellType: types[name] = object.kind
+            case .foreignTable: relations[name] = .foreignTable
+            case .aggregate: aggregates[name, default: []].append((object.id, object.signature ?? ""))
+            case .operator, .operatorClass, .operatorFamily:
+                operators[object.kind.rawValue + " " + schema + "." + object.name + "(" + (object.signature ?? "") + ")"] = object.id
+            default: break
+            }
         }
     }
 
@@ -65,7 +81,7 @@ public struct DependencyResolver: Sendable {
         case .schema, .extension:
             guard let parts = Self.path(address.identity[...]), parts.count == 1 else { return nil }
             return ObjectID(kind: kind, schema: nil, name: parts[0])
-        case .table, .view, .materializedView, .sequence, .compositeType:
+        case .table, .view, .materializedView, .sequence, .compositeType, .foreignTable:
             guard let name = Self.qualified(address.identity[...]) else { return nil }
             let found = kind == .compositeType ? kind : relations[name]
             return found.map { ObjectID(kind: $0, schema: name.schema, name: name.name) }
@@ -80,20 +96,27 @@ public struct DependencyResolver: Sendable {
             let owner = ObjectID(kind: relations[table] ?? .table, schema: table.schema, name: table.name)
             return ObjectID(kind, member[0], on: owner)
         case .function, .procedure:
-            return function(address.identity)
-        case .enum, .domain, .column:
+            return Self.overload(address.identity, among: functions)
+        case .aggregate:
+            return Self.overload(address.identity, among: aggregates)
+        case .operator, .operatorClass, .operatorFamily:
+            return operators[kind.rawValue + " " + address.identity]
+        case .enum, .domain, .rangeType, .shellType, .column:
             return nil // named `type`, or not an end the dependency query gives
-        case .language, .collation, .rangeType, .shellType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .conversion, .accessMethod, .textSearchParser,
+        case .language, .collation, .cast, .conversion, .accessMethod, .textSearchParser,
                  .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
-                 .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges:
-            return nil // held by definition: their dependencies are not read yet
+                 .userMapping, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges:
+            // Not named by the dependency query: the kinds others use by name come first
+            // (DependencyOrder.tier), the rest after what they act on.
+            return nil
         }
     }
 
-    /// `schema.name(type, type)` as regprocedure prints it: the overload whose identity arguments end with those types.
-    private func function(_ identity: String) -> ObjectID? {
+    /// `schema.name(type, type)` as regprocedure prints it: the overload (of a function or an
+    /// aggregate) whose identity arguments end with those types.
+    private static func overload(_ identity: String, among overloads: [Name: [(id: ObjectID, arguments: String)]]) -> ObjectID? {
         guard let open = identity.firstIndex(of: "("), identity.hasSuffix(")"),
-              let name = Self.qualified(identity[..<open]), let candidates = functions[name] else { return nil }
+              let name = Self.qualified(identity[..<open]), let candidates = overloads[name] else { return nil }
         if candidates.count == 1 { return candidates[0].id }
         let inner = identity[identity.index(after: open)..<identity.index(before: identity.endIndex)]
         let types = inner.isEmpty ? [] : inner.split(separator: ",").map { $0.trimmingSpaces }

@@ -1,0 +1,46 @@
+import SQLGeneration
+import SchemaModel
+import TestSupport
+import Testing
+
+/// Objects the model holds by definition (aggregates, operators, operator classes,
+/// foreign tables) are ends of the dependency graph like tables and functions: a
+/// view over an aggregate, an operator or a foreign table, and an index with its own
+/// operator class, come after them in the consolidated script. Before, these kinds
+/// had no edges and were written by kind after views, so the script failed to load.
+@Suite struct DefinedObjectOrderTests {
+    static let sql = """
+        CREATE FUNCTION add2(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT $1 + $2';
+        CREATE AGGREGATE total_of(int) (SFUNC = add2, STYPE = int, INITCOND = '0');
+        CREATE FUNCTION near(int, int) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT abs($1 - $2) < 2';
+        CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = near);
+        CREATE FUNCTION compare_ints(int, int) RETURNS int LANGUAGE sql IMMUTABLE
+            AS 'SELECT CASE WHEN $1 < $2 THEN -1 WHEN $1 > $2 THEN 1 ELSE 0 END';
+        CREATE OPERATOR CLASS "Int Ops" FOR TYPE int USING btree AS FUNCTION 1 compare_ints(int, int);
+        CREATE FOREIGN DATA WRAPPER nowhere;
+        CREATE SERVER far FOREIGN DATA WRAPPER nowhere;
+        CREATE FOREIGN TABLE remote_items (id int) SERVER far;
+        CREATE TABLE nums (n int);
+        CREATE INDEX nums_own_order ON nums (n "Int Ops");
+        CREATE VIEW sum_of_nums AS SELECT total_of(n) AS s FROM nums;
+        CREATE VIEW near_five AS SELECT n FROM nums WHERE n === 5;
+        CREATE VIEW remote_ids AS SELECT id FROM remote_items;
+        """
+
+    @Test func viewsAndIndexesComeAfterTheDefinedObjectsTheyUse() throws {
+        let model = try TestDatabase.model(after: Self.sql)
+        let resolver = DependencyResolver(model)
+        let edges = Set(resolver.edges(of: model).map { "\($0.dependent.kind.rawValue) \($0.dependent.name) -> \($0.referenced.kind.rawValue) \($0.referenced.name)" })
+        for edge in ["view sum_of_nums -> aggregate total_of", "aggregate total_of -> function add2", "view near_five -> operator ===",
+                     "operator === -> function near", "view remote_ids -> foreign table remote_items", "index nums_own_order -> operator class Int Ops"] {
+            #expect(edges.contains(edge), "\(edge) in \(edges.sorted())")
+        }
+        let script = SchemaScript(model: model, header: SchemaScript.Header(command: "test", versions: [], serverMajor: 0)).render()
+        func position(_ text: String) throws -> String.Index { try #require(script.range(of: text), "\(text)").lowerBound }
+        #expect(try position("CREATE AGGREGATE") < position("\"sum_of_nums\" AS"))
+        #expect(try position("CREATE OPERATOR public.===") < position("\"near_five\" AS"))
+        #expect(try position("CREATE FOREIGN TABLE") < position("\"remote_ids\" AS"))
+        try Proving.expectScriptRoundTrip(model, "defined objects in order")
+        try Proving.expectDumpsAgree(Self.sql, "defined objects in order")
+    }
+}
