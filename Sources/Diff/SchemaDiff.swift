@@ -23,7 +23,10 @@ public struct SchemaDiff: Sendable, Hashable {
         let (oldCensus, newCensus) = (Set(old.unmodelled), Set(new.unmodelled))
         unmodelledRemoved = old.unmodelled.filter { !newCensus.contains($0) }
         unmodelledAdded = new.unmodelled.filter { !oldCensus.contains($0) }
-        let (old, new) = Self.withoutCommonObjects(old, new)
+        // The running role's default privileges without its name, as owners (see RunningRole); whose
+        // role runs is read from the whole model, before what both sides share is set aside.
+        let (old, new) = flattener.owners ? Self.withoutCommonObjects(old, new)
+            : Self.withoutCommonObjects(old.withRunningRoleDefaultPrivileges(), new.withRunningRoleDefaultPrivileges())
         let before = flattener.objects(old)
         let after = flattener.objects(new)
         let beforeByID = Dictionary(before.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

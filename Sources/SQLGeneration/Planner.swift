@@ -44,7 +44,9 @@ public struct Planner: Sendable {
     }
 
     public func plan() -> Plan {
-        var old = self.old
+        // Default privileges of the role running the plan are written for whoever runs it (see RunningRole).
+        var old = self.old.withRunningRoleDefaultPrivileges()
+        let new = self.new.withRunningRoleDefaultPrivileges()
         var notes: [String] = []
         var statements: [Statement] = []
         // Renames the user confirmed: renamed in the old model, so the diff sees one object.

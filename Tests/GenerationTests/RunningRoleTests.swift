@@ -1,0 +1,48 @@
+import Diff
+import SQLGeneration
+import SchemaModel
+import TestSupport
+import Testing
+
+/// `ALTER DEFAULT PRIVILEGES` without `FOR ROLE` applies to the role that runs it: the
+/// replay records it for its own role, production for its deploy role. Like owners,
+/// that name is compared only with `--owners`, and a script or plan grants the
+/// defaults for whoever applies it. Another role's defaults keep its name.
+@Suite struct RunningRoleTests {
+    static let migration = """
+        CREATE TABLE t (a int);
+        ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO crm_reader;
+        ALTER DEFAULT PRIVILEGES FOR ROLE crm_reader REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+        """
+
+    /// The migration run by the server's superuser, and by `crm_owner`.
+    static func environments() throws -> (DatabaseModel, DatabaseModel) {
+        try TestDatabase.ensureRole("crm_reader")
+        try TestDatabase.ensureRole("crm_owner")
+        let setup = "GRANT CREATE ON SCHEMA public TO crm_owner; GRANT crm_reader TO crm_owner;\n"
+        let mine = try TestDatabase.model(after: setup + migration)
+        let theirs = try TestDatabase.model(after: setup + "SET ROLE crm_owner;\n" + migration)
+        return (mine, theirs)
+    }
+
+    @Test func theRunningRolesDefaultsAreComparedWithoutItsName() throws {
+        let (mine, theirs) = try Self.environments()
+        #expect(mine.runningRole != theirs.runningRole)
+        #expect(theirs.runningRole == "crm_owner")
+        let diff = SchemaDiff(from: mine, to: theirs)
+        #expect(diff.isEmpty, "\(DiffRenderer.text(diff, colour: false))")
+        let withOwners = SchemaDiff(from: mine, to: theirs, flattener: ModelFlattener(owners: true))
+        let named = withOwners.changes.filter { $0.id.kind == .defaultPrivileges }.map(\.id.name)
+        #expect(named.contains { $0.hasPrefix("for role crm_owner in schema public on tables") }, "\(named)")
+    }
+
+    @Test func aScriptGrantsTheDefaultsForWhoeverAppliesIt() throws {
+        let (_, theirs) = try Self.environments()
+        let script = SchemaScript(model: theirs, header: SchemaScript.Header(command: "test", versions: [], serverMajor: 0)).render()
+        #expect(script.contains("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO \"crm_reader\";"), "\(script)")
+        #expect(!script.contains("FOR ROLE crm_owner") && !script.contains("FOR ROLE \"crm_owner\""), "the running role is not named")
+        #expect(script.contains("ALTER DEFAULT PRIVILEGES FOR ROLE crm_reader REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;"),
+                "another role's defaults keep its name")
+        try Proving.expectScriptRoundTrip(theirs, "running role's default privileges")
+    }
+}
