@@ -10,9 +10,6 @@ import Testing
 @Suite struct CensusTests {
     /// Each statement, alone in an empty database, and what the census must name.
     static let cases: [(sql: String, named: String)] = [
-        ("CREATE FOREIGN DATA WRAPPER w; CREATE SERVER s FOREIGN DATA WRAPPER w; CREATE FOREIGN TABLE ft (a int) SERVER s; "
-            + "GRANT SELECT (a) ON ft TO census_reader",
-         #"privileges on column of foreign table "public"."ft"."a""#),
         ("CREATE TABLE p (a int) PARTITION BY LIST (a); CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1); "
             + "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'; "
             + "CREATE TRIGGER tr BEFORE INSERT ON p FOR EACH ROW EXECUTE FUNCTION f(); ALTER TABLE p1 DISABLE TRIGGER tr",

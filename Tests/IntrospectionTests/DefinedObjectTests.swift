@@ -65,8 +65,9 @@ import Testing
             """),
         Case(kind: .foreignTable, prerequisites: "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'",
              sql: """
-            CREATE FOREIGN DATA WRAPPER w; CREATE SERVER s FOREIGN DATA WRAPPER w; CREATE FOREIGN TABLE ft (a int) SERVER s;
+            CREATE FOREIGN DATA WRAPPER w; CREATE SERVER s FOREIGN DATA WRAPPER w; CREATE FOREIGN TABLE ft (a int, "b c" text) SERVER s;
             COMMENT ON COLUMN ft.a IS 'remote a';
+            GRANT SELECT (a), UPDATE (a) ON ft TO PUBLIC; GRANT INSERT ("b c") ON ft TO PUBLIC;
             CREATE TRIGGER tr BEFORE INSERT ON ft FOR EACH ROW EXECUTE FUNCTION f(); ALTER FOREIGN TABLE ft DISABLE TRIGGER tr
             """),
         Case(kind: .eventTrigger, prerequisites: "CREATE FUNCTION et() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END'",

@@ -30,14 +30,7 @@ enum UnmodelledQuery {
     }
 
     static func sql(_ version: CatalogVersion) -> String {
-        let relationKind = """
-            CASE r.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'table' WHEN 'v' THEN 'view' \
-            WHEN 'm' THEN 'materialized view' WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign table' \
-            WHEN 'c' THEN 'composite type' ELSE 'relation' END
-            """
-
         let relationName = qualified("r.nspname", "r.relname")
-        let functionName = "\(qualified("n.nspname", "p.proname")) || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')'"
         return """
         WITH r AS (
             SELECT c.oid, c.relname, c.relkind, c.relpersistence, c.reloptions, c.relam, c.relreplident,
@@ -53,14 +46,7 @@ enum UnmodelledQuery {
             ('storage parameters of foreign table', r.relkind = 'f' AND r.reloptions IS NOT NULL)
         ) AS f(kind, applies)
         WHERE f.applies
-        UNION ALL
-        SELECT f.kind, r.nspname, \(relationName) || '.' || \(q("a.attname"))
-        FROM r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
-                                              AND r.relkind = 'f'
-        CROSS JOIN LATERAL (VALUES
-            ('privileges on column of ' || \(relationKind), r.relkind = 'f' AND a.attacl IS NOT NULL)
-        ) AS f(kind, applies)
-        WHERE f.applies
+
         UNION ALL
         SELECT 'base type', n.nspname,
                \(qualified("n.nspname", "t.typname"))

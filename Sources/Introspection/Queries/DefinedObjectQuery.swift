@@ -455,6 +455,14 @@ enum DefinedObjectQuery {
                                              WHEN 'R' THEN ' ENABLE REPLICA' ELSE ' ENABLE ALWAYS' END || ' TRIGGER ' || \(q("t.tgname")) || ';' END,
                                           '' ORDER BY t.tgname)
                                  FROM pg_catalog.pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal), '')
+                    -- Column privileges (a column's ACL has no default: every entry is a grant; grantors left out).
+                    || coalesce((SELECT pg_catalog.string_agg(E'\nGRANT ' || x.privilege_type || ' (' || \(q("a.attname")) || ') ON TABLE '
+                                          || \(qualified("n.nspname", "c.relname")) || ' TO '
+                                          || CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE \(q("pg_catalog.pg_get_userbyid(x.grantee)")) END
+                                          || CASE WHEN x.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END || ';',
+                                          '' ORDER BY a.attnum, x.privilege_type, x.grantee)
+                                 FROM pg_catalog.pg_attribute a CROSS JOIN LATERAL pg_catalog.aclexplode(a.attacl) x
+                                 WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attacl IS NOT NULL), '')
                     """,
                 comment: comment("pg_class", "c.oid"), owner: "pg_catalog.pg_get_userbyid(c.relowner)",
                 privileges: PrivilegeSQL.privileges(acl: "c.relacl", owner: "c.relowner", type: "'r'"))
