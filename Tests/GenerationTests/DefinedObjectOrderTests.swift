@@ -43,4 +43,19 @@ import Testing
         try Proving.expectScriptRoundTrip(model, "defined objects in order")
         try Proving.expectDumpsAgree(Self.sql, "defined objects in order")
     }
+
+    /// A multirange (PostgreSQL 14+) stands for its range type: a domain over one (domains
+    /// come before range types by kind) is created after `CREATE TYPE … AS RANGE`.
+    @Test func aDomainOverAMultirangeComesAfterItsRangeType() throws {
+        let sql = """
+            CREATE TYPE floatrange AS RANGE (subtype = float8);
+            CREATE DOMAIN some_ranges AS floatmultirange;
+            CREATE TYPE pair AS (r floatrange, m floatmultirange);
+            """
+        let model = try TestDatabase.model(after: sql)
+        let edges = Set(DependencyResolver(model).edges(of: model).map { "\($0.dependent.name) -> \($0.referenced.kind.rawValue) \($0.referenced.name)" })
+        #expect(edges.contains("some_ranges -> range type floatrange"), "\(edges.sorted())")
+        try Proving.expectScriptRoundTrip(model, "multirange")
+        try Proving.expectDumpsAgree(sql, "multirange")
+    }
 }

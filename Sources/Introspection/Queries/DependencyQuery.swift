@@ -8,7 +8,15 @@ import SchemaModel
 /// constraint to its domain, an array type to its element type, a table's row
 /// type to the table, and an extension's member to the extension.
 enum DependencyQuery {
-    static let sql = """
+    static func sql(_ version: CatalogVersion) -> String {
+        // A multirange (14+) counts as its range type: a domain or a composite over
+        // `floatmultirange` must come after `CREATE TYPE floatrange AS RANGE`.
+        let multirange = version.major >= 14
+        let multirangeJoin = multirange
+            ? "LEFT JOIN pg_catalog.pg_range mr ON t.typtype = 'm' AND mr.rngmultitypid = t.oid" : ""
+        let multirangeClass = multirange ? "WHEN mr.rngtypid IS NOT NULL THEN 'pg_type'::pg_catalog.regclass" : ""
+        let multirangeObject = multirange ? "WHEN mr.rngtypid IS NOT NULL THEN mr.rngtypid" : ""
+        return """
         WITH raw AS (
             SELECT d.classid, d.objid, d.refclassid, d.refobjid
             FROM pg_catalog.pg_depend d
@@ -36,16 +44,19 @@ enum DependencyQuery {
             SELECT d.classid, d.objid,
                    CASE WHEN ext.refobjid IS NOT NULL THEN 'pg_extension'::pg_catalog.regclass
                         WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN 'pg_type'::pg_catalog.regclass
+                        \(multirangeClass)
                         WHEN t.typrelid <> 0 AND rc.relkind <> 'c' THEN 'pg_class'::pg_catalog.regclass
                         ELSE d.refclassid END AS refclassid,
                    CASE WHEN ext.refobjid IS NOT NULL THEN ext.refobjid
                         WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem
+                        \(multirangeObject)
                         WHEN t.typrelid <> 0 AND rc.relkind <> 'c' THEN t.typrelid
                         ELSE d.refobjid END AS refobjid
             FROM dependent d
             LEFT JOIN pg_catalog.pg_depend ext ON ext.classid = d.refclassid AND ext.objid = d.refobjid AND ext.deptype = 'e'
             LEFT JOIN pg_catalog.pg_type t ON d.refclassid = 'pg_type'::pg_catalog.regclass AND t.oid = d.refobjid
             LEFT JOIN pg_catalog.pg_class rc ON rc.oid = t.typrelid
+            \(multirangeJoin)
             WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                               WHERE x.classid = d.classid AND x.objid = d.objid AND x.deptype = 'e')
         ), pairs AS (
@@ -121,6 +132,7 @@ enum DependencyQuery {
         JOIN named b ON b.classid = p.refclassid AND b.objid = p.refobjid
         WHERE a.type <> 'toast table'
         """
+    }
 
     static func decode(_ result: QueryResult, filter: SchemaFilter) throws -> [Dependency] {
         try result.rows.compactMap { row in
