@@ -101,75 +101,82 @@ public struct Verification: Sendable {
             return ([], nil, false)
         }
         let touched = TouchedObjects([file.text, rollback.text])
-        var findings: [Finding] = []
-        var after: DatabaseModel? = nil
-        let left = "does not restore the schema from before \(migration.version) (what is left, before → after the rollback)"
         let marking = "SELECT \(SchemaVersions.markedRolledBack(MigrationApplier.literal(migration.version))) AS marked"
-        if !touched.everything, RollbackTrial.shapeAllows(file, rollback) {
-            if !session.prepared {
-                try ObjectFingerprint.prepare(on: connection)
-                session.prepared = true
-            }
-            let lastID = try session.lastID ?? MigrationRunner.lastRecordedID(connection)
-            let read = ObjectFingerprint.execute(relations: touched.relations, functions: touched.functions, types: touched.types,
-                                                 schemas: touched.schemas)
-            if let trial = try RollbackTrial.run(file, rollback: rollback, on: connection, recordedSince: lastID,
-                                                 before: [read], after: [read, marking], readSettings: ObjectFingerprint.planSettings) {
-                session.lastID = trial.recordedID
-                let difference = ObjectFingerprint.difference(try ObjectFingerprint.definitions(trial.before[0]),
-                                                              try ObjectFingerprint.definitions(trial.after[0]))
-                if try trial.after[1].rows.first?.bool("marked") != true { findings.append(notMarked(migration, rollback)) }
-                guard difference.isEmpty else {
-                    findings.insert(Finding(file: rollback.path, message: left, details: difference.joined(separator: "\n")), at: 0)
-                    // The trial undid the rollback; a faulty one is applied for real, then the migration
-                    // again, so that a migration it leaves unable to apply is named too (as the long way does).
-                    session = TrialSession()
-                    try runner.apply([rollback], to: connection, createSchemaVersions: false)
-                    if let failure = try applyAgain(migration, file, runner: runner, on: connection) { return (findings + [failure], nil, true) }
-                    return (findings, nil, false)
-                }
-                return (findings, nil, false)
+        var findings: [Finding] = []
+        if !touched.everything, let pair = RollbackTrial.Pair(file, rollback: rollback) {
+            if let trial = try trial(pair, touched: touched, marking: marking, on: connection, session: &session) {
+                findings = [left(migration, rollback, trial.difference)].compactMap { $0 } + (trial.marked ? [] : [notMarked(migration, rollback)])
+                // Restored: the trial left the migration applied once. Otherwise the trial undid the rollback:
+                // a faulty one is applied for real, then the migration again, so that a migration it leaves
+                // unable to apply is named too (as the long way does).
+                guard !trial.difference.isEmpty else { return (findings, nil, false) }
+                session = TrialSession()
+                try runner.apply([rollback], to: connection, createSchemaVersions: false)
+                return try applyingAgain(migration, file, findings: findings, after: nil, runner: runner, on: connection)
             }
             // A statement failed inside the trial, which changed nothing: the long way reports it where it is.
         }
         session = TrialSession()
+        var after: DatabaseModel? = nil
         if touched.everything {
             let start = try before ?? Inspector().inspect(connection)
             try runner.apply([file], to: connection, createSchemaVersions: false)
             after = try Inspector().inspect(connection)
             try runner.apply([rollback], to: connection, createSchemaVersions: false)
             let diff = SchemaDiff(from: start, to: try Inspector().inspect(connection))
-            if !diff.isEmpty { findings.append(Finding(file: rollback.path, message: left, details: DiffRenderer.text(diff, colour: false))) }
-        } else {
-            func fingerprint() throws -> [String: String] {
-                try fingerprints.read(relations: touched.relations, functions: touched.functions, types: touched.types,
-                                      schemas: touched.schemas)
+            if !diff.isEmpty {
+                findings.append(Finding(file: rollback.path, message: leftMessage(migration), details: DiffRenderer.text(diff, colour: false)))
             }
-            let start = try fingerprint()
+        } else {
+            let start = try touched.fingerprint(with: fingerprints)
             try runner.apply([file], to: connection, createSchemaVersions: false)
             try runner.apply([rollback], to: connection, createSchemaVersions: false)
-            let difference = ObjectFingerprint.difference(start, try fingerprint())
-            if !difference.isEmpty { findings.append(Finding(file: rollback.path, message: left, details: difference.joined(separator: "\n"))) }
+            findings += [left(migration, rollback, ObjectFingerprint.difference(start, try touched.fingerprint(with: fingerprints)))].compactMap { $0 }
         }
         if try connection.execute(marking).rows.first?.bool("marked") != true { findings.append(notMarked(migration, rollback)) }
-        if let failure = try applyAgain(migration, file, runner: runner, on: connection) {
-            return (findings + [failure], nil, true)
+        return try applyingAgain(migration, file, findings: findings, after: after, runner: runner, on: connection)
+    }
+
+    /// The trial of `pair` (see `RollbackTrial`): the fingerprint's difference around the rollback
+    /// and whether it marked the version; nil when a statement failed inside it (nothing changed).
+    private func trial(_ pair: RollbackTrial.Pair, touched: TouchedObjects, marking: String, on connection: Connection,
+                       session: inout TrialSession) throws -> (difference: [String], marked: Bool)? {
+        if !session.prepared {
+            try ObjectFingerprint.prepare(on: connection)
+            session.prepared = true
         }
-        return (findings, after, false)
+        let lastID = try session.lastID ?? MigrationRunner.lastRecordedID(connection)
+        let read = touched.fingerprintStatement
+        guard let trial = try RollbackTrial.run(pair, on: connection, recordedSince: lastID, before: [read], after: [read, marking],
+                                                readSettings: ObjectFingerprint.planSettings) else { return nil }
+        session.lastID = trial.recordedID
+        let difference = ObjectFingerprint.difference(try ObjectFingerprint.definitions(trial.before[0]),
+                                                      try ObjectFingerprint.definitions(trial.after[0]))
+        return (difference, try trial.after[1].rows.first?.bool("marked") == true)
+    }
+
+    private func leftMessage(_ migration: Migration) -> String {
+        "does not restore the schema from before \(migration.version) (what is left, before → after the rollback)"
+    }
+
+    /// The finding for what a rollback left, from the fingerprint's difference; nil when nothing.
+    private func left(_ migration: Migration, _ rollback: MigrationFile, _ difference: [String]) -> Finding? {
+        difference.isEmpty ? nil : Finding(file: rollback.path, message: leftMessage(migration), details: difference.joined(separator: "\n"))
     }
 
     /// The migration again, after its rollback, as apply does (the inactive row goes inside the
-    /// file's transaction); a finding when it fails: what the rollback left makes the migration
-    /// fail the second time, and the schema from here on is not the history's, so the later
-    /// migrations cannot be checked on it.
-    private func applyAgain(_ migration: Migration, _ file: MigrationFile, runner: MigrationRunner, on connection: Connection) throws -> Finding? {
+    /// file's transaction), and the outcome with the findings so far. When it fails, what the
+    /// rollback left makes the migration fail the second time: that is a finding, and the schema
+    /// from here on is not the history's, so the later migrations cannot be checked on it (`stop`).
+    private func applyingAgain(_ migration: Migration, _ file: MigrationFile, findings: [Finding], after: DatabaseModel?,
+                               runner: MigrationRunner, on connection: Connection) throws -> (findings: [Finding], after: DatabaseModel?, stop: Bool) {
         do {
             try runner.apply([file], to: connection, createSchemaVersions: false,
                              prelude: "DELETE FROM schema_versions WHERE version = \(MigrationApplier.literal(migration.version))")
-            return nil
+            return (findings, after, false)
         } catch {
-            return Finding(file: file.path, message: "does not apply again after its rollback, so the migrations after it were not checked: \(error)",
-                           details: nil)
+            return (findings + [Finding(file: file.path, message: "does not apply again after its rollback, so the migrations after it were not checked: \(error)",
+                                        details: nil)], nil, true)
         }
     }
 
@@ -200,5 +207,17 @@ public struct Verification: Sendable {
             return [Finding(file: path, message: "does not apply to an empty database (twice): \(error)", details: nil)]
         }
         return []
+    }
+}
+
+extension TouchedObjects {
+    /// The fingerprint statement for these objects (for a multi-statement string on the session).
+    var fingerprintStatement: String {
+        ObjectFingerprint.execute(relations: relations, functions: functions, types: types, schemas: schemas)
+    }
+
+    /// These objects' definitions, read through `reader`'s own connection.
+    func fingerprint(with reader: ObjectFingerprint) throws -> [String: String] {
+        try reader.read(relations: relations, functions: functions, types: types, schemas: schemas)
     }
 }

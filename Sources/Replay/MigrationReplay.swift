@@ -305,7 +305,7 @@ public struct MigrationReplay: Sendable {
         let copy = PrefixTemplates.workPrefix + String(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16)).lowercased()
         try admin.execute("CREATE DATABASE \(SQLQuoting.identifier(copy)) TEMPLATE \(SQLQuoting.identifier(PrefixTemplates.name(forKey: keys.last!)))"
                           + (replayRole.map { " OWNER \(SQLQuoting.identifier($0))" } ?? ""))
-        defer { try? admin.execute("DROP DATABASE IF EXISTS \(SQLQuoting.identifier(copy)) WITH (FORCE)") }
+        defer { _ = try? admin.execute("DROP DATABASE IF EXISTS \(SQLQuoting.identifier(copy)) WITH (FORCE)") }
         let connection = try Connection(server.connectionString(database: copy, user: replayRole ?? EmbeddedPostgres.superuser))
         defer { connection.close() }
         let runner = try runner(on: server.connectionString(), progress: progress)

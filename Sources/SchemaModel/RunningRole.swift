@@ -22,7 +22,9 @@ extension DatabaseModel {
 
     /// This model with the running role's default privileges written for the running role.
     public func withRunningRoleDefaultPrivileges() -> DatabaseModel {
-        guard let role = runningRole, definedObjects.contains(where: { $0.kind == .defaultPrivileges && $0.owner == role }) else {
+        // Most models hold no default privileges: ask that before counting owners (every diff and plan asks).
+        guard definedObjects.contains(where: { $0.kind == .defaultPrivileges && $0.owner != nil }), let role = runningRole,
+              definedObjects.contains(where: { $0.kind == .defaultPrivileges && $0.owner == role }) else {
             return self
         }
         var model = self
@@ -36,24 +38,17 @@ extension DefinedObject {
     /// `for the running role …`, `ALTER DEFAULT PRIVILEGES …` and `CURRENT_USER` where
     /// the role itself is the grantee.
     func forRunningRole(_ role: String) -> DefinedObject {
-        let quoted = SQLQuoting.identifier(role)
+        // The catalog query spells the role as quote_ident does: bare when it can be, else double-quoted.
+        let spelling = name.hasPrefix("for role \(role) ") ? role : SQLQuoting.identifier(role)
+        guard name.hasPrefix("for role \(spelling) ") else { return self }
         var object = self
-        for spelling in Set([quoted, role]) where name.hasPrefix("for role \(spelling)") {
-            object.name = "for the running role" + name.dropFirst("for role \(spelling)".count)
-            break
-        }
+        object.name = "for the running role " + name.dropFirst("for role \(spelling) ".count)
+        let head = "ALTER DEFAULT PRIVILEGES FOR ROLE \(spelling) "
+        let endings = [" TO ", " FROM "].flatMap { word in [";", " WITH GRANT OPTION;"].map { (word + spelling + $0, word + "CURRENT_USER" + $0) } }
         object.definition = definition.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            var text = String(line)
-            for spelling in Set([quoted, role]) where text.hasPrefix("ALTER DEFAULT PRIVILEGES FOR ROLE \(spelling) ") {
-                text = "ALTER DEFAULT PRIVILEGES " + text.dropFirst("ALTER DEFAULT PRIVILEGES FOR ROLE \(spelling) ".count)
-                break
-            }
-            for spelling in Set([quoted, role]) {
-                for word in [" TO ", " FROM "] {
-                    for end in [";", " WITH GRANT OPTION;"] where text.hasSuffix(word + spelling + end) {
-                        text = String(text.dropLast((word + spelling + end).count)) + word + "CURRENT_USER" + end
-                    }
-                }
+            var text = line.hasPrefix(head) ? "ALTER DEFAULT PRIVILEGES " + line.dropFirst(head.count) : String(line)
+            if let (ending, replacement) = endings.first(where: { text.hasSuffix($0.0) }) {
+                text = text.dropLast(ending.count) + replacement
             }
             return text
         }.joined(separator: "\n")

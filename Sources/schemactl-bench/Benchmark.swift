@@ -107,7 +107,9 @@ func timeProcess(_ executable: String, _ arguments: [String], acceptable: Set<In
                  environment: [String: String] = [:], directory: String? = nil) throws -> Duration {
     let path = executable.contains("/") ? executable : try which(executable)
     for (name, value) in environment { setenv(name, value, 1) }
-    if let directory { FileManager.default.changeCurrentDirectoryPath(directory) }
+    if let directory, !FileManager.default.changeCurrentDirectoryPath(directory) {
+        throw ValidationError("cannot change to \(directory)")
+    }
     let clock = ContinuousClock()
     let start = clock.now
     // EmbeddedServer's posix_spawn: Foundation's Process.waitUntilExit polls in 0.1 s steps on Linux.

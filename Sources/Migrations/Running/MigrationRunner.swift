@@ -77,15 +77,14 @@ public struct MigrationRunner: Sendable {
     /// advisory locks. `DISCARD ALL` in parts, because `DISCARD ALL` itself
     /// refuses to run in a multi-statement string, and sending it alone costs
     /// a round trip per file (a new session per file costs a backend start).
-    static let sessionReset = "RESET ALL; SET SESSION AUTHORIZATION DEFAULT; DEALLOCATE ALL; CLOSE ALL; UNLISTEN *; "
-        + "SELECT pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES; DISCARD PLANS"
+    static let sessionReset = (sessionResetKeepingPlans + ["DEALLOCATE ALL", "DISCARD PLANS"]).joined(separator: "; ")
 
-    /// The reset without `DEALLOCATE ALL` and `DISCARD PLANS`, for files that prepare
-    /// nothing (`RollbackTrial`): the session's own prepared reads keep their plans.
-    static let sessionResetKeepingPlans = "RESET ALL; SET SESSION AUTHORIZATION DEFAULT; CLOSE ALL; UNLISTEN *; "
-        + "SELECT pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES"
-    /// Its statements, each of which gives one result.
-    static let sessionResetKeepingPlansCount = 7
+    /// The reset's statements without `DEALLOCATE ALL` and `DISCARD PLANS`, for files that
+    /// prepare nothing (`RollbackTrial`): the session's own prepared reads keep their plans.
+    static let sessionResetKeepingPlans = [
+        "RESET ALL", "SET SESSION AUTHORIZATION DEFAULT", "CLOSE ALL", "UNLISTEN *", "SELECT pg_advisory_unlock_all()",
+        "DISCARD TEMP", "DISCARD SEQUENCES",
+    ]
 
     /// `run`, again after creating each role the file lacks (see `createMissingRole`).
     /// A file in a transaction was rolled back whole: it runs again from its start.
