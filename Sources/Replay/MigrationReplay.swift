@@ -292,7 +292,7 @@ public struct MigrationReplay: Sendable {
         let serverData = URL(fileURLWithPath: cache.folder).deletingLastPathComponent().appendingPathComponent("server/data").path
         guard useCache, !files.isEmpty, let server = persistentServer(serverData) else {
             return try withScratchDatabase { connection, runner in
-                try withPrivilegeHint { try runner.apply(files, to: connection) }
+                try runner.apply(files, to: connection)
                 return try body(connection, runner)
             }
         }
