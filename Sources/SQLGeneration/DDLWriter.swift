@@ -49,6 +49,13 @@ struct DDLWriter {
         }
     }
 
+    /// `CREATE TYPE name` with nothing more, for a base type whose input and output functions come next.
+    func shell(_ id: ObjectID) -> [Statement] {
+        guard case let .defined(type)? = after.object(id), let target = DefinedObjectDDL.target(type) else { return [] }
+        let sql = "CREATE \(target)"
+        return [Statement(guarded ? SQLWriting.ignoringDuplicate(sql) : sql)]
+    }
+
     /// The members of a table or view created whole: constraints, indexes, triggers, policies.
     /// The constraints written inside a new table's CREATE TABLE, as pg_dump writes its
     /// checks: its primary key, unique and validated check constraints, for a table that

@@ -69,7 +69,12 @@ struct DependencyOrder {
             guard dependent != referenced, nodes.contains(dependent), nodes.contains(referenced) else { return }
             if needs[dependent, default: []].insert(referenced).inserted { dependents[referenced, default: []].append(dependent) }
         }
-        for (dependent, referenced) in resolver.edges(of: model) {
+        let edges = resolver.edges(of: model)
+        // A base type and its input and output functions need each other: the plan creates the
+        // type as a shell first (Planner), so the functions need not wait for it.
+        let ioFunctions = Set(edges.filter { $0.dependent.kind == .baseType && $0.referenced.kind == .function }
+            .map { [$0.referenced, $0.dependent] })
+        for (dependent, referenced) in edges where !ioFunctions.contains([dependent, referenced]) {
             let (from, to) = (dependent.parent ?? dependent, referenced.parent ?? referenced)
             // Table to table is a foreign key (added last) unless it is inheritance.
             if from.kind == .table, to.kind == .table, !inheritance.contains([from, to]) { continue }

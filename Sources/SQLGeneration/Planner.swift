@@ -123,7 +123,14 @@ public struct Planner: Sendable {
         }
         let tablesWithMemberChanges = Set((work.addedMembers.keys.map { $0 } + work.changedMembers.keys.map { $0 })
             .filter { $0.kind == .column }.compactMap(\.parent))
+        // A base type is created as a shell before the first of its input and output functions.
+        var shells: [ObjectID: ObjectID] = [:]
+        for id in newOrder.order where id.kind == .baseType && (work.addedTop.contains(id) || work.rebuilt.contains(id)) {
+            for function in newOrder.needs[id] ?? [] where function.kind == .function && shells[function] == nil { shells[function] = id }
+        }
+        var shelled: Set<ObjectID> = []
         for id in newOrder.order {
+            if let type = shells[id], shelled.insert(type).inserted { statements += writer.shell(type) }
             if work.addedTop.contains(id) || work.rebuilt.contains(id) {
                 statements += writer.create(id)
             } else if work.enumRebuilds.contains(id) {

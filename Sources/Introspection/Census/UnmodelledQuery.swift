@@ -48,12 +48,6 @@ enum UnmodelledQuery {
         WHERE f.applies
 
         UNION ALL
-        SELECT 'base type', n.nspname,
-               \(qualified("n.nspname", "t.typname"))
-        FROM pg_catalog.pg_type t
-        \(inUserSchema("pg_type", "t", "typnamespace")) AND t.typtype = 'b'
-          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type e WHERE e.typarray = t.oid)
-        UNION ALL
         -- Driven from the partitions' trigger copies whose state differs (few), then their table.
         SELECT 'state of trigger on partition', n.nspname, \(q("t.tgname")) || ' on ' || \(qualified("n.nspname", "c.relname"))
         FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_trigger pt ON pt.oid = t.tgparentid AND pt.tgenabled <> t.tgenabled

@@ -73,6 +73,8 @@ enum DefinedObjectQuery {
         let iculocale = version.major >= 17 ? "co.colllocale" : version.major >= 15 ? "co.colliculocale" : "co.collcollate"
         let icuRules = version.major >= 16 ? "CASE WHEN co.collicurules IS NOT NULL THEN 'RULES = ' || pg_catalog.quote_literal(co.collicurules) END" : "NULL"
         let builtinLocale = version.major >= 17 ? "co.colllocale" : "NULL"
+        // SUBSCRIPT (14+) whenever set: a type made with ELEMENT alone gets raw_array_subscript_handler.
+        let baseTypeSubscript = version.major >= 14 ? "CASE WHEN t.typsubscript <> 0 THEN 'SUBSCRIPT = ' || t.typsubscript::pg_catalog.regproc::pg_catalog.text END" : "NULL"
         let multirange = version.major >= 14 ? "'MULTIRANGE_TYPE_NAME = ' || r.rngmultitypid::pg_catalog.regtype::pg_catalog.text" : "NULL"
         let publicationTables = version.major >= 15
             ? """
@@ -240,6 +242,38 @@ enum DefinedObjectQuery {
 
                 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
                 WHERE t.typtype = 'p' AND \(user("n.nspname")) AND \(CatalogFilter.ownObject(catalog: "pg_type", oid: "t.oid"))
+                """,
+            // A base type, as pg_dump's dumpBaseType writes it. Its input and output functions
+            // take or return it: the plan creates it as a shell before them (Planner), and
+            // the array type the server made for it belongs to it.
+            row(kind: "base type", schema: "n.nspname", name: "t.typname",
+                definition: """
+                    'CREATE TYPE ' || \(qualified("n.nspname", "t.typname")) || ' (' || pg_catalog.concat_ws(', ',
+                      'INTERNALLENGTH = ' || CASE WHEN t.typlen = -1 THEN 'variable' ELSE t.typlen::pg_catalog.text END,
+                      'INPUT = ' || \(regproc("t.typinput")), 'OUTPUT = ' || \(regproc("t.typoutput")),
+                      CASE WHEN t.typreceive <> 0 THEN 'RECEIVE = ' || \(regproc("t.typreceive")) END,
+                      CASE WHEN t.typsend <> 0 THEN 'SEND = ' || \(regproc("t.typsend")) END,
+                      CASE WHEN t.typmodin <> 0 THEN 'TYPMOD_IN = ' || \(regproc("t.typmodin")) END,
+                      CASE WHEN t.typmodout <> 0 THEN 'TYPMOD_OUT = ' || \(regproc("t.typmodout")) END,
+                      CASE WHEN t.typanalyze <> 0 THEN 'ANALYZE = ' || \(regproc("t.typanalyze")) END,
+                      \(baseTypeSubscript),
+                      CASE WHEN t.typcollation <> 0 THEN 'COLLATABLE = true' END,
+                      CASE WHEN t.typdefault IS NOT NULL THEN 'DEFAULT = ' || pg_catalog.quote_literal(t.typdefault) END,
+                      CASE WHEN t.typelem <> 0 THEN 'ELEMENT = ' || pg_catalog.format_type(t.typelem, NULL) END,
+                      CASE WHEN t.typcategory <> 'U' THEN 'CATEGORY = ' || pg_catalog.quote_literal(t.typcategory::pg_catalog.text) END,
+                      CASE WHEN t.typispreferred THEN 'PREFERRED = true' END,
+                      CASE WHEN t.typdelim <> ',' THEN 'DELIMITER = ' || pg_catalog.quote_literal(t.typdelim::pg_catalog.text) END,
+                      'ALIGNMENT = ' || CASE t.typalign WHEN 'c' THEN 'char' WHEN 's' THEN 'int2' WHEN 'i' THEN 'int4' ELSE 'double' END,
+                      'STORAGE = ' || CASE t.typstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'm' THEN 'main' ELSE 'extended' END,
+                      CASE WHEN t.typbyval THEN 'PASSEDBYVALUE' END) || ');'
+                    """,
+                comment: comment("pg_type", "t.oid"), owner: "pg_catalog.pg_get_userbyid(t.typowner)",
+                privileges: PrivilegeSQL.privileges(acl: "t.typacl", owner: "t.typowner", type: "'T'"))
+                + """
+
+                FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+                WHERE t.typtype = 'b' AND \(user("n.nspname")) AND \(CatalogFilter.ownObject(catalog: "pg_type", oid: "t.oid"))
+                  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type e WHERE e.typarray = t.oid)
                 """,
             // An operator family, with the members that belong to it rather than to one of its classes.
             // One made by CREATE OPERATOR CLASS (same name) is its class's: its loose members go there.

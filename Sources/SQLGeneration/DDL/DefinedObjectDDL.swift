@@ -12,7 +12,7 @@ enum DefinedObjectDDL {
         case .rule: return object.table.map { "RULE \(SQLQuoting.identifier(object.name)) ON \($0.sql)" }
         case .statistics: return "STATISTICS \(qualified)"
         case .aggregate: return "AGGREGATE \(qualified)(\(object.signature ?? "*"))"
-        case .rangeType, .shellType: return "TYPE \(qualified)"
+        case .rangeType, .shellType, .baseType: return "TYPE \(qualified)"
         case .collation: return "COLLATION \(qualified)"
         case .operator:
             return "OPERATOR \(object.schema.map { SQLQuoting.identifier($0) + "." } ?? "")\(object.name) (\(object.signature ?? ""))"
@@ -44,7 +44,7 @@ enum DefinedObjectDDL {
         switch object.kind {
         case .foreignServer: return "FOREIGN " + target
         case .foreignTable: return "TABLE " + target.dropFirst("FOREIGN TABLE ".count)
-        case .rangeType, .shellType, .language, .foreignDataWrapper: return target
+        case .rangeType, .shellType, .baseType, .language, .foreignDataWrapper: return target
         default: return nil
         }
     }
@@ -85,6 +85,9 @@ enum DefinedObjectDDL {
             let words = object.name.dropFirst("for ".count)
             let parts = words.components(separatedBy: " on server ")
             return Statement("DROP USER MAPPING IF EXISTS FOR \(parts.first ?? "PUBLIC") SERVER \(parts.last ?? "")")
+        case .baseType:
+            // Its input and output functions depend on it as it depends on them: they go with it.
+            return Statement("DROP TYPE IF EXISTS \(target(object)?.dropFirst("TYPE ".count) ?? "") CASCADE")
         default:
             guard let target = target(object) else { return Statement("SELECT 1") }
             // `DROP RULE IF EXISTS r ON t`: IF EXISTS goes after the kind's words.

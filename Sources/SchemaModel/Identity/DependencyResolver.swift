@@ -51,7 +51,7 @@ public struct DependencyResolver: Sendable {
             guard let schema = object.schema else { continue }
             let name = Name(schema: schema, name: object.name)
             switch object.kind {
-            case .rangeType, .shellType: types[name] = object.kind
+            case .rangeType, .shellType, .baseType: types[name] = object.kind
             case .foreignTable: relations[name] = .foreignTable
             case .aggregate: aggregates[name, default: []].append((object.id, object.signature ?? ""))
             case .operator, .operatorClass, .operatorFamily:
@@ -101,7 +101,7 @@ public struct DependencyResolver: Sendable {
             return Self.overload(address.identity, among: aggregates)
         case .operator, .operatorClass, .operatorFamily:
             return operators[kind.rawValue + " " + address.identity]
-        case .enum, .domain, .rangeType, .shellType, .column:
+        case .enum, .domain, .rangeType, .shellType, .baseType, .column:
             return nil // named `type`, or not an end the dependency query gives
         case .language, .collation, .cast, .conversion, .accessMethod, .textSearchParser,
                  .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,

@@ -59,7 +59,7 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
             return (parent?.sql ?? "") + "." + SQLQuoting.identifier(name)
         case .constraint, .index, .trigger, .policy, .rule:
             return SQLQuoting.identifier(name) + " on " + (parent?.sql ?? "")
-        case .collation, .rangeType, .shellType, .conversion, .textSearchParser, .textSearchTemplate, .textSearchDictionary,
+        case .collation, .rangeType, .shellType, .baseType, .conversion, .textSearchParser, .textSearchTemplate, .textSearchDictionary,
              .textSearchConfiguration, .foreignTable, .statistics:
             return qualified
         case .aggregate:

@@ -15,6 +15,7 @@ public enum ObjectKind: String, CaseIterable, Sendable, Hashable, Codable, Compa
     case compositeType = "type"
     case rangeType = "range type"
     case shellType = "shell type"
+    case baseType = "base type"
     case sequence
     case table
     case column
@@ -56,7 +57,7 @@ public enum ObjectKind: String, CaseIterable, Sendable, Hashable, Codable, Compa
         case .column, .constraint, .index, .trigger, .policy, .rule: return true
         case .schema, .extension, .enum, .domain, .compositeType, .sequence, .table, .view, .materializedView, .function, .procedure:
             return false
-        case .language, .collation, .rangeType, .shellType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .conversion, .accessMethod, .textSearchParser,
+        case .language, .collation, .rangeType, .shellType, .baseType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .conversion, .accessMethod, .textSearchParser,
              .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
              .userMapping, .foreignTable, .statistics, .eventTrigger, .publication, .defaultPrivileges:
             return false
@@ -66,7 +67,7 @@ public enum ObjectKind: String, CaseIterable, Sendable, Hashable, Codable, Compa
     /// Whether the model holds objects of this kind as `DefinedObject`s.
     public var isDefinedObject: Bool {
         switch self {
-        case .language, .collation, .rangeType, .shellType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .conversion, .accessMethod, .textSearchParser,
+        case .language, .collation, .rangeType, .shellType, .baseType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .conversion, .accessMethod, .textSearchParser,
              .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
              .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges:
             return true
