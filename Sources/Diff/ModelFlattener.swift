@@ -165,7 +165,7 @@ public struct ModelFlattener: Sendable {
                     ("body", function.body), ("comment", function.comment),
                 ] + access(function))
             }
-        case .language, .collation, .rangeType, .shellType, .baseType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .conversion, .accessMethod, .textSearchParser,
+        case .language, .collation, .rangeType, .shellType, .baseType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .transform, .conversion, .accessMethod, .textSearchParser,
              .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
              .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges:
             return defined(kind, in: model)

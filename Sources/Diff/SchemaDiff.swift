@@ -108,7 +108,7 @@ public struct SchemaDiff: Sendable, Hashable {
             case .view: (old.views, new.views) = withoutCommon(old.views, new.views) { $0.name }
             case .function: (old.functions, new.functions) = withoutCommon(old.functions, new.functions) { $0.signature }
             case .language: (old.definedObjects, new.definedObjects) = withoutCommon(old.definedObjects, new.definedObjects) { $0.id }
-            case .collation, .rangeType, .shellType, .baseType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .conversion, .accessMethod, .textSearchParser,
+            case .collation, .rangeType, .shellType, .baseType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .transform, .conversion, .accessMethod, .textSearchParser,
                  .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
                  .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges:
                 break // with .language: one list

@@ -35,7 +35,7 @@ public struct SchemaFilter: Sendable, Hashable, Codable {
             case .view, .materializedView: model.views.removeAll { !includes($0.name.schema) }
             case .function, .procedure: model.functions.removeAll { !includes($0.name.schema) }
             case .language: model.definedObjects.removeAll { object in object.schema.map { !includes($0) } ?? false }
-            case .collation, .rangeType, .shellType, .baseType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .conversion, .accessMethod, .textSearchParser,
+            case .collation, .rangeType, .shellType, .baseType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .transform, .conversion, .accessMethod, .textSearchParser,
                  .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
                  .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges:
                 break // with .language: one list

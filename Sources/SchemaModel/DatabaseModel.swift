@@ -52,7 +52,7 @@ public struct DatabaseModel: Codable, Hashable, Sendable {
             case .function, .procedure:
                 functions.sort { $0.name != $1.name ? $0.name < $1.name : $0.identityArguments.precedes($1.identityArguments) }
             case .language: definedObjects.sort()
-            case .collation, .rangeType, .shellType, .baseType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .conversion, .accessMethod, .textSearchParser,
+            case .collation, .rangeType, .shellType, .baseType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .transform, .conversion, .accessMethod, .textSearchParser,
                  .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
                  .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges:
                 break // sorted with .language: one list

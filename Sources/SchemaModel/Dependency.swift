@@ -60,6 +60,7 @@ extension ObjectAddress {
         case "operator": return .operator
         case "operator class": return .operatorClass
         case "operator family": return .operatorFamily
+        case "transform": return .transform
         default: return nil
         }
     }

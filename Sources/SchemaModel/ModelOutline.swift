@@ -61,7 +61,7 @@ public enum ModelOutline {
                     out.append("\(object.kind.displayName) \(object.id.sql)")
                     for line in object.definition.split(separator: "\n") { out.append("  \(line)") }
                 }
-            case .collation, .rangeType, .shellType, .baseType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .conversion, .accessMethod, .textSearchParser,
+            case .collation, .rangeType, .shellType, .baseType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .transform, .conversion, .accessMethod, .textSearchParser,
                  .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
                  .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges:
                 break // with .language: one list

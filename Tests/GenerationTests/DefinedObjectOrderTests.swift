@@ -44,6 +44,29 @@ import Testing
         try Proving.expectDumpsAgree(Self.sql, "defined objects in order")
     }
 
+    /// A transform needs its functions, and a function in its language over its type needs
+    /// the transform when it says TRANSFORM FOR TYPE (before 18, whether or not it says so).
+    @Test func aTransformComesBetweenItsFunctionsAndTheFunctionsThatUseIt() throws {
+        let sql = """
+            CREATE FUNCTION "from sql"(internal) RETURNS internal LANGUAGE internal IMMUTABLE STRICT AS 'int4recv';
+            CREATE TRANSFORM FOR integer LANGUAGE plpgsql (FROM SQL WITH FUNCTION "from sql"(internal));
+            COMMENT ON TRANSFORM FOR integer LANGUAGE plpgsql IS 'ints in';
+            CREATE FUNCTION a_double(n integer) RETURNS integer LANGUAGE plpgsql TRANSFORM FOR TYPE integer AS 'BEGIN RETURN 2 * n; END';
+            """
+        let model = try TestDatabase.model(after: sql)
+        #expect(model.unmodelled == [])
+        let edges = Set(DependencyResolver(model).edges(of: model).map { "\($0.dependent.name) -> \($0.referenced.kind.rawValue) \($0.referenced.name)" })
+        #expect(edges.contains("a_double -> transform FOR integer LANGUAGE plpgsql"), "\(edges.sorted())")
+        #expect(edges.contains("FOR integer LANGUAGE plpgsql -> function from sql"), "\(edges.sorted())")
+        let script = SchemaScript(model: model, header: .init(command: "test", versions: [], serverMajor: 0)).render()
+        func position(_ text: String) throws -> String.Index { try #require(script.range(of: text), "\(text)").lowerBound }
+        #expect(try position("\"from sql\"(internal)") < position("CREATE TRANSFORM"))
+        #expect(try position("CREATE TRANSFORM") < position("a_double"))
+        try Proving.expectScriptRoundTrip(model, "transform")
+        try Proving.expectDumpsAgree(sql, "transform")
+        try Proving.expectPlanHolds(from: model, to: try TestDatabase.model(after: ""), "transform dropped")
+    }
+
     /// A multirange (PostgreSQL 14+) stands for its range type: a domain over one (domains
     /// come before range types by kind) is created after `CREATE TYPE … AS RANGE`.
     @Test func aDomainOverAMultirangeComesAfterItsRangeType() throws {

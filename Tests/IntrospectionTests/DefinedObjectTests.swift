@@ -45,6 +45,13 @@ import Testing
             """),
         Case(kind: .cast, prerequisites: "CREATE TYPE pair AS (a int, b int); CREATE FUNCTION p2t(pair) RETURNS text LANGUAGE sql AS 'SELECT ''x'''",
              sql: "CREATE CAST (pair AS text) WITH FUNCTION p2t(pair) AS ASSIGNMENT"),
+        Case(kind: .transform, prerequisites: """
+            CREATE FUNCTION from_sql(internal) RETURNS internal LANGUAGE internal IMMUTABLE STRICT AS 'int4recv';
+            CREATE FUNCTION to_sql(internal) RETURNS integer LANGUAGE internal IMMUTABLE STRICT AS 'int4recv'
+            """, sql: """
+            CREATE TRANSFORM FOR integer LANGUAGE plpgsql (FROM SQL WITH FUNCTION from_sql(internal), TO SQL WITH FUNCTION to_sql(internal));
+            CREATE TRANSFORM FOR text LANGUAGE sql (FROM SQL WITH FUNCTION from_sql(internal))
+            """),
         Case(kind: .accessMethod, sql: "CREATE ACCESS METHOD my_heap TYPE TABLE HANDLER heap_tableam_handler"),
         Case(kind: .textSearchParser, sql: """
             CREATE TEXT SEARCH PARSER p (START = prsd_start, GETTOKEN = prsd_nexttoken, END = prsd_end, LEXTYPES = prsd_lextype,

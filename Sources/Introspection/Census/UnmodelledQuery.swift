@@ -54,10 +54,6 @@ enum UnmodelledQuery {
         JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
         \(inUserSchema("pg_class", "c", "relnamespace")) AND NOT t.tgisinternal
         UNION ALL
-        SELECT 'transform', NULL, 'for ' || pg_catalog.format_type(x.trftype, NULL) || ' language ' || \(q("l.lanname"))
-        FROM pg_catalog.pg_transform x JOIN pg_catalog.pg_language l ON l.oid = x.trflang
-        WHERE \(userMade("pg_transform", "x.oid"))
-        UNION ALL
         SELECT 'security label', NULL, pg_catalog.pg_describe_object(x.classoid, x.objoid, x.objsubid)
                || ' (' || x.provider || ')'
         FROM pg_catalog.pg_seclabel x WHERE x.objoid >= 16384

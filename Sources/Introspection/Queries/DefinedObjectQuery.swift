@@ -335,6 +335,22 @@ enum DefinedObjectQuery {
 
                 FROM pg_catalog.pg_cast x WHERE x.oid >= 16384 AND \(CatalogFilter.ownObject(catalog: "pg_cast", oid: "x.oid"))
                 """,
+            // `FOR type LANGUAGE lang` names it, as DROP TRANSFORM does.
+            row(kind: "transform",
+                name: "'FOR ' || pg_catalog.format_type(x.trftype, NULL) || ' LANGUAGE ' || \(q("l.lanname"))",
+                definition: """
+                    'CREATE TRANSFORM FOR ' || pg_catalog.format_type(x.trftype, NULL) || ' LANGUAGE ' || \(q("l.lanname")) || ' ('
+                    || pg_catalog.concat_ws(', ',
+                         CASE WHEN x.trffromsql <> 0 THEN 'FROM SQL WITH FUNCTION ' || x.trffromsql::pg_catalog.regprocedure::pg_catalog.text END,
+                         CASE WHEN x.trftosql <> 0 THEN 'TO SQL WITH FUNCTION ' || x.trftosql::pg_catalog.regprocedure::pg_catalog.text END)
+                    || ');'
+                    """,
+                comment: comment("pg_transform", "x.oid"))
+                + """
+
+                FROM pg_catalog.pg_transform x JOIN pg_catalog.pg_language l ON l.oid = x.trflang
+                WHERE x.oid >= 16384 AND \(CatalogFilter.ownObject(catalog: "pg_transform", oid: "x.oid"))
+                """,
             row(kind: "conversion", schema: "n.nspname", name: "x.conname",
                 definition: """
                     'CREATE ' || CASE WHEN x.condefault THEN 'DEFAULT ' ELSE '' END || 'CONVERSION ' || \(qualified("n.nspname", "x.conname"))

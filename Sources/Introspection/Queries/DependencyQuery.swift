@@ -118,6 +118,12 @@ enum DependencyQuery {
             FROM pg_catalog.pg_opfamily f JOIN pg_catalog.pg_namespace n ON n.oid = f.opfnamespace JOIN pg_catalog.pg_am am ON am.oid = f.opfmethod
             WHERE f.oid IN (SELECT objid FROM ends WHERE classid = 'pg_opfamily'::pg_catalog.regclass)
             UNION ALL
+            -- A function in a language depends on the transform for its argument and result types.
+            SELECT 'pg_transform'::pg_catalog.regclass, x.oid, NULL, 'transform',
+                   'FOR ' || pg_catalog.format_type(x.trftype, NULL) || ' LANGUAGE ' || pg_catalog.quote_ident(l.lanname)
+            FROM pg_catalog.pg_transform x JOIN pg_catalog.pg_language l ON l.oid = x.trflang
+            WHERE x.oid IN (SELECT objid FROM ends WHERE classid = 'pg_transform'::pg_catalog.regclass)
+            UNION ALL
             SELECT 'pg_extension'::pg_catalog.regclass, e.oid, NULL, 'extension', pg_catalog.quote_ident(e.extname)
             FROM pg_catalog.pg_extension e
             UNION ALL

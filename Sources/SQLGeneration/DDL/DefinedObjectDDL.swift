@@ -19,6 +19,7 @@ enum DefinedObjectDDL {
         case .operatorFamily: return "OPERATOR FAMILY \(qualified) USING \(object.signature ?? "btree")"
         case .operatorClass: return "OPERATOR CLASS \(qualified) USING \(object.signature ?? "btree")"
         case .cast: return "CAST \(object.name)"
+        case .transform: return "TRANSFORM \(object.name)"
         case .conversion: return "CONVERSION \(qualified)"
         case .language: return "LANGUAGE \(qualified)"
         case .accessMethod: return "ACCESS METHOD \(qualified)"
@@ -85,6 +86,8 @@ enum DefinedObjectDDL {
             let words = object.name.dropFirst("for ".count)
             let parts = words.components(separatedBy: " on server ")
             return Statement("DROP USER MAPPING IF EXISTS FOR \(parts.first ?? "PUBLIC") SERVER \(parts.last ?? "")")
+        case .transform:
+            return Statement("DROP TRANSFORM IF EXISTS \(object.name)")
         case .baseType:
             // Its input and output functions depend on it as it depends on them: they go with it.
             return Statement("DROP TYPE IF EXISTS \(target(object)?.dropFirst("TYPE ".count) ?? "") CASCADE")

@@ -25,6 +25,8 @@ public struct DependencyResolver: Sendable {
     /// Operators, operator classes and families by the dependency query's identity for them,
     /// `schema.name(signature)` unquoted (the model's own fields, joined).
     private var operators: [String: ObjectID] = [:]
+    /// Transforms by name (`FOR integer LANGUAGE plpython3u`): a function depends on the ones for its types.
+    private var transforms: Set<String> = []
 
     public init(_ model: DatabaseModel) {
         for table in model.tables {
@@ -48,6 +50,7 @@ public struct DependencyResolver: Sendable {
             functions[Name(schema: function.name.schema, name: function.name.name), default: []].append((id, function.identityArguments))
         }
         for object in model.definedObjects {
+            if object.kind == .transform { transforms.insert(object.name) }
             guard let schema = object.schema else { continue }
             let name = Name(schema: schema, name: object.name)
             switch object.kind {
@@ -101,6 +104,8 @@ public struct DependencyResolver: Sendable {
             return Self.overload(address.identity, among: aggregates)
         case .operator, .operatorClass, .operatorFamily:
             return operators[kind.rawValue + " " + address.identity]
+        case .transform:
+            return transforms.contains(address.identity) ? ObjectID(kind: .transform, schema: nil, name: address.identity) : nil
         case .enum, .domain, .rangeType, .shellType, .baseType, .column:
             return nil // named `type`, or not an end the dependency query gives
         case .language, .collation, .cast, .conversion, .accessMethod, .textSearchParser,

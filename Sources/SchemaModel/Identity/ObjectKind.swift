@@ -32,6 +32,7 @@ public enum ObjectKind: String, CaseIterable, Sendable, Hashable, Codable, Compa
     case operatorFamily = "operator family"
     case operatorClass = "operator class"
     case cast
+    case transform
     case conversion
     case accessMethod = "access method"
     case textSearchParser = "text search parser"
@@ -57,7 +58,7 @@ public enum ObjectKind: String, CaseIterable, Sendable, Hashable, Codable, Compa
         case .column, .constraint, .index, .trigger, .policy, .rule: return true
         case .schema, .extension, .enum, .domain, .compositeType, .sequence, .table, .view, .materializedView, .function, .procedure:
             return false
-        case .language, .collation, .rangeType, .shellType, .baseType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .conversion, .accessMethod, .textSearchParser,
+        case .language, .collation, .rangeType, .shellType, .baseType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .transform, .conversion, .accessMethod, .textSearchParser,
              .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
              .userMapping, .foreignTable, .statistics, .eventTrigger, .publication, .defaultPrivileges:
             return false
@@ -67,7 +68,7 @@ public enum ObjectKind: String, CaseIterable, Sendable, Hashable, Codable, Compa
     /// Whether the model holds objects of this kind as `DefinedObject`s.
     public var isDefinedObject: Bool {
         switch self {
-        case .language, .collation, .rangeType, .shellType, .baseType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .conversion, .accessMethod, .textSearchParser,
+        case .language, .collation, .rangeType, .shellType, .baseType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .transform, .conversion, .accessMethod, .textSearchParser,
              .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
              .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges:
             return true
