@@ -80,7 +80,8 @@ public struct ModelFlattener: Sendable {
                     ("storage parameters", list(table.storageParameters)), ("replica identity", table.replicaIdentity),
                     ("cluster on", table.clusterOn.map(quote)),
                     ("comment", table.comment),
-                ] + access(table))
+                ] + (table.partitionTriggerStates ?? []).map { ("state of trigger \(quote($0.trigger))", $0.enabled) }
+                  + access(table))
             }
         case .column:
             return model.tables.flatMap { table in

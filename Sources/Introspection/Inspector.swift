@@ -206,7 +206,12 @@ public struct Inspector: Sendable {
         for (relation, index) in try IndexQuery.completed(indexes, serverRows: { try serverRows(IndexQuery.serverSQL, $0) }) {
             if !tables.update(relation, { $0.indexes.append(index) }) { views.update(relation) { $0.indexes.append(index) } }
         }
-        for (relation, trigger) in try decode("triggers", TriggerQuery.decode) {
+        for (relation, trigger, cloned) in try decode("triggers", TriggerQuery.decode) {
+            if cloned {
+                let state = PartitionTriggerState(trigger: trigger.name, enabled: trigger.enabled)
+                tables.update(relation) { $0.partitionTriggerStates = ($0.partitionTriggerStates ?? []) + [state] }
+                continue
+            }
             if !tables.update(relation, { $0.triggers.append(trigger) }) { views.update(relation) { $0.triggers.append(trigger) } }
         }
         for (table, policy) in try decode("policies", PolicyQuery.decode) { tables.update(table) { $0.policies.append(policy) } }

@@ -618,6 +618,41 @@ struct DDLWriter {
         return statements
     }
 
+    /// The state of each trigger a partition has from its parent, where it differs from the
+    /// parent's (or did before): set after the parent's triggers are created, which clones
+    /// them, and after their own states are set, which may reach the partitions (15+).
+    /// `touched` holds the triggers created or changed in the plan and, as the tables go
+    /// parents first, the partitions' states already set; a state is set again under them.
+    func partitionTriggerStates(_ id: ObjectID, work: Planner.Work, touched: inout Set<ObjectID>) -> [Statement] {
+        let name = ModelIndex.name(id)
+        guard let table = after.tables[name], let parent = table.partitionOf else { return [] }
+        let created = work.addedTop.contains(id) || work.rebuilt.contains(id)
+        let old = created ? [] : before.tables[name]?.partitionTriggerStates ?? []
+        let new = table.partitionTriggerStates ?? []
+        var statements: [Statement] = []
+        for state in new {
+            let fromParent = ObjectID(.trigger, state.trigger, on: ObjectID(.table, parent))
+            guard created || !old.contains(state) || touched.contains(fromParent) else { continue }
+            statements += TriggerDDL.state(state.trigger, state.enabled, on: name)
+            touched.insert(ObjectID(.trigger, state.trigger, on: id))
+        }
+        // A state that is now the parent's again.
+        for state in old where !new.contains(where: { $0.trigger == state.trigger }) {
+            guard let enabled = effectiveState(of: state.trigger, on: parent) else { continue }
+            statements += TriggerDDL.state(state.trigger, enabled, on: name)
+            touched.insert(ObjectID(.trigger, state.trigger, on: id))
+        }
+        return statements
+    }
+
+    /// The state trigger `trigger` has on `relation` in the new model: its own, or its parent's.
+    private func effectiveState(of trigger: String, on relation: QualifiedName) -> String? {
+        guard let table = after.tables[relation] else { return nil }
+        if let state = table.partitionTriggerStates?.first(where: { $0.trigger == trigger }) { return state.enabled }
+        if let own = table.trigger(trigger) { return own.enabled }
+        return table.partitionOf.flatMap { effectiveState(of: trigger, on: $0) }
+    }
+
     /// `OWNED BY` of a sequence created, or whose owner changed, once its column exists.
     func sequenceOwnership(_ id: ObjectID, work: Planner.Work) -> [Statement] {
         guard let sequence = after.sequences[ModelIndex.name(id)] else { return [] }

@@ -165,6 +165,10 @@ public struct Planner: Sendable {
         for id in newOrder.order where id.kind == .table {
             statements += writer.indexSettings(id, work: work)
         }
+        var touchedTriggers = Set((created + work.changedMembers.keys).filter { $0.kind == .trigger })
+        for id in newOrder.order where id.kind == .table {
+            statements += writer.partitionTriggerStates(id, work: work, touched: &touchedTriggers)
+        }
         for id in newOrder.order where id.kind == .sequence {
             statements += writer.sequenceOwnership(id, work: work)
         }

@@ -280,6 +280,15 @@ struct ModelJSONWriter {
             w.member("partitionBound", table.partitionBound)
             w.member("partitionKey", table.partitionKey)
             if let parent = table.partitionOf { w.key("partitionOf"); w.qualifiedName(parent) }
+            if let states = table.partitionTriggerStates {
+                w.key("partitionTriggerStates")
+                w.array(states) { w, state in
+                    w.object { w in
+                        w.member("enabled", state.enabled)
+                        w.member("trigger", state.trigger)
+                    }
+                }
+            }
             w.key("policies"); w.array(table.policies) { $0.policy($1) }
             w.key("privileges"); w.privileges(table.privileges)
             w.member("replicaIdentity", table.replicaIdentity)

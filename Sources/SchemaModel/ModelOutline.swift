@@ -94,6 +94,9 @@ public enum ModelOutline {
             out.append("  trigger \(SQLQuoting.identifier(trigger.name)) \(trigger.timing) \(trigger.events.joined(separator: " OR ")) "
                        + "\(trigger.level) → \(trigger.function.sql)" + (trigger.enabled == "ORIGIN" ? "" : " [\(trigger.enabled)]"))
         }
+        for state in table.partitionTriggerStates ?? [] {
+            out.append("  trigger \(SQLQuoting.identifier(state.trigger)) from the parent [\(state.enabled)]")
+        }
         for policy in table.policies { out.append("  policy \(SQLQuoting.identifier(policy.name)) \(policy.command) TO \(policy.roles.joined(separator: ", "))") }
         return out
     }

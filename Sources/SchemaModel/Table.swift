@@ -42,6 +42,10 @@ public struct Table: Codable, Hashable, Sendable {
     public var ofType: QualifiedName? = nil
     /// The index of `ALTER TABLE … CLUSTER ON`.
     public var clusterOn: String? = nil
+    /// For a partition: the triggers it has from its parent (the server's clones, not its
+    /// own) whose state differs from the parent's (`ALTER TABLE partition DISABLE TRIGGER t`),
+    /// by name; nil when every one is as its parent's, as in snapshots from before.
+    public var partitionTriggerStates: [PartitionTriggerState]? = nil
 
     public init(name: QualifiedName, kind: Kind = .ordinary, unlogged: Bool = false, partitionKey: String? = nil,
                 partitionOf: QualifiedName? = nil, partitionBound: String? = nil, inherits: [QualifiedName] = [],
@@ -77,5 +81,6 @@ public struct Table: Codable, Hashable, Sendable {
         indexes.sort { $0.name.precedes($1.name) }
         triggers.sort { $0.name.precedes($1.name) }
         policies.sort { $0.name.precedes($1.name) }
+        partitionTriggerStates?.sort { $0.trigger.precedes($1.trigger) }
     }
 }

@@ -9,11 +9,12 @@ import Testing
 /// by the inspection, with its kind: nothing passes unseen.
 @Suite struct CensusTests {
     /// Each statement, alone in an empty database, and what the census must name.
+    /// A security label needs a label provider this machine has no module for
+    /// (sepgsql needs SELinux): the row a provider would write goes in directly.
     static let cases: [(sql: String, named: String)] = [
-        ("CREATE TABLE p (a int) PARTITION BY LIST (a); CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1); "
-            + "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'; "
-            + "CREATE TRIGGER tr BEFORE INSERT ON p FOR EACH ROW EXECUTE FUNCTION f(); ALTER TABLE p1 DISABLE TRIGGER tr",
-         #"state of trigger on partition "tr" on "public"."p1""#),
+        ("CREATE TABLE t (a int); INSERT INTO pg_catalog.pg_seclabel VALUES "
+            + "('t'::regclass, 'pg_class'::regclass, 0, 'dummy', 'classified')",
+         "security label table public.t (dummy)"),
     ]
 
     @Test(arguments: cases.indices)

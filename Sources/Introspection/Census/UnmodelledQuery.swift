@@ -16,19 +16,6 @@ enum UnmodelledQuery {
 
     private static func qualified(_ schema: String, _ name: String) -> String { "\(q(schema)) || '.' || \(q(name))" }
 
-    /// Objects a user made: the system's own have oids below FirstNormalObjectId.
-    private static func userMade(_ catalog: String, _ oid: String) -> String {
-        "\(oid) >= 16384 AND \(CatalogFilter.ownObject(catalog: catalog, oid: oid))"
-    }
-
-    /// Objects in a schema: `alias` is the catalog row, `namespace` its namespace column.
-    private static func inUserSchema(_ catalog: String, _ alias: String, _ namespace: String) -> String {
-        """
-        JOIN pg_catalog.pg_namespace n ON n.oid = \(alias).\(namespace)
-        WHERE \(CatalogFilter.userSchema("n.nspname")) AND \(CatalogFilter.ownObject(catalog: catalog, oid: "\(alias).oid"))
-        """
-    }
-
     static func sql(_ version: CatalogVersion) -> String {
         let relationName = qualified("r.nspname", "r.relname")
         return """
@@ -47,12 +34,6 @@ enum UnmodelledQuery {
         ) AS f(kind, applies)
         WHERE f.applies
 
-        UNION ALL
-        -- Driven from the partitions' trigger copies whose state differs (few), then their table.
-        SELECT 'state of trigger on partition', n.nspname, \(q("t.tgname")) || ' on ' || \(qualified("n.nspname", "c.relname"))
-        FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_trigger pt ON pt.oid = t.tgparentid AND pt.tgenabled <> t.tgenabled
-        JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
-        \(inUserSchema("pg_class", "c", "relnamespace")) AND NOT t.tgisinternal
         UNION ALL
         SELECT 'security label', NULL, pg_catalog.pg_describe_object(x.classoid, x.objoid, x.objsubid)
                || ' (' || x.provider || ')'

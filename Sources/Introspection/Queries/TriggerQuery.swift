@@ -3,24 +3,29 @@ import SchemaModel
 
 /// User triggers. pg_trigger: information_schema.triggers has one row per event,
 /// no enabled state, and no statement-level TRUNCATE triggers. Internal triggers
-/// (behind foreign keys) and the clones a partitioned table's trigger makes on
-/// its partitions (`tgparentid`, PostgreSQL 13+) are left out.
+/// (behind foreign keys) are left out, and so are the clones a partitioned table's
+/// trigger makes on its partitions (`tgparentid`, PostgreSQL 13+), unless a clone's
+/// state differs from its parent trigger's: that state is the partition's own
+/// (`PartitionTriggerState`).
 enum TriggerQuery {
     static let sql = """
         SELECT n.nspname AS schema, c.relname AS table_name, t.tgname AS name, d.description AS comment,
                pg_catalog.pg_get_triggerdef(t.oid) AS definition, t.tgtype AS type, t.tgenabled AS enabled,
-               fn.nspname AS function_schema, f.proname AS function_name
+               fn.nspname AS function_schema, f.proname AS function_name, t.tgparentid <> 0 AS cloned
         FROM pg_catalog.pg_trigger t
         JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_catalog.pg_proc f ON f.oid = t.tgfoid
         JOIN pg_catalog.pg_namespace fn ON fn.oid = f.pronamespace
         \(CatalogFilter.commentJoin(alias: "d", catalog: "pg_trigger", oid: "t.oid"))
-        WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND \(CatalogFilter.userSchema("n.nspname"))
+        WHERE NOT t.tgisinternal
+          AND (t.tgparentid = 0 OR t.tgenabled <> (SELECT pt.tgenabled FROM pg_catalog.pg_trigger pt WHERE pt.oid = t.tgparentid))
+          AND \(CatalogFilter.userSchema("n.nspname"))
           AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "c.oid"))
         """
 
-    static func decode(_ result: QueryResult) throws -> [(QualifiedName, Trigger)] {
+    /// Each trigger with its table, and whether it is a partition's clone (only its state counts).
+    static func decode(_ result: QueryResult) throws -> [(QualifiedName, Trigger, cloned: Bool)] {
         try result.rows.map { row in
             let type = try row.int("type")
             let definition = try row.string("definition")
@@ -37,7 +42,7 @@ enum TriggerQuery {
                 when: whenClause(of: definition),
                 enabled: ["D": "DISABLED", "R": "REPLICA", "A": "ALWAYS"][try row.string("enabled")] ?? "ORIGIN",
                 comment: try row.optionalString("comment"))
-            return (try row.qualifiedName(name: "table_name"), trigger)
+            return (try row.qualifiedName(name: "table_name"), trigger, try row.bool("cloned"))
         }
     }
 

@@ -63,8 +63,13 @@ enum TriggerDDL {
 
     /// `DISABLE`, `ENABLE REPLICA` or `ENABLE ALWAYS`; nothing for a trigger enabled as created.
     static func state(_ trigger: Trigger, on relation: QualifiedName) -> [Statement] {
-        let name = SQLWriting.ident(trigger.name)
-        switch trigger.enabled {
+        state(trigger.name, trigger.enabled, on: relation)
+    }
+
+    /// `enabled` (`Trigger.enabled`'s words) set on trigger `trigger` of `relation`.
+    static func state(_ trigger: String, _ enabled: String, on relation: QualifiedName) -> [Statement] {
+        let name = SQLWriting.ident(trigger)
+        switch enabled {
         case "DISABLED": return [Statement("ALTER TABLE \(relation.sql) DISABLE TRIGGER \(name)")]
         case "REPLICA": return [Statement("ALTER TABLE \(relation.sql) ENABLE REPLICA TRIGGER \(name)")]
         case "ALWAYS": return [Statement("ALTER TABLE \(relation.sql) ENABLE ALWAYS TRIGGER \(name)")]
