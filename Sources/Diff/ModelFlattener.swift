@@ -98,6 +98,7 @@ public struct ModelFlattener: Sendable {
                                    ("collation", column.collation),
                                    ("storage", column.storage), ("compression", column.compression),
                                    ("statistics", column.statisticsTarget.map(String.init)), ("options", list(column.options)),
+                                   ("inherited and declared locally", column.inheritedAndLocal.flatMap { flag($0) }),
                                    ("comment", column.comment),
                                    ("privileges", privileges(column.privileges))]
                     return object(ObjectID(.column, column.name, on: ObjectID(.table, table.name)), .column(column), properties)

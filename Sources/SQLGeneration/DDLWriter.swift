@@ -63,7 +63,8 @@ struct DDLWriter {
     /// One ALTER TABLE a constraint made the consolidated file load 1.4–1.8× slower than
     /// pg_dump's output. A check stays apart when the table is in a cycle with a function (see `tablesInFunctionCycles`).
     func inlined(_ table: Table) -> [Constraint] {
-        guard table.partitionOf == nil, table.inherits.isEmpty, table.ofType == nil else { return [] }
+        guard table.partitionOf == nil, table.ofType == nil,
+              table.inherits.isEmpty || TableDDL.joinsParentsLater(table, in: after.model) else { return [] }
         let calls = tablesInFunctionCycles.contains(ObjectID(.table, table.name))
         return table.constraints.filter { constraint in
             switch constraint.kind {

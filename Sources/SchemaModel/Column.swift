@@ -40,6 +40,10 @@ public struct Column: Codable, Hashable, Sendable {
     public var statisticsTarget: Int? = nil
     /// `SET (n_distinct = …)`: `name=value`, sorted.
     public var options: [String] = []
+    /// true for a column a table has from a parent by plain inheritance and also declares
+    /// itself (`attislocal`: it was there before `INHERIT`, or named in `CREATE TABLE … INHERITS`);
+    /// such a column stays when the parent drops it. nil otherwise, partitions included.
+    public var inheritedAndLocal: Bool? = nil
 
     public init(name: String, position: Int, type: String, notNull: Bool = false, defaultExpression: String? = nil,
                 identity: Identity? = nil, generatedExpression: String? = nil, collation: String? = nil, comment: String? = nil,

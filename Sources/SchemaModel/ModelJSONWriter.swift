@@ -314,6 +314,7 @@ struct ModelJSONWriter {
                     w.key("sequence"); w.sequenceOptions(identity.sequence)
                 }
             }
+            if let local = column.inheritedAndLocal { w.member("inheritedAndLocal", local) }
             w.member("name", column.name)
             w.member("notNull", column.notNull)
             w.member("options", column.options)

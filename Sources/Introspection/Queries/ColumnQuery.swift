@@ -22,6 +22,7 @@ enum ColumnQuery {
                CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, 0) END AS default_expression,
                CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated_expression,
                a.attgenerated = 'v' AS virtual,
+               a.attinhcount > 0 AND a.attislocal AND NOT c.relispartition AS inherited_and_local,
                a.attidentity AS identity,
                CASE WHEN a.attcollation <> t.typcollation
                     THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END AS collation,
@@ -57,7 +58,7 @@ enum ColumnQuery {
         let collationOID = try result.column("collation_oid"), privileges = try result.column("privileges")
         let storage = try result.column("storage"), compression = try result.column("compression")
         let statisticsTarget = try result.column("statistics_target"), options = try result.column("options")
-        let virtual = try result.column("virtual")
+        let virtual = try result.column("virtual"), inheritedAndLocal = try result.column("inherited_and_local")
         return try result.rows.map { row in
             let oid = try row.oid(tableOID), number = try row.int(position)
             var identity: Column.Identity?
@@ -77,6 +78,7 @@ enum ColumnQuery {
             column.storage = row.optionalString(storage).map { ["p": "PLAIN", "e": "EXTERNAL", "x": "EXTENDED", "m": "MAIN"][$0] ?? $0 }
             column.compression = row.optionalString(compression)
             if try row.bool(virtual) { column.generatedStorage = "VIRTUAL" }
+            if try row.bool(inheritedAndLocal) { column.inheritedAndLocal = true }
             column.statisticsTarget = row.optionalString(statisticsTarget).flatMap { Int($0) }
             if let text = row.optionalString(options) { column.options = PostgresArray.parse(text).compactMap { $0 }.sorted { $0.precedes($1) } }
             let entry = ColumnNames.Entry(name: column.name, quoted: try row.string(quotedName),

@@ -18,6 +18,16 @@ enum TableDDL {
         return text
     }
 
+    /// Whether a child is created as a table of its own that then joins its parents
+    /// (`ALTER TABLE … INHERIT`), as it was made: every column it inherits it also declares
+    /// itself (`Column.inheritedAndLocal`), and in its own order, which `CREATE TABLE …
+    /// INHERITS` would not keep (it puts inherited columns first).
+    static func joinsParentsLater(_ table: Table, in model: DatabaseModel) -> Bool {
+        guard !table.inherits.isEmpty, table.partitionOf == nil, table.ofType == nil else { return false }
+        let inherited = Set(table.inherits.compactMap { name in model.tables.first { $0.name == name } }.flatMap(\.columns).map(\.name))
+        return table.columns.allSatisfy { !inherited.contains($0.name) || $0.inheritedAndLocal == true }
+    }
+
     /// `constraints`: written inside the column list (a plain table's only).
     static func create(_ table: Table, in model: DatabaseModel, guarded: Bool, constraints: [Constraint] = []) -> [Statement] {
         let prefix = "CREATE \(table.unlogged ? "UNLOGGED " : "")TABLE \(guarded ? "IF NOT EXISTS " : "")\(table.name.sql)"
@@ -34,17 +44,21 @@ enum TableDDL {
         } else if let type = table.ofType {
             create = prefix + " OF \(type.sql)"
             columnsAfter = table.columns
-        } else if !table.inherits.isEmpty {
-            // A child declares only its own columns (so they stay inherited, as pg_dump shows them); an
-            // inherited one whose default or NOT NULL is its own gets it after.
+        } else if !table.inherits.isEmpty && !joinsParentsLater(table, in: model) {
+            // A child declares its own columns, and the inherited ones it also declares itself (name and
+            // type: the server merges them, as pg_dump writes them); an inherited one whose default or
+            // NOT NULL is its own gets it after.
             let parents = table.inherits.compactMap { name in model.tables.first { $0.name == name } }
             let inherited = Dictionary(parents.flatMap(\.columns).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-            let own = table.columns.filter { inherited[$0.name] == nil }
+            let own = table.columns.filter { inherited[$0.name] == nil }.map(columnDefinition)
+                + table.columns.filter { inherited[$0.name] != nil && $0.inheritedAndLocal == true }.map { column in
+                    SQLWriting.ident(column.name) + " " + column.type + (column.collation.map { " COLLATE \($0)" } ?? "")
+                }
             columnsAfter = table.columns.filter { column in
                 guard let parent = inherited[column.name] else { return false }
                 return parent.defaultExpression != column.defaultExpression || parent.notNull != column.notNull
             }
-            create = prefix + " (" + (own.isEmpty ? "" : "\n    " + own.map(columnDefinition).joined(separator: ",\n    ") + "\n")
+            create = prefix + " (" + (own.isEmpty ? "" : "\n    " + own.joined(separator: ",\n    ") + "\n")
                 + ") INHERITS (\(table.inherits.map(\.sql).joined(separator: ", ")))"
         } else {
             let elements = table.columns.map(columnDefinition)
@@ -55,6 +69,13 @@ enum TableDDL {
         if let method = table.accessMethod { create += " USING \(SQLWriting.ident(method))" }
         if !table.storageParameters.isEmpty { create += " WITH (\(table.storageParameters.joined(separator: ", ")))" }
         var statements = [Statement(create)]
+        if table.partitionOf == nil, table.ofType == nil, joinsParentsLater(table, in: model) {
+            // Run again on a database it built, INHERIT fails as `duplicate_table`: ignored.
+            statements += table.inherits.map { parent in
+                let sql = "ALTER TABLE \(table.name.sql) INHERIT \(parent.sql)"
+                return Statement(guarded ? SQLWriting.ignoringDuplicate(sql) : sql)
+            }
+        }
         for column in columnsAfter {
             if let value = column.defaultExpression {
                 statements.append(Statement("ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) SET DEFAULT \(value)"))

@@ -1,6 +1,7 @@
 -- expect: tables[public.t].inherits[parent]
+-- expect: tables[public.t].columns[a].inheritedAndLocal
 -- setup
-CREATE TABLE t (id int PRIMARY KEY, a int, b text);
-CREATE TABLE parent (a int);
+CREATE TABLE t (id int PRIMARY KEY, a int, b text, CONSTRAINT a_positive CHECK (a > 0));
+CREATE TABLE parent (a int, CONSTRAINT a_positive CHECK (a > 0));
 -- change
 ALTER TABLE t INHERIT parent;
