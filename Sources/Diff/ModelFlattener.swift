@@ -98,7 +98,9 @@ public struct ModelFlattener: Sendable {
                                    ("collation", column.collation),
                                    ("storage", column.storage), ("compression", column.compression),
                                    ("statistics", column.statisticsTarget.map(String.init)), ("options", list(column.options)),
-                                   ("inherited and declared locally", column.inheritedAndLocal.flatMap { flag($0) }),
+                                   // Like the position, PostgreSQL cannot change it in place (only INHERIT sets it,
+                                   // nothing clears it): compared with the column order.
+                                   ("inherited and declared locally", columnOrder ? column.inheritedAndLocal.flatMap { flag($0) } : nil),
                                    ("comment", column.comment),
                                    ("privileges", privileges(column.privileges))]
                     return object(ObjectID(.column, column.name, on: ObjectID(.table, table.name)), .column(column), properties)

@@ -66,6 +66,23 @@ final class DiffTests: XCTestCase {
         XCTAssertEqual(Set(ordered.changes.flatMap { $0.properties.map(\.name) }), ["position"])
     }
 
+    /// A child that declared a column before it inherited it keeps the column when the parent
+    /// drops it; one that inherited it does not. PostgreSQL cannot change that in place, so it
+    /// is compared with the column order.
+    func testAColumnAChildAlsoDeclaresIsComparedWithTheColumnOrder() throws {
+        let database = try TestDatabase.make()
+        let connection = try database.connect()
+        try connection.execute("CREATE TABLE parent (a int); CREATE TABLE child (x int) INHERITS (parent)")
+        let inherited = try Inspector().inspect(connection)
+        try connection.execute("DROP TABLE child; CREATE TABLE child (a int, x int) INHERITS (parent)")
+        let declared = try Inspector().inspect(connection)
+        XCTAssertEqual(declared.tables.first { $0.name.name == "child" }?.column("a")?.inheritedAndLocal, true)
+        XCTAssertTrue(SchemaDiff(from: inherited, to: declared).isEmpty)
+        let ordered = SchemaDiff(from: inherited, to: declared, flattener: ModelFlattener(columnOrder: true))
+        XCTAssertEqual(ordered.changes.map(\.id.sql), [#""public"."child"."a""#])
+        XCTAssertEqual(Set(ordered.changes.flatMap { $0.properties.map(\.name) }), ["inherited and declared locally"])
+    }
+
     func testAChangedFunctionBodyIsReported() throws {
         let (before, after) = try models("CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql AS 'SELECT x'",
                                          "CREATE OR REPLACE FUNCTION f(x int) RETURNS int LANGUAGE sql AS 'SELECT x + 1'")
