@@ -119,7 +119,8 @@ public struct ModelFlattener: Sendable {
             return owners.flatMap { owner, indexes in
                 indexes.map {
                     object(ObjectID(.index, $0.name, on: owner), .index($0),
-                           [("definition", expression($0.definition)), ("invalid", flag($0.invalid)), ("comment", $0.comment)])
+                           [("definition", expression($0.definition)), ("invalid", flag($0.invalid)),
+                            ("attached to", $0.attachedTo.map(quote)), ("comment", $0.comment)])
                 }
             }
         case .trigger:

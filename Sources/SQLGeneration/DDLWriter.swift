@@ -109,13 +109,47 @@ struct DDLWriter {
         case let .index(index):
             guard !index.invalid else { return [] }
             let concurrently = options.online && holdsRows(relation) && after.tables[relation]?.kind != .partitioned
-            var statements = IndexDDL.create(index, on: relation, guarded: guarded || inherited, concurrently: concurrently)
+            let only = attachesEveryPartition(index, on: relation)
+            var statements = IndexDDL.create(index, on: relation, guarded: guarded || inherited, concurrently: concurrently, only: only)
             if holdsRows(relation) { statements[0].hazards = [.indexBuild(relation)] }
-            return statements
+            return statements + (only ? attachingPartitions(to: index, on: relation) : []) + attachingToParent(index, on: relation)
         case let .trigger(trigger): return TriggerDDL.create(trigger, on: relation, guarded: guarded)
         case let .policy(policy): return PolicyDDL.create(policy, on: relation, guarded: guarded)
         case .schema, .extension, .enum, .domain, .compositeType, .sequence, .table, .column, .view, .function, .defined: return []
         }
+    }
+
+    /// An index of a partitioned table whose every partition has its index attached is created
+    /// as pg_dump creates it: `ON ONLY` the table, then each partition's index attached by name.
+    /// Created on the whole table, the server would attach a matching index of each partition by
+    /// itself, and pick one where a partition has two.
+    private func attachesEveryPartition(_ index: Index, on relation: QualifiedName) -> Bool {
+        guard after.tables[relation]?.kind == .partitioned else { return false }
+        let partitions = after.partitions(of: relation)
+        return !partitions.isEmpty && partitions.allSatisfy { partition in partition.indexes.contains { $0.attachedTo == index.name } }
+    }
+
+    private func attach(_ parent: String, on parentTable: QualifiedName, _ child: String, on childTable: QualifiedName) -> Statement {
+        Statement("ALTER INDEX \(QualifiedName(schema: parentTable.schema, name: parent).sql) ATTACH PARTITION "
+                  + QualifiedName(schema: childTable.schema, name: child).sql)
+    }
+
+    /// `ALTER INDEX … ATTACH PARTITION` of the partitions' indexes attached to `index` in the new
+    /// model (attaching a pair again changes nothing, so those the server attached by itself may be named too).
+    func attachingPartitions(to index: Index, on relation: QualifiedName) -> [Statement] {
+        guard after.tables[relation]?.kind == .partitioned else { return [] }
+        return after.partitions(of: relation).compactMap { partition in
+            partition.indexes.first { $0.attachedTo == index.name }.map { attach(index.name, on: relation, $0.name, on: partition.name) }
+        }
+    }
+
+    /// `index`, of a partition, attached to its parent table's index, when that one is there already
+    /// and stays as it is (one created by the plan attaches its partitions' indexes itself).
+    func attachingToParent(_ index: Index, on relation: QualifiedName) -> [Statement] {
+        guard let parent = index.attachedTo, let parentTable = after.tables[relation]?.partitionOf,
+              let existing = before.tables[parentTable]?.index(parent),
+              existing.definition == after.tables[parentTable]?.index(parent)?.definition else { return [] }
+        return [attach(parent, on: parentTable, index.name, on: relation)]
     }
 
     /// Comments, validation and trigger states of members that stay.
@@ -134,7 +168,10 @@ struct DDLWriter {
                 statements.append(SQLWriting.comment(on: "CONSTRAINT \(SQLWriting.ident(constraint.name)) ON \(relation.sql)", constraint.comment))
             }
         case let .index(index)?:
-            statements.append(SQLWriting.comment(on: "INDEX \(QualifiedName(schema: relation.schema, name: index.name).sql)", index.comment))
+            if names.contains("comment") {
+                statements.append(SQLWriting.comment(on: "INDEX \(QualifiedName(schema: relation.schema, name: index.name).sql)", index.comment))
+            }
+            if names.contains("attached to") { statements += attachingToParent(index, on: relation) }
         case let .trigger(trigger)?:
             if names.contains("enabled") { statements += TriggerDDL.state(trigger, on: relation) }
             if names.contains("comment") {

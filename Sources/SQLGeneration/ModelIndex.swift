@@ -9,10 +9,15 @@ struct ModelIndex {
     private(set) var functions: [ObjectID: Function] = [:]
     private(set) var defined: [ObjectID: DefinedObject] = [:]
     private(set) var sequences: [QualifiedName: Sequence] = [:]
+    /// Each partitioned table's direct partitions, in the model's order.
+    private var partitionsByParent: [QualifiedName: [Table]] = [:]
 
     init(_ model: DatabaseModel) {
         self.model = model
-        for table in model.tables { tables[table.name] = table }
+        for table in model.tables {
+            tables[table.name] = table
+            if let parent = table.partitionOf { partitionsByParent[parent, default: []].append(table) }
+        }
         for view in model.views { views[view.name] = view }
         for function in model.functions { functions[Self.id(function)] = function }
         for object in model.definedObjects { defined[object.id] = object }
@@ -79,6 +84,9 @@ struct ModelIndex {
 
     /// Rules belong to their table or view but are held by definition, so they are planned as top-level objects.
     var rules: [ObjectID] { model.definedObjects.filter { $0.table != nil }.map(\.id) }
+
+    /// The direct partitions of `parent`.
+    func partitions(of parent: QualifiedName) -> [Table] { partitionsByParent[parent] ?? [] }
 
     /// How deep a table sits under partition or inheritance parents: children are worked on first.
     func depth(_ name: QualifiedName) -> Int {

@@ -101,7 +101,13 @@ public struct Planner: Sendable {
         let readers: Set<ObjectKind> = [.view, .materializedView, .rule]
         for id in reverse where readers.contains(id.kind) { statements += writer.drop(id, before: before) }
         // 3: constraints, indexes and columns of tables that stay.
-        for id in droppedMembers where id.kind == .index { statements.append(writer.dropMember(id, before: before)) }
+        // A partitioned table's index before its partitions': dropping it drops the ones attached
+        // to it, which cannot be dropped on their own while attached.
+        let droppedIndexes = droppedMembers.filter { $0.kind == .index }.enumerated()
+            .map { (id: $1, depth: $1.parent.map { before.depth(ModelIndex.name($0)) } ?? 0, rank: $0) }
+        for index in droppedIndexes.sorted(by: { ($0.depth, $0.rank) < ($1.depth, $1.rank) }) {
+            statements.append(writer.dropMember(index.id, before: before))
+        }
         for id in droppedMembers where id.kind == .column { statements.append(writer.dropMember(id, before: before)) }
         for id in droppedMembers where id.kind == .constraint {
             if case let .constraint(constraint)? = before.member(id), constraint.kind != .foreignKey {
@@ -270,7 +276,14 @@ public struct Planner: Sendable {
                 case .constraint:
                     if names == ["comment"] || Self.onlyValidated(change) { work.changedMembers[id] = change } else { work.rebuiltMembers.insert(id) }
                 case .index:
-                    if names == ["comment"] { work.changedMembers[id] = change } else { work.rebuiltMembers.insert(id) }
+                    // An index attached to its parent's cannot be detached: only attaching is a change in place.
+                    let attached: Bool
+                    if case let .index(old)? = change.old { attached = old.attachedTo == nil } else { attached = false }
+                    if names == ["comment"] || names.isSubset(of: ["comment", "attached to"]) && attached {
+                        work.changedMembers[id] = change
+                    } else {
+                        work.rebuiltMembers.insert(id)
+                    }
                 case .trigger:
                     if names.isSubset(of: ["comment", "enabled"]) { work.changedMembers[id] = change } else { work.rebuiltMembers.insert(id) }
                 case .policy:

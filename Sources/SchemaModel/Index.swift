@@ -19,6 +19,10 @@ public struct Index: Codable, Hashable, Sendable {
     /// Not valid (`indisvalid` false): a `CREATE INDEX CONCURRENTLY` that failed, or an
     /// index of a partitioned table not yet attached on every partition. The planner ignores it.
     public var invalid: Bool = false
+    /// For an index of a partition: the index of the partitioned parent it is attached to
+    /// (`ALTER INDEX … ATTACH PARTITION`, or made by the parent's `CREATE INDEX`), by name,
+    /// in the parent table's schema; nil when it stands alone.
+    public var attachedTo: String? = nil
 
     public init(name: String, definition: String, unique: Bool = false, method: String = "btree", keys: [String] = [],
                 operatorClasses: [String?] = [], include: [String] = [], predicate: String? = nil, comment: String? = nil) {

@@ -351,6 +351,7 @@ struct ModelJSONWriter {
 
     private mutating func index(_ index: Index) {
         object { w in
+            w.member("attachedTo", index.attachedTo)
             w.member("comment", index.comment)
             w.member("definition", index.definition)
             w.member("include", index.include)

@@ -24,7 +24,9 @@ enum IndexQuery {
                x.indisunique AS unique, am.amname AS method,
                x.indnkeyatts AS key_count, x.indkey AS column_numbers, x.indclass AS operator_classes,
                x.indoption AS options, x.indcollation AS collations,
-               x.indexprs AS expression_trees, x.indpred AS predicate_tree, NOT x.indisvalid AS invalid
+               x.indexprs AS expression_trees, x.indpred AS predicate_tree, NOT x.indisvalid AS invalid,
+               (SELECT p.relname FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_class p ON p.oid = h.inhparent
+                 WHERE h.inhrelid = x.indexrelid) AS attached_to
         FROM pg_catalog.pg_index x
         JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
         JOIN pg_catalog.pg_class c ON c.oid = x.indrelid
@@ -84,7 +86,7 @@ enum IndexQuery {
         let columnNumbers = try result.column("column_numbers"), operatorClassOIDs = try result.column("operator_classes")
         let options = try result.column("options"), collations = try result.column("collations")
         let expressionTrees = try result.column("expression_trees"), predicateTree = try result.column("predicate_tree")
-        let invalid = try result.column("invalid")
+        let invalid = try result.column("invalid"), attachedTo = try result.column("attached_to")
         return try result.rows.map { row in
             let relationOID = try row.oid(tableOID)
             let keyCount = try row.int(keyCountColumn)
@@ -130,6 +132,7 @@ enum IndexQuery {
                 operatorClasses: keys.map { $0.operatorClass.flatMap { $0.isDefault ? nil : $0.qualifiedName } },
                 include: include, predicate: predicate ?? nil, comment: row.optionalString(comment))
             index.invalid = try row.bool(invalid)
+            index.attachedTo = row.optionalString(attachedTo)
             return Decoded(relationOID: relationOID, index: index, oid: try row.string(oid), expressionPositions: expressionPositions)
         }
     }

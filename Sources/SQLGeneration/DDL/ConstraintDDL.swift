@@ -29,10 +29,12 @@ enum ConstraintDDL {
 }
 
 enum IndexDDL {
-    /// The index's own definition, `IF NOT EXISTS` when guarded, and never `ON ONLY`:
-    /// on a partitioned table the index is built on (or attached from) every partition.
-    static func create(_ index: Index, on relation: QualifiedName, guarded: Bool, concurrently: Bool = false) -> [Statement] {
-        var sql = index.definition.replacingOccurrences(of: " ON ONLY ", with: " ON ")
+    /// The index's own definition, `IF NOT EXISTS` when guarded. `ON ONLY` (as the server
+    /// writes an index of a partitioned table) only when `only`, and its partitions' indexes are
+    /// attached after; otherwise the index is built on (or attached from) every partition.
+    static func create(_ index: Index, on relation: QualifiedName, guarded: Bool, concurrently: Bool = false,
+                       only: Bool = false) -> [Statement] {
+        var sql = only ? index.definition : index.definition.replacingOccurrences(of: " ON ONLY ", with: " ON ")
         for head in ["CREATE UNIQUE INDEX ", "CREATE INDEX "] where sql.hasPrefix(head) {
             let rest = sql.dropFirst(head.count)
             sql = head + (concurrently ? "CONCURRENTLY " : "") + (guarded ? "IF NOT EXISTS " : "") + rest
