@@ -6,6 +6,7 @@ import Migrations
 import PostgresClient
 import Release
 import Replay
+import SchemaModel
 import SQLGeneration
 import Synthetic
 
@@ -22,6 +23,9 @@ struct PlanBenchmark: ParsableCommand {
     @Option(help: "The migra executable (pip install migra psycopg2-binary).")
     var migra: String = "migra"
 
+    @Flag(help: "Only time the proof's phases in process: loading the source schema (in one transaction, and in batches), applying the plan, inspecting.")
+    var phases = false
+
     func run() throws {
         let server = try EmbeddedPostgres.start()
         defer { server.stop() }
@@ -37,6 +41,7 @@ struct PlanBenchmark: ParsableCommand {
         try admin.execute("CHECKPOINT")
         print("plan benchmark: \(tables) tables and a variant made by \(variant.count) statements")
         let a = server.connectionString(database: "bench_a"), b = server.connectionString(database: "bench_b")
+        if phases { return try timePhases(server, from: a, to: b) }
         let schemactl = Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("schemactl").path
         let scratch = ["SCHEMACTL_SCRATCH_URL": server.connectionString().raw]
         for (label, from, to) in [("forward", a, b), ("reverse", b, a)] {
@@ -62,6 +67,47 @@ struct PlanBenchmark: ParsableCommand {
             print("  migra, forward: \(format(theirs)) (no proof)")
         } catch {
             print("  migra: not measured: \(error)")
+        }
+    }
+}
+
+extension PlanBenchmark {
+    /// Where a proof's time goes: the source schema's load, the plan, the inspection.
+    func timePhases(_ server: EmbeddedPostgres, from a: ConnectionString, to b: ConnectionString) throws {
+        let old = try Inspector().inspect(try Connection(a)), new = try Inspector().inspect(try Connection(b))
+        let source = Planner(from: DatabaseModel(), to: old).plan().statements.map(\.sql)
+        let plan = Planner(from: old, to: new).plan()
+        let admin = try Connection(server.connectionString())
+        let clock = ContinuousClock()
+        for batch in [source.count, 1000, 200, 50] {
+            let name = "phases_\(batch)"
+            try admin.execute("CREATE DATABASE \(name)")
+            let connection = try Connection(server.connectionString(database: name))
+            var start = clock.now
+            for offset in stride(from: 0, to: source.count, by: batch) {
+                let part = source[offset..<min(offset + batch, source.count)]
+                try connection.execute("BEGIN;\n" + part.joined(separator: ";\n") + ";\nCOMMIT")
+            }
+            let load = clock.now - start
+            start = clock.now
+            try connection.execute("BEGIN;\n" + plan.statements.map(\.sql).joined(separator: ";\n") + ";\nCOMMIT")
+            let apply = clock.now - start
+            start = clock.now
+            _ = try Inspector().inspect(connection)
+            let inspect = clock.now - start
+            print("  source in transactions of \(batch) statements (\(source.count) in all): load \(format(load)), "
+                  + "plan \(format(apply)), inspection \(format(inspect))")
+            connection.close()
+            try admin.execute("DROP DATABASE \(name)")
+        }
+        do {
+            try admin.execute("CREATE DATABASE phases_copy_source")
+            let connection = try Connection(server.connectionString(database: "phases_copy_source"))
+            try connection.execute("BEGIN;\n" + source.joined(separator: ";\n") + ";\nCOMMIT")
+            connection.close()
+            let start = clock.now
+            try admin.execute("CREATE DATABASE phases_copy TEMPLATE phases_copy_source")
+            print("  CREATE DATABASE … TEMPLATE of the source: \(format(clock.now - start))")
         }
     }
 }
