@@ -110,7 +110,7 @@ public struct SchemaDiff: Sendable, Hashable {
             case .language: (old.definedObjects, new.definedObjects) = withoutCommon(old.definedObjects, new.definedObjects) { $0.id }
             case .collation, .rangeType, .shellType, .baseType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .transform, .conversion, .accessMethod, .textSearchParser,
                  .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
-                 .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges:
+                 .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges, .securityLabel:
                 break // with .language: one list
             }
         }

@@ -1,10 +1,10 @@
 /// An object the model holds by its definition: the statement that creates it,
 /// written from the catalog as pg_dump writes it (or by the server's own
 /// function: `pg_get_ruledef`, `pg_get_statisticsobjdef`). Rules, extended
-/// statistics, aggregates, operators, casts, conversions, collations, range
-/// types, languages, access methods, text search objects, foreign-data
-/// wrappers, servers, user mappings, foreign tables, event triggers,
-/// publications and default privileges.
+/// statistics, aggregates, operators, casts, transforms, conversions, collations,
+/// range, shell and base types, languages, access methods, text search objects,
+/// foreign-data wrappers, servers, user mappings, foreign tables, event triggers,
+/// publications, default privileges and security labels.
 ///
 /// One type for all of them, because what a diff compares and what a
 /// generator writes for each is its definition: two objects of one kind and

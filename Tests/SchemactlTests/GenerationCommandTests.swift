@@ -81,16 +81,16 @@ final class GenerationCommandTests: XCTestCase {
     func testConsolidateRefusesASchemaWithObjectsItDoesNotModel() throws {
         let folder = try temporaryFolder("unmodelled")
         try FileManager.default.createDirectory(atPath: folder + "/migrations/applied", withIntermediateDirectories: true)
-        // A security label: the census names it, the model does not hold it. This machine has no
-        // label provider to load, so the row one would write goes into the catalog directly.
+        // Storage parameters on a foreign table: the census names them, the model does not hold
+        // them. PostgreSQL refuses to set them, so the row goes into the catalog directly.
         try """
             BEGIN;
             INSERT INTO schema_versions (version, description) VALUES ('20240101_remote', 'remote');
-            CREATE TABLE p (a int);
-            INSERT INTO pg_catalog.pg_seclabel VALUES ('p'::regclass, 'pg_class'::regclass, 0, 'dummy', 'classified');
+            CREATE FOREIGN DATA WRAPPER w; CREATE SERVER s FOREIGN DATA WRAPPER w; CREATE FOREIGN TABLE ft (a int) SERVER s;
+            UPDATE pg_catalog.pg_class SET reloptions = '{fillfactor=50}' WHERE oid = 'ft'::regclass;
             COMMIT;
             """.write(toFile: folder + "/migrations/applied/20240101_remote.sql", atomically: true, encoding: .utf8)
-        try "BEGIN; DROP TABLE p; COMMIT;"
+        try "BEGIN; DROP FOREIGN TABLE ft; DROP SERVER s; DROP FOREIGN DATA WRAPPER w; COMMIT;"
             .write(toFile: folder + "/migrations/applied/20240101_rollback_remote.sql", atomically: true, encoding: .utf8)
         let refused = try CommandRun.schemactl(["consolidate", "--migrations", folder + "/migrations", "--trusted-sql"], environment: try scratch())
         XCTAssertEqual(refused.status, 2, refused.stderr)

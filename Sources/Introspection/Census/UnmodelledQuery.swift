@@ -33,11 +33,6 @@ enum UnmodelledQuery {
             ('storage parameters of foreign table', r.relkind = 'f' AND r.reloptions IS NOT NULL)
         ) AS f(kind, applies)
         WHERE f.applies
-
-        UNION ALL
-        SELECT 'security label', NULL, pg_catalog.pg_describe_object(x.classoid, x.objoid, x.objsubid)
-               || ' (' || x.provider || ')'
-        FROM pg_catalog.pg_seclabel x WHERE x.objoid >= 16384
         """
     }
 

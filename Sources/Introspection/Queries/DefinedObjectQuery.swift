@@ -335,6 +335,25 @@ enum DefinedObjectQuery {
 
                 FROM pg_catalog.pg_cast x WHERE x.oid >= 16384 AND \(CatalogFilter.ownObject(catalog: "pg_cast", oid: "x.oid"))
                 """,
+            // A security label of any object in a user schema (or of the database: a schema, a
+            // language, an event trigger), named as SECURITY LABEL names it: `FOR "p" ON TABLE s.t`.
+            row(kind: "security label", schema: "o.schema",
+                name: """
+                    'FOR ' || \(q("x.provider")) || ' ON ' || pg_catalog.upper(CASE o.type WHEN 'table column' THEN 'column' ELSE o.type END)
+                    || ' ' || o.identity
+                    """,
+                definition: """
+                    'SECURITY LABEL FOR ' || \(q("x.provider")) || ' ON '
+                    || pg_catalog.upper(CASE o.type WHEN 'table column' THEN 'column' ELSE o.type END) || ' ' || o.identity
+                    || ' IS ' || pg_catalog.quote_literal(x.label) || ';'
+                    """,
+                comment: "NULL")
+                + """
+
+                FROM pg_catalog.pg_seclabel x CROSS JOIN LATERAL pg_catalog.pg_identify_object(x.classoid, x.objoid, x.objsubid) o
+                WHERE x.objoid >= 16384 AND (o.schema IS NULL OR \(user("o.schema")))
+                  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = x.classoid AND e.objid = x.objoid AND e.deptype = 'e')
+                """,
             // `FOR type LANGUAGE lang` names it, as DROP TRANSFORM does.
             row(kind: "transform",
                 name: "'FOR ' || pg_catalog.format_type(x.trftype, NULL) || ' LANGUAGE ' || \(q("l.lanname"))",

@@ -32,7 +32,7 @@ enum DefinedObjectDDL {
         case .foreignTable: return "FOREIGN TABLE \(qualified)"
         case .eventTrigger: return "EVENT TRIGGER \(qualified)"
         case .publication: return "PUBLICATION \(qualified)"
-        case .userMapping, .defaultPrivileges: return nil
+        case .userMapping, .defaultPrivileges, .securityLabel: return nil
         case .schema, .extension, .enum, .domain, .compositeType, .sequence, .table, .column, .constraint, .index, .trigger,
              .policy, .view, .materializedView, .function, .procedure:
             return nil
@@ -51,7 +51,7 @@ enum DefinedObjectDDL {
     }
 
     static func create(_ object: DefinedObject, guarded: Bool) -> [Statement] {
-        var statements = [Statement(guarded && object.kind != .defaultPrivileges
+        var statements = [Statement(guarded && object.kind != .defaultPrivileges && object.kind != .securityLabel
                                     ? SQLWriting.ignoringDuplicate(object.definition) : SQLWriting.trimmedStatement(object.definition))]
         if let comment = object.comment, let target = target(object) {
             statements.append(SQLWriting.comment(on: target, comment))
@@ -88,6 +88,8 @@ enum DefinedObjectDDL {
             return Statement("DROP USER MAPPING IF EXISTS FOR \(parts.first ?? "PUBLIC") SERVER \(parts.last ?? "")")
         case .transform:
             return Statement("DROP TRANSFORM IF EXISTS \(object.name)")
+        case .securityLabel:
+            return Statement("SECURITY LABEL \(object.name) IS NULL")
         case .baseType:
             // Its input and output functions depend on it as it depends on them: they go with it.
             return Statement("DROP TYPE IF EXISTS \(target(object)?.dropFirst("TYPE ".count) ?? "") CASCADE")

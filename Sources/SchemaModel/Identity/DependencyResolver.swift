@@ -110,7 +110,7 @@ public struct DependencyResolver: Sendable {
             return nil // named `type`, or not an end the dependency query gives
         case .language, .collation, .cast, .conversion, .accessMethod, .textSearchParser,
                  .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
-                 .userMapping, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges:
+                 .userMapping, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges, .securityLabel:
             // Not named by the dependency query: the kinds others use by name come first
             // (DependencyOrder.tier), the rest after what they act on.
             return nil

@@ -48,6 +48,7 @@ public enum ObjectKind: String, CaseIterable, Sendable, Hashable, Codable, Compa
     case eventTrigger = "event trigger"
     case publication
     case defaultPrivileges = "default privileges"
+    case securityLabel = "security label"
 
     /// As reports print it (`materialized view`, `type`).
     public var displayName: String { rawValue }
@@ -60,7 +61,7 @@ public enum ObjectKind: String, CaseIterable, Sendable, Hashable, Codable, Compa
             return false
         case .language, .collation, .rangeType, .shellType, .baseType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .transform, .conversion, .accessMethod, .textSearchParser,
              .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
-             .userMapping, .foreignTable, .statistics, .eventTrigger, .publication, .defaultPrivileges:
+             .userMapping, .foreignTable, .statistics, .eventTrigger, .publication, .defaultPrivileges, .securityLabel:
             return false
         }
     }
@@ -70,7 +71,7 @@ public enum ObjectKind: String, CaseIterable, Sendable, Hashable, Codable, Compa
         switch self {
         case .language, .collation, .rangeType, .shellType, .baseType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .transform, .conversion, .accessMethod, .textSearchParser,
              .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
-             .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges:
+             .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges, .securityLabel:
             return true
         case .schema, .extension, .enum, .domain, .compositeType, .sequence, .table, .column, .constraint, .index, .trigger,
              .policy, .view, .materializedView, .function, .procedure:
