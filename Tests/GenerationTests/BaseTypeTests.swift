@@ -47,11 +47,11 @@ import Testing
                 && int42.definition.contains("DEFAULT = '42'"), "\(int42.definition)")
         #expect(int42.comment == "an int4 by another name")
 
-        let script = SchemaScript(model: model, header: .init(command: "test", versions: [], serverMajor: 0)).render()
-        func position(_ text: String) throws -> String.Index { try #require(script.range(of: text), "\(text) in\n\(script)").lowerBound }
-        #expect(try position("CREATE TYPE \"public\".\"words\";") < position("FUNCTION public.words_in"))
-        #expect(try position("FUNCTION public.words_out") < position("CREATE TYPE public.words (INTERNALLENGTH"))
-        #expect(try position("CREATE TYPE public.words (INTERNALLENGTH") < position("FUNCTION public.word_count"))
+        try Proving.expectScriptOrder(model, [
+            ("CREATE TYPE \"public\".\"words\";", "FUNCTION public.words_in"),
+            ("FUNCTION public.words_out", "CREATE TYPE public.words (INTERNALLENGTH"),
+            ("CREATE TYPE public.words (INTERNALLENGTH", "FUNCTION public.word_count"),
+        ])
         try Proving.expectScriptRoundTrip(model, "base types")
         try Proving.expectDumpsAgree(Self.sql, "base types")
     }

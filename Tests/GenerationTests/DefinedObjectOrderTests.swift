@@ -35,11 +35,11 @@ import Testing
                      "operator === -> function near", "view remote_ids -> foreign table remote_items", "index nums_own_order -> operator class Int Ops"] {
             #expect(edges.contains(edge), "\(edge) in \(edges.sorted())")
         }
-        let script = SchemaScript(model: model, header: SchemaScript.Header(command: "test", versions: [], serverMajor: 0)).render()
-        func position(_ text: String) throws -> String.Index { try #require(script.range(of: text), "\(text)").lowerBound }
-        #expect(try position("CREATE AGGREGATE") < position("\"sum_of_nums\" AS"))
-        #expect(try position("CREATE OPERATOR public.===") < position("\"near_five\" AS"))
-        #expect(try position("CREATE FOREIGN TABLE") < position("\"remote_ids\" AS"))
+        try Proving.expectScriptOrder(model, [
+            ("CREATE AGGREGATE", "\"sum_of_nums\" AS"),
+            ("CREATE OPERATOR public.===", "\"near_five\" AS"),
+            ("CREATE FOREIGN TABLE", "\"remote_ids\" AS"),
+        ])
         try Proving.expectScriptRoundTrip(model, "defined objects in order")
         try Proving.expectDumpsAgree(Self.sql, "defined objects in order")
     }
@@ -58,10 +58,7 @@ import Testing
         let edges = Set(DependencyResolver(model).edges(of: model).map { "\($0.dependent.name) -> \($0.referenced.kind.rawValue) \($0.referenced.name)" })
         #expect(edges.contains("a_double -> transform FOR integer LANGUAGE plpgsql"), "\(edges.sorted())")
         #expect(edges.contains("FOR integer LANGUAGE plpgsql -> function from sql"), "\(edges.sorted())")
-        let script = SchemaScript(model: model, header: .init(command: "test", versions: [], serverMajor: 0)).render()
-        func position(_ text: String) throws -> String.Index { try #require(script.range(of: text), "\(text)").lowerBound }
-        #expect(try position("\"from sql\"(internal)") < position("CREATE TRANSFORM"))
-        #expect(try position("CREATE TRANSFORM") < position("a_double"))
+        try Proving.expectScriptOrder(model, [("\"from sql\"(internal)", "CREATE TRANSFORM"), ("CREATE TRANSFORM", "a_double")])
         try Proving.expectScriptRoundTrip(model, "transform")
         try Proving.expectDumpsAgree(sql, "transform")
         try Proving.expectPlanHolds(from: model, to: try TestDatabase.model(after: ""), "transform dropped")

@@ -34,6 +34,13 @@ enum Proving {
         #expect(proof.holds, "\(label): the script applied twice leaves\n\(DiffRenderer.text(proof.leftover))\n\(script)")
     }
 
+    /// In the schema script of `model`, each pair's first text comes before its second.
+    static func expectScriptOrder(_ model: DatabaseModel, _ pairs: [(earlier: String, later: String)]) throws {
+        let script = SchemaScript(model: model, header: .init(command: "test", versions: [], serverMajor: 0)).render()
+        func position(_ text: String) throws -> String.Index { try #require(script.range(of: text), "\(text) in\n\(script)").lowerBound }
+        for (earlier, later) in pairs { #expect(try position(earlier) < position(later), "\(earlier) before \(later)") }
+    }
+
     /// The oracle: `pg_dump -s` of a database built by `sql` and of one built by the
     /// consolidated script of its model (run twice) hold the same statements.
     static func expectDumpsAgree(_ sql: String, _ label: String) throws {
