@@ -72,7 +72,7 @@ public struct ModelFlattener: Sendable {
                 object(ObjectID(.table, table.name), .table(table), [
                     ("kind", table.kind == .partitioned ? "partitioned" : nil), ("unlogged", flag(table.unlogged)),
                     ("partition key", table.partitionKey), ("partition of", table.partitionOf?.sql),
-                    ("partition bound", table.partitionBound),
+                    ("partition bound", table.partitionBound), ("detach pending", table.detachPending.flatMap { flag($0) }),
                     ("inherits", table.inherits.isEmpty ? nil : table.inherits.map(\.sql).joined(separator: ", ")),
                     ("row level security", flag(table.rowLevelSecurity)),
                     ("force row level security", flag(table.forceRowLevelSecurity)),

@@ -142,7 +142,7 @@ public struct Inspector: Sendable {
             .init(name: "domains", sql: DomainQuery.sql, weight: 1),
             .init(name: "composite types", sql: CompositeTypeQuery.sql, weight: 1),
             .init(name: "sequences", sql: SequenceQuery.sql, weight: 3),
-            .init(name: "tables", sql: TableQuery.sql, weight: 2),
+            .init(name: "tables", sql: TableQuery.sql(version), weight: 2),
             .init(name: "columns", sql: ColumnQuery.sql(version), weight: 10, hashJoinsOnly: largeCatalog),
             .init(name: "indexes", sql: IndexQuery.sql(version), weight: 6, hashJoinsOnly: largeCatalog),
             .init(name: "constraints", sql: ConstraintQuery.sql(version), weight: 5, hashJoinsOnly: largeCatalog),

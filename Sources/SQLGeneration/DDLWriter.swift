@@ -432,7 +432,7 @@ struct DDLWriter {
         if old.unlogged != new.unlogged {
             statements.append(Statement("\(alter) SET \(new.unlogged ? "UNLOGGED" : "LOGGED")", hazards: [.tableRewrite(new.name)] + lock))
         }
-        if old.partitionOf != new.partitionOf || old.partitionBound != new.partitionBound {
+        if old.partitionOf != new.partitionOf || old.partitionBound != new.partitionBound || Self.finalizesDetach(old, new) {
             // Detached earlier (`detach`).
             if let parent = new.partitionOf {
                 statements.append(Statement("ALTER TABLE \(parent.sql) ATTACH PARTITION \(new.name.sql) \(new.partitionBound ?? "DEFAULT")",
@@ -466,13 +466,23 @@ struct DDLWriter {
         return statements + PrivilegeDDL.statements(on: "TABLE \(new.name.sql)", from: old.privileges, to: new.privileges)
     }
 
+    /// Whether a partition whose detach is pending is one no longer: its detach is finished, and
+    /// where it stays a partition, it is attached again. (The other way has no statement: a
+    /// pending detach is an interrupted `DETACH PARTITION … CONCURRENTLY`.)
+    static func finalizesDetach(_ old: Table, _ new: Table) -> Bool {
+        old.detachPending == true && new.detachPending != true
+    }
+
     /// A partition leaving its parent (or moving to another bound), a child leaving a parent it inherits from.
     func detach(_ change: SchemaChange) -> [Statement] {
         guard case let .table(old)? = change.old, case let .table(new)? = change.new else { return [] }
         let lock = locking(new.name)
         var statements: [Statement] = []
-        if let parent = old.partitionOf, old.partitionOf != new.partitionOf || old.partitionBound != new.partitionBound {
-            statements.append(Statement("ALTER TABLE \(parent.sql) DETACH PARTITION \(new.name.sql)", hazards: lock))
+        if let parent = old.partitionOf,
+           old.partitionOf != new.partitionOf || old.partitionBound != new.partitionBound || Self.finalizesDetach(old, new) {
+            // A detach left pending is finished, not started again (the server refuses that).
+            let finalize = old.detachPending == true ? " FINALIZE" : ""
+            statements.append(Statement("ALTER TABLE \(parent.sql) DETACH PARTITION \(new.name.sql)\(finalize)", hazards: lock))
         }
         for parent in old.inherits where !new.inherits.contains(parent) {
             statements.append(Statement("ALTER TABLE \(new.name.sql) NO INHERIT \(parent.sql)", hazards: lock))

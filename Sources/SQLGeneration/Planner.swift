@@ -77,6 +77,13 @@ public struct Planner: Sendable {
             statements += writer.addedEnumValues(work.changedTop[id]!)
         }
 
+        // A partition's detach left pending is finished first: the server refuses any other change to it.
+        let finishingDetach = work.changedTop.filter { id, change in
+            guard id.kind == .table, case let .table(old)? = change.old, case let .table(new)? = change.new else { return false }
+            return DDLWriter.finalizesDetach(old, new)
+        }
+        for id in finishingDetach.keys.sorted() { statements += writer.detach(finishingDetach[id]!) }
+
         // Drops. 1: foreign keys, so no table is held by one.
         let droppedMembers = (Set(work.removedMembers.keys).union(work.rebuiltMembers)).sorted()
         for id in droppedMembers where id.kind == .constraint {
@@ -116,7 +123,7 @@ public struct Planner: Sendable {
         }
         // 4: tables, and what is created again, in reverse dependency order of the old model.
         // Partitions and children that leave their parent leave it now, before the parent's columns change.
-        for id in newOrder.order where id.kind == .table {
+        for id in newOrder.order where id.kind == .table && finishingDetach[id] == nil {
             if let change = work.changedTop[id] { statements += writer.detach(change) }
         }
         let lateDrops = reverse.filter { !readers.contains($0.kind) && $0.kind != .table && !work.rebuilt.contains($0) }

@@ -270,6 +270,7 @@ struct ModelJSONWriter {
             w.key("columns"); w.array(table.columns) { $0.column($1) }
             w.member("comment", table.comment)
             w.key("constraints"); w.array(table.constraints) { $0.constraint($1) }
+            if let pending = table.detachPending { w.member("detachPending", pending) }
             w.member("forceRowLevelSecurity", table.forceRowLevelSecurity)
             w.key("indexes"); w.array(table.indexes) { $0.index($1) }
             w.key("inherits"); w.array(table.inherits) { $0.qualifiedName($1) }

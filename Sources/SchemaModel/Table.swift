@@ -42,6 +42,9 @@ public struct Table: Codable, Hashable, Sendable {
     public var ofType: QualifiedName? = nil
     /// The index of `ALTER TABLE … CLUSTER ON`.
     public var clusterOn: String? = nil
+    /// true for a partition whose `DETACH PARTITION … CONCURRENTLY` was interrupted: a
+    /// partition still, until `DETACH PARTITION … FINALIZE` (PostgreSQL 14+); nil otherwise.
+    public var detachPending: Bool? = nil
     /// For a partition: the triggers it has from its parent (the server's clones, not its
     /// own) whose state differs from the parent's (`ALTER TABLE partition DISABLE TRIGGER t`),
     /// by name; nil when every one is as its parent's, as in snapshots from before.

@@ -19,6 +19,9 @@ public enum ServerFeatures {
         return (connection.serverVersionNumber / 10000, extensions, icu)
     }
 
+    /// The server's major version.
+    public static func major() throws -> Int { try probed.get().major }
+
     /// The extensions `sql` creates (`CREATE EXTENSION [IF NOT EXISTS] name`).
     public static func extensions(createdBy sql: String) -> [String] {
         let pattern = #"(?i)create\s+extension\s+(?:if\s+not\s+exists\s+)?(?:"([^"]+)"|([A-Za-z0-9_\-]+))"#

@@ -4,10 +4,15 @@ import SchemaModel
 /// Tables, partitioned tables and partitions. pg_class: information_schema.tables
 /// knows neither partitioning, nor UNLOGGED, nor row-level security.
 enum TableQuery {
-    static let sql = """
+    static func sql(_ version: CatalogVersion) -> String {
+        // PostgreSQL 14 added DETACH PARTITION … CONCURRENTLY, and with it the pending state.
+        let detachPending = version.major >= 14
+            ? "c.relispartition AND EXISTS (SELECT 1 FROM pg_catalog.pg_inherits p WHERE p.inhrelid = c.oid AND p.inhdetachpending)"
+            : "false"
+        return """
         SELECT n.nspname AS schema, c.relname AS name, c.oid AS oid, d.description AS comment,
                c.relkind = 'p' AS partitioned, c.relpersistence = 'u' AS unlogged,
-               c.relispartition AS is_partition,
+               c.relispartition AS is_partition, \(detachPending) AS detach_pending,
                CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
                CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
                c.relrowsecurity AS row_security, c.relforcerowsecurity AS force_row_security,
@@ -40,6 +45,7 @@ enum TableQuery {
         WHERE c.relkind IN ('r', 'p') AND \(CatalogFilter.userSchema("n.nspname"))
           AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "c.oid"))
         """
+    }
 
     static func decode(_ result: QueryResult) throws -> [(oid: UInt32, name: QualifiedName, relation: Table)] {
         try result.rows.map { row in
@@ -62,6 +68,7 @@ enum TableQuery {
             table.replicaIdentity = try row.optionalString("replica_identity")
             table.ofType = try row.json("of_type", as: QualifiedName.self)
             table.clusterOn = try row.optionalString("cluster_on")
+            if try row.bool("detach_pending") { table.detachPending = true }
             return (try row.oid("oid"), name, table)
         }
     }
