@@ -29,7 +29,7 @@ final class KitchenSinkTests: XCTestCase {
         XCTAssertEqual(model.unmodelled, [])
         try assertDefinitionsAreTheServers(model, database.connect())
         let kinds = Set(model.definedObjects.map(\.kind))
-        for kind: ObjectKind in [.rangeType, .shellType, .collation, .aggregate, .operator, .cast, .rule, .statistics,
+        for kind: ObjectKind in [.rangeType, .shellType, .baseType, .transform, .collation, .aggregate, .operator, .cast, .rule, .statistics,
                                  .textSearchConfiguration, .foreignDataWrapper, .foreignServer, .userMapping, .foreignTable,
                                  .eventTrigger, .publication, .defaultPrivileges] {
             XCTAssertTrue(kinds.contains(kind), "no \(kind.displayName) read")
@@ -63,6 +63,8 @@ final class KitchenSinkTests: XCTestCase {
         (#"ALTER EVENT TRIGGER "Kitchen DDL" DISABLE"#, #"event trigger "Kitchen DDL""#),
         (#"REVOKE USAGE ON SCHEMA "Sales Δ" FROM "Kitchen Reader""#, #"schema "Sales Δ""#),
         (#"COMMENT ON COLUMN "Sales Δ"."Point ∂"."y" IS 'north'"#, #"type "Sales Δ"."Point ∂""#),
+        (#"ALTER TABLE "Sales Δ"."Parent Table — EU" ENABLE TRIGGER "Touch parts""#, #"table "Sales Δ"."Parent Table — EU""#),
+        (#"ALTER TYPE "Sales Δ"."Raw ✓" SET (STORAGE = main)"#, #"base type "Sales Δ"."Raw ✓""#),
     ]
 
     func testChangingAnyOneObjectIsNamed() throws {

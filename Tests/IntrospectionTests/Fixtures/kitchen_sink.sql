@@ -16,6 +16,13 @@ CREATE TYPE "Sales Δ"."Point ∂" AS ("x coord" float8, "y" float8);
 COMMENT ON COLUMN "Sales Δ"."Point ∂"."x coord" IS 'east-west';
 CREATE TYPE "Sales Δ".floatrange AS RANGE (subtype = float8, subtype_diff = float8mi);
 CREATE TYPE "Sales Δ"."Later Type";
+CREATE TYPE "Sales Δ"."Raw ✓";
+CREATE FUNCTION "Sales Δ"."raw in"(cstring) RETURNS "Sales Δ"."Raw ✓" LANGUAGE internal IMMUTABLE STRICT AS 'textin';
+CREATE FUNCTION "Sales Δ"."raw out"("Sales Δ"."Raw ✓") RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'textout';
+CREATE TYPE "Sales Δ"."Raw ✓" (INPUT = "Sales Δ"."raw in", OUTPUT = "Sales Δ"."raw out", INTERNALLENGTH = VARIABLE,
+  CATEGORY = 'S', COLLATABLE = true);
+CREATE FUNCTION "Sales Δ"."from sql"(internal) RETURNS internal LANGUAGE internal IMMUTABLE STRICT AS 'int4recv';
+CREATE TRANSFORM FOR "Sales Δ"."Raw ✓" LANGUAGE plpgsql (FROM SQL WITH FUNCTION "Sales Δ"."from sql"(internal));
 CREATE COLLATION "Sales Δ"."Plain C" (provider = libc, locale = 'C');
 CREATE UNLOGGED SEQUENCE "select"."order" START 100 INCREMENT 5 MAXVALUE 100000 CYCLE;
 
@@ -48,11 +55,12 @@ CREATE TABLE "Sales Δ"."Parent Table" (id int NOT NULL, region text NOT NULL, P
   PARTITION BY LIST (region);
 CREATE TABLE "Sales Δ"."Parent Table — EU" PARTITION OF "Sales Δ"."Parent Table" FOR VALUES IN ('eu');
 CREATE TABLE "Sales Δ"."Parent Table — rest" PARTITION OF "Sales Δ"."Parent Table" DEFAULT;
+CREATE INDEX "Parent by id" ON "Sales Δ"."Parent Table" (id);
 CREATE TABLE "Sales Δ".child (parent_id int, region text,
   FOREIGN KEY (parent_id, region) REFERENCES "Sales Δ"."Parent Table" ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE "Sales Δ".typed OF "Sales Δ"."Point ∂";
 CREATE UNLOGGED TABLE "Sales Δ".scratch (a int) ;
-CREATE TABLE "Sales Δ".inherited (extra text) INHERITS ("Sales Δ".scratch);
+CREATE TABLE "Sales Δ".inherited (a int, extra text) INHERITS ("Sales Δ".scratch);
 
 CREATE FUNCTION "Sales Δ"."Touch ✓"() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog COST 50
 AS $$ BEGIN NEW."From" := lower(NEW."From"); RETURN NEW; END $$;
@@ -76,6 +84,8 @@ COMMENT ON COLUMN "Sales Δ"."View of ""table"""."From" IS 'as in the table';
 CREATE FUNCTION "Sales Δ".view_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
 CREATE TRIGGER "instead" INSTEAD OF INSERT ON "Sales Δ"."View of ""table"""
   FOR EACH ROW EXECUTE FUNCTION "Sales Δ".view_insert();
+CREATE TRIGGER "Touch parts" BEFORE INSERT ON "Sales Δ"."Parent Table" FOR EACH ROW EXECUTE FUNCTION "Sales Δ".view_insert();
+ALTER TABLE "Sales Δ"."Parent Table — EU" DISABLE TRIGGER "Touch parts";
 CREATE MATERIALIZED VIEW "Sales Δ"."Totals ∑" AS SELECT "Mood", count(*) AS n FROM "select"."table" GROUP BY "Mood";
 CREATE UNIQUE INDEX "Totals by mood" ON "Sales Δ"."Totals ∑" ("Mood");
 
