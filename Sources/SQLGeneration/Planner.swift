@@ -126,7 +126,8 @@ public struct Planner: Sendable {
         for id in newOrder.order where id.kind == .table && finishingDetach[id] == nil {
             if let change = work.changedTop[id] { statements += writer.detach(change) }
         }
-        let lateDrops = reverse.filter { !readers.contains($0.kind) && $0.kind != .table && !work.rebuilt.contains($0) }
+        // A foreign table goes with the tables: it may be one's partition or child.
+        let lateDrops = reverse.filter { !readers.contains($0.kind) && $0.kind != .table && $0.kind != .foreignTable && !work.rebuilt.contains($0) }
         for id in reverse where !readers.contains(id.kind) && !lateDrops.contains(id) { statements += writer.drop(id, before: before) }
 
         // Creations and changes in place, in dependency order of the new model.

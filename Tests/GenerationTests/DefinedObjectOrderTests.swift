@@ -64,6 +64,30 @@ import Testing
         try Proving.expectPlanHolds(from: model, to: try TestDatabase.model(after: ""), "transform dropped")
     }
 
+    /// A foreign table that is a partition or a child is written as one (`PARTITION OF`,
+    /// `INHERITS`), with its own checks, after its parent.
+    @Test func aForeignPartitionComesAfterItsParent() throws {
+        let sql = """
+            CREATE FOREIGN DATA WRAPPER w; CREATE SERVER s FOREIGN DATA WRAPPER w;
+            CREATE FUNCTION region_default() RETURNS text LANGUAGE sql AS 'SELECT ''eu''';
+            CREATE TABLE "Sales" (id int, region text DEFAULT region_default(), CONSTRAINT id_set CHECK (id IS NOT NULL))
+              PARTITION BY LIST (region);
+            CREATE FOREIGN TABLE "Sales — remote" PARTITION OF "Sales" FOR VALUES IN ('us') SERVER s OPTIONS (table_name 'sales');
+            CREATE TABLE "Sales — local" PARTITION OF "Sales" DEFAULT;
+            CREATE TABLE audit (at timestamptz);
+            CREATE FOREIGN TABLE "remote audit" (who text, CHECK (who <> '')) INHERITS (audit) SERVER s;
+            """
+        let model = try TestDatabase.model(after: sql)
+        #expect(model.unmodelled == [])
+        let edges = Set(DependencyResolver(model).edges(of: model).map { "\($0.dependent.name) -> \($0.referenced.kind.rawValue) \($0.referenced.name)" })
+        #expect(edges.contains("Sales — remote -> table Sales") && edges.contains("remote audit -> table audit"), "\(edges.sorted())")
+        try Proving.expectScriptOrder(model, [("CREATE TABLE IF NOT EXISTS \"public\".\"Sales\"", "PARTITION OF public.\"Sales\"")])
+        try Proving.expectScriptRoundTrip(model, "foreign partition")
+        try Proving.expectDumpsAgree(sql, "foreign partition")
+        try Proving.expectPlanHolds(from: try TestDatabase.model(after: ""), to: model, "foreign partition added")
+        try Proving.expectPlanHolds(from: model, to: try TestDatabase.model(after: ""), "foreign partition dropped")
+    }
+
     /// A multirange (PostgreSQL 14+) stands for its range type: a domain over one (domains
     /// come before range types by kind) is created after `CREATE TYPE … AS RANGE`.
     @Test func aDomainOverAMultirangeComesAfterItsRangeType() throws {

@@ -77,6 +77,19 @@ import Testing
             GRANT SELECT (a), UPDATE (a) ON ft TO PUBLIC; GRANT INSERT ("b c") ON ft TO PUBLIC;
             CREATE TRIGGER tr BEFORE INSERT ON ft FOR EACH ROW EXECUTE FUNCTION f(); ALTER FOREIGN TABLE ft DISABLE TRIGGER tr
             """),
+        Case(kind: .foreignTable, sql: """
+            CREATE FOREIGN DATA WRAPPER w; CREATE SERVER s FOREIGN DATA WRAPPER w;
+            CREATE FOREIGN TABLE ft (a int CHECK (a > 0), b text, CONSTRAINT "b short" CHECK (length(b) < 10)) SERVER s
+            """),
+        Case(kind: .foreignTable, prerequisites: """
+            CREATE TABLE p (a int NOT NULL, b text, CONSTRAINT a_pos CHECK (a > 0)) PARTITION BY LIST (a);
+            CREATE TABLE base (a int DEFAULT 1, CONSTRAINT base_a CHECK (a <> 5))
+            """, sql: """
+            CREATE FOREIGN DATA WRAPPER w; CREATE SERVER s FOREIGN DATA WRAPPER w;
+            CREATE FOREIGN TABLE "p 1" PARTITION OF p (b DEFAULT 'x', CONSTRAINT b_set CHECK (b IS NOT NULL)) FOR VALUES IN (1) SERVER s;
+            ALTER FOREIGN TABLE "p 1" ALTER COLUMN a OPTIONS (column_name 'remote_a');
+            CREATE FOREIGN TABLE child (c text, CONSTRAINT c_len CHECK (length(c) < 10)) INHERITS (base) SERVER s OPTIONS (table_name 'kids')
+            """),
         Case(kind: .eventTrigger, prerequisites: "CREATE FUNCTION et() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END'",
              sql: "CREATE EVENT TRIGGER et ON ddl_command_start WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION et(); ALTER EVENT TRIGGER et DISABLE"),
         Case(kind: .publication, prerequisites: "CREATE TABLE t (a int, b int, c int)",

@@ -503,16 +503,49 @@ enum DefinedObjectQuery {
                 """,
             row(kind: "foreign table", schema: "n.nspname", name: "c.relname",
                 definition: """
-                    'CREATE FOREIGN TABLE ' || \(qualified("n.nspname", "c.relname")) || ' ('
-                    || coalesce((SELECT pg_catalog.string_agg(\(q("a.attname")) || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod)
-                                   || \(options("a.attfdwoptions"))
-                                   || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END
-                                   || coalesce(' DEFAULT ' || pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), ''), ', ' ORDER BY a.attnum)
+                    'CREATE FOREIGN TABLE ' || \(qualified("n.nspname", "c.relname"))
+                    -- A partition takes its columns from its parent; a child declares its own (and the
+                    -- inherited ones it also declares) with its own checks, as pg_dump writes them.
+                    || CASE WHEN c.relispartition
+                       THEN ' PARTITION OF ' || (SELECT \(qualified("pn.nspname", "pc.relname")) FROM pg_catalog.pg_inherits h
+                                                   JOIN pg_catalog.pg_class pc ON pc.oid = h.inhparent
+                                                   JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace WHERE h.inhrelid = c.oid)
+                            || ' ' || pg_catalog.pg_get_expr(c.relpartbound, c.oid)
+                       ELSE ' (' || pg_catalog.concat_ws(', ',
+                              (SELECT pg_catalog.string_agg(\(q("a.attname")) || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod)
+                                        || \(options("a.attfdwoptions"))
+                                        || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END
+                                        || coalesce(' DEFAULT ' || pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), ''), ', ' ORDER BY a.attnum)
                                  FROM pg_catalog.pg_attribute a
                                  LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-                                 WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), '')
-                    || ') SERVER ' || (SELECT \(q("s.srvname")) FROM pg_catalog.pg_foreign_server s WHERE s.oid = ft.ftserver)
+                                 WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attislocal),
+                              (SELECT pg_catalog.string_agg('CONSTRAINT ' || \(q("k.conname")) || ' ' || pg_catalog.pg_get_constraintdef(k.oid),
+                                                            ', ' ORDER BY k.conname)
+                                 FROM pg_catalog.pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'c' AND k.conislocal)) || ')'
+                            || coalesce(' INHERITS (' || (SELECT pg_catalog.string_agg(\(qualified("pn.nspname", "pc.relname")), ', ' ORDER BY h.inhseqno)
+                                                          FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_class pc ON pc.oid = h.inhparent
+                                                          JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+                                                          WHERE h.inhrelid = c.oid) || ')', '')
+                       END
+                    || ' SERVER ' || (SELECT \(q("s.srvname")) FROM pg_catalog.pg_foreign_server s WHERE s.oid = ft.ftserver)
                     || \(options("ft.ftoptions")) || ';'
+                    -- A partition's own checks, and what the columns it did not declare have of their own.
+                    || coalesce((SELECT pg_catalog.string_agg(E'\nALTER FOREIGN TABLE ' || \(qualified("n.nspname", "c.relname"))
+                                          || ' ADD CONSTRAINT ' || \(q("k.conname")) || ' ' || pg_catalog.pg_get_constraintdef(k.oid) || ';',
+                                          '' ORDER BY k.conname)
+                                 FROM pg_catalog.pg_constraint k
+                                 WHERE c.relispartition AND k.conrelid = c.oid AND k.contype = 'c' AND k.conislocal), '')
+                    || coalesce((SELECT pg_catalog.string_agg(
+                                   CASE WHEN a.attfdwoptions IS NOT NULL THEN E'\nALTER FOREIGN TABLE ' || \(qualified("n.nspname", "c.relname"))
+                                        || ' ALTER COLUMN ' || \(q("a.attname")) || \(options("a.attfdwoptions")) || ';' ELSE '' END
+                                   || coalesce(E'\nALTER FOREIGN TABLE ' || \(qualified("n.nspname", "c.relname")) || ' ALTER COLUMN '
+                                               || \(q("a.attname")) || ' SET DEFAULT ' || pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) || ';', '')
+                                   || CASE WHEN a.attnotnull THEN E'\nALTER FOREIGN TABLE ' || \(qualified("n.nspname", "c.relname"))
+                                        || ' ALTER COLUMN ' || \(q("a.attname")) || ' SET NOT NULL;' ELSE '' END, '' ORDER BY a.attnum)
+                                 FROM pg_catalog.pg_attribute a
+                                 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+                                 WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                                   AND (c.relispartition OR NOT a.attislocal)), '')
                     || coalesce((SELECT pg_catalog.string_agg(E'\\nCOMMENT ON COLUMN ' || \(qualified("n.nspname", "c.relname")) || '.'
                                           || \(q("a.attname")) || ' IS ' || pg_catalog.quote_literal(cd.description) || ';', '' ORDER BY a.attnum)
                                  FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_description cd ON cd.objoid = a.attrelid

@@ -24,6 +24,10 @@ enum DependencyQuery {
             -- own parent (an index to its table, a constraint to its columns), which
             -- the model's nesting already says.
             WHERE d.deptype = 'n' AND d.objid >= 16384 AND d.refobjid >= 16384
+            UNION
+            -- A foreign table that is a partition comes after its parent (that dependency is automatic).
+            SELECT 'pg_class'::pg_catalog.regclass::pg_catalog.oid, h.inhrelid, 'pg_class'::pg_catalog.regclass::pg_catalog.oid, h.inhparent
+            FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_foreign_table f ON f.ftrelid = h.inhrelid
         ), dependent AS (
             SELECT CASE WHEN r.classid = 'pg_rewrite'::pg_catalog.regclass THEN 'pg_class'::pg_catalog.regclass
                         WHEN r.classid = 'pg_attrdef'::pg_catalog.regclass THEN 'pg_class'::pg_catalog.regclass
