@@ -75,11 +75,13 @@ import Testing
             CREATE FOREIGN DATA WRAPPER w; CREATE SERVER s FOREIGN DATA WRAPPER w; CREATE FOREIGN TABLE ft (a int, "b c" text) SERVER s;
             COMMENT ON COLUMN ft.a IS 'remote a';
             GRANT SELECT (a), UPDATE (a) ON ft TO PUBLIC; GRANT INSERT ("b c") ON ft TO PUBLIC;
-            CREATE TRIGGER tr BEFORE INSERT ON ft FOR EACH ROW EXECUTE FUNCTION f(); ALTER FOREIGN TABLE ft DISABLE TRIGGER tr
+            CREATE TRIGGER tr BEFORE INSERT ON ft FOR EACH ROW EXECUTE FUNCTION f(); ALTER FOREIGN TABLE ft DISABLE TRIGGER tr;
+            COMMENT ON TRIGGER tr ON ft IS 'touches'
             """),
         Case(kind: .foreignTable, sql: """
             CREATE FOREIGN DATA WRAPPER w; CREATE SERVER s FOREIGN DATA WRAPPER w;
-            CREATE FOREIGN TABLE ft (a int CHECK (a > 0), b text, CONSTRAINT "b short" CHECK (length(b) < 10)) SERVER s
+            CREATE FOREIGN TABLE ft (a int CHECK (a > 0), b text, CONSTRAINT "b short" CHECK (length(b) < 10)) SERVER s;
+            COMMENT ON CONSTRAINT "b short" ON ft IS 'ten at most'
             """),
         Case(kind: .foreignTable, prerequisites: """
             CREATE TABLE p (a int NOT NULL, b text, CONSTRAINT a_pos CHECK (a > 0)) PARTITION BY LIST (a);
@@ -113,7 +115,13 @@ import Testing
         let model = try Inspector().inspect(connection)
         #expect(model.definedObjects.contains { $0.kind == example.kind }, "\(model.definedObjects.map(\.id))")
         #expect(model.unmodelled == [], "nothing of it is left to the census")
-        #expect(!String(decoding: ModelJSON.encode(model), as: UTF8.self).contains("hunter2"), "no secret is read")
+        let json = String(decoding: ModelJSON.encode(model), as: UTF8.self)
+        #expect(!json.contains("hunter2"), "no secret is read")
+        // Every comment the example sets is read (the copy below would lack it as much as the model).
+        for comment in example.sql.components(separatedBy: "COMMENT ON ").dropFirst() {
+            guard let text = comment.components(separatedBy: " IS '").last?.split(separator: "'").first else { continue }
+            #expect(json.contains(String(text)), "comment '\(text)' is read")
+        }
 
         let copy = try TestDatabase.make()
         defer { copy.drop() }

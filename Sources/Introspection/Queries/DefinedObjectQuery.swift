@@ -551,10 +551,19 @@ enum DefinedObjectQuery {
                                  FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_description cd ON cd.objoid = a.attrelid
                                   AND cd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND cd.objsubid = a.attnum
                                  WHERE a.attrelid = c.oid AND a.attnum > 0), '')
+                    || coalesce((SELECT pg_catalog.string_agg(E'\\nCOMMENT ON CONSTRAINT ' || \(q("k.conname")) || ' ON '
+                                          || \(qualified("n.nspname", "c.relname")) || ' IS ' || pg_catalog.quote_literal(kd.description) || ';',
+                                          '' ORDER BY k.conname)
+                                 FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_description kd ON kd.objoid = k.oid
+                                  AND kd.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND kd.objsubid = 0
+                                 WHERE k.conrelid = c.oid), '')
                     || coalesce((SELECT pg_catalog.string_agg(E'\\n' || pg_catalog.pg_get_triggerdef(t.oid) || ';'
                                           || CASE t.tgenabled WHEN 'O' THEN '' ELSE E'\\nALTER FOREIGN TABLE '
                                              || \(qualified("n.nspname", "c.relname")) || CASE t.tgenabled WHEN 'D' THEN ' DISABLE'
-                                             WHEN 'R' THEN ' ENABLE REPLICA' ELSE ' ENABLE ALWAYS' END || ' TRIGGER ' || \(q("t.tgname")) || ';' END,
+                                             WHEN 'R' THEN ' ENABLE REPLICA' ELSE ' ENABLE ALWAYS' END || ' TRIGGER ' || \(q("t.tgname")) || ';' END
+                                          || coalesce(E'\\nCOMMENT ON TRIGGER ' || \(q("t.tgname")) || ' ON ' || \(qualified("n.nspname", "c.relname"))
+                                                      || ' IS ' || pg_catalog.quote_literal((SELECT td.description FROM pg_catalog.pg_description td
+                                                         WHERE td.objoid = t.oid AND td.classoid = 'pg_catalog.pg_trigger'::pg_catalog.regclass)) || ';', ''),
                                           '' ORDER BY t.tgname)
                                  FROM pg_catalog.pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal), '')
                     -- Column privileges (a column's ACL has no default: every entry is a grant; grantors left out).
