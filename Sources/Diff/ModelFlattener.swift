@@ -69,7 +69,10 @@ public struct ModelFlattener: Sendable {
             }
         case .table:
             return model.tables.map { table in
-                object(ObjectID(.table, table.name), .table(table), [
+                let clones: [(String, String?)] = (table.partitionTriggerStates ?? []).flatMap { state -> [(String, String?)] in
+                    [("state of trigger \(quote(state.trigger))", state.enabled), ("comment of trigger \(quote(state.trigger))", state.comment)]
+                }
+                return object(ObjectID(.table, table.name), .table(table), [
                     ("kind", table.kind == .partitioned ? "partitioned" : nil), ("unlogged", flag(table.unlogged)),
                     ("partition key", table.partitionKey), ("partition of", table.partitionOf?.sql),
                     ("partition bound", table.partitionBound), ("detach pending", table.detachPending.flatMap { flag($0) }),
@@ -80,8 +83,7 @@ public struct ModelFlattener: Sendable {
                     ("storage parameters", list(table.storageParameters)), ("replica identity", table.replicaIdentity),
                     ("cluster on", table.clusterOn.map(quote)),
                     ("comment", table.comment),
-                ] + (table.partitionTriggerStates ?? []).map { ("state of trigger \(quote($0.trigger))", $0.enabled) }
-                  + access(table))
+                ] + clones + access(table))
             }
         case .column:
             return model.tables.flatMap { table in
@@ -110,7 +112,7 @@ public struct ModelFlattener: Sendable {
             return model.tables.flatMap { table in
                 table.constraints.map {
                     object(ObjectID(.constraint, $0.name, on: ObjectID(.table, table.name)), .constraint($0),
-                           [("definition", expression($0.definition)), ("comment", $0.comment)])
+                           [("definition", expression($0.definition)), ("comment", $0.comment), ("index comment", $0.indexComment)])
                 }
             }
         case .index:

@@ -206,9 +206,8 @@ public struct Inspector: Sendable {
         for (relation, index) in try IndexQuery.completed(indexes, serverRows: { try serverRows(IndexQuery.serverSQL, $0) }) {
             if !tables.update(relation, { $0.indexes.append(index) }) { views.update(relation) { $0.indexes.append(index) } }
         }
-        for (relation, trigger, cloned) in try decode("triggers", TriggerQuery.decode) {
-            if cloned {
-                let state = PartitionTriggerState(trigger: trigger.name, enabled: trigger.enabled)
+        for (relation, trigger, clone) in try decode("triggers", TriggerQuery.decode) {
+            if let state = clone {
                 tables.update(relation) { $0.partitionTriggerStates = ($0.partitionTriggerStates ?? []) + [state] }
                 continue
             }

@@ -37,9 +37,7 @@ struct DDLWriter {
             let inherited = table.partitionOf != nil || !table.inherits.isEmpty
             let inline = inlined(table)
             return TableDDL.create(table, in: after.model, guarded: guarded, constraints: inline)
-                + inline.compactMap { constraint in
-                    constraint.comment.map { SQLWriting.comment(on: "CONSTRAINT \(SQLWriting.ident(constraint.name)) ON \(table.name.sql)", $0) }
-                }
+                + inline.flatMap { ConstraintDDL.comments($0, on: table.name) }
                 + table.constraints.filter { $0.kind == .primaryKey && !inline.contains($0) }
                     .flatMap { ConstraintDDL.add($0, on: table.name, guarded: guarded || inherited) }
         case let .view(view): return ViewDDL.create(view, guarded: guarded)
@@ -166,6 +164,10 @@ struct DDLWriter {
             }
             if names.contains("comment") {
                 statements.append(SQLWriting.comment(on: "CONSTRAINT \(SQLWriting.ident(constraint.name)) ON \(relation.sql)", constraint.comment))
+            }
+            if names.contains("index comment") {
+                statements.append(SQLWriting.comment(on: "INDEX \(QualifiedName(schema: relation.schema, name: constraint.name).sql)",
+                                                     constraint.indexComment))
             }
         case let .index(index)?:
             if names.contains("comment") {
@@ -666,11 +668,11 @@ struct DDLWriter {
         return statements
     }
 
-    /// The state of each trigger a partition has from its parent, where it differs from the
-    /// parent's (or did before): set after the parent's triggers are created, which clones
-    /// them, and after their own states are set, which may reach the partitions (15+).
-    /// `touched` holds the triggers created or changed in the plan and, as the tables go
-    /// parents first, the partitions' states already set; a state is set again under them.
+    /// The state and comment of each trigger a partition has from its parent, where its own
+    /// (or were before): set after the parent's triggers are created, which clones them, and
+    /// after their own states are set, which may reach the partitions (15+). `touched` holds
+    /// the triggers created or changed in the plan and, as the tables go parents first, the
+    /// partitions' states already set; under them a clone is new, and set again.
     func partitionTriggerStates(_ id: ObjectID, work: Planner.Work, touched: inout Set<ObjectID>) -> [Statement] {
         let name = ModelIndex.name(id)
         guard let table = after.tables[name], let parent = table.partitionOf else { return [] }
@@ -678,17 +680,27 @@ struct DDLWriter {
         let old = created ? [] : before.tables[name]?.partitionTriggerStates ?? []
         let new = table.partitionTriggerStates ?? []
         var statements: [Statement] = []
-        for state in new {
-            let fromParent = ObjectID(.trigger, state.trigger, on: ObjectID(.table, parent))
-            guard created || !old.contains(state) || touched.contains(fromParent) else { continue }
-            statements += TriggerDDL.state(state.trigger, state.enabled, on: name)
-            touched.insert(ObjectID(.trigger, state.trigger, on: id))
+        func comment(_ trigger: String, _ text: String?) {
+            statements.append(SQLWriting.comment(on: "TRIGGER \(SQLWriting.ident(trigger)) ON \(name.sql)", text))
         }
-        // A state that is now the parent's again.
+        for state in new {
+            let renewed = created || touched.contains(ObjectID(.trigger, state.trigger, on: ObjectID(.table, parent)))
+            let previous = old.first { $0.trigger == state.trigger }
+            let enabled = state.enabled ?? (renewed ? nil : previous?.enabled.flatMap { _ in effectiveState(of: state.trigger, on: parent) })
+            if let enabled, renewed || previous?.enabled != state.enabled {
+                statements += TriggerDDL.state(state.trigger, enabled, on: name)
+                touched.insert(ObjectID(.trigger, state.trigger, on: id))
+            }
+            if renewed ? state.comment != nil : previous?.comment != state.comment { comment(state.trigger, state.comment) }
+        }
+        // What is now the parent's again, where the trigger is still there.
         for state in old where !new.contains(where: { $0.trigger == state.trigger }) {
             guard let enabled = effectiveState(of: state.trigger, on: parent) else { continue }
-            statements += TriggerDDL.state(state.trigger, enabled, on: name)
-            touched.insert(ObjectID(.trigger, state.trigger, on: id))
+            if state.enabled != nil {
+                statements += TriggerDDL.state(state.trigger, enabled, on: name)
+                touched.insert(ObjectID(.trigger, state.trigger, on: id))
+            }
+            if state.comment != nil { comment(state.trigger, nil) }
         }
         return statements
     }
@@ -696,7 +708,7 @@ struct DDLWriter {
     /// The state trigger `trigger` has on `relation` in the new model: its own, or its parent's.
     private func effectiveState(of trigger: String, on relation: QualifiedName) -> String? {
         guard let table = after.tables[relation] else { return nil }
-        if let state = table.partitionTriggerStates?.first(where: { $0.trigger == trigger }) { return state.enabled }
+        if let state = table.partitionTriggerStates?.first(where: { $0.trigger == trigger })?.enabled { return state }
         if let own = table.trigger(trigger) { return own.enabled }
         return table.partitionOf.flatMap { effectiveState(of: trigger, on: $0) }
     }

@@ -282,7 +282,11 @@ public struct Planner: Sendable {
                         work.retypedColumns[table, default: []].insert(id.name)
                     }
                 case .constraint:
-                    if names == ["comment"] || Self.onlyValidated(change) { work.changedMembers[id] = change } else { work.rebuiltMembers.insert(id) }
+                    if names.isSubset(of: ["comment", "index comment"]) || Self.onlyValidated(change) {
+                        work.changedMembers[id] = change
+                    } else {
+                        work.rebuiltMembers.insert(id)
+                    }
                 case .index:
                     // An index attached to its parent's cannot be detached: only attaching is a change in place.
                     let attached: Bool

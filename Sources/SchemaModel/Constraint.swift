@@ -38,6 +38,9 @@ public struct Constraint: Codable, Hashable, Sendable {
     /// False for `NOT VALID`.
     public var validated: Bool
     public var comment: String?
+    /// For a primary key, unique or exclusion constraint: the comment on the index behind it
+    /// (`COMMENT ON INDEX`, apart from the constraint's own, as pg_dump keeps it).
+    public var indexComment: String? = nil
 
     public init(name: String, kind: Kind, definition: String, columns: [String] = [], foreignKey: ForeignKey? = nil,
                 deferrable: Bool = false, initiallyDeferred: Bool = false, validated: Bool = true, comment: String? = nil) {

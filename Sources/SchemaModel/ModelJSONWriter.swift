@@ -285,6 +285,7 @@ struct ModelJSONWriter {
                 w.key("partitionTriggerStates")
                 w.array(states) { w, state in
                     w.object { w in
+                        w.member("comment", state.comment)
                         w.member("enabled", state.enabled)
                         w.member("trigger", state.trigger)
                     }
@@ -343,6 +344,7 @@ struct ModelJSONWriter {
                     w.key("referencedTable"); w.qualifiedName(key.referencedTable)
                 }
             }
+            w.member("indexComment", constraint.indexComment)
             w.member("initiallyDeferred", constraint.initiallyDeferred)
             w.member("kind", constraint.kind.rawValue)
             w.member("name", constraint.name)

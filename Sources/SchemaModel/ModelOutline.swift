@@ -95,7 +95,7 @@ public enum ModelOutline {
                        + "\(trigger.level) → \(trigger.function.sql)" + (trigger.enabled == "ORIGIN" ? "" : " [\(trigger.enabled)]"))
         }
         for state in table.partitionTriggerStates ?? [] {
-            out.append("  trigger \(SQLQuoting.identifier(state.trigger)) from the parent [\(state.enabled)]")
+            out.append("  trigger \(SQLQuoting.identifier(state.trigger)) from the parent" + (state.enabled.map { " [\($0)]" } ?? ""))
         }
         for policy in table.policies { out.append("  policy \(SQLQuoting.identifier(policy.name)) \(policy.command) TO \(policy.roles.joined(separator: ", "))") }
         return out

@@ -1,16 +1,19 @@
-/// The state of a trigger a partition has from its partitioned parent, where it
-/// differs from the parent's: `ALTER TABLE partition DISABLE TRIGGER t` leaves
-/// the parent's trigger enabled and this one not. The trigger itself is the
-/// parent's (the server clones it onto every partition); only its state is the
-/// partition's own.
+/// What a partition has of its own of a trigger it has from its partitioned parent
+/// (the server clones the parent's trigger onto every partition): a state that
+/// differs from the parent's (`ALTER TABLE partition DISABLE TRIGGER t` leaves the
+/// parent's trigger enabled and this one not), and a comment (`COMMENT ON TRIGGER
+/// t ON partition`, which pg_dump keeps). The trigger itself is the parent's.
 public struct PartitionTriggerState: Codable, Hashable, Sendable {
     /// The trigger's name, the parent's.
     public var trigger: String
-    /// `ORIGIN` (enabled), `DISABLED`, `REPLICA`, `ALWAYS`, as `Trigger.enabled`.
-    public var enabled: String
+    /// `ORIGIN` (enabled), `DISABLED`, `REPLICA`, `ALWAYS`, as `Trigger.enabled`; nil when
+    /// the same as the parent's.
+    public var enabled: String?
+    public var comment: String?
 
-    public init(trigger: String, enabled: String) {
+    public init(trigger: String, enabled: String?, comment: String? = nil) {
         self.trigger = trigger
         self.enabled = enabled
+        self.comment = comment
     }
 }

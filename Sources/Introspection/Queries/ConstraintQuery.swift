@@ -29,7 +29,10 @@ enum ConstraintQuery {
                con.confkey AS referenced_column_numbers,
                con.confdeltype AS on_delete, con.confupdtype AS on_update, con.confmatchtype AS match,
                con.condeferrable AS deferrable, con.condeferred AS deferred, con.convalidated AS validated,
-               d.description AS comment
+               d.description AS comment,
+               CASE WHEN con.contype IN ('p', 'u', 'x') THEN
+                 (SELECT x.description FROM pg_catalog.pg_description x WHERE x.objoid = con.conindid
+                     AND x.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND x.objsubid = 0) END AS index_comment
         FROM pg_catalog.pg_constraint con
         JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -61,6 +64,7 @@ enum ConstraintQuery {
         let onDelete = try result.column("on_delete"), onUpdate = try result.column("on_update"), match = try result.column("match")
         let deferrableColumn = try result.column("deferrable"), deferredColumn = try result.column("deferred")
         let validatedColumn = try result.column("validated"), comment = try result.column("comment")
+        let indexComment = try result.column("index_comment")
         return try result.rows.map { row in
             let kind: Constraint.Kind
             switch try row.string(type) {
@@ -101,11 +105,12 @@ enum ConstraintQuery {
                 referencedTable: referenced?.quotedTable, referencedColumns: referenced?.quotedColumns ?? [],
                 foreignKey: foreignKey, check: check, noInherit: try row.bool(noInherit),
                 deferrable: deferrable, initiallyDeferred: deferred, validated: validated)
-            let constraint = Constraint(
+            var constraint = Constraint(
                 name: try row.string(name), kind: kind, definition: row.optionalString(definition) ?? written.text ?? "",
                 columns: columns.map(\.name), foreignKey: foreignKey, deferrable: deferrable,
                 initiallyDeferred: deferred, validated: validated,
                 comment: row.optionalString(comment))
+            constraint.indexComment = row.optionalString(indexComment)
             return (tableOID, constraint, try row.string(oid))
         }
     }

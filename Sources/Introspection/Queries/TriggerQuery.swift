@@ -5,13 +5,14 @@ import SchemaModel
 /// no enabled state, and no statement-level TRUNCATE triggers. Internal triggers
 /// (behind foreign keys) are left out, and so are the clones a partitioned table's
 /// trigger makes on its partitions (`tgparentid`, PostgreSQL 13+), unless a clone's
-/// state differs from its parent trigger's: that state is the partition's own
-/// (`PartitionTriggerState`).
+/// state differs from its parent trigger's or it has a comment: those are the
+/// partition's own (`PartitionTriggerState`).
 enum TriggerQuery {
     static let sql = """
         SELECT n.nspname AS schema, c.relname AS table_name, t.tgname AS name, d.description AS comment,
                pg_catalog.pg_get_triggerdef(t.oid) AS definition, t.tgtype AS type, t.tgenabled AS enabled,
-               fn.nspname AS function_schema, f.proname AS function_name, t.tgparentid <> 0 AS cloned
+               fn.nspname AS function_schema, f.proname AS function_name, t.tgparentid <> 0 AS cloned,
+               t.tgparentid <> 0 AND t.tgenabled <> (SELECT pt.tgenabled FROM pg_catalog.pg_trigger pt WHERE pt.oid = t.tgparentid) AS own_state
         FROM pg_catalog.pg_trigger t
         JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -19,13 +20,15 @@ enum TriggerQuery {
         JOIN pg_catalog.pg_namespace fn ON fn.oid = f.pronamespace
         \(CatalogFilter.commentJoin(alias: "d", catalog: "pg_trigger", oid: "t.oid"))
         WHERE NOT t.tgisinternal
-          AND (t.tgparentid = 0 OR t.tgenabled <> (SELECT pt.tgenabled FROM pg_catalog.pg_trigger pt WHERE pt.oid = t.tgparentid))
+          AND (t.tgparentid = 0 OR d.description IS NOT NULL
+               OR t.tgenabled <> (SELECT pt.tgenabled FROM pg_catalog.pg_trigger pt WHERE pt.oid = t.tgparentid))
           AND \(CatalogFilter.userSchema("n.nspname"))
           AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "c.oid"))
         """
 
-    /// Each trigger with its table, and whether it is a partition's clone (only its state counts).
-    static func decode(_ result: QueryResult) throws -> [(QualifiedName, Trigger, cloned: Bool)] {
+    /// Each trigger with its table, and whether it is a partition's clone (only its state, where
+    /// its own, and its comment count).
+    static func decode(_ result: QueryResult) throws -> [(QualifiedName, Trigger, clone: PartitionTriggerState?)] {
         try result.rows.map { row in
             let type = try row.int("type")
             let definition = try row.string("definition")
@@ -42,7 +45,10 @@ enum TriggerQuery {
                 when: whenClause(of: definition),
                 enabled: ["D": "DISABLED", "R": "REPLICA", "A": "ALWAYS"][try row.string("enabled")] ?? "ORIGIN",
                 comment: try row.optionalString("comment"))
-            return (try row.qualifiedName(name: "table_name"), trigger, try row.bool("cloned"))
+            let clone = try row.bool("cloned")
+                ? PartitionTriggerState(trigger: trigger.name, enabled: try row.bool("own_state") ? trigger.enabled : nil, comment: trigger.comment)
+                : nil
+            return (try row.qualifiedName(name: "table_name"), trigger, clone)
         }
     }
 

@@ -17,8 +17,17 @@ enum ConstraintDDL {
         if validateApart {
             statements.append(Statement("ALTER TABLE \(table.sql) VALIDATE CONSTRAINT \(SQLWriting.ident(constraint.name))"))
         }
+        return statements + comments(constraint, on: table)
+    }
+
+    /// The constraint's comment, and its index's (the index has the constraint's name).
+    static func comments(_ constraint: Constraint, on table: QualifiedName) -> [Statement] {
+        var statements: [Statement] = []
         if let comment = constraint.comment {
             statements.append(SQLWriting.comment(on: "CONSTRAINT \(SQLWriting.ident(constraint.name)) ON \(table.sql)", comment))
+        }
+        if let comment = constraint.indexComment {
+            statements.append(SQLWriting.comment(on: "INDEX \(QualifiedName(schema: table.schema, name: constraint.name).sql)", comment))
         }
         return statements
     }

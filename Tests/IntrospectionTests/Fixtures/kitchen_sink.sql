@@ -86,6 +86,8 @@ CREATE TRIGGER "instead" INSTEAD OF INSERT ON "Sales Δ"."View of ""table"""
   FOR EACH ROW EXECUTE FUNCTION "Sales Δ".view_insert();
 CREATE TRIGGER "Touch parts" BEFORE INSERT ON "Sales Δ"."Parent Table" FOR EACH ROW EXECUTE FUNCTION "Sales Δ".view_insert();
 ALTER TABLE "Sales Δ"."Parent Table — EU" DISABLE TRIGGER "Touch parts";
+COMMENT ON TRIGGER "Touch parts" ON "Sales Δ"."Parent Table — EU" IS 'off in the EU';
+COMMENT ON INDEX "select".table_pkey IS 'the key''s own index';
 CREATE MATERIALIZED VIEW "Sales Δ"."Totals ∑" AS SELECT "Mood", count(*) AS n FROM "select"."table" GROUP BY "Mood";
 CREATE UNIQUE INDEX "Totals by mood" ON "Sales Δ"."Totals ∑" ("Mood");
 
