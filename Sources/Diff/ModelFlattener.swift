@@ -95,7 +95,11 @@ public struct ModelFlattener: Sendable {
                         ("not null", flag(column.notNull)), ("default", expression(column.defaultExpression)),
                         ("identity", column.identity.map { "GENERATED \($0.generation.rawValue) AS IDENTITY" }),
                     ]
-                    if let identity = column.identity { properties += options(identity.sequence).map { ("identity \($0.0)", $0.1) } }
+                    if let identity = column.identity {
+                        properties += options(identity.sequence).map { ("identity \($0.0)", $0.1) }
+                        properties += [("identity sequence", identity.sequenceName?.sql), ("identity sequence comment", identity.sequenceComment),
+                                       ("identity sequence privileges", privileges(identity.sequencePrivileges ?? []))]
+                    }
                     properties += [("generated", expression(column.generatedExpression).map { $0 + (column.generatedStorage.map { " " + $0 } ?? "") }),
                                    ("collation", column.collation),
                                    ("storage", column.storage), ("compression", column.compression),

@@ -214,7 +214,7 @@ public struct Inspector: Sendable {
             if !tables.update(relation, { $0.triggers.append(trigger) }) { views.update(relation) { $0.triggers.append(trigger) } }
         }
         for (table, policy) in try decode("policies", PolicyQuery.decode) { tables.update(table) { $0.policies.append(policy) } }
-        model.tables = tables.relations
+        model.tables = tables.relations.map(Self.withoutDefaultIdentityNames)
         model.views = views.relations
         model.functions = try decode("functions", FunctionQuery.decode)
         model.dependencies = readsDependencies ? try decode("dependencies") { try DependencyQuery.decode($0, filter: filter) } : []
@@ -223,6 +223,19 @@ public struct Inspector: Sendable {
         filter.apply(to: &model)
         model.canonicalize()
         return model
+    }
+
+    /// `table` without the names of identity sequences PostgreSQL named itself (`table_column_seq`).
+    static func withoutDefaultIdentityNames(_ table: Table) -> Table {
+        guard table.columns.contains(where: { $0.identity?.sequenceName != nil }) else { return table }
+        var table = table
+        for index in table.columns.indices {
+            let column = table.columns[index]
+            if column.identity?.sequenceName == QualifiedName(schema: table.name.schema, name: "\(table.name.name)_\(column.name)_seq") {
+                table.columns[index].identity?.sequenceName = nil
+            }
+        }
+        return table
     }
 
     /// `constraints` with the definitions Swift left empty filled in from the server, asked in one query.

@@ -578,10 +578,20 @@ struct DDLWriter {
                                                 + "SET MAXVALUE \(options.maxValue) SET START WITH \(options.start) SET CACHE \(options.cache) "
                                                 + "SET \(options.cycle ? "CYCLE" : "NO CYCLE")", hazards: lock))
                 }
+                let (was, now) = (TableDDL.identitySequence(previous, of: old.name, in: table.name),
+                                  TableDDL.identitySequence(identity, of: new.name, in: table.name))
+                if was != now {
+                    statements.append(Statement("ALTER SEQUENCE \(was.sql) RENAME TO \(SQLWriting.ident(now.name))"))
+                    if was.schema != now.schema {
+                        statements.append(Statement("ALTER SEQUENCE \(QualifiedName(schema: was.schema, name: now.name).sql) SET SCHEMA \(SQLWriting.ident(now.schema))"))
+                    }
+                }
+                statements += TableDDL.identitySequenceExtras(identity, from: previous, of: new.name, in: table.name)
             } else {
                 if !old.notNull { statements += setNotNull(new, of: table) }
                 statements.append(Statement("\(alter) ADD GENERATED \(identity.generation.rawValue) AS IDENTITY "
-                                            + "(\(TypeDDL.sequenceOptions(identity.sequence, withType: false)))", hazards: lock))
+                                            + "(\(TableDDL.identityOptions(identity)))", hazards: lock))
+                statements += TableDDL.identitySequenceExtras(identity, from: nil, of: new.name, in: table.name)
             }
         }
         if old.storage != new.storage { statements.append(Statement("\(alter) SET STORAGE \(new.storage ?? "EXTENDED")", hazards: lock)) }

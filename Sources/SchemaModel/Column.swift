@@ -8,6 +8,13 @@ public struct Column: Codable, Hashable, Sendable {
     public struct Identity: Codable, Hashable, Sendable {
         public var generation: IdentityGeneration
         public var sequence: SequenceOptions
+        /// The sequence's name where it is not the one PostgreSQL gives it (`table_column_seq`
+        /// in the table's schema): renamed, or named with `SEQUENCE NAME`.
+        public var sequenceName: QualifiedName? = nil
+        /// The sequence's comment and privileges (`GRANT … ON ALL SEQUENCES IN SCHEMA` reaches
+        /// it), as pg_dump keeps them; nil when it has none.
+        public var sequenceComment: String? = nil
+        public var sequencePrivileges: [Privilege]? = nil
 
         public init(generation: IdentityGeneration, sequence: SequenceOptions) {
             self.generation = generation

@@ -314,6 +314,9 @@ struct ModelJSONWriter {
                 w.object { w in
                     w.member("generation", identity.generation.rawValue)
                     w.key("sequence"); w.sequenceOptions(identity.sequence)
+                    w.member("sequenceComment", identity.sequenceComment)
+                    if let name = identity.sequenceName { w.key("sequenceName"); w.qualifiedName(name) }
+                    if let privileges = identity.sequencePrivileges { w.key("sequencePrivileges"); w.privileges(privileges) }
                 }
             }
             if let local = column.inheritedAndLocal { w.member("inheritedAndLocal", local) }

@@ -47,7 +47,7 @@ enum ColumnQuery {
     /// Columns by table oid (no names: 50,000 rows of them cost both ends
     /// more than the lookup by oid), with what index and constraint
     /// definitions need of them (`ColumnNames`).
-    static func decode(_ result: QueryResult, identities: [SequenceQuery.ColumnKey: SequenceOptions]) throws
+    static func decode(_ result: QueryResult, identities: [SequenceQuery.ColumnKey: SequenceQuery.IdentitySequence]) throws
         -> [(Column, ColumnNames.Entry, tableOID: UInt32)] {
         let tableOID = try result.column("table_oid")
         let name = try result.column("name"), position = try result.column("position"), type = try result.column("type")
@@ -67,7 +67,11 @@ enum ColumnQuery {
                 guard let sequence = identities[SequenceQuery.ColumnKey(table: oid, column: number)] else {
                     throw IntrospectionError(query: "columns", underlying: "identity column \(try row.string(name)) of the table with oid \(oid) has no sequence")
                 }
-                identity = Column.Identity(generation: generation == "a" ? .always : .byDefault, sequence: sequence)
+                identity = Column.Identity(generation: generation == "a" ? .always : .byDefault, sequence: sequence.options)
+                // The name is kept for now and left out by the inspector where it is the default (it knows the table's).
+                identity?.sequenceName = sequence.name
+                identity?.sequenceComment = sequence.comment
+                identity?.sequencePrivileges = sequence.privileges.isEmpty ? nil : sequence.privileges
             }
             var column = Column(
                 name: try row.string(name), position: number, type: try row.string(type),

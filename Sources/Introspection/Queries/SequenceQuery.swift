@@ -45,12 +45,22 @@ enum SequenceQuery {
           AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "c.oid"))
         """
 
-    /// The sequences, and apart from them the options of identity columns' sequences.
-    static func decode(_ result: QueryResult) throws -> (sequences: [Sequence], identities: [ColumnKey: SequenceOptions]) {
-        var sequences: [Sequence] = [], identities: [ColumnKey: SequenceOptions] = [:]
+    /// An identity column's sequence: its options, name, comment and privileges.
+    struct IdentitySequence {
+        var options: SequenceOptions
+        var name: QualifiedName
+        var comment: String?
+        var privileges: [Privilege]
+    }
+
+    /// The sequences, and apart from them identity columns' sequences.
+    static func decode(_ result: QueryResult) throws -> (sequences: [Sequence], identities: [ColumnKey: IdentitySequence]) {
+        var sequences: [Sequence] = [], identities: [ColumnKey: IdentitySequence] = [:]
         for row in result.rows {
             if try row.optionalString("ownership") == "i" {
-                identities[ColumnKey(table: try row.oid("table_oid"), column: try row.int("column_number"))] = try options(row)
+                identities[ColumnKey(table: try row.oid("table_oid"), column: try row.int("column_number"))] = IdentitySequence(
+                    options: try options(row), name: try row.qualifiedName(), comment: try row.optionalString("comment"),
+                    privileges: try row.privileges())
                 continue
             }
             var ownedBy: ColumnReference?

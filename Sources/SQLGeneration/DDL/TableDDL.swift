@@ -10,9 +10,7 @@ enum TableDDL {
         if let expression = column.generatedExpression {
             text += " GENERATED ALWAYS AS (\(expression)) \(column.generatedStorage ?? "STORED")"
         }
-        if let identity = column.identity {
-            text += " GENERATED \(identity.generation.rawValue) AS IDENTITY (\(TypeDDL.sequenceOptions(identity.sequence, withType: false)))"
-        }
+        if let identity = column.identity { text += " GENERATED \(identity.generation.rawValue) AS IDENTITY (\(identityOptions(identity)))" }
         if let value = column.defaultExpression { text += " DEFAULT \(value)" }
         if column.notNull { text += " NOT NULL" }
         return text
@@ -26,6 +24,29 @@ enum TableDDL {
         guard !table.inherits.isEmpty, table.partitionOf == nil, table.ofType == nil else { return false }
         let inherited = Set(table.inherits.compactMap { name in model.tables.first { $0.name == name } }.flatMap(\.columns).map(\.name))
         return table.columns.allSatisfy { !inherited.contains($0.name) || $0.inheritedAndLocal == true }
+    }
+
+    /// An identity's sequence options, with `SEQUENCE NAME` where the model names it.
+    static func identityOptions(_ identity: Column.Identity) -> String {
+        (identity.sequenceName.map { "SEQUENCE NAME \($0.sql) " } ?? "") + TypeDDL.sequenceOptions(identity.sequence, withType: false)
+    }
+
+    /// The name of an identity column's sequence: the model's, or the one PostgreSQL gives it.
+    static func identitySequence(_ identity: Column.Identity, of column: String, in table: QualifiedName) -> QualifiedName {
+        identity.sequenceName ?? QualifiedName(schema: table.schema, name: "\(table.name)_\(column)_seq")
+    }
+
+    /// The comment and privileges of an identity column's sequence, from `old` ones.
+    static func identitySequenceExtras(_ identity: Column.Identity, from old: Column.Identity?, of column: String,
+                                       in table: QualifiedName) -> [Statement] {
+        let sequence = identitySequence(identity, of: column, in: table)
+        var statements: [Statement] = []
+        if identity.sequenceComment != old?.sequenceComment {
+            statements.append(SQLWriting.comment(on: "SEQUENCE \(sequence.sql)", identity.sequenceComment))
+        }
+        statements += PrivilegeDDL.statements(on: "SEQUENCE \(sequence.sql)", from: old?.sequencePrivileges ?? [],
+                                              to: identity.sequencePrivileges ?? [])
+        return statements
     }
 
     /// `constraints`: written inside the column list (a plain table's only).
@@ -99,7 +120,8 @@ enum TableDDL {
     static func columnExtras(_ column: Column, of table: QualifiedName) -> [Statement] {
         // Most columns have none of these: nothing is built for them.
         guard column.storage != nil || column.compression != nil || column.statisticsTarget != nil || !column.options.isEmpty
-                || column.comment != nil || !column.privileges.isEmpty else { return [] }
+                || column.comment != nil || !column.privileges.isEmpty
+                || column.identity?.sequenceComment != nil || column.identity?.sequencePrivileges != nil else { return [] }
         let alter = "ALTER TABLE \(table.sql) ALTER COLUMN \(SQLWriting.ident(column.name))"
         var statements: [Statement] = []
         if let storage = column.storage { statements.append(Statement("\(alter) SET STORAGE \(storage)")) }
@@ -110,6 +132,7 @@ enum TableDDL {
             statements.append(SQLWriting.comment(on: "COLUMN \(table.sql).\(SQLWriting.ident(column.name))", comment))
         }
         statements += PrivilegeDDL.statements(on: "TABLE \(table.sql)", from: [], to: column.privileges, column: column.name)
+        if let identity = column.identity { statements += identitySequenceExtras(identity, from: nil, of: column.name, in: table) }
         return statements
     }
 
