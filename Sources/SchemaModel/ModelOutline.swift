@@ -76,6 +76,7 @@ public enum ModelOutline {
         if table.unlogged { heading += " UNLOGGED" }
         if let key = table.partitionKey { heading += " PARTITION BY \(key)" }
         if let parent = table.partitionOf { heading += " PARTITION OF \(parent.sql) \(table.partitionBound ?? "")" }
+        if table.detachPending == true { heading += " (detach pending)" }
         if table.rowLevelSecurity { heading += " (row-level security\(table.forceRowLevelSecurity ? ", forced" : ""))" }
         out.append(heading)
         if let comment = table.comment { out.append("  -- \(comment)") }
@@ -83,13 +84,19 @@ public enum ModelOutline {
             var line = "  \(SQLQuoting.identifier(column.name)) \(column.type)"
             if column.notNull { line += " NOT NULL" }
             if let value = column.defaultExpression { line += " DEFAULT \(value)" }
-            if let identity = column.identity { line += " GENERATED \(identity.generation.rawValue) AS IDENTITY" }
+            if let identity = column.identity {
+                line += " GENERATED \(identity.generation.rawValue) AS IDENTITY" + (identity.sequenceName.map { " (SEQUENCE NAME \($0.sql))" } ?? "")
+            }
+            if column.inheritedAndLocal == true { line += " (inherited, declared here too)" }
             if let generated = column.generatedExpression { line += " GENERATED ALWAYS AS (\(generated)) STORED" }
             if let collation = column.collation { line += " COLLATE \(collation)" }
             out.append(line)
         }
         for constraint in table.constraints { out.append("  constraint \(SQLQuoting.identifier(constraint.name)) \(constraint.definition)") }
-        for index in table.indexes { out.append("  index \(SQLQuoting.identifier(index.name)) \(index.definition)") }
+        for index in table.indexes {
+            out.append("  index \(SQLQuoting.identifier(index.name)) \(index.definition)"
+                       + (index.attachedTo.map { " (attached to \(SQLQuoting.identifier($0)))" } ?? ""))
+        }
         for trigger in table.triggers {
             out.append("  trigger \(SQLQuoting.identifier(trigger.name)) \(trigger.timing) \(trigger.events.joined(separator: " OR ")) "
                        + "\(trigger.level) → \(trigger.function.sql)" + (trigger.enabled == "ORIGIN" ? "" : " [\(trigger.enabled)]"))
