@@ -62,7 +62,8 @@ struct DDLWriter {
     /// pg_dump's output. A check stays apart when the table is in a cycle with a function (see `tablesInFunctionCycles`).
     func inlined(_ table: Table) -> [Constraint] {
         guard table.partitionOf == nil, table.ofType == nil,
-              table.inherits.isEmpty || TableDDL.joinsParentsLater(table, in: after.model) else { return [] }
+              table.inherits.isEmpty || TableDDL.joinsParentsLater(table, parents: table.inherits.compactMap { after.tables[$0] })
+        else { return [] }
         let calls = tablesInFunctionCycles.contains(ObjectID(.table, table.name))
         return table.constraints.filter { constraint in
             switch constraint.kind {

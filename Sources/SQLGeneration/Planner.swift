@@ -289,9 +289,9 @@ public struct Planner: Sendable {
                     }
                 case .index:
                     // An index attached to its parent's cannot be detached: only attaching is a change in place.
-                    let attached: Bool
-                    if case let .index(old)? = change.old { attached = old.attachedTo == nil } else { attached = false }
-                    if names == ["comment"] || names.isSubset(of: ["comment", "attached to"]) && attached {
+                    var attaching = false
+                    if case let .index(old)? = change.old { attaching = old.attachedTo == nil }
+                    if names.isSubset(of: ["comment", "attached to"]) && (attaching || !names.contains("attached to")) {
                         work.changedMembers[id] = change
                     } else {
                         work.rebuiltMembers.insert(id)

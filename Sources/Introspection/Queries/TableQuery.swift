@@ -5,14 +5,13 @@ import SchemaModel
 /// knows neither partitioning, nor UNLOGGED, nor row-level security.
 enum TableQuery {
     static func sql(_ version: CatalogVersion) -> String {
-        // PostgreSQL 14 added DETACH PARTITION … CONCURRENTLY, and with it the pending state.
-        let detachPending = version.major >= 14
-            ? "c.relispartition AND EXISTS (SELECT 1 FROM pg_catalog.pg_inherits p WHERE p.inhrelid = c.oid AND p.inhdetachpending)"
-            : "false"
+        // PostgreSQL 14 added DETACH PARTITION … CONCURRENTLY, and with it the pending state:
+        // read with the parents, from the same pg_inherits rows.
+        let detachPending = version.major >= 14 ? ", 'detachPending', i.inhdetachpending" : ""
         return """
         SELECT n.nspname AS schema, c.relname AS name, c.oid AS oid, d.description AS comment,
                c.relkind = 'p' AS partitioned, c.relpersistence = 'u' AS unlogged,
-               c.relispartition AS is_partition, \(detachPending) AS detach_pending,
+               c.relispartition AS is_partition,
                CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
                CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
                c.relrowsecurity AS row_security, c.relforcerowsecurity AS force_row_security,
@@ -26,7 +25,7 @@ enum TableQuery {
                marked.cluster_on,
                \(PrivilegeSQL.owner("c.relowner")) AS owner,
                \(PrivilegeSQL.privileges(acl: "c.relacl", owner: "c.relowner", type: "'r'")) AS privileges,
-               (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('schema', pn.nspname, 'name', pc.relname)
+               (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('schema', pn.nspname, 'name', pc.relname\(detachPending))
                         ORDER BY i.inhseqno)
                   FROM pg_catalog.pg_inherits i
                   JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
@@ -47,10 +46,18 @@ enum TableQuery {
         """
     }
 
+    /// A parent as the `parents` column gives it.
+    private struct Parent: Decodable {
+        var schema: String
+        var name: String
+        var detachPending: Bool?
+    }
+
     static func decode(_ result: QueryResult) throws -> [(oid: UInt32, name: QualifiedName, relation: Table)] {
         try result.rows.map { row in
             let name = try row.qualifiedName()
-            let parents = try row.json("parents", as: [QualifiedName].self) ?? []
+            let parentRows = try row.json("parents", as: [Parent].self) ?? []
+            let parents = parentRows.map { QualifiedName(schema: $0.schema, name: $0.name) }
             let isPartition = try row.bool("is_partition")
             var table = try row.owned(Table(
                 name: name,
@@ -68,7 +75,7 @@ enum TableQuery {
             table.replicaIdentity = try row.optionalString("replica_identity")
             table.ofType = try row.json("of_type", as: QualifiedName.self)
             table.clusterOn = try row.optionalString("cluster_on")
-            if try row.bool("detach_pending") { table.detachPending = true }
+            if isPartition, parentRows.first?.detachPending == true { table.detachPending = true }
             return (try row.oid("oid"), name, table)
         }
     }

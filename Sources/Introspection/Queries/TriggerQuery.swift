@@ -12,16 +12,17 @@ enum TriggerQuery {
         SELECT n.nspname AS schema, c.relname AS table_name, t.tgname AS name, d.description AS comment,
                pg_catalog.pg_get_triggerdef(t.oid) AS definition, t.tgtype AS type, t.tgenabled AS enabled,
                fn.nspname AS function_schema, f.proname AS function_name, t.tgparentid <> 0 AS cloned,
-               t.tgparentid <> 0 AND t.tgenabled <> (SELECT pt.tgenabled FROM pg_catalog.pg_trigger pt WHERE pt.oid = t.tgparentid) AS own_state
+               t.tgenabled <> pt.tgenabled AS own_state
         FROM pg_catalog.pg_trigger t
+        -- A partition's clone, with the trigger it was cloned from (read once, for both uses).
+        LEFT JOIN pg_catalog.pg_trigger pt ON t.tgparentid <> 0 AND pt.oid = t.tgparentid
         JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_catalog.pg_proc f ON f.oid = t.tgfoid
         JOIN pg_catalog.pg_namespace fn ON fn.oid = f.pronamespace
         \(CatalogFilter.commentJoin(alias: "d", catalog: "pg_trigger", oid: "t.oid"))
         WHERE NOT t.tgisinternal
-          AND (t.tgparentid = 0 OR d.description IS NOT NULL
-               OR t.tgenabled <> (SELECT pt.tgenabled FROM pg_catalog.pg_trigger pt WHERE pt.oid = t.tgparentid))
+          AND (t.tgparentid = 0 OR d.description IS NOT NULL OR t.tgenabled <> pt.tgenabled)
           AND \(CatalogFilter.userSchema("n.nspname"))
           AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "c.oid"))
         """

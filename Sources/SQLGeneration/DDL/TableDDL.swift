@@ -20,9 +20,10 @@ enum TableDDL {
     /// (`ALTER TABLE … INHERIT`), as it was made: every column it inherits it also declares
     /// itself (`Column.inheritedAndLocal`), and in its own order, which `CREATE TABLE …
     /// INHERITS` would not keep (it puts inherited columns first).
-    static func joinsParentsLater(_ table: Table, in model: DatabaseModel) -> Bool {
+    /// `parents`: the tables it inherits from.
+    static func joinsParentsLater(_ table: Table, parents: [Table]) -> Bool {
         guard !table.inherits.isEmpty, table.partitionOf == nil, table.ofType == nil else { return false }
-        let inherited = Set(table.inherits.compactMap { name in model.tables.first { $0.name == name } }.flatMap(\.columns).map(\.name))
+        let inherited = Set(parents.flatMap(\.columns).map(\.name))
         return table.columns.allSatisfy { !inherited.contains($0.name) || $0.inheritedAndLocal == true }
     }
 
@@ -54,6 +55,8 @@ enum TableDDL {
         let prefix = "CREATE \(table.unlogged ? "UNLOGGED " : "")TABLE \(guarded ? "IF NOT EXISTS " : "")\(table.name.sql)"
         var create: String
         var columnsAfter: [Column] = []
+        let parents = table.inherits.compactMap { name in model.tables.first { $0.name == name } }
+        let joinsLater = joinsParentsLater(table, parents: parents)
         if let parent = table.partitionOf {
             // A partition takes its columns from its parent; what differs is set after.
             create = prefix + " PARTITION OF \(parent.sql) \(table.partitionBound ?? "DEFAULT")"
@@ -65,11 +68,10 @@ enum TableDDL {
         } else if let type = table.ofType {
             create = prefix + " OF \(type.sql)"
             columnsAfter = table.columns
-        } else if !table.inherits.isEmpty && !joinsParentsLater(table, in: model) {
+        } else if !table.inherits.isEmpty && !joinsLater {
             // A child declares its own columns, and the inherited ones it also declares itself (name and
             // type: the server merges them, as pg_dump writes them); an inherited one whose default or
             // NOT NULL is its own gets it after.
-            let parents = table.inherits.compactMap { name in model.tables.first { $0.name == name } }
             let inherited = Dictionary(parents.flatMap(\.columns).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
             let own = table.columns.filter { inherited[$0.name] == nil }.map(columnDefinition)
                 + table.columns.filter { inherited[$0.name] != nil && $0.inheritedAndLocal == true }.map { column in
@@ -90,7 +92,7 @@ enum TableDDL {
         if let method = table.accessMethod { create += " USING \(SQLWriting.ident(method))" }
         if !table.storageParameters.isEmpty { create += " WITH (\(table.storageParameters.joined(separator: ", ")))" }
         var statements = [Statement(create)]
-        if table.partitionOf == nil, table.ofType == nil, joinsParentsLater(table, in: model) {
+        if joinsLater {
             // Run again on a database it built, INHERIT fails as `duplicate_table`: ignored.
             statements += table.inherits.map { parent in
                 let sql = "ALTER TABLE \(table.name.sql) INHERIT \(parent.sql)"
