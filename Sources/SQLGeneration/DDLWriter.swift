@@ -163,13 +163,7 @@ struct DDLWriter {
                 statements.append(Statement("ALTER TABLE \(relation.sql) VALIDATE CONSTRAINT \(SQLWriting.ident(constraint.name))",
                                             hazards: [.validation(relation)]))
             }
-            if names.contains("comment") {
-                statements.append(SQLWriting.comment(on: "CONSTRAINT \(SQLWriting.ident(constraint.name)) ON \(relation.sql)", constraint.comment))
-            }
-            if names.contains("index comment") {
-                statements.append(SQLWriting.comment(on: "INDEX \(QualifiedName(schema: relation.schema, name: constraint.name).sql)",
-                                                     constraint.indexComment))
-            }
+            statements += ConstraintDDL.comments(constraint, on: relation, changed: names)
         case let .index(index)?:
             if names.contains("comment") {
                 statements.append(SQLWriting.comment(on: "INDEX \(QualifiedName(schema: relation.schema, name: index.name).sql)", index.comment))

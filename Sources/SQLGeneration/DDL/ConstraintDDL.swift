@@ -20,14 +20,16 @@ enum ConstraintDDL {
         return statements + comments(constraint, on: table)
     }
 
-    /// The constraint's comment, and its index's (the index has the constraint's name).
-    static func comments(_ constraint: Constraint, on table: QualifiedName) -> [Statement] {
+    /// The constraint's comment, and its index's (the index has the constraint's name): those it has,
+    /// or, given the diff's changed property names, those that changed (a removed one set to NULL).
+    static func comments(_ constraint: Constraint, on table: QualifiedName, changed: Set<String>? = nil) -> [Statement] {
         var statements: [Statement] = []
-        if let comment = constraint.comment {
-            statements.append(SQLWriting.comment(on: "CONSTRAINT \(SQLWriting.ident(constraint.name)) ON \(table.sql)", comment))
+        if changed.map({ $0.contains("comment") }) ?? (constraint.comment != nil) {
+            statements.append(SQLWriting.comment(on: "CONSTRAINT \(SQLWriting.ident(constraint.name)) ON \(table.sql)", constraint.comment))
         }
-        if let comment = constraint.indexComment {
-            statements.append(SQLWriting.comment(on: "INDEX \(QualifiedName(schema: table.schema, name: constraint.name).sql)", comment))
+        if changed.map({ $0.contains("index comment") }) ?? (constraint.indexComment != nil) {
+            statements.append(SQLWriting.comment(on: "INDEX \(QualifiedName(schema: table.schema, name: constraint.name).sql)",
+                                                 constraint.indexComment))
         }
         return statements
     }
