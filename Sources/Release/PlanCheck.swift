@@ -10,6 +10,9 @@ import SchemaModel
 public struct PlanProof: Sendable {
     public let leftover: SchemaDiff
     public let seconds: Double
+    /// When the plan was proved on the part of the source it can reach (`ProofScope`):
+    /// how many top-level objects that part held, and the source.
+    public var scope: (objects: Int, of: Int)? = nil
     public var holds: Bool { leftover.isEmpty }
 }
 
@@ -23,14 +26,28 @@ public struct PlanCheck: Sendable {
         self.replay = replay
     }
 
-    /// The plan applied to `source`, compared with `target`.
+    /// The plan applied to `source`, compared with `target`: first on the part of the
+    /// source the plan can reach (`ProofScope`), and on the whole source when that
+    /// part does not hold (or the plan's reach cannot be read), so the verdict is
+    /// always the whole source's when it is a refusal.
     public func prove(_ plan: Plan, from source: DatabaseModel, to target: DatabaseModel) throws -> PlanProof {
         let clock = ContinuousClock()
         let start = clock.now
+        let changed = plan.changedObjects ?? Set(SchemaDiff(from: source, to: target).changes.map(\.id))
+        if let scope = ProofScope(plan: plan, changed: changed, source: source, target: target),
+           let leftover = try? apply(plan, to: scope.restrict(source), comparedWith: scope.restrict(target)), leftover.isEmpty {
+            var proof = PlanProof(leftover: leftover, seconds: (clock.now - start).seconds)
+            proof.scope = scope.share
+            return proof
+        }
+        return PlanProof(leftover: try apply(plan, to: source, comparedWith: target), seconds: (clock.now - start).seconds)
+    }
+
+    /// What is left between `target` and the scratch database `source` and then the plan give.
+    private func apply(_ plan: Plan, to source: DatabaseModel, comparedWith target: DatabaseModel) throws -> SchemaDiff {
         let files = Self.sourceFiles(source) + [MigrationFile(path: "(the plan)", text: Self.file(plan), expectedVersion: nil)]
         let (result, _) = try replay.replay(files, createSchemaVersions: false)
-        return PlanProof(leftover: SchemaDiff(from: result.withoutInvalidIndexes, to: target.withoutInvalidIndexes),
-                         seconds: (clock.now - start).seconds)
+        return SchemaDiff(from: result.withoutInvalidIndexes, to: target.withoutInvalidIndexes)
     }
 
     /// A schema script applied twice to an empty database must give its model:

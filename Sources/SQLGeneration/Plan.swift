@@ -1,9 +1,14 @@
+import SchemaModel
+
 /// The statements that turn one schema into another, in the order they run,
 /// with what the reader should know first.
 public struct Plan: Sendable, Hashable {
     public var statements: [Statement]
     /// Said at the top: possible renames, objects planned as a drop and a create.
     public var notes: [String]
+    /// The objects the diff behind the plan changes (nil for a plan made by hand):
+    /// where a proof starts its scope (`ProofScope`).
+    public var changedObjects: Set<ObjectID>? = nil
 
     public init(statements: [Statement], notes: [String] = []) {
         self.statements = statements

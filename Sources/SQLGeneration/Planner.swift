@@ -53,13 +53,17 @@ public struct Planner: Sendable {
         let renames = applyRenames(to: &old)
         let before = ModelIndex(old), after = ModelIndex(new)
         var work: Work
+        let changed: Set<ObjectID>
         if before.topLevel.isEmpty {
             // From nothing (a schema script): everything is created, and no diff need be computed
             // (flattening every object was most of consolidate's time at 1,000 tables).
             work = Work()
             work.addedTop = Set(after.topLevel + after.rules)
+            changed = work.addedTop
         } else {
-            work = classify(SchemaDiff(from: old, to: new), before: before, after: after)
+            let diff = SchemaDiff(from: old, to: new)
+            changed = Set(diff.changes.map(\.id))
+            work = classify(diff, before: before, after: after)
         }
         addDependents(to: &work, before: before, after: after)
         notes += possibleRenames(work, before: before, after: after)
@@ -189,7 +193,9 @@ public struct Planner: Sendable {
         // Last, what is removed and may still be used until the changes above ran: a type a column
         // leaves, the sequence behind a serial that became an identity, a function a default called.
         for id in lateDrops { statements += writer.drop(id, before: before) }
-        return Plan(statements: Self.committingNewEnumValues(statements), notes: notes)
+        var plan = Plan(statements: Self.committingNewEnumValues(statements), notes: notes)
+        plan.changedObjects = changed
+        return plan
     }
 
     /// Tables that need a function which itself needs the table (a check calling a function

@@ -60,7 +60,8 @@ struct PlanBenchmark: ParsableCommand {
         print("  planning alone: \(format(clock.now - start)), \(plan.statements.count) statements")
         let proof = try PlanCheck(replay: MigrationReplay(scratch: server.connectionString().raw, useCache: false))
             .prove(plan, from: old, to: new)
-        print("  proof: \(proof.holds ? "holds" : "FAILS") (\(String(format: "%.2f", proof.seconds)) s)")
+        let scope = proof.scope.map { ", on \($0.objects) of the source's \($0.of) objects" } ?? ", on the whole source"
+        print("  proof: \(proof.holds ? "holds" : "FAILS") (\(String(format: "%.2f", proof.seconds)) s\(scope))")
         let url = { (db: String) in "postgresql+psycopg2://postgres@/\(db)?host=\(server.socketDirectory)" }
         do {
             let theirs = try timeProcess(migra, ["--unsafe", url("bench_a"), url("bench_b")], acceptable: [0, 2])

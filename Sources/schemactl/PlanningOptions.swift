@@ -74,7 +74,8 @@ struct PlanningOptions: ParsableArguments {
         ProgressLine.shared.clear()
         guard proof.holds else { throw ProofFailed(direction: direction, leftover: proof.leftover) }
         if proof.seconds >= 1 {
-            Terminal.error("the \(direction) plan was proved on a scratch database in \(String(format: "%.1f", proof.seconds)) s")
+            let scope = proof.scope.map { " (on the \($0.objects) of the source's \($0.of) objects it can reach)" } ?? ""
+            Terminal.error("the \(direction) plan was proved on a scratch database in \(String(format: "%.1f", proof.seconds)) s\(scope)")
         }
     }
 }
