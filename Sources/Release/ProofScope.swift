@@ -134,6 +134,7 @@ extension ProofScope {
                 for index in table.indexes { relationsByName[index.name, default: []].append(id) }
                 for parent in table.inherits + (table.partitionOf.map { [$0] } ?? []) {
                     children[ObjectID(.table, parent), default: []].insert(id)
+                    needs[id, default: []].insert(ObjectID(.table, parent))
                     inheritance.insert([id, ObjectID(.table, parent)])
                 }
             }
@@ -146,6 +147,11 @@ extension ProofScope {
             for sequence in model.sequences {
                 let id = ObjectID(.sequence, sequence.name)
                 all.insert(id)
+                // `OWNED BY table.column`, and the table's default that calls it: each needs the other.
+                if let owner = sequence.ownedBy.map({ ObjectID(.table, $0.table) }) {
+                    needs[id, default: []].insert(owner)
+                    needs[owner, default: []].insert(id)
+                }
                 relationsByName[sequence.name.name, default: []].append(id)
             }
             for function in model.functions {
