@@ -165,8 +165,7 @@ public struct ModelFlattener: Sendable {
             }
         case .function, .procedure:
             return model.functions.filter { ($0.kind == .procedure) == (kind == .procedure) }.map { function in
-                let id = ObjectID(kind: kind, schema: function.name.schema, name: function.name.name, signature: function.identityArguments)
-                return object(id, .function(function), [
+                return object(function.id, .function(function), [
                     ("arguments", function.arguments), ("result", function.result), ("language", function.language),
                     ("volatility", function.volatility), ("strict", flag(function.strict)),
                     ("security definer", flag(function.securityDefiner)), ("leakproof", flag(function.leakproof)),

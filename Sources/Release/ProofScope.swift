@@ -84,7 +84,7 @@ public struct ProofScope: Sendable {
         copy.compositeTypes.removeAll { !objects.contains(ObjectID(.compositeType, $0.name)) }
         copy.sequences.removeAll { !objects.contains(ObjectID(.sequence, $0.name)) }
         copy.views.removeAll { !objects.contains(ObjectID($0.materialized ? .materializedView : .view, $0.name)) }
-        copy.functions.removeAll { !objects.contains(Graph.id($0)) }
+        copy.functions.removeAll { !objects.contains($0.id) }
         copy.definedObjects.removeAll { !objects.contains($0.id.parent ?? $0.id) }
         copy.tables.removeAll { !objects.contains(ObjectID(.table, $0.name)) }
         for index in copy.tables.indices where !roots.contains(ObjectID(.table, copy.tables[index].name)) {
@@ -115,11 +115,6 @@ extension ProofScope {
         private var functionsByName: [String: [ObjectID]] = [:]
         private var typesByName: [String: [ObjectID]] = [:]
         private var schemas: Set<ObjectID> = []
-
-        static func id(_ function: Function) -> ObjectID {
-            ObjectID(kind: function.kind == .procedure ? .procedure : .function, schema: function.name.schema,
-                     name: function.name.name, signature: function.identityArguments)
-        }
 
         init(_ model: DatabaseModel) {
             for schema in model.schemas { schemas.insert(ObjectID(kind: .schema, schema: nil, name: schema.name)) }
@@ -155,7 +150,7 @@ extension ProofScope {
                 relationsByName[sequence.name.name, default: []].append(id)
             }
             for function in model.functions {
-                let id = Self.id(function)
+                let id = function.id
                 all.insert(id)
                 functionsByName[function.name.name, default: []].append(id)
             }

@@ -19,14 +19,9 @@ struct ModelIndex {
             if let parent = table.partitionOf { partitionsByParent[parent, default: []].append(table) }
         }
         for view in model.views { views[view.name] = view }
-        for function in model.functions { functions[Self.id(function)] = function }
+        for function in model.functions { functions[function.id] = function }
         for object in model.definedObjects { defined[object.id] = object }
         for sequence in model.sequences { sequences[sequence.name] = sequence }
-    }
-
-    static func id(_ function: Function) -> ObjectID {
-        ObjectID(kind: function.kind == .procedure ? .procedure : .function, schema: function.name.schema,
-                 name: function.name.name, signature: function.identityArguments)
     }
 
     static func name(_ id: ObjectID) -> QualifiedName { QualifiedName(schema: id.schema ?? "", name: id.name) }
@@ -79,7 +74,7 @@ struct ModelIndex {
             + model.compositeTypes.map { ObjectID(.compositeType, $0.name) } + model.sequences.map { ObjectID(.sequence, $0.name) }
             + model.tables.map { ObjectID(.table, $0.name) }
             + model.views.map { ObjectID($0.materialized ? .materializedView : .view, $0.name) }
-            + model.functions.map(Self.id) + model.definedObjects.filter { $0.table == nil }.map(\.id)
+            + model.functions.map(\.id) + model.definedObjects.filter { $0.table == nil }.map(\.id)
     }
 
     /// Rules belong to their table or view but are held by definition, so they are planned as top-level objects.

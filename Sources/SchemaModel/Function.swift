@@ -66,3 +66,10 @@ public struct Function: Codable, Hashable, Sendable {
     /// `"schema"."name"(identity arguments)`: unique among functions.
     public var signature: String { "\(name.sql)(\(identityArguments))" }
 }
+
+extension Function {
+    /// Its identity among all objects of the model: overloads share a name, not their arguments.
+    public var id: ObjectID {
+        ObjectID(kind: kind == .procedure ? .procedure : .function, schema: name.schema, name: name.name, signature: identityArguments)
+    }
+}

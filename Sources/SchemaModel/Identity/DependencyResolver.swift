@@ -45,8 +45,7 @@ public struct DependencyResolver: Sendable {
         for type in model.domains { types[Name(schema: type.name.schema, name: type.name.name)] = .domain }
         for type in model.compositeTypes { types[Name(schema: type.name.schema, name: type.name.name)] = .compositeType }
         for function in model.functions {
-            let kind: ObjectKind = function.kind == .procedure ? .procedure : .function
-            let id = ObjectID(kind: kind, schema: function.name.schema, name: function.name.name, signature: function.identityArguments)
+            let id = function.id
             functions[Name(schema: function.name.schema, name: function.name.name), default: []].append((id, function.identityArguments))
         }
         for object in model.definedObjects {
