@@ -8,7 +8,7 @@ import Testing
 /// A proof loads the part of the source its plan can reach (`ProofScope`): the
 /// objects the plan changes or names, what depends on them, what those need.
 /// The base: a chain of tables, each referencing the one before, with a view,
-/// a trigger and a partitioned table.
+/// a trigger, an index over a function and a partitioned table.
 @Suite struct ProofScopeTests {
     static let base = """
         CREATE TABLE t0 (id int PRIMARY KEY);
@@ -22,6 +22,11 @@ import Testing
         CREATE VIEW t5_view AS SELECT id FROM t5;
         CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
         CREATE TRIGGER t3_touch BEFORE UPDATE ON t3 FOR EACH ROW EXECUTE FUNCTION touch();
+        CREATE INDEX t1_up_idx ON t1 (up);
+        CREATE INDEX t2_up_idx ON t2 (up);
+        COMMENT ON TABLE t1 IS 'a bystander';
+        CREATE FUNCTION norm(int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT $1';
+        CREATE INDEX t3_norm_idx ON t3 (norm(id));
         CREATE TABLE p (id int, k int) PARTITION BY RANGE (k);
         CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (10) PARTITION BY RANGE (id);
         CREATE TABLE p11 PARTITION OF p1 FOR VALUES FROM (0) TO (10);
@@ -46,9 +51,13 @@ import Testing
         let scope = try #require(ProofScope(plan: plan, changed: plan.changedObjects ?? [], source: old, target: new))
         // t2 changes; its view and t3 (a key to it) depend on it; t1 it references; touch() t3's trigger calls.
         #expect(names(scope) == ["t1", "t2", "t3", "t2_view", "touch"])
-        // t1 is there for t2's key: its own key to t0 is left out, on both sides alike. t3's key to t2 stays.
+        // t1 is there for t2's key, a bystander: its own key to t0, its index and its comment are
+        // left out, on both sides alike. t3's key to t2 stays; t2's index stays with its root.
         let restricted = scope.restrict(old)
         #expect(restricted.table("public", "t1")?.constraints.contains { $0.foreignKey != nil } == false)
+        #expect(restricted.table("public", "t1")?.indexes.isEmpty == true && restricted.table("public", "t1")?.comment == nil)
+        #expect(restricted.table("public", "t2")?.indexes.map(\.name) == ["t2_up_idx"])
+        #expect(restricted.table("public", "t3")?.indexes.isEmpty == true)
         #expect(restricted.table("public", "t3")?.constraints.contains { $0.foreignKey?.referencedTable.name == "t2" } == true)
         #expect(restricted.table("public", "t0") == nil)
     }
@@ -58,7 +67,17 @@ import Testing
         let proof = try Proving.check().prove(Planner(from: old, to: new).plan(), from: old, to: new)
         #expect(proof.holds, "\(DiffRenderer.text(proof.leftover))")
         let scope = try #require(proof.scope)
-        #expect(scope.objects == 5 && scope.of == 13)
+        #expect(scope.objects == 5 && scope.of == 14)
+    }
+
+    @Test func aBystanderKeepsTheIndexesTiedToARoot() throws {
+        let (old, new) = try models("CREATE OR REPLACE FUNCTION norm(int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT $1 + 0';")
+        let plan = Planner(from: old, to: new).plan()
+        let scope = try #require(ProofScope(plan: plan, changed: plan.changedObjects ?? [], source: old, target: new))
+        // t3 depends on norm() through its index: it is there with that index and its trigger's function, without its key to t2.
+        #expect(names(scope) == ["norm", "t3", "touch"])
+        #expect(scope.restrict(old).table("public", "t3")?.indexes.map(\.name) == ["t3_norm_idx"])
+        #expect(try Proving.check().prove(plan, from: old, to: new).holds)
     }
 
     @Test func aTableReachesItsPartitionsAtAnyDepth() throws {
