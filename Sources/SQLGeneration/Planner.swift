@@ -466,20 +466,23 @@ public struct Planner: Sendable {
     /// the same shape: said, never done silently.
     private func possibleRenames(_ work: Work, before: ModelIndex, after: ModelIndex) -> [String] {
         var notes: [String] = []
-        let removedColumns = work.removedMembers.keys.filter { $0.kind == .column }.sorted()
-        let addedColumns = work.addedMembers.keys.filter { $0.kind == .column }.sorted()
-        for removed in removedColumns {
+        // Added columns by table and added tables by schema, grouped once: each removed one is
+        // compared with its own group only (at 5,000 tables, filtering and sorting every added
+        // table for each removed one was a quarter of planning's time).
+        let addedColumns = Dictionary(grouping: work.addedMembers.keys.filter { $0.kind == .column }.sorted(), by: \.parent)
+        for removed in work.removedMembers.keys.filter({ $0.kind == .column }).sorted() {
             guard case let .column(oldColumn)? = before.member(removed) else { continue }
-            for added in addedColumns where added.parent == removed.parent {
+            for added in addedColumns[removed.parent, default: []] {
                 guard case let .column(newColumn)? = after.member(added), newColumn.type == oldColumn.type else { continue }
                 notes.append("possible rename of \(removed.sql) to \(SQLWriting.ident(added.name)): "
                              + "--rename \(removed.schema ?? "public").\(removed.owner ?? "").\(removed.name)=\(added.name) keeps its data")
             }
         }
+        let addedTables = Dictionary(grouping: work.addedTop.filter { $0.kind == .table }.sorted(), by: \.schema)
         for removed in work.removedTop.filter({ $0.kind == .table }).sorted() {
             guard case let .table(oldTable)? = before.object(removed) else { continue }
             let shape = oldTable.columns.map { [$0.name, $0.type] }
-            for added in work.addedTop.filter({ $0.kind == .table && $0.schema == removed.schema }).sorted() {
+            for added in addedTables[removed.schema, default: []] {
                 guard case let .table(newTable)? = after.object(added), newTable.columns.map({ [$0.name, $0.type] }) == shape else { continue }
                 notes.append("possible rename of \(removed.sql) to \(SQLWriting.ident(added.name)): "
                              + "--rename \(removed.schema ?? "public").\(removed.name)=\(added.name) keeps its data")
