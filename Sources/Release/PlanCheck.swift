@@ -21,6 +21,12 @@ public struct PlanProof: Sendable {
 /// result and diffs it with the target. Nothing is shown to a user before this.
 public struct PlanCheck: Sendable {
     public var replay: MigrationReplay
+    /// Whether a plan is proved on its scope first (`ProofScope`); false proves every plan
+    /// on the whole source, as the tests do to compare the two verdicts.
+    public var scoped = true
+    /// The largest share of the source a scope may cover (`ProofScope.largestShare`); the
+    /// tests raise it to 1 to prove small schemas on their scope too.
+    public var largestShare = ProofScope.largestShare
 
     public init(replay: MigrationReplay) {
         self.replay = replay
@@ -33,8 +39,8 @@ public struct PlanCheck: Sendable {
     public func prove(_ plan: Plan, from source: DatabaseModel, to target: DatabaseModel) throws -> PlanProof {
         let clock = ContinuousClock()
         let start = clock.now
-        let changed = plan.changedObjects ?? Set(SchemaDiff(from: source, to: target).changes.map(\.id))
-        if let scope = ProofScope(plan: plan, changed: changed, source: source, target: target),
+        if scoped, let scope = ProofScope(plan: plan, changed: plan.changedObjects ?? Set(SchemaDiff(from: source, to: target).changes.map(\.id)),
+                                          source: source, target: target, largestShare: largestShare),
            let leftover = try? apply(plan, to: scope.restrict(source), comparedWith: scope.restrict(target)), leftover.isEmpty {
             var proof = PlanProof(leftover: leftover, seconds: (clock.now - start).seconds)
             proof.scope = scope.share

@@ -40,11 +40,12 @@ public struct ProofScope: Sendable {
     let tiedIndexes: Set<ObjectID>
 
     /// A scope over more than this share of the source's objects is not worth its reckoning.
-    static let largestShare = 0.6
+    public static let largestShare = 0.6
 
     /// nil when the plan must be proved on the whole source: a statement whose reach
-    /// cannot be read, or a scope covering most of it anyway.
-    public init?(plan: Plan, changed: Set<ObjectID>, source: DatabaseModel, target: DatabaseModel) {
+    /// cannot be read, or a scope covering more than `largestShare` of it anyway.
+    public init?(plan: Plan, changed: Set<ObjectID>, source: DatabaseModel, target: DatabaseModel,
+                 largestShare: Double = ProofScope.largestShare) {
         let named = TouchedObjects(plan.statements.map(\.sql))
         guard !named.everything else { return nil }
         let models = [source, target]
@@ -78,7 +79,7 @@ public struct ProofScope: Sendable {
             }
         }
         share = (scope.intersection(graphs[0].all).count, graphs[0].all.count)
-        guard Double(share.objects) <= Self.largestShare * Double(share.of) else { return nil }
+        guard Double(share.objects) <= largestShare * Double(share.of) else { return nil }
         objects = scope
         self.roots = roots
         tiedIndexes = Set(graphs.flatMap { graph in

@@ -8,7 +8,9 @@ import Testing
 
 /// Every change fixture, both ways: the schema before and after, each written as
 /// a consolidated script that rebuilds it (applied twice), and the plan from
-/// one to the other proved on a scratch database in both directions.
+/// one to the other proved on a scratch database in both directions; and the
+/// forward plan short of a statement, proved on its scope and on the whole
+/// source, with one verdict.
 @Suite struct ChangeFixturePlanTests {
     @Test(arguments: ChangeFixture.files)
     func planAndScriptHoldBothWays(_ file: String) throws {
@@ -28,5 +30,6 @@ import Testing
         try Proving.expectDumpsAgree(database, model: after, file)
         try Proving.expectPlanHolds(from: before, to: after, file + " forward")
         try Proving.expectPlanHolds(from: after, to: before, file + " backward")
+        try Proving.expectScopedVerdictIsTheWholeSources(from: before, to: after, file + " forward")
     }
 }

@@ -91,4 +91,20 @@ enum Proving {
         let proof = try check().prove(plan, from: old, to: new)
         #expect(proof.holds, "\(label): the plan leaves\n\(DiffRenderer.text(proof.leftover))\nplan:\n\(plan.sql)")
     }
+
+    /// The plan with its middle statement left out, proved on its scope (however large a
+    /// share of a small fixture that is) and on the whole source: one verdict. A scope that
+    /// left out what the missing statement would have shown would hold where the whole fails.
+    static func expectScopedVerdictIsTheWholeSources(from old: DatabaseModel, to new: DatabaseModel, _ label: String) throws {
+        var plan = Planner(from: old, to: new).plan()
+        guard plan.statements.count >= 2 else { return }
+        let removed = plan.statements.remove(at: plan.statements.count / 2)
+        guard ProofScope(plan: plan, changed: plan.changedObjects ?? [], source: old, target: new, largestShare: 1) != nil else { return }
+        var onScope = try check(), whole = try check()
+        onScope.largestShare = 1
+        whole.scoped = false
+        let scoped = (try? onScope.prove(plan, from: old, to: new))?.holds ?? false
+        let full = (try? whole.prove(plan, from: old, to: new))?.holds ?? false
+        #expect(scoped == full, "\(label), without \(removed.sql): on its scope the plan \(scoped ? "holds" : "fails"), on the whole source it \(full ? "holds" : "fails")")
+    }
 }
