@@ -6,7 +6,8 @@ import TestSupport
 import Testing
 
 /// migra's own acceptance corpus: for every case, a.sql and b.sql each round-trip
-/// through their consolidated script, and the proved plan turns a into b and b into a.
+/// through their consolidated script, and the proved plan turns a into b and b into a;
+/// the plan a→b short of a statement gets one verdict on its scope and on the whole of a.
 @Suite struct CorpusPlanTests {
     @Test(arguments: Proving.corpusCases)
     func planTurnsAIntoBAndBack(_ name: String) throws {
@@ -22,6 +23,7 @@ import Testing
         try Proving.expectDumpsAgree(a, name + "/a.sql")
         try Proving.expectDumpsAgree(b, name + "/b.sql")
         try Proving.expectPlanHolds(from: old, to: new, name + " a→b")
+        try Proving.expectScopedVerdictIsTheWholeSources(from: old, to: new, name + " a→b")
         if name == "extversions" {
             // b→a asks to downgrade pg_trgm 1.4 to 1.3: PostgreSQL ships no downgrade path, so no plan can.
             try withKnownIssue("PostgreSQL has no downgrade path between extension versions") {
