@@ -88,6 +88,8 @@ enum Proving {
     static func expectPlanHolds(from old: DatabaseModel, to new: DatabaseModel, _ label: String) throws {
         let plan = Planner(from: old, to: new).plan()
         #expect(!plan.isEmpty || SchemaDiff(from: old, to: new).isEmpty, "\(label): a difference with an empty plan")
+        let repeated = Dictionary(grouping: plan.statements.map(\.sql), by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
+        #expect(repeated.isEmpty, "\(label): statements written twice:\n\(repeated.joined(separator: "\n"))")
         let proof = try check().prove(plan, from: old, to: new)
         #expect(proof.holds, "\(label): the plan leaves\n\(DiffRenderer.text(proof.leftover))\nplan:\n\(plan.sql)")
     }
