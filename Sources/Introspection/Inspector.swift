@@ -231,7 +231,7 @@ public struct Inspector: Sendable {
         var table = table
         for index in table.columns.indices {
             let column = table.columns[index]
-            if column.identity?.sequenceName == QualifiedName(schema: table.name.schema, name: "\(table.name.name)_\(column.name)_seq") {
+            if column.identity?.sequenceName == Column.Identity.defaultSequenceName(of: column.name, in: table.name) {
                 table.columns[index].identity?.sequenceName = nil
             }
         }

@@ -216,13 +216,10 @@ extension ProofScope {
             for (dependent, referenced) in DependencyResolver(model).edges(of: model) {
                 let (from, to) = (dependent.parent ?? dependent, referenced.parent ?? referenced)
                 guard from != to else { continue }
+                dependents[to, default: []].insert(from)
                 if dependent.kind == .index {
                     indexReferences[from, default: [:]][dependent, default: []].insert(to)
-                    dependents[to, default: []].insert(from)
-                    continue
-                }
-                dependents[to, default: []].insert(from)
-                if from.kind == .table, to.kind == .table, !inheritance.contains([from, to]) {
+                } else if from.kind == .table, to.kind == .table, !inheritance.contains([from, to]) {
                     foreignKeys[from, default: []].insert(to)
                 } else {
                     needs[from, default: []].insert(to)

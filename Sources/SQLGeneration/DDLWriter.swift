@@ -36,7 +36,7 @@ struct DDLWriter {
             // The primary key with its table: a view may group by it (functional dependency) and is created before the other members.
             let inherited = table.partitionOf != nil || !table.inherits.isEmpty
             let inline = inlined(table)
-            return TableDDL.create(table, in: after.model, guarded: guarded, constraints: inline)
+            return TableDDL.create(table, in: after, guarded: guarded, constraints: inline)
                 + inline.flatMap { ConstraintDDL.comments($0, on: table.name) }
                 + table.constraints.filter { $0.kind == .primaryKey && !inline.contains($0) }
                     .flatMap { ConstraintDDL.add($0, on: table.name, guarded: guarded || inherited) }
@@ -168,7 +168,7 @@ struct DDLWriter {
             statements += ConstraintDDL.comments(constraint, on: relation, changed: names)
         case let .index(index)?:
             if names.contains("comment") {
-                statements.append(SQLWriting.comment(on: "INDEX \(QualifiedName(schema: relation.schema, name: index.name).sql)", index.comment))
+                statements.append(IndexDDL.comment(on: index.name, of: relation, index.comment))
             }
             if names.contains("attached to") { statements += attachingToParent(index, on: relation) }
         case let .trigger(trigger)?:

@@ -20,6 +20,12 @@ public struct Column: Codable, Hashable, Sendable {
             self.generation = generation
             self.sequence = sequence
         }
+
+        /// The name PostgreSQL gives an identity column's sequence when none is asked for
+        /// (short names only: a longer one is truncated, and is kept as `sequenceName`).
+        public static func defaultSequenceName(of column: String, in table: QualifiedName) -> QualifiedName {
+            QualifiedName(schema: table.schema, name: "\(table.name)_\(column)_seq")
+        }
     }
 
     public var name: String

@@ -29,10 +29,7 @@ enum ConstraintQuery {
                con.confkey AS referenced_column_numbers,
                con.confdeltype AS on_delete, con.confupdtype AS on_update, con.confmatchtype AS match,
                con.condeferrable AS deferrable, con.condeferred AS deferred, con.convalidated AS validated,
-               d.description AS comment,
-               CASE WHEN con.contype IN ('p', 'u', 'x') THEN
-                 (SELECT x.description FROM pg_catalog.pg_description x WHERE x.objoid = con.conindid
-                     AND x.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND x.objsubid = 0) END AS index_comment
+               d.description AS comment, ixd.description AS index_comment
         FROM pg_catalog.pg_constraint con
         JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -40,6 +37,8 @@ enum ConstraintQuery {
         LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
         LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
         \(CatalogFilter.commentJoin(alias: "d", catalog: "pg_constraint", oid: "con.oid"))
+        -- The index behind a key, unique or exclusion constraint (a foreign key's conindid is the referenced one's).
+        \(CatalogFilter.commentJoin(alias: "ixd", catalog: "pg_class", oid: "con.conindid")) AND con.contype IN ('p', 'u', 'x')
         WHERE con.contype IN ('p', 'u', 'c', 'f', 'x') AND c.relkind IN ('r', 'p')
           -- A foreign key's clones (one per partition of a partitioned table it
           -- points at or is declared on) belong to their parent constraint, under

@@ -14,6 +14,14 @@ import SchemaModel
 enum DefinedObjectQuery {
     private static func q(_ expression: String) -> String { "pg_catalog.quote_ident(\(expression))" }
     private static func qualified(_ schema: String, _ name: String) -> String { "\(q(schema)) || '.' || \(q(name))" }
+    /// The tables the relation `oid` inherits from (a partition: its one parent), qualified, in order.
+    private static func parents(of oid: String) -> String {
+        """
+        (SELECT pg_catalog.string_agg(\(qualified("pn.nspname", "pc.relname")), ', ' ORDER BY h.inhseqno)
+           FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_class pc ON pc.oid = h.inhparent
+           JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace WHERE h.inhrelid = \(oid))
+        """
+    }
 
     private static func comment(_ catalog: String, _ oid: String) -> String {
         """
@@ -507,10 +515,7 @@ enum DefinedObjectQuery {
                     -- A partition takes its columns from its parent; a child declares its own (and the
                     -- inherited ones it also declares) with its own checks, as pg_dump writes them.
                     || CASE WHEN c.relispartition
-                       THEN ' PARTITION OF ' || (SELECT \(qualified("pn.nspname", "pc.relname")) FROM pg_catalog.pg_inherits h
-                                                   JOIN pg_catalog.pg_class pc ON pc.oid = h.inhparent
-                                                   JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace WHERE h.inhrelid = c.oid)
-                            || ' ' || pg_catalog.pg_get_expr(c.relpartbound, c.oid)
+                       THEN ' PARTITION OF ' || \(parents(of: "c.oid")) || ' ' || pg_catalog.pg_get_expr(c.relpartbound, c.oid)
                        ELSE ' (' || pg_catalog.concat_ws(', ',
                               (SELECT pg_catalog.string_agg(\(q("a.attname")) || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod)
                                         || \(options("a.attfdwoptions"))
@@ -522,10 +527,7 @@ enum DefinedObjectQuery {
                               (SELECT pg_catalog.string_agg('CONSTRAINT ' || \(q("k.conname")) || ' ' || pg_catalog.pg_get_constraintdef(k.oid),
                                                             ', ' ORDER BY k.conname)
                                  FROM pg_catalog.pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'c' AND k.conislocal)) || ')'
-                            || coalesce(' INHERITS (' || (SELECT pg_catalog.string_agg(\(qualified("pn.nspname", "pc.relname")), ', ' ORDER BY h.inhseqno)
-                                                          FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_class pc ON pc.oid = h.inhparent
-                                                          JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
-                                                          WHERE h.inhrelid = c.oid) || ')', '')
+                            || coalesce(' INHERITS (' || \(parents(of: "c.oid")) || ')', '')
                        END
                     || ' SERVER ' || (SELECT \(q("s.srvname")) FROM pg_catalog.pg_foreign_server s WHERE s.oid = ft.ftserver)
                     || \(options("ft.ftoptions")) || ';'

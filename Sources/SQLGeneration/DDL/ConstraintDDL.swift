@@ -28,8 +28,7 @@ enum ConstraintDDL {
             statements.append(SQLWriting.comment(on: "CONSTRAINT \(SQLWriting.ident(constraint.name)) ON \(table.sql)", constraint.comment))
         }
         if changed.map({ $0.contains("index comment") }) ?? (constraint.indexComment != nil) {
-            statements.append(SQLWriting.comment(on: "INDEX \(QualifiedName(schema: table.schema, name: constraint.name).sql)",
-                                                 constraint.indexComment))
+            statements.append(IndexDDL.comment(on: constraint.name, of: table, constraint.indexComment))
         }
         return statements
     }
@@ -52,10 +51,13 @@ enum IndexDDL {
             break
         }
         var statements = [Statement(sql, outsideTransaction: concurrently)]
-        if let comment = index.comment {
-            statements.append(SQLWriting.comment(on: "INDEX \(QualifiedName(schema: relation.schema, name: index.name).sql)", comment))
-        }
+        if let text = index.comment { statements.append(comment(on: index.name, of: relation, text)) }
         return statements
+    }
+
+    /// `COMMENT ON INDEX` (an index is in its table's schema); nil removes it.
+    static func comment(on index: String, of relation: QualifiedName, _ text: String?) -> Statement {
+        SQLWriting.comment(on: "INDEX \(QualifiedName(schema: relation.schema, name: index).sql)", text)
     }
 
     static func drop(_ index: Index, on relation: QualifiedName) -> Statement {

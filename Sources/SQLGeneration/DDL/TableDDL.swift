@@ -34,7 +34,7 @@ enum TableDDL {
 
     /// The name of an identity column's sequence: the model's, or the one PostgreSQL gives it.
     static func identitySequence(_ identity: Column.Identity, of column: String, in table: QualifiedName) -> QualifiedName {
-        identity.sequenceName ?? QualifiedName(schema: table.schema, name: "\(table.name)_\(column)_seq")
+        identity.sequenceName ?? Column.Identity.defaultSequenceName(of: column, in: table)
     }
 
     /// The comment and privileges of an identity column's sequence, from `old` ones.
@@ -51,16 +51,18 @@ enum TableDDL {
     }
 
     /// `constraints`: written inside the column list (a plain table's only).
-    static func create(_ table: Table, in model: DatabaseModel, guarded: Bool, constraints: [Constraint] = []) -> [Statement] {
+    /// `model`: where its parents are looked up, by name (a scan of the tables per partition
+    /// was quadratic in a schema of thousands of partitions).
+    static func create(_ table: Table, in model: ModelIndex, guarded: Bool, constraints: [Constraint] = []) -> [Statement] {
         let prefix = "CREATE \(table.unlogged ? "UNLOGGED " : "")TABLE \(guarded ? "IF NOT EXISTS " : "")\(table.name.sql)"
         var create: String
         var columnsAfter: [Column] = []
-        let parents = table.inherits.compactMap { name in model.tables.first { $0.name == name } }
+        let parents = table.inherits.compactMap { model.tables[$0] }
         let joinsLater = joinsParentsLater(table, parents: parents)
         if let parent = table.partitionOf {
             // A partition takes its columns from its parent; what differs is set after.
             create = prefix + " PARTITION OF \(parent.sql) \(table.partitionBound ?? "DEFAULT")"
-            let parentColumns = model.tables.first { $0.name == parent }?.columns ?? []
+            let parentColumns = model.tables[parent]?.columns ?? []
             columnsAfter = table.columns.filter { column in
                 guard let inherited = parentColumns.first(where: { $0.name == column.name }) else { return true }
                 return inherited.defaultExpression != column.defaultExpression || inherited.notNull != column.notNull
