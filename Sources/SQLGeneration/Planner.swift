@@ -132,7 +132,8 @@ public struct Planner: Sendable {
         }
         // A foreign table goes with the tables: it may be one's partition or child.
         let lateDrops = reverse.filter { !readers.contains($0.kind) && $0.kind != .table && $0.kind != .foreignTable && !work.rebuilt.contains($0) }
-        for id in reverse where !readers.contains(id.kind) && !lateDrops.contains(id) { statements += writer.drop(id, before: before) }
+        let dropsLate = Set(lateDrops)
+        for id in reverse where !readers.contains(id.kind) && !dropsLate.contains(id) { statements += writer.drop(id, before: before) }
 
         // Creations and changes in place, in dependency order of the new model.
         if newOrder.order.contains(where: { ($0.kind == .function || $0.kind == .procedure)
