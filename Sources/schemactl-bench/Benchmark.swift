@@ -146,7 +146,11 @@ struct SchemaCommand: ParsableCommand {
     @Option(help: "How many tables.")
     var tables: Int = 1000
 
+    @Flag(help: "Print the statements that make the plan benchmark's variant of it instead.")
+    var variant = false
+
     func run() throws {
+        if variant { return print(SyntheticVariant(tables: tables).statements.joined(separator: ";\n") + ";") }
         for batch in SyntheticSchema(tables: tables).batches() { print(batch) }
     }
 }
