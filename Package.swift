@@ -94,7 +94,8 @@ let package = Package(
         .testTarget(
             name: "GenerationTests",
             dependencies: ["SQLGeneration", "Release", "Diff", "Introspection", "SchemaModel", "Replay", "PostgresClient", "EmbeddedServer",
-                           "TestSupport", "Synthetic"]
+                           "TestSupport", "Synthetic"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "DriftTests",

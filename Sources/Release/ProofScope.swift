@@ -152,11 +152,9 @@ extension ProofScope {
             for schema in model.schemas { schemas.insert(ObjectID(kind: .schema, schema: nil, name: schema.name)) }
             alwaysLoaded = schemas.union(model.extensions.map { ObjectID(kind: .extension, schema: nil, name: $0.name) })
             var inheritance: Set<[ObjectID]> = []
-            var tableIDs: [String: ObjectID] = [:]
             for table in model.tables {
                 let id = ObjectID(.table, table.name)
                 all.insert(id)
-                tableIDs[table.name.sql] = id
                 if table.partitionOf != nil || table.partitionKey != nil { partitionTrees.insert(id) }
                 relationsByName[table.name.name, default: []].append(id)
                 for index in table.indexes { relationsByName[index.name, default: []].append(id) }
@@ -205,9 +203,9 @@ extension ProofScope {
                 default: alwaysLoaded.insert(id)
                 }
                 // A statistics object goes with its table (`CREATE STATISTICS … FROM table`), both ways.
-                if object.kind == .statistics, let from = object.definition.range(of: " FROM ", options: .backwards) {
-                    let table = object.definition[from.upperBound...].trimmingCharacters(in: [";", " ", "\n"])
-                    if let owner = tableIDs[table] {
+                if let table = object.statisticsTable {
+                    let owner = ObjectID(.table, table)
+                    if all.contains(owner) {
                         needs[owner, default: []].insert(id)
                         needs[id, default: []].insert(owner)
                     }

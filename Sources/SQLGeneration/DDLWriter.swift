@@ -12,6 +12,9 @@ struct DDLWriter {
     /// Tables of the new model in a dependency cycle with a function (a check calling a
     /// function over the table's row type): their checks stay out of CREATE TABLE.
     var tablesInFunctionCycles: Set<ObjectID> = []
+    /// Members the plan drops and creates again: a partition's index is not attached to a parent
+    /// index that is among them (that one attaches its partitions' indexes when it is created).
+    var rebuiltMembers: Set<ObjectID> = []
 
     private var guarded: Bool { options.idempotent }
 
@@ -149,7 +152,8 @@ struct DDLWriter {
     func attachingToParent(_ index: Index, on relation: QualifiedName) -> [Statement] {
         guard let parent = index.attachedTo, let parentTable = after.tables[relation]?.partitionOf,
               let existing = before.tables[parentTable]?.index(parent), let kept = after.tables[parentTable]?.index(parent),
-              existing.definition == kept.definition, existing.invalid == kept.invalid else { return [] }
+              existing.definition == kept.definition, existing.invalid == kept.invalid,
+              !rebuiltMembers.contains(ObjectID(.index, parent, on: ObjectID(.table, parentTable))) else { return [] }
         return [attach(parent, on: parentTable, index.name, on: relation)]
     }
 
@@ -494,9 +498,23 @@ struct DDLWriter {
         let name = ModelIndex.name(table)
         guard let newTable = after.tables[name] else { return [] }
         var statements: [Statement] = []
+        // Generated columns that are added again go first: one that reads a column cannot stay
+        // while that column changes type. A child's go with its parent's.
+        let readded = work.readdedColumns[table] ?? []
+        if let oldTable = before.tables[name] {
+            let parents = (oldTable.partitionOf.map { [$0] } ?? []) + oldTable.inherits
+            for column in oldTable.columns where readded.contains(column.name)
+                && !parents.contains(where: { before.tables[$0]?.column(column.name) != nil }) {
+                let id = ObjectID(.column, column.name, on: table)
+                let lost = column.generatedExpression == nil || after.tables[name]?.column(column.name)?.generatedExpression == nil
+                statements.append(Statement("ALTER TABLE \(name.sql) DROP COLUMN \(SQLWriting.ident(column.name))",
+                                            hazards: (lost ? [.dataLoss("column \(id.sql) and its values: it becomes a generated column")] : [])
+                                                + locking(name)))
+            }
+        }
         for column in newTable.columns {
             let id = ObjectID(.column, column.name, on: table)
-            if work.addedMembers[id] != nil {
+            if work.addedMembers[id] != nil || readded.contains(column.name) {
                 statements += addColumn(column, to: newTable)
             } else if let change = work.changedMembers[id], case let .column(old)? = change.old {
                 statements += alterColumn(old, column, of: newTable, names: Set(change.properties.map(\.name)))
@@ -526,13 +544,6 @@ struct DDLWriter {
         let alter = "ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(new.name))"
         let lock = locking(table.name)
         let id = ObjectID(.column, new.name, on: ObjectID(.table, table.name))
-        // A generated expression cannot be changed in place: the column is rebuilt.
-        if names.contains("generated"), new.generatedExpression != nil {
-            return [Statement("ALTER TABLE \(table.name.sql) DROP COLUMN \(SQLWriting.ident(old.name))",
-                              hazards: [.dataLoss("column \(id.sql) is dropped and added again with its new expression")] + lock),
-                    Statement("ALTER TABLE \(table.name.sql) ADD COLUMN \(TableDDL.columnDefinition(new))", hazards: [.tableRewrite(table.name)] + lock)]
-                + TableDDL.columnExtras(new, of: table.name)
-        }
         var statements: [Statement] = []
         if names.contains("generated") { statements.append(Statement("\(alter) DROP EXPRESSION", hazards: lock)) }
         let retyped = names.contains("type") || names.contains("collation")
@@ -541,7 +552,9 @@ struct DDLWriter {
             statements.append(Statement("\(alter) DROP IDENTITY IF EXISTS", hazards: lock))
         }
         if defaultChanges && old.defaultExpression != nil { statements.append(Statement("\(alter) DROP DEFAULT", hazards: lock)) }
-        if retyped {
+        // An inherited column changes type with its parent's (ALTER TABLE recurses); the server
+        // refuses the change on the child itself ("cannot alter inherited column").
+        if retyped && !inheritsRetype(of: new, in: table) {
             var hazards: [Hazard] = []
             if holdsRows(table.name) {
                 if !Self.isWidening(from: old.type, to: new.type) {
@@ -607,6 +620,17 @@ struct DDLWriter {
         }
         statements += PrivilegeDDL.statements(on: "TABLE \(table.name.sql)", from: old.privileges, to: new.privileges, column: new.name)
         return statements
+    }
+
+    /// Whether `column` of `table` comes from a parent (a partition's, or plain inheritance)
+    /// whose own column of that name changes type or collation too, and takes the child's with it.
+    private func inheritsRetype(of column: Column, in table: Table) -> Bool {
+        let parents = (table.partitionOf.map { [$0] } ?? []) + table.inherits
+        return parents.contains { parent in
+            guard let newParent = after.tables[parent], let oldParent = before.tables[parent],
+                  let now = newParent.column(column.name), let was = oldParent.column(column.name) else { return false }
+            return now.type != was.type || now.collation != was.collation
+        }
     }
 
     private func isEnum(_ type: String, in model: ModelIndex) -> Bool {

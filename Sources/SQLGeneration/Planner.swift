@@ -41,6 +41,10 @@ public struct Planner: Sendable {
         var affectedTables: Set<ObjectID> = []
         /// Columns that change type, by table: what names them is rebuilt.
         var retypedColumns: [ObjectID: Set<String>] = [:]
+        /// Generated columns dropped and added again, by table: their expression changes (PostgreSQL
+        /// cannot alter it), or reads a column that changes type (which it refuses while they exist).
+        /// What names them is rebuilt: DROP COLUMN takes their indexes and constraints with it.
+        var readdedColumns: [ObjectID: Set<String>] = [:]
     }
 
     public func plan() -> Plan {
@@ -65,6 +69,7 @@ public struct Planner: Sendable {
             changed = Set(diff.changes.map(\.id))
             work = classify(diff, before: before, after: after)
         }
+        addReaddedColumns(to: &work, before: before, after: after)
         addDependents(to: &work, before: before, after: after)
         notes += possibleRenames(work, before: before, after: after)
         notes += work.rebuilt.sorted().map { "\($0) is dropped and created again" }
@@ -72,7 +77,8 @@ public struct Planner: Sendable {
         let newOrder = DependencyOrder(new, objects: after.topLevel + after.rules)
         let existing = Set(old.tables.map { ObjectID(.table, $0.name) }).subtracting(work.rebuilt)
         let callers = Self.tablesInCyclesWithFunctions(newOrder.needs)
-        let writer = DDLWriter(options: options, existingTables: existing, before: before, after: after, tablesInFunctionCycles: callers)
+        let writer = DDLWriter(options: options, existingTables: existing, before: before, after: after, tablesInFunctionCycles: callers,
+                               rebuiltMembers: work.rebuiltMembers)
 
         if options.online { statements.append(Statement("SET lock_timeout = '5s'")) }
         statements += renames
@@ -141,7 +147,7 @@ public struct Planner: Sendable {
             statements.append(Statement("SET check_function_bodies = off"))
         }
         let tablesWithMemberChanges = Set((work.addedMembers.keys.map { $0 } + work.changedMembers.keys.map { $0 })
-            .filter { $0.kind == .column }.compactMap(\.parent))
+            .filter { $0.kind == .column }.compactMap(\.parent)).union(work.readdedColumns.keys)
         // A base type is created as a shell before the first of its input and output functions.
         var shells: [ObjectID: ObjectID] = [:]
         for id in newOrder.order where id.kind == .baseType && (work.addedTop.contains(id) || work.rebuilt.contains(id)) {
@@ -412,6 +418,46 @@ public struct Planner: Sendable {
                 else { continue }
                 let id = ObjectID(.constraint, constraint.name, on: ObjectID(.table, table.name))
                 if after.member(id) != nil, !work.removedTop.contains(ObjectID(.table, table.name)) { work.rebuiltMembers.insert(id) }
+            }
+        }
+    }
+
+    /// Generated columns that must be dropped and added again (see `Work.readdedColumns`), and
+    /// what DROP COLUMN takes with them: the indexes, constraints and statistics that name them.
+    /// Their tables' readers are rebuilt as for a type change.
+    private func addReaddedColumns(to work: inout Work, before: ModelIndex, after: ModelIndex) {
+        for (id, change) in work.changedMembers where id.kind == .column {
+            guard let table = id.parent, change.properties.contains(where: { $0.name == "generated" }),
+                  case let .column(new)? = change.new, new.generatedExpression != nil else { continue }
+            work.readdedColumns[table, default: []].insert(id.name)
+        }
+        for (table, retyped) in work.retypedColumns {
+            guard case let .table(oldTable)? = before.object(table), case let .table(newTable)? = after.object(table) else { continue }
+            for column in oldTable.columns {
+                guard let expression = column.generatedExpression, newTable.column(column.name)?.generatedExpression != nil,
+                      retyped.contains(where: { $0 != column.name && Self.mentions(expression, $0) }) else { continue }
+                work.readdedColumns[table, default: []].insert(column.name)
+            }
+        }
+        for (table, columns) in work.readdedColumns {
+            guard case let .table(oldTable)? = before.object(table) else { continue }
+            work.affectedTables.insert(table)
+            work.retypedColumns[table, default: []].formUnion(columns)
+            let names = { (text: String) in columns.contains { Self.mentions(text, $0) } }
+            for index in oldTable.indexes where names(index.definition) {
+                let member = ObjectID(.index, index.name, on: table)
+                if after.member(member) != nil { work.rebuiltMembers.insert(member) }
+            }
+            for constraint in oldTable.constraints where !Set(constraint.columns).isDisjoint(with: columns) || names(constraint.definition) {
+                let member = ObjectID(.constraint, constraint.name, on: table)
+                if after.member(member) != nil { work.rebuiltMembers.insert(member) }
+            }
+            for object in before.model.definedObjects where object.statisticsTable == oldTable.name && names(object.definition) {
+                let id = object.id
+                if after.object(id) != nil, !work.removedTop.contains(id), !work.addedTop.contains(id) {
+                    work.rebuilt.insert(id)
+                    work.changedTop[id] = nil
+                }
             }
         }
     }

@@ -1,3 +1,5 @@
+import SQLText
+
 /// An object the model holds by its definition: the statement that creates it,
 /// written from the catalog as pg_dump writes it (or by the server's own
 /// function: `pg_get_ruledef`, `pg_get_statisticsobjdef`). Rules, extended
@@ -47,5 +49,16 @@ public struct DefinedObject: Codable, Hashable, Sendable, Comparable, OwnedObjec
 
     public static func < (lhs: DefinedObject, rhs: DefinedObject) -> Bool {
         lhs.id < rhs.id
+    }
+
+    /// The table a statistics object is on, read from its definition (`CREATE STATISTICS …
+    /// FROM table`, as `pg_get_statisticsobjdef` writes it): its tie to the table is an
+    /// automatic dependency, which the model's edges leave out. nil for other kinds.
+    public var statisticsTable: QualifiedName? {
+        guard kind == .statistics else { return nil }
+        let tokens = SQLToken.tokens(of: definition)
+        guard let from = tokens.lastIndex(where: { $0.isWord("FROM") }),
+              let (parts, _) = SQLToken.qualifiedName(in: tokens, at: from + 1), parts.count == 2 else { return nil }
+        return QualifiedName(schema: parts[0], name: parts[1])
     }
 }
