@@ -498,29 +498,47 @@ struct DDLWriter {
         let name = ModelIndex.name(table)
         guard let newTable = after.tables[name] else { return [] }
         var statements: [Statement] = []
-        // Generated columns that are added again go first: one that reads a column cannot stay
-        // while that column changes type. A child's go with its parent's.
+        // Generated columns added again were dropped with the other drops (`dropReaddedColumns`).
         let readded = work.readdedColumns[table] ?? []
-        if let oldTable = before.tables[name] {
-            let parents = (oldTable.partitionOf.map { [$0] } ?? []) + oldTable.inherits
-            for column in oldTable.columns where readded.contains(column.name)
-                && !parents.contains(where: { before.tables[$0]?.column(column.name) != nil }) {
-                let id = ObjectID(.column, column.name, on: table)
-                let lost = column.generatedExpression == nil || after.tables[name]?.column(column.name)?.generatedExpression == nil
-                statements.append(Statement("ALTER TABLE \(name.sql) DROP COLUMN \(SQLWriting.ident(column.name))",
-                                            hazards: (lost ? [.dataLoss("column \(id.sql) and its values: it becomes a generated column")] : [])
-                                                + locking(name)))
-            }
-        }
         for column in newTable.columns {
             let id = ObjectID(.column, column.name, on: table)
             if work.addedMembers[id] != nil || readded.contains(column.name) {
                 statements += addColumn(column, to: newTable)
+            } else if work.defaultsDroppedEarly.contains(id), case let .column(was)? = work.changedMembers[id]?.old ?? before.member(id) {
+                // Its default was dropped with the other drops: set again whatever else changes.
+                var old = was
+                old.defaultExpression = nil
+                let names = Set(work.changedMembers[id]?.properties.map(\.name) ?? []).union(["default"])
+                statements += alterColumn(old, column, of: newTable, names: names)
             } else if let change = work.changedMembers[id], case let .column(old)? = change.old {
                 statements += alterColumn(old, column, of: newTable, names: Set(change.properties.map(\.name)))
             }
         }
         return statements
+    }
+
+    /// The generated columns of `table` that are added again (`Planner.Work.readdedColumns`),
+    /// dropped before the changes: one that reads a column cannot stay while that column changes
+    /// type, nor one that calls a function while it is dropped. A child's go with its parent's.
+    func dropReaddedColumns(of table: ObjectID, work: Planner.Work) -> [Statement] {
+        let name = ModelIndex.name(table)
+        guard let oldTable = before.tables[name], let readded = work.readdedColumns[table] else { return [] }
+        let parents = (oldTable.partitionOf.map { [$0] } ?? []) + oldTable.inherits
+        return oldTable.columns.filter { column in
+            readded.contains(column.name) && !parents.contains { before.tables[$0]?.column(column.name) != nil }
+        }.map { column in
+            let id = ObjectID(.column, column.name, on: table)
+            let lost = column.generatedExpression == nil || after.tables[name]?.column(column.name)?.generatedExpression == nil
+            return Statement("ALTER TABLE \(name.sql) DROP COLUMN \(SQLWriting.ident(column.name))",
+                             hazards: (lost ? [.dataLoss("column \(id.sql) and its values: it becomes a generated column")] : []) + locking(name))
+        }
+    }
+
+    /// `DROP DEFAULT` of a column whose default calls a function dropped before the changes.
+    func dropDefault(_ column: ObjectID) -> [Statement] {
+        guard let table = column.parent else { return [] }
+        let name = ModelIndex.name(table)
+        return [Statement("ALTER TABLE \(name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) DROP DEFAULT", hazards: locking(name))]
     }
 
     private func addColumn(_ column: Column, to table: Table) -> [Statement] {

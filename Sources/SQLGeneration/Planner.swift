@@ -45,6 +45,12 @@ public struct Planner: Sendable {
         /// cannot alter it), or reads a column that changes type (which it refuses while they exist).
         /// What names them is rebuilt: DROP COLUMN takes their indexes and constraints with it.
         var readdedColumns: [ObjectID: Set<String>] = [:]
+        /// Removed functions dropped with the other drops rather than last: an added function of
+        /// the same name may take their call signature (a parameter renamed, an OUT one added).
+        var earlyDrops: Set<ObjectID> = []
+        /// Column defaults dropped with the other drops and set again after the changes: they
+        /// call a function that is dropped before then.
+        var defaultsDroppedEarly: Set<ObjectID> = []
     }
 
     public func plan() -> Plan {
@@ -69,6 +75,7 @@ public struct Planner: Sendable {
             changed = Set(diff.changes.map(\.id))
             work = classify(diff, before: before, after: after)
         }
+        addFunctionUsers(to: &work, before: before, after: after)
         addReaddedColumns(to: &work, before: before, after: after)
         addDependents(to: &work, before: before, after: after)
         notes += possibleRenames(work, before: before, after: after)
@@ -131,13 +138,16 @@ public struct Planner: Sendable {
                 statements.append(writer.dropMember(id, before: before))
             }
         }
+        for id in work.defaultsDroppedEarly.sorted() { statements += writer.dropDefault(id) }
+        for table in work.readdedColumns.keys.sorted() { statements += writer.dropReaddedColumns(of: table, work: work) }
         // 4: tables, and what is created again, in reverse dependency order of the old model.
         // Partitions and children that leave their parent leave it now, before the parent's columns change.
         for id in newOrder.order where id.kind == .table && finishingDetach[id] == nil {
             if let change = work.changedTop[id] { statements += writer.detach(change) }
         }
         // A foreign table goes with the tables: it may be one's partition or child.
-        let lateDrops = reverse.filter { !readers.contains($0.kind) && $0.kind != .table && $0.kind != .foreignTable && !work.rebuilt.contains($0) }
+        let lateDrops = reverse.filter { !readers.contains($0.kind) && $0.kind != .table && $0.kind != .foreignTable && !work.rebuilt.contains($0)
+            && !work.earlyDrops.contains($0) }
         let dropsLate = Set(lateDrops)
         for id in reverse where !readers.contains(id.kind) && !dropsLate.contains(id) { statements += writer.drop(id, before: before) }
 
@@ -148,6 +158,7 @@ public struct Planner: Sendable {
         }
         let tablesWithMemberChanges = Set((work.addedMembers.keys.map { $0 } + work.changedMembers.keys.map { $0 })
             .filter { $0.kind == .column }.compactMap(\.parent)).union(work.readdedColumns.keys)
+            .union(work.defaultsDroppedEarly.compactMap(\.parent))
         // A base type is created as a shell before the first of its input and output functions.
         var shells: [ObjectID: ObjectID] = [:]
         for id in newOrder.order where id.kind == .baseType && (work.addedTop.contains(id) || work.rebuilt.contains(id)) {
@@ -170,8 +181,12 @@ public struct Planner: Sendable {
 
         // Members created last: constraints, indexes (partitions before their parents,
         // which then attach them), foreign keys, triggers, policies.
-        var created = work.addedMembers.keys.map { $0 } + work.rebuiltMembers.filter { after.member($0) != nil }
-        for id in newOrder.order where work.addedTop.contains(id) || work.rebuilt.contains(id) {
+        // The members of a table created whole come with it, whatever the diff said of them
+        // (a key whose columns change, on a table that becomes partitioned).
+        let createdWhole = work.addedTop.union(work.rebuilt)
+        var created = (work.addedMembers.keys.map { $0 } + work.rebuiltMembers.filter { after.member($0) != nil })
+            .filter { $0.parent.map { !createdWhole.contains($0) } ?? true }
+        for id in newOrder.order where createdWhole.contains(id) {
             created += writer.members(of: id, withoutInlined: true)
         }
         // Deepest partitions first, then by identity; the keys computed once.
@@ -184,7 +199,7 @@ public struct Planner: Sendable {
         for pass in MemberPass.allCases {
             for id in ordered where pass.includes(id, in: after) { statements += writer.createMember(id) }
         }
-        for id in work.changedMembers.keys.sorted() where id.kind != .column {
+        for id in work.changedMembers.keys.sorted() where id.kind != .column && !createdWhole.contains(id.parent ?? id) {
             statements += writer.alterMember(work.changedMembers[id]!)
         }
         for id in newOrder.order where id.kind == .table {
@@ -420,6 +435,52 @@ public struct Planner: Sendable {
                 if after.member(id) != nil, !work.removedTop.contains(ObjectID(.table, table.name)) { work.rebuiltMembers.insert(id) }
             }
         }
+    }
+
+    /// What calls a function that is dropped before the creations (rebuilt, or removed where an
+    /// added one of its name may take its signature): the server refuses the drop while a default,
+    /// check, index or generated column calls it, and the pg_depend edges lift those to their
+    /// table. Found by the name called in their text; one found too many is only rebuilt.
+    private func addFunctionUsers(to work: inout Work, before: ModelIndex, after: ModelIndex) {
+        let added = Set(work.addedTop.filter { $0.kind == .function || $0.kind == .procedure }.map { QualifiedName(schema: $0.schema ?? "", name: $0.name) })
+        for id in work.removedTop where (id.kind == .function || id.kind == .procedure)
+            && added.contains(QualifiedName(schema: id.schema ?? "", name: id.name)) {
+            work.earlyDrops.insert(id)
+        }
+        let names = Set(work.rebuilt.union(work.earlyDrops).filter { $0.kind == .function || $0.kind == .procedure }.map(\.name))
+        guard !names.isEmpty else { return }
+        let calls = { (text: String) in names.contains { Self.calls(text, $0) } }
+        for table in before.model.tables {
+            let tableID = ObjectID(.table, table.name)
+            guard !work.removedTop.contains(tableID), !work.rebuilt.contains(tableID), let newTable = after.tables[table.name] else { continue }
+            for column in table.columns {
+                if let expression = column.generatedExpression, calls(expression), newTable.column(column.name)?.generatedExpression != nil {
+                    work.readdedColumns[tableID, default: []].insert(column.name)
+                } else if let value = column.defaultExpression, calls(value), newTable.column(column.name) != nil {
+                    work.defaultsDroppedEarly.insert(ObjectID(.column, column.name, on: tableID))
+                }
+            }
+            for index in table.indexes where calls(index.definition) {
+                let member = ObjectID(.index, index.name, on: tableID)
+                if after.member(member) != nil { work.rebuiltMembers.insert(member) }
+            }
+            for constraint in table.constraints where constraint.kind != .foreignKey && calls(constraint.definition) {
+                let member = ObjectID(.constraint, constraint.name, on: tableID)
+                if after.member(member) != nil { work.rebuiltMembers.insert(member) }
+            }
+        }
+    }
+
+    /// Whether `text` calls a function named `name`: the name, plain or quoted, before `(`.
+    static func calls(_ text: String, _ name: String) -> Bool {
+        for form in [SQLWriting.ident(name) + "(", name + "("] {
+            var index = text.startIndex
+            while let range = text.range(of: form, range: index..<text.endIndex) {
+                if range.lowerBound == text.startIndex || !Self.isWordCharacter(text[text.index(before: range.lowerBound)]) { return true }
+                index = range.upperBound
+            }
+        }
+        return false
     }
 
     /// Generated columns that must be dropped and added again (see `Work.readdedColumns`), and
