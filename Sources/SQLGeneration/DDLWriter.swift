@@ -504,11 +504,16 @@ struct DDLWriter {
             let id = ObjectID(.column, column.name, on: table)
             if work.addedMembers[id] != nil || readded.contains(column.name) {
                 statements += addColumn(column, to: newTable)
-            } else if work.defaultsDroppedEarly.contains(id), case let .column(was)? = work.changedMembers[id]?.old ?? before.member(id) {
-                // Its default was dropped with the other drops: set again whatever else changes.
+            } else if work.defaultsDroppedEarly.contains(id) || work.droppedIdentities.contains(id),
+                      case let .column(was)? = work.changedMembers[id]?.old ?? before.member(id) {
+                // Its default or identity went with the other drops: the default is set again whatever else changes.
                 var old = was
-                old.defaultExpression = nil
-                let names = Set(work.changedMembers[id]?.properties.map(\.name) ?? []).union(["default"])
+                var names = Set(work.changedMembers[id]?.properties.map(\.name) ?? [])
+                if work.defaultsDroppedEarly.contains(id) {
+                    old.defaultExpression = nil
+                    names.insert("default")
+                }
+                if work.droppedIdentities.contains(id) { old.identity = nil }
                 statements += alterColumn(old, column, of: newTable, names: names)
             } else if let change = work.changedMembers[id], case let .column(old)? = change.old {
                 statements += alterColumn(old, column, of: newTable, names: Set(change.properties.map(\.name)))
@@ -532,6 +537,13 @@ struct DDLWriter {
             return Statement("ALTER TABLE \(name.sql) DROP COLUMN \(SQLWriting.ident(column.name))",
                              hazards: (lost ? [.dataLoss("column \(id.sql) and its values: it becomes a generated column")] : []) + locking(name))
         }
+    }
+
+    /// `DROP IDENTITY` of a column that stops being one (`Planner.Work.droppedIdentities`).
+    func dropIdentity(_ column: ObjectID) -> [Statement] {
+        guard let table = column.parent else { return [] }
+        let name = ModelIndex.name(table)
+        return [Statement("ALTER TABLE \(name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) DROP IDENTITY IF EXISTS", hazards: locking(name))]
     }
 
     /// `DROP DEFAULT` of a column whose default calls a function dropped before the changes.

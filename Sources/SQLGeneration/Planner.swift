@@ -51,6 +51,9 @@ public struct Planner: Sendable {
         /// Column defaults dropped with the other drops and set again after the changes: they
         /// call a function that is dropped before then.
         var defaultsDroppedEarly: Set<ObjectID> = []
+        /// Identity columns that stop being one: dropped with the other drops, so that a sequence
+        /// the plan creates (the serial it becomes) may take the identity sequence's name.
+        var droppedIdentities: Set<ObjectID> = []
     }
 
     public func plan() -> Plan {
@@ -76,6 +79,7 @@ public struct Planner: Sendable {
             work = classify(diff, before: before, after: after)
         }
         addFunctionUsers(to: &work, before: before, after: after)
+        addIdentityChanges(to: &work, before: before)
         addReaddedColumns(to: &work, before: before, after: after)
         addDependents(to: &work, before: before, after: after)
         notes += possibleRenames(work, before: before, after: after)
@@ -138,6 +142,7 @@ public struct Planner: Sendable {
                 statements.append(writer.dropMember(id, before: before))
             }
         }
+        for id in work.droppedIdentities.sorted() { statements += writer.dropIdentity(id) }
         for id in work.defaultsDroppedEarly.sorted() { statements += writer.dropDefault(id) }
         for table in work.readdedColumns.keys.sorted() { statements += writer.dropReaddedColumns(of: table, work: work) }
         // 4: tables, and what is created again, in reverse dependency order of the old model.
@@ -467,6 +472,34 @@ public struct Planner: Sendable {
             for constraint in table.constraints where constraint.kind != .foreignKey && calls(constraint.definition) {
                 let member = ObjectID(.constraint, constraint.name, on: tableID)
                 if after.member(member) != nil { work.rebuiltMembers.insert(member) }
+            }
+        }
+    }
+
+    /// Identities that go, dropped early (`Work.droppedIdentities`); and a removed sequence whose
+    /// name a new identity takes (a serial that becomes an identity), dropped before the identity
+    /// is added, with the defaults that read it, so PostgreSQL does not name the new one `…_seq1`.
+    private func addIdentityChanges(to work: inout Work, before: ModelIndex) {
+        var freed: Set<QualifiedName> = []
+        for (id, change) in work.changedMembers where id.kind == .column {
+            guard case let .column(old)? = change.old, case let .column(new)? = change.new, let table = id.parent else { continue }
+            if old.identity != nil && new.identity == nil { work.droppedIdentities.insert(id) }
+            guard let identity = new.identity, old.identity == nil else { continue }
+            let name = TableDDL.identitySequence(identity, of: new.name, in: ModelIndex.name(table))
+            let sequence = ObjectID(.sequence, name)
+            if work.removedTop.contains(sequence) {
+                work.earlyDrops.insert(sequence)
+                freed.insert(name)
+            }
+        }
+        guard !freed.isEmpty else { return }
+        for table in before.model.tables {
+            let tableID = ObjectID(.table, table.name)
+            guard !work.removedTop.contains(tableID), !work.rebuilt.contains(tableID) else { continue }
+            for column in table.columns {
+                guard let value = column.defaultExpression, freed.contains(where: { Self.mentions(value, $0.name) }) else { continue }
+                let id = ObjectID(.column, column.name, on: tableID)
+                if work.removedMembers[id] == nil { work.defaultsDroppedEarly.insert(id) }
             }
         }
     }
