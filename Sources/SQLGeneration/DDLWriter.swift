@@ -264,7 +264,7 @@ struct DDLWriter {
     /// columns moved over through text, the old one dropped.
     func rebuildEnum(_ change: SchemaChange, work: Planner.Work) -> [Statement] {
         guard case let .enum(oldType)? = change.old, case let .enum(newType)? = change.new else { return [] }
-        let aside = QualifiedName(schema: oldType.name.schema, name: String((oldType.name.name + "__schemactl_old").prefix(63)))
+        let aside = Self.aside(oldType.name)
         let lost = oldType.labels.filter { !newType.labels.contains($0) }
         var statements = [Statement("ALTER TYPE \(oldType.name.sql) RENAME TO \(SQLWriting.ident(aside.name))")]
         statements += TypeDDL.create(newType, guarded: false)
@@ -286,8 +286,42 @@ struct DDLWriter {
                 }
             }
         }
-        statements.append(Statement("DROP TYPE \(aside.sql)"))
         return statements
+    }
+
+    /// The name a rebuilt enum or domain is renamed to while its columns move to the new one.
+    static func aside(_ name: QualifiedName) -> QualifiedName {
+        QualifiedName(schema: name.schema, name: String((name.name + "__schemactl_old").prefix(63)))
+    }
+
+    /// A domain whose base type changes under columns that use it (`Planner.Work.domainRebuilds`):
+    /// renamed aside, created anew, its columns cast over through text; the old one goes last (`dropAside`).
+    func rebuildDomain(_ id: ObjectID, work: Planner.Work) -> [Statement] {
+        let name = ModelIndex.name(id)
+        guard let domain = after.model.domains.first(where: { $0.name == name }) else { return [] }
+        var statements = [Statement("ALTER DOMAIN \(name.sql) RENAME TO \(SQLWriting.ident(Self.aside(name).name))")]
+        statements += TypeDDL.create(domain, guarded: false)
+        for table in before.model.tables {
+            guard let newTable = after.tables[table.name] else { continue }
+            for column in table.columns where Planner.uses(column.type, name) && newTable.column(column.name) != nil {
+                let alter = "ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name))"
+                let isArray = column.type.hasSuffix("[]")
+                let target = name.sql + (isArray ? "[]" : "")
+                if column.defaultExpression != nil { statements.append(Statement("\(alter) DROP DEFAULT", hazards: locking(table.name))) }
+                statements.append(Statement("\(alter) TYPE \(target) USING \(SQLWriting.ident(column.name))::text\(isArray ? "[]" : "")::\(target)",
+                                            hazards: [.dataLoss("values of \(ObjectID(.column, column.name, on: ObjectID(.table, table.name)).sql) "
+                                                                + "that do not fit \(domain.baseType) fail the cast"),
+                                                      .tableRewrite(table.name)] + locking(table.name)))
+                if let value = newTable.column(column.name)?.defaultExpression { statements.append(Statement("\(alter) SET DEFAULT \(value)")) }
+            }
+        }
+        return statements
+    }
+
+    /// Drops the old self of a rebuilt enum or domain, renamed aside by `rebuildEnum` or `rebuildDomain`.
+    func dropAside(_ id: ObjectID) -> [Statement] {
+        let aside = Self.aside(ModelIndex.name(id))
+        return [Statement(id.kind == .domain ? "DROP DOMAIN \(aside.sql)" : "DROP TYPE \(aside.sql)")]
     }
 
     /// A top-level object changed in place.

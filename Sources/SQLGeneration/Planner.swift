@@ -31,6 +31,9 @@ public struct Planner: Sendable {
         var rebuilt: Set<ObjectID> = []
         /// Enums that lose or reorder values: renamed, created anew, columns moved over, old one dropped.
         var enumRebuilds: Set<ObjectID> = []
+        /// Domains used by columns whose base type changes (or whose base enum is rebuilt): the same,
+        /// as PostgreSQL cannot drop a domain a column uses nor change its base type.
+        var domainRebuilds: Set<ObjectID> = []
         /// Member changes of tables and views that stay (not added or removed whole).
         var addedMembers: [ObjectID: SchemaChange] = [:]
         var removedMembers: [ObjectID: SchemaChange] = [:]
@@ -176,6 +179,8 @@ public struct Planner: Sendable {
                 statements += writer.create(id)
             } else if work.enumRebuilds.contains(id) {
                 statements += writer.rebuildEnum(work.changedTop[id]!, work: work)
+            } else if work.domainRebuilds.contains(id) {
+                statements += writer.rebuildDomain(id, work: work)
             } else if let change = work.changedTop[id] {
                 statements += writer.alter(change, work: work)
             }
@@ -220,6 +225,8 @@ public struct Planner: Sendable {
         // Last, what is removed and may still be used until the changes above ran: a type a column
         // leaves, the sequence behind a serial that became an identity, a function a default called.
         for id in lateDrops { statements += writer.drop(id, before: before) }
+        // The rebuilt types' old selves, once nothing uses them: domains before the enums under them.
+        for id in work.domainRebuilds.sorted() + work.enumRebuilds.sorted() { statements += writer.dropAside(id) }
         var plan = Plan(statements: Self.committingNewEnumValues(statements), notes: notes)
         plan.changedObjects = changed
         return plan
@@ -377,18 +384,44 @@ public struct Planner: Sendable {
         for (dependent, referenced) in resolver.edges(of: before.model) {
             dependents[referenced.parent ?? referenced, default: []].append(dependent)
         }
-        // Columns of a rebuilt enum: their tables are affected like a type change.
-        for id in work.enumRebuilds {
+        // Domains a column uses whose base type changes, or whose base enum is rebuilt: rebuilt beside their columns.
+        for domain in before.model.domains {
+            let id = ObjectID(.domain, domain.name)
+            guard let newDomain = after.model.domains.first(where: { $0.name == domain.name }) else { continue }
+            let overRebuiltEnum = work.enumRebuilds.contains { Self.uses(domain.baseType, ModelIndex.name($0)) }
+            guard domain.baseType != newDomain.baseType || domain.collation != newDomain.collation || overRebuiltEnum else { continue }
+            work.changedTop[id] = nil
+            if before.model.tables.contains(where: { $0.columns.contains { Self.uses($0.type, domain.name) } }) {
+                work.domainRebuilds.insert(id)
+                work.rebuilt.remove(id)
+            } else {
+                // No column holds it: dropped and created again, over the new enum.
+                work.rebuilt.insert(id)
+            }
+        }
+        // Columns of a rebuilt enum or domain: their tables are affected like a type change, and the
+        // checks and indexes that name them are rebuilt (their constants are of the old type).
+        for id in work.enumRebuilds.union(work.domainRebuilds) {
             let type = ModelIndex.name(id)
             for table in before.model.tables {
-                for column in table.columns where Self.uses(column.type, type) {
-                    let tableID = ObjectID(.table, table.name)
-                    work.affectedTables.insert(tableID)
-                    work.retypedColumns[tableID, default: []].insert(column.name)
+                let tableID = ObjectID(.table, table.name)
+                let columns = table.columns.filter { Self.uses($0.type, type) }.map(\.name)
+                guard !columns.isEmpty else { continue }
+                work.affectedTables.insert(tableID)
+                work.retypedColumns[tableID, default: []].formUnion(columns)
+                guard !work.removedTop.contains(tableID), !work.rebuilt.contains(tableID) else { continue }
+                let names = { (text: String) in columns.contains { Self.mentions(text, $0) } }
+                for index in table.indexes where names(index.definition) {
+                    let member = ObjectID(.index, index.name, on: tableID)
+                    if after.member(member) != nil { work.rebuiltMembers.insert(member) }
+                }
+                for constraint in table.constraints where constraint.kind == .check && names(constraint.definition) {
+                    let member = ObjectID(.constraint, constraint.name, on: tableID)
+                    if after.member(member) != nil { work.rebuiltMembers.insert(member) }
                 }
             }
         }
-        var queue = Array(work.removedTop) + Array(work.rebuilt) + Array(work.enumRebuilds) + Array(work.affectedTables)
+        var queue = Array(work.removedTop) + Array(work.rebuilt) + Array(work.enumRebuilds) + Array(work.domainRebuilds) + Array(work.affectedTables)
         var seen = Set(queue)
         let readers: Set<ObjectKind> = [.view, .materializedView, .rule]
         while let seed = queue.popLast() {
