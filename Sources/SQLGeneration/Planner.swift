@@ -459,6 +459,18 @@ public struct Planner: Sendable {
                 if after.member(id) != nil { work.rebuiltMembers.insert(id) }
             }
         }
+        // Rules that name a column whose type changes, on its table or another: a rule's pg_depend
+        // edges are lifted to the table it is on, so the loop above cannot see what it reads.
+        let retypedByName = Dictionary(work.retypedColumns.map { (ModelIndex.name($0.key).name, $0.value) }, uniquingKeysWith: { $0.union($1) })
+        for rule in before.model.definedObjects where rule.kind == .rule {
+            let id = rule.id
+            guard after.object(id) != nil, !work.removedTop.contains(id), !work.addedTop.contains(id), !work.rebuilt.contains(id),
+                  retypedByName.contains(where: { table, columns in
+                      Self.mentions(rule.definition, table) && columns.contains { Self.mentions(rule.definition, $0) } })
+            else { continue }
+            work.rebuilt.insert(id)
+            work.changedTop[id] = nil
+        }
         // Foreign keys over a key that is dropped or rebuilt go and come back with it.
         let droppedKeys = (Array(work.rebuiltMembers) + Array(work.removedMembers.keys)).compactMap { id -> (QualifiedName, Set<String>)? in
             guard id.kind == .constraint, let table = id.parent, case let .constraint(key)? = before.member(id),
