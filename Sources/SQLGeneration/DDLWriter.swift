@@ -550,7 +550,12 @@ struct DDLWriter {
                 if work.droppedIdentities.contains(id) { old.identity = nil }
                 statements += alterColumn(old, column, of: newTable, names: names)
             } else if let change = work.changedMembers[id], case let .column(old)? = change.old {
-                statements += alterColumn(old, column, of: newTable, names: Set(change.properties.map(\.name)))
+                var names = Set(change.properties.map(\.name))
+                // A column moved to a rebuilt enum or domain got its new default there.
+                if work.enumRebuilds.union(work.domainRebuilds).contains(where: { Planner.uses(old.type, ModelIndex.name($0)) }) {
+                    names.remove("default")
+                }
+                statements += alterColumn(old, column, of: newTable, names: names)
             }
         }
         return statements
