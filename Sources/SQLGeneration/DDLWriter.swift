@@ -318,7 +318,42 @@ struct DDLWriter {
         return statements
     }
 
-    /// Drops the old self of a rebuilt enum or domain, renamed aside by `rebuildEnum` or `rebuildDomain`.
+    /// A composite type whose attribute changes type under columns that hold it
+    /// (`Planner.Work.compositeRebuilds`): renamed aside, created anew, each column's values
+    /// rebuilt attribute by attribute (an array's through text: a subquery is not allowed there).
+    func rebuildComposite(_ id: ObjectID, work: Planner.Work) -> [Statement] {
+        let name = ModelIndex.name(id)
+        guard let old = before.model.compositeTypes.first(where: { $0.name == name }),
+              let new = after.model.compositeTypes.first(where: { $0.name == name }) else { return [] }
+        var statements = [Statement("ALTER TYPE \(name.sql) RENAME TO \(SQLWriting.ident(Self.aside(name).name))")]
+        statements += TypeDDL.create(new, guarded: false)
+        let kept = Set(old.attributes.map(\.name))
+        for table in before.model.tables where table.ofType == nil {
+            guard let newTable = after.tables[table.name] else { continue }
+            for column in table.columns where Planner.uses(column.type, name) && newTable.column(column.name) != nil {
+                let alter = "ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name))"
+                let value = SQLWriting.ident(column.name)
+                let using: String
+                if column.type.hasSuffix("[]") {
+                    using = "\(value)::text::\(name.sql)[]"
+                } else {
+                    let fields = new.attributes.map { attribute in
+                        (kept.contains(attribute.name) ? "(\(value)).\(SQLWriting.ident(attribute.name))" : "NULL") + "::\(attribute.type)"
+                    }
+                    using = "CASE WHEN \(value) IS NULL THEN NULL ELSE ROW(\(fields.joined(separator: ", ")))::\(name.sql) END"
+                }
+                if column.defaultExpression != nil { statements.append(Statement("\(alter) DROP DEFAULT", hazards: locking(table.name))) }
+                statements.append(Statement("\(alter) TYPE \(name.sql)\(column.type.hasSuffix("[]") ? "[]" : "") USING \(using)",
+                                            hazards: [.dataLoss("values of \(ObjectID(.column, column.name, on: ObjectID(.table, table.name)).sql) "
+                                                                + "whose attributes do not fit their new types fail the cast"),
+                                                      .tableRewrite(table.name)] + locking(table.name)))
+                if let value = newTable.column(column.name)?.defaultExpression { statements.append(Statement("\(alter) SET DEFAULT \(value)")) }
+            }
+        }
+        return statements
+    }
+
+    /// Drops the old self of a rebuilt enum, domain or composite type, renamed aside by its rebuild.
     func dropAside(_ id: ObjectID) -> [Statement] {
         let aside = Self.aside(ModelIndex.name(id))
         return [Statement(id.kind == .domain ? "DROP DOMAIN \(aside.sql)" : "DROP TYPE \(aside.sql)")]
@@ -534,9 +569,14 @@ struct DDLWriter {
         var statements: [Statement] = []
         // Generated columns added again were dropped with the other drops (`dropReaddedColumns`).
         let readded = work.readdedColumns[table] ?? []
+        let typed = isTypedTable(table)
         for column in newTable.columns {
             let id = ObjectID(.column, column.name, on: table)
-            if work.addedMembers[id] != nil || readded.contains(column.name) {
+            if typed, work.addedMembers[id] != nil {
+                // It came with its type's new attribute (ALTER TYPE … ADD ATTRIBUTE … CASCADE): only its options are its own.
+                statements += alterColumn(Column(name: column.name, position: column.position, type: column.type), column,
+                                          of: newTable, names: ["default"])
+            } else if work.addedMembers[id] != nil || readded.contains(column.name) {
                 statements += addColumn(column, to: newTable)
             } else if work.defaultsDroppedEarly.contains(id) || work.droppedIdentities.contains(id),
                       case let .column(was)? = work.changedMembers[id]?.old ?? before.member(id) {
@@ -551,8 +591,11 @@ struct DDLWriter {
                 statements += alterColumn(old, column, of: newTable, names: names)
             } else if let change = work.changedMembers[id], case let .column(old)? = change.old {
                 var names = Set(change.properties.map(\.name))
+                // A typed table's column changes type with its type's attribute.
+                if typed { names.subtract(["type", "collation"]) }
                 // A column moved to a rebuilt enum or domain got its new default there.
-                if work.enumRebuilds.union(work.domainRebuilds).contains(where: { Planner.uses(old.type, ModelIndex.name($0)) }) {
+                if work.enumRebuilds.union(work.domainRebuilds).union(work.compositeRebuilds)
+                    .contains(where: { Planner.uses(old.type, ModelIndex.name($0)) }) {
                     names.remove("default")
                 }
                 statements += alterColumn(old, column, of: newTable, names: names)
@@ -576,6 +619,14 @@ struct DDLWriter {
             return Statement("ALTER TABLE \(name.sql) DROP COLUMN \(SQLWriting.ident(column.name))",
                              hazards: (lost ? [.dataLoss("column \(id.sql) and its values: it becomes a generated column")] : []) + locking(name))
         }
+    }
+
+    /// Whether `table` is of a composite type in both models: its columns are its type's attributes.
+    func isTypedTable(_ table: ObjectID?) -> Bool {
+        guard let table else { return false }
+        let name = ModelIndex.name(table)
+        guard let was = before.tables[name]?.ofType else { return false }
+        return after.tables[name]?.ofType == was
     }
 
     /// `DROP IDENTITY` of a column that stops being one (`Planner.Work.droppedIdentities`).

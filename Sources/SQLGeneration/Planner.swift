@@ -34,6 +34,9 @@ public struct Planner: Sendable {
         /// Domains used by columns whose base type changes (or whose base enum is rebuilt): the same,
         /// as PostgreSQL cannot drop a domain a column uses nor change its base type.
         var domainRebuilds: Set<ObjectID> = []
+        /// Composite types whose attribute changes type under a column that holds them: the same
+        /// (PostgreSQL refuses `ALTER ATTRIBUTE … TYPE` while a column uses the type).
+        var compositeRebuilds: Set<ObjectID> = []
         /// Member changes of tables and views that stay (not added or removed whole).
         var addedMembers: [ObjectID: SchemaChange] = [:]
         var removedMembers: [ObjectID: SchemaChange] = [:]
@@ -139,7 +142,10 @@ public struct Planner: Sendable {
         for index in droppedIndexes.sorted(by: { ($0.depth, $0.rank) < ($1.depth, $1.rank) }) {
             statements.append(writer.dropMember(index.id, before: before))
         }
-        for id in droppedMembers where id.kind == .column { statements.append(writer.dropMember(id, before: before)) }
+        // A typed table's columns go with its type's attributes (ALTER TYPE … CASCADE).
+        for id in droppedMembers where id.kind == .column && !writer.isTypedTable(id.parent) {
+            statements.append(writer.dropMember(id, before: before))
+        }
         for id in droppedMembers where id.kind == .constraint {
             if case let .constraint(constraint)? = before.member(id), constraint.kind != .foreignKey {
                 statements.append(writer.dropMember(id, before: before))
@@ -181,6 +187,8 @@ public struct Planner: Sendable {
                 statements += writer.rebuildEnum(work.changedTop[id]!, work: work)
             } else if work.domainRebuilds.contains(id) {
                 statements += writer.rebuildDomain(id, work: work)
+            } else if work.compositeRebuilds.contains(id) {
+                statements += writer.rebuildComposite(id, work: work)
             } else if let change = work.changedTop[id] {
                 statements += writer.alter(change, work: work)
             }
@@ -226,7 +234,7 @@ public struct Planner: Sendable {
         // leaves, the sequence behind a serial that became an identity, a function a default called.
         for id in lateDrops { statements += writer.drop(id, before: before) }
         // The rebuilt types' old selves, once nothing uses them: domains before the enums under them.
-        for id in work.domainRebuilds.sorted() + work.enumRebuilds.sorted() { statements += writer.dropAside(id) }
+        for id in work.compositeRebuilds.sorted() + work.domainRebuilds.sorted() + work.enumRebuilds.sorted() { statements += writer.dropAside(id) }
         var plan = Plan(statements: Self.committingNewEnumValues(statements), notes: notes)
         plan.changedObjects = changed
         return plan
@@ -399,9 +407,19 @@ public struct Planner: Sendable {
                 work.rebuilt.insert(id)
             }
         }
-        // Columns of a rebuilt enum or domain: their tables are affected like a type change, and the
-        // checks and indexes that name them are rebuilt (their constants are of the old type).
-        for id in work.enumRebuilds.union(work.domainRebuilds) {
+        for (id, change) in work.changedTop where id.kind == .compositeType {
+            guard case let .compositeType(old)? = change.old, case let .compositeType(new)? = change.new else { continue }
+            let retyped = old.attributes.contains { attribute in
+                new.attributes.contains { $0.name == attribute.name && ($0.type != attribute.type || $0.collation != attribute.collation) }
+            }
+            guard retyped, before.model.tables.contains(where: { $0.ofType == nil && $0.columns.contains { Self.uses($0.type, old.name) } })
+            else { continue }
+            work.compositeRebuilds.insert(id)
+        }
+        for id in work.compositeRebuilds { work.changedTop[id] = nil }
+        // Columns of a rebuilt enum, domain or composite type: their tables are affected like a type change,
+        // and the checks and indexes that name them are rebuilt (their constants are of the old type).
+        for id in work.enumRebuilds.union(work.domainRebuilds).union(work.compositeRebuilds) {
             let type = ModelIndex.name(id)
             for table in before.model.tables {
                 let tableID = ObjectID(.table, table.name)
@@ -421,7 +439,8 @@ public struct Planner: Sendable {
                 }
             }
         }
-        var queue = Array(work.removedTop) + Array(work.rebuilt) + Array(work.enumRebuilds) + Array(work.domainRebuilds) + Array(work.affectedTables)
+        var queue = Array(work.removedTop) + Array(work.rebuilt) + Array(work.enumRebuilds) + Array(work.domainRebuilds)
+            + Array(work.compositeRebuilds) + Array(work.affectedTables)
         var seen = Set(queue)
         let readers: Set<ObjectKind> = [.view, .materializedView, .rule]
         while let seed = queue.popLast() {
