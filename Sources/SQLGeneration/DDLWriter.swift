@@ -685,7 +685,9 @@ struct DDLWriter {
             }
             let collation = new.collation.map { " COLLATE \($0)" } ?? ""
             // Between enums (or to one from another type) there is no cast but through text.
-            let viaText = isEnum(old.type, in: before) || isEnum(new.type, in: after) ? "::text" + (new.type.hasSuffix("[]") ? "[]" : "") : ""
+            // Types without a cast between them (an integer and a uuid) go through text (see CastRoute).
+            let viaText = isEnum(old.type, in: before) || isEnum(new.type, in: after) ? "::text" + (new.type.hasSuffix("[]") ? "[]" : "")
+                : CastRoute.via(from: old.type, to: new.type)
             statements.append(Statement("\(alter) TYPE \(new.type)\(collation) USING \(SQLWriting.ident(new.name))\(viaText)::\(new.type)",
                                         hazards: hazards))
         }

@@ -36,6 +36,25 @@ final class PlannerTests: XCTestCase {
         XCTAssertEqual(renamed.dataLoss, [])
     }
 
+    func testATypeWithNoCastFromTheOldOneIsReachedThroughTextAndOneWithACastDirectly() {
+        func alter(_ from: String, _ to: String) -> String? {
+            let old = model([table([Column(name: "a", position: 1, type: from)])])
+            let new = model([table([Column(name: "a", position: 1, type: to)])])
+            return sql(Planner(from: old, to: new).plan()).first { $0.contains(" TYPE ") }
+        }
+        XCTAssertEqual(alter("integer", "uuid"), "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE uuid USING \"a\"::text::uuid;")
+        XCTAssertEqual(alter("int4multirange", "int4range"),
+                       "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE int4range USING \"a\"::text::int4range;")
+        XCTAssertEqual(alter("integer[]", "uuid[]"), "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE uuid[] USING \"a\"::text[]::uuid[];")
+        XCTAssertEqual(alter("integer", "bigint"), "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE bigint USING \"a\"::bigint;")
+        XCTAssertEqual(alter("integer", "boolean"), "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE boolean USING \"a\"::boolean;")
+        XCTAssertEqual(alter("text", "uuid"), "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE uuid USING \"a\"::uuid;")
+        XCTAssertEqual(alter("timestamp(3) without time zone", "timestamp with time zone"),
+                       "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE timestamp with time zone USING \"a\"::timestamp with time zone;")
+        // A type the planner does not know may have a cast of its own: cast directly.
+        XCTAssertEqual(alter("integer", "public.money2"), "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE public.money2 USING \"a\"::public.money2;")
+    }
+
     func testWideningAnIntegerRewritesWithoutLossAndNarrowingLoses() {
         let small = model([table([Column(name: "a", position: 1, type: "integer")])])
         let large = model([table([Column(name: "a", position: 1, type: "bigint")])])

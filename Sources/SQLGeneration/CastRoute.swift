@@ -1,0 +1,63 @@
+/// How a column's values are cast when it changes type: `value::new` where PostgreSQL has
+/// a cast between the two types, `value::text::new` where it has none.
+///
+/// Every type casts to and from text by its input and output functions, so the route
+/// through text is always accepted where the direct one may not be: `ALTER COLUMN … TYPE
+/// uuid USING id::uuid` is refused outright for an integer column ("cannot cast type
+/// integer to uuid"), through text it is accepted and fails only on a value that does not
+/// read as the new type, in the plan's transaction, changing nothing. The planner opens no
+/// connection, so it cannot read `pg_cast`: the built-in types are grouped in families
+/// whose members cast to one another, and a type it does not know (an extension's, the
+/// user's) is cast directly, as its own casts may allow.
+enum CastRoute {
+    /// `"::text"` (or `"::text[]"` for arrays) where the value must go through text, else "".
+    static func via(from old: String, to new: String) -> String {
+        let oldArray = old.hasSuffix("[]"), newArray = new.hasSuffix("[]")
+        guard oldArray == newArray else { return "" }
+        let from = family(oldArray ? String(old.dropLast(2)) : old), to = family(newArray ? String(new.dropLast(2)) : new)
+        guard let from, let to, from != to, from != .string, to != .string, !castsAcross(from, to) else { return "" }
+        return oldArray ? "::text[]" : "::text"
+    }
+
+    enum Family {
+        case number, string, bool, datetime, time, interval, json, bits, network, uuid, bytes, geometry, range, multirange
+    }
+
+    /// Casts PostgreSQL has between families: an integer to a boolean and back, an integer to
+    /// money, a date or time stamp to a time, a time to an interval.
+    private static func castsAcross(_ from: Family, _ to: Family) -> Bool {
+        switch (from, to) {
+        case (.number, .bool), (.bool, .number), (.datetime, .time), (.time, .interval), (.interval, .time), (.number, .bits), (.bits, .number):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The family of a built-in type as `format_type` writes it; nil for any other.
+    static func family(_ type: String) -> Family? {
+        let base = type.firstIndex(of: "(").map { String(type[..<$0]) } ?? type
+        switch base {
+        case "smallint", "integer", "bigint", "numeric", "real", "double precision", "money", "oid": return .number
+        case "text", "character varying", "character", "\"char\"", "name", "bpchar", "varchar", "char": return .string
+        case "boolean": return .bool
+        case "date", "timestamp without time zone", "timestamp with time zone": return .datetime
+        case "time without time zone", "time with time zone": return .time
+        case "interval": return .interval
+        case "json", "jsonb": return .json
+        case "bit", "bit varying": return .bits
+        case "inet", "cidr", "macaddr", "macaddr8": return .network
+        case "uuid": return .uuid
+        case "bytea": return .bytes
+        case "point", "line", "lseg", "box", "path", "polygon", "circle": return .geometry
+        case "int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange": return .range
+        case "int4multirange", "int8multirange", "nummultirange", "tsmultirange", "tstzmultirange", "datemultirange": return .multirange
+        default:
+            // format_type writes a precision inside the name of these: `timestamp(3) without time zone`.
+            if base.hasPrefix("timestamp") { return .datetime }
+            if base.hasPrefix("time") { return .time }
+            if base.hasPrefix("interval") { return .interval }
+            return nil
+        }
+    }
+}
