@@ -652,8 +652,9 @@ struct DDLWriter {
             && holdsRows(table.name) {
             hazards.insert(.validation(table.name), at: 0)
         }
-        if table.partitionOf != nil, let parent = after.tables[table.partitionOf!], parent.column(column.name) != nil {
-            // A partition gets its parent's new column from the parent.
+        if let parentName = table.partitionOf, before.tables[table.name]?.partitionOf == parentName,
+           let parent = after.tables[parentName], parent.column(column.name) != nil {
+            // A partition gets its parent's new column from the parent (one attached by the plan must have it first).
             return TableDDL.columnExtras(column, of: table.name)
         }
         return [Statement("ALTER TABLE \(table.name.sql) ADD COLUMN \(guarded ? "IF NOT EXISTS " : "")\(TableDDL.columnDefinition(column))",

@@ -143,22 +143,30 @@ public struct Planner: Sendable {
             statements.append(writer.dropMember(index.id, before: before))
         }
         // A typed table's columns go with its type's attributes (ALTER TYPE … CASCADE).
+        // Partitions and children that leave their parent leave it now: before the parent's
+        // columns change, and before their own columns that came from it can be dropped.
+        for id in newOrder.order where id.kind == .table && finishingDetach[id] == nil {
+            if let change = work.changedTop[id] { statements += writer.detach(change) }
+        }
         for id in droppedMembers where id.kind == .column && !writer.isTypedTable(id.parent) {
             statements.append(writer.dropMember(id, before: before))
         }
-        for id in droppedMembers where id.kind == .constraint {
-            if case let .constraint(constraint)? = before.member(id), constraint.kind != .foreignKey {
-                statements.append(writer.dropMember(id, before: before))
-            }
+        // A partitioned table's constraints before its partitions': dropping it drops theirs, which
+        // cannot be dropped on their own while inherited (each drop says IF EXISTS).
+        let droppedConstraints = droppedMembers.filter { id in
+            guard id.kind == .constraint, case let .constraint(constraint)? = before.member(id) else { return false }
+            return constraint.kind != .foreignKey
+        }
+        for id in droppedConstraints.enumerated().sorted(by: { lhs, rhs in
+            let depths = [lhs.element, rhs.element].map { $0.parent.map { before.depth(ModelIndex.name($0)) } ?? 0 }
+            return (depths[0], lhs.offset) < (depths[1], rhs.offset)
+        }).map(\.element) {
+            statements.append(writer.dropMember(id, before: before))
         }
         for id in work.droppedIdentities.sorted() { statements += writer.dropIdentity(id) }
         for id in work.defaultsDroppedEarly.sorted() { statements += writer.dropDefault(id) }
         for table in work.readdedColumns.keys.sorted() { statements += writer.dropReaddedColumns(of: table, work: work) }
         // 4: tables, and what is created again, in reverse dependency order of the old model.
-        // Partitions and children that leave their parent leave it now, before the parent's columns change.
-        for id in newOrder.order where id.kind == .table && finishingDetach[id] == nil {
-            if let change = work.changedTop[id] { statements += writer.detach(change) }
-        }
         // A foreign table goes with the tables: it may be one's partition or child.
         let lateDrops = reverse.filter { !readers.contains($0.kind) && $0.kind != .table && $0.kind != .foreignTable && !work.rebuilt.contains($0)
             && !work.earlyDrops.contains($0) }
@@ -189,11 +197,12 @@ public struct Planner: Sendable {
                 statements += writer.rebuildDomain(id, work: work)
             } else if work.compositeRebuilds.contains(id) {
                 statements += writer.rebuildComposite(id, work: work)
-            } else if let change = work.changedTop[id] {
-                statements += writer.alter(change, work: work)
-            }
-            if id.kind == .table, !work.addedTop.contains(id), !work.rebuilt.contains(id), tablesWithMemberChanges.contains(id) {
-                statements += writer.alterColumns(of: id, work: work)
+            } else {
+                // A table's columns first: a parent it now inherits from, or is attached to, must find them.
+                if id.kind == .table, !work.addedTop.contains(id), !work.rebuilt.contains(id), tablesWithMemberChanges.contains(id) {
+                    statements += writer.alterColumns(of: id, work: work)
+                }
+                if let change = work.changedTop[id] { statements += writer.alter(change, work: work) }
             }
         }
 
