@@ -16,6 +16,8 @@ struct DependencyOrder {
     let position: [ObjectID: Int]
     /// What each object must come after (its edges, members' lifted to their table).
     let needs: [ObjectID: Set<ObjectID>]
+    /// The model's pg_depend edges, resolved to objects (the planner reads the old model's again).
+    let edges: [(dependent: ObjectID, referenced: ObjectID)]
 
     /// Which objects go first among those ready. What the model holds by definition
     /// has no edges read yet (the dependency query names relations, functions and
@@ -70,6 +72,7 @@ struct DependencyOrder {
             if needs[dependent, default: []].insert(referenced).inserted { dependents[referenced, default: []].append(dependent) }
         }
         let edges = resolver.edges(of: model)
+        self.edges = edges
         // A base type and its input and output functions need each other: the plan creates the
         // type as a shell first (Planner), so the functions need not wait for it.
         let ioFunctions = Set(edges.filter { $0.dependent.kind == .baseType && $0.referenced.kind == .function }
