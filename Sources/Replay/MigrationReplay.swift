@@ -122,8 +122,12 @@ public struct MigrationReplay: Sendable {
     /// `server` nil: the default scratch server; `persistentData`: the persistent server's, to reset it.
     public func withScratchDatabase<T>(on server: ConnectionString? = nil, persistentData: String? = nil,
                                        _ body: (Connection, MigrationRunner) throws -> T) throws -> T {
-        let target = try server ?? ScratchDatabase.server(explicit: scratch)
-        defer { resetIfChanged(target, persistentData: persistentData) }
+        try usingEmbeddedServer(persistentData: persistentData) {
+            try withScratchDatabase(on: try server ?? ScratchDatabase.server(explicit: scratch), body)
+        }
+    }
+
+    private func withScratchDatabase<T>(on target: ConnectionString, _ body: (Connection, MigrationRunner) throws -> T) throws -> T {
         let database = try ScratchDatabase(on: target, owner: replayRole)
         defer { database.drop() }
         let connection = try database.connect()
@@ -158,7 +162,9 @@ public struct MigrationReplay: Sendable {
         defer { connection.close() }
         do {
             try connection.execute("CREATE ROLE \(SQLQuoting.identifier(role)) NOLOGIN")
-        } catch let PostgresError.server(error) where error.sqlState == "42710" {
+        } catch let PostgresError.server(error) where error.sqlState == "42710" || error.sqlState == "23505" {
+            // It exists: made earlier, or at this moment by the other side of a diff (whose
+            // concurrent CREATE ROLE then fails on pg_authid's unique index instead).
             return
         }
         if let member, member != role {
@@ -171,8 +177,10 @@ public struct MigrationReplay: Sendable {
     /// it for the next replay: the server is reset, and with it every replayed
     /// prefix. A server of the user's own is theirs: it is left as it is, and
     /// its state is part of the cache key instead.
-    private func resetIfChanged(_ server: ConnectionString, persistentData: String?) {
-        guard usesEmbeddedServer, (try? ClusterState.isPristine(server)) != true else { return }
+    private func resetIfChanged(persistentData: String?) {
+        guard usesEmbeddedServer else { return }
+        let target = persistentData.map { EmbeddedPostgres.persistent(data: $0)?.connectionString() } ?? (try? ScratchDatabase.server(explicit: scratch))
+        guard let server = target ?? nil, (try? ClusterState.isPristine(server)) != true else { return }
         if let persistentData {
             EmbeddedPostgres.resetPersistent(data: persistentData)
         } else {
@@ -180,6 +188,27 @@ public struct MigrationReplay: Sendable {
         }
     }
 
+
+    /// Replays under way on each embedded server of this process (the shared one, and each
+    /// persistent one by its data directory): the one that ends last resets the server if the
+    /// cluster changed. The two sides of a diff replay at once, and a reset when the first
+    /// ended cut the other's connection ("server closed the connection unexpectedly").
+    private static let serverUsers = Mutex([String: Int]())
+
+    /// `body` as one use of the embedded server (`serverUsers`); on a server of the user's, just `body`.
+    private func usingEmbeddedServer<T>(persistentData: String?, _ body: () throws -> T) throws -> T {
+        guard usesEmbeddedServer else { return try body() }
+        let key = persistentData ?? ""
+        Self.serverUsers.withLock { $0[key, default: 0] += 1 }
+        defer {
+            // Under the lock: no replay starts on the server while it is being reset.
+            Self.serverUsers.withLock { users in
+                users[key, default: 1] -= 1
+                if users[key] == 0 { resetIfChanged(persistentData: persistentData) }
+            }
+        }
+        return try body()
+    }
 
     /// The role replays log in as: the embedded server's unprivileged replay role,
     /// unless `trustedSQL`; nil (the connection's own user) on a server of the user's.
@@ -236,10 +265,11 @@ public struct MigrationReplay: Sendable {
     /// history. nil when that server is not available (another process holds it,
     /// `--scratch` was given): the caller replays from nothing.
     func replayReusingPrefix(_ files: [MigrationFile], keys: [String], serverData: String) throws -> (DatabaseModel, Int)? {
-        guard let server = persistentServer(serverData) else { return nil }
-        defer { resetIfChanged(server.connectionString(), persistentData: serverData) }
-        return try advancePrefix(files, keys: keys, on: server) { connection in
-            (try Inspector().inspect(connection), connection.serverVersionNumber)
+        try usingEmbeddedServer(persistentData: serverData) {
+            guard let server = persistentServer(serverData) else { return nil }
+            return try advancePrefix(files, keys: keys, on: server) { connection in
+                (try Inspector().inspect(connection), connection.serverVersionNumber)
+            }
         }
     }
 
@@ -290,13 +320,25 @@ public struct MigrationReplay: Sendable {
                                 _ body: (Connection, MigrationRunner) throws -> T) throws -> T {
         let cache = ReplayCache.beside(migrationsDirectory: path)
         let serverData = URL(fileURLWithPath: cache.folder).deletingLastPathComponent().appendingPathComponent("server/data").path
-        guard useCache, !files.isEmpty, let server = persistentServer(serverData) else {
+        guard useCache, !files.isEmpty, persistentServer(serverData) != nil else {
             return try withScratchDatabase { connection, runner in
                 try runner.apply(files, to: connection)
                 return try body(connection, runner)
             }
         }
-        defer { resetIfChanged(server.connectionString(), persistentData: serverData) }
+        return try usingEmbeddedServer(persistentData: serverData) {
+            guard let server = persistentServer(serverData) else {
+                return try withScratchDatabase { connection, runner in
+                    try runner.apply(files, to: connection)
+                    return try body(connection, runner)
+                }
+            }
+            return try withReplayedPrefix(files, cache: cache, on: server, body)
+        }
+    }
+
+    private func withReplayedPrefix<T>(_ files: [MigrationFile], cache: ReplayCache, on server: EmbeddedPostgres,
+                                       _ body: (Connection, MigrationRunner) throws -> T) throws -> T {
         let (major, state) = try scratchServerIdentity(cache: cache)
         let keys = ReplayCache.prefixKeys(serverMajor: major, server: state, files: files)
         try advancePrefix(files, keys: keys, on: server) { _ in }

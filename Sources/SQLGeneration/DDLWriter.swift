@@ -497,13 +497,13 @@ struct DDLWriter {
         return statements
     }
 
-    private func alterTable(_ old: Table, _ new: Table, _ names: Set<String>) -> [Statement] {
+    /// A table attached to a parent, made to inherit from one, or made of a type: after its own
+    /// columns changed (`alterColumns`), as the server compares them with the parent's or the type's.
+    func joining(_ change: SchemaChange) -> [Statement] {
+        guard case let .table(old)? = change.old, case let .table(new)? = change.new else { return [] }
         let alter = "ALTER TABLE \(new.name.sql)"
         let lock = locking(new.name)
         var statements: [Statement] = []
-        if old.unlogged != new.unlogged {
-            statements.append(Statement("\(alter) SET \(new.unlogged ? "UNLOGGED" : "LOGGED")", hazards: [.tableRewrite(new.name)] + lock))
-        }
         if old.partitionOf != new.partitionOf || old.partitionBound != new.partitionBound || Self.finalizesDetach(old, new) {
             // Detached earlier (`detach`).
             if let parent = new.partitionOf {
@@ -516,6 +516,16 @@ struct DDLWriter {
         }
         if old.ofType != new.ofType {
             statements.append(Statement(new.ofType.map { "\(alter) OF \($0.sql)" } ?? "\(alter) NOT OF", hazards: lock))
+        }
+        return statements
+    }
+
+    private func alterTable(_ old: Table, _ new: Table, _ names: Set<String>) -> [Statement] {
+        let alter = "ALTER TABLE \(new.name.sql)"
+        let lock = locking(new.name)
+        var statements: [Statement] = []
+        if old.unlogged != new.unlogged {
+            statements.append(Statement("\(alter) SET \(new.unlogged ? "UNLOGGED" : "LOGGED")", hazards: [.tableRewrite(new.name)] + lock))
         }
         if old.accessMethod != new.accessMethod {
             statements.append(Statement("\(alter) SET ACCESS METHOD \(SQLWriting.ident(new.accessMethod ?? "heap"))", hazards: [.tableRewrite(new.name)] + lock))

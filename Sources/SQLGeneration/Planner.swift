@@ -207,12 +207,13 @@ public struct Planner: Sendable {
                 statements += writer.rebuildDomain(id, work: work)
             } else if work.compositeRebuilds.contains(id) {
                 statements += writer.rebuildComposite(id, work: work)
-            } else {
-                // A table's columns first: a parent it now inherits from, or is attached to, must find them.
-                if id.kind == .table, !work.addedTop.contains(id), !work.rebuilt.contains(id), tablesWithMemberChanges.contains(id) {
-                    statements += writer.alterColumns(of: id, work: work)
-                }
-                if let change = work.changedTop[id] { statements += writer.alter(change, work: work) }
+            } else if let change = work.changedTop[id] {
+                statements += writer.alter(change, work: work)
+            }
+            if id.kind == .table, !work.addedTop.contains(id), !work.rebuilt.contains(id) {
+                if tablesWithMemberChanges.contains(id) { statements += writer.alterColumns(of: id, work: work) }
+                // After its columns: a parent it now inherits from, or is attached to, must find them.
+                if let change = work.changedTop[id] { statements += writer.joining(change) }
             }
         }
 

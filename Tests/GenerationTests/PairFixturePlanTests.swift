@@ -16,11 +16,15 @@ import Testing
     /// The two schemas of a fixture file.
     struct Pair {
         var from = "", to = ""
+        /// `-- roles: a, b`: roles the schemas grant to, made on the test server first.
+        var roles: [String] = []
 
         init(contentsOf url: URL) throws {
             var section = ""
             for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
-                if line == "-- from" || line == "-- to" {
+                if line.hasPrefix("-- roles: ") {
+                    roles += line.dropFirst("-- roles: ".count).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                } else if line == "-- from" || line == "-- to" {
                     section = String(line.dropFirst(3))
                 } else if section == "from" {
                     from += line + "\n"
@@ -42,6 +46,7 @@ import Testing
         if let reason = try ServerFeatures.missing(for: pair.from + pair.to) {
             try Test.cancel(Comment(rawValue: "skipped: " + reason))
         }
+        for role in pair.roles { try TestDatabase.ensureRole(role) }
         let models = try [pair.from, pair.to].map { sql in
             let database = try TestDatabase.make()
             defer { database.drop() }

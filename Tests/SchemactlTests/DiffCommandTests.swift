@@ -55,6 +55,29 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertTrue(drifted.stdout.contains("+ index \"by_hand\" on \"public\".\"contacts\""), drifted.stdout)
     }
 
+    /// Each side grants to a role no file creates: each replay makes the role, and the embedded
+    /// server, its cluster changed, is reset once both are done, not when the first one is (which
+    /// cut the other's connection: "server closed the connection unexpectedly"), nor does the second
+    /// CREATE ROLE of the same name fail on pg_authid's unique index.
+    func testTwoSidesThatMakeTheSameMissingRoleAtOnceBothReplay() throws {
+        let folder = NSTemporaryDirectory() + "schemactl-roles-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+        let grant = "CREATE TABLE t (id int);\nGRANT SELECT ON t TO missing_reader;\n"
+        // The other side is longer, so it is still replaying when the first one ends.
+        let more = (1...300).map { "CREATE TABLE t\($0) (id int PRIMARY KEY, note text);\n" }.joined()
+        try grant.write(toFile: folder + "/a.sql", atomically: true, encoding: .utf8)
+        try (grant + more + "GRANT INSERT ON t TO missing_reader;\n").write(toFile: folder + "/b.sql", atomically: true, encoding: .utf8)
+        for _ in 0..<2 {
+            // Its own embedded server, as a user's run has.
+            let run = try CommandRun.schemactl(["diff", folder + "/a.sql", folder + "/b.sql", "--format", "sql"],
+                                               removing: ["SCHEMACTL_SCRATCH_URL"])
+            XCTAssertEqual(run.status, 1, run.stderr)
+            XCTAssertTrue(run.stdout.contains("GRANT INSERT ON TABLE \"public\".\"t\" TO \"missing_reader\";"), run.stdout + run.stderr)
+            XCTAssertFalse(run.stderr.contains("server closed the connection"), run.stderr)
+        }
+    }
+
     func testSidesFromDifferentMajorVersionsGetAWarning() throws {
         let folder = NSTemporaryDirectory() + "schemactl-versions-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
