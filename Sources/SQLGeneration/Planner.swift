@@ -521,9 +521,22 @@ public struct Planner: Sendable {
                   key.kind == .primaryKey || key.kind == .unique else { return nil }
             return (ModelIndex.name(table), Set(key.columns))
         }
+        // And foreign keys whose columns, on either side, move to a type of another family (an
+        // integer key that becomes a uuid): the server refuses the first side's change while the
+        // key ties it to the other. Within a family (integer to bigint) it carries the key over.
+        func movesFamily(_ table: QualifiedName, _ columns: [String]) -> Bool {
+            guard let retyped = work.retypedColumns[ObjectID(.table, table)] else { return false }
+            return columns.contains { name in
+                guard retyped.contains(name), let was = before.tables[table]?.column(name)?.type,
+                      let now = after.tables[table]?.column(name)?.type else { return false }
+                return was != now && CastRoute.family(was) != CastRoute.family(now)
+            }
+        }
         for table in before.model.tables {
             for constraint in table.constraints {
-                guard let key = constraint.foreignKey, droppedKeys.contains(where: { $0.0 == key.referencedTable && $0.1 == Set(key.referencedColumns) })
+                guard let key = constraint.foreignKey,
+                      droppedKeys.contains(where: { $0.0 == key.referencedTable && $0.1 == Set(key.referencedColumns) })
+                        || movesFamily(table.name, constraint.columns) || movesFamily(key.referencedTable, key.referencedColumns)
                 else { continue }
                 let id = ObjectID(.constraint, constraint.name, on: ObjectID(.table, table.name))
                 if after.member(id) != nil, !work.removedTop.contains(ObjectID(.table, table.name)) { work.rebuiltMembers.insert(id) }
