@@ -53,7 +53,12 @@ public struct Archive: Sendable {
     public var stopAfterSteps: Int?
 
     /// Beside the migrations directory (a journal inside it would be a file the directory does not expect).
-    var workFolder: String { (directory as NSString).deletingLastPathComponent + "/.schemactl" }
+    /// The directory made absolute first: `--migrations migrations` has no parent in its text, and
+    /// the journal went to `/.schemactl`, from where its files could not even be renamed into a
+    /// project on another file system.
+    var workFolder: String {
+        URL(fileURLWithPath: directory).standardizedFileURL.deletingLastPathComponent().path + "/.schemactl"
+    }
     /// Where an interrupted archive left its plan.
     var journalPath: String { workFolder + "/archive-journal" }
     var pendingConsolidated: String { workFolder + "/consolidated_schema.sql.new" }

@@ -88,6 +88,8 @@ final class ArchiveCommandTests: XCTestCase {
             let before = placement(folder + "/migrations")
             let killed = try archive(folder, environment: ["SCHEMACTL_ARCHIVE_STOP_AFTER": String(stop)])
             XCTAssertEqual(killed.status, 137, "kill point \(stop): \(killed.stderr)")
+            // Beside `migrations`, given relative: not in `/.schemactl` (its text has no parent).
+            XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/.schemactl/archive-journal"), "kill point \(stop): the journal")
             let halfway = placement(folder + "/migrations")
             XCTAssertEqual(Set(halfway.keys), Set(before.keys), "kill point \(stop): a file went missing")
             XCTAssertEqual(halfway.values.filter { $0.count != 1 }, [], "kill point \(stop): a file in two folders")
