@@ -40,7 +40,7 @@ let package = Package(
         // Typed changes to ordered statements with their hazards, and the consolidated schema: pure, no connection.
         .target(name: "SQLGeneration", dependencies: ["SchemaModel", "Diff", "SQLText", "Support"]),
         // Workflows that span the pipeline: plans proved on a scratch database, consolidation.
-        .target(name: "Release", dependencies: ["SQLGeneration", "Replay", "Diff", "Migrations", "SchemaModel", "PostgresClient", "Introspection", "EmbeddedServer"]),
+        .target(name: "Release", dependencies: ["SQLGeneration", "Replay", "Diff", "Migrations", "SchemaModel", "PostgresClient", "Introspection", "EmbeddedServer", "Support"]),
         // Rules over each migration, with the replayed schema before and after it and the planner's hazards.
         .target(name: "Lint", dependencies: ["SQLText", "SchemaModel", "SQLGeneration", "Migrations", "Replay", "Introspection",
                                             "PostgresClient", "EmbeddedServer"]),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Introspection
 import Foundation
 import Migrations
 import Release
@@ -49,8 +50,12 @@ struct GenerateCommand: ParsableCommand {
         var loader = try sourceOptions.loader(filter: schemaFilter.filter)
         loader.includePending = true
         let fromSource = try SourceSpecifier.parse(from ?? migrationsOption.migrations)
-        let old = try loader.load(fromSource)
-        let new = try loader.load(try SourceSpecifier.parse(to))
+        // The two sides are read at once, as diff reads them, sharing the connections.
+        let specifiers = [fromSource, try SourceSpecifier.parse(to)]
+        loader.parallelism = Inspector.parallelism(sharedBy: specifiers.filter { if case .database = $0 { return true } else { return false } }.count)
+        let sharing = loader
+        let results = concurrently(2) { side in try sharing.load(specifiers[side]) }
+        let old = try results[0].get(), new = try results[1].get()
         ProgressLine.shared.clear()
         Terminal.warnUnmodelled(old.model, source: from ?? migrationsOption.migrations)
         Terminal.warnUnmodelled(new.model, source: to)
