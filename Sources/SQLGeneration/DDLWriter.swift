@@ -266,24 +266,32 @@ struct DDLWriter {
         guard case let .enum(oldType)? = change.old, case let .enum(newType)? = change.new else { return [] }
         let aside = Self.aside(oldType.name)
         let lost = oldType.labels.filter { !newType.labels.contains($0) }
-        var statements = [Statement("ALTER TYPE \(oldType.name.sql) RENAME TO \(SQLWriting.ident(aside.name))")]
-        statements += TypeDDL.create(newType, guarded: false)
-        for table in before.model.tables {
-            guard after.tables[table.name] != nil else { continue }
-            for column in table.columns where Planner.uses(column.type, oldType.name) {
+        let statements = [Statement("ALTER TYPE \(oldType.name.sql) RENAME TO \(SQLWriting.ident(aside.name))")]
+            + TypeDDL.create(newType, guarded: false)
+        return statements + movingColumns(of: oldType.name) { column, value in
+            let isArray = column.type.hasSuffix("[]")
+            let using = "\(value)::text\(isArray ? "[]" : "")::\(newType.name.sql)\(isArray ? "[]" : "")"
+            return (using, lost.isEmpty ? nil : "values \(lost.map(SQLWriting.literal).joined(separator: ", ")) fail the cast")
+        }
+    }
+
+    /// The columns of tables that stay whose type is `type` (or an array of it), moved to the type
+    /// of that name the plan has just created: each default dropped, the type changed `USING` what
+    /// `cast` writes for the column and its quoted name (with what the cast may lose), the new default set.
+    private func movingColumns(of type: QualifiedName, _ cast: (Column, String) -> (using: String, loss: String?)) -> [Statement] {
+        var statements: [Statement] = []
+        for table in before.model.tables where table.ofType == nil {
+            guard let newTable = after.tables[table.name] else { continue }
+            for column in table.columns where Planner.uses(column.type, type) && newTable.column(column.name) != nil {
                 let alter = "ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name))"
-                let isArray = column.type.hasSuffix("[]")
-                let target = newType.name.sql + (isArray ? "[]" : "")
+                let target = type.sql + (column.type.hasSuffix("[]") ? "[]" : "")
                 if column.defaultExpression != nil { statements.append(Statement("\(alter) DROP DEFAULT", hazards: locking(table.name))) }
-                var hazards: [Hazard] = [.tableRewrite(table.name)] + locking(table.name)
-                if !lost.isEmpty {
-                    hazards.insert(.dataLoss("values \(lost.map(SQLWriting.literal).joined(separator: ", ")) of \(ObjectID(.column, column.name, on: ObjectID(.table, table.name)).sql) fail the cast"), at: 0)
-                }
-                statements.append(Statement("\(alter) TYPE \(target) USING \(SQLWriting.ident(column.name))::text\(isArray ? "[]" : "")::\(target)",
-                                            hazards: hazards))
-                if let value = after.tables[table.name]?.column(column.name)?.defaultExpression {
-                    statements.append(Statement("\(alter) SET DEFAULT \(value)"))
-                }
+                let (using, loss) = cast(column, SQLWriting.ident(column.name))
+                let id = ObjectID(.column, column.name, on: ObjectID(.table, table.name))
+                statements.append(Statement("\(alter) TYPE \(target) USING \(using)",
+                                            hazards: (loss.map { [.dataLoss("\(id.sql): " + $0)] } ?? []) + [.tableRewrite(table.name)]
+                                                + locking(table.name)))
+                if let value = newTable.column(column.name)?.defaultExpression { statements.append(Statement("\(alter) SET DEFAULT \(value)")) }
             }
         }
         return statements
@@ -299,23 +307,12 @@ struct DDLWriter {
     func rebuildDomain(_ id: ObjectID, work: Planner.Work) -> [Statement] {
         let name = ModelIndex.name(id)
         guard let domain = after.model.domains.first(where: { $0.name == name }) else { return [] }
-        var statements = [Statement("ALTER DOMAIN \(name.sql) RENAME TO \(SQLWriting.ident(Self.aside(name).name))")]
-        statements += TypeDDL.create(domain, guarded: false)
-        for table in before.model.tables {
-            guard let newTable = after.tables[table.name] else { continue }
-            for column in table.columns where Planner.uses(column.type, name) && newTable.column(column.name) != nil {
-                let alter = "ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name))"
+        return [Statement("ALTER DOMAIN \(name.sql) RENAME TO \(SQLWriting.ident(Self.aside(name).name))")]
+            + TypeDDL.create(domain, guarded: false)
+            + movingColumns(of: name) { column, value in
                 let isArray = column.type.hasSuffix("[]")
-                let target = name.sql + (isArray ? "[]" : "")
-                if column.defaultExpression != nil { statements.append(Statement("\(alter) DROP DEFAULT", hazards: locking(table.name))) }
-                statements.append(Statement("\(alter) TYPE \(target) USING \(SQLWriting.ident(column.name))::text\(isArray ? "[]" : "")::\(target)",
-                                            hazards: [.dataLoss("values of \(ObjectID(.column, column.name, on: ObjectID(.table, table.name)).sql) "
-                                                                + "that do not fit \(domain.baseType) fail the cast"),
-                                                      .tableRewrite(table.name)] + locking(table.name)))
-                if let value = newTable.column(column.name)?.defaultExpression { statements.append(Statement("\(alter) SET DEFAULT \(value)")) }
+                return ("\(value)::text\(isArray ? "[]" : "")::\(name.sql)\(isArray ? "[]" : "")", "values that do not fit \(domain.baseType) fail the cast")
             }
-        }
-        return statements
     }
 
     /// A composite type whose attribute changes type under columns that hold it
@@ -325,32 +322,17 @@ struct DDLWriter {
         let name = ModelIndex.name(id)
         guard let old = before.model.compositeTypes.first(where: { $0.name == name }),
               let new = after.model.compositeTypes.first(where: { $0.name == name }) else { return [] }
-        var statements = [Statement("ALTER TYPE \(name.sql) RENAME TO \(SQLWriting.ident(Self.aside(name).name))")]
-        statements += TypeDDL.create(new, guarded: false)
         let kept = Set(old.attributes.map(\.name))
-        for table in before.model.tables where table.ofType == nil {
-            guard let newTable = after.tables[table.name] else { continue }
-            for column in table.columns where Planner.uses(column.type, name) && newTable.column(column.name) != nil {
-                let alter = "ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name))"
-                let value = SQLWriting.ident(column.name)
-                let using: String
-                if column.type.hasSuffix("[]") {
-                    using = "\(value)::text::\(name.sql)[]"
-                } else {
-                    let fields = new.attributes.map { attribute in
-                        (kept.contains(attribute.name) ? "(\(value)).\(SQLWriting.ident(attribute.name))" : "NULL") + "::\(attribute.type)"
-                    }
-                    using = "CASE WHEN \(value) IS NULL THEN NULL ELSE ROW(\(fields.joined(separator: ", ")))::\(name.sql) END"
+        return [Statement("ALTER TYPE \(name.sql) RENAME TO \(SQLWriting.ident(Self.aside(name).name))")]
+            + TypeDDL.create(new, guarded: false)
+            + movingColumns(of: name) { column, value in
+                let loss = "values whose attributes do not fit their new types fail the cast"
+                if column.type.hasSuffix("[]") { return ("\(value)::text::\(name.sql)[]", loss) }
+                let fields = new.attributes.map { attribute in
+                    (kept.contains(attribute.name) ? "(\(value)).\(SQLWriting.ident(attribute.name))" : "NULL") + "::\(attribute.type)"
                 }
-                if column.defaultExpression != nil { statements.append(Statement("\(alter) DROP DEFAULT", hazards: locking(table.name))) }
-                statements.append(Statement("\(alter) TYPE \(name.sql)\(column.type.hasSuffix("[]") ? "[]" : "") USING \(using)",
-                                            hazards: [.dataLoss("values of \(ObjectID(.column, column.name, on: ObjectID(.table, table.name)).sql) "
-                                                                + "whose attributes do not fit their new types fail the cast"),
-                                                      .tableRewrite(table.name)] + locking(table.name)))
-                if let value = newTable.column(column.name)?.defaultExpression { statements.append(Statement("\(alter) SET DEFAULT \(value)")) }
+                return ("CASE WHEN \(value) IS NULL THEN NULL ELSE ROW(\(fields.joined(separator: ", ")))::\(name.sql) END", loss)
             }
-        }
-        return statements
     }
 
     /// Drops the old self of a rebuilt enum, domain or composite type, renamed aside by its rebuild.

@@ -454,14 +454,7 @@ public struct Planner: Sendable {
                 work.retypedColumns[tableID, default: []].formUnion(columns)
                 guard !work.removedTop.contains(tableID), !work.rebuilt.contains(tableID) else { continue }
                 let names = { (text: String) in columns.contains { Self.mentions(text, $0) } }
-                for index in table.indexes where names(index.definition) {
-                    let member = ObjectID(.index, index.name, on: tableID)
-                    if after.member(member) != nil { work.rebuiltMembers.insert(member) }
-                }
-                for constraint in table.constraints where constraint.kind == .check && names(constraint.definition) {
-                    let member = ObjectID(.constraint, constraint.name, on: tableID)
-                    if after.member(member) != nil { work.rebuiltMembers.insert(member) }
-                }
+                rebuildMembers(of: table, naming: names, constraints: { $0.kind == .check && names($0.definition) }, in: &work, after: after)
             }
         }
         var queue = Array(work.removedTop) + Array(work.rebuilt) + Array(work.enumRebuilds) + Array(work.domainRebuilds)
@@ -567,14 +560,7 @@ public struct Planner: Sendable {
                     work.defaultsDroppedEarly.insert(ObjectID(.column, column.name, on: tableID))
                 }
             }
-            for index in table.indexes where calls(index.definition) {
-                let member = ObjectID(.index, index.name, on: tableID)
-                if after.member(member) != nil { work.rebuiltMembers.insert(member) }
-            }
-            for constraint in table.constraints where constraint.kind != .foreignKey && calls(constraint.definition) {
-                let member = ObjectID(.constraint, constraint.name, on: tableID)
-                if after.member(member) != nil { work.rebuiltMembers.insert(member) }
-            }
+            rebuildMembers(of: table, naming: calls, constraints: { $0.kind != .foreignKey && calls($0.definition) }, in: &work, after: after)
         }
     }
 
@@ -604,6 +590,16 @@ public struct Planner: Sendable {
                 if work.removedMembers[id] == nil { work.defaultsDroppedEarly.insert(id) }
             }
         }
+    }
+
+    /// Rebuilds the indexes of `table` (old model) whose definition `names`, and the constraints
+    /// `constraints` picks, where the new model keeps them.
+    private func rebuildMembers(of table: Table, naming names: (String) -> Bool, constraints: (Constraint) -> Bool,
+                                in work: inout Work, after: ModelIndex) {
+        let tableID = ObjectID(.table, table.name)
+        let members = table.indexes.filter { names($0.definition) }.map { ObjectID(.index, $0.name, on: tableID) }
+            + table.constraints.filter(constraints).map { ObjectID(.constraint, $0.name, on: tableID) }
+        for member in members where after.member(member) != nil { work.rebuiltMembers.insert(member) }
     }
 
     /// Whether `text` calls a function named `name`: the name, plain or quoted, before `(`.
@@ -640,14 +636,8 @@ public struct Planner: Sendable {
             work.affectedTables.insert(table)
             work.retypedColumns[table, default: []].formUnion(columns)
             let names = { (text: String) in columns.contains { Self.mentions(text, $0) } }
-            for index in oldTable.indexes where names(index.definition) {
-                let member = ObjectID(.index, index.name, on: table)
-                if after.member(member) != nil { work.rebuiltMembers.insert(member) }
-            }
-            for constraint in oldTable.constraints where !Set(constraint.columns).isDisjoint(with: columns) || names(constraint.definition) {
-                let member = ObjectID(.constraint, constraint.name, on: table)
-                if after.member(member) != nil { work.rebuiltMembers.insert(member) }
-            }
+            rebuildMembers(of: oldTable, naming: names,
+                           constraints: { !Set($0.columns).isDisjoint(with: columns) || names($0.definition) }, in: &work, after: after)
             for object in before.model.definedObjects where object.statisticsTable == oldTable.name && names(object.definition) {
                 let id = object.id
                 if after.object(id) != nil, !work.removedTop.contains(id), !work.addedTop.contains(id) {
