@@ -4,13 +4,16 @@
 ///
 /// The edits are the ones plans get wrong: types changed under views, columns
 /// dropped under indexes and foreign keys, enum values added, functions and
-/// triggers replaced, defaults, nullability, checks, comments.
+/// triggers replaced, defaults, nullability, checks, comments; generated columns
+/// whose expression changes, functions a default calls whose result type changes.
 public struct RandomHistory: Sendable {
     private struct Column: Sendable {
         var name: String
         var type: String
         var notNull = false
         var defaultValue: String?
+        /// A stored generated column (`id * k`): it takes no default.
+        var generated = false
     }
 
     private struct Table: Sendable {
@@ -32,6 +35,8 @@ public struct RandomHistory: Sendable {
     private var tables: [Table] = []
     private var views: [View] = []
     private var enums: [String: [String]] = [:]
+    /// Functions a column default calls, with that column.
+    private var functions: [String: (table: String, column: String)] = [:]
     private var counter = 0
 
     public init(seed: UInt64) {
@@ -72,7 +77,7 @@ public struct RandomHistory: Sendable {
         case 12: return enumEdit()
         case 13: return functionAndTrigger()
         case 14: return comment()
-        default: return addColumn()
+        default: return chance(50) ? generatedColumn() : functionDefault()
         }
     }
 
@@ -151,7 +156,9 @@ public struct RandomHistory: Sendable {
 
     private mutating func changeDefault() -> String {
         let index = Int(random.next() % UInt64(tables.count))
-        let candidates = tables[index].columns.indices.filter { ["integer", "text", "bigint"].contains(tables[index].columns[$0].type) }
+        let candidates = tables[index].columns.indices.filter {
+            ["integer", "text", "bigint"].contains(tables[index].columns[$0].type) && !tables[index].columns[$0].generated
+        }
         guard let position = candidates.last else { return addColumn() }
         let column = tables[index].columns[position]
         let alter = "ALTER TABLE \(tables[index].name) ALTER COLUMN \(column.name)"
@@ -250,6 +257,47 @@ public struct RandomHistory: Sendable {
         tables[index].trigger = trigger
         return body + ";\nCREATE TRIGGER \(trigger) BEFORE \(pick(["INSERT", "UPDATE", "INSERT OR UPDATE"])) ON \(table) "
             + "FOR EACH ROW EXECUTE FUNCTION \(function)()"
+    }
+
+    /// A generated column added, or its expression changed the way PostgreSQL lets a history
+    /// change it: dropped (with what reads it) and added again.
+    private mutating func generatedColumn() -> String {
+        let index = Int(random.next() % UInt64(tables.count))
+        let table = tables[index].name
+        let expression = "(id * \(2 + random.next() % 5))"
+        if let position = tables[index].columns.firstIndex(where: \.generated), chance(60) {
+            let column = tables[index].columns[position]
+            views.removeAll { $0.table == table && $0.columns.contains(column.name) }
+            tables[index].indexes = tables[index].indexes.filter { $0.value != column.name }
+            tables[index].checks.removeAll { $0.hasSuffix("_" + column.name) }
+            tables[index].columns[position].notNull = false
+            return "ALTER TABLE \(table) DROP COLUMN \(column.name) CASCADE;\n"
+                + "ALTER TABLE \(table) ADD COLUMN \(column.name) bigint GENERATED ALWAYS AS \(expression) STORED"
+        }
+        let name = fresh("g")
+        tables[index].columns.append(Column(name: name, type: "bigint", generated: true))
+        return "ALTER TABLE \(table) ADD COLUMN \(name) bigint GENERATED ALWAYS AS \(expression) STORED"
+    }
+
+    /// A function a new column's default calls; or that function replaced by one whose result
+    /// type may differ, as a history must: dropped with the default, created, the default set again.
+    private mutating func functionDefault() -> String {
+        if let name = functions.keys.sorted().first, chance(60) {
+            let (table, column) = functions[name]!
+            var sql = "DROP FUNCTION \(name)(integer) CASCADE;\nCREATE FUNCTION \(name)(x integer) RETURNS "
+                + "\(pick(["integer", "bigint", "numeric"])) LANGUAGE sql IMMUTABLE AS $$ SELECT x + \(random.next() % 10) $$"
+            if let t = tables.firstIndex(where: { $0.name == table }),
+               tables[t].columns.contains(where: { $0.name == column && $0.defaultValue == "\(name)(1)" }) {
+                sql += ";\nALTER TABLE \(table) ALTER COLUMN \(column) SET DEFAULT \(name)(1)"
+            }
+            return sql
+        }
+        let index = Int(random.next() % UInt64(tables.count))
+        let name = fresh("f"), column = fresh("c")
+        tables[index].columns.append(Column(name: column, type: "integer", defaultValue: "\(name)(1)"))
+        functions[name] = (tables[index].name, column)
+        return "CREATE FUNCTION \(name)(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT x + 1 $$;\n"
+            + "ALTER TABLE \(tables[index].name) ADD COLUMN \(column) integer DEFAULT \(name)(1)"
     }
 
     private mutating func comment() -> String {
