@@ -13,7 +13,7 @@ struct Benchmark: ParsableCommand {
         commandName: "schemactl-bench",
         abstract: "Benchmarks of schemactl beside the reference tools, on a synthetic schema in the embedded server.",
         subcommands: [InspectBenchmark.self, ReplayBenchmark.self, VerifyBenchmark.self, DiffBenchmark.self, PlanBenchmark.self, ConsolidateBenchmark.self,
-                      RandomBenchmark.self, SchemaCommand.self, HistoryCommand.self, QueriesCommand.self]
+                      RandomBenchmark.self, PairsCommand.self, SchemaCommand.self, HistoryCommand.self, QueriesCommand.self]
     )
 }
 
