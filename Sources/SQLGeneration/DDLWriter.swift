@@ -282,7 +282,11 @@ struct DDLWriter {
         var statements: [Statement] = []
         for table in before.model.tables where table.ofType == nil {
             guard let newTable = after.tables[table.name] else { continue }
-            for column in table.columns where Planner.uses(column.type, type) && newTable.column(column.name) != nil {
+            // A partition's or child's column moves with its parent's (ALTER TABLE recurses; the
+            // server refuses it on the child itself).
+            let parents = (table.partitionOf.map { [$0] } ?? []) + table.inherits
+            for column in table.columns where Planner.uses(column.type, type) && newTable.column(column.name) != nil
+                && !parents.contains(where: { before.tables[$0]?.column(column.name) != nil }) {
                 let alter = "ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name))"
                 let target = type.sql + (column.type.hasSuffix("[]") ? "[]" : "")
                 if column.defaultExpression != nil { statements.append(Statement("\(alter) DROP DEFAULT", hazards: locking(table.name))) }
@@ -323,8 +327,33 @@ struct DDLWriter {
         guard let old = before.model.compositeTypes.first(where: { $0.name == name }),
               let new = after.model.compositeTypes.first(where: { $0.name == name }) else { return [] }
         let kept = Set(old.attributes.map(\.name))
-        return [Statement("ALTER TYPE \(name.sql) RENAME TO \(SQLWriting.ident(Self.aside(name).name))")]
-            + TypeDDL.create(new, guarded: false)
+        // Tables of the type are unlinked first and linked to the new one once their columns match it.
+        let typed = before.model.tables.filter { $0.ofType == name && after.tables[$0.name]?.ofType == name }.map(\.name)
+        var statements = typed.map { Statement("ALTER TABLE \($0.sql) NOT OF", hazards: locking($0)) }
+        statements.append(Statement("ALTER TYPE \(name.sql) RENAME TO \(SQLWriting.ident(Self.aside(name).name))"))
+        statements += TypeDDL.create(new, guarded: false)
+        for table in typed {
+            let alter = "ALTER TABLE \(table.sql)"
+            for attribute in old.attributes where !new.attributes.contains(where: { $0.name == attribute.name }) {
+                statements.append(Statement("\(alter) DROP COLUMN \(SQLWriting.ident(attribute.name))",
+                                            hazards: [.dataLoss("column \(ObjectID(.column, attribute.name, on: ObjectID(.table, table)).sql) and its values")]
+                                                + locking(table)))
+            }
+            for attribute in new.attributes {
+                let collation = attribute.collation.map { " COLLATE \($0)" } ?? ""
+                if let previous = old.attributes.first(where: { $0.name == attribute.name }) {
+                    guard previous.type != attribute.type || previous.collation != attribute.collation else { continue }
+                    statements.append(Statement("\(alter) ALTER COLUMN \(SQLWriting.ident(attribute.name)) TYPE \(attribute.type)\(collation) "
+                                                + "USING \(SQLWriting.ident(attribute.name))\(CastRoute.via(from: previous.type, to: attribute.type))::\(attribute.type)",
+                                                hazards: [.tableRewrite(table)] + locking(table)))
+                } else {
+                    statements.append(Statement("\(alter) ADD COLUMN \(SQLWriting.ident(attribute.name)) \(attribute.type)\(collation)",
+                                                hazards: locking(table)))
+                }
+            }
+            statements.append(Statement("\(alter) OF \(name.sql)", hazards: locking(table)))
+        }
+        return statements
             + movingColumns(of: name) { column, value in
                 let loss = "values whose attributes do not fit their new types fail the cast"
                 if column.type.hasSuffix("[]") { return ("\(value)::text::\(name.sql)[]", loss) }
