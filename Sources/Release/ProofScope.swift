@@ -158,7 +158,7 @@ extension ProofScope {
                 if table.partitionOf != nil || table.partitionKey != nil { partitionTrees.insert(id) }
                 relationsByName[table.name.name, default: []].append(id)
                 for index in table.indexes { relationsByName[index.name, default: []].append(id) }
-                for parent in table.inherits + (table.partitionOf.map { [$0] } ?? []) {
+                for parent in table.parents {
                     children[ObjectID(.table, parent), default: []].insert(id)
                     needs[id, default: []].insert(ObjectID(.table, parent))
                     inheritance.insert([id, ObjectID(.table, parent)])

@@ -284,9 +284,8 @@ struct DDLWriter {
             guard let newTable = after.tables[table.name] else { continue }
             // A partition's or child's column moves with its parent's (ALTER TABLE recurses; the
             // server refuses it on the child itself).
-            let parents = (table.partitionOf.map { [$0] } ?? []) + table.inherits
             for column in table.columns where Planner.uses(column.type, type) && newTable.column(column.name) != nil
-                && !parents.contains(where: { before.tables[$0]?.column(column.name) != nil }) {
+                && !inheritsColumn(column.name, of: table) {
                 let alter = "ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name))"
                 let target = type.sql + (column.type.hasSuffix("[]") ? "[]" : "")
                 if column.defaultExpression != nil { statements.append(Statement("\(alter) DROP DEFAULT", hazards: locking(table.name))) }
@@ -591,6 +590,7 @@ struct DDLWriter {
         // Generated columns added again were dropped with the other drops (`dropReaddedColumns`).
         let readded = work.readdedColumns[table] ?? []
         let typed = isTypedTable(table)
+        let rebuiltTypes = work.enumRebuilds.union(work.domainRebuilds).union(work.compositeRebuilds).map(ModelIndex.name)
         for column in newTable.columns {
             let id = ObjectID(.column, column.name, on: table)
             if typed, work.addedMembers[id] != nil {
@@ -615,8 +615,7 @@ struct DDLWriter {
                 // A typed table's column changes type with its type's attribute.
                 if typed { names.subtract(["type", "collation"]) }
                 // A column moved to a rebuilt enum or domain got its new default there.
-                if work.enumRebuilds.union(work.domainRebuilds).union(work.compositeRebuilds)
-                    .contains(where: { Planner.uses(old.type, ModelIndex.name($0)) }) {
+                if rebuiltTypes.contains(where: { Planner.uses(old.type, $0) }) {
                     names.remove("default")
                 }
                 statements += alterColumn(old, column, of: newTable, names: names)
@@ -631,10 +630,7 @@ struct DDLWriter {
     func dropReaddedColumns(of table: ObjectID, work: Planner.Work) -> [Statement] {
         let name = ModelIndex.name(table)
         guard let oldTable = before.tables[name], let readded = work.readdedColumns[table] else { return [] }
-        let parents = (oldTable.partitionOf.map { [$0] } ?? []) + oldTable.inherits
-        return oldTable.columns.filter { column in
-            readded.contains(column.name) && !parents.contains { before.tables[$0]?.column(column.name) != nil }
-        }.map { column in
+        return oldTable.columns.filter { column in readded.contains(column.name) && !inheritsColumn(column.name, of: oldTable) }.map { column in
             let id = ObjectID(.column, column.name, on: table)
             let lost = column.generatedExpression == nil || after.tables[name]?.column(column.name)?.generatedExpression == nil
             return Statement("ALTER TABLE \(name.sql) DROP COLUMN \(SQLWriting.ident(column.name))",
@@ -766,11 +762,16 @@ struct DDLWriter {
         return statements
     }
 
+    /// Whether `table` of the old model has column `name` from a parent: ALTER TABLE on the
+    /// parent reaches it, and the server refuses the same change on the child itself.
+    private func inheritsColumn(_ name: String, of table: Table) -> Bool {
+        table.parents.contains { before.tables[$0]?.column(name) != nil }
+    }
+
     /// Whether `column` of `table` comes from a parent (a partition's, or plain inheritance)
     /// whose own column of that name changes type or collation too, and takes the child's with it.
     private func inheritsRetype(of column: Column, in table: Table) -> Bool {
-        let parents = (table.partitionOf.map { [$0] } ?? []) + table.inherits
-        return parents.contains { parent in
+        table.parents.contains { parent in
             guard let newParent = after.tables[parent], let oldParent = before.tables[parent],
                   let now = newParent.column(column.name), let was = oldParent.column(column.name) else { return false }
             return now.type != was.type || now.collation != was.collation

@@ -61,7 +61,7 @@ struct DependencyOrder {
         var inheritance: Set<[ObjectID]> = []
         for table in model.tables {
             let id = ObjectID(.table, table.name)
-            for parent in table.inherits + (table.partitionOf.map { [$0] } ?? []) {
+            for parent in table.parents {
                 inheritance.insert([id, ObjectID(.table, parent)])
             }
         }

@@ -73,6 +73,8 @@ public struct Table: Codable, Hashable, Sendable {
     }
 
     public func column(_ name: String) -> Column? { columns.first { $0.name == name } }
+    /// The tables it takes columns from: its partitioned parent, or those it inherits from.
+    public var parents: [QualifiedName] { (partitionOf.map { [$0] } ?? []) + inherits }
     public func constraint(_ name: String) -> Constraint? { constraints.first { $0.name == name } }
     public func index(_ name: String) -> Index? { indexes.first { $0.name == name } }
     public func trigger(_ name: String) -> Trigger? { triggers.first { $0.name == name } }
