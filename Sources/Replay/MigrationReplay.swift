@@ -320,19 +320,16 @@ public struct MigrationReplay: Sendable {
                                 _ body: (Connection, MigrationRunner) throws -> T) throws -> T {
         let cache = ReplayCache.beside(migrationsDirectory: path)
         let serverData = URL(fileURLWithPath: cache.folder).deletingLastPathComponent().appendingPathComponent("server/data").path
-        guard useCache, !files.isEmpty, persistentServer(serverData) != nil else {
-            return try withScratchDatabase { connection, runner in
+        // Without the persistent server (or the cache): the whole history on a new scratch database.
+        func fromNothing() throws -> T {
+            try withScratchDatabase { connection, runner in
                 try runner.apply(files, to: connection)
                 return try body(connection, runner)
             }
         }
+        guard useCache, !files.isEmpty, persistentServer(serverData) != nil else { return try fromNothing() }
         return try usingEmbeddedServer(persistentData: serverData) {
-            guard let server = persistentServer(serverData) else {
-                return try withScratchDatabase { connection, runner in
-                    try runner.apply(files, to: connection)
-                    return try body(connection, runner)
-                }
-            }
+            guard let server = persistentServer(serverData) else { return try fromNothing() }
             return try withReplayedPrefix(files, cache: cache, on: server, body)
         }
     }
