@@ -14,9 +14,43 @@ enum CastRoute {
     static func via(from old: String, to new: String) -> String {
         let oldArray = old.hasSuffix("[]"), newArray = new.hasSuffix("[]")
         guard oldArray == newArray else { return "" }
-        let from = family(oldArray ? String(old.dropLast(2)) : old), to = family(newArray ? String(new.dropLast(2)) : new)
-        guard let from, let to, from != to, from != .string, to != .string, !castsAcross(from, to) else { return "" }
-        return oldArray ? "::text[]" : "::text"
+        let oldBase = baseName(oldArray ? String(old.dropLast(2)) : old), newBase = baseName(newArray ? String(new.dropLast(2)) : new)
+        guard let from = family(oldBase), let to = family(newBase), from != .string, to != .string, oldBase != newBase else { return "" }
+        let direct = from == to ? castsWithin(from, oldBase, newBase) : castsAcross(from, to) || isOwnMultirange(oldBase, newBase)
+        return direct ? "" : oldArray ? "::text[]" : "::text"
+    }
+
+    /// Casts PostgreSQL has between two members of one family: all of them for numbers, time
+    /// stamps and the like; some pairs only for network addresses and geometric types; none
+    /// between two range or two multirange types (an int4range is no int8range).
+    private static func castsWithin(_ family: Family, _ from: String, _ to: String) -> Bool {
+        switch family {
+        case .network:
+            let addresses: Set = ["inet", "cidr"]
+            return addresses.contains(from) == addresses.contains(to)
+        case .geometry:
+            return geometryCasts.contains(from + ">" + to)
+        case .range, .multirange:
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// pg_cast's casts between geometric types (PostgreSQL 13 to 18).
+    private static let geometryCasts: Set = [
+        "point>box", "lseg>point", "path>polygon", "box>point", "box>lseg", "box>polygon", "box>circle",
+        "polygon>point", "polygon>path", "polygon>box", "polygon>circle", "circle>point", "circle>box", "circle>polygon",
+    ]
+
+    /// A range type to its own multirange (`int4range` to `int4multirange`): pg_cast has it.
+    private static func isOwnMultirange(_ from: String, _ to: String) -> Bool {
+        from.hasSuffix("range") && to == from.dropLast("range".count) + "multirange"
+    }
+
+    /// The type's name without its modifiers: `numeric(10,2)` is `numeric`.
+    private static func baseName(_ type: String) -> String {
+        type.firstIndex(of: "(").map { String(type[..<$0]) } ?? type
     }
 
     enum Family {
@@ -36,7 +70,7 @@ enum CastRoute {
 
     /// The family of a built-in type as `format_type` writes it; nil for any other.
     static func family(_ type: String) -> Family? {
-        let base = type.firstIndex(of: "(").map { String(type[..<$0]) } ?? type
+        let base = baseName(type)
         switch base {
         case "smallint", "integer", "bigint", "numeric", "real", "double precision", "money", "oid": return .number
         case "text", "character varying", "character", "\"char\"", "name", "bpchar", "varchar", "char": return .string

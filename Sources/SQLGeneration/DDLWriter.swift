@@ -744,16 +744,19 @@ struct DDLWriter {
                 statements += TableDDL.identitySequenceExtras(identity, from: nil, of: new.name, in: table.name)
             }
         }
-        if old.storage != new.storage { statements.append(Statement("\(alter) SET STORAGE \(new.storage ?? "EXTENDED")", hazards: lock)) }
-        if old.compression != new.compression { statements.append(Statement("\(alter) SET COMPRESSION \(new.compression ?? "DEFAULT")", hazards: lock)) }
+        // Each table's own settings are written for it: ONLY keeps the parent's from reaching
+        // its partitions and children (SET STATISTICS and SET STORAGE recurse by default).
+        let only = "ALTER TABLE ONLY \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(new.name))"
+        if old.storage != new.storage { statements.append(Statement("\(only) SET STORAGE \(new.storage ?? "EXTENDED")", hazards: lock)) }
+        if old.compression != new.compression { statements.append(Statement("\(only) SET COMPRESSION \(new.compression ?? "DEFAULT")", hazards: lock)) }
         if old.statisticsTarget != new.statisticsTarget {
-            statements.append(Statement("\(alter) SET STATISTICS \(new.statisticsTarget ?? -1)", hazards: lock))
+            statements.append(Statement("\(only) SET STATISTICS \(new.statisticsTarget ?? -1)", hazards: lock))
         }
         if old.options != new.options {
             let keys = Set(new.options.map { String($0.prefix { $0 != "=" }) })
             let reset = old.options.map { String($0.prefix { $0 != "=" }) }.filter { !keys.contains($0) }
-            if !reset.isEmpty { statements.append(Statement("\(alter) RESET (\(reset.joined(separator: ", ")))", hazards: lock)) }
-            if !new.options.isEmpty { statements.append(Statement("\(alter) SET (\(new.options.joined(separator: ", ")))", hazards: lock)) }
+            if !reset.isEmpty { statements.append(Statement("\(only) RESET (\(reset.joined(separator: ", ")))", hazards: lock)) }
+            if !new.options.isEmpty { statements.append(Statement("\(only) SET (\(new.options.joined(separator: ", ")))", hazards: lock)) }
         }
         if old.comment != new.comment {
             statements.append(SQLWriting.comment(on: "COLUMN \(table.name.sql).\(SQLWriting.ident(new.name))", new.comment))

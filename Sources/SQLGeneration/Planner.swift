@@ -61,6 +61,9 @@ public struct Planner: Sendable {
         /// Identity columns that stop being one: dropped with the other drops, so that a sequence
         /// the plan creates (the serial it becomes) may take the identity sequence's name.
         var droppedIdentities: Set<ObjectID> = []
+        /// Functions with a SQL-standard body that reads a column which changes type or goes,
+        /// and the rebuilt functions whose bodies call them: dropped before the columns are.
+        var bodyReaders: Set<ObjectID> = []
     }
 
     public func plan() -> Plan {
@@ -158,6 +161,8 @@ public struct Planner: Sendable {
         for id in newOrder.order where id.kind == .table && finishingDetach[id] == nil {
             if let change = work.changedTop[id] { statements += writer.detach(change) }
         }
+        // Functions whose SQL-standard bodies read a column that goes: before it.
+        for id in reverse where work.bodyReaders.contains(id) { statements += writer.drop(id, before: before) }
         for id in droppedMembers where id.kind == .column && !writer.isTypedTable(id.parent) {
             statements.append(writer.dropMember(id, before: before))
         }
@@ -181,7 +186,9 @@ public struct Planner: Sendable {
         let lateDrops = reverse.filter { !readers.contains($0.kind) && $0.kind != .table && $0.kind != .foreignTable && !work.rebuilt.contains($0)
             && !work.earlyDrops.contains($0) }
         let dropsLate = Set(lateDrops)
-        for id in reverse where !readers.contains(id.kind) && !dropsLate.contains(id) { statements += writer.drop(id, before: before) }
+        for id in reverse where !readers.contains(id.kind) && !dropsLate.contains(id) && !work.bodyReaders.contains(id) {
+            statements += writer.drop(id, before: before)
+        }
 
         // Creations and changes in place, in dependency order of the new model.
         if newOrder.order.contains(where: { ($0.kind == .function || $0.kind == .procedure)
@@ -457,6 +464,15 @@ public struct Planner: Sendable {
                 rebuildMembers(of: table, naming: names, constraints: { $0.kind == .check && names($0.definition) }, in: &work, after: after)
             }
         }
+        // A function with a SQL-standard body that names a column of `table` whose type changes or
+        // that goes: its pg_depend edge is lifted to the table, like a view's.
+        func readsChangedColumn(_ function: ObjectID, of table: ObjectID) -> Bool {
+            guard function.kind == .function || function.kind == .procedure, case let .function(old)? = before.object(function),
+                  old.hasStandardBody else { return false }
+            let columns = (work.retypedColumns[table] ?? []).union(
+                work.removedMembers.keys.filter { $0.kind == .column && $0.parent == table }.map(\.name))
+            return columns.contains { Self.mentions(old.body, $0) }
+        }
         var queue = Array(work.removedTop) + Array(work.rebuilt) + Array(work.enumRebuilds) + Array(work.domainRebuilds)
             + Array(work.compositeRebuilds) + Array(work.affectedTables)
         var seen = Set(queue)
@@ -473,15 +489,23 @@ public struct Planner: Sendable {
                     continue
                 }
                 guard dependent.parent == nil || dependent.kind == .rule else { continue }
-                if affectedOnly && !readers.contains(dependent.kind) { continue }
+                if affectedOnly && !readers.contains(dependent.kind) && !readsChangedColumn(dependent, of: seed) { continue }
                 if work.removedTop.contains(dependent) || work.addedTop.contains(dependent) { continue }
                 guard after.object(dependent) != nil, !dependent.kind.isMember || dependent.kind == .rule else { continue }
                 if dependent.kind == .table || dependent.kind == .sequence || dependent.kind == .enum || dependent.kind == .domain
                     || dependent.kind == .compositeType || dependent.kind == .schema || dependent.kind == .extension { continue }
                 work.rebuilt.insert(dependent)
                 work.changedTop[dependent] = nil
+                if affectedOnly && !readers.contains(dependent.kind) { work.bodyReaders.insert(dependent) }
                 if seen.insert(dependent).inserted { queue.append(dependent) }
             }
+        }
+        // A rebuilt function whose body calls one dropped early is dropped before it.
+        var calling = work.bodyReaders
+        while !calling.isEmpty {
+            calling = Set(edges.filter { calling.contains($0.referenced) && work.rebuilt.contains($0.dependent)
+                && ($0.dependent.kind == .function || $0.dependent.kind == .procedure) }.map(\.dependent)).subtracting(work.bodyReaders)
+            work.bodyReaders.formUnion(calling)
         }
         // Triggers and policies of an affected table that name a column whose type changes.
         for (table, columns) in work.retypedColumns {

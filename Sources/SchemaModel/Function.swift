@@ -65,6 +65,13 @@ public struct Function: Codable, Hashable, Sendable {
 
     /// `"schema"."name"(identity arguments)`: unique among functions.
     public var signature: String { "\(name.sql)(\(identityArguments))" }
+
+    /// Whether its body is SQL-standard (`BEGIN ATOMIC … END` or `RETURN …`, PostgreSQL 14):
+    /// parsed when created, so the server records the columns it reads in pg_depend and
+    /// refuses to change their type or drop them under it.
+    public var hasStandardBody: Bool {
+        language == "sql" && (body.hasPrefix("BEGIN ATOMIC") || body.hasPrefix("RETURN "))
+    }
 }
 
 extension Function {

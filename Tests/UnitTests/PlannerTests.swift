@@ -51,6 +51,18 @@ final class PlannerTests: XCTestCase {
         XCTAssertEqual(alter("text", "uuid"), "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE uuid USING \"a\"::uuid;")
         XCTAssertEqual(alter("timestamp(3) without time zone", "timestamp with time zone"),
                        "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE timestamp with time zone USING \"a\"::timestamp with time zone;")
+        // Within a family, only some pairs cast: no two range or multirange types, an address
+        // to an address but not to a MAC, a box to a point but not a point to a circle.
+        XCTAssertEqual(alter("int4multirange", "int8multirange"),
+                       "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE int8multirange USING \"a\"::text::int8multirange;")
+        XCTAssertEqual(alter("int4range", "int4multirange"),
+                       "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE int4multirange USING \"a\"::int4multirange;")
+        XCTAssertEqual(alter("inet", "cidr"), "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE cidr USING \"a\"::cidr;")
+        XCTAssertEqual(alter("inet", "macaddr"), "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE macaddr USING \"a\"::text::macaddr;")
+        XCTAssertEqual(alter("box", "point"), "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE point USING \"a\"::point;")
+        XCTAssertEqual(alter("point", "circle"), "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE circle USING \"a\"::text::circle;")
+        XCTAssertEqual(alter("numeric(10,2)", "numeric(12,2)"),
+                       "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE numeric(12,2) USING \"a\"::numeric(12,2);")
         // A type the planner does not know may have a cast of its own: cast directly.
         XCTAssertEqual(alter("integer", "public.money2"), "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE public.money2 USING \"a\"::public.money2;")
     }

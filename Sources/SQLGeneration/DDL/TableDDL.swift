@@ -126,7 +126,8 @@ enum TableDDL {
         guard column.storage != nil || column.compression != nil || column.statisticsTarget != nil || !column.options.isEmpty
                 || column.comment != nil || !column.privileges.isEmpty
                 || column.identity?.sequenceComment != nil || column.identity?.sequencePrivileges != nil else { return [] }
-        let alter = "ALTER TABLE \(table.sql) ALTER COLUMN \(SQLWriting.ident(column.name))"
+        // ONLY: a partitioned table's settings would otherwise reach partitions made before it.
+        let alter = "ALTER TABLE ONLY \(table.sql) ALTER COLUMN \(SQLWriting.ident(column.name))"
         var statements: [Statement] = []
         if let storage = column.storage { statements.append(Statement("\(alter) SET STORAGE \(storage)")) }
         if let compression = column.compression { statements.append(Statement("\(alter) SET COMPRESSION \(compression)")) }
