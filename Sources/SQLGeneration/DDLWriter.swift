@@ -203,7 +203,10 @@ struct DDLWriter {
         case let .sequence(sequence):
             return [Statement("DROP SEQUENCE IF EXISTS \(sequence.name.sql)", hazards: [.dataLoss("sequence \(sequence.name.sql) and its current value")])]
         case let .table(table):
-            return [Statement("DROP TABLE IF EXISTS \(table.name.sql)", hazards: [.dataLoss("table \(table.name.sql) and its rows")])]
+            // A partitioned table's rows are its partitions': those that stay are detached first.
+            let keepsRows = table.partitionKey != nil
+                && !before.model.tables.contains { $0.partitionOf == table.name && after.tables[$0.name] == nil }
+            return [Statement("DROP TABLE IF EXISTS \(table.name.sql)", hazards: keepsRows ? [] : [.dataLoss("table \(table.name.sql) and its rows")])]
         case let .view(view):
             return [ViewDDL.drop(view)]
         case let .function(function): return [FunctionDDL.drop(function)]
@@ -281,7 +284,8 @@ struct DDLWriter {
     private func movingColumns(of type: QualifiedName, _ cast: (Column, String) -> (using: String, loss: String?)) -> [Statement] {
         var statements: [Statement] = []
         for table in before.model.tables where table.ofType == nil {
-            guard let newTable = after.tables[table.name] else { continue }
+            // A table created again has the new type from its CREATE TABLE.
+            guard let newTable = after.tables[table.name], holdsRows(table.name) else { continue }
             // A partition's or child's column moves with its parent's (ALTER TABLE recurses; the
             // server refuses it on the child itself).
             for column in table.columns where Planner.uses(column.type, type) && newTable.column(column.name) != nil
@@ -509,12 +513,12 @@ struct DDLWriter {
 
     /// A table attached to a parent, made to inherit from one, or made of a type: after its own
     /// columns changed (`alterColumns`), as the server compares them with the parent's or the type's.
-    func joining(_ change: SchemaChange) -> [Statement] {
+    func joining(_ change: SchemaChange, reattached: Bool = false) -> [Statement] {
         guard case let .table(old)? = change.old, case let .table(new)? = change.new else { return [] }
         let alter = "ALTER TABLE \(new.name.sql)"
         let lock = locking(new.name)
         var statements: [Statement] = []
-        if old.partitionOf != new.partitionOf || old.partitionBound != new.partitionBound || Self.finalizesDetach(old, new) {
+        if old.partitionOf != new.partitionOf || old.partitionBound != new.partitionBound || Self.finalizesDetach(old, new) || reattached {
             // Detached earlier (`detach`).
             if let parent = new.partitionOf {
                 statements.append(Statement("ALTER TABLE \(parent.sql) ATTACH PARTITION \(new.name.sql) \(new.partitionBound ?? "DEFAULT")",
@@ -566,12 +570,13 @@ struct DDLWriter {
     }
 
     /// A partition leaving its parent (or moving to another bound), a child leaving a parent it inherits from.
-    func detach(_ change: SchemaChange) -> [Statement] {
+    /// `reattached`: its parent is created again (`Planner.Work.reattached`).
+    func detach(_ change: SchemaChange, reattached: Bool = false) -> [Statement] {
         guard case let .table(old)? = change.old, case let .table(new)? = change.new else { return [] }
         let lock = locking(new.name)
         var statements: [Statement] = []
         if let parent = old.partitionOf,
-           old.partitionOf != new.partitionOf || old.partitionBound != new.partitionBound || Self.finalizesDetach(old, new) {
+           old.partitionOf != new.partitionOf || old.partitionBound != new.partitionBound || Self.finalizesDetach(old, new) || reattached {
             // A detach left pending is finished, not started again (the server refuses that).
             let finalize = old.detachPending == true ? " FINALIZE" : ""
             statements.append(Statement("ALTER TABLE \(parent.sql) DETACH PARTITION \(new.name.sql)\(finalize)", hazards: lock))
@@ -768,14 +773,14 @@ struct DDLWriter {
     /// Whether `table` of the old model has column `name` from a parent: ALTER TABLE on the
     /// parent reaches it, and the server refuses the same change on the child itself.
     private func inheritsColumn(_ name: String, of table: Table) -> Bool {
-        table.parents.contains { before.tables[$0]?.column(name) != nil }
+        table.parents.contains { holdsRows($0) && before.tables[$0]?.column(name) != nil }
     }
 
     /// Whether `column` of `table` comes from a parent (a partition's, or plain inheritance)
     /// whose own column of that name changes type or collation too, and takes the child's with it.
     private func inheritsRetype(of column: Column, in table: Table) -> Bool {
         table.parents.contains { parent in
-            guard let newParent = after.tables[parent], let oldParent = before.tables[parent],
+            guard holdsRows(parent), let newParent = after.tables[parent], let oldParent = before.tables[parent],
                   let now = newParent.column(column.name), let was = oldParent.column(column.name) else { return false }
             return now.type != was.type || now.collation != was.collation
         }

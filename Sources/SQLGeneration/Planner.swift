@@ -64,6 +64,9 @@ public struct Planner: Sendable {
         /// Functions with a SQL-standard body that reads a column which changes type or goes,
         /// and the rebuilt functions whose bodies call them: dropped before the columns are.
         var bodyReaders: Set<ObjectID> = []
+        /// Partitions of a partitioned table created again that stay its partitions: detached
+        /// before it is dropped, so their rows stay, and attached to the new one.
+        var reattached: Set<ObjectID> = []
     }
 
     public func plan() -> Plan {
@@ -159,7 +162,7 @@ public struct Planner: Sendable {
         // Partitions and children that leave their parent leave it now: before the parent's
         // columns change, and before their own columns that came from it can be dropped.
         for id in newOrder.order where id.kind == .table && finishingDetach[id] == nil {
-            if let change = work.changedTop[id] { statements += writer.detach(change) }
+            if let change = work.changedTop[id] { statements += writer.detach(change, reattached: work.reattached.contains(id)) }
         }
         // Functions whose SQL-standard bodies read a column that goes: before it.
         for id in reverse where work.bodyReaders.contains(id) { statements += writer.drop(id, before: before) }
@@ -220,7 +223,7 @@ public struct Planner: Sendable {
             if id.kind == .table, !work.addedTop.contains(id), !work.rebuilt.contains(id) {
                 if tablesWithMemberChanges.contains(id) { statements += writer.alterColumns(of: id, work: work) }
                 // After its columns: a parent it now inherits from, or is attached to, must find them.
-                if let change = work.changedTop[id] { statements += writer.joining(change) }
+                if let change = work.changedTop[id] { statements += writer.joining(change, reattached: work.reattached.contains(id)) }
             }
         }
 
@@ -472,6 +475,25 @@ public struct Planner: Sendable {
             let columns = (work.retypedColumns[table] ?? []).union(
                 work.removedMembers.keys.filter { $0.kind == .column && $0.parent == table }.map(\.name))
             return columns.contains { Self.mentions(old.body, $0) }
+        }
+        // A partitioned table whose key reads a column that changes type: the server cannot
+        // change it under the key ("cannot alter column … part of the partition key"), so the
+        // table is created again and its partitions, their columns changed, attached to it.
+        for (table, columns) in work.retypedColumns where !work.removedTop.contains(table) && !work.rebuilt.contains(table) {
+            guard case let .table(old)? = before.object(table), let key = old.partitionKey,
+                  columns.contains(where: { Self.mentions(key, $0) }) else { continue }
+            work.rebuilt.insert(table)
+            work.changedTop[table] = nil
+        }
+        for table in before.model.tables {
+            guard let parent = table.partitionOf, work.rebuilt.contains(ObjectID(.table, parent)) else { continue }
+            let id = ObjectID(.table, table.name)
+            guard !work.removedTop.contains(id), !work.rebuilt.contains(id), let new = after.tables[table.name], new.partitionOf == parent
+            else { continue }
+            work.reattached.insert(id)
+            if work.changedTop[id] == nil {
+                work.changedTop[id] = SchemaChange(change: .changed, id: id, old: .table(table), new: .table(new), properties: [])
+            }
         }
         var queue = Array(work.removedTop) + Array(work.rebuilt) + Array(work.enumRebuilds) + Array(work.domainRebuilds)
             + Array(work.compositeRebuilds) + Array(work.affectedTables)
