@@ -407,7 +407,7 @@ struct DDLWriter {
             if names.contains("comment") { statements.append(SQLWriting.comment(on: FunctionDDL.target(new), new.comment)) }
             return statements + PrivilegeDDL.statements(on: FunctionDDL.target(new), from: old.privileges, to: new.privileges)
         case let (.defined(old)?, .defined(new)?):
-            var statements: [Statement] = []
+            var statements: [Statement] = names.contains("definition") ? TextSearchDDL.alter(old, new) ?? [] : []
             if names.contains("comment"), let target = DefinedObjectDDL.target(new) { statements.append(SQLWriting.comment(on: target, new.comment)) }
             if names.contains("privileges") { statements += DefinedObjectDDL.privileges(of: new, from: old.privileges) }
             return statements

@@ -400,6 +400,9 @@ public struct Planner: Sendable {
         case .function, .procedure: return !names.isDisjoint(with: ["arguments", "result"])
         case .domain: return !names.isDisjoint(with: ["base type", "collation"])
         case .schema, .extension, .enum, .compositeType, .sequence: return false
+        case .textSearchConfiguration, .textSearchDictionary:
+            guard names.contains("definition"), case let .defined(old)? = change.old, case let .defined(new)? = change.new else { return false }
+            return TextSearchDDL.alter(old, new) == nil
         default: return !names.isDisjoint(with: ["definition"])
         }
     }
