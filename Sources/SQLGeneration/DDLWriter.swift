@@ -330,6 +330,7 @@ struct DDLWriter {
         guard let old = before.model.compositeTypes.first(where: { $0.name == name }),
               let new = after.model.compositeTypes.first(where: { $0.name == name }) else { return [] }
         let kept = Set(old.attributes.map(\.name))
+        let rebuiltTypes = work.enumRebuilds.union(work.domainRebuilds).union(work.compositeRebuilds).map(ModelIndex.name)
         // Tables of the type are unlinked first and linked to the new one once their columns match it.
         let typed = before.model.tables.filter { $0.ofType == name && after.tables[$0.name]?.ofType == name }.map(\.name)
         var statements = typed.map { Statement("ALTER TABLE \($0.sql) NOT OF", hazards: locking($0)) }
@@ -345,7 +346,8 @@ struct DDLWriter {
             for attribute in new.attributes {
                 let collation = attribute.collation.map { " COLLATE \($0)" } ?? ""
                 if let previous = old.attributes.first(where: { $0.name == attribute.name }) {
-                    guard previous.type != attribute.type || previous.collation != attribute.collation else { continue }
+                    let rebuiltType = rebuiltTypes.contains { Planner.uses(attribute.type, $0) }
+                    guard previous.type != attribute.type || previous.collation != attribute.collation || rebuiltType else { continue }
                     statements.append(Statement("\(alter) ALTER COLUMN \(SQLWriting.ident(attribute.name)) TYPE \(attribute.type)\(collation) "
                                                 + "USING \(SQLWriting.ident(attribute.name))\(CastRoute.via(from: previous.type, to: attribute.type))::\(attribute.type)",
                                                 hazards: [.tableRewrite(table)] + locking(table)))
@@ -360,8 +362,10 @@ struct DDLWriter {
             + movingColumns(of: name) { column, value in
                 let loss = "values whose attributes do not fit their new types fail the cast"
                 if column.type.hasSuffix("[]") { return ("\(value)::text::\(name.sql)[]", loss) }
+                // An attribute of a rebuilt type holds the old one: cast through text to the new.
                 let fields = new.attributes.map { attribute in
-                    (kept.contains(attribute.name) ? "(\(value)).\(SQLWriting.ident(attribute.name))" : "NULL") + "::\(attribute.type)"
+                    let viaText = rebuiltTypes.contains { Planner.uses(attribute.type, $0) } ? "::text" : ""
+                    return (kept.contains(attribute.name) ? "(\(value)).\(SQLWriting.ident(attribute.name))\(viaText)" : "NULL") + "::\(attribute.type)"
                 }
                 return ("CASE WHEN \(value) IS NULL THEN NULL ELSE ROW(\(fields.joined(separator: ", ")))::\(name.sql) END", loss)
             }

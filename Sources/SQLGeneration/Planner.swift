@@ -264,7 +264,11 @@ public struct Planner: Sendable {
         // leaves, the sequence behind a serial that became an identity, a function a default called.
         for id in lateDrops { statements += writer.drop(id, before: before) }
         // The rebuilt types' old selves, once nothing uses them: domains before the enums under them.
-        for id in work.compositeRebuilds.sorted() + work.domainRebuilds.sorted() + work.enumRebuilds.sorted() { statements += writer.dropAside(id) }
+        // Each kind in reverse dependency order: a composite type holding another goes before it.
+        let asideOrder = oldOrder.order.reversed()
+        for rebuilds in [work.compositeRebuilds, work.domainRebuilds, work.enumRebuilds] {
+            for id in asideOrder where rebuilds.contains(id) { statements += writer.dropAside(id) }
+        }
         var plan = Plan(statements: Self.committingNewEnumValues(statements), notes: notes)
         plan.changedObjects = changed
         return plan
@@ -437,7 +441,8 @@ public struct Planner: Sendable {
             let overRebuiltEnum = work.enumRebuilds.contains { Self.uses(domain.baseType, ModelIndex.name($0)) }
             guard domain.baseType != newDomain.baseType || domain.collation != newDomain.collation || overRebuiltEnum else { continue }
             work.changedTop[id] = nil
-            if before.model.tables.contains(where: { $0.columns.contains { Self.uses($0.type, domain.name) } }) {
+            if before.model.tables.contains(where: { $0.columns.contains { Self.uses($0.type, domain.name) } })
+                || before.model.compositeTypes.contains(where: { $0.attributes.contains { Self.uses($0.type, domain.name) } }) {
                 work.domainRebuilds.insert(id)
                 work.rebuilt.remove(id)
             } else {
@@ -453,6 +458,29 @@ public struct Planner: Sendable {
             guard retyped, before.model.tables.contains(where: { $0.ofType == nil && $0.columns.contains { Self.uses($0.type, old.name) } })
             else { continue }
             work.compositeRebuilds.insert(id)
+        }
+        // Composite types with an attribute of a rebuilt enum, domain or composite type: the old
+        // type cannot be dropped while an attribute holds it. Rebuilt like the type they hold
+        // where a column or a typed table uses them, else dropped and created again.
+        var holders = work.enumRebuilds.union(work.domainRebuilds).union(work.compositeRebuilds)
+        while true {
+            let held = holders.map(ModelIndex.name)
+            let found = before.model.compositeTypes.filter { type in
+                !holders.contains(ObjectID(.compositeType, type.name)) && !work.rebuilt.contains(ObjectID(.compositeType, type.name))
+                    && after.object(ObjectID(.compositeType, type.name)) != nil
+                    && type.attributes.contains { attribute in held.contains { Self.uses(attribute.type, $0) } }
+            }
+            guard !found.isEmpty else { break }
+            for type in found {
+                let id = ObjectID(.compositeType, type.name)
+                holders.insert(id)
+                if before.model.tables.contains(where: { $0.ofType == type.name || $0.columns.contains { Self.uses($0.type, type.name) } }) {
+                    work.compositeRebuilds.insert(id)
+                } else {
+                    work.rebuilt.insert(id)
+                    work.changedTop[id] = nil
+                }
+            }
         }
         for id in work.compositeRebuilds { work.changedTop[id] = nil }
         // Columns of a rebuilt enum, domain or composite type: their tables are affected like a type change,
