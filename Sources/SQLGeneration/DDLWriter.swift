@@ -83,7 +83,7 @@ struct DDLWriter {
             let inline = withoutInlined ? inlined(table) : []
             let primaryKeys = withoutInlined ? table.constraints.filter { $0.kind == .primaryKey } : []
             return table.constraints.filter { !inline.contains($0) && !primaryKeys.contains($0) }.map { ObjectID(.constraint, $0.name, on: id) }
-                + table.indexes.filter { !$0.invalid }.map { ObjectID(.index, $0.name, on: id) }
+                + table.indexes.filter { !$0.invalid || table.kind == .partitioned }.map { ObjectID(.index, $0.name, on: id) }
                 + table.triggers.map { ObjectID(.trigger, $0.name, on: id) } + table.policies.map { ObjectID(.policy, $0.name, on: id) }
         case let .view(view)?:
             return view.indexes.filter { !$0.invalid }.map { ObjectID(.index, $0.name, on: id) }
@@ -109,9 +109,12 @@ struct DDLWriter {
             }
             return statements
         case let .index(index):
-            guard !index.invalid else { return [] }
-            let concurrently = options.online && holdsRows(relation) && after.tables[relation]?.kind != .partitioned
-            let only = attachesEveryPartition(index, on: relation)
+            // An invalid index is a failed concurrent build, not created again; but a partitioned
+            // table's is one created ON ONLY that not every partition's index is attached to yet.
+            let partitioned = after.tables[relation]?.kind == .partitioned
+            guard !index.invalid || partitioned else { return [] }
+            let concurrently = options.online && holdsRows(relation) && !partitioned
+            let only = attachesEveryPartition(index, on: relation) || index.invalid
             var statements = IndexDDL.create(index, on: relation, guarded: guarded || inherited, concurrently: concurrently, only: only)
             if holdsRows(relation) { statements[0].hazards = [.indexBuild(relation)] }
             return statements + (only ? attachingPartitions(to: index, on: relation) : []) + attachingToParent(index, on: relation)

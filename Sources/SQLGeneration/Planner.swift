@@ -61,6 +61,9 @@ public struct Planner: Sendable {
         /// Identity columns that stop being one: dropped with the other drops, so that a sequence
         /// the plan creates (the serial it becomes) may take the identity sequence's name.
         var droppedIdentities: Set<ObjectID> = []
+        /// Domain checks that call a function dropped before the creations, by domain: dropped
+        /// with the other drops, added again (those that stay as they were) after the creations.
+        var domainChecksDroppedEarly: [QualifiedName: Set<String>] = [:]
         /// Functions with a SQL-standard body that reads a column which changes type or goes,
         /// and the rebuilt functions whose bodies call them: dropped before the columns are.
         var bodyReaders: Set<ObjectID> = []
@@ -181,6 +184,11 @@ public struct Planner: Sendable {
         }).map(\.element) {
             statements.append(writer.dropMember(id, before: before))
         }
+        for domain in work.domainChecksDroppedEarly.keys.sorted() {
+            for check in work.domainChecksDroppedEarly[domain]!.sorted() {
+                statements.append(Statement("ALTER DOMAIN \(domain.sql) DROP CONSTRAINT IF EXISTS \(SQLWriting.ident(check))"))
+            }
+        }
         for id in work.droppedIdentities.sorted() { statements += writer.dropIdentity(id) }
         for id in work.defaultsDroppedEarly.sorted() { statements += writer.dropDefault(id) }
         for table in work.readdedColumns.keys.sorted() { statements += writer.dropReaddedColumns(of: table, work: work) }
@@ -259,6 +267,15 @@ public struct Planner: Sendable {
         }
         for id in newOrder.order where id.kind == .sequence {
             statements += writer.sequenceOwnership(id, work: work)
+        }
+        // Domain checks dropped early that did not change (a changed one came with its domain).
+        for name in work.domainChecksDroppedEarly.keys.sorted() {
+            guard let old = before.model.domains.first(where: { $0.name == name }),
+                  let new = after.model.domains.first(where: { $0.name == name }) else { continue }
+            for check in new.checks where work.domainChecksDroppedEarly[name]!.contains(check.name)
+                && old.checks.first(where: { $0.name == check.name })?.definition == check.definition {
+                statements += TypeDDL.addCheck(check, to: new, guarded: false)
+            }
         }
         // Last, what is removed and may still be used until the changes above ran: a type a column
         // leaves, the sequence behind a serial that became an identity, a function a default called.
@@ -560,6 +577,14 @@ public struct Planner: Sendable {
                 && ($0.dependent.kind == .function || $0.dependent.kind == .procedure) }.map(\.dependent)).subtracting(work.bodyReaders)
             work.bodyReaders.formUnion(calling)
         }
+        // Rules on a relation created again: dropped with it, created again after it. Their tie
+        // to it is internal to pg_depend, which the model's edges leave out.
+        let recreated = Set(work.rebuilt.filter { [.table, .view, .materializedView].contains($0.kind) }.map(ModelIndex.name))
+        for rule in before.model.definedObjects where rule.kind == .rule {
+            guard let table = rule.table, recreated.contains(table), after.object(rule.id) != nil else { continue }
+            work.rebuilt.insert(rule.id)
+            work.changedTop[rule.id] = nil
+        }
         // Triggers and policies of an affected table that name a column whose type changes.
         for (table, columns) in work.retypedColumns {
             guard case let .table(oldTable)? = before.object(table) else { continue }
@@ -602,11 +627,18 @@ public struct Planner: Sendable {
                 return was != now && CastRoute.family(was) != CastRoute.family(now)
             }
         }
+        // And foreign keys between tables one of which becomes unlogged or logged: the server
+        // refuses a key between a logged and an unlogged table, whichever side changes first.
+        func changesPersistence(_ table: QualifiedName) -> Bool {
+            guard let was = before.tables[table], let now = after.tables[table] else { return false }
+            return was.unlogged != now.unlogged
+        }
         for table in before.model.tables {
             for constraint in table.constraints {
                 guard let key = constraint.foreignKey,
                       droppedKeys.contains(where: { $0.0 == key.referencedTable && $0.1 == Set(key.referencedColumns) })
                         || movesFamily(table.name, constraint.columns) || movesFamily(key.referencedTable, key.referencedColumns)
+                        || (key.referencedTable != table.name && (changesPersistence(table.name) || changesPersistence(key.referencedTable)))
                 else { continue }
                 let id = ObjectID(.constraint, constraint.name, on: ObjectID(.table, table.name))
                 if after.member(id) != nil, !work.removedTop.contains(ObjectID(.table, table.name)) { work.rebuiltMembers.insert(id) }
@@ -627,6 +659,10 @@ public struct Planner: Sendable {
         let names = Set(work.rebuilt.union(work.earlyDrops).filter { $0.kind == .function || $0.kind == .procedure }.map(\.name))
         guard !names.isEmpty else { return }
         let calls = { (text: String) in names.contains { Self.calls(text, $0) } }
+        for domain in before.model.domains where after.object(ObjectID(.domain, domain.name)) != nil {
+            let checks = domain.checks.filter { calls($0.definition) }.map(\.name)
+            if !checks.isEmpty { work.domainChecksDroppedEarly[domain.name] = Set(checks) }
+        }
         for table in before.model.tables {
             let tableID = ObjectID(.table, table.name)
             guard !work.removedTop.contains(tableID), !work.rebuilt.contains(tableID), let newTable = after.tables[table.name] else { continue }
