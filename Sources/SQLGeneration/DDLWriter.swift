@@ -312,6 +312,25 @@ struct DDLWriter {
         QualifiedName(schema: name.schema, name: String((name.name + "__schemactl_old").prefix(63)))
     }
 
+    /// A collation whose definition changes under columns that use it (`Planner.Work.collationRebuilds`):
+    /// renamed aside, created anew, its columns moved to the new one (which rebuilds their
+    /// indexes); the old one goes last (`dropAside`).
+    func rebuildCollation(_ id: ObjectID, work: Planner.Work) -> [Statement] {
+        let name = ModelIndex.name(id)
+        guard case let .defined(collation)? = after.object(id) else { return [] }
+        var statements = [Statement("ALTER COLLATION \(name.sql) RENAME TO \(SQLWriting.ident(Self.aside(name).name))")]
+            + DefinedObjectDDL.create(collation, guarded: false)
+        for table in before.model.tables where table.ofType == nil && holdsRows(table.name) {
+            guard let newTable = after.tables[table.name] else { continue }
+            for column in table.columns where column.collation.map({ Planner.uses($0, name) }) == true && !inheritsColumn(column.name, of: table) {
+                guard let now = newTable.column(column.name), let nowCollation = now.collation, Planner.uses(nowCollation, name) else { continue }
+                statements.append(Statement("ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) TYPE \(now.type) COLLATE \(name.sql)",
+                                            hazards: [.tableRewrite(table.name)] + locking(table.name)))
+            }
+        }
+        return statements
+    }
+
     /// A domain whose base type changes under columns that use it (`Planner.Work.domainRebuilds`):
     /// renamed aside, created anew, its columns cast over through text; the old one goes last (`dropAside`).
     func rebuildDomain(_ id: ObjectID, work: Planner.Work) -> [Statement] {
@@ -377,7 +396,11 @@ struct DDLWriter {
     /// Drops the old self of a rebuilt enum, domain or composite type, renamed aside by its rebuild.
     func dropAside(_ id: ObjectID) -> [Statement] {
         let aside = Self.aside(ModelIndex.name(id))
-        return [Statement(id.kind == .domain ? "DROP DOMAIN \(aside.sql)" : "DROP TYPE \(aside.sql)")]
+        switch id.kind {
+        case .domain: return [Statement("DROP DOMAIN \(aside.sql)")]
+        case .collation: return [Statement("DROP COLLATION \(aside.sql)")]
+        default: return [Statement("DROP TYPE \(aside.sql)")]
+        }
     }
 
     /// A top-level object changed in place.

@@ -61,6 +61,9 @@ public struct Planner: Sendable {
         /// Identity columns that stop being one: dropped with the other drops, so that a sequence
         /// the plan creates (the serial it becomes) may take the identity sequence's name.
         var droppedIdentities: Set<ObjectID> = []
+        /// Collations whose definition changes under columns: renamed aside, created anew, their
+        /// columns moved to the new one, the old one dropped last.
+        var collationRebuilds: Set<ObjectID> = []
         /// Domain checks that call a function dropped before the creations, by domain: dropped
         /// with the other drops, added again (those that stay as they were) after the creations.
         var domainChecksDroppedEarly: [QualifiedName: Set<String>] = [:]
@@ -225,6 +228,8 @@ public struct Planner: Sendable {
                 statements += writer.rebuildDomain(id, work: work)
             } else if work.compositeRebuilds.contains(id) {
                 statements += writer.rebuildComposite(id, work: work)
+            } else if work.collationRebuilds.contains(id) {
+                statements += writer.rebuildCollation(id, work: work)
             } else if let change = work.changedTop[id] {
                 statements += writer.alter(change, work: work)
             }
@@ -283,7 +288,7 @@ public struct Planner: Sendable {
         // The rebuilt types' old selves, once nothing uses them: domains before the enums under them.
         // Each kind in reverse dependency order: a composite type holding another goes before it.
         let asideOrder = oldOrder.order.reversed()
-        for rebuilds in [work.compositeRebuilds, work.domainRebuilds, work.enumRebuilds] {
+        for rebuilds in [work.compositeRebuilds, work.domainRebuilds, work.enumRebuilds, work.collationRebuilds] {
             for id in asideOrder where rebuilds.contains(id) { statements += writer.dropAside(id) }
         }
         var plan = Plan(statements: Self.committingNewEnumValues(statements), notes: notes)
@@ -500,6 +505,23 @@ public struct Planner: Sendable {
             }
         }
         for id in work.compositeRebuilds { work.changedTop[id] = nil }
+        // Collations that change under columns: their columns are affected like a type change,
+        // and the indexes that name the collation are rebuilt.
+        for id in work.rebuilt where id.kind == .collation {
+            let name = ModelIndex.name(id)
+            let users = before.model.tables.filter { $0.columns.contains { $0.collation.map { Self.uses($0, name) } == true } }
+            guard !users.isEmpty else { continue }
+            work.rebuilt.remove(id)
+            work.collationRebuilds.insert(id)
+            for table in users {
+                let tableID = ObjectID(.table, table.name)
+                work.affectedTables.insert(tableID)
+                work.retypedColumns[tableID, default: []].formUnion(table.columns.filter { $0.collation.map { Self.uses($0, name) } == true }.map(\.name))
+            }
+            for table in before.model.tables where !work.removedTop.contains(ObjectID(.table, table.name)) {
+                rebuildMembers(of: table, naming: { Self.mentions($0, name.name) }, constraints: { _ in false }, in: &work, after: after)
+            }
+        }
         // Columns of a rebuilt enum, domain or composite type: their tables are affected like a type change,
         // and the checks and indexes that name them are rebuilt (their constants are of the old type).
         for id in work.enumRebuilds.union(work.domainRebuilds).union(work.compositeRebuilds) {
