@@ -58,11 +58,24 @@ struct DependencyOrder {
     init(_ model: DatabaseModel, objects: [ObjectID]) {
         let nodes = Set(objects)
         let resolver = DependencyResolver(model)
-        var inheritance: Set<[ObjectID]> = []
+        // Table to table edges that are not foreign keys: inheritance, and a column of another
+        // table's row type (its type is named like the table).
+        var tableEdges: Set<[ObjectID]> = []
+        var rowTypes: [String: ObjectID] = [:]
+        for table in model.tables {
+            let id = ObjectID(.table, table.name)
+            rowTypes[table.name.sql] = id
+            rowTypes[SQLWriting.identPlain(table.name.schema) + "." + SQLWriting.identPlain(table.name.name)] = id
+            if table.name.schema == "public" { rowTypes[SQLWriting.identPlain(table.name.name)] = id }
+        }
         for table in model.tables {
             let id = ObjectID(.table, table.name)
             for parent in table.parents {
-                inheritance.insert([id, ObjectID(.table, parent)])
+                tableEdges.insert([id, ObjectID(.table, parent)])
+            }
+            for column in table.columns {
+                let bare = column.type.hasSuffix("[]") ? String(column.type.dropLast(2)) : column.type
+                if let rowType = rowTypes[bare], rowType != id { tableEdges.insert([id, rowType]) }
             }
         }
         var needs: [ObjectID: Set<ObjectID>] = [:]
@@ -79,11 +92,11 @@ struct DependencyOrder {
             .map { [$0.referenced, $0.dependent] })
         for (dependent, referenced) in edges where !ioFunctions.contains([dependent, referenced]) {
             let (from, to) = (dependent.parent ?? dependent, referenced.parent ?? referenced)
-            // Table to table is a foreign key (added last) unless it is inheritance.
-            if from.kind == .table, to.kind == .table, !inheritance.contains([from, to]) { continue }
+            // Table to table is a foreign key (added last) unless it is inheritance or a row type.
+            if from.kind == .table, to.kind == .table, !tableEdges.contains([from, to]) { continue }
             add(from, to)
         }
-        for pair in inheritance { add(pair[0], pair[1]) }
+        for pair in tableEdges { add(pair[0], pair[1]) }
         // Structural edges the dependency query leaves implicit: an object after its schema.
         let schemas = Dictionary(objects.filter { $0.kind == .schema }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for object in objects where object.kind != .schema {

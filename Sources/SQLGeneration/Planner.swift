@@ -108,6 +108,7 @@ public struct Planner: Sendable {
             changed = Set(diff.changes.map(\.id))
             work = classify(diff, before: before, after: after)
         }
+        addTypeRebuilds(to: &work, before: before, after: after)
         addFunctionUsers(to: &work, before: before, after: after)
         addIdentityChanges(to: &work, before: before)
         addReaddedColumns(to: &work, before: before, after: after)
@@ -448,14 +449,11 @@ public struct Planner: Sendable {
         return true
     }
 
-    /// Adds what must be dropped and created around the changes: the old model's
-    /// dependents of every dropped, rebuilt or affected object, transitively.
-    private func addDependents(to work: inout Work, before: ModelIndex, after: ModelIndex,
-                               edges: [(dependent: ObjectID, referenced: ObjectID)]) {
-        var dependents: [ObjectID: [ObjectID]] = [:]
-        for (dependent, referenced) in edges {
-            dependents[referenced.parent ?? referenced, default: []].append(dependent)
-        }
+    /// Adds the types rebuilt under their columns (renamed aside, created anew, the columns
+    /// moved over): domains and composite types beside the enums the diff rebuilds, and
+    /// collations; their columns count as retyped from here on (generated columns over them
+    /// are added again, views over them rebuilt).
+    private func addTypeRebuilds(to work: inout Work, before: ModelIndex, after: ModelIndex) {
         // Domains a column uses whose base type changes, or whose base enum is rebuilt: rebuilt beside their columns.
         for domain in before.model.domains {
             let id = ObjectID(.domain, domain.name)
@@ -537,14 +535,15 @@ public struct Planner: Sendable {
                 rebuildMembers(of: table, naming: names, constraints: { $0.kind == .check && names($0.definition) }, in: &work, after: after)
             }
         }
-        // A function with a SQL-standard body that names a column of `table` whose type changes or
-        // that goes: its pg_depend edge is lifted to the table, like a view's.
-        func readsChangedColumn(_ function: ObjectID, of table: ObjectID) -> Bool {
-            guard function.kind == .function || function.kind == .procedure, case let .function(old)? = before.object(function),
-                  old.hasStandardBody else { return false }
-            let columns = (work.retypedColumns[table] ?? []).union(
-                work.removedMembers.keys.filter { $0.kind == .column && $0.parent == table }.map(\.name))
-            return columns.contains { Self.mentions(old.body, $0) }
+    }
+
+    /// Adds what must be dropped and created around the changes: the old model's
+    /// dependents of every dropped, rebuilt or affected object, transitively.
+    private func addDependents(to work: inout Work, before: ModelIndex, after: ModelIndex,
+                               edges: [(dependent: ObjectID, referenced: ObjectID)]) {
+        var dependents: [ObjectID: [ObjectID]] = [:]
+        for (dependent, referenced) in edges {
+            dependents[referenced.parent ?? referenced, default: []].append(dependent)
         }
         // A partitioned table whose key reads a column that changes type: the server cannot
         // change it under the key ("cannot alter column … part of the partition key"), so the
@@ -564,6 +563,15 @@ public struct Planner: Sendable {
             if work.changedTop[id] == nil {
                 work.changedTop[id] = SchemaChange(change: .changed, id: id, old: .table(table), new: .table(new), properties: [])
             }
+        }
+        // A function with a SQL-standard body that names a column of `table` whose type changes or
+        // that goes: its pg_depend edge is lifted to the table, like a view's.
+        func readsChangedColumn(_ function: ObjectID, of table: ObjectID) -> Bool {
+            guard function.kind == .function || function.kind == .procedure, case let .function(old)? = before.object(function),
+                  old.hasStandardBody else { return false }
+            let columns = (work.retypedColumns[table] ?? []).union(
+                work.removedMembers.keys.filter { $0.kind == .column && $0.parent == table }.map(\.name))
+            return columns.contains { Self.mentions(old.body, $0) }
         }
         var queue = Array(work.removedTop) + Array(work.rebuilt) + Array(work.enumRebuilds) + Array(work.domainRebuilds)
             + Array(work.compositeRebuilds) + Array(work.affectedTables)
@@ -641,12 +649,15 @@ public struct Planner: Sendable {
         // And foreign keys whose columns, on either side, move to a type of another family (an
         // integer key that becomes a uuid): the server refuses the first side's change while the
         // key ties it to the other. Within a family (integer to bigint) it carries the key over.
+        // A column of a rebuilt enum, domain or composite type moves to a new type of the same
+        // name, one side of the key before the other: the same.
+        let rebuiltTypes = work.enumRebuilds.union(work.domainRebuilds).union(work.compositeRebuilds).map(ModelIndex.name)
         func movesFamily(_ table: QualifiedName, _ columns: [String]) -> Bool {
             guard let retyped = work.retypedColumns[ObjectID(.table, table)] else { return false }
             return columns.contains { name in
                 guard retyped.contains(name), let was = before.tables[table]?.column(name)?.type,
                       let now = after.tables[table]?.column(name)?.type else { return false }
-                return was != now && CastRoute.family(was) != CastRoute.family(now)
+                return was != now ? CastRoute.family(was) != CastRoute.family(now) : rebuiltTypes.contains { Self.uses(was, $0) }
             }
         }
         // And foreign keys between tables one of which becomes unlogged or logged: the server
