@@ -67,9 +67,11 @@ public struct Planner: Sendable {
         /// Domain checks that call a function dropped before the creations, by domain: dropped
         /// with the other drops, added again (those that stay as they were) after the creations.
         var domainChecksDroppedEarly: [QualifiedName: Set<String>] = [:]
-        /// Functions with a SQL-standard body that reads a column which changes type or goes,
-        /// and the rebuilt functions whose bodies call them: dropped before the columns are.
-        var bodyReaders: Set<ObjectID> = []
+        /// Functions dropped with the views, before the columns, tables and views they need:
+        /// those with a SQL-standard body that reads a column which changes type or goes, or a
+        /// view that goes; removed ones that read or take the row type of a table that goes;
+        /// and the functions whose bodies call them.
+        var earlyReaders: Set<ObjectID> = []
         /// Partitions of a partitioned table created again that stay its partitions: detached
         /// before it is dropped, so their rows stay, and attached to the new one.
         var reattached: Set<ObjectID> = []
@@ -156,7 +158,8 @@ public struct Planner: Sendable {
         let droppedTop = work.removedTop.union(work.rebuilt)
         let reverse = oldOrder.order.reversed().filter { droppedTop.contains($0) }
         let readers: Set<ObjectKind> = [.view, .materializedView, .rule]
-        for id in reverse where readers.contains(id.kind) { statements += writer.drop(id, before: before) }
+        // With them, in the same order, the functions dropped before what they read (`Work.earlyReaders`).
+        for id in reverse where readers.contains(id.kind) || work.earlyReaders.contains(id) { statements += writer.drop(id, before: before) }
         // 3: constraints, indexes and columns of tables that stay.
         // A partitioned table's index before its partitions': dropping it drops the ones attached
         // to it, which cannot be dropped on their own while attached.
@@ -171,8 +174,6 @@ public struct Planner: Sendable {
         for id in newOrder.order where id.kind == .table && finishingDetach[id] == nil {
             if let change = work.changedTop[id] { statements += writer.detach(change, reattached: work.reattached.contains(id)) }
         }
-        // Functions whose SQL-standard bodies read a column that goes: before it.
-        for id in reverse where work.bodyReaders.contains(id) { statements += writer.drop(id, before: before) }
         for id in droppedMembers where id.kind == .column && !writer.isTypedTable(id.parent) {
             statements.append(writer.dropMember(id, before: before))
         }
@@ -199,9 +200,9 @@ public struct Planner: Sendable {
         // 4: tables, and what is created again, in reverse dependency order of the old model.
         // A foreign table goes with the tables: it may be one's partition or child.
         let lateDrops = reverse.filter { !readers.contains($0.kind) && $0.kind != .table && $0.kind != .foreignTable && !work.rebuilt.contains($0)
-            && !work.earlyDrops.contains($0) }
+            && !work.earlyDrops.contains($0) && !work.earlyReaders.contains($0) }
         let dropsLate = Set(lateDrops)
-        for id in reverse where !readers.contains(id.kind) && !dropsLate.contains(id) && !work.bodyReaders.contains(id) {
+        for id in reverse where !readers.contains(id.kind) && !dropsLate.contains(id) && !work.earlyReaders.contains(id) {
             statements += writer.drop(id, before: before)
         }
 
@@ -596,16 +597,29 @@ public struct Planner: Sendable {
                     || dependent.kind == .compositeType || dependent.kind == .schema || dependent.kind == .extension { continue }
                 work.rebuilt.insert(dependent)
                 work.changedTop[dependent] = nil
-                if affectedOnly && !readers.contains(dependent.kind) { work.bodyReaders.insert(dependent) }
+                if affectedOnly && !readers.contains(dependent.kind)
+                    || readers.contains(seed.kind) && (dependent.kind == .function || dependent.kind == .procedure) {
+                    work.earlyReaders.insert(dependent)
+                }
                 if seen.insert(dependent).inserted { queue.append(dependent) }
             }
         }
-        // A rebuilt function whose body calls one dropped early is dropped before it.
-        var calling = work.bodyReaders
+        // A removed function that needs a table that goes (its body reads it, it takes its row
+        // type), or reads a column that goes: the server refuses their drop while it exists.
+        for (dependent, referenced) in edges where work.removedTop.contains(dependent)
+            && (dependent.kind == .function || dependent.kind == .procedure) {
+            let table = referenced.parent ?? referenced
+            let goes = work.removedTop.contains(table) || work.rebuilt.contains(table)
+            if goes && [.table, .view, .materializedView].contains(table.kind) || readsChangedColumn(dependent, of: table) {
+                work.earlyReaders.insert(dependent)
+            }
+        }
+        // A rebuilt or removed function whose body calls one dropped early is dropped before it.
+        var calling = work.earlyReaders
         while !calling.isEmpty {
-            calling = Set(edges.filter { calling.contains($0.referenced) && work.rebuilt.contains($0.dependent)
-                && ($0.dependent.kind == .function || $0.dependent.kind == .procedure) }.map(\.dependent)).subtracting(work.bodyReaders)
-            work.bodyReaders.formUnion(calling)
+            calling = Set(edges.filter { calling.contains($0.referenced) && (work.rebuilt.contains($0.dependent) || work.removedTop.contains($0.dependent))
+                && ($0.dependent.kind == .function || $0.dependent.kind == .procedure) }.map(\.dependent)).subtracting(work.earlyReaders)
+            work.earlyReaders.formUnion(calling)
         }
         // Rules on a relation created again: dropped with it, created again after it. Their tie
         // to it is internal to pg_depend, which the model's edges leave out.

@@ -5,7 +5,8 @@
 /// The edits are the ones plans get wrong: types changed under views, columns
 /// dropped under indexes and foreign keys, enum values added, functions and
 /// triggers replaced, defaults, nullability, checks, comments; generated columns
-/// whose expression changes, functions a default calls whose result type changes.
+/// whose expression changes, functions a default calls whose result type changes, functions
+/// whose SQL-standard bodies read a column.
 public struct RandomHistory: Sendable {
     private struct Column: Sendable {
         var name: String
@@ -37,6 +38,8 @@ public struct RandomHistory: Sendable {
     private var enums: [String: [String]] = [:]
     /// Functions a column default calls, with that column.
     private var functions: [String: (table: String, column: String)] = [:]
+    /// Functions with a SQL-standard body, with the column they read.
+    private var readers: [String: (table: String, column: String)] = [:]
     private var counter = 0
 
     public init(seed: UInt64) {
@@ -77,7 +80,12 @@ public struct RandomHistory: Sendable {
         case 12: return enumEdit()
         case 13: return functionAndTrigger()
         case 14: return comment()
-        default: return chance(50) ? generatedColumn() : functionDefault()
+        default:
+            switch random.next() % 3 {
+            case 0: return generatedColumn()
+            case 1: return functionDefault()
+            default: return standardBodyReader()
+            }
         }
     }
 
@@ -97,6 +105,7 @@ public struct RandomHistory: Sendable {
         let name = tables[index].name
         tables.remove(at: index)
         views.removeAll { $0.table == name }
+        readers = readers.filter { $0.value.table != name }
         for position in tables.indices { tables[position].foreignKeys = tables[position].foreignKeys.filter { $0.value != name } }
         return "DROP TABLE \(name) CASCADE"
     }
@@ -121,6 +130,7 @@ public struct RandomHistory: Sendable {
         let table = tables[index].name
         // CASCADE takes the views, indexes and foreign keys over it, as the history below records.
         views.removeAll { $0.table == table && $0.columns.contains(column.name) }
+        readers = readers.filter { $0.value.table != table || $0.value.column != column.name }
         tables[index].indexes = tables[index].indexes.filter { $0.value != column.name }
         tables[index].foreignKeys = tables[index].foreignKeys.filter { !$0.key.hasSuffix("_" + column.name) }
         tables[index].checks.removeAll { $0.hasSuffix("_" + column.name) }
@@ -141,8 +151,11 @@ public struct RandomHistory: Sendable {
         let table = tables[index].name
         // A history changes a type under a view the only way PostgreSQL lets it: drop, alter, create.
         let over = views(on: table)
-        return (over.map { "DROP VIEW \($0.name)" } + ["ALTER TABLE \(table) ALTER COLUMN \(column.name) TYPE \(newType)"]
-            + over.map(createView)).joined(separator: ";\n")
+        // And the functions whose SQL-standard bodies read the column.
+        let reading = readers.keys.sorted().filter { readers[$0]! == (table, column.name) }
+        return (over.map { "DROP VIEW \($0.name)" } + reading.map { "DROP FUNCTION \($0)()" }
+            + ["ALTER TABLE \(table) ALTER COLUMN \(column.name) TYPE \(newType)"]
+            + reading.map { Self.reader($0, table, column.name) } + over.map(createView)).joined(separator: ";\n")
     }
 
     private mutating func toggleNotNull() -> String {
@@ -268,6 +281,7 @@ public struct RandomHistory: Sendable {
         if let position = tables[index].columns.firstIndex(where: \.generated), chance(60) {
             let column = tables[index].columns[position]
             views.removeAll { $0.table == table && $0.columns.contains(column.name) }
+            readers = readers.filter { $0.value.table != table || $0.value.column != column.name }
             tables[index].indexes = tables[index].indexes.filter { $0.value != column.name }
             tables[index].checks.removeAll { $0.hasSuffix("_" + column.name) }
             tables[index].columns[position].notNull = false
@@ -298,6 +312,20 @@ public struct RandomHistory: Sendable {
         functions[name] = (tables[index].name, column)
         return "CREATE FUNCTION \(name)(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT x + 1 $$;\n"
             + "ALTER TABLE \(tables[index].name) ADD COLUMN \(column) integer DEFAULT \(name)(1)"
+    }
+
+    /// A function whose SQL-standard body reads a column: the server records the column in
+    /// pg_depend and refuses to change its type or drop it under the function.
+    private mutating func standardBodyReader() -> String {
+        let table = pick(tables)
+        let column = pick(table.columns).name
+        let name = fresh("s")
+        readers[name] = (table.name, column)
+        return Self.reader(name, table.name, column)
+    }
+
+    private static func reader(_ name: String, _ table: String, _ column: String) -> String {
+        "CREATE FUNCTION \(name)() RETURNS bigint LANGUAGE sql STABLE BEGIN ATOMIC SELECT count(\(column)) FROM \(table); END"
     }
 
     private mutating func comment() -> String {
