@@ -98,8 +98,10 @@ struct DDLWriter {
         let inherited = after.tables[relation].map { $0.partitionOf != nil || !$0.inherits.isEmpty } ?? false
         switch member {
         case let .constraint(constraint):
+            // The server refuses a NOT VALID foreign key on a partitioned table (before 18): added valid.
+            let partitionedKey = constraint.kind == .foreignKey && after.tables[relation]?.kind == .partitioned
             var statements = ConstraintDDL.add(constraint, on: relation, guarded: guarded || inherited,
-                                               online: options.online && holdsRows(relation))
+                                               online: options.online && holdsRows(relation) && !partitionedKey)
             if holdsRows(relation) {
                 let hazards: [Hazard] = constraint.kind == .check || constraint.kind == .foreignKey
                     ? (constraint.validated && !options.online ? [.validation(relation)] : [])
@@ -739,10 +741,22 @@ struct DDLWriter {
             let collation = new.collation.map { " COLLATE \($0)" } ?? ""
             // Between enums (or to one from another type) there is no cast but through text.
             // Types without a cast between them (an integer and a uuid) go through text (see CastRoute).
-            let viaText = isEnum(old.type, in: before) || isEnum(new.type, in: after) ? "::text" + (new.type.hasSuffix("[]") ? "[]" : "")
-                : CastRoute.via(from: old.type, to: new.type)
-            statements.append(Statement("\(alter) TYPE \(new.type)\(collation) USING \(SQLWriting.ident(new.name))\(viaText)::\(new.type)",
-                                        hazards: hazards))
+            let value = SQLWriting.ident(new.name)
+            let (oldArray, newArray) = (old.type.hasSuffix("[]"), new.type.hasSuffix("[]"))
+            let using: String
+            if oldArray != newArray {
+                // No cast between a value and an array: a value becomes an array of one element,
+                // an array its first element (the hazard above says the rest may be lost).
+                let oldElement = oldArray ? String(old.type.dropLast(2)) : old.type, newElement = newArray ? String(new.type.dropLast(2)) : new.type
+                let via = isEnum(oldElement, in: before) || isEnum(newElement, in: after) ? "::text" : CastRoute.via(from: oldElement, to: newElement)
+                using = newArray ? "CASE WHEN \(value) IS NULL THEN NULL ELSE ARRAY[\(value)\(via)::\(newElement)] END"
+                    : "(\(value))[array_lower(\(value), 1)]\(via)::\(new.type)"
+            } else {
+                let viaText = isEnum(old.type, in: before) || isEnum(new.type, in: after) ? "::text" + (newArray ? "[]" : "")
+                    : CastRoute.via(from: old.type, to: new.type)
+                using = "\(value)\(viaText)::\(new.type)"
+            }
+            statements.append(Statement("\(alter) TYPE \(new.type)\(collation) USING \(using)", hazards: hazards))
         }
         if defaultChanges, let value = new.defaultExpression { statements.append(Statement("\(alter) SET DEFAULT \(value)", hazards: lock)) }
         if old.notNull != new.notNull && !(new.identity != nil && old.identity == nil && new.notNull) {

@@ -151,13 +151,14 @@ public struct Planner: Sendable {
                 statements.append(ConstraintDDL.drop(constraint, on: table.name))
             }
         }
-        // 2: what reads other objects: triggers, policies, views, rules, in reverse dependency order.
+        // 2: what reads other objects: triggers, policies, views, rules, publications, in reverse dependency order.
         for id in droppedMembers where id.kind == .trigger || id.kind == .policy {
             statements.append(writer.dropMember(id, before: before))
         }
         let droppedTop = work.removedTop.union(work.rebuilt)
         let reverse = oldOrder.order.reversed().filter { droppedTop.contains($0) }
-        let readers: Set<ObjectKind> = [.view, .materializedView, .rule]
+        // A publication names its tables' columns: it goes before them.
+        let readers: Set<ObjectKind> = [.view, .materializedView, .rule, .publication]
         // With them, in the same order, the functions dropped before what they read (`Work.earlyReaders`).
         for id in reverse where readers.contains(id.kind) || work.earlyReaders.contains(id) { statements += writer.drop(id, before: before) }
         // 3: constraints, indexes and columns of tables that stay.

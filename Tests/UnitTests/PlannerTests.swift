@@ -134,6 +134,36 @@ final class PlannerTests: XCTestCase {
         XCTAssertEqual(offline.statements.last?.hazards, [.indexBuild(t)])
     }
 
+    func testOnlineAddsAPartitionedTablesForeignKeyValidAsTheServerRefusesItNotValid() {
+        let key = Constraint(name: "m_p_fkey", kind: .foreignKey, definition: "FOREIGN KEY (p) REFERENCES public.t(id)", columns: ["p"],
+                             foreignKey: .init(referencedTable: t, referencedColumns: ["id"], onDelete: "a", onUpdate: "a", match: "s"))
+        let columns = [Column(name: "id", position: 1, type: "integer"), Column(name: "p", position: 2, type: "integer")]
+        func partitioned(_ constraints: [Constraint]) -> Table {
+            var table = table(columns, name: "m", constraints: constraints)
+            table.kind = .partitioned
+            table.partitionKey = "RANGE (id)"
+            return table
+        }
+        let old = model([table(columns), partitioned([])]), new = model([table(columns), partitioned([key])])
+        let plan = Planner(from: old, to: new, options: PlanOptions(online: true)).plan()
+        XCTAssertEqual(sql(plan).filter { $0.contains("m_p_fkey") },
+                       ["ALTER TABLE \"public\".\"m\" ADD CONSTRAINT \"m_p_fkey\" FOREIGN KEY (p) REFERENCES public.t(id);"])
+    }
+
+    func testAValueBecomesAnArrayOfItAndAnArrayItsFirstElement() {
+        func alter(_ from: String, _ to: String) -> String? {
+            let old = model([table([Column(name: "a", position: 1, type: from)])])
+            let new = model([table([Column(name: "a", position: 1, type: to)])])
+            return sql(Planner(from: old, to: new).plan()).first { $0.contains(" TYPE ") }
+        }
+        XCTAssertEqual(alter("text", "text[]"),
+                       "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE text[] USING CASE WHEN \"a\" IS NULL THEN NULL ELSE ARRAY[\"a\"::text] END;")
+        XCTAssertEqual(alter("integer", "uuid[]"),
+                       "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE uuid[] USING CASE WHEN \"a\" IS NULL THEN NULL ELSE ARRAY[\"a\"::text::uuid] END;")
+        XCTAssertEqual(alter("integer[]", "bigint"),
+                       "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE bigint USING (\"a\")[array_lower(\"a\", 1)]::bigint;")
+    }
+
     func testTheSchemaScriptIsTheSameBytesEveryTimeAndSaysWhatItHolds() {
         let schema = model([table([Column(name: "id", position: 1, type: "integer")])])
         let header = SchemaScript.Header(command: "schemactl consolidate", versions: ["20230101_a", "20230201_b"], serverMajor: 15)
