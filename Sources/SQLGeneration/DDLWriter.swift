@@ -448,6 +448,22 @@ struct DDLWriter {
         }
     }
 
+    /// Domain checks that call a function the plan drops (`Planner.Work.domainChecksDroppedEarly`), dropped before it.
+    func dropDomainChecks(_ checks: [QualifiedName: Set<String>]) -> [Statement] {
+        checks.keys.sorted().flatMap { domain in checks[domain]!.sorted().map { TypeDDL.dropCheck($0, from: domain) } }
+    }
+
+    /// Those checks added again once the function is back; a check that changed came with its domain (`alterDomain`).
+    func addDomainChecks(_ checks: [QualifiedName: Set<String>]) -> [Statement] {
+        checks.keys.sorted().flatMap { name -> [Statement] in
+            guard let old = before.model.domains.first(where: { $0.name == name }),
+                  let new = after.model.domains.first(where: { $0.name == name }) else { return [] }
+            return new.checks.filter { check in
+                checks[name]!.contains(check.name) && old.checks.first(where: { $0.name == check.name })?.definition == check.definition
+            }.flatMap { TypeDDL.addCheck($0, to: new, guarded: false) }
+        }
+    }
+
     private func alterDomain(_ old: Domain, _ new: Domain, _ names: Set<String>) -> [Statement] {
         let alter = "ALTER DOMAIN \(new.name.sql)"
         var statements: [Statement] = []
@@ -459,7 +475,7 @@ struct DDLWriter {
             let oldChecks = Dictionary(old.checks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
             let newChecks = Dictionary(new.checks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
             for check in old.checks where newChecks[check.name]?.definition != check.definition {
-                statements.append(Statement("\(alter) DROP CONSTRAINT IF EXISTS \(SQLWriting.ident(check.name))"))
+                statements.append(TypeDDL.dropCheck(check.name, from: new.name))
             }
             for check in new.checks where oldChecks[check.name]?.definition != check.definition {
                 statements += TypeDDL.addCheck(check, to: new, guarded: false)

@@ -190,11 +190,7 @@ public struct Planner: Sendable {
         }).map(\.element) {
             statements.append(writer.dropMember(id, before: before))
         }
-        for domain in work.domainChecksDroppedEarly.keys.sorted() {
-            for check in work.domainChecksDroppedEarly[domain]!.sorted() {
-                statements.append(Statement("ALTER DOMAIN \(domain.sql) DROP CONSTRAINT IF EXISTS \(SQLWriting.ident(check))"))
-            }
-        }
+        statements += writer.dropDomainChecks(work.domainChecksDroppedEarly)
         for id in work.droppedIdentities.sorted() { statements += writer.dropIdentity(id) }
         for id in work.defaultsDroppedEarly.sorted() { statements += writer.dropDefault(id) }
         for table in work.readdedColumns.keys.sorted() { statements += writer.dropReaddedColumns(of: table, work: work) }
@@ -276,19 +272,11 @@ public struct Planner: Sendable {
         for id in newOrder.order where id.kind == .sequence {
             statements += writer.sequenceOwnership(id, work: work)
         }
-        // Domain checks dropped early that did not change (a changed one came with its domain).
-        for name in work.domainChecksDroppedEarly.keys.sorted() {
-            guard let old = before.model.domains.first(where: { $0.name == name }),
-                  let new = after.model.domains.first(where: { $0.name == name }) else { continue }
-            for check in new.checks where work.domainChecksDroppedEarly[name]!.contains(check.name)
-                && old.checks.first(where: { $0.name == check.name })?.definition == check.definition {
-                statements += TypeDDL.addCheck(check, to: new, guarded: false)
-            }
-        }
+        statements += writer.addDomainChecks(work.domainChecksDroppedEarly)
         // Last, what is removed and may still be used until the changes above ran: a type a column
         // leaves, the sequence behind a serial that became an identity, a function a default called.
         for id in lateDrops { statements += writer.drop(id, before: before) }
-        // The rebuilt types' old selves, once nothing uses them: domains before the enums under them.
+        // The rebuilt types' old selves, once nothing uses them: composites, domains, enums, then collations.
         // Each kind in reverse dependency order: a composite type holding another goes before it.
         let asideOrder = oldOrder.order.reversed()
         for rebuilds in [work.compositeRebuilds, work.domainRebuilds, work.enumRebuilds, work.collationRebuilds] {

@@ -55,6 +55,10 @@ enum TypeDDL {
         return statements
     }
 
+    static func dropCheck(_ name: String, from domain: QualifiedName) -> Statement {
+        Statement("ALTER DOMAIN \(domain.sql) DROP CONSTRAINT IF EXISTS \(SQLWriting.ident(name))")
+    }
+
     static func addCheck(_ check: NamedCheck, to domain: Domain, guarded: Bool) -> [Statement] {
         let definition = check.definition.hasSuffix(" NOT VALID") || check.validated ? check.definition : check.definition + " NOT VALID"
         let add = "ALTER DOMAIN \(domain.name.sql) ADD CONSTRAINT \(SQLWriting.ident(check.name)) \(definition)"
