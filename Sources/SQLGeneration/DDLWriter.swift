@@ -118,7 +118,8 @@ struct DDLWriter {
             let concurrently = options.online && holdsRows(relation) && !partitioned
             let only = attachesEveryPartition(index, on: relation) || index.invalid
             var statements = IndexDDL.create(index, on: relation, guarded: guarded || inherited, concurrently: concurrently, only: only)
-            if holdsRows(relation) { statements[0].hazards = [.indexBuild(relation)] }
+            // ON ONLY builds nothing: the partitions' indexes are attached after.
+            if holdsRows(relation) && !only { statements[0].hazards = [.indexBuild(relation)] }
             return statements + (only ? attachingPartitions(to: index, on: relation) : []) + attachingToParent(index, on: relation)
         case let .trigger(trigger): return TriggerDDL.create(trigger, on: relation, guarded: guarded)
         case let .policy(policy): return PolicyDDL.create(policy, on: relation, guarded: guarded)
