@@ -162,6 +162,36 @@ final class PlannerTests: XCTestCase {
                        "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE bigint USING (\"a\")[array_lower(\"a\", 1)]::bigint;")
     }
 
+    func testATextSearchDictionarysOptionsAndAConfigurationsMappingsChangeInPlace() {
+        func plan(_ from: DefinedObject, _ to: DefinedObject) -> [String] {
+            var old = model([]), new = model([])
+            old.definedObjects = [from]
+            new.definedObjects = [to]
+            return sql(Planner(from: old, to: new).plan())
+        }
+        func dictionary(_ options: String) -> DefinedObject {
+            DefinedObject(kind: .textSearchDictionary, schema: "public", name: "d",
+                          definition: "CREATE TEXT SEARCH DICTIONARY public.d (TEMPLATE = pg_catalog.simple\(options));")
+        }
+        // A value may hold a comma inside its quotes; an option that goes is named without a value.
+        XCTAssertEqual(plan(dictionary(", stopwords = 'english', accept = 'true'"), dictionary(", stopwords = 'a, b'")),
+                       ["ALTER TEXT SEARCH DICTIONARY public.d (stopwords = 'a, b', accept);"])
+        func configuration(_ parser: String, _ mappings: [String]) -> DefinedObject {
+            DefinedObject(kind: .textSearchConfiguration, schema: "public", name: "c", definition: (
+                ["CREATE TEXT SEARCH CONFIGURATION public.c (PARSER = \(parser));"]
+                    + mappings.map { "ALTER TEXT SEARCH CONFIGURATION public.c ADD MAPPING FOR \($0);" }).joined(separator: "\n"))
+        }
+        XCTAssertEqual(plan(configuration("pg_catalog.\"default\"", ["email WITH simple", "word WITH english_stem"]),
+                            configuration("pg_catalog.\"default\"", ["url WITH simple", "word WITH simple"])), [
+            "ALTER TEXT SEARCH CONFIGURATION public.c DROP MAPPING IF EXISTS FOR email;",
+            "ALTER TEXT SEARCH CONFIGURATION public.c ADD MAPPING FOR url WITH simple;",
+            "ALTER TEXT SEARCH CONFIGURATION public.c ALTER MAPPING FOR word WITH simple;",
+        ])
+        // Another parser has no statement in place: dropped and created again.
+        let reparsed = plan(configuration("pg_catalog.\"default\"", []), configuration("public.p", []))
+        XCTAssertEqual(reparsed.first, "DROP TEXT SEARCH CONFIGURATION IF EXISTS \"public\".\"c\";")
+    }
+
     func testTheSchemaScriptIsTheSameBytesEveryTimeAndSaysWhatItHolds() {
         let schema = model([table([Column(name: "id", position: 1, type: "integer")])])
         let header = SchemaScript.Header(command: "schemactl consolidate", versions: ["20230101_a", "20230201_b"], serverMajor: 15)
