@@ -355,7 +355,7 @@ struct DDLWriter {
         guard let old = before.model.compositeTypes.first(where: { $0.name == name }),
               let new = after.model.compositeTypes.first(where: { $0.name == name }) else { return [] }
         let kept = Set(old.attributes.map(\.name))
-        let rebuiltTypes = work.enumRebuilds.union(work.domainRebuilds).union(work.compositeRebuilds).map(ModelIndex.name)
+        let rebuiltTypes = work.typeRebuilds.map(ModelIndex.name)
         // Tables of the type are unlinked first and linked to the new one once their columns match it.
         let typed = before.model.tables.filter { $0.ofType == name && after.tables[$0.name]?.ofType == name }.map(\.name)
         var statements = typed.map { Statement("ALTER TABLE \($0.sql) NOT OF", hazards: locking($0)) }
@@ -396,7 +396,7 @@ struct DDLWriter {
             }
     }
 
-    /// Drops the old self of a rebuilt enum, domain or composite type, renamed aside by its rebuild.
+    /// Drops the old self of a rebuilt enum, domain, composite type or collation, renamed aside by its rebuild.
     func dropAside(_ id: ObjectID) -> [Statement] {
         let aside = Self.aside(ModelIndex.name(id))
         switch id.kind {
@@ -644,7 +644,7 @@ struct DDLWriter {
         // Generated columns added again were dropped with the other drops (`dropReaddedColumns`).
         let readded = work.readdedColumns[table] ?? []
         let typed = isTypedTable(table)
-        let rebuiltTypes = work.enumRebuilds.union(work.domainRebuilds).union(work.compositeRebuilds).map(ModelIndex.name)
+        let rebuiltTypes = work.typeRebuilds.map(ModelIndex.name)
         for column in newTable.columns {
             let id = ObjectID(.column, column.name, on: table)
             if typed, work.addedMembers[id] != nil {

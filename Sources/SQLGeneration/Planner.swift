@@ -75,6 +75,9 @@ public struct Planner: Sendable {
         /// Partitions of a partitioned table created again that stay its partitions: detached
         /// before it is dropped, so their rows stay, and attached to the new one.
         var reattached: Set<ObjectID> = []
+
+        /// The enums, domains and composite types rebuilt under their columns.
+        var typeRebuilds: Set<ObjectID> { enumRebuilds.union(domainRebuilds).union(compositeRebuilds) }
     }
 
     public func plan() -> Plan {
@@ -472,7 +475,7 @@ public struct Planner: Sendable {
         // Composite types with an attribute of a rebuilt enum, domain or composite type: the old
         // type cannot be dropped while an attribute holds it. Rebuilt like the type they hold
         // where a column or a typed table uses them, else dropped and created again.
-        var holders = work.enumRebuilds.union(work.domainRebuilds).union(work.compositeRebuilds)
+        var holders = work.typeRebuilds
         while true {
             let held = holders.map(ModelIndex.name)
             let found = before.model.compositeTypes.filter { type in
@@ -512,7 +515,7 @@ public struct Planner: Sendable {
         }
         // Columns of a rebuilt enum, domain or composite type: their tables are affected like a type change,
         // and the checks and indexes that name them are rebuilt (their constants are of the old type).
-        for id in work.enumRebuilds.union(work.domainRebuilds).union(work.compositeRebuilds) {
+        for id in work.typeRebuilds {
             let type = ModelIndex.name(id)
             for table in before.model.tables {
                 let tableID = ObjectID(.table, table.name)
@@ -654,7 +657,7 @@ public struct Planner: Sendable {
         // key ties it to the other. Within a family (integer to bigint) it carries the key over.
         // A column of a rebuilt enum, domain or composite type moves to a new type of the same
         // name, one side of the key before the other: the same.
-        let rebuiltTypes = work.enumRebuilds.union(work.domainRebuilds).union(work.compositeRebuilds).map(ModelIndex.name)
+        let rebuiltTypes = work.typeRebuilds.map(ModelIndex.name)
         func movesFamily(_ table: QualifiedName, _ columns: [String]) -> Bool {
             guard let retyped = work.retypedColumns[ObjectID(.table, table)] else { return false }
             return columns.contains { name in
