@@ -284,30 +284,36 @@ struct DDLWriter {
         }
     }
 
+    /// The columns of tables that stay, in the old model and the new, that `moves` picks and that
+    /// are their own: a partition's or child's column moves with its parent's (ALTER TABLE
+    /// recurses; the server refuses it on the child itself). A typed table's go with its type,
+    /// and a table created again has the new type from its CREATE TABLE.
+    private func columnsMoving(_ moves: (Column) -> Bool) -> [(table: QualifiedName, old: Column, new: Column)] {
+        before.model.tables.filter { $0.ofType == nil && holdsRows($0.name) }.flatMap { table in
+            table.columns.compactMap { column in
+                guard moves(column), !inheritsColumn(column.name, of: table), let new = after.tables[table.name]?.column(column.name)
+                else { return nil }
+                return (table.name, column, new)
+            }
+        }
+    }
+
     /// The columns of tables that stay whose type is `type` (or an array of it), moved to the type
     /// of that name the plan has just created: each default dropped, the type changed `USING` what
     /// `cast` writes for the column and its quoted name (with what the cast may lose), the new default set.
     private func movingColumns(of type: QualifiedName, _ cast: (Column, String) -> (using: String, loss: String?)) -> [Statement] {
-        var statements: [Statement] = []
-        for table in before.model.tables where table.ofType == nil {
-            // A table created again has the new type from its CREATE TABLE.
-            guard let newTable = after.tables[table.name], holdsRows(table.name) else { continue }
-            // A partition's or child's column moves with its parent's (ALTER TABLE recurses; the
-            // server refuses it on the child itself).
-            for column in table.columns where Planner.uses(column.type, type) && newTable.column(column.name) != nil
-                && !inheritsColumn(column.name, of: table) {
-                let alter = "ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name))"
-                let target = type.sql + (column.type.hasSuffix("[]") ? "[]" : "")
-                if column.defaultExpression != nil { statements.append(Statement("\(alter) DROP DEFAULT", hazards: locking(table.name))) }
-                let (using, loss) = cast(column, SQLWriting.ident(column.name))
-                let id = ObjectID(.column, column.name, on: ObjectID(.table, table.name))
-                statements.append(Statement("\(alter) TYPE \(target) USING \(using)",
-                                            hazards: (loss.map { [.dataLoss("\(id.sql): " + $0)] } ?? []) + [.tableRewrite(table.name)]
-                                                + locking(table.name)))
-                if let value = newTable.column(column.name)?.defaultExpression { statements.append(Statement("\(alter) SET DEFAULT \(value)")) }
-            }
+        columnsMoving { Planner.uses($0.type, type) }.flatMap { table, column, new -> [Statement] in
+            var statements: [Statement] = []
+            let alter = "ALTER TABLE \(table.sql) ALTER COLUMN \(SQLWriting.ident(column.name))"
+            let target = type.sql + (column.type.hasSuffix("[]") ? "[]" : "")
+            if column.defaultExpression != nil { statements.append(Statement("\(alter) DROP DEFAULT", hazards: locking(table))) }
+            let (using, loss) = cast(column, SQLWriting.ident(column.name))
+            let id = ObjectID(.column, column.name, on: ObjectID(.table, table))
+            statements.append(Statement("\(alter) TYPE \(target) USING \(using)",
+                                        hazards: (loss.map { [.dataLoss("\(id.sql): " + $0)] } ?? []) + [.tableRewrite(table)] + locking(table)))
+            if let value = new.defaultExpression { statements.append(Statement("\(alter) SET DEFAULT \(value)")) }
+            return statements
         }
-        return statements
     }
 
     /// The name a rebuilt enum or domain is renamed to while its columns move to the new one.
@@ -321,17 +327,13 @@ struct DDLWriter {
     func rebuildCollation(_ id: ObjectID, work: Planner.Work) -> [Statement] {
         let name = ModelIndex.name(id)
         guard case let .defined(collation)? = after.object(id) else { return [] }
-        var statements = [Statement("ALTER COLLATION \(name.sql) RENAME TO \(SQLWriting.ident(Self.aside(name).name))")]
+        let uses = { (collation: String?) in collation.map { Planner.uses($0, name) } == true }
+        return [Statement("ALTER COLLATION \(name.sql) RENAME TO \(SQLWriting.ident(Self.aside(name).name))")]
             + DefinedObjectDDL.create(collation, guarded: false)
-        for table in before.model.tables where table.ofType == nil && holdsRows(table.name) {
-            guard let newTable = after.tables[table.name] else { continue }
-            for column in table.columns where column.collation.map({ Planner.uses($0, name) }) == true && !inheritsColumn(column.name, of: table) {
-                guard let now = newTable.column(column.name), let nowCollation = now.collation, Planner.uses(nowCollation, name) else { continue }
-                statements.append(Statement("ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) TYPE \(now.type) COLLATE \(name.sql)",
-                                            hazards: [.tableRewrite(table.name)] + locking(table.name)))
+            + columnsMoving { uses($0.collation) }.filter { uses($0.new.collation) }.map { table, column, new in
+                Statement("ALTER TABLE \(table.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) TYPE \(new.type) COLLATE \(name.sql)",
+                          hazards: [.tableRewrite(table)] + locking(table))
             }
-        }
-        return statements
     }
 
     /// A domain whose base type changes under columns that use it (`Planner.Work.domainRebuilds`):
