@@ -68,9 +68,15 @@ struct DDLWriter {
               table.inherits.isEmpty || TableDDL.joinsParentsLater(table, parents: table.inherits.compactMap { after.tables[$0] })
         else { return [] }
         let calls = tablesInFunctionCycles.contains(ObjectID(.table, table.name))
+        // CREATE TABLE keeps one of two key constraints over the same columns and drops
+        // the other without a word (transformIndexConstraints: `UNIQUE PRIMARY KEY` is one
+        // index), so a second one over the key columns of an earlier is added apart.
+        var keyColumns: Set<[String]> = []
+        let keys = table.constraints.filter { $0.kind == .primaryKey } + table.constraints.filter { $0.kind == .unique }
+        let keptKeys = keys.filter { keyColumns.insert($0.columns).inserted }
         return table.constraints.filter { constraint in
             switch constraint.kind {
-            case .primaryKey, .unique: return true
+            case .primaryKey, .unique: return keptKeys.contains(constraint)
             case .check: return constraint.validated && !calls
             case .foreignKey, .exclusion: return false
             }
@@ -200,7 +206,23 @@ struct DDLWriter {
         guard let object = before.object(id) else { return [] }
         switch object {
         case let .schema(schema):
-            return [Statement("DROP SCHEMA IF EXISTS \(SQLWriting.ident(schema.name))")]
+            let drop = Statement("DROP SCHEMA IF EXISTS \(SQLWriting.ident(schema.name))")
+            // An operator's COMMUTATOR or NEGATOR that was never defined is left a shell: no
+            // model holds it (pg_dump leaves it out), dropping the operator leaves it behind,
+            // and it would keep its schema from being dropped.
+            let namesOthers = before.model.definedObjects.contains {
+                $0.kind == .operator && ($0.definition.contains("COMMUTATOR = ") || $0.definition.contains("NEGATOR = "))
+            }
+            guard namesOthers else { return [drop] }
+            let shells = """
+                DO $schemactl$ DECLARE shell pg_catalog.regoperator; BEGIN
+                  FOR shell IN SELECT o.oid FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
+                               WHERE n.nspname = \(SQLWriting.literal(schema.name)) AND o.oprcode = 0 LOOP
+                    EXECUTE 'DROP OPERATOR ' || shell::pg_catalog.text;
+                  END LOOP;
+                END $schemactl$
+                """
+            return [Statement(shells), drop]
         case let .extension(value):
             return [Statement("DROP EXTENSION IF EXISTS \(SQLWriting.ident(value.name))")]
         case let .enum(type): return [Statement("DROP TYPE IF EXISTS \(type.name.sql)")]

@@ -26,4 +26,20 @@ import Testing
         try Proving.expectScriptRoundTrip(model, "inline constraints")
         try Proving.expectDumpsAgree(sql, "inline constraints")
     }
+
+    /// CREATE TABLE folds two key constraints over the same columns into one index and
+    /// keeps one name (`UNIQUE PRIMARY KEY`); the second is added by ALTER TABLE.
+    @Test func aKeyOverTheColumnsOfAnEarlierOneIsAddedApart() throws {
+        let sql = """
+            CREATE TABLE twice (id int PRIMARY KEY, a int, b int, c int);
+            ALTER TABLE twice ADD CONSTRAINT twice_id_unique UNIQUE (id);
+            CREATE UNIQUE INDEX twice_ab ON twice (a, b) INCLUDE (c);
+            ALTER TABLE twice ADD CONSTRAINT twice_ab UNIQUE USING INDEX twice_ab;
+            ALTER TABLE twice ADD UNIQUE (a, b) INCLUDE (c);
+            """
+        let model = try TestDatabase.model(after: sql)
+        let script = SchemaScript(model: model, header: SchemaScript.Header(command: "test", versions: [], serverMajor: 0)).render()
+        #expect(script.contains("ADD CONSTRAINT \"twice_id_unique\" UNIQUE (id)"), "\(script)")
+        try Proving.expectScriptRoundTrip(model, "keys over the same columns")
+    }
 }

@@ -84,10 +84,18 @@ enum ColumnQuery {
             if try row.bool(virtual) { column.generatedStorage = "VIRTUAL" }
             if try row.bool(inheritedAndLocal) { column.inheritedAndLocal = true }
             column.statisticsTarget = row.optionalString(statisticsTarget).flatMap { Int($0) }
-            if let text = row.optionalString(options) { column.options = PostgresArray.parse(text).compactMap { $0 }.sorted { $0.precedes($1) } }
+            if let text = row.optionalString(options) { column.options = userOptions(PostgresArray.parse(text)) }
             let entry = ColumnNames.Entry(name: column.name, quoted: try row.string(quotedName),
                                           typeOID: try row.string(typeOID), collationOID: try row.string(collationOID))
             return (column, entry, oid)
         }
+    }
+
+    /// The options a user set (`n_distinct`, `n_distinct_inherited`), sorted. Names that
+    /// begin `pg_` are the server's own: Debian's PostgreSQL 15.20 keeps a `pg_attver=N`
+    /// on every column it makes, a number no two databases share and that pg_dump leaves
+    /// out. A user cannot set such a name (`ALTER COLUMN … SET` accepts only the two above).
+    static func userOptions(_ options: [String?]) -> [String] {
+        options.compactMap { $0 }.filter { !$0.hasPrefix("pg_") }.sorted { $0.precedes($1) }
     }
 }

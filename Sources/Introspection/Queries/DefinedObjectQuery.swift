@@ -150,7 +150,8 @@ enum DefinedObjectQuery {
             row(kind: "aggregate", schema: "n.nspname", name: "p.proname",
                 signature: "pg_catalog.pg_get_function_identity_arguments(p.oid)",
                 definition: """
-                    'CREATE AGGREGATE ' || \(qualified("n.nspname", "p.proname")) || '(' || pg_catalog.pg_get_function_arguments(p.oid)
+                    'CREATE AGGREGATE ' || \(qualified("n.nspname", "p.proname")) || '('
+                    || CASE WHEN p.pronargs = 0 THEN '*' ELSE pg_catalog.pg_get_function_arguments(p.oid) END
                     || ') (' || pg_catalog.concat_ws(', ', 'SFUNC = ' || \(regproc("a.aggtransfn")),
                       'STYPE = ' || pg_catalog.format_type(a.aggtranstype, NULL),
                       CASE WHEN a.aggtransspace <> 0 THEN 'SSPACE = ' || a.aggtransspace END,
@@ -221,6 +222,8 @@ enum DefinedObjectQuery {
                 FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace
                 WHERE \(user("n.nspname")) AND \(CatalogFilter.ownObject(catalog: "pg_collation", oid: "co.oid"))
                 """,
+            // A shell operator (no function: made by another's COMMUTATOR or NEGATOR before it
+            // was defined) is left out, as pg_dump leaves it: the operator naming it makes it again.
             row(kind: "operator", schema: "n.nspname", name: "o.oprname",
                 signature: """
                     coalesce(pg_catalog.format_type(NULLIF(o.oprleft, 0), NULL), 'NONE') || ', '
@@ -241,7 +244,7 @@ enum DefinedObjectQuery {
                 + """
 
                 FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
-                WHERE \(user("n.nspname")) AND \(CatalogFilter.ownObject(catalog: "pg_operator", oid: "o.oid"))
+                WHERE o.oprcode <> 0 AND \(user("n.nspname")) AND \(CatalogFilter.ownObject(catalog: "pg_operator", oid: "o.oid"))
                 """,
             row(kind: "shell type", schema: "n.nspname", name: "t.typname",
                 definition: "'CREATE TYPE ' || \(qualified("n.nspname", "t.typname")) || ';'",
@@ -305,7 +308,9 @@ enum DefinedObjectQuery {
                     || ' FOR TYPE ' || pg_catalog.format_type(oc.opcintype, NULL) || ' USING ' || \(q("am.amname"))
                     || CASE WHEN f.opfname <> oc.opcname OR f.opfnamespace <> oc.opcnamespace
                             THEN ' FAMILY ' || \(qualified("fn.nspname", "f.opfname")) ELSE '' END
-                    || ' AS ' || pg_catalog.concat_ws(', ',
+                    -- A class of no member gets a STORAGE of its own type, as pg_dump writes it: a
+                    -- no-op the grammar takes, where a bare AS is a syntax error.
+                    || ' AS ' || coalesce(NULLIF(pg_catalog.concat_ws(', ',
                          (SELECT pg_catalog.string_agg('OPERATOR ' || o.amopstrategy || ' ' || o.amopopr::pg_catalog.regoperator::pg_catalog.text
                                    || CASE WHEN o.amoppurpose = 'o' THEN ' FOR ORDER BY ' || (SELECT \(qualified("sn.nspname", "sf.opfname"))
                                       FROM pg_catalog.pg_opfamily sf JOIN pg_catalog.pg_namespace sn ON sn.oid = sf.opfnamespace
@@ -319,7 +324,8 @@ enum DefinedObjectQuery {
                             FROM pg_catalog.pg_amproc p JOIN pg_catalog.pg_depend d ON d.objid = p.oid
                              AND d.classid = 'pg_catalog.pg_amproc'::pg_catalog.regclass AND d.refobjid = oc.oid
                              AND d.refclassid = 'pg_catalog.pg_opclass'::pg_catalog.regclass),
-                         CASE WHEN oc.opckeytype <> 0 THEN 'STORAGE ' || pg_catalog.format_type(oc.opckeytype, NULL) END) || ';'
+                         CASE WHEN oc.opckeytype <> 0 THEN 'STORAGE ' || pg_catalog.format_type(oc.opckeytype, NULL) END), ''),
+                         'STORAGE ' || pg_catalog.format_type(oc.opcintype, NULL)) || ';'
                     || CASE WHEN f.opfname = oc.opcname AND f.opfnamespace = oc.opcnamespace THEN \(looseMembers("f")) ELSE '' END
                     """,
                 comment: comment("pg_opclass", "oc.oid"), owner: "pg_catalog.pg_get_userbyid(oc.opcowner)")

@@ -11,7 +11,10 @@ enum DefinedObjectDDL {
         switch object.kind {
         case .rule: return object.table.map { "RULE \(SQLQuoting.identifier(object.name)) ON \($0.sql)" }
         case .statistics: return "STATISTICS \(qualified)"
-        case .aggregate: return "AGGREGATE \(qualified)(\(object.signature ?? "*"))"
+        case .aggregate:
+            // An aggregate of no argument is named `agg(*)`: the grammar has no `agg()`.
+            let arguments = object.signature.flatMap { $0.isEmpty ? nil : $0 } ?? "*"
+            return "AGGREGATE \(qualified)(\(arguments))"
         case .rangeType, .shellType, .baseType: return "TYPE \(qualified)"
         case .collation: return "COLLATION \(qualified)"
         case .operator:
@@ -90,6 +93,23 @@ enum DefinedObjectDDL {
             return Statement("DROP TRANSFORM IF EXISTS \(object.name)")
         case .securityLabel:
             return Statement("SECURITY LABEL \(object.name) IS NULL")
+        case .operatorClass where !object.definition.contains(" FAMILY "):
+            // CREATE OPERATOR CLASS made a family of its name, which the model holds as the
+            // class's (with its loose members); DROP OPERATOR CLASS leaves it behind, to keep
+            // its schema from being dropped. It goes too, once no class is left in it.
+            let family = "\(object.schema.map { SQLQuoting.qualified($0, object.name) } ?? SQLQuoting.identifier(object.name))"
+                + " USING \(object.signature ?? "btree")"
+            return Statement("""
+                DO $schemactl$ BEGIN
+                  DROP OPERATOR CLASS IF EXISTS \(family);
+                  IF NOT EXISTS (SELECT FROM pg_catalog.pg_opclass c JOIN pg_catalog.pg_opfamily f ON f.oid = c.opcfamily
+                                 JOIN pg_catalog.pg_namespace n ON n.oid = f.opfnamespace JOIN pg_catalog.pg_am a ON a.oid = f.opfmethod
+                                 WHERE f.opfname = \(SQLQuoting.literal(object.name)) AND n.nspname = \(SQLQuoting.literal(object.schema ?? ""))
+                                   AND a.amname = \(SQLQuoting.literal(object.signature ?? "btree"))) THEN
+                    DROP OPERATOR FAMILY IF EXISTS \(family);
+                  END IF;
+                END $schemactl$
+                """)
         case .baseType:
             // Its input and output functions depend on it as it depends on them: they go with it.
             return Statement("DROP TYPE IF EXISTS \(target(object)?.dropFirst("TYPE ".count) ?? "") CASCADE")

@@ -70,6 +70,14 @@ CREATE PROCEDURE "select"."procedure"(INOUT x int) LANGUAGE plpgsql AS $$ BEGIN 
 REVOKE EXECUTE ON FUNCTION "select"."function"(int, text[]) FROM PUBLIC;
 CREATE AGGREGATE "Sales Δ"."Sum ∑"(int) (sfunc = int4pl, stype = int, initcond = '0');
 CREATE OPERATOR "Sales Δ".=== (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq, COMMUTATOR = OPERATOR("Sales Δ".===));
+-- An aggregate of no argument (agg(*)); an operator whose negator is left a shell, which
+-- pg_dump leaves out; an operator class of no member (CREATE … AS STORAGE int).
+CREATE AGGREGATE "Sales Δ"."Count ∗"(*) (sfunc = int8inc, stype = bigint, initcond = '0');
+CREATE OPERATOR "Sales Δ".<=> (LEFTARG = int, RIGHTARG = int, FUNCTION = int4ne, NEGATOR = OPERATOR("Sales Δ".<==>));
+CREATE OPERATOR CLASS "Sales Δ"."Empty ops" FOR TYPE int USING hash AS STORAGE int;
+-- A unique constraint over the primary key's columns: CREATE TABLE would fold the two into one.
+CREATE TABLE "Sales Δ".keyed (id int PRIMARY KEY);
+ALTER TABLE "Sales Δ".keyed ADD CONSTRAINT "keyed id unique" UNIQUE (id);
 CREATE TRIGGER "Touch on insert" BEFORE INSERT OR UPDATE OF "From" ON "select"."table"
   FOR EACH ROW WHEN (NEW."From" IS NOT NULL) EXECUTE FUNCTION "Sales Δ"."Touch ✓"();
 ALTER TABLE "select"."table" ENABLE ROW LEVEL SECURITY;
