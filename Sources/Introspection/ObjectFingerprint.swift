@@ -120,7 +120,8 @@ public final class ObjectFingerprint {
         SELECT 'relation ' || n.nspname || '.' || c.relname AS object, pg_catalog.concat_ws(E'\\n',
             'kind ' || c.relkind::pg_catalog.text || ' ' || c.relpersistence::pg_catalog.text || ' rls ' || c.relrowsecurity::pg_catalog.text || ' ' || c.relforcerowsecurity::pg_catalog.text
                 || ' replica ' || c.relreplident::pg_catalog.text || ' owner ' || pg_catalog.pg_get_userbyid(c.relowner),
-            'options ' || c.reloptions::pg_catalog.text, 'acl ' || (SELECT pg_catalog.string_agg(x::pg_catalog.text, ',' ORDER BY x::pg_catalog.text) FROM pg_catalog.unnest(coalesce(c.relacl, pg_catalog.acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::\"char\", c.relowner))) x),
+            'options ' || c.reloptions::pg_catalog.text,
+            'toast options ' || (SELECT t.reloptions::pg_catalog.text FROM pg_catalog.pg_class t WHERE t.oid = c.reltoastrelid), 'acl ' || (SELECT pg_catalog.string_agg(x::pg_catalog.text, ',' ORDER BY x::pg_catalog.text) FROM pg_catalog.unnest(coalesce(c.relacl, pg_catalog.acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::\"char\", c.relowner))) x),
             'comment ' || \(comment(of: "c.oid", in: "pg_class")),
             'partition ' || pg_catalog.pg_get_partkeydef(c.oid), 'bound ' || pg_catalog.pg_get_expr(c.relpartbound, c.oid),
             (SELECT 'inherits ' || pg_catalog.string_agg(p.oid::pg_catalog.regclass::pg_catalog.text, ', ' ORDER BY i.inhseqno)

@@ -38,6 +38,7 @@ final class KitchenSinkTests: XCTestCase {
         // The server's own column options (Debian's 15.20 keeps a `pg_attver=N` on every column) are not the user's.
         let table = try XCTUnwrap(model.tables.first { $0.name == QualifiedName(schema: "select", name: "table") })
         XCTAssertEqual(table.columns.first { $0.name == "amount" }?.options, ["n_distinct=50"])
+        XCTAssertEqual(table.storageParameters, ["fillfactor=80", "toast.autovacuum_enabled=false"], "the TOAST table's own, named toast.")
         XCTAssertEqual(table.columns.filter { $0.name != "amount" }.flatMap(\.options), [])
         // A shell operator is the operator naming it, not an object of its own (pg_dump leaves it out too).
         XCTAssertFalse(model.definedObjects.contains { $0.kind == .operator && $0.name == "<==>" })
@@ -56,6 +57,7 @@ final class KitchenSinkTests: XCTestCase {
         (#"ALTER SEQUENCE "select"."order" INCREMENT 6"#, #"sequence "select"."order""#),
         (#"ALTER TABLE "select"."table" ALTER COLUMN "From" SET DEFAULT 'later'"#, #"column "select"."table"."From""#),
         (#"ALTER TABLE "select"."table" SET (fillfactor = 90)"#, #"table "select"."table""#),
+        (#"ALTER TABLE "select"."table" SET (toast.autovacuum_vacuum_cost_delay = 5)"#, #"table "select"."table""#),
         (#"COMMENT ON INDEX "select"."Index on From" IS 'x'"#, #"index "Index on From" on "select"."table""#),
         (#"ALTER TABLE "select"."table" DISABLE TRIGGER "Touch on insert""#, #"trigger "Touch on insert" on "select"."table""#),
         (#"ALTER POLICY "Readers see OK" ON "select"."table" USING (true)"#, #"policy "Readers see OK" on "select"."table""#),

@@ -15,7 +15,12 @@ enum TableQuery {
                CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
                CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
                c.relrowsecurity AS row_security, c.relforcerowsecurity AS force_row_security,
-               c.reloptions AS storage_parameters,
+               -- The TOAST table's own options as `toast.name=value`, the form CREATE TABLE … WITH takes.
+               CASE WHEN c.reltoastrelid = 0 THEN c.reloptions
+                    ELSE pg_catalog.array_cat(c.reloptions, (SELECT ARRAY(SELECT 'toast.' || o FROM pg_catalog.unnest(t.reloptions) o)
+                                                             FROM pg_catalog.pg_class t
+                                                             WHERE t.oid = c.reltoastrelid AND t.reloptions IS NOT NULL)) END
+                 AS storage_parameters,
                CASE WHEN c.relam <> 0 AND am.amname <> 'heap' THEN am.amname END AS access_method,
                CASE c.relreplident WHEN 'f' THEN 'FULL' WHEN 'n' THEN 'NOTHING'
                     WHEN 'i' THEN 'USING INDEX ' || pg_catalog.quote_ident(marked.replica_identity) END AS replica_identity,

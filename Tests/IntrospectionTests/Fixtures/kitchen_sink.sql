@@ -42,6 +42,7 @@ CREATE TABLE "select"."table" (
 ALTER TABLE "select"."table" ALTER COLUMN "From" SET STORAGE EXTERNAL;
 ALTER TABLE "select"."table" ALTER COLUMN "From" SET STATISTICS 400;
 ALTER TABLE "select"."table" ALTER COLUMN amount SET (n_distinct = 50);
+ALTER TABLE "select"."table" SET (toast.autovacuum_enabled = false);
 ALTER TABLE "select"."table" REPLICA IDENTITY FULL;
 COMMENT ON TABLE "select"."table" IS 'a table named table';
 COMMENT ON COLUMN "select"."table"."From" IS 'where it came from';
