@@ -150,13 +150,22 @@ public struct Planner: Sendable {
         // reference may be dropped before that.
         for id in oldOrder.order where id.kind == .table && (work.removedTop.contains(id) || work.rebuilt.contains(id)) {
             guard case let .table(table)? = before.object(id) else { continue }
-            for constraint in table.constraints where constraint.kind == .foreignKey && constraint.foreignKey?.referencedTable != table.name {
+            // A partitioned table's key on itself goes too: its clones point at the partitions,
+            // and hold each partition that goes before the parent.
+            for constraint in table.constraints where constraint.kind == .foreignKey
+                && (constraint.foreignKey?.referencedTable != table.name || table.kind == .partitioned) {
                 statements.append(ConstraintDDL.drop(constraint, on: table.name))
             }
         }
         // 2: what reads other objects: triggers, policies, views, rules, publications, in reverse dependency order.
         for id in droppedMembers where id.kind == .trigger || id.kind == .policy {
             statements.append(writer.dropMember(id, before: before))
+        }
+        // A policy of a table that goes may read a view that goes first (two tables whose
+        // policies read each other's views: no order of the relations alone holds).
+        for id in oldOrder.order where id.kind == .table && (work.removedTop.contains(id) || work.rebuilt.contains(id)) {
+            guard case let .table(table)? = before.object(id) else { continue }
+            for policy in table.policies { statements.append(writer.dropMember(ObjectID(.policy, policy.name, on: id), before: before)) }
         }
         let droppedTop = work.removedTop.union(work.rebuilt)
         let reverse = oldOrder.order.reversed().filter { droppedTop.contains($0) }

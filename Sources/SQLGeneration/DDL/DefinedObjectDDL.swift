@@ -93,7 +93,7 @@ enum DefinedObjectDDL {
             return Statement("DROP TRANSFORM IF EXISTS \(object.name)")
         case .securityLabel:
             return Statement("SECURITY LABEL \(object.name) IS NULL")
-        case .operatorClass where !object.definition.contains(" FAMILY "):
+        case .operatorClass where !(object.definition.components(separatedBy: " AS ").first ?? "").contains(" FAMILY "):
             // CREATE OPERATOR CLASS made a family of its name, which the model holds as the
             // class's (with its loose members); DROP OPERATOR CLASS leaves it behind, to keep
             // its schema from being dropped. It goes too, once no class is left in it.
