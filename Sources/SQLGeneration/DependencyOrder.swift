@@ -19,11 +19,11 @@ struct DependencyOrder {
     /// The model's pg_depend edges, resolved to objects (the planner reads the old model's again).
     let edges: [(dependent: ObjectID, referenced: ObjectID)]
 
-    /// Which objects go first among those ready. What the model holds by definition
-    /// has no edges read yet (the dependency query names relations, functions and
-    /// types), so the kinds others use by name (a collation, an access method, a text
-    /// search configuration, a server) come before everything else, and what acts
-    /// on objects created after it (default privileges, event triggers) after all.
+    /// Which objects go first among those ready. The kinds others use by name (a
+    /// collation, an access method, a text search configuration, a server) come before
+    /// everything else once what they need is there (their edges: a language after its
+    /// handler, a template after its functions), and what acts on objects created after
+    /// it (default privileges, event triggers, which have no edges read) after all.
     static func tier(_ kind: ObjectKind) -> Int {
         switch kind {
         case .schema, .extension, .language, .collation, .accessMethod, .textSearchParser, .textSearchTemplate,

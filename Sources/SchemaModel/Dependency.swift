@@ -61,6 +61,16 @@ extension ObjectAddress {
         case "operator class": return .operatorClass
         case "operator family": return .operatorFamily
         case "transform": return .transform
+        case "language": return .language
+        case "foreign-data wrapper": return .foreignDataWrapper
+        case "server": return .foreignServer
+        case "access method": return .accessMethod
+        case "text search parser": return .textSearchParser
+        case "text search template": return .textSearchTemplate
+        case "text search dictionary": return .textSearchDictionary
+        case "text search configuration": return .textSearchConfiguration
+        case "collation": return .collation
+        case "conversion": return .conversion
         default: return nil
         }
     }

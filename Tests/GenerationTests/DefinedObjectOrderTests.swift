@@ -64,6 +64,33 @@ import Testing
         try Proving.expectPlanHolds(from: model, to: try TestDatabase.model(after: ""), "transform dropped")
     }
 
+    /// A language, a text search template and a foreign-data wrapper made with functions of
+    /// their own come after those functions, and a function in the language after it.
+    @Test func kindsMadeWithAFunctionComeAfterIt() throws {
+        let sql = """
+            CREATE SCHEMA zoo;
+            CREATE FUNCTION zoo.handler() RETURNS language_handler LANGUAGE c AS '$libdir/plpgsql', 'plpgsql_call_handler';
+            CREATE LANGUAGE zoo_pl HANDLER zoo.handler;
+            CREATE FUNCTION zoo.one() RETURNS int LANGUAGE zoo_pl AS 'BEGIN RETURN 1; END';
+            CREATE FUNCTION zoo.lexize(internal, internal, internal, internal) RETURNS internal LANGUAGE internal STRICT AS 'dsimple_lexize';
+            CREATE TEXT SEARCH TEMPLATE zoo.tmpl (LEXIZE = zoo.lexize);
+            CREATE TEXT SEARCH DICTIONARY zoo.dict (TEMPLATE = zoo.tmpl);
+            CREATE FUNCTION zoo.check_options(text[], oid) RETURNS void LANGUAGE internal STRICT AS 'postgresql_fdw_validator';
+            CREATE FOREIGN DATA WRAPPER checked VALIDATOR zoo.check_options;
+            CREATE SERVER there FOREIGN DATA WRAPPER checked;
+            """
+        let model = try TestDatabase.model(after: sql)
+        let edges = Set(DependencyResolver(model).edges(of: model).map { "\($0.dependent.name) -> \($0.referenced.kind.rawValue) \($0.referenced.name)" })
+        for edge in ["zoo_pl -> function handler", "one -> language zoo_pl", "tmpl -> function lexize", "dict -> text search template tmpl",
+                     "checked -> function check_options", "there -> foreign-data wrapper checked"] {
+            #expect(edges.contains(edge), "\(edges.sorted())")
+        }
+        try Proving.expectScriptOrder(model, [("zoo.handler()", "CREATE LANGUAGE"), ("CREATE LANGUAGE", "zoo.one()"),
+                                              ("zoo.lexize(", "CREATE TEXT SEARCH TEMPLATE"), ("zoo.check_options(", "CREATE FOREIGN DATA WRAPPER")])
+        try Proving.expectScriptRoundTrip(model, "kinds made with a function")
+        try Proving.expectPlanHolds(from: model, to: try TestDatabase.model(after: ""), "kinds made with a function dropped")
+    }
+
     /// A foreign table that is a partition or a child is written as one (`PARTITION OF`,
     /// `INHERITS`), with its own checks, after its parent.
     @Test func aForeignPartitionComesAfterItsParent() throws {

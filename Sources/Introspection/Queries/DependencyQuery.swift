@@ -131,6 +131,52 @@ enum DependencyQuery {
             SELECT 'pg_extension'::pg_catalog.regclass, e.oid, NULL, 'extension', pg_catalog.quote_ident(e.extname)
             FROM pg_catalog.pg_extension e
             UNION ALL
+            -- The kinds made with a function of their own (a language's handler, a wrapper's
+            -- validator, a text search template's lexize), and those others name: they come
+            -- after such a function, and a function in a language after the language.
+            SELECT 'pg_language'::pg_catalog.regclass, x.oid, NULL, 'language', pg_catalog.quote_ident(x.lanname)
+            FROM pg_catalog.pg_language x WHERE x.oid IN (SELECT objid FROM ends WHERE classid = 'pg_language'::pg_catalog.regclass)
+            UNION ALL
+            SELECT 'pg_foreign_data_wrapper'::pg_catalog.regclass, x.oid, NULL, 'foreign-data wrapper', pg_catalog.quote_ident(x.fdwname)
+            FROM pg_catalog.pg_foreign_data_wrapper x
+            WHERE x.oid IN (SELECT objid FROM ends WHERE classid = 'pg_foreign_data_wrapper'::pg_catalog.regclass)
+            UNION ALL
+            SELECT 'pg_foreign_server'::pg_catalog.regclass, x.oid, NULL, 'server', pg_catalog.quote_ident(x.srvname)
+            FROM pg_catalog.pg_foreign_server x WHERE x.oid IN (SELECT objid FROM ends WHERE classid = 'pg_foreign_server'::pg_catalog.regclass)
+            UNION ALL
+            SELECT 'pg_am'::pg_catalog.regclass, x.oid, NULL, 'access method', pg_catalog.quote_ident(x.amname)
+            FROM pg_catalog.pg_am x WHERE x.oid IN (SELECT objid FROM ends WHERE classid = 'pg_am'::pg_catalog.regclass)
+            UNION ALL
+            SELECT 'pg_ts_parser'::pg_catalog.regclass, x.oid, n.nspname, 'text search parser',
+                   pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.prsname)
+            FROM pg_catalog.pg_ts_parser x JOIN pg_catalog.pg_namespace n ON n.oid = x.prsnamespace
+            WHERE x.oid IN (SELECT objid FROM ends WHERE classid = 'pg_ts_parser'::pg_catalog.regclass)
+            UNION ALL
+            SELECT 'pg_ts_template'::pg_catalog.regclass, x.oid, n.nspname, 'text search template',
+                   pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.tmplname)
+            FROM pg_catalog.pg_ts_template x JOIN pg_catalog.pg_namespace n ON n.oid = x.tmplnamespace
+            WHERE x.oid IN (SELECT objid FROM ends WHERE classid = 'pg_ts_template'::pg_catalog.regclass)
+            UNION ALL
+            SELECT 'pg_ts_dict'::pg_catalog.regclass, x.oid, n.nspname, 'text search dictionary',
+                   pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.dictname)
+            FROM pg_catalog.pg_ts_dict x JOIN pg_catalog.pg_namespace n ON n.oid = x.dictnamespace
+            WHERE x.oid IN (SELECT objid FROM ends WHERE classid = 'pg_ts_dict'::pg_catalog.regclass)
+            UNION ALL
+            SELECT 'pg_ts_config'::pg_catalog.regclass, x.oid, n.nspname, 'text search configuration',
+                   pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.cfgname)
+            FROM pg_catalog.pg_ts_config x JOIN pg_catalog.pg_namespace n ON n.oid = x.cfgnamespace
+            WHERE x.oid IN (SELECT objid FROM ends WHERE classid = 'pg_ts_config'::pg_catalog.regclass)
+            UNION ALL
+            SELECT 'pg_collation'::pg_catalog.regclass, x.oid, n.nspname, 'collation',
+                   pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.collname)
+            FROM pg_catalog.pg_collation x JOIN pg_catalog.pg_namespace n ON n.oid = x.collnamespace
+            WHERE x.oid IN (SELECT objid FROM ends WHERE classid = 'pg_collation'::pg_catalog.regclass)
+            UNION ALL
+            SELECT 'pg_conversion'::pg_catalog.regclass, x.oid, n.nspname, 'conversion',
+                   pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.conname)
+            FROM pg_catalog.pg_conversion x JOIN pg_catalog.pg_namespace n ON n.oid = x.connamespace
+            WHERE x.oid IN (SELECT objid FROM ends WHERE classid = 'pg_conversion'::pg_catalog.regclass)
+            UNION ALL
             SELECT 'pg_namespace'::pg_catalog.regclass, n.oid, n.nspname, 'schema', pg_catalog.quote_ident(n.nspname)
             FROM pg_catalog.pg_namespace n WHERE n.oid >= 16384
         )

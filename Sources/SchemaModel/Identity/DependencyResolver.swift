@@ -27,6 +27,9 @@ public struct DependencyResolver: Sendable {
     private var operators: [String: ObjectID] = [:]
     /// Transforms by name (`FOR integer LANGUAGE plpython3u`): a function depends on the ones for its types.
     private var transforms: Set<String> = []
+    /// Languages, wrappers, servers, access methods, collations, conversions and text search
+    /// objects the model holds: named by the dependency query as the model names them.
+    private var named: Set<ObjectID> = []
 
     public init(_ model: DatabaseModel) {
         for table in model.tables {
@@ -50,6 +53,7 @@ public struct DependencyResolver: Sendable {
         }
         for object in model.definedObjects {
             if object.kind == .transform { transforms.insert(object.name) }
+            if Self.namedKinds.contains(object.kind) { named.insert(object.id) }
             guard let schema = object.schema else { continue }
             let name = Name(schema: schema, name: object.name)
             switch object.kind {
@@ -62,6 +66,10 @@ public struct DependencyResolver: Sendable {
             }
         }
     }
+
+    private static let namedKinds: Set<ObjectKind> = [.language, .foreignDataWrapper, .foreignServer, .accessMethod, .collation,
+                                                      .conversion, .textSearchParser, .textSearchTemplate, .textSearchDictionary,
+                                                      .textSearchConfiguration]
 
     /// Both ends of every dependency whose ends the model holds.
     public func edges(of model: DatabaseModel) -> [(dependent: ObjectID, referenced: ObjectID)] {
@@ -107,9 +115,15 @@ public struct DependencyResolver: Sendable {
             return transforms.contains(address.identity) ? ObjectID(kind: .transform, schema: nil, name: address.identity) : nil
         case .enum, .domain, .rangeType, .shellType, .baseType, .column:
             return nil // named `type`, or not an end the dependency query gives
-        case .language, .collation, .cast, .conversion, .accessMethod, .textSearchParser,
-                 .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
-                 .userMapping, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges, .securityLabel:
+        case .language, .foreignDataWrapper, .foreignServer, .accessMethod:
+            guard let parts = Self.path(address.identity[...]), parts.count == 1 else { return nil }
+            let id = ObjectID(kind: kind, schema: nil, name: parts[0])
+            return named.contains(id) ? id : nil
+        case .collation, .conversion, .textSearchParser, .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration:
+            guard let name = Self.qualified(address.identity[...]) else { return nil }
+            let id = ObjectID(kind: kind, schema: name.schema, name: name.name)
+            return named.contains(id) ? id : nil
+        case .cast, .userMapping, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges, .securityLabel:
             // Not named by the dependency query: the kinds others use by name come first
             // (DependencyOrder.tier), the rest after what they act on.
             return nil

@@ -110,3 +110,15 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA "Sales Δ" GRANT SELECT ON TABLES TO "Kitchen
 CREATE CAST ("Sales Δ"."Point ∂" AS text) WITH INOUT;
 CREATE FUNCTION "Sales Δ".ddl_log() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;
 CREATE EVENT TRIGGER "Kitchen DDL" ON ddl_command_end EXECUTE FUNCTION "Sales Δ".ddl_log();
+-- Kinds made with a function of their own, which must come before them (and a function in
+-- the language after it): a language's handler, a text search template's init and lexize,
+-- a wrapper's validator.
+CREATE FUNCTION "Sales Δ"."Kitchen handler"() RETURNS language_handler LANGUAGE c AS '$libdir/plpgsql', 'plpgsql_call_handler';
+CREATE LANGUAGE "Kitchen PL" HANDLER "Sales Δ"."Kitchen handler";
+CREATE FUNCTION "Sales Δ"."In Kitchen PL"() RETURNS int LANGUAGE "Kitchen PL" AS 'BEGIN RETURN 1; END';
+CREATE FUNCTION "Sales Δ"."simple init"(internal) RETURNS internal LANGUAGE internal STRICT AS 'dsimple_init';
+CREATE FUNCTION "Sales Δ"."simple lexize"(internal, internal, internal, internal) RETURNS internal LANGUAGE internal STRICT AS 'dsimple_lexize';
+CREATE TEXT SEARCH TEMPLATE "Sales Δ"."Kitchen Template" (INIT = "Sales Δ"."simple init", LEXIZE = "Sales Δ"."simple lexize");
+CREATE TEXT SEARCH DICTIONARY "Sales Δ"."Kitchen Dictionary" (TEMPLATE = "Sales Δ"."Kitchen Template");
+CREATE FUNCTION "Sales Δ"."wrapper check"(text[], oid) RETURNS void LANGUAGE internal STRICT AS 'postgresql_fdw_validator';
+CREATE FOREIGN DATA WRAPPER "Checked Wrapper" VALIDATOR "Sales Δ"."wrapper check";

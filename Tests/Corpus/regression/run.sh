@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# PostgreSQL's own regression suite as a zoo of schemas for schemactl: every kind of
+# object, in the states the suite leaves them, none written for this tool.
+#
+#   bash Tests/Corpus/regression/run.sh PG_SOURCE_DIR [PG_BIN_DIR]
+#
+# PG_SOURCE_DIR: an unpacked PostgreSQL source tree of the server's major (Debian:
+# `apt-get source --download-only postgresql-15`, with a deb-src line); its regress.c is
+# built against the server's headers (`postgresql-server-dev-15`). PG_BIN_DIR defaults
+# to /usr/lib/postgresql/15/bin. Uses the release build (`swift build -c release`).
+#
+# 1. Runs the suite's tests one by one (parallel_schedule's order) into the database
+#    `regression` of a throwaway server, and copies it after each test (snap_NNN).
+# 2. Round trip: `schemactl inspect --format sql` of the final database, loaded twice
+#    into an empty one (ON_ERROR_STOP), and `schemactl diff` of the two must be empty.
+# 3. Plans, each proved by schemactl on a scratch database of the same server: from
+#    each copy to the next and back, jumps of 7, 23 and 61 tests both ways, and from an
+#    empty database to every 20th copy and back. A plan the proof refuses exits 2.
+set -u
+src=${1:?the PostgreSQL source tree}
+bin=${2:-/usr/lib/postgresql/15/bin}
+here=$(cd "$(dirname "$0")/../../.." && pwd)
+schemactl="$here/.build/release/schemactl"
+regress="$src/src/test/regress"
+work=$(mktemp -d /dev/shm/schemactl-regress.XXXXXX)
+chmod 755 "$work"; chown postgres "$work" 2>/dev/null
+mkdir -p "$work/out" "$regress/testtablespace"; chown -R postgres "$work" "$regress/testtablespace" 2>/dev/null
+gcc -O1 -shared -fPIC -I"$("$bin/pg_config" --includedir-server 2>/dev/null || pg_config --includedir-server)" \
+    "$regress/regress.c" -o "$work/regress.so" || exit 2
+chmod -R a+rX "$src" "$work"
+as_postgres() { if [ "$(id -u)" = 0 ]; then su postgres -c "$1"; else bash -c "$1"; fi; }
+as_postgres "$bin/initdb -D $work/data -U postgres -A trust >/dev/null && $bin/pg_ctl -D $work/data -l $work/log -w \
+  -o '-p 5499 -k $work -c listen_addresses= -c fsync=off -c max_prepared_transactions=10' start >/dev/null" || exit 2
+trap 'as_postgres "$bin/pg_ctl -D $work/data -m immediate stop >/dev/null"; rm -rf "$work"' EXIT
+psql="$bin/psql -h $work -p 5499 -U postgres -X -q"
+conn="host=$work port=5499 user=postgres dbname="
+scratch="postgresql://postgres@/postgres?host=$work&port=5499"
+
+$psql -d postgres -c "CREATE DATABASE regression TEMPLATE template0" -c "CREATE DATABASE empty0 TEMPLATE template0"
+cat > "$work/suite.sh" <<SUITE
+i=0
+for t in \$(grep '^test:' $regress/parallel_schedule | sed 's/^test://'); do
+  PGOPTIONS="-c intervalstyle=postgres_verbose" PGTZ=PST8PDT PGDATESTYLE="Postgres, MDY" $psql -d regression \
+    -v abs_srcdir=$regress -v abs_builddir=$regress -v libdir=$work -v dlsuffix=.so -v regresslib=$work/regress.so \
+    -f $regress/sql/\$t.sql > $work/out/\$t.out 2>&1
+  i=\$((i+1)); n=\$(printf "%03d" \$i)
+  $psql -d postgres -c "CREATE DATABASE snap_\$n TEMPLATE regression" && echo "\$n \$t" >> $work/snaps
+done
+SUITE
+echo "== the suite, test by test"
+as_postgres "bash $work/suite.sh"
+count=$(wc -l < "$work/snaps"); last=$(printf "%03d" "$count")
+echo "$count tests, each left in a copy"
+
+echo "== round trip of the final database"
+"$schemactl" inspect "${conn}regression" --format sql --output "$work/final.sql" || exit 2
+$psql -d postgres -c "CREATE DATABASE roundtrip TEMPLATE template0"
+for pass in once twice; do
+  $psql -d roundtrip -v ON_ERROR_STOP=1 -f "$work/final.sql" > "$work/load.out" 2>&1 \
+    || { echo "loading it $pass failed:"; grep -v NOTICE "$work/load.out" | head; exit 1; }
+done
+"$schemactl" diff "${conn}regression" "${conn}roundtrip" || { echo "the round trip differs"; exit 1; }
+echo "loaded twice, no difference"
+
+echo "== plans, proved"
+failed=0; total=0
+plan() {
+  total=$((total + 1))
+  "$schemactl" diff "${conn}$1" "${conn}$2" --format sql --allow-destructive --scratch "$scratch" > "$work/plan.sql" 2> "$work/plan.err"
+  if [ $? -ge 2 ]; then failed=$((failed + 1)); echo "FAILED $1 → $2:"; head -5 "$work/plan.err"; fi
+}
+for ((i = 1; i < count; i++)); do a=snap_$(printf "%03d" $i); b=snap_$(printf "%03d" $((i + 1))); plan "$a" "$b"; plan "$b" "$a"; done
+for k in 7 23 61; do
+  for ((i = 1; i + k <= count; i += k)); do a=snap_$(printf "%03d" $i); b=snap_$(printf "%03d" $((i + k))); plan "$a" "$b"; plan "$b" "$a"; done
+done
+for ((i = 5; i <= count; i += 20)); do plan empty0 "snap_$(printf "%03d" $i)"; plan "snap_$(printf "%03d" $i)" empty0; done
+plan empty0 "snap_$last"; plan "snap_$last" empty0
+echo "$((total - failed)) of $total plans proved"
+[ "$failed" = 0 ]
