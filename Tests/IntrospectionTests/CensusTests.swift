@@ -11,11 +11,18 @@ import Testing
     /// Each statement, alone in an empty database, and what the census must name.
     /// Every kind a statement can make is modelled now; what is left is storage
     /// parameters on a foreign table, which PostgreSQL refuses to set (`ALTER
-    /// FOREIGN TABLE … SET (…)` is not supported): the row goes in directly.
+    /// FOREIGN TABLE … SET (…)` is not supported): the row goes in directly; and
+    /// a materialized view's column settings.
     static let cases: [(sql: String, named: String)] = [
         ("CREATE FOREIGN DATA WRAPPER w; CREATE SERVER s FOREIGN DATA WRAPPER w; CREATE FOREIGN TABLE ft (a int) SERVER s; "
             + "UPDATE pg_catalog.pg_class SET reloptions = '{fillfactor=50}' WHERE oid = 'ft'::regclass",
          #"storage parameters of foreign table "public"."ft""#),
+        ("CREATE TABLE t (a int, b text); CREATE MATERIALIZED VIEW mv AS SELECT a, b FROM t; "
+            + "ALTER MATERIALIZED VIEW mv ALTER COLUMN a SET STATISTICS 500",
+         #"settings of materialized view column "public"."mv"."a""#),
+        ("CREATE TABLE t (a int, b text); CREATE MATERIALIZED VIEW mv AS SELECT a, b FROM t; "
+            + "ALTER MATERIALIZED VIEW mv ALTER COLUMN b SET STORAGE main",
+         #"settings of materialized view column "public"."mv"."b""#),
     ]
 
     @Test(arguments: cases.indices)

@@ -10,7 +10,8 @@
 # to /usr/lib/postgresql/15/bin. Uses the release build (`swift build -c release`).
 #
 # 1. Runs the suite's tests one by one (parallel_schedule's order) into the database
-#    `regression` of a throwaway server, and copies it after each test (snap_NNN).
+#    `regression` of a throwaway server, and copies it after each test (snap_NNN; about
+#    12 GB in all, under $TMPDIR).
 # 2. Round trip: `schemactl inspect --format sql` of the final database, loaded twice
 #    into an empty one (ON_ERROR_STOP), and `schemactl diff` of the two must be empty.
 # 3. Plans, each proved by schemactl on a scratch database of the same server: from
@@ -22,7 +23,8 @@ bin=${2:-/usr/lib/postgresql/15/bin}
 here=$(cd "$(dirname "$0")/../../.." && pwd)
 schemactl="$here/.build/release/schemactl"
 regress="$src/src/test/regress"
-work=$(mktemp -d /dev/shm/schemactl-regress.XXXXXX)
+# On disk: the copies take 12 GB at 15 (the suite's tables hold rows), too much for /dev/shm.
+work=$(mktemp -d "${TMPDIR:-/tmp}/schemactl-regress.XXXXXX")
 chmod 755 "$work"; chown postgres "$work" 2>/dev/null
 mkdir -p "$work/out" "$regress/testtablespace"; chown -R postgres "$work" "$regress/testtablespace" 2>/dev/null
 gcc -O1 -shared -fPIC -I"$("$bin/pg_config" --includedir-server 2>/dev/null || pg_config --includedir-server)" \
