@@ -526,7 +526,9 @@ enum DefinedObjectQuery {
                               (SELECT pg_catalog.string_agg(\(q("a.attname")) || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod)
                                         || \(options("a.attfdwoptions"))
                                         || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END
-                                        || coalesce(' DEFAULT ' || pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), ''), ', ' ORDER BY a.attnum)
+                                        || coalesce(CASE a.attgenerated WHEN 's' THEN ' GENERATED ALWAYS AS (' || pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) || ') STORED'
+                                                    WHEN 'v' THEN ' GENERATED ALWAYS AS (' || pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) || ') VIRTUAL'
+                                                    ELSE ' DEFAULT ' || pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END, ''), ', ' ORDER BY a.attnum)
                                  FROM pg_catalog.pg_attribute a
                                  LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
                                  WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attislocal),
@@ -546,8 +548,10 @@ enum DefinedObjectQuery {
                     || coalesce((SELECT pg_catalog.string_agg(
                                    CASE WHEN a.attfdwoptions IS NOT NULL THEN E'\nALTER FOREIGN TABLE ' || \(qualified("n.nspname", "c.relname"))
                                         || ' ALTER COLUMN ' || \(q("a.attname")) || \(options("a.attfdwoptions")) || ';' ELSE '' END
-                                   || coalesce(E'\nALTER FOREIGN TABLE ' || \(qualified("n.nspname", "c.relname")) || ' ALTER COLUMN '
-                                               || \(q("a.attname")) || ' SET DEFAULT ' || pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) || ';', '')
+                                   -- A generated column's expression comes from the parent: it has no default to set.
+                                   || CASE WHEN a.attgenerated = '' THEN coalesce(E'\nALTER FOREIGN TABLE ' || \(qualified("n.nspname", "c.relname"))
+                                               || ' ALTER COLUMN ' || \(q("a.attname")) || ' SET DEFAULT '
+                                               || pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) || ';', '') ELSE '' END
                                    || CASE WHEN a.attnotnull THEN E'\nALTER FOREIGN TABLE ' || \(qualified("n.nspname", "c.relname"))
                                         || ' ALTER COLUMN ' || \(q("a.attname")) || ' SET NOT NULL;' ELSE '' END, '' ORDER BY a.attnum)
                                  FROM pg_catalog.pg_attribute a

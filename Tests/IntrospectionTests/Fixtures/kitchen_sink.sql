@@ -104,7 +104,7 @@ CREATE TEXT SEARCH CONFIGURATION "Sales Δ"."Search Config" (COPY = simple);
 CREATE FOREIGN DATA WRAPPER "Kitchen Wrapper";
 CREATE SERVER "Kitchen Server" FOREIGN DATA WRAPPER "Kitchen Wrapper" OPTIONS (host 'elsewhere');
 CREATE USER MAPPING FOR "Kitchen Reader" SERVER "Kitchen Server" OPTIONS (password 'never-read');
-CREATE FOREIGN TABLE "Sales Δ"."Remote ⇄" (id int NOT NULL) SERVER "Kitchen Server" OPTIONS (table_name 'remote');
+CREATE FOREIGN TABLE "Sales Δ"."Remote ⇄" (id int NOT NULL, twice int GENERATED ALWAYS AS (id * 2) STORED) SERVER "Kitchen Server" OPTIONS (table_name 'remote');
 CREATE PUBLICATION "Kitchen Publication" FOR TABLE "select"."table" ("column", "From") WHERE ("column" > 0);
 ALTER DEFAULT PRIVILEGES IN SCHEMA "Sales Δ" GRANT SELECT ON TABLES TO "Kitchen Reader";
 CREATE CAST ("Sales Δ"."Point ∂" AS text) WITH INOUT;
