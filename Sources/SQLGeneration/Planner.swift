@@ -139,6 +139,11 @@ public struct Planner: Sendable {
         }
         for id in finishingDetach.keys.sorted() { statements += writer.detach(finishingDetach[id]!) }
 
+        // Event triggers that go, first, and those that come, last (as pg_dump writes them):
+        // one in between would fire on the plan's own statements.
+        for id in oldOrder.order where id.kind == .eventTrigger && (work.removedTop.contains(id) || work.rebuilt.contains(id)) {
+            statements += writer.drop(id, before: before)
+        }
         // Drops. 1: foreign keys, so no table is held by one.
         let droppedMembers = (Set(work.removedMembers.keys).union(work.rebuiltMembers)).sorted()
         for id in droppedMembers where id.kind == .constraint {
@@ -168,7 +173,7 @@ public struct Planner: Sendable {
             for policy in table.policies { statements.append(writer.dropMember(ObjectID(.policy, policy.name, on: id), before: before)) }
         }
         let droppedTop = work.removedTop.union(work.rebuilt)
-        let reverse = oldOrder.order.reversed().filter { droppedTop.contains($0) }
+        let reverse = oldOrder.order.reversed().filter { droppedTop.contains($0) && $0.kind != .eventTrigger }
         // A publication names its tables' columns: it goes before them.
         let readers: Set<ObjectKind> = [.view, .materializedView, .rule, .publication]
         // With them, in the same order, the functions dropped before what they read (`Work.earlyReaders`).
@@ -208,8 +213,21 @@ public struct Planner: Sendable {
         for table in work.readdedColumns.keys.sorted() { statements += writer.dropReaddedColumns(of: table, work: work) }
         // 4: tables, and what is created again, in reverse dependency order of the old model.
         // A foreign table goes with the tables: it may be one's partition or child.
-        let lateDrops = reverse.filter { !readers.contains($0.kind) && $0.kind != .table && $0.kind != .foreignTable && !work.rebuilt.contains($0)
+        var lateDrops = reverse.filter { !readers.contains($0.kind) && $0.kind != .table && $0.kind != .foreignTable && !work.rebuilt.contains($0)
             && !work.earlyDrops.contains($0) && !work.earlyReaders.contains($0) }
+        // Unless it needs what goes now (a composite type with an attribute of a dropped table's
+        // row type), and so on: whatever needs one of those goes before it, now too.
+        var goesNow = Set(reverse).subtracting(lateDrops)
+        var moved = true
+        while moved {
+            moved = false
+            lateDrops.removeAll { id in
+                guard !(oldOrder.needs[id] ?? []).isDisjoint(with: goesNow) else { return false }
+                goesNow.insert(id)
+                moved = true
+                return true
+            }
+        }
         let dropsLate = Set(lateDrops)
         for id in reverse where !readers.contains(id.kind) && !dropsLate.contains(id) && !work.earlyReaders.contains(id) {
             statements += writer.drop(id, before: before)
@@ -229,7 +247,12 @@ public struct Planner: Sendable {
             for function in newOrder.needs[id] ?? [] where function.kind == .function && shells[function] == nil { shells[function] = id }
         }
         var shelled: Set<ObjectID> = []
+        var eventTriggers: [ObjectID] = []
         for id in newOrder.order {
+            if id.kind == .eventTrigger, work.addedTop.contains(id) || work.rebuilt.contains(id) {
+                eventTriggers.append(id)
+                continue
+            }
             if let type = shells[id], shelled.insert(type).inserted { statements += writer.shell(type) }
             if work.addedTop.contains(id) || work.rebuilt.contains(id) {
                 statements += writer.create(id)
@@ -294,6 +317,7 @@ public struct Planner: Sendable {
         for rebuilds in [work.compositeRebuilds, work.domainRebuilds, work.enumRebuilds, work.collationRebuilds] {
             for id in asideOrder where rebuilds.contains(id) { statements += writer.dropAside(id) }
         }
+        for id in eventTriggers { statements += writer.create(id) }
         var plan = Plan(statements: Self.committingNewEnumValues(statements), notes: notes)
         plan.changedObjects = changed
         return plan
