@@ -13,7 +13,9 @@ public struct LintedFile: Sendable {
         self.text = text
         let lines = LineIndex(text)
         self.lines = lines
-        self.statements = try SQLLexer(text).statements().map { statement in
+        let read: [SQLStatement]
+        do { read = try SQLLexer(text).statements() } catch let error as SQLLexerError { throw error.inFile(path) }
+        self.statements = read.map { statement in
             LintStatement(text: statement.text, tokens: SQLToken.tokens(of: statement.text),
                           start: statement.byteRange.lowerBound,
                           location: lines.location(ofByte: statement.byteRange.lowerBound),

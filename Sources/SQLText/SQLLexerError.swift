@@ -14,6 +14,8 @@ public struct SQLLexerError: Error, Hashable, Sendable, CustomStringConvertible 
     public let location: SourceLocation
     /// For a meta-command, the command as written (`\connect`).
     public let command: String?
+    /// The file the text came from, when the reader knows it: the message then names it.
+    public private(set) var file: String? = nil
 
     public init(kind: Kind, location: SourceLocation, command: String? = nil) {
         self.kind = kind
@@ -21,11 +23,19 @@ public struct SQLLexerError: Error, Hashable, Sendable, CustomStringConvertible 
         self.command = command
     }
 
+    /// The same error, named with the file its text came from.
+    public func inFile(_ path: String) -> SQLLexerError {
+        var error = self
+        error.file = path
+        return error
+    }
+
     public var description: String {
+        let place = file.map { "\($0):\(location)" } ?? "\(location)"
         if kind == .metaCommand {
-            return "\(location): psql meta-commands are not supported (\(command ?? "\\")): "
+            return "\(place): psql meta-commands are not supported (\(command ?? "\\")): "
                 + "schemactl sends SQL to the server, and only psql knows these"
         }
-        return "\(location): unterminated \(kind.rawValue)"
+        return "\(place): unterminated \(kind.rawValue)"
     }
 }

@@ -105,5 +105,16 @@ final class LintCommandTests: XCTestCase {
         let typo = try CommandRun.schemactl(["lint"], in: project)
         XCTAssertEqual(typo.status, 2)
         XCTAssertTrue(typo.stderr.contains("[lint.ignore] 20230118_create_companies names jsonb-without-coment, which is no lint rule"), typo.stderr)
+
+        // A psql meta-command is named with its file, line and column.
+        let meta = try temporaryFolder("lint-meta")
+        for folder in ["archive", "applied", "pending"] {
+            try FileManager.default.createDirectory(atPath: meta + "/migrations/" + folder, withIntermediateDirectories: true)
+        }
+        try "SELECT 1 AS one\n\\gset\n".write(toFile: meta + "/migrations/pending/20260101_uses_gset.sql", atomically: true, encoding: .utf8)
+        let gset = try CommandRun.schemactl(["lint"], in: meta)
+        XCTAssertEqual(gset.status, 2)
+        XCTAssertTrue(gset.stderr.contains("migrations/pending/20260101_uses_gset.sql:2:1: psql meta-commands are not supported (\\gset)"),
+                      gset.stderr)
     }
 }
