@@ -16,6 +16,26 @@ enum DependencyQuery {
             ? "LEFT JOIN pg_catalog.pg_range mr ON t.typtype = 'm' AND mr.rngmultitypid = t.oid" : ""
         let multirangeClass = multirange ? "WHEN mr.rngtypid IS NOT NULL THEN 'pg_type'::pg_catalog.regclass" : ""
         let multirangeObject = multirange ? "WHEN mr.rngtypid IS NOT NULL THEN mr.rngtypid" : ""
+        // The kinds made with a function of their own and those others name, one select each:
+        // global ones by name, the others by schema and name, as the model names them.
+        let global = [("pg_language", "language", "lanname"), ("pg_foreign_data_wrapper", "foreign-data wrapper", "fdwname"),
+                      ("pg_foreign_server", "server", "srvname"), ("pg_am", "access method", "amname")]
+        let inSchema = [("pg_ts_parser", "text search parser", "prs"), ("pg_ts_template", "text search template", "tmpl"),
+                        ("pg_ts_dict", "text search dictionary", "dict"), ("pg_ts_config", "text search configuration", "cfg"),
+                        ("pg_collation", "collation", "coll"), ("pg_conversion", "conversion", "con")]
+        let namedByName = (global.map { catalog, type, name in
+            """
+            SELECT '\(catalog)'::pg_catalog.regclass, x.oid, NULL, '\(type)', pg_catalog.quote_ident(x.\(name))
+                        FROM pg_catalog.\(catalog) x WHERE x.oid IN (SELECT objid FROM ends WHERE classid = '\(catalog)'::pg_catalog.regclass)
+            """
+        } + inSchema.map { catalog, type, prefix in
+            """
+            SELECT '\(catalog)'::pg_catalog.regclass, x.oid, n.nspname, '\(type)',
+                               pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.\(prefix)name)
+                        FROM pg_catalog.\(catalog) x JOIN pg_catalog.pg_namespace n ON n.oid = x.\(prefix)namespace
+                        WHERE x.oid IN (SELECT objid FROM ends WHERE classid = '\(catalog)'::pg_catalog.regclass)
+            """
+        }).joined(separator: "\n            UNION ALL\n            ")
         return """
         WITH raw AS (
             SELECT d.classid, d.objid, d.refclassid, d.refobjid
@@ -134,48 +154,7 @@ enum DependencyQuery {
             -- The kinds made with a function of their own (a language's handler, a wrapper's
             -- validator, a text search template's lexize), and those others name: they come
             -- after such a function, and a function in a language after the language.
-            SELECT 'pg_language'::pg_catalog.regclass, x.oid, NULL, 'language', pg_catalog.quote_ident(x.lanname)
-            FROM pg_catalog.pg_language x WHERE x.oid IN (SELECT objid FROM ends WHERE classid = 'pg_language'::pg_catalog.regclass)
-            UNION ALL
-            SELECT 'pg_foreign_data_wrapper'::pg_catalog.regclass, x.oid, NULL, 'foreign-data wrapper', pg_catalog.quote_ident(x.fdwname)
-            FROM pg_catalog.pg_foreign_data_wrapper x
-            WHERE x.oid IN (SELECT objid FROM ends WHERE classid = 'pg_foreign_data_wrapper'::pg_catalog.regclass)
-            UNION ALL
-            SELECT 'pg_foreign_server'::pg_catalog.regclass, x.oid, NULL, 'server', pg_catalog.quote_ident(x.srvname)
-            FROM pg_catalog.pg_foreign_server x WHERE x.oid IN (SELECT objid FROM ends WHERE classid = 'pg_foreign_server'::pg_catalog.regclass)
-            UNION ALL
-            SELECT 'pg_am'::pg_catalog.regclass, x.oid, NULL, 'access method', pg_catalog.quote_ident(x.amname)
-            FROM pg_catalog.pg_am x WHERE x.oid IN (SELECT objid FROM ends WHERE classid = 'pg_am'::pg_catalog.regclass)
-            UNION ALL
-            SELECT 'pg_ts_parser'::pg_catalog.regclass, x.oid, n.nspname, 'text search parser',
-                   pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.prsname)
-            FROM pg_catalog.pg_ts_parser x JOIN pg_catalog.pg_namespace n ON n.oid = x.prsnamespace
-            WHERE x.oid IN (SELECT objid FROM ends WHERE classid = 'pg_ts_parser'::pg_catalog.regclass)
-            UNION ALL
-            SELECT 'pg_ts_template'::pg_catalog.regclass, x.oid, n.nspname, 'text search template',
-                   pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.tmplname)
-            FROM pg_catalog.pg_ts_template x JOIN pg_catalog.pg_namespace n ON n.oid = x.tmplnamespace
-            WHERE x.oid IN (SELECT objid FROM ends WHERE classid = 'pg_ts_template'::pg_catalog.regclass)
-            UNION ALL
-            SELECT 'pg_ts_dict'::pg_catalog.regclass, x.oid, n.nspname, 'text search dictionary',
-                   pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.dictname)
-            FROM pg_catalog.pg_ts_dict x JOIN pg_catalog.pg_namespace n ON n.oid = x.dictnamespace
-            WHERE x.oid IN (SELECT objid FROM ends WHERE classid = 'pg_ts_dict'::pg_catalog.regclass)
-            UNION ALL
-            SELECT 'pg_ts_config'::pg_catalog.regclass, x.oid, n.nspname, 'text search configuration',
-                   pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.cfgname)
-            FROM pg_catalog.pg_ts_config x JOIN pg_catalog.pg_namespace n ON n.oid = x.cfgnamespace
-            WHERE x.oid IN (SELECT objid FROM ends WHERE classid = 'pg_ts_config'::pg_catalog.regclass)
-            UNION ALL
-            SELECT 'pg_collation'::pg_catalog.regclass, x.oid, n.nspname, 'collation',
-                   pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.collname)
-            FROM pg_catalog.pg_collation x JOIN pg_catalog.pg_namespace n ON n.oid = x.collnamespace
-            WHERE x.oid IN (SELECT objid FROM ends WHERE classid = 'pg_collation'::pg_catalog.regclass)
-            UNION ALL
-            SELECT 'pg_conversion'::pg_catalog.regclass, x.oid, n.nspname, 'conversion',
-                   pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.conname)
-            FROM pg_catalog.pg_conversion x JOIN pg_catalog.pg_namespace n ON n.oid = x.connamespace
-            WHERE x.oid IN (SELECT objid FROM ends WHERE classid = 'pg_conversion'::pg_catalog.regclass)
+            \(namedByName)
             UNION ALL
             SELECT 'pg_namespace'::pg_catalog.regclass, n.oid, n.nspname, 'schema', pg_catalog.quote_ident(n.nspname)
             FROM pg_catalog.pg_namespace n WHERE n.oid >= 16384
