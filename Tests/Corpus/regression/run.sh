@@ -61,8 +61,17 @@ for pass in once twice; do
   $psql -d roundtrip -v ON_ERROR_STOP=1 -f "$work/final.sql" > "$work/load.out" 2>&1 \
     || { echo "loading it $pass failed:"; grep -v NOTICE "$work/load.out" | head; exit 1; }
 done
-"$schemactl" diff "${conn}regression" "${conn}roundtrip" || { echo "the round trip differs"; exit 1; }
-echo "loaded twice, no difference"
+# Exit 1 also when the two differ only in what the model does not hold (the census names
+# it on both sides): that is reported, not counted as a difference of the model.
+"$schemactl" diff "${conn}regression" "${conn}roundtrip" > "$work/roundtrip.diff" 2>&1
+case $? in
+  0) echo "loaded twice, no difference" ;;
+  1) if grep -q "^0 differences" "$work/roundtrip.diff"; then
+       echo "loaded twice, no difference in the model; what it does not hold, on one side only:"
+       grep "^- \|^+ " "$work/roundtrip.diff"
+     else cat "$work/roundtrip.diff"; echo "the round trip differs"; exit 1; fi ;;
+  *) cat "$work/roundtrip.diff"; exit 2 ;;
+esac
 
 echo "== plans, proved"
 failed=0; total=0
