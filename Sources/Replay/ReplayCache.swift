@@ -58,7 +58,8 @@ public struct ReplayCache: Sendable {
 
     private static func start(serverMajor: Int, server: String) -> ContentHash {
         var hasher = ContentHash()
-        hasher.update("schemactl replay cache\0server \(serverMajor)\0format \(DatabaseModel.formatVersion)\0")
+        hasher.update("schemactl replay cache\0server \(serverMajor)\0format \(DatabaseModel.formatVersion)\0"
+                      + "read \(DatabaseModel.readRevision)\0")
         if !server.isEmpty { hasher.update("state " + String(server.utf8.count) + "\0" + server + "\0") }
         return hasher
     }

@@ -8,6 +8,11 @@
 public struct DatabaseModel: Codable, Hashable, Sendable {
     /// Bumped whenever the encoded form changes meaning; snapshots and caches check it.
     public static let formatVersion = 2
+    /// Bumped whenever the inspection reads the same database into another model (3: TOAST
+    /// options, the server's `pg_attver` left out, shell operators left out, `agg(*)`, edges of
+    /// languages and text search objects). Caches of models key on it; a snapshot keeps what
+    /// was read when it was taken.
+    public static let readRevision = 3
 
     public var schemas: [Namespace] = []
     public var extensions: [Extension] = []
