@@ -114,4 +114,18 @@ import Testing
         let proof = try Proving.check().prove(plan, from: old, to: new)
         #expect(proof.holds && proof.scope == nil)
     }
+
+    /// What the census names (a materialized view's column set apart) no plan can make: where
+    /// both sides hold it the proof does not ask the plan for it, where only the target does
+    /// the plan is refused rather than losing it unseen.
+    @Test func whatTheModelDoesNotHoldIsAskedOnlyWhereTheSourceLacksIt() throws {
+        let base = "CREATE TABLE t (a int, b text); CREATE MATERIALIZED VIEW mv AS SELECT a, b FROM t;"
+        let setting = " ALTER MATERIALIZED VIEW mv ALTER COLUMN a SET STATISTICS 500;"
+        let both = (try TestDatabase.model(after: base + setting), try TestDatabase.model(after: base + setting + " ALTER TABLE t ADD c int;"))
+        #expect(both.0.unmodelled.count == 1 && both.1.unmodelled.count == 1)
+        try Proving.expectPlanHolds(from: both.0, to: both.1, "the setting on both sides")
+        let onlyTarget = (try TestDatabase.model(after: base), try TestDatabase.model(after: base + setting))
+        let proof = try Proving.check().prove(Planner(from: onlyTarget.0, to: onlyTarget.1).plan(), from: onlyTarget.0, to: onlyTarget.1)
+        #expect(!proof.holds && proof.leftover.unmodelledAdded.count == 1, "\(DiffRenderer.text(proof.leftover))")
+    }
 }
