@@ -136,7 +136,7 @@ public final class ObjectFingerprint {
                 || coalesce(' default ' || pg_catalog.pg_get_expr(d.adbin, d.adrelid), '')
                 || ' ' || a.attidentity::pg_catalog.text || a.attgenerated::pg_catalog.text || ' ' || a.attstorage::pg_catalog.text || \(compression)
                 || coalesce(' collate ' || (SELECT co.collname FROM pg_catalog.pg_collation co WHERE co.oid = a.attcollation
-                    AND a.attcollation <> 100 AND a.attcollation <> (SELECT t.typcollation FROM pg_catalog.pg_type t WHERE t.oid = a.atttypid)), '') || coalesce(' options ' || NULLIF(pg_catalog.regexp_replace(a.attoptions::pg_catalog.text, 'pg_attver=[0-9]+,?', ''), '{}'), '')
+                    AND a.attcollation <> 100 AND a.attcollation <> (SELECT t.typcollation FROM pg_catalog.pg_type t WHERE t.oid = a.atttypid)), '') || coalesce(' options ' || \(CatalogFilter.userColumnOptions("a.attoptions"))::pg_catalog.text, '')
                 || coalesce(' acl ' || (SELECT pg_catalog.string_agg(x::pg_catalog.text, ',' ORDER BY x::pg_catalog.text) FROM pg_catalog.unnest(a.attacl) x), '')
                 || coalesce(' comment ' || \(comment(of: "c.oid", in: "pg_class", column: "a.attnum")), ''), E'\\n' ORDER BY a.attname)
              FROM pg_catalog.pg_attribute a

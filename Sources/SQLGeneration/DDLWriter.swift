@@ -789,13 +789,11 @@ struct DDLWriter {
                 // No cast between a value and an array: a value becomes an array of one element,
                 // an array its first element (the hazard above says the rest may be lost).
                 let oldElement = oldArray ? String(old.type.dropLast(2)) : old.type, newElement = newArray ? String(new.type.dropLast(2)) : new.type
-                let via = isEnum(oldElement, in: before) || isEnum(newElement, in: after) ? "::text" : CastRoute.via(from: oldElement, to: newElement)
+                let via = castRoute(from: oldElement, to: newElement, array: false)
                 using = newArray ? "CASE WHEN \(value) IS NULL THEN NULL ELSE ARRAY[\(value)\(via)::\(newElement)] END"
                     : "(\(value))[array_lower(\(value), 1)]\(via)::\(new.type)"
             } else {
-                let viaText = isEnum(old.type, in: before) || isEnum(new.type, in: after) ? "::text" + (newArray ? "[]" : "")
-                    : CastRoute.via(from: old.type, to: new.type)
-                using = "\(value)\(viaText)::\(new.type)"
+                using = "\(value)\(castRoute(from: old.type, to: new.type, array: newArray))::\(new.type)"
             }
             statements.append(Statement("\(alter) TYPE \(new.type)\(collation) USING \(using)", hazards: hazards))
         }
@@ -873,6 +871,12 @@ struct DDLWriter {
 
     private func isEnum(_ type: String, in model: ModelIndex) -> Bool {
         model.model.enums.contains { Planner.uses(type, $0.name) }
+    }
+
+    /// What goes between a value of `from` and `::to` in a USING: through text from or to an
+    /// enum (between enums there is no cast), else `CastRoute`'s way.
+    private func castRoute(from: String, to: String, array: Bool) -> String {
+        isEnum(from, in: before) || isEnum(to, in: after) ? "::text" + (array ? "[]" : "") : CastRoute.via(from: from, to: to)
     }
 
     /// `SET NOT NULL`; online, through a check validated under a weaker lock first (PostgreSQL 12 and later then skip the scan).

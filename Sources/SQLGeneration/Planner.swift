@@ -139,9 +139,10 @@ public struct Planner: Sendable {
         }
         for id in finishingDetach.keys.sorted() { statements += writer.detach(finishingDetach[id]!) }
 
+        let droppedTop = work.removedTop.union(work.rebuilt)
         // Event triggers that go, first, and those that come, last (as pg_dump writes them):
         // one in between would fire on the plan's own statements.
-        for id in oldOrder.order where id.kind == .eventTrigger && (work.removedTop.contains(id) || work.rebuilt.contains(id)) {
+        for id in oldOrder.order where id.kind == .eventTrigger && droppedTop.contains(id) {
             statements += writer.drop(id, before: before)
         }
         // Drops. 1: foreign keys, so no table is held by one.
@@ -153,8 +154,11 @@ public struct Planner: Sendable {
         }
         // Tables that go take their foreign keys with them, but only when they go: a key they
         // reference may be dropped before that.
-        for id in oldOrder.order where id.kind == .table && (work.removedTop.contains(id) || work.rebuilt.contains(id)) {
-            guard case let .table(table)? = before.object(id) else { continue }
+        let droppedTables = oldOrder.order.compactMap { id -> Table? in
+            guard id.kind == .table, droppedTop.contains(id), case let .table(table)? = before.object(id) else { return nil }
+            return table
+        }
+        for table in droppedTables {
             // A partitioned table's key on itself goes too: its clones point at the partitions,
             // and hold each partition that goes before the parent.
             for constraint in table.constraints where constraint.kind == .foreignKey
@@ -168,11 +172,10 @@ public struct Planner: Sendable {
         }
         // A policy of a table that goes may read a view that goes first (two tables whose
         // policies read each other's views: no order of the relations alone holds).
-        for id in oldOrder.order where id.kind == .table && (work.removedTop.contains(id) || work.rebuilt.contains(id)) {
-            guard case let .table(table)? = before.object(id) else { continue }
+        for table in droppedTables {
+            let id = ObjectID(.table, table.name)
             for policy in table.policies { statements.append(writer.dropMember(ObjectID(.policy, policy.name, on: id), before: before)) }
         }
-        let droppedTop = work.removedTop.union(work.rebuilt)
         let reverse = oldOrder.order.reversed().filter { droppedTop.contains($0) && $0.kind != .eventTrigger }
         // A publication names its tables' columns: it goes before them.
         let readers: Set<ObjectKind> = [.view, .materializedView, .rule, .publication]

@@ -46,7 +46,7 @@ enum UnmodelledQuery {
         WHERE c.relkind = 'm' AND \(CatalogFilter.userSchema("n.nspname"))
           AND \(CatalogFilter.ownObject(catalog: "pg_class", oid: "c.oid", internalToo: false))
           AND (\(statisticsSet) OR a.attstorage <> t.typstorage\(compressionSet)
-               OR EXISTS (SELECT FROM pg_catalog.unnest(a.attoptions) o WHERE o NOT LIKE 'pg\\_%'))
+               OR \(CatalogFilter.userColumnOptions("a.attoptions")) IS NOT NULL)
         """
     }
 

@@ -97,8 +97,7 @@ enum DefinedObjectDDL {
             // CREATE OPERATOR CLASS made a family of its name, which the model holds as the
             // class's (with its loose members); DROP OPERATOR CLASS leaves it behind, to keep
             // its schema from being dropped. It goes too, once no class is left in it.
-            let family = "\(object.schema.map { SQLQuoting.qualified($0, object.name) } ?? SQLQuoting.identifier(object.name))"
-                + " USING \(object.signature ?? "btree")"
+            let family = target(object)?.dropFirst("OPERATOR CLASS ".count) ?? ""
             return Statement("""
                 DO $schemactl$ BEGIN
                   DROP OPERATOR CLASS IF EXISTS \(family);

@@ -25,9 +25,8 @@ public struct DependencyResolver: Sendable {
     /// Operators, operator classes and families by the dependency query's identity for them,
     /// `schema.name(signature)` unquoted (the model's own fields, joined).
     private var operators: [String: ObjectID] = [:]
-    /// Transforms by name (`FOR integer LANGUAGE plpython3u`): a function depends on the ones for its types.
-    private var transforms: Set<String> = []
-    /// Languages, wrappers, servers, access methods, collations, conversions and text search
+    /// Transforms (`FOR integer LANGUAGE plpython3u`: a function depends on the ones for its types),
+    /// languages, wrappers, servers, access methods, collations, conversions and text search
     /// objects the model holds: named by the dependency query as the model names them.
     private var named: Set<ObjectID> = []
 
@@ -52,7 +51,6 @@ public struct DependencyResolver: Sendable {
             functions[Name(schema: function.name.schema, name: function.name.name), default: []].append((id, function.identityArguments))
         }
         for object in model.definedObjects {
-            if object.kind == .transform { transforms.insert(object.name) }
             if Self.namedKinds.contains(object.kind) { named.insert(object.id) }
             guard let schema = object.schema else { continue }
             let name = Name(schema: schema, name: object.name)
@@ -67,7 +65,7 @@ public struct DependencyResolver: Sendable {
         }
     }
 
-    private static let namedKinds: Set<ObjectKind> = [.language, .foreignDataWrapper, .foreignServer, .accessMethod, .collation,
+    private static let namedKinds: Set<ObjectKind> = [.transform, .language, .foreignDataWrapper, .foreignServer, .accessMethod, .collation,
                                                       .conversion, .textSearchParser, .textSearchTemplate, .textSearchDictionary,
                                                       .textSearchConfiguration]
 
@@ -112,7 +110,8 @@ public struct DependencyResolver: Sendable {
         case .operator, .operatorClass, .operatorFamily:
             return operators[kind.rawValue + " " + address.identity]
         case .transform:
-            return transforms.contains(address.identity) ? ObjectID(kind: .transform, schema: nil, name: address.identity) : nil
+            let id = ObjectID(kind: .transform, schema: nil, name: address.identity)
+            return named.contains(id) ? id : nil
         case .enum, .domain, .rangeType, .shellType, .baseType, .column:
             return nil // named `type`, or not an end the dependency query gives
         case .language, .foreignDataWrapper, .foreignServer, .accessMethod:
