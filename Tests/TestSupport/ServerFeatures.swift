@@ -32,12 +32,17 @@ public enum ServerFeatures {
         }
     }
 
-    /// Why `sql` cannot run on this server (an extension it lacks, ICU collations), or nil.
+    /// Why `sql` cannot run on this server (an extension it lacks, ICU collations, its major), or nil.
     public static func missing(for sql: String) throws -> String? {
         let server = try probed.get()
         let lacking = extensions(createdBy: sql).filter { !server.extensions.contains($0) }
         if !lacking.isEmpty {
             return "PostgreSQL \(server.major) here lacks the extension\(lacking.count == 1 ? "" : "s") \(lacking.joined(separator: ", "))"
+        }
+        // `-- needs PostgreSQL 16`: a fixture of what older majors refuse.
+        if let range = sql.range(of: #"-- needs PostgreSQL [0-9]+"#, options: .regularExpression),
+           let needed = Int(sql[range].split(separator: " ").last ?? ""), server.major < needed {
+            return "PostgreSQL \(server.major) here; the fixture needs \(needed)"
         }
         if !server.icu, sql.range(of: #"provider\s*=\s*'?icu"#, options: [.regularExpression, .caseInsensitive]) != nil {
             return "PostgreSQL \(server.major) here was built without ICU collations"

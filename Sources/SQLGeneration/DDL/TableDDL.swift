@@ -77,7 +77,14 @@ enum TableDDL {
             let inherited = Dictionary(parents.flatMap(\.columns).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
             let own = table.columns.filter { inherited[$0.name] == nil }.map(columnDefinition)
                 + table.columns.filter { inherited[$0.name] != nil && $0.inheritedAndLocal == true }.map { column in
-                    SQLWriting.ident(column.name) + " " + column.type + (column.collation.map { " COLLATE \($0)" } ?? "")
+                    var text = SQLWriting.ident(column.name) + " " + column.type + (column.collation.map { " COLLATE \($0)" } ?? "")
+                    // From PostgreSQL 16 a child may compute a generated column its own way, and must where
+                    // two parents disagree; where it agrees with every parent the clause is left to them.
+                    if let expression = column.generatedExpression,
+                       parents.contains(where: { $0.columns.contains { $0.name == column.name && $0.generatedExpression != expression } }) {
+                        text += " GENERATED ALWAYS AS (\(expression)) \(column.generatedStorage ?? "STORED")"
+                    }
+                    return text
                 }
             columnsAfter = table.columns.filter { column in
                 guard let parent = inherited[column.name] else { return false }
