@@ -8,16 +8,23 @@ import SchemaModel
 /// checks are written in Swift (`ConstraintDefinition`, checks from their
 /// node trees by `ExpressionDeparser`): pg_get_constraintdef took 0.3 s of
 /// this query's 0.43 s at 5,000 tables, on a cold backend. Exclusions, keys
-/// with INCLUDE, NULLS NOT DISTINCT or SET NULL (columns), and checks the
-/// deparser cannot write are the server's. Constraints come by table oid.
+/// with INCLUDE, NULLS NOT DISTINCT or SET NULL (columns), temporal keys, constraints
+/// NOT ENFORCED, and checks the deparser cannot write are the server's. Constraints come by table oid.
 enum ConstraintQuery {
     static func sql(_ version: CatalogVersion) -> String {
-        let unusualKey = version.major >= 15 ? "ci.indnatts > ci.indnkeyatts OR ci.indnullsnotdistinct" : "ci.indnatts > ci.indnkeyatts"
-        let unusualForeignKey = version.major >= 15 ? "con.confdelsetcols IS NOT NULL" : "false"
+        var unusualKey = version.major >= 15 ? "ci.indnatts > ci.indnkeyatts OR ci.indnullsnotdistinct" : "ci.indnatts > ci.indnkeyatts"
+        var unusualForeignKey = version.major >= 15 ? "con.confdelsetcols IS NOT NULL" : "false"
+        var unusualCheck = "false"
+        if version.major >= 18 {
+            // 18's temporal keys (`WITHOUT OVERLAPS`, `PERIOD`) and constraints `NOT ENFORCED`.
+            unusualKey += " OR con.conperiod"
+            unusualForeignKey += " OR con.conperiod OR NOT con.conenforced"
+            unusualCheck = "NOT con.conenforced"
+        }
         return """
         SELECT con.conrelid AS table_oid, con.conname AS name, con.contype AS type, con.oid AS oid,
                CASE WHEN con.contype NOT IN ('p', 'u', 'f', 'c') OR (con.contype IN ('p', 'u') AND (\(unusualKey)))
-                         OR (con.contype = 'f' AND (\(unusualForeignKey)))
+                         OR (con.contype = 'f' AND (\(unusualForeignKey))) OR (con.contype = 'c' AND (\(unusualCheck)))
                     THEN pg_catalog.pg_get_constraintdef(con.oid) END AS definition,
                CASE WHEN con.contype = 'c' THEN con.conbin END AS check_tree, con.connoinherit AS no_inherit,
                -- Column numbers, named from the columns query in Swift: joining

@@ -1,0 +1,71 @@
+import EmbeddedServer
+import Foundation
+import Introspection
+import PostgresClient
+import SchemaModel
+import TestSupport
+import XCTest
+
+/// What PostgreSQL 17 and 18 keep in their catalogs that a reader written for 15 would
+/// lose or stumble on, each found by running 18's own regression suite through schemactl.
+final class PostgreSQL18CatalogTests: XCTestCase {
+    private func connect(atLeast major: Int, _ what: String) throws -> (ScratchDatabase, Connection) {
+        let database = try TestDatabase.make()
+        let connection = try database.connect()
+        guard connection.serverVersionNumber >= major * 10000 else {
+            database.drop()
+            throw XCTSkip("\(what) arrived in PostgreSQL \(major); this server is \(connection.serverVersionNumber / 10000)")
+        }
+        return (database, connection)
+    }
+
+    /// A temporal key reads `WITHOUT OVERLAPS` and `PERIOD`; a plain key over the same
+    /// columns would let periods overlap. `NOT ENFORCED` is not `NOT VALID`, which checks new rows.
+    func testTemporalKeysAndConstraintsNotEnforcedKeepWhatTheyMean() throws {
+        let (database, connection) = try connect(atLeast: 18, "temporal keys and NOT ENFORCED")
+        defer { database.drop() }
+        try connection.execute("""
+            CREATE EXTENSION btree_gist;
+            CREATE TABLE room (id int, valid_at daterange, PRIMARY KEY (id, valid_at WITHOUT OVERLAPS));
+            CREATE TABLE code (x int PRIMARY KEY);
+            CREATE TABLE booking (room_id int, during daterange, b int,
+                FOREIGN KEY (room_id, PERIOD during) REFERENCES room (id, PERIOD valid_at),
+                CONSTRAINT b_positive CHECK (b > 0) NOT ENFORCED,
+                CONSTRAINT b_code FOREIGN KEY (b) REFERENCES code NOT ENFORCED);
+            """)
+        let model = try Inspector().inspect(connection)
+        let room = try XCTUnwrap(model.table("public", "room")), booking = try XCTUnwrap(model.table("public", "booking"))
+        XCTAssertEqual(room.constraints.map(\.definition), ["PRIMARY KEY (id, valid_at WITHOUT OVERLAPS)"])
+        let definitions = Dictionary(uniqueKeysWithValues: booking.constraints.map { ($0.name, $0.definition) })
+        XCTAssertEqual(definitions["booking_room_id_during_fkey"], "FOREIGN KEY (room_id, PERIOD during) REFERENCES public.room(id, PERIOD valid_at)")
+        XCTAssertEqual(definitions["b_positive"], "CHECK ((b > 0)) NOT ENFORCED")
+        XCTAssertEqual(definitions["b_code"], "FOREIGN KEY (b) REFERENCES public.code(x) NOT ENFORCED")
+    }
+
+    /// A NOT NULL that is `NOT VALID` or `NO INHERIT` (18) is more than the model's NOT NULL: named.
+    func testNotNullConstraintsTheModelCannotHoldAreNamed() throws {
+        let (database, connection) = try connect(atLeast: 18, "NOT VALID and NO INHERIT not-null constraints")
+        defer { database.drop() }
+        try connection.execute("""
+            CREATE TABLE t (a int, b int, c int NOT NULL);
+            ALTER TABLE t ADD CONSTRAINT a_later NOT NULL a NOT VALID;
+            ALTER TABLE t ADD CONSTRAINT b_here NOT NULL b NO INHERIT;
+            """)
+        let named = try Inspector().inspect(connection).unmodelled.map { "\($0.kind) \($0.name)" }
+        XCTAssertEqual(named.sorted(), ["NO INHERIT not-null constraint \"public\".\"t\".\"b_here\"",
+                                        "NOT VALID not-null constraint \"public\".\"t\".\"a_later\""])
+    }
+
+    /// From 17 a partition's identity column is its parent's, with no sequence of its own.
+    func testAPartitionsIdentityIsItsParents() throws {
+        let (database, connection) = try connect(atLeast: 17, "identity shared with partitions")
+        defer { database.drop() }
+        try connection.execute("""
+            CREATE TABLE p (d date NOT NULL, id bigint GENERATED ALWAYS AS IDENTITY) PARTITION BY RANGE (d);
+            CREATE TABLE p1 PARTITION OF p FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');
+            """)
+        let model = try Inspector().inspect(connection)
+        XCTAssertEqual(model.table("public", "p")?.column("id")?.identity?.generation, .always)
+        XCTAssertNil(try XCTUnwrap(model.table("public", "p1")).column("id")?.identity)
+    }
+}
