@@ -97,6 +97,16 @@ struct DependencyOrder {
             add(from, to)
         }
         for pair in tableEdges { add(pair[0], pair[1]) }
+        // A cast WITH FUNCTION whose function returns another type than the cast's target needs
+        // that type binary-coercible to the target, which may be a cast WITHOUT FUNCTION of the
+        // model (18's create_cast test). pg_depend ties casts to no other cast: binary ones first.
+        let casts = model.definedObjects.filter { $0.kind == .cast }
+        let binaryCasts = casts.filter { $0.definition.contains(" WITHOUT FUNCTION") }.map(\.id)
+        if !binaryCasts.isEmpty {
+            for cast in casts where !cast.definition.contains(" WITHOUT FUNCTION") {
+                for binary in binaryCasts { add(cast.id, binary) }
+            }
+        }
         // Structural edges the dependency query leaves implicit: an object after its schema.
         let schemas = Dictionary(objects.filter { $0.kind == .schema }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for object in objects where object.kind != .schema {

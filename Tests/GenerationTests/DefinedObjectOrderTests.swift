@@ -129,4 +129,22 @@ import Testing
         try Proving.expectScriptRoundTrip(model, "multirange")
         try Proving.expectDumpsAgree(sql, "multirange")
     }
+
+    /// A cast WITH FUNCTION whose function returns text, not the target, stands on a cast
+    /// WITHOUT FUNCTION from text to the target, which pg_depend does not record; by name it
+    /// would come first (`integer` before `text`). From 18's create_cast test.
+    @Test func aCastWithAFunctionComesAfterTheBinaryCastItsResultNeeds() throws {
+        let sql = """
+            CREATE TYPE wrapped;
+            CREATE FUNCTION wrapped_in(cstring) RETURNS wrapped LANGUAGE internal IMMUTABLE STRICT AS 'textin';
+            CREATE FUNCTION wrapped_out(wrapped) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'textout';
+            CREATE TYPE wrapped (internallength = variable, input = wrapped_in, output = wrapped_out, alignment = int4);
+            CREATE FUNCTION int_text(int) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT 'n' || $1::text $$;
+            CREATE CAST (text AS wrapped) WITHOUT FUNCTION AS IMPLICIT;
+            CREATE CAST (int AS wrapped) WITH FUNCTION int_text(int) AS IMPLICIT;
+            """
+        let model = try TestDatabase.model(after: sql)
+        try Proving.expectScriptOrder(model, [("CREATE CAST (text AS public.wrapped)", "CREATE CAST (integer AS public.wrapped)")])
+        try Proving.expectScriptRoundTrip(model, "casts")
+    }
 }
