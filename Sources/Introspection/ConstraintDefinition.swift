@@ -36,7 +36,7 @@ struct ConstraintDefinition {
             // Always in parentheses of its own, as ruleutils writes it.
             guard let check else { return nil }
             text = "CHECK (\(check))" + (noInherit ? " NO INHERIT" : "")
-        case .exclusion:
+        case .exclusion, .notNull:
             return nil
         }
         if deferrable { text += " DEFERRABLE" }

@@ -78,7 +78,7 @@ struct DDLWriter {
             switch constraint.kind {
             case .primaryKey, .unique: return keptKeys.contains(constraint)
             case .check: return constraint.validated && !calls
-            case .foreignKey, .exclusion: return false
+            case .foreignKey, .exclusion, .notNull: return false
             }
         }
     }
@@ -111,7 +111,7 @@ struct DDLWriter {
             if holdsRows(relation) {
                 let hazards: [Hazard] = constraint.kind == .check || constraint.kind == .foreignKey
                     ? (constraint.validated && !options.online ? [.validation(relation)] : [])
-                    : [.indexBuild(relation)]
+                    : constraint.kind == .notNull ? [] : [.indexBuild(relation)]
                 statements[0].hazards = hazards + (constraint.kind == .foreignKey ? [] : [.accessExclusiveLock(relation)])
                 if statements.count > 1, statements[1].sql.contains(" VALIDATE CONSTRAINT ") { statements[1].hazards = [.validation(relation)] }
             }

@@ -1,4 +1,5 @@
-/// A table constraint: primary key, unique, check, foreign key or exclusion.
+/// A table constraint: primary key, unique, check, foreign key or exclusion, or a not-null
+/// constraint `NOT VALID` (PostgreSQL 18).
 public struct Constraint: Codable, Hashable, Sendable {
     public enum Kind: String, Codable, Hashable, Sendable {
         case primaryKey = "PRIMARY KEY"
@@ -6,6 +7,10 @@ public struct Constraint: Codable, Hashable, Sendable {
         case check = "CHECK"
         case foreignKey = "FOREIGN KEY"
         case exclusion = "EXCLUDE"
+        /// `ADD CONSTRAINT name NOT NULL column NOT VALID` (18): NOT NULL for the rows written
+        /// from then on, not yet for those already there. Only such a one is a constraint of the
+        /// model; a valid NOT NULL is its column's `notNull`, and this one's column has none.
+        case notNull = "NOT NULL"
     }
 
     public struct ForeignKey: Codable, Hashable, Sendable {

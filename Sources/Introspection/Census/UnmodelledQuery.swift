@@ -52,15 +52,15 @@ enum UnmodelledQuery {
     }
 
     /// From PostgreSQL 18 a NOT NULL is a constraint of its own (`pg_constraint.contype = 'n'`),
-    /// which may be `NOT VALID` or `NO INHERIT`: the model holds a column's NOT NULL, valid and
-    /// inherited (`attnotnull`, true for both).
+    /// which may be `NO INHERIT`: the model holds a column's NOT NULL as inherited, and a
+    /// NOT VALID one as a constraint (`Constraint.Kind.notNull`).
     private static let notNullConstraints = """
         UNION ALL
-        SELECT CASE WHEN NOT k.convalidated THEN 'NOT VALID not-null constraint' ELSE 'NO INHERIT not-null constraint' END,
+        SELECT 'NO INHERIT not-null constraint',
                n.nspname, \(qualified("n.nspname", "c.relname")) || '.' || \(q("k.conname"))
         FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE k.contype = 'n' AND (NOT k.convalidated OR k.connoinherit) AND \(CatalogFilter.userSchema("n.nspname"))
+        WHERE k.contype = 'n' AND k.connoinherit AND \(CatalogFilter.userSchema("n.nspname"))
           AND \(CatalogFilter.ownObject(catalog: "pg_class", oid: "c.oid", internalToo: false))
         """
 

@@ -15,7 +15,10 @@ enum ConstraintQuery {
         var unusualKey = version.major >= 15 ? "ci.indnatts > ci.indnkeyatts OR ci.indnullsnotdistinct" : "ci.indnatts > ci.indnkeyatts"
         var unusualForeignKey = version.major >= 15 ? "con.confdelsetcols IS NOT NULL" : "false"
         var unusualCheck = "false"
+        var notNull = ""
         if version.major >= 18 {
+            // A not-null constraint NOT VALID; a valid one is its column's NOT NULL.
+            notNull = " OR (con.contype = 'n' AND NOT con.convalidated)"
             // 18's temporal keys (`WITHOUT OVERLAPS`, `PERIOD`) and constraints `NOT ENFORCED`.
             unusualKey += " OR con.conperiod"
             unusualForeignKey += " OR con.conperiod OR NOT con.conenforced"
@@ -46,7 +49,7 @@ enum ConstraintQuery {
         \(CatalogFilter.commentJoin(alias: "d", catalog: "pg_constraint", oid: "con.oid"))
         -- The index behind a key, unique or exclusion constraint (a foreign key's conindid is the referenced one's).
         \(CatalogFilter.commentJoin(alias: "ixd", catalog: "pg_class", oid: "con.conindid")) AND con.contype IN ('p', 'u', 'x')
-        WHERE con.contype IN ('p', 'u', 'c', 'f', 'x') AND c.relkind IN ('r', 'p')
+        WHERE (con.contype IN ('p', 'u', 'c', 'f', 'x')\(notNull)) AND c.relkind IN ('r', 'p')
           -- A foreign key's clones (one per partition of a partitioned table it
           -- points at or is declared on) belong to their parent constraint, under
           -- names that depend on history: pg_dump leaves them out too.
@@ -78,6 +81,7 @@ enum ConstraintQuery {
             case "u": kind = .unique
             case "c": kind = .check
             case "f": kind = .foreignKey
+            case "n": kind = .notNull
             default: kind = .exclusion
             }
             let tableOID = try row.oid(tableOIDColumn)
