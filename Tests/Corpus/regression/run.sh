@@ -20,12 +20,22 @@
 # 3. Plans, each proved by schemactl on a scratch database of the same server: from
 #    each copy to the next and back, jumps of 7, 23 and 61 tests both ways, and from an
 #    empty database to every 20th copy and back. A plan the proof refuses exits 2.
+#
+# KEEP=1 leaves the server and the copies in place; REUSE=DIR checks a kept DIR again.
 set -u
 src=${1:?the PostgreSQL source tree}
 bin=${2:-/usr/lib/postgresql/15/bin}
 here=$(cd "$(dirname "$0")/../../.." && pwd)
 schemactl="$here/.build/release/schemactl"
 regress="$src/src/test/regress"
+as_postgres() { if [ "$(id -u)" = 0 ]; then su postgres -c "$1"; else bash -c "$1"; fi; }
+if [ -n "${REUSE:-}" ]; then
+  # REUSE=DIR: the copies a KEEP=1 run left in DIR, checked again (by a new build) without
+  # running the suite again.
+  work=$REUSE
+  as_postgres "$bin/pg_ctl -D $work/data status >/dev/null || $bin/pg_ctl -D $work/data -l $work/log -w \
+    -o '-p 5499 -k $work -c listen_addresses= -c fsync=off -c max_prepared_transactions=10' start >/dev/null" || exit 2
+else
 # On disk: the copies take 12 GB at 15 (the suite's tables hold rows), too much for /dev/shm.
 work=$(mktemp -d "${TMPDIR:-/tmp}/schemactl-regress.XXXXXX")
 chmod 755 "$work"; chown postgres "$work" 2>/dev/null
@@ -33,16 +43,17 @@ mkdir -p "$work/out" "$regress/testtablespace"; chown -R postgres "$work" "$regr
 gcc -O1 -shared -fPIC -I"$("$bin/pg_config" --includedir-server 2>/dev/null || pg_config --includedir-server)" \
     "$regress/regress.c" -o "$work/regress.so" || exit 2
 chmod -R a+rX "$src" "$work"
-as_postgres() { if [ "$(id -u)" = 0 ]; then su postgres -c "$1"; else bash -c "$1"; fi; }
 as_postgres "$bin/initdb -D $work/data -U postgres -A trust >/dev/null && $bin/pg_ctl -D $work/data -l $work/log -w \
   -o '-p 5499 -k $work -c listen_addresses= -c fsync=off -c max_prepared_transactions=10' start >/dev/null" || exit 2
+fi
 # KEEP=1 leaves the server running and the copies in place, to look at what failed.
-if [ -n "${KEEP:-}" ]; then trap 'echo "kept: $work (port 5499; stop: $bin/pg_ctl -D $work/data stop)"' EXIT
+if [ -n "${KEEP:-}${REUSE:-}" ]; then trap 'echo "kept: $work (port 5499; stop: $bin/pg_ctl -D $work/data stop)"' EXIT
 else trap 'as_postgres "$bin/pg_ctl -D $work/data -m immediate stop >/dev/null"; rm -rf "$work"' EXIT; fi
 psql="$bin/psql -h $work -p 5499 -U postgres -X -q"
 conn="host=$work port=5499 user=postgres dbname="
 scratch="postgresql://postgres@/postgres?host=$work&port=5499"
 
+if [ -z "${REUSE:-}" ]; then
 $psql -d postgres -c "CREATE DATABASE regression TEMPLATE template0" -c "CREATE DATABASE empty0 TEMPLATE template0"
 cat > "$work/suite.sh" <<SUITE
 i=0
@@ -56,12 +67,13 @@ done
 SUITE
 echo "== the suite, test by test"
 as_postgres "bash $work/suite.sh"
+fi
 count=$(wc -l < "$work/snaps"); last=$(printf "%03d" "$count")
 echo "$count tests, each left in a copy"
 
 echo "== round trip of the final database"
 "$schemactl" inspect "${conn}regression" --format sql --output "$work/final.sql" || exit 2
-$psql -d postgres -c "CREATE DATABASE roundtrip TEMPLATE template0"
+$psql -d postgres -c "DROP DATABASE IF EXISTS roundtrip" -c "CREATE DATABASE roundtrip TEMPLATE template0"
 for pass in once twice; do
   $psql -d roundtrip -v ON_ERROR_STOP=1 -f "$work/final.sql" > "$work/load.out" 2>&1 \
     || { echo "loading it $pass failed:"; grep -v NOTICE "$work/load.out" | head; exit 1; }
