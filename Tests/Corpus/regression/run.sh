@@ -21,10 +21,12 @@
 #    each copy to the next and back, jumps of 7, 23 and 61 tests both ways, and from an
 #    empty database to every 20th copy and back. A plan the proof refuses exits 2.
 #
-# KEEP=1 leaves the server and the copies in place; REUSE=DIR checks a kept DIR again.
+# KEEP=1 leaves the server and the copies in place; REUSE=DIR checks a kept DIR again;
+# PORT (5499) is the throwaway server's.
 set -u
 src=${1:?the PostgreSQL source tree}
 bin=${2:-/usr/lib/postgresql/15/bin}
+port=${PORT:-5499}
 here=$(cd "$(dirname "$0")/../../.." && pwd)
 schemactl="$here/.build/release/schemactl"
 regress="$src/src/test/regress"
@@ -34,7 +36,7 @@ if [ -n "${REUSE:-}" ]; then
   # running the suite again.
   work=$REUSE
   as_postgres "$bin/pg_ctl -D $work/data status >/dev/null || $bin/pg_ctl -D $work/data -l $work/log -w \
-    -o '-p 5499 -k $work -c listen_addresses= -c fsync=off -c max_prepared_transactions=10' start >/dev/null" || exit 2
+    -o '-p $port -k $work -c listen_addresses= -c fsync=off -c max_prepared_transactions=10' start >/dev/null" || exit 2
 else
 # On disk: the copies take 12 GB at 15 (the suite's tables hold rows), too much for /dev/shm.
 work=$(mktemp -d "${TMPDIR:-/tmp}/schemactl-regress.XXXXXX")
@@ -44,14 +46,14 @@ gcc -O1 -shared -fPIC -I"$("$bin/pg_config" --includedir-server 2>/dev/null || p
     "$regress/regress.c" -o "$work/regress.so" || exit 2
 chmod -R a+rX "$src" "$work"
 as_postgres "$bin/initdb -D $work/data -U postgres -A trust >/dev/null && $bin/pg_ctl -D $work/data -l $work/log -w \
-  -o '-p 5499 -k $work -c listen_addresses= -c fsync=off -c max_prepared_transactions=10' start >/dev/null" || exit 2
+  -o '-p $port -k $work -c listen_addresses= -c fsync=off -c max_prepared_transactions=10' start >/dev/null" || exit 2
 fi
 # KEEP=1 leaves the server running and the copies in place, to look at what failed.
-if [ -n "${KEEP:-}${REUSE:-}" ]; then trap 'echo "kept: $work (port 5499; stop: $bin/pg_ctl -D $work/data stop)"' EXIT
+if [ -n "${KEEP:-}${REUSE:-}" ]; then trap 'echo "kept: $work (port $port; stop: $bin/pg_ctl -D $work/data stop)"' EXIT
 else trap 'as_postgres "$bin/pg_ctl -D $work/data -m immediate stop >/dev/null"; rm -rf "$work"' EXIT; fi
-psql="$bin/psql -h $work -p 5499 -U postgres -X -q"
-conn="host=$work port=5499 user=postgres dbname="
-scratch="postgresql://postgres@/postgres?host=$work&port=5499"
+psql="$bin/psql -h $work -p $port -U postgres -X -q"
+conn="host=$work port=$port user=postgres dbname="
+scratch="postgresql://postgres@/postgres?host=$work&port=$port"
 
 if [ -z "${REUSE:-}" ]; then
 $psql -d postgres -c "CREATE DATABASE regression TEMPLATE template0" -c "CREATE DATABASE empty0 TEMPLATE template0"
