@@ -176,6 +176,19 @@ public struct Planner: Sendable {
             let id = ObjectID(.table, table.name)
             for policy in table.policies { statements.append(writer.dropMember(ObjectID(.policy, policy.name, on: id), before: before)) }
         }
+        // A check or index of a table that goes may call a function that goes before the table
+        // (one over the table's row type, `Work.earlyReaders`): it goes first. The dependency
+        // query lifts a check's edge to its table, so every check of such a table goes (with it anyway).
+        var callersOfEarlyReaders: Set<ObjectID> = []
+        for edge in oldOrder.edges where work.earlyReaders.contains(edge.referenced) {
+            let table = edge.dependent.kind == .table ? edge.dependent : edge.dependent.parent
+            guard let table, droppedTop.contains(table) else { continue }
+            if edge.dependent.kind == .index { callersOfEarlyReaders.insert(edge.dependent) }
+            if edge.dependent.kind == .table, case let .table(old)? = before.object(table) {
+                for check in old.constraints where check.kind == .check { callersOfEarlyReaders.insert(ObjectID(.constraint, check.name, on: table)) }
+            }
+        }
+        for id in callersOfEarlyReaders.sorted() { statements.append(writer.dropMember(id, before: before)) }
         let reverse = oldOrder.order.reversed().filter { droppedTop.contains($0) && $0.kind != .eventTrigger }
         // A publication names its tables' columns: it goes before them.
         let readers: Set<ObjectKind> = [.view, .materializedView, .rule, .publication]
