@@ -39,10 +39,14 @@ public enum ServerFeatures {
         if !lacking.isEmpty {
             return "PostgreSQL \(server.major) here lacks the extension\(lacking.count == 1 ? "" : "s") \(lacking.joined(separator: ", "))"
         }
-        // `-- needs PostgreSQL 16`: a fixture of what older majors refuse.
-        if let range = sql.range(of: #"-- needs PostgreSQL [0-9]+"#, options: .regularExpression),
-           let needed = Int(sql[range].split(separator: " ").last ?? ""), server.major < needed {
-            return "PostgreSQL \(server.major) here; the fixture needs \(needed)"
+        // `-- needs PostgreSQL 16`: a fixture of what older majors refuse; `… 16 only`, of what
+        // newer ones refuse too.
+        if let range = sql.range(of: #"-- needs PostgreSQL [0-9]+( only)?"#, options: .regularExpression) {
+            let words = sql[range].split(separator: " ")
+            let only = words.last == "only", needed = Int(words[only ? words.count - 2 : words.count - 1]) ?? 0
+            if server.major < needed || (only && server.major != needed) {
+                return "PostgreSQL \(server.major) here; the fixture needs \(needed)\(only ? " only" : "")"
+            }
         }
         if !server.icu, sql.range(of: #"provider\s*=\s*'?icu"#, options: [.regularExpression, .caseInsensitive]) != nil {
             return "PostgreSQL \(server.major) here was built without ICU collations"

@@ -61,8 +61,16 @@ enum TableDDL {
         let joinsLater = joinsParentsLater(table, parents: parents)
         if let parent = table.partitionOf {
             // A partition takes its columns from its parent; what differs is set after.
-            create = prefix + " PARTITION OF \(parent.sql) \(table.partitionBound ?? "DEFAULT")"
             let parentColumns = model.tables[parent]?.columns ?? []
+            // PostgreSQL 16 lets a partition compute a generated column its own way (17 refuses it).
+            let ownGeneration = table.columns.compactMap { column -> String? in
+                guard let expression = column.generatedExpression,
+                      let inherited = parentColumns.first(where: { $0.name == column.name }),
+                      inherited.generatedExpression != nil, inherited.generatedExpression != expression else { return nil }
+                return SQLWriting.ident(column.name) + " WITH OPTIONS GENERATED ALWAYS AS (\(expression)) \(column.generatedStorage ?? "STORED")"
+            }
+            create = prefix + " PARTITION OF \(parent.sql)" + (ownGeneration.isEmpty ? "" : " (" + ownGeneration.joined(separator: ", ") + ")")
+                + " \(table.partitionBound ?? "DEFAULT")"
             columnsAfter = table.columns.filter { column in
                 guard let inherited = parentColumns.first(where: { $0.name == column.name }) else { return true }
                 return inherited.defaultExpression != column.defaultExpression || inherited.notNull != column.notNull
