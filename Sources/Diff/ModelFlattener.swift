@@ -92,7 +92,8 @@ public struct ModelFlattener: Sendable {
                 table.columns.enumerated().map { rank, column in
                     var properties: [(String, String?)] = [
                         ("position", columnOrder ? String(rank + 1) : nil), ("type", column.type),
-                        ("not null", flag(column.notNull)), ("default", expression(column.defaultExpression)),
+                        ("not null", flag(column.notNull)), ("not null name", column.notNullName),
+                        ("default", expression(column.defaultExpression)),
                         ("identity", column.identity.map { "GENERATED \($0.generation.rawValue) AS IDENTITY" }),
                     ]
                     if let identity = column.identity {

@@ -804,6 +804,11 @@ struct DDLWriter {
             } else {
                 statements.append(Statement("\(alter) DROP NOT NULL", hazards: lock))
             }
+        } else if old.notNull && new.notNull && old.notNullName != new.notNullName {
+            // The NOT NULL stays under another name (18): the name the server gave where none is kept.
+            let given = "\(table.name.name)_\(new.name)_not_null"
+            let (was, now) = (old.notNullName ?? given, new.notNullName ?? given)
+            statements.append(Statement("ALTER TABLE \(table.name.sql) RENAME CONSTRAINT \(SQLWriting.ident(was)) TO \(SQLWriting.ident(now))"))
         }
         if let identity = new.identity {
             if let previous = old.identity {
@@ -882,7 +887,7 @@ struct DDLWriter {
     /// `SET NOT NULL`; online, through a check validated under a weaker lock first (PostgreSQL 12 and later then skip the scan).
     private func setNotNull(_ column: Column, of table: Table) -> [Statement] {
         let alter = "ALTER TABLE \(table.name.sql)"
-        let set = "\(alter) ALTER COLUMN \(SQLWriting.ident(column.name)) SET NOT NULL"
+        let set = TableDDL.setNotNull(column, of: table.name)
         guard holdsRows(table.name) else { return [Statement(set)] }
         guard options.online else { return [Statement(set, hazards: [.validation(table.name), .accessExclusiveLock(table.name)])] }
         let check = SQLWriting.ident(String((column.name + "_not_null_schemactl").prefix(63)))

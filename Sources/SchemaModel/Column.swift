@@ -57,6 +57,10 @@ public struct Column: Codable, Hashable, Sendable {
     /// itself (`attislocal`: it was there before `INHERIT`, or named in `CREATE TABLE … INHERITS`);
     /// such a column stays when the parent drops it. nil otherwise, partitions included.
     public var inheritedAndLocal: Bool? = nil
+    /// The name of the column's NOT NULL constraint (PostgreSQL 18 keeps one per column), where
+    /// it is not the one the server gives (`table_column_not_null`): a constraint named so, or
+    /// a table renamed since. A later `DROP CONSTRAINT` by that name needs it. nil otherwise.
+    public var notNullName: String? = nil
 
     public init(name: String, position: Int, type: String, notNull: Bool = false, defaultExpression: String? = nil,
                 identity: Identity? = nil, generatedExpression: String? = nil, collation: String? = nil, comment: String? = nil,

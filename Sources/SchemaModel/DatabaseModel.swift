@@ -10,7 +10,7 @@ public struct DatabaseModel: Codable, Hashable, Sendable {
     public static let formatVersion = 2
     /// Bumped whenever the inspection reads the same database into another model (3: TOAST
     /// options, the server's `pg_attver` left out, shell operators left out, `agg(*)`, edges of
-    /// languages and text search objects; 4: 18's temporal keys, NOT ENFORCED and NOT VALID
+    /// languages and text search objects; 4: 18's temporal keys, NOT ENFORCED, NOT VALID and named
     /// not-null constraints, 17's partition identity). Caches of models key on it; a snapshot
     /// keeps what was read when it was taken.
     public static let readRevision = 4

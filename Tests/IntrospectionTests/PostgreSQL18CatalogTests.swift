@@ -72,4 +72,21 @@ final class PostgreSQL18CatalogTests: XCTestCase {
         XCTAssertEqual(model.table("public", "p")?.column("id")?.identity?.generation, .always)
         XCTAssertNil(try XCTUnwrap(model.table("public", "p1")).column("id")?.identity)
     }
+
+    /// A NOT NULL's name is kept where it is not the server's own (`table_column_not_null`):
+    /// given, or left by a table renamed since. A child's inherited one is its parent's.
+    func testNotNullConstraintNamesOfTheirOwnAreKept() throws {
+        let (database, connection) = try connect(atLeast: 18, "named not-null constraints")
+        defer { database.drop() }
+        try connection.execute("""
+            CREATE TABLE t (a int CONSTRAINT a_required NOT NULL, b int NOT NULL);
+            CREATE TABLE before_rename (x int NOT NULL);
+            ALTER TABLE before_rename RENAME TO after_rename;
+            CREATE TABLE kid () INHERITS (t);
+            """)
+        let model = try Inspector().inspect(connection)
+        XCTAssertEqual(model.table("public", "t")?.columns.map(\.notNullName), ["a_required", nil])
+        XCTAssertEqual(model.table("public", "after_rename")?.column("x")?.notNullName, "before_rename_x_not_null")
+        XCTAssertEqual(model.table("public", "kid")?.columns.map(\.notNullName), [nil, nil])
+    }
 }

@@ -15,14 +15,21 @@ enum ColumnQuery {
     static func sql(_ version: CatalogVersion) -> String {
         let compression = version.major >= 14 ? "CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END" : "NULL"
         let statisticsTarget = version.major >= 17 ? "a.attstattarget" : "NULLIF(a.attstattarget, -1)"
-        // 18: a not-null constraint NOT VALID sets attnotnull too; the model holds it as a constraint.
-        let notNull = version.major >= 18
-            ? "a.attnotnull AND NOT EXISTS (SELECT FROM pg_catalog.pg_constraint k WHERE k.conrelid = a.attrelid AND k.contype = 'n' AND NOT k.convalidated AND k.conkey[1] = a.attnum)"
-            : "a.attnotnull"
+        // 18 keeps a column's NOT NULL as a constraint (one per column). One NOT VALID sets
+        // attnotnull too: the model holds it as a constraint. A valid one's name is kept where it
+        // is not the one the server gives (`table_column_not_null`): a table renamed keeps the old.
+        let eighteen = version.major >= 18
+        let notNull = eighteen ? "a.attnotnull AND coalesce(k.convalidated, true)" : "a.attnotnull"
+        let notNullName = eighteen
+            ? "CASE WHEN k.convalidated AND k.conislocal AND k.conname <> c.relname || '_' || a.attname || '_not_null' THEN k.conname END"
+            : "NULL"
+        let notNullJoin = eighteen
+            ? "LEFT JOIN pg_catalog.pg_constraint k ON k.conrelid = a.attrelid AND k.contype = 'n' AND k.conkey[1] = a.attnum"
+            : ""
         return """
         SELECT a.attrelid AS table_oid, a.attname AS name, a.attnum AS position,
                pg_catalog.quote_ident(a.attname) AS quoted_name, a.atttypid AS type_oid, a.attcollation AS collation_oid,
-               pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, \(notNull) AS not_null,
+               pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, \(notNull) AS not_null, \(notNullName) AS not_null_name,
                CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, 0) END AS default_expression,
                CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated_expression,
                a.attgenerated = 'v' AS virtual,
@@ -41,6 +48,7 @@ enum ColumnQuery {
         LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
         LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
         LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+        \(notNullJoin)
         \(CatalogFilter.commentJoin(alias: "d", catalog: "pg_class", oid: "a.attrelid", subid: "a.attnum"))
         WHERE c.relkind IN ('r', 'p', 'm') AND a.attnum > 0 AND NOT a.attisdropped
           AND \(CatalogFilter.userSchema("n.nspname"))
@@ -63,7 +71,7 @@ enum ColumnQuery {
         let storage = try result.column("storage"), compression = try result.column("compression")
         let statisticsTarget = try result.column("statistics_target"), options = try result.column("options")
         let virtual = try result.column("virtual"), inheritedAndLocal = try result.column("inherited_and_local")
-        let partition = try result.column("partition")
+        let partition = try result.column("partition"), notNullName = try result.column("not_null_name")
         return try result.rows.map { row in
             let oid = try row.oid(tableOID), number = try row.int(position)
             var identity: Column.Identity?
@@ -92,6 +100,7 @@ enum ColumnQuery {
             column.compression = row.optionalString(compression)
             if try row.bool(virtual) { column.generatedStorage = "VIRTUAL" }
             if try row.bool(inheritedAndLocal) { column.inheritedAndLocal = true }
+            column.notNullName = row.optionalString(notNullName)
             column.statisticsTarget = row.optionalString(statisticsTarget).flatMap { Int($0) }
             if let text = row.optionalString(options) { column.options = userOptions(PostgresArray.parse(text)) }
             let entry = ColumnNames.Entry(name: column.name, quoted: try row.string(quotedName),

@@ -12,8 +12,17 @@ enum TableDDL {
         }
         if let identity = column.identity { text += " GENERATED \(identity.generation.rawValue) AS IDENTITY (\(identityOptions(identity)))" }
         if let value = column.defaultExpression { text += " DEFAULT \(value)" }
-        if column.notNull { text += " NOT NULL" }
+        if column.notNull { text += column.notNullName.map { " CONSTRAINT \(SQLWriting.ident($0)) NOT NULL" } ?? " NOT NULL" }
         return text
+    }
+
+    /// `SET NOT NULL`; where the column's constraint has a name of its own (18), `ADD CONSTRAINT
+    /// name NOT NULL column`, which a second run finds there and leaves.
+    static func setNotNull(_ column: Column, of table: QualifiedName) -> String {
+        if let name = column.notNullName {
+            return "ALTER TABLE \(table.sql) ADD CONSTRAINT \(SQLWriting.ident(name)) NOT NULL \(SQLWriting.ident(column.name))"
+        }
+        return "ALTER TABLE \(table.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) SET NOT NULL"
     }
 
     /// Whether a child is created as a table of its own that then joins its parents
@@ -123,9 +132,7 @@ enum TableDDL {
                 // The parent's default, not wanted here.
                 statements.append(Statement("ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) DROP DEFAULT"))
             }
-            if column.notNull {
-                statements.append(Statement("ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) SET NOT NULL"))
-            }
+            if column.notNull { statements.append(Statement(setNotNull(column, of: table.name))) }
         }
         for column in table.columns { statements += columnExtras(column, of: table.name) }
         if table.rowLevelSecurity { statements.append(Statement("ALTER TABLE \(table.name.sql) ENABLE ROW LEVEL SECURITY")) }
