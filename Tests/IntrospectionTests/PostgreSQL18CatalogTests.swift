@@ -74,7 +74,8 @@ final class PostgreSQL18CatalogTests: XCTestCase {
     }
 
     /// A NOT NULL's name is kept where it is not the server's own (`table_column_not_null`):
-    /// given, or left by a table renamed since. A child's inherited one is its parent's.
+    /// given, or left by a table renamed since. A child's inherited one is its parent's, unless
+    /// it was given its own.
     func testNotNullConstraintNamesOfTheirOwnAreKept() throws {
         let (database, connection) = try connect(atLeast: 18, "named not-null constraints")
         defer { database.drop() }
@@ -83,10 +84,12 @@ final class PostgreSQL18CatalogTests: XCTestCase {
             CREATE TABLE before_rename (x int NOT NULL);
             ALTER TABLE before_rename RENAME TO after_rename;
             CREATE TABLE kid () INHERITS (t);
+            CREATE TABLE kid_named (CONSTRAINT kid_a NOT NULL a) INHERITS (t);
             """)
         let model = try Inspector().inspect(connection)
         XCTAssertEqual(model.table("public", "t")?.columns.map(\.notNullName), ["a_required", nil])
         XCTAssertEqual(model.table("public", "after_rename")?.column("x")?.notNullName, "before_rename_x_not_null")
         XCTAssertEqual(model.table("public", "kid")?.columns.map(\.notNullName), [nil, nil])
+        XCTAssertEqual(model.table("public", "kid_named")?.columns.map(\.notNullName), ["kid_a", nil])
     }
 }

@@ -17,11 +17,17 @@ enum ColumnQuery {
         let statisticsTarget = version.major >= 17 ? "a.attstattarget" : "NULLIF(a.attstattarget, -1)"
         // 18 keeps a column's NOT NULL as a constraint (one per column). One NOT VALID sets
         // attnotnull too: the model holds it as a constraint. A valid one's name is kept where it
-        // is not the one the server gives (`table_column_not_null`): a table renamed keeps the old.
+        // is not one the server gives: `table_column_not_null`, or a parent's (a table renamed
+        // keeps the old).
         let eighteen = version.major >= 18
         let notNull = eighteen ? "a.attnotnull AND coalesce(k.convalidated, true)" : "a.attnotnull"
         let notNullName = eighteen
-            ? "CASE WHEN k.convalidated AND k.conislocal AND k.conname <> c.relname || '_' || a.attname || '_not_null' THEN k.conname END"
+            ? """
+              CASE WHEN k.convalidated AND k.conname <> c.relname || '_' || a.attname || '_not_null'
+                        AND NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_constraint pk ON pk.conrelid = i.inhparent
+                                        WHERE i.inhrelid = a.attrelid AND pk.contype = 'n' AND pk.conname = k.conname)
+                   THEN k.conname END
+              """
             : "NULL"
         let notNullJoin = eighteen
             ? "LEFT JOIN pg_catalog.pg_constraint k ON k.conrelid = a.attrelid AND k.contype = 'n' AND k.conkey[1] = a.attnum"

@@ -68,6 +68,16 @@ enum TableDDL {
         var columnsAfter: [Column] = []
         let parents = table.inherits.compactMap { model.tables[$0] }
         let joinsLater = joinsParentsLater(table, parents: parents)
+        // A partition's or child's NOT NULL of a name its own (18), on a column it inherits, is
+        // said in CREATE TABLE: after, the one it inherits is there under its parent's name.
+        var namedNotNull: Set<String> = []
+        func notNullElements(inheritedFrom parentColumns: [Column]) -> [String] {
+            table.columns.compactMap { column in
+                guard column.notNull, let name = column.notNullName, parentColumns.contains(where: { $0.name == column.name }) else { return nil }
+                namedNotNull.insert(column.name)
+                return "CONSTRAINT \(SQLWriting.ident(name)) NOT NULL \(SQLWriting.ident(column.name))"
+            }
+        }
         if let parent = table.partitionOf {
             // A partition takes its columns from its parent; what differs is set after.
             let parentColumns = model.tables[parent]?.columns ?? []
@@ -77,7 +87,7 @@ enum TableDDL {
                       let inherited = parentColumns.first(where: { $0.name == column.name }),
                       inherited.generatedExpression != nil, inherited.generatedExpression != expression else { return nil }
                 return SQLWriting.ident(column.name) + " WITH OPTIONS GENERATED ALWAYS AS (\(expression)) \(column.generatedStorage ?? "STORED")"
-            }
+            } + notNullElements(inheritedFrom: parentColumns)
             create = prefix + " PARTITION OF \(parent.sql)" + (ownGeneration.isEmpty ? "" : " (" + ownGeneration.joined(separator: ", ") + ")")
                 + " \(table.partitionBound ?? "DEFAULT")"
             columnsAfter = table.columns.filter { column in
@@ -102,7 +112,7 @@ enum TableDDL {
                         text += " GENERATED ALWAYS AS (\(expression)) \(column.generatedStorage ?? "STORED")"
                     }
                     return text
-                }
+                } + notNullElements(inheritedFrom: parents.flatMap(\.columns))
             columnsAfter = table.columns.filter { column in
                 guard let parent = inherited[column.name] else { return false }
                 return parent.defaultExpression != column.defaultExpression || parent.notNull != column.notNull
@@ -132,7 +142,7 @@ enum TableDDL {
                 // The parent's default, not wanted here.
                 statements.append(Statement("ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) DROP DEFAULT"))
             }
-            if column.notNull { statements.append(Statement(setNotNull(column, of: table.name))) }
+            if column.notNull && !namedNotNull.contains(column.name) { statements.append(Statement(setNotNull(column, of: table.name))) }
         }
         for column in table.columns { statements += columnExtras(column, of: table.name) }
         if table.rowLevelSecurity { statements.append(Statement("ALTER TABLE \(table.name.sql) ENABLE ROW LEVEL SECURITY")) }
