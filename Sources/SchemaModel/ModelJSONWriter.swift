@@ -322,6 +322,7 @@ struct ModelJSONWriter {
             if let local = column.inheritedAndLocal { w.member("inheritedAndLocal", local) }
             w.member("name", column.name)
             w.member("notNull", column.notNull)
+            w.member("notNullName", column.notNullName)
             w.member("options", column.options)
             w.member("position", column.position)
             w.key("privileges"); w.privileges(column.privileges)

@@ -58,6 +58,7 @@ final class PostgreSQL18CatalogTests: XCTestCase {
         XCTAssertEqual(table.constraints.map { "\($0.kind.rawValue) \($0.name): \($0.definition) \($0.columns)" },
                        ["NOT NULL a_later: NOT NULL a NOT VALID [\"a\"]"])
         XCTAssertEqual(table.columns.map(\.notNull), [false, true, true])
+        XCTAssertEqual(try ModelJSON.decode(DatabaseModel.self, from: ModelJSON.encode(model)), model)
     }
 
     /// From 17 a partition's identity column is its parent's, with no sequence of its own.
@@ -91,5 +92,8 @@ final class PostgreSQL18CatalogTests: XCTestCase {
         XCTAssertEqual(model.table("public", "after_rename")?.column("x")?.notNullName, "before_rename_x_not_null")
         XCTAssertEqual(model.table("public", "kid")?.columns.map(\.notNullName), [nil, nil])
         XCTAssertEqual(model.table("public", "kid_named")?.columns.map(\.notNullName), ["kid_a", nil])
+        // The fast JSON writer holds it as the Codable form does.
+        XCTAssertEqual(ModelJSON.encode(model), try ModelJSON.encodeWithCodable(model))
+        XCTAssertEqual(try ModelJSON.decode(DatabaseModel.self, from: ModelJSON.encode(model)), model)
     }
 }
