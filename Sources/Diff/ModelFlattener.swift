@@ -41,7 +41,7 @@ public struct ModelFlattener: Sendable {
             return model.domains.map { domain in
                 object(ObjectID(.domain, domain.name), .domain(domain), [
                     ("base type", domain.baseType), ("default", expression(domain.defaultExpression)),
-                    ("not null", flag(domain.notNull)), ("collation", domain.collation),
+                    ("not null", flag(domain.notNull)), ("not null name", domain.notNullName), ("collation", domain.collation),
                     ("checks", domain.checks.isEmpty ? nil
                         : domain.checks.map { "\($0.name) \(ExpressionForms.canonical($0.definition))" }.joined(separator: "; ")),
                     ("check comments", list(domain.checks.compactMap { check in check.comment.map { "\(quote(check.name)): \($0)" } })),

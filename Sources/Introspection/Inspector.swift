@@ -139,7 +139,7 @@ public struct Inspector: Sendable {
             .init(name: "schemas", sql: NamespaceQuery.sql, weight: 1),
             .init(name: "extensions", sql: ExtensionQuery.sql, weight: 1),
             .init(name: "enums", sql: EnumQuery.sql, weight: 1),
-            .init(name: "domains", sql: DomainQuery.sql, weight: 1),
+            .init(name: "domains", sql: DomainQuery.sql(version), weight: 1),
             .init(name: "composite types", sql: CompositeTypeQuery.sql, weight: 1),
             .init(name: "sequences", sql: SequenceQuery.sql, weight: 3),
             .init(name: "tables", sql: TableQuery.sql(version), weight: 2),

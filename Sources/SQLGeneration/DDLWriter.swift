@@ -495,7 +495,17 @@ struct DDLWriter {
         if names.contains("default") {
             statements.append(Statement(new.defaultExpression.map { "\(alter) SET DEFAULT \($0)" } ?? "\(alter) DROP DEFAULT"))
         }
-        if names.contains("not null") { statements.append(Statement("\(alter) \(new.notNull ? "SET" : "DROP") NOT NULL")) }
+        if names.contains("not null") {
+            // A name of its own (17) is given by ADD CONSTRAINT; SET NOT NULL gives the server's.
+            if new.notNull, let name = new.notNullName {
+                statements.append(Statement("\(alter) ADD CONSTRAINT \(SQLWriting.ident(name)) NOT NULL"))
+            } else {
+                statements.append(Statement("\(alter) \(new.notNull ? "SET" : "DROP") NOT NULL"))
+            }
+        } else if names.contains("not null name") {
+            let given = "\(new.name.name)_not_null"
+            statements.append(Statement("\(alter) RENAME CONSTRAINT \(SQLWriting.ident(old.notNullName ?? given)) TO \(SQLWriting.ident(new.notNullName ?? given))"))
+        }
         if names.contains("checks") {
             let oldChecks = Dictionary(old.checks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
             let newChecks = Dictionary(new.checks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

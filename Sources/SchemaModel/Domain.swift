@@ -5,6 +5,9 @@ public struct Domain: Codable, Hashable, Sendable {
     public var baseType: String
     public var defaultExpression: String?
     public var notNull: Bool
+    /// The name of the NOT NULL constraint (PostgreSQL 17 keeps one) where it is not the one the
+    /// server gives (`domain_not_null`): `CONSTRAINT name NOT NULL`, or a domain renamed since.
+    public var notNullName: String? = nil
     public var collation: String?
     /// Named CHECK constraints, by name.
     public var checks: [NamedCheck]

@@ -211,6 +211,7 @@ struct ModelJSONWriter {
             w.member("defaultExpression", domain.defaultExpression)
             w.key("name"); w.qualifiedName(domain.name)
             w.member("notNull", domain.notNull)
+            w.member("notNullName", domain.notNullName)
             w.member("owner", domain.owner)
             w.key("privileges"); w.privileges(domain.privileges)
         }

@@ -18,7 +18,7 @@ public enum ModelOutline {
             case .domain:
                 for domain in model.domains {
                     var line = "domain \(domain.name.sql) \(domain.baseType)"
-                    if domain.notNull { line += " NOT NULL" }
+                    if domain.notNull { line += domain.notNullName.map { " CONSTRAINT \(SQLQuoting.identifier($0)) NOT NULL" } ?? " NOT NULL" }
                     if let value = domain.defaultExpression { line += " DEFAULT \(value)" }
                     line += domain.checks.map { " \($0.definition)" }.joined()
                     out.append(line)

@@ -96,4 +96,20 @@ final class PostgreSQL18CatalogTests: XCTestCase {
         XCTAssertEqual(ModelJSON.encode(model), try ModelJSON.encodeWithCodable(model))
         XCTAssertEqual(try ModelJSON.decode(DatabaseModel.self, from: ModelJSON.encode(model)), model)
     }
+
+    /// 17 keeps a domain's NOT NULL as a constraint too: its name of its own is kept.
+    func testADomainsNotNullNameOfItsOwnIsKept() throws {
+        let (database, connection) = try connect(atLeast: 17, "named domain NOT NULL constraints")
+        defer { database.drop() }
+        try connection.execute("""
+            CREATE DOMAIN plain AS int NOT NULL;
+            CREATE DOMAIN named AS int CONSTRAINT named_required NOT NULL;
+            CREATE DOMAIN later AS int;
+            ALTER DOMAIN later ADD CONSTRAINT later_nn NOT NULL;
+            """)
+        let model = try Inspector().inspect(connection)
+        XCTAssertEqual(model.domains.map { "\($0.name.name) \($0.notNull) \($0.notNullName ?? "-")" },
+                       ["later true later_nn", "named true named_required", "plain true -"])
+        XCTAssertEqual(ModelJSON.encode(model), try ModelJSON.encodeWithCodable(model))
+    }
 }

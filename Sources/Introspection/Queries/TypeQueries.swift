@@ -26,12 +26,17 @@ enum EnumQuery {
 }
 
 enum DomainQuery {
-    static let sql = """
+    static func sql(_ version: CatalogVersion) -> String {
+        // 17 keeps a domain's NOT NULL as a constraint with a name.
+        let notNullName = version.major >= 17
+            ? "(SELECT c.conname FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'n' AND c.conname <> t.typname || '_not_null')"
+            : "NULL"
+        return """
         SELECT n.nspname AS schema, t.typname AS name, d.description AS comment,
                \(PrivilegeSQL.owner("t.typowner")) AS owner,
                \(PrivilegeSQL.privileges(acl: "t.typacl", owner: "t.typowner", type: "'T'")) AS privileges,
                pg_catalog.format_type(t.typbasetype, t.typtypmod) AS base_type,
-               t.typnotnull AS not_null,
+               t.typnotnull AS not_null, \(notNullName) AS not_null_name,
                pg_catalog.pg_get_expr(t.typdefaultbin, 0) AS default_expression,
                CASE WHEN t.typcollation <> 0 AND t.typcollation <> bt.typcollation
                     THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END AS collation,
@@ -50,13 +55,16 @@ enum DomainQuery {
         WHERE t.typtype = 'd' AND \(CatalogFilter.userSchema("n.nspname"))
           AND \(CatalogFilter.notExtensionMember(catalog: "pg_type", oid: "t.oid"))
         """
+    }
 
     static func decode(_ result: QueryResult) throws -> [Domain] {
         try result.rows.map {
-            try $0.owned(Domain(name: try $0.qualifiedName(), baseType: try $0.string("base_type"),
-                   defaultExpression: try $0.optionalString("default_expression"), notNull: try $0.bool("not_null"),
-                   collation: try $0.optionalString("collation"),
-                   checks: try $0.json("checks", as: [NamedCheck].self) ?? [], comment: try $0.optionalString("comment")))
+            var domain = Domain(name: try $0.qualifiedName(), baseType: try $0.string("base_type"),
+                                defaultExpression: try $0.optionalString("default_expression"), notNull: try $0.bool("not_null"),
+                                collation: try $0.optionalString("collation"),
+                                checks: try $0.json("checks", as: [NamedCheck].self) ?? [], comment: try $0.optionalString("comment"))
+            domain.notNullName = try $0.optionalString("not_null_name")
+            return try $0.owned(domain)
         }
     }
 }
