@@ -161,6 +161,8 @@ public struct ModelFlattener: Sendable {
                     ("column privileges", list(view.columnPrivileges.map { column in
                         "\(quote(column.name)): " + column.privileges.map(\.description).joined(separator: ", ") })),
                     ("access method", view.accessMethod),
+                    ("column settings", view.columnSettings.flatMap { settings in list(settings.map { column in
+                        "\(quote(column.name)): " + column.clauses.joined(separator: ", ") }) }),
                     ("comment", view.comment),
                 ] + access(view))
             }

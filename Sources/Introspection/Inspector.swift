@@ -146,7 +146,7 @@ public struct Inspector: Sendable {
             .init(name: "columns", sql: ColumnQuery.sql(version), weight: 10, hashJoinsOnly: largeCatalog),
             .init(name: "indexes", sql: IndexQuery.sql(version), weight: 6, hashJoinsOnly: largeCatalog),
             .init(name: "constraints", sql: ConstraintQuery.sql(version), weight: 5, hashJoinsOnly: largeCatalog),
-            .init(name: "views", sql: ViewQuery.sql, weight: 3),
+            .init(name: "views", sql: ViewQuery.sql(version), weight: 3),
             .init(name: "operator classes", sql: OperatorClassQuery.sql, weight: 1),
             .init(name: "expression catalog", sql: ExpressionCatalogQuery.sql, weight: 1),
             .init(name: "index column options", sql: IndexQuery.columnOptionsSQL, weight: 1),

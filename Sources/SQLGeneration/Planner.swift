@@ -465,7 +465,9 @@ public struct Planner: Sendable {
         let names = Set(change.properties.map(\.name))
         switch change.id.kind {
         case .table: return !names.isDisjoint(with: ["kind", "partition key"])
-        case .view, .materializedView: return !names.isDisjoint(with: ["definition", "options", "access method"])
+        // A materialized view's column settings: made again with them (a column's storage has no
+        // way back to its type's default before 16).
+        case .view, .materializedView: return !names.isDisjoint(with: ["definition", "options", "access method", "column settings"])
         case .function, .procedure: return !names.isDisjoint(with: ["arguments", "result"])
         case .domain: return !names.isDisjoint(with: ["base type", "collation"])
         case .schema, .extension, .enum, .compositeType, .sequence: return false

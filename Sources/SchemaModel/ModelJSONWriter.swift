@@ -422,6 +422,17 @@ struct ModelJSONWriter {
                     w.key("privileges"); w.privileges(column.privileges)
                 }
             }
+            if let settings = view.columnSettings {
+                w.key("columnSettings"); w.array(settings) { w, column in
+                    w.object { w in
+                        w.member("compression", column.compression)
+                        w.member("name", column.name)
+                        if let options = column.options { w.member("options", options) }
+                        if let target = column.statisticsTarget { w.member("statisticsTarget", target) }
+                        w.member("storage", column.storage)
+                    }
+                }
+            }
             w.member("comment", view.comment)
             w.member("definition", view.definition)
             w.key("indexes"); w.array(view.indexes) { $0.index($1) }

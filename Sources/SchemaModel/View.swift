@@ -23,6 +23,9 @@ public struct View: Codable, Hashable, Sendable {
     public var accessMethod: String? = nil
     /// `INSTEAD OF` (and statement-level) triggers, by name.
     public var triggers: [Trigger] = []
+    /// A materialized view's columns set apart (`ALTER MATERIALIZED VIEW … ALTER COLUMN … SET
+    /// STATISTICS | STORAGE | COMPRESSION | (n_distinct = …)`), in column order; nil when none is.
+    public var columnSettings: [ViewColumnSettings]? = nil
 
     public init(name: QualifiedName, materialized: Bool = false, definition: String, options: [String] = [],
                 indexes: [Index] = [], comment: String? = nil) {
@@ -65,5 +68,32 @@ public struct ColumnPrivileges: Codable, Hashable, Sendable {
     public init(name: String, privileges: [Privilege]) {
         self.name = name
         self.privileges = privileges
+    }
+}
+
+/// What a materialized view's column is set to apart from its type's defaults: the settings a
+/// table's column holds (`Column.storage`, `compression`, `statisticsTarget`, `options`).
+public struct ViewColumnSettings: Codable, Hashable, Sendable {
+    public var name: String
+    /// `PLAIN`, `EXTERNAL`, `EXTENDED` or `MAIN`, when not its type's default.
+    public var storage: String?
+    /// `pglz` or `lz4`, when set.
+    public var compression: String?
+    public var statisticsTarget: Int?
+    /// `name=value`, sorted; nil when none.
+    public var options: [String]?
+
+    /// The `ALTER COLUMN` clauses that set them: `SET STATISTICS 500`, `SET STORAGE MAIN`, ….
+    public var clauses: [String] {
+        [statisticsTarget.map { "SET STATISTICS \($0)" }, storage.map { "SET STORAGE \($0)" },
+         compression.map { "SET COMPRESSION \($0)" }, options.map { "SET (\($0.joined(separator: ", ")))" }].compactMap { $0 }
+    }
+
+    public init(name: String, storage: String? = nil, compression: String? = nil, statisticsTarget: Int? = nil, options: [String]? = nil) {
+        self.name = name
+        self.storage = storage
+        self.compression = compression
+        self.statisticsTarget = statisticsTarget
+        self.options = options
     }
 }

@@ -115,12 +115,13 @@ import Testing
         #expect(proof.holds && proof.scope == nil)
     }
 
-    /// What the census names (a materialized view's column set apart) no plan can make: where
-    /// both sides hold it the proof does not ask the plan for it, where only the target does
-    /// the plan is refused rather than losing it unseen.
+    /// What the census names (a foreign table's storage parameters, which only a catalog update
+    /// sets) no plan can make: where both sides hold it the proof does not ask the plan for it,
+    /// where only the target does the plan is refused rather than losing it unseen.
     @Test func whatTheModelDoesNotHoldIsAskedOnlyWhereTheSourceLacksIt() throws {
-        let base = "CREATE TABLE t (a int, b text); CREATE MATERIALIZED VIEW mv AS SELECT a, b FROM t;"
-        let setting = " ALTER MATERIALIZED VIEW mv ALTER COLUMN a SET STATISTICS 500;"
+        let base = "CREATE TABLE t (a int, b text); CREATE FOREIGN DATA WRAPPER w; CREATE SERVER s FOREIGN DATA WRAPPER w; "
+            + "CREATE FOREIGN TABLE ft (a int) SERVER s;"
+        let setting = " UPDATE pg_catalog.pg_class SET reloptions = '{fillfactor=50}' WHERE oid = 'ft'::regclass;"
         let both = (try TestDatabase.model(after: base + setting), try TestDatabase.model(after: base + setting + " ALTER TABLE t ADD c int;"))
         #expect(both.0.unmodelled.count == 1 && both.1.unmodelled.count == 1)
         try Proving.expectPlanHolds(from: both.0, to: both.1, "the setting on both sides")

@@ -11,18 +11,11 @@ import Testing
     /// Each statement, alone in an empty database, and what the census must name.
     /// Every kind a statement can make is modelled now; what is left is storage
     /// parameters on a foreign table, which PostgreSQL refuses to set (`ALTER
-    /// FOREIGN TABLE … SET (…)` is not supported): the row goes in directly; and
-    /// a materialized view's column settings.
+    /// FOREIGN TABLE … SET (…)` is not supported): the row goes in directly.
     static let cases: [(sql: String, named: String)] = [
         ("CREATE FOREIGN DATA WRAPPER w; CREATE SERVER s FOREIGN DATA WRAPPER w; CREATE FOREIGN TABLE ft (a int) SERVER s; "
             + "UPDATE pg_catalog.pg_class SET reloptions = '{fillfactor=50}' WHERE oid = 'ft'::regclass",
          #"storage parameters of foreign table "public"."ft""#),
-        ("CREATE TABLE t (a int, b text); CREATE MATERIALIZED VIEW mv AS SELECT a, b FROM t; "
-            + "ALTER MATERIALIZED VIEW mv ALTER COLUMN a SET STATISTICS 500",
-         #"settings of materialized view column "public"."mv"."a""#),
-        ("CREATE TABLE t (a int, b text); CREATE MATERIALIZED VIEW mv AS SELECT a, b FROM t; "
-            + "ALTER MATERIALIZED VIEW mv ALTER COLUMN b SET STORAGE main",
-         #"settings of materialized view column "public"."mv"."b""#),
     ]
 
     @Test(arguments: cases.indices)
@@ -37,6 +30,22 @@ import Testing
         try connection.execute(sql)
         let census = try Inspector().inspect(connection).unmodelled.map(\.description)
         #expect(census.contains(named), "\(sql): \(census)")
+    }
+
+    /// A materialized view's columns set apart were named here until the model held them.
+    @Test func aMaterializedViewsColumnSettingsAreHeldNotNamed() throws {
+        let model = try TestDatabase.model(after: """
+            CREATE TABLE t (a int, b text, c numeric); CREATE MATERIALIZED VIEW mv AS SELECT a, b, c FROM t;
+            ALTER MATERIALIZED VIEW mv ALTER COLUMN a SET STATISTICS 500;
+            ALTER MATERIALIZED VIEW mv ALTER COLUMN b SET STORAGE main, ALTER COLUMN b SET COMPRESSION pglz;
+            ALTER MATERIALIZED VIEW mv ALTER COLUMN c SET (n_distinct = -0.5, n_distinct_inherited = 3);
+            """)
+        #expect(model.unmodelled == [])
+        let settings = try #require(model.views.first?.columnSettings)
+        #expect(settings.map { "\($0.name): \($0.clauses.joined(separator: ", "))" } == [
+            "a: SET STATISTICS 500", "b: SET STORAGE MAIN, SET COMPRESSION pglz",
+            "c: SET (n_distinct=-0.5, n_distinct_inherited=3)"])
+        #expect(ModelJSON.encode(model) == (try ModelJSON.encodeWithCodable(model)))
     }
 
     @Test func theCensusIsOneSentenceNamingEachObject() {

@@ -18,8 +18,6 @@ enum UnmodelledQuery {
 
     static func sql(_ version: CatalogVersion) -> String {
         let relationName = qualified("r.nspname", "r.relname")
-        let statisticsSet = version.major >= 17 ? "a.attstattarget IS NOT NULL" : "a.attstattarget >= 0"
-        let compressionSet = version.major >= 14 ? " OR a.attcompression IN ('p', 'l')" : ""
         return """
         WITH r AS (
             SELECT c.oid, c.relname, c.relkind, c.relpersistence, c.reloptions, c.relam, c.relreplident,
@@ -35,18 +33,6 @@ enum UnmodelledQuery {
             ('storage parameters of foreign table', r.relkind = 'f' AND r.reloptions IS NOT NULL)
         ) AS f(kind, applies)
         WHERE f.applies
-        UNION ALL
-        -- A materialized view's column set apart (`ALTER MATERIALIZED VIEW … ALTER COLUMN … SET
-        -- STATISTICS | STORAGE | COMPRESSION | (n_distinct = …)`): the model holds a table's.
-        SELECT 'settings of materialized view column', n.nspname,
-               \(qualified("n.nspname", "c.relname")) || '.' || \(q("a.attname"))
-        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-        JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
-        WHERE c.relkind = 'm' AND \(CatalogFilter.userSchema("n.nspname"))
-          AND \(CatalogFilter.ownObject(catalog: "pg_class", oid: "c.oid", internalToo: false))
-          AND (\(statisticsSet) OR a.attstorage <> t.typstorage\(compressionSet)
-               OR \(CatalogFilter.userColumnOptions("a.attoptions")) IS NOT NULL)
         \(version.major >= 18 ? notNullConstraints : "")
         """
     }

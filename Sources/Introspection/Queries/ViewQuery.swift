@@ -4,7 +4,10 @@ import SchemaModel
 /// Views and materialized views. pg_class with pg_get_viewdef: information_schema.views
 /// has no materialized views, and truncates nothing but hides views the role does not own.
 enum ViewQuery {
-    static let sql = """
+    static func sql(_ version: CatalogVersion) -> String {
+        let statisticsTarget = version.major >= 17 ? "a.attstattarget" : "NULLIF(a.attstattarget, -1)"
+        let compression = version.major >= 14 ? "CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END" : "NULL"
+        return """
         SELECT n.nspname AS schema, c.relname AS name, c.oid AS oid, d.description AS comment,
                c.relkind = 'm' AS materialized, pg_catalog.pg_get_viewdef(c.oid) AS definition,
                c.reloptions AS options,
@@ -21,6 +24,15 @@ enum ViewQuery {
                          coalesce(\(PrivilegeSQL.privileges(acl: "a.attacl", owner: "c.relowner", type: "'c'")), '[]'::pg_catalog.json))
                          ORDER BY a.attnum)
                   FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND a.attacl IS NOT NULL) AS column_privileges,
+               -- A materialized view's columns set apart, as `ColumnQuery` reads a table's.
+               (SELECT pg_catalog.json_agg(pg_catalog.json_strip_nulls(pg_catalog.json_build_object('name', a.attname,
+                         'storage', CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END,
+                         'compression', \(compression), 'statisticsTarget', \(statisticsTarget),
+                         'options', \(CatalogFilter.userColumnOptions("a.attoptions")))) ORDER BY a.attnum)
+                  FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+                  WHERE c.relkind = 'm' AND a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                    AND (\(statisticsTarget) IS NOT NULL OR a.attstorage <> t.typstorage OR \(compression) IS NOT NULL
+                         OR \(CatalogFilter.userColumnOptions("a.attoptions")) IS NOT NULL)) AS column_settings,
                CASE WHEN c.relkind = 'm' AND am.amname <> 'heap' THEN am.amname END AS access_method,
                \(PrivilegeSQL.owner("c.relowner")) AS owner,
                \(PrivilegeSQL.privileges(acl: "c.relacl", owner: "c.relowner", type: "'r'")) AS privileges
@@ -31,6 +43,7 @@ enum ViewQuery {
         WHERE c.relkind IN ('v', 'm') AND \(CatalogFilter.userSchema("n.nspname"))
           AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "c.oid"))
         """
+    }
 
     static func decode(_ result: QueryResult) throws -> [(oid: UInt32, name: QualifiedName, relation: View)] {
         try result.rows.map { row in
@@ -44,6 +57,14 @@ enum ViewQuery {
             view.columnPrivileges = (try row.json("column_privileges", as: [ColumnPrivileges].self) ?? [])
                 .map { ColumnPrivileges(name: $0.name, privileges: $0.privileges.sorted()) }
             view.accessMethod = try row.optionalString("access_method")
+            view.columnSettings = try row.json("column_settings", as: [ViewColumnSettings].self).map { settings in
+                settings.map { column in
+                    var column = column
+                    column.storage = column.storage.map { ["p": "PLAIN", "e": "EXTERNAL", "x": "EXTENDED", "m": "MAIN"][$0] ?? $0 }
+                    column.options = column.options?.sorted { $0.precedes($1) }
+                    return column
+                }
+            }
             return (try row.oid("oid"), name, view)
         }
     }

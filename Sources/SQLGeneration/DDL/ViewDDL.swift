@@ -26,6 +26,11 @@ enum ViewDDL {
         for comment in view.columnComments {
             statements.append(SQLWriting.comment(on: "COLUMN \(view.name.sql).\(SQLWriting.ident(comment.name))", comment.comment))
         }
+        for column in view.columnSettings ?? [] {
+            for clause in column.clauses {
+                statements.append(Statement("ALTER MATERIALIZED VIEW \(view.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) \(clause)"))
+            }
+        }
         if let comment = view.comment { statements.append(SQLWriting.comment(on: "\(keyword(view)) \(view.name.sql)", comment)) }
         statements += PrivilegeDDL.statements(on: "TABLE \(view.name.sql)", from: [], to: view.privileges)
         for column in view.columnPrivileges {
