@@ -667,7 +667,31 @@ struct DDLWriter {
         for parent in old.inherits where !new.inherits.contains(parent) {
             statements.append(Statement("ALTER TABLE \(new.name.sql) NO INHERIT \(parent.sql)", hazards: lock))
         }
+        if !statements.isEmpty { statements += notNullNamesAfterLeaving(new) }
         return statements
+    }
+
+    /// A table that leaves its parent keeps its NOT NULL constraints under the parent's names
+    /// (18), where one made alone has its own: each takes the name the target gives it. Found
+    /// in the catalog, as the model holds no name it inherits; before 18 there is none to find.
+    private func notNullNamesAfterLeaving(_ table: Table) -> [Statement] {
+        table.columns.filter(\.notNull).map { column in
+            let target = column.notNullName ?? "\(table.name.name)_\(column.name)_not_null"
+            return Statement("""
+                DO $schemactl$
+                DECLARE
+                    current pg_catalog.name;
+                BEGIN
+                    SELECT k.conname INTO current FROM pg_catalog.pg_constraint k
+                    JOIN pg_catalog.pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
+                    WHERE k.conrelid = \(SQLWriting.regclass(table.name)) AND k.contype = 'n' AND a.attname = \(SQLWriting.literal(column.name));
+                    IF current IS NOT NULL AND current <> \(SQLWriting.literal(target)) THEN
+                        EXECUTE pg_catalog.format('ALTER TABLE %s RENAME CONSTRAINT %I TO %I', \(SQLWriting.literal(table.name.sql)), current, \(SQLWriting.literal(target)));
+                    END IF;
+                END
+                $schemactl$
+                """)
+        }
     }
 
     /// Columns added and changed on a table that stays (dropped ones went with the drops).
