@@ -498,7 +498,7 @@ struct DDLWriter {
         if names.contains("not null") {
             // A name of its own (17) is given by ADD CONSTRAINT; SET NOT NULL gives the server's.
             if new.notNull, let name = new.notNullName {
-                statements.append(Statement("\(alter) ADD CONSTRAINT \(SQLWriting.ident(name)) NOT NULL"))
+                statements.append(Statement("\(alter) ADD \(TableDDL.notNull(named: name))"))
             } else {
                 statements.append(Statement("\(alter) \(new.notNull ? "SET" : "DROP") NOT NULL"))
             }
@@ -676,7 +676,7 @@ struct DDLWriter {
     /// in the catalog, as the model holds no name it inherits; before 18 there is none to find.
     private func notNullNamesAfterLeaving(_ table: Table) -> [Statement] {
         table.columns.filter(\.notNull).map { column in
-            let target = column.notNullName ?? "\(table.name.name)_\(column.name)_not_null"
+            let target = TableDDL.notNullName(of: column, in: table.name)
             return Statement("""
                 DO $schemactl$
                 DECLARE
@@ -840,8 +840,7 @@ struct DDLWriter {
             }
         } else if old.notNull && new.notNull && old.notNullName != new.notNullName {
             // The NOT NULL stays under another name (18): the name the server gave where none is kept.
-            let given = "\(table.name.name)_\(new.name)_not_null"
-            let (was, now) = (old.notNullName ?? given, new.notNullName ?? given)
+            let (was, now) = (TableDDL.notNullName(of: old, in: table.name), TableDDL.notNullName(of: new, in: table.name))
             statements.append(Statement("ALTER TABLE \(table.name.sql) RENAME CONSTRAINT \(SQLWriting.ident(was)) TO \(SQLWriting.ident(now))"))
         }
         if let identity = new.identity {

@@ -100,12 +100,9 @@ struct DependencyOrder {
         // A cast WITH FUNCTION whose function returns another type than the cast's target needs
         // that type binary-coercible to the target, which may be a cast WITHOUT FUNCTION of the
         // model (18's create_cast test). pg_depend ties casts to no other cast: binary ones first.
-        let casts = model.definedObjects.filter { $0.kind == .cast }
-        let binaryCasts = casts.filter { $0.definition.contains(" WITHOUT FUNCTION") }.map(\.id)
-        if !binaryCasts.isEmpty {
-            for cast in casts where !cast.definition.contains(" WITHOUT FUNCTION") {
-                for binary in binaryCasts { add(cast.id, binary) }
-            }
+        let casts = Dictionary(grouping: model.definedObjects.filter { $0.kind == .cast }) { $0.definition.contains(" WITHOUT FUNCTION") }
+        for cast in casts[false] ?? [] {
+            for binary in casts[true] ?? [] { add(cast.id, binary.id) }
         }
         // Structural edges the dependency query leaves implicit: an object after its schema.
         let schemas = Dictionary(objects.filter { $0.kind == .schema }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

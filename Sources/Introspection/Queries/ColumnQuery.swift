@@ -12,9 +12,23 @@ import SchemaModel
 /// the 25,000 defaults of 5,000 tables cost. Generated columns do refer to
 /// columns and keep their table.
 enum ColumnQuery {
+    /// A column's `SET COMPRESSION` (of `pg_attribute a`), or NULL; a table's and a materialized view's alike.
+    static func compression(_ version: CatalogVersion) -> String {
+        version.major >= 14 ? "CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END" : "NULL"
+    }
+
+    /// A column's `SET STATISTICS`, or NULL when not set (-1 before 17).
+    static func statisticsTarget(_ version: CatalogVersion) -> String {
+        version.major >= 17 ? "a.attstattarget" : "NULLIF(a.attstattarget, -1)"
+    }
+
+    /// `attstorage`'s letter as `SET STORAGE` names it.
+    static func storageName(_ letter: String) -> String {
+        ["p": "PLAIN", "e": "EXTERNAL", "x": "EXTENDED", "m": "MAIN"][letter] ?? letter
+    }
+
     static func sql(_ version: CatalogVersion) -> String {
-        let compression = version.major >= 14 ? "CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END" : "NULL"
-        let statisticsTarget = version.major >= 17 ? "a.attstattarget" : "NULLIF(a.attstattarget, -1)"
+        let compression = compression(version), statisticsTarget = statisticsTarget(version)
         // 18 keeps a column's NOT NULL as a constraint (one per column). One NOT VALID sets
         // attnotnull too: the model holds it as a constraint. A valid one's name is kept where it
         // is not one the server gives: `table_column_not_null`, or a parent's (a table renamed
@@ -102,7 +116,7 @@ enum ColumnQuery {
                 identity: identity, generatedExpression: row.optionalString(generatedExpression),
                 collation: row.optionalString(collation), comment: row.optionalString(comment),
                 privileges: (try row.json(privileges, as: [Privilege].self) ?? []).sorted())
-            column.storage = row.optionalString(storage).map { ["p": "PLAIN", "e": "EXTERNAL", "x": "EXTENDED", "m": "MAIN"][$0] ?? $0 }
+            column.storage = row.optionalString(storage).map(storageName)
             column.compression = row.optionalString(compression)
             if try row.bool(virtual) { column.generatedStorage = "VIRTUAL" }
             if try row.bool(inheritedAndLocal) { column.inheritedAndLocal = true }

@@ -5,8 +5,7 @@ import SchemaModel
 /// has no materialized views, and truncates nothing but hides views the role does not own.
 enum ViewQuery {
     static func sql(_ version: CatalogVersion) -> String {
-        let statisticsTarget = version.major >= 17 ? "a.attstattarget" : "NULLIF(a.attstattarget, -1)"
-        let compression = version.major >= 14 ? "CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END" : "NULL"
+        let statisticsTarget = ColumnQuery.statisticsTarget(version), compression = ColumnQuery.compression(version)
         return """
         SELECT n.nspname AS schema, c.relname AS name, c.oid AS oid, d.description AS comment,
                c.relkind = 'm' AS materialized, pg_catalog.pg_get_viewdef(c.oid) AS definition,
@@ -60,7 +59,7 @@ enum ViewQuery {
             view.columnSettings = try row.json("column_settings", as: [ViewColumnSettings].self).map { settings in
                 settings.map { column in
                     var column = column
-                    column.storage = column.storage.map { ["p": "PLAIN", "e": "EXTERNAL", "x": "EXTENDED", "m": "MAIN"][$0] ?? $0 }
+                    column.storage = column.storage.map(ColumnQuery.storageName)
                     column.options = column.options?.sorted { $0.precedes($1) }
                     return column
                 }

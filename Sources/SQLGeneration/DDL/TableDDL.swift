@@ -7,20 +7,34 @@ enum TableDDL {
     static func columnDefinition(_ column: Column) -> String {
         var text = SQLWriting.ident(column.name) + " " + column.type
         if let collation = column.collation { text += " COLLATE \(collation)" }
-        if let expression = column.generatedExpression {
-            text += " GENERATED ALWAYS AS (\(expression)) \(column.generatedStorage ?? "STORED")"
-        }
+        if let clause = generation(column) { text += " " + clause }
         if let identity = column.identity { text += " GENERATED \(identity.generation.rawValue) AS IDENTITY (\(identityOptions(identity)))" }
         if let value = column.defaultExpression { text += " DEFAULT \(value)" }
-        if column.notNull { text += column.notNullName.map { " CONSTRAINT \(SQLWriting.ident($0)) NOT NULL" } ?? " NOT NULL" }
+        if column.notNull { text += " " + notNull(named: column.notNullName) }
         return text
+    }
+
+    /// The name of `column`'s NOT NULL constraint: its own, or the one the server gives (18).
+    static func notNullName(of column: Column, in table: QualifiedName) -> String {
+        column.notNullName ?? "\(table.name)_\(column.name)_not_null"
+    }
+
+    /// `GENERATED ALWAYS AS (…) STORED | VIRTUAL` of a generated column, or nil.
+    static func generation(_ column: Column) -> String? {
+        column.generatedExpression.map { "GENERATED ALWAYS AS (\($0)) \(column.generatedStorage ?? "STORED")" }
+    }
+
+    /// `NOT NULL`, or `CONSTRAINT name NOT NULL` where the constraint has a name of its own
+    /// (a column's from 18, a domain's from 17).
+    static func notNull(named name: String?) -> String {
+        name.map { "CONSTRAINT \(SQLWriting.ident($0)) NOT NULL" } ?? "NOT NULL"
     }
 
     /// `SET NOT NULL`; where the column's constraint has a name of its own (18), `ADD CONSTRAINT
     /// name NOT NULL column`, which a second run finds there and leaves.
     static func setNotNull(_ column: Column, of table: QualifiedName) -> String {
         if let name = column.notNullName {
-            return "ALTER TABLE \(table.sql) ADD CONSTRAINT \(SQLWriting.ident(name)) NOT NULL \(SQLWriting.ident(column.name))"
+            return "ALTER TABLE \(table.sql) ADD \(notNull(named: name)) \(SQLWriting.ident(column.name))"
         }
         return "ALTER TABLE \(table.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) SET NOT NULL"
     }
@@ -75,7 +89,7 @@ enum TableDDL {
             table.columns.compactMap { column in
                 guard column.notNull, let name = column.notNullName, parentColumns.contains(where: { $0.name == column.name }) else { return nil }
                 namedNotNull.insert(column.name)
-                return "CONSTRAINT \(SQLWriting.ident(name)) NOT NULL \(SQLWriting.ident(column.name))"
+                return notNull(named: name) + " " + SQLWriting.ident(column.name)
             }
         }
         if let parent = table.partitionOf {
@@ -83,10 +97,9 @@ enum TableDDL {
             let parentColumns = model.tables[parent]?.columns ?? []
             // PostgreSQL 16 lets a partition compute a generated column its own way (17 refuses it).
             let ownGeneration = table.columns.compactMap { column -> String? in
-                guard let expression = column.generatedExpression,
-                      let inherited = parentColumns.first(where: { $0.name == column.name }),
-                      inherited.generatedExpression != nil, inherited.generatedExpression != expression else { return nil }
-                return SQLWriting.ident(column.name) + " WITH OPTIONS GENERATED ALWAYS AS (\(expression)) \(column.generatedStorage ?? "STORED")"
+                guard let clause = generation(column), let inherited = parentColumns.first(where: { $0.name == column.name }),
+                      inherited.generatedExpression != nil, inherited.generatedExpression != column.generatedExpression else { return nil }
+                return SQLWriting.ident(column.name) + " WITH OPTIONS " + clause
             } + notNullElements(inheritedFrom: parentColumns)
             create = prefix + " PARTITION OF \(parent.sql)" + (ownGeneration.isEmpty ? "" : " (" + ownGeneration.joined(separator: ", ") + ")")
                 + " \(table.partitionBound ?? "DEFAULT")"
@@ -107,9 +120,9 @@ enum TableDDL {
                     var text = SQLWriting.ident(column.name) + " " + column.type + (column.collation.map { " COLLATE \($0)" } ?? "")
                     // From PostgreSQL 16 a child may compute a generated column its own way, and must where
                     // two parents disagree; where it agrees with every parent the clause is left to them.
-                    if let expression = column.generatedExpression,
-                       parents.contains(where: { $0.columns.contains { $0.name == column.name && $0.generatedExpression != expression } }) {
-                        text += " GENERATED ALWAYS AS (\(expression)) \(column.generatedStorage ?? "STORED")"
+                    if let clause = generation(column),
+                       parents.contains(where: { $0.columns.contains { $0.name == column.name && $0.generatedExpression != column.generatedExpression } }) {
+                        text += " " + clause
                     }
                     return text
                 } + notNullElements(inheritedFrom: parents.flatMap(\.columns))

@@ -38,7 +38,7 @@ enum TypeDDL {
         var create = "CREATE DOMAIN \(domain.name.sql) AS \(domain.baseType)"
         if let collation = domain.collation { create += " COLLATE \(collation)" }
         if let value = domain.defaultExpression { create += " DEFAULT \(value)" }
-        if domain.notNull { create += domain.notNullName.map { " CONSTRAINT \(SQLWriting.ident($0)) NOT NULL" } ?? " NOT NULL" }
+        if domain.notNull { create += " " + TableDDL.notNull(named: domain.notNullName) }
         // Checks not yet validated are added after, as NOT VALID (CREATE DOMAIN validates nothing but cannot say so).
         for check in domain.checks where check.validated {
             create += " CONSTRAINT \(SQLWriting.ident(check.name)) \(check.definition)"
