@@ -705,6 +705,10 @@ struct DDLWriter {
         let rebuiltTypes = work.typeRebuilds.map(ModelIndex.name)
         for column in newTable.columns {
             let id = ObjectID(.column, column.name, on: table)
+            if work.expressionsSet.contains(id), let expression = column.generatedExpression {
+                statements.append(Statement("ALTER TABLE \(name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) SET EXPRESSION AS (\(expression))",
+                                            hazards: (holdsRows(name) ? [.tableRewrite(name)] : []) + locking(name)))
+            }
             if typed, work.addedMembers[id] != nil {
                 // It came with its type's new attribute (ALTER TYPE … ADD ATTRIBUTE … CASCADE): only its options are its own.
                 statements += alterColumn(Column(name: column.name, position: column.position, type: column.type), column,
@@ -795,7 +799,8 @@ struct DDLWriter {
         let lock = locking(table.name)
         let id = ObjectID(.column, new.name, on: ObjectID(.table, table.name))
         var statements: [Statement] = []
-        if names.contains("generated") { statements.append(Statement("\(alter) DROP EXPRESSION", hazards: lock)) }
+        // A column that stays generated got its new expression in place (`Work.expressionsSet`).
+        if names.contains("generated") && new.generatedExpression == nil { statements.append(Statement("\(alter) DROP EXPRESSION", hazards: lock)) }
         let retyped = names.contains("type") || names.contains("collation")
         let defaultChanges = names.contains("default") || (retyped && old.defaultExpression != nil)
         if old.identity != nil && new.identity == nil {

@@ -52,6 +52,9 @@ public struct Planner: Sendable {
         /// cannot alter it), or reads a column that changes type (which it refuses while they exist).
         /// What names them is rebuilt: DROP COLUMN takes their indexes and constraints with it.
         var readdedColumns: [ObjectID: Set<String>] = [:]
+        /// Stored generated columns given their new expression in place (`SET EXPRESSION`, 17+),
+        /// and those whose own expression is set again after a parent's recursed over it.
+        var expressionsSet: Set<ObjectID> = []
         /// Removed functions dropped with the other drops rather than last: an added function of
         /// the same name may take their call signature (a parameter renamed, an OUT one added).
         var earlyDrops: Set<ObjectID> = []
@@ -117,6 +120,7 @@ public struct Planner: Sendable {
         addFunctionUsers(to: &work, before: before, after: after)
         addIdentityChanges(to: &work, before: before)
         addReaddedColumns(to: &work, before: before, after: after)
+        addExpressionsSet(to: &work, before: before, after: after, order: newOrder.order)
         addDependents(to: &work, before: before, after: after, edges: oldOrder.edges)
         notes += possibleRenames(work, before: before, after: after)
         notes += work.rebuilt.sorted().map { "\($0) is dropped and created again" }
@@ -256,7 +260,7 @@ public struct Planner: Sendable {
         }
         let tablesWithMemberChanges = Set((work.addedMembers.keys.map { $0 } + work.changedMembers.keys.map { $0 })
             .filter { $0.kind == .column }.compactMap(\.parent)).union(work.readdedColumns.keys)
-            .union(work.defaultsDroppedEarly.compactMap(\.parent))
+            .union(work.defaultsDroppedEarly.compactMap(\.parent)).union(work.expressionsSet.compactMap(\.parent))
         // A base type is created as a shell before the first of its input and output functions.
         var shells: [ObjectID: ObjectID] = [:]
         for id in newOrder.order where id.kind == .baseType && (work.addedTop.contains(id) || work.rebuilt.contains(id)) {
@@ -429,7 +433,8 @@ public struct Planner: Sendable {
                 switch id.kind {
                 case .column:
                     work.changedMembers[id] = change
-                    if !names.isDisjoint(with: ["type", "collation", "generated"]), let table = id.parent {
+                    if !names.isDisjoint(with: ["type", "collation", "generated"]), let table = id.parent,
+                       !Self.setsExpressionInPlace(change, major: options.serverMajor) {
                         work.affectedTables.insert(table)
                         work.retypedColumns[table, default: []].insert(id.name)
                     }
@@ -817,13 +822,63 @@ public struct Planner: Sendable {
         return false
     }
 
+    /// Whether a column's change is a stored generated column's new expression, and nothing the
+    /// server cannot do in place with `ALTER COLUMN … SET EXPRESSION` (17+): the column stays,
+    /// and so do the views, policies and indexes that read it (the server rebuilds the indexes
+    /// and checks the constraints as it rewrites the table). A virtual column (18) is added again:
+    /// the server refuses its new expression where the table has a check or is published.
+    static func setsExpressionInPlace(_ change: SchemaChange, major: Int?) -> Bool {
+        guard (major ?? 0) >= 17, case let .column(old)? = change.old, case let .column(new)? = change.new,
+              old.generatedExpression != nil, new.generatedExpression != nil,
+              (old.generatedStorage ?? "STORED") == "STORED", (new.generatedStorage ?? "STORED") == "STORED" else { return false }
+        return !change.properties.contains { ["type", "collation"].contains($0.name) }
+    }
+
+    /// The stored generated columns whose expression is set in place (`Work.expressionsSet`).
+    /// `SET EXPRESSION` recurses to the table's children, inheritance and partitions alike, and
+    /// sets theirs too; so, in the new model's order (parents first), a table gets a statement
+    /// of its own only where its new expression differs from the one it holds by then: its
+    /// old one, or the last one an ancestor's statement gave it. A child whose own expression
+    /// does not change gets it back after its parent's.
+    private func addExpressionsSet(to work: inout Work, before: ModelIndex, after: ModelIndex, order: [ObjectID]) {
+        let inPlace = work.changedMembers.filter { id, change in
+            id.kind == .column && !(id.parent.map { work.readdedColumns[$0]?.contains(id.name) ?? false } ?? false)
+                && Self.setsExpressionInPlace(change, major: options.serverMajor)
+        }
+        guard !inPlace.isEmpty else { return }
+        // Children of each table in both models, by the inheritance both models give them.
+        var children: [QualifiedName: [QualifiedName]] = [:]
+        for table in after.model.tables {
+            guard let was = before.tables[table.name] else { continue }
+            for parent in Set(table.parents).intersection(was.parents) { children[parent, default: []].append(table.name) }
+        }
+        var given: [ObjectID: String] = [:]
+        for id in order where id.kind == .table {
+            let name = ModelIndex.name(id)
+            guard let oldTable = before.tables[name], let newTable = after.tables[name], !work.rebuilt.contains(id) else { continue }
+            for column in newTable.columns {
+                let columnID = ObjectID(.column, column.name, on: id)
+                guard let expression = column.generatedExpression, let held = given[columnID] ?? oldTable.column(column.name)?.generatedExpression,
+                      inPlace[columnID] != nil || given[columnID] != nil, held != expression,
+                      work.readdedColumns[id]?.contains(column.name) != true else { continue }
+                work.expressionsSet.insert(columnID)
+                var descendants = children[name] ?? []
+                while let child = descendants.popLast() {
+                    given[ObjectID(.column, column.name, on: ObjectID(.table, child))] = expression
+                    descendants += children[child] ?? []
+                }
+            }
+        }
+    }
+
     /// Generated columns that must be dropped and added again (see `Work.readdedColumns`), and
     /// what DROP COLUMN takes with them: the indexes, constraints and statistics that name them.
     /// Their tables' readers are rebuilt as for a type change.
     private func addReaddedColumns(to work: inout Work, before: ModelIndex, after: ModelIndex) {
         for (id, change) in work.changedMembers where id.kind == .column {
             guard let table = id.parent, change.properties.contains(where: { $0.name == "generated" }),
-                  case let .column(new)? = change.new, new.generatedExpression != nil else { continue }
+                  case let .column(new)? = change.new, new.generatedExpression != nil,
+                  !Self.setsExpressionInPlace(change, major: options.serverMajor) else { continue }
             work.readdedColumns[table, default: []].insert(id.name)
         }
         for (table, retyped) in work.retypedColumns {

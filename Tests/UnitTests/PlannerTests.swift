@@ -220,4 +220,26 @@ final class PlannerTests: XCTestCase {
         XCTAssertTrue(lines.contains("CREATE SCHEMA IF NOT EXISTS \"Sales Δ\";"), "\(lines)")
         XCTAssertTrue(lines.contains("CREATE TABLE \"Sales Δ\".\"Order \"\"Items\"\"\" (\n    \"select\" integer\n);"), "\(lines)")
     }
+
+    func testAStoredGeneratedColumnsNewExpressionIsSetInPlaceFrom17AndAddedAgainBefore() {
+        func generated(_ expression: String, storage: String? = nil) -> DatabaseModel {
+            var column = Column(name: "g", position: 2, type: "integer")
+            column.generatedExpression = expression
+            column.generatedStorage = storage
+            return model([table([Column(name: "a", position: 1, type: "integer"), column])])
+        }
+        let (old, new) = (generated("(a * 2)"), generated("(a * 3)"))
+        let inPlace = Planner(from: old, to: new, options: PlanOptions(serverMajor: 17)).plan()
+        XCTAssertEqual(sql(inPlace), ["ALTER TABLE \"public\".\"t\" ALTER COLUMN \"g\" SET EXPRESSION AS ((a * 3));"])
+        XCTAssertEqual(inPlace.dataLoss, [])
+        XCTAssertTrue(inPlace.statements[0].hazards.contains(.tableRewrite(t)), "\(inPlace.statements[0].hazards)")
+
+        // Before 17 there is no way but DROP COLUMN and ADD COLUMN; a virtual column (18) is
+        // added again too (the server refuses its new expression under a check or a publication).
+        for (from, to, major) in [(old, new, 16), (generated("(a * 2)", storage: "VIRTUAL"), generated("(a * 3)", storage: "VIRTUAL"), 18)] {
+            let readded = sql(Planner(from: from, to: to, options: PlanOptions(serverMajor: major)).plan())
+            XCTAssertTrue(readded.contains { $0.hasPrefix("ALTER TABLE \"public\".\"t\" DROP COLUMN \"g\"") }, "\(major): \(readded)")
+            XCTAssertFalse(readded.contains { $0.contains("SET EXPRESSION") }, "\(major): \(readded)")
+        }
+    }
 }
