@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "Replay", dependencies: ["PostgresClient", "EmbeddedServer", "Migrations", "Introspection", "SchemaModel", "SQLText", "Support"]),
         .target(name: "Diff", dependencies: ["SchemaModel", "SQLText", "Support"]),
         // Typed changes to ordered statements with their hazards, and the consolidated schema: pure, no connection.
-        .target(name: "SQLGeneration", dependencies: ["SchemaModel", "Diff", "SQLText", "Support"]),
+        .target(name: "SQLGeneration", dependencies: ["SchemaModel", "Diff", "SQLText", "Support", .product(name: "Crypto", package: "swift-crypto")]),
         // Workflows that span the pipeline: plans proved on a scratch database, consolidation.
         .target(name: "Release", dependencies: ["SQLGeneration", "Replay", "Diff", "Migrations", "SchemaModel", "PostgresClient", "Introspection", "EmbeddedServer", "Support"]),
         // Rules over each migration, with the replayed schema before and after it and the planner's hazards.

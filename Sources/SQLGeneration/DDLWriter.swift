@@ -340,7 +340,7 @@ struct DDLWriter {
 
     /// The name a rebuilt enum or domain is renamed to while its columns move to the new one.
     static func aside(_ name: QualifiedName) -> QualifiedName {
-        QualifiedName(schema: name.schema, name: String((name.name + "__schemactl_old").prefix(63)))
+        QualifiedName(schema: name.schema, name: SQLWriting.derivedName(name.name, suffix: "__schemactl_old"))
     }
 
     /// A collation whose definition changes under columns that use it (`Planner.Work.collationRebuilds`):
@@ -839,7 +839,7 @@ struct DDLWriter {
         if defaultChanges, let value = new.defaultExpression { statements.append(Statement("\(alter) SET DEFAULT \(value)", hazards: lock)) }
         if old.notNull != new.notNull && !(new.identity != nil && old.identity == nil && new.notNull) {
             if new.notNull {
-                statements += setNotNull(new, of: table)
+                if !inheritsSetNotNull(of: new, in: table) { statements += setNotNull(new, of: table) }
             } else {
                 statements.append(Statement("\(alter) DROP NOT NULL", hazards: lock))
             }
@@ -902,6 +902,17 @@ struct DDLWriter {
         table.parents.contains { holdsRows($0) && before.tables[$0]?.column(name) != nil }
     }
 
+    /// Whether `column` of `table` comes from a parent whose own column of that name becomes
+    /// NOT NULL too: the parent's statement recurses and gives the child the constraint, under
+    /// the parent's name (18), which a statement of the child's own would mark as its own, or
+    /// (online, 18) fail on.
+    private func inheritsSetNotNull(of column: Column, in table: Table) -> Bool {
+        table.parents.contains { parent in
+            guard let was = before.tables[parent]?.column(column.name), let now = after.tables[parent]?.column(column.name) else { return false }
+            return now.notNull && !was.notNull
+        }
+    }
+
     /// Whether `column` of `table` comes from a parent (a partition's, or plain inheritance)
     /// whose own column of that name changes type or collation too, and takes the child's with it.
     private func inheritsRetype(of column: Column, in table: Table) -> Bool {
@@ -922,13 +933,23 @@ struct DDLWriter {
         isEnum(from, in: before) || isEnum(to, in: after) ? "::text" + (array ? "[]" : "") : CastRoute.via(from: from, to: to)
     }
 
-    /// `SET NOT NULL`; online, through a check validated under a weaker lock first (PostgreSQL 12 and later then skip the scan).
+    /// `SET NOT NULL`; online, the scan under a weaker lock first: from 18 the NOT NULL itself is
+    /// added `NOT VALID` and validated; before, through a check validated first (12 and later
+    /// then skip the scan that `SET NOT NULL` would make).
     private func setNotNull(_ column: Column, of table: Table) -> [Statement] {
         let alter = "ALTER TABLE \(table.name.sql)"
         let set = TableDDL.setNotNull(column, of: table.name)
         guard holdsRows(table.name) else { return [Statement(set)] }
         guard options.online else { return [Statement(set, hazards: [.validation(table.name), .accessExclusiveLock(table.name)])] }
-        let check = SQLWriting.ident(String((column.name + "_not_null_schemactl").prefix(63)))
+        if (options.serverMajor ?? 0) >= 18 {
+            let name = SQLWriting.ident(TableDDL.notNullName(of: column, in: table.name))
+            return [
+                Statement("\(alter) ADD CONSTRAINT \(name) NOT NULL \(SQLWriting.ident(column.name)) NOT VALID",
+                          hazards: [.accessExclusiveLock(table.name)]),
+                Statement("\(alter) VALIDATE CONSTRAINT \(name)", hazards: [.validation(table.name)]),
+            ]
+        }
+        let check = SQLWriting.ident(SQLWriting.derivedName(column.name, suffix: "_not_null_schemactl"))
         return [
             Statement("\(alter) ADD CONSTRAINT \(check) CHECK (\(SQLWriting.ident(column.name)) IS NOT NULL) NOT VALID",
                       hazards: [.accessExclusiveLock(table.name)]),

@@ -1,3 +1,5 @@
+import Crypto
+import Foundation
 import SQLText
 import SchemaModel
 
@@ -5,6 +7,27 @@ import SchemaModel
 /// that make a schema script idempotent.
 enum SQLWriting {
     static func ident(_ name: String) -> String { SQLQuoting.identifier(name) }
+
+    /// The longest identifier PostgreSQL keeps (`NAMEDATALEN - 1` bytes); it cuts longer ones.
+    static let identifierBytes = 63
+
+    /// A name the plan makes from another (`name__schemactl_old`): `base` + `suffix` where it fits
+    /// in 63 bytes. Otherwise `base` is cut at a character boundary and followed by `suffix` and
+    /// eight hex digits of its SHA-256: left to the server, a 63-byte `base` would be cut back to
+    /// itself (the rename aside fails on the name it already has), and two long names that share
+    /// their first bytes would be cut to one.
+    static func derivedName(_ base: String, suffix: String) -> String {
+        let whole = base + suffix
+        guard whole.utf8.count > identifierBytes else { return whole }
+        let digest = SHA256.hash(data: Data(base.utf8)).prefix(4).map { String(format: "%02x", $0) }.joined()
+        let room = identifierBytes - suffix.utf8.count - digest.count - 1
+        var kept = ""
+        for character in base {
+            guard kept.utf8.count + character.utf8.count <= room else { break }
+            kept.append(character)
+        }
+        return kept + suffix + "_" + digest
+    }
     static func literal(_ value: String) -> String { SQLQuoting.literal(value) }
 
     /// A name as `quote_ident` writes it (bare when it can be): to match the
