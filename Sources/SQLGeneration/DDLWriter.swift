@@ -323,12 +323,14 @@ struct DDLWriter {
     /// The columns of tables that stay whose type is `type` (or an array of it), moved to the type
     /// of that name the plan has just created: each default dropped, the type changed `USING` what
     /// `cast` writes for the column and its quoted name (with what the cast may lose), the new default set.
-    private func movingColumns(of type: QualifiedName, _ cast: (Column, String) -> (using: String, loss: String?)) -> [Statement] {
+    /// `parked`: the columns were changed to text (`parkColumns`), their defaults dropped then.
+    private func movingColumns(of type: QualifiedName, to newType: QualifiedName? = nil, parked: Bool = false,
+                               _ cast: (Column, String) -> (using: String, loss: String?)) -> [Statement] {
         columnsMoving { Planner.uses($0.type, type) }.flatMap { table, column, new -> [Statement] in
             var statements: [Statement] = []
             let alter = "ALTER TABLE \(table.sql) ALTER COLUMN \(SQLWriting.ident(column.name))"
-            let target = type.sql + (column.type.hasSuffix("[]") ? "[]" : "")
-            if column.defaultExpression != nil { statements.append(Statement("\(alter) DROP DEFAULT", hazards: locking(table))) }
+            let target = (newType ?? type).sql + (column.type.hasSuffix("[]") ? "[]" : "")
+            if column.defaultExpression != nil && !parked { statements.append(Statement("\(alter) DROP DEFAULT", hazards: locking(table))) }
             let (using, loss) = cast(column, SQLWriting.ident(column.name))
             let id = ObjectID(.column, column.name, on: ObjectID(.table, table))
             statements.append(Statement("\(alter) TYPE \(target) USING \(using)",
@@ -369,6 +371,36 @@ struct DDLWriter {
                 let isArray = column.type.hasSuffix("[]")
                 return ("\(value)::text\(isArray ? "[]" : "")::\(name.sql)\(isArray ? "[]" : "")", "values that do not fit \(domain.baseType) fail the cast")
             }
+    }
+
+    /// The columns that hold a range type whose definition changes, or its multirange
+    /// (`Planner.Work.rangeRebuilds`), changed to text before the type is dropped. A range cannot
+    /// be renamed aside as an enum is: its constructor functions, and its multirange's, keep their
+    /// names (the new multirange's constructor of no argument would clash) and belong to the
+    /// bootstrap superuser, so only a superuser could rename them.
+    func parkColumns(of id: ObjectID) -> [Statement] {
+        guard case let .defined(old)? = before.object(id) else { return [] }
+        return ([ModelIndex.name(id)] + (old.multirangeType.map { [$0] } ?? [])).flatMap { type in
+            columnsMoving { Planner.uses($0.type, type) }.flatMap { table, column, _ -> [Statement] in
+                let alter = "ALTER TABLE \(table.sql) ALTER COLUMN \(SQLWriting.ident(column.name))"
+                let text = column.type.hasSuffix("[]") ? "text[]" : "text"
+                return (column.defaultExpression != nil ? [Statement("\(alter) DROP DEFAULT", hazards: locking(table))] : [])
+                    + [Statement("\(alter) TYPE \(text) USING \(SQLWriting.ident(column.name))::\(text)", hazards: [.tableRewrite(table)] + locking(table))]
+            }
+        }
+    }
+
+    /// The columns `parkColumns` changed to text, moved to the range type created anew (or its multirange).
+    func unparkColumns(of id: ObjectID) -> [Statement] {
+        guard case let .defined(old)? = before.object(id), case let .defined(new)? = after.object(id) else { return [] }
+        let olds = [ModelIndex.name(id)] + (old.multirangeType.map { [$0] } ?? [])
+        let news = [ModelIndex.name(id)] + (new.multirangeType.map { [$0] } ?? [])
+        return zip(olds, news).flatMap { type, target in
+            movingColumns(of: type, to: target, parked: true) { column, value in
+                (column.type.hasSuffix("[]") ? "\(value)::\(target.sql)[]" : "\(value)::\(target.sql)",
+                 "values of the old range type that do not read as the new one fail the cast")
+            }
+        }
     }
 
     /// A composite type whose attribute changes type under columns that hold it

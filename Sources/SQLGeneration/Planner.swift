@@ -35,6 +35,10 @@ public struct Planner: Sendable {
         /// Domains used by columns whose base type changes (or whose base enum is rebuilt): the same,
         /// as PostgreSQL cannot drop a domain a column uses nor change its base type.
         var domainRebuilds: Set<ObjectID> = []
+        /// Range types whose definition changes under columns that hold them or their multirange
+        /// (also in `rebuilt`): the columns changed to text before the type is dropped, and to the
+        /// new type once it is created (`DDLWriter.parkColumns`).
+        var rangeRebuilds: Set<ObjectID> = []
         /// Composite types whose attribute changes type under a column that holds them: the same
         /// (PostgreSQL refuses `ALTER ATTRIBUTE … TYPE` while a column uses the type).
         var compositeRebuilds: Set<ObjectID> = []
@@ -80,7 +84,7 @@ public struct Planner: Sendable {
         var reattached: Set<ObjectID> = []
 
         /// The enums, domains and composite types rebuilt under their columns.
-        var typeRebuilds: Set<ObjectID> { enumRebuilds.union(domainRebuilds).union(compositeRebuilds) }
+        var typeRebuilds: Set<ObjectID> { enumRebuilds.union(domainRebuilds).union(compositeRebuilds).union(rangeRebuilds) }
     }
 
     public func plan() -> Plan {
@@ -250,6 +254,7 @@ public struct Planner: Sendable {
         }
         let dropsLate = Set(lateDrops)
         for id in reverse where !readers.contains(id.kind) && !dropsLate.contains(id) && !work.earlyReaders.contains(id) {
+            if work.rangeRebuilds.contains(id) { statements += writer.parkColumns(of: id) }
             statements += writer.drop(id, before: before)
         }
 
@@ -276,10 +281,12 @@ public struct Planner: Sendable {
             if let type = shells[id], shelled.insert(type).inserted { statements += writer.shell(type) }
             if work.addedTop.contains(id) || work.rebuilt.contains(id) {
                 statements += writer.create(id)
+                if work.rangeRebuilds.contains(id) { statements += writer.unparkColumns(of: id) }
             } else if work.enumRebuilds.contains(id) {
                 statements += writer.rebuildEnum(work.changedTop[id]!, work: work)
             } else if work.domainRebuilds.contains(id) {
                 statements += writer.rebuildDomain(id, work: work)
+
             } else if work.compositeRebuilds.contains(id) {
                 statements += writer.rebuildComposite(id, work: work)
             } else if work.collationRebuilds.contains(id) {
@@ -552,6 +559,14 @@ public struct Planner: Sendable {
             }
         }
         for id in work.compositeRebuilds { work.changedTop[id] = nil }
+        // Range types whose definition changes where a column holds them or their multirange.
+        for id in work.rebuilt where id.kind == .rangeType {
+            guard case let .defined(range)? = before.object(id) else { continue }
+            let types = [ModelIndex.name(id)] + (range.multirangeType.map { [$0] } ?? [])
+            guard before.model.tables.contains(where: { $0.columns.contains { column in types.contains { Self.uses(column.type, $0) } } })
+            else { continue }
+            work.rangeRebuilds.insert(id)
+        }
         // Collations that change under columns: their columns are affected like a type change,
         // and the indexes that name the collation are rebuilt.
         for id in work.rebuilt where id.kind == .collation {
@@ -569,19 +584,23 @@ public struct Planner: Sendable {
                 rebuildMembers(of: table, naming: { Self.mentions($0, name.name) }, constraints: { _ in false }, in: &work, after: after)
             }
         }
-        // Columns of a rebuilt enum, domain or composite type: their tables are affected like a type change,
-        // and the checks and indexes that name them are rebuilt (their constants are of the old type).
+        // Columns of a rebuilt enum, domain, composite or range type (or its multirange): their tables
+        // are affected like a type change, and the checks and indexes that name them are rebuilt (their
+        // constants are of the old type).
         for id in work.typeRebuilds {
-            let type = ModelIndex.name(id)
+            var types = [ModelIndex.name(id)]
+            if case let .defined(range)? = before.object(id), let multirange = range.multirangeType { types.append(multirange) }
             for table in before.model.tables {
                 let tableID = ObjectID(.table, table.name)
-                let columns = table.columns.filter { Self.uses($0.type, type) }.map(\.name)
+                let columns = table.columns.filter { column in types.contains { Self.uses(column.type, $0) } }.map(\.name)
                 guard !columns.isEmpty else { continue }
                 work.affectedTables.insert(tableID)
                 work.retypedColumns[tableID, default: []].formUnion(columns)
                 guard !work.removedTop.contains(tableID), !work.rebuilt.contains(tableID) else { continue }
                 let names = { (text: String) in columns.contains { Self.mentions(text, $0) } }
-                rebuildMembers(of: table, naming: names, constraints: { $0.kind == .check && names($0.definition) }, in: &work, after: after)
+                // A range's columns pass through text, which no exclusion operator takes.
+                let kinds: Set<Constraint.Kind> = work.rangeRebuilds.contains(id) ? [.check, .exclusion] : [.check]
+                rebuildMembers(of: table, naming: names, constraints: { kinds.contains($0.kind) && names($0.definition) }, in: &work, after: after)
             }
         }
     }

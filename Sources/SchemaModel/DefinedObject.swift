@@ -51,6 +51,16 @@ public struct DefinedObject: Codable, Hashable, Sendable, Comparable, OwnedObjec
         lhs.id < rhs.id
     }
 
+    /// A range type's multirange type (14 and later), read from its definition
+    /// (`MULTIRANGE_TYPE_NAME = schema.name`). nil for other kinds and before 14.
+    public var multirangeType: QualifiedName? {
+        guard kind == .rangeType else { return nil }
+        let tokens = SQLToken.tokens(of: definition)
+        guard let key = tokens.firstIndex(where: { $0.isWord("MULTIRANGE_TYPE_NAME") }),
+              let (parts, _) = SQLToken.qualifiedName(in: tokens, at: key + 2), parts.count == 2 else { return nil }
+        return QualifiedName(schema: parts[0], name: parts[1])
+    }
+
     /// The table a statistics object is on, read from its definition (`CREATE STATISTICS …
     /// FROM table`, as `pg_get_statisticsobjdef` writes it): its tie to the table is an
     /// automatic dependency, which the model's edges leave out. nil for other kinds.
