@@ -55,10 +55,7 @@ public struct DefinedObject: Codable, Hashable, Sendable, Comparable, OwnedObjec
     /// (`MULTIRANGE_TYPE_NAME = schema.name`). nil for other kinds and before 14.
     public var multirangeType: QualifiedName? {
         guard kind == .rangeType else { return nil }
-        let tokens = SQLToken.tokens(of: definition)
-        guard let key = tokens.firstIndex(where: { $0.isWord("MULTIRANGE_TYPE_NAME") }),
-              let (parts, _) = SQLToken.qualifiedName(in: tokens, at: key + 2), parts.count == 2 else { return nil }
-        return QualifiedName(schema: parts[0], name: parts[1])
+        return qualifiedName { tokens in tokens.firstIndex { $0.isWord("MULTIRANGE_TYPE_NAME") }.map { $0 + 2 } }
     }
 
     /// The table a statistics object is on, read from its definition (`CREATE STATISTICS …
@@ -66,9 +63,13 @@ public struct DefinedObject: Codable, Hashable, Sendable, Comparable, OwnedObjec
     /// automatic dependency, which the model's edges leave out. nil for other kinds.
     public var statisticsTable: QualifiedName? {
         guard kind == .statistics else { return nil }
+        return qualifiedName { tokens in tokens.lastIndex { $0.isWord("FROM") }.map { $0 + 1 } }
+    }
+
+    /// The schema-qualified name that starts at the token `start` finds in the definition.
+    private func qualifiedName(at start: ([SQLToken]) -> Int?) -> QualifiedName? {
         let tokens = SQLToken.tokens(of: definition)
-        guard let from = tokens.lastIndex(where: { $0.isWord("FROM") }),
-              let (parts, _) = SQLToken.qualifiedName(in: tokens, at: from + 1), parts.count == 2 else { return nil }
+        guard let index = start(tokens), let (parts, _) = SQLToken.qualifiedName(in: tokens, at: index), parts.count == 2 else { return nil }
         return QualifiedName(schema: parts[0], name: parts[1])
     }
 }
