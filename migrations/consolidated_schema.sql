@@ -8,7 +8,13 @@ SET check_function_bodies = off;
 
 CREATE SCHEMA IF NOT EXISTS "public";
 
-COMMENT ON SCHEMA "public" IS 'standard public schema';
+DO $schemactl$
+BEGIN
+    IF pg_catalog.obj_description('public'::pg_catalog.regnamespace, 'pg_namespace') IS DISTINCT FROM 'standard public schema' THEN
+        COMMENT ON SCHEMA "public" IS 'standard public schema';
+    END IF;
+END
+$schemactl$;
 
 CREATE EXTENSION IF NOT EXISTS "pgcrypto" WITH SCHEMA "public" VERSION '1.3';
 

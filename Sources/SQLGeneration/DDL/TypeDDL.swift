@@ -11,7 +11,24 @@ enum TypeDDL {
     static func create(_ schema: Namespace) -> [Statement] {
         let name = SQLWriting.ident(schema.name)
         var statements = [Statement("CREATE SCHEMA IF NOT EXISTS \(name)")]
-        if let comment = schema.comment { statements.append(SQLWriting.comment(on: "SCHEMA \(name)", comment)) }
+        if let comment = schema.comment {
+            let statement = SQLWriting.comment(on: "SCHEMA \(name)", comment)
+            if schema.name == "public" {
+                // Every new database has `public`, with this comment already; before 15 it belongs to
+                // the bootstrap superuser, and COMMENT by anyone else fails even where nothing changes.
+                statements.append(Statement("""
+                    DO $schemactl$
+                    BEGIN
+                        IF pg_catalog.obj_description('public'::pg_catalog.regnamespace, 'pg_namespace') IS DISTINCT FROM \(SQLWriting.literal(comment)) THEN
+                            \(statement.sql)
+                        END IF;
+                    END
+                    $schemactl$
+                    """))
+            } else {
+                statements.append(statement)
+            }
+        }
         statements += PrivilegeDDL.statements(on: "SCHEMA \(name)", from: [], to: schema.privileges)
         return statements
     }
