@@ -4,7 +4,8 @@ import SchemaModel
 /// User triggers. pg_trigger: information_schema.triggers has one row per event,
 /// no enabled state, and no statement-level TRUNCATE triggers. Internal triggers
 /// (behind foreign keys) are left out, and so are the clones a partitioned table's
-/// trigger makes on its partitions (`tgparentid`, PostgreSQL 13+), unless a clone's
+/// trigger makes on its partitions (`tgparentid`, PostgreSQL 13+; internal themselves
+/// before 15), unless a clone's
 /// state differs from its parent trigger's or it has a comment: those are the
 /// partition's own (`PartitionTriggerState`).
 enum TriggerQuery {
@@ -21,7 +22,8 @@ enum TriggerQuery {
         JOIN pg_catalog.pg_proc f ON f.oid = t.tgfoid
         JOIN pg_catalog.pg_namespace fn ON fn.oid = f.pronamespace
         \(CatalogFilter.commentJoin(alias: "d", catalog: "pg_trigger", oid: "t.oid"))
-        WHERE NOT t.tgisinternal
+        -- Before 15 a clone is internal itself; a clone of an internal trigger (a foreign key's) is not a user's.
+        WHERE (NOT t.tgisinternal OR (t.tgparentid <> 0 AND NOT pt.tgisinternal))
           AND (t.tgparentid = 0 OR d.description IS NOT NULL OR t.tgenabled <> pt.tgenabled)
           AND \(CatalogFilter.userSchema("n.nspname"))
           AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "c.oid"))
