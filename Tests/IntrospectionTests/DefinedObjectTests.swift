@@ -95,7 +95,7 @@ import Testing
         Case(kind: .eventTrigger, prerequisites: "CREATE FUNCTION et() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END'",
              sql: "CREATE EVENT TRIGGER et ON ddl_command_start WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION et(); ALTER EVENT TRIGGER et DISABLE"),
         Case(kind: .publication, prerequisites: "CREATE TABLE t (a int, b int, c int)",
-             sql: "CREATE PUBLICATION pub FOR TABLE t (a, b) WHERE (a > 0) WITH (publish = 'insert, update')"),
+             sql: "-- needs PostgreSQL 15\nCREATE PUBLICATION pub FOR TABLE t (a, b) WHERE (a > 0) WITH (publish = 'insert, update')"),
         Case(kind: .publication, sql: "CREATE PUBLICATION everything FOR ALL TABLES WITH (publish_via_partition_root = true)"),
         Case(kind: .defaultPrivileges, sql: """
             ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO PUBLIC;

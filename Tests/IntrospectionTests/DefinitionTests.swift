@@ -9,18 +9,21 @@ import XCTest
 /// they come from, they must read as the server's own pg_get_indexdef.
 final class DefinitionTests: XCTestCase {
     func testEveryShapeOfIndexReadsAsTheServerWritesIt() throws {
-        XCTAssertEqual(try checkDefinitions(of: "indexes.sql").indexes, 26)
+        XCTAssertEqual(try checkDefinitions(of: "indexes.sql").indexes, try ServerFeatures.major() >= 15 ? 26 : 25)
     }
 
     func testEveryShapeOfConstraintReadsAsTheServerWritesIt() throws {
-        XCTAssertEqual(try checkDefinitions(of: "constraints.sql").constraints, 14)
+        XCTAssertEqual(try checkDefinitions(of: "constraints.sql").constraints, try ServerFeatures.major() >= 15 ? 14 : 12)
     }
 
-    /// Loads Fixtures/definitions/`file`, inspects it and compares every definition with the server's.
+    /// Loads Fixtures/definitions/`file` (before 15, up to its `-- PostgreSQL 15 and later:`
+    /// part), inspects it and compares every definition with the server's.
     private func checkDefinitions(of file: String) throws -> (indexes: Int, constraints: Int) {
         let database = try TestDatabase.make()
         let connection = try database.connect()
-        try connection.execute(String(contentsOf: fixturesFolder.appendingPathComponent("definitions/" + file), encoding: .utf8))
+        var sql = try String(contentsOf: fixturesFolder.appendingPathComponent("definitions/" + file), encoding: .utf8)
+        if try ServerFeatures.major() < 15, let later = sql.range(of: "-- PostgreSQL 15 and later:") { sql = String(sql[..<later.lowerBound]) }
+        try connection.execute(sql)
         return try assertDefinitionsAreTheServers(try Inspector().inspect(connection), connection)
     }
 
@@ -67,7 +70,9 @@ final class DefinitionTests: XCTestCase {
             written.insert(name)
         }
         // Left to the server: user functions, dates' constants, CASE, COLLATE, backslashes
-        // and non-ASCII text (their quoting depends on settings).
+        // and non-ASCII text (their quoting depends on settings). On a major the deparser does not
+        // run on (14's node trees differ in places), what it does write must still be the server's.
+        guard DeparserPolicy.testedMajors.contains(try ServerFeatures.major()) else { return }
         XCTAssertEqual(written.sorted(), [
             "arithmetic", "bigint_literal", "bool_literal", "bool_test", "cast_text", "char_compare", "coalesce_check",
             "enum_cast", "enum_compare", "enum_in", "explicit_cast", "in_list", "inherited_no", "int_compare", "json_check", "later", "like_check",

@@ -90,8 +90,9 @@ import Testing
     /// The rule reads the server's own extension scripts; each server of CI carries a different set.
     @Test func anExtensionsFunctionBeforeTheExtensionIsNamed() throws {
         let candidates = [("uuid-ossp", "uuid_generate_v4()"), ("hstore", "hstore('a', 'b')"), ("vector", "l2_distance('[1]'::vector, '[2]'::vector)")]
-        let usable = try candidates.first { try ServerFeatures.missing(for: "CREATE EXTENSION \"\($0.0)\"") == nil }
-        let (name, call) = try #require(usable)
+        guard let (name, call) = try candidates.first(where: { try ServerFeatures.missing(for: "CREATE EXTENSION \"\($0.0)\"") == nil }) else {
+            try Test.cancel("skipped: this server lacks the extensions uuid-ossp, hstore and vector")
+        }
         let fired = try Self.lint(change: "CREATE VIEW generated AS SELECT \(call) AS value;", rollback: "DROP VIEW IF EXISTS generated;")
         let hit = try #require(fired.findings.first { $0.rule == "extension-function-before-extension" })
         #expect(hit.message.contains(name) && hit.line == 4 && hit.column == 33, "\(hit)")

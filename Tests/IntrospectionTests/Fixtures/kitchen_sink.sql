@@ -1,6 +1,6 @@
 -- Every kind of object the model holds, at least once, with hostile names:
 -- upper case, spaces, quotes, unicode, reserved words, 63-character identifiers.
--- PostgreSQL 15 and later (publication row filters, unlogged sequences, NULLS NOT DISTINCT);
+-- needs PostgreSQL 15 (publication row filters, unlogged sequences, NULLS NOT DISTINCT);
 -- no extension, so that it runs on every server the suite runs on.
 CREATE SCHEMA "Sales Δ";
 COMMENT ON SCHEMA "Sales Δ" IS 'the sales team''s schema';

@@ -8,7 +8,6 @@ CREATE TABLE "Other Schema"."Parent Table" (
     PRIMARY KEY ("Key Part", second),
     UNIQUE (code),
     CONSTRAINT unique_including UNIQUE (second) INCLUDE (code),
-    CONSTRAINT unique_nulls UNIQUE NULLS NOT DISTINCT (code, second),
     CONSTRAINT deferred_unique UNIQUE ("Key Part") DEFERRABLE INITIALLY DEFERRED
 );
 CREATE TABLE child (
@@ -20,10 +19,12 @@ CREATE TABLE child (
     CONSTRAINT to_parent FOREIGN KEY (part, second) REFERENCES "Other Schema"."Parent Table" ("Key Part", second)
         MATCH FULL ON UPDATE CASCADE ON DELETE SET DEFAULT,
     CONSTRAINT to_code FOREIGN KEY (code) REFERENCES "Other Schema"."Parent Table" (code) ON DELETE RESTRICT DEFERRABLE,
-    CONSTRAINT set_some_null FOREIGN KEY (part, second) REFERENCES "Other Schema"."Parent Table" ("Key Part", second)
-        ON DELETE SET NULL (second),
     CONSTRAINT to_self FOREIGN KEY (part) REFERENCES child (id) ON DELETE SET NULL,
     CONSTRAINT no_overlap EXCLUDE USING gist (during WITH &&)
 );
 ALTER TABLE child ADD CONSTRAINT not_yet FOREIGN KEY (second) REFERENCES child (id) NOT VALID;
 ALTER TABLE child ADD CONSTRAINT positive CHECK (part > 0) NOT VALID;
+-- PostgreSQL 15 and later:
+ALTER TABLE "Other Schema"."Parent Table" ADD CONSTRAINT unique_nulls UNIQUE NULLS NOT DISTINCT (code, second);
+ALTER TABLE child ADD CONSTRAINT set_some_null FOREIGN KEY (part, second) REFERENCES "Other Schema"."Parent Table" ("Key Part", second)
+    ON DELETE SET NULL (second);

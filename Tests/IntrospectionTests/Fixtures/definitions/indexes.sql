@@ -30,7 +30,6 @@ CREATE INDEX by_flags ON "Other Schema"."Mixed Case" USING gin (flags);
 CREATE INDEX by_amount_hash ON "Other Schema"."Mixed Case" USING hash (amount);
 CREATE INDEX by_created_brin ON "Other Schema"."Mixed Case" USING brin (created) WITH (pages_per_range = 32);
 CREATE UNIQUE INDEX unique_name_including ON "Other Schema"."Mixed Case" (name) INCLUDE (amount, "Select");
-CREATE UNIQUE INDEX unique_code_nulls ON "Other Schema"."Mixed Case" (code) NULLS NOT DISTINCT;
 CREATE INDEX partial_desc ON "Other Schema"."Mixed Case" (amount DESC) WHERE amount > 0 AND "Select" IS NOT NULL;
 CREATE INDEX with_fillfactor ON "Other Schema"."Mixed Case" (amount) WITH (fillfactor = 70);
 CREATE INDEX by_lower ON "Other Schema"."Mixed Case" (lower("Select"), id);
@@ -42,3 +41,5 @@ CREATE MATERIALIZED VIEW totals AS SELECT id, amount FROM "Other Schema"."Mixed 
 CREATE INDEX totals_amount ON totals (amount NULLS FIRST);
 CREATE TABLE documents (id int, words tsvector);
 CREATE INDEX documents_words ON documents USING gist (words tsvector_ops (siglen = 100));
+-- PostgreSQL 15 and later:
+CREATE UNIQUE INDEX unique_code_nulls ON "Other Schema"."Mixed Case" (code) NULLS NOT DISTINCT;
