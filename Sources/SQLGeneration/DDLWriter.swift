@@ -937,10 +937,13 @@ struct DDLWriter {
     /// Whether `column` of `table` comes from a parent whose own column of that name becomes
     /// NOT NULL too: the parent's statement recurses and gives the child the constraint, under
     /// the parent's name (18), which a statement of the child's own would mark as its own, or
-    /// (online, 18) fail on.
+    /// (online, 18) fail on. Only a parent that stays, and was the child's parent already: one
+    /// created again, or joined after the columns change, does not recurse to it.
     private func inheritsSetNotNull(of column: Column, in table: Table) -> Bool {
-        table.parents.contains { parent in
-            guard let was = before.tables[parent]?.column(column.name), let now = after.tables[parent]?.column(column.name) else { return false }
+        let parentsBefore = Set(before.tables[table.name]?.parents ?? [])
+        return table.parents.contains { parent in
+            guard parentsBefore.contains(parent), existingTables.contains(ObjectID(.table, parent)),
+                  let was = before.tables[parent]?.column(column.name), let now = after.tables[parent]?.column(column.name) else { return false }
             return now.notNull && !was.notNull
         }
     }

@@ -83,7 +83,7 @@ public struct Planner: Sendable {
         /// before it is dropped, so their rows stay, and attached to the new one.
         var reattached: Set<ObjectID> = []
 
-        /// The enums, domains and composite types rebuilt under their columns.
+        /// The enums, domains, composite and range types rebuilt under their columns.
         var typeRebuilds: Set<ObjectID> { enumRebuilds.union(domainRebuilds).union(compositeRebuilds).union(rangeRebuilds) }
     }
 
@@ -286,7 +286,6 @@ public struct Planner: Sendable {
                 statements += writer.rebuildEnum(work.changedTop[id]!, work: work)
             } else if work.domainRebuilds.contains(id) {
                 statements += writer.rebuildDomain(id, work: work)
-
             } else if work.compositeRebuilds.contains(id) {
                 statements += writer.rebuildComposite(id, work: work)
             } else if work.collationRebuilds.contains(id) {
