@@ -373,14 +373,15 @@ struct DDLWriter {
             }
     }
 
-    /// The columns that hold a range type whose definition changes, or its multirange
-    /// (`Planner.Work.rangeRebuilds`), changed to text before the type is dropped. A range cannot
-    /// be renamed aside as an enum is: its constructor functions, and its multirange's, keep their
-    /// names (the new multirange's constructor of no argument would clash) and belong to the
-    /// bootstrap superuser, so only a superuser could rename them.
-    func parkColumns(of id: ObjectID) -> [Statement] {
-        guard case let .defined(old)? = before.object(id) else { return [] }
-        return ([ModelIndex.name(id)] + (old.multirangeType.map { [$0] } ?? [])).flatMap { type in
+    /// The columns of `types` (tables that stay, the type kept by name) changed to text before
+    /// the type is dropped, so that a type of that name can be created anew: a range type whose
+    /// definition changes (`Planner.Work.rangeRebuilds`), or a type replaced by another kind of
+    /// the same name (`Planner.Work.replacedTypes`). A range cannot be renamed aside as an enum
+    /// is: its constructor functions, and its multirange's, keep their names (the new
+    /// multirange's constructor of no argument would clash) and belong to the bootstrap
+    /// superuser, so only a superuser could rename them.
+    func parkColumns(holding types: [QualifiedName]) -> [Statement] {
+        types.flatMap { type in
             columnsMoving { Planner.uses($0.type, type) }.flatMap { table, column, _ -> [Statement] in
                 let alter = "ALTER TABLE \(table.sql) ALTER COLUMN \(SQLWriting.ident(column.name))"
                 let text = column.type.hasSuffix("[]") ? "text[]" : "text"
@@ -390,17 +391,21 @@ struct DDLWriter {
         }
     }
 
-    /// The columns `parkColumns` changed to text, moved to the range type created anew (or its multirange).
-    func unparkColumns(of id: ObjectID) -> [Statement] {
-        guard case let .defined(old)? = before.object(id), case let .defined(new)? = after.object(id) else { return [] }
-        let olds = [ModelIndex.name(id)] + (old.multirangeType.map { [$0] } ?? [])
-        let news = [ModelIndex.name(id)] + (new.multirangeType.map { [$0] } ?? [])
-        return zip(olds, news).flatMap { type, target in
+    /// The columns `parkColumns` changed to text, moved to the type of that name created anew
+    /// (`targets`, one for each of `types`: a range's multirange may take another name).
+    func unparkColumns(of types: [QualifiedName], to targets: [QualifiedName]) -> [Statement] {
+        zip(types, targets).flatMap { type, target in
             movingColumns(of: type, to: target, parked: true) { column, value in
                 (column.type.hasSuffix("[]") ? "\(value)::\(target.sql)[]" : "\(value)::\(target.sql)",
-                 "values of the old range type that do not read as the new one fail the cast")
+                 "values of the old type that do not read as the new one fail the cast")
             }
         }
+    }
+
+    /// A range type's name and its multirange's, in `model`.
+    func rangeTypes(_ id: ObjectID, in model: ModelIndex) -> [QualifiedName] {
+        guard case let .defined(range)? = model.object(id) else { return [ModelIndex.name(id)] }
+        return [ModelIndex.name(id)] + (range.multirangeType.map { [$0] } ?? [])
     }
 
     /// A composite type whose attribute changes type under columns that hold it
@@ -734,7 +739,8 @@ struct DDLWriter {
         // Generated columns added again were dropped with the other drops (`dropReaddedColumns`).
         let readded = work.readdedColumns[table] ?? []
         let typed = isTypedTable(table)
-        let rebuiltTypes = work.typeRebuilds.map(ModelIndex.name)
+        // Types whose columns were moved to a type of that name created anew, defaults and all.
+        let rebuiltTypes = work.typeRebuilds.union(work.replacedTypes.keys).map(ModelIndex.name)
         for column in newTable.columns {
             let id = ObjectID(.column, column.name, on: table)
             if work.expressionsSet.contains(id), let expression = column.generatedExpression {

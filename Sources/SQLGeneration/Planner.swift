@@ -42,6 +42,11 @@ public struct Planner: Sendable {
         /// Composite types whose attribute changes type under a column that holds them: the same
         /// (PostgreSQL refuses `ALTER ATTRIBUTE … TYPE` while a column uses the type).
         var compositeRebuilds: Set<ObjectID> = []
+        /// Types that go where another kind of type takes their name, under columns that keep the
+        /// name (a composite type replaced by a table): the old one is dropped with the other drops,
+        /// its columns changed to text first, and cast to the new one once it is created. By the
+        /// new object, the old one.
+        var replacedTypes: [ObjectID: ObjectID] = [:]
         /// Member changes of tables and views that stay (not added or removed whole).
         var addedMembers: [ObjectID: SchemaChange] = [:]
         var removedMembers: [ObjectID: SchemaChange] = [:]
@@ -254,7 +259,8 @@ public struct Planner: Sendable {
         }
         let dropsLate = Set(lateDrops)
         for id in reverse where !readers.contains(id.kind) && !dropsLate.contains(id) && !work.earlyReaders.contains(id) {
-            if work.rangeRebuilds.contains(id) { statements += writer.parkColumns(of: id) }
+            if work.rangeRebuilds.contains(id) { statements += writer.parkColumns(holding: writer.rangeTypes(id, in: before)) }
+            if work.replacedTypes.values.contains(id) { statements += writer.parkColumns(holding: [ModelIndex.name(id)]) }
             statements += writer.drop(id, before: before)
         }
 
@@ -281,7 +287,10 @@ public struct Planner: Sendable {
             if let type = shells[id], shelled.insert(type).inserted { statements += writer.shell(type) }
             if work.addedTop.contains(id) || work.rebuilt.contains(id) {
                 statements += writer.create(id)
-                if work.rangeRebuilds.contains(id) { statements += writer.unparkColumns(of: id) }
+                if work.rangeRebuilds.contains(id) {
+                    statements += writer.unparkColumns(of: writer.rangeTypes(id, in: before), to: writer.rangeTypes(id, in: after))
+                }
+                if work.replacedTypes[id] != nil { statements += writer.unparkColumns(of: [ModelIndex.name(id)], to: [ModelIndex.name(id)]) }
             } else if work.enumRebuilds.contains(id) {
                 statements += writer.rebuildEnum(work.changedTop[id]!, work: work)
             } else if work.domainRebuilds.contains(id) {
@@ -558,6 +567,34 @@ public struct Planner: Sendable {
             }
         }
         for id in work.compositeRebuilds { work.changedTop[id] = nil }
+        // Types replaced by another kind of type of the same name, under columns that keep the name.
+        let typeKinds: Set<ObjectKind> = [.table, .compositeType, .enum, .domain, .rangeType]
+        let addedTypes = Dictionary(work.addedTop.filter { typeKinds.contains($0.kind) }.map { (ModelIndex.name($0), $0) }, uniquingKeysWith: { first, _ in first })
+        for id in work.removedTop.sorted() where typeKinds.contains(id.kind) {
+            let name = ModelIndex.name(id)
+            guard let replacement = addedTypes[name], replacement.kind != id.kind else { continue }
+            let holders = before.model.tables.filter { table in
+                table.name != name && table.columns.contains { Self.uses($0.type, name) }
+            }
+            let kept = holders.allSatisfy { table in
+                guard let now = after.tables[table.name], !work.removedTop.contains(ObjectID(.table, table.name)) else { return false }
+                return table.columns.filter { Self.uses($0.type, name) }.allSatisfy { column in
+                    now.column(column.name).map { Self.uses($0.type, name) && $0.type == column.type } ?? false
+                }
+            }
+            guard !holders.isEmpty, kept else { continue }
+            work.replacedTypes[replacement] = id
+            work.earlyDrops.insert(id)
+            for table in holders {
+                let tableID = ObjectID(.table, table.name)
+                let columns = table.columns.filter { Self.uses($0.type, name) }.map(\.name)
+                work.affectedTables.insert(tableID)
+                work.retypedColumns[tableID, default: []].formUnion(columns)
+                let names = { (text: String) in columns.contains { Self.mentions(text, $0) } }
+                rebuildMembers(of: table, naming: names, constraints: { [.check, .exclusion].contains($0.kind) && names($0.definition) },
+                               in: &work, after: after)
+            }
+        }
         // Range types whose definition changes where a column holds them or their multirange.
         for id in work.rebuilt where id.kind == .rangeType {
             guard case let .defined(range)? = before.object(id) else { continue }
