@@ -85,9 +85,11 @@ public final class EmbeddedPostgres: @unchecked Sendable {
             try OrphanedServers.recordOwner(in: folder.path, dataDirectory: data)
             if !FileManager.default.fileExists(atPath: data + "/PG_VERSION") {
                 if let persistentData { try preparePersistentParent(of: persistentData, owner: runAs) }
+                // `--no-instructions` came in 14: 13's initdb refuses it (and prints what it would leave out).
+                let quiet = (try? binaries.majorVersion()).map { $0 >= 14 } ?? true
                 let initdb = try Subprocess.run(
                     binaries.path("initdb"),
-                    ["-D", data, "-U", superuser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"],
+                    ["-D", data, "-U", superuser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"] + (quiet ? ["--no-instructions"] : []),
                     as: runAs, currentDirectory: folder.path, startup: startup)
                 guard initdb.status == 0 else {
                     throw EmbeddedPostgresError.initdbFailed(status: initdb.status, output: initdb.output)
@@ -204,6 +206,8 @@ public final class EmbeddedPostgres: @unchecked Sendable {
             "unix_socket_permissions=0700", "fsync=off", "full_page_writes=off", "synchronous_commit=off",
             "max_connections=200", "max_locks_per_transaction=512",
             "logging_collector=off", "log_min_messages=warning", "timezone=UTC",
+            // The default from 14; 13 stores new passwords as md5, which scram-sha-256 login refuses.
+            "password_encryption=scram-sha-256",
         ].flatMap { ["-c", $0] }
     }
 

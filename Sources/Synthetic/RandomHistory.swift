@@ -41,9 +41,12 @@ public struct RandomHistory: Sendable {
     /// Functions with a SQL-standard body, with the column they read.
     private var readers: [String: (table: String, column: String)] = [:]
     private var counter = 0
+    /// Whether functions may have SQL-standard bodies (`BEGIN ATOMIC`, PostgreSQL 14 and later).
+    private let standardBodies: Bool
 
-    public init(seed: UInt64) {
+    public init(seed: UInt64, standardBodies: Bool = true) {
         random = SplitMix64(seed: seed)
+        self.standardBodies = standardBodies
     }
 
     private mutating func fresh(_ prefix: String) -> String {
@@ -155,7 +158,7 @@ public struct RandomHistory: Sendable {
         let reading = readers.keys.sorted().filter { readers[$0]! == (table, column.name) }
         return (over.map { "DROP VIEW \($0.name)" } + reading.map { "DROP FUNCTION \($0)()" }
             + ["ALTER TABLE \(table) ALTER COLUMN \(column.name) TYPE \(newType)"]
-            + reading.map { Self.reader($0, table, column.name) } + over.map(createView)).joined(separator: ";\n")
+            + reading.map { reader($0, table, column.name) } + over.map(createView)).joined(separator: ";\n")
     }
 
     private mutating func toggleNotNull() -> String {
@@ -321,11 +324,13 @@ public struct RandomHistory: Sendable {
         let column = pick(table.columns).name
         let name = fresh("s")
         readers[name] = (table.name, column)
-        return Self.reader(name, table.name, column)
+        return reader(name, table.name, column)
     }
 
-    private static func reader(_ name: String, _ table: String, _ column: String) -> String {
-        "CREATE FUNCTION \(name)() RETURNS bigint LANGUAGE sql STABLE BEGIN ATOMIC SELECT count(\(column)) FROM \(table); END"
+    /// Before 14 the same body as a string, which ties the function to nothing.
+    private func reader(_ name: String, _ table: String, _ column: String) -> String {
+        standardBodies ? "CREATE FUNCTION \(name)() RETURNS bigint LANGUAGE sql STABLE BEGIN ATOMIC SELECT count(\(column)) FROM \(table); END"
+            : "CREATE FUNCTION \(name)() RETURNS bigint LANGUAGE sql STABLE AS 'SELECT count(\(column)) FROM \(table)'"
     }
 
     private mutating func comment() -> String {

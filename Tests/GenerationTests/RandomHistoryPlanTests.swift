@@ -19,7 +19,7 @@ import Testing
         let database = try TestDatabase.make()
         defer { database.drop() }
         let connection = try database.connect()
-        var history = RandomHistory(seed: seed)
+        var history = RandomHistory(seed: seed, standardBodies: try ServerFeatures.major() >= 14)
         var before = try Inspector().inspect(connection)
         for step in 1...Self.steps {
             let edit = history.next()

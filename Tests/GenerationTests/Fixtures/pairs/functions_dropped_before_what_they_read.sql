@@ -3,6 +3,7 @@
 -- column, and a removed function taking a removed table's row type. The server refuses
 -- to drop a view, table or column under any of them.
 -- from
+-- needs PostgreSQL 14
 create table t (id int, v int, gone int);
 create view tv as select id, v from t;
 create function from_view() returns bigint language sql stable begin atomic select count(v) from tv; end;

@@ -2,6 +2,7 @@
 -- as PostgreSQL's own regression suite sets one (compressmv). Settings that change make
 -- the view again, with its index, as a definition change does.
 -- from
+-- needs PostgreSQL 14
 create table t (a int, b text, c numeric);
 create materialized view mv as select a, b, c from t;
 alter materialized view mv alter column a set statistics 500;

@@ -3,6 +3,7 @@
 -- and a view. The old type cannot be renamed aside: its constructors belong to the bootstrap
 -- superuser. The columns pass through text while the type is dropped and created again.
 -- from
+-- needs PostgreSQL 14
 create type floatrange as range (subtype = float4);
 create type textrange as range (subtype = text, collation = "C");
 create table m (id int, r floatrange, rs floatmultirange, ra floatrange[] default '{}', t textrange,

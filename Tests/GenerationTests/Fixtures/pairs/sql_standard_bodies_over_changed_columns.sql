@@ -2,6 +2,7 @@
 -- pg_depend: the server refuses to change such a column's type, or to drop it, under
 -- them. They are dropped and created around the change, with a view that calls one.
 -- from
+-- needs PostgreSQL 14
 create table t (id int primary key, name varchar(20), legacy text);
 create table log (id int, msg text);
 create function name_of(i int) returns text language sql stable begin atomic select name from t where id = i; end;
