@@ -28,6 +28,7 @@ enum SQLWriting {
         }
         return kept + suffix + "_" + digest
     }
+
     static func literal(_ value: String) -> String { SQLQuoting.literal(value) }
 
     /// A name as `quote_ident` writes it (bare when it can be): to match the

@@ -16,14 +16,15 @@ enum TypeDDL {
             if schema.name == "public" {
                 // Every new database has `public`, with this comment already; before 15 it belongs to
                 // the bootstrap superuser, and COMMENT by anyone else fails even where nothing changes.
+                let tag = SQLWriting.dollarTag(for: statement.sql)
                 statements.append(Statement("""
-                    DO $schemactl$
+                    DO \(tag)
                     BEGIN
                         IF pg_catalog.obj_description('public'::pg_catalog.regnamespace, 'pg_namespace') IS DISTINCT FROM \(SQLWriting.literal(comment)) THEN
                             \(statement.sql)
                         END IF;
                     END
-                    $schemactl$
+                    \(tag)
                     """))
             } else {
                 statements.append(statement)
