@@ -10,7 +10,7 @@ CREATE SCHEMA IF NOT EXISTS "public";
 
 DO $schemactl$
 BEGIN
-    IF pg_catalog.obj_description('public'::pg_catalog.regnamespace, 'pg_namespace') IS DISTINCT FROM 'standard public schema' THEN
+    IF NOT EXISTS (SELECT WHERE pg_catalog.obj_description('public'::pg_catalog.regnamespace, 'pg_namespace') = 'standard public schema') THEN
         COMMENT ON SCHEMA "public" IS 'standard public schema';
     END IF;
 END

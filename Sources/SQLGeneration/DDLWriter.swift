@@ -712,23 +712,25 @@ struct DDLWriter {
     /// (18), where one made alone has its own: each takes the name the target gives it. Found
     /// in the catalog, as the model holds no name it inherits; before 18 there is none to find.
     private func notNullNamesAfterLeaving(_ table: Table) -> [Statement] {
-        table.columns.filter(\.notNull).map { column in
-            let target = TableDDL.notNullName(of: column, in: table.name)
-            return Statement("""
-                DO $schemactl$
-                DECLARE
-                    current pg_catalog.name;
-                BEGIN
-                    SELECT k.conname INTO current FROM pg_catalog.pg_constraint k
-                    JOIN pg_catalog.pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
-                    WHERE k.conrelid = \(SQLWriting.regclass(table.name)) AND k.contype = 'n' AND a.attname = \(SQLWriting.literal(column.name));
-                    IF current IS NOT NULL AND current <> \(SQLWriting.literal(target)) THEN
-                        EXECUTE pg_catalog.format('ALTER TABLE %s RENAME CONSTRAINT %I TO %I', \(SQLWriting.literal(table.name.sql)), current, \(SQLWriting.literal(target)));
-                    END IF;
-                END
-                $schemactl$
-                """)
+        let targets = table.columns.filter(\.notNull).map { column in
+            "(\(SQLWriting.literal(column.name)), \(SQLWriting.literal(TableDDL.notNullName(of: column, in: table.name))))"
         }
+        guard !targets.isEmpty else { return [] }
+        // One block for the table: its NOT NULL constraints, each with the name its column's should have.
+        return [Statement("""
+            DO $schemactl$
+            DECLARE
+                k record;
+            BEGIN
+                FOR k IN SELECT c.conname AS current, t.target FROM pg_catalog.pg_constraint c
+                         JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+                         JOIN (VALUES \(targets.joined(separator: ", "))) AS t (attname, target) ON t.attname = a.attname
+                         WHERE c.conrelid = \(SQLWriting.regclass(table.name)) AND c.contype = 'n' AND c.conname <> t.target LOOP
+                    EXECUTE pg_catalog.format('ALTER TABLE %s RENAME CONSTRAINT %I TO %I', \(SQLWriting.literal(table.name.sql)), k.current, k.target);
+                END LOOP;
+            END
+            $schemactl$
+            """)]
     }
 
     /// Columns added and changed on a table that stays (dropped ones went with the drops).

@@ -16,16 +16,8 @@ enum TypeDDL {
             if schema.name == "public" {
                 // Every new database has `public`, with this comment already; before 15 it belongs to
                 // the bootstrap superuser, and COMMENT by anyone else fails even where nothing changes.
-                let tag = SQLWriting.dollarTag(for: statement.sql)
-                statements.append(Statement("""
-                    DO \(tag)
-                    BEGIN
-                        IF pg_catalog.obj_description('public'::pg_catalog.regnamespace, 'pg_namespace') IS DISTINCT FROM \(SQLWriting.literal(comment)) THEN
-                            \(statement.sql)
-                        END IF;
-                    END
-                    \(tag)
-                    """))
+                statements.append(SQLWriting.unless("SELECT WHERE pg_catalog.obj_description('public'::pg_catalog.regnamespace, 'pg_namespace') = "
+                                                    + SQLWriting.literal(comment), statement.sql))
             } else {
                 statements.append(statement)
             }
