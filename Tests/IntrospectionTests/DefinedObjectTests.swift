@@ -43,6 +43,15 @@ import Testing
             CREATE OPERATOR FAMILY fam USING btree;
             ALTER OPERATOR FAMILY fam USING btree ADD OPERATOR 1 < (int, int), FUNCTION 1 btint4cmp(int, int)
             """),
+        // An ordering operator (a GiST distance, as btree_gist and periods add them) needs its
+        // FOR ORDER BY: written without it, the server refuses the member.
+        Case(kind: .operatorFamily, prerequisites: """
+            CREATE FUNCTION idist(int, int) RETURNS float8 LANGUAGE sql IMMUTABLE AS 'SELECT abs($1 - $2)::float8'
+            """, sql: """
+            CREATE OPERATOR <-> (LEFTARG = int, RIGHTARG = int, FUNCTION = idist);
+            CREATE OPERATOR FAMILY gf USING gist;
+            ALTER OPERATOR FAMILY gf USING gist ADD OPERATOR 15 <-> (int, int) FOR ORDER BY pg_catalog.integer_ops
+            """),
         Case(kind: .cast, prerequisites: "CREATE TYPE pair AS (a int, b int); CREATE FUNCTION p2t(pair) RETURNS text LANGUAGE sql AS 'SELECT ''x'''",
              sql: "CREATE CAST (pair AS text) WITH FUNCTION p2t(pair) AS ASSIGNMENT"),
         Case(kind: .transform, prerequisites: """

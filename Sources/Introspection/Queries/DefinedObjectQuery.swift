@@ -51,6 +51,16 @@ enum DefinedObjectQuery {
         """
     }
 
+    /// ` FOR ORDER BY family` after an ordering operator (a GiST `<->`): without it the server
+    /// takes the operator as a search operator and refuses one that returns no boolean.
+    private static func orderingFamily(_ amop: String) -> String {
+        """
+        CASE WHEN \(amop).amoppurpose = 'o' THEN ' FOR ORDER BY ' || (SELECT \(qualified("sn.nspname", "sf.opfname"))
+             FROM pg_catalog.pg_opfamily sf JOIN pg_catalog.pg_namespace sn ON sn.oid = sf.opfnamespace
+             WHERE sf.oid = \(amop).amopsortfamily) ELSE '' END
+        """
+    }
+
     /// `ALTER OPERATOR FAMILY … ADD …` for the members of family `alias` that belong to the family
     /// itself (`pg_depend` auto, not internal to a class), each on its own line; '' when none.
     private static func looseMembers(_ alias: String) -> String {
@@ -59,7 +69,8 @@ enum DefinedObjectQuery {
                     || (SELECT \(q("lam.amname")) FROM pg_catalog.pg_am lam WHERE lam.oid = \(alias).opfmethod)
                     || ' ADD ' || m.member || ';', '' ORDER BY m.member)
                   FROM pg_catalog.pg_namespace ln,
-                       (SELECT 'OPERATOR ' || o.amopstrategy || ' ' || o.amopopr::pg_catalog.regoperator::pg_catalog.text AS member
+                       (SELECT 'OPERATOR ' || o.amopstrategy || ' ' || o.amopopr::pg_catalog.regoperator::pg_catalog.text
+                               || \(orderingFamily("o")) AS member
                           FROM pg_catalog.pg_amop o JOIN pg_catalog.pg_depend d ON d.objid = o.oid
                            AND d.classid = 'pg_catalog.pg_amop'::pg_catalog.regclass AND d.deptype = 'a'
                            AND d.refclassid = 'pg_catalog.pg_opfamily'::pg_catalog.regclass
@@ -312,9 +323,7 @@ enum DefinedObjectQuery {
                     -- no-op the grammar takes, where a bare AS is a syntax error.
                     || ' AS ' || coalesce(NULLIF(pg_catalog.concat_ws(', ',
                          (SELECT pg_catalog.string_agg('OPERATOR ' || o.amopstrategy || ' ' || o.amopopr::pg_catalog.regoperator::pg_catalog.text
-                                   || CASE WHEN o.amoppurpose = 'o' THEN ' FOR ORDER BY ' || (SELECT \(qualified("sn.nspname", "sf.opfname"))
-                                      FROM pg_catalog.pg_opfamily sf JOIN pg_catalog.pg_namespace sn ON sn.oid = sf.opfnamespace
-                                      WHERE sf.oid = o.amopsortfamily) ELSE '' END, ', ' ORDER BY o.amopstrategy)
+                                   || \(orderingFamily("o")), ', ' ORDER BY o.amopstrategy)
                             FROM pg_catalog.pg_amop o JOIN pg_catalog.pg_depend d ON d.objid = o.oid
                              AND d.classid = 'pg_catalog.pg_amop'::pg_catalog.regclass AND d.refobjid = oc.oid
                              AND d.refclassid = 'pg_catalog.pg_opclass'::pg_catalog.regclass),
