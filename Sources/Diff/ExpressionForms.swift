@@ -85,6 +85,102 @@ public enum ExpressionForms {
         return (rewritten, typeEnd + 2)
     }
 
+    /// Whether `a` and `b` differ only by names PostgreSQL prints the second time it
+    /// reads a query, never the first.
+    ///
+    /// Where a query's column names are not visible (a set operation's right-hand arm
+    /// inside a subquery, a sublink), the server leaves out a name that is its parser's
+    /// fallback (`?column?`): `SELECT (0)::oid AS oid, 'PUBLIC'::name`. Parsing that
+    /// text again names the column after its cast, and from then on the server prints
+    /// `'PUBLIC'::name AS name`. So a view made by a migration's own SQL and the same
+    /// view made from its printed text (a restore, a consolidated file) differ in text,
+    /// not in meaning; pg_partman's `table_privs` view is one.
+    ///
+    /// The longer text may hold ` AS name` where the shorter holds nothing, after an
+    /// entry that is not a bare column: such an entry printed without a name had the
+    /// fallback, which only a hidden position omits. After a column the name would be a
+    /// rename, which counts.
+    public static func differOnlyInHiddenNames(_ a: String, _ b: String) -> Bool {
+        guard a != b else { return true }
+        let (first, second) = (Array(a.unicodeScalars), Array(b.unicodeScalars))
+        let (short, long) = first.count <= second.count ? (first, second) : (second, first)
+        var (i, j) = (0, 0)
+        while i < short.count || j < long.count {
+            if i < short.count, j < long.count, short[i] == long[j] {
+                let (shortEnd, longEnd) = (skipQuoted(short, from: i), skipQuoted(long, from: j))
+                guard short[i..<shortEnd] == long[j..<longEnd] else { return false }
+                (i, j) = (shortEnd, longEnd)
+                continue
+            }
+            guard let (entryEnd, nameEnd) = insertedName(long, at: j), !isColumn(long, endingAt: entryEnd) else { return false }
+            j = nameEnd
+        }
+        return true
+    }
+
+    /// At `index`, ` AS name` (or `AS name ` right after a space): where the entry before it
+    /// ends and where the insertion does.
+    private static func insertedName(_ chars: [Unicode.Scalar], at index: Int) -> (Int, Int)? {
+        func word(_ text: String, at start: Int) -> Int? {
+            let scalars = Array(text.unicodeScalars)
+            guard start + scalars.count <= chars.count, Array(chars[start..<(start + scalars.count)]) == scalars else { return nil }
+            return start + scalars.count
+        }
+        func identifier(at start: Int) -> Int? {
+            guard start < chars.count else { return nil }
+            if chars[start] == "\"" { let end = skipQuoted(chars, from: start); return end > start + 2 ? end : nil }
+            var end = start
+            while end < chars.count, isIdentifierCharacter(chars[end]) { end += 1 }
+            guard end > start, !("0"..."9").contains(chars[start]) else { return nil }
+            return end
+        }
+        if let afterAs = word(" AS ", at: index), let end = identifier(at: afterAs) { return (index, end) }
+        if index > 0, chars[index - 1] == " ", let afterAs = word("AS ", at: index), let end = identifier(at: afterAs),
+           end < chars.count, chars[end] == " " {
+            return (index - 1, end + 1)
+        }
+        return nil
+    }
+
+    /// Whether the select-list entry ending at `end` is a bare, possibly qualified column.
+    private static func isColumn(_ chars: [Unicode.Scalar], endingAt end: Int) -> Bool {
+        // The entry starts after the last comma or opening parenthesis at its own depth.
+        var starts = [0]
+        var index = 0
+        while index < end {
+            let char = chars[index]
+            if char == "'" || char == "\"" { index = skipQuoted(chars, from: index); continue }
+            if char == "(" { starts.append(index + 1) }
+            if char == ")", starts.count > 1 { starts.removeLast() }
+            if char == "," { starts[starts.count - 1] = index + 1 }
+            index += 1
+        }
+        var entry = Substring(String(String.UnicodeScalarView(chars[starts[starts.count - 1]..<min(end, chars.count)])))
+        entry = entry.drop { $0 == " " || $0 == "\n" }
+        for keyword in ["SELECT ", "DISTINCT "] where entry.hasPrefix(keyword) {
+            entry = entry.dropFirst(keyword.count).drop { $0 == " " || $0 == "\n" }
+        }
+        // One to three names joined by dots, each plain or quoted, and nothing else.
+        let scalars = Array(entry.unicodeScalars)
+        var (position, parts) = (0, 0)
+        while position < scalars.count {
+            if parts > 0 {
+                guard scalars[position] == "." else { return false }
+                position += 1
+            }
+            let start = position
+            if position < scalars.count, scalars[position] == "\"" {
+                position = skipQuoted(scalars, from: position)
+                guard position > start + 2, scalars[position - 1] == "\"" else { return false }
+            } else {
+                while position < scalars.count, isIdentifierCharacter(scalars[position]) { position += 1 }
+                guard position > start, !("0"..."9").contains(scalars[start]) else { return false }
+            }
+            parts += 1
+        }
+        return (1...3).contains(parts)
+    }
+
     /// A space inside a type name (`character varying`, `double precision`,
     /// `timestamp with time zone`): followed by more of the name, not by an operator or the end.
     private static func continuesTypeName(_ chars: [Unicode.Scalar], _ index: Int) -> Bool {

@@ -61,7 +61,12 @@ public struct SchemaDiff: Sendable, Hashable {
             let newValues = Dictionary(object.properties, uniquingKeysWith: { first, _ in first })
             var names = previous.properties.map(\.0)
             for (name, _) in object.properties where oldValues[name] == nil { names.append(name) }
-            let differing = names.filter { oldValues[$0] != newValues[$0] }
+            let differing = names.filter { name in
+                guard let old = oldValues[name], let new = newValues[name], Self.queryProperties.contains(name) else {
+                    return oldValues[name] != newValues[name]
+                }
+                return !ExpressionForms.differOnlyInHiddenNames(old, new)
+            }
                 .map { PropertyChange(name: $0, old: oldValues[$0], new: newValues[$0]) }
             if !differing.isEmpty {
                 changes.append(SchemaChange(change: .changed, id: object.id, old: previous.value, new: object.value,
@@ -86,6 +91,10 @@ public struct SchemaDiff: Sendable, Hashable {
             return left.3.precedes(right.3)
         }.map(\.1)
     }
+
+    /// The properties that hold a query or an expression as the server prints it, where a
+    /// name printed only after a second parse is no difference (`ExpressionForms.differOnlyInHiddenNames`).
+    static let queryProperties: Set<String> = ["definition", "using", "with check", "default", "generated"]
 
     /// Both models without the top-level objects (a table with everything on
     /// it, a view, a function …) that are equal on both sides: those give no
