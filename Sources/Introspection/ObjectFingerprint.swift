@@ -76,18 +76,37 @@ public final class ObjectFingerprint {
     }
 
     /// The lines of `before` and `after` that differ, object by object, as `- line` / `+ line`; empty when equal.
-    public static func difference(_ before: [String: String], _ after: [String: String]) -> [String] {
+    ///
+    /// `sameQuery` says whether two texts of one view's query mean the same where they differ
+    /// (the diff's `ExpressionForms.differOnlyInHiddenNames`): a rollback that restores a view
+    /// from its printed text may name a hidden column the original SQL left unnamed.
+    public static func difference(_ before: [String: String], _ after: [String: String],
+                                  sameQuery: (String, String) -> Bool = { $0 == $1 }) -> [String] {
         var lines: [String] = []
         for object in Set(before.keys).union(after.keys).sorted() where before[object] != after[object] {
             guard let old = before[object] else { lines.append("+ \(object) (created)"); continue }
             guard let new = after[object] else { lines.append("- \(object) (gone)"); continue }
             let oldLines = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             let newLines = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let view = "view "
+            if oldLines.count == newLines.count, zip(oldLines, newLines).allSatisfy({ old, new in
+                old == new || old.hasPrefix(view) && new.hasPrefix(view) && sameQuery(query(old.dropFirst(view.count)), query(new.dropFirst(view.count)))
+            }) { continue }
             lines.append("~ \(object)")
             lines += oldLines.filter { !newLines.contains($0) }.map { "    - " + $0 }
             lines += newLines.filter { !oldLines.contains($0) }.map { "    + " + $0 }
         }
         return lines
+    }
+
+    /// A view's query as the server printed it, from its one-line form in a fingerprint.
+    private static func query(_ line: Substring) -> String {
+        var text = ""
+        var escaped = false
+        for char in line {
+            if escaped { text.append(char == "n" ? "\n" : char); escaped = false } else if char == "\\" { escaped = true } else { text.append(char) }
+        }
+        return text
     }
 
     private static let userSchema = CatalogFilter.userSchema("n.nspname")
@@ -127,7 +146,9 @@ public final class ObjectFingerprint {
             (SELECT 'inherits ' || pg_catalog.string_agg(p.oid::pg_catalog.regclass::pg_catalog.text, ', ' ORDER BY i.inhseqno)
              FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class p ON p.oid = i.inhparent WHERE i.inhrelid = c.oid),
             CASE WHEN c.relkind::pg_catalog.text = 'i' THEN pg_catalog.pg_get_indexdef(c.oid) END,
-            CASE WHEN c.relkind::pg_catalog.text IN ('v', 'm') THEN 'view ' || pg_catalog.pg_get_viewdef(c.oid) END,
+            -- The query on one line (backslashes and line ends escaped), so `difference` can take it whole.
+            CASE WHEN c.relkind::pg_catalog.text IN ('v', 'm') THEN 'view ' || pg_catalog.replace(pg_catalog.replace(
+                pg_catalog.pg_get_viewdef(c.oid), E'\\\\', E'\\\\\\\\'), E'\\n', E'\\\\n') END,
             CASE WHEN c.relkind::pg_catalog.text = 'S' THEN (SELECT 'sequence ' || pg_catalog.format_type(s.seqtypid, NULL) || ' ' || s.seqstart::pg_catalog.text || ' '
                 || s.seqincrement::pg_catalog.text || ' ' || s.seqmax::pg_catalog.text || ' ' || s.seqmin::pg_catalog.text || ' ' || s.seqcache::pg_catalog.text || ' ' || s.seqcycle::pg_catalog.text
                 FROM pg_catalog.pg_sequence s WHERE s.seqrelid = c.oid) END,
