@@ -149,4 +149,22 @@ import Testing
         try Proving.expectScriptOrder(model, [("CREATE CAST (text AS public.wrapped)", "CREATE CAST (integer AS public.wrapped)")])
         try Proving.expectScriptRoundTrip(model, "casts")
     }
+
+    /// A function's identity arguments list its OUT arguments, which the dependency's identity
+    /// leaves out: among overloads, the one that takes a type matched no edge and was written
+    /// before the type (PostGIS raster's `_st_valuecount`, whose script then failed to load).
+    @Test func anOverloadWithOutArgumentsComesAfterTheTypeItTakes() throws {
+        let sql = """
+            CREATE FUNCTION ok(int) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT $1 > 0';
+            CREATE DOMAIN checked AS int CHECK (ok(VALUE));
+            CREATE TYPE zz_pair AS (a int, b checked);
+            CREATE FUNCTION a_stats(t text, OUT n int) LANGUAGE sql AS 'SELECT 1';
+            CREATE FUNCTION a_stats(p zz_pair, OUT n int) LANGUAGE sql AS 'SELECT 1';
+            """
+        let model = try TestDatabase.model(after: sql)
+        let edges = Set(DependencyResolver(model).edges(of: model).map { "\($0.dependent.name)(\($0.dependent.signature ?? "")) -> \($0.referenced.name)" })
+        #expect(edges.contains("a_stats(p public.zz_pair, OUT n integer) -> zz_pair"), "\(edges.sorted())")
+        try Proving.expectScriptOrder(model, [("\"zz_pair\" AS", "a_stats(p public.zz_pair")])
+        try Proving.expectScriptRoundTrip(model, "an overload with OUT arguments")
+    }
 }

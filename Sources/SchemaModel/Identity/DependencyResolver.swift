@@ -138,9 +138,13 @@ public struct DependencyResolver: Sendable {
         let inner = identity[identity.index(after: open)..<identity.index(before: identity.endIndex)]
         let types = inner.isEmpty ? [] : inner.split(separator: ",").map { $0.trimmingSpaces }
         return candidates.first { candidate in
-            let arguments = candidate.arguments.isEmpty ? [] : candidate.arguments.components(separatedBy: ", ")
-            guard arguments.count == types.count else { return false }
-            return zip(arguments, types).allSatisfy { argument, type in argument == type || argument.hasSuffix(" " + type) }
+            let all = candidate.arguments.isEmpty ? [] : candidate.arguments.components(separatedBy: ", ")
+            // A function's identity arguments list its OUT arguments, which its call signature
+            // (the dependency's identity) leaves out; a procedure's signature holds them.
+            return [all, all.filter { !$0.hasPrefix("OUT ") }].contains { arguments in
+                arguments.count == types.count
+                    && zip(arguments, types).allSatisfy { argument, type in argument == type || argument.hasSuffix(" " + type) }
+            }
         }?.id
     }
 
