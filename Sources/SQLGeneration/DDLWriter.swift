@@ -501,7 +501,8 @@ struct DDLWriter {
             if names.contains("comment") { statements.append(SQLWriting.comment(on: FunctionDDL.target(new), new.comment)) }
             return statements + PrivilegeDDL.statements(on: FunctionDDL.target(new), from: old.privileges, to: new.privileges)
         case let (.defined(old)?, .defined(new)?):
-            var statements: [Statement] = names.contains("definition") ? TextSearchDDL.alter(old, new) ?? [] : []
+            var statements: [Statement] = names.contains("definition")
+                ? DefinedObjectDDL.alter(old, new, unlinked: work.unlinkedEarly.contains(change.id)) ?? [] : []
             if names.contains("comment"), let target = DefinedObjectDDL.target(new) { statements.append(SQLWriting.comment(on: target, new.comment)) }
             if names.contains("privileges") { statements += DefinedObjectDDL.privileges(of: new, from: old.privileges) }
             return statements

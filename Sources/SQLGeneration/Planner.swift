@@ -84,6 +84,9 @@ public struct Planner: Sendable {
         /// view that goes; removed ones that read or take the row type of a table that goes;
         /// and the functions whose bodies call them.
         var earlyReaders: Set<ObjectID> = []
+        /// Changed in place (a base type, an operator) off a function that goes: its settings that
+        /// name it are set to NONE before the drops, instead of the object being made again.
+        var unlinkedEarly: Set<ObjectID> = []
         /// Partitions of a partitioned table created again that stay its partitions: detached
         /// before it is dropped, so their rows stay, and attached to the new one.
         var reattached: Set<ObjectID> = []
@@ -157,6 +160,11 @@ public struct Planner: Sendable {
         // one in between would fire on the plan's own statements.
         for id in oldOrder.order where id.kind == .eventTrigger && droppedTop.contains(id) {
             statements += writer.drop(id, before: before)
+        }
+        for id in work.unlinkedEarly.sorted() {
+            if case let .defined(old)? = before.object(id), case let .defined(new)? = after.object(id) {
+                statements += DefinedObjectDDL.unlink(old, new)
+            }
         }
         // Drops. 1: foreign keys, so no table is held by one.
         let droppedMembers = (Set(work.removedMembers.keys).union(work.rebuiltMembers)).sorted()
@@ -491,9 +499,9 @@ public struct Planner: Sendable {
         case .function, .procedure: return !names.isDisjoint(with: ["arguments", "result"])
         case .domain: return !names.isDisjoint(with: ["base type", "collation"])
         case .schema, .extension, .enum, .compositeType, .sequence: return false
-        case .textSearchConfiguration, .textSearchDictionary:
+        case .textSearchConfiguration, .textSearchDictionary, .operator, .baseType:
             guard names.contains("definition"), case let .defined(old)? = change.old, case let .defined(new)? = change.new else { return false }
-            return TextSearchDDL.alter(old, new) == nil
+            return DefinedObjectDDL.alter(old, new) == nil
         default: return !names.isDisjoint(with: ["definition"])
         }
     }
@@ -696,6 +704,13 @@ public struct Planner: Sendable {
                 if affectedOnly && !readers.contains(dependent.kind) && !readsChangedColumn(dependent, of: seed) { continue }
                 if work.removedTop.contains(dependent) || work.addedTop.contains(dependent) { continue }
                 guard after.object(dependent) != nil, !dependent.kind.isMember || dependent.kind == .rule else { continue }
+                // Changed in place off a function that goes: unlinked from it first, not made again.
+                if work.removedTop.contains(seed), !work.rebuilt.contains(dependent), let change = work.changedTop[dependent],
+                   case let .defined(old)? = change.old, case let .defined(new)? = change.new,
+                   !DefinedObjectDDL.unlink(old, new).isEmpty, DefinedObjectDDL.alter(old, new) != nil {
+                    work.unlinkedEarly.insert(dependent)
+                    continue
+                }
                 if dependent.kind == .table || dependent.kind == .sequence || dependent.kind == .enum || dependent.kind == .domain
                     || dependent.kind == .compositeType || dependent.kind == .schema || dependent.kind == .extension { continue }
                 work.rebuilt.insert(dependent)

@@ -18,12 +18,17 @@ import Testing
         var from = "", to = ""
         /// `-- roles: a, b`: roles the schemas grant to, made on the test server first.
         var roles: [String] = []
+        /// `-- trusted`: only a superuser can make the schemas (operator classes, base types), so
+        /// the proofs replay as one, as `--trusted-sql` does.
+        var trusted = false
 
         init(contentsOf url: URL) throws {
             var section = ""
             for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
                 if line.hasPrefix("-- roles: ") {
                     roles += line.dropFirst("-- roles: ".count).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                } else if line == "-- trusted" {
+                    trusted = true
                 } else if line == "-- from" || line == "-- to" {
                     section = String(line.dropFirst(3))
                 } else if section == "from" {
@@ -55,9 +60,9 @@ import Testing
             return try Inspector().inspect(connection)
         }
         #expect(models[0] != models[1], "\(file): the two schemas differ")
-        try Proving.expectScriptRoundTrip(models[0], file + " from")
-        try Proving.expectScriptRoundTrip(models[1], file + " to")
-        try Proving.expectPlanHolds(from: models[0], to: models[1], file + " forward")
-        try Proving.expectPlanHolds(from: models[1], to: models[0], file + " backward")
+        try Proving.expectScriptRoundTrip(models[0], file + " from", trusted: pair.trusted)
+        try Proving.expectScriptRoundTrip(models[1], file + " to", trusted: pair.trusted)
+        try Proving.expectPlanHolds(from: models[0], to: models[1], file + " forward", trusted: pair.trusted)
+        try Proving.expectPlanHolds(from: models[1], to: models[0], file + " backward", trusted: pair.trusted)
     }
 }

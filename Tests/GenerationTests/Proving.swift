@@ -23,14 +23,20 @@ enum Proving {
             .sorted()
     }
 
-    static func check() throws -> PlanCheck { PlanCheck(replay: try MigrationReplay.onTestServer()) }
+    /// `trusted`: replayed as the server's superuser (`--trusted-sql`), for schemas only a
+    /// superuser can make (operator classes, base types).
+    static func check(trusted: Bool = false) throws -> PlanCheck {
+        var replay = try MigrationReplay.onTestServer()
+        replay.trustedSQL = trusted
+        return PlanCheck(replay: replay)
+    }
 
     /// The consolidated form of `model`, applied twice to an empty database, gives `model`.
-    static func expectScriptRoundTrip(_ model: DatabaseModel, _ label: String) throws {
+    static func expectScriptRoundTrip(_ model: DatabaseModel, _ label: String, trusted: Bool = false) throws {
         let script = SchemaScript(model: model, header: .init(command: "test", versions: [], serverMajor: 0)).render()
         #expect(script == SchemaScript(model: model, header: .init(command: "test", versions: [], serverMajor: 0)).render(),
                 "deterministic")
-        let proof = try check().proveScript(script, gives: model)
+        let proof = try check(trusted: trusted).proveScript(script, gives: model)
         #expect(proof.holds, "\(label): the script applied twice leaves\n\(DiffRenderer.text(proof.leftover))\n\(script)")
     }
 
@@ -86,12 +92,12 @@ enum Proving {
 
     /// The plan from `old` to `new`, written for the test server's major as the commands write
     /// it for their source's, applied to `old`, gives `new`.
-    static func expectPlanHolds(from old: DatabaseModel, to new: DatabaseModel, _ label: String) throws {
+    static func expectPlanHolds(from old: DatabaseModel, to new: DatabaseModel, _ label: String, trusted: Bool = false) throws {
         let plan = Planner(from: old, to: new, options: PlanOptions(serverMajor: try ServerFeatures.major())).plan()
         #expect(!plan.isEmpty || SchemaDiff(from: old, to: new).isEmpty, "\(label): a difference with an empty plan")
         let repeated = Dictionary(grouping: plan.statements.map(\.sql), by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
         #expect(repeated.isEmpty, "\(label): statements written twice:\n\(repeated.joined(separator: "\n"))")
-        let proof = try check().prove(plan, from: old, to: new)
+        let proof = try check(trusted: trusted).prove(plan, from: old, to: new)
         #expect(proof.holds, "\(label): the plan leaves\n\(DiffRenderer.text(proof.leftover))\nplan:\n\(plan.sql)")
     }
 

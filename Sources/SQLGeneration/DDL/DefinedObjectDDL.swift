@@ -1,3 +1,4 @@
+import Foundation
 import SQLText
 import SchemaModel
 
@@ -51,6 +52,86 @@ enum DefinedObjectDDL {
         case .rangeType, .shellType, .baseType, .language, .foreignDataWrapper: return target
         default: return nil
         }
+    }
+
+    /// The statements that change `old` into `new` in place, or nil where it must be made again.
+    /// Text search configurations and dictionaries (`TextSearchDDL`); an operator whose
+    /// estimators alone change, and a base type whose support functions or storage alone
+    /// change: dropping them would take the operator classes, functions and columns that use
+    /// them (contrib's cube moved `>=` to `scalargesel`, hstore 1.8 added a SUBSCRIPT).
+    /// `unlinked`: its settings gone were set to NONE before the drops (`unlink`), not again here.
+    static func alter(_ old: DefinedObject, _ new: DefinedObject, unlinked: Bool = false) -> [Statement]? {
+        switch new.kind {
+        case .textSearchConfiguration, .textSearchDictionary: return TextSearchDDL.alter(old, new)
+        case .operator: return alterSettings(old, new, settable: settable(.operator), unlinked: unlinked)
+        case .baseType:
+            // Storage may leave plain (the server asks a superuser), never go back to it.
+            guard clauses(new.definition)?["STORAGE"] != "plain" || clauses(old.definition)?["STORAGE"] == "plain" else { return nil }
+            return alterSettings(old, new, settable: settable(.baseType), unlinked: unlinked)
+        default: return nil
+        }
+    }
+
+    /// What `ALTER OPERATOR … SET` and `ALTER TYPE … SET` can change.
+    private static func settable(_ kind: ObjectKind) -> Set<String> {
+        switch kind {
+        case .operator: return ["RESTRICT", "JOIN"]
+        case .baseType: return ["RECEIVE", "SEND", "TYPMOD_IN", "TYPMOD_OUT", "ANALYZE", "SUBSCRIPT", "STORAGE"]
+        default: return []
+        }
+    }
+
+    /// `ALTER … SET (KEY = NONE)` for the settings `new` no longer has (a base type's SUBSCRIPT
+    /// whose function goes): run before the drops, so the function can go.
+    static func unlink(_ old: DefinedObject, _ new: DefinedObject) -> [Statement] {
+        guard let was = clauses(old.definition), let now = clauses(new.definition), let target = target(new) else { return [] }
+        let gone = settable(new.kind).filter { was[$0] != nil && now[$0] == nil }.sorted()
+        return gone.isEmpty ? [] : [Statement("ALTER \(target) SET (\(gone.map { "\($0) = NONE" }.joined(separator: ", ")))")]
+    }
+
+    /// `ALTER … SET (KEY = value, …)` for the `settable` clauses that differ, when the two
+    /// definitions differ in nothing else; a clause gone is set to NONE.
+    private static func alterSettings(_ old: DefinedObject, _ new: DefinedObject, settable: Set<String>, unlinked: Bool) -> [Statement]? {
+        guard let was = clauses(old.definition), let now = clauses(new.definition), let target = target(new) else { return nil }
+        guard was.filter({ !settable.contains($0.key) }) == now.filter({ !settable.contains($0.key) }) else { return nil }
+        let settings = settable.sorted().filter { was[$0] != now[$0] && !(unlinked && now[$0] == nil) }.map { "\($0) = \(now[$0] ?? "NONE")" }
+        return settings.isEmpty ? [] : [Statement("ALTER \(target) SET (\(settings.joined(separator: ", ")))")]
+    }
+
+    /// The clauses of `CREATE OPERATOR name (KEY = value, …, HASHES);` (or of a base type) as
+    /// key to value, "" for a flag; commas inside parentheses and quotes do not split.
+    private static func clauses(_ definition: String) -> [String: String]? {
+        guard let open = definition.firstIndex(of: "("), let close = definition.lastIndex(of: ")"), open < close else { return nil }
+        var clauses: [String: String] = [:]
+        var current = ""
+        var depth = 0
+        var quote: Character?
+        func finish() {
+            let clause = current.trimmingCharacters(in: .whitespaces)
+            if let equals = clause.range(of: " = ") {
+                clauses[String(clause[..<equals.lowerBound])] = String(clause[equals.upperBound...])
+            } else if !clause.isEmpty {
+                clauses[clause] = ""
+            }
+            current = ""
+        }
+        for char in definition[definition.index(after: open)..<close] {
+            if let open = quote {
+                if char == open { quote = nil }
+            } else if char == "\"" || char == "'" {
+                quote = char
+            } else if char == "(" {
+                depth += 1
+            } else if char == ")" {
+                depth -= 1
+            } else if char == ",", depth == 0 {
+                finish()
+                continue
+            }
+            current.append(char)
+        }
+        finish()
+        return clauses
     }
 
     static func create(_ object: DefinedObject, guarded: Bool) -> [Statement] {
