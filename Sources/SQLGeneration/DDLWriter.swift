@@ -971,10 +971,16 @@ struct DDLWriter {
         model.model.enums.contains { Planner.uses(type, $0.name) }
     }
 
+    private func isComposite(_ type: String, in model: ModelIndex) -> Bool {
+        model.model.compositeTypes.contains { Planner.uses(type, $0.name) }
+    }
+
     /// What goes between a value of `from` and `::to` in a USING: through text from or to an
-    /// enum (between enums there is no cast), else `CastRoute`'s way.
+    /// enum (between enums there is no cast) or between two composite types (powa's
+    /// `kcache_type[]` column became `powa_kcache_type[]`: "cannot cast type"), else `CastRoute`'s way.
     private func castRoute(from: String, to: String, array: Bool) -> String {
-        isEnum(from, in: before) || isEnum(to, in: after) ? "::text" + (array ? "[]" : "") : CastRoute.via(from: from, to: to)
+        isEnum(from, in: before) || isEnum(to, in: after) || from != to && (isComposite(from, in: before) || isComposite(to, in: after))
+            ? "::text" + (array ? "[]" : "") : CastRoute.via(from: from, to: to)
     }
 
     /// `SET NOT NULL`; online, the scan under a weaker lock first: from 18 the NOT NULL itself is

@@ -161,6 +161,17 @@ public struct Planner: Sendable {
         for id in oldOrder.order where id.kind == .eventTrigger && droppedTop.contains(id) {
             statements += writer.drop(id, before: before)
         }
+        // An event trigger that stays, over a function the plan replaces, is off until the end: its
+        // old function would fire on the plan's DDL against what the plan changes (periods 1.2's
+        // drop_protection read a column its downgrade drops).
+        let pausedEventTriggers = oldOrder.order.filter { id in
+            guard id.kind == .eventTrigger, !droppedTop.contains(id), !work.addedTop.contains(id),
+                  case let .defined(trigger)? = before.object(id), !trigger.definition.hasSuffix(" DISABLE;"),
+                  let function = Self.eventTriggerFunction(trigger.definition) else { return false }
+            return work.changedTop.keys.contains { $0.kind == .function && $0.signature?.isEmpty != false
+                && "\(SQLWriting.identPlain($0.schema ?? "")).\(SQLWriting.identPlain($0.name))" == function }
+        }
+        for id in pausedEventTriggers { statements.append(Statement("ALTER EVENT TRIGGER \(SQLWriting.ident(id.name)) DISABLE")) }
         for id in work.unlinkedEarly.sorted() {
             if case let .defined(old)? = before.object(id), case let .defined(new)? = after.object(id) {
                 statements += DefinedObjectDDL.unlink(old, new)
@@ -361,9 +372,22 @@ public struct Planner: Sendable {
             for id in asideOrder where rebuilds.contains(id) { statements += writer.dropAside(id) }
         }
         for id in eventTriggers { statements += writer.create(id) }
+        for id in pausedEventTriggers where !work.rebuilt.contains(id) {
+            // As the target has it: enabled (no ALTER line), or its own ENABLE … or DISABLE line.
+            guard case let .defined(trigger)? = after.object(id), !trigger.definition.hasSuffix(" DISABLE;") else { continue }
+            let state = trigger.definition.split(separator: "\n").dropFirst().first.map { SQLWriting.trimmedStatement(String($0)) }
+            statements.append(Statement(state ?? "ALTER EVENT TRIGGER \(SQLWriting.ident(id.name)) ENABLE"))
+        }
         var plan = Plan(statements: Self.committingNewEnumValues(statements), notes: notes)
         plan.changedObjects = changed
         return plan
+    }
+
+    /// The function an event trigger's definition executes, as `schema.name` (quote_ident'ed).
+    static func eventTriggerFunction(_ definition: String) -> String? {
+        guard let execute = definition.range(of: " EXECUTE FUNCTION "), let call = definition.range(of: "();", range: execute.upperBound..<definition.endIndex)
+        else { return nil }
+        return String(definition[execute.upperBound..<call.lowerBound])
     }
 
     /// What `plan()` computes at once before it decides anything.
@@ -498,7 +522,13 @@ public struct Planner: Sendable {
         case .view, .materializedView: return !names.isDisjoint(with: ["definition", "options", "access method", "column settings"])
         case .function, .procedure: return !names.isDisjoint(with: ["arguments", "result"])
         case .domain: return !names.isDisjoint(with: ["base type", "collation"])
-        case .schema, .extension, .enum, .compositeType, .sequence: return false
+        case .schema, .extension, .enum, .sequence: return false
+        case .compositeType:
+            // ADD ATTRIBUTE appends: attributes that stay must keep their order, and new ones come last
+            // (unit's unit_accum_t swapped two; powa moved one). Else made again, with what uses it.
+            guard case let .compositeType(old)? = change.old, case let .compositeType(new)? = change.new else { return false }
+            let kept = old.attributes.map(\.name).filter { name in new.attributes.contains { $0.name == name } }
+            return Array(new.attributes.prefix(kept.count).map(\.name)) != kept
         case .textSearchConfiguration, .textSearchDictionary, .operator, .baseType:
             guard names.contains("definition"), case let .defined(old)? = change.old, case let .defined(new)? = change.new else { return false }
             return DefinedObjectDDL.alter(old, new) == nil
