@@ -265,7 +265,11 @@ public struct Planner: Sendable {
             && !work.earlyDrops.contains($0) && !work.earlyReaders.contains($0) }
         // Unless it needs what goes now (a composite type with an attribute of a dropped table's
         // row type), and so on: whatever needs one of those goes before it, now too.
-        var goesNow = Set(reverse).subtracting(lateDrops)
+        // So does what takes a type the plan renames aside and drops (an enum losing a value): a
+        // function's DROP names the type by its name, which by the end is the new type's
+        // (procrastinate's finish_job_v1, on a downgrade).
+        var goesNow = Set(reverse).subtracting(lateDrops).union(work.enumRebuilds).union(work.domainRebuilds)
+            .union(work.compositeRebuilds)
         var moved = true
         while moved {
             moved = false
