@@ -402,8 +402,8 @@ struct DDLWriter {
         }
     }
 
-    /// A range type's name and its multirange's, in `model`.
-    func rangeTypes(_ id: ObjectID, in model: ModelIndex) -> [QualifiedName] {
+    /// A type's name, and a range type's multirange's after it, in `model`.
+    static func rangeTypes(_ id: ObjectID, in model: ModelIndex) -> [QualifiedName] {
         guard case let .defined(range)? = model.object(id) else { return [ModelIndex.name(id)] }
         return [ModelIndex.name(id)] + (range.multirangeType.map { [$0] } ?? [])
     }

@@ -64,6 +64,9 @@ public struct Planner: Sendable {
         /// Stored generated columns given their new expression in place (`SET EXPRESSION`, 17+),
         /// and those whose own expression is set again after a parent's recursed over it.
         var expressionsSet: Set<ObjectID> = []
+        /// Columns whose change the server can make with `SET EXPRESSION` (`setsExpressionInPlace`),
+        /// judged once when the changes are sorted.
+        var expressionChangesInPlace: Set<ObjectID> = []
         /// Removed functions dropped with the other drops rather than last: an added function of
         /// the same name may take their call signature (a parameter renamed, an OUT one added).
         var earlyDrops: Set<ObjectID> = []
@@ -282,7 +285,7 @@ public struct Planner: Sendable {
         }
         let dropsLate = Set(lateDrops)
         for id in reverse where !readers.contains(id.kind) && !dropsLate.contains(id) && !work.earlyReaders.contains(id) {
-            if work.rangeRebuilds.contains(id) { statements += writer.parkColumns(holding: writer.rangeTypes(id, in: before)) }
+            if work.rangeRebuilds.contains(id) { statements += writer.parkColumns(holding: DDLWriter.rangeTypes(id, in: before)) }
             if work.replacedTypes.values.contains(id) { statements += writer.parkColumns(holding: [ModelIndex.name(id)]) }
             statements += writer.drop(id, before: before)
         }
@@ -311,7 +314,7 @@ public struct Planner: Sendable {
             if work.addedTop.contains(id) || work.rebuilt.contains(id) {
                 statements += writer.create(id)
                 if work.rangeRebuilds.contains(id) {
-                    statements += writer.unparkColumns(of: writer.rangeTypes(id, in: before), to: writer.rangeTypes(id, in: after))
+                    statements += writer.unparkColumns(of: DDLWriter.rangeTypes(id, in: before), to: DDLWriter.rangeTypes(id, in: after))
                 }
                 if work.replacedTypes[id] != nil { statements += writer.unparkColumns(of: [ModelIndex.name(id)], to: [ModelIndex.name(id)]) }
             } else if work.enumRebuilds.contains(id) {
@@ -484,8 +487,9 @@ public struct Planner: Sendable {
                 switch id.kind {
                 case .column:
                     work.changedMembers[id] = change
+                    if Self.setsExpressionInPlace(change, major: options.serverMajor) { work.expressionChangesInPlace.insert(id) }
                     if !names.isDisjoint(with: ["type", "collation", "generated"]), let table = id.parent,
-                       !Self.setsExpressionInPlace(change, major: options.serverMajor) {
+                       !work.expressionChangesInPlace.contains(id) {
                         work.affectedTables.insert(table)
                         work.retypedColumns[table, default: []].insert(id.name)
                     }
@@ -627,20 +631,11 @@ public struct Planner: Sendable {
             guard !holders.isEmpty, kept else { continue }
             work.replacedTypes[replacement] = id
             work.earlyDrops.insert(id)
-            for table in holders {
-                let tableID = ObjectID(.table, table.name)
-                let columns = table.columns.filter { Self.uses($0.type, name) }.map(\.name)
-                work.affectedTables.insert(tableID)
-                work.retypedColumns[tableID, default: []].formUnion(columns)
-                let names = { (text: String) in columns.contains { Self.mentions(text, $0) } }
-                rebuildMembers(of: table, naming: names, constraints: { [.check, .exclusion].contains($0.kind) && names($0.definition) },
-                               in: &work, after: after)
-            }
+            retypeColumns(holding: [name], in: holders, rebuilding: [.check, .exclusion], work: &work, after: after)
         }
         // Range types whose definition changes where a column holds them or their multirange.
         for id in work.rebuilt where id.kind == .rangeType {
-            guard case let .defined(range)? = before.object(id) else { continue }
-            let types = [ModelIndex.name(id)] + (range.multirangeType.map { [$0] } ?? [])
+            let types = DDLWriter.rangeTypes(id, in: before)
             guard before.model.tables.contains(where: { $0.columns.contains { column in types.contains { Self.uses(column.type, $0) } } })
             else { continue }
             work.rangeRebuilds.insert(id)
@@ -666,20 +661,26 @@ public struct Planner: Sendable {
         // are affected like a type change, and the checks and indexes that name them are rebuilt (their
         // constants are of the old type).
         for id in work.typeRebuilds {
-            var types = [ModelIndex.name(id)]
-            if case let .defined(range)? = before.object(id), let multirange = range.multirangeType { types.append(multirange) }
-            for table in before.model.tables {
-                let tableID = ObjectID(.table, table.name)
-                let columns = table.columns.filter { column in types.contains { Self.uses(column.type, $0) } }.map(\.name)
-                guard !columns.isEmpty else { continue }
-                work.affectedTables.insert(tableID)
-                work.retypedColumns[tableID, default: []].formUnion(columns)
-                guard !work.removedTop.contains(tableID), !work.rebuilt.contains(tableID) else { continue }
-                let names = { (text: String) in columns.contains { Self.mentions(text, $0) } }
-                // A range's columns pass through text, which no exclusion operator takes.
-                let kinds: Set<Constraint.Kind> = work.rangeRebuilds.contains(id) ? [.check, .exclusion] : [.check]
-                rebuildMembers(of: table, naming: names, constraints: { kinds.contains($0.kind) && names($0.definition) }, in: &work, after: after)
-            }
+            // A range's columns pass through text, which no exclusion operator takes.
+            retypeColumns(holding: DDLWriter.rangeTypes(id, in: before), in: before.model.tables,
+                          rebuilding: work.rangeRebuilds.contains(id) ? [.check, .exclusion] : [.check], work: &work, after: after)
+        }
+    }
+
+    /// The columns of `tables` that hold one of `types` count as retyped (their tables affected
+    /// like a type change), and the indexes and the constraints of `kinds` that name them are
+    /// rebuilt, on the tables that stay.
+    private func retypeColumns(holding types: [QualifiedName], in tables: [Table], rebuilding kinds: Set<Constraint.Kind>,
+                               work: inout Work, after: ModelIndex) {
+        for table in tables {
+            let tableID = ObjectID(.table, table.name)
+            let columns = table.columns.filter { column in types.contains { Self.uses(column.type, $0) } }.map(\.name)
+            guard !columns.isEmpty else { continue }
+            work.affectedTables.insert(tableID)
+            work.retypedColumns[tableID, default: []].formUnion(columns)
+            guard !work.removedTop.contains(tableID), !work.rebuilt.contains(tableID) else { continue }
+            let names = { (text: String) in columns.contains { Self.mentions(text, $0) } }
+            rebuildMembers(of: table, naming: names, constraints: { kinds.contains($0.kind) && names($0.definition) }, in: &work, after: after)
         }
     }
 
@@ -946,8 +947,7 @@ public struct Planner: Sendable {
     /// does not change gets it back after its parent's.
     private func addExpressionsSet(to work: inout Work, before: ModelIndex, after: ModelIndex, order: [ObjectID]) {
         let inPlace = work.changedMembers.filter { id, change in
-            id.kind == .column && !(id.parent.map { work.readdedColumns[$0]?.contains(id.name) ?? false } ?? false)
-                && Self.setsExpressionInPlace(change, major: options.serverMajor)
+            work.expressionChangesInPlace.contains(id) && !(id.parent.map { work.readdedColumns[$0]?.contains(id.name) ?? false } ?? false)
         }
         guard !inPlace.isEmpty else { return }
         // Children of each table in both models, by the inheritance both models give them.
@@ -982,7 +982,7 @@ public struct Planner: Sendable {
         for (id, change) in work.changedMembers where id.kind == .column {
             guard let table = id.parent, change.properties.contains(where: { $0.name == "generated" }),
                   case let .column(new)? = change.new, new.generatedExpression != nil,
-                  !Self.setsExpressionInPlace(change, major: options.serverMajor) else { continue }
+                  !work.expressionChangesInPlace.contains(id) else { continue }
             work.readdedColumns[table, default: []].insert(id.name)
         }
         for (table, retyped) in work.retypedColumns {

@@ -84,14 +84,13 @@ enum TableDDL {
         let joinsLater = joinsParentsLater(table, parents: parents)
         // A partition's or child's NOT NULL of a name its own (18), on a column it inherits, is
         // said in CREATE TABLE: after, the one it inherits is there under its parent's name.
-        var namedNotNull: Set<String> = []
-        func notNullElements(inheritedFrom parentColumns: [Column]) -> [String] {
-            table.columns.compactMap { column in
-                guard column.notNull, let name = column.notNullName, parentColumns.contains(where: { $0.name == column.name }) else { return nil }
-                namedNotNull.insert(column.name)
-                return notNull(named: name) + " " + SQLWriting.ident(column.name)
-            }
+        let inheritedColumns = table.partitionOf.map { model.tables[$0]?.columns ?? [] }
+            ?? (table.ofType == nil && !table.inherits.isEmpty && !joinsLater ? parents.flatMap(\.columns) : [])
+        let namedNotNull = table.columns.filter { column in
+            column.notNull && column.notNullName != nil && inheritedColumns.contains { $0.name == column.name }
         }
+        let notNullElements = namedNotNull.map { notNull(named: $0.notNullName!) + " " + SQLWriting.ident($0.name) }
+        let namedNotNullColumns = Set(namedNotNull.map(\.name))
         if let parent = table.partitionOf {
             // A partition takes its columns from its parent; what differs is set after.
             let parentColumns = model.tables[parent]?.columns ?? []
@@ -100,7 +99,7 @@ enum TableDDL {
                 guard let clause = generation(column), let inherited = parentColumns.first(where: { $0.name == column.name }),
                       inherited.generatedExpression != nil, inherited.generatedExpression != column.generatedExpression else { return nil }
                 return SQLWriting.ident(column.name) + " WITH OPTIONS " + clause
-            } + notNullElements(inheritedFrom: parentColumns)
+            } + notNullElements
             create = prefix + " PARTITION OF \(parent.sql)" + (ownGeneration.isEmpty ? "" : " (" + ownGeneration.joined(separator: ", ") + ")")
                 + " \(table.partitionBound ?? "DEFAULT")"
             columnsAfter = table.columns.filter { column in
@@ -125,7 +124,7 @@ enum TableDDL {
                         text += " " + clause
                     }
                     return text
-                } + notNullElements(inheritedFrom: parents.flatMap(\.columns))
+                } + notNullElements
             columnsAfter = table.columns.filter { column in
                 guard let parent = inherited[column.name] else { return false }
                 return parent.defaultExpression != column.defaultExpression || parent.notNull != column.notNull
@@ -155,7 +154,7 @@ enum TableDDL {
                 // The parent's default, not wanted here.
                 statements.append(Statement("ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) DROP DEFAULT"))
             }
-            if column.notNull && !namedNotNull.contains(column.name) { statements.append(Statement(setNotNull(column, of: table.name))) }
+            if column.notNull && !namedNotNullColumns.contains(column.name) { statements.append(Statement(setNotNull(column, of: table.name))) }
         }
         for column in table.columns { statements += columnExtras(column, of: table.name) }
         if table.rowLevelSecurity { statements.append(Statement("ALTER TABLE \(table.name.sql) ENABLE ROW LEVEL SECURITY")) }
