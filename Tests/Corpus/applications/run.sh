@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Real schemas and real histories, none written for this tool, fetched from Debian's and PyPI's
+# registries (nothing of theirs is committed):
+#
+#   bash Tests/Corpus/applications/run.sh [PG_BIN_DIR] [apps|histories|extensions|versions]...
+#
+# PG_BIN_DIR defaults to /usr/lib/postgresql/15/bin. Uses the release build (`swift build -c
+# release`). Runs a throwaway server of its own (PORT, 5495) as its superuser; WORK (a new
+# folder under $TMPDIR) keeps the downloads and what failed.
+#
+# apps        Zabbix, MediaWiki (with AbuseFilter and OATHAuth), PowerDNS, Icinga 2 IDO, Request
+#             Tracker and Roundcube from their Debian packages, dramatiq-pg from PyPI: each
+#             schema's consolidated SQL loaded twice into an empty database must give it back
+#             (`schemactl diff` empty, `pg_dump -s` the same once sorted), and the plans from an
+#             empty database to it and back are proved.
+# histories   Synapse (full schema 72, then its SQL deltas up to the newest, each version a
+#             database) and procrastinate (its 38 migrations from 00.00.00): the plans between
+#             consecutive states both ways, jumps of 5, and first to last both ways, proved.
+# extensions  Every extension the server has that installs (apt-get install postgresql-15-… for
+#             more): created, then detached from its extension, so that its functions, types,
+#             operators, classes, tables and views are the user's; then as apps.
+# versions    Every version of each extension that installs: the plans between consecutive
+#             versions both ways, and first to last, each version detached as above.
+#
+# Exit 1 when anything failed; what failed is printed with the plan's error.
+set -u
+bin=${1:-/usr/lib/postgresql/15/bin}; shift || true
+parts=${*:-apps histories extensions versions}
+port=${PORT:-5495}
+here=$(cd "$(dirname "$0")/../../.." && pwd)
+schemactl="$here/.build/release/schemactl"
+work=$(mktemp -d "${TMPDIR:-/tmp}/schemactl-apps.XXXXXX"); chmod 755 "$work"
+as_postgres() { if [ "$(id -u)" = 0 ]; then su postgres -c "$1"; else bash -c "$1"; fi; }
+mkdir -p "$work/data" "$work/out" "$work/get"; chown postgres "$work" "$work/data" 2>/dev/null
+as_postgres "$bin/initdb -D $work/data -U postgres -A trust >/dev/null && $bin/pg_ctl -D $work/data -l $work/log -w \
+  -o '-p $port -k $work -c listen_addresses= -c fsync=off' start >/dev/null" || exit 2
+# KEEP=1 leaves the folder (the downloads, the last plan and its error) in place.
+trap 'as_postgres "$bin/pg_ctl -D $work/data -m immediate stop >/dev/null"; if [ -n "${KEEP:-}" ]; then echo "kept: $work"; else rm -rf "$work"; fi' EXIT
+psql="$bin/psql -h $work -p $port -U postgres -X -q"
+conn="host=$work port=$port user=postgres dbname="
+scratch="postgresql://postgres@/postgres?host=$work&port=$port"
+failed=0; proved=0; planned=0
+
+fresh() { $psql -d postgres -c "DROP DATABASE IF EXISTS \"$1\"" -c "CREATE DATABASE \"$1\" TEMPLATE template0" >/dev/null 2>&1; }
+load() { # load DB FILE...: each file into DB, stopping at an error
+  local db=$1; shift; fresh "$db"
+  for file in "$@"; do $psql -d "$db" -v ON_ERROR_STOP=1 -f "$file" > "$work/out/load.txt" 2>&1 \
+    || { echo "could not load $file:"; grep -v NOTICE "$work/out/load.txt" | head -3; return 1; }; done
+}
+snapshot() { $psql -d postgres -c "CREATE DATABASE \"$2\" TEMPLATE \"$1\"" >/dev/null; }
+plan() { # plan FROM TO: proved by schemactl, or counted as failed with its error
+  planned=$((planned + 1))
+  "$schemactl" diff "${conn}$1" "${conn}$2" --format sql --allow-destructive --scratch "$scratch" > "$work/out/plan.sql" 2> "$work/out/plan.err"
+  if [ $? -ge 2 ]; then failed=$((failed + 1)); echo "FAILED $1 → $2:"; grep -v '^$' "$work/out/plan.err" | head -5 | cut -c1-240
+  else proved=$((proved + 1)); fi
+}
+roundtrip() { # roundtrip DB: the consolidated SQL twice into an empty database, compared; then empty ↔ DB
+  local db=$1
+  "$schemactl" inspect "${conn}$db" --format sql --output "$work/out/$db.sql" || { failed=$((failed + 1)); return; }
+  fresh "rt_$db"
+  for pass in once twice; do
+    $psql -d "rt_$db" -v ON_ERROR_STOP=1 -f "$work/out/$db.sql" > "$work/out/load.txt" 2>&1 \
+      || { failed=$((failed + 1)); echo "$db: its script fails loaded $pass:"; grep -v NOTICE "$work/out/load.txt" | head -3; return; }
+  done
+  "$schemactl" diff "${conn}$db" "${conn}rt_$db" > "$work/out/rt.txt" 2>&1
+  [ $? = 0 ] || { failed=$((failed + 1)); echo "$db: the round trip differs:"; head -20 "$work/out/rt.txt"; }
+  for side in "$db" "rt_$db"; do
+    "$bin/pg_dump" -s -h "$work" -p "$port" -U postgres "$side" | grep -v '^--\|^\\restrict\|^\\unrestrict\|^$' | sort > "$work/out/$side.dump"
+  done
+  cmp -s "$work/out/$db.dump" "$work/out/rt_$db.dump" || echo "$db: pg_dump -s differs once sorted (diff $work/out/$db.dump $work/out/rt_$db.dump)"
+  plan empty "$db"; plan "$db" empty
+}
+detach() { # the objects an extension made become the database's own
+  $psql -d "$1" -c "DELETE FROM pg_depend WHERE refclassid = 'pg_extension'::regclass AND deptype = 'e'" \
+    -c "DELETE FROM pg_extension WHERE extname <> 'plpgsql'" >/dev/null
+}
+fresh empty
+cd "$work/get" || exit 2
+
+for part in $parts; do case $part in
+apps)
+  echo "== application schemas"
+  apt-get download -qq zabbix-server-pgsql mediawiki pdns-backend-pgsql icinga2-ido-pgsql request-tracker5 roundcube-core >/dev/null 2>&1
+  pip download -q --no-deps dramatiq-pg -d . >/dev/null 2>&1
+  for deb in *.deb; do dpkg-deb -x "$deb" x; done; for wheel in *.whl; do unzip -q -o "$wheel" -d x; done
+  zcat x/usr/share/zabbix-server-pgsql/schema.sql.gz > zabbix.sql
+  mw=x/usr/share/mediawiki
+  load zabbix zabbix.sql && roundtrip zabbix
+  load mediawiki $mw/maintenance/postgres/tables-generated.sql $mw/maintenance/postgres/tables.sql \
+    $mw/extensions-core/AbuseFilter/db_patches/postgres/tables-generated.sql $mw/extensions-core/OATHAuth/sql/postgres/tables-generated.sql \
+    && roundtrip mediawiki
+  load pdns x/usr/share/pdns-backend-pgsql/schema/schema.pgsql.sql && roundtrip pdns
+  load icinga x/usr/share/icinga2-ido-pgsql/schema/pgsql.sql && roundtrip icinga
+  load rt x/usr/share/request-tracker5/etc/schema.Pg && roundtrip rt
+  load roundcube x/usr/share/roundcube/SQL/postgres.initial.sql && roundtrip roundcube
+  load dramatiq x/dramatiq_pg/schema.sql && roundtrip dramatiq
+  ;;
+histories)
+  echo "== histories"
+  pip download -q --no-deps matrix-synapse procrastinate -d . >/dev/null 2>&1
+  for wheel in matrix_synapse*.whl procrastinate*.whl; do unzip -q -o "$wheel" 'synapse/storage/schema/*' 'procrastinate/sql/*' -d h 2>/dev/null; done
+  schema=h/synapse/storage/schema; states=()
+  load synapse $schema/common/full_schemas/72/full.sql.postgres $schema/main/full_schemas/72/full.sql.postgres \
+    $schema/state/full_schemas/72/full.sql.postgres && { snapshot synapse syn_72; states+=(syn_72); }
+  for version in $(seq 73 200); do
+    files=$(for store in main state common; do ls "$schema/$store/delta/$version/" 2>/dev/null | grep -E '\.sql$|\.sql\.postgres$' \
+      | sed "s|^|$schema/$store/delta/$version/|"; done | sort -t/ -k9)
+    [ -n "$files" ] || continue
+    # Synapse writes its own primary key placeholder for each engine.
+    for file in $files; do sed 's/\$%AUTO_INCREMENT_PRIMARY_KEY%\$/BIGSERIAL PRIMARY KEY/' "$file" > delta.sql
+      $psql -d synapse -v ON_ERROR_STOP=1 -f delta.sql > "$work/out/load.txt" 2>&1 || { echo "could not load $file"; head -3 "$work/out/load.txt"; }
+    done
+    snapshot synapse "syn_$version"; states+=("syn_$version")
+  done
+  fresh procrastinate; i=0; pstates=()
+  for file in $(ls h/procrastinate/sql/migrations/*.sql | sort); do
+    i=$((i + 1)); $psql -d procrastinate -v ON_ERROR_STOP=1 -f "$file" > "$work/out/load.txt" 2>&1 || echo "could not load $file"
+    snapshot procrastinate "$(printf "pr_%02d" $i)"; pstates+=("$(printf "pr_%02d" $i)")
+  done
+  for list in states pstates; do
+    eval "all=(\"\${$list[@]}\")"; n=${#all[@]}
+    for ((k = 0; k + 1 < n; k++)); do plan "${all[k]}" "${all[k + 1]}"; plan "${all[k + 1]}" "${all[k]}"; done
+    for ((k = 0; k + 5 < n; k += 5)); do plan "${all[k]}" "${all[k + 5]}"; plan "${all[k + 5]}" "${all[k]}"; done
+    plan "${all[0]}" "${all[n - 1]}"; plan "${all[n - 1]}" "${all[0]}"
+  done
+  roundtrip procrastinate
+  ;;
+extensions)
+  echo "== extensions' objects as the user's"
+  for extension in $($psql -d postgres -At -c "SELECT name FROM pg_available_extensions WHERE name <> 'plpgsql' ORDER BY name"); do
+    db="x_$(echo "$extension" | tr -c 'a-z0-9_\n' '_')"; fresh "$db"
+    $psql -d "$db" -v ON_ERROR_STOP=1 -c "CREATE EXTENSION \"$extension\" CASCADE" >/dev/null 2>&1 || continue
+    detach "$db"
+    # A language handler or a function put in pg_catalog (pllua's) is outside the model, as it
+    # is outside pg_dump's: such an extension's objects cannot stand as the user's.
+    if [ "$($psql -d "$db" -At -c "SELECT count(*) FROM pg_proc WHERE pronamespace = 'pg_catalog'::regnamespace AND oid >= 16384")" != 0 ]; then
+      echo "$extension: left out, it makes functions in pg_catalog"; continue
+    fi
+    roundtrip "$db"
+  done
+  ;;
+versions)
+  echo "== extension versions"
+  for extension in $($psql -d postgres -At -c "SELECT name FROM pg_available_extensions WHERE name <> 'plpgsql' ORDER BY name"); do
+    made=(); i=0
+    for version in $($psql -d postgres -At -c "SELECT version FROM pg_available_extension_versions WHERE name = '$extension'" | sort -V); do
+      i=$((i + 1)); db="v_$(echo "$extension" | tr -c 'a-z0-9_\n' '_')_$i"; fresh "$db"
+      if $psql -d "$db" -v ON_ERROR_STOP=1 -c "CREATE EXTENSION \"$extension\" VERSION '$version' CASCADE" >/dev/null 2>&1; then
+        detach "$db"; made+=("$db")
+      else $psql -d postgres -c "DROP DATABASE \"$db\"" >/dev/null; fi
+    done
+    n=${#made[@]}; [ "$n" -ge 2 ] || continue
+    for ((k = 0; k + 1 < n; k++)); do plan "${made[k]}" "${made[k + 1]}"; plan "${made[k + 1]}" "${made[k]}"; done
+    [ "$n" -gt 2 ] && { plan "${made[0]}" "${made[n - 1]}"; plan "${made[n - 1]}" "${made[0]}"; }
+  done
+  ;;
+esac; done
+echo "$proved of $planned plans proved; $failed failures"
+[ "$failed" = 0 ]
