@@ -946,7 +946,7 @@ public struct Planner: Sendable {
     /// old one, or the last one an ancestor's statement gave it. A child whose own expression
     /// does not change gets it back after its parent's.
     private func addExpressionsSet(to work: inout Work, before: ModelIndex, after: ModelIndex, order: [ObjectID]) {
-        let inPlace = work.changedMembers.filter { id, change in
+        let inPlace = work.changedMembers.filter { id, _ in
             work.expressionChangesInPlace.contains(id) && !(id.parent.map { work.readdedColumns[$0]?.contains(id.name) ?? false } ?? false)
         }
         guard !inPlace.isEmpty else { return }

@@ -70,9 +70,10 @@ roundtrip() { # roundtrip DB: the consolidated SQL twice into an empty database,
   cmp -s "$work/out/$db.dump" "$work/out/rt_$db.dump" || echo "$db: pg_dump -s differs once sorted (diff $work/out/$db.dump $work/out/rt_$db.dump)"
   plan empty "$db"; plan "$db" empty
 }
-detach() { # the objects an extension made become the database's own
+detach() { # the objects an extension made become the database's own, their grants too (pg_dump
+  # leaves out what an extension's script granted, as its initial privileges)
   $psql -d "$1" -c "DELETE FROM pg_depend WHERE refclassid = 'pg_extension'::regclass AND deptype = 'e'" \
-    -c "DELETE FROM pg_extension WHERE extname <> 'plpgsql'" >/dev/null
+    -c "DELETE FROM pg_extension WHERE extname <> 'plpgsql'" -c "DELETE FROM pg_init_privs WHERE privtype = 'e'" >/dev/null
 }
 fresh empty
 cd "$work/get" || exit 2
