@@ -313,6 +313,9 @@ public struct Planner: Sendable {
             if let type = shells[id], shelled.insert(type).inserted { statements += writer.shell(type) }
             if work.addedTop.contains(id) || work.rebuilt.contains(id) {
                 statements += writer.create(id)
+                if id.kind == .operator, work.rebuilt.contains(id) {
+                    statements += Self.familyPlaces(of: id, in: after, except: work.addedTop.union(work.rebuilt))
+                }
                 if work.rangeRebuilds.contains(id) {
                     statements += writer.unparkColumns(of: DDLWriter.rangeTypes(id, in: before), to: DDLWriter.rangeTypes(id, in: after))
                 }
@@ -388,6 +391,24 @@ public struct Planner: Sendable {
         var plan = Plan(statements: Self.committingNewEnumValues(statements), notes: notes)
         plan.changedObjects = changed
         return plan
+    }
+
+    /// An operator's places in the operator families that stay, given back after it is made
+    /// again: dropping it took them without a word (`ALTER OPERATOR FAMILY … ADD OPERATOR`
+    /// lines of the families' definitions that name it, as `regoperator` prints it).
+    static func familyPlaces(of id: ObjectID, in model: ModelIndex, except: Set<ObjectID>) -> [Statement] {
+        guard let schema = id.schema, let signature = id.signature else { return [] }
+        let named = "\(SQLWriting.identPlain(schema)).\(id.name)(\(signature.replacingOccurrences(of: ", ", with: ",")))"
+        let kinds: Set<ObjectKind> = [.operatorFamily, .operatorClass]
+        var places: [Statement] = []
+        for family in model.model.definedObjects where kinds.contains(family.kind) && !except.contains(family.id) {
+            for line in family.definition.split(separator: "\n").map(String.init)
+            where line.hasPrefix("ALTER OPERATOR FAMILY ") && line.contains(" ADD OPERATOR ")
+                && (line.contains(" " + named + ";") || line.contains(" " + named + " FOR ")) {
+                places.append(Statement(SQLWriting.trimmedStatement(line)))
+            }
+        }
+        return places
     }
 
     /// The function an event trigger's definition executes, as `schema.name` (quote_ident'ed).
