@@ -60,6 +60,15 @@ public struct ProofScope: Sendable {
             }
         }
         var scope = roots
+        // An operator family or class holds operators and functions through pg_amop and pg_amproc,
+        // which the dependency edges leave out, and dropping a member takes its place in the family
+        // without a word: the families that name a root are loaded and compared too.
+        // By the member's name after its schema, as `regprocedure` and `regoperator` print it (the
+        // schema, quoted or not, left out: a family of another schema's namesake comes along too).
+        let members = roots.filter { [.function, .operator].contains($0.kind) }.map { ".\($0.name)(" }
+        for graph in graphs where !members.isEmpty {
+            for (family, definition) in graph.families where members.contains(where: { definition.contains($0) }) { scope.insert(family) }
+        }
         for graph in graphs {
             for root in roots { scope.formUnion(graph.dependents[root, default: []]) }
             scope.formUnion(graph.alwaysLoaded)
@@ -143,6 +152,8 @@ extension ProofScope {
         var partitionTrees: Set<ObjectID> = []
         /// Loaded in every scope.
         var alwaysLoaded: Set<ObjectID> = []
+        /// Operator families and classes, with their definitions (their members, by name).
+        var families: [(ObjectID, String)] = []
         private var relationsByName: [String: [ObjectID]] = [:]
         private var functionsByName: [String: [ObjectID]] = [:]
         private var typesByName: [String: [ObjectID]] = [:]
@@ -199,7 +210,8 @@ extension ProofScope {
                 case .foreignTable:
                     relationsByName[object.name, default: []].append(id)
                 case .aggregate: functionsByName[object.name, default: []].append(id)
-                case .statistics, .publication, .rule, .operator, .operatorClass, .operatorFamily, .securityLabel: break
+                case .operatorClass, .operatorFamily: families.append((id, object.definition))
+                case .statistics, .publication, .rule, .operator, .securityLabel: break
                 default: alwaysLoaded.insert(id)
                 }
                 // A statistics object goes with its table (`CREATE STATISTICS … FROM table`), both ways.

@@ -313,7 +313,8 @@ public struct Planner: Sendable {
             if let type = shells[id], shelled.insert(type).inserted { statements += writer.shell(type) }
             if work.addedTop.contains(id) || work.rebuilt.contains(id) {
                 statements += writer.create(id)
-                if id.kind == .operator, work.rebuilt.contains(id) {
+                // Made again, or anew in place of one of the same types (a parameter renamed).
+                if id.kind == .operator || id.kind == .function {
                     statements += Self.familyPlaces(of: id, in: after, except: work.addedTop.union(work.rebuilt))
                 }
                 if work.rangeRebuilds.contains(id) {
@@ -393,18 +394,28 @@ public struct Planner: Sendable {
         return plan
     }
 
-    /// An operator's places in the operator families that stay, given back after it is made
-    /// again: dropping it took them without a word (`ALTER OPERATOR FAMILY … ADD OPERATOR`
-    /// lines of the families' definitions that name it, as `regoperator` prints it).
+    /// An operator's or function's places in the operator families that stay, given back after it
+    /// is made again: dropping it took them without a word (the families' `ALTER OPERATOR FAMILY
+    /// … ADD OPERATOR|FUNCTION` lines that name it, as `regoperator` and `regprocedure` print it).
     static func familyPlaces(of id: ObjectID, in model: ModelIndex, except: Set<ObjectID>) -> [Statement] {
         guard let schema = id.schema, let signature = id.signature else { return [] }
-        let named = "\(SQLWriting.identPlain(schema)).\(id.name)(\(signature.replacingOccurrences(of: ", ", with: ",")))"
+        let name = " \(SQLWriting.identPlain(schema)).\(id.name)("
+        // Each line's argument types, against the operator's (`integer, integer`) or the function's
+        // identity arguments (`a integer, OUT b text`: a type after its name, OUT ones left out).
+        let arguments = signature.isEmpty ? [] : signature.components(separatedBy: ", ").filter { !$0.hasPrefix("OUT ") }
+        func names(_ line: String) -> Bool {
+            guard let start = line.range(of: name), let end = line.range(of: ")", options: .backwards), start.upperBound <= end.lowerBound,
+                  line[end.upperBound...] == ";" || line[end.upperBound...].hasPrefix(" FOR ") else { return false }
+            let inner = line[start.upperBound..<end.lowerBound]
+            let types = inner.isEmpty ? [] : inner.split(separator: ",").map(String.init)
+            return types.count == arguments.count && zip(arguments, types).allSatisfy { $0 == $1 || $0.hasSuffix(" " + $1) }
+        }
         let kinds: Set<ObjectKind> = [.operatorFamily, .operatorClass]
+        let member = id.kind == .operator ? " ADD OPERATOR " : " ADD FUNCTION "
         var places: [Statement] = []
         for family in model.model.definedObjects where kinds.contains(family.kind) && !except.contains(family.id) {
             for line in family.definition.split(separator: "\n").map(String.init)
-            where line.hasPrefix("ALTER OPERATOR FAMILY ") && line.contains(" ADD OPERATOR ")
-                && (line.contains(" " + named + ";") || line.contains(" " + named + " FOR ")) {
+            where line.hasPrefix("ALTER OPERATOR FAMILY ") && line.contains(member) && names(line) {
                 places.append(Statement(SQLWriting.trimmedStatement(line)))
             }
         }
