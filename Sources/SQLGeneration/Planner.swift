@@ -315,7 +315,7 @@ public struct Planner: Sendable {
                 statements += writer.create(id)
                 // Made again, or anew in place of one of the same types (a parameter renamed).
                 if id.kind == .operator || id.kind == .function {
-                    statements += Self.familyPlaces(of: id, in: after, except: work.addedTop.union(work.rebuilt))
+                    statements += DefinedObjectDDL.familyPlaces(of: id, in: after, except: work.addedTop.union(work.rebuilt))
                 }
                 if work.rangeRebuilds.contains(id) {
                     statements += writer.unparkColumns(of: DDLWriter.rangeTypes(id, in: before), to: DDLWriter.rangeTypes(id, in: after))
@@ -392,34 +392,6 @@ public struct Planner: Sendable {
         var plan = Plan(statements: Self.committingNewEnumValues(statements), notes: notes)
         plan.changedObjects = changed
         return plan
-    }
-
-    /// An operator's or function's places in the operator families that stay, given back after it
-    /// is made again: dropping it took them without a word (the families' `ALTER OPERATOR FAMILY
-    /// … ADD OPERATOR|FUNCTION` lines that name it, as `regoperator` and `regprocedure` print it).
-    static func familyPlaces(of id: ObjectID, in model: ModelIndex, except: Set<ObjectID>) -> [Statement] {
-        guard let schema = id.schema, let signature = id.signature else { return [] }
-        let name = " \(SQLWriting.identPlain(schema)).\(id.name)("
-        // Each line's argument types, against the operator's (`integer, integer`) or the function's
-        // identity arguments (`a integer, OUT b text`: a type after its name, OUT ones left out).
-        let arguments = signature.isEmpty ? [] : signature.components(separatedBy: ", ").filter { !$0.hasPrefix("OUT ") }
-        func names(_ line: String) -> Bool {
-            guard let start = line.range(of: name), let end = line.range(of: ")", options: .backwards), start.upperBound <= end.lowerBound,
-                  line[end.upperBound...] == ";" || line[end.upperBound...].hasPrefix(" FOR ") else { return false }
-            let inner = line[start.upperBound..<end.lowerBound]
-            let types = inner.isEmpty ? [] : inner.split(separator: ",").map(String.init)
-            return types.count == arguments.count && zip(arguments, types).allSatisfy { $0 == $1 || $0.hasSuffix(" " + $1) }
-        }
-        let kinds: Set<ObjectKind> = [.operatorFamily, .operatorClass]
-        let member = id.kind == .operator ? " ADD OPERATOR " : " ADD FUNCTION "
-        var places: [Statement] = []
-        for family in model.model.definedObjects where kinds.contains(family.kind) && !except.contains(family.id) {
-            for line in family.definition.split(separator: "\n").map(String.init)
-            where line.hasPrefix("ALTER OPERATOR FAMILY ") && line.contains(member) && names(line) {
-                places.append(Statement(SQLWriting.trimmedStatement(line)))
-            }
-        }
-        return places
     }
 
     /// The function an event trigger's definition executes, as `schema.name` (quote_ident'ed).

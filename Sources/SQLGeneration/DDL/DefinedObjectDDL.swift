@@ -63,11 +63,11 @@ enum DefinedObjectDDL {
     static func alter(_ old: DefinedObject, _ new: DefinedObject, unlinked: Bool = false) -> [Statement]? {
         switch new.kind {
         case .textSearchConfiguration, .textSearchDictionary: return TextSearchDDL.alter(old, new)
-        case .operator: return alterSettings(old, new, settable: settable(.operator), unlinked: unlinked)
-        case .baseType:
-            // Storage may leave plain (the server asks a superuser), never go back to it.
-            guard clauses(new.definition)?["STORAGE"] != "plain" || clauses(old.definition)?["STORAGE"] == "plain" else { return nil }
-            return alterSettings(old, new, settable: settable(.baseType), unlinked: unlinked)
+        case .operator, .baseType:
+            guard let was = clauses(old.definition), let now = clauses(new.definition), let target = target(new) else { return nil }
+            // A base type's storage may leave plain (the server asks a superuser), never go back to it.
+            if new.kind == .baseType, now["STORAGE"] == "plain", was["STORAGE"] != "plain" { return nil }
+            return alterSettings(was, now, settable: settable(new.kind), target: target, unlinked: unlinked)
         default: return nil
         }
     }
@@ -91,8 +91,8 @@ enum DefinedObjectDDL {
 
     /// `ALTER … SET (KEY = value, …)` for the `settable` clauses that differ, when the two
     /// definitions differ in nothing else; a clause gone is set to NONE.
-    private static func alterSettings(_ old: DefinedObject, _ new: DefinedObject, settable: Set<String>, unlinked: Bool) -> [Statement]? {
-        guard let was = clauses(old.definition), let now = clauses(new.definition), let target = target(new) else { return nil }
+    private static func alterSettings(_ was: [String: String], _ now: [String: String], settable: Set<String>, target: String,
+                                      unlinked: Bool) -> [Statement]? {
         guard was.filter({ !settable.contains($0.key) }) == now.filter({ !settable.contains($0.key) }) else { return nil }
         let settings = settable.sorted().filter { was[$0] != now[$0] && !(unlinked && now[$0] == nil) }.map { "\($0) = \(now[$0] ?? "NONE")" }
         return settings.isEmpty ? [] : [Statement("ALTER \(target) SET (\(settings.joined(separator: ", ")))")]
@@ -132,6 +132,34 @@ enum DefinedObjectDDL {
         }
         finish()
         return clauses
+    }
+
+    /// An operator's or function's places in the operator families that stay, given back after it
+    /// is made again: dropping it took them without a word (the families' `ALTER OPERATOR FAMILY
+    /// … ADD OPERATOR|FUNCTION` lines that name it, as `regoperator` and `regprocedure` print it).
+    static func familyPlaces(of id: ObjectID, in model: ModelIndex, except: Set<ObjectID>) -> [Statement] {
+        guard let schema = id.schema, let signature = id.signature else { return [] }
+        let name = " \(SQLWriting.identPlain(schema)).\(id.name)("
+        // Each line's argument types, against the operator's (`integer, integer`) or the function's
+        // identity arguments (`a integer, OUT b text`: a type after its name, OUT ones left out).
+        let arguments = signature.isEmpty ? [] : signature.components(separatedBy: ", ").filter { !$0.hasPrefix("OUT ") }
+        func names(_ line: String) -> Bool {
+            guard let start = line.range(of: name), let end = line.range(of: ")", options: .backwards), start.upperBound <= end.lowerBound,
+                  line[end.upperBound...] == ";" || line[end.upperBound...].hasPrefix(" FOR ") else { return false }
+            let inner = line[start.upperBound..<end.lowerBound]
+            let types = inner.isEmpty ? [] : inner.split(separator: ",").map(String.init)
+            return types.count == arguments.count && zip(arguments, types).allSatisfy { $0 == $1 || $0.hasSuffix(" " + $1) }
+        }
+        let kinds: Set<ObjectKind> = [.operatorFamily, .operatorClass]
+        let member = id.kind == .operator ? " ADD OPERATOR " : " ADD FUNCTION "
+        var places: [Statement] = []
+        for family in model.model.definedObjects where kinds.contains(family.kind) && !except.contains(family.id) {
+            for line in family.definition.split(separator: "\n").map(String.init)
+            where line.hasPrefix("ALTER OPERATOR FAMILY ") && line.contains(member) && names(line) {
+                places.append(Statement(SQLWriting.trimmedStatement(line)))
+            }
+        }
+        return places
     }
 
     static func create(_ object: DefinedObject, guarded: Bool) -> [Statement] {
