@@ -408,9 +408,10 @@ struct DDLWriter {
         return [ModelIndex.name(id)] + (range.multirangeType.map { [$0] } ?? [])
     }
 
-    /// A composite type whose attribute changes type under columns that hold it
-    /// (`Planner.Work.compositeRebuilds`): renamed aside, created anew, each column's values
-    /// rebuilt attribute by attribute (an array's through text: a subquery is not allowed there).
+    /// A composite type whose attribute changes type, or whose attributes change order, under
+    /// columns that hold it (`Planner.Work.compositeRebuilds`): renamed aside, created anew, each
+    /// column's values rebuilt attribute by attribute, by name (an array's through text or JSON:
+    /// a subquery is not allowed there).
     func rebuildComposite(_ id: ObjectID, work: Planner.Work) -> [Statement] {
         let name = ModelIndex.name(id)
         guard let old = before.model.compositeTypes.first(where: { $0.name == name }),
@@ -444,17 +445,31 @@ struct DDLWriter {
             }
             statements.append(Statement("\(alter) OF \(name.sql)", hazards: locking(table)))
         }
+        // An array's elements are rebuilt through text, attribute by position, where the attributes
+        // keep their names and order; where they do not (reordered, added or dropped), through JSON,
+        // by name, into a temporary type holding the new array (a subquery over its elements is
+        // not allowed in a USING). JSON keeps NULL elements, rows of NULLs and dimensions.
+        let byName = old.attributes.map(\.name) != new.attributes.map(\.name)
+        let arrays = columnsMoving { Planner.uses($0.type, name) }.contains { $0.old.type.hasSuffix("[]") }
+        let holder = QualifiedName(schema: "pg_temp", name: SQLWriting.derivedName(name.name, suffix: "__schemactl_items"))
+        let holding = byName && arrays
+        if holding { statements.append(Statement("CREATE TYPE \(holder.sql) AS (v \(name.sql)[])")) }
         return statements
             + movingColumns(of: name) { column, value in
                 let loss = "values whose attributes do not fit their new types fail the cast"
-                if column.type.hasSuffix("[]") { return ("\(value)::text::\(name.sql)[]", loss) }
+                if column.type.hasSuffix("[]") {
+                    guard holding else { return ("\(value)::text::\(name.sql)[]", loss) }
+                    return ("(jsonb_populate_record(NULL::\(holder.sql), jsonb_build_object('v', to_jsonb(\(value))))).v", loss)
+                }
                 // An attribute of a rebuilt type holds the old one: cast through text to the new.
                 let fields = new.attributes.map { attribute in
                     let viaText = rebuiltTypes.contains { Planner.uses(attribute.type, $0) } ? "::text" : ""
                     return (kept.contains(attribute.name) ? "(\(value)).\(SQLWriting.ident(attribute.name))\(viaText)" : "NULL") + "::\(attribute.type)"
                 }
-                return ("CASE WHEN \(value) IS NULL THEN NULL ELSE ROW(\(fields.joined(separator: ", ")))::\(name.sql) END", loss)
+                // A row of NULLs IS NULL, yet is a value: only a NULL one stays NULL.
+                return ("CASE WHEN \(value) IS NOT DISTINCT FROM NULL THEN NULL ELSE ROW(\(fields.joined(separator: ", ")))::\(name.sql) END", loss)
             }
+            + (holding ? [Statement("DROP TYPE \(holder.sql)")] : [])
     }
 
     /// Drops the old self of a rebuilt enum, domain, composite type or collation, renamed aside by its rebuild.
@@ -870,7 +885,9 @@ struct DDLWriter {
                 // an array its first element (the hazard above says the rest may be lost).
                 let oldElement = oldArray ? String(old.type.dropLast(2)) : old.type, newElement = newArray ? String(new.type.dropLast(2)) : new.type
                 let via = castRoute(from: oldElement, to: newElement, array: false)
-                using = newArray ? "CASE WHEN \(value) IS NULL THEN NULL ELSE ARRAY[\(value)\(via)::\(newElement)] END"
+                // A row of NULLs IS NULL, yet is a value: only a NULL one stays NULL.
+                let isNull = isComposite(oldElement, in: before) ? "IS NOT DISTINCT FROM NULL" : "IS NULL"
+                using = newArray ? "CASE WHEN \(value) \(isNull) THEN NULL ELSE ARRAY[\(value)\(via)::\(newElement)] END"
                     : "(\(value))[array_lower(\(value), 1)]\(via)::\(new.type)"
             } else {
                 using = "\(value)\(castRoute(from: old.type, to: new.type, array: newArray))::\(new.type)"

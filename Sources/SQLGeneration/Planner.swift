@@ -584,6 +584,18 @@ public struct Planner: Sendable {
                 work.rebuilt.insert(id)
             }
         }
+        // A composite type whose attributes change order under columns (PoWA's history record
+        // type): it cannot be dropped and made again under them, so it is rebuilt like one whose
+        // attribute changes type, the values moved by attribute name. A typed table must keep its
+        // type's column order, which no ALTER TABLE reorders: such a type stays made again, and
+        // the server's refusal names its table.
+        for id in work.rebuilt where id.kind == .compositeType {
+            let name = ModelIndex.name(id)
+            guard !before.model.tables.contains(where: { $0.ofType == name }),
+                  before.model.tables.contains(where: { $0.columns.contains { Self.uses($0.type, name) } }) else { continue }
+            work.rebuilt.remove(id)
+            work.compositeRebuilds.insert(id)
+        }
         for (id, change) in work.changedTop where id.kind == .compositeType {
             guard case let .compositeType(old)? = change.old, case let .compositeType(new)? = change.new else { continue }
             let retyped = old.attributes.contains { attribute in

@@ -22,6 +22,8 @@
 # versions    Every version of each extension that installs: the plans between consecutive
 #             versions both ways, and first to last, each version detached as above.
 #
+# ONLY (a regular expression) picks the extensions of `extensions` and `versions` by name.
+#
 # Exit 1 when anything failed; what failed is printed with the plan's error.
 set -u
 bin=${1:-/usr/lib/postgresql/15/bin}; shift || true
@@ -128,7 +130,7 @@ histories)
   ;;
 extensions)
   echo "== extensions' objects as the user's"
-  for extension in $($psql -d postgres -At -c "SELECT name FROM pg_available_extensions WHERE name <> 'plpgsql' ORDER BY name"); do
+  for extension in $($psql -d postgres -At -c "SELECT name FROM pg_available_extensions WHERE name <> 'plpgsql' AND name ~ '${ONLY:-.}' ORDER BY name"); do
     db="x_$(echo "$extension" | tr -c 'a-z0-9_\n' '_')"; fresh "$db"
     $psql -d "$db" -v ON_ERROR_STOP=1 -c "CREATE EXTENSION \"$extension\" CASCADE" >/dev/null 2>&1 || continue
     detach "$db"
@@ -142,7 +144,7 @@ extensions)
   ;;
 versions)
   echo "== extension versions"
-  for extension in $($psql -d postgres -At -c "SELECT name FROM pg_available_extensions WHERE name <> 'plpgsql' ORDER BY name"); do
+  for extension in $($psql -d postgres -At -c "SELECT name FROM pg_available_extensions WHERE name <> 'plpgsql' AND name ~ '${ONLY:-.}' ORDER BY name"); do
     made=(); i=0
     for version in $($psql -d postgres -At -c "SELECT version FROM pg_available_extension_versions WHERE name = '$extension'" | sort -V); do
       i=$((i + 1)); db="v_$(echo "$extension" | tr -c 'a-z0-9_\n' '_')_$i"; fresh "$db"
