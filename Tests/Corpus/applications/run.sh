@@ -16,13 +16,18 @@
 # histories   Synapse (full schema 72, then its SQL deltas up to the newest, each version a
 #             database) and procrastinate (its 38 migrations from 00.00.00): the plans between
 #             consecutive states both ways, jumps of 5, and first to last both ways, proved.
+# django      Django's contrib apps and Wagtail's (PyPI, in a virtual environment of its own),
+#             migrated one migration at a time (django_states.py), each state that changed the
+#             schema a database: the plans between consecutive states both ways, jumps of 10,
+#             first to last both ways, and the last state's round trip.
 # extensions  Every extension the server has that installs (apt-get install postgresql-15-… for
 #             more): created, then detached from its extension, so that its functions, types,
 #             operators, classes, tables and views are the user's; then as apps.
 # versions    Every version of each extension that installs: the plans between consecutive
 #             versions both ways, and first to last, each version detached as above.
 #
-# ONLY (a regular expression) picks the extensions of `extensions` and `versions` by name.
+# ONLY (a regular expression) picks the extensions of `extensions` and `versions` by name;
+# FLAGS are added to every plan's `schemactl diff` (FLAGS=--online).
 #
 # Exit 1 when anything failed; what failed is printed with the plan's error.
 set -u
@@ -52,7 +57,7 @@ load() { # load DB FILE...: each file into DB, stopping at an error
 snapshot() { $psql -d postgres -c "CREATE DATABASE \"$2\" TEMPLATE \"$1\"" >/dev/null; }
 plan() { # plan FROM TO: proved by schemactl, or counted as failed with its error
   planned=$((planned + 1))
-  "$schemactl" diff "${conn}$1" "${conn}$2" --format sql --allow-destructive --scratch "$scratch" > "$work/out/plan.sql" 2> "$work/out/plan.err"
+  "$schemactl" diff "${conn}$1" "${conn}$2" --format sql --allow-destructive --scratch "$scratch" ${FLAGS:-} > "$work/out/plan.sql" 2> "$work/out/plan.err"
   if [ $? -ge 2 ]; then failed=$((failed + 1)); echo "FAILED $1 → $2:"; grep -v '^$' "$work/out/plan.err" | head -5 | cut -c1-240
   else proved=$((proved + 1)); fi
 }
@@ -127,6 +132,20 @@ histories)
     plan "${all[0]}" "${all[n - 1]}"; plan "${all[n - 1]}" "${all[0]}"
   done
   roundtrip procrastinate
+  ;;
+django)
+  echo "== Django and Wagtail"
+  # Their migrations, one at a time, in a virtual environment of their own (PyPI).
+  python3 -m venv venv && venv/bin/pip install -q wagtail psycopg2-binary >/dev/null 2>&1 \
+    || { echo "could not install Django and Wagtail"; failed=$((failed + 1)); continue; }
+  fresh dj
+  mapfile -t djstates < <(venv/bin/python "$here/Tests/Corpus/applications/django_states.py" "$work" "$port" dj dj 2> "$work/out/django.txt")
+  n=${#djstates[@]}; echo "$(head -1 "$work/out/django.txt"), $n states"
+  [ "$n" -ge 2 ] || { echo "could not migrate:"; tail -3 "$work/out/django.txt"; failed=$((failed + 1)); continue; }
+  for ((k = 0; k + 1 < n; k++)); do plan "${djstates[k]}" "${djstates[k + 1]}"; plan "${djstates[k + 1]}" "${djstates[k]}"; done
+  for ((k = 0; k + 10 < n; k += 10)); do plan "${djstates[k]}" "${djstates[k + 10]}"; plan "${djstates[k + 10]}" "${djstates[k]}"; done
+  plan "${djstates[0]}" "${djstates[n - 1]}"; plan "${djstates[n - 1]}" "${djstates[0]}"
+  roundtrip dj
   ;;
 extensions)
   echo "== extensions' objects as the user's"
