@@ -50,6 +50,17 @@ enum TableDDL {
         return table.columns.allSatisfy { !inherited.contains($0.name) || $0.inheritedAndLocal == true }
     }
 
+    /// Whether a partition is created as a table of its own, then attached (`ATTACH
+    /// PARTITION`), as pg_dump writes every partition: where its columns are not in its
+    /// parent's order (it was made apart and attached, or its parent lost and gained columns
+    /// since), which `PARTITION OF` would not keep. Not under a parent with an identity column,
+    /// which its partitions share from 17 and an attached table may not have of its own.
+    /// `parent`: the table it is a partition of.
+    static func attachesLater(_ table: Table, parent: Table?) -> Bool {
+        guard table.partitionOf != nil, let parent, !parent.columns.contains(where: { $0.identity != nil }) else { return false }
+        return table.columns.map(\.name) != parent.columns.map(\.name).filter { name in table.columns.contains { $0.name == name } }
+    }
+
     /// An identity's sequence options, with `SEQUENCE NAME` where the model names it.
     static func identityOptions(_ identity: Column.Identity) -> String {
         (identity.sequenceName.map { "SEQUENCE NAME \($0.sql) " } ?? "") + TypeDDL.sequenceOptions(identity.sequence, withType: false)
@@ -91,7 +102,14 @@ enum TableDDL {
         }
         let notNullElements = namedNotNull.map { notNull(named: $0.notNullName!) + " " + SQLWriting.ident($0.name) }
         let namedNotNullColumns = Set(namedNotNull.map(\.name))
-        if let parent = table.partitionOf {
+        let attachesLater = table.partitionOf.map { Self.attachesLater(table, parent: model.tables[$0]) } ?? false
+        if let parent = table.partitionOf, attachesLater {
+            // Its own columns in its own order, and its parent's checks, which ATTACH PARTITION
+            // asks it to have (and marks as inherited); its keys and indexes come from the parent's.
+            let checks = (model.tables[parent]?.constraints ?? []).filter { $0.kind == .check && !$0.definition.hasSuffix(" NO INHERIT") }
+            let elements = table.columns.map(columnDefinition) + checks.map { "CONSTRAINT \(SQLWriting.ident($0.name)) \($0.definition)" }
+            create = prefix + " (\n    " + elements.joined(separator: ",\n    ") + "\n)"
+        } else if let parent = table.partitionOf {
             // A partition takes its columns from its parent; what differs is set after.
             let parentColumns = model.tables[parent]?.columns ?? []
             // PostgreSQL 16 lets a partition compute a generated column its own way (17 refuses it).
@@ -140,6 +158,11 @@ enum TableDDL {
         if let method = table.accessMethod { create += " USING \(SQLWriting.ident(method))" }
         if !table.storageParameters.isEmpty { create += " WITH (\(table.storageParameters.joined(separator: ", ")))" }
         var statements = [Statement(create)]
+        if let parent = table.partitionOf, attachesLater {
+            let attach = "ALTER TABLE \(parent.sql) ATTACH PARTITION \(table.name.sql) \(table.partitionBound ?? "DEFAULT")"
+            statements.append(SQLWriting.unless(
+                guarded ? "SELECT FROM pg_catalog.pg_class WHERE oid = \(SQLWriting.regclass(table.name)) AND relispartition" : nil, attach))
+        }
         if joinsLater {
             // Run again on a database it built, INHERIT fails as `duplicate_table`: ignored.
             statements += table.inherits.map { parent in
