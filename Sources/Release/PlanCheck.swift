@@ -75,7 +75,9 @@ public struct PlanCheck: Sendable {
         // What the census names, no script can make: `consolidate` refuses it apart (`--allow-unmodelled`).
         var expected = model.withoutInvalidIndexes
         expected.unmodelled = []
-        return PlanProof(leftover: SchemaDiff(from: result.withoutInvalidIndexes, to: expected),
+        // Column order too: a fresh environment built from the script must read `SELECT *` and
+        // `INSERT … VALUES` as the one it was read from (a plan cannot reorder, a script can).
+        return PlanProof(leftover: SchemaDiff(from: result.withoutInvalidIndexes, to: expected, flattener: ModelFlattener(columnOrder: true)),
                          seconds: (clock.now - start).seconds)
     }
 
