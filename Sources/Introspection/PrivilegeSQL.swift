@@ -17,9 +17,18 @@ enum PrivilegeSQL {
     ///   initial: SQL for the initdb ACL or NULL.
     ///   `baseline` replaces the default where it is not `acldefault` (NULL: none at all).
     static func privileges(acl: String, owner: String, type: String, initial: String = "NULL", baseline: String? = nil) -> String {
+        // What initdb gave, with its owner's entries given to the owner now: ALTER … OWNER
+        // moves them (a production `public` owned by the application's role holds
+        // `app=UC/app,=U/app`, which is initdb's `pg_database_owner=UC/…,=U/…`, nothing revoked).
+        // In an initial ACL the owner granted every entry, its own too (grantee = grantor).
+        let initialForOwner = """
+            (SELECT pg_catalog.array_agg(pg_catalog.makeaclitem(CASE WHEN i.grantee = i.grantor THEN \(owner) ELSE i.grantee END,
+                                                                 \(owner), i.privilege_type, i.is_grantable))
+             FROM pg_catalog.aclexplode(\(initial)) i)
+            """
         let baseline = baseline ?? (initial == "NULL"
             ? "pg_catalog.acldefault(\(type), \(owner))"
-            : "coalesce(\(initial), pg_catalog.acldefault(\(type), \(owner)))")
+            : "coalesce(\(initialForOwner), pg_catalog.acldefault(\(type), \(owner)))")
         return """
             CASE WHEN \(acl) IS NOT NULL THEN (
               SELECT pg_catalog.json_agg(pg_catalog.json_build_object(

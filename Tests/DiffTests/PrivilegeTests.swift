@@ -21,6 +21,19 @@ final class PrivilegeTests: XCTestCase {
         XCTAssertEqual(model.functions.flatMap(\.privileges), [], "EXECUTE to PUBLIC is the default")
     }
 
+    /// A production `public` is often owned by the application's role: ALTER SCHEMA … OWNER
+    /// gives it initdb's entries for the owner, which is no privilege of the user's. A
+    /// revoke after that still is.
+    func testThePublicSchemaOwnedByAnotherRoleHasOnlyItsDefaultPrivileges() throws {
+        let fresh = try TestDatabase.model(after: "CREATE TABLE t (a int)")
+        let owned = try TestDatabase.model(after: "ALTER SCHEMA public OWNER TO crm_owner; CREATE TABLE t (a int)")
+        XCTAssertEqual(owned.schemas.first { $0.name == "public" }?.owner, "crm_owner")
+        XCTAssertEqual(owned.schemas.flatMap(\.privileges), [])
+        XCTAssertTrue(SchemaDiff(from: fresh, to: owned).isEmpty, "\(SchemaDiff(from: fresh, to: owned).changes)")
+        let revoked = try TestDatabase.model(after: "ALTER SCHEMA public OWNER TO crm_owner; REVOKE USAGE ON SCHEMA public FROM PUBLIC")
+        XCTAssertEqual(revoked.schemas.flatMap(\.privileges).map(\.description), ["USAGE revoked from PUBLIC"])
+    }
+
     func testAGrantThenItsRevokeLeavesNoPrivilege() throws {
         let model = try TestDatabase.model(after: "CREATE TABLE t (a int); GRANT SELECT ON t TO crm_reader; REVOKE SELECT ON t FROM crm_reader")
         XCTAssertEqual(model.table("public", "t")?.privileges, [])
