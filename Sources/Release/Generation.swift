@@ -30,15 +30,7 @@ public struct Generation: Sendable {
     public init(from: DatabaseModel, to: DatabaseModel, template: MigrationTemplate, options: PlanOptions, check: PlanCheck?) throws {
         var reverseOptions = options
         // A rename forward is a rename back.
-        reverseOptions.renames = options.renames.map { rename in
-            rename.column.map { Rename(table: rename.table, column: rename.newName, newName: $0) }
-                ?? Rename(table: QualifiedName(schema: rename.table.schema, name: rename.newName), newName: rename.table.name)
-        }.map { rename in
-            guard rename.column != nil, let renamedTable = options.renames.first(where: { $0.column == nil && $0.table == rename.table }) else {
-                return rename
-            }
-            return Rename(table: QualifiedName(schema: rename.table.schema, name: renamedTable.newName), column: rename.column, newName: rename.newName)
-        }
+        reverseOptions.renames = Rename.reversed(options.renames)
         // The two ways are planned, and proved, at once: each proof is a scratch database of its
         // own (the embedded server is reset only when the last replay on it ends).
         let ways = [(from, to, options), (to, from, reverseOptions)]

@@ -27,6 +27,10 @@ public struct Plan: Sendable, Hashable {
         }
     }
 
+    /// The notes that name a possible rename or move (`--rename` keeps the data): a loss the
+    /// user may not mean.
+    public var possibleRenames: [String] { notes.filter { $0.hasPrefix("possible rename") || $0.hasPrefix("possible move") } }
+
     /// Whether any statement must run outside a transaction block.
     public var needsNoTransaction: Bool { statements.contains { $0.outsideTransaction } }
 

@@ -22,40 +22,67 @@ public struct PlanOptions: Sendable, Hashable {
     }
 }
 
-/// A table or a column renamed, rather than dropped and created.
+/// A table or a column renamed, or a table moved to another schema, rather than dropped and created.
 public struct Rename: Sendable, Hashable, CustomStringConvertible {
     /// The table (for a column: its table), under its old name.
     public var table: QualifiedName
     /// The column's old name; nil when the table itself is renamed.
     public var column: String?
     public var newName: String
+    /// The schema a table moves to (`ALTER TABLE … SET SCHEMA`); nil where it stays.
+    public var newSchema: String?
 
-    public init(table: QualifiedName, column: String? = nil, newName: String) {
+    public init(table: QualifiedName, column: String? = nil, newName: String, newSchema: String? = nil) {
         self.table = table
         self.column = column
         self.newName = newName
+        self.newSchema = newSchema == table.schema ? nil : newSchema
     }
+
+    /// A renamed or moved table's name afterwards.
+    public var newTable: QualifiedName { QualifiedName(schema: newSchema ?? table.schema, name: newName) }
 
     public var description: String {
         column.map { "\(table.sql).\(SQLWriting.ident($0)) to \(SQLWriting.ident(newName))" }
-            ?? "\(table.sql) to \(SQLWriting.ident(newName))"
+            ?? "\(table.sql) to \(newSchema == nil ? SQLWriting.ident(newName) : newTable.sql)"
     }
 
     /// `schema.table.column=new`, `table.column=new` (a column; the table in
     /// `public` when unqualified), or `schema.table=new` / `table=new` (a table)
-    /// when `tables` has that table. Names are taken as written, unquoted.
+    /// when `tables` has that table; a table's `new` may be `schema.new`, which moves
+    /// it to that schema. Names are taken as written, unquoted.
     public static func parse(_ text: String, tables: Set<QualifiedName>) -> Rename? {
         let sides = text.split(separator: "=", maxSplits: 1).map(String.init)
         guard sides.count == 2, !sides[1].isEmpty else { return nil }
         let path = sides[0].split(separator: ".").map(String.init)
+        func table(_ name: QualifiedName) -> Rename? {
+            let target = sides[1].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            switch target.count {
+            case 1: return Rename(table: name, newName: sides[1])
+            case 2 where !target[0].isEmpty && !target[1].isEmpty: return Rename(table: name, newName: target[1], newSchema: target[0])
+            default: return nil
+            }
+        }
         switch path.count {
-        case 1: return Rename(table: QualifiedName(schema: "public", name: path[0]), newName: sides[1])
+        case 1: return table(QualifiedName(schema: "public", name: path[0]))
         case 2:
             let asTable = QualifiedName(schema: path[0], name: path[1])
-            if tables.contains(asTable) { return Rename(table: asTable, newName: sides[1]) }
+            if tables.contains(asTable) { return table(asTable) }
             return Rename(table: QualifiedName(schema: "public", name: path[0]), column: path[1], newName: sides[1])
         case 3: return Rename(table: QualifiedName(schema: path[0], name: path[1]), column: path[2], newName: sides[1])
         default: return nil
+        }
+    }
+
+    /// The renames that undo `renames`, for the reverse plan: a table's back to its old name and
+    /// schema; a column's back, on its table as the reverse plan's source names it.
+    public static func reversed(_ renames: [Rename]) -> [Rename] {
+        renames.map { rename in
+            guard let column = rename.column else {
+                return Rename(table: rename.newTable, newName: rename.table.name, newSchema: rename.table.schema)
+            }
+            let table = renames.first { $0.column == nil && $0.table == rename.table }?.newTable ?? rename.table
+            return Rename(table: table, column: rename.newName, newName: column)
         }
     }
 }

@@ -1052,25 +1052,80 @@ public struct Planner: Sendable {
 
     // MARK: - Renames
 
-    /// Renames the user asked for, made in `old` so the diff matches the objects,
-    /// with the statements that make them.
+    /// Renames and moves the user asked for, made in `old` so the diff matches the objects,
+    /// with the statements that make them. Columns first: their statements name the table
+    /// as it was.
     private func applyRenames(to old: inout DatabaseModel) -> [Statement] {
         var statements: [Statement] = []
-        for rename in options.renames {
+        for rename in options.renames.filter({ $0.column != nil }) + options.renames.filter({ $0.column == nil }) {
             guard let position = old.tables.firstIndex(where: { $0.name == rename.table }) else { continue }
             if let column = rename.column {
                 guard let index = old.tables[position].columns.firstIndex(where: { $0.name == column }) else { continue }
                 old.tables[position].columns[index].name = rename.newName
+                for sequence in old.sequences.indices where old.sequences[sequence].ownedBy == ColumnReference(table: rename.table, column: column) {
+                    old.sequences[sequence].ownedBy?.column = rename.newName
+                }
                 statements.append(Statement("ALTER TABLE \(rename.table.sql) RENAME COLUMN \(SQLWriting.ident(column)) TO \(SQLWriting.ident(rename.newName))",
                                             hazards: [.accessExclusiveLock(rename.table)]))
-            } else {
-                old.tables[position].name = QualifiedName(schema: rename.table.schema, name: rename.newName)
-                statements.append(Statement("ALTER TABLE \(rename.table.sql) RENAME TO \(SQLWriting.ident(rename.newName))",
+                continue
+            }
+            let target = rename.newTable
+            old.tables[position].name = target
+            // Its indexes and the foreign keys that point at it name it in their definitions: as
+            // the server writes them after the rename, not dropped and built again for a name.
+            let (was, now) = (Self.plainName(rename.table), Self.plainName(target))
+            for index in old.tables[position].indexes.indices {
+                old.tables[position].indexes[index].definition = old.tables[position].indexes[index].definition
+                    .replacingOccurrences(of: " ON \(was) USING ", with: " ON \(now) USING ")
+                    .replacingOccurrences(of: " ON ONLY \(was) USING ", with: " ON ONLY \(now) USING ")
+            }
+            for table in old.tables.indices {
+                for constraint in old.tables[table].constraints.indices where old.tables[table].constraints[constraint].foreignKey?.referencedTable == rename.table {
+                    old.tables[table].constraints[constraint].foreignKey?.referencedTable = target
+                    old.tables[table].constraints[constraint].definition = old.tables[table].constraints[constraint].definition
+                        .replacingOccurrences(of: " REFERENCES \(was)(", with: " REFERENCES \(now)(")
+                }
+            }
+            if target.name != rename.table.name {
+                statements.append(Statement("ALTER TABLE \(rename.table.sql) RENAME TO \(SQLWriting.ident(target.name))",
                                             hazards: [.accessExclusiveLock(rename.table)]))
+            }
+            // SET SCHEMA takes along its indexes, constraints, triggers, row type and the
+            // sequences its columns own (a serial's, an identity's), under their names.
+            for sequence in old.sequences.indices where old.sequences[sequence].ownedBy?.table == rename.table {
+                let was = old.sequences[sequence].name
+                old.sequences[sequence].ownedBy?.table = target
+                old.sequences[sequence].name.schema = target.schema
+                // Its column's default names it as regclass prints it: where it is now.
+                let (before, after) = (Self.regclassLiteral(was), Self.regclassLiteral(old.sequences[sequence].name))
+                for column in old.tables[position].columns.indices {
+                    old.tables[position].columns[column].defaultExpression = old.tables[position].columns[column].defaultExpression?
+                        .replacingOccurrences(of: before, with: after)
+                }
+            }
+            for column in old.tables[position].columns.indices {
+                old.tables[position].columns[column].identity?.sequenceName?.schema = target.schema
+            }
+            if target.schema != rename.table.schema {
+                statements.append(Statement("ALTER TABLE \(QualifiedName(schema: rename.table.schema, name: target.name).sql) "
+                                            + "SET SCHEMA \(SQLWriting.ident(target.schema))", hazards: [.accessExclusiveLock(rename.table)]))
             }
         }
         old.canonicalize()
         return statements
+    }
+
+    /// A relation as a default names it (`nextval('app.t_id_seq'::regclass)`): a regclass
+    /// constant, qualified (the model is read with an empty search_path).
+    private static func regclassLiteral(_ name: QualifiedName) -> String {
+        SQLWriting.literal(plainName(name)) + "::regclass"
+    }
+
+    /// A relation as the server qualifies it in a definition it prints (`app.orders`). A name
+    /// that is a keyword the server quotes and this does not: such a definition is not matched,
+    /// and its object is made again, as before.
+    private static func plainName(_ name: QualifiedName) -> String {
+        SQLWriting.identPlain(name.schema) + "." + SQLWriting.identPlain(name.name)
     }
 
     /// A removed and an added column of one table (or table of one schema) with
@@ -1089,14 +1144,23 @@ public struct Planner: Sendable {
                              + "--rename \(removed.schema ?? "public").\(removed.owner ?? "").\(removed.name)=\(added.name) keeps its data")
             }
         }
-        let addedTables = Dictionary(grouping: work.addedTop.filter { $0.kind == .table }.sorted(), by: \.schema)
+        // A table of the same shape in the same schema, or of the same name in another (moved).
+        let addedTables = work.addedTop.filter { $0.kind == .table }.sorted()
+        let addedBySchema = Dictionary(grouping: addedTables, by: \.schema), addedByName = Dictionary(grouping: addedTables, by: \.name)
         for removed in work.removedTop.filter({ $0.kind == .table }).sorted() {
             guard case let .table(oldTable)? = before.object(removed) else { continue }
             let shape = oldTable.columns.map { [$0.name, $0.type] }
-            for added in addedTables[removed.schema, default: []] {
-                guard case let .table(newTable)? = after.object(added), newTable.columns.map({ [$0.name, $0.type] }) == shape else { continue }
+            let sameShape = { (added: ObjectID) in
+                guard case let .table(newTable)? = after.object(added) else { return false }
+                return newTable.columns.map { [$0.name, $0.type] } == shape
+            }
+            for added in addedBySchema[removed.schema, default: []] where sameShape(added) {
                 notes.append("possible rename of \(removed.sql) to \(SQLWriting.ident(added.name)): "
                              + "--rename \(removed.schema ?? "public").\(removed.name)=\(added.name) keeps its data")
+            }
+            for added in addedByName[removed.name, default: []] where added.schema != removed.schema && sameShape(added) {
+                notes.append("possible move of \(removed.sql) to \(added.sql): "
+                             + "--rename \(removed.schema ?? "public").\(removed.name)=\(added.schema ?? "public").\(added.name) keeps its data")
             }
         }
         return notes

@@ -70,13 +70,13 @@ struct GenerateCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if !planOptions.allowDestructive, !generation.forward.dataLoss.isEmpty {
-            throw PlanningOptions.Destructive(losses: generation.forward.dataLoss)
+            throw PlanningOptions.Destructive(losses: generation.forward.dataLoss, renames: generation.forward.possibleRenames)
         }
         if planOptions.noVerify { Terminal.error("warning: --no-verify: neither plan was proved on a scratch database") }
         if let seconds = generation.proofSeconds, seconds >= 1 {
             Terminal.error("both plans were proved on a scratch database in \(String(format: "%.1f", seconds)) s")
         }
-        for note in generation.forward.notes where note.hasPrefix("possible rename") { Terminal.error("note: " + note) }
+        for note in generation.forward.possibleRenames { Terminal.error("note: " + note) }
         let written = try MigrationScaffold.write(name: name, migration: generation.migration, rollback: generation.rollback, in: directory)
         Terminal.print("created \(written.migration)\ncreated \(written.rollback)")
     }

@@ -18,16 +18,19 @@ struct PlanningOptions: ParsableArguments {
     @Flag(name: .long, help: "Prefer what keeps tables available: CREATE INDEX CONCURRENTLY, NOT VALID then VALIDATE, a lock_timeout.")
     var online = false
 
-    @Option(name: .long, help: ArgumentHelp("Rename instead of drop and add: schema.table.column=new or schema.table=new (repeatable).",
+    @Option(name: .long, help: ArgumentHelp("Rename instead of drop and add: schema.table.column=new, schema.table=new, or schema.table=schema.new to move it (repeatable).",
                                             valueName: "OLD=NEW"))
     var rename: [String] = []
 
     /// What the plan would destroy, refused without --allow-destructive.
     struct Destructive: Error, CustomStringConvertible {
         let losses: [String]
+        /// The plan's possible renames and moves: a loss that may not be meant.
+        var renames: [String] = []
         var description: String {
             "the plan destroys data; nothing was written. Pass --allow-destructive if that is meant:\n"
                 + losses.map { "  - " + $0 }.joined(separator: "\n")
+                + renames.map { "\nnote: " + $0 }.joined()
         }
     }
 
@@ -59,7 +62,9 @@ struct PlanningOptions: ParsableArguments {
     /// and proved on a scratch database unless --no-verify.
     func provedPlan(from old: DatabaseModel, to new: DatabaseModel, serverMajor: Int, replay: MigrationReplay) throws -> Plan {
         let plan = Planner(from: old, to: new, options: try options(for: old, serverMajor: serverMajor)).plan()
-        if !allowDestructive, !plan.dataLoss.isEmpty { throw Destructive(losses: plan.dataLoss) }
+        if !allowDestructive, !plan.dataLoss.isEmpty {
+            throw Destructive(losses: plan.dataLoss, renames: plan.possibleRenames)
+        }
         try prove(plan, from: old, to: new, direction: "forward", replay: replay)
         return plan
     }

@@ -43,6 +43,44 @@ final class PlannerTests: XCTestCase {
         XCTAssertEqual(renamed.dataLoss, [])
     }
 
+    /// A table of the same name and shape in another schema is a possible move; `--rename
+    /// app.t=archive.t` makes it one (`SET SCHEMA`), with its serial's sequence, and back.
+    func testATableOfOneShapeInAnotherSchemaIsAPossibleMove() throws {
+        let (app, archive) = (QualifiedName(schema: "app", name: "t"), QualifiedName(schema: "archive", name: "t"))
+        func schema(_ table: QualifiedName, renamedTo name: String? = nil) -> DatabaseModel {
+            var model = DatabaseModel()
+            model.schemas = [Namespace(name: "app"), Namespace(name: "archive")]
+            let sequence = QualifiedName(schema: table.schema, name: "t_id_seq")
+            model.tables = [Table(name: QualifiedName(schema: table.schema, name: name ?? table.name), columns: [
+                Column(name: "id", position: 1, type: "integer", notNull: true, defaultExpression: "nextval('\(sequence.schema).t_id_seq'::regclass)"),
+            ])]
+            model.sequences = [Sequence(name: sequence, options: SequenceOptions(dataType: "integer", start: 1, increment: 1, minValue: 1,
+                                                                                 maxValue: 2_147_483_647, cache: 1, cycle: false),
+                                        ownedBy: ColumnReference(table: model.tables[0].name, column: "id"))]
+            model.canonicalize()
+            return model
+        }
+        let (old, new) = (schema(app), schema(archive))
+        let plan = Planner(from: old, to: new).plan()
+        XCTAssertTrue(plan.notes.contains("possible move of \"app\".\"t\" to \"archive\".\"t\": --rename app.t=archive.t keeps its data"), "\(plan.notes)")
+        XCTAssertFalse(plan.dataLoss.isEmpty)
+
+        let rename = try XCTUnwrap(Rename.parse("app.t=archive.t", tables: [app]))
+        XCTAssertEqual(rename, Rename(table: app, newName: "t", newSchema: "archive"))
+        XCTAssertEqual(rename.description, "\"app\".\"t\" to \"archive\".\"t\"")
+        let moved = Planner(from: old, to: new, options: PlanOptions(renames: [rename])).plan()
+        // The sequence goes along, and the default names it where it is then: nothing more.
+        XCTAssertEqual(sql(moved), ["ALTER TABLE \"app\".\"t\" SET SCHEMA \"archive\";"])
+        XCTAssertEqual(moved.dataLoss, [])
+
+        // Moved and renamed, then back.
+        let renamedAndMoved = try XCTUnwrap(Rename.parse("app.t=archive.u", tables: [app]))
+        XCTAssertEqual(sql(Planner(from: old, to: schema(archive, renamedTo: "u"), options: PlanOptions(renames: [renamedAndMoved])).plan()).prefix(2),
+                       ["ALTER TABLE \"app\".\"t\" RENAME TO \"u\";", "ALTER TABLE \"app\".\"u\" SET SCHEMA \"archive\";"])
+        XCTAssertEqual(Rename.reversed([renamedAndMoved]), [Rename(table: QualifiedName(schema: "archive", name: "u"), newName: "t", newSchema: "app")])
+        XCTAssertNil(Rename.parse("app.t=archive.", tables: [app]))
+    }
+
     func testATypeWithNoCastFromTheOldOneIsReachedThroughTextAndOneWithACastDirectly() {
         // From, to, and what USING reads.
         let cases: [(String, String, String)] = [
