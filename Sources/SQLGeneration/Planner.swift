@@ -1065,6 +1065,7 @@ public struct Planner: Sendable {
                 for sequence in old.sequences.indices where old.sequences[sequence].ownedBy == ColumnReference(table: rename.table, column: column) {
                     old.sequences[sequence].ownedBy?.column = rename.newName
                 }
+                renameColumn(column, to: rename.newName, of: rename.table, in: &old)
                 statements.append(Statement("ALTER TABLE \(rename.table.sql) RENAME COLUMN \(SQLWriting.ident(column)) TO \(SQLWriting.ident(rename.newName))",
                                             hazards: [.accessExclusiveLock(rename.table)]))
                 continue
@@ -1113,6 +1114,36 @@ public struct Planner: Sendable {
         }
         old.canonicalize()
         return statements
+    }
+
+    /// The indexes and constraints that name column `column` of `table`, and the foreign keys
+    /// that point at it, as the server prints them once it is renamed (`ColumnRenaming`).
+    private func renameColumn(_ column: String, to newName: String, of table: QualifiedName, in model: inout DatabaseModel) {
+        let rename = { (names: [String]) in names.map { $0 == column ? newName : $0 } }
+        for position in model.tables.indices {
+            let own = model.tables[position].name == table
+            if own {
+                for index in model.tables[position].indexes.indices {
+                    model.tables[position].indexes[index].definition = ColumnRenaming.definition(
+                        model.tables[position].indexes[index].definition, renaming: column, to: newName, inside: ColumnRenaming.after("USING"))
+                    model.tables[position].indexes[index].keys = rename(model.tables[position].indexes[index].keys)
+                    model.tables[position].indexes[index].include = rename(model.tables[position].indexes[index].include)
+                }
+            }
+            for index in model.tables[position].constraints.indices {
+                var constraint = model.tables[position].constraints[index]
+                let referencesIt = constraint.foreignKey?.referencedTable == table
+                guard own || referencesIt else { continue }
+                // Its own columns come before REFERENCES, the referenced table's after.
+                let inside: ([SQLToken], Int) -> Bool = own && referencesIt ? { _, _ in true }
+                    : own ? (constraint.kind == .foreignKey ? ColumnRenaming.before("REFERENCES") : { _, _ in true })
+                    : ColumnRenaming.after("REFERENCES")
+                constraint.definition = ColumnRenaming.definition(constraint.definition, renaming: column, to: newName, inside: inside)
+                if own { constraint.columns = rename(constraint.columns) }
+                if referencesIt, let referenced = constraint.foreignKey?.referencedColumns { constraint.foreignKey?.referencedColumns = rename(referenced) }
+                model.tables[position].constraints[index] = constraint
+            }
+        }
     }
 
     /// A relation as a default names it (`nextval('app.t_id_seq'::regclass)`): a regclass

@@ -91,6 +91,29 @@ import Testing
         }
     }
 
+    /// A column renamed (`--rename public.orders.total=amount`, the target made by RENAME
+    /// COLUMN as a developer's database is) keeps its index, its unique index, its check and the
+    /// foreign keys over it, which the server renames in place: nothing is dropped or built again.
+    @Test func aRenamedColumnKeepsItsIndexesAndTheKeysOverIt() throws {
+        let schema = """
+            create table orders (id int primary key, total numeric check (total >= 0), parent_total numeric,
+                                 unique (id, total), foreign key (id, parent_total) references orders (id, total));
+            create index on orders (total) include (parent_total) where total > 0;
+            create table lines (o int, t numeric, foreign key (o, t) references orders (id, total));
+            """
+        let renamed = schema + "alter table orders rename column total to amount;"
+        let old = try TestDatabase.model(after: schema), new = try TestDatabase.model(after: renamed)
+        let rename = try #require(Rename.parse("public.orders.total=amount", tables: Set(old.tables.map(\.name))))
+        for (source, target, renames) in [(old, new, [rename]), (new, old, Rename.reversed([rename]))] {
+            let plan = Planner(from: source, to: target, options: PlanOptions(renames: renames, serverMajor: try ServerFeatures.major())).plan()
+            #expect(plan.statements.map(\.sql) == ["ALTER TABLE \"public\".\"orders\" RENAME COLUMN \"\(renames[0].column!)\" TO \"\(renames[0].newName)\";"])
+            #expect(try Proving.check().prove(plan, from: source, to: target).holds, "\(plan.sql)")
+        }
+        let values = try valuesAfterPlan(from: schema, rows: "insert into orders values (1, 5, null); insert into lines values (1, 5);",
+                                         to: renamed, query: "select id, amount from orders", renames: ["public.orders.total=amount"])
+        #expect(values == ["1|5"])
+    }
+
     /// An attribute whose type widens under columns: the values are cast, attribute by attribute.
     @Test func aRetypedAttributesValuesAreCast() throws {
         let values = try valuesAfterPlan(
