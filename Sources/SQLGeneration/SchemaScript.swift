@@ -88,3 +88,45 @@ public struct SchemaScript: Sendable {
         return lines.joined(separator: "\n")
     }
 }
+
+extension SchemaScript {
+    /// `model` with each inheritance child's columns in the order the script's `CREATE TABLE …
+    /// INHERITS` gives them: its parents' columns first, then its own (and a partition under a
+    /// parent with an identity column, made `PARTITION OF`, in its parent's order). A column added to a
+    /// parent after the child was made comes last in the child, and no statement puts it
+    /// there without also marking it as the child's own (`attislocal`), which would keep it
+    /// when the parent drops it; pg_dump's output has the same order. The script's proof
+    /// compares column order against this model: every other table's order it keeps.
+    public static func reachableColumnOrder(_ model: DatabaseModel) -> DatabaseModel {
+        let index = ModelIndex(model)
+        var orders: [QualifiedName: [String]] = [:]
+        func order(of table: Table, visiting: Set<QualifiedName>) -> [String] {
+            if let known = orders[table.name] { return known }
+            let parents = table.inherits.compactMap { index.tables[$0] }.filter { !visiting.contains($0.name) }
+            var names = table.columns.map(\.name)
+            if let parent = table.partitionOf.flatMap({ index.tables[$0] }), !visiting.contains(parent.name),
+               !TableDDL.attachesLater(table, parent: parent) {
+                // Made `PARTITION OF` (its parent has an identity column): in its parent's order.
+                names = order(of: parent, visiting: visiting.union([table.name])).filter { names.contains($0) }
+            } else if table.partitionOf == nil, table.ofType == nil, !parents.isEmpty, !TableDDL.joinsParentsLater(table, parents: parents) {
+                var inherited: [String] = []
+                for parent in parents {
+                    for name in order(of: parent, visiting: visiting.union([table.name])) where !inherited.contains(name) {
+                        inherited.append(name)
+                    }
+                }
+                let own = names.filter { !inherited.contains($0) }
+                names = inherited.filter { names.contains($0) } + own
+            }
+            orders[table.name] = names
+            return names
+        }
+        var reordered = model
+        for position in reordered.tables.indices {
+            let names = order(of: reordered.tables[position], visiting: [])
+            let columns = reordered.tables[position].columns
+            reordered.tables[position].columns = names.compactMap { name in columns.first { $0.name == name } }
+        }
+        return reordered
+    }
+}

@@ -5,11 +5,11 @@ import SchemaModel
 import TestSupport
 import Testing
 
-/// A partition made apart and attached keeps its own column order, which `PARTITION OF`
-/// would not: `SELECT *` and `INSERT … VALUES` read it. The diff does not compare column
-/// order, so neither does a proof; pg_dump's output (which writes every partition apart,
-/// then attaches it) and the catalog do.
-@Suite struct PartitionColumnOrderTests {
+/// Column order, which `SELECT *` and `INSERT … VALUES` read. The diff does not compare it
+/// (a plan cannot reorder columns); the schema script's proof does, and pg_dump's output
+/// and the catalog show it. A partition made apart and attached keeps its own order, which
+/// `PARTITION OF` would not.
+@Suite struct ColumnOrderTests {
     static let sql = """
         CREATE TABLE measurement (id int NOT NULL, taken date NOT NULL, city text, reading numeric,
                                   CONSTRAINT measurement_reading_check CHECK (reading >= 0),
@@ -45,6 +45,27 @@ import Testing
         #expect(script.contains("ATTACH PARTITION \"public\".\"measurement_2020\""), "in an order of its own: attached")
         try Proving.expectScriptRoundTrip(model, "partitions in orders of their own")
         try Proving.expectDumpsAgree(Self.sql, "partitions in orders of their own")
+    }
+
+    /// A column added to a parent after its child was made comes last in the child; `CREATE
+    /// TABLE … INHERITS` puts it among the parent's columns, and no statement puts it last
+    /// without making it the child's own (it would stay when the parent drops it). pg_dump
+    /// writes the same order; the script's proof holds the child to it, and every other
+    /// table to its own order.
+    @Test func anInheritanceChildTakesItsParentsLaterColumnWhereInheritsPutsIt() throws {
+        let model = try TestDatabase.model(after: """
+            CREATE TABLE parent (id int, p text);
+            CREATE TABLE child (a int, b int) INHERITS (parent);
+            CREATE TABLE grandchild (g int) INHERITS (child);
+            ALTER TABLE parent ADD COLUMN z int;
+            CREATE TABLE plain (c int, d int);
+            """)
+        #expect(model.tables.first { $0.name.name == "child" }?.columns.map(\.name) == ["id", "p", "a", "b", "z"])
+        let reachable = SchemaScript.reachableColumnOrder(model)
+        #expect(reachable.tables.first { $0.name.name == "child" }?.columns.map(\.name) == ["id", "p", "z", "a", "b"])
+        #expect(reachable.tables.first { $0.name.name == "grandchild" }?.columns.map(\.name) == ["id", "p", "z", "a", "b", "g"])
+        #expect(reachable.tables.first { $0.name.name == "plain" } == model.tables.first { $0.name.name == "plain" })
+        try Proving.expectScriptRoundTrip(model, "a child's later column")
     }
 
     /// A plan that adds such partitions, and the parent they belong to, makes each in its order.
