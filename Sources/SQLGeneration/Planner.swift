@@ -1104,8 +1104,20 @@ public struct Planner: Sendable {
                         .replacingOccurrences(of: before, with: after)
                 }
             }
+            // An identity's sequence keeps its name (RENAME TO renames no sequence) and moves
+            // with the table; named only where that is not the name the table would give it.
             for column in old.tables[position].columns.indices {
-                old.tables[position].columns[column].identity?.sequenceName?.schema = target.schema
+                let name = old.tables[position].columns[column].name
+                guard let identity = old.tables[position].columns[column].identity else { continue }
+                let kept = identity.sequenceName ?? Column.Identity.defaultSequenceName(of: name, in: rename.table)
+                let now = QualifiedName(schema: target.schema, name: kept.name)
+                old.tables[position].columns[column].identity?.sequenceName =
+                    now == Column.Identity.defaultSequenceName(of: name, in: target) ? nil : now
+            }
+            // Its partitions and children name it as their parent.
+            for table in old.tables.indices {
+                if old.tables[table].partitionOf == rename.table { old.tables[table].partitionOf = target }
+                old.tables[table].inherits = old.tables[table].inherits.map { $0 == rename.table ? target : $0 }
             }
             if target.schema != rename.table.schema {
                 statements.append(Statement("ALTER TABLE \(QualifiedName(schema: rename.table.schema, name: target.name).sql) "
