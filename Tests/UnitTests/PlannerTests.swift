@@ -81,6 +81,26 @@ final class PlannerTests: XCTestCase {
         XCTAssertNil(Rename.parse("app.t=archive.", tables: [app]))
     }
 
+    /// A renamed column's index and check are read as the server prints them after RENAME
+    /// COLUMN: the column's name changes, not a table, function or string of the same name.
+    func testARenamedColumnsDefinitionsChangeOnlyWhereTheyNameIt() {
+        let table = QualifiedName(schema: "public", name: "total")
+        func schema(_ column: String) -> DatabaseModel {
+            var model = DatabaseModel()
+            model.schemas = [Namespace(name: "public")]
+            model.tables = [Table(name: table, columns: [Column(name: column, position: 1, type: "integer")],
+                                  constraints: [Constraint(name: "c", kind: .check, definition: "CHECK (((\(column))::text <> 'total'::text))",
+                                                           columns: [column])],
+                                  indexes: [Index(name: "i", definition: "CREATE INDEX i ON public.total USING btree (\(column), total(\(column))) "
+                                                  + "WHERE (\(column) > 0)", keys: [column, "total(\(column))"])])]
+            model.canonicalize()
+            return model
+        }
+        let plan = Planner(from: schema("total"), to: schema("amount"),
+                           options: PlanOptions(renames: [Rename(table: table, column: "total", newName: "amount")])).plan()
+        XCTAssertEqual(sql(plan), ["ALTER TABLE \"public\".\"total\" RENAME COLUMN \"total\" TO \"amount\";"])
+    }
+
     func testATypeWithNoCastFromTheOldOneIsReachedThroughTextAndOneWithACastDirectly() {
         // From, to, and what USING reads.
         let cases: [(String, String, String)] = [
