@@ -177,6 +177,13 @@ struct DDLWriter {
         var statements: [Statement] = []
         switch change.new {
         case let .constraint(constraint)?:
+            // Declared by the child where it was inherited only: merged. Where it was the child's own, the
+            // parent's new check merges with it (`Planner.localnessFollows`).
+            if names.contains("inherited and declared locally"), constraint.inheritedAndLocal == true,
+               Self.inheritsCheck(named: constraint.name, table: relation, in: before) {
+                statements.append(Statement("ALTER TABLE \(relation.sql) ADD CONSTRAINT \(SQLWriting.ident(constraint.name)) \(constraint.definition)",
+                                            hazards: holdsRows(relation) ? [.validation(relation), .accessExclusiveLock(relation)] : []))
+            }
             if case let .constraint(old)? = change.old, !old.validated, constraint.validated {
                 statements.append(Statement("ALTER TABLE \(relation.sql) VALIDATE CONSTRAINT \(SQLWriting.ident(constraint.name))",
                                             hazards: [.validation(relation)]))
@@ -470,6 +477,13 @@ struct DDLWriter {
                 return ("CASE WHEN \(value) IS NOT DISTINCT FROM NULL THEN NULL ELSE ROW(\(fields.joined(separator: ", ")))::\(name.sql) END", loss)
             }
             + (holding ? [Statement("DROP TYPE \(holder.sql)")] : [])
+    }
+
+    /// Whether a parent of `table` in `model` has a check named `name` (the child inherits it).
+    static func inheritsCheck(named name: String, table: QualifiedName, in model: ModelIndex) -> Bool {
+        (model.tables[table]?.inherits ?? []).contains { parent in
+            model.tables[parent]?.constraints.contains { $0.kind == .check && $0.name == name } == true
+        }
     }
 
     /// Drops the old self of a rebuilt enum, domain, composite type or collation, renamed aside by its rebuild.

@@ -498,7 +498,7 @@ public struct Planner: Sendable {
                         work.retypedColumns[table, default: []].insert(id.name)
                     }
                 case .constraint:
-                    if names.isSubset(of: ["comment", "index comment"]) || Self.onlyValidated(change) {
+                    if names.isSubset(of: ["comment", "index comment"]) || Self.onlyValidated(change) || Self.localnessFollows(change, before: before, after: after) {
                         work.changedMembers[id] = change
                     } else {
                         work.rebuiltMembers.insert(id)
@@ -546,6 +546,19 @@ public struct Planner: Sendable {
             return DefinedObjectDDL.alter(old, new) == nil
         default: return !names.isDisjoint(with: ["definition"])
         }
+    }
+
+    /// A child's check whose only change is whether it is both declared and inherited, where
+    /// that follows without dropping it: an inherited one the child now declares too (ADD
+    /// CONSTRAINT on the child merges them, `DDLWriter.alterMember`), or one whose parent gains or
+    /// loses the check (the parent's ADD or DROP reaches the child). An inherited one the child no
+    /// longer declares has no statement (the server refuses to drop an inherited constraint on
+    /// the child): it is made again, and the server's refusal shows.
+    private static func localnessFollows(_ change: SchemaChange, before: ModelIndex, after: ModelIndex) -> Bool {
+        guard case let .constraint(old)? = change.old, case let .constraint(new)? = change.new, let table = change.id.parent,
+              Set(change.properties.map(\.name)).isSubset(of: ["comment", "inherited and declared locally"]) else { return false }
+        let name = ModelIndex.name(table)
+        return new.inheritedAndLocal == true || !DDLWriter.inheritsCheck(named: new.name, table: name, in: after)
     }
 
     /// A constraint whose only change is that it was validated (`NOT VALID` gone).

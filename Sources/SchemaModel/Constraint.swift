@@ -46,6 +46,10 @@ public struct Constraint: Codable, Hashable, Sendable {
     /// For a primary key, unique or exclusion constraint: the comment on the index behind it
     /// (`COMMENT ON INDEX`, apart from the constraint's own, as pg_dump keeps it).
     public var indexComment: String? = nil
+    /// A check an inheritance child declares itself and also inherits (`conislocal` with
+    /// `coninhcount > 0`): it stays on the child when its parent drops it. nil for one only
+    /// inherited or only the table's own.
+    public var inheritedAndLocal: Bool? = nil
 
     public init(name: String, kind: Kind, definition: String, columns: [String] = [], foreignKey: ForeignKey? = nil,
                 deferrable: Bool = false, initiallyDeferred: Bool = false, validated: Bool = true, comment: String? = nil) {

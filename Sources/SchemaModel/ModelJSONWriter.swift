@@ -350,6 +350,7 @@ struct ModelJSONWriter {
                 }
             }
             w.member("indexComment", constraint.indexComment)
+            if let local = constraint.inheritedAndLocal { w.member("inheritedAndLocal", local) }
             w.member("initiallyDeferred", constraint.initiallyDeferred)
             w.member("kind", constraint.kind.rawValue)
             w.member("name", constraint.name)

@@ -30,6 +30,7 @@ enum ConstraintQuery {
                          OR (con.contype = 'f' AND (\(unusualForeignKey))) OR (con.contype = 'c' AND (\(unusualCheck)))
                     THEN pg_catalog.pg_get_constraintdef(con.oid) END AS definition,
                CASE WHEN con.contype = 'c' THEN con.conbin END AS check_tree, con.connoinherit AS no_inherit,
+               (con.contype = 'c' AND con.conislocal AND con.coninhcount > 0) AS inherited_and_local,
                -- Column numbers, named from the columns query in Swift: joining
                -- pg_attribute here per constraint tripled this query's time.
                con.conkey AS column_numbers,
@@ -73,7 +74,7 @@ enum ConstraintQuery {
         let onDelete = try result.column("on_delete"), onUpdate = try result.column("on_update"), match = try result.column("match")
         let deferrableColumn = try result.column("deferrable"), deferredColumn = try result.column("deferred")
         let validatedColumn = try result.column("validated"), comment = try result.column("comment")
-        let indexComment = try result.column("index_comment")
+        let indexComment = try result.column("index_comment"), inheritedAndLocal = try result.column("inherited_and_local")
         return try result.rows.map { row in
             let kind: Constraint.Kind
             switch try row.string(type) {
@@ -121,6 +122,7 @@ enum ConstraintQuery {
                 initiallyDeferred: deferred, validated: validated,
                 comment: row.optionalString(comment))
             constraint.indexComment = row.optionalString(indexComment)
+            if try row.bool(inheritedAndLocal) { constraint.inheritedAndLocal = true }
             return (tableOID, constraint, try row.string(oid))
         }
     }

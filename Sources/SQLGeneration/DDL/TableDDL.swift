@@ -143,6 +143,9 @@ enum TableDDL {
                     }
                     return text
                 } + notNullElements
+                // A check it declares itself and inherits: merged with the parent's, and its own too.
+                + table.constraints.filter { $0.kind == .check && $0.inheritedAndLocal == true }
+                    .map { "CONSTRAINT \(SQLWriting.ident($0.name)) \($0.definition)" }
             columnsAfter = table.columns.filter { column in
                 guard let parent = inherited[column.name] else { return false }
                 return parent.defaultExpression != column.defaultExpression || parent.notNull != column.notNull

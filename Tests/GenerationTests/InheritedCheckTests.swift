@@ -1,0 +1,48 @@
+import SQLGeneration
+import SchemaModel
+import TestSupport
+import Testing
+
+/// A check an inheritance child declares itself as well as inherits stays on the child when its
+/// parent drops it; one it only inherits goes with the parent's. The model holds which is which
+/// (`Constraint.inheritedAndLocal`), the script writes it, a plan makes it.
+@Suite struct InheritedCheckTests {
+    static let declaredToo = """
+        CREATE TABLE parent (id int, CONSTRAINT positive CHECK (id > 0));
+        CREATE TABLE declares (x int, CONSTRAINT positive CHECK (id > 0)) INHERITS (parent);
+        CREATE TABLE inherits_only () INHERITS (parent);
+        """
+
+    @Test func aChildsCheckDeclaredAndInheritedIsReadAndWrittenSo() throws {
+        let model = try TestDatabase.model(after: Self.declaredToo)
+        let checks = { (table: String) in model.tables.first { $0.name.name == table }?.constraints.map { [$0.name, "\($0.inheritedAndLocal == true)"] } }
+        #expect(checks("declares") == [["positive", "true"]])
+        #expect(checks("inherits_only") == [["positive", "false"]])
+        #expect(checks("parent") == [["positive", "false"]])
+        try Proving.expectScriptRoundTrip(model, "a check declared and inherited")
+        try Proving.expectDumpsAgree(Self.declaredToo, "a check declared and inherited")
+    }
+
+    /// A child that now declares a check it inherited, and a child whose parent gains a check it
+    /// had of its own: in place.
+    @Test func aPlanMakesAChildDeclareAnInheritedCheck() throws {
+        let old = try TestDatabase.model(after: """
+            CREATE TABLE parent (id int, CONSTRAINT positive CHECK (id > 0));
+            CREATE TABLE declares (x int) INHERITS (parent);
+            CREATE TABLE other (id int);
+            CREATE TABLE own_first (CONSTRAINT small CHECK (id < 10)) INHERITS (other);
+            """)
+        let new = try TestDatabase.model(after: """
+            CREATE TABLE parent (id int, CONSTRAINT positive CHECK (id > 0));
+            CREATE TABLE declares (x int, CONSTRAINT positive CHECK (id > 0)) INHERITS (parent);
+            CREATE TABLE other (id int);
+            CREATE TABLE own_first (CONSTRAINT small CHECK (id < 10)) INHERITS (other);
+            ALTER TABLE other ADD CONSTRAINT small CHECK (id < 10);
+            """)
+        #expect(old.tables.first { $0.name.name == "own_first" }?.constraints.first?.inheritedAndLocal == nil)
+        #expect(new.tables.first { $0.name.name == "own_first" }?.constraints.first?.inheritedAndLocal == true)
+        let plan = Planner(from: old, to: new).plan()
+        #expect(!plan.sql.contains("DROP"), "\(plan.sql)")
+        try Proving.expectPlanHolds(from: old, to: new, "declared too")
+    }
+}
