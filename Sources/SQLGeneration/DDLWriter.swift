@@ -104,6 +104,12 @@ struct DDLWriter {
         let inherited = after.tables[relation].map { $0.partitionOf != nil || !$0.inherits.isEmpty } ?? false
         switch member {
         case let .constraint(constraint):
+            // A check the table only inherits comes with its parent's (CREATE TABLE … INHERITS,
+            // PARTITION OF, or the parent's ADD CONSTRAINT, which reaches it). Made on the child
+            // first, it would be the child's own as well once the parent's merged with it
+            // (PostgreSQL's regression suite: nv_parent's NOT VALID check, added after its children).
+            if constraint.kind == .check, constraint.inheritedAndLocal != true,
+               Self.inheritsCheck(named: constraint.name, table: relation, in: after) { return [] }
             // The server refuses a NOT VALID foreign key on a partitioned table (before 18): added valid.
             let partitionedKey = constraint.kind == .foreignKey && after.tables[relation]?.kind == .partitioned
             var statements = ConstraintDDL.add(constraint, on: relation, guarded: guarded || inherited,
@@ -479,9 +485,11 @@ struct DDLWriter {
             + (holding ? [Statement("DROP TYPE \(holder.sql)")] : [])
     }
 
-    /// Whether a parent of `table` in `model` has a check named `name` (the child inherits it).
+    /// Whether a parent of `table` in `model` (it inherits from or is a partition of) has a
+    /// check named `name`: the child inherits it.
     static func inheritsCheck(named name: String, table: QualifiedName, in model: ModelIndex) -> Bool {
-        (model.tables[table]?.inherits ?? []).contains { parent in
+        guard let child = model.tables[table] else { return false }
+        return (child.inherits + (child.partitionOf.map { [$0] } ?? [])).contains { parent in
             model.tables[parent]?.constraints.contains { $0.kind == .check && $0.name == name } == true
         }
     }

@@ -23,6 +23,23 @@ import Testing
         try Proving.expectDumpsAgree(Self.declaredToo, "a check declared and inherited")
     }
 
+    /// A parent's check added after its children (NOT VALID, so not written inside the parent's
+    /// CREATE TABLE) reaches them as inherited only: the script makes it on the parent alone
+    /// (PostgreSQL's regression suite, `nv_parent`).
+    @Test func aParentsLaterCheckStaysInheritedOnlyOnItsChildren() throws {
+        let sql = """
+            CREATE TABLE nv_parent (d date);
+            CREATE TABLE nv_child_2009 (CHECK (d BETWEEN '2009-01-01'::date AND '2009-12-31'::date)) INHERITS (nv_parent);
+            CREATE TABLE nv_child_2010 () INHERITS (nv_parent);
+            ALTER TABLE nv_parent ADD CHECK (d BETWEEN '2001-01-01'::date AND '2099-12-31'::date) NOT VALID;
+            """
+        let model = try TestDatabase.model(after: sql)
+        #expect(model.tables.flatMap(\.constraints).allSatisfy { $0.inheritedAndLocal == nil })
+        try Proving.expectScriptRoundTrip(model, "a parent's later check")
+        try Proving.expectPlanHolds(from: DatabaseModel(), to: model, "a parent's later check")
+        try Proving.expectDumpsAgree(sql, "a parent's later check")
+    }
+
     /// A child that now declares a check it inherited, and a child whose parent gains a check it
     /// had of its own: in place.
     @Test func aPlanMakesAChildDeclareAnInheritedCheck() throws {
