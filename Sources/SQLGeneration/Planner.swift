@@ -1127,6 +1127,18 @@ public struct Planner: Sendable {
                 old.tables[position].columns[column].identity?.sequenceName =
                     now == Column.Identity.defaultSequenceName(of: name, in: target) ? nil : now
             }
+            // From 18 a column's NOT NULL is a constraint named after its table, and RENAME TO keeps
+            // that name: named where it is no longer the one the table would give (a table with a
+            // parent may hold its parent's, and is left as it was read).
+            let table = old.tables[position]
+            if (options.serverMajor ?? 0) >= 18, target.name != rename.table.name, table.inherits.isEmpty, table.partitionOf == nil {
+                for column in table.columns.indices where table.columns[column].notNull {
+                    var unnamed = table.columns[column]
+                    unnamed.notNullName = nil
+                    let kept = TableDDL.notNullName(of: table.columns[column], in: rename.table)
+                    old.tables[position].columns[column].notNullName = kept == TableDDL.notNullName(of: unnamed, in: target) ? nil : kept
+                }
+            }
             // Its partitions and children name it as their parent.
             for table in old.tables.indices {
                 if old.tables[table].partitionOf == rename.table { old.tables[table].partitionOf = target }
