@@ -462,10 +462,10 @@ struct DDLWriter {
         // keep their names and order; where they do not (reordered, added or dropped), through JSON,
         // by name, into a temporary type holding the new array (a subquery over its elements is
         // not allowed in a USING). JSON keeps NULL elements, rows of NULLs and dimensions.
-        let byName = old.attributes.map(\.name) != new.attributes.map(\.name)
-        let arrays = columnsMoving { Planner.uses($0.type, name) }.contains { $0.old.type.hasSuffix("[]") }
+        // (The columns are looked up a second time only where the attributes moved.)
+        let holding = old.attributes.map(\.name) != new.attributes.map(\.name)
+            && columnsMoving { Planner.uses($0.type, name) }.contains { $0.old.type.hasSuffix("[]") }
         let holder = QualifiedName(schema: "pg_temp", name: SQLWriting.derivedName(name.name, suffix: "__schemactl_items"))
-        let holding = byName && arrays
         if holding { statements.append(Statement("CREATE TYPE \(holder.sql) AS (v \(name.sql)[])")) }
         return statements
             + movingColumns(of: name) { column, value in

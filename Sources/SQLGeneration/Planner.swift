@@ -1093,7 +1093,10 @@ public struct Planner: Sendable {
                     .replacingOccurrences(of: " ON \(was) USING ", with: " ON \(now) USING ")
                     .replacingOccurrences(of: " ON ONLY \(was) USING ", with: " ON ONLY \(now) USING ")
             }
+            // The other tables name it too: their foreign keys to it, as partitions and as children.
             for table in old.tables.indices {
+                if old.tables[table].partitionOf == rename.table { old.tables[table].partitionOf = target }
+                old.tables[table].inherits = old.tables[table].inherits.map { $0 == rename.table ? target : $0 }
                 for constraint in old.tables[table].constraints.indices where old.tables[table].constraints[constraint].foreignKey?.referencedTable == rename.table {
                     old.tables[table].constraints[constraint].foreignKey?.referencedTable = target
                     old.tables[table].constraints[constraint].definition = old.tables[table].constraints[constraint].definition
@@ -1138,11 +1141,6 @@ public struct Planner: Sendable {
                     let kept = TableDDL.notNullName(of: table.columns[column], in: rename.table)
                     old.tables[position].columns[column].notNullName = kept == TableDDL.notNullName(of: unnamed, in: target) ? nil : kept
                 }
-            }
-            // Its partitions and children name it as their parent.
-            for table in old.tables.indices {
-                if old.tables[table].partitionOf == rename.table { old.tables[table].partitionOf = target }
-                old.tables[table].inherits = old.tables[table].inherits.map { $0 == rename.table ? target : $0 }
             }
             if target.schema != rename.table.schema {
                 statements.append(Statement("ALTER TABLE \(QualifiedName(schema: rename.table.schema, name: target.name).sql) "
