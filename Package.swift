@@ -72,7 +72,7 @@ let package = Package(
         // diff and its reports on model JSON, the environments file. `swift test --filter UnitTests` runs them in seconds.
         .testTarget(
             name: "UnitTests",
-            dependencies: ["SQLText", "Migrations", "PostgresClient", "SchemaModel", "Diff", "Drift", "Replay", "SQLGeneration", "Lint"],
+            dependencies: ["SQLText", "Migrations", "PostgresClient", "EmbeddedServer", "SchemaModel", "Diff", "Drift", "Replay", "SQLGeneration", "Lint"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "EmbeddedServer", "TestSupport"]),

@@ -2,6 +2,7 @@ import PostgresClient
 /// Why the embedded server could not be started.
 public enum EmbeddedPostgresError: Error, Sendable, CustomStringConvertible {
     case binariesNotFound(searched: [String])
+    case namedBinariesMissing(String)
     case noPostgresUser
     case temporaryFolder(String)
     case initdbFailed(status: Int32, output: String)
@@ -15,6 +16,9 @@ public enum EmbeddedPostgresError: Error, Sendable, CustomStringConvertible {
                 + searched.joined(separator: ", ")
                 + ". Install the server (Debian: apt-get install postgresql; macOS: brew install postgresql), "
                 + "set SCHEMACTL_PG_BINDIR to its bin folder, or give a server with --scratch URL."
+        case let .namedBinariesMissing(folder):
+            return "SCHEMACTL_PG_BINDIR is \(folder), which holds no PostgreSQL server programs (initdb and postgres); "
+                + "set it to the server's bin folder, or unset it to search the usual places."
         case .noPostgresUser:
             return "schemactl is running as root, and PostgreSQL refuses to run as root; it would run the embedded "
                 + "server as the 'postgres' system user, but there is none. Create it (useradd --system postgres), "

@@ -9,12 +9,17 @@ public struct ServerBinaries: Sendable, Equatable {
         directory.appendingPathComponent(program).path
     }
 
-    /// Finds a folder that holds both `initdb` and `postgres`: `$SCHEMACTL_PG_BINDIR`,
-    /// `pg_config --bindir`, then `PATH`, then `/usr/lib/postgresql/*/bin` newest
+    /// Finds a folder that holds both `initdb` and `postgres`: `$SCHEMACTL_PG_BINDIR` (and
+    /// only it, when set), else `pg_config --bindir`, then `PATH`, then `/usr/lib/postgresql/*/bin` newest
     /// first (Debian keeps the server out of `PATH`).
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ServerBinaries {
+        // A folder the user named is the one they mean: one without the server is an error,
+        // never a quiet fall back to another major found on the machine.
+        if let explicit = environment["SCHEMACTL_PG_BINDIR"], !explicit.isEmpty {
+            guard isServerDirectory(explicit) else { throw EmbeddedPostgresError.namedBinariesMissing(explicit) }
+            return ServerBinaries(directory: URL(fileURLWithPath: explicit))
+        }
         var candidates: [String] = []
-        if let explicit = environment["SCHEMACTL_PG_BINDIR"], !explicit.isEmpty { candidates.append(explicit) }
         let pathDirectories = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
         for directory in pathDirectories {
             let pgConfig = directory + "/pg_config"

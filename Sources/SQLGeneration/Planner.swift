@@ -145,6 +145,13 @@ public struct Planner: Sendable {
                                rebuiltMembers: work.rebuiltMembers)
 
         if options.online { statements.append(Statement("SET lock_timeout = '5s'")) }
+        // A table moved into a schema the plan makes: the schema first (with its owner, comment
+        // and grants, which need nothing else), then the move.
+        for schema in Set(options.renames.compactMap { $0.column == nil ? $0.newTable.schema : nil }).sorted() {
+            let id = ObjectID(kind: .schema, schema: nil, name: schema)
+            guard work.addedTop.remove(id) != nil else { continue }
+            statements += writer.create(id)
+        }
         statements += renames
         // Enum values added in place, first: before 12 outside any transaction.
         for id in work.changedTop.keys.sorted() where id.kind == .enum && !work.enumRebuilds.contains(id) {
@@ -1073,12 +1080,31 @@ public struct Planner: Sendable {
         for rename in options.renames.filter({ $0.column != nil }) + options.renames.filter({ $0.column == nil }) {
             guard let position = old.tables.firstIndex(where: { $0.name == rename.table }) else { continue }
             if let column = rename.column {
-                guard let index = old.tables[position].columns.firstIndex(where: { $0.name == column }) else { continue }
-                old.tables[position].columns[index].name = rename.newName
-                for sequence in old.sequences.indices where old.sequences[sequence].ownedBy == ColumnReference(table: rename.table, column: column) {
-                    old.sequences[sequence].ownedBy?.column = rename.newName
+                guard old.tables[position].columns.contains(where: { $0.name == column }) else { continue }
+                // RENAME COLUMN renames it in every partition and inheritance child too, at any
+                // depth (the server refuses it on them alone).
+                let tables = [rename.table] + Self.descendants(of: rename.table, in: old)
+                // From 18 its NOT NULL keeps its name (`t_note_not_null`): named where it was the
+                // table's own, not one it holds from its parent (asked before any is renamed).
+                let owners = (options.serverMajor ?? 0) < 18 ? [] : Set(tables.filter { table in
+                    guard let owner = old.tables.first(where: { $0.name == table }),
+                          let held = owner.columns.first(where: { $0.name == column }) else { return false }
+                    return Self.ownsNotNullName(of: held, in: owner, old)
+                })
+                for table in tables {
+                    guard let at = old.tables.firstIndex(where: { $0.name == table }),
+                          let index = old.tables[at].columns.firstIndex(where: { $0.name == column }) else { continue }
+                    if owners.contains(table) {
+                        old.tables[at].columns[index].notNullName = TableDDL.notNullName(of: old.tables[at].columns[index], in: table)
+                    }
+                    old.tables[at].columns[index].name = rename.newName
+                    for sequence in old.sequences.indices where old.sequences[sequence].ownedBy == ColumnReference(table: table, column: column) {
+                        old.sequences[sequence].ownedBy?.column = rename.newName
+                    }
+                    renameColumn(column, to: rename.newName, of: table, in: &old)
                 }
-                renameColumn(column, to: rename.newName, of: rename.table, in: &old)
+                // A name kept that is now the one the server gives reads as none.
+                if (options.serverMajor ?? 0) >= 18 { for table in tables { Self.unnameGivenNotNullNames(of: table, in: &old) } }
                 statements.append(Statement("ALTER TABLE \(rename.table.sql) RENAME COLUMN \(SQLWriting.ident(column)) TO \(SQLWriting.ident(rename.newName))",
                                             hazards: [.accessExclusiveLock(rename.table)]))
                 continue
@@ -1131,11 +1157,12 @@ public struct Planner: Sendable {
                     now == Column.Identity.defaultSequenceName(of: name, in: target) ? nil : now
             }
             // From 18 a column's NOT NULL is a constraint named after its table, and RENAME TO keeps
-            // that name: named where it is no longer the one the table would give (a table with a
-            // parent may hold its parent's, and is left as it was read).
+            // that name: named where it is no longer the one the table would give (one held
+            // from a parent keeps the parent's, and is left unnamed, as it was read).
             let table = old.tables[position]
-            if (options.serverMajor ?? 0) >= 18, target.name != rename.table.name, table.inherits.isEmpty, table.partitionOf == nil {
-                for column in table.columns.indices where table.columns[column].notNull {
+            if (options.serverMajor ?? 0) >= 18, target.name != rename.table.name {
+                for column in table.columns.indices where table.columns[column].notNull
+                    && (table.columns[column].notNullName != nil || Self.ownsNotNullName(of: table.columns[column], in: table, old)) {
                     var unnamed = table.columns[column]
                     unnamed.notNullName = nil
                     let kept = TableDDL.notNullName(of: table.columns[column], in: rename.table)
@@ -1149,6 +1176,50 @@ public struct Planner: Sendable {
         }
         old.canonicalize()
         return statements
+    }
+
+    /// The partitions and inheritance children of `table`, at any depth, parents first.
+    static func descendants(of table: QualifiedName, in model: DatabaseModel) -> [QualifiedName] {
+        var found: [QualifiedName] = [], seen: Set<QualifiedName> = [table], queue = [table]
+        while !queue.isEmpty {
+            let parent = queue.removeFirst()
+            for child in model.tables where (child.partitionOf == parent || child.inherits.contains(parent)) && !seen.contains(child.name) {
+                seen.insert(child.name)
+                found.append(child.name)
+                queue.append(child.name)
+            }
+        }
+        return found
+    }
+
+    /// Whether a NOT NULL column's constraint (18 and later) is named after `table` itself, the
+    /// name a rename leaves behind: a column with a name of its own, or one its table holds
+    /// apart from its parents (declared in its own `CREATE TABLE … INHERITS` too). A partition
+    /// made `PARTITION OF`, or a child's column it only inherits, holds its parent's name,
+    /// which the model leaves unnamed as well. One attached later holds its own: the proof
+    /// says so where that is what the server has.
+    static func ownsNotNullName(of column: Column, in table: Table, _ model: DatabaseModel) -> Bool {
+        guard column.notNull, column.notNullName == nil else { return false }
+        if column.inheritedAndLocal == true { return true }
+        let parents = (table.partitionOf.map { [$0] } ?? []) + table.inherits
+        return !model.tables.contains { parents.contains($0.name) && $0.columns.contains { $0.name == column.name && $0.notNull } }
+    }
+
+    /// Reads a NOT NULL name (18 and later) as the reader does: none where it is the one the
+    /// server gives the table (`t_c_not_null`) or one of its parents' not-null constraints'.
+    static func unnameGivenNotNullNames(of name: QualifiedName, in model: inout DatabaseModel) {
+        guard let position = model.tables.firstIndex(where: { $0.name == name }) else { return }
+        let table = model.tables[position]
+        let parents = Set((table.partitionOf.map { [$0] } ?? []) + table.inherits)
+        let parentNames = Set(model.tables.filter { parents.contains($0.name) }.flatMap { parent in
+            parent.columns.filter(\.notNull).map { TableDDL.notNullName(of: $0, in: parent.name) }
+        })
+        for column in table.columns.indices {
+            guard let kept = table.columns[column].notNullName else { continue }
+            if kept == "\(name.name)_\(table.columns[column].name)_not_null" || parentNames.contains(kept) {
+                model.tables[position].columns[column].notNullName = nil
+            }
+        }
     }
 
     /// The indexes and constraints that name column `column` of `table`, and the foreign keys
@@ -1202,8 +1273,14 @@ public struct Planner: Sendable {
         // compared with its own group only (at 5,000 tables, filtering and sorting every added
         // table for each removed one was a quarter of planning's time).
         let addedColumns = Dictionary(grouping: work.addedMembers.keys.filter { $0.kind == .column }.sorted(), by: \.parent)
-        for removed in work.removedMembers.keys.filter({ $0.kind == .column }).sorted() {
+        let removedColumns = Set(work.removedMembers.keys.filter { $0.kind == .column })
+        for removed in removedColumns.sorted() {
             guard case let .column(oldColumn)? = before.member(removed) else { continue }
+            // A partition's or child's column its parent loses too: renamed with the parent's, never alone.
+            if let table = removed.parent, case let .table(child)? = before.object(table),
+               ((child.partitionOf.map { [$0] } ?? []) + child.inherits).contains(where: {
+                   removedColumns.contains(ObjectID(.column, removed.name, on: ObjectID(.table, $0)))
+               }) { continue }
             for added in addedColumns[removed.parent, default: []] {
                 guard case let .column(newColumn)? = after.member(added), newColumn.type == oldColumn.type else { continue }
                 notes.append("possible rename of \(removed.sql) to \(SQLWriting.ident(added.name)): "

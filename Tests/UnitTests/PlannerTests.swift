@@ -45,6 +45,27 @@ final class PlannerTests: XCTestCase {
 
     /// A table of the same name and shape in another schema is a possible move; `--rename
     /// app.t=archive.t` makes it one (`SET SCHEMA`), with its serial's sequence, and back.
+    /// A parent's column renamed is renamed in its partitions too: one possible rename, the
+    /// parent's, and with it confirmed one statement (the server refuses it on a partition).
+    func testAPartitionsColumnIsRenamedWithItsParentsAndNotAlone() throws {
+        func schema(_ column: String) -> DatabaseModel {
+            var model = DatabaseModel()
+            model.schemas = [Namespace(name: "public")]
+            let columns = [Column(name: "at", position: 1, type: "date"), Column(name: column, position: 2, type: "text")]
+            model.tables = [Table(name: QualifiedName(schema: "public", name: "events"), kind: .partitioned, partitionKey: "RANGE (at)", columns: columns),
+                            Table(name: QualifiedName(schema: "public", name: "events_2024"),
+                                  partitionOf: QualifiedName(schema: "public", name: "events"), partitionBound: "DEFAULT", columns: columns)]
+            model.canonicalize()
+            return model
+        }
+        let (old, new) = (schema("note"), schema("body"))
+        XCTAssertEqual(Planner(from: old, to: new).plan().notes,
+                       ["possible rename of \"public\".\"events\".\"note\" to \"body\": --rename public.events.note=body keeps its data"])
+        let rename = try XCTUnwrap(Rename.parse("public.events.note=body", tables: Set(old.tables.map(\.name))))
+        let renamed = Planner(from: old, to: new, options: PlanOptions(renames: [rename])).plan()
+        XCTAssertEqual(sql(renamed), ["ALTER TABLE \"public\".\"events\" RENAME COLUMN \"note\" TO \"body\";"])
+    }
+
     func testATableOfOneShapeInAnotherSchemaIsAPossibleMove() throws {
         let (app, archive) = (QualifiedName(schema: "app", name: "t"), QualifiedName(schema: "archive", name: "t"))
         func schema(_ table: QualifiedName, renamedTo name: String? = nil) -> DatabaseModel {
