@@ -1,0 +1,151 @@
+import SchemaModel
+
+/// Indexes and constraints that differ from one in the target only by their name, renamed in
+/// place rather than dropped and built again.
+///
+/// An index carries no data, so there is nothing to confirm: what differs is the cost. Dropped
+/// and made again, an index is built (a table scan and sort under a lock that blocks writes,
+/// minutes on a table of millions of rows), a key's unique index too, and a foreign key or
+/// check is validated again; renamed, it is a catalog update. Index names change often: a
+/// naming convention adopted, Django's `RenameIndex`, a table renamed whose index names
+/// followed it.
+///
+/// Like the renames the user confirms (`--rename`), these are made in the old model before
+/// the diff, so the diff sees one object; what else differs (a comment) is planned as usual.
+struct NameOnlyRenames {
+    private(set) var statements: [Statement] = []
+
+    /// Renames in `old` each index and constraint of a table both models hold whose name only
+    /// the target has, where an unmatched one of the old table is the same but for its name.
+    /// Left to the usual drop and create: a name that would collide with a relation (an index
+    /// shares its schema's names with tables, sequences and views) or a constraint of `old`,
+    /// one the server quotes as a keyword (its definition is not matched), constraints of
+    /// tables in a partition or inheritance tree (renaming one there renames others, or is
+    /// refused), and foreign keys to a partitioned table (the server keeps clones of them).
+    init(old: inout DatabaseModel, new: DatabaseModel) {
+        let targets = Dictionary(new.tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var relationNames = Self.relationNames(old)
+        let hasChildren = Set(old.tables.flatMap { ($0.partitionOf.map { [$0] } ?? []) + $0.inherits })
+        var renamedIndexes: [QualifiedName: String] = [:]
+        for position in old.tables.indices {
+            let table = old.tables[position]
+            guard let target = targets[table.name] else { continue }
+            // Indexes.
+            let oldNames = Set(table.indexes.map(\.name)), newNames = Set(target.indexes.map(\.name))
+            var added = target.indexes.filter { !oldNames.contains($0.name) }.sorted { $0.name < $1.name }
+            for (at, index) in table.indexes.enumerated().sorted(by: { $0.element.name < $1.element.name })
+            where !newNames.contains(index.name) && !added.isEmpty {
+                guard let match = added.firstIndex(where: { Self.sameIndex(index, $0, schema: table.name.schema) }),
+                      !relationNames[table.name.schema, default: []].contains(added[match].name) else { continue }
+                let name = added.remove(at: match).name
+                statements.append(Statement("ALTER INDEX \(QualifiedName(schema: table.name.schema, name: index.name).sql) RENAME TO \(SQLWriting.ident(name))"))
+                relationNames[table.name.schema, default: []].remove(index.name)
+                relationNames[table.name.schema, default: []].insert(name)
+                renamedIndexes[QualifiedName(schema: table.name.schema, name: index.name)] = name
+                old.tables[position].indexes[at] = Self.renamed(index, to: name)
+                Self.followIndex(index.name, renamedTo: name, in: &old.tables[position])
+            }
+            // Constraints, of a table outside any partition or inheritance tree.
+            guard table.partitionOf == nil, table.inherits.isEmpty, !hasChildren.contains(table.name) else { continue }
+            let oldConstraints = Set(table.constraints.map(\.name)), newConstraints = Set(target.constraints.map(\.name))
+            var taken = oldConstraints.union(table.columns.filter(\.notNull).map { $0.notNullName ?? "\(table.name.name)_\($0.name)_not_null" })
+            var addedConstraints = target.constraints.filter { !oldConstraints.contains($0.name) }.sorted { $0.name < $1.name }
+            for (at, constraint) in old.tables[position].constraints.enumerated().sorted(by: { $0.element.name < $1.element.name })
+            where !newConstraints.contains(constraint.name) && !addedConstraints.isEmpty {
+                // A foreign key to a partitioned table has clones on its partitions, under its name.
+                if let referenced = constraint.foreignKey?.referencedTable, hasChildren.contains(referenced) { continue }
+                guard let match = addedConstraints.firstIndex(where: { Self.sameConstraint(constraint, $0) }) else { continue }
+                let name = addedConstraints[match].name
+                let backedByIndex = [.primaryKey, .unique, .exclusion].contains(constraint.kind)
+                guard !taken.contains(name), !backedByIndex || !relationNames[table.name.schema, default: []].contains(name) else { continue }
+                addedConstraints.remove(at: match)
+                statements.append(Statement("ALTER TABLE \(table.name.sql) RENAME CONSTRAINT \(SQLWriting.ident(constraint.name)) TO \(SQLWriting.ident(name))",
+                                            hazards: [.accessExclusiveLock(table.name)]))
+                taken.remove(constraint.name)
+                taken.insert(name)
+                old.tables[position].constraints[at].name = name
+                if backedByIndex {
+                    relationNames[table.name.schema, default: []].remove(constraint.name)
+                    relationNames[table.name.schema, default: []].insert(name)
+                    Self.followIndex(constraint.name, renamedTo: name, in: &old.tables[position])
+                }
+            }
+        }
+        // A partition's index attached to one renamed names it by its new name.
+        if !renamedIndexes.isEmpty {
+            for position in old.tables.indices {
+                guard let parent = old.tables[position].partitionOf else { continue }
+                for index in old.tables[position].indexes.indices {
+                    if let attached = old.tables[position].indexes[index].attachedTo,
+                       let name = renamedIndexes[QualifiedName(schema: parent.schema, name: attached)] {
+                        old.tables[position].indexes[index].attachedTo = name
+                    }
+                }
+            }
+        }
+        if !statements.isEmpty { old.canonicalize() }
+    }
+
+    /// The names of `model`'s relations by schema: tables, views, sequences, composite types,
+    /// indexes and the indexes behind keys.
+    private static func relationNames(_ model: DatabaseModel) -> [String: Set<String>] {
+        var names: [String: Set<String>] = [:]
+        for table in model.tables {
+            names[table.name.schema, default: []].insert(table.name.name)
+            names[table.name.schema, default: []].formUnion(table.indexes.map(\.name))
+            names[table.name.schema, default: []].formUnion(table.constraints.filter { [.primaryKey, .unique, .exclusion].contains($0.kind) }.map(\.name))
+        }
+        for view in model.views {
+            names[view.name.schema, default: []].insert(view.name.name)
+            names[view.name.schema, default: []].formUnion(view.indexes.map(\.name))
+        }
+        for sequence in model.sequences { names[sequence.name.schema, default: []].insert(sequence.name.name) }
+        for type in model.compositeTypes { names[type.name.schema, default: []].insert(type.name.name) }
+        return names
+    }
+
+    /// `pg_get_indexdef`'s text without the index's own name, or nil where the name is not
+    /// written as this writes it (a keyword the server quotes).
+    private static func definitionWithoutName(_ index: Index) -> String? {
+        for head in ["CREATE INDEX ", "CREATE UNIQUE INDEX "] {
+            let prefix = head + SQLWriting.identPlain(index.name) + " ON "
+            if index.definition.hasPrefix(prefix) { return head + index.definition.dropFirst(prefix.count) }
+        }
+        return nil
+    }
+
+    private static func sameIndex(_ old: Index, _ new: Index, schema: String) -> Bool {
+        guard !old.invalid, !new.invalid, old.unique == new.unique, old.method == new.method, old.keys == new.keys,
+              old.operatorClasses == new.operatorClasses, old.include == new.include, old.predicate == new.predicate,
+              let before = definitionWithoutName(old), let after = definitionWithoutName(new) else { return false }
+        return before == after
+    }
+
+    private static func renamed(_ index: Index, to name: String) -> Index {
+        var index = index
+        if let rest = definitionWithoutName(index) {
+            let head = rest.hasPrefix("CREATE UNIQUE INDEX ") ? "CREATE UNIQUE INDEX " : "CREATE INDEX "
+            index.definition = head + SQLWriting.identPlain(name) + " ON " + rest.dropFirst(head.count)
+        }
+        index.name = name
+        return index
+    }
+
+    /// Whether two constraints are the same but for their names and comments.
+    private static func sameConstraint(_ old: Constraint, _ new: Constraint) -> Bool {
+        var old = old
+        old.name = new.name
+        old.comment = new.comment
+        old.indexComment = new.indexComment
+        return old == new
+    }
+
+    /// `CLUSTER ON` and `REPLICA IDENTITY USING INDEX` name an index: by its new name.
+    private static func followIndex(_ name: String, renamedTo newName: String, in table: inout Table) {
+        if table.clusterOn == name { table.clusterOn = newName }
+        // As `quote_ident` writes it (a keyword's quotes aside: then it reads as changed, and is set again).
+        if table.replicaIdentity == "USING INDEX \(SQLWriting.identPlain(name))" {
+            table.replicaIdentity = "USING INDEX \(SQLWriting.identPlain(newName))"
+        }
+    }
+}
