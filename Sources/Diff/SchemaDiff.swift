@@ -119,7 +119,7 @@ public struct SchemaDiff: Sendable, Hashable {
             case .language: (old.definedObjects, new.definedObjects) = withoutCommon(old.definedObjects, new.definedObjects) { $0.id }
             case .collation, .rangeType, .shellType, .baseType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .transform, .conversion, .accessMethod, .textSearchParser,
                  .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
-                 .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges, .securityLabel:
+                 .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges, .securityLabel, .systemPrivileges:
                 break // with .language: one list
             }
         }

@@ -29,7 +29,7 @@ struct DependencyOrder {
         case .schema, .extension, .language, .collation, .accessMethod, .textSearchParser, .textSearchTemplate,
              .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer, .conversion:
             return 0
-        case .defaultPrivileges, .eventTrigger, .securityLabel: return 2
+        case .defaultPrivileges, .eventTrigger, .securityLabel, .systemPrivileges: return 2
         default: return 1
         }
     }

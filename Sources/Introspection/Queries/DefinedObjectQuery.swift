@@ -651,8 +651,68 @@ enum DefinedObjectQuery {
 
                 FROM pg_catalog.pg_default_acl x LEFT JOIN pg_catalog.pg_namespace n ON n.oid = x.defaclnamespace
                 """,
+            // Grants and revokes on what the model does not hold otherwise: the system's objects
+            // and extensions' members, against what initdb or CREATE EXTENSION gave them. The
+            // name is the GRANT's target; the statements are written in Swift.
+            row(kind: "system privileges", schema: "x.schema", name: "x.target", definition: "x.target", comment: "NULL::pg_catalog.text",
+                owner: "pg_catalog.pg_get_userbyid(x.owner)", privileges: "p.privileges")
+                + """
+
+                FROM (\(Self.systemPrivilegeTargets)) x
+                CROSS JOIN LATERAL (SELECT \(PrivilegeSQL.privileges(acl: "x.acl", owner: "x.owner", type: "x.type", initial: "x.initial")) AS privileges) p
+                WHERE p.privileges IS NOT NULL
+                """,
         ]
         return selects.joined(separator: "\nUNION ALL\n")
+    }
+
+    /// The objects whose privileges `system privileges` reads: the system's (initdb's: where it
+    /// recorded what it gave them, or in pg_catalog, where what it did not record it left at the
+    /// default; information_schema's are not recorded before some majors, and it grants on
+    /// them) and extensions' members, each with a NOT NULL ACL, its GRANT target, its owner,
+    /// its `acldefault` letter and its initial ACL.
+    private static let systemPrivilegeTargets = """
+        SELECT y.* FROM (
+          SELECT y.*, (SELECT ip.initprivs FROM pg_catalog.pg_init_privs ip
+                       WHERE ip.objoid = y.oid AND ip.classoid = y.classid AND ip.objsubid = 0) AS initial,
+                 EXISTS (SELECT FROM pg_catalog.pg_depend e WHERE e.classid = y.classid AND e.objid = y.oid AND e.deptype = 'e') AS extension
+          FROM (
+            SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass AS classid, p.oid, p.pronamespace AS namespace, n.nspname AS schema,
+                   CASE WHEN p.prokind = 'p' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END || pg_catalog.quote_ident(n.nspname) || '.'
+                   || pg_catalog.quote_ident(p.proname) || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' AS target,
+                   p.proacl AS acl, p.proowner AS owner, 'f'::"char" AS type
+            FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE p.proacl IS NOT NULL
+            UNION ALL
+            SELECT 'pg_catalog.pg_class'::pg_catalog.regclass, c.oid, c.relnamespace, n.nspname,
+                   CASE WHEN c.relkind = 'S' THEN 'SEQUENCE ' ELSE 'TABLE ' END || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname),
+                   c.relacl, c.relowner, CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::"char"
+            FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relacl IS NOT NULL
+            UNION ALL
+            SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, t.oid, t.typnamespace, n.nspname,
+                   'TYPE ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(t.typname), t.typacl, t.typowner, 'T'::"char"
+            FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE t.typacl IS NOT NULL
+            UNION ALL
+            SELECT 'pg_catalog.pg_namespace'::pg_catalog.regclass, s.oid, s.oid, NULL, 'SCHEMA ' || pg_catalog.quote_ident(s.nspname),
+                   s.nspacl, s.nspowner, 'n'::"char"
+            FROM pg_catalog.pg_namespace s WHERE s.nspacl IS NOT NULL AND s.nspname <> 'public'
+            UNION ALL
+            SELECT 'pg_catalog.pg_language'::pg_catalog.regclass, l.oid, NULL, NULL, 'LANGUAGE ' || pg_catalog.quote_ident(l.lanname),
+                   l.lanacl, l.lanowner, 'l'::"char"
+            FROM pg_catalog.pg_language l WHERE l.lanacl IS NOT NULL AND l.oid < 16384
+          ) y
+        ) y
+        WHERE y.extension OR (y.oid < 16384 AND (y.initial IS NOT NULL OR y.namespace = 'pg_catalog'::pg_catalog.regnamespace))
+        """
+
+    /// One `GRANT` or `REVOKE` per privilege on `target` (`FUNCTION pg_catalog.f(integer)`); the
+    /// owner (nil grantee) is `owner`.
+    static func systemPrivilegeStatements(_ target: String, owner: String?, _ privileges: [Privilege]) -> String {
+        privileges.map { privilege in
+            let grantee = privilege.grantee.map { $0 == "PUBLIC" ? $0 : SQLQuoting.identifier($0) } ?? SQLQuoting.identifier(owner ?? "")
+            return privilege.revoked
+                ? "REVOKE \(privilege.privilege) ON \(target) FROM \(grantee);"
+                : "GRANT \(privilege.privilege) ON \(target) TO \(grantee)" + (privilege.withGrantOption ? " WITH GRANT OPTION;" : ";")
+        }.joined(separator: "\n")
     }
 
     /// One `GRANT` or `REVOKE` per privilege, from `ALTER DEFAULT PRIVILEGES FOR ROLE r [IN SCHEMA s]` and,
@@ -679,10 +739,14 @@ enum DefinedObjectQuery {
             let privileges = try row.privileges()
             var definition = try row.string("definition")
             if kind == .defaultPrivileges { definition = Self.defaultPrivilegeStatements(definition, privileges) }
+            // The statements hold the privileges; the owner is initdb's superuser or an
+            // extension's, the same object's owner everywhere it is.
+            let system = kind == .systemPrivileges
+            if system { definition = Self.systemPrivilegeStatements(definition, owner: try row.optionalString("owner"), privileges) }
             return DefinedObject(kind: kind, schema: try row.optionalString("schema"), name: try row.string("name"), table: table,
                                  signature: try row.optionalString("signature"), definition: definition,
-                                 comment: try row.optionalString("comment"), owner: try row.optionalString("owner"),
-                                 privileges: privileges)
+                                 comment: try row.optionalString("comment"), owner: system ? nil : try row.optionalString("owner"),
+                                 privileges: system ? [] : privileges)
         }
     }
 }

@@ -36,7 +36,7 @@ enum DefinedObjectDDL {
         case .foreignTable: return "FOREIGN TABLE \(qualified)"
         case .eventTrigger: return "EVENT TRIGGER \(qualified)"
         case .publication: return "PUBLICATION \(qualified)"
-        case .userMapping, .defaultPrivileges, .securityLabel: return nil
+        case .userMapping, .defaultPrivileges, .securityLabel, .systemPrivileges: return nil
         case .schema, .extension, .enum, .domain, .compositeType, .sequence, .table, .column, .constraint, .index, .trigger,
              .policy, .view, .materializedView, .function, .procedure:
             return nil
@@ -163,7 +163,7 @@ enum DefinedObjectDDL {
     }
 
     static func create(_ object: DefinedObject, guarded: Bool) -> [Statement] {
-        var statements = [Statement(guarded && object.kind != .defaultPrivileges && object.kind != .securityLabel
+        var statements = [Statement(guarded && ![.defaultPrivileges, .securityLabel, .systemPrivileges].contains(object.kind)
                                     ? SQLWriting.ignoringDuplicate(object.definition) : SQLWriting.trimmedStatement(object.definition))]
         if let comment = object.comment, let target = target(object) {
             statements.append(SQLWriting.comment(on: target, comment))
@@ -193,6 +193,21 @@ enum DefinedObjectDDL {
                 return text
             }
             return Statement(SQLWriting.trimmedStatement(undone.joined(separator: "\n")))
+        case .systemPrivileges:
+            // Back to what initdb or the extension gave: each GRANT undone by a REVOKE, each REVOKE by a GRANT.
+            let (grant, revoke) = ("GRANT ", "REVOKE ")
+            let on = " ON \(object.name) "
+            let undone = object.definition.split(separator: "\n").map { line -> String in
+                let text = String(line.dropLast(line.hasSuffix(";") ? 1 : 0))
+                guard let at = text.range(of: on) else { return text }
+                let privilege = text[..<at.lowerBound], grantee = text[at.upperBound...]
+                if privilege.hasPrefix(grant) {
+                    let who = grantee.dropFirst("TO ".count).replacingOccurrences(of: " WITH GRANT OPTION", with: "")
+                    return revoke + privilege.dropFirst(grant.count) + on + "FROM " + who
+                }
+                return grant + privilege.dropFirst(revoke.count) + on + "TO " + grantee.dropFirst("FROM ".count)
+            }
+            return Statement(SQLWriting.trimmedStatement(undone.joined(separator: ";\n")))
         case .userMapping:
             // `for "app" on server "s"`.
             let words = object.name.dropFirst("for ".count)

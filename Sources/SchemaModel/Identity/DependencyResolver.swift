@@ -122,7 +122,7 @@ public struct DependencyResolver: Sendable {
             guard let name = Self.qualified(address.identity[...]) else { return nil }
             let id = ObjectID(kind: kind, schema: name.schema, name: name.name)
             return named.contains(id) ? id : nil
-        case .cast, .userMapping, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges, .securityLabel:
+        case .cast, .userMapping, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges, .securityLabel, .systemPrivileges:
             // Not named by the dependency query: the kinds others use by name come first
             // (DependencyOrder.tier), the rest after what they act on.
             return nil

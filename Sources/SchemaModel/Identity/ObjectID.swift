@@ -71,7 +71,7 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
             return (schema.map { SQLQuoting.identifier($0) + "." } ?? "") + name + "(" + (signature ?? "") + ")"
         case .language, .accessMethod, .foreignDataWrapper, .foreignServer, .eventTrigger, .publication:
             return SQLQuoting.identifier(name)
-        case .cast, .transform, .userMapping, .defaultPrivileges, .securityLabel:
+        case .cast, .transform, .userMapping, .defaultPrivileges, .securityLabel, .systemPrivileges:
             return name // a description, quoted where it names
         }
     }

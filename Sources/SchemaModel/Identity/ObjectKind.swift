@@ -49,6 +49,9 @@ public enum ObjectKind: String, CaseIterable, Sendable, Hashable, Codable, Compa
     case publication
     case defaultPrivileges = "default privileges"
     case securityLabel = "security label"
+    /// Grants and revokes on the system's own objects and on extensions' members, against
+    /// what initdb or `CREATE EXTENSION` gave them (`pg_init_privs`): one per object.
+    case systemPrivileges = "system privileges"
 
     /// As reports print it (`materialized view`, `type`).
     public var displayName: String { rawValue }
@@ -61,7 +64,7 @@ public enum ObjectKind: String, CaseIterable, Sendable, Hashable, Codable, Compa
             return false
         case .language, .collation, .rangeType, .shellType, .baseType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .transform, .conversion, .accessMethod, .textSearchParser,
              .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
-             .userMapping, .foreignTable, .statistics, .eventTrigger, .publication, .defaultPrivileges, .securityLabel:
+             .userMapping, .foreignTable, .statistics, .eventTrigger, .publication, .defaultPrivileges, .securityLabel, .systemPrivileges:
             return false
         }
     }
@@ -71,7 +74,7 @@ public enum ObjectKind: String, CaseIterable, Sendable, Hashable, Codable, Compa
         switch self {
         case .language, .collation, .rangeType, .shellType, .baseType, .aggregate, .operator, .operatorFamily, .operatorClass, .cast, .transform, .conversion, .accessMethod, .textSearchParser,
              .textSearchTemplate, .textSearchDictionary, .textSearchConfiguration, .foreignDataWrapper, .foreignServer,
-             .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges, .securityLabel:
+             .userMapping, .foreignTable, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges, .securityLabel, .systemPrivileges:
             return true
         case .schema, .extension, .enum, .domain, .compositeType, .sequence, .table, .column, .constraint, .index, .trigger,
              .policy, .view, .materializedView, .function, .procedure:
