@@ -30,20 +30,9 @@ struct NameOnlyRenames {
         for position in old.tables.indices {
             let table = old.tables[position]
             guard let target = targets[table.name] else { continue }
-            // Indexes.
-            let oldNames = Set(table.indexes.map(\.name)), newNames = Set(target.indexes.map(\.name))
-            var added = target.indexes.filter { !oldNames.contains($0.name) }.sorted { $0.name < $1.name }
-            for (at, index) in table.indexes.enumerated().sorted(by: { $0.element.name < $1.element.name })
-            where !newNames.contains(index.name) && !added.isEmpty {
-                guard let match = added.firstIndex(where: { Self.sameIndex(index, $0, schema: table.name.schema) }),
-                      !relationNames[table.name.schema, default: []].contains(added[match].name) else { continue }
-                let name = added.remove(at: match).name
-                statements.append(Statement("ALTER INDEX \(QualifiedName(schema: table.name.schema, name: index.name).sql) RENAME TO \(SQLWriting.ident(name))"))
-                relationNames[table.name.schema, default: []].remove(index.name)
-                relationNames[table.name.schema, default: []].insert(name)
-                renamedIndexes[QualifiedName(schema: table.name.schema, name: index.name)] = name
-                old.tables[position].indexes[at] = Self.renamed(index, to: name)
-                Self.followIndex(index.name, renamedTo: name, in: &old.tables[position])
+            for (was, now) in renameIndexes(&old.tables[position].indexes, toward: target.indexes, schema: table.name.schema, names: &relationNames) {
+                renamedIndexes[QualifiedName(schema: table.name.schema, name: was)] = now
+                Self.followIndex(was, renamedTo: now, in: &old.tables[position])
             }
             // Constraints, of a table outside any partition or inheritance tree.
             guard table.partitionOf == nil, table.inherits.isEmpty, !hasChildren.contains(table.name) else { continue }
@@ -71,6 +60,12 @@ struct NameOnlyRenames {
                 }
             }
         }
+        // A materialized view's indexes alike.
+        let views = Dictionary(new.views.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for position in old.views.indices where old.views[position].materialized {
+            guard let target = views[old.views[position].name], target.materialized else { continue }
+            _ = renameIndexes(&old.views[position].indexes, toward: target.indexes, schema: target.name.schema, names: &relationNames)
+        }
         // A partition's index attached to one renamed names it by its new name.
         if !renamedIndexes.isEmpty {
             for position in old.tables.indices {
@@ -84,6 +79,28 @@ struct NameOnlyRenames {
             }
         }
         if !statements.isEmpty { old.canonicalize() }
+    }
+
+    /// Renames in `indexes` each one unmatched by name that is, but for its name, one of
+    /// `targets` unmatched by name, where the new name is free in the schema; returns the
+    /// renames made (old name, new name).
+    private mutating func renameIndexes(_ indexes: inout [Index], toward targets: [Index], schema: String,
+                                        names relationNames: inout [String: Set<String>]) -> [(String, String)] {
+        let oldNames = Set(indexes.map(\.name)), newNames = Set(targets.map(\.name))
+        var added = targets.filter { !oldNames.contains($0.name) }.sorted { $0.name < $1.name }
+        var renames: [(String, String)] = []
+        for (at, index) in indexes.enumerated().sorted(by: { $0.element.name < $1.element.name })
+        where !newNames.contains(index.name) && !added.isEmpty {
+            guard let match = added.firstIndex(where: { Self.sameIndex(index, $0) }),
+                  !relationNames[schema, default: []].contains(added[match].name) else { continue }
+            let name = added.remove(at: match).name
+            statements.append(Statement("ALTER INDEX \(QualifiedName(schema: schema, name: index.name).sql) RENAME TO \(SQLWriting.ident(name))"))
+            relationNames[schema, default: []].remove(index.name)
+            relationNames[schema, default: []].insert(name)
+            indexes[at] = Self.renamed(index, to: name)
+            renames.append((index.name, name))
+        }
+        return renames
     }
 
     /// The names of `model`'s relations by schema: tables, views, sequences, composite types,
@@ -114,7 +131,7 @@ struct NameOnlyRenames {
         return nil
     }
 
-    private static func sameIndex(_ old: Index, _ new: Index, schema: String) -> Bool {
+    private static func sameIndex(_ old: Index, _ new: Index) -> Bool {
         guard !old.invalid, !new.invalid, old.unique == new.unique, old.method == new.method, old.keys == new.keys,
               old.operatorClasses == new.operatorClasses, old.include == new.include, old.predicate == new.predicate,
               let before = definitionWithoutName(old), let after = definitionWithoutName(new) else { return false }
