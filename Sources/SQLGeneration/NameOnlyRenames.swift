@@ -66,6 +66,31 @@ struct NameOnlyRenames {
             guard let target = views[old.views[position].name], target.materialized else { continue }
             _ = renameIndexes(&old.views[position].indexes, toward: target.indexes, schema: target.name.schema, names: &relationNames)
         }
+        // A sequence a column owns (a serial's) that the target holds under another name, owned
+        // by the same column: renamed (as Rails' rename_table does), not dropped with its value.
+        let (oldSequences, newSequences) = (Set(old.sequences.map(\.name)), Set(new.sequences.map(\.name)))
+        let unmatchedNew = Dictionary(grouping: new.sequences.filter { $0.ownedBy != nil && !oldSequences.contains($0.name) },
+                                      by: { SequenceOwner(schema: $0.name.schema, column: $0.ownedBy) })
+        let unmatchedOld = Dictionary(grouping: old.sequences.indices.filter {
+            old.sequences[$0].ownedBy != nil && !newSequences.contains(old.sequences[$0].name)
+        }, by: { SequenceOwner(schema: old.sequences[$0].name.schema, column: old.sequences[$0].ownedBy) })
+        for (owner, positions) in unmatchedOld.sorted(by: { $0.value[0] < $1.value[0] }) {
+            guard positions.count == 1, let targets = unmatchedNew[owner], targets.count == 1,
+                  !relationNames[owner.schema, default: []].contains(targets[0].name.name) else { continue }
+            let (was, now) = (old.sequences[positions[0]].name, targets[0].name)
+            statements.append(Statement("ALTER SEQUENCE \(was.sql) RENAME TO \(SQLWriting.ident(now.name))"))
+            relationNames[owner.schema, default: []].remove(was.name)
+            relationNames[owner.schema, default: []].insert(now.name)
+            old.sequences[positions[0]].name = now
+            // The defaults that name it, as regclass prints them.
+            let (before, after) = (SQLWriting.regclassLiteral(was), SQLWriting.regclassLiteral(now))
+            for table in old.tables.indices {
+                for column in old.tables[table].columns.indices where old.tables[table].columns[column].defaultExpression?.contains(before) == true {
+                    old.tables[table].columns[column].defaultExpression = old.tables[table].columns[column].defaultExpression?
+                        .replacingOccurrences(of: before, with: after)
+                }
+            }
+        }
         // A partition's index attached to one renamed names it by its new name.
         if !renamedIndexes.isEmpty {
             for position in old.tables.indices {
@@ -101,6 +126,11 @@ struct NameOnlyRenames {
             renames.append((index.name, name))
         }
         return renames
+    }
+
+    private struct SequenceOwner: Hashable {
+        let schema: String
+        let column: ColumnReference?
     }
 
     /// The names of `model`'s relations by schema: tables, views, sequences, composite types,

@@ -1142,7 +1142,7 @@ public struct Planner: Sendable {
                 old.sequences[sequence].ownedBy?.table = target
                 old.sequences[sequence].name.schema = target.schema
                 // Its column's default names it as regclass prints it: where it is now.
-                let (before, after) = (Self.regclassLiteral(was), Self.regclassLiteral(old.sequences[sequence].name))
+                let (before, after) = (SQLWriting.regclassLiteral(was), SQLWriting.regclassLiteral(old.sequences[sequence].name))
                 for column in old.tables[position].columns.indices {
                     old.tables[position].columns[column].defaultExpression = old.tables[position].columns[column].defaultExpression?
                         .replacingOccurrences(of: before, with: after)
@@ -1252,12 +1252,6 @@ public struct Planner: Sendable {
                 model.tables[position].constraints[index] = constraint
             }
         }
-    }
-
-    /// A relation as a default names it (`nextval('app.t_id_seq'::regclass)`): a regclass
-    /// constant, qualified (the model is read with an empty search_path).
-    private static func regclassLiteral(_ name: QualifiedName) -> String {
-        SQLWriting.literal(plainName(name)) + "::regclass"
     }
 
     /// A relation as the server qualifies it in a definition it prints (`app.orders`). A name

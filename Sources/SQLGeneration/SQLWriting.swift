@@ -88,6 +88,13 @@ enum SQLWriting {
     }
 
     /// `sql` without trailing white space and semicolon.
+    /// A relation as a default names it (`nextval('app.t_id_seq'::regclass)`): a regclass
+    /// constant, qualified (the model is read with an empty search_path). A name that is a
+    /// keyword the server quotes and this does not is not matched where this is looked for.
+    static func regclassLiteral(_ name: QualifiedName) -> String {
+        literal(identPlain(name.schema) + "." + identPlain(name.name)) + "::regclass"
+    }
+
     static func trimmedStatement(_ sql: String) -> String {
         var text = Substring(sql)
         while let last = text.last, last == ";" || last == " " || last == "\n" || last == "\t" { text = text.dropLast() }

@@ -182,6 +182,25 @@ import Testing
         }
     }
 
+    /// Rails' `rename_table` renames the table, its serial's sequence and its key's index:
+    /// with `--rename` for the table, the sequence owned by the same column and the key are
+    /// renamed too, without asking (the sequence goes on counting; nothing is built again).
+    @Test func aTableRenamedWithItsSequenceAndKeyKeepsCounting() throws {
+        let schema = "create table orders (id bigserial primary key, total numeric); create index index_orders_on_total on orders (total);"
+        let renamed = schema + """
+            alter table orders rename to purchases; alter sequence orders_id_seq rename to purchases_id_seq;
+            alter index orders_pkey rename to purchases_pkey; alter index index_orders_on_total rename to index_purchases_on_total;
+            """
+        let values = try valuesAfterPlan(from: schema, rows: "insert into orders (total) values (1), (2);", to: renamed,
+                                         query: "insert into purchases (total) values (3) returning id", renames: ["public.orders=purchases"])
+        #expect(values == ["3"], "the sequence went on counting")
+        let old = try TestDatabase.model(after: schema), new = try TestDatabase.model(after: renamed)
+        for plan in try provedPlansBothWays(old, new, renaming: "public.orders=purchases") {
+            #expect(plan.dataLoss.isEmpty)
+            #expect(plan.statements.allSatisfy { $0.sql.contains(" RENAME ") }, "\(plan.sql)")
+        }
+    }
+
     /// An attribute whose type widens under columns: the values are cast, attribute by attribute.
     @Test func aRetypedAttributesValuesAreCast() throws {
         let values = try valuesAfterPlan(
