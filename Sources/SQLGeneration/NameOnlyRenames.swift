@@ -1,14 +1,15 @@
 import SchemaModel
 
-/// Indexes and constraints that differ from one in the target only by their name, renamed in
-/// place rather than dropped and built again.
+/// Indexes, constraints and owned sequences that differ from one in the target only by their
+/// name, renamed in place rather than dropped and built again.
 ///
 /// An index carries no data, so there is nothing to confirm: what differs is the cost. Dropped
 /// and made again, an index is built (a table scan and sort under a lock that blocks writes,
 /// minutes on a table of millions of rows), a key's unique index too, and a foreign key or
 /// check is validated again; renamed, it is a catalog update. Index names change often: a
 /// naming convention adopted, Django's `RenameIndex`, a table renamed whose index names
-/// followed it.
+/// followed it. A serial's sequence is matched by the column that owns it, which says it is
+/// the same sequence; dropped and made again it would start counting over.
 ///
 /// Like the renames the user confirms (`--rename`), these are made in the old model before
 /// the diff, so the diff sees one object; what else differs (a comment) is planned as usual.
