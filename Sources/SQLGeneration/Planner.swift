@@ -106,7 +106,7 @@ public struct Planner: Sendable {
         var statements: [Statement] = []
         // Renames the user confirmed: renamed in the old model, so the diff sees one object.
         var renames = applyRenames(to: &old)
-        // Indexes and constraints the target holds under another name only: renamed, not built again.
+        // Indexes, constraints and owned sequences the target holds under another name only: renamed, not built again.
         renames += NameOnlyRenames(old: &old, new: new).statements
         let before = ModelIndex(old), after = ModelIndex(new)
         // The diff and the two dependency orders are independent: computed at once (at 5,000
