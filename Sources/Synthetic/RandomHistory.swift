@@ -6,7 +6,7 @@
 /// dropped under indexes and foreign keys, enum values added, functions and
 /// triggers replaced, defaults, nullability, checks, comments; generated columns
 /// whose expression changes, functions a default calls whose result type changes, functions
-/// whose SQL-standard bodies read a column.
+/// whose SQL-standard bodies read a column; indexes, checks and foreign keys renamed.
 public struct RandomHistory: Sendable {
     private struct Column: Sendable {
         var name: String
@@ -82,7 +82,7 @@ public struct RandomHistory: Sendable {
         case 11: return addOrDropView()
         case 12: return enumEdit()
         case 13: return functionAndTrigger()
-        case 14: return comment()
+        case 14: return chance(50) ? comment() : renameIndexOrConstraint()
         default:
             switch random.next() % 3 {
             case 0: return generatedColumn()
@@ -190,8 +190,12 @@ public struct RandomHistory: Sendable {
     private mutating func addOrDropIndex() -> String {
         let index = Int(random.next() % UInt64(tables.count))
         if let existing = tables[index].indexes.keys.sorted().first, chance(40) {
-            tables[index].indexes[existing] = nil
-            return "DROP INDEX \(existing)"
+            let column = tables[index].indexes.removeValue(forKey: existing)
+            // Renamed, a plan renames it (nothing to build again); or dropped.
+            guard chance(50), let column else { return "DROP INDEX \(existing)" }
+            let name = fresh("ix")
+            tables[index].indexes[name] = column
+            return "ALTER INDEX \(existing) RENAME TO \(name)"
         }
         let column = pick(tables[index].columns).name
         let name = fresh("ix")
@@ -202,11 +206,19 @@ public struct RandomHistory: Sendable {
     }
 
     private mutating func addOrDropCheck() -> String {
-        let index = Int(random.next() % UInt64(tables.count))
+        // A table that has checks, half the time: else few are ever dropped or renamed.
+        let holders = tables.indices.filter { !tables[$0].checks.isEmpty }
+        let index = !holders.isEmpty && chance(50) ? pick(holders) : Int(random.next() % UInt64(tables.count))
         let table = tables[index].name
         if let existing = tables[index].checks.first, chance(40) {
             tables[index].checks.removeFirst()
-            return "ALTER TABLE \(table) DROP CONSTRAINT \(existing)"
+            // Renamed (its column stays the suffix of its name), or dropped.
+            guard chance(50), let column = existing.split(separator: "_", maxSplits: 1).last else {
+                return "ALTER TABLE \(table) DROP CONSTRAINT \(existing)"
+            }
+            let name = fresh("ck") + "_" + column
+            tables[index].checks.append(name)
+            return "ALTER TABLE \(table) RENAME CONSTRAINT \(existing) TO \(name)"
         }
         guard let column = tables[index].columns.first(where: { ["integer", "bigint"].contains($0.type) && $0.name != "id" }) else {
             return addColumn()
@@ -216,12 +228,41 @@ public struct RandomHistory: Sendable {
         return "ALTER TABLE \(table) ADD CONSTRAINT \(name) CHECK (\(column.name) >= 0)\(chance(20) ? " NOT VALID" : "")"
     }
 
+    /// An index, check or foreign key renamed (a constraint's column stays the suffix of its name).
+    private mutating func renameIndexOrConstraint() -> String {
+        let holders = tables.indices.filter { !tables[$0].indexes.isEmpty || !tables[$0].checks.isEmpty || !tables[$0].foreignKeys.isEmpty }
+        guard !holders.isEmpty else { return addOrDropIndex() }
+        let index = pick(holders)
+        let (indexes, checks, keys) = (tables[index].indexes.keys.sorted(), tables[index].checks, tables[index].foreignKeys.keys.sorted())
+        let existing = pick(indexes + checks + keys)
+        if indexes.contains(existing) {
+            let name = fresh("ix")
+            tables[index].indexes[name] = tables[index].indexes.removeValue(forKey: existing)
+            return "ALTER INDEX \(existing) RENAME TO \(name)"
+        }
+        let column = existing.split(separator: "_", maxSplits: 1).last.map(String.init) ?? ""
+        let name = fresh(existing.hasPrefix("ck") ? "ck" : "fk") + "_" + column
+        if let position = checks.firstIndex(of: existing) {
+            tables[index].checks[position] = name
+        } else {
+            tables[index].foreignKeys[name] = tables[index].foreignKeys.removeValue(forKey: existing)
+        }
+        return "ALTER TABLE \(tables[index].name) RENAME CONSTRAINT \(existing) TO \(name)"
+    }
+
     private mutating func addOrDropForeignKey() -> String {
-        let index = Int(random.next() % UInt64(tables.count))
+        let holders = tables.indices.filter { !tables[$0].foreignKeys.isEmpty }
+        let index = !holders.isEmpty && chance(50) ? pick(holders) : Int(random.next() % UInt64(tables.count))
         let table = tables[index].name
         if let existing = tables[index].foreignKeys.keys.sorted().first, chance(40) {
-            tables[index].foreignKeys[existing] = nil
-            return "ALTER TABLE \(table) DROP CONSTRAINT \(existing)"
+            let target = tables[index].foreignKeys.removeValue(forKey: existing)
+            // Renamed (its column stays the suffix of its name), or dropped.
+            guard chance(50), let target, let column = existing.split(separator: "_", maxSplits: 1).last else {
+                return "ALTER TABLE \(table) DROP CONSTRAINT \(existing)"
+            }
+            let name = fresh("fk") + "_" + column
+            tables[index].foreignKeys[name] = target
+            return "ALTER TABLE \(table) RENAME CONSTRAINT \(existing) TO \(name)"
         }
         let target = pick(tables).name
         let column = fresh("ref")

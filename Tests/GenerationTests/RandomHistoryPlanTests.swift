@@ -14,6 +14,16 @@ import Testing
     static let seeds: [UInt64] = Array(1...8)
     static let steps = 25
 
+    /// The histories CI runs rename indexes and constraints too: a plan renames them in place.
+    @Test func theHistoriesRenameIndexesAndConstraints() {
+        let edits = Self.seeds.flatMap { seed in
+            var history = RandomHistory(seed: seed)
+            return (1...Self.steps).map { _ in history.next() }
+        }
+        #expect(edits.contains { $0.hasPrefix("ALTER INDEX ") && $0.contains(" RENAME TO ") })
+        #expect(edits.contains { $0.contains(" RENAME CONSTRAINT ") })
+    }
+
     @Test(arguments: seeds)
     func everyStepIsPlannedBothWays(_ seed: UInt64) throws {
         let database = try TestDatabase.make()
