@@ -30,7 +30,10 @@ struct NameOnlyRenames {
         var renamedIndexes: [QualifiedName: String] = [:]
         for position in old.tables.indices {
             let table = old.tables[position]
-            guard let target = targets[table.name] else { continue }
+            // Most tables hold the same names on both sides: nothing to look at.
+            guard let target = targets[table.name],
+                  !(table.indexes.map(\.name).elementsEqual(target.indexes.map(\.name))
+                    && table.constraints.map(\.name).elementsEqual(target.constraints.map(\.name))) else { continue }
             for (was, now) in renameIndexes(&old.tables[position].indexes, toward: target.indexes, schema: table.name.schema, names: &relationNames) {
                 renamedIndexes[QualifiedName(schema: table.name.schema, name: was)] = now
                 Self.followIndex(was, renamedTo: now, in: &old.tables[position])
