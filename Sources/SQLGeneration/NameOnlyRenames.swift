@@ -24,6 +24,7 @@ struct NameOnlyRenames {
     /// tables in a partition or inheritance tree (renaming one there renames others, or is
     /// refused), and foreign keys to a partitioned table (the server keeps clones of them).
     init(old: inout DatabaseModel, new: DatabaseModel) {
+        renameTypes(&old, toward: new)
         let targets = Dictionary(new.tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var relationNames = Self.relationNames(old)
         let hasChildren = Set(old.tables.flatMap { ($0.partitionOf.map { [$0] } ?? []) + $0.inherits })
@@ -108,6 +109,70 @@ struct NameOnlyRenames {
             }
         }
         if !statements.isEmpty { old.canonicalize() }
+    }
+
+    /// Enums, domains and composite types the target holds under another name in the same
+    /// schema, the same but for their names (labels, base type and constraints, attributes),
+    /// each the one such pair: renamed, and every text that names them named anew
+    /// (`TypeRenaming`). Made again, each column of theirs would be retyped (its table
+    /// rewritten, its indexes built again); an enum's plan was refused as data loss.
+    private mutating func renameTypes(_ old: inout DatabaseModel, toward new: DatabaseModel) {
+        let newNames = Self.typeNames(new)
+        // Kind by kind, each matched on the model the renames before it made (a composite's
+        // attribute of an enum renamed names it anew).
+        func match<T>(_ kind: String, _ before: (DatabaseModel) -> [T], _ after: [T], name: (T) -> QualifiedName, shape: (T) -> String) {
+            let oldNames = Self.typeNames(old)
+            let gone = before(old).filter { !newNames.contains(name($0)) }, come = after.filter { !oldNames.contains(name($0)) }
+            guard !gone.isEmpty, !come.isEmpty else { return }
+            let goneByShape = Dictionary(grouping: gone, by: { name($0).schema + "\u{0}" + shape($0) })
+            let comeByShape = Dictionary(grouping: come, by: { name($0).schema + "\u{0}" + shape($0) })
+            var renamed = false
+            for (key, from) in goneByShape.sorted(by: { $0.key < $1.key }) where from.count == 1 {
+                guard let to = comeByShape[key], to.count == 1 else { continue }
+                let (was, now) = (name(from[0]), name(to[0]))
+                statements.append(Statement("ALTER \(kind) \(was.sql) RENAME TO \(SQLWriting.ident(now.name))"))
+                for i in old.enums.indices where old.enums[i].name == was { old.enums[i].name = now }
+                for i in old.domains.indices where old.domains[i].name == was { old.domains[i].name = now }
+                for i in old.compositeTypes.indices where old.compositeTypes[i].name == was { old.compositeTypes[i].name = now }
+                TypeRenaming.rename(was, to: now, in: &old)
+                renamed = true
+            }
+            if renamed { old.canonicalize() }
+        }
+        match("TYPE", \.enums, new.enums, name: \.name, shape: { $0.labels.joined(separator: "\u{0}") })
+        match("DOMAIN", \.domains, new.domains, name: \.name, shape: { domain in
+            [domain.baseType, domain.defaultExpression ?? "", "\(domain.notNull)", domain.collation ?? ""]
+                .joined(separator: "\u{0}") + domain.checks.map { "\u{0}\($0.definition)\u{0}\($0.validated)" }.joined()
+        })
+        match("TYPE", \.compositeTypes, new.compositeTypes, name: \.name, shape: { type in
+            type.attributes.map { "\($0.name)\u{0}\($0.type)\u{0}\($0.collation ?? "")" }.joined(separator: "\u{0}")
+        })
+        // A domain's check under another name (`positive_check` of a domain renamed): renamed,
+        // not dropped and added again (which checks every value of every column of the domain).
+        let domains = Dictionary(new.domains.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for position in old.domains.indices {
+            guard let target = domains[old.domains[position].name] else { continue }
+            let (oldChecks, newChecks) = (Set(old.domains[position].checks.map(\.name)), Set(target.checks.map(\.name)))
+            var added = target.checks.filter { !oldChecks.contains($0.name) }
+            for i in old.domains[position].checks.indices where !newChecks.contains(old.domains[position].checks[i].name) {
+                let check = old.domains[position].checks[i]
+                guard let match = added.firstIndex(where: { $0.definition == check.definition && $0.validated == check.validated }) else { continue }
+                let name = added.remove(at: match).name
+                statements.append(Statement("ALTER DOMAIN \(old.domains[position].name.sql) RENAME CONSTRAINT \(SQLWriting.ident(check.name)) TO \(SQLWriting.ident(name))"))
+                old.domains[position].checks[i].name = name
+            }
+        }
+    }
+
+    /// The names of `model`'s types: enums, domains, composite types, and the row types of
+    /// its tables and views, and the types held by definition (range, base and shell types).
+    private static func typeNames(_ model: DatabaseModel) -> Set<QualifiedName> {
+        var names = Set(model.enums.map(\.name) + model.domains.map(\.name) + model.compositeTypes.map(\.name))
+        names.formUnion(model.tables.map(\.name) + model.views.map(\.name))
+        for object in model.definedObjects where [.rangeType, .baseType, .shellType].contains(object.kind) {
+            if let schema = object.schema { names.insert(QualifiedName(schema: schema, name: object.name)) }
+        }
+        return names
     }
 
     /// Renames in `indexes` each one unmatched by name that is, but for its name, one of

@@ -1,0 +1,107 @@
+import SQLText
+import SchemaModel
+
+/// A model as the server prints it once a type is renamed (`ALTER TYPE … RENAME TO`): the
+/// columns, defaults, checks, indexes, views, function signatures and dependency edges that
+/// name it, named anew. The server holds a type by its number, so every one of them stays; only
+/// their printed text changes, and a plan must not drop and make them again for that (a
+/// column retyped rewrites its table).
+///
+/// The type is each qualified name of tokens `schema . name` not followed by `(` (a function
+/// of that name); string constants and dollar-quoted bodies are single tokens, left alone, as
+/// the server leaves a function's body. A name the server prints otherwise (quoted as a
+/// keyword) leaves a text that matches no target: its object is made again, never wrongly kept.
+enum TypeRenaming {
+    /// `text` with type `old` named `new`.
+    static func text(_ text: String, renaming old: QualifiedName, to new: QualifiedName) -> String {
+        guard text.contains(old.name) else { return text }
+        let tokens = SQLToken.tokens(of: text)
+        var bytes = Array(text.utf8)
+        let replacement = Array((SQLWriting.identPlain(new.schema) + "." + SQLWriting.identPlain(new.name)).utf8)
+        var index = tokens.count - 3
+        // From the end, so that earlier offsets stay right.
+        while index >= 0 {
+            defer { index -= 1 }
+            let (schema, dot, name) = (tokens[index], tokens[index + 1], tokens[index + 2])
+            guard schema.identifier == old.schema, dot.isSymbol("."), name.identifier == old.name,
+                  index + 3 >= tokens.count || !tokens[index + 3].isSymbol("("),
+                  index == 0 || !tokens[index - 1].isSymbol(".") else { continue }
+            let written = name.kind == .quotedIdentifier ? SQLWriting.ident(name.value) : name.value
+            let range = schema.offset..<(name.offset + written.utf8.count)
+            guard range.upperBound <= bytes.count else { return text }
+            bytes.replaceSubrange(range, with: replacement)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Every text of `model` that names type `old`, naming `new` (the type itself is renamed by
+    /// the caller).
+    static func rename(_ old: QualifiedName, to new: QualifiedName, in model: inout DatabaseModel) {
+        let t = { (value: String) in text(value, renaming: old, to: new) }
+        let optional = { (value: String?) in value.map(t) }
+        func indexes(_ list: inout [Index]) {
+            for i in list.indices {
+                list[i].definition = t(list[i].definition)
+                list[i].keys = list[i].keys.map(t)
+                list[i].predicate = optional(list[i].predicate)
+            }
+        }
+        for position in model.tables.indices {
+            var table = model.tables[position]
+            if table.ofType == old { table.ofType = new }
+            for i in table.columns.indices {
+                table.columns[i].type = t(table.columns[i].type)
+                table.columns[i].defaultExpression = optional(table.columns[i].defaultExpression)
+                table.columns[i].generatedExpression = optional(table.columns[i].generatedExpression)
+            }
+            for i in table.constraints.indices { table.constraints[i].definition = t(table.constraints[i].definition) }
+            indexes(&table.indexes)
+            for i in table.policies.indices {
+                table.policies[i].using = optional(table.policies[i].using)
+                table.policies[i].withCheck = optional(table.policies[i].withCheck)
+            }
+            for i in table.triggers.indices {
+                table.triggers[i].definition = t(table.triggers[i].definition)
+                table.triggers[i].when = optional(table.triggers[i].when)
+            }
+            model.tables[position] = table
+        }
+        for position in model.views.indices {
+            model.views[position].definition = t(model.views[position].definition)
+            indexes(&model.views[position].indexes)
+        }
+        for position in model.functions.indices {
+            var function = model.functions[position]
+            // A body as written (`prosrc`) is a string of the definition, which the server leaves
+            // as it was; a SQL-standard body is deparsed, and names the type anew.
+            let written = SQLToken.tokens(of: function.definition).contains { $0.kind == .string && $0.value == function.body }
+            function.identityArguments = t(function.identityArguments)
+            function.arguments = t(function.arguments)
+            function.result = optional(function.result)
+            function.definition = t(function.definition)
+            if !written { function.body = t(function.body) }
+            model.functions[position] = function
+        }
+        for position in model.domains.indices {
+            model.domains[position].baseType = t(model.domains[position].baseType)
+            model.domains[position].defaultExpression = optional(model.domains[position].defaultExpression)
+            for i in model.domains[position].checks.indices {
+                model.domains[position].checks[i].definition = t(model.domains[position].checks[i].definition)
+            }
+        }
+        for position in model.compositeTypes.indices {
+            for i in model.compositeTypes[position].attributes.indices {
+                model.compositeTypes[position].attributes[i].type = t(model.compositeTypes[position].attributes[i].type)
+            }
+        }
+        for position in model.definedObjects.indices {
+            model.definedObjects[position].name = t(model.definedObjects[position].name)
+            model.definedObjects[position].signature = optional(model.definedObjects[position].signature)
+            model.definedObjects[position].definition = t(model.definedObjects[position].definition)
+        }
+        for position in model.dependencies.indices {
+            model.dependencies[position].dependent.identity = t(model.dependencies[position].dependent.identity)
+            model.dependencies[position].referenced.identity = t(model.dependencies[position].referenced.identity)
+        }
+    }
+}
