@@ -1059,6 +1059,13 @@ struct DDLWriter {
         if old.hasPrefix("numeric") && new == "numeric" { return true }
         if old == "real" && new == "double precision" { return true }
         if old == "timestamp without time zone" && new == "timestamp with time zone" { return false }
+        // numeric(p, s) to numeric(q, t): no digit lost where neither the scale nor the digits
+        // before the point shrink (numeric(10,2) to numeric(12,2)).
+        if let (p, s) = numericTypmod(old), let (q, t) = numericTypmod(new) { return t >= s && q - t >= p - s }
+        if let from = fractionalPrecision(old), let to = fractionalPrecision(new), from.base == to.base { return to.digits >= from.digits }
+        if let from = length(old, "bit varying"), let to = length(new, "bit varying") { return to >= from }
+        if length(old, "bit varying") != nil && new == "bit varying" { return true }
+        if old == "cidr" && new == "inet" { return true }
         return new == "text" && !old.hasSuffix("[]")
     }
 
@@ -1068,7 +1075,35 @@ struct DDLWriter {
         if let from = length(old, "character varying"), let to = length(new, "character varying") { return to >= from }
         if length(old, "character varying") != nil && (new == "text" || new == "character varying") { return true }
         if old.hasPrefix("numeric(") && new == "numeric" { return true }
+        // The server's length and precision support functions (numeric_support, varbit_support,
+        // timestamp_support, …) skip the rewrite where every value stays as it is stored.
+        if let (p, s) = numericTypmod(old), let (q, t) = numericTypmod(new) { return t == s && q >= p }
+        if let from = fractionalPrecision(old), let to = fractionalPrecision(new), from.base == to.base { return to.digits >= from.digits }
+        if let from = length(old, "bit varying"), let to = length(new, "bit varying") { return to >= from }
+        if length(old, "bit varying") != nil && new == "bit varying" { return true }
+        if old == "cidr" && new == "inet" { return true }
         return false
+    }
+
+    /// `numeric(12,2)` as (12, 2), `numeric(12)` as (12, 0); nil for unconstrained numeric and other types.
+    private static func numericTypmod(_ type: String) -> (Int, Int)? {
+        guard type.hasPrefix("numeric("), type.hasSuffix(")") else { return nil }
+        let parts = type.dropFirst("numeric(".count).dropLast().split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard let precision = parts.first ?? nil else { return nil }
+        return parts.count == 2 ? parts[1].map { (precision, $0) } : (precision, 0)
+    }
+
+    /// The fractional-second precision of `timestamp(3) with time zone`, `time(0) without time
+    /// zone` or `interval(2)` (6, the most, where none is written), with the type it is of.
+    private static func fractionalPrecision(_ type: String) -> (base: String, digits: Int)? {
+        for (base, suffix) in [("timestamp", " without time zone"), ("timestamp", " with time zone"), ("time", " without time zone"),
+                               ("time", " with time zone"), ("interval", "")] {
+            if type == base + suffix { return (base + suffix, 6) }
+            guard type.hasPrefix(base + "("), type.hasSuffix(")" + suffix),
+                  let digits = Int(type.dropFirst(base.count + 1).dropLast(suffix.count + 1)) else { continue }
+            return (base + suffix, digits)
+        }
+        return nil
     }
 
     private static func length(_ type: String, _ base: String) -> Int? {

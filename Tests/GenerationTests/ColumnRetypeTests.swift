@@ -1,0 +1,54 @@
+import Introspection
+import SQLGeneration
+import SchemaModel
+import TestSupport
+import Testing
+
+/// A column's type change as the plan marks it: data loss only where a value could fail or
+/// change (a widening is refused by nobody), a table rewrite only where the server rewrites.
+/// Both claims are checked on the server: the values read back, and the table's file
+/// (`relfilenode`) kept where the plan says no rewrite.
+@Suite struct ColumnRetypeTests {
+    /// Old type, new type, a value that fits the old one: each a widening the server makes in place.
+    static let inPlace: [(String, String, String)] = [
+        ("numeric(10,2)", "numeric(12,2)", "12345678.91"),
+        ("numeric(10,2)", "numeric", "12345678.91"),
+        ("varchar(20)", "varchar(40)", "'twenty characters!!'"),
+        ("varchar(20)", "text", "'twenty characters!!'"),
+        ("timestamp(0)", "timestamp(3)", "'2024-01-02 03:04:05'"),
+        ("time(2) with time zone", "time with time zone", "'03:04:05.12+02'"),
+        ("interval(1)", "interval", "'1 day 00:00:01.5'"),
+        ("bit varying(4)", "bit varying(8)", "B'1011'"),
+        ("cidr", "inet", "'10.1.0.0/16'"),
+    ]
+
+    @Test(arguments: inPlace.indices)
+    func aWideningIsNeitherDataLossNorARewrite(_ index: Int) throws {
+        let (from, to, value) = Self.inPlace[index]
+        let database = try TestDatabase.make()
+        defer { database.drop() }
+        let connection = try database.connect()
+        try connection.execute("create table t (v \(from)); insert into t values (\(value));")
+        let old = try Inspector().inspect(connection)
+        let new = try TestDatabase.model(after: "create table t (v \(to));")
+        let plan = Planner(from: old, to: new, options: PlanOptions(serverMajor: try ServerFeatures.major())).plan()
+        #expect(plan.dataLoss.isEmpty, "\(from) → \(to): \(plan.sql)")
+        #expect(!plan.sql.contains("table rewrite"), "\(from) → \(to): \(plan.sql)")
+        let file = { try connection.query("select relfilenode::text from pg_class where oid = 't'::regclass").rows[0].values[0] ?? "" }
+        let (before, stored) = (try file(), try connection.query("select v::text from t").rows[0].values[0])
+        try connection.execute("BEGIN;\n" + plan.statements.map { $0.sql + ";" }.joined(separator: "\n") + "\nCOMMIT;")
+        #expect(try Inspector().inspect(connection) == new)
+        #expect(try file() == before, "\(from) → \(to): the server rewrote the table")
+        #expect(try connection.query("select v::text from t").rows[0].values[0] == stored, "\(from) → \(to): the value changed")
+    }
+
+    /// What can lose digits, or be refused, stays data loss.
+    @Test(arguments: [("numeric(12,2)", "numeric(10,2)"), ("numeric(10,2)", "numeric(10,1)"), ("numeric(10,2)", "numeric(10,3)"),
+                      ("timestamp(3)", "timestamp(0)"), ("varchar(40)", "varchar(20)")])
+    func aNarrowingIsDataLoss(_ from: String, _ to: String) throws {
+        let old = try TestDatabase.model(after: "create table t (v \(from)); insert into t values (null);")
+        let new = try TestDatabase.model(after: "create table t (v \(to));")
+        let plan = Planner(from: old, to: new, options: PlanOptions(serverMajor: try ServerFeatures.major())).plan()
+        #expect(!plan.dataLoss.isEmpty, "\(from) → \(to): \(plan.sql)")
+    }
+}
