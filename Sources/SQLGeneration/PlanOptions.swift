@@ -22,39 +22,54 @@ public struct PlanOptions: Sendable, Hashable {
     }
 }
 
-/// A table or a column renamed, or a table moved to another schema, rather than dropped and created.
+/// A table or a column renamed, a table moved to another schema, or an enum's value renamed,
+/// rather than dropped and created.
 public struct Rename: Sendable, Hashable, CustomStringConvertible {
-    /// The table (for a column: its table), under its old name.
+    /// The table (for a column: its table; for an enum value: the enum), under its old name.
     public var table: QualifiedName
-    /// The column's old name; nil when the table itself is renamed.
+    /// The column's (or the enum value's) old name; nil when the table itself is renamed.
     public var column: String?
     public var newName: String
     /// The schema a table moves to (`ALTER TABLE … SET SCHEMA`); nil where it stays.
     public var newSchema: String?
+    /// `table` is an enum and `column` one of its values (`ALTER TYPE … RENAME VALUE`): every
+    /// row holding it holds the new one.
+    public var enumValue = false
 
-    public init(table: QualifiedName, column: String? = nil, newName: String, newSchema: String? = nil) {
+    public init(table: QualifiedName, column: String? = nil, newName: String, newSchema: String? = nil, enumValue: Bool = false) {
         self.table = table
         self.column = column
         self.newName = newName
         self.newSchema = newSchema == table.schema ? nil : newSchema
+        self.enumValue = enumValue
     }
 
     /// A renamed or moved table's name afterwards.
     public var newTable: QualifiedName { QualifiedName(schema: newSchema ?? table.schema, name: newName) }
 
     public var description: String {
-        column.map { "\(table.sql).\(SQLWriting.ident($0)) to \(SQLWriting.ident(newName))" }
+        if enumValue, let column { return "value \(SQLWriting.literal(column)) of \(table.sql) to \(SQLWriting.literal(newName))" }
+        return column.map { "\(table.sql).\(SQLWriting.ident($0)) to \(SQLWriting.ident(newName))" }
             ?? "\(table.sql) to \(newSchema == nil ? SQLWriting.ident(newName) : newTable.sql)"
     }
 
     /// `schema.table.column=new`, `table.column=new` (a column; the table in
     /// `public` when unqualified), or `schema.table=new` / `table=new` (a table)
     /// when `tables` has that table; a table's `new` may be `schema.new`, which moves
-    /// it to that schema. Names are taken as written, unquoted.
-    public static func parse(_ text: String, tables: Set<QualifiedName>) -> Rename? {
+    /// it to that schema. `schema.enum.value=new` or `enum.value=new` (the enum in `public`)
+    /// renames a value of an enum `enums` has (the value may hold dots). Names are taken as
+    /// written, unquoted.
+    public static func parse(_ text: String, tables: Set<QualifiedName>, enums: Set<QualifiedName> = []) -> Rename? {
         let sides = text.split(separator: "=", maxSplits: 1).map(String.init)
         guard sides.count == 2, !sides[1].isEmpty else { return nil }
-        let path = sides[0].split(separator: ".").map(String.init)
+        let path = sides[0].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        if path.count >= 3, enums.contains(QualifiedName(schema: path[0], name: path[1])) {
+            return Rename(table: QualifiedName(schema: path[0], name: path[1]), column: path[2...].joined(separator: "."), newName: sides[1], enumValue: true)
+        }
+        if path.count >= 2, enums.contains(QualifiedName(schema: "public", name: path[0])) {
+            return Rename(table: QualifiedName(schema: "public", name: path[0]), column: path[1...].joined(separator: "."), newName: sides[1], enumValue: true)
+        }
+        guard !path.contains(where: \.isEmpty) else { return nil }
         func table(_ name: QualifiedName) -> Rename? {
             let target = sides[1].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             switch target.count {
@@ -78,6 +93,9 @@ public struct Rename: Sendable, Hashable, CustomStringConvertible {
     /// schema; a column's back, on its table as the reverse plan's source names it.
     public static func reversed(_ renames: [Rename]) -> [Rename] {
         renames.map { rename in
+            if rename.enumValue, let value = rename.column {
+                return Rename(table: rename.table, column: rename.newName, newName: value, enumValue: true)
+            }
             guard let column = rename.column else {
                 return Rename(table: rename.newTable, newName: rename.table.name, newSchema: rename.table.schema)
             }

@@ -149,7 +149,7 @@ public struct Planner: Sendable {
         if options.online { statements.append(Statement("SET lock_timeout = '5s'")) }
         // A table moved into a schema the plan makes: the schema first (with its owner, comment
         // and grants, which need nothing else), then the move.
-        for schema in Set(options.renames.compactMap { $0.column == nil ? $0.newTable.schema : nil }).sorted() {
+        for schema in Set(options.renames.compactMap { $0.column == nil && !$0.enumValue ? $0.newTable.schema : nil }).sorted() {
             let id = ObjectID(kind: .schema, schema: nil, name: schema)
             guard work.addedTop.remove(id) != nil else { continue }
             statements += writer.create(id)
@@ -1079,7 +1079,17 @@ public struct Planner: Sendable {
     /// as it was.
     private func applyRenames(to old: inout DatabaseModel) -> [Statement] {
         var statements: [Statement] = []
-        for rename in options.renames.filter({ $0.column != nil }) + options.renames.filter({ $0.column == nil }) {
+        // An enum's value: every row holding it holds the new one; what prints it (a default, a
+        // check, a view) prints the new one.
+        for rename in options.renames where rename.enumValue {
+            guard let value = rename.column, let position = old.enums.firstIndex(where: { $0.name == rename.table }),
+                  let label = old.enums[position].labels.firstIndex(of: value), !old.enums[position].labels.contains(rename.newName) else { continue }
+            old.enums[position].labels[label] = rename.newName
+            TypeRenaming.renameValue(value, to: rename.newName, of: rename.table, in: &old)
+            statements.append(Statement("ALTER TYPE \(rename.table.sql) RENAME VALUE \(SQLWriting.literal(value)) TO \(SQLWriting.literal(rename.newName))"))
+        }
+        let tableRenames = options.renames.filter { !$0.enumValue }
+        for rename in tableRenames.filter({ $0.column != nil }) + tableRenames.filter({ $0.column == nil }) {
             guard let position = old.tables.firstIndex(where: { $0.name == rename.table }) else { continue }
             if let column = rename.column {
                 guard old.tables[position].columns.contains(where: { $0.name == column }) else { continue }
@@ -1281,6 +1291,16 @@ public struct Planner: Sendable {
                 guard case let .column(newColumn)? = after.member(added), newColumn.type == oldColumn.type else { continue }
                 notes.append("possible rename of \(removed.sql) to \(SQLWriting.ident(added.name)): "
                              + "--rename \(removed.schema ?? "public").\(removed.owner ?? "").\(removed.name)=\(added.name) keeps its data")
+            }
+        }
+        // An enum whose value at one place is another (a value renamed, or one dropped and one
+        // added there): the rows holding it keep it only if renamed.
+        for id in work.enumRebuilds.sorted() {
+            guard case let .enum(oldType)? = before.object(id), case let .enum(newType)? = after.object(id),
+                  oldType.labels.count == newType.labels.count else { continue }
+            for (was, now) in zip(oldType.labels, newType.labels) where was != now && !newType.labels.contains(was) && !oldType.labels.contains(now) {
+                notes.append("possible rename of value \(SQLWriting.literal(was)) of \(id.sql) to \(SQLWriting.literal(now)): "
+                             + "--rename \(oldType.name.schema).\(oldType.name.name).\(was)=\(now) keeps its rows' values")
             }
         }
         // A table of the same shape in the same schema, or of the same name in another (moved).

@@ -34,10 +34,37 @@ enum TypeRenaming {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// `text` with each constant `'old'::type` (as the server prints an enum's value) reading
+    /// `'new'`.
+    static func value(_ text: String, renaming old: String, to new: String, of type: QualifiedName) -> String {
+        guard text.contains(type.name) else { return text }
+        let tokens = SQLToken.tokens(of: text)
+        var bytes = Array(text.utf8)
+        for index in tokens.indices.reversed() where tokens[index].kind == .string && tokens[index].value == old {
+            guard index + 5 < tokens.count, tokens[index + 1].isSymbol(":"), tokens[index + 2].isSymbol(":"),
+                  tokens[index + 3].identifier == type.schema, tokens[index + 4].isSymbol("."), tokens[index + 5].identifier == type.name else { continue }
+            let written = SQLWriting.literal(old)
+            let range = tokens[index].offset..<(tokens[index].offset + written.utf8.count)
+            guard range.upperBound <= bytes.count, Array(bytes[range]) == Array(written.utf8) else { return text }
+            bytes.replaceSubrange(range, with: Array(SQLWriting.literal(new).utf8))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Every text of `model` that names type `old`, naming `new` (the type itself is renamed by
     /// the caller).
     static func rename(_ old: QualifiedName, to new: QualifiedName, in model: inout DatabaseModel) {
-        let t = { (value: String) in text(value, renaming: old, to: new) }
+        for position in model.tables.indices where model.tables[position].ofType == old { model.tables[position].ofType = new }
+        rewrite(&model) { text($0, renaming: old, to: new) }
+    }
+
+    /// Every constant `'old'::type` of `model` reading `'new'` (an enum's value renamed).
+    static func renameValue(_ old: String, to new: String, of type: QualifiedName, in model: inout DatabaseModel) {
+        rewrite(&model) { value($0, renaming: old, to: new, of: type) }
+    }
+
+    /// `t` applied to every text of `model` that may name a type or hold one of its constants.
+    private static func rewrite(_ model: inout DatabaseModel, _ t: @escaping (String) -> String) {
         let optional = { (value: String?) in value.map(t) }
         func indexes(_ list: inout [Index]) {
             for i in list.indices {
@@ -48,7 +75,6 @@ enum TypeRenaming {
         }
         for position in model.tables.indices {
             var table = model.tables[position]
-            if table.ofType == old { table.ofType = new }
             for i in table.columns.indices {
                 table.columns[i].type = t(table.columns[i].type)
                 table.columns[i].defaultExpression = optional(table.columns[i].defaultExpression)

@@ -22,7 +22,7 @@ import Testing
         try connection.execute(from)
         let old = try Inspector().inspect(connection)
         try connection.execute(rows)
-        let confirmed = renames.compactMap { Rename.parse($0, tables: Set(old.tables.map(\.name))) }
+        let confirmed = renames.compactMap { Rename.parse($0, tables: Set(old.tables.map(\.name)), enums: Set(old.enums.map(\.name))) }
         #expect(confirmed.count == renames.count, "every rename reads")
         let plan = Planner(from: old, to: new, options: PlanOptions(renames: confirmed, serverMajor: try ServerFeatures.major())).plan()
         #expect(renames.isEmpty || plan.dataLoss.isEmpty, "a confirmed rename loses nothing: \(plan.dataLoss)")
@@ -34,7 +34,7 @@ import Testing
     /// The plans from `old` to `new` with `rename` (as `--rename` takes it) and back with it
     /// undone, each proved.
     private func provedPlansBothWays(_ old: DatabaseModel, _ new: DatabaseModel, renaming rename: String) throws -> [Plan] {
-        let forward = try #require(Rename.parse(rename, tables: Set(old.tables.map(\.name))))
+        let forward = try #require(Rename.parse(rename, tables: Set(old.tables.map(\.name)), enums: Set(old.enums.map(\.name))))
         return try [(old, new, [forward]), (new, old, Rename.reversed([forward]))].map { source, target, renames in
             let plan = Planner(from: source, to: target, options: PlanOptions(renames: renames, serverMajor: try ServerFeatures.major())).plan()
             #expect(try Proving.check().prove(plan, from: source, to: target).holds, "\(plan.sql)")
@@ -231,6 +231,31 @@ import Testing
             #expect(plan.dataLoss.isEmpty)
             #expect(plan.statements.map(\.sql).allSatisfy { $0.contains(" RENAME ") }, "\(plan.sql)")
         }
+    }
+
+    /// An enum's value renamed (`--rename public.status.paid=settled`): the rows holding it hold
+    /// the new one, and the default, check, index and view that name it stay. Without the rename
+    /// the plan is refused as data loss, naming the possible rename.
+    @Test func anEnumValueRenamedKeepsItsRows() throws {
+        let schema = { (paid: String) in
+            """
+            create type status as enum ('new', '\(paid)', 'shipped');
+            create table orders (id int, s status default '\(paid)', check (s <> '\(paid)' or id > 0));
+            create index on orders (id) where s = '\(paid)';
+            create view paid as select id from orders where s = '\(paid)';
+            """
+        }
+        let old = try TestDatabase.model(after: schema("paid")), new = try TestDatabase.model(after: schema("settled"))
+        let unconfirmed = Planner(from: old, to: new, options: PlanOptions(serverMajor: try ServerFeatures.major())).plan()
+        #expect(!unconfirmed.dataLoss.isEmpty)
+        #expect(unconfirmed.possibleRenames == [
+            #"possible rename of value 'paid' of "public"."status" to 'settled': --rename public.status.paid=settled keeps its rows' values"#])
+        for plan in try provedPlansBothWays(old, new, renaming: "public.status.paid=settled") {
+            #expect(plan.statements.count == 1 && plan.sql.contains(" RENAME VALUE "), "\(plan.sql)")
+        }
+        let values = try valuesAfterPlan(from: schema("paid"), rows: "insert into orders values (1, 'paid'), (2, 'new');", to: schema("settled"),
+                                         query: "select id, s from orders order by id", renames: ["public.status.paid=settled"])
+        #expect(values == ["1|settled", "2|new"])
     }
 
     /// An attribute whose type widens under columns: the values are cast, attribute by attribute.

@@ -66,6 +66,20 @@ final class PlannerTests: XCTestCase {
         XCTAssertEqual(sql(renamed), ["ALTER TABLE \"public\".\"events\" RENAME COLUMN \"note\" TO \"body\";"])
     }
 
+    /// `schema.enum.value=new` names an enum's value (which may hold dots) when the enum is one
+    /// of the model's; the reverse plan renames it back.
+    func testAnEnumValueRenameIsReadAndReversed() throws {
+        let status = QualifiedName(schema: "app", name: "status"), plan = QualifiedName(schema: "public", name: "plan")
+        let rename = try XCTUnwrap(Rename.parse("app.status.v1.0=v1.1", tables: [], enums: [status, plan]))
+        XCTAssertEqual(rename, Rename(table: status, column: "v1.0", newName: "v1.1", enumValue: true))
+        XCTAssertEqual(rename.description, #"value 'v1.0' of "app"."status" to 'v1.1'"#)
+        XCTAssertEqual(Rename.reversed([rename]), [Rename(table: status, column: "v1.1", newName: "v1.0", enumValue: true)])
+        XCTAssertEqual(Rename.parse("plan.free=basic", tables: [], enums: [status, plan]),
+                       Rename(table: plan, column: "free", newName: "basic", enumValue: true))
+        XCTAssertEqual(Rename.parse("plan.free=basic", tables: []), Rename(table: plan, column: "free", newName: "basic"),
+                       "without the enum, a column")
+    }
+
     func testATableOfOneShapeInAnotherSchemaIsAPossibleMove() throws {
         let (app, archive) = (QualifiedName(schema: "app", name: "t"), QualifiedName(schema: "archive", name: "t"))
         func schema(_ table: QualifiedName, renamedTo name: String? = nil) -> DatabaseModel {
