@@ -89,6 +89,23 @@ public struct Rename: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Why this rename cannot apply to `model` (the plan's source), or nil: what it names is
+    /// not there, or its new name is taken. A rename that matched nothing was ignored before,
+    /// and its column or table dropped.
+    public func problem(in model: DatabaseModel) -> String? {
+        if enumValue {
+            guard let value = column, let type = model.enums.first(where: { $0.name == table }) else { return "there is no enum \(table.sql)" }
+            guard type.labels.contains(value) else { return "\(table.sql) has no value \(SQLWriting.literal(value))" }
+            return type.labels.contains(newName) ? "\(table.sql) already has a value \(SQLWriting.literal(newName))" : nil
+        }
+        guard let source = model.tables.first(where: { $0.name == table }) else { return "there is no table \(table.sql)" }
+        if let column {
+            guard source.columns.contains(where: { $0.name == column }) else { return "\(table.sql) has no column \(SQLWriting.ident(column))" }
+            return source.columns.contains { $0.name == newName } ? "\(table.sql) already has a column \(SQLWriting.ident(newName))" : nil
+        }
+        return model.tables.contains { $0.name == newTable } ? "there is already a table \(newTable.sql)" : nil
+    }
+
     /// The renames that undo `renames`, for the reverse plan: a table's back to its old name and
     /// schema; a column's back, on its table as the reverse plan's source names it.
     public static func reversed(_ renames: [Rename]) -> [Rename] {

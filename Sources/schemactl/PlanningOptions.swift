@@ -50,6 +50,7 @@ struct PlanningOptions: ParsableArguments {
             guard let parsed = Rename.parse(text, tables: tables, enums: enums) else {
                 throw ValidationError("--rename \(text): expected schema.table.column=new, schema.table=new or schema.enum.value=new")
             }
+            if let problem = parsed.problem(in: model) { throw ValidationError("--rename \(text): \(problem)") }
             return parsed
         }
     }

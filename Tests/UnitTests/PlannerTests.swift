@@ -80,6 +80,22 @@ final class PlannerTests: XCTestCase {
                        "without the enum, a column")
     }
 
+    /// A rename that names nothing of the source, or a name already taken, is an error (it was
+    /// ignored, and the plan dropped what was meant to be renamed).
+    func testARenameOfNothingOrOntoATakenNameIsAProblem() {
+        var model = DatabaseModel()
+        let t = QualifiedName(schema: "public", name: "t"), u = QualifiedName(schema: "public", name: "u")
+        model.tables = [Table(name: t, columns: [Column(name: "a", position: 1, type: "integer"), Column(name: "b", position: 2, type: "integer")]),
+                        Table(name: u)]
+        model.enums = [EnumType(name: QualifiedName(schema: "public", name: "e"), labels: ["x", "y"])]
+        let problems = ["t.c=d", "t.a=b", "v=w", "t=u", "e.z=w", "e.x=y", "t.a=c", "t=v", "e.x=z"].map { text in
+            Rename.parse(text, tables: [t, u], enums: [QualifiedName(schema: "public", name: "e")])?.problem(in: model)
+        }
+        XCTAssertEqual(problems, [#""public"."t" has no column "c""#, #""public"."t" already has a column "b""#, #"there is no table "public"."v""#,
+                                  #"there is already a table "public"."u""#, #""public"."e" has no value 'z'"#, #""public"."e" already has a value 'y'"#,
+                                  nil, nil, nil])
+    }
+
     func testATableOfOneShapeInAnotherSchemaIsAPossibleMove() throws {
         let (app, archive) = (QualifiedName(schema: "app", name: "t"), QualifiedName(schema: "archive", name: "t"))
         func schema(_ table: QualifiedName, renamedTo name: String? = nil) -> DatabaseModel {
