@@ -35,13 +35,17 @@ public struct Rename: Sendable, Hashable, CustomStringConvertible {
     /// `table` is an enum and `column` one of its values (`ALTER TYPE … RENAME VALUE`): every
     /// row holding it holds the new one.
     public var enumValue = false
+    /// `table` is a sequence of its own (`ALTER SEQUENCE … RENAME TO`): it goes on counting.
+    public var sequence = false
 
-    public init(table: QualifiedName, column: String? = nil, newName: String, newSchema: String? = nil, enumValue: Bool = false) {
+    public init(table: QualifiedName, column: String? = nil, newName: String, newSchema: String? = nil, enumValue: Bool = false,
+                sequence: Bool = false) {
         self.table = table
         self.column = column
         self.newName = newName
         self.newSchema = newSchema == table.schema ? nil : newSchema
         self.enumValue = enumValue
+        self.sequence = sequence
     }
 
     /// A renamed or moved table's name afterwards.
@@ -49,6 +53,7 @@ public struct Rename: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         if enumValue, let column { return "value \(SQLWriting.literal(column)) of \(table.sql) to \(SQLWriting.literal(newName))" }
+        if sequence { return "sequence \(table.sql) to \(SQLWriting.ident(newName))" }
         return column.map { "\(table.sql).\(SQLWriting.ident($0)) to \(SQLWriting.ident(newName))" }
             ?? "\(table.sql) to \(newSchema == nil ? SQLWriting.ident(newName) : newTable.sql)"
     }
@@ -59,10 +64,16 @@ public struct Rename: Sendable, Hashable, CustomStringConvertible {
     /// it to that schema. `schema.enum.value=new` or `enum.value=new` (the enum in `public`)
     /// renames a value of an enum `enums` has (the value may hold dots). Names are taken as
     /// written, unquoted.
-    public static func parse(_ text: String, tables: Set<QualifiedName>, enums: Set<QualifiedName> = []) -> Rename? {
+    public static func parse(_ text: String, tables: Set<QualifiedName>, enums: Set<QualifiedName> = [],
+                             sequences: Set<QualifiedName> = []) -> Rename? {
         let sides = text.split(separator: "=", maxSplits: 1).map(String.init)
         guard sides.count == 2, !sides[1].isEmpty else { return nil }
         let path = sides[0].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        // A sequence of its own: `schema.sequence=new` (or `sequence=new`, in public).
+        let sequence = path.count == 2 ? QualifiedName(schema: path[0], name: path[1]) : QualifiedName(schema: "public", name: path[0])
+        if path.count <= 2, sequences.contains(sequence), !sides[1].contains(".") {
+            return Rename(table: sequence, newName: sides[1], sequence: true)
+        }
         if path.count >= 3, enums.contains(QualifiedName(schema: path[0], name: path[1])) {
             return Rename(table: QualifiedName(schema: path[0], name: path[1]), column: path[2...].joined(separator: "."), newName: sides[1], enumValue: true)
         }
@@ -98,6 +109,12 @@ public struct Rename: Sendable, Hashable, CustomStringConvertible {
             guard type.labels.contains(value) else { return "\(table.sql) has no value \(SQLWriting.literal(value))" }
             return type.labels.contains(newName) ? "\(table.sql) already has a value \(SQLWriting.literal(newName))" : nil
         }
+        if sequence {
+            guard model.sequences.contains(where: { $0.name == table }) else { return "there is no sequence \(table.sql)" }
+            let taken = model.sequences.contains { $0.name == newTable } || model.tables.contains { $0.name == newTable }
+                || model.views.contains { $0.name == newTable }
+            return taken ? "there is already a relation \(newTable.sql)" : nil
+        }
         guard let source = model.tables.first(where: { $0.name == table }) else { return "there is no table \(table.sql)" }
         if let column {
             guard source.columns.contains(where: { $0.name == column }) else { return "\(table.sql) has no column \(SQLWriting.ident(column))" }
@@ -113,6 +130,7 @@ public struct Rename: Sendable, Hashable, CustomStringConvertible {
             if rename.enumValue, let value = rename.column {
                 return Rename(table: rename.table, column: rename.newName, newName: value, enumValue: true)
             }
+            if rename.sequence { return Rename(table: rename.newTable, newName: rename.table.name, sequence: true) }
             guard let column = rename.column else {
                 return Rename(table: rename.newTable, newName: rename.table.name, newSchema: rename.table.schema)
             }

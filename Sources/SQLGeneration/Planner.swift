@@ -149,7 +149,7 @@ public struct Planner: Sendable {
         if options.online { statements.append(Statement("SET lock_timeout = '5s'")) }
         // A table moved into a schema the plan makes: the schema first (with its owner, comment
         // and grants, which need nothing else), then the move.
-        for schema in Set(options.renames.compactMap { $0.column == nil && !$0.enumValue ? $0.newTable.schema : nil }).sorted() {
+        for schema in Set(options.renames.compactMap { $0.column == nil && !$0.enumValue && !$0.sequence ? $0.newTable.schema : nil }).sorted() {
             let id = ObjectID(kind: .schema, schema: nil, name: schema)
             guard work.addedTop.remove(id) != nil else { continue }
             statements += writer.create(id)
@@ -1088,7 +1088,20 @@ public struct Planner: Sendable {
             TypeRenaming.renameValue(value, to: rename.newName, of: rename.table, in: &old)
             statements.append(Statement("ALTER TYPE \(rename.table.sql) RENAME VALUE \(SQLWriting.literal(value)) TO \(SQLWriting.literal(rename.newName))"))
         }
-        let tableRenames = options.renames.filter { !$0.enumValue }
+        // A sequence of its own: it goes on counting; the defaults that name it name it anew.
+        for rename in options.renames where rename.sequence {
+            guard let position = old.sequences.firstIndex(where: { $0.name == rename.table }) else { continue }
+            old.sequences[position].name = rename.newTable
+            let (before, after) = (SQLWriting.regclassLiteral(rename.table), SQLWriting.regclassLiteral(rename.newTable))
+            for table in old.tables.indices {
+                for column in old.tables[table].columns.indices where old.tables[table].columns[column].defaultExpression?.contains(before) == true {
+                    old.tables[table].columns[column].defaultExpression = old.tables[table].columns[column].defaultExpression?
+                        .replacingOccurrences(of: before, with: after)
+                }
+            }
+            statements.append(Statement("ALTER SEQUENCE \(rename.table.sql) RENAME TO \(SQLWriting.ident(rename.newName))"))
+        }
+        let tableRenames = options.renames.filter { !$0.enumValue && !$0.sequence }
         for rename in tableRenames.filter({ $0.column != nil }) + tableRenames.filter({ $0.column == nil }) {
             guard let position = old.tables.firstIndex(where: { $0.name == rename.table }) else { continue }
             if let column = rename.column {
@@ -1301,6 +1314,17 @@ public struct Planner: Sendable {
             for (was, now) in zip(oldType.labels, newType.labels) where was != now && !newType.labels.contains(was) && !oldType.labels.contains(now) {
                 notes.append("possible rename of value \(SQLWriting.literal(was)) of \(id.sql) to \(SQLWriting.literal(now)): "
                              + "--rename \(oldType.name.schema).\(oldType.name.name).\(was)=\(now) keeps its rows' values")
+            }
+        }
+        // A sequence of its own and one of the same options in the same schema: a rename keeps its value.
+        let addedSequences = work.addedTop.filter { $0.kind == .sequence }.sorted()
+        for removed in work.removedTop.filter({ $0.kind == .sequence }).sorted() {
+            guard case let .sequence(oldSequence)? = before.object(removed), oldSequence.ownedBy == nil else { continue }
+            for added in addedSequences where added.schema == removed.schema {
+                guard case let .sequence(newSequence)? = after.object(added), newSequence.ownedBy == nil,
+                      newSequence.options == oldSequence.options else { continue }
+                notes.append("possible rename of sequence \(removed.sql) to \(SQLWriting.ident(added.name)): "
+                             + "--rename \(removed.schema ?? "public").\(removed.name)=\(added.name) keeps its value")
             }
         }
         // A table of the same shape in the same schema, or of the same name in another (moved).

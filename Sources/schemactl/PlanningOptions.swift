@@ -18,7 +18,7 @@ struct PlanningOptions: ParsableArguments {
     @Flag(name: .long, help: "Prefer what keeps tables available: CREATE INDEX CONCURRENTLY, NOT VALID then VALIDATE, a lock_timeout.")
     var online = false
 
-    @Option(name: .long, help: ArgumentHelp("Rename instead of drop and add: schema.table.column=new, schema.table=new, schema.table=schema.new to move it, or schema.enum.value=new (repeatable).",
+    @Option(name: .long, help: ArgumentHelp("Rename instead of drop and add: schema.table.column=new, schema.table=new, schema.table=schema.new to move it, schema.enum.value=new, or schema.sequence=new (repeatable).",
                                             valueName: "OLD=NEW"))
     var rename: [String] = []
 
@@ -46,9 +46,10 @@ struct PlanningOptions: ParsableArguments {
 
     func renames(in model: DatabaseModel) throws -> [Rename] {
         let tables = Set(model.tables.map(\.name)), enums = Set(model.enums.map(\.name))
+        let sequences = Set(model.sequences.filter { $0.ownedBy == nil }.map(\.name))
         return try rename.map { text in
-            guard let parsed = Rename.parse(text, tables: tables, enums: enums) else {
-                throw ValidationError("--rename \(text): expected schema.table.column=new, schema.table=new or schema.enum.value=new")
+            guard let parsed = Rename.parse(text, tables: tables, enums: enums, sequences: sequences) else {
+                throw ValidationError("--rename \(text): expected schema.table.column=new, schema.table=new, schema.enum.value=new or schema.sequence=new")
             }
             if let problem = parsed.problem(in: model) { throw ValidationError("--rename \(text): \(problem)") }
             return parsed

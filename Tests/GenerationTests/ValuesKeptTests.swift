@@ -22,7 +22,8 @@ import Testing
         try connection.execute(from)
         let old = try Inspector().inspect(connection)
         try connection.execute(rows)
-        let confirmed = renames.compactMap { Rename.parse($0, tables: Set(old.tables.map(\.name)), enums: Set(old.enums.map(\.name))) }
+        let confirmed = renames.compactMap { Rename.parse($0, tables: Set(old.tables.map(\.name)), enums: Set(old.enums.map(\.name)),
+                                                          sequences: Set(old.sequences.map(\.name))) }
         #expect(confirmed.count == renames.count, "every rename reads")
         let plan = Planner(from: old, to: new, options: PlanOptions(renames: confirmed, serverMajor: try ServerFeatures.major())).plan()
         #expect(renames.isEmpty || plan.dataLoss.isEmpty, "a confirmed rename loses nothing: \(plan.dataLoss)")
@@ -34,7 +35,8 @@ import Testing
     /// The plans from `old` to `new` with `rename` (as `--rename` takes it) and back with it
     /// undone, each proved.
     private func provedPlansBothWays(_ old: DatabaseModel, _ new: DatabaseModel, renaming rename: String) throws -> [Plan] {
-        let forward = try #require(Rename.parse(rename, tables: Set(old.tables.map(\.name)), enums: Set(old.enums.map(\.name))))
+        let forward = try #require(Rename.parse(rename, tables: Set(old.tables.map(\.name)), enums: Set(old.enums.map(\.name)),
+                                                sequences: Set(old.sequences.map(\.name))))
         return try [(old, new, [forward]), (new, old, Rename.reversed([forward]))].map { source, target, renames in
             let plan = Planner(from: source, to: target, options: PlanOptions(renames: renames, serverMajor: try ServerFeatures.major())).plan()
             #expect(try Proving.check().prove(plan, from: source, to: target).holds, "\(plan.sql)")
@@ -256,6 +258,24 @@ import Testing
         let values = try valuesAfterPlan(from: schema("paid"), rows: "insert into orders values (1, 'paid'), (2, 'new');", to: schema("settled"),
                                          query: "select id, s from orders order by id", renames: ["public.status.paid=settled"])
         #expect(values == ["1|settled", "2|new"])
+    }
+
+    /// A sequence of its own renamed (`--rename public.invoice_no=invoice_number`): it goes on
+    /// counting where it was (made again, it would hand out invoice numbers already given).
+    @Test func aSequenceRenamedGoesOnCounting() throws {
+        let schema = { (name: String) in
+            "create sequence \(name) start 1000; create table invoices (no bigint default nextval('\(name)'), total numeric);"
+        }
+        let old = try TestDatabase.model(after: schema("invoice_no")), new = try TestDatabase.model(after: schema("invoice_number"))
+        #expect(Planner(from: old, to: new).plan().possibleRenames == [
+            #"possible rename of sequence "public"."invoice_no" to "invoice_number": --rename public.invoice_no=invoice_number keeps its value"#])
+        for plan in try provedPlansBothWays(old, new, renaming: "public.invoice_no=invoice_number") {
+            #expect(plan.statements.count == 1 && plan.dataLoss.isEmpty, "\(plan.sql)")
+        }
+        let values = try valuesAfterPlan(from: schema("invoice_no"), rows: "insert into invoices (total) values (1), (2);",
+                                         to: schema("invoice_number"), query: "insert into invoices (total) values (3) returning no",
+                                         renames: ["public.invoice_no=invoice_number"])
+        #expect(values == ["1002"])
     }
 
     /// An attribute whose type widens under columns: the values are cast, attribute by attribute.
