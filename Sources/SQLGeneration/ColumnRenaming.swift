@@ -16,17 +16,28 @@ enum ColumnRenaming {
     static func definition(_ text: String, renaming old: String, to new: String,
                            inside: ([SQLToken], Int) -> Bool = { _, _ in true }) -> String {
         let tokens = SQLToken.tokens(of: text)
+        let edits = tokens.indices.compactMap { index -> (first: Int, last: Int, with: String)? in
+            guard tokens[index].identifier == old, inside(tokens, index) else { return nil }
+            let previous = index > 0 ? tokens[index - 1] : nil, next = index + 1 < tokens.count ? tokens[index + 1] : nil
+            if previous?.isSymbol(".") == true || next?.isSymbol(".") == true || next?.isSymbol("(") == true { return nil }
+            if previous?.isSymbol(":") == true { return nil }
+            return (index, index, SQLWriting.identPlain(new))
+        }
+        return replacing(text, tokens: tokens, edits)
+    }
+
+    /// `text` with each run of tokens `first…last` replaced by `with`; `text` as it was where a
+    /// token is not written where the lexer read it (a form this does not write back).
+    static func replacing(_ text: String, tokens: [SQLToken], _ edits: [(first: Int, last: Int, with: String)]) -> String {
+        guard !edits.isEmpty else { return text }
         var bytes = Array(text.utf8)
         // From the end, so that earlier offsets stay right.
-        for index in tokens.indices.reversed() where tokens[index].identifier == old && inside(tokens, index) {
-            let token = tokens[index]
-            let previous = index > 0 ? tokens[index - 1] : nil, next = index + 1 < tokens.count ? tokens[index + 1] : nil
-            if previous?.isSymbol(".") == true || next?.isSymbol(".") == true || next?.isSymbol("(") == true { continue }
-            if previous?.isSymbol(":") == true { continue }
-            let written = token.kind == .quotedIdentifier ? SQLWriting.ident(token.value) : token.value
-            let range = token.offset..<(token.offset + written.utf8.count)
-            guard range.upperBound <= bytes.count, Array(bytes[range]) == Array(written.utf8) else { return text }
-            bytes.replaceSubrange(range, with: Array(SQLWriting.identPlain(new).utf8))
+        for edit in edits.sorted(by: { $0.first > $1.first }) {
+            let last = tokens[edit.last]
+            let written = last.kind == .quotedIdentifier ? SQLWriting.ident(last.value) : last.kind == .string ? SQLWriting.literal(last.value) : last.value
+            let end = last.offset + written.utf8.count
+            guard end <= bytes.count, Array(bytes[last.offset..<end]) == Array(written.utf8) else { return text }
+            bytes.replaceSubrange(tokens[edit.first].offset..<end, with: Array(edit.with.utf8))
         }
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -86,15 +86,7 @@ struct NameOnlyRenames {
             statements.append(Statement("ALTER SEQUENCE \(was.sql) RENAME TO \(SQLWriting.ident(now.name))"))
             relationNames[owner.schema, default: []].remove(was.name)
             relationNames[owner.schema, default: []].insert(now.name)
-            old.sequences[positions[0]].name = now
-            // The defaults that name it, as regclass prints them.
-            let (before, after) = (SQLWriting.regclassLiteral(was), SQLWriting.regclassLiteral(now))
-            for table in old.tables.indices {
-                for column in old.tables[table].columns.indices where old.tables[table].columns[column].defaultExpression?.contains(before) == true {
-                    old.tables[table].columns[column].defaultExpression = old.tables[table].columns[column].defaultExpression?
-                        .replacingOccurrences(of: before, with: after)
-                }
-            }
+            TypeRenaming.renameSequence(was, to: now, in: &old)
         }
         // A partition's index attached to one renamed names it by its new name.
         if !renamedIndexes.isEmpty {

@@ -1090,15 +1090,8 @@ public struct Planner: Sendable {
         }
         // A sequence of its own: it goes on counting; the defaults that name it name it anew.
         for rename in options.renames where rename.sequence {
-            guard let position = old.sequences.firstIndex(where: { $0.name == rename.table }) else { continue }
-            old.sequences[position].name = rename.newTable
-            let (before, after) = (SQLWriting.regclassLiteral(rename.table), SQLWriting.regclassLiteral(rename.newTable))
-            for table in old.tables.indices {
-                for column in old.tables[table].columns.indices where old.tables[table].columns[column].defaultExpression?.contains(before) == true {
-                    old.tables[table].columns[column].defaultExpression = old.tables[table].columns[column].defaultExpression?
-                        .replacingOccurrences(of: before, with: after)
-                }
-            }
+            guard old.sequences.contains(where: { $0.name == rename.table }) else { continue }
+            TypeRenaming.renameSequence(rename.table, to: rename.newTable, in: &old)
             statements.append(Statement("ALTER SEQUENCE \(rename.table.sql) RENAME TO \(SQLWriting.ident(rename.newName))"))
         }
         let tableRenames = options.renames.filter { !$0.enumValue && !$0.sequence }
@@ -1160,16 +1153,11 @@ public struct Planner: Sendable {
             }
             // SET SCHEMA takes along its indexes, constraints, triggers, row type and the
             // sequences its columns own (a serial's, an identity's), under their names.
+            // Its column's default names it as regclass prints it: where it is now.
             for sequence in old.sequences.indices where old.sequences[sequence].ownedBy?.table == rename.table {
                 let was = old.sequences[sequence].name
                 old.sequences[sequence].ownedBy?.table = target
-                old.sequences[sequence].name.schema = target.schema
-                // Its column's default names it as regclass prints it: where it is now.
-                let (before, after) = (SQLWriting.regclassLiteral(was), SQLWriting.regclassLiteral(old.sequences[sequence].name))
-                for column in old.tables[position].columns.indices {
-                    old.tables[position].columns[column].defaultExpression = old.tables[position].columns[column].defaultExpression?
-                        .replacingOccurrences(of: before, with: after)
-                }
+                TypeRenaming.renameSequence(was, to: QualifiedName(schema: target.schema, name: was.name), in: &old)
             }
             // An identity's sequence keeps its name (RENAME TO renames no sequence) and moves
             // with the table; named only where that is not the name the table would give it.

@@ -16,22 +16,27 @@ enum TypeRenaming {
     static func text(_ text: String, renaming old: QualifiedName, to new: QualifiedName) -> String {
         guard text.contains(old.name) else { return text }
         let tokens = SQLToken.tokens(of: text)
-        var bytes = Array(text.utf8)
-        let replacement = Array((SQLWriting.identPlain(new.schema) + "." + SQLWriting.identPlain(new.name)).utf8)
-        var index = tokens.count - 3
-        // From the end, so that earlier offsets stay right.
-        while index >= 0 {
-            defer { index -= 1 }
-            let (schema, dot, name) = (tokens[index], tokens[index + 1], tokens[index + 2])
-            guard schema.identifier == old.schema, dot.isSymbol("."), name.identifier == old.name,
+        let replacement = SQLWriting.identPlain(new.schema) + "." + SQLWriting.identPlain(new.name)
+        let edits = tokens.indices.dropLast(2).compactMap { index -> (first: Int, last: Int, with: String)? in
+            guard tokens[index].identifier == old.schema, tokens[index + 1].isSymbol("."), tokens[index + 2].identifier == old.name,
                   index + 3 >= tokens.count || !tokens[index + 3].isSymbol("("),
-                  index == 0 || !tokens[index - 1].isSymbol(".") else { continue }
-            let written = name.kind == .quotedIdentifier ? SQLWriting.ident(name.value) : name.value
-            let range = schema.offset..<(name.offset + written.utf8.count)
-            guard range.upperBound <= bytes.count else { return text }
-            bytes.replaceSubrange(range, with: replacement)
+                  index == 0 || !tokens[index - 1].isSymbol(".") else { return nil }
+            return (index, index + 2, replacement)
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return ColumnRenaming.replacing(text, tokens: tokens, edits)
+    }
+
+    /// Sequence `old` named `new`, and every column default that names it (`nextval('s'::regclass)`),
+    /// as the server prints it after `ALTER SEQUENCE … RENAME TO` or `SET SCHEMA`.
+    static func renameSequence(_ old: QualifiedName, to new: QualifiedName, in model: inout DatabaseModel) {
+        for position in model.sequences.indices where model.sequences[position].name == old { model.sequences[position].name = new }
+        let (before, after) = (SQLWriting.regclassLiteral(old), SQLWriting.regclassLiteral(new))
+        for table in model.tables.indices {
+            for column in model.tables[table].columns.indices where model.tables[table].columns[column].defaultExpression?.contains(before) == true {
+                model.tables[table].columns[column].defaultExpression = model.tables[table].columns[column].defaultExpression?
+                    .replacingOccurrences(of: before, with: after)
+            }
+        }
     }
 
     /// `text` with each constant `'old'::type` (as the server prints an enum's value) reading
@@ -39,16 +44,13 @@ enum TypeRenaming {
     static func value(_ text: String, renaming old: String, to new: String, of type: QualifiedName) -> String {
         guard text.contains(type.name) else { return text }
         let tokens = SQLToken.tokens(of: text)
-        var bytes = Array(text.utf8)
-        for index in tokens.indices.reversed() where tokens[index].kind == .string && tokens[index].value == old {
-            guard index + 5 < tokens.count, tokens[index + 1].isSymbol(":"), tokens[index + 2].isSymbol(":"),
-                  tokens[index + 3].identifier == type.schema, tokens[index + 4].isSymbol("."), tokens[index + 5].identifier == type.name else { continue }
-            let written = SQLWriting.literal(old)
-            let range = tokens[index].offset..<(tokens[index].offset + written.utf8.count)
-            guard range.upperBound <= bytes.count, Array(bytes[range]) == Array(written.utf8) else { return text }
-            bytes.replaceSubrange(range, with: Array(SQLWriting.literal(new).utf8))
+        let edits = tokens.indices.compactMap { index -> (first: Int, last: Int, with: String)? in
+            guard tokens[index].kind == .string, tokens[index].value == old, index + 5 < tokens.count,
+                  tokens[index + 1].isSymbol(":"), tokens[index + 2].isSymbol(":"), tokens[index + 3].identifier == type.schema,
+                  tokens[index + 4].isSymbol("."), tokens[index + 5].identifier == type.name else { return nil }
+            return (index, index, SQLWriting.literal(new))
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return ColumnRenaming.replacing(text, tokens: tokens, edits)
     }
 
     /// Every text of `model` that names type `old`, naming `new` (the type itself is renamed by

@@ -704,14 +704,16 @@ enum DefinedObjectQuery {
         WHERE y.extension OR (y.oid < 16384 AND (y.initial IS NOT NULL OR y.namespace = 'pg_catalog'::pg_catalog.regnamespace))
         """
 
-    /// One `GRANT` or `REVOKE` per privilege on `target` (`FUNCTION pg_catalog.f(integer)`); the
-    /// owner (nil grantee) is `owner`.
-    static func systemPrivilegeStatements(_ target: String, owner: String?, _ privileges: [Privilege]) -> String {
-        privileges.map { privilege in
-            let grantee = privilege.grantee.map { $0 == "PUBLIC" ? $0 : SQLQuoting.identifier($0) } ?? SQLQuoting.identifier(owner ?? "")
+    /// One `GRANT` or `REVOKE` per privilege on `target` (`FUNCTION pg_catalog.f(integer)`), after
+    /// `head` where there is one (`ALTER DEFAULT PRIVILEGES FOR ROLE r`); the owner (nil grantee)
+    /// is `owner`.
+    static func grantStatements(head: String = "", on target: String, owner: String, _ privileges: [Privilege]) -> String {
+        let prefix = head.isEmpty ? "" : head + " "
+        return privileges.map { privilege in
+            let grantee = privilege.grantee.map { $0 == "PUBLIC" ? $0 : SQLQuoting.identifier($0) } ?? owner
             return privilege.revoked
-                ? "REVOKE \(privilege.privilege) ON \(target) FROM \(grantee);"
-                : "GRANT \(privilege.privilege) ON \(target) TO \(grantee)" + (privilege.withGrantOption ? " WITH GRANT OPTION;" : ";")
+                ? "\(prefix)REVOKE \(privilege.privilege) ON \(target) FROM \(grantee);"
+                : "\(prefix)GRANT \(privilege.privilege) ON \(target) TO \(grantee)" + (privilege.withGrantOption ? " WITH GRANT OPTION;" : ";")
         }.joined(separator: "\n")
     }
 
@@ -722,12 +724,7 @@ enum DefinedObjectQuery {
         guard parts.count == 2 else { return head }
         let (prefix, objects) = (parts[0], parts[1])
         let role = prefix.dropFirst("ALTER DEFAULT PRIVILEGES FOR ROLE ".count).prefix { $0 != " " }
-        return privileges.map { privilege in
-            let grantee = privilege.grantee.map { $0 == "PUBLIC" ? $0 : SQLQuoting.identifier($0) } ?? String(role)
-            return privilege.revoked
-                ? "\(prefix) REVOKE \(privilege.privilege) ON \(objects) FROM \(grantee);"
-                : "\(prefix) GRANT \(privilege.privilege) ON \(objects) TO \(grantee)" + (privilege.withGrantOption ? " WITH GRANT OPTION;" : ";")
-        }.joined(separator: "\n")
+        return grantStatements(head: prefix, on: objects, owner: String(role), privileges)
     }
 
     static func decode(_ result: QueryResult) throws -> [DefinedObject] {
@@ -742,7 +739,9 @@ enum DefinedObjectQuery {
             // The statements hold the privileges; the owner is initdb's superuser or an
             // extension's, the same object's owner everywhere it is.
             let system = kind == .systemPrivileges
-            if system { definition = Self.systemPrivilegeStatements(definition, owner: try row.optionalString("owner"), privileges) }
+            if system {
+                definition = Self.grantStatements(on: definition, owner: SQLQuoting.identifier(try row.optionalString("owner") ?? ""), privileges)
+            }
             return DefinedObject(kind: kind, schema: try row.optionalString("schema"), name: try row.string("name"), table: table,
                                  signature: try row.optionalString("signature"), definition: definition,
                                  comment: try row.optionalString("comment"), owner: system ? nil : try row.optionalString("owner"),

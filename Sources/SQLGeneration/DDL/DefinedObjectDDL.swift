@@ -177,37 +177,27 @@ enum DefinedObjectDDL {
         return PrivilegeDDL.statements(on: target, from: old, to: object.privileges)
     }
 
+    /// Statements of `GRANT … TO …;` and `REVOKE … FROM …;` lines (each perhaps after a head,
+    /// `ALTER DEFAULT PRIVILEGES FOR ROLE r`), each undone: a GRANT by a REVOKE, a REVOKE by a
+    /// GRANT. The grantee is after the line's last `TO` or `FROM`.
+    static func undoingGrants(_ definition: String) -> Statement {
+        let undone = definition.split(separator: "\n").map { line -> String in
+            let text = String(line).replacingOccurrences(of: " WITH GRANT OPTION", with: "")
+            for (verb, other, preposition, opposite) in [("GRANT ", "REVOKE ", " TO ", " FROM "), ("REVOKE ", "GRANT ", " FROM ", " TO ")] {
+                guard let at = text.hasPrefix(verb) ? text.range(of: verb) : text.range(of: " " + verb).map({ text.index(after: $0.lowerBound)..<$0.upperBound }),
+                      let grantee = text.range(of: preposition, options: .backwards), grantee.lowerBound > at.upperBound else { continue }
+                return text[..<at.lowerBound] + other + text[at.upperBound..<grantee.lowerBound] + opposite + text[grantee.upperBound...]
+            }
+            return text
+        }
+        return Statement(SQLWriting.trimmedStatement(undone.joined(separator: "\n")))
+    }
+
     static func drop(_ object: DefinedObject) -> Statement {
         switch object.kind {
-        case .defaultPrivileges:
-            // Each GRANT undone by a REVOKE, each REVOKE by a GRANT.
-            let undone = object.definition.split(separator: "\n").map { line -> String in
-                let text = String(line)
-                if let grant = text.range(of: " GRANT ") {
-                    let rest = text[grant.upperBound...].replacingOccurrences(of: " WITH GRANT OPTION", with: "")
-                    return text[..<grant.lowerBound] + " REVOKE " + rest.replacingOccurrences(of: " TO ", with: " FROM ")
-                }
-                if let revoke = text.range(of: " REVOKE ") {
-                    return text[..<revoke.lowerBound] + " GRANT " + text[revoke.upperBound...].replacingOccurrences(of: " FROM ", with: " TO ")
-                }
-                return text
-            }
-            return Statement(SQLWriting.trimmedStatement(undone.joined(separator: "\n")))
-        case .systemPrivileges:
-            // Back to what initdb or the extension gave: each GRANT undone by a REVOKE, each REVOKE by a GRANT.
-            let (grant, revoke) = ("GRANT ", "REVOKE ")
-            let on = " ON \(object.name) "
-            let undone = object.definition.split(separator: "\n").map { line -> String in
-                let text = String(line.dropLast(line.hasSuffix(";") ? 1 : 0))
-                guard let at = text.range(of: on) else { return text }
-                let privilege = text[..<at.lowerBound], grantee = text[at.upperBound...]
-                if privilege.hasPrefix(grant) {
-                    let who = grantee.dropFirst("TO ".count).replacingOccurrences(of: " WITH GRANT OPTION", with: "")
-                    return revoke + privilege.dropFirst(grant.count) + on + "FROM " + who
-                }
-                return grant + privilege.dropFirst(revoke.count) + on + "TO " + grantee.dropFirst("FROM ".count)
-            }
-            return Statement(SQLWriting.trimmedStatement(undone.joined(separator: ";\n")))
+        case .defaultPrivileges, .systemPrivileges:
+            // Back to the default, or to what initdb or the extension gave.
+            return undoingGrants(object.definition)
         case .userMapping:
             // `for "app" on server "s"`.
             let words = object.name.dropFirst("for ".count)
