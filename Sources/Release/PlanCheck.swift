@@ -30,6 +30,7 @@ public struct PlanCheck: Sendable {
 
     public init(replay: MigrationReplay) {
         self.replay = replay
+        self.replay.warnsOfMissingRoles = false
     }
 
     /// The plan applied to `source`, compared with `target`: first on the part of the

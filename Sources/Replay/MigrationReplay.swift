@@ -27,6 +27,10 @@ public struct MigrationReplay: Sendable {
     /// `[replay] roles` of schemactl.toml. Any other role a statement lacks is
     /// created when it fails for want of it; neither outlives the replay.
     public var roles: [String] = []
+    /// Whether a role made for a statement that lacked it is named in a warning. A
+    /// proof loads a model that names the roles its side's replay had: it makes them
+    /// as a replay would, but they are not the history's to declare.
+    public var warnsOfMissingRoles = true
 
     public init(scratch: String? = nil, useCache: Bool = true, filter: SchemaFilter = .everything,
                 progress: (@Sendable (Int, Int, MigrationFile) -> Void)? = nil,
@@ -110,7 +114,7 @@ public struct MigrationReplay: Sendable {
     /// `server` nil: the default scratch server (see `ScratchDatabase.server(explicit:)`).
     public func replay(_ files: [MigrationFile], createSchemaVersions: Bool = true,
                        on server: ConnectionString? = nil, persistentData: String? = nil) throws -> (DatabaseModel, Int) {
-        try withScratchDatabase(on: server, persistentData: persistentData) { connection, runner in
+        try withScratchDatabase(on: server, persistentData: persistentData, files: files) { connection, runner in
             try runner.apply(files, to: connection, createSchemaVersions: createSchemaVersions)
             return (try Inspector().inspect(connection), connection.serverVersionNumber)
         }
@@ -120,9 +124,11 @@ public struct MigrationReplay: Sendable {
     /// lacks created and named, the server reset after), for work that applies files
     /// one at a time and looks at the schema in between (`verify`).
     /// `server` nil: the default scratch server; `persistentData`: the persistent server's, to reset it.
+    /// `files`: those `body` will apply, when known (see `usingEmbeddedServer`).
     public func withScratchDatabase<T>(on server: ConnectionString? = nil, persistentData: String? = nil,
+                                       files: [MigrationFile] = [],
                                        _ body: (Connection, MigrationRunner) throws -> T) throws -> T {
-        try usingEmbeddedServer(persistentData: persistentData) {
+        try usingEmbeddedServer(persistentData: persistentData, files: files) {
             try withScratchDatabase(on: try server ?? ScratchDatabase.server(explicit: scratch), body)
         }
     }
@@ -146,7 +152,7 @@ public struct MigrationReplay: Sendable {
         guard usesEmbeddedServer else { return MigrationRunner(progress: progress) }
         let member = replayRole
         for role in roles { try Self.createRole(role, on: server, member: member) }
-        let warn = self.warn
+        let warn = warnsOfMissingRoles ? self.warn : nil
         return MigrationRunner(progress: progress, createMissingRole: { role in
             try Self.createRole(role, on: server, member: member)
             warn?("the history uses role \"\(role)\" without creating it: the replay created it (NOLOGIN) on the embedded "
@@ -196,18 +202,23 @@ public struct MigrationReplay: Sendable {
     private static let serverUsers = Mutex([String: Int]())
 
     /// `body` as one use of the embedded server (`serverUsers`); on a server of the user's, just `body`.
-    private func usingEmbeddedServer<T>(persistentData: String?, _ body: () throws -> T) throws -> T {
+    /// `files`: what the replay applies, when known, so that one that may change the
+    /// cluster holds the server alone (`ReplayGate`) until it has been reset.
+    private func usingEmbeddedServer<T>(persistentData: String?, files: [MigrationFile] = [],
+                                        _ body: () throws -> T) throws -> T {
         guard usesEmbeddedServer else { return try body() }
-        let key = persistentData ?? ""
-        Self.serverUsers.withLock { $0[key, default: 0] += 1 }
-        defer {
-            // Under the lock: no replay starts on the server while it is being reset.
-            Self.serverUsers.withLock { users in
-                users[key, default: 1] -= 1
-                if users[key] == 0 { resetIfChanged(persistentData: persistentData) }
+        return try ReplayGate.shared.with(exclusive: ReplayGate.mayChangeCluster(files)) {
+            let key = persistentData ?? ""
+            Self.serverUsers.withLock { $0[key, default: 0] += 1 }
+            defer {
+                // Under the lock: no replay starts on the server while it is being reset.
+                Self.serverUsers.withLock { users in
+                    users[key, default: 1] -= 1
+                    if users[key] == 0 { resetIfChanged(persistentData: persistentData) }
+                }
             }
+            return try body()
         }
-        return try body()
     }
 
     /// The role replays log in as: the embedded server's unprivileged replay role,
@@ -265,7 +276,7 @@ public struct MigrationReplay: Sendable {
     /// history. nil when that server is not available (another process holds it,
     /// `--scratch` was given): the caller replays from nothing.
     func replayReusingPrefix(_ files: [MigrationFile], keys: [String], serverData: String) throws -> (DatabaseModel, Int)? {
-        try usingEmbeddedServer(persistentData: serverData) {
+        try usingEmbeddedServer(persistentData: serverData, files: files) {
             guard let server = persistentServer(serverData) else { return nil }
             return try advancePrefix(files, keys: keys, on: server) { connection in
                 (try Inspector().inspect(connection), connection.serverVersionNumber)
@@ -322,13 +333,13 @@ public struct MigrationReplay: Sendable {
         let serverData = URL(fileURLWithPath: cache.folder).deletingLastPathComponent().appendingPathComponent("server/data").path
         // Without the persistent server (or the cache): the whole history on a new scratch database.
         func fromNothing() throws -> T {
-            try withScratchDatabase { connection, runner in
+            try withScratchDatabase(files: files) { connection, runner in
                 try runner.apply(files, to: connection)
                 return try body(connection, runner)
             }
         }
         guard useCache, !files.isEmpty, persistentServer(serverData) != nil else { return try fromNothing() }
-        return try usingEmbeddedServer(persistentData: serverData) {
+        return try usingEmbeddedServer(persistentData: serverData, files: files) {
             guard let server = persistentServer(serverData) else { return try fromNothing() }
             return try withReplayedPrefix(files, cache: cache, on: server, body)
         }

@@ -73,6 +73,25 @@ final class ReplayFidelityTests: XCTestCase {
         XCTAssertEqual(again, model)
     }
 
+    func testTwoVersionsOfASchemaFileThatCreateTheSameRoleReplayAtOnce() throws {
+        // The two sides of `diff old.sql new.sql` replay at once on the same embedded server;
+        // each side's role is the cluster's, not its scratch database's. The pause keeps both
+        // replays under way together, as two large files would be.
+        let folder = NSTemporaryDirectory() + "schemactl-roles-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+        let files = ["old", "new"].map { folder + "/\($0).sql" }
+        for (index, path) in files.enumerated() {
+            try "CREATE ROLE app_owner;\nSELECT pg_sleep(0.5);\nCREATE TABLE t\(index) (id int);\nALTER TABLE t\(index) OWNER TO app_owner;\n"
+                .write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let replay = trusted(useCache: false)
+        let models = try files.parallelResults { try replay.model(sqlFile: $0).model }.map { try $0.get() }
+        for (index, model) in models.enumerated() {
+            XCTAssertEqual(model.table("public", "t\(index)")?.owner, "app_owner")
+        }
+    }
+
     func testARoleSettingMadeByAReplayDoesNotMoveTheNextReplaysTables() throws {
         let root = try history([
             "20230101_role_setting": "CREATE SCHEMA app;\nALTER ROLE postgres SET search_path = app, public;",
