@@ -58,11 +58,13 @@ enum DefinedObjectDDL {
     /// Text search configurations and dictionaries (`TextSearchDDL`); an operator whose
     /// estimators alone change, and a base type whose support functions or storage alone
     /// change: dropping them would take the operator classes, functions and columns that use
-    /// them (contrib's cube moved `>=` to `scalargesel`, hstore 1.8 added a SUBSCRIPT).
+    /// them (contrib's cube moved `>=` to `scalargesel`, hstore 1.8 added a SUBSCRIPT). A
+    /// publication's tables and options (`PublicationDDL`).
     /// `unlinked`: its settings gone were set to NONE before the drops (`unlink`), not again here.
     static func alter(_ old: DefinedObject, _ new: DefinedObject, unlinked: Bool = false) -> [Statement]? {
         switch new.kind {
         case .textSearchConfiguration, .textSearchDictionary: return TextSearchDDL.alter(old, new)
+        case .publication: return PublicationDDL.alter(old, new)
         case .operator, .baseType:
             guard let was = clauses(old.definition), let now = clauses(new.definition), let target = target(new) else { return nil }
             // A base type's storage may leave plain (the server asks a superuser), never go back to it.
