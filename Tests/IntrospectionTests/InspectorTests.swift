@@ -88,6 +88,23 @@ final class InspectorTests: XCTestCase {
         XCTAssertEqual(order.name.sql, "\"Sales Team\".\"Order\"")
     }
 
+    func testASubscriptionIsNamedByTheCensusAndItsConnectionIsNotRead() throws {
+        let database = try TestDatabase.make()
+        let connection = try database.connect()
+        // connect = false: no publisher is reached, and no slot made.
+        try connection.execute("""
+            CREATE SUBSCRIPTION "Orders In" CONNECTION 'host=publisher.invalid dbname=crm password=s3cret'
+              PUBLICATION crm WITH (connect = false, enabled = false, create_slot = false, slot_name = NONE)
+            """)
+        defer { try? connection.execute(#"DROP SUBSCRIPTION "Orders In""#) }
+        let model = try Inspector().inspect(connection)
+        XCTAssertEqual(model.unmodelled, [UnmodelledObject(kind: "subscription", name: #""Orders In""#, schema: nil)])
+        XCTAssertFalse(String(decoding: ModelJSON.encode(model), as: UTF8.self).contains("s3cret"))
+        // Another database of the same server holds none.
+        let other = try TestDatabase.make()
+        XCTAssertEqual(try Inspector().inspect(other.connect()).unmodelled, [])
+    }
+
     func testSchemaFiltersLeaveSchemasOut() throws {
         let database = try TestDatabase.make()
         let connection = try database.connect()

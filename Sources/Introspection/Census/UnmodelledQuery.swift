@@ -33,9 +33,20 @@ enum UnmodelledQuery {
             ('storage parameters of foreign table', r.relkind = 'f' AND r.reloptions IS NOT NULL)
         ) AS f(kind, applies)
         WHERE f.applies
+        \(subscriptions)
         \(version.major >= 18 ? notNullConstraints : "")
         """
     }
+
+    /// A subscription is the database's, and pg_dump writes it: the model leaves it out, as its
+    /// connection (often with a password, which only a superuser may read) belongs to the
+    /// environment, not to the schema. Named, so that `drift` and a plan do not pass it unseen.
+    private static let subscriptions = """
+        UNION ALL
+        SELECT 'subscription', NULL, \(q("s.subname"))
+        FROM pg_catalog.pg_subscription s
+        WHERE s.subdbid = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database())
+        """
 
     /// From PostgreSQL 18 a NOT NULL is a constraint of its own (`pg_constraint.contype = 'n'`),
     /// which may be `NO INHERIT`: the model holds a column's NOT NULL as inherited, and a

@@ -9,7 +9,9 @@
 # folder under $TMPDIR) keeps the downloads and what failed.
 #
 # apps        Zabbix, MediaWiki (with AbuseFilter and OATHAuth), PowerDNS, Icinga 2 IDO, Request
-#             Tracker and Roundcube from their Debian packages, dramatiq-pg from PyPI: each
+#             Tracker, Roundcube, Icinga Web 2 and its Director, ejabberd, Kamailio (every
+#             module's tables), Bacula and DAViCal (on AWL's tables) from their Debian packages,
+#             dramatiq-pg from PyPI: each
 #             schema's consolidated SQL loaded twice into an empty database must give it back
 #             (`schemactl diff` empty, `pg_dump -s` the same once sorted), and the plans from an
 #             empty database to it and back are proved.
@@ -88,7 +90,8 @@ cd "$work/get" || exit 2
 for part in $parts; do case $part in
 apps)
   echo "== application schemas"
-  apt-get download -qq zabbix-server-pgsql mediawiki pdns-backend-pgsql icinga2-ido-pgsql request-tracker5 roundcube-core >/dev/null 2>&1
+  apt-get download -qq zabbix-server-pgsql mediawiki pdns-backend-pgsql icinga2-ido-pgsql request-tracker5 roundcube-core \
+    icingaweb2 icingaweb2-module-director ejabberd kamailio-postgres-modules bacula-director-pgsql davical libawl-php >/dev/null 2>&1
   pip download -q --no-deps dramatiq-pg -d . >/dev/null 2>&1
   for deb in *.deb; do dpkg-deb -x "$deb" x; done; for wheel in *.whl; do unzip -q -o "$wheel" -d x; done
   zcat x/usr/share/zabbix-server-pgsql/schema.sql.gz > zabbix.sql
@@ -102,6 +105,15 @@ apps)
   load rt x/usr/share/request-tracker5/etc/schema.Pg && roundtrip rt
   load roundcube x/usr/share/roundcube/SQL/postgres.initial.sql && roundtrip roundcube
   load dramatiq x/dramatiq_pg/schema.sql && roundtrip dramatiq
+  load icingaweb x/usr/share/icingaweb2/schema/pgsql.schema.sql && roundtrip icingaweb
+  load director x/usr/share/icingaweb2/modules/director/schema/pgsql.sql && roundtrip director
+  load ejabberd x/usr/share/ejabberd/sql/pg.new.sql && roundtrip ejabberd
+  kam=x/usr/share/kamailio/postgres
+  load kamailio $kam/standard-create.sql $(ls $kam/*-create.sql | grep -v /standard-create.sql) && roundtrip kamailio
+  load bacula x/usr/share/dbconfig-common/data/bacula-director-pgsql/install/pgsql && roundtrip bacula
+  dav=x/usr/share/davical/dba
+  load davical x/usr/share/awl/dba/awl-tables.sql x/usr/share/awl/dba/schema-management.sql $dav/davical.sql \
+    $dav/supported_locales.sql $dav/views/*.sql $dav/caldav_functions.sql $dav/rrule_functions.sql && roundtrip davical
   ;;
 histories)
   echo "== histories"
