@@ -639,7 +639,8 @@ struct DDLWriter {
     }
 
     private func alterView(_ old: View, _ new: View, _ names: Set<String>) -> [Statement] {
-        var statements: [Statement] = []
+        // The planner made it again unless it can be replaced in place (`ViewDDL.replaceable`).
+        var statements: [Statement] = names.contains("definition") ? [ViewDDL.replace(new)] : []
         let keyword = ViewDDL.keyword(new)
         if names.contains("column defaults") {
             let kept = Set(new.columnDefaults.map(\.name))

@@ -540,7 +540,14 @@ public struct Planner: Sendable {
         case .table: return !names.isDisjoint(with: ["kind", "partition key"])
         // A materialized view's column settings: made again with them (a column's storage has no
         // way back to its type's default before 16).
-        case .view, .materializedView: return !names.isDisjoint(with: ["definition", "options", "access method", "column settings"])
+        case .view, .materializedView:
+            // A view whose old columns stay (names, types, collations; new ones after them) is
+            // replaced in place (`CREATE OR REPLACE VIEW`): the views over it, its triggers,
+            // grants and column defaults stay where they are, not made again with it.
+            if !names.isDisjoint(with: ["options", "access method", "column settings"]) { return true }
+            guard names.contains("definition") else { return false }
+            guard case let .view(old)? = change.old, case let .view(new)? = change.new else { return true }
+            return !ViewDDL.replaceable(old, by: new)
         case .function, .procedure: return !names.isDisjoint(with: ["arguments", "result"])
         case .domain: return !names.isDisjoint(with: ["base type", "collation"])
         case .schema, .extension, .enum, .sequence: return false

@@ -434,6 +434,7 @@ struct ModelJSONWriter {
                     }
                 }
             }
+            if let columns = view.columns { w.member("columns", columns) }
             w.member("comment", view.comment)
             w.member("definition", view.definition)
             w.key("indexes"); w.array(view.indexes) { $0.index($1) }

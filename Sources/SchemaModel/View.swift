@@ -26,6 +26,12 @@ public struct View: Codable, Hashable, Sendable {
     /// A materialized view's columns set apart (`ALTER MATERIALIZED VIEW … ALTER COLUMN … SET
     /// STATISTICS | STORAGE | COMPRESSION | (n_distinct = …)`), in column order; nil when none is.
     public var columnSettings: [ViewColumnSettings]? = nil
+    /// A view's columns as `name type` (and `COLLATE c` where it has one), in order: whether
+    /// `CREATE OR REPLACE VIEW` can change it in place, which the server allows only when the old
+    /// columns stay, same names, types and collations, new ones after them. It follows from the
+    /// definition and what it reads, so a diff does not compare it. nil for a materialized view,
+    /// and in a model read before it was (a snapshot): such a view is made again.
+    public var columns: [String]? = nil
 
     public init(name: QualifiedName, materialized: Bool = false, definition: String, options: [String] = [],
                 indexes: [Index] = [], comment: String? = nil) {

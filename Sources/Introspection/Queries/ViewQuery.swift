@@ -32,6 +32,11 @@ enum ViewQuery {
                   WHERE c.relkind = 'm' AND a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
                     AND (\(statisticsTarget) IS NOT NULL OR a.attstorage <> t.typstorage OR \(compression) IS NOT NULL
                          OR \(CatalogFilter.userColumnOptions("a.attoptions")) IS NOT NULL)) AS column_settings,
+               -- A view's columns, to tell whether CREATE OR REPLACE VIEW keeps them (`View.columns`).
+               (SELECT pg_catalog.json_agg(pg_catalog.quote_ident(a.attname) || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod)
+                         || CASE WHEN a.attcollation <> 0 THEN ' COLLATE ' || a.attcollation::pg_catalog.regcollation::pg_catalog.text ELSE '' END
+                         ORDER BY a.attnum)
+                  FROM pg_catalog.pg_attribute a WHERE c.relkind = 'v' AND a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns,
                CASE WHEN c.relkind = 'm' AND am.amname <> 'heap' THEN am.amname END AS access_method,
                \(PrivilegeSQL.owner("c.relowner")) AS owner,
                \(PrivilegeSQL.privileges(acl: "c.relacl", owner: "c.relowner", type: "'r'")) AS privileges
@@ -56,6 +61,7 @@ enum ViewQuery {
             view.columnPrivileges = (try row.json("column_privileges", as: [ColumnPrivileges].self) ?? [])
                 .map { ColumnPrivileges(name: $0.name, privileges: $0.privileges.sorted()) }
             view.accessMethod = try row.optionalString("access_method")
+            view.columns = view.materialized ? nil : try row.json("columns", as: [String].self) ?? []
             view.columnSettings = try row.json("column_settings", as: [ViewColumnSettings].self).map { settings in
                 settings.map { column in
                     var column = column

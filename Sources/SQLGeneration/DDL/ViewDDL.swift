@@ -42,6 +42,20 @@ enum ViewDDL {
     static func drop(_ view: View) -> Statement {
         Statement("DROP \(keyword(view)) IF EXISTS \(view.name.sql)")
     }
+
+    /// Whether `CREATE OR REPLACE VIEW` turns `old` into `new`: the server refuses a column
+    /// renamed, retyped, given another collation, dropped or moved ("cannot change name of view
+    /// column"), and takes new columns at the end. Not a materialized view, and not where either
+    /// model lacks the columns (read before they were).
+    static func replaceable(_ old: View, by new: View) -> Bool {
+        guard !old.materialized, !new.materialized, let was = old.columns, let now = new.columns else { return false }
+        return now.starts(with: was)
+    }
+
+    /// `new`'s own statement, replacing `old`'s query in place (`replaceable`).
+    static func replace(_ new: View) -> Statement {
+        create(new, guarded: false)[0]
+    }
 }
 
 enum FunctionDDL {
