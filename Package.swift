@@ -51,7 +51,7 @@ let package = Package(
             name: "schemactl",
             dependencies: [
                 "PostgresClient", "EmbeddedServer", "Migrations", "Introspection", "Replay", "Diff", "Drift",
-                "SchemaModel", "Support", "SQLGeneration", "Release", "Lint",
+                "SchemaModel", "Support", "SQLGeneration", "SQLText", "Release", "Lint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -4,6 +4,7 @@ import Foundation
 import Release
 import Replay
 import SQLGeneration
+import SQLText
 import SchemaModel
 
 /// How `diff --format sql` and `generate` plan: what they may destroy, whether
@@ -50,6 +51,12 @@ struct PlanningOptions: ParsableArguments {
         return try rename.map { text in
             guard let parsed = Rename.parse(text, tables: tables, enums: enums, sequences: sequences) else {
                 throw ValidationError("--rename \(text): expected schema.table.column=new, schema.table=new, schema.enum.value=new or schema.sequence=new")
+            }
+            // `a.b=new` names a table `a.b` or a column `b` of `public.a`: where neither is, say both.
+            let path = text.prefix { $0 != "=" }.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            if path.count == 2, let column = parsed.column, !parsed.enumValue, !tables.contains(parsed.table) {
+                throw ValidationError("--rename \(text): there is no table \(QualifiedName(schema: path[0], name: path[1]).sql), "
+                                      + "nor a table \(parsed.table.sql) with a column \(SQLQuoting.identifier(column))")
             }
             if let problem = parsed.problem(in: model) { throw ValidationError("--rename \(text): \(problem)") }
             return parsed

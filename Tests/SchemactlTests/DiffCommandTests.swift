@@ -78,6 +78,20 @@ final class DiffCommandTests: XCTestCase {
         }
     }
 
+    /// `a.b=new` names a table `a.b` or a column `b` of `public.a`: a typo is told as both.
+    func testARenameOfNothingNamesWhatItLookedFor() throws {
+        let folder = NSTemporaryDirectory() + "schemactl-rename-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+        try "CREATE TABLE contacts (id int);\n".write(toFile: folder + "/a.sql", atomically: true, encoding: .utf8)
+        try "CREATE TABLE people (id int);\n".write(toFile: folder + "/b.sql", atomically: true, encoding: .utf8)
+        let run = try CommandRun.schemactl(["diff", folder + "/a.sql", folder + "/b.sql", "--format", "sql", "--rename", "public.contact=people"])
+        XCTAssertEqual(run.status, 2, run.stderr)
+        XCTAssertTrue(run.stderr.contains(#"--rename public.contact=people: there is no table "public"."contact", nor a table "public"."public" with a column "contact""#),
+                      run.stderr)
+        XCTAssertEqual(run.stdout, "")
+    }
+
     func testSidesFromDifferentMajorVersionsGetAWarning() throws {
         let folder = NSTemporaryDirectory() + "schemactl-versions-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
