@@ -112,9 +112,15 @@ struct DDLWriter {
                Self.inheritsCheck(named: constraint.name, table: relation, in: after) { return [] }
             // The server refuses a NOT VALID foreign key on a partitioned table (before 18): added valid.
             let partitionedKey = constraint.kind == .foreignKey && after.tables[relation]?.kind == .partitioned
+            let partitioned = after.tables[relation]?.kind == .partitioned
             var statements = ConstraintDDL.add(constraint, on: relation, guarded: guarded || inherited,
-                                               online: options.online && holdsRows(relation) && !partitionedKey)
-            if holdsRows(relation) {
+                                               online: options.online && holdsRows(relation) && !partitionedKey
+                                                   && !(partitioned && (constraint.kind == .primaryKey || constraint.kind == .unique)))
+            if holdsRows(relation), statements[0].outsideTransaction {
+                // Its index built concurrently, then taken by the constraint under a short lock.
+                statements[0].hazards = [.indexBuild(relation)]
+                statements[1].hazards = [.accessExclusiveLock(relation)]
+            } else if holdsRows(relation) {
                 let hazards: [Hazard] = constraint.kind == .check || constraint.kind == .foreignKey
                     ? (constraint.validated && !options.online ? [.validation(relation)] : [])
                     : constraint.kind == .notNull ? [] : [.indexBuild(relation)]
@@ -194,8 +200,17 @@ struct DDLWriter {
                 statements.append(Statement("ALTER TABLE \(relation.sql) VALIDATE CONSTRAINT \(SQLWriting.ident(constraint.name))",
                                             hazards: [.validation(relation)]))
             }
+            if names.contains("definition"), case let .constraint(old)? = change.old {
+                // Its index's storage parameters alone (`Planner.onlyStorageParameters`).
+                statements += IndexStorage.alter(index: QualifiedName(schema: relation.schema, name: constraint.name),
+                                                 from: old.definition, to: constraint.definition)
+            }
             statements += ConstraintDDL.comments(constraint, on: relation, changed: names)
         case let .index(index)?:
+            if names.contains("definition"), case let .index(old)? = change.old {
+                statements += IndexStorage.alter(index: QualifiedName(schema: relation.schema, name: index.name),
+                                                 from: old.definition, to: index.definition)
+            }
             if names.contains("comment") {
                 statements.append(IndexDDL.comment(on: index.name, of: relation, index.comment))
             }
@@ -270,7 +285,12 @@ struct DDLWriter {
             var statement = ConstraintDDL.drop(constraint, on: relation)
             statement.hazards = locking(relation)
             return statement
-        case let .index(index): return IndexDDL.drop(index, on: relation)
+        case let .index(index):
+            // Online, without the lock that waits for every query on the table and holds back the
+            // next ones; not an index attached to a partitioned table's, which goes with that one.
+            let concurrently = options.online && holdsRows(relation) && index.attachedTo == nil
+                && before.tables[relation].map { $0.kind != .partitioned } ?? false
+            return IndexDDL.drop(index, on: relation, concurrently: concurrently)
         case let .trigger(trigger): return TriggerDDL.drop(trigger, on: relation)
         case let .policy(policy): return PolicyDDL.drop(policy, on: relation)
         case .schema, .extension, .enum, .domain, .compositeType, .sequence, .table, .view, .function, .defined:

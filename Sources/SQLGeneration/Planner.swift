@@ -507,7 +507,8 @@ public struct Planner: Sendable {
                         work.retypedColumns[table, default: []].insert(id.name)
                     }
                 case .constraint:
-                    if names.isSubset(of: ["comment", "index comment"]) || Self.onlyValidated(change) || Self.localnessFollows(change, before: before, after: after) {
+                    if names.isSubset(of: ["comment", "index comment"]) || Self.onlyValidated(change) || Self.localnessFollows(change, before: before, after: after)
+                        || Self.onlyStorageParameters(change) {
                         work.changedMembers[id] = change
                     } else {
                         work.rebuiltMembers.insert(id)
@@ -516,7 +517,8 @@ public struct Planner: Sendable {
                     // An index attached to its parent's cannot be detached: only attaching is a change in place.
                     var attaching = false
                     if case let .index(old)? = change.old { attaching = old.attachedTo == nil }
-                    if names.isSubset(of: ["comment", "attached to"]) && (attaching || !names.contains("attached to")) {
+                    if names.isSubset(of: ["comment", "attached to"]) && (attaching || !names.contains("attached to"))
+                        || Self.onlyStorageParameters(change) {
                         work.changedMembers[id] = change
                     } else {
                         work.rebuiltMembers.insert(id)
@@ -575,6 +577,21 @@ public struct Planner: Sendable {
               Set(change.properties.map(\.name)).isSubset(of: ["comment", "inherited and declared locally"]) else { return false }
         let name = ModelIndex.name(table)
         return new.inheritedAndLocal == true || !DDLWriter.inheritsCheck(named: new.name, table: name, in: after)
+    }
+
+    /// A key, unique constraint or index whose definitions differ in their storage parameters
+    /// alone (`WITH (fillfactor=…)`), beside a comment: changed in place (`IndexStorage`).
+    private static func onlyStorageParameters(_ change: SchemaChange) -> Bool {
+        guard Set(change.properties.map(\.name)).isSubset(of: ["definition", "comment", "index comment"]) else { return false }
+        switch (change.old, change.new) {
+        case let (.constraint(old)?, .constraint(new)?):
+            return (old.kind == .primaryKey || old.kind == .unique) && old.kind == new.kind
+                && IndexStorage.onlyParametersDiffer(old.definition, new.definition)
+        case let (.index(old)?, .index(new)?):
+            return IndexStorage.onlyParametersDiffer(old.definition, new.definition)
+        default:
+            return false
+        }
     }
 
     /// A constraint whose only change is that it was validated (`NOT VALID` gone).

@@ -110,4 +110,26 @@ enum SQLWriting {
     static func regclass(_ name: QualifiedName) -> String {
         literal(name.sql) + "::pg_catalog.regclass"
     }
+
+    /// The parenthesized group `text` opens with, parentheses included (those inside quoted
+    /// names and literals do not count); nil when it does not open with one or never closes.
+    static func parenthesized(_ text: Substring) -> Substring? {
+        guard text.first == "(" else { return nil }
+        var depth = 0
+        var quote: Character?
+        for index in text.indices {
+            let char = text[index]
+            if let open = quote {
+                if char == open { quote = nil }
+            } else if char == "\"" || char == "'" {
+                quote = char
+            } else if char == "(" {
+                depth += 1
+            } else if char == ")" {
+                depth -= 1
+                if depth == 0 { return text[...index] }
+            }
+        }
+        return nil
+    }
 }

@@ -40,7 +40,12 @@ enum ConstraintQuery {
                con.confkey AS referenced_column_numbers,
                con.confdeltype AS on_delete, con.confupdtype AS on_update, con.confmatchtype AS match,
                con.condeferrable AS deferrable, con.condeferred AS deferred, con.convalidated AS validated,
-               d.description AS comment, ixd.description AS index_comment
+               d.description AS comment, ixd.description AS index_comment,
+               -- A key's index storage parameters, which pg_get_constraintdef leaves out (pg_dump adds
+               -- them): `WITH (…)` as the server prints them, read only where the index has some.
+               CASE WHEN con.contype IN ('p', 'u')
+                     AND (SELECT ic.reloptions FROM pg_catalog.pg_class ic WHERE ic.oid = con.conindid) IS NOT NULL
+                    THEN pg_catalog.substring(pg_catalog.pg_get_indexdef(con.conindid), ' WITH \\(.*\\)$') END AS index_with
         FROM pg_catalog.pg_constraint con
         JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -75,6 +80,7 @@ enum ConstraintQuery {
         let deferrableColumn = try result.column("deferrable"), deferredColumn = try result.column("deferred")
         let validatedColumn = try result.column("validated"), comment = try result.column("comment")
         let indexComment = try result.column("index_comment"), inheritedAndLocal = try result.column("inherited_and_local")
+        let indexWith = try result.column("index_with")
         return try result.rows.map { row in
             let kind: Constraint.Kind
             switch try row.string(type) {
@@ -116,8 +122,14 @@ enum ConstraintQuery {
                 referencedTable: referenced?.quotedTable, referencedColumns: referenced?.quotedColumns ?? [],
                 foreignKey: foreignKey, check: check, noInherit: try row.bool(noInherit),
                 deferrable: deferrable, initiallyDeferred: deferred, validated: validated)
+            var text = row.optionalString(definition) ?? written.text ?? ""
+            if let with = row.optionalString(indexWith) {
+                // Before the timing clauses, where `ADD CONSTRAINT` takes it.
+                let timing = text.range(of: " DEFERRABLE").map { text[$0.lowerBound...] } ?? ""
+                text = text.dropLast(timing.count) + with + timing
+            }
             var constraint = Constraint(
-                name: try row.string(name), kind: kind, definition: row.optionalString(definition) ?? written.text ?? "",
+                name: try row.string(name), kind: kind, definition: text,
                 columns: columns.map(\.name), foreignKey: foreignKey, deferrable: deferrable,
                 initiallyDeferred: deferred, validated: validated,
                 comment: row.optionalString(comment))

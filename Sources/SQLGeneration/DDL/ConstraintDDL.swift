@@ -8,6 +8,7 @@ enum ConstraintDDL {
     /// `ALTER TABLE … ADD CONSTRAINT`; guarded, it is skipped when the table has
     /// one of that name already (a copy its parent gave it, or a second run).
     static func add(_ constraint: Constraint, on table: QualifiedName, guarded: Bool, online: Bool = false) -> [Statement] {
+        if online, !guarded, let statements = addedThroughIndex(constraint, on: table) { return statements + comments(constraint, on: table) }
         var definition = constraint.definition
         // Online: a check or foreign key is added NOT VALID and validated apart, under a weaker lock.
         let validateApart = online && constraint.validated && (constraint.kind == .check || constraint.kind == .foreignKey)
@@ -18,6 +19,51 @@ enum ConstraintDDL {
             statements.append(Statement("ALTER TABLE \(table.sql) VALIDATE CONSTRAINT \(SQLWriting.ident(constraint.name))"))
         }
         return statements + comments(constraint, on: table)
+    }
+
+    /// Online, a primary key or unique constraint: its index built first without blocking writes
+    /// (`CREATE UNIQUE INDEX CONCURRENTLY`, outside a transaction), then made the constraint's
+    /// (`ADD CONSTRAINT … USING INDEX`, a short lock). Built by `ADD CONSTRAINT`, the index
+    /// would be built under an `ACCESS EXCLUSIVE` lock on the table. nil where the definition has
+    /// no such form (`WITHOUT OVERLAPS`, a shape this does not know): added the plain way.
+    static func addedThroughIndex(_ constraint: Constraint, on table: QualifiedName) -> [Statement]? {
+        let head: String
+        switch constraint.kind {
+        case .primaryKey: head = "PRIMARY KEY "
+        case .unique: head = "UNIQUE "
+        default: return nil
+        }
+        var rest = Substring(constraint.definition)
+        guard rest.hasPrefix(head), !rest.contains("WITHOUT OVERLAPS") else { return nil }
+        rest = rest.dropFirst(head.count)
+        let nullsNotDistinct = rest.hasPrefix("NULLS NOT DISTINCT ")
+        if nullsNotDistinct { rest = rest.dropFirst("NULLS NOT DISTINCT ".count) }
+        // The key's columns, then INCLUDE, WITH and USING INDEX TABLESPACE as the server writes them,
+        // then the constraint's own DEFERRABLE and INITIALLY clauses (which USING INDEX takes).
+        guard let columns = SQLWriting.parenthesized(rest) else { return nil }
+        rest = rest.dropFirst(columns.count)
+        var timing = ""
+        for clause in [" NOT DEFERRABLE", " DEFERRABLE"] {
+            if let at = rest.range(of: clause) { timing = String(rest[at.lowerBound...]); rest = rest[..<at.lowerBound]; break }
+        }
+        var index = String(columns)
+        if let include = rest.range(of: " INCLUDE (") {
+            guard let list = SQLWriting.parenthesized(rest[rest.index(before: include.upperBound)...]) else { return nil }
+            index += " INCLUDE " + list
+        }
+        if nullsNotDistinct { index += " NULLS NOT DISTINCT" }
+        if let with = rest.range(of: " WITH (") {
+            guard let list = SQLWriting.parenthesized(rest[rest.index(before: with.upperBound)...]) else { return nil }
+            index += " WITH " + list
+        }
+        if let space = rest.range(of: " USING INDEX TABLESPACE ") {
+            index += " TABLESPACE " + rest[space.upperBound...].prefix { $0 != " " }
+        }
+        let name = SQLWriting.ident(constraint.name)
+        return [
+            Statement("CREATE UNIQUE INDEX CONCURRENTLY \(name) ON \(table.sql) USING btree \(index)", outsideTransaction: true),
+            Statement("ALTER TABLE \(table.sql) ADD CONSTRAINT \(name) \(head)USING INDEX \(name)\(timing)"),
+        ]
     }
 
     /// The constraint's comment, and its index's (the index has the constraint's name): those it has,
@@ -60,8 +106,10 @@ enum IndexDDL {
         SQLWriting.comment(on: "INDEX \(QualifiedName(schema: relation.schema, name: index).sql)", text)
     }
 
-    static func drop(_ index: Index, on relation: QualifiedName) -> Statement {
-        Statement("DROP INDEX IF EXISTS \(QualifiedName(schema: relation.schema, name: index.name).sql)")
+    /// `concurrently`: online, on a table that holds rows (not a partitioned one: the server refuses).
+    static func drop(_ index: Index, on relation: QualifiedName, concurrently: Bool = false) -> Statement {
+        Statement("DROP INDEX \(concurrently ? "CONCURRENTLY " : "")IF EXISTS \(QualifiedName(schema: relation.schema, name: index.name).sql)",
+                  outsideTransaction: concurrently)
     }
 }
 
