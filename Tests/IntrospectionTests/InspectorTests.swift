@@ -105,6 +105,31 @@ final class InspectorTests: XCTestCase {
         XCTAssertEqual(try Inspector().inspect(other.connect()).unmodelled, [])
     }
 
+    func testARelationInATablespaceOfItsOwnIsNamedByTheCensus() throws {
+        // A tablespace's folder must belong to the server's account (postgres, when tests run as root).
+        let folder = NSTemporaryDirectory() + "schemactl-tablespace-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if getuid() == 0 { try FileManager.default.setAttributes([.ownerAccountName: "postgres"], ofItemAtPath: folder) }
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+        let database = try TestDatabase.make()
+        let connection = try database.connect()
+        let tablespace = "schemactl_" + UUID().uuidString.prefix(8).lowercased()
+        try connection.execute("CREATE TABLESPACE \(tablespace) LOCATION '\(folder)'")
+        defer {
+            try? connection.execute("DROP TABLE IF EXISTS fast_table, plain_table")
+            try? connection.execute("DROP TABLESPACE \(tablespace)")
+        }
+        try connection.execute("""
+            CREATE TABLE fast_table (id int PRIMARY KEY USING INDEX TABLESPACE \(tablespace)) TABLESPACE \(tablespace);
+            CREATE TABLE plain_table (id int PRIMARY KEY);
+            """)
+        let model = try Inspector().inspect(connection)
+        XCTAssertEqual(model.unmodelled.map { "\($0.kind) \($0.name)" }, [
+            #"tablespace "\#(tablespace)" of index "public"."fast_table_pkey""#,
+            #"tablespace "\#(tablespace)" of table "public"."fast_table""#,
+        ])
+    }
+
     func testSchemaFiltersLeaveSchemasOut() throws {
         let database = try TestDatabase.make()
         let connection = try database.connect()

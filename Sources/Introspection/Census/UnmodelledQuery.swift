@@ -34,6 +34,7 @@ enum UnmodelledQuery {
         ) AS f(kind, applies)
         WHERE f.applies
         \(subscriptions)
+        \(tablespaces)
         \(version.major >= 18 ? notNullConstraints : "")
         """
     }
@@ -46,6 +47,23 @@ enum UnmodelledQuery {
         SELECT 'subscription', NULL, \(q("s.subname"))
         FROM pg_catalog.pg_subscription s
         WHERE s.subdbid = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database())
+        """
+
+    /// A table, index or materialized view in a tablespace of its own: the model leaves the
+    /// tablespace out (each environment's disks are its own, as `pg_dump --no-tablespaces`
+    /// treats them), so it is named. Read only when the cluster has a tablespace besides
+    /// initdb's two: the scan of every relation is then skipped by a one-time filter.
+    private static let tablespaces = """
+        UNION ALL
+        SELECT 'tablespace ' || \(q("t.spcname")) || ' of ' || CASE c.relkind WHEN 'i' THEN 'index' WHEN 'I' THEN 'index'
+                 WHEN 'm' THEN 'materialized view' ELSE 'table' END,
+               n.nspname, \(qualified("n.nspname", "c.relname"))
+        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_catalog.pg_tablespace t ON t.oid = c.reltablespace
+        WHERE c.reltablespace <> 0 AND c.relkind IN ('r', 'p', 'i', 'I', 'm')
+          AND EXISTS (SELECT FROM pg_catalog.pg_tablespace s WHERE s.spcname NOT IN ('pg_default', 'pg_global'))
+          AND \(CatalogFilter.userSchema("n.nspname"))
+          AND \(CatalogFilter.ownObject(catalog: "pg_class", oid: "c.oid", internalToo: false))
         """
 
     /// From PostgreSQL 18 a NOT NULL is a constraint of its own (`pg_constraint.contype = 'n'`),
