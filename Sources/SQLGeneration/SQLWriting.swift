@@ -111,25 +111,55 @@ enum SQLWriting {
         literal(name.sql) + "::pg_catalog.regclass"
     }
 
-    /// The parenthesized group `text` opens with, parentheses included (those inside quoted
-    /// names and literals do not count); nil when it does not open with one or never closes.
-    static func parenthesized(_ text: Substring) -> Substring? {
-        guard text.first == "(" else { return nil }
+    /// Walks `text` as SQL: `visit` gets each character's index, the parenthesis depth before
+    /// it (quoted names' and literals' parentheses do not count), and whether it is inside, or
+    /// is, a quote; returning false stops the walk.
+    static func walk(_ text: Substring, _ visit: (_ index: String.Index, _ char: Character, _ depth: Int, _ quoted: Bool) -> Bool) {
         var depth = 0
         var quote: Character?
         for index in text.indices {
             let char = text[index]
             if let open = quote {
                 if char == open { quote = nil }
-            } else if char == "\"" || char == "'" {
-                quote = char
-            } else if char == "(" {
-                depth += 1
-            } else if char == ")" {
-                depth -= 1
-                if depth == 0 { return text[...index] }
+                if !visit(index, char, depth, true) { return }
+                continue
             }
+            if char == "\"" || char == "'" {
+                quote = char
+                if !visit(index, char, depth, true) { return }
+                continue
+            }
+            if !visit(index, char, depth, false) { return }
+            if char == "(" { depth += 1 } else if char == ")" { depth -= 1 }
         }
-        return nil
+    }
+
+    /// The parenthesized group `text` opens with, parentheses included; nil when it does not
+    /// open with one or never closes.
+    static func parenthesized(_ text: Substring) -> Substring? {
+        guard text.first == "(" else { return nil }
+        var end: String.Index?
+        walk(text) { index, char, depth, quoted in
+            if !quoted, char == ")", depth == 1 { end = index }
+            return end == nil
+        }
+        return end.map { text[...$0] }
+    }
+
+    /// `text` cut at each comma outside parentheses and quotes, each piece trimmed.
+    static func topLevelList(_ text: Substring) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        walk(text) { _, char, depth, quoted in
+            if !quoted, depth == 0, char == "," {
+                pieces.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+            } else {
+                current.append(char)
+            }
+            return true
+        }
+        let last = current.trimmingCharacters(in: .whitespaces)
+        return last.isEmpty ? pieces : pieces + [last]
     }
 }

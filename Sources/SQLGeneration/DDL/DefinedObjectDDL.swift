@@ -105,34 +105,13 @@ enum DefinedObjectDDL {
     private static func clauses(_ definition: String) -> [String: String]? {
         guard let open = definition.firstIndex(of: "("), let close = definition.lastIndex(of: ")"), open < close else { return nil }
         var clauses: [String: String] = [:]
-        var current = ""
-        var depth = 0
-        var quote: Character?
-        func finish() {
-            let clause = current.trimmingCharacters(in: .whitespaces)
+        for clause in SQLWriting.topLevelList(definition[definition.index(after: open)..<close]) {
             if let equals = clause.range(of: " = ") {
                 clauses[String(clause[..<equals.lowerBound])] = String(clause[equals.upperBound...])
             } else if !clause.isEmpty {
                 clauses[clause] = ""
             }
-            current = ""
         }
-        for char in definition[definition.index(after: open)..<close] {
-            if let open = quote {
-                if char == open { quote = nil }
-            } else if char == "\"" || char == "'" {
-                quote = char
-            } else if char == "(" {
-                depth += 1
-            } else if char == ")" {
-                depth -= 1
-            } else if char == ",", depth == 0 {
-                finish()
-                continue
-            }
-            current.append(char)
-        }
-        finish()
         return clauses
     }
 

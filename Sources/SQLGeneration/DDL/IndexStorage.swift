@@ -9,46 +9,16 @@ enum IndexStorage {
     /// The definition without its `WITH (…)` group (outside quotes and parentheses), and the
     /// parameters in it (`name=value`); nil parameters when it has none.
     static func split(_ definition: String) -> (rest: String, parameters: [String]) {
-        var depth = 0
-        var quote: Character?
-        var index = definition.startIndex
-        while index < definition.endIndex {
-            let char = definition[index]
-            if let open = quote {
-                if char == open { quote = nil }
-            } else if char == "\"" || char == "'" {
-                quote = char
-            } else if char == "(" {
-                depth += 1
-            } else if char == ")" {
-                depth -= 1
-            } else if depth == 0, definition[index...].hasPrefix(" WITH (") {
-                let open = definition.index(index, offsetBy: " WITH ".count)
-                guard let group = SQLWriting.parenthesized(definition[open...]) else { break }
-                let rest = String(definition[..<index]) + definition[group.endIndex...]
-                return (rest, parameters(group.dropFirst().dropLast()))
-            }
-            index = definition.index(after: index)
+        let text = Substring(definition)
+        var with: String.Index?
+        SQLWriting.walk(text) { index, _, depth, quoted in
+            if !quoted, depth == 0, text[index...].hasPrefix(" WITH (") { with = index }
+            return with == nil
         }
-        return (definition, [])
-    }
-
-    /// `a='1', b=off` → `["a='1'", "b=off"]`: commas inside quotes do not split.
-    private static func parameters(_ list: Substring) -> [String] {
-        var parameters: [String] = []
-        var current = ""
-        var quoted = false
-        for char in list {
-            if char == "'" { quoted.toggle() }
-            if char == ",", !quoted {
-                parameters.append(current.trimmingCharacters(in: .whitespaces))
-                current = ""
-            } else {
-                current.append(char)
-            }
+        guard let with, let group = SQLWriting.parenthesized(text[text.index(with, offsetBy: " WITH ".count)...]) else {
+            return (definition, [])
         }
-        if !current.isEmpty { parameters.append(current.trimmingCharacters(in: .whitespaces)) }
-        return parameters
+        return (String(text[..<with]) + text[group.endIndex...], SQLWriting.topLevelList(group.dropFirst().dropLast()))
     }
 
     /// Whether `old` and `new` differ in their storage parameters alone.
