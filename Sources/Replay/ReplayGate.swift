@@ -61,23 +61,32 @@ final class ReplayGate: @unchecked Sendable {
         return text.withUTF8(scan)
     }
 
-    private static let verbs: Set<String> = ["create", "alter", "drop"]
-    private static let clusterObjects: Set<String> = ["role", "user", "group", "tablespace", "database"]
+    private static let verbs: [[UInt8]] = ["create", "alter", "drop"].map { Array($0.utf8) }
+    private static let clusterObjects: [[UInt8]] = ["role", "user", "group", "tablespace", "database"].map { Array($0.utf8) }
+    private static let system = Array("system".utf8)
 
+    /// Word by word, compared in place without a string per word (a large schema has hundreds
+    /// of thousands of words).
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var previous = ""
+        var previousVerb: Int?
         var index = 0
         while index < bytes.count {
             guard isWordByte(bytes[index]) else { index += 1; continue }
             let start = index
             while index < bytes.count, isWordByte(bytes[index]) { index += 1 }
-            // Only words as short as the longest keyword are spelled out.
-            guard index - start <= 10 else { previous = ""; continue }
-            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self).lowercased()
-            if verbs.contains(previous), clusterObjects.contains(word) || (previous == "alter" && word == "system") { return true }
-            previous = word
+            let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            if let verb = previousVerb,
+               clusterObjects.contains(where: { matches(word, $0) }) || (verb == 1 && matches(word, system)) { return true }
+            previousVerb = verbs.firstIndex { matches(word, $0) }
         }
         return false
+    }
+
+    /// `word` is `keyword` in any case (`keyword` in lower case, ASCII).
+    private static func matches(_ word: UnsafeBufferPointer<UInt8>, _ keyword: [UInt8]) -> Bool {
+        guard word.count == keyword.count else { return false }
+        for (byte, letter) in zip(word, keyword) where byte | 0x20 != letter { return false }
+        return true
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
