@@ -4,7 +4,8 @@ public struct Linter: Sendable {
     public static let rules: [any LintRule] = [
         MissingRollback(), NoTransaction(), VersionNotRecorded(), RollbackNotMarked(), MultipleChanges(), JSONBWithoutComment(),
         IndexNotConcurrent(), NotNullWithoutDefault(), ForeignKeyWithoutIndex(), ColumnTypeRewrite(), ConstraintWithoutNotValid(),
-        DropWithoutIfExists(), ExtensionFunctionBeforeExtension(), RenameUsedByView(),
+        DropWithoutIfExists(), ExtensionFunctionBeforeExtension(), RenameUsedByView(), KeyWithoutConcurrentIndex(),
+        DropIndexNotConcurrent(),
     ]
 
     public static func rule(_ id: String) -> (any LintRule)? { rules.first { $0.id == id } }

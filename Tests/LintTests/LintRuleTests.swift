@@ -66,6 +66,16 @@ import Testing
              fixedRollback: "DROP TABLE IF EXISTS tags;", line: 4),
         Case(rule: "rename-used-by-view", change: "ALTER TABLE orders RENAME COLUMN total TO amount;",
              fixedChange: "ALTER TABLE orders RENAME COLUMN note TO remark;", line: 4),
+        Case(rule: "key-without-concurrent-index", change: "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);",
+             fixedChange: "-- schemactl:no-transaction\nCREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);\n"
+                 + "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;\n"
+                 + "INSERT INTO schema_versions (version, description) VALUES ('20240102_change', 'c');",
+             line: 4),
+        Case(rule: "drop-index-not-concurrently", change: "DROP INDEX orders_user_id_idx;",
+             rollback: "CREATE INDEX IF NOT EXISTS orders_user_id_idx ON orders (user_id);",
+             fixedChange: "-- schemactl:no-transaction\nDROP INDEX CONCURRENTLY IF EXISTS orders_user_id_idx;\n"
+                 + "INSERT INTO schema_versions (version, description) VALUES ('20240102_change', 'c');",
+             line: 4),
     ]
 
     @Test func everyRuleHasACase() {
