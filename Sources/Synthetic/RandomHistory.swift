@@ -278,6 +278,14 @@ public struct RandomHistory: Sendable {
             views.removeFirst()
             return "DROP VIEW \(existing.name)"
         }
+        // Its query changed, its columns kept and one more perhaps: a plan replaces it in place.
+        if let position = views.indices.last, chance(60) {
+            var view = views[position]
+            let table = tables.first { $0.name == view.table }
+            if let extra = table?.columns.map(\.name).first(where: { !view.columns.contains($0) }), chance(50) { view.columns.append(extra) }
+            views[position] = view
+            return "CREATE OR REPLACE VIEW \(view.name) AS SELECT \(view.columns.joined(separator: ", ")) FROM \(view.table) WHERE \(pick(["true", "id > 0", "id IS NOT NULL"]))"
+        }
         let table = pick(tables)
         let columns = table.columns.filter { _ in chance(60) }.map(\.name)
         let view = View(name: fresh("v"), table: table.name, columns: columns.isEmpty ? ["id"] : columns)

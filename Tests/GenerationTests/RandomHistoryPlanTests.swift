@@ -15,13 +15,14 @@ import Testing
     static let steps = 25
 
     /// The histories CI runs rename indexes and constraints too: a plan renames them in place.
-    @Test func theHistoriesRenameIndexesAndConstraints() {
+    @Test func theHistoriesRenameIndexesAndConstraintsAndReplaceViews() {
         let edits = Self.seeds.flatMap { seed in
             var history = RandomHistory(seed: seed)
             return (1...Self.steps).map { _ in history.next() }
         }
         #expect(edits.contains { $0.hasPrefix("ALTER INDEX ") && $0.contains(" RENAME TO ") })
         #expect(edits.contains { $0.contains(" RENAME CONSTRAINT ") })
+        #expect(edits.filter { $0.hasPrefix("CREATE OR REPLACE VIEW ") }.count >= 2)
     }
 
     @Test(arguments: seeds)
