@@ -15,6 +15,10 @@ struct DDLWriter {
     /// Members the plan drops and creates again: a partition's index is not attached to a parent
     /// index that is among them (that one attaches its partitions' indexes when it is created).
     var rebuiltMembers: Set<ObjectID> = []
+    /// Indexes of partitioned tables created on the whole tree in one statement
+    /// (`PartitionIndexNames`), and the partitions' indexes that statement makes.
+    var wholeTreeIndexes: Set<ObjectID> = []
+    var madeByParentIndexes: Set<ObjectID> = []
 
     private var guarded: Bool { options.idempotent }
 
@@ -132,9 +136,9 @@ struct DDLWriter {
             // An invalid index is a failed concurrent build, not created again; but a partitioned
             // table's is one created ON ONLY that not every partition's index is attached to yet.
             let partitioned = after.tables[relation]?.kind == .partitioned
-            guard !index.invalid || partitioned else { return [] }
+            guard !index.invalid || partitioned, !madeByParentIndexes.contains(id) else { return [] }
             let concurrently = options.online && holdsRows(relation) && !partitioned
-            let only = attachesEveryPartition(index, on: relation) || index.invalid
+            let only = !wholeTreeIndexes.contains(id) && (attachesEveryPartition(index, on: relation) || index.invalid)
             var statements = IndexDDL.create(index, on: relation, guarded: guarded || inherited, concurrently: concurrently, only: only)
             // ON ONLY builds nothing: the partitions' indexes are attached after.
             if holdsRows(relation) && !only { statements[0].hazards = [.indexBuild(relation)] }

@@ -143,7 +143,7 @@ public struct Planner: Sendable {
         notes += work.rebuilt.sorted().map { "\($0) is dropped and created again" }
         let existing = Set(old.tables.map { ObjectID(.table, $0.name) }).subtracting(work.rebuilt)
         let callers = Self.tablesInCyclesWithFunctions(newOrder.needs)
-        let writer = DDLWriter(options: options, existingTables: existing, before: before, after: after, tablesInFunctionCycles: callers,
+        var writer = DDLWriter(options: options, existingTables: existing, before: before, after: after, tablesInFunctionCycles: callers,
                                rebuiltMembers: work.rebuiltMembers)
 
         if options.online { statements.append(Statement("SET lock_timeout = '5s'")) }
@@ -241,7 +241,15 @@ public struct Planner: Sendable {
         // 3: constraints, indexes and columns of tables that stay.
         // A partitioned table's index before its partitions': dropping it drops the ones attached
         // to it, which cannot be dropped on their own while attached.
-        let droppedIndexes = droppedMembers.filter { $0.kind == .index }.enumerated()
+        // A partition's index attached to a parent's index that goes, goes with that one: no
+        // statement of its own (a thousand partitions made three thousand no-op drops).
+        let droppedSet = Set(droppedMembers)
+        let goesWithParent = { (id: ObjectID) -> Bool in
+            guard let table = id.parent, case let .index(index)? = before.member(id), let parentIndex = index.attachedTo,
+                  let parentTable = before.tables[ModelIndex.name(table)]?.partitionOf else { return false }
+            return droppedSet.contains(ObjectID(.index, parentIndex, on: ObjectID(.table, parentTable)))
+        }
+        let droppedIndexes = droppedMembers.filter { $0.kind == .index && !goesWithParent($0) }.enumerated()
             .map { (id: $1, depth: $1.parent.map { before.depth(ModelIndex.name($0)) } ?? 0, rank: $0) }
         for index in droppedIndexes.sorted(by: { ($0.depth, $0.rank) < ($1.depth, $1.rank) }) {
             statements.append(writer.dropMember(index.id, before: before))
@@ -365,6 +373,13 @@ public struct Planner: Sendable {
             if lhs.2 != rhs.2 { return lhs.2 < rhs.2 }
             return lhs.3.precedes(rhs.3)
         }.map(\.0)
+        // An index added to a partitioned table whose partitions' indexes the server would name
+        // as the target does: one statement on the whole tree (online, each partition's is built
+        // concurrently instead).
+        if !options.online {
+            (writer.wholeTreeIndexes, writer.madeByParentIndexes) = PartitionIndexNames(before: before, after: after)
+                .wholeTreeIndexes(created: Set(created))
+        }
         for pass in MemberPass.allCases {
             for id in ordered where pass.includes(id, in: after) { statements += writer.createMember(id) }
         }

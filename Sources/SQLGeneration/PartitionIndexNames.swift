@@ -1,0 +1,138 @@
+import SchemaModel
+
+/// An index added to a partitioned table in one statement, where the server's own names for
+/// its partitions' indexes are the target's: `CREATE INDEX … ON parent` builds one on each
+/// partition and attaches it, naming it as `ChooseIndexName` does (`partition_col_idx`, cut to
+/// 63 bytes, a number after `idx` where the name is taken). Written as pg_dump writes it
+/// (`ON ONLY`, one index per partition, each attached), the same index is 2N + 1 statements: at a
+/// thousand partitions, three thousand lines to review. Online, the pg_dump form stays (each
+/// partition's index is built `CONCURRENTLY`); so does any tree this cannot predict.
+struct PartitionIndexNames {
+    let before: ModelIndex
+    let after: ModelIndex
+
+    /// The indexes of partitioned tables to create in one statement, and the partitions'
+    /// indexes that statement makes (not created apart).
+    func wholeTreeIndexes(created: Set<ObjectID>) -> (parents: Set<ObjectID>, made: Set<ObjectID>) {
+        var parents: Set<ObjectID> = [], made: Set<ObjectID> = []
+        for id in created where id.kind == .index {
+            guard let tableID = id.parent, let partitions = madeByParent(id, table: ModelIndex.name(tableID), created: created) else { continue }
+            parents.insert(id)
+            made.formUnion(partitions)
+        }
+        return (parents, made)
+    }
+
+    /// The partitions' indexes `CREATE INDEX` on `parent` would make under the target's names, or nil.
+    private func madeByParent(_ id: ObjectID, table parent: QualifiedName, created: Set<ObjectID>) -> Set<ObjectID>? {
+        guard let table = after.tables[parent], table.kind == .partitioned, let index = table.index(id.name), !index.invalid else { return nil }
+        let partitions = after.partitions(of: parent)
+        // A foreign table among the partitions gets no index (or refuses a unique one): not predicted.
+        guard !partitions.isEmpty, !hasForeignPartitions else { return nil }
+        var made: Set<ObjectID> = []
+        var taken: Set<String> = []
+        // The names the server finds taken: every relation of the schema on either side, but the
+        // partitions' indexes this statement makes (one the plan rebuilds is dropped before).
+        let own = Set(partitions.compactMap { $0.indexes.first { $0.attachedTo == index.name }?.name })
+        let inUse = relationNames(in: parent.schema).subtracting(own)
+        for partition in partitions {
+            // A leaf table of the same schema, its index new, plain, and named as the server would name it.
+            guard partition.kind == .ordinary, partition.name.schema == parent.schema,
+                  let own = partition.indexes.first(where: { $0.attachedTo == index.name }), own.comment == nil,
+                  created.contains(ObjectID(.index, own.name, on: ObjectID(.table, partition.name))),
+                  !holdsMatching(index, partition.name),
+                  let columns = columnNames(index, of: partition),
+                  let name = Self.chosenName(table: partition.name.name, columns: columns, isTaken: { candidate in
+                      taken.contains(candidate) || inUse.contains(candidate)
+                  }), name == own.name else { return nil }
+            taken.insert(name)
+            made.insert(ObjectID(.index, own.name, on: ObjectID(.table, partition.name)))
+        }
+        return made
+    }
+
+    private var hasForeignPartitions: Bool {
+        after.model.definedObjects.contains { $0.kind == .foreignTable && $0.definition.contains(" PARTITION OF ") }
+    }
+
+    /// Whether the partition already holds an index or key the server would attach instead of
+    /// building one (it takes the first that matches).
+    private func holdsMatching(_ index: Index, _ partition: QualifiedName) -> Bool {
+        guard let old = before.tables[partition] else { return false }
+        return old.indexes.contains { $0.keys == index.keys && $0.method == index.method }
+            || old.constraints.contains { ($0.kind == .primaryKey || $0.kind == .unique) && $0.columns.map(SQLWriting.identPlain) == index.keys }
+    }
+
+    /// The index's column names as `ChooseIndexColumnNames` gives them: a column's name, a
+    /// number after one already given; nil for an expression (the server names it after its
+    /// function, cast or operator, which this does not guess).
+    private func columnNames(_ index: Index, of partition: Table) -> [String]? {
+        var names: [String] = []
+        for key in index.keys + index.include {
+            guard let base = partition.columns.first(where: { SQLWriting.identPlain($0.name) == key || SQLWriting.ident($0.name) == key })?.name
+            else { return nil }
+            var name = base, number = 0
+            while names.contains(name) {
+                number += 1
+                name = Self.cut(base, to: 63 - String(number).utf8.count) + String(number)
+            }
+            names.append(name)
+        }
+        return names.isEmpty ? nil : names
+    }
+
+    /// The names of relations in `schema` on either side (tables, indexes, keys' indexes,
+    /// sequences, views): the server adds a number to a name one of them holds.
+    private func relationNames(in schema: String) -> Set<String> {
+        var names: Set<String> = []
+        for model in [before.model, after.model] {
+            for table in model.tables where table.name.schema == schema {
+                names.insert(table.name.name)
+                names.formUnion(table.indexes.map(\.name))
+                names.formUnion(table.constraints.filter { $0.kind == .primaryKey || $0.kind == .unique || $0.kind == .exclusion }.map(\.name))
+            }
+            names.formUnion(model.sequences.filter { $0.name.schema == schema }.map(\.name.name))
+            names.formUnion(model.views.filter { $0.name.schema == schema }.flatMap { [$0.name.name] + $0.indexes.map(\.name) })
+            names.formUnion(model.compositeTypes.filter { $0.name.schema == schema }.map(\.name.name))
+        }
+        return names
+    }
+
+    /// `ChooseRelationName(table, ChooseIndexNameAddition(columns), "idx")`: `isTaken` names
+    /// the names in use other than the index's own.
+    static func chosenName(table: String, columns: [String], isTaken: (String) -> Bool) -> String? {
+        var addition = ""
+        for column in columns {
+            if !addition.isEmpty { addition += "_" }
+            addition += column
+            if addition.utf8.count >= 64 { break }
+        }
+        for pass in 0..<1000 {
+            let name = objectName(table, addition, label: pass == 0 ? "idx" : "idx\(pass)")
+            if !isTaken(name) { return name }
+        }
+        return nil
+    }
+
+    /// `makeObjectName`: both names cut, the longer first, to fit 63 bytes with the label.
+    static func objectName(_ first: String, _ second: String, label: String) -> String {
+        let available = 63 - 1 - (label.utf8.count + 1)
+        var firstBytes = first.utf8.count, secondBytes = second.utf8.count
+        while firstBytes + secondBytes > available {
+            if firstBytes > secondBytes { firstBytes -= 1 } else { secondBytes -= 1 }
+        }
+        return cut(first, to: firstBytes) + "_" + cut(second, to: secondBytes) + "_" + label
+    }
+
+    /// At most `bytes` UTF-8 bytes of `text`, never half a character (`pg_mbcliplen`).
+    static func cut(_ text: String, to bytes: Int) -> String {
+        var result = String.UnicodeScalarView(), count = 0
+        for scalar in text.unicodeScalars {
+            let size = String(scalar).utf8.count
+            if count + size > bytes { break }
+            result.append(scalar)
+            count += size
+        }
+        return String(result)
+    }
+}

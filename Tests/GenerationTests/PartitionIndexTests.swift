@@ -1,0 +1,49 @@
+import Introspection
+import SQLGeneration
+import SchemaModel
+import TestSupport
+import Testing
+
+/// An index added to a partitioned table is one `CREATE INDEX` on the parent where the server
+/// names each partition's index as the target does; dropped, it takes its partitions' with it.
+@Suite struct PartitionIndexTests {
+    /// Partitions with long names (cut to 63 bytes with the label) and a table holding the name
+    /// the server would give the first one's index (it then adds a number).
+    static let base: String = {
+        let long = String(repeating: "l", count: 58)
+        let partitions = (0..<12).map { i in
+            "create table \(i == 11 ? long : "ev_\(i)") partition of ev for values from (\(i * 100)) to (\((i + 1) * 100));"
+        }
+        return "create table ev (id int, at int, note text) partition by range (at);\n" + partitions.joined(separator: "\n")
+            + "\ncreate table ev_0_at_idx (x int);\n"
+    }()
+
+    private func plans(_ added: String, online: Bool = false) throws -> [Plan] {
+        let old = try TestDatabase.model(after: Self.base), new = try TestDatabase.model(after: Self.base + added)
+        return try [(old, new), (new, old)].map { source, target in
+            let plan = Planner(from: source, to: target, options: PlanOptions(online: online, serverMajor: try ServerFeatures.major())).plan()
+            let proof = try Proving.check().prove(plan, from: source, to: target)
+            #expect(proof.holds, "\(plan.sql)\n\(proof.leftover)")
+            return plan
+        }
+    }
+
+    @Test func anIndexOfColumnsIsOneStatementAndGoesInOne() throws {
+        let plans = try plans("create index ev_at_idx on ev (at); create unique index on ev (id, at) include (note) where note is not null;")
+        let forward = plans[0].statements.map(\.sql)
+        #expect(forward == [
+            "CREATE INDEX ev_at_idx ON public.ev USING btree (at);",
+            "CREATE UNIQUE INDEX ev_id_at_note_idx ON public.ev USING btree (id, at) INCLUDE (note) WHERE (note IS NOT NULL);",
+        ], "\(plans[0].sql)")
+        #expect(plans[1].statements.map(\.sql) == [#"DROP INDEX IF EXISTS "public"."ev_at_idx";"#, #"DROP INDEX IF EXISTS "public"."ev_id_at_note_idx";"#],
+                "\(plans[1].sql)")
+    }
+
+    /// An expression (named by the server after its function) and `--online` keep pg_dump's form.
+    @Test func anExpressionOrAnOnlinePlanKeepsOneIndexPerPartition() throws {
+        let expression = try plans("create index on ev (lower(note));")
+        #expect(expression[0].statements.filter { $0.sql.contains(" ATTACH PARTITION ") }.count == 12, "\(expression[0].sql)")
+        let online = try plans("create index ev_at_idx on ev (at);", online: true)
+        #expect(online[0].statements.filter { $0.sql.hasPrefix("CREATE INDEX CONCURRENTLY") }.count == 12, "\(online[0].sql)")
+    }
+}
