@@ -114,12 +114,11 @@ struct DDLWriter {
             // (PostgreSQL's regression suite: nv_parent's NOT VALID check, added after its children).
             if constraint.kind == .check, constraint.inheritedAndLocal != true,
                Self.inheritsCheck(named: constraint.name, table: relation, in: after) { return [] }
-            // The server refuses a NOT VALID foreign key on a partitioned table (before 18): added valid.
-            let partitionedKey = constraint.kind == .foreignKey && after.tables[relation]?.kind == .partitioned
+            // The server refuses a NOT VALID foreign key on a partitioned table (before 18): added
+            // valid; and builds no index of one concurrently: a key or unique constraint is added whole.
             let partitioned = after.tables[relation]?.kind == .partitioned
-            var statements = ConstraintDDL.add(constraint, on: relation, guarded: guarded || inherited,
-                                               online: options.online && holdsRows(relation) && !partitionedKey
-                                                   && !(partitioned && (constraint.kind == .primaryKey || constraint.kind == .unique)))
+            let online = options.online && holdsRows(relation) && !(partitioned && constraint.kind != .check)
+            var statements = ConstraintDDL.add(constraint, on: relation, guarded: guarded || inherited, online: online)
             if holdsRows(relation), statements[0].outsideTransaction {
                 // Its index built concurrently, then taken by the constraint under a short lock.
                 statements[0].hazards = [.indexBuild(relation)]
