@@ -64,13 +64,14 @@ struct PartitionIndexNames {
     }
 
     /// The index's column names as `ChooseIndexColumnNames` gives them: a column's name, a
-    /// number after one already given; nil for an expression (the server names it after its
-    /// function, cast or operator, which this does not guess).
+    /// function call's function (`lower(email)` is `lower`, as `FigureColname` has it), a number
+    /// after one already given; nil for any other expression (named after its cast, operator or
+    /// construct, which this does not guess).
     private func columnNames(_ index: Index, of partition: Table) -> [String]? {
         var names: [String] = []
         for key in index.keys + index.include {
-            guard let base = partition.columns.first(where: { SQLWriting.identPlain($0.name) == key || SQLWriting.ident($0.name) == key })?.name
-            else { return nil }
+            let column = partition.columns.first { SQLWriting.identPlain($0.name) == key || SQLWriting.ident($0.name) == key }?.name
+            guard let base = column ?? Self.functionName(key) else { return nil }
             var name = base, number = 0
             while names.contains(name) {
                 number += 1
@@ -79,6 +80,19 @@ struct PartitionIndexNames {
             names.append(name)
         }
         return names.isEmpty ? nil : names
+    }
+
+    /// `f(…)` or `schema.f(…)`, as the server deparses a call of a function whose name needs no
+    /// quotes, and nothing after its closing parenthesis: `f`.
+    static func functionName(_ key: String) -> String? {
+        let simple = { (part: Substring) in
+            part.first.map { $0 == "_" || ("a"..."z").contains($0) } == true
+                && part.allSatisfy { $0 == "_" || $0 == "$" || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+        }
+        guard let open = key.firstIndex(of: "("), let call = SQLWriting.parenthesized(key[open...]), call.endIndex == key.endIndex else { return nil }
+        let parts = key[..<open].split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy(simple), let name = parts.last else { return nil }
+        return String(name)
     }
 
     /// The names of relations in `schema` on either side (tables, indexes, keys' indexes,
