@@ -173,13 +173,13 @@ struct DDLWriter {
     }
 
     /// `index`, of a partition, attached to its parent table's index, when that one is there already
-    /// and stays as it is (one created by the plan attaches its partitions' indexes itself; the
-    /// planner rebuilds an index whose definition or validity changes, as a parent's `ON ONLY`
-    /// index does when its last partition is attached: it was attached twice).
+    /// and stays (one created by the plan attaches its partitions' indexes itself; the planner
+    /// rebuilds an index whose definition changes). A parent's `ON ONLY` index becomes valid
+    /// when its last partition's index is attached here.
     func attachingToParent(_ index: Index, on relation: QualifiedName) -> [Statement] {
         guard let parent = index.attachedTo, let parentTable = after.tables[relation]?.partitionOf,
               let existing = before.tables[parentTable]?.index(parent), let kept = after.tables[parentTable]?.index(parent),
-              existing.definition == kept.definition, existing.invalid == kept.invalid,
+              existing.definition == kept.definition,
               !rebuiltMembers.contains(ObjectID(.index, parent, on: ObjectID(.table, parentTable))) else { return [] }
         return [attach(parent, on: parentTable, index.name, on: relation)]
     }

@@ -136,6 +136,7 @@ public struct Planner: Sendable {
         addTypeRebuilds(to: &work, before: before, after: after)
         addFunctionUsers(to: &work, before: before, after: after)
         addIdentityChanges(to: &work, before: before)
+        addPartitionIndexesOfDroppedParents(to: &work, before: before, after: after)
         addReaddedColumns(to: &work, before: before, after: after)
         addExpressionsSet(to: &work, before: before, after: after, order: newOrder.order)
         addDependents(to: &work, before: before, after: after, edges: oldOrder.edges)
@@ -532,7 +533,16 @@ public struct Planner: Sendable {
                     // An index attached to its parent's cannot be detached: only attaching is a change in place.
                     var attaching = false
                     if case let .index(old)? = change.old { attaching = old.attachedTo == nil }
+                    // A partitioned table's index that becomes valid: its last partitions' indexes are
+                    // attached (their own changes), which makes it valid; made again, it would take
+                    // with it those attached already.
+                    var becomesValid = false
+                    if case let .index(old)? = change.old, case let .index(new)? = change.new, let table = id.parent,
+                       after.tables[ModelIndex.name(table)]?.kind == .partitioned {
+                        becomesValid = old.invalid && !new.invalid
+                    }
                     if names.isSubset(of: ["comment", "attached to"]) && (attaching || !names.contains("attached to"))
+                        || names.isSubset(of: ["comment", "invalid"]) && becomesValid
                         || Self.onlyStorageParameters(change) {
                         work.changedMembers[id] = change
                     } else {
@@ -957,6 +967,24 @@ public struct Planner: Sendable {
     /// Identities that go, dropped early (`Work.droppedIdentities`); and a removed sequence whose
     /// name a new identity takes (a serial that becomes an identity), dropped before the identity
     /// is added, with the defaults that read it, so PostgreSQL does not name the new one `…_seq1`.
+    /// A partitioned table's index that goes (dropped, or dropped and made again) takes the
+    /// partitions' indexes attached to it, at any depth: those the target still holds are made
+    /// again too, even where the diff saw no change in them.
+    private func addPartitionIndexesOfDroppedParents(to work: inout Work, before: ModelIndex, after: ModelIndex) {
+        var queue = Array(work.removedMembers.keys.filter { $0.kind == .index }) + work.rebuiltMembers.filter { $0.kind == .index }
+        while let parent = queue.popLast() {
+            guard let table = parent.parent, before.tables[ModelIndex.name(table)]?.kind == .partitioned else { continue }
+            for partition in before.partitions(of: ModelIndex.name(table)) {
+                for index in partition.indexes where index.attachedTo == parent.name {
+                    let id = ObjectID(.index, index.name, on: ObjectID(.table, partition.name))
+                    guard after.member(id) != nil, work.removedMembers[id] == nil, work.rebuiltMembers.insert(id).inserted else { continue }
+                    work.changedMembers[id] = nil
+                    queue.append(id)
+                }
+            }
+        }
+    }
+
     private func addIdentityChanges(to work: inout Work, before: ModelIndex) {
         var freed: Set<QualifiedName> = []
         for (id, change) in work.changedMembers where id.kind == .column {

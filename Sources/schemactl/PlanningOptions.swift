@@ -83,7 +83,9 @@ struct PlanningOptions: ParsableArguments {
             Terminal.error("warning: --no-verify: the \(direction) plan was not proved on a scratch database")
             return
         }
-        guard !plan.isEmpty else { return }
+        // An empty plan between two sides that differ is proved too: it is refused, with what it
+        // leaves, rather than printed as nothing.
+        guard !plan.isEmpty || !SchemaDiff(from: old, to: new).isEmpty else { return }
         let proof = try PlanCheck(replay: replay).prove(plan, from: old, to: new)
         ProgressLine.shared.clear()
         guard proof.holds else { throw ProofFailed(direction: direction, leftover: proof.leftover) }

@@ -51,4 +51,28 @@ import Testing
         let online = try plans("create index ev_at_idx on ev (at);", online: true)
         #expect(online[0].statements.filter { $0.sql.hasPrefix("CREATE INDEX CONCURRENTLY") }.count == 12, "\(online[0].sql)")
     }
+
+    /// A partitioned table's `ON ONLY` index becomes valid once its last partition's index is
+    /// attached: one `ATTACH`, not the index made again (which took the partitions' indexes
+    /// attached already with it, and then failed to attach them). Back, it is made again, and so
+    /// are the partitions' indexes its drop takes.
+    @Test func anOnlyIndexCompletedByItsLastAttachIsNotMadeAgain() throws {
+        let base = """
+            create table m (id int, at int) partition by range (at);
+            create table m_1 partition of m for values from (0) to (10);
+            create table m_2 partition of m for values from (10) to (20);
+            create index m_at ON ONLY m (at);
+            create index m_1_at on m_1 (at); alter index m_at attach partition m_1_at;
+            create index m_2_at on m_2 (at);
+            """
+        let old = try TestDatabase.model(after: base), new = try TestDatabase.model(after: base + "alter index m_at attach partition m_2_at;")
+        for (source, target) in [(old, new), (new, old)] {
+            let plan = Planner(from: source, to: target, options: PlanOptions(serverMajor: try ServerFeatures.major())).plan()
+            let proof = try Proving.check().prove(plan, from: source, to: target)
+            #expect(proof.holds, "\(plan.sql)\n\(proof.leftover)")
+        }
+        let forward = Planner(from: old, to: new, options: PlanOptions(serverMajor: try ServerFeatures.major())).plan()
+        #expect(forward.statements.map(\.sql) == [#"ALTER INDEX "public"."m_at" ATTACH PARTITION "public"."m_2_at";"#], "\(forward.sql)")
+    }
 }
+
