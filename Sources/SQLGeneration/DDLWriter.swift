@@ -130,7 +130,7 @@ struct DDLWriter {
                 statements[0].hazards = hazards + (constraint.kind == .foreignKey ? [] : [.accessExclusiveLock(relation)])
                 if statements.count > 1, statements[1].sql.contains(" VALIDATE CONSTRAINT ") { statements[1].hazards = [.validation(relation)] }
             }
-            return statements
+            return statements + validatingCopies(of: constraint, on: relation)
         case let .index(index):
             // An invalid index is a failed concurrent build, not created again; but a partitioned
             // table's is one created ON ONLY that not every partition's index is attached to yet.
@@ -145,6 +145,19 @@ struct DDLWriter {
         case let .trigger(trigger): return TriggerDDL.create(trigger, on: relation, guarded: guarded)
         case let .policy(policy): return PolicyDDL.create(policy, on: relation, guarded: guarded)
         case .schema, .extension, .enum, .domain, .compositeType, .sequence, .table, .column, .view, .function, .defined: return []
+        }
+    }
+
+    /// A check added `NOT VALID` to a parent reaches its partitions and children `NOT VALID` too;
+    /// the copies the target holds validated (a partition made after the parent's check was
+    /// added gets it valid) are validated on their own table.
+    private func validatingCopies(of constraint: Constraint, on relation: QualifiedName) -> [Statement] {
+        guard constraint.kind == .check, !constraint.validated else { return [] }
+        return Planner.descendants(of: relation, in: after.model).compactMap { child in
+            guard let copy = after.tables[child]?.constraints.first(where: { $0.name == constraint.name && $0.kind == .check }),
+                  copy.validated else { return nil }
+            return Statement("ALTER TABLE \(child.sql) VALIDATE CONSTRAINT \(SQLWriting.ident(constraint.name))",
+                             hazards: holdsRows(child) ? [.validation(child)] : [])
         }
     }
 
@@ -1201,7 +1214,7 @@ struct DDLWriter {
     /// `OWNED BY` of a sequence created, or whose owner changed, once its column exists.
     func sequenceOwnership(_ id: ObjectID, work: Planner.Work) -> [Statement] {
         guard let sequence = after.sequences[ModelIndex.name(id)] else { return [] }
-        if work.addedTop.contains(id) || work.rebuilt.contains(id) {
+        if work.addedTop.contains(id) || work.rebuilt.contains(id) || work.sequencesKeptThroughRebuild.contains(id) {
             return sequence.ownedBy == nil ? [] : [TypeDDL.ownership(sequence)]
         }
         guard let change = work.changedTop[id], case let .sequence(old)? = change.old, old.ownedBy != sequence.ownedBy else { return [] }

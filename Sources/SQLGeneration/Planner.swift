@@ -53,6 +53,10 @@ public struct Planner: Sendable {
         var changedMembers: [ObjectID: SchemaChange] = [:]
         /// Members dropped and created again (a changed constraint, a trigger on a rebuilt function).
         var rebuiltMembers: Set<ObjectID> = []
+        /// Sequences owned by a table made again, that stay: let go before its drop (which would
+        /// take them: the new table's defaults then name a sequence that is gone) and owned again
+        /// after, going on counting.
+        var sequencesKeptThroughRebuild: Set<ObjectID> = []
         /// Tables whose columns change type or go: what reads them must be rebuilt around it.
         var affectedTables: Set<ObjectID> = []
         /// Columns that change type, by table: what names them is rebuilt.
@@ -302,6 +306,15 @@ public struct Planner: Sendable {
             }
         }
         let dropsLate = Set(lateDrops)
+        for sequence in before.model.sequences {
+            guard let owner = sequence.ownedBy, work.rebuilt.contains(ObjectID(.table, owner.table)) else { continue }
+            let id = ObjectID(.sequence, sequence.name)
+            guard !droppedTop.contains(id), after.sequences[sequence.name] != nil else { continue }
+            work.sequencesKeptThroughRebuild.insert(id)
+            var detached = sequence
+            detached.ownedBy = nil
+            statements.append(TypeDDL.ownership(detached))
+        }
         for id in reverse where !readers.contains(id.kind) && !dropsLate.contains(id) && !work.earlyReaders.contains(id) {
             if work.rangeRebuilds.contains(id) { statements += writer.parkColumns(holding: DDLWriter.rangeTypes(id, in: before)) }
             if work.replacedTypes.values.contains(id) { statements += writer.parkColumns(holding: [ModelIndex.name(id)]) }

@@ -1,0 +1,41 @@
+import Introspection
+import SQLGeneration
+import SchemaModel
+import TestSupport
+import Testing
+
+/// What a table made again (a plain table become partitioned) takes with its drop, and what a
+/// parent's new check gives its partitions: found by pg-schema-diff's partitioned-table cases.
+@Suite struct RebuiltTableTests {
+    private func plans(_ before: String, _ after: String) throws -> [Plan] {
+        let old = try TestDatabase.model(after: before), new = try TestDatabase.model(after: after)
+        return try [(old, new), (new, old)].map { source, target in
+            let plan = Planner(from: source, to: target, options: PlanOptions(serverMajor: try ServerFeatures.major())).plan()
+            let proof = try Proving.check().prove(plan, from: source, to: target)
+            #expect(proof.holds, "\(plan.sql)\n\(proof.leftover)")
+            return plan
+        }
+    }
+
+    /// Its serial's sequence is let go before the drop and owned again after: the new table's
+    /// default names it, and it goes on counting.
+    @Test func aSerialsSequenceOutlivesItsTableMadeAgain() throws {
+        let plans = try plans("create table events (id serial, kind text);",
+                              "create table events (id serial, kind text) partition by list (kind); "
+                                  + "create table events_a partition of events for values in ('a');")
+        for plan in plans {
+            let sql = plan.statements.map(\.sql)
+            #expect(sql.contains(#"ALTER SEQUENCE "public"."events_id_seq" OWNED BY NONE;"#), "\(plan.sql)")
+            #expect(sql.contains(#"ALTER SEQUENCE "public"."events_id_seq" OWNED BY "public"."events"."id";"#), "\(plan.sql)")
+            #expect(!sql.contains { $0.contains("CREATE SEQUENCE") || $0.contains("DROP SEQUENCE") }, "\(plan.sql)")
+        }
+    }
+
+    /// A check added NOT VALID to a parent whose partitions came after it: their copies are valid.
+    @Test func aParentsNotValidCheckKeepsItsPartitionsValidCopies() throws {
+        let table = "create table m (id int, n int) partition by range (id);"
+        let partitions = "create table m_1 partition of m for values from (0) to (10); create table m_2 partition of m for values from (10) to (20);"
+        let plans = try plans(table + partitions, table + "alter table m add constraint m_n check (n > 0) not valid;" + partitions)
+        #expect(plans[0].statements.filter { $0.sql.contains("VALIDATE CONSTRAINT") }.count == 2, "\(plans[0].sql)")
+    }
+}
