@@ -278,12 +278,26 @@ struct DDLWriter {
             // A partitioned table's rows are its partitions': those that stay are detached first.
             let keepsRows = table.partitionKey != nil
                 && !before.model.tables.contains { $0.partitionOf == table.name && after.tables[$0.name] == nil }
-            return [Statement("DROP TABLE IF EXISTS \(table.name.sql)", hazards: keepsRows ? [] : [.dataLoss("table \(table.name.sql) and its rows")])]
+            let drop = Statement("DROP TABLE IF EXISTS \(table.name.sql)", hazards: keepsRows ? [] : [.dataLoss("table \(table.name.sql) and its rows")])
+            // A partition of a tree another table's foreign key references holds that key's clone:
+            // the server refuses its drop ("other objects depend on it") until it is detached.
+            guard let parent = table.partitionOf, treeIsReferenced(from: parent) else { return [drop] }
+            return [Statement("ALTER TABLE \(parent.sql) DETACH PARTITION \(table.name.sql)", hazards: locking(parent)), drop]
         case let .view(view):
             return [ViewDDL.drop(view)]
         case let .function(function): return [FunctionDDL.drop(function)]
         case let .defined(value): return [DefinedObjectDDL.drop(value)]
         case .column, .constraint, .index, .trigger, .policy: return []
+        }
+    }
+
+    /// Whether a foreign key of the old model references `table` or a partitioned table above it.
+    private func treeIsReferenced(from table: QualifiedName) -> Bool {
+        var current: QualifiedName? = table
+        var tree: Set<QualifiedName> = []
+        while let name = current, tree.insert(name).inserted { current = before.tables[name]?.partitionOf }
+        return before.model.tables.contains { referencing in
+            referencing.constraints.contains { $0.foreignKey.map { tree.contains($0.referencedTable) } ?? false }
         }
     }
 

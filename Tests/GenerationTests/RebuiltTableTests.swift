@@ -38,4 +38,18 @@ import Testing
         let plans = try plans(table + partitions, table + "alter table m add constraint m_n check (n > 0) not valid;" + partitions)
         #expect(plans[0].statements.filter { $0.sql.contains("VALIDATE CONSTRAINT") }.count == 2, "\(plans[0].sql)")
     }
+
+    /// A partition dropped from a tree another table's foreign key references is detached first:
+    /// it holds the key's clone, and the server refuses its drop.
+    @Test func aPartitionOfAReferencedTreeIsDetachedBeforeItsDrop() throws {
+        let base = """
+            create table p (id int, region text, primary key (id, region)) partition by list (region);
+            create table p_eu partition of p for values in ('eu');
+            create table orders (id int, p_id int, region text, foreign key (p_id, region) references p);
+            """
+        let plans = try plans(base + "create table p_us partition of p for values in ('us');", base)
+        #expect(plans[0].statements.map(\.sql).starts(with: [#"ALTER TABLE "public"."p" DETACH PARTITION "public"."p_us";"#]),
+                "\(plans[0].sql)")
+    }
 }
+
