@@ -19,13 +19,7 @@ import Testing
     }()
 
     private func plans(_ added: String, online: Bool = false) throws -> [Plan] {
-        let old = try TestDatabase.model(after: Self.base), new = try TestDatabase.model(after: Self.base + added)
-        return try [(old, new), (new, old)].map { source, target in
-            let plan = Planner(from: source, to: target, options: PlanOptions(online: online, serverMajor: try ServerFeatures.major())).plan()
-            let proof = try Proving.check().prove(plan, from: source, to: target)
-            #expect(proof.holds, "\(plan.sql)\n\(proof.leftover)")
-            return plan
-        }
+        try Proving.plansBothWays(Self.base, Self.base + added, online: online)
     }
 
     @Test func anIndexOfColumnsOrCallsIsOneStatementAndGoesInOne() throws {

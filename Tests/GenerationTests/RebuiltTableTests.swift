@@ -7,15 +7,7 @@ import Testing
 /// What a table made again (a plain table become partitioned) takes with its drop, and what a
 /// parent's new check gives its partitions: found by pg-schema-diff's partitioned-table cases.
 @Suite struct RebuiltTableTests {
-    private func plans(_ before: String, _ after: String) throws -> [Plan] {
-        let old = try TestDatabase.model(after: before), new = try TestDatabase.model(after: after)
-        return try [(old, new), (new, old)].map { source, target in
-            let plan = Planner(from: source, to: target, options: PlanOptions(serverMajor: try ServerFeatures.major())).plan()
-            let proof = try Proving.check().prove(plan, from: source, to: target)
-            #expect(proof.holds, "\(plan.sql)\n\(proof.leftover)")
-            return plan
-        }
-    }
+    private func plans(_ before: String, _ after: String) throws -> [Plan] { try Proving.plansBothWays(before, after) }
 
     /// Its serial's sequence is let go before the drop and owned again after: the new table's
     /// default names it, and it goes on counting.
