@@ -75,7 +75,7 @@ struct PartitionIndexNames {
             var name = base, number = 0
             while names.contains(name) {
                 number += 1
-                name = Self.cut(base, to: 63 - String(number).utf8.count) + String(number)
+                name = SQLWriting.clipped(base, toBytes: SQLWriting.identifierBytes - String(number).utf8.count) + String(number)
             }
             names.append(name)
         }
@@ -85,10 +85,8 @@ struct PartitionIndexNames {
     /// `f(…)` or `schema.f(…)`, as the server deparses a call of a function whose name needs no
     /// quotes, and nothing after its closing parenthesis: `f`.
     static func functionName(_ key: String) -> String? {
-        let simple = { (part: Substring) in
-            part.first.map { $0 == "_" || ("a"..."z").contains($0) } == true
-                && part.allSatisfy { $0 == "_" || $0 == "$" || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
-        }
+        // A name the server prints bare (`quote_ident` would not quote it).
+        let simple = { (part: Substring) in !part.isEmpty && SQLWriting.identPlain(String(part)) == part }
         guard let open = key.firstIndex(of: "("), let call = SQLWriting.parenthesized(key[open...]), call.endIndex == key.endIndex else { return nil }
         let parts = key[..<open].split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), parts.allSatisfy(simple), let name = parts.last else { return nil }
@@ -130,23 +128,11 @@ struct PartitionIndexNames {
 
     /// `makeObjectName`: both names cut, the longer first, to fit 63 bytes with the label.
     static func objectName(_ first: String, _ second: String, label: String) -> String {
-        let available = 63 - 1 - (label.utf8.count + 1)
+        let available = SQLWriting.identifierBytes - 1 - (label.utf8.count + 1)
         var firstBytes = first.utf8.count, secondBytes = second.utf8.count
         while firstBytes + secondBytes > available {
             if firstBytes > secondBytes { firstBytes -= 1 } else { secondBytes -= 1 }
         }
-        return cut(first, to: firstBytes) + "_" + cut(second, to: secondBytes) + "_" + label
-    }
-
-    /// At most `bytes` UTF-8 bytes of `text`, never half a character (`pg_mbcliplen`).
-    static func cut(_ text: String, to bytes: Int) -> String {
-        var result = String.UnicodeScalarView(), count = 0
-        for scalar in text.unicodeScalars {
-            let size = String(scalar).utf8.count
-            if count + size > bytes { break }
-            result.append(scalar)
-            count += size
-        }
-        return String(result)
+        return SQLWriting.clipped(first, toBytes: firstBytes) + "_" + SQLWriting.clipped(second, toBytes: secondBytes) + "_" + label
     }
 }

@@ -20,13 +20,20 @@ enum SQLWriting {
         let whole = base + suffix
         guard whole.utf8.count > identifierBytes else { return whole }
         let digest = SHA256.hash(data: Data(base.utf8)).prefix(4).map { String(format: "%02x", $0) }.joined()
-        let room = identifierBytes - suffix.utf8.count - digest.count - 1
-        var kept = ""
-        for character in base {
-            guard kept.utf8.count + character.utf8.count <= room else { break }
-            kept.append(character)
+        return clipped(base, toBytes: identifierBytes - suffix.utf8.count - digest.count - 1) + suffix + "_" + digest
+    }
+
+    /// At most `bytes` UTF-8 bytes of `text`, never half a character, cut per code point as the
+    /// server cuts a name (`pg_mbcliplen`).
+    static func clipped(_ text: String, toBytes bytes: Int) -> String {
+        var result = String.UnicodeScalarView(), count = 0
+        for scalar in text.unicodeScalars {
+            let size = String(scalar).utf8.count
+            if count + size > bytes { break }
+            result.append(scalar)
+            count += size
         }
-        return kept + suffix + "_" + digest
+        return String(result)
     }
 
     static func literal(_ value: String) -> String { SQLQuoting.literal(value) }
