@@ -119,7 +119,8 @@ public struct ModelFlattener: Sendable {
                     object(ObjectID(.constraint, $0.name, on: ObjectID(.table, table.name)), .constraint($0),
                            [("definition", expression($0.definition)), ("comment", $0.comment), ("index comment", $0.indexComment),
                             // PostgreSQL sets it by ADD CONSTRAINT on the child (merged with the inherited one).
-                            ("inherited and declared locally", $0.inheritedAndLocal.flatMap { flag($0) })])
+                            ("inherited and declared locally", $0.inheritedAndLocal.flatMap { flag($0) }),
+                            ("attached to", $0.attachedTo.map(quote)), ("incomplete", $0.incomplete.flatMap { flag($0) })])
                 }
             }
         case .index:

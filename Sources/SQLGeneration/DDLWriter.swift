@@ -15,6 +15,10 @@ struct DDLWriter {
     /// Members the plan drops and creates again: a partition's index is not attached to a parent
     /// index that is among them (that one attaches its partitions' indexes when it is created).
     var rebuiltMembers: Set<ObjectID> = []
+    /// Members of the old model the plan drops for good.
+    var removedMembers: Set<ObjectID> = []
+    /// Tables the plan creates whole (added, or dropped and made again).
+    var createdWhole: Set<ObjectID> = []
     /// Indexes of partitioned tables created on the whole tree in one statement
     /// (`PartitionIndexNames`), and the partitions' indexes that statement makes.
     var wholeTreeIndexes: Set<ObjectID> = []
@@ -45,7 +49,7 @@ struct DDLWriter {
             let inline = inlined(table)
             return TableDDL.create(table, in: after, guarded: guarded, constraints: inline)
                 + inline.flatMap { ConstraintDDL.comments($0, on: table.name) }
-                + table.constraints.filter { $0.kind == .primaryKey && !inline.contains($0) }
+                + table.constraints.filter { $0.kind == .primaryKey && $0.incomplete != true && !inline.contains($0) }
                     .flatMap { ConstraintDDL.add($0, on: table.name, guarded: guarded || inherited) }
         case let .view(view): return ViewDDL.create(view, guarded: guarded)
         case let .function(function): return FunctionDDL.create(function)
@@ -68,7 +72,8 @@ struct DDLWriter {
     /// One ALTER TABLE a constraint made the consolidated file load 1.4–1.8× slower than
     /// pg_dump's output. A check stays apart when the table is in a cycle with a function (see `tablesInFunctionCycles`).
     func inlined(_ table: Table) -> [Constraint] {
-        guard table.partitionOf == nil, table.ofType == nil,
+        if table.partitionOf != nil { return keysAttachedAtCreation(table) }
+        guard table.ofType == nil,
               table.inherits.isEmpty || TableDDL.joinsParentsLater(table, parents: table.inherits.compactMap { after.tables[$0] })
         else { return [] }
         let calls = tablesInFunctionCycles.contains(ObjectID(.table, table.name))
@@ -80,7 +85,7 @@ struct DDLWriter {
         let keptKeys = keys.filter { keyColumns.insert($0.columns).inserted }
         return table.constraints.filter { constraint in
             switch constraint.kind {
-            case .primaryKey, .unique: return keptKeys.contains(constraint)
+            case .primaryKey, .unique: return keptKeys.contains(constraint) && constraint.incomplete != true
             case .check: return constraint.validated && !calls
             case .foreignKey, .exclusion, .notNull: return false
             }
@@ -91,7 +96,7 @@ struct DDLWriter {
         switch after.object(id) {
         case let .table(table)?:
             let inline = withoutInlined ? inlined(table) : []
-            let primaryKeys = withoutInlined ? table.constraints.filter { $0.kind == .primaryKey } : []
+            let primaryKeys = withoutInlined ? table.constraints.filter { $0.kind == .primaryKey && $0.incomplete != true } : []
             return table.constraints.filter { !inline.contains($0) && !primaryKeys.contains($0) }.map { ObjectID(.constraint, $0.name, on: id) }
                 + table.indexes.filter { !$0.invalid || table.kind == .partitioned }.map { ObjectID(.index, $0.name, on: id) }
                 + table.triggers.map { ObjectID(.trigger, $0.name, on: id) } + table.policies.map { ObjectID(.policy, $0.name, on: id) }
@@ -118,7 +123,11 @@ struct DDLWriter {
             // valid; and builds no index of one concurrently: a key or unique constraint is added whole.
             let partitioned = after.tables[relation]?.kind == .partitioned
             let online = options.online && holdsRows(relation) && !(partitioned && constraint.kind != .check)
-            var statements = ConstraintDDL.add(constraint, on: relation, guarded: guarded || inherited, online: online)
+            // A partitioned table's key as pg_dump adds it, where its partitions' keys are named:
+            // on the table alone, then each partition's attached (the server would attach one it
+            // finds matching, or build one under its own name).
+            let only = partitioned && Self.isKey(constraint) && (constraint.incomplete == true || attachesEveryPartition(constraint.name, on: relation))
+            var statements = ConstraintDDL.add(constraint, on: relation, guarded: guarded || inherited, online: online, only: only)
             if holdsRows(relation), statements[0].outsideTransaction {
                 // Its index built concurrently, then taken by the constraint under a short lock.
                 statements[0].hazards = [.indexBuild(relation)]
@@ -131,17 +140,20 @@ struct DDLWriter {
                 if statements.count > 1, statements[1].sql.contains(" VALIDATE CONSTRAINT ") { statements[1].hazards = [.validation(relation)] }
             }
             return statements + validatingCopies(of: constraint, on: relation)
+                + (only ? attachingPartitions(to: constraint.name, on: relation) : [])
+                + attachingToParent(constraint.name, attachedTo: constraint.attachedTo, on: relation)
         case let .index(index):
             // An invalid index is a failed concurrent build, not created again; but a partitioned
             // table's is one created ON ONLY that not every partition's index is attached to yet.
             let partitioned = after.tables[relation]?.kind == .partitioned
             guard !index.invalid || partitioned, !madeByParentIndexes.contains(id) else { return [] }
             let concurrently = options.online && holdsRows(relation) && !partitioned
-            let only = !wholeTreeIndexes.contains(id) && (attachesEveryPartition(index, on: relation) || index.invalid)
+            let only = !wholeTreeIndexes.contains(id) && (attachesEveryPartition(index.name, on: relation) || index.invalid)
             var statements = IndexDDL.create(index, on: relation, guarded: guarded || inherited, concurrently: concurrently, only: only)
             // ON ONLY builds nothing: the partitions' indexes are attached after.
             if holdsRows(relation) && !only { statements[0].hazards = [.indexBuild(relation)] }
-            return statements + (only ? attachingPartitions(to: index, on: relation) : []) + attachingToParent(index, on: relation)
+            return statements + (only ? attachingPartitions(to: index.name, on: relation) : [])
+                + attachingToParent(index.name, attachedTo: index.attachedTo, on: relation)
         case let .trigger(trigger): return TriggerDDL.create(trigger, on: relation, guarded: guarded)
         case let .policy(policy): return PolicyDDL.create(policy, on: relation, guarded: guarded)
         case .schema, .extension, .enum, .domain, .compositeType, .sequence, .table, .column, .view, .function, .defined: return []
@@ -161,14 +173,74 @@ struct DDLWriter {
         }
     }
 
-    /// An index of a partitioned table whose every partition has its index attached is created
-    /// as pg_dump creates it: `ON ONLY` the table, then each partition's index attached by name.
+    /// An index or key of a partitioned table whose every partition has its index or key attached
+    /// is created as pg_dump creates it: `ON ONLY` the table, then each partition's attached by name.
     /// Created on the whole table, the server would attach a matching index of each partition by
     /// itself, and pick one where a partition has two.
-    private func attachesEveryPartition(_ index: Index, on relation: QualifiedName) -> Bool {
+    private func attachesEveryPartition(_ name: String, on relation: QualifiedName) -> Bool {
         guard after.tables[relation]?.kind == .partitioned else { return false }
         let partitions = after.partitions(of: relation)
-        return !partitions.isEmpty && partitions.allSatisfy { partition in partition.indexes.contains { $0.attachedTo == index.name } }
+        return !partitions.isEmpty && partitions.allSatisfy { Self.attached(to: name, in: $0) != nil }
+    }
+
+    /// The index or key of `partition` attached to its parent's index or key `parent`.
+    static func attached(to parent: String, in partition: Table) -> String? {
+        partition.indexes.first { $0.attachedTo == parent }?.name ?? partition.constraints.first { $0.attachedTo == parent }?.name
+    }
+
+    /// A primary key, unique or exclusion constraint: one with an index.
+    static func isKey(_ constraint: Constraint) -> Bool {
+        constraint.kind == .primaryKey || constraint.kind == .unique || constraint.kind == .exclusion
+    }
+
+    /// What a partition's index or key may be attached to: the parent's index or key `name`, by
+    /// kind and definition (equal on both sides: the same one).
+    static func attachable(_ name: String, of table: Table) -> String? {
+        if let index = table.index(name) { return "index " + index.definition }
+        return table.constraints.first { $0.name == name && isKey($0) }.map { "key " + $0.definition }
+    }
+
+    /// Whether the parent's index or key `name` is there before the plan and stays.
+    private func staysOnParent(_ name: String, of parentTable: QualifiedName) -> Bool {
+        guard let existing = before.tables[parentTable].flatMap({ Self.attachable(name, of: $0) }),
+              existing == after.tables[parentTable].flatMap({ Self.attachable(name, of: $0) }) else { return false }
+        let table = ObjectID(.table, parentTable)
+        return !createdWhole.contains(table)
+            && ![ObjectID(.index, name, on: table), ObjectID(.constraint, name, on: table)].contains { rebuiltMembers.contains($0) || removedMembers.contains($0) }
+    }
+
+    /// A new partition's keys attached to a parent's index or key that is there when the partition
+    /// is created. `PARTITION OF` would give it the parent's indexes and keys first (a plain index
+    /// where the target has a key attached, a key under the server's name), and refuse a second
+    /// primary key: such a partition is created as a table of its own with these keys, then
+    /// attached, which takes them (as pg_dump writes partitions).
+    func keysAttachedAtCreation(_ table: Table) -> [Constraint] {
+        guard let parentTable = table.partitionOf, let parent = after.tables[parentTable],
+              !parent.columns.contains(where: { $0.identity != nil }) else { return [] }
+        let parentCreated = createdWhole.contains(ObjectID(.table, parentTable))
+        // A parent made by the plan has its primary key and inlined keys from its CREATE TABLE.
+        let withParent = parentCreated ? Set((parent.constraints.filter { $0.kind == .primaryKey && $0.incomplete != true } + inlined(parent)).map(\.name)) : []
+        let keys = table.constraints.filter { key in
+            guard Self.isKey(key), let target = key.attachedTo else { return false }
+            return parentCreated ? withParent.contains(target) : staysOnParent(target, of: parentTable)
+        }
+        // Only where the parent's clone would not be this key: a plain index's, or another name.
+        let differs = keys.contains { key in
+            guard let target = key.attachedTo, let parentKey = parent.constraints.first(where: { $0.name == target && Self.isKey($0) }),
+                  parentKey.kind == key.kind else { return true }
+            return key.name != Self.clonedKeyName(key, of: table)
+        }
+        return differs ? keys : []
+    }
+
+    /// The name `ChooseIndexName` gives a partition's copy of its parent's key: `table_pkey`,
+    /// `table_columns_key`, `table_columns_excl` (without the number a name in use would take).
+    static func clonedKeyName(_ key: Constraint, of table: Table) -> String {
+        switch key.kind {
+        case .primaryKey: return PartitionIndexNames.objectName(table.name.name, nil, label: "pkey")
+        case .exclusion: return PartitionIndexNames.objectName(table.name.name, key.columns.joined(separator: "_"), label: "excl")
+        default: return PartitionIndexNames.objectName(table.name.name, key.columns.joined(separator: "_"), label: "key")
+        }
     }
 
     private func attach(_ parent: String, on parentTable: QualifiedName, _ child: String, on childTable: QualifiedName) -> Statement {
@@ -176,25 +248,23 @@ struct DDLWriter {
                   + QualifiedName(schema: childTable.schema, name: child).sql)
     }
 
-    /// `ALTER INDEX … ATTACH PARTITION` of the partitions' indexes attached to `index` in the new
-    /// model (attaching a pair again changes nothing, so those the server attached by itself may be named too).
-    func attachingPartitions(to index: Index, on relation: QualifiedName) -> [Statement] {
+    /// `ALTER INDEX … ATTACH PARTITION` of the partitions' indexes and keys attached to the index
+    /// or key `name` in the new model (attaching a pair again changes nothing, so those the server
+    /// attached by itself may be named too).
+    func attachingPartitions(to name: String, on relation: QualifiedName) -> [Statement] {
         guard after.tables[relation]?.kind == .partitioned else { return [] }
         return after.partitions(of: relation).compactMap { partition in
-            partition.indexes.first { $0.attachedTo == index.name }.map { attach(index.name, on: relation, $0.name, on: partition.name) }
+            Self.attached(to: name, in: partition).map { attach(name, on: relation, $0, on: partition.name) }
         }
     }
 
-    /// `index`, of a partition, attached to its parent table's index, when that one is there already
-    /// and stays (one created by the plan attaches its partitions' indexes itself; the planner
-    /// rebuilds an index whose definition changes). A parent's `ON ONLY` index becomes valid
-    /// when its last partition's index is attached here.
-    func attachingToParent(_ index: Index, on relation: QualifiedName) -> [Statement] {
-        guard let parent = index.attachedTo, let parentTable = after.tables[relation]?.partitionOf,
-              let existing = before.tables[parentTable]?.index(parent), let kept = after.tables[parentTable]?.index(parent),
-              existing.definition == kept.definition,
-              !rebuiltMembers.contains(ObjectID(.index, parent, on: ObjectID(.table, parentTable))) else { return [] }
-        return [attach(parent, on: parentTable, index.name, on: relation)]
+    /// A partition's index or key `name` attached to its parent table's index or key, when that one
+    /// is there already and stays (one created by the plan attaches its partitions' itself; the
+    /// planner rebuilds an index whose definition changes). A parent's `ON ONLY` index or `ONLY`
+    /// key becomes valid when its last partition's is attached here.
+    func attachingToParent(_ name: String, attachedTo parent: String?, on relation: QualifiedName) -> [Statement] {
+        guard let parent, let parentTable = after.tables[relation]?.partitionOf, staysOnParent(parent, of: parentTable) else { return [] }
+        return [attach(parent, on: parentTable, name, on: relation)]
     }
 
     /// Comments, validation and trigger states of members that stay.
@@ -222,6 +292,10 @@ struct DDLWriter {
                                                  from: old.definition, to: constraint.definition)
             }
             statements += ConstraintDDL.comments(constraint, on: relation, changed: names)
+            // A partition's key attached to its parent's (which then becomes valid when it was the last).
+            if names.contains("attached to") {
+                statements += attachingToParent(constraint.name, attachedTo: constraint.attachedTo, on: relation)
+            }
         case let .index(index)?:
             if names.contains("definition"), case let .index(old)? = change.old {
                 statements += IndexStorage.alter(index: QualifiedName(schema: relation.schema, name: index.name),
@@ -230,7 +304,7 @@ struct DDLWriter {
             if names.contains("comment") {
                 statements.append(IndexDDL.comment(on: index.name, of: relation, index.comment))
             }
-            if names.contains("attached to") { statements += attachingToParent(index, on: relation) }
+            if names.contains("attached to") { statements += attachingToParent(index.name, attachedTo: index.attachedTo, on: relation) }
         case let .trigger(trigger)?:
             if names.contains("enabled") { statements += TriggerDDL.state(trigger, on: relation) }
             if names.contains("comment") {
@@ -320,7 +394,11 @@ struct DDLWriter {
             // next ones; not an index attached to a partitioned table's, which goes with that one.
             let concurrently = options.online && holdsRows(relation) && index.attachedTo == nil
                 && before.tables[relation].map { $0.kind != .partitioned } ?? false
-            return IndexDDL.drop(index, on: relation, concurrently: concurrently)
+            // A partition's key attached to it can go only with it (the key's own drop is refused
+            // while its index is attached): CASCADE takes those keys, which the plan makes again
+            // where they stay, with the foreign keys over them (dropped before, as over any key made again).
+            let holdsKeys = before.partitions(of: relation).contains { $0.constraints.contains { $0.attachedTo == index.name } }
+            return IndexDDL.drop(index, on: relation, concurrently: concurrently, cascade: holdsKeys)
         case let .trigger(trigger): return TriggerDDL.drop(trigger, on: relation)
         case let .policy(policy): return PolicyDDL.drop(policy, on: relation)
         case .schema, .extension, .enum, .domain, .compositeType, .sequence, .table, .view, .function, .defined:

@@ -126,13 +126,15 @@ struct PartitionIndexNames {
         return nil
     }
 
-    /// `makeObjectName`: both names cut, the longer first, to fit 63 bytes with the label.
-    static func objectName(_ first: String, _ second: String, label: String) -> String {
-        let available = SQLWriting.identifierBytes - 1 - (label.utf8.count + 1)
-        var firstBytes = first.utf8.count, secondBytes = second.utf8.count
+    /// `makeObjectName`: both names cut, the longer first, to fit 63 bytes with the label; nil
+    /// `second`: the first name and the label alone (a primary key's `table_pkey`).
+    static func objectName(_ first: String, _ second: String?, label: String) -> String {
+        let available = SQLWriting.identifierBytes - (second == nil ? 0 : 1) - (label.utf8.count + 1)
+        var firstBytes = first.utf8.count, secondBytes = second?.utf8.count ?? 0
         while firstBytes + secondBytes > available {
             if firstBytes > secondBytes { firstBytes -= 1 } else { secondBytes -= 1 }
         }
-        return SQLWriting.clipped(first, toBytes: firstBytes) + "_" + SQLWriting.clipped(second, toBytes: secondBytes) + "_" + label
+        return SQLWriting.clipped(first, toBytes: firstBytes) + (second.map { "_" + SQLWriting.clipped($0, toBytes: secondBytes) } ?? "")
+            + "_" + label
     }
 }

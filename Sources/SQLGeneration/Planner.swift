@@ -149,7 +149,8 @@ public struct Planner: Sendable {
         let existing = Set(old.tables.map { ObjectID(.table, $0.name) }).subtracting(work.rebuilt)
         let callers = Self.tablesInCyclesWithFunctions(newOrder.needs)
         var writer = DDLWriter(options: options, existingTables: existing, before: before, after: after, tablesInFunctionCycles: callers,
-                               rebuiltMembers: work.rebuiltMembers)
+                               rebuiltMembers: work.rebuiltMembers, removedMembers: Set(work.removedMembers.keys),
+                               createdWhole: work.addedTop.union(work.rebuilt))
 
         if options.online { statements.append(Statement("SET lock_timeout = '5s'")) }
         // A table moved into a schema the plan makes: the schema first (with its owner, comment
@@ -250,9 +251,15 @@ public struct Planner: Sendable {
         // statement of its own (a thousand partitions made three thousand no-op drops).
         let droppedSet = Set(droppedMembers)
         let goesWithParent = { (id: ObjectID) -> Bool in
-            guard let table = id.parent, case let .index(index)? = before.member(id), let parentIndex = index.attachedTo,
-                  let parentTable = before.tables[ModelIndex.name(table)]?.partitionOf else { return false }
-            return droppedSet.contains(ObjectID(.index, parentIndex, on: ObjectID(.table, parentTable)))
+            guard let table = id.parent, let parentTable = before.tables[ModelIndex.name(table)]?.partitionOf else { return false }
+            let parent: String?
+            switch before.member(id) {
+            case let .index(index)?: parent = index.attachedTo
+            case let .constraint(constraint)?: parent = constraint.attachedTo
+            default: parent = nil
+            }
+            guard let parent else { return false }
+            return [ObjectKind.index, .constraint].contains { droppedSet.contains(ObjectID($0, parent, on: ObjectID(.table, parentTable))) }
         }
         let droppedIndexes = droppedMembers.filter { $0.kind == .index && !goesWithParent($0) }.enumerated()
             .map { (id: $1, depth: $1.parent.map { before.depth(ModelIndex.name($0)) } ?? 0, rank: $0) }
@@ -272,7 +279,7 @@ public struct Planner: Sendable {
         // cannot be dropped on their own while inherited (each drop says IF EXISTS).
         let droppedConstraints = droppedMembers.filter { id in
             guard id.kind == .constraint, case let .constraint(constraint)? = before.member(id) else { return false }
-            return constraint.kind != .foreignKey
+            return constraint.kind != .foreignKey && !goesWithParent(id)
         }
         for id in droppedConstraints.enumerated().sorted(by: { lhs, rhs in
             let depths = [lhs.element, rhs.element].map { $0.parent.map { before.depth(ModelIndex.name($0)) } ?? 0 }
@@ -537,7 +544,7 @@ public struct Planner: Sendable {
                     }
                 case .constraint:
                     if names.isSubset(of: ["comment", "index comment"]) || Self.onlyValidated(change) || Self.localnessFollows(change, before: before, after: after)
-                        || Self.onlyStorageParameters(change) {
+                        || Self.onlyStorageParameters(change) || Self.onlyAttached(change) {
                         work.changedMembers[id] = change
                     } else {
                         work.rebuiltMembers.insert(id)
@@ -633,6 +640,16 @@ public struct Planner: Sendable {
     }
 
     /// A constraint whose only change is that it was validated (`NOT VALID` gone).
+    /// A partition's key attached to its parent's where it was not attached (a key cannot be
+    /// detached), with its comments; or a partitioned table's key made valid by that attachment.
+    private static func onlyAttached(_ change: SchemaChange) -> Bool {
+        guard case let .constraint(old)? = change.old, case let .constraint(new)? = change.new else { return false }
+        let names = Set(change.properties.map(\.name))
+        return names.isSubset(of: ["comment", "index comment", "attached to", "incomplete"])
+            && (!names.contains("attached to") || old.attachedTo == nil)
+            && (!names.contains("incomplete") || old.incomplete == true && new.incomplete == nil)
+    }
+
     private static func onlyValidated(_ change: SchemaChange) -> Bool {
         guard case let .constraint(old)? = change.old, case let .constraint(new)? = change.new else { return false }
         return !old.validated && new.validated && old.definition == new.definition + " NOT VALID"
@@ -980,16 +997,22 @@ public struct Planner: Sendable {
     /// Identities that go, dropped early (`Work.droppedIdentities`); and a removed sequence whose
     /// name a new identity takes (a serial that becomes an identity), dropped before the identity
     /// is added, with the defaults that read it, so PostgreSQL does not name the new one `…_seq1`.
-    /// A partitioned table's index that goes (dropped, or dropped and made again) takes the
-    /// partitions' indexes attached to it, at any depth: those the target still holds are made
-    /// again too, even where the diff saw no change in them.
+    /// A partitioned table's index or key that goes (dropped, or dropped and made again) takes the
+    /// partitions' indexes and keys attached to it, at any depth: those the target still holds are
+    /// made again too, even where the diff saw no change in them.
     private func addPartitionIndexesOfDroppedParents(to work: inout Work, before: ModelIndex, after: ModelIndex) {
-        var queue = Array(work.removedMembers.keys.filter { $0.kind == .index }) + work.rebuiltMembers.filter { $0.kind == .index }
+        let isKey = { (id: ObjectID) -> Bool in
+            guard case let .constraint(constraint)? = before.member(id) else { return false }
+            return DDLWriter.isKey(constraint)
+        }
+        var queue = (Array(work.removedMembers.keys) + work.rebuiltMembers).filter { $0.kind == .index || $0.kind == .constraint && isKey($0) }
         while let parent = queue.popLast() {
             guard let table = parent.parent, before.tables[ModelIndex.name(table)]?.kind == .partitioned else { continue }
             for partition in before.partitions(of: ModelIndex.name(table)) {
-                for index in partition.indexes where index.attachedTo == parent.name {
-                    let id = ObjectID(.index, index.name, on: ObjectID(.table, partition.name))
+                let table = ObjectID(.table, partition.name)
+                let attached = partition.indexes.filter { $0.attachedTo == parent.name }.map { ObjectID(.index, $0.name, on: table) }
+                    + partition.constraints.filter { $0.attachedTo == parent.name }.map { ObjectID(.constraint, $0.name, on: table) }
+                for id in attached {
                     guard after.member(id) != nil, work.removedMembers[id] == nil, work.rebuiltMembers.insert(id).inserted else { continue }
                     work.changedMembers[id] = nil
                     queue.append(id)

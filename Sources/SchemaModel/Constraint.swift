@@ -50,6 +50,14 @@ public struct Constraint: Codable, Hashable, Sendable {
     /// `coninhcount > 0`): it stays on the child when its parent drops it. nil for one only
     /// inherited or only the table's own.
     public var inheritedAndLocal: Bool? = nil
+    /// For a partition's primary key, unique or exclusion constraint: the index of its parent
+    /// table that this one's index is attached to (a key constraint's name, or a plain unique
+    /// index's). The server attaches a matching one by itself when it can choose, and may choose
+    /// another; pg_dump writes the attachment (`ALTER INDEX … ATTACH PARTITION`).
+    public var attachedTo: String? = nil
+    /// For a partitioned table's key: its index is not valid yet, added `ALTER TABLE ONLY` and
+    /// not every partition's attached (pg_dump's form before the attachments). nil otherwise.
+    public var incomplete: Bool? = nil
 
     public init(name: String, kind: Kind, definition: String, columns: [String] = [], foreignKey: ForeignKey? = nil,
                 deferrable: Bool = false, initiallyDeferred: Bool = false, validated: Bool = true, comment: String? = nil) {

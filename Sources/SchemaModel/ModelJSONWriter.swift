@@ -335,6 +335,7 @@ struct ModelJSONWriter {
 
     private mutating func constraint(_ constraint: Constraint) {
         object { w in
+            if let parent = constraint.attachedTo { w.member("attachedTo", parent) }
             w.member("columns", constraint.columns)
             w.member("comment", constraint.comment)
             w.member("deferrable", constraint.deferrable)
@@ -349,6 +350,7 @@ struct ModelJSONWriter {
                     w.key("referencedTable"); w.qualifiedName(key.referencedTable)
                 }
             }
+            if let incomplete = constraint.incomplete { w.member("incomplete", incomplete) }
             w.member("indexComment", constraint.indexComment)
             if let local = constraint.inheritedAndLocal { w.member("inheritedAndLocal", local) }
             w.member("initiallyDeferred", constraint.initiallyDeferred)

@@ -92,7 +92,11 @@ public enum ModelOutline {
             if let collation = column.collation { line += " COLLATE \(collation)" }
             out.append(line)
         }
-        for constraint in table.constraints { out.append("  constraint \(SQLQuoting.identifier(constraint.name)) \(constraint.definition)") }
+        for constraint in table.constraints {
+            out.append("  constraint \(SQLQuoting.identifier(constraint.name)) \(constraint.definition)"
+                       + (constraint.attachedTo.map { " (attached to \(SQLQuoting.identifier($0)))" } ?? "")
+                       + (constraint.incomplete == true ? " (incomplete: added ONLY)" : ""))
+        }
         for index in table.indexes {
             out.append("  index \(SQLQuoting.identifier(index.name)) \(index.definition)"
                        + (index.attachedTo.map { " (attached to \(SQLQuoting.identifier($0)))" } ?? ""))

@@ -45,7 +45,13 @@ enum ConstraintQuery {
                -- them): `WITH (…)` as the server prints them, read only where the index has some.
                CASE WHEN con.contype IN ('p', 'u')
                      AND (SELECT ic.reloptions FROM pg_catalog.pg_class ic WHERE ic.oid = con.conindid) IS NOT NULL
-                    THEN pg_catalog.substring(pg_catalog.pg_get_indexdef(con.conindid), ' WITH \\(.*\\)$') END AS index_with
+                    THEN pg_catalog.substring(pg_catalog.pg_get_indexdef(con.conindid), ' WITH \\(.*\\)$') END AS index_with,
+               -- A partition's key: the parent's index its index is attached to; a partitioned
+               -- table's: whether its index is still invalid (added ONLY, not every partition attached).
+               CASE WHEN c.relispartition AND con.contype IN ('p', 'u', 'x')
+                    THEN (SELECT p.relname FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_class p ON p.oid = h.inhparent
+                           WHERE h.inhrelid = con.conindid) END AS attached_to,
+               c.relkind = 'p' AND con.contype IN ('p', 'u', 'x') AND NOT ci.indisvalid AS incomplete
         FROM pg_catalog.pg_constraint con
         JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -81,6 +87,7 @@ enum ConstraintQuery {
         let validatedColumn = try result.column("validated"), comment = try result.column("comment")
         let indexComment = try result.column("index_comment"), inheritedAndLocal = try result.column("inherited_and_local")
         let indexWith = try result.column("index_with")
+        let attachedTo = try result.column("attached_to"), incomplete = try result.column("incomplete")
         return try result.rows.map { row in
             let kind: Constraint.Kind
             switch try row.string(type) {
@@ -135,6 +142,8 @@ enum ConstraintQuery {
                 comment: row.optionalString(comment))
             constraint.indexComment = row.optionalString(indexComment)
             if try row.bool(inheritedAndLocal) { constraint.inheritedAndLocal = true }
+            constraint.attachedTo = row.optionalString(attachedTo)
+            if try row.bool(incomplete) { constraint.incomplete = true }
             return (tableOID, constraint, try row.string(oid))
         }
     }

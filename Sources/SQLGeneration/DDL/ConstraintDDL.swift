@@ -6,14 +6,16 @@ enum ConstraintDDL {
     }
 
     /// `ALTER TABLE … ADD CONSTRAINT`; guarded, it is skipped when the table has
-    /// one of that name already (a copy its parent gave it, or a second run).
-    static func add(_ constraint: Constraint, on table: QualifiedName, guarded: Bool, online: Bool = false) -> [Statement] {
+    /// one of that name already (a copy its parent gave it, or a second run). `only`: a
+    /// partitioned table's key added to the table alone (`ALTER TABLE ONLY`), as pg_dump adds
+    /// it, its partitions' keys attached after.
+    static func add(_ constraint: Constraint, on table: QualifiedName, guarded: Bool, online: Bool = false, only: Bool = false) -> [Statement] {
         if online, !guarded, let statements = addedThroughIndex(constraint, on: table) { return statements + comments(constraint, on: table) }
         var definition = constraint.definition
         // Online: a check or foreign key is added NOT VALID and validated apart, under a weaker lock.
         let validateApart = online && constraint.validated && (constraint.kind == .check || constraint.kind == .foreignKey)
         if validateApart { definition += " NOT VALID" }
-        let add = "ALTER TABLE \(table.sql) ADD CONSTRAINT \(SQLWriting.ident(constraint.name)) \(definition)"
+        let add = "ALTER TABLE \(only ? "ONLY " : "")\(table.sql) ADD CONSTRAINT \(SQLWriting.ident(constraint.name)) \(definition)"
         var statements = [SQLWriting.unless(guarded ? exists(constraint, on: table) : nil, add)]
         if validateApart {
             statements.append(Statement("ALTER TABLE \(table.sql) VALIDATE CONSTRAINT \(SQLWriting.ident(constraint.name))"))
@@ -107,9 +109,10 @@ enum IndexDDL {
     }
 
     /// `concurrently`: online, on a table that holds rows (not a partitioned one: the server refuses).
-    static func drop(_ index: Index, on relation: QualifiedName, concurrently: Bool = false) -> Statement {
-        Statement("DROP INDEX \(concurrently ? "CONCURRENTLY " : "")IF EXISTS \(QualifiedName(schema: relation.schema, name: index.name).sql)",
-                  outsideTransaction: concurrently)
+    /// `cascade`: a partitioned table's index that partitions' keys are attached to.
+    static func drop(_ index: Index, on relation: QualifiedName, concurrently: Bool = false, cascade: Bool = false) -> Statement {
+        Statement("DROP INDEX \(concurrently ? "CONCURRENTLY " : "")IF EXISTS \(QualifiedName(schema: relation.schema, name: index.name).sql)"
+                  + (cascade ? " CASCADE" : ""), outsideTransaction: concurrently)
     }
 }
 

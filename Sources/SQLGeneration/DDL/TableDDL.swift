@@ -84,7 +84,8 @@ enum TableDDL {
         return statements
     }
 
-    /// `constraints`: written inside the column list (a plain table's only).
+    /// `constraints`: written inside the column list (a plain table's; a partition's keys attached
+    /// to its parent's, which make it a table of its own that is then attached).
     /// `model`: where its parents are looked up, by name (a scan of the tables per partition
     /// was quadratic in a schema of thousands of partitions).
     static func create(_ table: Table, in model: ModelIndex, guarded: Bool, constraints: [Constraint] = []) -> [Statement] {
@@ -102,12 +103,12 @@ enum TableDDL {
         }
         let notNullElements = namedNotNull.map { notNull(named: $0.notNullName!) + " " + SQLWriting.ident($0.name) }
         let namedNotNullColumns = Set(namedNotNull.map(\.name))
-        let attachesLater = table.partitionOf.map { Self.attachesLater(table, parent: model.tables[$0]) } ?? false
+        let attachesLater = table.partitionOf.map { Self.attachesLater(table, parent: model.tables[$0]) || !constraints.isEmpty } ?? false
         if let parent = table.partitionOf, attachesLater {
             // Its own columns in its own order, and its parent's checks, which ATTACH PARTITION
             // asks it to have (and marks as inherited); its keys and indexes come from the parent's.
             let checks = (model.tables[parent]?.constraints ?? []).filter { $0.kind == .check && !$0.definition.hasSuffix(" NO INHERIT") }
-            let elements = table.columns.map(columnDefinition) + checks.map { "CONSTRAINT \(SQLWriting.ident($0.name)) \($0.definition)" }
+            let elements = table.columns.map(columnDefinition) + (checks + constraints).map { "CONSTRAINT \(SQLWriting.ident($0.name)) \($0.definition)" }
             create = prefix + " (\n    " + elements.joined(separator: ",\n    ") + "\n)"
         } else if let parent = table.partitionOf {
             // A partition takes its columns from its parent; what differs is set after.
