@@ -40,7 +40,7 @@ struct PartitionIndexNames {
             guard partition.kind == .ordinary, partition.name.schema == parent.schema,
                   let own = partition.indexes.first(where: { $0.attachedTo == index.name }), own.comment == nil,
                   created.contains(ObjectID(.index, own.name, on: ObjectID(.table, partition.name))),
-                  !holdsMatching(index, partition.name),
+                  !holdsMatching(index, partition.name, besides: own.name),
                   let columns = columnNames(index, of: partition),
                   let name = Self.chosenName(table: partition.name.name, columns: columns, isTaken: { candidate in
                       taken.contains(candidate) || inUse.contains(candidate)
@@ -55,12 +55,15 @@ struct PartitionIndexNames {
         after.model.definedObjects.contains { $0.kind == .foreignTable && $0.definition.contains(" PARTITION OF ") }
     }
 
-    /// Whether the partition already holds an index or key the server would attach instead of
-    /// building one (it takes the first that matches).
-    private func holdsMatching(_ index: Index, _ partition: QualifiedName) -> Bool {
-        guard let old = before.tables[partition] else { return false }
-        return old.indexes.contains { $0.keys == index.keys && $0.method == index.method }
-            || old.constraints.contains { ($0.kind == .primaryKey || $0.kind == .unique) && $0.columns.map(SQLWriting.identPlain) == index.keys }
+    /// Whether the partition holds an index or key the server would attach instead of building
+    /// one (it takes the first that matches): one there before, or one of the target other than
+    /// `own` (a partition's indexes and keys are made before its parent's).
+    private func holdsMatching(_ index: Index, _ partition: QualifiedName, besides own: String) -> Bool {
+        [before.tables[partition], after.tables[partition]].contains { table in
+            guard let table else { return false }
+            return table.indexes.contains { $0.name != own && $0.keys == index.keys && $0.method == index.method }
+                || table.constraints.contains { ($0.kind == .primaryKey || $0.kind == .unique) && $0.columns.map(SQLWriting.identPlain) == index.keys }
+        }
     }
 
     /// The index's column names as `ChooseIndexColumnNames` gives them: a column's name, a
