@@ -19,6 +19,8 @@ struct DDLWriter {
     var removedMembers: Set<ObjectID> = []
     /// Tables the plan creates whole (added, or dropped and made again).
     var createdWhole: Set<ObjectID> = []
+    /// The indexes and keys new partitions get from their parents by themselves (`PartitionClones`).
+    var clones = PartitionClones()
     /// Indexes of partitioned tables created on the whole tree in one statement
     /// (`PartitionIndexNames`), and the partitions' indexes that statement makes.
     var wholeTreeIndexes: Set<ObjectID> = []
@@ -49,8 +51,10 @@ struct DDLWriter {
             let inline = inlined(table)
             return TableDDL.create(table, in: after, guarded: guarded, constraints: inline)
                 + inline.flatMap { ConstraintDDL.comments($0, on: table.name) }
-                + table.constraints.filter { $0.kind == .primaryKey && $0.incomplete != true && !inline.contains($0) }
-                    .flatMap { ConstraintDDL.add($0, on: table.name, guarded: guarded || inherited) }
+                + table.constraints.filter { $0.kind == .primaryKey && $0.incomplete != true && !inline.contains($0) }.flatMap { key in
+                    clones.statements(for: ObjectID(.constraint, key.name, on: id), in: self)
+                        ?? ConstraintDDL.add(key, on: table.name, guarded: guarded || inherited)
+                }
         case let .view(view): return ViewDDL.create(view, guarded: guarded)
         case let .function(function): return FunctionDDL.create(function)
         case let .defined(value): return DefinedObjectDDL.create(value, guarded: guarded)
@@ -109,6 +113,7 @@ struct DDLWriter {
 
     func createMember(_ id: ObjectID) -> [Statement] {
         guard let parent = id.parent, let member = after.member(id) else { return [] }
+        if let copied = clones.statements(for: id, in: self) { return copied }
         let relation = ModelIndex.name(parent)
         let inherited = after.tables[relation].map { $0.partitionOf != nil || !$0.inherits.isEmpty } ?? false
         switch member {
@@ -201,7 +206,7 @@ struct DDLWriter {
     }
 
     /// Whether the parent's index or key `name` is there before the plan and stays.
-    private func staysOnParent(_ name: String, of parentTable: QualifiedName) -> Bool {
+    func stays(_ name: String, onParent parentTable: QualifiedName) -> Bool {
         guard let existing = before.tables[parentTable].flatMap({ Self.attachable(name, of: $0) }),
               existing == after.tables[parentTable].flatMap({ Self.attachable(name, of: $0) }) else { return false }
         let table = ObjectID(.table, parentTable)
@@ -222,7 +227,7 @@ struct DDLWriter {
         let withParent = parentCreated ? Set((parent.constraints.filter { $0.kind == .primaryKey && $0.incomplete != true } + inlined(parent)).map(\.name)) : []
         let keys = table.constraints.filter { key in
             guard Self.isKey(key), let target = key.attachedTo else { return false }
-            return parentCreated ? withParent.contains(target) : staysOnParent(target, of: parentTable)
+            return parentCreated ? withParent.contains(target) : stays(target, onParent: parentTable)
         }
         // Only where the parent's clone would not be this key: a plain index's, or another name.
         let differs = keys.contains { key in
@@ -263,7 +268,7 @@ struct DDLWriter {
     /// planner rebuilds an index whose definition changes). A parent's `ON ONLY` index or `ONLY`
     /// key becomes valid when its last partition's is attached here.
     func attachingToParent(_ name: String, attachedTo parent: String?, on relation: QualifiedName) -> [Statement] {
-        guard let parent, let parentTable = after.tables[relation]?.partitionOf, staysOnParent(parent, of: parentTable) else { return [] }
+        guard let parent, let parentTable = after.tables[relation]?.partitionOf, stays(parent, onParent: parentTable) else { return [] }
         return [attach(parent, on: parentTable, name, on: relation)]
     }
 

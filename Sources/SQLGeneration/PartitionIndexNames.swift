@@ -98,7 +98,7 @@ struct PartitionIndexNames {
 
     /// The names of relations in `schema` on either side (tables, indexes, keys' indexes,
     /// sequences, views): the server adds a number to a name one of them holds.
-    private func relationNames(in schema: String) -> Set<String> {
+    func relationNames(in schema: String) -> Set<String> {
         var names: Set<String> = []
         for model in [before.model, after.model] {
             for table in model.tables where table.name.schema == schema {
@@ -113,20 +113,36 @@ struct PartitionIndexNames {
         return names
     }
 
-    /// `ChooseRelationName(table, ChooseIndexNameAddition(columns), "idx")`: `isTaken` names
-    /// the names in use other than the index's own.
-    static func chosenName(table: String, columns: [String], isTaken: (String) -> Bool) -> String? {
-        var addition = ""
-        for column in columns {
-            if !addition.isEmpty { addition += "_" }
-            addition += column
-            if addition.utf8.count >= 64 { break }
+    /// `ChooseRelationName(table, ChooseIndexNameAddition(columns), label)`: `isTaken` names
+    /// the names in use other than the index's own. nil `columns`: a primary key's (`table_pkey`).
+    static func chosenName(table: String, columns: [String]?, label: String = "idx", isTaken: (String) -> Bool) -> String? {
+        var addition: String?
+        for column in columns ?? [] {
+            addition = addition.map { $0 + "_" } ?? ""
+            addition! += column
+            if addition!.utf8.count >= 64 { break }
         }
         for pass in 0..<1000 {
-            let name = objectName(table, addition, label: pass == 0 ? "idx" : "idx\(pass)")
+            let name = objectName(table, addition, label: pass == 0 ? label : "\(label)\(pass)")
             if !isTaken(name) { return name }
         }
         return nil
+    }
+
+    /// The name the server gives `partition`'s copy of its parent's index or key `name`, as
+    /// `ChooseIndexName` picks it (`isTaken`: the names in use); nil where this cannot tell.
+    func copyName(of name: String, on parent: Table, for partition: Table, isTaken: (String) -> Bool) -> String? {
+        if let index = parent.index(name) {
+            guard let columns = columnNames(index, of: partition) else { return nil }
+            return Self.chosenName(table: partition.name.name, columns: columns, isTaken: isTaken)
+        }
+        guard let key = parent.constraints.first(where: { $0.name == name }) else { return nil }
+        switch key.kind {
+        case .primaryKey: return Self.chosenName(table: partition.name.name, columns: nil, label: "pkey", isTaken: isTaken)
+        case .unique: return Self.chosenName(table: partition.name.name, columns: key.columns, label: "key", isTaken: isTaken)
+        case .exclusion: return Self.chosenName(table: partition.name.name, columns: key.columns, label: "excl", isTaken: isTaken)
+        default: return nil
+        }
     }
 
     /// `makeObjectName`: both names cut, the longer first, to fit 63 bytes with the label; nil

@@ -151,6 +151,7 @@ public struct Planner: Sendable {
         var writer = DDLWriter(options: options, existingTables: existing, before: before, after: after, tablesInFunctionCycles: callers,
                                rebuiltMembers: work.rebuiltMembers, removedMembers: Set(work.removedMembers.keys),
                                createdWhole: work.addedTop.union(work.rebuilt))
+        writer.clones = PartitionClones(writer: writer)
 
         if options.online { statements.append(Statement("SET lock_timeout = '5s'")) }
         // A table moved into a schema the plan makes: the schema first (with its owner, comment

@@ -109,6 +109,24 @@ enum IndexDDL {
     }
 
     /// `concurrently`: online, on a table that holds rows (not a partitioned one: the server refuses).
+    /// The copy of the parent's index (or key) `parent` the server made on `partition`, renamed
+    /// `name`, found in the catalog by its attachment (where the server's name for it cannot be told).
+    static func renameCopy(of parent: QualifiedName, on partition: QualifiedName, to name: String) -> Statement {
+        let body = """
+            DECLARE copy_name name;
+            BEGIN
+                SELECT c.relname INTO copy_name FROM pg_catalog.pg_inherits h
+                  JOIN pg_catalog.pg_index x ON x.indexrelid = h.inhrelid JOIN pg_catalog.pg_class c ON c.oid = h.inhrelid
+                 WHERE h.inhparent = \(SQLWriting.regclass(parent)) AND x.indrelid = \(SQLWriting.regclass(partition));
+                IF copy_name IS DISTINCT FROM \(SQLWriting.literal(name)) THEN
+                    EXECUTE pg_catalog.format('ALTER INDEX %I.%I RENAME TO %I', \(SQLWriting.literal(partition.schema)), copy_name, \(SQLWriting.literal(name)));
+                END IF;
+            END
+            """
+        let tag = SQLWriting.dollarTag(for: body)
+        return Statement("DO \(tag)\n\(body)\n\(tag)")
+    }
+
     /// `cascade`: a partitioned table's index that partitions' keys are attached to.
     static func drop(_ index: Index, on relation: QualifiedName, concurrently: Bool = false, cascade: Bool = false) -> Statement {
         Statement("DROP INDEX \(concurrently ? "CONCURRENTLY " : "")IF EXISTS \(QualifiedName(schema: relation.schema, name: index.name).sql)"

@@ -1,0 +1,41 @@
+import SQLGeneration
+import SchemaModel
+import TestSupport
+import Testing
+
+/// A partition added to a table that has a key and indexes gets a copy of each from the server
+/// (`PARTITION OF`): the plan writes nothing more where the server's names are the target's, and
+/// renames the copies where they are not.
+@Suite struct NewPartitionTests {
+    static let events = """
+        create table ev (id bigint generated always as identity, at timestamptz not null, kind text,
+                         primary key (id, at)) partition by range (at);
+        create index on ev (kind); create index ev_at on ev using brin (at); create index ev_lower on ev (lower(kind));
+        create table ev_2026_11 partition of ev for values from ('2026-11-01') to ('2026-12-01');
+        """
+
+    @Test func nextMonthsPartitionIsOneStatement() throws {
+        let next = Self.events + "create table ev_2026_12 partition of ev for values from ('2026-12-01') to ('2027-01-01');"
+        let plans = try Proving.plansBothWays(Self.events, next)
+        #expect(plans[0].statements.count == 1, "\(plans[0].sql)")
+        #expect(plans[0].statements.first?.sql.hasPrefix(#"CREATE TABLE "public"."ev_2026_12" PARTITION OF "public"."ev""#) == true)
+    }
+
+    /// Copies the target names otherwise (its key, an index, with a comment) are renamed by their
+    /// attachment, whatever name the server gave them; a sub-partitioned partition passes its
+    /// copies on to its own partitions.
+    @Test func copiesNamedOtherwiseAreRenamed() throws {
+        let next = Self.events + """
+            create table ev_2026_12 partition of ev for values from ('2026-12-01') to ('2027-01-01') partition by range (at);
+            create table ev_2026_12_a partition of ev_2026_12 for values from ('2026-12-01') to ('2026-12-16');
+            alter index ev_2026_12_pkey rename to ev_2026_12_key;
+            alter index ev_2026_12_a_kind_idx rename to "Ev a kind";
+            comment on index "Ev a kind" is 'by kind';
+            """
+        let plans = try Proving.plansBothWays(Self.events, next)
+        let renames = plans[0].statements.filter { $0.sql.contains("RENAME TO %I") }
+        #expect(renames.count == 2, "\(plans[0].sql)")
+        #expect(plans[0].sql.contains(#"COMMENT ON INDEX "public"."Ev a kind" IS 'by kind';"#), "\(plans[0].sql)")
+        try Proving.expectScriptRoundTrip(try TestDatabase.model(after: next), "copies renamed")
+    }
+}
