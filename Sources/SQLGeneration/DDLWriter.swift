@@ -132,7 +132,11 @@ struct DDLWriter {
             // on the table alone, then each partition's attached (the server would attach one it
             // finds matching, or build one under its own name).
             let only = partitioned && Self.isKey(constraint) && (constraint.incomplete == true || attachesEveryPartition(constraint.name, on: relation))
-            var statements = ConstraintDDL.add(constraint, on: relation, guarded: guarded || inherited, online: online, only: only)
+            // A key of a partition that stays is not made by anything else: its parent's key is
+            // added ONLY, after it (a copy made at the partition's creation is `PartitionClones`'),
+            // so online its index is built concurrently too.
+            let ownKey = Self.isKey(constraint) && after.tables[relation]?.partitionOf != nil && holdsRows(relation)
+            var statements = ConstraintDDL.add(constraint, on: relation, guarded: guarded || inherited && !ownKey, online: online, only: only)
             if holdsRows(relation), statements[0].outsideTransaction {
                 // Its index built concurrently, then taken by the constraint under a short lock.
                 statements[0].hazards = [.indexBuild(relation)]
