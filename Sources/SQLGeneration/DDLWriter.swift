@@ -218,11 +218,11 @@ struct DDLWriter {
             && ![ObjectID(.index, name, on: table), ObjectID(.constraint, name, on: table)].contains { rebuiltMembers.contains($0) || removedMembers.contains($0) }
     }
 
-    /// A new partition's keys attached to a parent's index or key that is there when the partition
-    /// is created. `PARTITION OF` would give it the parent's indexes and keys first (a plain index
-    /// where the target has a key attached, a key under the server's name), and refuse a second
-    /// primary key: such a partition is created as a table of its own with these keys, then
-    /// attached, which takes them (as pg_dump writes partitions).
+    /// A new partition's keys attached to a parent's plain index that is there when the partition
+    /// is created. `PARTITION OF` would give it a plain copy of that index first: such a partition
+    /// is created as a table of its own with these keys, then attached, which takes them (as
+    /// pg_dump writes partitions). A key attached to the parent's key is the server's copy
+    /// (`PartitionClones`, renamed where the target names it otherwise).
     func keysAttachedAtCreation(_ table: Table) -> [Constraint] {
         guard let parentTable = table.partitionOf, let parent = after.tables[parentTable],
               !parent.columns.contains(where: { $0.identity != nil }) else { return [] }
@@ -233,23 +233,11 @@ struct DDLWriter {
             guard Self.isKey(key), let target = key.attachedTo else { return false }
             return parentCreated ? withParent.contains(target) : stays(target, onParent: parentTable)
         }
-        // Only where the parent's clone would not be this key: a plain index's, or another name.
+        // Only where a copy would not be this key: one of a plain index, or of another kind of key.
         let differs = keys.contains { key in
-            guard let target = key.attachedTo, let parentKey = parent.constraints.first(where: { $0.name == target && Self.isKey($0) }),
-                  parentKey.kind == key.kind else { return true }
-            return key.name != Self.clonedKeyName(key, of: table)
+            parent.constraints.first { $0.name == key.attachedTo && Self.isKey($0) }?.kind != key.kind
         }
         return differs ? keys : []
-    }
-
-    /// The name `ChooseIndexName` gives a partition's copy of its parent's key: `table_pkey`,
-    /// `table_columns_key`, `table_columns_excl` (without the number a name in use would take).
-    static func clonedKeyName(_ key: Constraint, of table: Table) -> String {
-        switch key.kind {
-        case .primaryKey: return PartitionIndexNames.objectName(table.name.name, nil, label: "pkey")
-        case .exclusion: return PartitionIndexNames.objectName(table.name.name, key.columns.joined(separator: "_"), label: "excl")
-        default: return PartitionIndexNames.objectName(table.name.name, key.columns.joined(separator: "_"), label: "key")
-        }
     }
 
     private func attach(_ parent: String, on parentTable: QualifiedName, _ child: String, on childTable: QualifiedName) -> Statement {

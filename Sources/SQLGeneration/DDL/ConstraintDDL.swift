@@ -108,7 +108,6 @@ enum IndexDDL {
         SQLWriting.comment(on: "INDEX \(QualifiedName(schema: relation.schema, name: index).sql)", text)
     }
 
-    /// `concurrently`: online, on a table that holds rows (not a partitioned one: the server refuses).
     /// The copy of the parent's index (or key) `parent` the server made on `partition`, renamed
     /// `name`, found in the catalog by its attachment (where the server's name for it cannot be told).
     static func renameCopy(of parent: QualifiedName, on partition: QualifiedName, to name: String) -> Statement {
@@ -127,6 +126,7 @@ enum IndexDDL {
         return Statement("DO \(tag)\n\(body)\n\(tag)")
     }
 
+    /// `concurrently`: online, on a table that holds rows (not a partitioned one: the server refuses).
     /// `cascade`: a partitioned table's index that partitions' keys are attached to.
     static func drop(_ index: Index, on relation: QualifiedName, concurrently: Bool = false, cascade: Bool = false) -> Statement {
         Statement("DROP INDEX \(concurrently ? "CONCURRENTLY " : "")IF EXISTS \(QualifiedName(schema: relation.schema, name: index.name).sql)"
