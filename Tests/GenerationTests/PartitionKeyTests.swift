@@ -27,6 +27,7 @@ import Testing
         let model = try TestDatabase.model(after: target)
         let key = try #require(model.tables.first { $0.name.name == "t_1" }?.constraints.first)
         #expect(key.attachedTo == "t_ui")
+        #expect(ModelJSON.encode(model) == (try ModelJSON.encodeWithCodable(model)), "the fast JSON writer writes the attachment as Codable does")
         let plans = try Proving.plansBothWays(Self.tree, target)
         #expect(plans[0].sql.contains(#"ALTER INDEX "public"."t_ui" ATTACH PARTITION "public"."t_1_pkey";"#), "\(plans[0].sql)")
         #expect(plans[1].sql.contains(#"DROP INDEX IF EXISTS "public"."t_ui" CASCADE;"#), "\(plans[1].sql)")
@@ -56,6 +57,7 @@ import Testing
         let complete = incomplete + "alter index t_pkey attach partition t_1_pkey;"
         let model = try TestDatabase.model(after: incomplete)
         #expect(model.tables.first { $0.name.name == "t" }?.constraints.first?.incomplete == true)
+        #expect(ModelJSON.encode(model) == (try ModelJSON.encodeWithCodable(model)), "the fast JSON writer writes `incomplete` as Codable does")
         let plans = try Proving.plansBothWays(incomplete, complete)
         #expect(plans[0].statements.map(\.sql) == [#"ALTER INDEX "public"."t_pkey" ATTACH PARTITION "public"."t_1_pkey";"#], "\(plans[0].sql)")
         try Proving.expectScriptRoundTrip(model, "an incomplete key")
