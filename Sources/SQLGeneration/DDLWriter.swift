@@ -132,10 +132,15 @@ struct DDLWriter {
             // on the table alone, then each partition's attached (the server would attach one it
             // finds matching, or build one under its own name).
             let only = partitioned && Self.isKey(constraint) && (constraint.incomplete == true || attachesEveryPartition(constraint.name, on: relation))
-            // A key of a partition that stays is not made by anything else: its parent's key is
-            // added ONLY, after it (a copy made at the partition's creation is `PartitionClones`'),
-            // so online its index is built concurrently too.
-            let ownKey = Self.isKey(constraint) && after.tables[relation]?.partitionOf != nil && holdsRows(relation)
+            // A key of a partition that stays where it was is not made by anything else: its
+            // parent's key is added ONLY, after it; so online its index is built concurrently too.
+            // (A copy made at the partition's creation is `PartitionClones`'; one attached, or
+            // attached again, under a parent that has the key gets a copy from `ATTACH PARTITION`.)
+            let ownKey = Self.isKey(constraint) && holdsRows(relation) && after.tables[relation].map { partition in
+                guard let parent = partition.partitionOf, let old = before.tables[relation] else { return false }
+                return old.partitionOf == parent && old.partitionBound == partition.partitionBound
+                    && !createdWhole.contains(ObjectID(.table, parent))
+            } ?? false
             var statements = ConstraintDDL.add(constraint, on: relation, guarded: guarded || inherited && !ownKey, online: online, only: only)
             if holdsRows(relation), statements[0].outsideTransaction {
                 // Its index built concurrently, then taken by the constraint under a short lock.

@@ -80,4 +80,12 @@ import Testing
         _ = try Proving.plansBothWays(base, declared)
         try Proving.expectScriptRoundTrip(try TestDatabase.model(after: declared), "a partition's own key beside its copy of the parent's index")
     }
+
+    /// A partition that moves to a new parent gets its key from `ATTACH PARTITION` (a copy of the
+    /// new parent's), which a key of its own made after would meet (pg-schema-diff).
+    @Test func aPartitionMovedUnderANewParentTakesItsKeyFromTheAttach() throws {
+        let old = "create table p (id int, k text, unique (k, id)) partition by list (k); create table p_1 partition of p for values in ('a');"
+        let new = "create table q (id int, k text, unique (k, id)) partition by list (k); create table p_1 partition of q for values in ('a');"
+        for online in [false, true] { _ = try Proving.plansBothWays(old, new, online: online) }
+    }
 }
