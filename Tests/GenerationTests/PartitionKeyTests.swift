@@ -88,4 +88,24 @@ import Testing
         let new = "create table q (id int, k text, unique (k, id)) partition by list (k); create table p_1 partition of q for values in ('a');"
         for online in [false, true] { _ = try Proving.plansBothWays(old, new, online: online) }
     }
+
+    /// A foreign key over a partition's key attached to a plain parent index: the parent index's
+    /// `DROP … CASCADE` would take it silently; it is dropped before and added again after.
+    @Test func aForeignKeyOverAPartitionsAttachedKeyOutlivesTheParentIndexsCascade() throws {
+        let attached = Self.tree + """
+            create unique index t_ui on only t (k, id);
+            create unique index t_1_pkey on t_1 (k, id);
+            alter table t_1 add constraint t_1_pkey primary key using index t_1_pkey;
+            alter index t_ui attach partition t_1_pkey;
+            create table r (id int, k text, foreign key (k, id) references t_1 (k, id));
+            """
+        let own = Self.tree + "alter table t_1 add constraint t_1_pkey primary key (k, id);"
+            + "create table r (id int, k text, foreign key (k, id) references t_1 (k, id));"
+        let plans = try Proving.plansBothWays(attached, own)
+        let sql = plans[0].statements.map(\.sql)
+        let drop = try #require(sql.firstIndex(of: #"DROP INDEX IF EXISTS "public"."t_ui" CASCADE;"#), "\(plans[0].sql)")
+        let dropKey = try #require(sql.firstIndex { $0.hasPrefix(#"ALTER TABLE "public"."r" DROP CONSTRAINT"#) }, "\(plans[0].sql)")
+        let addKey = try #require(sql.firstIndex { $0.hasPrefix(#"ALTER TABLE "public"."r" ADD CONSTRAINT"#) }, "\(plans[0].sql)")
+        #expect(dropKey < drop && drop < addKey, "\(plans[0].sql)")
+    }
 }
