@@ -14,16 +14,18 @@ import Testing
         create table t (id int not null, k text not null) partition by list (k);
         create table t_1 partition of t for values in ('a');
         """
+    /// The tree with the partition's key attached to the parent's plain unique index `t_ui`.
+    static let attachedToPlainIndex = tree + """
+        create unique index t_ui on only t (k, id);
+        create unique index t_1_pkey on t_1 (k, id);
+        alter table t_1 add constraint t_1_pkey primary key using index t_1_pkey;
+        alter index t_ui attach partition t_1_pkey;
+        """
 
     /// Both ways, whole and each model's scripts: the key's attachment is read, and a plain parent
     /// index holding a partition's key goes with `CASCADE` (the key's own drop is refused).
     @Test func aPartitionsKeyAttachedToAPlainParentIndex() throws {
-        let target = Self.tree + """
-            create unique index t_ui on only t (k, id);
-            create unique index t_1_pkey on t_1 (k, id);
-            alter table t_1 add constraint t_1_pkey primary key using index t_1_pkey;
-            alter index t_ui attach partition t_1_pkey;
-            """
+        let target = Self.attachedToPlainIndex
         let model = try TestDatabase.model(after: target)
         let key = try #require(model.tables.first { $0.name.name == "t_1" }?.constraints.first)
         #expect(key.attachedTo == "t_ui")
@@ -92,13 +94,7 @@ import Testing
     /// A foreign key over a partition's key attached to a plain parent index: the parent index's
     /// `DROP … CASCADE` would take it silently; it is dropped before and added again after.
     @Test func aForeignKeyOverAPartitionsAttachedKeyOutlivesTheParentIndexsCascade() throws {
-        let attached = Self.tree + """
-            create unique index t_ui on only t (k, id);
-            create unique index t_1_pkey on t_1 (k, id);
-            alter table t_1 add constraint t_1_pkey primary key using index t_1_pkey;
-            alter index t_ui attach partition t_1_pkey;
-            create table r (id int, k text, foreign key (k, id) references t_1 (k, id));
-            """
+        let attached = Self.attachedToPlainIndex + "create table r (id int, k text, foreign key (k, id) references t_1 (k, id));"
         let own = Self.tree + "alter table t_1 add constraint t_1_pkey primary key (k, id);"
             + "create table r (id int, k text, foreign key (k, id) references t_1 (k, id));"
         let plans = try Proving.plansBothWays(attached, own)
