@@ -131,12 +131,12 @@ struct DDLWriter {
             // A partitioned table's key as pg_dump adds it, where its partitions' keys are named:
             // on the table alone, then each partition's attached (the server would attach one it
             // finds matching, or build one under its own name).
-            let only = partitioned && Self.isKey(constraint) && (constraint.incomplete == true || attachesEveryPartition(constraint.name, on: relation))
+            let only = partitioned && constraint.hasIndex && (constraint.incomplete == true || attachesEveryPartition(constraint.name, on: relation))
             // A key of a partition that stays where it was is not made by anything else: its
             // parent's key is added ONLY, after it; so online its index is built concurrently too.
             // (A copy made at the partition's creation is `PartitionClones`'; one attached, or
             // attached again, under a parent that has the key gets a copy from `ATTACH PARTITION`.)
-            let ownKey = Self.isKey(constraint) && holdsRows(relation) && after.tables[relation].map { partition in
+            let ownKey = constraint.hasIndex && holdsRows(relation) && after.tables[relation].map { partition in
                 guard let parent = partition.partitionOf, let old = before.tables[relation] else { return false }
                 return old.partitionOf == parent && old.partitionBound == partition.partitionBound
                     && !createdWhole.contains(ObjectID(.table, parent))
@@ -202,16 +202,11 @@ struct DDLWriter {
         partition.indexes.first { $0.attachedTo == parent }?.name ?? partition.constraints.first { $0.attachedTo == parent }?.name
     }
 
-    /// A primary key, unique or exclusion constraint: one with an index.
-    static func isKey(_ constraint: Constraint) -> Bool {
-        constraint.kind == .primaryKey || constraint.kind == .unique || constraint.kind == .exclusion
-    }
-
     /// What a partition's index or key may be attached to: the parent's index or key `name`, by
     /// kind and definition (equal on both sides: the same one).
     static func attachable(_ name: String, of table: Table) -> String? {
         if let index = table.index(name) { return "index " + index.definition }
-        return table.constraints.first { $0.name == name && isKey($0) }.map { "key " + $0.definition }
+        return table.constraints.first { $0.name == name && $0.hasIndex }.map { "key " + $0.definition }
     }
 
     /// Whether the parent's index or key `name` is there before the plan and stays.
@@ -235,12 +230,12 @@ struct DDLWriter {
         // A parent made by the plan has its primary key and inlined keys from its CREATE TABLE.
         let withParent = parentCreated ? Set((parent.constraints.filter { $0.kind == .primaryKey && $0.incomplete != true } + inlined(parent)).map(\.name)) : []
         let keys = table.constraints.filter { key in
-            guard Self.isKey(key), let target = key.attachedTo else { return false }
+            guard key.hasIndex, let target = key.attachedTo else { return false }
             return parentCreated ? withParent.contains(target) : stays(target, onParent: parentTable)
         }
         // Only where a copy would not be this key: one of a plain index, or of another kind of key.
         let differs = keys.contains { key in
-            parent.constraints.first { $0.name == key.attachedTo && Self.isKey($0) }?.kind != key.kind
+            parent.constraints.first { $0.name == key.attachedTo && $0.hasIndex }?.kind != key.kind
         }
         return differs ? keys : []
     }

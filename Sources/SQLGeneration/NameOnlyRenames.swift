@@ -50,7 +50,7 @@ struct NameOnlyRenames {
                 if let referenced = constraint.foreignKey?.referencedTable, hasChildren.contains(referenced) { continue }
                 guard let match = addedConstraints.firstIndex(where: { Self.sameConstraint(constraint, $0) }) else { continue }
                 let name = addedConstraints[match].name
-                let backedByIndex = [.primaryKey, .unique, .exclusion].contains(constraint.kind)
+                let backedByIndex = constraint.hasIndex
                 guard !taken.contains(name), !backedByIndex || !relationNames[table.name.schema, default: []].contains(name) else { continue }
                 addedConstraints.remove(at: match)
                 statements.append(Statement("ALTER TABLE \(table.name.sql) RENAME CONSTRAINT \(SQLWriting.ident(constraint.name)) TO \(SQLWriting.ident(name))",
@@ -201,7 +201,7 @@ struct NameOnlyRenames {
         for table in model.tables {
             names[table.name.schema, default: []].insert(table.name.name)
             names[table.name.schema, default: []].formUnion(table.indexes.map(\.name))
-            names[table.name.schema, default: []].formUnion(table.constraints.filter { [.primaryKey, .unique, .exclusion].contains($0.kind) }.map(\.name))
+            names[table.name.schema, default: []].formUnion(table.constraints.filter(\.hasIndex).map(\.name))
         }
         for view in model.views {
             names[view.name.schema, default: []].insert(view.name.name)

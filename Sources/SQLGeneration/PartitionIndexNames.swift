@@ -104,7 +104,7 @@ struct PartitionIndexNames {
             for table in model.tables where table.name.schema == schema {
                 names.insert(table.name.name)
                 names.formUnion(table.indexes.map(\.name))
-                names.formUnion(table.constraints.filter { $0.kind == .primaryKey || $0.kind == .unique || $0.kind == .exclusion }.map(\.name))
+                names.formUnion(table.constraints.filter(\.hasIndex).map(\.name))
             }
             names.formUnion(model.sequences.filter { $0.name.schema == schema }.map(\.name.name))
             names.formUnion(model.views.filter { $0.name.schema == schema }.flatMap { [$0.name.name] + $0.indexes.map(\.name) })

@@ -1004,7 +1004,7 @@ public struct Planner: Sendable {
     private func addPartitionIndexesOfDroppedParents(to work: inout Work, before: ModelIndex, after: ModelIndex) {
         let isKey = { (id: ObjectID) -> Bool in
             guard case let .constraint(constraint)? = before.member(id) else { return false }
-            return DDLWriter.isKey(constraint)
+            return constraint.hasIndex
         }
         var queue = (Array(work.removedMembers.keys) + work.rebuiltMembers).filter { $0.kind == .index || $0.kind == .constraint && isKey($0) }
         while let parent = queue.popLast() {

@@ -59,6 +59,9 @@ public struct Constraint: Codable, Hashable, Sendable {
     /// not every partition's attached (pg_dump's form before the attachments). nil otherwise.
     public var incomplete: Bool? = nil
 
+    /// A primary key, unique or exclusion constraint: one with an index of its own (named as it is).
+    public var hasIndex: Bool { kind == .primaryKey || kind == .unique || kind == .exclusion }
+
     public init(name: String, kind: Kind, definition: String, columns: [String] = [], foreignKey: ForeignKey? = nil,
                 deferrable: Bool = false, initiallyDeferred: Bool = false, validated: Bool = true, comment: String? = nil) {
         self.name = name
