@@ -754,7 +754,8 @@ struct DDLWriter {
     private func alterSequence(_ old: Sequence, _ new: Sequence, _ names: Set<String>) -> [Statement] {
         var statements: [Statement] = []
         if old.options != new.options {
-            statements.append(Statement("ALTER SEQUENCE \(new.name.sql) \(TypeDDL.sequenceOptions(new.options))"))
+            statements.append(TypeDDL.alterOptions("ALTER SEQUENCE \(new.name.sql) \(TypeDDL.sequenceOptions(new.options))",
+                                                   of: new.name, from: old.options, to: new.options))
         }
         if old.unlogged != new.unlogged {
             statements.append(Statement("ALTER SEQUENCE \(new.name.sql) SET \(new.unlogged ? "UNLOGGED" : "LOGGED")"))
@@ -1059,14 +1060,15 @@ struct DDLWriter {
                 if previous.generation != identity.generation {
                     statements.append(Statement("\(alter) SET GENERATED \(identity.generation.rawValue)", hazards: lock))
                 }
-                if previous.sequence != identity.sequence {
-                    let options = identity.sequence
-                    statements.append(Statement("\(alter) SET INCREMENT BY \(options.increment) SET MINVALUE \(options.minValue) "
-                                                + "SET MAXVALUE \(options.maxValue) SET START WITH \(options.start) SET CACHE \(options.cache) "
-                                                + "SET \(options.cycle ? "CYCLE" : "NO CYCLE")", hazards: lock))
-                }
                 let (was, now) = (TableDDL.identitySequence(previous, of: old.name, in: table.name),
                                   TableDDL.identitySequence(identity, of: new.name, in: table.name))
+                if previous.sequence != identity.sequence {
+                    let options = identity.sequence
+                    statements.append(TypeDDL.alterOptions("\(alter) SET INCREMENT BY \(options.increment) SET MINVALUE \(options.minValue) "
+                                                           + "SET MAXVALUE \(options.maxValue) SET START WITH \(options.start) SET CACHE \(options.cache) "
+                                                           + "SET \(options.cycle ? "CYCLE" : "NO CYCLE")",
+                                                           of: was, from: previous.sequence, to: options, hazards: lock))
+                }
                 if was != now {
                     statements.append(Statement("ALTER SEQUENCE \(was.sql) RENAME TO \(SQLWriting.ident(now.name))"))
                     if was.schema != now.schema {

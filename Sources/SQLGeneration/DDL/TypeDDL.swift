@@ -98,6 +98,29 @@ enum TypeDDL {
             + "START WITH \(options.start) CACHE \(options.cache) \(options.cycle ? "CYCLE" : "NO CYCLE")"
     }
 
+    /// `alter`, a statement that changes a sequence's options, made safe for a sequence
+    /// that has handed out no value yet. Such a sequence stands at its old start, and the
+    /// server checks the value it stands at against the new bounds ("RESTART value (1)
+    /// cannot be greater than MAXVALUE (-10)"), so moving the start outside the old
+    /// bounds would fail on every fresh database. Having given nothing, it restarts at the
+    /// new start, as the target's own sequence would; one that has been called keeps its
+    /// value, and the server's check decides.
+    static func alterOptions(_ alter: String, of sequence: QualifiedName, from old: SequenceOptions,
+                             to new: SequenceOptions, hazards: [Hazard] = []) -> Statement {
+        guard old.start < new.minValue || old.start > new.maxValue else { return Statement(alter, hazards: hazards) }
+        let body = """
+            BEGIN
+                IF (SELECT NOT is_called AND (last_value < \(new.minValue) OR last_value > \(new.maxValue)) FROM \(sequence.sql)) THEN
+                    \(alter) RESTART;
+                ELSE
+                    \(alter);
+                END IF;
+            END
+            """
+        let tag = SQLWriting.dollarTag(for: body)
+        return Statement("DO \(tag)\n\(body)\n\(tag)", hazards: hazards)
+    }
+
     static func create(_ sequence: Sequence) -> [Statement] {
         var statements = [Statement("CREATE \(sequence.unlogged ? "UNLOGGED " : "")SEQUENCE IF NOT EXISTS \(sequence.name.sql) "
                                     + sequenceOptions(sequence.options))]
