@@ -145,7 +145,12 @@ public struct Planner: Sendable {
         addExpressionsSet(to: &work, before: before, after: after, order: newOrder.order)
         addDependents(to: &work, before: before, after: after, edges: oldOrder.edges)
         notes += possibleRenames(work, before: before, after: after)
-        notes += work.rebuilt.sorted().map { "\($0) is dropped and created again" }
+        notes += work.rebuilt.sorted().map { id in
+            // The model never reads a user mapping's options (they may hold passwords): a mapping
+            // made again has none, and its user must set them again.
+            "\(id) is dropped and created again"
+                + (id.kind == .userMapping ? ", without its options (never read: they may hold passwords); set them again with ALTER USER MAPPING" : "")
+        }
         let existing = Set(old.tables.map { ObjectID(.table, $0.name) }).subtracting(work.rebuilt)
         let callers = Self.tablesInCyclesWithFunctions(newOrder.needs)
         var writer = DDLWriter(options: options, existingTables: existing, before: before, after: after, tablesInFunctionCycles: callers,
@@ -605,7 +610,7 @@ public struct Planner: Sendable {
             guard case let .compositeType(old)? = change.old, case let .compositeType(new)? = change.new else { return false }
             let kept = old.attributes.map(\.name).filter { name in new.attributes.contains { $0.name == name } }
             return Array(new.attributes.prefix(kept.count).map(\.name)) != kept
-        case .textSearchConfiguration, .textSearchDictionary, .operator, .baseType, .publication:
+        case .textSearchConfiguration, .textSearchDictionary, .operator, .baseType, .publication, .foreignDataWrapper, .foreignServer:
             guard names.contains("definition"), case let .defined(old)? = change.old, case let .defined(new)? = change.new else { return false }
             return DefinedObjectDDL.alter(old, new) == nil
         default: return !names.isDisjoint(with: ["definition"])

@@ -64,6 +64,7 @@ extension ObjectAddress {
         case "language": return .language
         case "foreign-data wrapper": return .foreignDataWrapper
         case "server": return .foreignServer
+        case "user mapping": return .userMapping
         case "access method": return .accessMethod
         case "text search parser": return .textSearchParser
         case "text search template": return .textSearchTemplate

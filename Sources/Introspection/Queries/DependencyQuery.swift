@@ -156,6 +156,14 @@ enum DependencyQuery {
             -- after such a function, and a function in a language after the language.
             \(namedByName)
             UNION ALL
+            -- A user mapping is made again with its server (named as the model names it; the
+            -- view, since pg_user_mapping itself is a superuser's: it holds the options).
+            SELECT 'pg_user_mapping'::pg_catalog.regclass, x.umid, NULL, 'user mapping',
+                   'for ' || CASE WHEN x.umuser = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(x.usename) END
+                   || ' on server ' || pg_catalog.quote_ident(x.srvname)
+            FROM pg_catalog.pg_user_mappings x
+            WHERE x.umid IN (SELECT objid FROM ends WHERE classid = 'pg_user_mapping'::pg_catalog.regclass)
+            UNION ALL
             SELECT 'pg_namespace'::pg_catalog.regclass, n.oid, n.nspname, 'schema', pg_catalog.quote_ident(n.nspname)
             FROM pg_catalog.pg_namespace n WHERE n.oid >= 16384
         )

@@ -65,6 +65,7 @@ enum DefinedObjectDDL {
         switch new.kind {
         case .textSearchConfiguration, .textSearchDictionary: return TextSearchDDL.alter(old, new)
         case .publication: return PublicationDDL.alter(old, new)
+        case .foreignDataWrapper, .foreignServer: return ForeignServerDDL.alter(old, new)
         case .operator, .baseType:
             guard let was = clauses(old.definition), let now = clauses(new.definition), let target = target(new) else { return nil }
             // A base type's storage may leave plain (the server asks a superuser), never go back to it.

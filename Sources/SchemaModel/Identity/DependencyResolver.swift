@@ -65,7 +65,7 @@ public struct DependencyResolver: Sendable {
         }
     }
 
-    private static let namedKinds: Set<ObjectKind> = [.transform, .language, .foreignDataWrapper, .foreignServer, .accessMethod, .collation,
+    private static let namedKinds: Set<ObjectKind> = [.transform, .userMapping, .language, .foreignDataWrapper, .foreignServer, .accessMethod, .collation,
                                                       .conversion, .textSearchParser, .textSearchTemplate, .textSearchDictionary,
                                                       .textSearchConfiguration]
 
@@ -109,8 +109,8 @@ public struct DependencyResolver: Sendable {
             return Self.overload(address.identity, among: aggregates)
         case .operator, .operatorClass, .operatorFamily:
             return operators[kind.rawValue + " " + address.identity]
-        case .transform:
-            let id = ObjectID(kind: .transform, schema: nil, name: address.identity)
+        case .transform, .userMapping:
+            let id = ObjectID(kind: kind, schema: nil, name: address.identity)
             return named.contains(id) ? id : nil
         case .enum, .domain, .rangeType, .shellType, .baseType, .column:
             return nil // named `type`, or not an end the dependency query gives
@@ -122,7 +122,7 @@ public struct DependencyResolver: Sendable {
             guard let name = Self.qualified(address.identity[...]) else { return nil }
             let id = ObjectID(kind: kind, schema: name.schema, name: name.name)
             return named.contains(id) ? id : nil
-        case .cast, .userMapping, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges, .securityLabel, .systemPrivileges:
+        case .cast, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges, .securityLabel, .systemPrivileges:
             // Not named by the dependency query: the kinds others use by name come first
             // (DependencyOrder.tier), the rest after what they act on.
             return nil
