@@ -664,7 +664,9 @@ struct DDLWriter {
             return statements + PrivilegeDDL.statements(on: FunctionDDL.target(new), from: old.privileges, to: new.privileges)
         case let (.defined(old)?, .defined(new)?):
             var statements: [Statement] = names.contains("definition")
-                ? DefinedObjectDDL.alter(old, new, unlinked: work.unlinkedEarly.contains(change.id)) ?? [] : []
+                // Changed in place: a publication's old column lists and row filters were found
+                // clear of the columns the plan touches (`Planner.needsRebuild`).
+                ? DefinedObjectDDL.alter(old, new, unlinked: work.unlinkedEarly.contains(change.id), columnsStay: true) ?? [] : []
             if names.contains("comment"), let target = DefinedObjectDDL.target(new) { statements.append(SQLWriting.comment(on: target, new.comment)) }
             if names.contains("privileges") { statements += DefinedObjectDDL.privileges(of: new, from: old.privileges) }
             return statements

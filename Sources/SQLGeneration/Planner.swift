@@ -517,6 +517,7 @@ public struct Planner: Sendable {
         var work = Work()
         // A rule on a table added or removed whole comes inside the table's change; it is planned on its own.
         let changes = diff.changes.flatMap { change in [change] + change.members.filter { $0.kind == .rule } }
+        let columnsTouched = Self.tablesWithColumnsTouched(diff)
         for change in changes {
             let id = change.id
             if id.parent == nil || id.kind == .rule {
@@ -524,7 +525,7 @@ public struct Planner: Sendable {
                 case .added: work.addedTop.insert(id)
                 case .removed: work.removedTop.insert(id)
                 case .changed:
-                    if needsRebuild(change) { work.rebuilt.insert(id) } else { work.changedTop[id] = change }
+                    if needsRebuild(change, columnsTouched: columnsTouched) { work.rebuilt.insert(id) } else { work.changedTop[id] = change }
                     if id.kind == .enum, case let .enum(oldType)? = change.old, case let .enum(newType)? = change.new,
                        !Self.isSubsequence(oldType.labels, of: newType.labels) {
                         work.enumRebuilds.insert(id)
@@ -586,8 +587,20 @@ public struct Planner: Sendable {
         return work
     }
 
-    /// Whether PostgreSQL cannot make `change` in place.
-    private func needsRebuild(_ change: SchemaChange) -> Bool {
+    /// Tables the diff removes, or whose columns it removes or changes: a publication's column
+    /// list or row filter over one of them holds columns the plan may need to drop or retype.
+    private static func tablesWithColumnsTouched(_ diff: SchemaDiff) -> Set<QualifiedName> {
+        // A column's change comes as its own, its table as its parent.
+        Set(diff.changes.compactMap { change -> ObjectID? in
+            if change.id.kind == .column { return change.change == .added ? nil : change.id.parent }
+            guard change.id.kind == .table else { return nil }
+            return change.change == .removed || !Set(change.properties.map(\.name)).isDisjoint(with: ["kind", "partition key"])
+                ? change.id : nil
+        }.compactMap { table in table.schema.map { QualifiedName(schema: $0, name: table.name) } })
+    }
+
+    /// Whether PostgreSQL cannot make `change` in place. `columnsTouched`: `tablesWithColumnsTouched`.
+    private func needsRebuild(_ change: SchemaChange, columnsTouched: Set<QualifiedName> = []) -> Bool {
         let names = Set(change.properties.map(\.name))
         switch change.id.kind {
         case .table: return !names.isDisjoint(with: ["kind", "partition key"])
@@ -612,7 +625,8 @@ public struct Planner: Sendable {
             return Array(new.attributes.prefix(kept.count).map(\.name)) != kept
         case .textSearchConfiguration, .textSearchDictionary, .operator, .baseType, .publication, .foreignDataWrapper, .foreignServer:
             guard names.contains("definition"), case let .defined(old)? = change.old, case let .defined(new)? = change.new else { return false }
-            return DefinedObjectDDL.alter(old, new) == nil
+            let columnsStay = new.kind == .publication && !PublicationDDL.filters(old, anyOf: columnsTouched)
+            return DefinedObjectDDL.alter(old, new, columnsStay: columnsStay) == nil
         default: return !names.isDisjoint(with: ["definition"])
         }
     }

@@ -11,14 +11,15 @@ import SchemaModel
 /// Made again all the same where no statement reaches: `FOR ALL TABLES` given or taken, or
 /// every table and schema taken away (`SET` needs at least one, and `DROP TABLE` would name
 /// tables the plan may have dropped or renamed). And where the old publication holds a
-/// column list or a row filter: those depend on the columns they name, which the plan may
-/// drop or retype before the publication's turn comes (the server refuses both while the
-/// publication holds them), so it goes before its tables change, as the planner drops
-/// whatever reads them.
+/// column list or a row filter over a table whose columns the plan drops or changes
+/// (`columnsStay` false): those depend on the columns they name, which the plan may drop or
+/// retype before the publication's turn comes (the server refuses both while the publication
+/// holds them), so it goes before its tables change, as the planner drops whatever reads them.
 enum PublicationDDL {
     /// The statements that turn `old` into `new`, or nil when it must be made again.
-    static func alter(_ old: DefinedObject, _ new: DefinedObject) -> [Statement]? {
-        guard let was = parts(old), let now = parts(new), !was.objects.contains("(") else { return nil }
+    /// `columnsStay`: no column an old column list or row filter names is dropped or changed.
+    static func alter(_ old: DefinedObject, _ new: DefinedObject, columnsStay: Bool = false) -> [Statement]? {
+        guard let was = parts(old), let now = parts(new), columnsStay || !was.objects.contains("(") else { return nil }
         let allTables = "ALL TABLES"
         guard (was.objects == allTables) == (now.objects == allTables), was.objects.isEmpty || !now.objects.isEmpty else { return nil }
         let target = "ALTER PUBLICATION \(SQLQuoting.identifier(new.name))"
@@ -26,6 +27,19 @@ enum PublicationDDL {
         if was.options != now.options { statements.append(Statement("\(target) SET (\(explicit(now.options, beside: was.options)))")) }
         if was.objects != now.objects, now.objects != allTables { statements.append(Statement("\(target) SET \(now.objects)")) }
         return statements
+    }
+
+    /// Whether `publication` holds a column list or a row filter over one of `tables` (or its
+    /// definition cannot be read): a table is followed by `(` or `WHERE` in its list, named
+    /// as `quote_ident` writes it (keywords quoted) or always quoted, to err towards yes.
+    static func filters(_ publication: DefinedObject, anyOf tables: Set<QualifiedName>) -> Bool {
+        guard let objects = parts(publication)?.objects else { return true }
+        guard objects.contains("(") else { return false }
+        return tables.contains { table in
+            [SQLWriting.identPlain, SQLWriting.ident].flatMap { schema in
+                [SQLWriting.identPlain, SQLWriting.ident].map { name in " \(schema(table.schema)).\(name(table.name)) " }
+            }.contains { named in objects.contains(named + "(") || objects.contains(named + "WHERE ") }
+        }
     }
 
     /// The definition as the reader writes it (`CREATE PUBLICATION name [FOR ALL TABLES | FOR
