@@ -250,6 +250,22 @@ public struct Planner: Sendable {
         let readers: Set<ObjectKind> = [.view, .materializedView, .rule, .publication]
         // With them, in the same order, the functions dropped before what they read (`Work.earlyReaders`).
         for id in reverse where readers.contains(id.kind) || work.earlyReaders.contains(id) { statements += writer.drop(id, before: before) }
+        // A sequence that stays, owned by a column that goes (its table dropped or made again,
+        // or the column dropped): `DROP` would take the sequence with it. Detached first, it is
+        // owned again (where the target says) once its new owner is there.
+        for sequence in before.model.sequences {
+            guard let owner = sequence.ownedBy else { continue }
+            let table = ObjectID(.table, owner.table)
+            guard work.rebuilt.contains(table) || work.removedTop.contains(table)
+                    || work.removedMembers.keys.contains(where: { $0.kind == .column && $0.parent == table && $0.name == owner.column })
+            else { continue }
+            let id = ObjectID(.sequence, sequence.name)
+            guard !droppedTop.contains(id), after.sequences[sequence.name] != nil else { continue }
+            work.sequencesKeptThroughRebuild.insert(id)
+            var detached = sequence
+            detached.ownedBy = nil
+            statements.append(TypeDDL.ownership(detached))
+        }
         // 3: constraints, indexes and columns of tables that stay.
         // A partitioned table's index before its partitions': dropping it drops the ones attached
         // to it, which cannot be dropped on their own while attached.
@@ -319,15 +335,6 @@ public struct Planner: Sendable {
             }
         }
         let dropsLate = Set(lateDrops)
-        for sequence in before.model.sequences {
-            guard let owner = sequence.ownedBy, work.rebuilt.contains(ObjectID(.table, owner.table)) else { continue }
-            let id = ObjectID(.sequence, sequence.name)
-            guard !droppedTop.contains(id), after.sequences[sequence.name] != nil else { continue }
-            work.sequencesKeptThroughRebuild.insert(id)
-            var detached = sequence
-            detached.ownedBy = nil
-            statements.append(TypeDDL.ownership(detached))
-        }
         for id in reverse where !readers.contains(id.kind) && !dropsLate.contains(id) && !work.earlyReaders.contains(id) {
             if work.rangeRebuilds.contains(id) { statements += writer.parkColumns(holding: DDLWriter.rangeTypes(id, in: before)) }
             if work.replacedTypes.values.contains(id) { statements += writer.parkColumns(holding: [ModelIndex.name(id)]) }

@@ -312,4 +312,18 @@ import Testing
             query: "select max(volt), nextval('v_volt_seq'), nextval('fresh') from v")
         #expect(values == ["-90|-85|-100"])
     }
+
+    /// pg-schema-diff's sequence cases: a sequence that stays, owned by a column the plan drops
+    /// (or by a table it drops), would go with it. It is detached first, owned by its new column
+    /// after, and goes on counting.
+    @Test func aSequenceOwnedByAColumnThatGoesStaysAndGoesOnCounting() throws {
+        let values = try valuesAfterPlan(
+            from: "create sequence counter; create sequence other; create table a (n bigint, id bigint); create table gone (id bigint);"
+                + "alter sequence counter owned by a.id; alter sequence other owned by gone.id;",
+            rows: "select setval('counter', 41); select setval('other', 7);",
+            to: "create sequence counter; create sequence other; create table a (n bigint); create table b (id bigint);"
+                + "alter sequence counter owned by b.id;",
+            query: "select nextval('counter'), nextval('other')")
+        #expect(values == ["42|8"])
+    }
 }
