@@ -1307,7 +1307,7 @@ struct DDLWriter {
     /// `OWNED BY` of a sequence created, or whose owner changed, once its column exists.
     func sequenceOwnership(_ id: ObjectID, work: Planner.Work) -> [Statement] {
         guard let sequence = after.sequences[ModelIndex.name(id)] else { return [] }
-        if work.addedTop.contains(id) || work.rebuilt.contains(id) || work.sequencesKeptThroughRebuild.contains(id) {
+        if work.addedTop.contains(id) || work.rebuilt.contains(id) || work.sequencesDetached.contains(id) {
             return sequence.ownedBy == nil ? [] : [TypeDDL.ownership(sequence)]
         }
         guard let change = work.changedTop[id], case let .sequence(old)? = change.old, old.ownedBy != sequence.ownedBy else { return [] }

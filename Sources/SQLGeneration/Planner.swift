@@ -53,10 +53,10 @@ public struct Planner: Sendable {
         var changedMembers: [ObjectID: SchemaChange] = [:]
         /// Members dropped and created again (a changed constraint, a trigger on a rebuilt function).
         var rebuiltMembers: Set<ObjectID> = []
-        /// Sequences owned by a table made again, that stay: let go before its drop (which would
-        /// take them: the new table's defaults then name a sequence that is gone) and owned again
-        /// after, going on counting.
-        var sequencesKeptThroughRebuild: Set<ObjectID> = []
+        /// Sequences that stay, owned by a column that goes (its table dropped or made again, or
+        /// the column dropped): let go before the drop (which would take them: a new table's
+        /// defaults then name a sequence that is gone) and owned again after, going on counting.
+        var sequencesDetached: Set<ObjectID> = []
         /// Tables whose columns change type or go: what reads them must be rebuilt around it.
         var affectedTables: Set<ObjectID> = []
         /// Columns that change type, by table: what names them is rebuilt.
@@ -261,7 +261,7 @@ public struct Planner: Sendable {
             else { continue }
             let id = ObjectID(.sequence, sequence.name)
             guard !droppedTop.contains(id), after.sequences[sequence.name] != nil else { continue }
-            work.sequencesKeptThroughRebuild.insert(id)
+            work.sequencesDetached.insert(id)
             var detached = sequence
             detached.ownedBy = nil
             statements.append(TypeDDL.ownership(detached))
@@ -607,7 +607,7 @@ public struct Planner: Sendable {
     }
 
     /// Whether PostgreSQL cannot make `change` in place. `columnsTouched`: `tablesWithColumnsTouched`.
-    private func needsRebuild(_ change: SchemaChange, columnsTouched: Set<QualifiedName> = []) -> Bool {
+    private func needsRebuild(_ change: SchemaChange, columnsTouched: Set<QualifiedName>) -> Bool {
         let names = Set(change.properties.map(\.name))
         switch change.id.kind {
         case .table: return !names.isDisjoint(with: ["kind", "partition key"])
