@@ -34,7 +34,7 @@ import Testing
 
     /// A server moved to another wrapper is made again: its user mappings and foreign tables go
     /// with it (the server refuses to be dropped under them), and the plan says the mappings
-    /// come back without their options.
+    /// come back without their options, a loss it refuses without --allow-destructive.
     @Test func aServerMovedToAnotherWrapperIsMadeAgainWithItsUserMappings() throws {
         let plans = try Proving.plansBothWays("""
             create foreign data wrapper w1; create foreign data wrapper w2;
@@ -51,6 +51,8 @@ import Testing
             #expect(madeAgain(plan, "SERVER") && madeAgain(plan, "USER MAPPING"), "\(plan.sql)")
             #expect(plan.notes.contains { $0.hasPrefix("user mapping for PUBLIC on server s is dropped and created again, without its options") },
                     "\(plan.notes)")
+            // Its options are lost with it: refused unless --allow-destructive.
+            #expect(plan.dataLoss.contains { $0.description.contains("user mapping for PUBLIC on server s and its options") }, "\(plan.dataLoss)")
         }
     }
 }

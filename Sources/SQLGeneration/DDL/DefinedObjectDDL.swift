@@ -184,7 +184,10 @@ enum DefinedObjectDDL {
             // `for "app" on server "s"`.
             let words = object.name.dropFirst("for ".count)
             let parts = words.components(separatedBy: " on server ")
-            return Statement("DROP USER MAPPING IF EXISTS FOR \(parts.first ?? "PUBLIC") SERVER \(parts.last ?? "")")
+            // Its options (a password, often) were never read: gone with it, and no plan can give
+            // them back, so the drop is data loss (refused unless --allow-destructive).
+            return Statement("DROP USER MAPPING IF EXISTS FOR \(parts.first ?? "PUBLIC") SERVER \(parts.last ?? "")",
+                             hazards: [.dataLoss("user mapping \(object.name) and its options")])
         case .transform:
             return Statement("DROP TRANSFORM IF EXISTS \(object.name)")
         case .securityLabel:
