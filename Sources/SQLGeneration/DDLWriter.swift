@@ -993,8 +993,10 @@ struct DDLWriter {
             hazards.insert(.validation(table.name), at: 0)
         }
         if let parentName = table.partitionOf, before.tables[table.name]?.partitionOf == parentName,
-           let parent = after.tables[parentName], parent.column(column.name) != nil {
-            // A partition gets its parent's new column from the parent (one attached by the plan must have it first).
+           existingTables.contains(ObjectID(.table, parentName)), let parent = after.tables[parentName], parent.column(column.name) != nil {
+            // A partition gets its parent's new column from the parent's ADD COLUMN (one attached by
+            // the plan must have it first, as must one whose parent is made again: attached to the
+            // new parent, it needs every column already).
             return TableDDL.columnExtras(column, of: table.name)
         }
         return [Statement("ALTER TABLE \(table.name.sql) ADD COLUMN \(guarded ? "IF NOT EXISTS " : "")\(TableDDL.columnDefinition(column))",

@@ -294,7 +294,10 @@ public struct Planner: Sendable {
         for id in newOrder.order where id.kind == .table && finishingDetach[id] == nil {
             if let change = work.changedTop[id] { statements += writer.detach(change, reattached: work.reattached.contains(id)) }
         }
-        for id in droppedMembers where id.kind == .column && !writer.isTypedTable(id.parent) {
+        // A table dropped or made again takes its columns with it: dropped one by one first, a
+        // column of its partition key is refused ("part of the partition key").
+        for id in droppedMembers where id.kind == .column && !writer.isTypedTable(id.parent)
+            && !(id.parent.map { droppedTop.contains($0) } ?? false) {
             statements.append(writer.dropMember(id, before: before))
         }
         // A partitioned table's constraints before its partitions': dropping it drops theirs, which

@@ -43,5 +43,19 @@ import Testing
         #expect(plans[0].statements.map(\.sql).starts(with: [#"ALTER TABLE "public"."p" DETACH PARTITION "public"."p_us";"#]),
                 "\(plans[0].sql)")
     }
-}
 
+    /// pg-schema-diff's policy cases: a partitioned table keyed on another column, its old key
+    /// column gone. The table is made again, and its drop takes the column: dropped one by one
+    /// first, the server refused it ("part of the partition key"). Back, its partition, kept and
+    /// attached to the new parent, gets the new key column first (the parent's ADD COLUMN that
+    /// would have given it is not there: the parent is made again).
+    @Test func aTableMadeAgainTakesItsOldPartitionKeyColumnWithIt() throws {
+        let plans = try plans("create table pt (category text, other text) partition by list (other);"
+                                + "create table pt_x partition of pt for values in ('x');",
+                              "create table pt (category text) partition by list (category);"
+                                + "create table pt_x partition of pt for values in ('x');")
+        for plan in plans {
+            #expect(!plan.statements.contains { $0.sql.contains(#"TABLE "public"."pt" DROP COLUMN"#) }, "\(plan.sql)")
+        }
+    }
+}
