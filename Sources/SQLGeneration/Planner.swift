@@ -257,8 +257,7 @@ public struct Planner: Sendable {
             guard let owner = sequence.ownedBy else { continue }
             let table = ObjectID(.table, owner.table)
             guard work.rebuilt.contains(table) || work.removedTop.contains(table)
-                    || work.removedMembers.keys.contains(where: { $0.kind == .column && $0.parent == table && $0.name == owner.column })
-            else { continue }
+                    || work.removedMembers[ObjectID(.column, owner.column, on: table)] != nil else { continue }
             let id = ObjectID(.sequence, sequence.name)
             guard !droppedTop.contains(id), after.sequences[sequence.name] != nil else { continue }
             work.sequencesDetached.insert(id)

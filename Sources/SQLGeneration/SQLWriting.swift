@@ -79,9 +79,13 @@ enum SQLWriting {
     /// schema in one transaction, each DO block costs more the more the transaction has
     /// done (1,666 of them took 8 s of a 5,000-table load; one with the same guards, 0.6 s).
     static func unlessAll(_ blocks: [String]) -> String {
-        let body = "BEGIN\n" + blocks.joined(separator: "\n") + "\nEND"
+        doBlock("BEGIN\n" + blocks.joined(separator: "\n") + "\nEND") + ";"
+    }
+
+    /// `DO $tag$ body $tag$`, the tag one `body` does not hold.
+    static func doBlock(_ body: String) -> String {
         let tag = dollarTag(for: body)
-        return "DO \(tag)\n\(body)\n\(tag);"
+        return "DO \(tag)\n\(body)\n\(tag)"
     }
 
     /// `sql` with a duplicate swallowed: for the kinds whose identity no
@@ -89,9 +93,7 @@ enum SQLWriting {
     /// Some raise a unique violation of their catalog's index rather than
     /// `duplicate_object` (a text search configuration does).
     static func ignoringDuplicate(_ sql: String) -> String {
-        let body = "BEGIN\n    \(trimmedStatement(sql));\nEXCEPTION WHEN duplicate_object OR duplicate_function OR duplicate_table OR duplicate_schema OR unique_violation THEN NULL;\nEND"
-        let tag = dollarTag(for: body)
-        return "DO \(tag)\n\(body)\n\(tag)"
+        doBlock("BEGIN\n    \(trimmedStatement(sql));\nEXCEPTION WHEN duplicate_object OR duplicate_function OR duplicate_table OR duplicate_schema OR unique_violation THEN NULL;\nEND")
     }
 
     /// `sql` without trailing white space and semicolon.

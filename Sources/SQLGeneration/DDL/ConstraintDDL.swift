@@ -122,8 +122,7 @@ enum IndexDDL {
                 END IF;
             END
             """
-        let tag = SQLWriting.dollarTag(for: body)
-        return Statement("DO \(tag)\n\(body)\n\(tag)")
+        return Statement(SQLWriting.doBlock(body))
     }
 
     /// `concurrently`: online, on a table that holds rows (not a partitioned one: the server refuses).

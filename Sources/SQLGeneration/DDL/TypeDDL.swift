@@ -117,8 +117,7 @@ enum TypeDDL {
                 END IF;
             END
             """
-        let tag = SQLWriting.dollarTag(for: body)
-        return Statement("DO \(tag)\n\(body)\n\(tag)", hazards: hazards)
+        return Statement(SQLWriting.doBlock(body), hazards: hazards)
     }
 
     static func create(_ sequence: Sequence) -> [Statement] {
