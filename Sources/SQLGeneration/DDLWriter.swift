@@ -124,6 +124,8 @@ struct DDLWriter {
             // (PostgreSQL's regression suite: nv_parent's NOT VALID check, added after its children).
             if constraint.kind == .check, constraint.inheritedAndLocal != true,
                Self.inheritsCheck(named: constraint.name, table: relation, in: after) { return [] }
+            // A foreign key a partition keeps from its parent when it leaves it is there already.
+            if isKeptClone(constraint, on: relation) { return [] }
             // The server refuses a NOT VALID foreign key on a partitioned table (before 18): added
             // valid; and builds no index of one concurrently: a key or unique constraint is added whole.
             let partitioned = after.tables[relation]?.kind == .partitioned
@@ -867,12 +869,82 @@ struct DDLWriter {
             // A detach left pending is finished, not started again (the server refuses that).
             let finalize = old.detachPending == true ? " FINALIZE" : ""
             statements.append(Statement("ALTER TABLE \(parent.sql) DETACH PARTITION \(new.name.sql)\(finalize)", hazards: lock))
+            statements += foreignKeyClonesAfterLeaving(old, new)
         }
         for parent in old.inherits where !new.inherits.contains(parent) {
             statements.append(Statement("ALTER TABLE \(new.name.sql) NO INHERIT \(parent.sql)", hazards: lock))
         }
         if !statements.isEmpty { statements += notNullNamesAfterLeaving(new) }
         return statements
+    }
+
+    /// Whether `old`, a partition, leaves its parent for good in this plan (not to be attached again).
+    private func leavesForGood(_ old: Table, _ new: Table) -> Bool {
+        old.partitionOf != nil && new.partitionOf == nil
+    }
+
+    /// The foreign keys a partition keeps as its own when it leaves its parent: its clones of
+    /// its ancestors' keys that still stand then (the plan drops foreign keys, and the tables it
+    /// drops, before partitions leave). The model holds no clone: their names are the server's.
+    private func clonedForeignKeys(of old: Table) -> [Constraint] {
+        var keys: [Constraint] = []
+        var current = old.partitionOf
+        var seen: Set<QualifiedName> = []
+        while let name = current, seen.insert(name).inserted, let ancestor = before.tables[name] {
+            let id = ObjectID(.table, name)
+            if existingTables.contains(id) {
+                keys += ancestor.constraints.filter { key in
+                    let member = ObjectID(.constraint, key.name, on: id)
+                    return key.kind == .foreignKey && !removedMembers.contains(member) && !rebuiltMembers.contains(member)
+                }
+            }
+            current = ancestor.partitionOf
+        }
+        return keys
+    }
+
+    /// Whether the target's foreign key `key` on `table` is a clone of a parent's that the table
+    /// keeps when it leaves its parent in this plan (renamed, not added: `foreignKeyClonesAfterLeaving`).
+    func isKeptClone(_ key: Constraint, on table: QualifiedName) -> Bool {
+        guard key.kind == .foreignKey, let old = before.tables[table], let new = after.tables[table], leavesForGood(old, new) else { return false }
+        return clonedForeignKeys(of: old).contains { $0.definition == key.definition }
+    }
+
+    /// A partition that leaves its parent keeps the clones of its parent's foreign keys as its
+    /// own, under names of the server's choosing (the parent's when it was attached: a key of the
+    /// parent renamed since keeps its clones' old names). Each that the target has, by
+    /// definition, takes the target's name; the others go (one attached again gets its new
+    /// parent's from `ATTACH PARTITION`). Its own keys, in the model, are the plan's to change.
+    private func foreignKeyClonesAfterLeaving(_ old: Table, _ new: Table) -> [Statement] {
+        let own = old.constraints.filter { $0.kind == .foreignKey }.map(\.name)
+        guard !clonedForeignKeys(of: old).isEmpty || !own.isEmpty else { return [] }
+        let kept = leavesForGood(old, new) ? new.constraints.filter { isKeptClone($0, on: new.name) } : []
+        let targets = kept.isEmpty ? "(NULL::pg_catalog.text, NULL::pg_catalog.text)"
+            : kept.map { "(\(SQLWriting.literal($0.name)), \(SQLWriting.literal($0.definition)))" }.joined(separator: ", ")
+        let notOwn = own.isEmpty ? "" : "\n                   AND c.conname <> ALL (ARRAY[\(own.map(SQLWriting.literal).joined(separator: ", "))]::pg_catalog.name[])"
+        let table = SQLWriting.literal(new.name.sql)
+        // Definitions compared as the model reads them: with an empty search_path, every name qualified.
+        return [Statement("""
+            DO $schemactl$
+            DECLARE
+                k record;
+                saved pg_catalog.text := pg_catalog.current_setting('search_path');
+            BEGIN
+                PERFORM pg_catalog.set_config('search_path', '', true);
+                FOR k IN SELECT c.conname AS current, t.target FROM pg_catalog.pg_constraint c
+                         LEFT JOIN (VALUES \(targets)) AS t (target, definition) ON t.definition = pg_catalog.pg_get_constraintdef(c.oid)
+                         WHERE c.conrelid = \(SQLWriting.regclass(new.name)) AND c.contype = 'f' AND c.conparentid = 0\(notOwn)
+                           AND c.conname IS DISTINCT FROM t.target LOOP
+                    IF k.target IS NULL THEN
+                        EXECUTE pg_catalog.format('ALTER TABLE %s DROP CONSTRAINT %I', \(table), k.current);
+                    ELSE
+                        EXECUTE pg_catalog.format('ALTER TABLE %s RENAME CONSTRAINT %I TO %I', \(table), k.current, k.target);
+                    END IF;
+                END LOOP;
+                PERFORM pg_catalog.set_config('search_path', saved, true);
+            END
+            $schemactl$
+            """, hazards: locking(new.name))]
     }
 
     /// A table that leaves its parent keeps its NOT NULL constraints under the parent's names

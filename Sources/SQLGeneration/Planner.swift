@@ -295,22 +295,19 @@ public struct Planner: Sendable {
         }
         // A table dropped or made again takes its columns with it: dropped one by one first, a
         // column of its partition key is refused ("part of the partition key").
-        for id in droppedMembers where id.kind == .column && !writer.isTypedTable(id.parent)
-            && !(id.parent.map { droppedTop.contains($0) } ?? false) {
-            statements.append(writer.dropMember(id, before: before))
+        // A parent's columns before its partitions' and children's, whatever their names: the
+        // parent's drop takes theirs (each drop says IF EXISTS), which cannot be dropped on their
+        // own while inherited ("cannot drop inherited column").
+        let droppedColumns = droppedMembers.filter { id in
+            id.kind == .column && !writer.isTypedTable(id.parent) && !(id.parent.map { droppedTop.contains($0) } ?? false)
         }
-        // A partitioned table's constraints before its partitions': dropping it drops theirs, which
-        // cannot be dropped on their own while inherited (each drop says IF EXISTS).
+        for id in parentsFirst(droppedColumns, before) { statements.append(writer.dropMember(id, before: before)) }
+        // A partitioned table's constraints before its partitions': the same.
         let droppedConstraints = droppedMembers.filter { id in
             guard id.kind == .constraint, case let .constraint(constraint)? = before.member(id) else { return false }
             return constraint.kind != .foreignKey && !goesWithParent(id)
         }
-        for id in droppedConstraints.enumerated().sorted(by: { lhs, rhs in
-            let depths = [lhs.element, rhs.element].map { $0.parent.map { before.depth(ModelIndex.name($0)) } ?? 0 }
-            return (depths[0], lhs.offset) < (depths[1], rhs.offset)
-        }).map(\.element) {
-            statements.append(writer.dropMember(id, before: before))
-        }
+        for id in parentsFirst(droppedConstraints, before) { statements.append(writer.dropMember(id, before: before)) }
         statements += writer.dropDomainChecks(work.domainChecksDroppedEarly)
         for id in work.droppedIdentities.sorted() { statements += writer.dropIdentity(id) }
         for id in work.defaultsDroppedEarly.sorted() { statements += writer.dropDefault(id) }
@@ -520,6 +517,15 @@ public struct Planner: Sendable {
         }
     }
 
+    /// Members of tables, those of a parent before those of its partitions and children (by
+    /// depth in the old model's inheritance), in their order otherwise.
+    private func parentsFirst(_ members: [ObjectID], _ before: ModelIndex) -> [ObjectID] {
+        members.enumerated().sorted { lhs, rhs in
+            let depths = [lhs.element, rhs.element].map { $0.parent.map { before.depth(ModelIndex.name($0)) } ?? 0 }
+            return (depths[0], lhs.offset) < (depths[1], rhs.offset)
+        }.map(\.element)
+    }
+
     // MARK: - What changes, and what it takes with it
 
     private func classify(_ diff: SchemaDiff, before: ModelIndex, after: ModelIndex) -> Work {
@@ -560,7 +566,7 @@ public struct Planner: Sendable {
                     }
                 case .constraint:
                     if names.isSubset(of: ["comment", "index comment"]) || Self.onlyValidated(change) || Self.localnessFollows(change, before: before, after: after)
-                        || Self.onlyStorageParameters(change) || Self.onlyAttached(change) {
+                        || Self.onlyStorageParameters(change) || Self.onlyAttached(change) || Self.detachedWithItsTable(change, before: before, after: after) {
                         work.changedMembers[id] = change
                     } else {
                         work.rebuiltMembers.insert(id)
@@ -578,6 +584,7 @@ public struct Planner: Sendable {
                         becomesValid = old.invalid && !new.invalid
                     }
                     if names.isSubset(of: ["comment", "attached to"]) && (attaching || !names.contains("attached to"))
+                        || Self.detachedWithItsTable(change, before: before, after: after)
                         || names.isSubset(of: ["comment", "invalid"]) && becomesValid
                         || Self.onlyStorageParameters(change) {
                         work.changedMembers[id] = change
@@ -665,6 +672,31 @@ public struct Planner: Sendable {
             return IndexStorage.onlyParametersDiffer(old.definition, new.definition)
         default:
             return false
+        }
+    }
+
+    /// A partition's index or key that is no longer attached only because its table leaves its
+    /// parent for good (with its comments): `DETACH PARTITION` detaches it, and it stays, as the
+    /// table's own; made again, it would be built again on a table that may hold rows. Not where
+    /// the parent's index changes at all: one dropped takes those attached to it with it.
+    static func detachedWithItsTable(_ change: SchemaChange, before: ModelIndex, after: ModelIndex) -> Bool {
+        guard let table = change.id.parent, let old = before.tables[ModelIndex.name(table)], let new = after.tables[ModelIndex.name(table)],
+              let parentTable = old.partitionOf, new.partitionOf == nil, after.tables[parentTable] != nil else { return false }
+        let names = Set(change.properties.map(\.name))
+        let parent: String?
+        switch (change.old, change.new) {
+        case let (.index(was)?, .index(now)?):
+            guard names.isSubset(of: ["comment", "attached to"]), now.attachedTo == nil else { return false }
+            parent = was.attachedTo
+        case let (.constraint(was)?, .constraint(now)?):
+            guard names.isSubset(of: ["comment", "index comment", "attached to"]), now.attachedTo == nil else { return false }
+            parent = was.attachedTo
+        default: return false
+        }
+        guard let parent else { return false }
+        return [ObjectKind.index, .constraint].contains { kind in
+            let id = ObjectID(kind, parent, on: ObjectID(.table, parentTable))
+            return before.member(id) != nil && before.member(id) == after.member(id)
         }
     }
 

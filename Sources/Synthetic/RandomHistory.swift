@@ -6,7 +6,10 @@
 /// dropped under indexes and foreign keys, enum values added, functions and
 /// triggers replaced, defaults, nullability, checks, comments; generated columns
 /// whose expression changes, functions a default calls whose result type changes, functions
-/// whose SQL-standard bodies read a column; indexes, checks and foreign keys renamed.
+/// whose SQL-standard bodies read a column; indexes, checks and foreign keys renamed;
+/// partitioned tables whose partitions come, go and are detached; domains and composite types
+/// and the columns of them; materialized views with their indexes; row security and policies;
+/// grants; columns and tables renamed; identity columns and owned sequences; storage options.
 public struct RandomHistory: Sendable {
     private struct Column: Sendable {
         var name: String
@@ -15,6 +18,7 @@ public struct RandomHistory: Sendable {
         var defaultValue: String?
         /// A stored generated column (`id * k`): it takes no default.
         var generated = false
+        var identity = false
     }
 
     private struct Table: Sendable {
@@ -24,12 +28,23 @@ public struct RandomHistory: Sendable {
         var checks: [String] = []
         var foreignKeys: [String: String] = [:]
         var trigger: String?
+        /// Partitioned by range of `id`: its partitions, by name.
+        var partitions: [String]?
+        /// Where the next partition's range starts.
+        var nextBound = 0
+        /// Policies, with the column each reads.
+        var policies: [String: String] = [:]
+        var rowSecurity = false
+
+        var partitioned: Bool { partitions != nil }
     }
 
     private struct View: Sendable {
         var name: String
         var table: String
         var columns: [String]
+        /// A materialized view's index, on this column.
+        var index: String?
     }
 
     private var random: SplitMix64
@@ -40,6 +55,13 @@ public struct RandomHistory: Sendable {
     private var functions: [String: (table: String, column: String)] = [:]
     /// Functions with a SQL-standard body, with the column they read.
     private var readers: [String: (table: String, column: String)] = [:]
+    private var matviews: [View] = []
+    /// Domains over integer, with their check constraints' names.
+    private var domains: [String: [String]] = [:]
+    /// Composite types, with their attributes' names.
+    private var composites: [String: [String]] = [:]
+    /// Sequences a column owns and takes its default from.
+    private var sequences: [String: (table: String, column: String)] = [:]
     private var counter = 0
     /// Whether functions may have SQL-standard bodies (`BEGIN ATOMIC`, PostgreSQL 14 and later).
     private let standardBodies: Bool
@@ -68,7 +90,7 @@ public struct RandomHistory: Sendable {
     /// One edit.
     public mutating func next() -> String {
         if tables.count < 2 { return createTable() }
-        switch random.next() % 16 {
+        switch random.next() % 24 {
         case 0: return tables.count < 8 ? createTable() : addColumn()
         case 1: return dropTable()
         case 2, 3: return addColumn()
@@ -83,11 +105,24 @@ public struct RandomHistory: Sendable {
         case 12: return enumEdit()
         case 13: return functionAndTrigger()
         case 14: return chance(50) ? comment() : renameIndexOrConstraint()
-        default:
+        case 15:
             switch random.next() % 3 {
             case 0: return generatedColumn()
             case 1: return functionDefault()
             default: return standardBodyReader()
+            }
+        case 16: return partitionEdit()
+        case 17: return domainEdit()
+        case 18: return compositeEdit()
+        case 19: return materializedViewEdit()
+        case 20: return policyEdit()
+        case 21: return chance(50) ? renameColumn() : renameTable()
+        case 22: return chance(50) ? identityEdit() : sequenceEdit()
+        default:
+            switch random.next() % 3 {
+            case 0: return grantEdit()
+            case 1: return storageEdit()
+            default: return enumRename()
             }
         }
     }
@@ -108,7 +143,9 @@ public struct RandomHistory: Sendable {
         let name = tables[index].name
         tables.remove(at: index)
         views.removeAll { $0.table == name }
+        matviews.removeAll { $0.table == name }
         readers = readers.filter { $0.value.table != name }
+        sequences = sequences.filter { $0.value.table != name }
         for position in tables.indices { tables[position].foreignKeys = tables[position].foreignKeys.filter { $0.value != name } }
         return "DROP TABLE \(name) CASCADE"
     }
@@ -116,6 +153,7 @@ public struct RandomHistory: Sendable {
     private mutating func addColumn() -> String {
         let index = Int(random.next() % UInt64(tables.count))
         let types = ["integer", "text", "bigint", "date", "jsonb", "timestamptz"] + enums.keys.sorted()
+            + domains.keys.sorted() + composites.keys.sorted()
         var column = Column(name: fresh("c"), type: pick(types))
         if chance(30), column.type == "integer" || column.type == "text" {
             column.defaultValue = column.type == "integer" ? "\(random.next() % 100)" : "'x\(random.next() % 10)'"
@@ -130,14 +168,22 @@ public struct RandomHistory: Sendable {
         guard tables[index].columns.count > 1 else { return addColumn() }
         let position = 1 + Int(random.next() % UInt64(tables[index].columns.count - 1))
         let column = tables[index].columns.remove(at: position)
+        forget(column.name, of: index)
+        return "ALTER TABLE \(tables[index].name) DROP COLUMN \(column.name) CASCADE"
+    }
+
+    /// What `DROP COLUMN … CASCADE` takes with a column (views, indexes, constraints, policies,
+    /// functions reading it, the sequence it owns), forgotten as the history below records.
+    private mutating func forget(_ column: String, of index: Int) {
         let table = tables[index].name
-        // CASCADE takes the views, indexes and foreign keys over it, as the history below records.
-        views.removeAll { $0.table == table && $0.columns.contains(column.name) }
-        readers = readers.filter { $0.value.table != table || $0.value.column != column.name }
-        tables[index].indexes = tables[index].indexes.filter { $0.value != column.name }
-        tables[index].foreignKeys = tables[index].foreignKeys.filter { !$0.key.hasSuffix("_" + column.name) }
-        tables[index].checks.removeAll { $0.hasSuffix("_" + column.name) }
-        return "ALTER TABLE \(table) DROP COLUMN \(column.name) CASCADE"
+        views.removeAll { $0.table == table && $0.columns.contains(column) }
+        matviews.removeAll { $0.table == table && $0.columns.contains(column) }
+        readers = readers.filter { $0.value.table != table || $0.value.column != column }
+        sequences = sequences.filter { $0.value.table != table || $0.value.column != column }
+        tables[index].indexes = tables[index].indexes.filter { $0.value != column }
+        tables[index].foreignKeys = tables[index].foreignKeys.filter { !$0.key.hasSuffix("_" + column) }
+        tables[index].checks.removeAll { $0.hasSuffix("_" + column) }
+        tables[index].policies = tables[index].policies.filter { $0.value != column }
     }
 
     private mutating func changeType() -> String {
@@ -153,18 +199,24 @@ public struct RandomHistory: Sendable {
         tables[index].columns[position].type = newType
         let table = tables[index].name
         // A history changes a type under a view the only way PostgreSQL lets it: drop, alter, create.
-        let over = views(on: table)
-        // And the functions whose SQL-standard bodies read the column.
+        let over = views(on: table), materialized = matviews.filter { $0.table == table }
+        // And the functions whose SQL-standard bodies read the column, and the policies that do.
         let reading = readers.keys.sorted().filter { readers[$0]! == (table, column.name) }
-        return (over.map { "DROP VIEW \($0.name)" } + reading.map { "DROP FUNCTION \($0)()" }
+        let policies = tables[index].policies.keys.sorted().filter { tables[index].policies[$0] == column.name }
+        return (over.map { "DROP VIEW \($0.name)" } + materialized.map { "DROP MATERIALIZED VIEW \($0.name)" }
+            + reading.map { "DROP FUNCTION \($0)()" } + policies.map { "DROP POLICY \($0) ON \(table)" }
             + ["ALTER TABLE \(table) ALTER COLUMN \(column.name) TYPE \(newType)"]
-            + reading.map { reader($0, table, column.name) } + over.map(createView)).joined(separator: ";\n")
+            + reading.map { reader($0, table, column.name) } + over.map(createView)
+            + materialized.flatMap(createMaterializedView) + policies.map { createPolicy($0, table, column.name) })
+            .joined(separator: ";\n")
     }
 
     private mutating func toggleNotNull() -> String {
         let index = Int(random.next() % UInt64(tables.count))
         guard tables[index].columns.count > 1 else { return addColumn() }
         let position = 1 + Int(random.next() % UInt64(tables[index].columns.count - 1))
+        // An identity column stays NOT NULL.
+        guard !tables[index].columns[position].identity else { return identityEdit() }
         tables[index].columns[position].notNull.toggle()
         let column = tables[index].columns[position]
         return "ALTER TABLE \(tables[index].name) ALTER COLUMN \(column.name) \(column.notNull ? "SET" : "DROP") NOT NULL"
@@ -174,6 +226,7 @@ public struct RandomHistory: Sendable {
         let index = Int(random.next() % UInt64(tables.count))
         let candidates = tables[index].columns.indices.filter {
             ["integer", "text", "bigint"].contains(tables[index].columns[$0].type) && !tables[index].columns[$0].generated
+                && !tables[index].columns[$0].identity
         }
         guard let position = candidates.last else { return addColumn() }
         let column = tables[index].columns[position]
@@ -200,7 +253,8 @@ public struct RandomHistory: Sendable {
         let column = pick(tables[index].columns).name
         let name = fresh("ix")
         tables[index].indexes[name] = column
-        let unique = chance(20) ? "UNIQUE " : ""
+        // A partitioned table's unique index must hold its partition key.
+        let unique = chance(20) && !tables[index].partitioned ? "UNIQUE " : ""
         let predicate = chance(25) ? " WHERE \(column) IS NOT NULL" : ""
         return "CREATE \(unique)INDEX \(name) ON \(tables[index].name) (\(column))\(predicate)"
     }
@@ -332,10 +386,7 @@ public struct RandomHistory: Sendable {
         let expression = "(id * \(2 + random.next() % 5))"
         if let position = tables[index].columns.firstIndex(where: \.generated), chance(60) {
             let column = tables[index].columns[position]
-            views.removeAll { $0.table == table && $0.columns.contains(column.name) }
-            readers = readers.filter { $0.value.table != table || $0.value.column != column.name }
-            tables[index].indexes = tables[index].indexes.filter { $0.value != column.name }
-            tables[index].checks.removeAll { $0.hasSuffix("_" + column.name) }
+            forget(column.name, of: index)
             tables[index].columns[position].notNull = false
             return "ALTER TABLE \(table) DROP COLUMN \(column.name) CASCADE;\n"
                 + "ALTER TABLE \(table) ADD COLUMN \(column.name) bigint GENERATED ALWAYS AS \(expression) STORED"
@@ -387,6 +438,295 @@ public struct RandomHistory: Sendable {
         if chance(50) { return "COMMENT ON TABLE \(table.name) IS 'note \(random.next() % 100)'" }
         return "COMMENT ON COLUMN \(table.name).\(pick(table.columns).name) IS \(chance(25) ? "NULL" : "'c \(random.next() % 100)'")"
     }
+    // MARK: Partitioned tables
+
+    /// A table partitioned by range of `id` made; or a partition of one added, dropped or
+    /// detached (a detached partition is a table of its own from then on); or a local index on one.
+    private mutating func partitionEdit() -> String {
+        let holders = tables.indices.filter { tables[$0].partitioned }
+        guard !holders.isEmpty, tables.count >= 8 || chance(70) else { return createPartitioned() }
+        let index = pick(holders)
+        let parent = tables[index].name
+        let partitions = tables[index].partitions!
+        switch random.next() % 4 {
+        case 0 where partitions.count > 1:
+            let partition = pick(partitions)
+            tables[index].partitions!.removeAll { $0 == partition }
+            return "DROP TABLE \(partition)"
+        case 1 where partitions.count > 1:
+            let partition = pick(partitions)
+            tables[index].partitions!.removeAll { $0 == partition }
+            // The partition keeps its columns (defaults and generation too) and the copies of
+            // its parent's constraints and indexes, under names the history does not track.
+            var detached = Table(name: partition, columns: tables[index].columns)
+            detached.nextBound = 0
+            tables.append(detached)
+            return "ALTER TABLE \(parent) DETACH PARTITION \(partition)"
+        case 2:
+            let partition = pick(partitions)
+            let column = pick(tables[index].columns).name
+            return "CREATE INDEX \(fresh("lx")) ON \(partition) (\(column))"
+        default:
+            return addPartition(index)
+        }
+    }
+
+    private mutating func createPartitioned() -> String {
+        let name = fresh("pt")
+        var columns = [Column(name: "id", type: "integer", notNull: true)]
+        for _ in 0..<(1 + Int(random.next() % 2)) {
+            columns.append(Column(name: fresh("c"), type: pick(["integer", "text", "varchar(40)", "numeric(10,2)"])))
+        }
+        tables.append(Table(name: name, columns: columns, partitions: []))
+        let list = columns.map { "\($0.name) \($0.type)\($0.notNull ? " NOT NULL" : "")" }.joined(separator: ", ")
+        return "CREATE TABLE \(name) (\(list), PRIMARY KEY (id)) PARTITION BY RANGE (id);\n" + addPartition(tables.count - 1)
+    }
+
+    private mutating func addPartition(_ index: Int) -> String {
+        let partition = fresh("p")
+        let from = tables[index].nextBound
+        tables[index].nextBound += 1000
+        tables[index].partitions!.append(partition)
+        return "CREATE TABLE \(partition) PARTITION OF \(tables[index].name) FOR VALUES FROM (\(from)) TO (\(from + 1000))"
+    }
+
+    // MARK: Domains and composite types
+
+    /// A domain over integer made, used by a new column, or its constraints and default changed.
+    private mutating func domainEdit() -> String {
+        guard let name = domains.keys.sorted().last, chance(75) else {
+            let name = fresh("d")
+            domains[name] = [name + "_c0"]
+            return "CREATE DOMAIN \(name) AS integer CONSTRAINT \(name)_c0 CHECK (VALUE >= 0)"
+        }
+        switch random.next() % 5 {
+        case 0:
+            let index = Int(random.next() % UInt64(tables.count))
+            let column = fresh("c")
+            tables[index].columns.append(Column(name: column, type: name))
+            return "ALTER TABLE \(tables[index].name) ADD COLUMN \(column) \(name)"
+        case 1:
+            let check = "\(name)_\(fresh("k"))"
+            domains[name]!.append(check)
+            return "ALTER DOMAIN \(name) ADD CONSTRAINT \(check) CHECK (VALUE < \(10_000 + random.next() % 100))"
+                + (chance(30) ? " NOT VALID" : "")
+        case 2 where !domains[name]!.isEmpty:
+            let check = domains[name]!.removeFirst()
+            guard chance(50) else { return "ALTER DOMAIN \(name) DROP CONSTRAINT \(check)" }
+            let renamed = "\(name)_\(fresh("k"))"
+            domains[name]!.append(renamed)
+            return "ALTER DOMAIN \(name) RENAME CONSTRAINT \(check) TO \(renamed)"
+        case 3:
+            return "ALTER DOMAIN \(name) " + (chance(40) ? "DROP DEFAULT" : "SET DEFAULT \(random.next() % 50)")
+        default:
+            return "COMMENT ON DOMAIN \(name) IS 'domain \(random.next() % 100)'"
+        }
+    }
+
+    /// A composite type made, used by a new column, or an attribute added to or dropped from it
+    /// (`CASCADE`: the columns of it change with it).
+    private mutating func compositeEdit() -> String {
+        guard let name = composites.keys.sorted().last, chance(75) else {
+            let name = fresh("ct")
+            composites[name] = ["a", "b"]
+            return "CREATE TYPE \(name) AS (a integer, b text)"
+        }
+        switch random.next() % 3 {
+        case 0:
+            let index = Int(random.next() % UInt64(tables.count))
+            let column = fresh("c")
+            tables[index].columns.append(Column(name: column, type: name))
+            return "ALTER TABLE \(tables[index].name) ADD COLUMN \(column) \(name)"
+        case 1 where composites[name]!.count > 1:
+            let attribute = composites[name]!.removeLast()
+            return "ALTER TYPE \(name) DROP ATTRIBUTE \(attribute) CASCADE"
+        default:
+            let attribute = fresh("at")
+            composites[name]!.append(attribute)
+            return "ALTER TYPE \(name) ADD ATTRIBUTE \(attribute) \(pick(["integer", "text", "date"])) CASCADE"
+        }
+    }
+
+    // MARK: Materialized views, row security, grants
+
+    private func createMaterializedView(_ view: View) -> [String] {
+        ["CREATE MATERIALIZED VIEW \(view.name) AS SELECT \(view.columns.joined(separator: ", ")) FROM \(view.table)"]
+            + (view.index.map { ["CREATE INDEX \(view.name)_ix ON \(view.name) (\($0))"] } ?? [])
+    }
+
+    /// A materialized view (with an index half the time) made, or one dropped.
+    private mutating func materializedViewEdit() -> String {
+        if let existing = matviews.first, chance(35) {
+            matviews.removeFirst()
+            return "DROP MATERIALIZED VIEW \(existing.name)"
+        }
+        let table = pick(tables)
+        let columns = table.columns.filter { _ in chance(60) }.map(\.name)
+        var view = View(name: fresh("mv"), table: table.name, columns: columns.isEmpty ? ["id"] : columns)
+        if chance(50) { view.index = pick(view.columns) }
+        matviews.append(view)
+        return createMaterializedView(view).joined(separator: ";\n")
+    }
+
+    private func createPolicy(_ name: String, _ table: String, _ column: String) -> String {
+        "CREATE POLICY \(name) ON \(table) USING (\(column) IS NOT NULL)"
+    }
+
+    /// Row security turned on or off, or a policy reading a column made, changed or dropped.
+    private mutating func policyEdit() -> String {
+        let index = Int(random.next() % UInt64(tables.count))
+        let table = tables[index].name
+        if chance(25) {
+            tables[index].rowSecurity.toggle()
+            return "ALTER TABLE \(table) \(tables[index].rowSecurity ? "ENABLE" : "DISABLE") ROW LEVEL SECURITY"
+        }
+        if let existing = tables[index].policies.keys.sorted().first, chance(50) {
+            guard chance(50) else {
+                tables[index].policies[existing] = nil
+                return "DROP POLICY \(existing) ON \(table)"
+            }
+            let column = pick(tables[index].columns).name
+            tables[index].policies[existing] = column
+            return "ALTER POLICY \(existing) ON \(table) USING (\(column) IS NOT NULL)"
+        }
+        let name = fresh("pol"), column = pick(tables[index].columns).name
+        tables[index].policies[name] = column
+        return createPolicy(name, table, column)
+    }
+
+    /// A privilege on a table, or on one of its columns, granted to or revoked from everyone.
+    private mutating func grantEdit() -> String {
+        let table = pick(tables)
+        switch random.next() % 4 {
+        case 0: return "GRANT \(pick(["SELECT", "INSERT, UPDATE", "ALL"])) ON \(table.name) TO PUBLIC"
+        case 1: return "GRANT \(pick(["SELECT", "UPDATE"])) (\(pick(table.columns).name)) ON \(table.name) TO PUBLIC"
+        case 2: return "REVOKE \(pick(["ALL", "INSERT", "SELECT"])) ON \(table.name) FROM PUBLIC"
+        default: return "REVOKE ALL ON \(table.name) FROM PUBLIC"
+        }
+    }
+
+    // MARK: Renames
+
+    /// A column renamed: the views and materialized views over it go first and come back with
+    /// the new name (a view keeps its column's old name, which a later replace could not change).
+    private mutating func renameColumn() -> String {
+        let index = Int(random.next() % UInt64(tables.count))
+        let table = tables[index].name
+        // Not the key, and not a column whose name the history's constraint names end with.
+        let candidates = tables[index].columns.indices.dropFirst().filter { position in
+            let column = tables[index].columns[position].name
+            return !tables[index].checks.contains { $0.hasSuffix("_" + column) }
+                && !tables[index].foreignKeys.keys.contains { $0.hasSuffix("_" + column) }
+        }
+        guard let position = candidates.last else { return addColumn() }
+        let old = tables[index].columns[position].name, new = fresh("rc")
+        let over = views.filter { $0.table == table && $0.columns.contains(old) }
+        let materialized = matviews.filter { $0.table == table && $0.columns.contains(old) }
+        views.removeAll { $0.table == table && $0.columns.contains(old) }
+        matviews.removeAll { $0.table == table && $0.columns.contains(old) }
+        tables[index].columns[position].name = new
+        tables[index].indexes = tables[index].indexes.mapValues { $0 == old ? new : $0 }
+        tables[index].policies = tables[index].policies.mapValues { $0 == old ? new : $0 }
+        readers = readers.mapValues { $0 == (table, old) ? (table, new) : $0 }
+        functions = functions.mapValues { $0 == (table, old) ? (table, new) : $0 }
+        sequences = sequences.mapValues { $0 == (table, old) ? (table, new) : $0 }
+        func renamed(_ view: View) -> View {
+            var view = view
+            view.columns = view.columns.map { $0 == old ? new : $0 }
+            if view.index == old { view.index = new }
+            return view
+        }
+        views += over.map(renamed)
+        matviews += materialized.map(renamed)
+        return (over.map { "DROP VIEW \($0.name)" } + materialized.map { "DROP MATERIALIZED VIEW \($0.name)" }
+            + ["ALTER TABLE \(table) RENAME COLUMN \(old) TO \(new)"]
+            + over.map(renamed).map(createView) + materialized.map(renamed).flatMap(createMaterializedView))
+            .joined(separator: ";\n")
+    }
+
+    /// A table renamed: a plan drops it and makes it again (what refers to it follows the server's rename).
+    private mutating func renameTable() -> String {
+        let index = Int(random.next() % UInt64(tables.count))
+        let old = tables[index].name, new = fresh(tables[index].partitioned ? "pt" : "t")
+        tables[index].name = new
+        for position in views.indices where views[position].table == old { views[position].table = new }
+        for position in matviews.indices where matviews[position].table == old { matviews[position].table = new }
+        for position in tables.indices { tables[position].foreignKeys = tables[position].foreignKeys.mapValues { $0 == old ? new : $0 } }
+        readers = readers.mapValues { $0.table == old ? (new, $0.column) : $0 }
+        functions = functions.mapValues { $0.table == old ? (new, $0.column) : $0 }
+        sequences = sequences.mapValues { $0.table == old ? (new, $0.column) : $0 }
+        return "ALTER TABLE \(old) RENAME TO \(new)"
+    }
+
+    // MARK: Identity columns, sequences, storage, enum labels
+
+    /// An identity column added to a table that has none, or its kind, step or identity changed.
+    private mutating func identityEdit() -> String {
+        let candidates = tables.indices.filter { !tables[$0].partitioned }
+        guard !candidates.isEmpty else { return addColumn() }
+        let index = pick(candidates)
+        let table = tables[index].name
+        guard let position = tables[index].columns.firstIndex(where: \.identity) else {
+            let column = fresh("i")
+            tables[index].columns.append(Column(name: column, type: "bigint", notNull: true, identity: true))
+            return "ALTER TABLE \(table) ADD COLUMN \(column) bigint GENERATED \(pick(["ALWAYS", "BY DEFAULT"])) AS IDENTITY"
+                + (chance(40) ? " (START WITH \(random.next() % 100 + 1) INCREMENT BY \(random.next() % 5 + 1))" : "")
+        }
+        let column = tables[index].columns[position].name
+        switch random.next() % 3 {
+        case 0:
+            tables[index].columns[position].identity = false
+            return "ALTER TABLE \(table) ALTER COLUMN \(column) DROP IDENTITY"
+        case 1: return "ALTER TABLE \(table) ALTER COLUMN \(column) SET GENERATED \(pick(["ALWAYS", "BY DEFAULT"]))"
+        default: return "ALTER TABLE \(table) ALTER COLUMN \(column) SET INCREMENT BY \(random.next() % 9 + 1)"
+        }
+    }
+
+    /// A sequence owned by an integer column and its default; or such a sequence retuned.
+    private mutating func sequenceEdit() -> String {
+        if let name = sequences.keys.sorted().first, chance(40) {
+            return "ALTER SEQUENCE \(name) " + pick(["INCREMENT BY \(random.next() % 9 + 1)", "MAXVALUE \(100_000 + random.next() % 1000)",
+                                                     "CACHE \(random.next() % 5 + 1)", "CYCLE", "NO CYCLE"])
+        }
+        let index = Int(random.next() % UInt64(tables.count))
+        let table = tables[index].name
+        let owners = tables[index].columns.indices.dropFirst().filter {
+            let column = tables[index].columns[$0]
+            return ["integer", "bigint"].contains(column.type) && !column.generated && !column.identity
+                && !sequences.values.contains { $0 == (table, column.name) }
+        }
+        guard let position = owners.first else { return addColumn() }
+        let column = tables[index].columns[position].name, name = fresh("sq")
+        tables[index].columns[position].defaultValue = "nextval('\(name)')"
+        sequences[name] = (table, column)
+        return "CREATE SEQUENCE \(name) OWNED BY \(table).\(column);\n"
+            + "ALTER TABLE \(table) ALTER COLUMN \(column) SET DEFAULT nextval('\(name)')"
+    }
+
+    /// A table's fill factor set or reset, or a column's statistics target or storage set.
+    private mutating func storageEdit() -> String {
+        let index = Int(random.next() % UInt64(tables.count))
+        let table = tables[index]
+        switch random.next() % 3 {
+        case 0 where !table.partitioned:
+            return chance(30) ? "ALTER TABLE \(table.name) RESET (fillfactor)" : "ALTER TABLE \(table.name) SET (fillfactor = \(50 + random.next() % 50))"
+        case 1:
+            return "ALTER TABLE \(table.name) ALTER COLUMN \(pick(table.columns).name) SET STATISTICS \(chance(30) ? -1 : Int(random.next() % 1000))"
+        default:
+            guard let column = table.columns.first(where: { $0.type == "text" }) else { return comment() }
+            return "ALTER TABLE \(table.name) ALTER COLUMN \(column.name) SET STORAGE \(pick(["EXTERNAL", "MAIN", "EXTENDED"]))"
+        }
+    }
+
+    /// An enum label renamed.
+    private mutating func enumRename() -> String {
+        guard let name = enums.keys.sorted().last else { return enumEdit() }
+        let position = Int(random.next() % UInt64(enums[name]!.count))
+        let old = enums[name]![position], new = fresh("r")
+        enums[name]![position] = new
+        return "ALTER TYPE \(name) RENAME VALUE '\(old)' TO '\(new)'"
+    }
+
 }
 
 /// SplitMix64: a tiny seeded generator, the same numbers on every platform

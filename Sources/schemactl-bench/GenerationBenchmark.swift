@@ -186,17 +186,32 @@ struct RandomBenchmark: ParsableCommand {
     @Option(help: "Steps per seed.")
     var steps: Int = 100
 
-    @Option(help: "Seeds, from 1.")
+    @Option(help: "Seeds, from --first-seed.")
     var seeds: Int = 10
 
+    @Option(help: "The first seed.")
+    var firstSeed: UInt64 = 1
+
+    @Flag(help: "Print each seed's edits, one file of SQL a seed, instead of proving them: to replay a failing step by hand.")
+    var printHistory = false
+
     func run() throws {
+        let range = firstSeed...(firstSeed + UInt64(max(seeds, 1)) - 1)
+        if printHistory {
+            for seed in range {
+                var history = RandomHistory(seed: seed)
+                print("-- seed \(seed)")
+                for step in 1...steps { print("-- step \(step)\n\(history.next());") }
+            }
+            return
+        }
         let server = try EmbeddedPostgres.start()
         defer { server.stop() }
         let check = PlanCheck(replay: MigrationReplay(scratch: server.connectionString().raw, useCache: false))
         let clock = ContinuousClock()
         let start = clock.now
         var (proved, failed) = (0, 0)
-        for seed in 1...UInt64(seeds) {
+        for seed in range {
             let admin = try Connection(server.connectionString())
             try admin.execute("CREATE DATABASE random_\(seed)")
             let connection = try Connection(server.connectionString(database: "random_\(seed)"))

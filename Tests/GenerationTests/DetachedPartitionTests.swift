@@ -1,0 +1,86 @@
+import Introspection
+import SQLGeneration
+import SchemaModel
+import TestSupport
+import Testing
+
+/// A partition that leaves its parent keeps what it had from it: its key and indexes (detached
+/// with it) and the clones of its parent's foreign keys, under the names the server gave them
+/// when it was attached, which the model does not hold.
+@Suite struct DetachedPartitionTests {
+    static let tree = """
+        create table t1 (id int primary key);
+        create table pt (id int not null, r int, note text, primary key (id)) partition by range (id);
+        create index pt_note on pt (note);
+        alter table pt add constraint pt_r_fk foreign key (r) references t1 (id);
+        create table p1 partition of pt for values from (0) to (1000);
+        create table p2 partition of pt for values from (1000) to (2000);
+        """
+
+    /// Runs `history` on a new database, then the plan from its model to the model of `target`
+    /// there (not on a scratch copy built from the model: the server's names for the clones come
+    /// from the history), and checks the result is the target.
+    private func planOnTheDatabaseItself(history: String, rows: String, target: String) throws -> String {
+        let wanted = try TestDatabase.make()
+        defer { wanted.drop() }
+        try wanted.connect().execute(target)
+        let new = try Inspector().inspect(wanted.connect())
+        let database = try TestDatabase.make()
+        defer { database.drop() }
+        let connection = try database.connect()
+        try connection.execute(history)
+        try connection.execute(rows)
+        let old = try Inspector().inspect(connection)
+        let plan = Planner(from: old, to: new, options: PlanOptions(serverMajor: try ServerFeatures.major())).plan()
+        try connection.execute("BEGIN;\n" + plan.statements.map { $0.sql + ";" }.joined(separator: "\n") + "\nCOMMIT;")
+        #expect(try Inspector().inspect(connection) == new, "the plan gives the target:\n\(plan.sql)")
+        #expect(try connection.query("select count(*) from p2").rows.first?.values.first == "1", "the detached partition keeps its row")
+        return plan.sql
+    }
+
+    @Test func aDetachedPartitionKeepsItsKeyIndexesAndForeignKeysWithNothingBuiltAgain() throws {
+        let plans = try Proving.plansBothWays(Self.tree, Self.tree + "alter table pt detach partition p2;")
+        #expect(!plans[0].statements.contains { $0.hazards.contains { if case .indexBuild = $0 { true } else { false } } }, "\(plans[0].sql)")
+        #expect(!plans[0].sql.contains("ADD CONSTRAINT"), "\(plans[0].sql)")
+        let sql = try planOnTheDatabaseItself(history: Self.tree, rows: "insert into t1 values (1); insert into pt values (1500, 1, 'x');",
+                                              target: Self.tree + "alter table pt detach partition p2;")
+        #expect(!sql.contains("CREATE INDEX"), "\(sql)")
+    }
+
+    /// The parent's key renamed after the partition came: the clone keeps the old name, which the
+    /// plan finds by the key's definition and gives the target's; a clone the target does not
+    /// have goes.
+    @Test func aCloneUnderAnOldNameTakesTheTargetsAndOneNotWantedGoes() throws {
+        let history = Self.tree + """
+            alter table pt rename constraint pt_r_fk to pt_r_fk_renamed;
+            create table t2 (id int primary key);
+            alter table pt add column s int constraint pt_s_fk references t2 (id);
+            """
+        let target = """
+            create table t1 (id int primary key);
+            create table t2 (id int primary key);
+            create table pt (id int not null, r int, note text, s int, primary key (id)) partition by range (id);
+            create index pt_note on pt (note);
+            alter table pt add constraint pt_r_fk_renamed foreign key (r) references t1 (id);
+            alter table pt add constraint pt_s_fk foreign key (s) references t2 (id);
+            create table p1 partition of pt for values from (0) to (1000);
+            create table p2 (id int not null, r int, note text, s int, primary key (id));
+            create index p2_note_idx on p2 (note);
+            alter table p2 add constraint "p2 keeps r" foreign key (r) references t1 (id);
+            """
+        let sql = try planOnTheDatabaseItself(history: history, rows: "insert into t1 values (1); insert into pt values (1500, 1, 'x', null);",
+                                              target: target)
+        #expect(sql.contains("RENAME CONSTRAINT %I TO %I"), "\(sql)")
+    }
+
+    /// A partition's column drop goes with its parent's, whatever their names' order.
+    @Test func aColumnDroppedFromAPartitionedTableWhosePartitionsSortFirst() throws {
+        let partitioned = """
+            create table zz (id int not null, gone date, primary key (id)) partition by range (id);
+            create table aa partition of zz for values from (0) to (1000);
+            create table zz_child partition of zz for values from (1000) to (2000) partition by range (id);
+            create table ab partition of zz_child for values from (1000) to (1500);
+            """
+        _ = try Proving.plansBothWays(partitioned, partitioned.replacingOccurrences(of: ", gone date", with: ""))
+    }
+}
