@@ -912,15 +912,26 @@ struct DDLWriter {
 
     /// A partition that leaves its parent keeps the clones of its parent's foreign keys as its
     /// own, under names of the server's choosing (the parent's when it was attached: a key of the
-    /// parent renamed since keeps its clones' old names). Each that the target has, by
-    /// definition, takes the target's name; the others go (one attached again gets its new
-    /// parent's from `ATTACH PARTITION`). Its own keys, in the model, are the plan's to change.
+    /// parent renamed since keeps its clones' old names). Found by definition: for good, each the
+    /// target has takes the target's name; attached again, each its new parent has stays (`ATTACH
+    /// PARTITION` takes it as that one's clone, with no new validation); the others go. Its own
+    /// keys, in the model, are the plan's to change.
     private func foreignKeyClonesAfterLeaving(_ old: Table, _ new: Table) -> [Statement] {
         let own = old.constraints.filter { $0.kind == .foreignKey }.map(\.name)
         guard !clonedForeignKeys(of: old).isEmpty || !own.isEmpty else { return [] }
-        let kept = leavesForGood(old, new) ? new.constraints.filter { isKeptClone($0, on: new.name) } : []
+        var kept: [(name: String?, definition: String)] = []
+        if leavesForGood(old, new) {
+            kept = new.constraints.filter { isKeptClone($0, on: new.name) }.map { ($0.name, $0.definition) }
+        } else {
+            var current = new.partitionOf
+            var seen: Set<QualifiedName> = []
+            while let name = current, seen.insert(name).inserted, let ancestor = after.tables[name] {
+                kept += ancestor.constraints.filter { $0.kind == .foreignKey }.map { (nil, $0.definition) }
+                current = ancestor.partitionOf
+            }
+        }
         let targets = kept.isEmpty ? "(NULL::pg_catalog.text, NULL::pg_catalog.text)"
-            : kept.map { "(\(SQLWriting.literal($0.name)), \(SQLWriting.literal($0.definition)))" }.joined(separator: ", ")
+            : kept.map { "(\($0.name.map(SQLWriting.literal) ?? "NULL"), \(SQLWriting.literal($0.definition)))" }.joined(separator: ", ")
         let notOwn = own.isEmpty ? "" : "\n                   AND c.conname <> ALL (ARRAY[\(own.map(SQLWriting.literal).joined(separator: ", "))]::pg_catalog.name[])"
         let table = SQLWriting.literal(new.name.sql)
         // Definitions compared as the model reads them: with an empty search_path, every name qualified.
@@ -931,13 +942,12 @@ struct DDLWriter {
                 saved pg_catalog.text := pg_catalog.current_setting('search_path');
             BEGIN
                 PERFORM pg_catalog.set_config('search_path', '', true);
-                FOR k IN SELECT c.conname AS current, t.target FROM pg_catalog.pg_constraint c
+                FOR k IN SELECT c.conname AS current, t.target, t.definition FROM pg_catalog.pg_constraint c
                          LEFT JOIN (VALUES \(targets)) AS t (target, definition) ON t.definition = pg_catalog.pg_get_constraintdef(c.oid)
-                         WHERE c.conrelid = \(SQLWriting.regclass(new.name)) AND c.contype = 'f' AND c.conparentid = 0\(notOwn)
-                           AND c.conname IS DISTINCT FROM t.target LOOP
-                    IF k.target IS NULL THEN
+                         WHERE c.conrelid = \(SQLWriting.regclass(new.name)) AND c.contype = 'f' AND c.conparentid = 0\(notOwn) LOOP
+                    IF k.definition IS NULL THEN
                         EXECUTE pg_catalog.format('ALTER TABLE %s DROP CONSTRAINT %I', \(table), k.current);
-                    ELSE
+                    ELSIF k.target IS NOT NULL AND k.target <> k.current THEN
                         EXECUTE pg_catalog.format('ALTER TABLE %s RENAME CONSTRAINT %I TO %I', \(table), k.current, k.target);
                     END IF;
                 END LOOP;

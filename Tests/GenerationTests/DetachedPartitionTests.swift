@@ -73,6 +73,18 @@ import Testing
         #expect(sql.contains("RENAME CONSTRAINT %I TO %I"), "\(sql)")
     }
 
+    /// A partition attached again under other bounds keeps its clones: `ATTACH PARTITION` takes
+    /// them as its parent's again, with no scan to validate them anew.
+    @Test func aPartitionAttachedAgainKeepsItsForeignKeyClones() throws {
+        let moved = Self.tree.replacingOccurrences(of: "from (1000) to (2000)", with: "from (1000) to (3000)")
+        let plans = try Proving.plansBothWays(Self.tree, moved)
+        #expect(plans[0].sql.contains("DETACH PARTITION"), "\(plans[0].sql)")
+        #expect(!plans[0].sql.contains("ADD CONSTRAINT"), "\(plans[0].sql)")
+        let sql = try planOnTheDatabaseItself(history: Self.tree, rows: "insert into t1 values (1); insert into pt values (1500, 1, 'x');",
+                                              target: moved)
+        #expect(!sql.contains("CREATE INDEX"), "\(sql)")
+    }
+
     /// A partition's column drop goes with its parent's, whatever their names' order.
     @Test func aColumnDroppedFromAPartitionedTableWhosePartitionsSortFirst() throws {
         let partitioned = """
