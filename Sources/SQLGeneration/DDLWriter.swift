@@ -1074,15 +1074,38 @@ struct DDLWriter {
             && holdsRows(table.name) {
             hazards.insert(.validation(table.name), at: 0)
         }
-        if let parentName = table.partitionOf, before.tables[table.name]?.partitionOf == parentName,
-           existingTables.contains(ObjectID(.table, parentName)), let parent = after.tables[parentName], parent.column(column.name) != nil {
-            // A partition gets its parent's new column from the parent's ADD COLUMN (one attached by
-            // the plan must have it first, as must one whose parent is made again: attached to the
-            // new parent, it needs every column already).
+        // A partition gets its parent's new column from the parent's ADD COLUMN (one attached by
+        // the plan must have it first, as must one whose parent is made again: attached to the
+        // new parent, it needs every column already). So does a child from a parent it inherited
+        // from already, unless it declares the column itself too.
+        // One that declares it too was given it just before its parent's (`declaringChildren`).
+        let parents = table.partitionOf.map { [$0] } ?? table.inherits
+        let parentsBefore = before.tables[table.name].map { $0.partitionOf.map { [$0] } ?? $0.inherits } ?? []
+        if parents.contains(where: { parentName in
+            parentsBefore.contains(parentName) && existingTables.contains(ObjectID(.table, parentName))
+                && after.tables[parentName]?.column(column.name) != nil
+                && (column.inheritedAndLocal != true || table.partitionOf != nil || before.tables[parentName]?.column(column.name) == nil)
+        }) {
             return TableDDL.columnExtras(column, of: table.name)
         }
-        return [Statement("ALTER TABLE \(table.name.sql) ADD COLUMN \(guarded ? "IF NOT EXISTS " : "")\(TableDDL.columnDefinition(column))",
-                          hazards: hazards)] + TableDDL.columnExtras(column, of: table.name)
+        return declaringChildren(of: table, column: column.name)
+            + [Statement("ALTER TABLE \(table.name.sql) ADD COLUMN \(guarded ? "IF NOT EXISTS " : "")\(TableDDL.columnDefinition(column))",
+                         hazards: hazards)] + TableDDL.columnExtras(column, of: table.name)
+    }
+
+    /// A column a parent gets that a child of it declares itself too (`Column.inheritedAndLocal`):
+    /// added to the child first, the parent's `ADD COLUMN` merges with it; after, the child would
+    /// have it from the parent only, and its own `ADD COLUMN` fails ("already exists").
+    private func declaringChildren(of parent: Table, column: String) -> [Statement] {
+        after.model.tables.filter { child in
+            child.inherits.contains(parent.name) && existingTables.contains(ObjectID(.table, child.name))
+                && before.tables[child.name]?.inherits.contains(parent.name) == true && before.tables[child.name]?.column(column) == nil
+                && child.column(column)?.inheritedAndLocal == true
+        }.flatMap { child in
+            child.column(column).map { declared in
+                [Statement("ALTER TABLE \(child.name.sql) ADD COLUMN \(TableDDL.columnDefinition(declared))", hazards: locking(child.name))]
+            } ?? []
+        }
     }
 
     private func alterColumn(_ old: Column, _ new: Column, of table: Table, names: Set<String>) -> [Statement] {
@@ -1128,6 +1151,7 @@ struct DDLWriter {
                 using = "\(value)\(castRoute(from: old.type, to: new.type, array: newArray))::\(new.type)"
             }
             statements.append(Statement("\(alter) TYPE \(new.type)\(collation) USING \(using)", hazards: hazards))
+            if table.kind == .partitioned { statements += renamingRebuiltCopies(under: table.name, column: new.name) }
         }
         if defaultChanges, let value = new.defaultExpression { statements.append(Statement("\(alter) SET DEFAULT \(value)", hazards: lock)) }
         if old.notNull != new.notNull && !(new.identity != nil && old.identity == nil && new.notNull) {
@@ -1212,6 +1236,31 @@ struct DDLWriter {
 
     /// Whether `column` of `table` comes from a parent (a partition's, or plain inheritance)
     /// whose own column of that name changes type or collation too, and takes the child's with it.
+    /// `ALTER COLUMN … TYPE` on a partitioned table builds its partitions' indexes over the column
+    /// again (at every depth), under names of the server's choosing, made from the column's name
+    /// as it is now: each takes its target name back, found by its attachment. Only those of
+    /// partitions and parent indexes that stay (others are made, and named, by the plan).
+    private func renamingRebuiltCopies(under table: QualifiedName, column: String) -> [Statement] {
+        var statements: [Statement] = []
+        var parents = [table]
+        var seen: Set<QualifiedName> = [table]
+        while !parents.isEmpty {
+            let parent = parents.removeFirst()
+            for partition in after.model.tables where partition.partitionOf == parent && seen.insert(partition.name).inserted {
+                parents.append(partition.name)
+                let id = ObjectID(.table, partition.name)
+                guard existingTables.contains(id), before.tables[partition.name]?.partitionOf == parent else { continue }
+                for index in partition.indexes where Planner.mentions(index.definition, column) {
+                    guard let attachedTo = index.attachedTo, before.member(ObjectID(.index, index.name, on: id)) != nil else { continue }
+                    let parentIndex = ObjectID(.index, attachedTo, on: ObjectID(.table, parent))
+                    guard before.member(parentIndex) != nil, !rebuiltMembers.contains(parentIndex) else { continue }
+                    statements.append(IndexDDL.renameCopy(of: QualifiedName(schema: parent.schema, name: attachedTo), on: partition.name, to: index.name))
+                }
+            }
+        }
+        return statements
+    }
+
     private func inheritsRetype(of column: Column, in table: Table) -> Bool {
         table.parents.contains { parent in
             guard holdsRows(parent), let newParent = after.tables[parent], let oldParent = before.tables[parent],

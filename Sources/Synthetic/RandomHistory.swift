@@ -60,6 +60,9 @@ public struct RandomHistory: Sendable {
     private var domains: [String: [String]] = [:]
     /// Composite types, with their attributes' names.
     private var composites: [String: [String]] = [:]
+    /// Tables that inherit from a table of the history, with that parent: the history edits them
+    /// only through the parent (their inherited columns are the parent's to change).
+    private var children: [(name: String, parent: String)] = []
     /// Sequences a column owns and takes its default from.
     private var sequences: [String: (table: String, column: String)] = [:]
     private var counter = 0
@@ -90,7 +93,7 @@ public struct RandomHistory: Sendable {
     /// One edit.
     public mutating func next() -> String {
         if tables.count < 2 { return createTable() }
-        switch random.next() % 24 {
+        switch random.next() % 26 {
         case 0: return tables.count < 8 ? createTable() : addColumn()
         case 1: return dropTable()
         case 2, 3: return addColumn()
@@ -118,6 +121,8 @@ public struct RandomHistory: Sendable {
         case 20: return policyEdit()
         case 21: return chance(50) ? renameColumn() : renameTable()
         case 22: return chance(50) ? identityEdit() : sequenceEdit()
+        case 23: return inheritanceEdit()
+        case 24: return uniqueOrExclusion()
         default:
             switch random.next() % 3 {
             case 0: return grantEdit()
@@ -146,6 +151,7 @@ public struct RandomHistory: Sendable {
         matviews.removeAll { $0.table == name }
         readers = readers.filter { $0.value.table != name }
         sequences = sequences.filter { $0.value.table != name }
+        children.removeAll { $0.parent == name }
         for position in tables.indices { tables[position].foreignKeys = tables[position].foreignKeys.filter { $0.value != name } }
         return "DROP TABLE \(name) CASCADE"
     }
@@ -655,6 +661,7 @@ public struct RandomHistory: Sendable {
         readers = readers.mapValues { $0.table == old ? (new, $0.column) : $0 }
         functions = functions.mapValues { $0.table == old ? (new, $0.column) : $0 }
         sequences = sequences.mapValues { $0.table == old ? (new, $0.column) : $0 }
+        children = children.map { $0.parent == old ? ($0.name, new) : $0 }
         return "ALTER TABLE \(old) RENAME TO \(new)"
     }
 
@@ -662,7 +669,10 @@ public struct RandomHistory: Sendable {
 
     /// An identity column added to a table that has none, or its kind, step or identity changed.
     private mutating func identityEdit() -> String {
-        let candidates = tables.indices.filter { !tables[$0].partitioned }
+        // The server adds no identity column to a table with children ("cannot recursively add identity column").
+        let candidates = tables.indices.filter { position in
+            !tables[position].partitioned && !children.contains { $0.parent == tables[position].name }
+        }
         guard !candidates.isEmpty else { return addColumn() }
         let index = pick(candidates)
         let table = tables[index].name
@@ -725,6 +735,40 @@ public struct RandomHistory: Sendable {
         let old = enums[name]![position], new = fresh("r")
         enums[name]![position] = new
         return "ALTER TYPE \(name) RENAME VALUE '\(old)' TO '\(new)'"
+    }
+
+    // MARK: Inheritance, unique and exclusion constraints
+
+    /// A table inheriting from a plain table made (with a column of its own); or one that stops
+    /// inheriting (it keeps the columns, as its own), or is dropped.
+    private mutating func inheritanceEdit() -> String {
+        if !children.isEmpty, chance(40) {
+            let child = children.remove(at: Int(random.next() % UInt64(children.count)))
+            return chance(50) ? "DROP TABLE \(child.name)" : "ALTER TABLE \(child.name) NO INHERIT \(child.parent);\nDROP TABLE \(child.name)"
+        }
+        let parents = tables.filter { !$0.partitioned }
+        guard !parents.isEmpty else { return createTable() }
+        let parent = pick(parents).name, name = fresh("ch")
+        children.append((name, parent))
+        return "CREATE TABLE \(name) (\(fresh("x")) integer) INHERITS (\(parent))"
+    }
+
+    /// A unique constraint on an integer column, or an exclusion constraint on a new range column
+    /// (named with the column at the end, as the history's checks are: renamed and dropped with them).
+    private mutating func uniqueOrExclusion() -> String {
+        let candidates = tables.indices.filter { !tables[$0].partitioned }
+        guard !candidates.isEmpty else { return addColumn() }
+        let index = pick(candidates)
+        let table = tables[index].name
+        if chance(50), let column = tables[index].columns.dropFirst().first(where: { ["integer", "bigint"].contains($0.type) }) {
+            let name = fresh("uq") + "_" + column.name
+            tables[index].checks.append(name)
+            return "ALTER TABLE \(table) ADD CONSTRAINT \(name) UNIQUE\(chance(30) ? " NULLS NOT DISTINCT" : "") (\(column.name))"
+        }
+        let column = fresh("rg"), name = fresh("ex") + "_" + column
+        tables[index].columns.append(Column(name: column, type: "tstzrange"))
+        tables[index].checks.append(name)
+        return "ALTER TABLE \(table) ADD COLUMN \(column) tstzrange, ADD CONSTRAINT \(name) EXCLUDE USING gist (\(column) WITH &&)"
     }
 
 }

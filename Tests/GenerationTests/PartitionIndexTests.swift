@@ -68,5 +68,17 @@ import Testing
         let forward = Planner(from: old, to: new, options: PlanOptions(serverMajor: try ServerFeatures.major())).plan()
         #expect(forward.statements.map(\.sql) == [#"ALTER INDEX "public"."m_at" ATTACH PARTITION "public"."m_2_at";"#], "\(forward.sql)")
     }
-}
 
+    /// `ALTER COLUMN … TYPE` on a partitioned table builds its partitions' indexes again, named
+    /// by the server from the column's name as it is now: each takes its target name back.
+    @Test func aPartitionsIndexKeepsItsNameWhenItsParentsColumnChangesType() throws {
+        let renamed = """
+            create table pt (id int not null, amount numeric(10,2)) partition by range (id);
+            create table p1 partition of pt for values from (0) to (1000);
+            create index pt_amount on pt (amount);
+            alter table pt rename column amount to total;
+            """
+        let plans = try Proving.plansBothWays(renamed, renamed + "alter table pt alter column total type numeric(14,4);")
+        #expect(plans[1].sql.contains("RENAME TO %I"), "\(plans[1].sql)")
+    }
+}

@@ -1,0 +1,24 @@
+import SQLGeneration
+import TestSupport
+import Testing
+
+/// A column added to a parent reaches its children by the parent's `ADD COLUMN`: a child's own
+/// would find it there already ("column … already exists").
+@Suite struct InheritedColumnTests {
+    static let family = """
+        create table parent (id int primary key, name text);
+        create table child (extra int) inherits (parent);
+        create table grandchild () inherits (child);
+        """
+
+    @Test func aParentsNewColumnReachesItsChildrenByItsOwnAdd() throws {
+        let plans = try Proving.plansBothWays(Self.family, Self.family + "alter table parent add column added jsonb default '{}';")
+        #expect(plans[0].statements.filter { $0.sql.contains("ADD COLUMN") }.count == 1, "\(plans[0].sql)")
+    }
+
+    /// A child that declares the column too (merged with its parent's) is not the parent's alone.
+    @Test func aChildThatDeclaresTheColumnItselfToo() throws {
+        let declared = Self.family + "alter table child add column added int; alter table parent add column added int;"
+        _ = try Proving.plansBothWays(Self.family, declared)
+    }
+}
