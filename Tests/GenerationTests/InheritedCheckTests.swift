@@ -62,4 +62,19 @@ import Testing
         #expect(!plan.sql.contains("DROP"), "\(plan.sql)")
         try Proving.expectPlanHolds(from: old, to: new, "declared too")
     }
+
+    /// A partition that was there when its parent's `NOT VALID` check came holds it `NOT VALID`
+    /// too; made by `PARTITION OF` its copy would be valid. It is made apart, given the check
+    /// `NOT VALID`, and attached (the attach merges it as it is).
+    @Test func aPartitionHoldingItsParentsCheckNotValidIsMadeAgainSo() throws {
+        let tree = """
+            create table pt (id int not null, n int) partition by range (id);
+            create table p1 partition of pt for values from (0) to (1000);
+            alter table pt add constraint n_positive check (n >= 0) not valid;
+            create table p2 partition of pt for values from (1000) to (2000);
+            """
+        let plans = try Proving.plansBothWays(tree, tree + "drop table p1;")
+        #expect(plans[1].sql.contains(#"ADD CONSTRAINT "n_positive" CHECK ((n >= 0)) NOT VALID"#), "\(plans[1].sql)")
+        try Proving.expectScriptRoundTrip(try TestDatabase.model(after: tree), "a partition's check not valid")
+    }
 }

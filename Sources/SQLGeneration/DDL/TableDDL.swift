@@ -55,10 +55,21 @@ enum TableDDL {
     /// parent's order (it was made apart and attached, or its parent lost and gained columns
     /// since), which `PARTITION OF` would not keep. Not under a parent with an identity column,
     /// which its partitions share from 17 and an attached table may not have of its own.
+    /// Also where it holds a check of its parent's `NOT VALID` (it was there when the parent's
+    /// was added): a partition made by `PARTITION OF` holds its copies valid, and an attached
+    /// table's own `NOT VALID` check is merged as it is.
     /// `parent`: the table it is a partition of.
     static func attachesLater(_ table: Table, parent: Table?) -> Bool {
         guard table.partitionOf != nil, let parent, !parent.columns.contains(where: { $0.identity != nil }) else { return false }
         return table.columns.map(\.name) != parent.columns.map(\.name).filter { name in table.columns.contains { $0.name == name } }
+            || !invalidInheritedChecks(table, parent: parent).isEmpty
+    }
+
+    /// A partition's checks that are its parent's, `NOT VALID` on it.
+    static func invalidInheritedChecks(_ table: Table, parent: Table) -> [Constraint] {
+        table.constraints.filter { check in
+            check.kind == .check && !check.validated && parent.constraints.contains { $0.kind == .check && $0.name == check.name }
+        }
     }
 
     /// An identity's sequence options, with `SEQUENCE NAME` where the model names it.
@@ -92,6 +103,7 @@ enum TableDDL {
         let prefix = "CREATE \(table.unlogged ? "UNLOGGED " : "")TABLE \(guarded ? "IF NOT EXISTS " : "")\(table.name.sql)"
         var create: String
         var columnsAfter: [Column] = []
+        var checksAfter: [Constraint] = []
         let parents = table.inherits.compactMap { model.tables[$0] }
         let joinsLater = joinsParentsLater(table, parents: parents)
         // A partition's or child's NOT NULL of a name its own (18), on a column it inherits, is
@@ -107,7 +119,12 @@ enum TableDDL {
         if let parent = table.partitionOf, attachesLater {
             // Its own columns in its own order, and its parent's checks, which ATTACH PARTITION
             // asks it to have (and marks as inherited); its keys and indexes come from the parent's.
-            let checks = (model.tables[parent]?.constraints ?? []).filter { $0.kind == .check && !$0.definition.hasSuffix(" NO INHERIT") }
+            // Those NOT VALID on it come after, as NOT VALID as they are (in CREATE TABLE they would be valid).
+            let invalid = Set(model.tables[parent].map { invalidInheritedChecks(table, parent: $0) }?.map(\.name) ?? [])
+            let checks = (model.tables[parent]?.constraints ?? []).filter {
+                $0.kind == .check && !$0.definition.hasSuffix(" NO INHERIT") && !invalid.contains($0.name)
+            }
+            checksAfter = table.constraints.filter { invalid.contains($0.name) }
             let elements = table.columns.map(columnDefinition) + (checks + constraints).map { "CONSTRAINT \(SQLWriting.ident($0.name)) \($0.definition)" }
             create = prefix + " (\n    " + elements.joined(separator: ",\n    ") + "\n)"
         } else if let parent = table.partitionOf {
@@ -162,6 +179,10 @@ enum TableDDL {
         if let method = table.accessMethod { create += " USING \(SQLWriting.ident(method))" }
         if !table.storageParameters.isEmpty { create += " WITH (\(table.storageParameters.joined(separator: ", ")))" }
         var statements = [Statement(create)]
+        statements += checksAfter.map { check in
+            SQLWriting.unless(guarded ? "SELECT FROM pg_catalog.pg_constraint WHERE conrelid = \(SQLWriting.regclass(table.name)) AND conname = \(SQLWriting.literal(check.name))" : nil,
+                              "ALTER TABLE \(table.name.sql) ADD CONSTRAINT \(SQLWriting.ident(check.name)) \(check.definition)")
+        }
         if let parent = table.partitionOf, attachesLater {
             let attach = "ALTER TABLE \(parent.sql) ATTACH PARTITION \(table.name.sql) \(table.partitionBound ?? "DEFAULT")"
             statements.append(SQLWriting.unless(
