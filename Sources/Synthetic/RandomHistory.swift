@@ -28,6 +28,9 @@ public struct RandomHistory: Sendable {
         var checks: [String] = []
         var foreignKeys: [String: String] = [:]
         var trigger: String?
+        /// The function the trigger runs, and the column its WHEN reads, if it has one.
+        var triggerFunction: String?
+        var whenColumn: String?
         /// Partitioned by range of `id`: its partitions, by name.
         var partitions: [String]?
         /// Where the next partition's range starts.
@@ -83,8 +86,32 @@ public struct RandomHistory: Sendable {
 
     private mutating func chance(_ percent: Int) -> Bool { Int(random.next() % 100) < percent }
 
-    /// The views over table `name`: dropped and made again around a change to it.
-    private func views(on table: String) -> [View] { views.filter { $0.table == table } }
+    /// The views that read `name` (a table or a view), at any depth, each after the one it
+    /// reads: dropped (in reverse) and made again (in order) around a change to it.
+    private func views(on name: String) -> [View] { dependents(of: [name]) }
+
+    /// The views that read any of `names`, or a view among them, at any depth, in an order that
+    /// makes each after the one it reads (the list's own order may not: renamed views go last).
+    private func dependents(of names: Set<String>) -> [View] {
+        var reached = names
+        var result: [View] = []
+        var added = true
+        while added {
+            added = false
+            for view in views where reached.contains(view.table) && !reached.contains(view.name) {
+                result.append(view)
+                reached.insert(view.name)
+                added = true
+            }
+        }
+        return result
+    }
+
+    /// `views` without those of `gone` and the views that read them, at any depth.
+    private mutating func forgetViews(_ gone: [View]) {
+        let names = Set(gone.map(\.name)).union(dependents(of: Set(gone.map(\.name))).map(\.name))
+        views.removeAll { names.contains($0.name) }
+    }
 
     private func createView(_ view: View) -> String {
         "CREATE VIEW \(view.name) AS SELECT \(view.columns.joined(separator: ", ")) FROM \(view.table)"
@@ -147,7 +174,7 @@ public struct RandomHistory: Sendable {
         let index = Int(random.next() % UInt64(tables.count))
         let name = tables[index].name
         tables.remove(at: index)
-        views.removeAll { $0.table == name }
+        forgetViews(views.filter { $0.table == name })
         matviews.removeAll { $0.table == name }
         readers = readers.filter { $0.value.table != name }
         sequences = sequences.filter { $0.value.table != name }
@@ -182,8 +209,12 @@ public struct RandomHistory: Sendable {
     /// functions reading it, the sequence it owns), forgotten as the history below records.
     private mutating func forget(_ column: String, of index: Int) {
         let table = tables[index].name
-        views.removeAll { $0.table == table && $0.columns.contains(column) }
+        forgetViews(views.filter { $0.table == table && $0.columns.contains(column) })
         matviews.removeAll { $0.table == table && $0.columns.contains(column) }
+        if tables[index].whenColumn == column {
+            tables[index].trigger = nil
+            tables[index].whenColumn = nil
+        }
         readers = readers.filter { $0.value.table != table || $0.value.column != column }
         sequences = sequences.filter { $0.value.table != table || $0.value.column != column }
         tables[index].indexes = tables[index].indexes.filter { $0.value != column }
@@ -209,11 +240,15 @@ public struct RandomHistory: Sendable {
         // And the functions whose SQL-standard bodies read the column, and the policies that do.
         let reading = readers.keys.sorted().filter { readers[$0]! == (table, column.name) }
         let policies = tables[index].policies.keys.sorted().filter { tables[index].policies[$0] == column.name }
-        return (over.map { "DROP VIEW \($0.name)" } + materialized.map { "DROP MATERIALIZED VIEW \($0.name)" }
+        // And a trigger whose WHEN reads it.
+        let trigger = tables[index].whenColumn == column.name ? tables[index].trigger : nil
+        return (over.reversed().map { "DROP VIEW \($0.name)" } + materialized.map { "DROP MATERIALIZED VIEW \($0.name)" }
             + reading.map { "DROP FUNCTION \($0)()" } + policies.map { "DROP POLICY \($0) ON \(table)" }
+            + (trigger.map { ["DROP TRIGGER \($0) ON \(table)"] } ?? [])
             + ["ALTER TABLE \(table) ALTER COLUMN \(column.name) TYPE \(newType)"]
             + reading.map { reader($0, table, column.name) } + over.map(createView)
-            + materialized.flatMap(createMaterializedView) + policies.map { createPolicy($0, table, column.name) })
+            + materialized.flatMap(createMaterializedView) + policies.map { createPolicy($0, table, column.name) }
+            + (trigger.map { [whenTrigger($0, on: table, column: column.name, function: tables[index].triggerFunction ?? "\(table)_audit")] } ?? []))
             .joined(separator: ";\n")
     }
 
@@ -335,8 +370,9 @@ public struct RandomHistory: Sendable {
 
     private mutating func addOrDropView() -> String {
         if let existing = views.first, chance(35) {
-            views.removeFirst()
-            return "DROP VIEW \(existing.name)"
+            // CASCADE: the views that read it go too.
+            forgetViews([existing])
+            return "DROP VIEW \(existing.name) CASCADE"
         }
         // Its query changed, its columns kept and one more perhaps: a plan replaces it in place.
         if let position = views.indices.last, chance(60) {
@@ -344,7 +380,16 @@ public struct RandomHistory: Sendable {
             let table = tables.first { $0.name == view.table }
             if let extra = table?.columns.map(\.name).first(where: { !view.columns.contains($0) }), chance(50) { view.columns.append(extra) }
             views[position] = view
-            return "CREATE OR REPLACE VIEW \(view.name) AS SELECT \(view.columns.joined(separator: ", ")) FROM \(view.table) WHERE \(pick(["true", "id > 0", "id IS NOT NULL"]))"
+            // A view over a view may not have `id`.
+            let condition = table == nil ? "true" : pick(["true", "id > 0", "id IS NOT NULL"])
+            return "CREATE OR REPLACE VIEW \(view.name) AS SELECT \(view.columns.joined(separator: ", ")) FROM \(view.table) WHERE \(condition)"
+        }
+        // A view over a view, a third of the time there is one.
+        if let base = views.last, chance(33) {
+            let columns = base.columns.filter { _ in chance(70) }
+            let view = View(name: fresh("v"), table: base.name, columns: columns.isEmpty ? [base.columns[0]] : columns)
+            views.append(view)
+            return createView(view)
         }
         let table = pick(tables)
         let columns = table.columns.filter { _ in chance(60) }.map(\.name)
@@ -375,13 +420,26 @@ public struct RandomHistory: Sendable {
             + "RAISE NOTICE '\(fresh("n"))'; RETURN NEW; END $$"
         if let trigger = tables[index].trigger, chance(30) {
             tables[index].trigger = nil
+            tables[index].whenColumn = nil
             return "DROP TRIGGER \(trigger) ON \(table)"
         }
         if tables[index].trigger != nil { return body }
         let trigger = fresh("tr")
         tables[index].trigger = trigger
+        tables[index].triggerFunction = function
+        // A third: on UPDATE of a column, WHEN it changes (the server then refuses to change the column's type under it).
+        if tables[index].columns.count > 1, chance(33) {
+            let column = tables[index].columns[1 + Int(random.next() % UInt64(tables[index].columns.count - 1))].name
+            tables[index].whenColumn = column
+            return body + ";\n" + whenTrigger(trigger, on: table, column: column, function: function)
+        }
         return body + ";\nCREATE TRIGGER \(trigger) BEFORE \(pick(["INSERT", "UPDATE", "INSERT OR UPDATE"])) ON \(table) "
             + "FOR EACH ROW EXECUTE FUNCTION \(function)()"
+    }
+
+    private func whenTrigger(_ name: String, on table: String, column: String, function: String) -> String {
+        "CREATE TRIGGER \(name) BEFORE UPDATE ON \(table) FOR EACH ROW WHEN (OLD.\(column) IS DISTINCT FROM NEW.\(column)) "
+            + "EXECUTE FUNCTION \(function)()"
     }
 
     /// A generated column added, or its expression changed the way PostgreSQL lets a history
@@ -628,8 +686,11 @@ public struct RandomHistory: Sendable {
         let old = tables[index].columns[position].name, new = fresh("rc")
         let over = views.filter { $0.table == table && $0.columns.contains(old) }
         let materialized = matviews.filter { $0.table == table && $0.columns.contains(old) }
-        views.removeAll { $0.table == table && $0.columns.contains(old) }
+        // The views over those go for good (they read the old column names).
+        let readingThem = dependents(of: Set(over.map(\.name)))
+        forgetViews(over)
         matviews.removeAll { $0.table == table && $0.columns.contains(old) }
+        if tables[index].whenColumn == old { tables[index].whenColumn = new }
         tables[index].columns[position].name = new
         tables[index].indexes = tables[index].indexes.mapValues { $0 == old ? new : $0 }
         tables[index].policies = tables[index].policies.mapValues { $0 == old ? new : $0 }
@@ -644,7 +705,8 @@ public struct RandomHistory: Sendable {
         }
         views += over.map(renamed)
         matviews += materialized.map(renamed)
-        return (over.map { "DROP VIEW \($0.name)" } + materialized.map { "DROP MATERIALIZED VIEW \($0.name)" }
+        return (readingThem.reversed().map { "DROP VIEW \($0.name)" } + over.map { "DROP VIEW \($0.name)" }
+            + materialized.map { "DROP MATERIALIZED VIEW \($0.name)" }
             + ["ALTER TABLE \(table) RENAME COLUMN \(old) TO \(new)"]
             + over.map(renamed).map(createView) + materialized.map(renamed).flatMap(createMaterializedView))
             .joined(separator: ";\n")
