@@ -565,10 +565,7 @@ public struct RandomHistory: Sendable {
         }
         switch random.next() % 5 {
         case 0:
-            let index = Int(random.next() % UInt64(tables.count))
-            let column = fresh("c")
-            tables[index].columns.append(Column(name: column, type: name))
-            return "ALTER TABLE \(tables[index].name) ADD COLUMN \(column) \(name)"
+            return addColumn(ofType: name)
         case 1:
             let check = "\(name)_\(fresh("k"))"
             domains[name]!.append(check)
@@ -587,6 +584,14 @@ public struct RandomHistory: Sendable {
         }
     }
 
+    /// A column of type `type` (a domain, a composite type) added to a table.
+    private mutating func addColumn(ofType type: String) -> String {
+        let index = Int(random.next() % UInt64(tables.count))
+        let column = fresh("c")
+        tables[index].columns.append(Column(name: column, type: type))
+        return "ALTER TABLE \(tables[index].name) ADD COLUMN \(column) \(type)"
+    }
+
     /// A composite type made, used by a new column, or an attribute added to or dropped from it
     /// (`CASCADE`: the columns of it change with it).
     private mutating func compositeEdit() -> String {
@@ -597,10 +602,7 @@ public struct RandomHistory: Sendable {
         }
         switch random.next() % 3 {
         case 0:
-            let index = Int(random.next() % UInt64(tables.count))
-            let column = fresh("c")
-            tables[index].columns.append(Column(name: column, type: name))
-            return "ALTER TABLE \(tables[index].name) ADD COLUMN \(column) \(name)"
+            return addColumn(ofType: name)
         case 1 where composites[name]!.count > 1:
             let attribute = composites[name]!.removeLast()
             return "ALTER TYPE \(name) DROP ATTRIBUTE \(attribute) CASCADE"
