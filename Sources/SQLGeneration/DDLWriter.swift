@@ -878,6 +878,14 @@ struct DDLWriter {
         return statements
     }
 
+    /// Whether the table `name` leaves a parent in this plan (detached, or attached elsewhere or
+    /// under other bounds; or no longer inheriting from one).
+    private func leavesAParent(_ name: QualifiedName) -> Bool {
+        guard let old = before.tables[name], let new = after.tables[name] else { return false }
+        return old.partitionOf != nil && (old.partitionOf != new.partitionOf || old.partitionBound != new.partitionBound)
+            || old.inherits.contains { !new.inherits.contains($0) }
+    }
+
     /// Whether `old`, a partition, leaves its parent for good in this plan (not to be attached again).
     private func leavesForGood(_ old: Table, _ new: Table) -> Bool {
         old.partitionOf != nil && new.partitionOf == nil
@@ -1160,7 +1168,9 @@ struct DDLWriter {
             } else {
                 statements.append(Statement("\(alter) DROP NOT NULL", hazards: lock))
             }
-        } else if old.notNull && new.notNull && old.notNullName != new.notNullName {
+        } else if old.notNull && new.notNull && old.notNullName != new.notNullName && !leavesAParent(table.name) {
+            // (One that leaves its parent has its NOT NULLs renamed by `notNullNamesAfterLeaving`, found
+            // in the catalog: the name it holds then is its parent's, not the one the model reads.)
             // The NOT NULL stays under another name (18): the name the server gave where none is kept.
             let (was, now) = (TableDDL.notNullName(of: old, in: table.name), TableDDL.notNullName(of: new, in: table.name))
             statements.append(Statement("ALTER TABLE \(table.name.sql) RENAME CONSTRAINT \(SQLWriting.ident(was)) TO \(SQLWriting.ident(now))"))

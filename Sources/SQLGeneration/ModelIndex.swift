@@ -11,12 +11,16 @@ struct ModelIndex {
     private(set) var sequences: [QualifiedName: Sequence] = [:]
     /// Each partitioned table's direct partitions, in the model's order.
     private var partitionsByParent: [QualifiedName: [Table]] = [:]
+    /// The NOT NULL constraints (18) tables hold under names of their own, by schema: the server
+    /// gives a new one a default name no constraint of the schema holds (`…_not_null1` where one does).
+    private(set) var namedNotNulls: [String: Set<String>] = [:]
 
     init(_ model: DatabaseModel) {
         self.model = model
         for table in model.tables {
             tables[table.name] = table
             if let parent = table.partitionOf { partitionsByParent[parent, default: []].append(table) }
+            for column in table.columns { if let name = column.notNullName { namedNotNulls[table.name.schema, default: []].insert(name) } }
         }
         for view in model.views { views[view.name] = view }
         for function in model.functions { functions[function.id] = function }

@@ -14,6 +14,19 @@ enum TableDDL {
         return text
     }
 
+    /// `table` with the NOT NULL constraints that take the default name (18) named so outright
+    /// where another table of its schema holds that name as its own (a partition detached keeps
+    /// its parent's): left to the server, theirs would be `…_not_null1`.
+    static func namingTakenNotNulls(_ table: Table, in model: ModelIndex) -> Table {
+        guard let taken = model.namedNotNulls[table.name.schema] else { return table }
+        var named = table
+        for index in named.columns.indices where named.columns[index].notNull && named.columns[index].notNullName == nil {
+            let name = notNullName(of: named.columns[index], in: table.name)
+            if taken.contains(name) { named.columns[index].notNullName = name }
+        }
+        return named
+    }
+
     /// The name of `column`'s NOT NULL constraint: its own, or the one the server gives (18).
     static func notNullName(of column: Column, in table: QualifiedName) -> String {
         column.notNullName ?? "\(table.name)_\(column.name)_not_null"
@@ -100,6 +113,7 @@ enum TableDDL {
     /// `model`: where its parents are looked up, by name (a scan of the tables per partition
     /// was quadratic in a schema of thousands of partitions).
     static func create(_ table: Table, in model: ModelIndex, guarded: Bool, constraints: [Constraint] = []) -> [Statement] {
+        let table = namingTakenNotNulls(table, in: model)
         let prefix = "CREATE \(table.unlogged ? "UNLOGGED " : "")TABLE \(guarded ? "IF NOT EXISTS " : "")\(table.name.sql)"
         var create: String
         var columnsAfter: [Column] = []
