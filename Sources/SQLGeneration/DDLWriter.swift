@@ -1244,8 +1244,6 @@ struct DDLWriter {
         }
     }
 
-    /// Whether `column` of `table` comes from a parent (a partition's, or plain inheritance)
-    /// whose own column of that name changes type or collation too, and takes the child's with it.
     /// `ALTER COLUMN … TYPE` on a partitioned table builds its partitions' indexes over the column
     /// again (at every depth), under names of the server's choosing, made from the column's name
     /// as it is now: each takes its target name back, found by its attachment. Only those of
@@ -1271,6 +1269,8 @@ struct DDLWriter {
         return statements
     }
 
+    /// Whether `column` of `table` comes from a parent (a partition's, or plain inheritance)
+    /// whose own column of that name changes type or collation too, and takes the child's with it.
     private func inheritsRetype(of column: Column, in table: Table) -> Bool {
         table.parents.contains { parent in
             guard holdsRows(parent), let newParent = after.tables[parent], let oldParent = before.tables[parent],
