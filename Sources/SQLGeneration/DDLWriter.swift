@@ -379,9 +379,13 @@ struct DDLWriter {
         let relation = ModelIndex.name(parent)
         switch member {
         case let .column(column):
-            // ONLY where children inherit the column: a child that keeps it keeps it as its own
-            // (one that loses it too has its own drop in the plan).
-            let hasChildren = before.model.tables.contains { $0.inherits.contains(relation) }
+            // ONLY where a child that inherits the column keeps it: it keeps it as its own (one that
+            // loses it too has its own drop in the plan). Where every child loses it, the drop
+            // recurses: alone, it would drop a sequence the column owns under the children's
+            // defaults that read it ("other objects depend on it").
+            let hasChildren = before.model.tables.contains { child in
+                child.inherits.contains(relation) && after.tables[child.name]?.column(column.name) != nil
+            }
             return Statement("ALTER TABLE \(hasChildren ? "ONLY " : "")\(relation.sql) DROP COLUMN IF EXISTS \(SQLWriting.ident(column.name))",
                              hazards: [.dataLoss("column \(id.sql) and its values"), .accessExclusiveLock(relation)])
         case let .constraint(constraint):

@@ -21,4 +21,16 @@ import Testing
         let declared = Self.family + "alter table child add column added int; alter table parent add column added int;"
         _ = try Proving.plansBothWays(Self.family, declared)
     }
+
+    /// A column that owns a sequence its children's defaults read, dropped from the whole family:
+    /// the parent's drop recurses (alone, it drops the sequence under the children's defaults).
+    @Test func aColumnOwningASequenceGoesFromTheWholeFamilyAtOnce() throws {
+        let numbered = Self.family + """
+            alter table parent add column number int;
+            create sequence parent_number owned by parent.number;
+            alter table parent alter column number set default nextval('parent_number');
+            """
+        let plans = try Proving.plansBothWays(numbered, Self.family)
+        #expect(plans[0].sql.contains(#"ALTER TABLE "public"."parent" DROP COLUMN"#), "\(plans[0].sql)")
+    }
 }
