@@ -899,20 +899,14 @@ struct DDLWriter {
     /// its ancestors' keys that still stand then (the plan drops foreign keys, and the tables it
     /// drops, before partitions leave). The model holds no clone: their names are the server's.
     private func clonedForeignKeys(of old: Table) -> [Constraint] {
-        var keys: [Constraint] = []
-        var current = old.partitionOf
-        var seen: Set<QualifiedName> = []
-        while let name = current, seen.insert(name).inserted, let ancestor = before.tables[name] {
-            let id = ObjectID(.table, name)
-            if existingTables.contains(id) {
-                keys += ancestor.constraints.filter { key in
-                    let member = ObjectID(.constraint, key.name, on: id)
-                    return key.kind == .foreignKey && !removedMembers.contains(member) && !rebuiltMembers.contains(member)
-                }
+        before.partitionAncestors(of: old.name).flatMap { ancestor -> [Constraint] in
+            let id = ObjectID(.table, ancestor.name)
+            guard existingTables.contains(id) else { return [] }
+            return ancestor.constraints.filter { key in
+                let member = ObjectID(.constraint, key.name, on: id)
+                return key.kind == .foreignKey && !removedMembers.contains(member) && !rebuiltMembers.contains(member)
             }
-            current = ancestor.partitionOf
         }
-        return keys
     }
 
     /// Whether the target's foreign key `key` on `table` is a clone of a parent's that the table
@@ -935,12 +929,7 @@ struct DDLWriter {
         if leavesForGood(old, new) {
             kept = new.constraints.filter { isKeptClone($0, on: new.name) }.map { ($0.name, $0.definition) }
         } else {
-            var current = new.partitionOf
-            var seen: Set<QualifiedName> = []
-            while let name = current, seen.insert(name).inserted, let ancestor = after.tables[name] {
-                kept += ancestor.constraints.filter { $0.kind == .foreignKey }.map { (nil, $0.definition) }
-                current = ancestor.partitionOf
-            }
+            kept = after.partitionAncestors(of: new.name).flatMap(\.constraints).filter { $0.kind == .foreignKey }.map { (nil, $0.definition) }
         }
         let targets = kept.isEmpty ? "(NULL::pg_catalog.text, NULL::pg_catalog.text)"
             : kept.map { "(\($0.name.map(SQLWriting.literal) ?? "NULL"), \(SQLWriting.literal($0.definition)))" }.joined(separator: ", ")
@@ -1109,8 +1098,8 @@ struct DDLWriter {
     /// added to the child first, the parent's `ADD COLUMN` merges with it; after, the child would
     /// have it from the parent only, and its own `ADD COLUMN` fails ("already exists").
     private func declaringChildren(of parent: Table, column: String) -> [Statement] {
-        after.model.tables.filter { child in
-            child.inherits.contains(parent.name) && existingTables.contains(ObjectID(.table, child.name))
+        after.children(of: parent.name).filter { child in
+            existingTables.contains(ObjectID(.table, child.name))
                 && before.tables[child.name]?.inherits.contains(parent.name) == true && before.tables[child.name]?.column(column) == nil
                 && child.column(column)?.inheritedAndLocal == true
         }.flatMap { child in
@@ -1258,7 +1247,7 @@ struct DDLWriter {
         var seen: Set<QualifiedName> = [table]
         while !parents.isEmpty {
             let parent = parents.removeFirst()
-            for partition in after.model.tables where partition.partitionOf == parent && seen.insert(partition.name).inserted {
+            for partition in after.partitions(of: parent) where seen.insert(partition.name).inserted {
                 parents.append(partition.name)
                 let id = ObjectID(.table, partition.name)
                 guard existingTables.contains(id), before.tables[partition.name]?.partitionOf == parent else { continue }

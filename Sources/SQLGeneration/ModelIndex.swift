@@ -11,6 +11,8 @@ struct ModelIndex {
     private(set) var sequences: [QualifiedName: Sequence] = [:]
     /// Each partitioned table's direct partitions, in the model's order.
     private var partitionsByParent: [QualifiedName: [Table]] = [:]
+    /// Each table's plain-inheritance children, in the model's order.
+    private var childrenByParent: [QualifiedName: [Table]] = [:]
     /// The NOT NULL constraints (18) tables hold under names of their own, by schema: the server
     /// gives a new one a default name no constraint of the schema holds (`…_not_null1` where one does).
     private(set) var namedNotNulls: [String: Set<String>] = [:]
@@ -20,6 +22,7 @@ struct ModelIndex {
         for table in model.tables {
             tables[table.name] = table
             if let parent = table.partitionOf { partitionsByParent[parent, default: []].append(table) }
+            for parent in table.inherits { childrenByParent[parent, default: []].append(table) }
             for column in table.columns { if let name = column.notNullName { namedNotNulls[table.name.schema, default: []].insert(name) } }
         }
         for view in model.views { views[view.name] = view }
@@ -86,6 +89,21 @@ struct ModelIndex {
 
     /// The direct partitions of `parent`.
     func partitions(of parent: QualifiedName) -> [Table] { partitionsByParent[parent] ?? [] }
+
+    /// The tables that inherit from `parent` (not its partitions).
+    func children(of parent: QualifiedName) -> [Table] { childrenByParent[parent] ?? [] }
+
+    /// The tables `name` is a partition of, nearest first, up to the root.
+    func partitionAncestors(of name: QualifiedName) -> [Table] {
+        var result: [Table] = []
+        var seen: Set<QualifiedName> = [name]
+        var current = tables[name]?.partitionOf
+        while let parent = current, seen.insert(parent).inserted, let table = tables[parent] {
+            result.append(table)
+            current = table.partitionOf
+        }
+        return result
+    }
 
     /// How deep a table sits under partition or inheritance parents: children are worked on first.
     func depth(_ name: QualifiedName) -> Int {
