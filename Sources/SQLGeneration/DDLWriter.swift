@@ -285,7 +285,7 @@ struct DDLWriter {
                 statements.append(Statement("ALTER TABLE \(relation.sql) VALIDATE CONSTRAINT \(SQLWriting.ident(constraint.name))",
                                             hazards: [.validation(relation)]))
             }
-            if names.contains("definition"), case let .constraint(old)? = change.old {
+            if names.contains("definition"), constraint.hasIndex, case let .constraint(old)? = change.old {
                 // Its index's storage parameters alone (`Planner.onlyStorageParameters`).
                 statements += IndexStorage.alter(index: QualifiedName(schema: relation.schema, name: constraint.name),
                                                  from: old.definition, to: constraint.definition)

@@ -9,7 +9,10 @@
 /// whose SQL-standard bodies read a column; indexes, checks and foreign keys renamed;
 /// partitioned tables whose partitions come, go and are detached; domains and composite types
 /// and the columns of them; materialized views with their indexes; row security and policies;
-/// grants; columns and tables renamed; identity columns and owned sequences; storage options.
+/// grants; columns and tables renamed; identity columns and owned sequences; storage options;
+/// keys widened under the foreign keys that reference them; enum values removed; checks and
+/// indexes given another definition under the same name; primary keys renamed; replica
+/// identities; collations.
 public struct RandomHistory: Sendable {
     private struct Column: Sendable {
         var name: String
@@ -38,6 +41,8 @@ public struct RandomHistory: Sendable {
         /// Policies, with the column each reads.
         var policies: [String: String] = [:]
         var rowSecurity = false
+        /// Its primary key's name (`t1_pkey` at first: a table renamed keeps it).
+        var primaryKey = ""
 
         var partitioned: Bool { partitions != nil }
     }
@@ -120,7 +125,7 @@ public struct RandomHistory: Sendable {
     /// One edit.
     public mutating func next() -> String {
         if tables.count < 2 { return createTable() }
-        switch random.next() % 26 {
+        switch random.next() % 30 {
         case 0: return tables.count < 8 ? createTable() : addColumn()
         case 1: return dropTable()
         case 2, 3: return addColumn()
@@ -150,6 +155,10 @@ public struct RandomHistory: Sendable {
         case 22: return chance(50) ? identityEdit() : sequenceEdit()
         case 23: return inheritanceEdit()
         case 24: return uniqueOrExclusion()
+        case 26: return keyRetype()
+        case 27: return enumRemove()
+        case 28: return redefine()
+        case 29: return collationEdit()
         default:
             switch random.next() % 3 {
             case 0: return grantEdit()
@@ -165,7 +174,7 @@ public struct RandomHistory: Sendable {
         for _ in 0..<(1 + Int(random.next() % 3)) {
             columns.append(Column(name: fresh("c"), type: pick(["integer", "text", "bigint", "boolean", "numeric(10,2)", "varchar(40)"])))
         }
-        tables.append(Table(name: name, columns: columns))
+        tables.append(Table(name: name, columns: columns, primaryKey: name + "_pkey"))
         let list = columns.map { "\($0.name) \($0.type)\($0.notNull ? " NOT NULL" : "")" }.joined(separator: ", ")
         return "CREATE TABLE \(name) (\(list), PRIMARY KEY (id))"
     }
@@ -235,21 +244,26 @@ public struct RandomHistory: Sendable {
         let newType = ["integer": "bigint", "varchar(40)": "text", "numeric(10,2)": "numeric(14,4)"][column.type]!
         tables[index].columns[position].type = newType
         let table = tables[index].name
-        // A history changes a type under a view the only way PostgreSQL lets it: drop, alter, create.
+        return around([column.name], of: index, ["ALTER TABLE \(table) ALTER COLUMN \(column.name) TYPE \(newType)"]).joined(separator: ";\n")
+    }
+
+    /// `change` to a column's type, as a history must make it: what the server will not change a
+    /// type under (the views over the table, at any depth, and its materialized views; functions
+    /// whose SQL-standard bodies read the column, policies that do, a trigger whose WHEN does)
+    /// dropped before it and made again after.
+    private func around(_ columns: Set<String>, of index: Int, _ change: [String]) -> [String] {
+        let table = tables[index].name
         let over = views(on: table), materialized = matviews.filter { $0.table == table }
-        // And the functions whose SQL-standard bodies read the column, and the policies that do.
-        let reading = readers.keys.sorted().filter { readers[$0]! == (table, column.name) }
-        let policies = tables[index].policies.keys.sorted().filter { tables[index].policies[$0] == column.name }
-        // And a trigger whose WHEN reads it.
-        let trigger = tables[index].whenColumn == column.name ? tables[index].trigger : nil
-        return (over.reversed().map { "DROP VIEW \($0.name)" } + materialized.map { "DROP MATERIALIZED VIEW \($0.name)" }
+        let reading = readers.keys.sorted().filter { readers[$0]!.table == table && columns.contains(readers[$0]!.column) }
+        let policies = tables[index].policies.keys.sorted().filter { columns.contains(tables[index].policies[$0]!) }
+        let trigger = tables[index].whenColumn.map(columns.contains) == true ? tables[index].trigger : nil
+        return over.reversed().map { "DROP VIEW \($0.name)" } + materialized.map { "DROP MATERIALIZED VIEW \($0.name)" }
             + reading.map { "DROP FUNCTION \($0)()" } + policies.map { "DROP POLICY \($0) ON \(table)" }
             + (trigger.map { ["DROP TRIGGER \($0) ON \(table)"] } ?? [])
-            + ["ALTER TABLE \(table) ALTER COLUMN \(column.name) TYPE \(newType)"]
-            + reading.map { reader($0, table, column.name) } + over.map(createView)
-            + materialized.flatMap(createMaterializedView) + policies.map { createPolicy($0, table, column.name) }
-            + (trigger.map { [whenTrigger($0, on: table, column: column.name, function: tables[index].triggerFunction ?? "\(table)_audit")] } ?? []))
-            .joined(separator: ";\n")
+            + change
+            + reading.map { reader($0, table, readers[$0]!.column) } + over.map(createView)
+            + materialized.flatMap(createMaterializedView) + policies.map { createPolicy($0, table, tables[index].policies[$0]!) }
+            + (trigger.map { [whenTrigger($0, on: table, column: tables[index].whenColumn!, function: tables[index].triggerFunction ?? "\(table)_audit")] } ?? [])
     }
 
     private mutating func toggleNotNull() -> String {
@@ -522,7 +536,7 @@ public struct RandomHistory: Sendable {
             tables[index].partitions!.removeAll { $0 == partition }
             // The partition keeps its columns (defaults and generation too) and the copies of
             // its parent's constraints and indexes, under names the history does not track.
-            var detached = Table(name: partition, columns: tables[index].columns)
+            var detached = Table(name: partition, columns: tables[index].columns, primaryKey: partition + "_pkey")
             detached.nextBound = 0
             tables.append(detached)
             return "ALTER TABLE \(parent) DETACH PARTITION \(partition)"
@@ -541,7 +555,7 @@ public struct RandomHistory: Sendable {
         for _ in 0..<(1 + Int(random.next() % 2)) {
             columns.append(Column(name: fresh("c"), type: pick(["integer", "text", "varchar(40)", "numeric(10,2)"])))
         }
-        tables.append(Table(name: name, columns: columns, partitions: []))
+        tables.append(Table(name: name, columns: columns, partitions: [], primaryKey: name + "_pkey"))
         let list = columns.map { "\($0.name) \($0.type)\($0.notNull ? " NOT NULL" : "")" }.joined(separator: ", ")
         return "CREATE TABLE \(name) (\(list), PRIMARY KEY (id)) PARTITION BY RANGE (id);\n" + addPartition(tables.count - 1)
     }
@@ -835,6 +849,96 @@ public struct RandomHistory: Sendable {
         return "ALTER TABLE \(table) ADD COLUMN \(column) tstzrange, ADD CONSTRAINT \(name) EXCLUDE USING gist (\(column) WITH &&)"
     }
 
+
+    // MARK: Keys widened, enum values removed, definitions changed, collations
+
+    /// A table's `id` widened to bigint, around what the server will not change a type under (the
+    /// server checks the foreign keys that reference it again; half the time their columns are
+    /// widened too). Not under a generated column (`id * k`) or a partition key.
+    private mutating func keyRetype() -> String {
+        let candidates = tables.indices.filter { position in
+            !tables[position].partitioned && tables[position].columns[0].type == "integer"
+                && !tables[position].columns.contains(where: \.generated)
+        }
+        guard !candidates.isEmpty else { return changeType() }
+        let index = pick(candidates)
+        let table = tables[index].name
+        tables[index].columns[0].type = "bigint"
+        var sql = around(["id"], of: index, ["ALTER TABLE \(table) ALTER COLUMN id TYPE bigint"])
+        guard chance(50) else { return sql.joined(separator: ";\n") }
+        for other in tables.indices {
+            let referencing = tables[other].foreignKeys.keys.sorted().filter { tables[other].foreignKeys[$0] == table }
+            let columns = referencing.compactMap { key in
+                key.split(separator: "_", maxSplits: 1).last.map(String.init)
+            }.filter { column in tables[other].columns.contains { $0.name == column && $0.type == "integer" } }
+            guard !columns.isEmpty else { continue }
+            for position in tables[other].columns.indices where columns.contains(tables[other].columns[position].name) {
+                tables[other].columns[position].type = "bigint"
+            }
+            sql += around(Set(columns), of: other, ["ALTER TABLE \(tables[other].name) "
+                + columns.map { "ALTER COLUMN \($0) TYPE bigint" }.joined(separator: ", ")])
+        }
+        return sql.joined(separator: ";\n")
+    }
+
+    /// An enum value removed the only way PostgreSQL lets a history remove one: the type renamed,
+    /// made again without the value, each column of it moved over (`USING c::text::e`, around
+    /// what the server will not change a type under), the old type dropped.
+    private mutating func enumRemove() -> String {
+        guard let name = enums.keys.sorted().first(where: { enums[$0]!.count > 1 }) else { return enumEdit() }
+        enums[name]!.remove(at: Int(random.next() % UInt64(enums[name]!.count)))
+        var sql = ["ALTER TYPE \(name) RENAME TO \(name)_old",
+                   "CREATE TYPE \(name) AS ENUM (\(enums[name]!.map { "'\($0)'" }.joined(separator: ", ")))"]
+        for index in tables.indices {
+            let columns = tables[index].columns.filter { $0.type == name }.map(\.name)
+            guard !columns.isEmpty else { continue }
+            sql += around(Set(columns), of: index, ["ALTER TABLE \(tables[index].name) "
+                + columns.map { "ALTER COLUMN \($0) TYPE \(name) USING \($0)::text::\(name)" }.joined(separator: ", ")])
+        }
+        return (sql + ["DROP TYPE \(name)_old"]).joined(separator: ";\n")
+    }
+
+    /// A check's expression or an index's definition changed under the same name (dropped and
+    /// made again, as a history must); a primary key renamed; or a table's replica identity set.
+    private mutating func redefine() -> String {
+        let index = Int(random.next() % UInt64(tables.count))
+        let table = tables[index].name
+        switch random.next() % 4 {
+        case 0:
+            guard let check = tables[index].checks.first(where: { $0.hasPrefix("ck") }),
+                  let column = check.split(separator: "_", maxSplits: 1).last else { return addOrDropCheck() }
+            return "ALTER TABLE \(table) DROP CONSTRAINT \(check);\n"
+                + "ALTER TABLE \(table) ADD CONSTRAINT \(check) CHECK (\(column) \(pick([">= 1", "> -1", "< 100000", "<> 7"])))"
+        case 1:
+            guard let name = tables[index].indexes.keys.sorted().first, let column = tables[index].indexes[name] else {
+                return addOrDropIndex()
+            }
+            return "DROP INDEX \(name);\nCREATE INDEX \(name) ON \(table) (\(column)\(pick([" DESC", " NULLS FIRST", ", id", ""])))"
+                + (chance(40) ? " WHERE id > 0" : "")
+        case 2:
+            let name = fresh("pk"), old = tables[index].primaryKey
+            tables[index].primaryKey = name
+            return "ALTER TABLE \(table) RENAME CONSTRAINT \(old) TO \(name)"
+        default:
+            let identity = chance(25) && !tables[index].partitioned
+                ? "USING INDEX \(tables[index].primaryKey)" : pick(["FULL", "NOTHING", "DEFAULT"])
+            return "ALTER TABLE \(table) REPLICA IDENTITY \(identity)"
+        }
+    }
+
+    /// A text column given another collation: to the server a change of type, made around what
+    /// it will not change a type under.
+    private mutating func collationEdit() -> String {
+        let index = Int(random.next() % UInt64(tables.count))
+        guard let position = tables[index].columns.firstIndex(where: { $0.type == "text" || $0.type.hasPrefix("text COLLATE") }) else {
+            return redefine()
+        }
+        let column = tables[index].columns[position].name
+        let collation = pick(["\"C\"", "\"POSIX\"", "\"default\""])
+        tables[index].columns[position].type = collation == "\"default\"" ? "text" : "text COLLATE \(collation)"
+        return around([column], of: index, ["ALTER TABLE \(tables[index].name) ALTER COLUMN \(column) TYPE text COLLATE \(collation)"])
+            .joined(separator: ";\n")
+    }
 }
 
 /// SplitMix64: a tiny seeded generator, the same numbers on every platform
