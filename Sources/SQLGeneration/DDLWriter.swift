@@ -12,6 +12,9 @@ struct DDLWriter {
     /// Tables of the new model in a dependency cycle with a function (a check calling a
     /// function over the table's row type): their checks stay out of CREATE TABLE.
     var tablesInFunctionCycles: Set<ObjectID> = []
+    /// Checks of tables the plan creates that children staying in the plan hold inherited only
+    /// (`Planner.checksAfterChildrenJoin`): added after the children join, not in CREATE TABLE.
+    var checksAfterChildrenJoin: Set<ObjectID> = []
     /// Members the plan drops and creates again: a partition's index is not attached to a parent
     /// index that is among them (that one attaches its partitions' indexes when it is created).
     var rebuiltMembers: Set<ObjectID> = []
@@ -90,7 +93,9 @@ struct DDLWriter {
         return table.constraints.filter { constraint in
             switch constraint.kind {
             case .primaryKey, .unique: return keptKeys.contains(constraint) && constraint.incomplete != true
-            case .check: return constraint.validated && !calls
+            case .check:
+                return constraint.validated && !calls
+                    && !checksAfterChildrenJoin.contains(ObjectID(.constraint, constraint.name, on: ObjectID(.table, table.name)))
             case .foreignKey, .exclusion, .notNull: return false
             }
         }
@@ -877,6 +882,15 @@ struct DDLWriter {
         }
         for parent in old.inherits where !new.inherits.contains(parent) {
             statements.append(Statement("ALTER TABLE \(new.name.sql) NO INHERIT \(parent.sql)", hazards: lock))
+        }
+        // Its copies of a new parent's checks, its own once it left its old parent: dropped, for the
+        // new parent's to reach it as inherited only (`checksAfterChildrenJoin`).
+        for parent in new.inherits where !old.inherits.contains(parent) {
+            let parentID = ObjectID(.table, parent)
+            for check in old.constraints where check.kind == .check
+                && checksAfterChildrenJoin.contains(ObjectID(.constraint, check.name, on: parentID)) {
+                statements.append(Statement("ALTER TABLE \(new.name.sql) DROP CONSTRAINT \(SQLWriting.ident(check.name))", hazards: lock))
+            }
         }
         if !statements.isEmpty { statements += notNullNamesAfterLeaving(new) }
         return statements

@@ -157,6 +157,7 @@ public struct Planner: Sendable {
                                rebuiltMembers: work.rebuiltMembers, removedMembers: Set(work.removedMembers.keys),
                                createdWhole: work.addedTop.union(work.rebuilt))
         writer.clones = PartitionClones(writer: writer)
+        writer.checksAfterChildrenJoin = Self.checksAfterChildrenJoin(created: work.addedTop.union(work.rebuilt), before: before, after: after)
 
         if options.online { statements.append(Statement("SET lock_timeout = '5s'")) }
         // A table moved into a schema the plan makes: the schema first (with its owner, comment
@@ -715,6 +716,30 @@ public struct Planner: Sendable {
     private static func onlyValidated(_ change: SchemaChange) -> Bool {
         guard case let .constraint(old)? = change.old, case let .constraint(new)? = change.new else { return false }
         return !old.validated && new.validated && old.definition == new.definition + " NOT VALID"
+    }
+
+    /// Checks of a table the plan creates (a parent renamed, or made again) that children, tables
+    /// that stay, hold inherited only, where the children join it in this plan and leave every
+    /// parent they had. `INHERIT` asks a child for each of its new parent's checks and merges the
+    /// child's own with it, declared locally for good (nothing clears `conislocal`): so the child's
+    /// copies, its own once it left its old parent, are dropped, and the new parent's checks are
+    /// added after the children joined, reaching them as inherited copies. (Random histories: an
+    /// inheritance parent renamed.)
+    static func checksAfterChildrenJoin(created: Set<ObjectID>, before: ModelIndex, after: ModelIndex) -> Set<ObjectID> {
+        var checks: Set<ObjectID> = []
+        for id in created where id.kind == .table {
+            guard case let .table(parent)? = after.object(id) else { continue }
+            for child in after.children(of: parent.name) {
+                let childID = ObjectID(.table, child.name)
+                guard child.inherits == [parent.name], !created.contains(childID), let old = before.tables[child.name],
+                      old.partitionOf == nil, !old.inherits.contains(where: child.inherits.contains) else { continue }
+                for check in parent.constraints where check.kind == .check
+                    && child.constraints.contains(where: { $0.kind == .check && $0.name == check.name && $0.inheritedAndLocal != true }) {
+                    checks.insert(ObjectID(.constraint, check.name, on: id))
+                }
+            }
+        }
+        return checks
     }
 
     /// A check a child only inherits that becomes `NOT VALID`: nothing makes that on the child

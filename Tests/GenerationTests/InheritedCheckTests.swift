@@ -77,4 +77,35 @@ import Testing
         #expect(plans[1].sql.contains(#"ADD CONSTRAINT "n_positive" CHECK ((n >= 0)) NOT VALID"#), "\(plans[1].sql)")
         try Proving.expectScriptRoundTrip(try TestDatabase.model(after: tree), "a partition's check not valid")
     }
+
+    /// An inheritance parent renamed (dropped and made again, without `--rename`): its children
+    /// leave it and join the new one, whose checks they must hold inherited only, as before.
+    /// `INHERIT` would merge them with the children's own copies (theirs once they left), declared
+    /// locally for good: the copies are dropped and the new parent's checks added after the join.
+    @Test func aRenamedParentsChecksReachItsChildrenInheritedOnly() throws {
+        let family = """
+            create table parent (id int primary key, n int, constraint n_positive check (n >= 0), constraint small check (n < 1000));
+            create table child_a (x int) inherits (parent);
+            create table child_b () inherits (parent);
+            """
+        let plans = try Proving.plansBothWays(family, family + "alter table parent rename to renamed;")
+        #expect(plans[0].sql.contains(#"ALTER TABLE "public"."child_a" DROP CONSTRAINT "n_positive""#), "\(plans[0].sql)")
+        let create = try #require(plans[0].statements.first { $0.sql.hasPrefix(#"CREATE TABLE "public"."renamed""#) })
+        #expect(!create.sql.contains("CHECK"), "\(create.sql)")
+    }
+
+    /// A parent's `NOT VALID` check over a column whose type changes is made again by the server
+    /// `NOT VALID`, and so are its children's copies, valid before (the children came after it):
+    /// nothing on a child makes that (the server refuses to drop an inherited check), the
+    /// parent's change does. Back, the child's copy is validated.
+    @Test func aChildsCopyBecomesNotValidWithItsParentsCheck() throws {
+        let family = """
+            create table parent (id int, n int);
+            alter table parent add constraint n_positive check (n >= 0) not valid;
+            create table child (x int) inherits (parent);
+            """
+        let plans = try Proving.plansBothWays(family, family + "alter table parent alter column n type bigint;")
+        #expect(!plans[0].sql.contains("child\" DROP CONSTRAINT"), "\(plans[0].sql)")
+        #expect(plans[1].sql.contains(#"ALTER TABLE "public"."child" VALIDATE CONSTRAINT "n_positive""#), "\(plans[1].sql)")
+    }
 }
