@@ -12,7 +12,8 @@
 /// grants; columns and tables renamed; identity columns and owned sequences; storage options;
 /// keys widened under the foreign keys that reference them; enum values removed; checks and
 /// indexes given another definition under the same name; primary keys renamed; replica
-/// identities; collations.
+/// identities; collations; foreign keys' actions; functions replaced under the views that
+/// call them; indexes with included columns, expressions and operator classes; unlogged tables.
 public struct RandomHistory: Sendable {
     private struct Column: Sendable {
         var name: String
@@ -43,6 +44,7 @@ public struct RandomHistory: Sendable {
         var rowSecurity = false
         /// Its primary key's name (`t1_pkey` at first: a table renamed keeps it).
         var primaryKey = ""
+        var unlogged = false
 
         var partitioned: Bool { partitions != nil }
     }
@@ -73,6 +75,8 @@ public struct RandomHistory: Sendable {
     private var children: [(name: String, parent: String)] = []
     /// Sequences a column owns and takes its default from.
     private var sequences: [String: (table: String, column: String)] = [:]
+    /// Views that call a function on a table's `id`, with that function (`id * k`, of bigint).
+    private var callingViews: [(name: String, table: String, function: String)] = []
     private var counter = 0
     /// Whether functions may have SQL-standard bodies (`BEGIN ATOMIC`, PostgreSQL 14 and later).
     private let standardBodies: Bool
@@ -125,7 +129,7 @@ public struct RandomHistory: Sendable {
     /// One edit.
     public mutating func next() -> String {
         if tables.count < 2 { return createTable() }
-        switch random.next() % 30 {
+        switch random.next() % 34 {
         case 0: return tables.count < 8 ? createTable() : addColumn()
         case 1: return dropTable()
         case 2, 3: return addColumn()
@@ -159,6 +163,10 @@ public struct RandomHistory: Sendable {
         case 27: return enumRemove()
         case 28: return redefine()
         case 29: return collationEdit()
+        case 30: return foreignKeyAction()
+        case 31: return callingViewEdit()
+        case 32: return indexVariant()
+        case 33: return persistenceEdit()
         default:
             switch random.next() % 3 {
             case 0: return grantEdit()
@@ -185,6 +193,7 @@ public struct RandomHistory: Sendable {
         tables.remove(at: index)
         forgetViews(views.filter { $0.table == name })
         matviews.removeAll { $0.table == name }
+        callingViews.removeAll { $0.table == name }
         readers = readers.filter { $0.value.table != name }
         sequences = sequences.filter { $0.value.table != name }
         children.removeAll { $0.parent == name }
@@ -254,14 +263,17 @@ public struct RandomHistory: Sendable {
     private func around(_ columns: Set<String>, of index: Int, _ change: [String]) -> [String] {
         let table = tables[index].name
         let over = views(on: table), materialized = matviews.filter { $0.table == table }
+        let calling = columns.contains("id") ? callingViews.filter { $0.table == table } : []
         let reading = readers.keys.sorted().filter { readers[$0]!.table == table && columns.contains(readers[$0]!.column) }
         let policies = tables[index].policies.keys.sorted().filter { columns.contains(tables[index].policies[$0]!) }
         let trigger = tables[index].whenColumn.map(columns.contains) == true ? tables[index].trigger : nil
-        return over.reversed().map { "DROP VIEW \($0.name)" } + materialized.map { "DROP MATERIALIZED VIEW \($0.name)" }
+        return calling.map { "DROP VIEW \($0.name)" } + over.reversed().map { "DROP VIEW \($0.name)" }
+            + materialized.map { "DROP MATERIALIZED VIEW \($0.name)" }
             + reading.map { "DROP FUNCTION \($0)()" } + policies.map { "DROP POLICY \($0) ON \(table)" }
             + (trigger.map { ["DROP TRIGGER \($0) ON \(table)"] } ?? [])
             + change
             + reading.map { reader($0, table, readers[$0]!.column) } + over.map(createView)
+            + calling.map { callingView($0.name, on: table, function: $0.function) }
             + materialized.flatMap(createMaterializedView) + policies.map { createPolicy($0, table, tables[index].policies[$0]!) }
             + (trigger.map { [whenTrigger($0, on: table, column: tables[index].whenColumn!, function: tables[index].triggerFunction ?? "\(table)_audit")] } ?? [])
     }
@@ -373,7 +385,8 @@ public struct RandomHistory: Sendable {
             tables[index].foreignKeys[name] = target
             return "ALTER TABLE \(table) RENAME CONSTRAINT \(existing) TO \(name)"
         }
-        let target = pick(tables).name
+        // A logged table's key may not reference an unlogged one.
+        let target = pick(tables.filter { !$0.unlogged || tables[index].unlogged }).name
         let column = fresh("ref")
         let name = fresh("fk") + "_" + column
         tables[index].columns.append(Column(name: column, type: "integer"))
@@ -735,6 +748,7 @@ public struct RandomHistory: Sendable {
         tables[index].name = new
         for position in views.indices where views[position].table == old { views[position].table = new }
         for position in matviews.indices where matviews[position].table == old { matviews[position].table = new }
+        callingViews = callingViews.map { $0.table == old ? ($0.name, new, $0.function) : $0 }
         for position in tables.indices { tables[position].foreignKeys = tables[position].foreignKeys.mapValues { $0 == old ? new : $0 } }
         readers = readers.mapValues { $0.table == old ? (new, $0.column) : $0 }
         functions = functions.mapValues { $0.table == old ? (new, $0.column) : $0 }
@@ -938,6 +952,87 @@ public struct RandomHistory: Sendable {
         tables[index].columns[position].type = collation == "\"default\"" ? "text" : "text COLLATE \(collation)"
         return around([column], of: index, ["ALTER TABLE \(tables[index].name) ALTER COLUMN \(column) TYPE text COLLATE \(collation)"])
             .joined(separator: ";\n")
+    }
+
+    // MARK: Foreign key actions, views calling functions, index forms, persistence
+
+    /// A foreign key given another action under its name (dropped and added again, as a history
+    /// must), or made deferrable or not in place.
+    private mutating func foreignKeyAction() -> String {
+        let holders = tables.indices.filter { !tables[$0].foreignKeys.isEmpty }
+        guard !holders.isEmpty else { return addOrDropForeignKey() }
+        let index = pick(holders)
+        let table = tables[index].name
+        let key = pick(tables[index].foreignKeys.keys.sorted())
+        guard let target = tables[index].foreignKeys[key], let column = key.split(separator: "_", maxSplits: 1).last else { return comment() }
+        if chance(35) {
+            return "ALTER TABLE \(table) ALTER CONSTRAINT \(key) \(pick(["DEFERRABLE INITIALLY DEFERRED", "DEFERRABLE INITIALLY IMMEDIATE", "NOT DEFERRABLE"]))"
+        }
+        return "ALTER TABLE \(table) DROP CONSTRAINT \(key);\n"
+            + "ALTER TABLE \(table) ADD CONSTRAINT \(key) FOREIGN KEY (\(column)) REFERENCES \(target) (id)"
+            + pick([" ON DELETE CASCADE", " ON DELETE SET NULL", " ON UPDATE CASCADE", " ON DELETE RESTRICT", "", " MATCH FULL"])
+    }
+
+    private func callingView(_ name: String, on table: String, function: String) -> String {
+        "CREATE VIEW \(name) AS SELECT id, \(function)(id) AS f FROM \(table)"
+    }
+
+    /// A view that calls a function on a table's key made; or that function's body replaced in
+    /// place, or replaced by one of another result type (the view dropped and made again around
+    /// it, as the server asks).
+    private mutating func callingViewEdit() -> String {
+        if let position = callingViews.indices.last, chance(60) {
+            let view = callingViews[position]
+            let body = "LANGUAGE sql IMMUTABLE AS $$ SELECT x * \(2 + random.next() % 7) $$"
+            if chance(50) { return "CREATE OR REPLACE FUNCTION \(view.function)(x bigint) RETURNS bigint \(body)" }
+            let others = callingViews.filter { $0.function == view.function }
+            return (others.map { "DROP VIEW \($0.name)" } + ["DROP FUNCTION \(view.function)(bigint)",
+                    "CREATE FUNCTION \(view.function)(x bigint) RETURNS \(pick(["numeric", "bigint", "double precision"])) \(body)"]
+                    + others.map { callingView($0.name, on: $0.table, function: $0.function) }).joined(separator: ";\n")
+        }
+        let table = pick(tables).name
+        let name = fresh("cv")
+        if let existing = callingViews.last?.function, chance(30) {
+            callingViews.append((name, table, existing))
+            return callingView(name, on: table, function: existing)
+        }
+        let function = fresh("fn")
+        callingViews.append((name, table, function))
+        return "CREATE FUNCTION \(function)(x bigint) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$ SELECT x * 2 $$;\n"
+            + callingView(name, on: table, function: function)
+    }
+
+    /// An index of another form: with included columns, over an expression, or with an
+    /// operator class.
+    private mutating func indexVariant() -> String {
+        let index = Int(random.next() % UInt64(tables.count))
+        let table = tables[index]
+        let column = pick(table.columns)
+        let name = fresh("ix")
+        tables[index].indexes[name] = column.name
+        switch random.next() % 3 {
+        case 0 where column.name != "id":
+            return "CREATE INDEX \(name) ON \(table.name) (\(column.name)) INCLUDE (id)"
+        case 1 where column.type == "text":
+            return "CREATE INDEX \(name) ON \(table.name) (\(column.name) text_pattern_ops)"
+        default:
+            return "CREATE INDEX \(name) ON \(table.name) ((\(column.name) IS NULL), id)"
+        }
+    }
+
+    /// A table made unlogged, or logged again: one no foreign key ties to another table, with no
+    /// partitions, parent or children (the server refuses a key between the two kinds).
+    private mutating func persistenceEdit() -> String {
+        let candidates = tables.indices.filter { position in
+            let name = tables[position].name
+            return !tables[position].partitioned && tables[position].foreignKeys.values.allSatisfy { $0 == name }
+                && !tables.contains { $0.name != name && $0.foreignKeys.values.contains(name) }
+                && !children.contains { $0.parent == name }
+        }
+        guard !candidates.isEmpty else { return storageEdit() }
+        let index = pick(candidates)
+        tables[index].unlogged.toggle()
+        return "ALTER TABLE \(tables[index].name) SET \(tables[index].unlogged ? "UNLOGGED" : "LOGGED")"
     }
 }
 
