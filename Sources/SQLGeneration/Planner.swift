@@ -144,6 +144,7 @@ public struct Planner: Sendable {
         addReaddedColumns(to: &work, before: before, after: after)
         addExpressionsSet(to: &work, before: before, after: after, order: newOrder.order)
         addDependents(to: &work, before: before, after: after, edges: oldOrder.edges)
+        addParentChecksMadeAgain(to: &work, before: before, after: after)
         notes += possibleRenames(work, before: before, after: after)
         notes += work.rebuilt.sorted().map { id in
             // The model never reads a user mapping's options (they may hold passwords): a mapping
@@ -740,6 +741,32 @@ public struct Planner: Sendable {
             }
         }
         return checks
+    }
+
+    /// A child the plan creates (not a partition: `TableDDL.attachesLater`) that holds a check of
+    /// a parent that stays inherited only and `NOT VALID` (it was there when the parent's came,
+    /// or the parent's was made again since): made by `INHERITS` its copy would be valid, and
+    /// nothing on the child makes it `NOT VALID` (the server refuses to drop an inherited check).
+    /// The parent's check is dropped and added again after the child: `ADD CONSTRAINT … NOT VALID`
+    /// reaches every child `NOT VALID`, and the copies the target holds valid are validated
+    /// (`DDLWriter.validatingCopies`); a child's own copy is its own until the parent's merges
+    /// with it again. (Random histories: a child dropped, and the reverse plan.)
+    private func addParentChecksMadeAgain(to work: inout Work, before: ModelIndex, after: ModelIndex) {
+        let created = work.addedTop.union(work.rebuilt)
+        for id in created where id.kind == .table {
+            guard case let .table(child)? = after.object(id), child.partitionOf == nil, !child.inherits.isEmpty else { continue }
+            for check in child.constraints where check.kind == .check && !check.validated && check.inheritedAndLocal != true {
+                for parent in child.inherits {
+                    let parentID = ObjectID(.table, parent)
+                    let member = ObjectID(.constraint, check.name, on: parentID)
+                    guard !created.contains(parentID), !work.removedTop.contains(parentID),
+                          after.tables[parent]?.constraints.contains(where: { $0.kind == .check && $0.name == check.name && !$0.validated }) == true,
+                          before.member(member) != nil, work.removedMembers[member] == nil else { continue }
+                    work.rebuiltMembers.insert(member)
+                    work.changedMembers[member] = nil
+                }
+            }
+        }
     }
 
     /// A check a child only inherits that becomes `NOT VALID`: nothing makes that on the child

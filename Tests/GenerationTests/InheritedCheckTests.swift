@@ -108,4 +108,19 @@ import Testing
         #expect(!plans[0].sql.contains("child\" DROP CONSTRAINT"), "\(plans[0].sql)")
         #expect(plans[1].sql.contains(#"ALTER TABLE "public"."child" VALIDATE CONSTRAINT "n_positive""#), "\(plans[1].sql)")
     }
+
+    /// A child made again that held its parent's check `NOT VALID` (it was there when the check
+    /// came): `INHERITS` would give it a valid copy. The parent's check is added again after it,
+    /// `NOT VALID`, and the sibling made after the check, whose copy is valid, is validated.
+    @Test func aChildMadeAgainHoldsItsParentsCheckNotValid() throws {
+        let family = """
+            create table parent (id int, n int);
+            create table older (x int) inherits (parent);
+            alter table parent add constraint n_positive check (n >= 0) not valid;
+            create table younger () inherits (parent);
+            """
+        let plans = try Proving.plansBothWays(family, family + "drop table older;")
+        #expect(plans[1].sql.contains(#"ALTER TABLE "public"."parent" ADD CONSTRAINT "n_positive" CHECK ((n >= 0)) NOT VALID"#), "\(plans[1].sql)")
+        #expect(plans[1].sql.contains(#"ALTER TABLE "public"."younger" VALIDATE CONSTRAINT "n_positive""#), "\(plans[1].sql)")
+    }
 }
