@@ -77,6 +77,8 @@ public struct RandomHistory: Sendable {
     private var sequences: [String: (table: String, column: String)] = [:]
     /// Views that call a function on a table's `id`, with that function (`id * k`, of bigint).
     private var callingViews: [(name: String, table: String, function: String)] = []
+    /// The result types of the functions those views call.
+    private var resultTypes: [String: String] = [:]
     private var counter = 0
     /// Whether functions may have SQL-standard bodies (`BEGIN ATOMIC`, PostgreSQL 14 and later).
     private let standardBodies: Bool
@@ -984,10 +986,14 @@ public struct RandomHistory: Sendable {
         if let position = callingViews.indices.last, chance(60) {
             let view = callingViews[position]
             let body = "LANGUAGE sql IMMUTABLE AS $$ SELECT x * \(2 + random.next() % 7) $$"
-            if chance(50) { return "CREATE OR REPLACE FUNCTION \(view.function)(x bigint) RETURNS bigint \(body)" }
+            if chance(50) {
+                return "CREATE OR REPLACE FUNCTION \(view.function)(x bigint) RETURNS \(resultTypes[view.function] ?? "bigint") \(body)"
+            }
             let others = callingViews.filter { $0.function == view.function }
+            let result = pick(["numeric", "bigint", "double precision"])
+            resultTypes[view.function] = result
             return (others.map { "DROP VIEW \($0.name)" } + ["DROP FUNCTION \(view.function)(bigint)",
-                    "CREATE FUNCTION \(view.function)(x bigint) RETURNS \(pick(["numeric", "bigint", "double precision"])) \(body)"]
+                    "CREATE FUNCTION \(view.function)(x bigint) RETURNS \(result) \(body)"]
                     + others.map { callingView($0.name, on: $0.table, function: $0.function) }).joined(separator: ";\n")
         }
         let table = pick(tables).name
