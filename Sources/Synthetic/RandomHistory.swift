@@ -13,7 +13,8 @@
 /// keys widened under the foreign keys that reference them; enum values removed; checks and
 /// indexes given another definition under the same name; primary keys renamed; replica
 /// identities; collations; foreign keys' actions; functions replaced under the views that
-/// call them; indexes with included columns, expressions and operator classes; unlogged tables.
+/// call them; indexes with included columns, expressions and operator classes; unlogged tables;
+/// views' INSTEAD OF triggers; rules; checks children do not inherit.
 public struct RandomHistory: Sendable {
     private struct Column: Sendable {
         var name: String
@@ -55,6 +56,8 @@ public struct RandomHistory: Sendable {
         var columns: [String]
         /// A materialized view's index, on this column.
         var index: String?
+        /// A view's `INSTEAD OF INSERT` trigger.
+        var trigger: String?
     }
 
     private var random: SplitMix64
@@ -77,6 +80,8 @@ public struct RandomHistory: Sendable {
     private var sequences: [String: (table: String, column: String)] = [:]
     /// Views that call a function on a table's `id`, with that function (`id * k`, of bigint).
     private var callingViews: [(name: String, table: String, function: String)] = []
+    /// Rules on a table that read its `id`.
+    private var rules: [(name: String, table: String)] = []
     /// The result types of the functions those views call.
     private var resultTypes: [String: String] = [:]
     private var counter = 0
@@ -126,12 +131,17 @@ public struct RandomHistory: Sendable {
 
     private func createView(_ view: View) -> String {
         "CREATE VIEW \(view.name) AS SELECT \(view.columns.joined(separator: ", ")) FROM \(view.table)"
+            + (view.trigger.map { ";\n" + viewTrigger($0, on: view.name) } ?? "")
+    }
+
+    private func viewTrigger(_ name: String, on view: String) -> String {
+        "CREATE TRIGGER \(name) INSTEAD OF INSERT ON \(view) FOR EACH ROW EXECUTE FUNCTION view_write()"
     }
 
     /// One edit.
     public mutating func next() -> String {
         if tables.count < 2 { return createTable() }
-        switch random.next() % 34 {
+        switch random.next() % 37 {
         case 0: return tables.count < 8 ? createTable() : addColumn()
         case 1: return dropTable()
         case 2, 3: return addColumn()
@@ -169,6 +179,9 @@ public struct RandomHistory: Sendable {
         case 31: return callingViewEdit()
         case 32: return indexVariant()
         case 33: return persistenceEdit()
+        case 34: return viewTriggerEdit()
+        case 35: return ruleEdit()
+        case 36: return noInheritCheck()
         default:
             switch random.next() % 3 {
             case 0: return grantEdit()
@@ -196,6 +209,7 @@ public struct RandomHistory: Sendable {
         forgetViews(views.filter { $0.table == name })
         matviews.removeAll { $0.table == name }
         callingViews.removeAll { $0.table == name }
+        rules.removeAll { $0.table == name }
         readers = readers.filter { $0.value.table != name }
         sequences = sequences.filter { $0.value.table != name }
         children.removeAll { $0.parent == name }
@@ -266,16 +280,19 @@ public struct RandomHistory: Sendable {
         let table = tables[index].name
         let over = views(on: table), materialized = matviews.filter { $0.table == table }
         let calling = columns.contains("id") ? callingViews.filter { $0.table == table } : []
+        let ruling = columns.contains("id") ? rules.filter { $0.table == table }.map(\.name) : []
         let reading = readers.keys.sorted().filter { readers[$0]!.table == table && columns.contains(readers[$0]!.column) }
         let policies = tables[index].policies.keys.sorted().filter { columns.contains(tables[index].policies[$0]!) }
         let trigger = tables[index].whenColumn.map(columns.contains) == true ? tables[index].trigger : nil
-        return calling.map { "DROP VIEW \($0.name)" } + over.reversed().map { "DROP VIEW \($0.name)" }
+        return ruling.map { "DROP RULE \($0) ON \(table)" } + calling.map { "DROP VIEW \($0.name)" }
+            + over.reversed().map { "DROP VIEW \($0.name)" }
             + materialized.map { "DROP MATERIALIZED VIEW \($0.name)" }
             + reading.map { "DROP FUNCTION \($0)()" } + policies.map { "DROP POLICY \($0) ON \(table)" }
             + (trigger.map { ["DROP TRIGGER \($0) ON \(table)"] } ?? [])
             + change
             + reading.map { reader($0, table, readers[$0]!.column) } + over.map(createView)
             + calling.map { callingView($0.name, on: table, function: $0.function) }
+            + ruling.map { rule($0, on: table) }
             + materialized.flatMap(createMaterializedView) + policies.map { createPolicy($0, table, tables[index].policies[$0]!) }
             + (trigger.map { [whenTrigger($0, on: table, column: tables[index].whenColumn!, function: tables[index].triggerFunction ?? "\(table)_audit")] } ?? [])
     }
@@ -751,6 +768,7 @@ public struct RandomHistory: Sendable {
         for position in views.indices where views[position].table == old { views[position].table = new }
         for position in matviews.indices where matviews[position].table == old { matviews[position].table = new }
         callingViews = callingViews.map { $0.table == old ? ($0.name, new, $0.function) : $0 }
+        rules = rules.map { $0.table == old ? ($0.name, new) : $0 }
         for position in tables.indices { tables[position].foreignKeys = tables[position].foreignKeys.mapValues { $0 == old ? new : $0 } }
         readers = readers.mapValues { $0.table == old ? (new, $0.column) : $0 }
         functions = functions.mapValues { $0.table == old ? (new, $0.column) : $0 }
@@ -1039,6 +1057,53 @@ public struct RandomHistory: Sendable {
         let index = pick(candidates)
         tables[index].unlogged.toggle()
         return "ALTER TABLE \(tables[index].name) SET \(tables[index].unlogged ? "UNLOGGED" : "LOGGED")"
+    }
+
+    // MARK: Triggers on views, rules, checks a child does not inherit
+
+    /// A view given an `INSTEAD OF INSERT` trigger (made again with the view whenever the
+    /// history makes the view again), or its trigger dropped.
+    private mutating func viewTriggerEdit() -> String {
+        guard let position = views.indices.last else { return addOrDropView() }
+        if let trigger = views[position].trigger, chance(40) {
+            views[position].trigger = nil
+            return "DROP TRIGGER \(trigger) ON \(views[position].name)"
+        }
+        guard views[position].trigger == nil else { return comment() }
+        let name = fresh("vt")
+        views[position].trigger = name
+        return "CREATE OR REPLACE FUNCTION view_write() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n"
+            + viewTrigger(name, on: views[position].name)
+    }
+
+    private func rule(_ name: String, on table: String) -> String {
+        "CREATE RULE \(name) AS ON INSERT TO \(table) WHERE NEW.id < 0 DO INSTEAD NOTHING"
+    }
+
+    /// A rule that reads a table's `id` made (not on a partitioned table), or one dropped.
+    private mutating func ruleEdit() -> String {
+        if let existing = rules.last, chance(35) {
+            rules.removeLast()
+            return "DROP RULE \(existing.name) ON \(existing.table)"
+        }
+        let candidates = tables.filter { !$0.partitioned }
+        guard !candidates.isEmpty else { return comment() }
+        let table = pick(candidates).name, name = fresh("ru")
+        rules.append((name, table))
+        return rule(name, on: table)
+    }
+
+    /// A check its table's children do not inherit (`NO INHERIT`; not on a partitioned table),
+    /// dropped, renamed and made again like the others (made again, it is inherited).
+    private mutating func noInheritCheck() -> String {
+        let candidates = tables.indices.filter { !tables[$0].partitioned }
+        guard let index = candidates.isEmpty ? nil : pick(candidates),
+              let column = tables[index].columns.first(where: { ["integer", "bigint"].contains($0.type) && $0.name != "id" }) else {
+            return addOrDropCheck()
+        }
+        let name = fresh("ck") + "_" + column.name
+        tables[index].checks.append(name)
+        return "ALTER TABLE \(tables[index].name) ADD CONSTRAINT \(name) CHECK (\(column.name) > -5) NO INHERIT"
     }
 }
 
