@@ -160,6 +160,10 @@ struct DDLWriter {
                 statements[0].hazards = hazards + (constraint.kind == .foreignKey ? [] : [.accessExclusiveLock(relation)])
                 if statements.count > 1, statements[1].sql.contains(" VALIDATE CONSTRAINT ") { statements[1].hazards = [.validation(relation)] }
             }
+            // Added to a new parent after its children joined: their rows are checked.
+            if checksAfterChildrenJoin.contains(id), constraint.validated {
+                statements[0].hazards += Planner.descendants(of: relation, in: after.model).filter(holdsRows).map { .validation($0) }
+            }
             return statements + validatingCopies(of: constraint, on: relation)
                 + (only ? attachingPartitions(to: constraint.name, on: relation) : [])
                 + attachingToParent(constraint.name, attachedTo: constraint.attachedTo, on: relation)
@@ -888,7 +892,8 @@ struct DDLWriter {
         for parent in new.inherits where !old.inherits.contains(parent) {
             let parentID = ObjectID(.table, parent)
             for check in old.constraints where check.kind == .check
-                && checksAfterChildrenJoin.contains(ObjectID(.constraint, check.name, on: parentID)) {
+                && checksAfterChildrenJoin.contains(ObjectID(.constraint, check.name, on: parentID))
+                && new.constraints.contains(where: { $0.kind == .check && $0.name == check.name && $0.inheritedAndLocal != true }) {
                 statements.append(Statement("ALTER TABLE \(new.name.sql) DROP CONSTRAINT \(SQLWriting.ident(check.name))", hazards: lock))
             }
         }

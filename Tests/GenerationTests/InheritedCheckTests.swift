@@ -81,14 +81,18 @@ import Testing
     /// An inheritance parent renamed (dropped and made again, without `--rename`): its children
     /// leave it and join the new one, whose checks they must hold inherited only, as before.
     /// `INHERIT` would merge them with the children's own copies (theirs once they left), declared
-    /// locally for good: the copies are dropped and the new parent's checks added after the join.
+    /// locally for good: the copies are dropped and the new parent's checks added after the join
+    /// (a child that declares one itself too keeps its own, for the new parent's to merge with).
     @Test func aRenamedParentsChecksReachItsChildrenInheritedOnly() throws {
         let family = """
             create table parent (id int primary key, n int, constraint n_positive check (n >= 0), constraint small check (n < 1000));
             create table child_a (x int) inherits (parent);
             create table child_b () inherits (parent);
+            create table declares (constraint small check (n < 1000)) inherits (parent);
             """
         let plans = try Proving.plansBothWays(family, family + "alter table parent rename to renamed;")
+        // The child that declares a check too keeps its own through the move, for the new parent's to merge with.
+        #expect(!plans[0].sql.contains(#"ALTER TABLE "public"."declares" DROP CONSTRAINT "small""#), "\(plans[0].sql)")
         #expect(plans[0].sql.contains(#"ALTER TABLE "public"."child_a" DROP CONSTRAINT "n_positive""#), "\(plans[0].sql)")
         let create = try #require(plans[0].statements.first { $0.sql.hasPrefix(#"CREATE TABLE "public"."renamed""#) })
         #expect(!create.sql.contains("CHECK"), "\(create.sql)")
