@@ -80,6 +80,9 @@ public struct RandomHistory: Sendable {
     private var sequences: [String: (table: String, column: String)] = [:]
     /// Views that call a function on a table's `id`, with that function (`id * k`, of bigint).
     private var callingViews: [(name: String, table: String, function: String)] = []
+    /// Partitions that are partitioned themselves (by range of `id` too), with where their own
+    /// range starts and their partitions.
+    private var subpartitions: [String: (from: Int, leaves: [String])] = [:]
     /// Rules on a table that read its `id`.
     private var rules: [(name: String, table: String)] = []
     /// The result types of the functions those views call.
@@ -550,8 +553,10 @@ public struct RandomHistory: Sendable {
     }
     // MARK: Partitioned tables
 
-    /// A table partitioned by range of `id` made; or a partition of one added, dropped or
-    /// detached (a detached partition is a table of its own from then on); or a local index on one.
+    /// A table partitioned by range of `id` made; or a partition of one added (a quarter are
+    /// partitioned themselves), dropped or detached (a detached partition is a table of its own
+    /// from then on, partitioned if it was); or a local index on one, or a partitioned
+    /// partition's second partition.
     private mutating func partitionEdit() -> String {
         let holders = tables.indices.filter { tables[$0].partitioned }
         guard !holders.isEmpty, tables.count >= 8 || chance(70) else { return createPartitioned() }
@@ -562,18 +567,27 @@ public struct RandomHistory: Sendable {
         case 0 where partitions.count > 1:
             let partition = pick(partitions)
             tables[index].partitions!.removeAll { $0 == partition }
+            subpartitions[partition] = nil
             return "DROP TABLE \(partition)"
         case 1 where partitions.count > 1:
             let partition = pick(partitions)
             tables[index].partitions!.removeAll { $0 == partition }
             // The partition keeps its columns (defaults and generation too) and the copies of
             // its parent's constraints and indexes, under names the history does not track.
-            var detached = Table(name: partition, columns: tables[index].columns, primaryKey: partition + "_pkey")
-            detached.nextBound = 0
+            // One partitioned itself stays so, with its partitions (its new ones past theirs).
+            var detached = Table(name: partition, columns: tables[index].columns,
+                                 partitions: subpartitions.removeValue(forKey: partition)?.leaves, primaryKey: partition + "_pkey")
+            detached.nextBound = detached.partitioned ? 1_000_000 : 0
             tables.append(detached)
             return "ALTER TABLE \(parent) DETACH PARTITION \(partition)"
         case 2:
             let partition = pick(partitions)
+            // A partitioned partition's second partition, half the time it has one only.
+            if let sub = subpartitions[partition], sub.leaves.count == 1, chance(50) {
+                let leaf = fresh("p")
+                subpartitions[partition]!.leaves.append(leaf)
+                return "CREATE TABLE \(leaf) PARTITION OF \(partition) FOR VALUES FROM (\(sub.from + 500)) TO (\(sub.from + 1000))"
+            }
             let column = pick(tables[index].columns).name
             return "CREATE INDEX \(fresh("lx")) ON \(partition) (\(column))"
         default:
@@ -597,7 +611,13 @@ public struct RandomHistory: Sendable {
         let from = tables[index].nextBound
         tables[index].nextBound += 1000
         tables[index].partitions!.append(partition)
-        return "CREATE TABLE \(partition) PARTITION OF \(tables[index].name) FOR VALUES FROM (\(from)) TO (\(from + 1000))"
+        let create = "CREATE TABLE \(partition) PARTITION OF \(tables[index].name) FOR VALUES FROM (\(from)) TO (\(from + 1000))"
+        // A quarter are partitioned themselves, with one partition of their own to begin with.
+        guard chance(25) else { return create }
+        let leaf = fresh("p")
+        subpartitions[partition] = (from, [leaf])
+        return create + " PARTITION BY RANGE (id);\n"
+            + "CREATE TABLE \(leaf) PARTITION OF \(partition) FOR VALUES FROM (\(from)) TO (\(from + 500))"
     }
 
     // MARK: Domains and composite types
