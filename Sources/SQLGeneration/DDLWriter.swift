@@ -768,13 +768,25 @@ struct DDLWriter {
         return statements + PrivilegeDDL.statements(on: "TYPE \(new.name.sql)", from: old.privileges, to: new.privileges)
     }
 
+    /// The sequences `table` owns before and after the plan where the plan makes it logged or
+    /// unlogged, on a server (15 and later) that sets them with it.
+    private func ownedSequencesFollowing(_ table: QualifiedName) -> [Sequence] {
+        guard (options.serverMajor ?? 0) >= 15, let old = before.tables[table], let new = after.tables[table], old.unlogged != new.unlogged,
+              existingTables.contains(ObjectID(.table, table)) else { return [] }
+        return after.model.sequences.filter { sequence in
+            sequence.ownedBy?.table == table && before.model.sequences.contains { $0.name == sequence.name && $0.ownedBy?.table == table }
+        }
+    }
+
     private func alterSequence(_ old: Sequence, _ new: Sequence, _ names: Set<String>) -> [Statement] {
         var statements: [Statement] = []
         if old.options != new.options {
             statements.append(TypeDDL.alterOptions("ALTER SEQUENCE \(new.name.sql) \(TypeDDL.sequenceOptions(new.options))",
                                                    of: new.name, from: old.options, to: new.options))
         }
-        if old.unlogged != new.unlogged {
+        // Where its table's change sets it, that change says what it ends as.
+        let followsItsTable = new.ownedBy.map { owner in ownedSequencesFollowing(owner.table).contains { $0.name == new.name } } ?? false
+        if old.unlogged != new.unlogged, !followsItsTable {
             statements.append(Statement("ALTER SEQUENCE \(new.name.sql) SET \(new.unlogged ? "UNLOGGED" : "LOGGED")"))
         }
         if names.contains("comment") { statements.append(SQLWriting.comment(on: "SEQUENCE \(new.name.sql)", new.comment)) }
@@ -842,6 +854,11 @@ struct DDLWriter {
         var statements: [Statement] = []
         if old.unlogged != new.unlogged {
             statements.append(Statement("\(alter) SET \(new.unlogged ? "UNLOGGED" : "LOGGED")", hazards: [.tableRewrite(new.name)] + lock))
+            // From 15 (which brought unlogged sequences) the server sets the sequences the table
+            // owns the same way: each the target holds the other way is set back.
+            for sequence in ownedSequencesFollowing(new.name) where sequence.unlogged != new.unlogged {
+                statements.append(Statement("ALTER SEQUENCE \(sequence.name.sql) SET \(sequence.unlogged ? "UNLOGGED" : "LOGGED")"))
+            }
         }
         if old.accessMethod != new.accessMethod {
             statements.append(Statement("\(alter) SET ACCESS METHOD \(SQLWriting.ident(new.accessMethod ?? "heap"))", hazards: [.tableRewrite(new.name)] + lock))
