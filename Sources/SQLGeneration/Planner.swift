@@ -1348,6 +1348,12 @@ public struct Planner: Sendable {
                         old.tables[at].columns[index].notNullName = TableDDL.notNullName(of: old.tables[at].columns[index], in: table)
                     }
                     old.tables[at].columns[index].name = rename.newName
+                    // Its identity's sequence keeps its name (RENAME COLUMN renames no sequence):
+                    // named now where it was the one the column's old name gave.
+                    if table == rename.table, old.tables[at].columns[index].identity?.sequenceName == nil,
+                       old.tables[at].columns[index].identity != nil {
+                        old.tables[at].columns[index].identity?.sequenceName = Column.Identity.defaultSequenceName(of: column, in: table)
+                    }
                     for sequence in old.sequences.indices where old.sequences[sequence].ownedBy == ColumnReference(table: table, column: column) {
                         old.sequences[sequence].ownedBy?.column = rename.newName
                     }
