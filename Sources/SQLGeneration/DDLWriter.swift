@@ -392,9 +392,7 @@ struct DDLWriter {
             // loses it too has its own drop in the plan). Where every child loses it, the drop
             // recurses: alone, it would drop a sequence the column owns under the children's
             // defaults that read it ("other objects depend on it").
-            let hasChildren = before.model.tables.contains { child in
-                child.inherits.contains(relation) && after.tables[child.name]?.column(column.name) != nil
-            }
+            let hasChildren = before.children(of: relation).contains { after.tables[$0.name]?.column(column.name) != nil }
             return Statement("ALTER TABLE \(hasChildren ? "ONLY " : "")\(relation.sql) DROP COLUMN IF EXISTS \(SQLWriting.ident(column.name))",
                              hazards: [.dataLoss("column \(id.sql) and its values"), .accessExclusiveLock(relation)])
         case let .constraint(constraint):
@@ -774,7 +772,8 @@ struct DDLWriter {
         guard (options.serverMajor ?? 0) >= 15, let old = before.tables[table], let new = after.tables[table], old.unlogged != new.unlogged,
               existingTables.contains(ObjectID(.table, table)) else { return [] }
         return after.model.sequences.filter { sequence in
-            sequence.ownedBy?.table == table && before.model.sequences.contains { $0.name == sequence.name && $0.ownedBy?.table == table }
+            guard sequence.ownedBy?.table == table, case let .sequence(was)? = before.object(ObjectID(.sequence, sequence.name)) else { return false }
+            return was.ownedBy?.table == table
         }
     }
 
@@ -910,7 +909,7 @@ struct DDLWriter {
             let parentID = ObjectID(.table, parent)
             for check in old.constraints where check.kind == .check
                 && checksAfterChildrenJoin.contains(ObjectID(.constraint, check.name, on: parentID))
-                && new.constraints.contains(where: { $0.kind == .check && $0.name == check.name && $0.inheritedAndLocal != true }) {
+                && new.constraint(check.name)?.inheritedAndLocal != true {
                 statements.append(Statement("ALTER TABLE \(new.name.sql) DROP CONSTRAINT \(SQLWriting.ident(check.name))", hazards: lock))
             }
         }

@@ -735,7 +735,7 @@ public struct Planner: Sendable {
                 guard child.inherits == [parent.name], !created.contains(childID), let old = before.tables[child.name],
                       old.partitionOf == nil, !old.inherits.contains(where: child.inherits.contains) else { continue }
                 for check in parent.constraints where check.kind == .check
-                    && child.constraints.contains(where: { $0.kind == .check && $0.name == check.name && $0.inheritedAndLocal != true }) {
+                    && child.constraint(check.name).map({ $0.kind == .check && $0.inheritedAndLocal != true }) == true {
                     checks.insert(ObjectID(.constraint, check.name, on: id))
                 }
             }
@@ -760,7 +760,7 @@ public struct Planner: Sendable {
                     let parentID = ObjectID(.table, parent)
                     let member = ObjectID(.constraint, check.name, on: parentID)
                     guard !created.contains(parentID), !work.removedTop.contains(parentID),
-                          after.tables[parent]?.constraints.contains(where: { $0.kind == .check && $0.name == check.name && !$0.validated }) == true,
+                          after.tables[parent]?.constraint(check.name).map({ $0.kind == .check && !$0.validated }) == true,
                           before.member(member) != nil, work.removedMembers[member] == nil else { continue }
                     work.rebuiltMembers.insert(member)
                     work.changedMembers[member] = nil
@@ -780,7 +780,7 @@ public struct Planner: Sendable {
               new.inheritedAndLocal != true, Set(change.properties.map(\.name)).isSubset(of: ["definition", "comment"]),
               let child = after.tables[ModelIndex.name(table)] else { return false }
         return child.inherits.contains { parent in
-            after.tables[parent]?.constraints.contains { $0.kind == .check && $0.name == new.name && !$0.validated } == true
+            after.tables[parent]?.constraint(new.name).map { $0.kind == .check && !$0.validated } == true
         }
     }
 
