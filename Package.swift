@@ -56,7 +56,7 @@ let package = Package(
             ]
         ),
         // The benchmarks' synthetic schemas and their variants, shared with the tests that prove plans at scale.
-        .target(name: "Synthetic"),
+        .target(name: "Synthetic", dependencies: ["SQLGeneration", "SchemaModel"]),
         // Benchmarks beside the reference tools: `swift run -c release schemactl-bench inspect --tables 5000`.
         .executableTarget(
             name: "schemactl-bench",

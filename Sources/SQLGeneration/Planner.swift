@@ -1367,6 +1367,7 @@ public struct Planner: Sendable {
             }
             let target = rename.newTable
             old.tables[position].name = target
+            TypeRenaming.renameTable(rename.table, to: target, in: &old)
             // Its indexes and the foreign keys that point at it name it in their definitions: as
             // the server writes them after the rename, not dropped and built again for a name.
             let (was, now) = (Self.plainName(rename.table), Self.plainName(target))

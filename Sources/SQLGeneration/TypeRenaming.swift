@@ -60,6 +60,44 @@ enum TypeRenaming {
         rewrite(&model) { text($0, renaming: old, to: new) }
     }
 
+    /// Every text of `model` that names table `old` (renamed or moved), naming `new` as the
+    /// server prints it afterwards: its row type wherever a column, argument or result takes it,
+    /// its triggers', indexes' and rules' definitions, the statistics on it, and, where the name
+    /// changes, the columns views, rules and SQL-standard bodies read from it (the server
+    /// qualifies them with the table's current name where the query gave it no alias). Rules on
+    /// it follow it. What it prints otherwise is made again, never wrongly kept: a proof compares.
+    static func renameTable(_ old: QualifiedName, to new: QualifiedName, in model: inout DatabaseModel) {
+        for position in model.definedObjects.indices where model.definedObjects[position].table == old {
+            model.definedObjects[position].table = new
+        }
+        guard old.name != new.name else { return rename(old, to: new, in: &model) }
+        // The queries that read the table (named before the rename) also call its columns by its name.
+        let readers = { (text: String) in text.contains(old.name) && text != Self.text(text, renaming: old, to: new) }
+        for position in model.views.indices where readers(model.views[position].definition) {
+            model.views[position].definition = qualifier(model.views[position].definition, renaming: old.name, to: new.name)
+        }
+        for position in model.definedObjects.indices where model.definedObjects[position].kind == .rule && readers(model.definedObjects[position].definition) {
+            model.definedObjects[position].definition = qualifier(model.definedObjects[position].definition, renaming: old.name, to: new.name)
+        }
+        for position in model.functions.indices where readers(model.functions[position].body) {
+            let function = model.functions[position]
+            guard !SQLToken.tokens(of: function.definition).contains(where: { $0.kind == .string && $0.value == function.body }) else { continue }
+            model.functions[position].body = qualifier(function.body, renaming: old.name, to: new.name)
+            model.functions[position].definition = qualifier(function.definition, renaming: old.name, to: new.name)
+        }
+        rename(old, to: new, in: &model)
+    }
+
+    /// `text` with each column qualifier `old.` (an identifier not itself after a dot) reading `new.`.
+    private static func qualifier(_ text: String, renaming old: String, to new: String) -> String {
+        let tokens = SQLToken.tokens(of: text)
+        let edits = tokens.indices.dropLast().compactMap { index -> (first: Int, last: Int, with: String)? in
+            guard tokens[index].identifier == old, tokens[index + 1].isSymbol("."), index == 0 || !tokens[index - 1].isSymbol(".") else { return nil }
+            return (index, index, SQLWriting.identPlain(new))
+        }
+        return ColumnRenaming.replacing(text, tokens: tokens, edits)
+    }
+
     /// Every constant `'old'::type` of `model` reading `'new'` (an enum's value renamed).
     static func renameValue(_ old: String, to new: String, of type: QualifiedName, in model: inout DatabaseModel) {
         rewrite(&model) { value($0, renaming: old, to: new, of: type) }

@@ -1,3 +1,6 @@
+import SQLGeneration
+import SchemaModel
+
 /// A seeded random schema history: each `next()` is one edit (SQL) that is
 /// valid on the schema the edits before it made. The same seed gives the same
 /// edits, so a failure found at step N of seed S is found again.
@@ -14,9 +17,12 @@
 /// indexes given another definition under the same name; primary keys renamed; replica
 /// identities; collations; foreign keys' actions; functions replaced under the views that
 /// call them; indexes with included columns, expressions and operator classes; unlogged tables;
-/// views' INSTEAD OF triggers; rules; checks children do not inherit.
+/// views' INSTEAD OF triggers; rules; checks children do not inherit; schemas, and tables made in
+/// them and moved between them; partitions by list and hash, and default partitions; extended
+/// statistics; triggers on `UPDATE OF` a column. Each step's renames are told (`renames`), so a
+/// plan can be proved with them confirmed too.
 public struct RandomHistory: Sendable {
-    private struct Column: Sendable {
+    struct Column: Sendable {
         var name: String
         var type: String
         var notNull = false
@@ -26,7 +32,7 @@ public struct RandomHistory: Sendable {
         var identity = false
     }
 
-    private struct Table: Sendable {
+    struct Table: Sendable {
         var name: String
         var columns: [Column]
         var indexes: [String: String] = [:]
@@ -36,7 +42,7 @@ public struct RandomHistory: Sendable {
         /// The function the trigger runs, and the column its WHEN reads, if it has one.
         var triggerFunction: String?
         var whenColumn: String?
-        /// Partitioned by range of `id`: its partitions, by name.
+        /// Partitioned (of `id`, by `strategy`): its partitions, by name.
         var partitions: [String]?
         /// Where the next partition's range starts.
         var nextBound = 0
@@ -46,11 +52,19 @@ public struct RandomHistory: Sendable {
         /// Its primary key's name (`t1_pkey` at first: a table renamed keeps it).
         var primaryKey = ""
         var unlogged = false
+        /// Its schema (`public`, or one the history made: on the history's search_path).
+        var schema = "public"
+        /// How it is partitioned: `RANGE`, `LIST` or `HASH`, all of `id`.
+        var strategy = "RANGE"
+        /// Its default partition, if it has one.
+        var defaultPartition: String?
+        /// Whether its trigger fires on `UPDATE OF` its `whenColumn` rather than `WHEN` it changes.
+        var updateOf = false
 
         var partitioned: Bool { partitions != nil }
     }
 
-    private struct View: Sendable {
+    struct View: Sendable {
         var name: String
         var table: String
         var columns: [String]
@@ -60,58 +74,64 @@ public struct RandomHistory: Sendable {
         var trigger: String?
     }
 
-    private var random: SplitMix64
-    private var tables: [Table] = []
-    private var views: [View] = []
-    private var enums: [String: [String]] = [:]
+    var random: SplitMix64
+    var tables: [Table] = []
+    var views: [View] = []
+    var enums: [String: [String]] = [:]
     /// Functions a column default calls, with that column.
-    private var functions: [String: (table: String, column: String)] = [:]
+    var functions: [String: (table: String, column: String)] = [:]
     /// Functions with a SQL-standard body, with the column they read.
-    private var readers: [String: (table: String, column: String)] = [:]
-    private var matviews: [View] = []
+    var readers: [String: (table: String, column: String)] = [:]
+    var matviews: [View] = []
     /// Domains over integer, with their check constraints' names.
-    private var domains: [String: [String]] = [:]
+    var domains: [String: [String]] = [:]
     /// Composite types, with their attributes' names.
-    private var composites: [String: [String]] = [:]
+    var composites: [String: [String]] = [:]
     /// Tables that inherit from a table of the history, with that parent: the history edits them
     /// only through the parent (their inherited columns are the parent's to change).
-    private var children: [(name: String, parent: String)] = []
+    var children: [(name: String, parent: String)] = []
     /// Sequences a column owns and takes its default from.
-    private var sequences: [String: (table: String, column: String)] = [:]
+    var sequences: [String: (table: String, column: String)] = [:]
     /// Views that call a function on a table's `id`, with that function (`id * k`, of bigint).
-    private var callingViews: [(name: String, table: String, function: String)] = []
+    var callingViews: [(name: String, table: String, function: String)] = []
     /// Partitions that are partitioned themselves (by range of `id` too), with where their own
     /// range starts and their partitions.
-    private var subpartitions: [String: (from: Int, leaves: [String])] = [:]
+    var subpartitions: [String: (from: Int, leaves: [String])] = [:]
     /// Rules on a table that read its `id`.
-    private var rules: [(name: String, table: String)] = []
+    var rules: [(name: String, table: String)] = []
     /// The result types of the functions those views call.
-    private var resultTypes: [String: String] = [:]
-    private var counter = 0
+    var resultTypes: [String: String] = [:]
+    /// Extended statistics, with their table and the columns they cover.
+    var statistics: [String: (table: String, columns: [String])] = [:]
+    /// Schemas the history made, in order: all on its search_path after `public`.
+    var schemas: [String] = []
+    /// What the last edit renamed or moved: a plan given these as `--rename` must hold too.
+    public internal(set) var renames: [Rename] = []
+    var counter = 0
     /// Whether functions may have SQL-standard bodies (`BEGIN ATOMIC`, PostgreSQL 14 and later).
-    private let standardBodies: Bool
+    let standardBodies: Bool
 
     public init(seed: UInt64, standardBodies: Bool = true) {
         random = SplitMix64(seed: seed)
         self.standardBodies = standardBodies
     }
 
-    private mutating func fresh(_ prefix: String) -> String {
+    mutating func fresh(_ prefix: String) -> String {
         counter += 1
         return "\(prefix)\(counter)"
     }
 
-    private mutating func pick<T>(_ values: [T]) -> T { values[Int(random.next() % UInt64(values.count))] }
+    mutating func pick<T>(_ values: [T]) -> T { values[Int(random.next() % UInt64(values.count))] }
 
-    private mutating func chance(_ percent: Int) -> Bool { Int(random.next() % 100) < percent }
+    mutating func chance(_ percent: Int) -> Bool { Int(random.next() % 100) < percent }
 
     /// The views that read `name` (a table or a view), at any depth, each after the one it
     /// reads: dropped (in reverse) and made again (in order) around a change to it.
-    private func views(on name: String) -> [View] { dependents(of: [name]) }
+    func views(on name: String) -> [View] { dependents(of: [name]) }
 
     /// The views that read any of `names`, or a view among them, at any depth, in an order that
     /// makes each after the one it reads (the list's own order may not: renamed views go last).
-    private func dependents(of names: Set<String>) -> [View] {
+    func dependents(of names: Set<String>) -> [View] {
         var reached = names
         var result: [View] = []
         var added = true
@@ -127,24 +147,25 @@ public struct RandomHistory: Sendable {
     }
 
     /// `views` without those of `gone` and the views that read them, at any depth.
-    private mutating func forgetViews(_ gone: [View]) {
+    mutating func forgetViews(_ gone: [View]) {
         let names = Set(gone.map(\.name)).union(dependents(of: Set(gone.map(\.name))).map(\.name))
         views.removeAll { names.contains($0.name) }
     }
 
-    private func createView(_ view: View) -> String {
+    func createView(_ view: View) -> String {
         "CREATE VIEW \(view.name) AS SELECT \(view.columns.joined(separator: ", ")) FROM \(view.table)"
             + (view.trigger.map { ";\n" + viewTrigger($0, on: view.name) } ?? "")
     }
 
-    private func viewTrigger(_ name: String, on view: String) -> String {
+    func viewTrigger(_ name: String, on view: String) -> String {
         "CREATE TRIGGER \(name) INSTEAD OF INSERT ON \(view) FOR EACH ROW EXECUTE FUNCTION view_write()"
     }
 
     /// One edit.
     public mutating func next() -> String {
+        renames = []
         if tables.count < 2 { return createTable() }
-        switch random.next() % 37 {
+        switch random.next() % 40 {
         case 0: return tables.count < 8 ? createTable() : addColumn()
         case 1: return dropTable()
         case 2, 3: return addColumn()
@@ -185,6 +206,9 @@ public struct RandomHistory: Sendable {
         case 34: return viewTriggerEdit()
         case 35: return ruleEdit()
         case 36: return noInheritCheck()
+        case 37: return schemaEdit()
+        case 38: return statisticsEdit()
+        case 39: return chance(50) ? partitionEdit() : functionAndTrigger()
         default:
             switch random.next() % 3 {
             case 0: return grantEdit()
@@ -194,7 +218,7 @@ public struct RandomHistory: Sendable {
         }
     }
 
-    private mutating func createTable() -> String {
+    mutating func createTable() -> String {
         let name = fresh("t")
         var columns = [Column(name: "id", type: "integer", notNull: true)]
         for _ in 0..<(1 + Int(random.next() % 3)) {
@@ -205,7 +229,7 @@ public struct RandomHistory: Sendable {
         return "CREATE TABLE \(name) (\(list), PRIMARY KEY (id))"
     }
 
-    private mutating func dropTable() -> String {
+    mutating func dropTable() -> String {
         let index = Int(random.next() % UInt64(tables.count))
         let name = tables[index].name
         tables.remove(at: index)
@@ -216,11 +240,12 @@ public struct RandomHistory: Sendable {
         readers = readers.filter { $0.value.table != name }
         sequences = sequences.filter { $0.value.table != name }
         children.removeAll { $0.parent == name }
+        statistics = statistics.filter { $0.value.table != name }
         for position in tables.indices { tables[position].foreignKeys = tables[position].foreignKeys.filter { $0.value != name } }
         return "DROP TABLE \(name) CASCADE"
     }
 
-    private mutating func addColumn() -> String {
+    mutating func addColumn() -> String {
         let index = Int(random.next() % UInt64(tables.count))
         let types = ["integer", "text", "bigint", "date", "jsonb", "timestamptz"] + enums.keys.sorted()
             + domains.keys.sorted() + composites.keys.sorted()
@@ -233,7 +258,7 @@ public struct RandomHistory: Sendable {
             + (column.defaultValue.map { " DEFAULT \($0)" } ?? "")
     }
 
-    private mutating func dropColumn() -> String {
+    mutating func dropColumn() -> String {
         let index = Int(random.next() % UInt64(tables.count))
         guard tables[index].columns.count > 1 else { return addColumn() }
         let position = 1 + Int(random.next() % UInt64(tables[index].columns.count - 1))
@@ -244,7 +269,7 @@ public struct RandomHistory: Sendable {
 
     /// What `DROP COLUMN … CASCADE` takes with a column (views, indexes, constraints, policies,
     /// functions reading it, the sequence it owns), forgotten as the history below records.
-    private mutating func forget(_ column: String, of index: Int) {
+    mutating func forget(_ column: String, of index: Int) {
         let table = tables[index].name
         forgetViews(views.filter { $0.table == table && $0.columns.contains(column) })
         matviews.removeAll { $0.table == table && $0.columns.contains(column) }
@@ -252,6 +277,7 @@ public struct RandomHistory: Sendable {
             tables[index].trigger = nil
             tables[index].whenColumn = nil
         }
+        statistics = statistics.filter { $0.value.table != table || !$0.value.columns.contains(column) }
         readers = readers.filter { $0.value.table != table || $0.value.column != column }
         sequences = sequences.filter { $0.value.table != table || $0.value.column != column }
         tables[index].indexes = tables[index].indexes.filter { $0.value != column }
@@ -260,7 +286,7 @@ public struct RandomHistory: Sendable {
         tables[index].policies = tables[index].policies.filter { $0.value != column }
     }
 
-    private mutating func changeType() -> String {
+    mutating func changeType() -> String {
         let index = Int(random.next() % UInt64(tables.count))
         let candidates = tables[index].columns.indices.filter { position in
             let column = tables[index].columns[position]
@@ -279,7 +305,7 @@ public struct RandomHistory: Sendable {
     /// type under (the views over the table, at any depth, and its materialized views; functions
     /// whose SQL-standard bodies read the column, policies that do, a trigger whose WHEN does)
     /// dropped before it and made again after.
-    private func around(_ columns: Set<String>, of index: Int, _ change: [String]) -> [String] {
+    func around(_ columns: Set<String>, of index: Int, _ change: [String]) -> [String] {
         let table = tables[index].name
         let over = views(on: table), materialized = matviews.filter { $0.table == table }
         let calling = columns.contains("id") ? callingViews.filter { $0.table == table } : []
@@ -297,10 +323,11 @@ public struct RandomHistory: Sendable {
             + calling.map { callingView($0.name, on: table, function: $0.function) }
             + ruling.map { rule($0, on: table) }
             + materialized.flatMap(createMaterializedView) + policies.map { createPolicy($0, table, tables[index].policies[$0]!) }
-            + (trigger.map { [whenTrigger($0, on: table, column: tables[index].whenColumn!, function: tables[index].triggerFunction ?? "\(table)_audit")] } ?? [])
+            + (trigger.map { [whenTrigger($0, on: table, column: tables[index].whenColumn!, function: tables[index].triggerFunction ?? "\(table)_audit",
+                                          updateOf: tables[index].updateOf)] } ?? [])
     }
 
-    private mutating func toggleNotNull() -> String {
+    mutating func toggleNotNull() -> String {
         let index = Int(random.next() % UInt64(tables.count))
         guard tables[index].columns.count > 1 else { return addColumn() }
         let position = 1 + Int(random.next() % UInt64(tables[index].columns.count - 1))
@@ -311,7 +338,7 @@ public struct RandomHistory: Sendable {
         return "ALTER TABLE \(tables[index].name) ALTER COLUMN \(column.name) \(column.notNull ? "SET" : "DROP") NOT NULL"
     }
 
-    private mutating func changeDefault() -> String {
+    mutating func changeDefault() -> String {
         let index = Int(random.next() % UInt64(tables.count))
         let candidates = tables[index].columns.indices.filter {
             ["integer", "text", "bigint"].contains(tables[index].columns[$0].type) && !tables[index].columns[$0].generated
@@ -329,7 +356,7 @@ public struct RandomHistory: Sendable {
         return "\(alter) SET DEFAULT \(value)"
     }
 
-    private mutating func addOrDropIndex() -> String {
+    mutating func addOrDropIndex() -> String {
         let index = Int(random.next() % UInt64(tables.count))
         if let existing = tables[index].indexes.keys.sorted().first, chance(40) {
             let column = tables[index].indexes.removeValue(forKey: existing)
@@ -348,7 +375,7 @@ public struct RandomHistory: Sendable {
         return "CREATE \(unique)INDEX \(name) ON \(tables[index].name) (\(column))\(predicate)"
     }
 
-    private mutating func addOrDropCheck() -> String {
+    mutating func addOrDropCheck() -> String {
         // A table that has checks, half the time: else few are ever dropped or renamed.
         let holders = tables.indices.filter { !tables[$0].checks.isEmpty }
         let index = !holders.isEmpty && chance(50) ? pick(holders) : Int(random.next() % UInt64(tables.count))
@@ -372,7 +399,7 @@ public struct RandomHistory: Sendable {
     }
 
     /// An index, check or foreign key renamed (a constraint's column stays the suffix of its name).
-    private mutating func renameIndexOrConstraint() -> String {
+    mutating func renameIndexOrConstraint() -> String {
         let holders = tables.indices.filter { !tables[$0].indexes.isEmpty || !tables[$0].checks.isEmpty || !tables[$0].foreignKeys.isEmpty }
         guard !holders.isEmpty else { return addOrDropIndex() }
         let index = pick(holders)
@@ -393,7 +420,7 @@ public struct RandomHistory: Sendable {
         return "ALTER TABLE \(tables[index].name) RENAME CONSTRAINT \(existing) TO \(name)"
     }
 
-    private mutating func addOrDropForeignKey() -> String {
+    mutating func addOrDropForeignKey() -> String {
         let holders = tables.indices.filter { !tables[$0].foreignKeys.isEmpty }
         let index = !holders.isEmpty && chance(50) ? pick(holders) : Int(random.next() % UInt64(tables.count))
         let table = tables[index].name
@@ -417,7 +444,7 @@ public struct RandomHistory: Sendable {
             + pick(["", " ON DELETE CASCADE", " ON DELETE SET NULL", " DEFERRABLE INITIALLY DEFERRED"])
     }
 
-    private mutating func addOrDropView() -> String {
+    mutating func addOrDropView() -> String {
         if let existing = views.first, chance(35) {
             // CASCADE: the views that read it go too.
             forgetViews([existing])
@@ -447,7 +474,7 @@ public struct RandomHistory: Sendable {
         return createView(view)
     }
 
-    private mutating func enumEdit() -> String {
+    mutating func enumEdit() -> String {
         if let name = enums.keys.sorted().first, chance(60) {
             let label = fresh("l")
             let position = Int(random.next() % UInt64(enums[name]!.count))
@@ -461,7 +488,7 @@ public struct RandomHistory: Sendable {
         return "CREATE TYPE \(name) AS ENUM ('a', 'b', 'c')"
     }
 
-    private mutating func functionAndTrigger() -> String {
+    mutating func functionAndTrigger() -> String {
         let index = Int(random.next() % UInt64(tables.count))
         let table = tables[index].name
         let function = "\(table)_audit"
@@ -477,23 +504,26 @@ public struct RandomHistory: Sendable {
         tables[index].trigger = trigger
         tables[index].triggerFunction = function
         // A third: on UPDATE of a column, WHEN it changes (the server then refuses to change the column's type under it).
+        // Half of those on `UPDATE OF` the column instead (which ties it to the column as much).
         if tables[index].columns.count > 1, chance(33) {
             let column = tables[index].columns[1 + Int(random.next() % UInt64(tables[index].columns.count - 1))].name
             tables[index].whenColumn = column
-            return body + ";\n" + whenTrigger(trigger, on: table, column: column, function: function)
+            tables[index].updateOf = chance(50)
+            return body + ";\n" + whenTrigger(trigger, on: table, column: column, function: function, updateOf: tables[index].updateOf)
         }
         return body + ";\nCREATE TRIGGER \(trigger) BEFORE \(pick(["INSERT", "UPDATE", "INSERT OR UPDATE"])) ON \(table) "
             + "FOR EACH ROW EXECUTE FUNCTION \(function)()"
     }
 
-    private func whenTrigger(_ name: String, on table: String, column: String, function: String) -> String {
-        "CREATE TRIGGER \(name) BEFORE UPDATE ON \(table) FOR EACH ROW WHEN (OLD.\(column) IS DISTINCT FROM NEW.\(column)) "
-            + "EXECUTE FUNCTION \(function)()"
+    func whenTrigger(_ name: String, on table: String, column: String, function: String, updateOf: Bool) -> String {
+        updateOf ? "CREATE TRIGGER \(name) AFTER UPDATE OF \(column) ON \(table) FOR EACH ROW EXECUTE FUNCTION \(function)()"
+            : "CREATE TRIGGER \(name) BEFORE UPDATE ON \(table) FOR EACH ROW WHEN (OLD.\(column) IS DISTINCT FROM NEW.\(column)) "
+                + "EXECUTE FUNCTION \(function)()"
     }
 
     /// A generated column added, or its expression changed the way PostgreSQL lets a history
     /// change it: dropped (with what reads it) and added again.
-    private mutating func generatedColumn() -> String {
+    mutating func generatedColumn() -> String {
         let index = Int(random.next() % UInt64(tables.count))
         let table = tables[index].name
         let expression = "(id * \(2 + random.next() % 5))"
@@ -511,7 +541,7 @@ public struct RandomHistory: Sendable {
 
     /// A function a new column's default calls; or that function replaced by one whose result
     /// type may differ, as a history must: dropped with the default, created, the default set again.
-    private mutating func functionDefault() -> String {
+    mutating func functionDefault() -> String {
         if let name = functions.keys.sorted().first, chance(60) {
             let (table, column) = functions[name]!
             var sql = "DROP FUNCTION \(name)(integer) CASCADE;\nCREATE FUNCTION \(name)(x integer) RETURNS "
@@ -532,7 +562,7 @@ public struct RandomHistory: Sendable {
 
     /// A function whose SQL-standard body reads a column: the server records the column in
     /// pg_depend and refuses to change its type or drop it under the function.
-    private mutating func standardBodyReader() -> String {
+    mutating func standardBodyReader() -> String {
         let table = pick(tables)
         let column = pick(table.columns).name
         let name = fresh("s")
@@ -541,23 +571,23 @@ public struct RandomHistory: Sendable {
     }
 
     /// Before 14 the same body as a string, which ties the function to nothing.
-    private func reader(_ name: String, _ table: String, _ column: String) -> String {
+    func reader(_ name: String, _ table: String, _ column: String) -> String {
         standardBodies ? "CREATE FUNCTION \(name)() RETURNS bigint LANGUAGE sql STABLE BEGIN ATOMIC SELECT count(\(column)) FROM \(table); END"
             : "CREATE FUNCTION \(name)() RETURNS bigint LANGUAGE sql STABLE AS 'SELECT count(\(column)) FROM \(table)'"
     }
 
-    private mutating func comment() -> String {
+    mutating func comment() -> String {
         let table = pick(tables)
         if chance(50) { return "COMMENT ON TABLE \(table.name) IS 'note \(random.next() % 100)'" }
         return "COMMENT ON COLUMN \(table.name).\(pick(table.columns).name) IS \(chance(25) ? "NULL" : "'c \(random.next() % 100)'")"
     }
     // MARK: Partitioned tables
 
-    /// A table partitioned by range of `id` made; or a partition of one added (a quarter are
+    /// A table partitioned by range, list or hash of `id` made; or a partition of one added (a quarter are
     /// partitioned themselves), dropped or detached (a detached partition is a table of its own
     /// from then on, partitioned if it was); or a local index on one, or a partitioned
     /// partition's second partition.
-    private mutating func partitionEdit() -> String {
+    mutating func partitionEdit() -> String {
         let holders = tables.indices.filter { tables[$0].partitioned }
         guard !holders.isEmpty, tables.count >= 8 || chance(70) else { return createPartitioned() }
         let index = pick(holders)
@@ -567,11 +597,16 @@ public struct RandomHistory: Sendable {
         case 0 where partitions.count > 1:
             let partition = pick(partitions)
             tables[index].partitions!.removeAll { $0 == partition }
+            if tables[index].defaultPartition == partition { tables[index].defaultPartition = nil }
             subpartitions[partition] = nil
-            return "DROP TABLE \(partition)"
+            // A foreign key that references the parent references each partition too: the server
+            // drops none of them before it is detached.
+            guard tables.contains(where: { $0.foreignKeys.values.contains(parent) }) else { return "DROP TABLE \(partition)" }
+            return "ALTER TABLE \(parent) DETACH PARTITION \(partition);\nDROP TABLE \(partition)"
         case 1 where partitions.count > 1:
             let partition = pick(partitions)
             tables[index].partitions!.removeAll { $0 == partition }
+            if tables[index].defaultPartition == partition { tables[index].defaultPartition = nil }
             // The partition keeps its columns (defaults and generation too) and the copies of
             // its parent's constraints and indexes, under names the history does not track.
             // One partitioned itself stays so, with its partitions (its new ones past theirs).
@@ -595,23 +630,40 @@ public struct RandomHistory: Sendable {
         }
     }
 
-    private mutating func createPartitioned() -> String {
+    mutating func createPartitioned() -> String {
         let name = fresh("pt")
         var columns = [Column(name: "id", type: "integer", notNull: true)]
         for _ in 0..<(1 + Int(random.next() % 2)) {
             columns.append(Column(name: fresh("c"), type: pick(["integer", "text", "varchar(40)", "numeric(10,2)"])))
         }
-        tables.append(Table(name: name, columns: columns, partitions: [], primaryKey: name + "_pkey"))
+        var table = Table(name: name, columns: columns, partitions: [], primaryKey: name + "_pkey")
+        table.strategy = pick(["RANGE", "RANGE", "LIST", "HASH"])
+        tables.append(table)
         let list = columns.map { "\($0.name) \($0.type)\($0.notNull ? " NOT NULL" : "")" }.joined(separator: ", ")
-        return "CREATE TABLE \(name) (\(list), PRIMARY KEY (id)) PARTITION BY RANGE (id);\n" + addPartition(tables.count - 1)
+        return "CREATE TABLE \(name) (\(list), PRIMARY KEY (id)) PARTITION BY \(table.strategy) (id);\n" + addPartition(tables.count - 1)
     }
 
-    private mutating func addPartition(_ index: Int) -> String {
+    /// A partition of the partitioned table at `index`: the next range (a quarter partitioned
+    /// themselves), the next values of a list, the next remainder of four; or, for a range or a
+    /// list, a default partition now and then.
+    mutating func addPartition(_ index: Int) -> String {
+        let table = tables[index]
+        if table.strategy == "HASH", table.nextBound >= 4 { return comment() }
         let partition = fresh("p")
-        let from = tables[index].nextBound
-        tables[index].nextBound += 1000
         tables[index].partitions!.append(partition)
-        let create = "CREATE TABLE \(partition) PARTITION OF \(tables[index].name) FOR VALUES FROM (\(from)) TO (\(from + 1000))"
+        let prefix = "CREATE TABLE \(partition) PARTITION OF \(table.name)"
+        if table.strategy != "HASH", table.defaultPartition == nil, !table.partitions!.isEmpty, chance(15) {
+            tables[index].defaultPartition = partition
+            return prefix + " DEFAULT"
+        }
+        let from = table.nextBound
+        tables[index].nextBound += table.strategy == "HASH" ? 1 : 1000
+        switch table.strategy {
+        case "LIST": return prefix + " FOR VALUES IN (\(from), \(from + 1), \(from + 7))"
+        case "HASH": return prefix + " FOR VALUES WITH (MODULUS 4, REMAINDER \(from))"
+        default: break
+        }
+        let create = prefix + " FOR VALUES FROM (\(from)) TO (\(from + 1000))"
         // A quarter are partitioned themselves, with one partition of their own to begin with.
         guard chance(25) else { return create }
         let leaf = fresh("p")
@@ -623,7 +675,7 @@ public struct RandomHistory: Sendable {
     // MARK: Domains and composite types
 
     /// A domain over integer made, used by a new column, or its constraints and default changed.
-    private mutating func domainEdit() -> String {
+    mutating func domainEdit() -> String {
         guard let name = domains.keys.sorted().last, chance(75) else {
             let name = fresh("d")
             domains[name] = [name + "_c0"]
@@ -651,7 +703,7 @@ public struct RandomHistory: Sendable {
     }
 
     /// A column of type `type` (a domain, a composite type) added to a table.
-    private mutating func addColumn(ofType type: String) -> String {
+    mutating func addColumn(ofType type: String) -> String {
         let index = Int(random.next() % UInt64(tables.count))
         let column = fresh("c")
         tables[index].columns.append(Column(name: column, type: type))
@@ -660,7 +712,7 @@ public struct RandomHistory: Sendable {
 
     /// A composite type made, used by a new column, or an attribute added to or dropped from it
     /// (`CASCADE`: the columns of it change with it).
-    private mutating func compositeEdit() -> String {
+    mutating func compositeEdit() -> String {
         guard let name = composites.keys.sorted().last, chance(75) else {
             let name = fresh("ct")
             composites[name] = ["a", "b"]
@@ -681,13 +733,13 @@ public struct RandomHistory: Sendable {
 
     // MARK: Materialized views, row security, grants
 
-    private func createMaterializedView(_ view: View) -> [String] {
+    func createMaterializedView(_ view: View) -> [String] {
         ["CREATE MATERIALIZED VIEW \(view.name) AS SELECT \(view.columns.joined(separator: ", ")) FROM \(view.table)"]
             + (view.index.map { ["CREATE INDEX \(view.name)_ix ON \(view.name) (\($0))"] } ?? [])
     }
 
     /// A materialized view (with an index half the time) made, or one dropped.
-    private mutating func materializedViewEdit() -> String {
+    mutating func materializedViewEdit() -> String {
         if let existing = matviews.first, chance(35) {
             matviews.removeFirst()
             return "DROP MATERIALIZED VIEW \(existing.name)"
@@ -700,12 +752,12 @@ public struct RandomHistory: Sendable {
         return createMaterializedView(view).joined(separator: ";\n")
     }
 
-    private func createPolicy(_ name: String, _ table: String, _ column: String) -> String {
+    func createPolicy(_ name: String, _ table: String, _ column: String) -> String {
         "CREATE POLICY \(name) ON \(table) USING (\(column) IS NOT NULL)"
     }
 
     /// Row security turned on or off, or a policy reading a column made, changed or dropped.
-    private mutating func policyEdit() -> String {
+    mutating func policyEdit() -> String {
         let index = Int(random.next() % UInt64(tables.count))
         let table = tables[index].name
         if chance(25) {
@@ -727,7 +779,7 @@ public struct RandomHistory: Sendable {
     }
 
     /// A privilege on a table, or on one of its columns, granted to or revoked from everyone.
-    private mutating func grantEdit() -> String {
+    mutating func grantEdit() -> String {
         let table = pick(tables)
         switch random.next() % 4 {
         case 0: return "GRANT \(pick(["SELECT", "INSERT, UPDATE", "ALL"])) ON \(table.name) TO PUBLIC"
@@ -741,7 +793,7 @@ public struct RandomHistory: Sendable {
 
     /// A column renamed: the views and materialized views over it go first and come back with
     /// the new name (a view keeps its column's old name, which a later replace could not change).
-    private mutating func renameColumn() -> String {
+    mutating func renameColumn() -> String {
         let index = Int(random.next() % UInt64(tables.count))
         let table = tables[index].name
         // Not the key, and not a column whose name the history's constraint names end with.
@@ -765,6 +817,8 @@ public struct RandomHistory: Sendable {
         readers = readers.mapValues { $0 == (table, old) ? (table, new) : $0 }
         functions = functions.mapValues { $0 == (table, old) ? (table, new) : $0 }
         sequences = sequences.mapValues { $0 == (table, old) ? (table, new) : $0 }
+        statistics = statistics.mapValues { $0.table == table ? (table, $0.columns.map { $0 == old ? new : $0 }) : $0 }
+        renames = [Rename(table: QualifiedName(schema: tables[index].schema, name: table), column: old, newName: new)]
         func renamed(_ view: View) -> View {
             var view = view
             view.columns = view.columns.map { $0 == old ? new : $0 }
@@ -781,7 +835,7 @@ public struct RandomHistory: Sendable {
     }
 
     /// A table renamed: a plan drops it and makes it again (what refers to it follows the server's rename).
-    private mutating func renameTable() -> String {
+    mutating func renameTable() -> String {
         let index = Int(random.next() % UInt64(tables.count))
         let old = tables[index].name, new = fresh(tables[index].partitioned ? "pt" : "t")
         tables[index].name = new
@@ -794,13 +848,15 @@ public struct RandomHistory: Sendable {
         functions = functions.mapValues { $0.table == old ? (new, $0.column) : $0 }
         sequences = sequences.mapValues { $0.table == old ? (new, $0.column) : $0 }
         children = children.map { $0.parent == old ? ($0.name, new) : $0 }
+        statistics = statistics.mapValues { $0.table == old ? (new, $0.columns) : $0 }
+        renames = [Rename(table: QualifiedName(schema: tables[index].schema, name: old), newName: new)]
         return "ALTER TABLE \(old) RENAME TO \(new)"
     }
 
     // MARK: Identity columns, sequences, storage, enum labels
 
     /// An identity column added to a table that has none, or its kind, step or identity changed.
-    private mutating func identityEdit() -> String {
+    mutating func identityEdit() -> String {
         // The server adds no identity column to a table with children ("cannot recursively add identity column").
         let candidates = tables.indices.filter { position in
             !tables[position].partitioned && !children.contains { $0.parent == tables[position].name }
@@ -825,7 +881,7 @@ public struct RandomHistory: Sendable {
     }
 
     /// A sequence owned by an integer column and its default; or such a sequence retuned.
-    private mutating func sequenceEdit() -> String {
+    mutating func sequenceEdit() -> String {
         if let name = sequences.keys.sorted().first, chance(40) {
             return "ALTER SEQUENCE \(name) " + pick(["INCREMENT BY \(random.next() % 9 + 1)", "MAXVALUE \(100_000 + random.next() % 1000)",
                                                      "CACHE \(random.next() % 5 + 1)", "CYCLE", "NO CYCLE"])
@@ -846,7 +902,7 @@ public struct RandomHistory: Sendable {
     }
 
     /// A table's fill factor set or reset, or a column's statistics target or storage set.
-    private mutating func storageEdit() -> String {
+    mutating func storageEdit() -> String {
         let index = Int(random.next() % UInt64(tables.count))
         let table = tables[index]
         switch random.next() % 3 {
@@ -861,11 +917,12 @@ public struct RandomHistory: Sendable {
     }
 
     /// An enum label renamed.
-    private mutating func enumRename() -> String {
+    mutating func enumRename() -> String {
         guard let name = enums.keys.sorted().last else { return enumEdit() }
         let position = Int(random.next() % UInt64(enums[name]!.count))
         let old = enums[name]![position], new = fresh("r")
         enums[name]![position] = new
+        renames = [Rename(table: QualifiedName(schema: "public", name: name), column: old, newName: new, enumValue: true)]
         return "ALTER TYPE \(name) RENAME VALUE '\(old)' TO '\(new)'"
     }
 
@@ -873,7 +930,7 @@ public struct RandomHistory: Sendable {
 
     /// A table inheriting from a plain table made (with a column of its own); or one that stops
     /// inheriting (it keeps the columns, as its own), or is dropped.
-    private mutating func inheritanceEdit() -> String {
+    mutating func inheritanceEdit() -> String {
         if !children.isEmpty, chance(40) {
             let child = children.remove(at: Int(random.next() % UInt64(children.count)))
             return chance(50) ? "DROP TABLE \(child.name)" : "ALTER TABLE \(child.name) NO INHERIT \(child.parent);\nDROP TABLE \(child.name)"
@@ -887,7 +944,7 @@ public struct RandomHistory: Sendable {
 
     /// A unique constraint on an integer column, or an exclusion constraint on a new range column
     /// (named with the column at the end, as the history's checks are: renamed and dropped with them).
-    private mutating func uniqueOrExclusion() -> String {
+    mutating func uniqueOrExclusion() -> String {
         let candidates = tables.indices.filter { !tables[$0].partitioned }
         guard !candidates.isEmpty else { return addColumn() }
         let index = pick(candidates)
@@ -909,7 +966,7 @@ public struct RandomHistory: Sendable {
     /// A table's `id` widened to bigint, around what the server will not change a type under (the
     /// server checks the foreign keys that reference it again; half the time their columns are
     /// widened too). Not under a generated column (`id * k`) or a partition key.
-    private mutating func keyRetype() -> String {
+    mutating func keyRetype() -> String {
         let candidates = tables.indices.filter { position in
             !tables[position].partitioned && tables[position].columns[0].type == "integer"
                 && !tables[position].columns.contains(where: \.generated)
@@ -938,7 +995,7 @@ public struct RandomHistory: Sendable {
     /// An enum value removed the only way PostgreSQL lets a history remove one: the type renamed,
     /// made again without the value, each column of it moved over (`USING c::text::e`, around
     /// what the server will not change a type under), the old type dropped.
-    private mutating func enumRemove() -> String {
+    mutating func enumRemove() -> String {
         guard let name = enums.keys.sorted().first(where: { enums[$0]!.count > 1 }) else { return enumEdit() }
         enums[name]!.remove(at: Int(random.next() % UInt64(enums[name]!.count)))
         var sql = ["ALTER TYPE \(name) RENAME TO \(name)_old",
@@ -954,7 +1011,7 @@ public struct RandomHistory: Sendable {
 
     /// A check's expression or an index's definition changed under the same name (dropped and
     /// made again, as a history must); a primary key renamed; or a table's replica identity set.
-    private mutating func redefine() -> String {
+    mutating func redefine() -> String {
         let index = Int(random.next() % UInt64(tables.count))
         let table = tables[index].name
         switch random.next() % 4 {
@@ -982,7 +1039,7 @@ public struct RandomHistory: Sendable {
 
     /// A text column given another collation: to the server a change of type, made around what
     /// it will not change a type under.
-    private mutating func collationEdit() -> String {
+    mutating func collationEdit() -> String {
         let index = Int(random.next() % UInt64(tables.count))
         guard let position = tables[index].columns.firstIndex(where: { $0.type == "text" || $0.type.hasPrefix("text COLLATE") }) else {
             return redefine()
@@ -998,7 +1055,7 @@ public struct RandomHistory: Sendable {
 
     /// A foreign key given another action under its name (dropped and added again, as a history
     /// must), or made deferrable or not in place.
-    private mutating func foreignKeyAction() -> String {
+    mutating func foreignKeyAction() -> String {
         let holders = tables.indices.filter { !tables[$0].foreignKeys.isEmpty }
         guard !holders.isEmpty else { return addOrDropForeignKey() }
         let index = pick(holders)
@@ -1013,14 +1070,14 @@ public struct RandomHistory: Sendable {
             + pick([" ON DELETE CASCADE", " ON DELETE SET NULL", " ON UPDATE CASCADE", " ON DELETE RESTRICT", "", " MATCH FULL"])
     }
 
-    private func callingView(_ name: String, on table: String, function: String) -> String {
+    func callingView(_ name: String, on table: String, function: String) -> String {
         "CREATE VIEW \(name) AS SELECT id, \(function)(id) AS f FROM \(table)"
     }
 
     /// A view that calls a function on a table's key made; or that function's body replaced in
     /// place, or replaced by one of another result type (the view dropped and made again around
     /// it, as the server asks).
-    private mutating func callingViewEdit() -> String {
+    mutating func callingViewEdit() -> String {
         if let position = callingViews.indices.last, chance(60) {
             let view = callingViews[position]
             let body = "LANGUAGE sql IMMUTABLE AS $$ SELECT x * \(2 + random.next() % 7) $$"
@@ -1048,7 +1105,7 @@ public struct RandomHistory: Sendable {
 
     /// An index of another form: with included columns, over an expression, or with an
     /// operator class.
-    private mutating func indexVariant() -> String {
+    mutating func indexVariant() -> String {
         let index = Int(random.next() % UInt64(tables.count))
         let table = tables[index]
         let column = pick(table.columns)
@@ -1066,7 +1123,7 @@ public struct RandomHistory: Sendable {
 
     /// A table made unlogged, or logged again: one no foreign key ties to another table, with no
     /// partitions, parent or children (the server refuses a key between the two kinds).
-    private mutating func persistenceEdit() -> String {
+    mutating func persistenceEdit() -> String {
         let candidates = tables.indices.filter { position in
             let name = tables[position].name
             return !tables[position].partitioned && tables[position].foreignKeys.values.allSatisfy { $0 == name }
@@ -1083,7 +1140,7 @@ public struct RandomHistory: Sendable {
 
     /// A view given an `INSTEAD OF INSERT` trigger (made again with the view whenever the
     /// history makes the view again), or its trigger dropped.
-    private mutating func viewTriggerEdit() -> String {
+    mutating func viewTriggerEdit() -> String {
         guard let position = views.indices.last else { return addOrDropView() }
         if let trigger = views[position].trigger, chance(40) {
             views[position].trigger = nil
@@ -1096,12 +1153,12 @@ public struct RandomHistory: Sendable {
             + viewTrigger(name, on: views[position].name)
     }
 
-    private func rule(_ name: String, on table: String) -> String {
+    func rule(_ name: String, on table: String) -> String {
         "CREATE RULE \(name) AS ON INSERT TO \(table) WHERE NEW.id < 0 DO INSTEAD NOTHING"
     }
 
     /// A rule that reads a table's `id` made (not on a partitioned table), or one dropped.
-    private mutating func ruleEdit() -> String {
+    mutating func ruleEdit() -> String {
         if let existing = rules.last, chance(35) {
             rules.removeLast()
             return "DROP RULE \(existing.name) ON \(existing.table)"
@@ -1115,7 +1172,7 @@ public struct RandomHistory: Sendable {
 
     /// A check its table's children do not inherit (`NO INHERIT`; not on a partitioned table),
     /// dropped, renamed and made again like the others (made again, it is inherited).
-    private mutating func noInheritCheck() -> String {
+    mutating func noInheritCheck() -> String {
         let candidates = tables.indices.filter { !tables[$0].partitioned }
         guard let index = candidates.isEmpty ? nil : pick(candidates),
               let column = tables[index].columns.first(where: { ["integer", "bigint"].contains($0.type) && $0.name != "id" }) else {
@@ -1130,7 +1187,7 @@ public struct RandomHistory: Sendable {
 /// SplitMix64: a tiny seeded generator, the same numbers on every platform
 /// (Swift's own generator is not seedable).
 struct SplitMix64: Sendable {
-    private var state: UInt64
+    var state: UInt64
 
     init(seed: UInt64) {
         state = seed

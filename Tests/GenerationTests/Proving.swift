@@ -105,8 +105,14 @@ enum Proving {
 
     /// The plan from `old` to `new`, written for the test server's major as the commands write
     /// it for their source's, applied to `old`, gives `new`.
-    static func expectPlanHolds(from old: DatabaseModel, to new: DatabaseModel, _ label: String, trusted: Bool = false) throws {
-        let plan = Planner(from: old, to: new, options: PlanOptions(serverMajor: try ServerFeatures.major())).plan()
+    /// With `renames` (what the edit renamed or moved, confirmed as `--rename` confirms it), the
+    /// plan must also lose nothing: a rename keeps the rows.
+    static func expectPlanHolds(from old: DatabaseModel, to new: DatabaseModel, _ label: String, trusted: Bool = false,
+                                renames: [Rename] = []) throws {
+        let plan = Planner(from: old, to: new, options: PlanOptions(renames: renames, serverMajor: try ServerFeatures.major())).plan()
+        if !renames.isEmpty {
+            #expect(plan.dataLoss.isEmpty, "\(label): renamed, the plan still loses \(plan.dataLoss)")
+        }
         #expect(!plan.isEmpty || SchemaDiff(from: old, to: new).isEmpty, "\(label): a difference with an empty plan")
         let repeated = Dictionary(grouping: plan.statements.map(\.sql), by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
         #expect(repeated.isEmpty, "\(label): statements written twice:\n\(repeated.joined(separator: "\n"))")

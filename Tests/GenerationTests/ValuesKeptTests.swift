@@ -203,6 +203,33 @@ import Testing
         }
     }
 
+    /// A table renamed, and one moved to another schema, with what is on them and what reads
+    /// them: a rule, extended statistics, a trigger, a policy, a view, a SQL-standard body. The
+    /// server keeps each by the table's number and prints the new name (a view's columns are
+    /// qualified with it): the plan renames or moves the table and makes nothing again.
+    @Test func aRenamedOrMovedTableKeepsWhatIsOnItAndWhatReadsIt() throws {
+        let schema = """
+            create table deals (id int primary key, stage text, amount numeric);
+            create rule no_negative as on insert to deals where new.id < 0 do instead nothing;
+            create statistics deals_stats (dependencies) on stage, amount from deals;
+            create function touch() returns trigger language plpgsql as $$ begin return new; end $$;
+            create trigger deals_touch before update of stage on deals for each row execute function touch();
+            alter table deals enable row level security;
+            create policy open_deals on deals using (stage is not null);
+            create view big_deals as select id, stage from deals where amount > 1000;
+            create function deal_count() returns bigint language sql stable begin atomic select count(stage) from deals; end;
+            """
+        let old = try TestDatabase.model(after: schema)
+        for (change, rename) in [("alter table deals rename to opportunities", "public.deals=opportunities"),
+                                 ("create schema sales; alter table deals set schema sales", "public.deals=sales.deals")] {
+            let new = try TestDatabase.model(after: schema + change)
+            for plan in try provedPlansBothWays(old, new, renaming: rename) {
+                #expect(plan.dataLoss.isEmpty)
+                #expect(plan.statements.allSatisfy { $0.sql.contains(" RENAME TO ") || $0.sql.contains(" SCHEMA ") }, "\(plan.sql)")
+            }
+        }
+    }
+
     /// An enum, a domain and a composite type renamed (`ALTER TYPE … RENAME TO`, as a developer
     /// does): the plan renames them, and the columns, defaults, checks, indexes, views and
     /// function signatures that name them stay (made again, each column would be retyped and
