@@ -267,6 +267,7 @@ public struct Planner: Sendable {
             detached.ownedBy = nil
             statements.append(TypeDDL.ownership(detached))
         }
+        statements += Self.sequencesOutlivingTheirTables(before: before, droppedTop: droppedTop, work: work)
         // 3: constraints, indexes and columns of tables that stay.
         // A partitioned table's index before its partitions': dropping it drops the ones attached
         // to it, which cannot be dropped on their own while attached.
@@ -1428,6 +1429,34 @@ public struct Planner: Sendable {
         }
         old.canonicalize()
         return statements
+    }
+
+    /// A sequence that goes with the table that owns it, which another table's column default
+    /// calls (an inheritance child holds its parent's `nextval`): `DROP TABLE` would take it
+    /// before that default changes, and the server refuses. Detached first, it goes on its own
+    /// once the defaults no longer name it.
+    private static func sequencesOutlivingTheirTables(before: ModelIndex, droppedTop: Set<ObjectID>, work: Work) -> [Statement] {
+        let going = before.model.sequences.filter { sequence in
+            guard let owner = sequence.ownedBy else { return false }
+            let table = ObjectID(.table, owner.table)
+            return droppedTop.contains(ObjectID(.sequence, sequence.name)) && (work.rebuilt.contains(table) || work.removedTop.contains(table))
+        }
+        guard !going.isEmpty else { return [] }
+        let literals = going.map { (sequence: $0, literal: SQLWriting.regclassLiteral($0.name)) }
+        var called: Set<QualifiedName> = []
+        for table in before.model.tables {
+            for column in table.columns {
+                guard let expression = column.defaultExpression, expression.contains("nextval(") else { continue }
+                for (sequence, literal) in literals where sequence.ownedBy?.table != table.name && expression.contains(literal) {
+                    called.insert(sequence.name)
+                }
+            }
+        }
+        return going.filter { called.contains($0.name) }.map { sequence in
+            var detached = sequence
+            detached.ownedBy = nil
+            return TypeDDL.ownership(detached)
+        }
     }
 
     /// The partitions and inheritance children of `table`, at any depth, parents first.
