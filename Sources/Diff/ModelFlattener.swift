@@ -191,8 +191,34 @@ public struct ModelFlattener: Sendable {
     /// The objects of `kind` held by definition: compared by their statements and comment, and their access.
     private func defined(_ kind: ObjectKind, in model: DatabaseModel) -> [DiffObject] {
         model.definedObjects.filter { $0.kind == kind }.map { item in
-            object(item.id, .defined(item), [("definition", expression(item.definition)), ("comment", item.comment)] + access(item))
+            let definition = kind == .statistics && !columnOrder ? Self.statisticsColumnsSorted(item.definition) : item.definition
+            return object(item.id, .defined(item), [("definition", expression(definition)), ("comment", item.comment)] + access(item))
         }
+    }
+
+    /// Extended statistics cover a set of columns, which the server prints in the table's column
+    /// order (`stxkeys`): a column a plan adds again comes last, and the same statistics read
+    /// `ON b, a`. Compared with their plain columns sorted by name where column order is not.
+    static func statisticsColumnsSorted(_ definition: String) -> String {
+        let tokens = SQLToken.tokens(of: definition)
+        guard let on = tokens.firstIndex(where: { $0.depth == 0 && $0.isWord("ON") }),
+              let from = tokens.lastIndex(where: { $0.depth == 0 && $0.isWord("FROM") }), on + 1 < from else { return definition }
+        var items: [[SQLToken]] = [[]]
+        for token in tokens[(on + 1)..<from] {
+            if token.depth == 0, token.isSymbol(",") { items.append([]) } else { items[items.count - 1].append(token) }
+        }
+        let columns = items.filter { $0.count == 1 && $0[0].identifier != nil }
+        guard columns.count > 1 else { return definition }
+        let sorted = columns.map { $0[0] }.sorted { ($0.identifier ?? "") < ($1.identifier ?? "") }
+        var result = definition
+        // Rewritten from the end, each column's token replaced by the one of its sorted rank.
+        for (token, replacement) in zip(columns.map { $0[0] }, sorted).reversed() {
+            let start = result.utf8.index(result.utf8.startIndex, offsetBy: token.offset)
+            let length = (token.kind == .quotedIdentifier ? SQLQuoting.identifier(token.value) : token.value).utf8.count
+            let end = result.utf8.index(start, offsetBy: length)
+            result.replaceSubrange(start..<end, with: replacement.kind == .quotedIdentifier ? SQLQuoting.identifier(replacement.value) : replacement.value)
+        }
+        return result
     }
 
     private func object(_ id: ObjectID, _ value: SchemaObject, _ properties: [(String, String?)]) -> DiffObject {
