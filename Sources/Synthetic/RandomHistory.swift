@@ -897,7 +897,8 @@ public struct RandomHistory: Sendable {
         let column = tables[index].columns[position].name, name = fresh("sq")
         tables[index].columns[position].defaultValue = "nextval('\(name)')"
         sequences[name] = (table, column)
-        return "CREATE SEQUENCE \(name) OWNED BY \(table).\(column);\n"
+        // In its table's schema, as the server asks of an owned sequence.
+        return "CREATE SEQUENCE \(tables[index].schema).\(name) OWNED BY \(table).\(column);\n"
             + "ALTER TABLE \(table) ALTER COLUMN \(column) SET DEFAULT nextval('\(name)')"
     }
 
