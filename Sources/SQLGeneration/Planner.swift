@@ -145,6 +145,7 @@ public struct Planner: Sendable {
         addExpressionsSet(to: &work, before: before, after: after, order: newOrder.order)
         addDependents(to: &work, before: before, after: after, edges: oldOrder.edges)
         addParentChecksMadeAgain(to: &work, before: before, after: after)
+        let defaultsAside = Self.defaultPrivilegesAside(work: &work, before: before, after: after)
         notes += possibleRenames(work, before: before, after: after)
         notes += work.rebuilt.sorted().map { id in
             // The model never reads a user mapping's options (they may hold passwords): a mapping
@@ -161,6 +162,7 @@ public struct Planner: Sendable {
         writer.checksAfterChildrenJoin = Self.checksAfterChildrenJoin(created: work.addedTop.union(work.rebuilt), before: before, after: after)
 
         if options.online { statements.append(Statement("SET lock_timeout = '5s'")) }
+        statements += defaultsAside.undo
         // A table moved into a schema the plan makes: the schema first (with its owner, comment
         // and grants, which need nothing else), then the move.
         for schema in Set(options.renames.compactMap { $0.column == nil && !$0.enumValue && !$0.sequence ? $0.newTable.schema : nil }).sorted() {
@@ -449,6 +451,7 @@ public struct Planner: Sendable {
             let state = trigger.definition.split(separator: "\n").dropFirst().first.map { SQLWriting.trimmedStatement(String($0)) }
             statements.append(Statement(state ?? "ALTER EVENT TRIGGER \(SQLWriting.ident(id.name)) ENABLE"))
         }
+        statements += defaultsAside.redo
         var plan = Plan(statements: Self.committingNewEnumValues(statements), notes: notes)
         plan.changedObjects = changed
         return plan
@@ -1457,6 +1460,52 @@ public struct Planner: Sendable {
             detached.ownedBy = nil
             return TypeDDL.ownership(detached)
         }
+    }
+
+    /// Default privileges of the role running the plan (`for the running role …`) apply to each
+    /// object the plan creates, as they did not to the target's objects made before them: a view
+    /// made again got a grant the target's lacks. Where the plan creates an object of a kind they
+    /// cover (in their schema, for those of one), the source's go back to PostgreSQL's defaults
+    /// first and the target's are set last, so a created object has only the defaults and the
+    /// grants the plan writes for it (`PrivilegeDDL`). Their own changes are left out of `work`.
+    private static func defaultPrivilegesAside(work: inout Work, before: ModelIndex, after: ModelIndex) -> (undo: [Statement], redo: [Statement]) {
+        let running = { (object: DefinedObject) in object.kind == .defaultPrivileges && object.name.hasPrefix("for the running role ") }
+        let old = before.model.definedObjects.filter(running)
+        guard !old.isEmpty else { return ([], []) }
+        var created = work.addedTop.union(work.rebuilt)
+        // A serial's or an identity's sequence comes with its column (only its kind and schema matter here).
+        for name in after.sequences.keys where before.sequences[name] == nil { created.insert(ObjectID(.sequence, name)) }
+        for table in after.model.tables where table.columns.contains(where: { $0.identity != nil }) {
+            let id = ObjectID(.table, table.name)
+            for column in table.columns where column.identity != nil {
+                let member = ObjectID(.column, column.name, on: id)
+                if created.contains(id) || work.addedMembers[member] != nil || work.rebuiltMembers.contains(member)
+                    || before.tables[table.name]?.columns.first(where: { $0.name == column.name })?.identity == nil {
+                    created.insert(ObjectID(.sequence, QualifiedName(schema: table.name.schema, name: column.name)))
+                }
+            }
+        }
+        func covers(_ entry: DefinedObject) -> Bool {
+            let kinds: Set<ObjectKind>
+            switch entry.name.split(separator: " ").last {
+            case "tables": kinds = [.table, .view, .materializedView, .foreignTable]
+            case "sequences": kinds = [.sequence]
+            case "functions": kinds = [.function, .procedure, .aggregate]
+            case "types": kinds = [.enum, .domain, .compositeType, .rangeType, .baseType]
+            case "schemas": kinds = [.schema]
+            default: return false
+            }
+            return created.contains { kinds.contains($0.kind) && (entry.schema == nil || ($0.kind == .schema ? nil : $0.schema) == entry.schema) }
+        }
+        let new = after.model.definedObjects.filter(running)
+        let aside = Set((old + new).filter(covers).map(\.id))
+        guard !aside.isEmpty else { return ([], []) }
+        work.addedTop.subtract(aside)
+        work.removedTop.subtract(aside)
+        work.rebuilt.subtract(aside)
+        for id in aside { work.changedTop[id] = nil }
+        return (old.filter { aside.contains($0.id) }.map(DefinedObjectDDL.drop),
+                new.filter { aside.contains($0.id) }.flatMap { DefinedObjectDDL.create($0, guarded: false) })
     }
 
     /// The partitions and inheritance children of `table`, at any depth, parents first.

@@ -19,7 +19,9 @@ import SchemaModel
 /// call them; indexes with included columns, expressions and operator classes; unlogged tables;
 /// views' INSTEAD OF triggers; rules; checks children do not inherit; schemas, and tables made in
 /// them and moved between them; partitions by list and hash, and default partitions; extended
-/// statistics; triggers on `UPDATE OF` a column. Each step's renames are told (`renames`), so a
+/// statistics; triggers on `UPDATE OF` a column; comments and privileges on what plans make
+/// again around a change (indexes, constraints, triggers, policies, views and their columns,
+/// functions, sequences); privileges granted to roles, default privileges. Each step's renames are told (`renames`), so a
 /// plan can be proved with them confirmed too.
 public struct RandomHistory: Sendable {
     struct Column: Sendable {
@@ -105,6 +107,8 @@ public struct RandomHistory: Sendable {
     var statistics: [String: (table: String, columns: [String])] = [:]
     /// Schemas the history made, in order: all on its search_path after `public`.
     var schemas: [String] = []
+    /// Whether the history's roles (`roles`) are made.
+    var rolesMade = false
     /// What the last edit renamed or moved: a plan given these as `--rename` must hold too.
     public internal(set) var renames: [Rename] = []
     var counter = 0
@@ -165,7 +169,7 @@ public struct RandomHistory: Sendable {
     public mutating func next() -> String {
         renames = []
         if tables.count < 2 { return createTable() }
-        switch random.next() % 40 {
+        switch random.next() % 42 {
         case 0: return tables.count < 8 ? createTable() : addColumn()
         case 1: return dropTable()
         case 2, 3: return addColumn()
@@ -209,6 +213,8 @@ public struct RandomHistory: Sendable {
         case 37: return schemaEdit()
         case 38: return statisticsEdit()
         case 39: return chance(50) ? partitionEdit() : functionAndTrigger()
+        case 40: return memberNote()
+        case 41: return roleGrantEdit()
         default:
             switch random.next() % 3 {
             case 0: return grantEdit()

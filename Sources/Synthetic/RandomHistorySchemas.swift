@@ -1,8 +1,9 @@
 import SQLGeneration
 import SchemaModel
 
-/// Schemas and extended statistics: the edits a history makes across namespaces, and the
-/// objects the server makes again by itself when a column's type changes under them.
+/// Schemas, extended statistics, comments and privileges on members: the edits a history makes
+/// across namespaces, the objects the server makes again by itself when a column's type changes
+/// under them, and what a plan that makes an object again must give it back.
 extension RandomHistory {
     /// The history's search_path: `public` first (where an unqualified `CREATE` lands), then
     /// every schema it made, so each unqualified name still finds its object wherever it moved.
@@ -68,5 +69,74 @@ extension RandomHistory {
         }
         return "CREATE STATISTICS \(name)\(pick(["", " (ndistinct)", " (dependencies)", " (mcv)", " (ndistinct, dependencies)"])) "
             + "ON \(first), \(second) FROM \(table)"
+    }
+
+    /// A comment on, or a privilege granted or revoked on, an object plans drop and make again
+    /// around a change: an index, a constraint, a trigger, a policy, a view or one of its
+    /// columns, a materialized view, a function, a sequence. Made again, it must get them back.
+    mutating func memberNote() -> String {
+        var commented: [String] = [], granted: [String] = []
+        for table in tables {
+            commented += table.indexes.keys.sorted().map { "INDEX \($0)" }
+            commented += ([table.primaryKey] + table.checks + table.foreignKeys.keys.sorted()).map { "CONSTRAINT \($0) ON \(table.name)" }
+            commented += (table.trigger.map { ["TRIGGER \($0) ON \(table.name)"] } ?? [])
+            commented += table.policies.keys.sorted().map { "POLICY \($0) ON \(table.name)" }
+        }
+        for view in views {
+            commented += ["VIEW \(view.name)", "COLUMN \(view.name).\(pick(view.columns))"]
+            granted.append("TABLE \(view.name)")
+        }
+        commented += matviews.map { "MATERIALIZED VIEW \($0.name)" }
+        granted += matviews.map { "TABLE \($0.name)" }
+        let functions = readers.keys.sorted().map { "FUNCTION \($0)()" }
+        commented += functions + sequences.keys.sorted().map { "SEQUENCE \($0)" }
+        granted += functions + sequences.keys.sorted().map { "SEQUENCE \($0)" }
+        guard !commented.isEmpty else { return comment() }
+        guard !granted.isEmpty, chance(40) else {
+            return "COMMENT ON \(pick(commented)) IS \(chance(20) ? "NULL" : "'note \(random.next() % 100)'")"
+        }
+        let target = pick(granted)
+        let privilege = target.hasPrefix("FUNCTION") ? "EXECUTE" : target.hasPrefix("SEQUENCE") ? pick(["USAGE", "SELECT", "UPDATE"])
+            : pick(["SELECT", "INSERT", "ALL"])
+        return chance(50) ? "GRANT \(privilege) ON \(target) TO PUBLIC" : "REVOKE \(privilege) ON \(target) FROM PUBLIC"
+    }
+
+    /// Two roles of the history's own, made once by the first edit that grants to them (the
+    /// cluster keeps them, and seeds run at once may race to make them).
+    static let roles = ["rh_reader", "rh_writer"]
+
+    /// Privileges granted to and revoked from the history's roles: on a table, on some of its
+    /// columns, with grant option now and then; on a schema; and by default on the tables and
+    /// functions the history (and a plan) makes afterwards, in one schema or all.
+    mutating func roleGrantEdit() -> String {
+        var made = ""
+        if !rolesMade {
+            rolesMade = true
+            made = Self.roles.map { "DO $$ BEGIN CREATE ROLE \($0); EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;\n" }
+                .joined()
+        }
+        let role = pick(Self.roles), table = pick(tables)
+        let option = chance(20) ? " WITH GRANT OPTION" : ""
+        switch random.next() % 5 {
+        case 0:
+            return made + "GRANT \(pick(["SELECT", "INSERT, UPDATE", "ALL", "TRIGGER, REFERENCES"])) ON \(table.name) TO \(role)\(option)"
+        case 1:
+            let column = pick(table.columns).name
+            return made + "GRANT \(pick(["SELECT", "UPDATE", "INSERT, SELECT"])) (\(column)) ON \(table.name) TO \(role)\(option)"
+        case 2:
+            return made + (chance(50) ? "REVOKE ALL ON \(table.name) FROM \(role)"
+                : "REVOKE \(pick(["SELECT", "UPDATE"])) (\(pick(table.columns).name)) ON \(table.name) FROM \(role)")
+        case 3:
+            let scope = schemas.isEmpty || chance(50) ? "" : " IN SCHEMA \(pick(schemas))"
+            let grant = pick(["GRANT SELECT ON TABLES TO \(role)", "REVOKE SELECT ON TABLES FROM \(role)",
+                              "GRANT EXECUTE ON FUNCTIONS TO \(role)", "GRANT USAGE ON SEQUENCES TO \(role)"]
+                             + (scope.isEmpty ? ["REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC", "GRANT EXECUTE ON FUNCTIONS TO PUBLIC"] : []))
+            return made + "ALTER DEFAULT PRIVILEGES\(scope) \(grant)"
+        default:
+            guard let schema = schemas.isEmpty ? nil : pick(schemas) else {
+                return made + "GRANT SELECT ON \(table.name) TO \(role)"
+            }
+            return made + (chance(60) ? "GRANT USAGE ON SCHEMA \(schema) TO \(role)\(option)" : "REVOKE ALL ON SCHEMA \(schema) FROM \(role)")
+        }
     }
 }
