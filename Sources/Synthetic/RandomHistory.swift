@@ -21,7 +21,9 @@ import SchemaModel
 /// them and moved between them; partitions by list and hash, and default partitions; extended
 /// statistics; triggers on `UPDATE OF` a column; comments and privileges on what plans make
 /// again around a change (indexes, constraints, triggers, policies, views and their columns,
-/// functions, sequences); privileges granted to roles, default privileges. Each step's renames are told (`renames`), so a
+/// functions, sequences); privileges granted to roles, default privileges; triggers on partitioned
+/// tables, with transition tables, constraint triggers, triggers disabled; views' options and
+/// column defaults; hash and BRIN indexes, index storage, tables clustered. Each step's renames are told (`renames`), so a
 /// plan can be proved with them confirmed too.
 public struct RandomHistory: Sendable {
     struct Column: Sendable {
@@ -107,6 +109,8 @@ public struct RandomHistory: Sendable {
     var statistics: [String: (table: String, columns: [String])] = [:]
     /// Schemas the history made, in order: all on its search_path after `public`.
     var schemas: [String] = []
+    /// Triggers of other forms (`triggerVariant`), with their tables.
+    var extraTriggers: [(name: String, table: String)] = []
     /// Whether the history's roles (`roles`) are made.
     var rolesMade = false
     /// What the last edit renamed or moved: a plan given these as `--rename` must hold too.
@@ -169,7 +173,7 @@ public struct RandomHistory: Sendable {
     public mutating func next() -> String {
         renames = []
         if tables.count < 2 { return createTable() }
-        switch random.next() % 42 {
+        switch random.next() % 44 {
         case 0: return tables.count < 8 ? createTable() : addColumn()
         case 1: return dropTable()
         case 2, 3: return addColumn()
@@ -215,6 +219,8 @@ public struct RandomHistory: Sendable {
         case 39: return chance(50) ? partitionEdit() : functionAndTrigger()
         case 40: return memberNote()
         case 41: return roleGrantEdit()
+        case 42: return triggerVariant()
+        case 43: return chance(50) ? viewOptionEdit() : indexStorageEdit()
         default:
             switch random.next() % 3 {
             case 0: return grantEdit()
@@ -247,6 +253,7 @@ public struct RandomHistory: Sendable {
         sequences = sequences.filter { $0.value.table != name }
         children.removeAll { $0.parent == name }
         statistics = statistics.filter { $0.value.table != name }
+        extraTriggers.removeAll { $0.table == name }
         for position in tables.indices { tables[position].foreignKeys = tables[position].foreignKeys.filter { $0.value != name } }
         return "DROP TABLE \(name) CASCADE"
     }
@@ -855,6 +862,7 @@ public struct RandomHistory: Sendable {
         sequences = sequences.mapValues { $0.table == old ? (new, $0.column) : $0 }
         children = children.map { $0.parent == old ? ($0.name, new) : $0 }
         statistics = statistics.mapValues { $0.table == old ? (new, $0.columns) : $0 }
+        extraTriggers = extraTriggers.map { $0.table == old ? ($0.name, new) : $0 }
         renames = [Rename(table: QualifiedName(schema: tables[index].schema, name: old), newName: new)]
         return "ALTER TABLE \(old) RENAME TO \(new)"
     }

@@ -139,4 +139,69 @@ extension RandomHistory {
             return made + (chance(60) ? "GRANT USAGE ON SCHEMA \(schema) TO \(role)\(option)" : "REVOKE ALL ON SCHEMA \(schema) FROM \(role)")
         }
     }
+
+    // MARK: Triggers, views' options, index storage
+
+    /// A trigger of another form made (on a partitioned table, cloned to its partitions;
+    /// statement-level with transition tables; a deferrable constraint trigger) or dropped; or a
+    /// trigger disabled, or enabled for replicas or always.
+    mutating func triggerVariant() -> String {
+        if let existing = extraTriggers.last, chance(25) {
+            extraTriggers.removeLast()
+            return "DROP TRIGGER \(existing.name) ON \(existing.table)"
+        }
+        let existing = tables.compactMap { table in table.trigger.map { ($0, table.name) } } + extraTriggers
+        if !existing.isEmpty, chance(35) {
+            let (trigger, table) = pick(existing)
+            return "ALTER TABLE \(table) \(pick(["DISABLE", "ENABLE", "ENABLE REPLICA", "ENABLE ALWAYS"])) TRIGGER \(trigger)"
+        }
+        let table = pick(tables), name = fresh("tg")
+        extraTriggers.append((name, table.name))
+        let function = "CREATE OR REPLACE FUNCTION any_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;\n"
+        if table.partitioned || chance(30) {
+            return function + "CREATE TRIGGER \(name) AFTER INSERT OR DELETE ON \(table.name) FOR EACH ROW EXECUTE FUNCTION any_audit()"
+        }
+        if chance(50), !children.contains(where: { $0.parent == table.name }) {
+            return function + "CREATE TRIGGER \(name) AFTER UPDATE ON \(table.name) REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows "
+                + "FOR EACH STATEMENT EXECUTE FUNCTION any_audit()"
+        }
+        return function + "CREATE CONSTRAINT TRIGGER \(name) AFTER INSERT ON \(table.name) DEFERRABLE INITIALLY DEFERRED "
+            + "FOR EACH ROW EXECUTE FUNCTION any_audit()"
+    }
+
+    /// A view's options (a security barrier, a check option) set or reset, or a default given to
+    /// its key column (what an insert through it takes).
+    mutating func viewOptionEdit() -> String {
+        guard let view = views.last else { return addOrDropView() }
+        switch random.next() % 3 {
+        case 0: return "ALTER VIEW \(view.name) SET (security_barrier = \(chance(50)))"
+        case 1:
+            return chance(30) ? "ALTER VIEW \(view.name) RESET (check_option)"
+                : "ALTER VIEW \(view.name) SET (check_option = \(pick(["local", "cascaded"])))"
+        default:
+            guard view.columns.contains("id") else { return "COMMENT ON VIEW \(view.name) IS 'view \(random.next() % 100)'" }
+            return "ALTER VIEW \(view.name) ALTER COLUMN id " + (chance(30) ? "DROP DEFAULT" : "SET DEFAULT \(random.next() % 100)")
+        }
+    }
+
+    /// A hash or BRIN index made (left to the server: what drops its column drops it), a primary
+    /// key's fill factor set, or a table clustered on its key or no longer (not a partitioned one).
+    mutating func indexStorageEdit() -> String {
+        let index = Int(random.next() % UInt64(tables.count))
+        let table = tables[index]
+        switch random.next() % 4 {
+        case 0:
+            let column = pick(table.columns)
+            guard ["integer", "bigint", "text", "varchar(40)", "date"].contains(column.type) else { return indexVariant() }
+            return "CREATE INDEX \(fresh("hx")) ON \(table.name) USING hash (\(column.name))"
+        case 1:
+            return "CREATE INDEX \(fresh("bx")) ON \(table.name) USING brin (id) WITH (pages_per_range = \(pick([16, 32, 64])))"
+        case 2 where !table.partitioned:
+            return "ALTER INDEX \(table.primaryKey) " + (chance(25) ? "RESET (fillfactor)" : "SET (fillfactor = \(60 + random.next() % 40))")
+        case 3 where !table.partitioned:
+            return "ALTER TABLE \(table.name) " + (chance(30) ? "SET WITHOUT CLUSTER" : "CLUSTER ON \(table.primaryKey)")
+        default:
+            return indexVariant()
+        }
+    }
 }
