@@ -31,8 +31,11 @@ public struct RandomHistory: Sendable {
         var type: String
         var notNull = false
         var defaultValue: String?
-        /// A stored generated column (`id * k`): it takes no default.
+        /// A stored generated column (`source * factor`): it takes no default.
         var generated = false
+        /// The column a generated column reads (`id`, or another integer column), and by what it multiplies it.
+        var source = "id"
+        var factor = 2
         var identity = false
     }
 
@@ -284,6 +287,11 @@ public struct RandomHistory: Sendable {
     /// functions reading it, the sequence it owns), forgotten as the history below records.
     mutating func forget(_ column: String, of index: Int) {
         let table = tables[index].name
+        // Its generated columns go with it (CASCADE), and what reads them.
+        for reader in tables[index].columns.filter({ $0.generated && $0.source == column && $0.name != column }) {
+            tables[index].columns.removeAll { $0.name == reader.name }
+            forget(reader.name, of: index)
+        }
         forgetViews(views.filter { $0.table == table && $0.columns.contains(column) })
         matviews.removeAll { $0.table == table && $0.columns.contains(column) }
         if tables[index].whenColumn == column {
@@ -318,8 +326,19 @@ public struct RandomHistory: Sendable {
     /// type under (the views over the table, at any depth, and its materialized views; functions
     /// whose SQL-standard bodies read the column, policies that do, a trigger whose WHEN does)
     /// dropped before it and made again after.
-    func around(_ columns: Set<String>, of index: Int, _ change: [String]) -> [String] {
+    mutating func around(_ columns: Set<String>, of index: Int, _ change: [String]) -> [String] {
         let table = tables[index].name
+        // A generated column over one of them is dropped and added again around the change (the
+        // server changes no type under it), with what reads it; what the drop takes goes for good.
+        let generated = tables[index].columns.filter { $0.generated && columns.contains($0.source) }
+        let columns = columns.union(generated.map(\.name))
+        for column in generated {
+            tables[index].indexes = tables[index].indexes.filter { $0.value != column.name }
+            tables[index].checks.removeAll { $0.hasSuffix("_" + column.name) }
+            statistics = statistics.filter { $0.value.table != table || !$0.value.columns.contains(column.name) }
+        }
+        let change = generated.map { "ALTER TABLE \(table) DROP COLUMN \($0.name)" } + change
+            + generated.map { "ALTER TABLE \(table) ADD COLUMN \($0.name) bigint GENERATED ALWAYS AS (\($0.source) * \($0.factor)) STORED" }
         let over = views(on: table), materialized = matviews.filter { $0.table == table }
         let calling = columns.contains("id") ? callingViews.filter { $0.table == table } : []
         let ruling = columns.contains("id") ? rules.filter { $0.table == table }.map(\.name) : []
@@ -539,17 +558,22 @@ public struct RandomHistory: Sendable {
     mutating func generatedColumn() -> String {
         let index = Int(random.next() % UInt64(tables.count))
         let table = tables[index].name
-        let expression = "(id * \(2 + random.next() % 5))"
+        let factor = Int(2 + random.next() % 5)
         if let position = tables[index].columns.firstIndex(where: \.generated), chance(60) {
             let column = tables[index].columns[position]
             forget(column.name, of: index)
-            tables[index].columns[position].notNull = false
+            guard let kept = tables[index].columns.firstIndex(where: { $0.name == column.name }) else { return comment() }
+            tables[index].columns[kept].notNull = false
+            tables[index].columns[kept].factor = factor
             return "ALTER TABLE \(table) DROP COLUMN \(column.name) CASCADE;\n"
-                + "ALTER TABLE \(table) ADD COLUMN \(column.name) bigint GENERATED ALWAYS AS \(expression) STORED"
+                + "ALTER TABLE \(table) ADD COLUMN \(column.name) bigint GENERATED ALWAYS AS (\(column.source) * \(factor)) STORED"
         }
+        // Half of them over another integer column than the key (retyped under it, later).
+        let sources = tables[index].columns.dropFirst().filter { ["integer", "bigint"].contains($0.type) && !$0.generated && !$0.identity }
+        let source = sources.isEmpty || chance(50) ? "id" : pick(sources.map(\.name))
         let name = fresh("g")
-        tables[index].columns.append(Column(name: name, type: "bigint", generated: true))
-        return "ALTER TABLE \(table) ADD COLUMN \(name) bigint GENERATED ALWAYS AS \(expression) STORED"
+        tables[index].columns.append(Column(name: name, type: "bigint", generated: true, source: source, factor: factor))
+        return "ALTER TABLE \(table) ADD COLUMN \(name) bigint GENERATED ALWAYS AS (\(source) * \(factor)) STORED"
     }
 
     /// A function a new column's default calls; or that function replaced by one whose result
@@ -827,6 +851,7 @@ public struct RandomHistory: Sendable {
         tables[index].columns[position].name = new
         tables[index].indexes = tables[index].indexes.mapValues { $0 == old ? new : $0 }
         tables[index].policies = tables[index].policies.mapValues { $0 == old ? new : $0 }
+        for column in tables[index].columns.indices where tables[index].columns[column].source == old { tables[index].columns[column].source = new }
         readers = readers.mapValues { $0 == (table, old) ? (table, new) : $0 }
         functions = functions.mapValues { $0 == (table, old) ? (table, new) : $0 }
         sequences = sequences.mapValues { $0 == (table, old) ? (table, new) : $0 }
@@ -980,11 +1005,11 @@ public struct RandomHistory: Sendable {
 
     /// A table's `id` widened to bigint, around what the server will not change a type under (the
     /// server checks the foreign keys that reference it again; half the time their columns are
-    /// widened too). Not under a generated column (`id * k`) or a partition key.
+    /// widened too); a generated column over it is dropped and added again around it. Not under a
+    /// partition key.
     mutating func keyRetype() -> String {
         let candidates = tables.indices.filter { position in
             !tables[position].partitioned && tables[position].columns[0].type == "integer"
-                && !tables[position].columns.contains(where: \.generated)
         }
         guard !candidates.isEmpty else { return changeType() }
         let index = pick(candidates)
