@@ -306,7 +306,14 @@ public struct Planner: Sendable {
         let droppedColumns = droppedMembers.filter { id in
             id.kind == .column && !writer.isTypedTable(id.parent) && !(id.parent.map { droppedTop.contains($0) } ?? false)
         }
-        for id in parentsFirst(droppedColumns, before) { statements.append(writer.dropMember(id, before: before)) }
+        // A generated column before those it reads: the server drops none under one (and a
+        // generated column reads no other).
+        let generated = { (id: ObjectID) -> Bool in
+            if case let .column(column)? = before.member(id) { return column.generatedExpression != nil }
+            return false
+        }
+        let generatedFirst = droppedColumns.filter(generated) + droppedColumns.filter { !generated($0) }
+        for id in parentsFirst(generatedFirst, before) { statements.append(writer.dropMember(id, before: before)) }
         // A partitioned table's constraints before its partitions': the same.
         let droppedConstraints = droppedMembers.filter { id in
             guard id.kind == .constraint, case let .constraint(constraint)? = before.member(id) else { return false }
