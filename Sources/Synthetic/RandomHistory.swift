@@ -21,10 +21,11 @@ import SchemaModel
 /// them and moved between them; partitions by list and hash, and default partitions; extended
 /// statistics; triggers on `UPDATE OF` a column; comments and privileges on what plans make
 /// again around a change (indexes, constraints, triggers, policies, views and their columns,
-/// functions, sequences); privileges granted to roles, default privileges; triggers on partitioned
-/// tables, with transition tables, constraint triggers, triggers disabled; views' options and
-/// column defaults; hash and BRIN indexes, index storage, tables clustered. Each step's renames are told (`renames`), so a
-/// plan can be proved with them confirmed too.
+/// functions, sequences); privileges granted to roles, default privileges; triggers on
+/// partitioned tables, with transition tables, constraint triggers, triggers disabled; views'
+/// options and column defaults; hash and BRIN indexes, index storage, tables clustered;
+/// generated columns over other columns, retyped under them. Each step's renames are told
+/// (`renames`), so a plan can be proved with them confirmed too.
 public struct RandomHistory: Sendable {
     struct Column: Sendable {
         var name: String

@@ -1,9 +1,10 @@
 import SQLGeneration
 import SchemaModel
 
-/// Schemas, extended statistics, comments and privileges on members: the edits a history makes
-/// across namespaces, the objects the server makes again by itself when a column's type changes
-/// under them, and what a plan that makes an object again must give it back.
+/// The random history's edits of schemas, extended statistics, comments and privileges on
+/// members, roles and default privileges, trigger forms, views' options and index storage: the
+/// edits a history makes across namespaces, the objects the server makes again by itself when a
+/// column's type changes under them, and what a plan that makes an object again must give back.
 extension RandomHistory {
     /// The history's search_path: `public` first (where an unqualified `CREATE` lands), then
     /// every schema it made, so each unqualified name still finds its object wherever it moved.
