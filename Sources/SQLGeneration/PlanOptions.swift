@@ -62,29 +62,28 @@ public struct Rename: Sendable, Hashable, CustomStringConvertible {
     /// `public` when unqualified), or `schema.table=new` / `table=new` (a table)
     /// when `tables` has that table; a table's `new` may be `schema.new`, which moves
     /// it to that schema. `schema.enum.value=new` or `enum.value=new` (the enum in `public`)
-    /// renames a value of an enum `enums` has (the value may hold dots). Names are taken as
-    /// written, unquoted.
+    /// renames a value of an enum `enums` has (the value may hold dots). A bare name is taken
+    /// as written; a double-quoted one (`RenameArgument`) may hold dots, quotes and `=`.
     public static func parse(_ text: String, tables: Set<QualifiedName>, enums: Set<QualifiedName> = [],
                              sequences: Set<QualifiedName> = []) -> Rename? {
-        let sides = text.split(separator: "=", maxSplits: 1).map(String.init)
-        guard sides.count == 2, !sides[1].isEmpty else { return nil }
-        let path = sides[0].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard let (path, target) = RenameArgument.sides(text), !target.allSatisfy(\.isEmpty) else { return nil }
+        // A column's or a value's new name is one name: its dots, if bare, are its own.
+        let newName = target.joined(separator: ".")
         // A sequence of its own: `schema.sequence=new` (or `sequence=new`, in public).
         let sequence = path.count == 2 ? QualifiedName(schema: path[0], name: path[1]) : QualifiedName(schema: "public", name: path[0])
-        if path.count <= 2, sequences.contains(sequence), !sides[1].contains(".") {
-            return Rename(table: sequence, newName: sides[1], sequence: true)
+        if path.count <= 2, sequences.contains(sequence), target.count == 1 {
+            return Rename(table: sequence, newName: target[0], sequence: true)
         }
         if path.count >= 3, enums.contains(QualifiedName(schema: path[0], name: path[1])) {
-            return Rename(table: QualifiedName(schema: path[0], name: path[1]), column: path[2...].joined(separator: "."), newName: sides[1], enumValue: true)
+            return Rename(table: QualifiedName(schema: path[0], name: path[1]), column: path[2...].joined(separator: "."), newName: newName, enumValue: true)
         }
         if path.count >= 2, enums.contains(QualifiedName(schema: "public", name: path[0])) {
-            return Rename(table: QualifiedName(schema: "public", name: path[0]), column: path[1...].joined(separator: "."), newName: sides[1], enumValue: true)
+            return Rename(table: QualifiedName(schema: "public", name: path[0]), column: path[1...].joined(separator: "."), newName: newName, enumValue: true)
         }
         guard !path.contains(where: \.isEmpty) else { return nil }
         func table(_ name: QualifiedName) -> Rename? {
-            let target = sides[1].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             switch target.count {
-            case 1: return Rename(table: name, newName: sides[1])
+            case 1: return Rename(table: name, newName: target[0])
             case 2 where !target[0].isEmpty && !target[1].isEmpty: return Rename(table: name, newName: target[1], newSchema: target[0])
             default: return nil
             }
@@ -94,8 +93,8 @@ public struct Rename: Sendable, Hashable, CustomStringConvertible {
         case 2:
             let asTable = QualifiedName(schema: path[0], name: path[1])
             if tables.contains(asTable) { return table(asTable) }
-            return Rename(table: QualifiedName(schema: "public", name: path[0]), column: path[1], newName: sides[1])
-        case 3: return Rename(table: QualifiedName(schema: path[0], name: path[1]), column: path[2], newName: sides[1])
+            return Rename(table: QualifiedName(schema: "public", name: path[0]), column: path[1], newName: newName)
+        case 3: return Rename(table: QualifiedName(schema: path[0], name: path[1]), column: path[2], newName: newName)
         default: return nil
         }
     }

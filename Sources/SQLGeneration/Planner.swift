@@ -1615,7 +1615,7 @@ public struct Planner: Sendable {
             for added in addedColumns[removed.parent, default: []] {
                 guard case let .column(newColumn)? = after.member(added), newColumn.type == oldColumn.type else { continue }
                 notes.append("possible rename of \(removed.sql) to \(SQLWriting.ident(added.name)): "
-                             + "--rename \(removed.schema ?? "public").\(removed.owner ?? "").\(removed.name)=\(added.name) keeps its data")
+                             + "--rename \(RenameArgument.text(old: [removed.schema ?? "public", removed.owner ?? "", removed.name], new: [added.name])) keeps its data")
             }
         }
         // An enum whose value at one place is another (a value renamed, or one dropped and one
@@ -1625,7 +1625,7 @@ public struct Planner: Sendable {
                   oldType.labels.count == newType.labels.count else { continue }
             for (was, now) in zip(oldType.labels, newType.labels) where was != now && !newType.labels.contains(was) && !oldType.labels.contains(now) {
                 notes.append("possible rename of value \(SQLWriting.literal(was)) of \(id.sql) to \(SQLWriting.literal(now)): "
-                             + "--rename \(oldType.name.schema).\(oldType.name.name).\(was)=\(now) keeps its rows' values")
+                             + "--rename \(RenameArgument.text(old: [oldType.name.schema, oldType.name.name, was], new: [now])) keeps its rows' values")
             }
         }
         // A sequence of its own and one of the same options in the same schema: a rename keeps its value.
@@ -1636,7 +1636,7 @@ public struct Planner: Sendable {
                 guard case let .sequence(newSequence)? = after.object(added), newSequence.ownedBy == nil,
                       newSequence.options == oldSequence.options else { continue }
                 notes.append("possible rename of sequence \(removed.sql) to \(SQLWriting.ident(added.name)): "
-                             + "--rename \(removed.schema ?? "public").\(removed.name)=\(added.name) keeps its value")
+                             + "--rename \(RenameArgument.text(old: [removed.schema ?? "public", removed.name], new: [added.name])) keeps its value")
             }
         }
         // A table of the same shape in the same schema, or of the same name in another (moved).
@@ -1651,11 +1651,11 @@ public struct Planner: Sendable {
             }
             for added in addedBySchema[removed.schema, default: []] where sameShape(added) {
                 notes.append("possible rename of \(removed.sql) to \(SQLWriting.ident(added.name)): "
-                             + "--rename \(removed.schema ?? "public").\(removed.name)=\(added.name) keeps its data")
+                             + "--rename \(RenameArgument.text(old: [removed.schema ?? "public", removed.name], new: [added.name])) keeps its data")
             }
             for added in addedByName[removed.name, default: []] where added.schema != removed.schema && sameShape(added) {
                 notes.append("possible move of \(removed.sql) to \(added.sql): "
-                             + "--rename \(removed.schema ?? "public").\(removed.name)=\(added.schema ?? "public").\(added.name) keeps its data")
+                             + "--rename \(RenameArgument.text(old: [removed.schema ?? "public", removed.name], new: [added.schema ?? "public", added.name])) keeps its data")
             }
         }
         return notes

@@ -19,7 +19,7 @@ struct PlanningOptions: ParsableArguments {
     @Flag(name: .long, help: "Prefer what keeps tables available: CREATE INDEX CONCURRENTLY, NOT VALID then VALIDATE, a lock_timeout.")
     var online = false
 
-    @Option(name: .long, help: ArgumentHelp("Rename instead of drop and add: schema.table.column=new, schema.table=new, schema.table=schema.new to move it, schema.enum.value=new, or schema.sequence=new (repeatable).",
+    @Option(name: .long, help: ArgumentHelp("Rename instead of drop and add: schema.table.column=new, schema.table=new, schema.table=schema.new to move it, schema.enum.value=new, or schema.sequence=new (repeatable). A name holding a dot, a double quote or = goes in double quotes, as in SQL: \"App.Core\".\"User\"=Member.",
                                             valueName: "OLD=NEW"))
     var rename: [String] = []
 
@@ -50,10 +50,11 @@ struct PlanningOptions: ParsableArguments {
         let sequences = Set(model.sequences.filter { $0.ownedBy == nil }.map(\.name))
         return try rename.map { text in
             guard let parsed = Rename.parse(text, tables: tables, enums: enums, sequences: sequences) else {
-                throw ValidationError("--rename \(text): expected schema.table.column=new, schema.table=new, schema.enum.value=new or schema.sequence=new")
+                throw ValidationError("--rename \(text): expected schema.table.column=new, schema.table=new, schema.enum.value=new or schema.sequence=new"
+                                      + (RenameArgument.sides(text) == nil && text.contains("\"") ? " (a double quote not closed, or not followed by a dot)" : ""))
             }
             // `a.b=new` names a table `a.b` or a column `b` of `public.a`: where neither is, say both.
-            let path = text.prefix { $0 != "=" }.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            let path = RenameArgument.sides(text)?.old ?? []
             if path.count == 2, let column = parsed.column, !parsed.enumValue, !tables.contains(parsed.table) {
                 throw ValidationError("--rename \(text): there is no table \(QualifiedName(schema: path[0], name: path[1]).sql), "
                                       + "nor a table \(parsed.table.sql) with a column \(SQLQuoting.identifier(column))")

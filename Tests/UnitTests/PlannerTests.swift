@@ -66,6 +66,40 @@ final class PlannerTests: XCTestCase {
         XCTAssertEqual(sql(renamed), ["ALTER TABLE \"public\".\"events\" RENAME COLUMN \"note\" TO \"body\";"])
     }
 
+    /// A name holding a dot, a double quote or `=` is named in double quotes, as in SQL; a bare
+    /// name is taken as written. A possible rename's note writes the argument so that it reads
+    /// back to the same rename, in single quotes where a shell would split it.
+    func testQuotedNamesInARenameAreReadAndWrittenBack() throws {
+        let user = QualifiedName(schema: "App.Core", name: "User")
+        XCTAssertEqual(Rename.parse(#""App.Core"."User"."e""mail"=E-mail"#, tables: [user]),
+                       Rename(table: user, column: "e\"mail", newName: "E-mail"))
+        XCTAssertEqual(Rename.parse(#""App.Core".User="Mem=ber""#, tables: [user]), Rename(table: user, newName: "Mem=ber"))
+        XCTAssertEqual(Rename.parse(#""App.Core".User=archive."Old.Users""#, tables: [user]),
+                       Rename(table: user, newName: "Old.Users", newSchema: "archive"))
+        XCTAssertNil(Rename.parse(#""App.Core.User=Member"#, tables: [user]), "a quote not closed")
+        XCTAssertNil(Rename.parse(#""App"x.User=Member"#, tables: [user]), "a quoted part runs on")
+        XCTAssertEqual(Rename.parse("Users.Mail=mail", tables: []), Rename(table: QualifiedName(schema: "public", name: "Users"), column: "Mail", newName: "mail"),
+                       "bare names keep their case")
+        for (old, new) in [(["App.Core", "User", "e\"mail"], ["E-mail"]), (["public", "t", "a"], ["b"]), (["s p", "t=u"], ["x", " y"])] {
+            let text = RenameArgument.text(old: old, new: new)
+            let unquoted = text.hasPrefix("'") ? String(text.dropFirst().dropLast()) : text
+            XCTAssertEqual(RenameArgument.sides(unquoted)?.old, old, text)
+            XCTAssertEqual(RenameArgument.sides(unquoted)?.new, new, text)
+        }
+        XCTAssertEqual(RenameArgument.text(old: ["public", "t", "a"], new: ["b"]), "public.t.a=b")
+        XCTAssertEqual(RenameArgument.text(old: ["App.Core", "User"], new: ["Member"]), #"'"App.Core".User=Member'"#)
+
+        func schema(_ column: String) -> DatabaseModel {
+            var model = DatabaseModel()
+            model.schemas = [Namespace(name: "App.Core")]
+            model.tables = [Table(name: user, columns: [Column(name: column, position: 1, type: "text")])]
+            model.canonicalize()
+            return model
+        }
+        XCTAssertEqual(Planner(from: schema("e\"mail"), to: schema("it's")).plan().notes,
+                       [#"possible rename of "App.Core"."User"."e""mail" to "it's": --rename '"App.Core".User."e""mail"=it'\''s' keeps its data"#])
+    }
+
     /// `schema.enum.value=new` names an enum's value (which may hold dots) when the enum is one
     /// of the model's; the reverse plan renames it back.
     func testAnEnumValueRenameIsReadAndReversed() throws {
