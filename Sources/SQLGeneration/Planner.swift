@@ -1572,6 +1572,11 @@ public struct Planner: Sendable {
                     model.tables[position].indexes[index].keys = rename(model.tables[position].indexes[index].keys)
                     model.tables[position].indexes[index].include = rename(model.tables[position].indexes[index].include)
                 }
+                // A generated column over it reads it by number too: made again, it would rewrite the table.
+                for other in model.tables[position].columns.indices {
+                    guard let expression = model.tables[position].columns[other].generatedExpression else { continue }
+                    model.tables[position].columns[other].generatedExpression = ColumnRenaming.definition(expression, renaming: column, to: newName)
+                }
             }
             for index in model.tables[position].constraints.indices {
                 var constraint = model.tables[position].constraints[index]

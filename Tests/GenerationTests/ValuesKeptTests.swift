@@ -124,6 +124,29 @@ import Testing
         #expect(values == ["1|5"])
     }
 
+    /// A column renamed under a generated column, named in quotes (`--rename
+    /// '"Sales Dept"."Order Lines"."Unit.Price"="Unit Price"'`): the generated column reads it by
+    /// number, so it stays where it is, with its values; made again it would rewrite the table and
+    /// move to the end.
+    @Test func aColumnRenamedUnderAGeneratedColumnLeavesItInPlace() throws {
+        let schema = """
+            create schema "Sales Dept";
+            create table "Sales Dept"."Order Lines" ("Qty" int, "Unit.Price" numeric,
+                "Total" numeric generated always as ("Qty" * "Unit.Price") stored, note text);
+            """
+        let renamed = schema + #"alter table "Sales Dept"."Order Lines" rename column "Unit.Price" to "Unit Price";"#
+        let old = try TestDatabase.model(after: schema), new = try TestDatabase.model(after: renamed)
+        let rename = #""Sales Dept"."Order Lines"."Unit.Price"="Unit Price""#
+        let plans = try provedPlansBothWays(old, new, renaming: rename)
+        #expect(plans.map { $0.statements.map(\.sql) } == [
+            [#"ALTER TABLE "Sales Dept"."Order Lines" RENAME COLUMN "Unit.Price" TO "Unit Price";"#],
+            [#"ALTER TABLE "Sales Dept"."Order Lines" RENAME COLUMN "Unit Price" TO "Unit.Price";"#],
+        ])
+        let values = try valuesAfterPlan(from: schema, rows: #"insert into "Sales Dept"."Order Lines" ("Qty", "Unit.Price", note) values (2, 1.5, 'a');"#,
+                                         to: renamed, query: #"select * from "Sales Dept"."Order Lines""#, renames: [rename])
+        #expect(values == ["2|1.5|3.0|a"])
+    }
+
     /// A column renamed on a partitioned table and on an inheritance parent is renamed in
     /// their partitions and children too (RENAME COLUMN recurses; the server refuses it on them
     /// alone): nothing of theirs is dropped, and on 18 their NOT NULL constraints keep the
