@@ -668,7 +668,7 @@ public struct Planner: Sendable {
     /// longer declares has no statement (the server refuses to drop an inherited constraint on
     /// the child): it is made again, and the server's refusal shows.
     private static func localnessFollows(_ change: SchemaChange, before: ModelIndex, after: ModelIndex) -> Bool {
-        guard case let .constraint(old)? = change.old, case let .constraint(new)? = change.new, let table = change.id.parent,
+        guard case .constraint? = change.old, case let .constraint(new)? = change.new, let table = change.id.parent,
               Set(change.properties.map(\.name)).isSubset(of: ["comment", "inherited and declared locally"]) else { return false }
         let name = ModelIndex.name(table)
         return new.inheritedAndLocal == true || !DDLWriter.inheritsCheck(named: new.name, table: name, in: after)
@@ -1379,22 +1379,15 @@ public struct Planner: Sendable {
             let target = rename.newTable
             old.tables[position].name = target
             TypeRenaming.renameTable(rename.table, to: target, in: &old)
-            // Its indexes and the foreign keys that point at it name it in their definitions: as
-            // the server writes them after the rename, not dropped and built again for a name.
-            let (was, now) = (Self.plainName(rename.table), Self.plainName(target))
-            for index in old.tables[position].indexes.indices {
-                old.tables[position].indexes[index].definition = old.tables[position].indexes[index].definition
-                    .replacingOccurrences(of: " ON \(was) USING ", with: " ON \(now) USING ")
-                    .replacingOccurrences(of: " ON ONLY \(was) USING ", with: " ON ONLY \(now) USING ")
-            }
+            // Its indexes and the foreign keys that point at it name it in their definitions
+            // (`ON app.t USING`, `REFERENCES app.t(id)`): `renameTable` writes those as the server
+            // does after the rename, so they are not dropped and built again for a name.
             // The other tables name it too: their foreign keys to it, as partitions and as children.
             for table in old.tables.indices {
                 if old.tables[table].partitionOf == rename.table { old.tables[table].partitionOf = target }
                 old.tables[table].inherits = old.tables[table].inherits.map { $0 == rename.table ? target : $0 }
                 for constraint in old.tables[table].constraints.indices where old.tables[table].constraints[constraint].foreignKey?.referencedTable == rename.table {
                     old.tables[table].constraints[constraint].foreignKey?.referencedTable = target
-                    old.tables[table].constraints[constraint].definition = old.tables[table].constraints[constraint].definition
-                        .replacingOccurrences(of: " REFERENCES \(was)(", with: " REFERENCES \(now)(")
                 }
             }
             if target.name != rename.table.name {
@@ -1592,13 +1585,6 @@ public struct Planner: Sendable {
                 model.tables[position].constraints[index] = constraint
             }
         }
-    }
-
-    /// A relation as the server qualifies it in a definition it prints (`app.orders`). A name
-    /// that is a keyword the server quotes and this does not: such a definition is not matched,
-    /// and its object is made again, as before.
-    private static func plainName(_ name: QualifiedName) -> String {
-        SQLWriting.identPlain(name.schema) + "." + SQLWriting.identPlain(name.name)
     }
 
     /// A removed and an added column of one table (or table of one schema) with
