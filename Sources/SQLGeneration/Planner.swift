@@ -265,9 +265,7 @@ public struct Planner: Sendable {
             let id = ObjectID(.sequence, sequence.name)
             guard !droppedTop.contains(id), after.sequences[sequence.name] != nil else { continue }
             work.sequencesDetached.insert(id)
-            var detached = sequence
-            detached.ownedBy = nil
-            statements.append(TypeDDL.ownership(detached))
+            statements.append(TypeDDL.detachment(sequence))
         }
         statements += Self.sequencesOutlivingTheirTables(before: before, droppedTop: droppedTop, work: work)
         // 3: constraints, indexes and columns of tables that stay.
@@ -1455,11 +1453,7 @@ public struct Planner: Sendable {
                 }
             }
         }
-        return going.filter { called.contains($0.name) }.map { sequence in
-            var detached = sequence
-            detached.ownedBy = nil
-            return TypeDDL.ownership(detached)
-        }
+        return going.filter { called.contains($0.name) }.map(TypeDDL.detachment)
     }
 
     /// Default privileges of the role running the plan (`for the running role …`) apply to each

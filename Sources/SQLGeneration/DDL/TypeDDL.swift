@@ -133,4 +133,11 @@ enum TypeDDL {
         let owner = sequence.ownedBy.map { "\($0.table.sql).\(SQLWriting.ident($0.column))" } ?? "NONE"
         return Statement("ALTER SEQUENCE \(sequence.name.sql) OWNED BY \(owner)")
     }
+
+    /// `OWNED BY NONE`: the sequence no longer goes with the column that owned it.
+    static func detachment(_ sequence: Sequence) -> Statement {
+        var detached = sequence
+        detached.ownedBy = nil
+        return ownership(detached)
+    }
 }
