@@ -195,13 +195,26 @@ struct RandomBenchmark: ParsableCommand {
     @Flag(help: "Print each seed's edits, one file of SQL a seed, instead of proving them: to replay a failing step by hand.")
     var printHistory = false
 
+    @Option(help: "Names that must be quoted: `t3` written \"T.3\" (dot) or \"T 3\" (space), everywhere (QuotedNames).")
+    var quotedNames: String?
+
     func run() throws {
         let range = firstSeed...(firstSeed + UInt64(max(seeds, 1)) - 1)
+        let quoting: QuotedNames?
+        switch quotedNames {
+        case nil: quoting = nil
+        case "dot"?: quoting = QuotedNames(separator: ".")
+        case "space"?: quoting = QuotedNames(separator: " ")
+        case let other?: throw ValidationError("--quoted-names \(other): expected dot or space")
+        }
         if printHistory {
             for seed in range {
                 var history = RandomHistory(seed: seed)
                 print("-- seed \(seed)")
-                for step in 1...steps { print("-- step \(step)\n\(history.next());") }
+                for step in 1...steps {
+                    let edit = history.next()
+                    print("-- step \(step)\n\(quoting?.sql(edit) ?? edit);")
+                }
             }
             return
         }
@@ -218,12 +231,13 @@ struct RandomBenchmark: ParsableCommand {
             var history = RandomHistory(seed: seed)
             var before = try Inspector().inspect(connection)
             for step in 1...steps {
-                let edit = history.next()
+                let plain = history.next()
+                let edit = quoting?.sql(plain) ?? plain
+                let renames = quoting?.renames(history.renames) ?? history.renames
                 try connection.execute(edit)
                 let after = try Inspector().inspect(connection)
                 // What the edit renamed or moved, confirmed as `--rename` would: those plans must hold too, and lose nothing.
-                let renamed = history.renames.isEmpty ? [] : [(before, after, "renamed", history.renames),
-                                                              (after, before, "renamed back", Rename.reversed(history.renames))]
+                let renamed = renames.isEmpty ? [] : [(before, after, "renamed", renames), (after, before, "renamed back", Rename.reversed(renames))]
                 for (from, to, label, renames) in [(before, after, "forward", []), (after, before, "reverse", [])] + renamed {
                     // Written for the server's major, as `diff --format sql` writes it for its source's.
                     let options = PlanOptions(renames: renames, serverMajor: connection.serverVersionNumber / 10000)
