@@ -56,7 +56,7 @@ let package = Package(
             ]
         ),
         // The benchmarks' synthetic schemas and their variants, shared with the tests that prove plans at scale.
-        .target(name: "Synthetic", dependencies: ["SQLGeneration", "SchemaModel"]),
+        .target(name: "Synthetic", dependencies: ["SQLGeneration", "SQLText", "SchemaModel"]),
         // Benchmarks beside the reference tools: `swift run -c release schemactl-bench inspect --tables 5000`.
         .executableTarget(
             name: "schemactl-bench",
@@ -72,7 +72,8 @@ let package = Package(
         // diff and its reports on model JSON, the environments file. `swift test --filter UnitTests` runs them in seconds.
         .testTarget(
             name: "UnitTests",
-            dependencies: ["SQLText", "Migrations", "PostgresClient", "EmbeddedServer", "SchemaModel", "Diff", "Drift", "Replay", "SQLGeneration", "Lint"],
+            dependencies: ["SQLText", "Migrations", "PostgresClient", "EmbeddedServer", "SchemaModel", "Diff", "Drift", "Replay", "SQLGeneration", "Lint",
+                           "Synthetic"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "EmbeddedServer", "TestSupport"]),

@@ -101,23 +101,38 @@ import Testing
         for (kind, made) in kinds { #expect(edits.contains(where: made), "no edit makes \(kind)") }
     }
 
+    /// The first seeds again with names that must be quoted (`"T.3"`, `"C 4"`: `QuotedNames`), in
+    /// statements, definitions the server prints, string constants and renames.
+    static let quotedSeeds: [(UInt64, String)] = [(124, "."), (169, " "), (173, "."), (174, " ")]
+
     @Test(arguments: seeds)
     func everyStepIsPlannedBothWays(_ seed: UInt64) throws {
+        try planEveryStep(seed, quoting: nil)
+    }
+
+    @Test(arguments: quotedSeeds)
+    func everyStepIsPlannedBothWaysWithQuotedNames(_ seed: UInt64, _ separator: String) throws {
+        try planEveryStep(seed, quoting: QuotedNames(separator: separator))
+    }
+
+    private func planEveryStep(_ seed: UInt64, quoting: QuotedNames?) throws {
         let database = try TestDatabase.make()
         defer { database.drop() }
         let connection = try database.connect()
         var history = RandomHistory(seed: seed, standardBodies: try ServerFeatures.major() >= 14)
         var before = try Inspector().inspect(connection)
         for step in 1...Self.steps {
-            let edit = history.next()
+            let plain = history.next()
+            let edit = quoting?.sql(plain) ?? plain
+            let renames = quoting?.renames(history.renames) ?? history.renames
             try connection.execute(edit)
             let after = try Inspector().inspect(connection)
             try Proving.expectPlanHolds(from: before, to: after, "seed \(seed) step \(step) (\(edit))")
             try Proving.expectPlanHolds(from: after, to: before, "seed \(seed) step \(step) reversed (\(edit))")
-            if !history.renames.isEmpty {
-                try Proving.expectPlanHolds(from: before, to: after, "seed \(seed) step \(step) renamed (\(edit))", renames: history.renames)
+            if !renames.isEmpty {
+                try Proving.expectPlanHolds(from: before, to: after, "seed \(seed) step \(step) renamed (\(edit))", renames: renames)
                 try Proving.expectPlanHolds(from: after, to: before, "seed \(seed) step \(step) renamed back (\(edit))",
-                                            renames: Rename.reversed(history.renames))
+                                            renames: Rename.reversed(renames))
             }
             before = after
         }
