@@ -38,12 +38,13 @@ enum SQLWriting {
 
     static func literal(_ value: String) -> String { SQLQuoting.literal(value) }
 
-    /// A name as `quote_ident` writes it (bare when it can be): to match the
-    /// server's own text, such as a column type from `format_type`.
+    /// A name as `quote_ident` writes it (bare when it can be: lower case letters, digits and
+    /// underscores, and no keyword it quotes, `SQLKeywords`): to match the server's own text,
+    /// such as a column type from `format_type` or a column in an index's definition.
     static func identPlain(_ name: String) -> String {
         let simple = name.first.map { $0 == "_" || ("a"..."z").contains($0) } ?? false
             && name.allSatisfy { $0 == "_" || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
-        return simple ? name : ident(name)
+        return simple && !SQLKeywords.quotedByQuoteIdent.contains(name) ? name : ident(name)
     }
 
     /// A role as GRANT and policies name it: `PUBLIC` for everyone, the owner as `CURRENT_USER`.

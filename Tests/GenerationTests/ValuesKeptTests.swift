@@ -124,6 +124,26 @@ import Testing
         #expect(values == ["1|5"])
     }
 
+    /// A column renamed to or from a keyword the server quotes when it prints it (`"user"`,
+    /// `"order"`): its unique index and the foreign key over it are kept as they are, as for
+    /// any other name (they were built again, the definition written with the name bare).
+    @Test func aColumnRenamedToAKeywordKeepsItsIndexesAndKeys() throws {
+        let schema = """
+            create table items (id int primary key, "user" text, kind text, unique ("user", kind));
+            create index items_kind on items (kind) where kind <> '';
+            create table refs (u text, k text, foreign key (u, k) references items ("user", kind));
+            """
+        let renamed = schema + #"alter table items rename column "user" to owner; alter table items rename column kind to "order";"#
+        let old = try TestDatabase.model(after: schema), new = try TestDatabase.model(after: renamed)
+        let forward = try #require(Rename.parse("public.items.user=owner", tables: Set(old.tables.map(\.name))))
+        let second = try #require(Rename.parse("public.items.kind=order", tables: Set(old.tables.map(\.name))))
+        for (source, target, renames) in [(old, new, [forward, second]), (new, old, Rename.reversed([forward, second]))] {
+            let plan = Planner(from: source, to: target, options: PlanOptions(renames: renames, serverMajor: try ServerFeatures.major())).plan()
+            #expect(plan.statements.allSatisfy { $0.sql.contains(" RENAME COLUMN ") }, "\(plan.sql)")
+            #expect(try Proving.check().prove(plan, from: source, to: target).holds, "\(plan.sql)")
+        }
+    }
+
     /// A column renamed under a generated column, named in quotes (`--rename
     /// '"Sales Dept"."Order Lines"."Unit.Price"="Unit Price"'`): the generated column reads it by
     /// number, so it stays where it is, with its values; made again it would rewrite the table and
