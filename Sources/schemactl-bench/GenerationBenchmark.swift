@@ -198,6 +198,9 @@ struct RandomBenchmark: ParsableCommand {
     @Option(help: "Names that must be quoted: `t3` written \"T.3\" (dot) or \"T 3\" (space), everywhere (QuotedNames).")
     var quotedNames: String?
 
+    @Flag(help: "Plan with --online (CREATE INDEX CONCURRENTLY, NOT VALID then VALIDATE, a lock_timeout).")
+    var online = false
+
     func run() throws {
         let range = firstSeed...(firstSeed + UInt64(max(seeds, 1)) - 1)
         let quoting: QuotedNames?
@@ -240,7 +243,7 @@ struct RandomBenchmark: ParsableCommand {
                 let renamed = renames.isEmpty ? [] : [(before, after, "renamed", renames), (after, before, "renamed back", Rename.reversed(renames))]
                 for (from, to, label, renames) in [(before, after, "forward", []), (after, before, "reverse", [])] + renamed {
                     // Written for the server's major, as `diff --format sql` writes it for its source's.
-                    let options = PlanOptions(renames: renames, serverMajor: connection.serverVersionNumber / 10000)
+                    let options = PlanOptions(online: online, renames: renames, serverMajor: connection.serverVersionNumber / 10000)
                     let plan = Planner(from: from, to: to, options: options).plan()
                     let holds = (try? check.prove(plan, from: from, to: to).holds) ?? false
                     let lost = renames.isEmpty ? [] : plan.dataLoss
