@@ -77,10 +77,28 @@ public enum RenameArgument {
         return parts.isEmpty ? [""] : parts
     }
 
+    /// A quote opens a quoted part only where a part starts (as `path` reads it): one inside a
+    /// bare name is a character of it.
     private static func firstUnquoted(_ target: Character, in text: String) -> String.Index? {
-        var quoted = false
-        for index in text.indices {
-            if text[index] == "\"" { quoted.toggle() } else if text[index] == target, !quoted { return index }
+        var quoted = false, partStart = true, index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index], next = text.index(after: index)
+            if quoted {
+                // `""` inside a quoted part is one quote, and the part goes on.
+                if character == "\"" {
+                    if next < text.endIndex, text[next] == "\"" {
+                        index = text.index(after: next)
+                        continue
+                    }
+                    quoted = false
+                }
+            } else if character == "\"", partStart {
+                quoted = true
+            } else if character == target {
+                return index
+            }
+            partStart = !quoted && character == "."
+            index = next
         }
         return nil
     }

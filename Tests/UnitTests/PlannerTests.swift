@@ -74,10 +74,13 @@ final class PlannerTests: XCTestCase {
         XCTAssertEqual(Rename.parse(#""App.Core"."User"."e""mail"=E-mail"#, tables: [user]),
                        Rename(table: user, column: "e\"mail", newName: "E-mail"))
         XCTAssertEqual(Rename.parse(#""App.Core".User="Mem=ber""#, tables: [user]), Rename(table: user, newName: "Mem=ber"))
+        XCTAssertEqual(Rename.parse(#""App.Core"."User"."a""=b"=c"#, tables: [user]), Rename(table: user, column: #"a"=b"#, newName: "c"))
         XCTAssertEqual(Rename.parse(#""App.Core".User=archive."Old.Users""#, tables: [user]),
                        Rename(table: user, newName: "Old.Users", newSchema: "archive"))
         XCTAssertNil(Rename.parse(#""App.Core.User=Member"#, tables: [user]), "a quote not closed")
         XCTAssertNil(Rename.parse(#""App"x.User=Member"#, tables: [user]), "a quoted part runs on")
+        XCTAssertEqual(Rename.parse(#"t.a"b=c"#, tables: []), Rename(table: QualifiedName(schema: "public", name: "t"), column: #"a"b"#, newName: "c"),
+                       "a quote inside a bare name is its own")
         XCTAssertEqual(Rename.parse("Users.Mail=mail", tables: []), Rename(table: QualifiedName(schema: "public", name: "Users"), column: "Mail", newName: "mail"),
                        "bare names keep their case")
         for (old, new) in [(["App.Core", "User", "e\"mail"], ["E-mail"]), (["public", "t", "a"], ["b"]), (["s p", "t=u"], ["x", " y"])] {
