@@ -1,4 +1,5 @@
 import Diff
+import SQLText
 import SchemaModel
 
 /// Writes the statements of a plan, object by object, with their hazards: the
@@ -718,7 +719,7 @@ struct DDLWriter {
                 statements.append(Statement("\(alter) \(new.notNull ? "SET" : "DROP") NOT NULL"))
             }
         } else if names.contains("not null name") {
-            let given = "\(new.name.name)_not_null"
+            let given = ServerNames.objectName(new.name.name, nil, label: "not_null")
             statements.append(Statement("\(alter) RENAME CONSTRAINT \(SQLWriting.ident(old.notNullName ?? given)) TO \(SQLWriting.ident(new.notNullName ?? given))"))
         }
         if names.contains("checks") {

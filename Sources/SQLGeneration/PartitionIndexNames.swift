@@ -1,3 +1,4 @@
+import SQLText
 import SchemaModel
 
 /// An index added to a partitioned table in one statement, where the server's own names for
@@ -145,15 +146,8 @@ struct PartitionIndexNames {
         }
     }
 
-    /// `makeObjectName`: both names cut, the longer first, to fit 63 bytes with the label; nil
-    /// `second`: the first name and the label alone (a primary key's `table_pkey`).
+    /// `makeObjectName` (`ServerNames.objectName`).
     static func objectName(_ first: String, _ second: String?, label: String) -> String {
-        let available = SQLWriting.identifierBytes - (second == nil ? 0 : 1) - (label.utf8.count + 1)
-        var firstBytes = first.utf8.count, secondBytes = second?.utf8.count ?? 0
-        while firstBytes + secondBytes > available {
-            if firstBytes > secondBytes { firstBytes -= 1 } else { secondBytes -= 1 }
-        }
-        return SQLWriting.clipped(first, toBytes: firstBytes) + (second.map { "_" + SQLWriting.clipped($0, toBytes: secondBytes) } ?? "")
-            + "_" + label
+        ServerNames.objectName(first, second, label: label)
     }
 }

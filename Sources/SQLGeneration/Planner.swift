@@ -1540,7 +1540,7 @@ public struct Planner: Sendable {
         })
         for column in table.columns.indices {
             guard let kept = table.columns[column].notNullName else { continue }
-            if kept == "\(name.name)_\(table.columns[column].name)_not_null" || parentNames.contains(kept) {
+            if kept == ServerNames.objectName(name.name, table.columns[column].name, label: "not_null") || parentNames.contains(kept) {
                 model.tables[position].columns[column].notNullName = nil
             }
         }

@@ -9,7 +9,7 @@ enum SQLWriting {
     static func ident(_ name: String) -> String { SQLQuoting.identifier(name) }
 
     /// The longest identifier PostgreSQL keeps (`NAMEDATALEN - 1` bytes); it cuts longer ones.
-    static let identifierBytes = 63
+    static let identifierBytes = ServerNames.identifierBytes
 
     /// A name the plan makes from another (`name__schemactl_old`): `base` + `suffix` where it fits
     /// in 63 bytes. Otherwise `base` is cut at a character boundary and followed by `suffix` and
@@ -23,18 +23,8 @@ enum SQLWriting {
         return clipped(base, toBytes: identifierBytes - suffix.utf8.count - digest.count - 1) + suffix + "_" + digest
     }
 
-    /// At most `bytes` UTF-8 bytes of `text`, never half a character, cut per code point as the
-    /// server cuts a name (`pg_mbcliplen`).
-    static func clipped(_ text: String, toBytes bytes: Int) -> String {
-        var result = String.UnicodeScalarView(), count = 0
-        for scalar in text.unicodeScalars {
-            let size = String(scalar).utf8.count
-            if count + size > bytes { break }
-            result.append(scalar)
-            count += size
-        }
-        return String(result)
-    }
+    /// At most `bytes` UTF-8 bytes of `text`, never half a character (`ServerNames.clipped`).
+    static func clipped(_ text: String, toBytes bytes: Int) -> String { ServerNames.clipped(text, toBytes: bytes) }
 
     static func literal(_ value: String) -> String { SQLQuoting.literal(value) }
 

@@ -97,6 +97,30 @@ final class PostgreSQL18CatalogTests: XCTestCase {
         XCTAssertEqual(try ModelJSON.decode(DatabaseModel.self, from: ModelJSON.encode(model)), model)
     }
 
+    /// A long table's and column's NOT NULL is named by the server with both cut to fit 63 bytes
+    /// (`makeObjectName`): still the server's own name, not one to keep and write out; one a
+    /// user gave is kept, however long. The same for a long domain's (17).
+    func testTheServersNotNullNamesOfLongNamesAreItsOwn() throws {
+        let (database, connection) = try connect(atLeast: 18, "named not-null constraints")
+        defer { database.drop() }
+        let table = "crm_account_history_entries_with_a_long_name_x"
+        try connection.execute("""
+            CREATE TABLE \(table) (id int NOT NULL, amount_in_the_original_currency_of_the_transaction numeric NOT NULL,
+                                   b int CONSTRAINT a_name_given_by_a_person_that_is_long_enough_to_be_cut_xyz NOT NULL);
+            CREATE DOMAIN a_domain_with_a_name_long_enough_that_its_not_null_name_is_cut AS int NOT NULL;
+            """)
+        let model = try Inspector().inspect(connection)
+        XCTAssertEqual(model.table("public", table)?.columns.map(\.notNullName),
+                       [nil, nil, "a_name_given_by_a_person_that_is_long_enough_to_be_cut_xyz"])
+        XCTAssertEqual(model.domains.map(\.notNullName), [nil])
+        let given = try connection.query("""
+            SELECT conname FROM pg_catalog.pg_constraint WHERE conrelid = '\(table)'::regclass AND contype = 'n' ORDER BY conname
+            """).rows.map { $0.values[0] ?? "" }
+        XCTAssertEqual(given, ["a_name_given_by_a_person_that_is_long_enough_to_be_cut_xyz",
+                               "crm_account_history_entries_amount_in_the_original_cur_not_null",
+                               "crm_account_history_entries_with_a_long_name_x_id_not_null"], "the server's names, cut")
+    }
+
     /// 17 keeps a domain's NOT NULL as a constraint too: its name of its own is kept.
     func testADomainsNotNullNameOfItsOwnIsKept() throws {
         let (database, connection) = try connect(atLeast: 17, "named domain NOT NULL constraints")

@@ -1,4 +1,5 @@
 import PostgresClient
+import SQLText
 import SchemaModel
 
 /// Columns of every table. pg_attribute: measured on 1,000 tables,
@@ -50,6 +51,7 @@ enum ColumnQuery {
         SELECT a.attrelid AS table_oid, a.attname AS name, a.attnum AS position,
                pg_catalog.quote_ident(a.attname) AS quoted_name, a.atttypid AS type_oid, a.attcollation AS collation_oid,
                pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, \(notNull) AS not_null, \(notNullName) AS not_null_name,
+               \(eighteen ? "c.relname" : "NULL") AS relation_name,
                CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, 0) END AS default_expression,
                CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated_expression,
                a.attgenerated = 'v' AS virtual,
@@ -92,6 +94,7 @@ enum ColumnQuery {
         let statisticsTarget = try result.column("statistics_target"), options = try result.column("options")
         let virtual = try result.column("virtual"), inheritedAndLocal = try result.column("inherited_and_local")
         let partition = try result.column("partition"), notNullName = try result.column("not_null_name")
+        let relationName = try result.column("relation_name")
         return try result.rows.map { row in
             let oid = try row.oid(tableOID), number = try row.int(position)
             var identity: Column.Identity?
@@ -120,7 +123,11 @@ enum ColumnQuery {
             column.compression = row.optionalString(compression)
             if try row.bool(virtual) { column.generatedStorage = "VIRTUAL" }
             if try row.bool(inheritedAndLocal) { column.inheritedAndLocal = true }
-            column.notNullName = row.optionalString(notNullName)
+            // The server's name for a long table and column is cut to fit (`makeObjectName`), which
+            // the query's comparison does not know: such a name is the server's too.
+            column.notNullName = row.optionalString(notNullName).flatMap { kept in
+                row.optionalString(relationName).map { ServerNames.objectName($0, column.name, label: "not_null") } == kept ? nil : kept
+            }
             column.statisticsTarget = row.optionalString(statisticsTarget).flatMap { Int($0) }
             if let text = row.optionalString(options) { column.options = userOptions(PostgresArray.parse(text)) }
             let entry = ColumnNames.Entry(name: column.name, quoted: try row.string(quotedName),

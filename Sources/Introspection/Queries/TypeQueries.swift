@@ -1,4 +1,5 @@
 import PostgresClient
+import SQLText
 import SchemaModel
 
 /// Enum, domain and composite types. pg_type with pg_enum and pg_constraint:
@@ -63,7 +64,10 @@ enum DomainQuery {
                                 defaultExpression: try $0.optionalString("default_expression"), notNull: try $0.bool("not_null"),
                                 collation: try $0.optionalString("collation"),
                                 checks: try $0.json("checks", as: [NamedCheck].self) ?? [], comment: try $0.optionalString("comment"))
-            domain.notNullName = try $0.optionalString("not_null_name")
+            // A long domain's name cut to fit (`makeObjectName`) is still the server's.
+            domain.notNullName = try $0.optionalString("not_null_name").flatMap { kept in
+                kept == ServerNames.objectName(domain.name.name, nil, label: "not_null") ? nil : kept
+            }
             return try $0.owned(domain)
         }
     }

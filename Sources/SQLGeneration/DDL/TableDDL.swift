@@ -1,3 +1,4 @@
+import SQLText
 import SchemaModel
 
 /// Tables and their columns: `CREATE TABLE` with every column, and what a
@@ -29,7 +30,7 @@ enum TableDDL {
 
     /// The name of `column`'s NOT NULL constraint: its own, or the one the server gives (18).
     static func notNullName(of column: Column, in table: QualifiedName) -> String {
-        column.notNullName ?? "\(table.name)_\(column.name)_not_null"
+        column.notNullName ?? ServerNames.objectName(table.name, column.name, label: "not_null")
     }
 
     /// `GENERATED ALWAYS AS (…) STORED | VIRTUAL` of a generated column, or nil.
