@@ -1,3 +1,5 @@
+import SQLText
+
 /// A column of a table.
 public struct Column: Codable, Hashable, Sendable {
     public enum IdentityGeneration: String, Codable, Hashable, Sendable {
@@ -21,10 +23,11 @@ public struct Column: Codable, Hashable, Sendable {
             self.sequence = sequence
         }
 
-        /// The name PostgreSQL gives an identity column's sequence when none is asked for
-        /// (short names only: a longer one is truncated, and is kept as `sequenceName`).
+        /// The name PostgreSQL gives an identity column's sequence when none is asked for:
+        /// `table_column_seq`, both names cut to fit 63 bytes (`makeObjectName`). One the
+        /// server numbered because that name was taken (`…_seq1`) is kept as `sequenceName`.
         public static func defaultSequenceName(of column: String, in table: QualifiedName) -> QualifiedName {
-            QualifiedName(schema: table.schema, name: "\(table.name)_\(column)_seq")
+            QualifiedName(schema: table.schema, name: ServerNames.objectName(table.name, column, label: "seq"))
         }
     }
 
