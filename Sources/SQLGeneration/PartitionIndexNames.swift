@@ -124,7 +124,7 @@ struct PartitionIndexNames {
             if addition!.utf8.count >= 64 { break }
         }
         for pass in 0..<1000 {
-            let name = objectName(table, addition, label: pass == 0 ? label : "\(label)\(pass)")
+            let name = ServerNames.objectName(table, addition, label: pass == 0 ? label : "\(label)\(pass)")
             if !isTaken(name) { return name }
         }
         return nil
@@ -144,10 +144,5 @@ struct PartitionIndexNames {
         case .exclusion: return Self.chosenName(table: partition.name.name, columns: key.columns, label: "excl", isTaken: isTaken)
         default: return nil
         }
-    }
-
-    /// `makeObjectName` (`ServerNames.objectName`).
-    static func objectName(_ first: String, _ second: String?, label: String) -> String {
-        ServerNames.objectName(first, second, label: label)
     }
 }

@@ -101,11 +101,12 @@ import Testing
         for (kind, made) in kinds { #expect(edits.contains(where: made), "no edit makes \(kind)") }
     }
 
-    /// The first seeds again with names that must be quoted (`"T.3"`, `"C 4"`: `QuotedNames`), in
-    /// statements, definitions the server prints, string constants and renames.
+    /// Four of the seeds run with names that must be quoted (`"T.3"`, `"C 4"`: `QuotedNames`), in
+    /// statements, definitions the server prints, string constants and renames; the others with
+    /// the generator's own bare names. Each seed runs once: CI's time stays what it was.
     static let quotedSeeds: [(UInt64, String)] = [(124, "."), (169, " "), (173, "."), (174, " ")]
 
-    @Test(arguments: seeds)
+    @Test(arguments: seeds.filter { seed in !quotedSeeds.contains { $0.0 == seed } })
     func everyStepIsPlannedBothWays(_ seed: UInt64) throws {
         try planEveryStep(seed, quoting: nil)
     }
