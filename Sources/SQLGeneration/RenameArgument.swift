@@ -5,10 +5,9 @@
 /// taken literally, `""` standing for one `"`.
 public enum RenameArgument {
     /// The parts of each side, or nil when a quote is not closed, a quoted part is followed
-    /// by something other than a dot or the end, or there is no `=` outside quotes.
+    /// by something other than a dot, the `=` or the end, or there is no `=` outside quotes.
     public static func sides(_ text: String) -> (old: [String], new: [String])? {
-        guard let equals = firstUnquoted("=", in: text),
-              let old = path(text[..<equals]), let new = path(text[text.index(after: equals)...]) else { return nil }
+        guard let (old, rest) = path(text[...], until: "="), let rest, let (new, _) = path(rest, until: nil) else { return nil }
         return (old, new)
     }
 
@@ -31,20 +30,23 @@ public enum RenameArgument {
         return bare ? name : "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// The dotted parts of one side; an empty text is one empty part (which no name matches).
-    static func path(_ text: Substring) -> [String]? {
-        var parts: [String] = [], current = "", index = text.startIndex
+    /// The dotted parts of `text` up to the first `stop` outside quotes, and what follows that
+    /// stop (nil when there is none); an empty side is one empty part (which no name matches).
+    /// A double quote opens a quoted part only where a part starts: one inside a bare name is a
+    /// character of it.
+    static func path(_ text: Substring, until stop: Character?) -> (parts: [String], rest: Substring?)? {
+        var parts: [String] = [], current = "", partStart = true, index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
-            if character == "\"", current.isEmpty {
+            index = text.index(after: index)
+            if character == "\"", partStart {
                 // A quoted part: to its closing quote, `""` inside standing for `"`.
-                var quoted = "", closed = false
-                index = text.index(after: index)
+                var closed = false
                 while index < text.endIndex {
+                    let next = text.index(after: index)
                     if text[index] == "\"" {
-                        let next = text.index(after: index)
                         if next < text.endIndex, text[next] == "\"" {
-                            quoted.append("\"")
+                            current.append("\"")
                             index = text.index(after: next)
                             continue
                         }
@@ -52,54 +54,24 @@ public enum RenameArgument {
                         index = next
                         break
                     }
-                    quoted.append(text[index])
-                    index = text.index(after: index)
+                    current.append(text[index])
+                    index = next
                 }
-                guard closed, index == text.endIndex || text[index] == "." else { return nil }
-                parts.append(quoted)
-                if index < text.endIndex {
-                    index = text.index(after: index)
-                    if index == text.endIndex { parts.append("") }
-                }
-                continue
-            }
-            if character == "." {
+                guard closed, index == text.endIndex || text[index] == "." || text[index] == stop else { return nil }
+                partStart = false
+            } else if character == "." {
                 parts.append(current)
                 current = ""
-                index = text.index(after: index)
-                if index == text.endIndex { parts.append("") }
-                continue
+                partStart = true
+            } else if character == stop {
+                parts.append(current)
+                return (parts, text[index...])
+            } else {
+                current.append(character)
+                partStart = false
             }
-            current.append(character)
-            index = text.index(after: index)
-            if index == text.endIndex { parts.append(current) }
         }
-        return parts.isEmpty ? [""] : parts
-    }
-
-    /// A quote opens a quoted part only where a part starts (as `path` reads it): one inside a
-    /// bare name is a character of it.
-    private static func firstUnquoted(_ target: Character, in text: String) -> String.Index? {
-        var quoted = false, partStart = true, index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index], next = text.index(after: index)
-            if quoted {
-                // `""` inside a quoted part is one quote, and the part goes on.
-                if character == "\"" {
-                    if next < text.endIndex, text[next] == "\"" {
-                        index = text.index(after: next)
-                        continue
-                    }
-                    quoted = false
-                }
-            } else if character == "\"", partStart {
-                quoted = true
-            } else if character == target {
-                return index
-            }
-            partStart = !quoted && character == "."
-            index = next
-        }
-        return nil
+        parts.append(current)
+        return (parts, nil)
     }
 }

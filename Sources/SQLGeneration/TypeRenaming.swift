@@ -8,8 +8,9 @@ import SchemaModel
 /// column retyped rewrites its table).
 ///
 /// The type is each qualified name of tokens `schema . name` not followed by `(` (a function
-/// of that name) unless it follows `REFERENCES` (a foreign key's table and its columns); string constants and dollar-quoted bodies are single tokens, left alone, as
-/// the server leaves a function's body. A name the server prints otherwise (quoted as a
+/// of that name) unless it follows `REFERENCES` (a foreign key's table and its columns);
+/// string constants and dollar-quoted bodies are single tokens, left alone, as the server
+/// leaves a function's body. A name the server prints otherwise (quoted as a
 /// keyword) leaves a text that matches no target: its object is made again, never wrongly kept.
 enum TypeRenaming {
     /// `text` with type `old` named `new`.
