@@ -5,7 +5,7 @@ import SchemaModel
 /// the same model always gives the same order.
 ///
 /// A member's edges count for its table (a default that calls a function puts
-/// the function before the table). Foreign keys are left out: they are added
+/// the function before the table), but a rule's when rules are among the objects. Foreign keys are left out: they are added
 /// after every table, so two tables that reference each other need no order.
 /// Where edges still form a cycle, the first object of the cycle goes first
 /// and the server decides (functions are created with `check_function_bodies` off).
@@ -90,8 +90,18 @@ struct DependencyOrder {
         // type as a shell first (Planner), so the functions need not wait for it.
         let ioFunctions = Set(edges.filter { $0.dependent.kind == .baseType && $0.referenced.kind == .function }
             .map { [$0.referenced, $0.dependent] })
+        // A rule among the objects ordered is one of its own: its edges are its, and it comes after
+        // its relation (a rule on `t` that reads a view over `t` ties neither to the other).
+        let relations = Dictionary(objects.filter { [.table, .view, .materializedView, .foreignTable].contains($0.kind) }
+            .map { (QualifiedName(schema: $0.schema ?? "", name: $0.name), $0) }, uniquingKeysWith: { first, _ in first })
+        for rule in objects where rule.kind == .rule {
+            if let owner = rule.parent, let relation = relations[QualifiedName(schema: owner.schema ?? "", name: owner.name)] {
+                add(rule, relation)
+            }
+        }
         for (dependent, referenced) in edges where !ioFunctions.contains([dependent, referenced]) {
-            let (from, to) = (dependent.parent ?? dependent, referenced.parent ?? referenced)
+            let from = dependent.kind == .rule && nodes.contains(dependent) ? dependent : dependent.parent ?? dependent
+            let to = referenced.parent ?? referenced
             // Table to table is a foreign key (added last) unless it is inheritance or a row type.
             if from.kind == .table, to.kind == .table, !tableEdges.contains([from, to]) { continue }
             add(from, to)

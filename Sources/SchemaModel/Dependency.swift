@@ -51,6 +51,7 @@ extension ObjectAddress {
         case "index": return .index
         case "trigger": return .trigger
         case "policy": return .policy
+        case "rule": return .rule
         case "view": return .view
         case "materialized view": return .materializedView
         case "function": return .function

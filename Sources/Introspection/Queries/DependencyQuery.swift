@@ -4,7 +4,7 @@ import SchemaModel
 /// What depends on what, between user objects. pg_depend, with both ends named
 /// as pg_identify_object names them (`table public.users`, `function public.f(integer)`).
 /// Some ends are moved to the object a person thinks of: a view's rewrite rule
-/// to the view, a column default or a table constraint to its table, a domain
+/// (`_RETURN`) to the view, another rule named as the model names it (`rule r on s.t`), a column default or a table constraint to its table, a domain
 /// constraint to its domain, an array type to its element type, a table's row
 /// type to the table, and an extension's member to the extension.
 enum DependencyQuery {
@@ -49,12 +49,12 @@ enum DependencyQuery {
             SELECT 'pg_class'::pg_catalog.regclass::pg_catalog.oid, h.inhrelid, 'pg_class'::pg_catalog.regclass::pg_catalog.oid, h.inhparent
             FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_foreign_table f ON f.ftrelid = h.inhrelid
         ), dependent AS (
-            SELECT CASE WHEN r.classid = 'pg_rewrite'::pg_catalog.regclass THEN 'pg_class'::pg_catalog.regclass
+            SELECT CASE WHEN r.classid = 'pg_rewrite'::pg_catalog.regclass AND rw.rulename = '_RETURN' THEN 'pg_class'::pg_catalog.regclass
                         WHEN r.classid = 'pg_attrdef'::pg_catalog.regclass THEN 'pg_class'::pg_catalog.regclass
                         WHEN r.classid = 'pg_constraint'::pg_catalog.regclass AND con.conrelid <> 0 THEN 'pg_class'::pg_catalog.regclass
                         WHEN r.classid = 'pg_constraint'::pg_catalog.regclass THEN 'pg_type'::pg_catalog.regclass
                         ELSE r.classid END AS classid,
-                   CASE WHEN r.classid = 'pg_rewrite'::pg_catalog.regclass THEN rw.ev_class
+                   CASE WHEN r.classid = 'pg_rewrite'::pg_catalog.regclass AND rw.rulename = '_RETURN' THEN rw.ev_class
                         WHEN r.classid = 'pg_attrdef'::pg_catalog.regclass THEN ad.adrelid
                         WHEN r.classid = 'pg_constraint'::pg_catalog.regclass AND con.conrelid <> 0 THEN con.conrelid
                         WHEN r.classid = 'pg_constraint'::pg_catalog.regclass THEN con.contypid
@@ -114,6 +114,13 @@ enum DependencyQuery {
             FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE tg.oid IN (SELECT objid FROM ends WHERE classid = 'pg_trigger'::pg_catalog.regclass)
+            UNION ALL
+            -- A rule (not a view's own): dropped and made again around what it calls or reads.
+            SELECT 'pg_rewrite'::pg_catalog.regclass, rw.oid, NULL, 'rule',
+                   pg_catalog.quote_ident(rw.rulename) || ' on ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)
+            FROM pg_catalog.pg_rewrite rw JOIN pg_catalog.pg_class c ON c.oid = rw.ev_class
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE rw.oid IN (SELECT objid FROM ends WHERE classid = 'pg_rewrite'::pg_catalog.regclass)
             UNION ALL
             SELECT 'pg_policy'::pg_catalog.regclass, po.oid, NULL, 'policy',
                    pg_catalog.quote_ident(po.polname) || ' on ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)

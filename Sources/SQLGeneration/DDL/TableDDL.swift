@@ -217,7 +217,14 @@ enum TableDDL {
                 // The parent's default, not wanted here.
                 statements.append(Statement("ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) DROP DEFAULT"))
             }
-            if column.notNull && !namedNotNullColumns.contains(column.name) { statements.append(Statement(setNotNull(column, of: table.name))) }
+            if column.notNull && !namedNotNullColumns.contains(column.name) {
+                statements.append(Statement(setNotNull(column, of: table.name)))
+            } else if !column.notNull && table.ofType == nil {
+                // An inheritance child may drop the NOT NULL its parent gave it (before 18; GNUmed's
+                // `clin.substance_intake.fk_episode` under `clin.clin_root_item`). ONLY: the child's own
+                // children, made after it, take its column as it is then.
+                statements.append(Statement("ALTER TABLE ONLY \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) DROP NOT NULL"))
+            }
         }
         for column in table.columns { statements += columnExtras(column, of: table.name) }
         if table.rowLevelSecurity { statements.append(Statement("ALTER TABLE \(table.name.sql) ENABLE ROW LEVEL SECURITY")) }

@@ -103,6 +103,12 @@ public struct DependencyResolver: Sendable {
                   let table = Self.qualified(address.identity[on.upperBound...]) else { return nil }
             let owner = ObjectID(kind: relations[table] ?? .table, schema: table.schema, name: table.name)
             return ObjectID(kind, member[0], on: owner)
+        case .rule:
+            // `rule r on s.t`: a rule's id names its relation as a table, a view's too (`DefinedObject.id`).
+            guard let on = address.identity.range(of: " on ", options: .backwards),
+                  let member = Self.path(address.identity[..<on.lowerBound]), member.count == 1,
+                  let table = Self.qualified(address.identity[on.upperBound...]) else { return nil }
+            return ObjectID(.rule, member[0], on: ObjectID(kind: .table, schema: table.schema, name: table.name))
         case .function, .procedure:
             return Self.overload(address.identity, among: functions)
         case .aggregate:
@@ -122,7 +128,7 @@ public struct DependencyResolver: Sendable {
             guard let name = Self.qualified(address.identity[...]) else { return nil }
             let id = ObjectID(kind: kind, schema: name.schema, name: name.name)
             return named.contains(id) ? id : nil
-        case .cast, .statistics, .rule, .eventTrigger, .publication, .defaultPrivileges, .securityLabel, .systemPrivileges:
+        case .cast, .statistics, .eventTrigger, .publication, .defaultPrivileges, .securityLabel, .systemPrivileges:
             // Not named by the dependency query: the kinds others use by name come first
             // (DependencyOrder.tier), the rest after what they act on.
             return nil
