@@ -39,6 +39,11 @@ public enum ServerFeatures {
         if !lacking.isEmpty {
             return "PostgreSQL \(server.major) here lacks the extension\(lacking.count == 1 ? "" : "s") \(lacking.joined(separator: ", "))"
         }
+        // `-- before PostgreSQL 18`: a fixture of what newer majors refuse.
+        if let range = sql.range(of: #"-- before PostgreSQL [0-9]+"#, options: .regularExpression),
+           let limit = sql[range].split(separator: " ").last.flatMap({ Int($0) }), server.major >= limit {
+            return "PostgreSQL \(server.major) here; the fixture is of majors before \(limit)"
+        }
         // `-- needs PostgreSQL 16`: a fixture of what older majors refuse; `… 16 only`, of what
         // newer ones refuse too.
         if let range = sql.range(of: #"-- needs PostgreSQL [0-9]+( only)?"#, options: .regularExpression) {
