@@ -1,3 +1,5 @@
+import SQLText
+
 /// One statement of a plan or of a schema script, with what a reader needs to
 /// know before running it.
 public struct Statement: Hashable, Sendable {
@@ -13,6 +15,8 @@ public struct Statement: Hashable, Sendable {
     var guardBlock: String? = nil
 
     public init(_ sql: String, outsideTransaction: Bool = false, hazards: [Hazard] = [], notes: [String] = []) {
+        // What the server printed is written so that it reads back as printed (ReparsableText).
+        let sql = ReparsableText.of(sql)
         self.sql = sql.hasSuffix(";") ? sql : sql + ";"
         self.outsideTransaction = outsideTransaction
         self.hazards = hazards

@@ -2,7 +2,7 @@
 # Real schemas and real histories, none written for this tool, fetched from Debian's and PyPI's
 # registries (nothing of theirs is committed):
 #
-#   bash Tests/Corpus/applications/run.sh [PG_BIN_DIR] [apps|histories|extensions|versions]...
+#   bash Tests/Corpus/applications/run.sh [PG_BIN_DIR] [apps|histories|django|gnumed|extensions|versions]...
 #
 # PG_BIN_DIR defaults to /usr/lib/postgresql/15/bin. Uses the release build (`swift build -c
 # release`). Runs a throwaway server of its own (PORT, 5495) as its superuser; WORK (a new
@@ -22,6 +22,11 @@
 #             migrated one migration at a time (django_states.py), each state that changed the
 #             schema a database: the plans between consecutive states both ways, jumps of 10,
 #             first to last both ways, and the last state's round trip.
+# gnumed      GNUmed's 21 schema versions (Debian's gnumed-server: its bootstrapper, in a virtual
+#             environment with psycopg2 from PyPI, makes gnumed_v2 and upgrades it copy by copy
+#             to gnumed_v22 with its SQL and Python scripts, as a GNUmed site does): the plans
+#             between consecutive versions both ways, jumps of 5, first to last both ways, and
+#             the last version's round trip.
 # extensions  Every extension the server has that installs (apt-get install postgresql-15-… for
 #             more): created, then detached from its extension, so that its functions, types,
 #             operators, classes, tables and views are the user's; then as apps.
@@ -158,6 +163,24 @@ django)
   for ((k = 0; k + 10 < n; k += 10)); do plan "${djstates[k]}" "${djstates[k + 10]}"; plan "${djstates[k + 10]}" "${djstates[k]}"; done
   plan "${djstates[0]}" "${djstates[n - 1]}"; plan "${djstates[n - 1]}" "${djstates[0]}"
   roundtrip dj
+  ;;
+gnumed)
+  echo "== GNUmed"
+  apt-get download -qq gnumed-server >/dev/null 2>&1 && dpkg-deb -x gnumed-server_*.deb g \
+    && python3 -m venv gvenv && gvenv/bin/pip install -q psycopg2-binary >/dev/null 2>&1 \
+    || { echo "could not fetch GNUmed's server or psycopg2"; failed=$((failed + 1)); continue; }
+  # Its bootstrapper connects as postgres over the socket (PGHOST) and makes its roles
+  # (gm-dbo and the groups its grants name); its upgrades keep each version's database.
+  (cd g/var/lib/gnumed/server/bootstrap && PGHOST=$work GM_DB_PORT=$port PGPORT=$port "$work/get/gvenv/bin/python" \
+    bootstrap_gm_db_system.py --log-file="$work/out/gnumed.log" --conf-file=bootstrap-latest.conf --quiet > "$work/out/gnumed.txt" 2>&1) \
+    || { echo "GNUmed's bootstrap failed:"; tail -3 "$work/out/gnumed.txt"; failed=$((failed + 1)); continue; }
+  mapfile -t gstates < <($psql -d postgres -At -c "SELECT datname FROM pg_database WHERE datname ~ '^gnumed_v[0-9]+$'
+    ORDER BY substr(datname, 9)::int")
+  n=${#gstates[@]}; echo "${n} versions, ${gstates[0]} to ${gstates[n - 1]}"
+  for ((k = 0; k + 1 < n; k++)); do plan "${gstates[k]}" "${gstates[k + 1]}"; plan "${gstates[k + 1]}" "${gstates[k]}"; done
+  for ((k = 0; k + 5 < n; k += 5)); do plan "${gstates[k]}" "${gstates[k + 5]}"; plan "${gstates[k + 5]}" "${gstates[k]}"; done
+  plan "${gstates[0]}" "${gstates[n - 1]}"; plan "${gstates[n - 1]}" "${gstates[0]}"
+  roundtrip "${gstates[n - 1]}"
   ;;
 extensions)
   echo "== extensions' objects as the user's"
