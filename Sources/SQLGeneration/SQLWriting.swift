@@ -60,7 +60,8 @@ enum SQLWriting {
     /// schema script can put several in one DO block (`unlessAll`).
     static func unless(_ exists: String?, _ sql: String) -> Statement {
         guard let exists else { return Statement(sql) }
-        let block = "    IF NOT EXISTS (\(exists)) THEN\n        \(trimmedStatement(sql));\n    END IF;"
+        // The block is kept apart from the statement's text (a script joins blocks): written reparsable here.
+        let block = "    IF NOT EXISTS (\(exists)) THEN\n        \(trimmedStatement(ReparsableText.of(sql)));\n    END IF;"
         var statement = Statement(unlessAll([block]))
         statement.guardBlock = block
         return statement

@@ -20,3 +20,30 @@ import Testing
         }
     }
 }
+
+extension ReparsableTextTests {
+    @Test func anArrayCastAsAWholeIsGivenItsOwnTypeFirst() {
+        let printed = "CHECK (((status)::text = ANY ((ARRAY['A'::character varying, NULL::character varying])::text[])))"
+        #expect(ReparsableText.of(printed)
+            == "CHECK (((status)::text = ANY ((ARRAY['A'::character varying, NULL::character varying]::character varying[])::text[])))")
+    }
+
+    @Test func anArrayWhoseElementsDifferOrNestIsLeftAsPrinted() {
+        for text in ["CHECK ((x = ANY ((ARRAY[1, 2])::bigint[])))",
+                     "CHECK ((x = ANY ((ARRAY['a'::character varying, 'b'::text])::text[])))",
+                     "SELECT (ARRAY[ARRAY['a'::text]])::text[]",
+                     "SELECT (ARRAY['a'::character varying, 'b'::character varying])[1]"] {
+            #expect(ReparsableText.of(text) == text)
+        }
+    }
+}
+
+extension ReparsableTextTests {
+    @Test func writtenOnceItChangesNoMore() {
+        let printed = "DO $schemactl2$ BEGIN ALTER TABLE t ADD CHECK ((s)::text = ANY ((ARRAY['a'::character varying])::text[])); "
+            + "CREATE VIEW v AS SELECT EXTRACT(YEAR FROM now()); END $schemactl2$"
+        let once = ReparsableText.of(printed)
+        #expect(once.contains("(ARRAY['a'::character varying]::character varying[])::text[]") && once.contains("EXTRACT('YEAR' FROM"))
+        #expect(ReparsableText.of(once) == once)
+    }
+}

@@ -2,7 +2,7 @@
 # Real schemas and real histories, none written for this tool, fetched from Debian's and PyPI's
 # registries (nothing of theirs is committed):
 #
-#   bash Tests/Corpus/applications/run.sh [PG_BIN_DIR] [apps|histories|django|gnumed|extensions|versions]...
+#   bash Tests/Corpus/applications/run.sh [PG_BIN_DIR] [apps|histories|django|ledgersmb|gnumed|extensions|versions]...
 #
 # PG_BIN_DIR defaults to /usr/lib/postgresql/15/bin. Uses the release build (`swift build -c
 # release`). Runs a throwaway server of its own (PORT, 5495) as its superuser; WORK (a new
@@ -21,6 +21,10 @@
 # django      Django's contrib apps and Wagtail's (PyPI, in a virtual environment of its own),
 #             migrated one migration at a time (django_states.py), each state that changed the
 #             schema a database: the plans between consecutive states both ways, jumps of 10,
+#             first to last both ways, and the last state's round trip.
+# ledgersmb   LedgerSMB 1.6 (Debian): its base schema, then each of its change scripts in order (a
+#             state each; those it marks may fail are let fail, as its upgrader does), then its
+#             modules (functions, types, views): the plans between consecutive states both ways,
 #             first to last both ways, and the last state's round trip.
 # gnumed      GNUmed's 21 schema versions (Debian's gnumed-server: its bootstrapper, in a virtual
 #             environment with psycopg2 from PyPI, makes gnumed_v2 and upgrades it copy by copy
@@ -163,6 +167,27 @@ django)
   for ((k = 0; k + 10 < n; k += 10)); do plan "${djstates[k]}" "${djstates[k + 10]}"; plan "${djstates[k + 10]}" "${djstates[k]}"; done
   plan "${djstates[0]}" "${djstates[n - 1]}"; plan "${djstates[n - 1]}" "${djstates[0]}"
   roundtrip dj
+  ;;
+ledgersmb)
+  echo "== LedgerSMB"
+  apt-get download -qq ledgersmb >/dev/null 2>&1 && dpkg-deb -x ledgersmb_*.deb l \
+    || { echo "could not fetch LedgerSMB"; failed=$((failed + 1)); continue; }
+  sql=l/usr/share/ledgersmb/sql; load lsmb $sql/Pg-database.sql && { snapshot lsmb lsmb_000; lstates=(lsmb_000); }
+  i=0
+  for line in $(grep -v '^#' $sql/changes/LOADORDER); do
+    file=${line#!}; i=$((i + 1))
+    $psql -d lsmb -1 -v ON_ERROR_STOP=1 -f "$sql/changes/$file" > "$work/out/load.txt" 2>&1 \
+      || { [ "$line" = "$file" ] && { echo "could not load $file"; grep ERROR "$work/out/load.txt" | head -1; }; }
+    snapshot lsmb "$(printf "lsmb_%03d" $i)"; lstates+=("$(printf "lsmb_%03d" $i)")
+  done
+  for module in $(grep -v '^#' $sql/modules/LOADORDER | grep -v Duplicates_Functions); do
+    $psql -d lsmb -v ON_ERROR_STOP=1 -f "$sql/modules/$module" > "$work/out/load.txt" 2>&1 || echo "could not load $module"
+  done
+  snapshot lsmb lsmb_modules; lstates+=(lsmb_modules)
+  n=${#lstates[@]}; echo "$n states"
+  for ((k = 0; k + 1 < n; k++)); do plan "${lstates[k]}" "${lstates[k + 1]}"; plan "${lstates[k + 1]}" "${lstates[k]}"; done
+  plan "${lstates[0]}" "${lstates[n - 1]}"; plan "${lstates[n - 1]}" "${lstates[0]}"
+  roundtrip lsmb_modules
   ;;
 gnumed)
   echo "== GNUmed"
