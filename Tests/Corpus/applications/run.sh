@@ -2,7 +2,7 @@
 # Real schemas and real histories, none written for this tool, fetched from Debian's and PyPI's
 # registries (nothing of theirs is committed):
 #
-#   bash Tests/Corpus/applications/run.sh [PG_BIN_DIR] [apps|histories|django|ledgersmb|gnumed|extensions|versions]...
+#   bash Tests/Corpus/applications/run.sh [PG_BIN_DIR] [apps|histories|django|mlflow|ledgersmb|gnumed|extensions|versions]...
 #
 # PG_BIN_DIR defaults to /usr/lib/postgresql/15/bin. Uses the release build (`swift build -c
 # release`). Runs a throwaway server of its own (PORT, 5495) as its superuser; WORK (a new
@@ -22,6 +22,10 @@
 #             migrated one migration at a time (django_states.py), each state that changed the
 #             schema a database: the plans between consecutive states both ways, jumps of 10,
 #             first to last both ways, and the last state's round trip.
+# mlflow      MLflow's tracking store (PyPI: mlflow-skinny, SQLAlchemy, Alembic, in a virtual
+#             environment of its own), upgraded one Alembic revision at a time (mlflow_states.py),
+#             each a database: the plans between consecutive states both ways, first to last
+#             both ways, and the last state's round trip.
 # ledgersmb   LedgerSMB 1.6 (Debian): its base schema, then each of its change scripts in order (a
 #             state each; those it marks may fail are let fail, as its upgrader does), then its
 #             modules (functions, types, views): the plans between consecutive states both ways,
@@ -167,6 +171,18 @@ django)
   for ((k = 0; k + 10 < n; k += 10)); do plan "${djstates[k]}" "${djstates[k + 10]}"; plan "${djstates[k + 10]}" "${djstates[k]}"; done
   plan "${djstates[0]}" "${djstates[n - 1]}"; plan "${djstates[n - 1]}" "${djstates[0]}"
   roundtrip dj
+  ;;
+mlflow)
+  echo "== MLflow"
+  python3 -m venv mlvenv && mlvenv/bin/pip install -q mlflow-skinny sqlalchemy alembic psycopg2-binary >/dev/null 2>&1 \
+    || { echo "could not install MLflow"; failed=$((failed + 1)); continue; }
+  fresh ml
+  mapfile -t mstates < <(mlvenv/bin/python "$here/Tests/Corpus/applications/mlflow_states.py" "$work" "$port" ml ml 2> "$work/out/mlflow.txt")
+  n=${#mstates[@]}; echo "$(tail -1 "$work/out/mlflow.txt"), $n states"
+  [ "$n" -ge 2 ] || { echo "could not migrate:"; tail -3 "$work/out/mlflow.txt"; failed=$((failed + 1)); continue; }
+  for ((k = 0; k + 1 < n; k++)); do plan "${mstates[k]}" "${mstates[k + 1]}"; plan "${mstates[k + 1]}" "${mstates[k]}"; done
+  plan "${mstates[0]}" "${mstates[n - 1]}"; plan "${mstates[n - 1]}" "${mstates[0]}"
+  roundtrip "${mstates[n - 1]}"
   ;;
 ledgersmb)
   echo "== LedgerSMB"
