@@ -78,6 +78,9 @@ public enum ReparsableText {
             } else if token.depth == level, token.isSymbol(":"), cursor > elementStart, tokens[cursor - 1].isSymbol(":"),
                       tokens[cursor - 1].offset + 1 == token.offset {
                 lastCast = cursor
+            } else if lastCast != nil, !isTypeName(token, level: level) {
+                // What follows the last cast is more than a type (`::text COLLATE "C"`, `::int + 1`).
+                lastCast = nil
             }
             cursor += 1
         }
@@ -87,4 +90,19 @@ public enum ReparsableText {
         let after = tokens[cursor].offset + 1
         return (after..<after, "::" + type + "[]")
     }
+
+    /// Whether `token`, after a cast in an array's element at `level`, can be part of a type's name
+    /// (`character varying(20)`, `"S".t`, `numeric(10,2)`, `timestamp with time zone`).
+    private static func isTypeName(_ token: SQLToken, level: Int) -> Bool {
+        switch token.kind {
+        case .word: return !notInTypeNames.contains(token.value.uppercased())
+        case .quotedIdentifier: return true
+        case .number: return token.depth > level
+        case .string: return false
+        case .symbol: return token.isSymbol(".") || token.isSymbol("(") || token.isSymbol(")") || token.isSymbol(",") && token.depth > level
+        }
+    }
+
+    private static let notInTypeNames: Set<String> = ["COLLATE", "AT", "IS", "AND", "OR", "NOT", "IN", "LIKE", "ILIKE", "SIMILAR",
+                                                      "BETWEEN", "ISNULL", "NOTNULL", "OVERLAPS", "ESCAPE", "OPERATOR"]
 }

@@ -26,13 +26,17 @@ extension ReparsableTextTests {
         let printed = "CHECK (((status)::text = ANY ((ARRAY['A'::character varying, NULL::character varying])::text[])))"
         #expect(ReparsableText.of(printed)
             == "CHECK (((status)::text = ANY ((ARRAY['A'::character varying, NULL::character varying]::character varying[])::text[])))")
+        #expect(ReparsableText.of("SELECT (ARRAY['1'::numeric(10,2), '2'::numeric(10,2)])::text[]")
+            == "SELECT (ARRAY['1'::numeric(10,2), '2'::numeric(10,2)]::numeric(10,2)[])::text[]")
     }
 
     @Test func anArrayWhoseElementsDifferOrNestIsLeftAsPrinted() {
         for text in ["CHECK ((x = ANY ((ARRAY[1, 2])::bigint[])))",
                      "CHECK ((x = ANY ((ARRAY['a'::character varying, 'b'::text])::text[])))",
                      "SELECT (ARRAY[ARRAY['a'::text]])::text[]",
-                     "SELECT (ARRAY['a'::character varying, 'b'::character varying])[1]"] {
+                     "SELECT (ARRAY['a'::character varying, 'b'::character varying])[1]",
+                     "SELECT (ARRAY['a'::text COLLATE \"C\", 'b'::text COLLATE \"C\"])::name[]",
+                     "SELECT (ARRAY[x::integer + 1, y::integer + 1])::bigint[]"] {
             #expect(ReparsableText.of(text) == text)
         }
     }
