@@ -5,8 +5,9 @@ import SchemaModel
 /// the same model always gives the same order.
 ///
 /// A member's edges count for its table (a default that calls a function puts
-/// the function before the table), but a rule's when rules are among the objects. Foreign keys are left out: they are added
-/// after every table, so two tables that reference each other need no order.
+/// the function before the table), but a rule's are its own when rules are among
+/// the objects. Foreign keys are left out: they are added after every table, so
+/// two tables that reference each other need no order.
 /// Where edges still form a cycle, the first object of the cycle goes first
 /// and the server decides (functions are created with `check_function_bodies` off).
 struct DependencyOrder {

@@ -4,9 +4,10 @@ import SchemaModel
 /// What depends on what, between user objects. pg_depend, with both ends named
 /// as pg_identify_object names them (`table public.users`, `function public.f(integer)`).
 /// Some ends are moved to the object a person thinks of: a view's rewrite rule
-/// (`_RETURN`) to the view, another rule named as the model names it (`rule r on s.t`), a column default or a table constraint to its table, a domain
-/// constraint to its domain, an array type to its element type, a table's row
-/// type to the table, and an extension's member to the extension.
+/// (`_RETURN`) to the view, a column default or a table constraint to its table,
+/// a domain constraint to its domain, an array type to its element type, a
+/// table's row type to the table, and an extension's member to the extension.
+/// Another rule is an end of its own, named as the model names it (`rule r on s.t`).
 enum DependencyQuery {
     static func sql(_ version: CatalogVersion) -> String {
         // A multirange (14+) counts as its range type: a domain or a composite over
