@@ -37,6 +37,20 @@ enum DependencyQuery {
                         WHERE x.oid IN (SELECT objid FROM ends WHERE classid = '\(catalog)'::pg_catalog.regclass)
             """
         }).joined(separator: "\n            UNION ALL\n            ")
+        // Members of a relation, named `name on schema.relation`: a trigger, a rule (not a view's
+        // own, which is the view: dropped and made again around what it calls or reads), a
+        // policy, a table constraint.
+        let members = [("pg_trigger", "trigger", "tg", "tgname", "tgrelid"), ("pg_rewrite", "rule", "rw", "rulename", "ev_class"),
+                       ("pg_policy", "policy", "po", "polname", "polrelid"), ("pg_constraint", "table constraint", "co", "conname", "conrelid")]
+        let onRelation = members.map { catalog, type, alias, name, relation in
+            """
+            SELECT '\(catalog)'::pg_catalog.regclass, \(alias).oid, NULL, '\(type)',
+                               pg_catalog.quote_ident(\(alias).\(name)) || ' on ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)
+                        FROM pg_catalog.\(catalog) \(alias) JOIN pg_catalog.pg_class c ON c.oid = \(alias).\(relation)
+                        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                        WHERE \(alias).oid IN (SELECT objid FROM ends WHERE classid = '\(catalog)'::pg_catalog.regclass)
+            """
+        }.joined(separator: "\n            UNION ALL\n            ")
         return """
         WITH raw AS (
             SELECT d.classid, d.objid, d.refclassid, d.refobjid
@@ -110,29 +124,7 @@ enum DependencyQuery {
             FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
             WHERE t.oid IN (SELECT objid FROM ends WHERE classid = 'pg_type'::pg_catalog.regclass)
             UNION ALL
-            SELECT 'pg_trigger'::pg_catalog.regclass, tg.oid, NULL, 'trigger',
-                   pg_catalog.quote_ident(tg.tgname) || ' on ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)
-            FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE tg.oid IN (SELECT objid FROM ends WHERE classid = 'pg_trigger'::pg_catalog.regclass)
-            UNION ALL
-            -- A rule (not a view's own): dropped and made again around what it calls or reads.
-            SELECT 'pg_rewrite'::pg_catalog.regclass, rw.oid, NULL, 'rule',
-                   pg_catalog.quote_ident(rw.rulename) || ' on ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)
-            FROM pg_catalog.pg_rewrite rw JOIN pg_catalog.pg_class c ON c.oid = rw.ev_class
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE rw.oid IN (SELECT objid FROM ends WHERE classid = 'pg_rewrite'::pg_catalog.regclass)
-            UNION ALL
-            SELECT 'pg_policy'::pg_catalog.regclass, po.oid, NULL, 'policy',
-                   pg_catalog.quote_ident(po.polname) || ' on ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)
-            FROM pg_catalog.pg_policy po JOIN pg_catalog.pg_class c ON c.oid = po.polrelid
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            UNION ALL
-            SELECT 'pg_constraint'::pg_catalog.regclass, co.oid, NULL, 'table constraint',
-                   pg_catalog.quote_ident(co.conname) || ' on ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)
-            FROM pg_catalog.pg_constraint co JOIN pg_catalog.pg_class c ON c.oid = co.conrelid
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE co.oid IN (SELECT objid FROM ends WHERE classid = 'pg_constraint'::pg_catalog.regclass)
+            \(onRelation)
             UNION ALL
             -- Operators and their classes and families, named as the model names them
             -- (schema.name(signature), unquoted): views, indexes and exclusion constraints use them.

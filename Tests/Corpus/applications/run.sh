@@ -76,6 +76,12 @@ plan() { # plan FROM TO: proved by schemactl, or counted as failed with its erro
   if [ $? -ge 2 ]; then failed=$((failed + 1)); echo "FAILED $1 → $2:"; grep -v '^$' "$work/out/plan.err" | head -5 | cut -c1-240
   else proved=$((proved + 1)); fi
 }
+chain() { # chain STEP DB...: the plans between consecutive databases both ways, jumps of STEP (0: none), first to last both ways
+  local step=$1; shift; local all=("$@"); local n=$# k
+  for ((k = 0; k + 1 < n; k++)); do plan "${all[k]}" "${all[k + 1]}"; plan "${all[k + 1]}" "${all[k]}"; done
+  for ((k = 0; step > 0 && k + step < n; k += step)); do plan "${all[k]}" "${all[k + step]}"; plan "${all[k + step]}" "${all[k]}"; done
+  plan "${all[0]}" "${all[n - 1]}"; plan "${all[n - 1]}" "${all[0]}"
+}
 roundtrip() { # roundtrip DB: the consolidated SQL twice into an empty database, compared; then empty ↔ DB
   local db=$1
   "$schemactl" inspect "${conn}$db" --format sql --output "$work/out/$db.sql" || { failed=$((failed + 1)); return; }
@@ -150,12 +156,7 @@ histories)
     i=$((i + 1)); $psql -d procrastinate -v ON_ERROR_STOP=1 -f "$file" > "$work/out/load.txt" 2>&1 || echo "could not load $file"
     snapshot procrastinate "$(printf "pr_%02d" $i)"; pstates+=("$(printf "pr_%02d" $i)")
   done
-  for list in states pstates; do
-    eval "all=(\"\${$list[@]}\")"; n=${#all[@]}
-    for ((k = 0; k + 1 < n; k++)); do plan "${all[k]}" "${all[k + 1]}"; plan "${all[k + 1]}" "${all[k]}"; done
-    for ((k = 0; k + 5 < n; k += 5)); do plan "${all[k]}" "${all[k + 5]}"; plan "${all[k + 5]}" "${all[k]}"; done
-    plan "${all[0]}" "${all[n - 1]}"; plan "${all[n - 1]}" "${all[0]}"
-  done
+  chain 5 "${states[@]}"; chain 5 "${pstates[@]}"
   roundtrip procrastinate
   ;;
 django)
@@ -167,9 +168,7 @@ django)
   mapfile -t djstates < <(venv/bin/python "$here/Tests/Corpus/applications/django_states.py" "$work" "$port" dj dj 2> "$work/out/django.txt")
   n=${#djstates[@]}; echo "$(head -1 "$work/out/django.txt"), $n states"
   [ "$n" -ge 2 ] || { echo "could not migrate:"; tail -3 "$work/out/django.txt"; failed=$((failed + 1)); continue; }
-  for ((k = 0; k + 1 < n; k++)); do plan "${djstates[k]}" "${djstates[k + 1]}"; plan "${djstates[k + 1]}" "${djstates[k]}"; done
-  for ((k = 0; k + 10 < n; k += 10)); do plan "${djstates[k]}" "${djstates[k + 10]}"; plan "${djstates[k + 10]}" "${djstates[k]}"; done
-  plan "${djstates[0]}" "${djstates[n - 1]}"; plan "${djstates[n - 1]}" "${djstates[0]}"
+  chain 10 "${djstates[@]}"
   roundtrip dj
   ;;
 mlflow)
@@ -180,8 +179,7 @@ mlflow)
   mapfile -t mstates < <(mlvenv/bin/python "$here/Tests/Corpus/applications/mlflow_states.py" "$work" "$port" ml ml 2> "$work/out/mlflow.txt")
   n=${#mstates[@]}; echo "$(tail -1 "$work/out/mlflow.txt"), $n states"
   [ "$n" -ge 2 ] || { echo "could not migrate:"; tail -3 "$work/out/mlflow.txt"; failed=$((failed + 1)); continue; }
-  for ((k = 0; k + 1 < n; k++)); do plan "${mstates[k]}" "${mstates[k + 1]}"; plan "${mstates[k + 1]}" "${mstates[k]}"; done
-  plan "${mstates[0]}" "${mstates[n - 1]}"; plan "${mstates[n - 1]}" "${mstates[0]}"
+  chain 0 "${mstates[@]}"
   roundtrip "${mstates[n - 1]}"
   ;;
 ledgersmb)
@@ -201,8 +199,7 @@ ledgersmb)
   done
   snapshot lsmb lsmb_modules; lstates+=(lsmb_modules)
   n=${#lstates[@]}; echo "$n states"
-  for ((k = 0; k + 1 < n; k++)); do plan "${lstates[k]}" "${lstates[k + 1]}"; plan "${lstates[k + 1]}" "${lstates[k]}"; done
-  plan "${lstates[0]}" "${lstates[n - 1]}"; plan "${lstates[n - 1]}" "${lstates[0]}"
+  chain 0 "${lstates[@]}"
   roundtrip lsmb_modules
   ;;
 gnumed)
@@ -218,9 +215,7 @@ gnumed)
   mapfile -t gstates < <($psql -d postgres -At -c "SELECT datname FROM pg_database WHERE datname ~ '^gnumed_v[0-9]+$'
     ORDER BY substr(datname, 9)::int")
   n=${#gstates[@]}; echo "${n} versions, ${gstates[0]} to ${gstates[n - 1]}"
-  for ((k = 0; k + 1 < n; k++)); do plan "${gstates[k]}" "${gstates[k + 1]}"; plan "${gstates[k + 1]}" "${gstates[k]}"; done
-  for ((k = 0; k + 5 < n; k += 5)); do plan "${gstates[k]}" "${gstates[k + 5]}"; plan "${gstates[k + 5]}" "${gstates[k]}"; done
-  plan "${gstates[0]}" "${gstates[n - 1]}"; plan "${gstates[n - 1]}" "${gstates[0]}"
+  chain 5 "${gstates[@]}"
   roundtrip "${gstates[n - 1]}"
   ;;
 extensions)
