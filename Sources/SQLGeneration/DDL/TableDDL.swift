@@ -219,7 +219,7 @@ enum TableDDL {
             }
             if column.notNull && !namedNotNullColumns.contains(column.name) {
                 statements.append(Statement(setNotNull(column, of: table.name)))
-            } else if !column.notNull && table.ofType == nil {
+            } else if !column.notNull && parents.contains(where: { $0.columns.contains { $0.name == column.name && $0.notNull } }) {
                 // An inheritance child may drop the NOT NULL its parent gave it (before 18; GNUmed's
                 // `clin.substance_intake.fk_episode` under `clin.clin_root_item`). ONLY: the child's own
                 // children, made after it, take its column as it is then.
