@@ -419,7 +419,9 @@ public struct RandomHistory: Sendable {
             guard chance(50), let column = existing.split(separator: "_", maxSplits: 1).last else {
                 return "ALTER TABLE \(table) DROP CONSTRAINT \(existing)"
             }
-            let name = fresh("ck") + "_" + column
+            // Its kind's prefix kept (`ck`, `ex`): an exclusion constraint renamed `ck…` was later
+            // taken for a check on an integer (seed 307: `CHECK (rg9 <> 7)` on a tstzrange).
+            let name = fresh(String(existing.prefix { $0.isLetter })) + "_" + column
             tables[index].checks.append(name)
             return "ALTER TABLE \(table) RENAME CONSTRAINT \(existing) TO \(name)"
         }
@@ -444,7 +446,7 @@ public struct RandomHistory: Sendable {
             return "ALTER INDEX \(existing) RENAME TO \(name)"
         }
         let column = existing.split(separator: "_", maxSplits: 1).last.map(String.init) ?? ""
-        let name = fresh(existing.hasPrefix("ck") ? "ck" : "fk") + "_" + column
+        let name = fresh(String(existing.prefix { $0.isLetter })) + "_" + column
         if let position = checks.firstIndex(of: existing) {
             tables[index].checks[position] = name
         } else {
