@@ -32,10 +32,10 @@ engine.dispose()
 admin = psycopg2.connect(host=host, port=port, user="postgres", dbname="postgres")
 admin.autocommit = True
 revisions = list(reversed(list(ScriptDirectory.from_config(config).walk_revisions())))
+print(f"{len(revisions)} revisions", file=sys.stderr, flush=True)
 for number, revision in enumerate(revisions, 1):
     command.upgrade(config, revision.revision)
     name = f"{prefix}_{number:03d}"
     with admin.cursor() as cursor:
         cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{database}"')
     print(name, flush=True)
-print(f"{len(revisions)} revisions", file=sys.stderr)

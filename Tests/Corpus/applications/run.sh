@@ -82,6 +82,20 @@ chain() { # chain STEP DB...: the plans between consecutive databases both ways,
   for ((k = 0; step > 0 && k + step < n; k += step)); do plan "${all[k]}" "${all[k + step]}"; plan "${all[k + step]}" "${all[k]}"; done
   plan "${all[0]}" "${all[n - 1]}"; plan "${all[n - 1]}" "${all[0]}"
 }
+python_history() { # python_history LABEL PACKAGES SCRIPT PREFIX STEP: SCRIPT, in a virtual environment of its own
+  # with PACKAGES (PyPI), migrates database PREFIX one migration at a time and prints each state's
+  # database (its first line on stderr says how many migrations); they are chained, the last round-tripped.
+  local label=$1 packages=$2 script=$3 prefix=$4 step=$5 states n
+  python3 -m venv "venv_$prefix" && "venv_$prefix/bin/pip" install -q $packages >/dev/null 2>&1 \
+    || { echo "could not install $label"; failed=$((failed + 1)); return; }
+  fresh "$prefix"
+  mapfile -t states < <("venv_$prefix/bin/python" "$here/Tests/Corpus/applications/$script" "$work" "$port" "$prefix" "$prefix" \
+    2> "$work/out/$prefix.txt")
+  n=${#states[@]}; echo "$(head -1 "$work/out/$prefix.txt"), $n states"
+  [ "$n" -ge 2 ] || { echo "could not migrate:"; tail -3 "$work/out/$prefix.txt"; failed=$((failed + 1)); return; }
+  chain "$step" "${states[@]}"
+  roundtrip "${states[n - 1]}"
+}
 roundtrip() { # roundtrip DB: the consolidated SQL twice into an empty database, compared; then empty ↔ DB
   local db=$1
   "$schemactl" inspect "${conn}$db" --format sql --output "$work/out/$db.sql" || { failed=$((failed + 1)); return; }
@@ -161,26 +175,11 @@ histories)
   ;;
 django)
   echo "== Django and Wagtail"
-  # Their migrations, one at a time, in a virtual environment of their own (PyPI).
-  python3 -m venv venv && venv/bin/pip install -q wagtail psycopg2-binary >/dev/null 2>&1 \
-    || { echo "could not install Django and Wagtail"; failed=$((failed + 1)); continue; }
-  fresh dj
-  mapfile -t djstates < <(venv/bin/python "$here/Tests/Corpus/applications/django_states.py" "$work" "$port" dj dj 2> "$work/out/django.txt")
-  n=${#djstates[@]}; echo "$(head -1 "$work/out/django.txt"), $n states"
-  [ "$n" -ge 2 ] || { echo "could not migrate:"; tail -3 "$work/out/django.txt"; failed=$((failed + 1)); continue; }
-  chain 10 "${djstates[@]}"
-  roundtrip dj
+  python_history "Django and Wagtail" "wagtail psycopg2-binary" django_states.py dj 10
   ;;
 mlflow)
   echo "== MLflow"
-  python3 -m venv mlvenv && mlvenv/bin/pip install -q mlflow-skinny sqlalchemy alembic psycopg2-binary >/dev/null 2>&1 \
-    || { echo "could not install MLflow"; failed=$((failed + 1)); continue; }
-  fresh ml
-  mapfile -t mstates < <(mlvenv/bin/python "$here/Tests/Corpus/applications/mlflow_states.py" "$work" "$port" ml ml 2> "$work/out/mlflow.txt")
-  n=${#mstates[@]}; echo "$(tail -1 "$work/out/mlflow.txt"), $n states"
-  [ "$n" -ge 2 ] || { echo "could not migrate:"; tail -3 "$work/out/mlflow.txt"; failed=$((failed + 1)); continue; }
-  chain 0 "${mstates[@]}"
-  roundtrip "${mstates[n - 1]}"
+  python_history MLflow "mlflow-skinny sqlalchemy alembic psycopg2-binary" mlflow_states.py ml 0
   ;;
 ledgersmb)
   echo "== LedgerSMB"
