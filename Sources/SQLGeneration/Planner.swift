@@ -1050,8 +1050,10 @@ public struct Planner: Sendable {
                 if after.member(id) != nil { work.rebuiltMembers.insert(id) }
             }
         }
-        // Rules that name a column whose type changes, on its table or another: a rule's pg_depend
-        // edges are lifted to the table it is on, so the loop above cannot see what it reads.
+        // Rules that name a column whose type changes, on its table or another, found by their
+        // text: the loop above finds them by their edges (to the tables they read), but a snapshot
+        // taken before rules were ends of their own (read revision 11) has a rule's edges lifted
+        // to the table it is on.
         let retypedByName = Dictionary(work.retypedColumns.map { (ModelIndex.name($0.key).name, $0.value) }, uniquingKeysWith: { $0.union($1) })
         for rule in before.model.definedObjects where rule.kind == .rule {
             let id = rule.id
