@@ -133,6 +133,13 @@ public struct RandomHistory: Sendable {
         return "\(prefix)\(counter)"
     }
 
+    /// A new name for constraint `existing` of `column`, with its kind's prefix kept (`ck`, `ex`, `fk`):
+    /// an exclusion constraint renamed `ck…` was later taken for a check on an integer (seed 307:
+    /// `CHECK (rg9 <> 7)` on a tstzrange).
+    mutating func renamedConstraint(_ existing: String, column: some StringProtocol) -> String {
+        fresh(String(existing.prefix { $0.isLetter })) + "_" + column
+    }
+
     mutating func pick<T>(_ values: [T]) -> T { values[Int(random.next() % UInt64(values.count))] }
 
     mutating func chance(_ percent: Int) -> Bool { Int(random.next() % 100) < percent }
@@ -419,9 +426,7 @@ public struct RandomHistory: Sendable {
             guard chance(50), let column = existing.split(separator: "_", maxSplits: 1).last else {
                 return "ALTER TABLE \(table) DROP CONSTRAINT \(existing)"
             }
-            // Its kind's prefix kept (`ck`, `ex`): an exclusion constraint renamed `ck…` was later
-            // taken for a check on an integer (seed 307: `CHECK (rg9 <> 7)` on a tstzrange).
-            let name = fresh(String(existing.prefix { $0.isLetter })) + "_" + column
+            let name = renamedConstraint(existing, column: column)
             tables[index].checks.append(name)
             return "ALTER TABLE \(table) RENAME CONSTRAINT \(existing) TO \(name)"
         }
@@ -446,7 +451,7 @@ public struct RandomHistory: Sendable {
             return "ALTER INDEX \(existing) RENAME TO \(name)"
         }
         let column = existing.split(separator: "_", maxSplits: 1).last.map(String.init) ?? ""
-        let name = fresh(String(existing.prefix { $0.isLetter })) + "_" + column
+        let name = renamedConstraint(existing, column: column)
         if let position = checks.firstIndex(of: existing) {
             tables[index].checks[position] = name
         } else {

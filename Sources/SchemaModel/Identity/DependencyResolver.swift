@@ -97,18 +97,13 @@ public struct DependencyResolver: Sendable {
             guard let name = Self.qualified(address.identity[...]) else { return nil }
             if let owner = indexOwners[name] { return ObjectID(.index, name.name, on: owner) }
             return constraintOwners[name].map { ObjectID(.constraint, name.name, on: $0) }
-        case .constraint, .trigger, .policy:
+        case .constraint, .trigger, .policy, .rule:
+            // `name on schema.relation`; a rule's id names its relation as a table, a view's too (`DefinedObject.id`).
             guard let on = address.identity.range(of: " on ", options: .backwards),
                   let member = Self.path(address.identity[..<on.lowerBound]), member.count == 1,
                   let table = Self.qualified(address.identity[on.upperBound...]) else { return nil }
-            let owner = ObjectID(kind: relations[table] ?? .table, schema: table.schema, name: table.name)
+            let owner = ObjectID(kind: kind == .rule ? .table : relations[table] ?? .table, schema: table.schema, name: table.name)
             return ObjectID(kind, member[0], on: owner)
-        case .rule:
-            // `rule r on s.t`: a rule's id names its relation as a table, a view's too (`DefinedObject.id`).
-            guard let on = address.identity.range(of: " on ", options: .backwards),
-                  let member = Self.path(address.identity[..<on.lowerBound]), member.count == 1,
-                  let table = Self.qualified(address.identity[on.upperBound...]) else { return nil }
-            return ObjectID(.rule, member[0], on: ObjectID(kind: .table, schema: table.schema, name: table.name))
         case .function, .procedure:
             return Self.overload(address.identity, among: functions)
         case .aggregate:
