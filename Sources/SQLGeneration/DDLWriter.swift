@@ -186,14 +186,21 @@ struct DDLWriter {
         }
     }
 
-    /// A check added `NOT VALID` to a parent reaches its partitions and children `NOT VALID` too;
+    /// A check (or 18's NOT NULL) added `NOT VALID` to a parent reaches its partitions and children `NOT VALID` too;
     /// the copies the target holds validated (a partition made after the parent's check was
     /// added gets it valid) are validated on their own table.
     private func validatingCopies(of constraint: Constraint, on relation: QualifiedName) -> [Statement] {
-        guard constraint.kind == .check, !constraint.validated else { return [] }
+        guard constraint.kind == .check || constraint.kind == .notNull, !constraint.validated else { return [] }
         return Planner.descendants(of: relation, in: after.model).compactMap { child in
-            guard let copy = after.tables[child]?.constraints.first(where: { $0.name == constraint.name && $0.kind == .check }),
-                  copy.validated else { return nil }
+            guard let table = after.tables[child] else { return nil }
+            if constraint.kind == .notNull {
+                // 18: a valid copy of a NOT VALID NOT NULL is its column's (`TableDDL.validatesParentsNotNull`),
+                // on a table the plan makes; one that stays has its column's SET NOT NULL.
+                guard !holdsRows(child), let column = table.column(constraint.columns.first ?? ""),
+                      TableDDL.validatesParentsNotNull(column, parents: table.parents.compactMap { after.tables[$0] }) else { return nil }
+            } else if table.constraints.first(where: { $0.name == constraint.name && $0.kind == .check })?.validated != true {
+                return nil
+            }
             return Statement("ALTER TABLE \(child.sql) VALIDATE CONSTRAINT \(SQLWriting.ident(constraint.name))",
                              hazards: holdsRows(child) ? [.validation(child)] : [])
         }
@@ -1197,6 +1204,14 @@ struct DDLWriter {
             } else {
                 statements.append(Statement("\(alter) DROP NOT NULL", hazards: lock))
             }
+        } else if old.notNull && new.notNull && old.notNullName != new.notNullName && inheritsNotNull(old, of: table.name) {
+            // An inherited one the server renames on no child. Its name reads as its own once the
+            // child declares it too (`Column.notNullLocal`): SET NOT NULL on the child alone does,
+            // keeping the name. The way back has no statement (the server drops no inherited
+            // constraint on a child): the proof names the column.
+            if new.notNullLocal == true && old.notNullLocal != true {
+                statements.append(Statement("ALTER TABLE ONLY \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(new.name)) SET NOT NULL", hazards: lock))
+            }
         } else if old.notNull && new.notNull && old.notNullName != new.notNullName && !leavesAParent(table.name) {
             // (One that leaves its parent has its NOT NULLs renamed by `notNullNamesAfterLeaving`, found
             // in the catalog: the name it holds then is its parent's, not the one the model reads.)
@@ -1251,6 +1266,12 @@ struct DDLWriter {
         }
         statements += PrivilegeDDL.statements(on: "TABLE \(table.name.sql)", from: old.privileges, to: new.privileges, column: new.name)
         return statements
+    }
+
+    /// Whether `column`'s NOT NULL was a parent's too in the old model (its constraint inherited,
+    /// 18), which the server renames on no child.
+    private func inheritsNotNull(_ column: Column, of table: QualifiedName) -> Bool {
+        (before.tables[table]?.parents ?? []).contains { before.tables[$0]?.column(column.name)?.notNull == true }
     }
 
     /// Whether `table` of the old model has column `name` from a parent: ALTER TABLE on the

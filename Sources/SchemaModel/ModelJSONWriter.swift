@@ -323,6 +323,7 @@ struct ModelJSONWriter {
             if let local = column.inheritedAndLocal { w.member("inheritedAndLocal", local) }
             w.member("name", column.name)
             w.member("notNull", column.notNull)
+            if let local = column.notNullLocal { w.member("notNullLocal", local) }
             w.member("notNullName", column.notNullName)
             w.member("options", column.options)
             w.member("position", column.position)

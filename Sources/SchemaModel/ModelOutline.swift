@@ -88,6 +88,7 @@ public enum ModelOutline {
                 line += " GENERATED \(identity.generation.rawValue) AS IDENTITY" + (identity.sequenceName.map { " (SEQUENCE NAME \($0.sql))" } ?? "")
             }
             if column.inheritedAndLocal == true { line += " (inherited, declared here too)" }
+            if column.notNullLocal == true { line += " (NOT NULL inherited, declared here too)" }
             if let generated = column.generatedExpression { line += " GENERATED ALWAYS AS (\(generated)) STORED" }
             if let collation = column.collation { line += " COLLATE \(collation)" }
             out.append(line)

@@ -36,11 +36,13 @@ enum ColumnQuery {
         // keeps the old).
         let eighteen = version.major >= 18
         let notNull = eighteen ? "a.attnotnull AND coalesce(k.convalidated, true)" : "a.attnotnull"
+        // An inherited one's name is its parent's unless the child declares it too (its own
+        // name is then kept, even where it is the parent's, `Column.notNullLocal`).
         let notNullName = eighteen
             ? """
               CASE WHEN k.convalidated AND k.conname <> c.relname || '_' || a.attname || '_not_null'
-                        AND NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_constraint pk ON pk.conrelid = i.inhparent
-                                        WHERE i.inhrelid = a.attrelid AND pk.contype = 'n' AND pk.conname = k.conname)
+                        AND (k.conislocal AND NOT c.relispartition OR NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_constraint pk ON pk.conrelid = i.inhparent
+                                        WHERE i.inhrelid = a.attrelid AND pk.contype = 'n' AND pk.conname = k.conname))
                    THEN k.conname END
               """
             : "NULL"
@@ -51,6 +53,7 @@ enum ColumnQuery {
         SELECT a.attrelid AS table_oid, a.attname AS name, a.attnum AS position,
                pg_catalog.quote_ident(a.attname) AS quoted_name, a.atttypid AS type_oid, a.attcollation AS collation_oid,
                pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, \(notNull) AS not_null, \(notNullName) AS not_null_name,
+               \(eighteen ? "coalesce(k.convalidated AND k.conislocal AND k.coninhcount > 0 AND NOT c.relispartition, false)" : "false") AS not_null_local,
                \(eighteen ? "c.relname" : "NULL") AS relation_name,
                CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, 0) END AS default_expression,
                CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated_expression,
@@ -94,7 +97,7 @@ enum ColumnQuery {
         let statisticsTarget = try result.column("statistics_target"), options = try result.column("options")
         let virtual = try result.column("virtual"), inheritedAndLocal = try result.column("inherited_and_local")
         let partition = try result.column("partition"), notNullName = try result.column("not_null_name")
-        let relationName = try result.column("relation_name")
+        let relationName = try result.column("relation_name"), notNullLocal = try result.column("not_null_local")
         return try result.rows.map { row in
             let oid = try row.oid(tableOID), number = try row.int(position)
             var identity: Column.Identity?
@@ -128,6 +131,7 @@ enum ColumnQuery {
             column.notNullName = row.optionalString(notNullName).flatMap { kept in
                 row.optionalString(relationName).map { ServerNames.objectName($0, column.name, label: "not_null") } == kept ? nil : kept
             }
+            if try row.bool(notNullLocal) { column.notNullLocal = true }
             column.statisticsTarget = row.optionalString(statisticsTarget).flatMap { Int($0) }
             if let text = row.optionalString(options) { column.options = userOptions(PostgresArray.parse(text)) }
             let entry = ColumnNames.Entry(name: column.name, quoted: try row.string(quotedName),

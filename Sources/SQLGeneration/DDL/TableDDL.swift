@@ -79,6 +79,17 @@ enum TableDDL {
             || !invalidInheritedChecks(table, parent: parent).isEmpty
     }
 
+    /// Whether `column` of a child or partition holds, valid and inherited only, a copy of a
+    /// parent's `NOT VALID` NOT NULL (18: a child made after the parent's constraint gets it
+    /// valid). Made by the parent's constraint and validated on the child
+    /// (`DDLWriter.validatingCopies`): set on the child, it would be the child's own, under the
+    /// child's name.
+    static func validatesParentsNotNull(_ column: Column, parents: [Table]) -> Bool {
+        column.notNull && column.notNullLocal != true && column.notNullName == nil && parents.contains { parent in
+            parent.constraints.contains { $0.kind == .notNull && !$0.validated && $0.columns == [column.name] }
+        }
+    }
+
     /// A partition's checks that are its parent's, `NOT VALID` on it.
     static func invalidInheritedChecks(_ table: Table, parent: Table) -> [Constraint] {
         table.constraints.filter { check in
@@ -119,16 +130,19 @@ enum TableDDL {
         var create: String
         var columnsAfter: [Column] = []
         var checksAfter: [Constraint] = []
+        var notNullFromParents: Set<String> = []
         let parents = table.inherits.compactMap { model.tables[$0] }
         let joinsLater = joinsParentsLater(table, parents: parents)
         // A partition's or child's NOT NULL of a name its own (18), on a column it inherits, is
-        // said in CREATE TABLE: after, the one it inherits is there under its parent's name.
+        // said in CREATE TABLE: after, the one it inherits is there under its parent's name. So is
+        // one a child declares as well as inherits (`Column.notNullLocal`): the server can make an
+        // inherited one local later (SET NOT NULL on the child) but not rename it.
         let inheritedColumns = table.partitionOf.map { model.tables[$0]?.columns ?? [] }
             ?? (table.ofType == nil && !table.inherits.isEmpty && !joinsLater ? parents.flatMap(\.columns) : [])
         let namedNotNull = table.columns.filter { column in
-            column.notNull && column.notNullName != nil && inheritedColumns.contains { $0.name == column.name }
+            column.notNull && (column.notNullName != nil || column.notNullLocal == true) && inheritedColumns.contains { $0.name == column.name }
         }
-        let notNullElements = namedNotNull.map { notNull(named: $0.notNullName!) + " " + SQLWriting.ident($0.name) }
+        let notNullElements = namedNotNull.map { notNull(named: $0.notNullName) + " " + SQLWriting.ident($0.name) }
         let namedNotNullColumns = Set(namedNotNull.map(\.name))
         let attachesLater = table.partitionOf.map { Self.attachesLater(table, parent: model.tables[$0]) || !constraints.isEmpty } ?? false
         if let parent = table.partitionOf, attachesLater {
@@ -157,6 +171,7 @@ enum TableDDL {
                 guard let inherited = parentColumns.first(where: { $0.name == column.name }) else { return true }
                 return inherited.defaultExpression != column.defaultExpression || inherited.notNull != column.notNull
             }
+            notNullFromParents = Set(table.columns.filter { validatesParentsNotNull($0, parents: model.tables[parent].map { [$0] } ?? []) }.map(\.name))
         } else if let type = table.ofType {
             create = prefix + " OF \(type.sql)"
             columnsAfter = table.columns
@@ -183,6 +198,7 @@ enum TableDDL {
                 guard let parent = inherited[column.name] else { return false }
                 return parent.defaultExpression != column.defaultExpression || parent.notNull != column.notNull
             }
+            notNullFromParents = Set(table.columns.filter { validatesParentsNotNull($0, parents: parents) }.map(\.name))
             create = prefix + " (" + (own.isEmpty ? "" : "\n    " + own.joined(separator: ",\n    ") + "\n")
                 + ") INHERITS (\(table.inherits.map(\.sql).joined(separator: ", ")))"
         } else {
@@ -210,14 +226,15 @@ enum TableDDL {
                 return Statement(guarded ? SQLWriting.ignoringDuplicate(sql) : sql)
             }
         }
+        let parentColumns = (table.partitionOf.map { [$0] } ?? table.inherits).compactMap { model.tables[$0] }.flatMap(\.columns)
         for column in columnsAfter {
             if let value = column.defaultExpression {
                 statements.append(Statement("ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) SET DEFAULT \(value)"))
-            } else if table.ofType == nil {
+            } else if table.ofType == nil && parentColumns.contains(where: { $0.name == column.name && $0.defaultExpression != nil }) {
                 // The parent's default, not wanted here.
                 statements.append(Statement("ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) DROP DEFAULT"))
             }
-            if column.notNull && !namedNotNullColumns.contains(column.name) {
+            if column.notNull && !namedNotNullColumns.contains(column.name) && !notNullFromParents.contains(column.name) {
                 statements.append(Statement(setNotNull(column, of: table.name)))
             } else if !column.notNull && parents.contains(where: { $0.columns.contains { $0.name == column.name && $0.notNull } }) {
                 // An inheritance child may drop the NOT NULL its parent gave it (before 18; GNUmed's

@@ -1,0 +1,85 @@
+import Diff
+import Introspection
+import SQLGeneration
+import SchemaModel
+import TestSupport
+import Testing
+
+/// PostgreSQL 18 keeps an inheritance child's `NOT NULL` as a constraint that may be inherited
+/// only, or the child's own as well (`conislocal`): named in its `CREATE TABLE`, made by a key
+/// declared there, or set on the child alone. The child's own stays when the parent drops its
+/// `NOT NULL`; the inherited one goes with it. LedgerSMB's notes tables hold such keys.
+@Suite struct InheritedNotNullTests {
+    static let family = """
+        create table note (id int not null, body text not null, ref int not null);
+        create table plain_note (x int) inherits (note);
+        create table keyed_note (primary key (id)) inherits (note);
+        create table own_column_note (body text not null, y int) inherits (note);
+        create table named_note (constraint named_note_ref_required not null ref) inherits (note);
+        create table set_note (x int) inherits (note);
+        alter table only set_note alter column ref set not null;
+        """
+
+    static func requireEighteen() throws {
+        if try ServerFeatures.major() < 18 { try Test.cancel("a child's NOT NULL is a constraint of its own from PostgreSQL 18") }
+    }
+
+    @Test func theModelTellsADeclaredNotNullFromAnInheritedOne() throws {
+        try Self.requireEighteen()
+        let model = try TestDatabase.model(after: Self.family)
+        func column(_ table: String, _ name: String) throws -> Column {
+            try #require(model.tables.first { $0.name.name == table }?.column(name))
+        }
+        #expect(try column("plain_note", "id").notNullLocal == nil)
+        #expect(try column("keyed_note", "id").notNullLocal == true)
+        #expect(try column("keyed_note", "ref").notNullLocal == nil)
+        #expect(try column("own_column_note", "body").notNullLocal == true)
+        #expect(try column("named_note", "ref").notNullLocal == true)
+        #expect(try column("named_note", "ref").notNullName == "named_note_ref_required")
+        // Set on the child alone, it keeps its parent's name, now its own.
+        #expect(try column("set_note", "ref").notNullLocal == true)
+        #expect(try column("set_note", "ref").notNullName == "note_ref_not_null")
+        #expect(try column("note", "id").notNullLocal == nil, "a table without parents")
+    }
+
+    /// The oracle: a database built from the consolidated file dumps as the source does.
+    @Test func theConsolidatedFileMakesThemAsTheSourceHasThem() throws {
+        try Self.requireEighteen()
+        try Proving.expectDumpsAgree(Self.family, "children declaring their NOT NULL")
+    }
+
+    /// Whether it is declared as well is compared with the column order (`diff --column-order`,
+    /// the consolidated file's proof), as a column's own is: PostgreSQL cannot clear it in place,
+    /// and a child that leaves a parent and joins one (`NO INHERIT`, `INHERIT`) holds it.
+    @Test func itIsADifferenceOfTheStrictDiffOnly() throws {
+        try Self.requireEighteen()
+        let parent = "create table note (id int not null, body text);"
+        let declared = try TestDatabase.model(after: parent + "create table keyed_note (primary key (id)) inherits (note);")
+        let inherited = try TestDatabase.model(after: parent + "create table keyed_note () inherits (note); alter table keyed_note add primary key (id);")
+        #expect(SchemaDiff(from: inherited, to: declared).isEmpty)
+        let strict = SchemaDiff(from: inherited, to: declared, flattener: ModelFlattener(columnOrder: true))
+        #expect(DiffRenderer.text(strict).contains("not null declared locally"), "\(DiffRenderer.text(strict))")
+    }
+
+    /// Inherited only, then the child's own too, under its parent's name: `SET NOT NULL` on the
+    /// child alone. The way back has no statement, and the proof says which column it could not change.
+    @Test func aChildMakesItsInheritedNotNullItsOwnInPlace() throws {
+        try Self.requireEighteen()
+        let before = try TestDatabase.model(after: Self.family)
+        let after = try TestDatabase.model(after: Self.family + "alter table only plain_note alter column body set not null;")
+        let forward = Planner(from: before, to: after, options: PlanOptions(serverMajor: 18)).plan()
+        #expect(forward.sql.contains(#"ALTER TABLE ONLY "public"."plain_note" ALTER COLUMN "body" SET NOT NULL"#), "\(forward.sql)")
+        try Proving.expectPlanHolds(from: before, to: after, "declared")
+
+        let backward = Planner(from: after, to: before, options: PlanOptions(serverMajor: 18)).plan()
+        let proof = try Proving.check().prove(backward, from: after, to: before)
+        #expect(!proof.holds)
+        #expect(DiffRenderer.text(proof.leftover).contains(#"column "public"."plain_note"."body""#), "\(DiffRenderer.text(proof.leftover))")
+    }
+
+    /// New children that declare their inherited NOT NULL, made by a plan, and gone again.
+    @Test func aPlanMakesAndDropsChildrenThatDeclareIt() throws {
+        try Self.requireEighteen()
+        _ = try Proving.plansBothWays("create table note (id int not null, body text not null, ref int not null);", Self.family)
+    }
+}
