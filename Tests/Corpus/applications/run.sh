@@ -206,6 +206,9 @@ gnumed)
   apt-get download -qq gnumed-server >/dev/null 2>&1 && dpkg-deb -x gnumed-server_*.deb g \
     && python3 -m venv gvenv && gvenv/bin/pip install -q psycopg2-binary >/dev/null 2>&1 \
     || { echo "could not fetch GNUmed's server or psycopg2"; failed=$((failed + 1)); continue; }
+  # Its bootstrapper reads the lc_ctype setting, gone since 16: the database's own is the same.
+  sed -i "s/select setting from pg_settings where name = 'lc_ctype'/select datctype from pg_database where datname = current_database()/" \
+    g/var/lib/gnumed/server/bootstrap/bootstrap_gm_db_system.py
   # Its bootstrapper connects as postgres over the socket (PGHOST) and makes its roles
   # (gm-dbo and the groups its grants name); its upgrades keep each version's database.
   (cd g/var/lib/gnumed/server/bootstrap && PGHOST=$work GM_DB_PORT=$port PGPORT=$port "$work/get/gvenv/bin/python" \
