@@ -18,6 +18,8 @@ import Testing
         create table named_note (constraint named_note_ref_required not null ref) inherits (note);
         create table set_note (x int) inherits (note);
         alter table only set_note alter column ref set not null;
+        create table default_note () inherits (note);
+        alter table default_note alter column ref set default 0;
         """
 
     static func requireEighteen() throws {
@@ -40,6 +42,7 @@ import Testing
         #expect(try column("set_note", "ref").notNullLocal == true)
         #expect(try column("set_note", "ref").notNullName == "note_ref_not_null")
         #expect(try column("note", "id").notNullLocal == nil, "a table without parents")
+        #expect(try column("default_note", "ref").notNullLocal == nil, "a default of its own, the NOT NULL inherited (GNUmed)")
     }
 
     /// The oracle: a database built from the consolidated file dumps as the source does.

@@ -234,7 +234,10 @@ enum TableDDL {
                 // The parent's default, not wanted here.
                 statements.append(Statement("ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) DROP DEFAULT"))
             }
-            if column.notNull && !namedNotNullColumns.contains(column.name) && !notNullFromParents.contains(column.name) {
+            // Not where a parent gives it (a column after for its default): on 18 SET NOT NULL on the
+            // child would make the inherited one its own as well (GNUmed's `clin.reviewed_test_results`).
+            if column.notNull && !namedNotNullColumns.contains(column.name) && !notNullFromParents.contains(column.name)
+                && !parentColumns.contains(where: { $0.name == column.name && $0.notNull }) {
                 statements.append(Statement(setNotNull(column, of: table.name)))
             } else if !column.notNull && parents.contains(where: { $0.columns.contains { $0.name == column.name && $0.notNull } }) {
                 // An inheritance child may drop the NOT NULL its parent gave it (before 18; GNUmed's
