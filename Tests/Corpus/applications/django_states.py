@@ -1,6 +1,10 @@
-"""Django's contrib apps and Wagtail's, migrated one migration at a time.
+"""Django's contrib apps with Wagtail's, or with other apps, migrated one migration at a time.
 
-    python django_states.py HOST PORT DATABASE PREFIX
+    python django_states.py HOST PORT DATABASE PREFIX [wagtail|apps]
+
+`wagtail` (the default): Wagtail's apps. `apps`: widely used apps of Django's ecosystem
+(allauth, OAuth Toolkit, Celery's beat and results, guardian, reversion, OTP, Axes, simple
+history, waffle, pghistory).
 
 Migrates DATABASE (empty) along Django's own plan, one migration at a time, and after each
 one that changed the schema copies the database to PREFIX_NNN (CREATE DATABASE … TEMPLATE),
@@ -15,21 +19,35 @@ import django
 from django.conf import settings
 
 host, port, database, prefix = sys.argv[1:5]
-settings.configure(
-    INSTALLED_APPS=[
-        "django.contrib.admin", "django.contrib.auth", "django.contrib.contenttypes",
-        "django.contrib.sessions", "django.contrib.messages", "django.contrib.sites",
-        "django.contrib.flatpages", "django.contrib.redirects",
+chosen = sys.argv[5] if len(sys.argv) > 5 else "wagtail"
+APPS = {
+    "wagtail": [
         "wagtail.contrib.forms", "wagtail.contrib.redirects", "wagtail.contrib.settings",
         "wagtail.contrib.search_promotions", "wagtail.embeds", "wagtail.sites", "wagtail.users",
         "wagtail.snippets", "wagtail.documents", "wagtail.images", "wagtail.search",
         "wagtail.admin", "wagtail", "modelcluster", "taggit",
     ],
+    "apps": [
+        "allauth", "allauth.account", "allauth.socialaccount", "allauth.mfa", "allauth.usersessions",
+        "oauth2_provider", "django_celery_beat", "django_celery_results", "guardian", "reversion",
+        "django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static",
+        "django_otp.plugins.otp_hotp", "django_otp.plugins.otp_email", "axes", "simple_history",
+        "waffle", "pgtrigger", "pghistory", "taggit",
+    ],
+}
+settings.configure(
+    INSTALLED_APPS=[
+        "django.contrib.admin", "django.contrib.auth", "django.contrib.contenttypes",
+        "django.contrib.sessions", "django.contrib.messages", "django.contrib.sites",
+        "django.contrib.flatpages", "django.contrib.redirects",
+    ] + APPS[chosen],
     DATABASES={"default": {"ENGINE": "django.db.backends.postgresql", "NAME": database,
                            "USER": "postgres", "HOST": host, "PORT": port}},
     USE_TZ=True, SECRET_KEY="states", SITE_ID=1, WAGTAIL_SITE_NAME="states",
     WAGTAILADMIN_BASE_URL="http://localhost", DEFAULT_AUTO_FIELD="django.db.models.BigAutoField",
     STATIC_URL="/static/",
+    # allauth's own check at start-up.
+    MIDDLEWARE=["allauth.account.middleware.AccountMiddleware"] if chosen == "apps" else [],
 )
 django.setup()
 

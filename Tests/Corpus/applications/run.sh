@@ -2,7 +2,7 @@
 # Real schemas and real histories, none written for this tool, fetched from Debian's and PyPI's
 # registries (nothing of theirs is committed):
 #
-#   bash Tests/Corpus/applications/run.sh [PG_BIN_DIR] [apps|histories|django|mlflow|ledgersmb|gnumed|extensions|versions]...
+#   bash Tests/Corpus/applications/run.sh [PG_BIN_DIR] [apps|histories|django|djangoapps|mlflow|ledgersmb|gnumed|extensions|versions]...
 #
 # PG_BIN_DIR defaults to /usr/lib/postgresql/15/bin. Uses the release build (`swift build -c
 # release`). Runs a throwaway server of its own (PORT, 5495) as its superuser; WORK (a new
@@ -22,6 +22,8 @@
 #             migrated one migration at a time (django_states.py), each state that changed the
 #             schema a database: the plans between consecutive states both ways, jumps of 10,
 #             first to last both ways, and the last state's round trip.
+# djangoapps  The same of Django's contrib apps with allauth, OAuth Toolkit, Celery's beat and
+#             results, guardian, reversion, OTP, Axes, simple history, waffle and pghistory.
 # mlflow      MLflow's tracking store (PyPI: mlflow-skinny, SQLAlchemy, Alembic, in a virtual
 #             environment of its own), upgraded one Alembic revision at a time (mlflow_states.py),
 #             each a database: the plans between consecutive states both ways, first to last
@@ -82,14 +84,14 @@ chain() { # chain STEP DB...: the plans between consecutive databases both ways,
   for ((k = 0; step > 0 && k + step < n; k += step)); do plan "${all[k]}" "${all[k + step]}"; plan "${all[k + step]}" "${all[k]}"; done
   plan "${all[0]}" "${all[n - 1]}"; plan "${all[n - 1]}" "${all[0]}"
 }
-python_history() { # python_history LABEL PACKAGES SCRIPT PREFIX STEP: SCRIPT, in a virtual environment of its own
-  # with PACKAGES (PyPI), migrates database PREFIX one migration at a time and prints each state's
+python_history() { # python_history LABEL PACKAGES SCRIPT PREFIX STEP [ARGUMENT]: SCRIPT, in a virtual environment of its
+  # own with PACKAGES (PyPI), migrates database PREFIX one migration at a time and prints each state's
   # database (its first line on stderr says how many migrations); they are chained, the last round-tripped.
-  local label=$1 packages=$2 script=$3 prefix=$4 step=$5 states n
+  local label=$1 packages=$2 script=$3 prefix=$4 step=$5 argument=${6:-} states n
   python3 -m venv "venv_$prefix" && "venv_$prefix/bin/pip" install -q $packages >/dev/null 2>&1 \
     || { echo "could not install $label"; failed=$((failed + 1)); return; }
   fresh "$prefix"
-  mapfile -t states < <("venv_$prefix/bin/python" "$here/Tests/Corpus/applications/$script" "$work" "$port" "$prefix" "$prefix" \
+  mapfile -t states < <("venv_$prefix/bin/python" "$here/Tests/Corpus/applications/$script" "$work" "$port" "$prefix" "$prefix" $argument \
     2> "$work/out/$prefix.txt")
   n=${#states[@]}; echo "$(head -1 "$work/out/$prefix.txt"), $n states"
   [ "$n" -ge 2 ] || { echo "could not migrate:"; tail -3 "$work/out/$prefix.txt"; failed=$((failed + 1)); return; }
@@ -176,6 +178,12 @@ histories)
 django)
   echo "== Django and Wagtail"
   python_history "Django and Wagtail" "wagtail psycopg2-binary" django_states.py dj 10
+  ;;
+djangoapps)
+  echo "== Django's ecosystem"
+  python_history "Django's ecosystem" "psycopg2-binary django-allauth django-oauth-toolkit django-celery-beat django-celery-results \
+    django-guardian django-reversion django-otp django-axes django-simple-history django-waffle django-pghistory django-taggit" \
+    django_states.py dx 10 apps
   ;;
 mlflow)
   echo "== MLflow"
