@@ -28,7 +28,7 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var planOptions: PlanningOptions
 
-    @Flag(name: .long, help: "Report differences in column order too, and in whether a child declares an inherited column itself (off by default: PostgreSQL can change neither in place).")
+    @Flag(name: .long, help: "Report differences in column order too, and in whether a child declares an inherited column or (18) its NOT NULL itself (off by default: PostgreSQL can change neither in place).")
     var columnOrder = false
 
     @Flag(name: .long, help: "Report differences in owners too (off by default: the owning role differs between environments by design).")

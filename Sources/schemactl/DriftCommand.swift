@@ -32,7 +32,7 @@ struct DriftCommand: ParsableCommand {
     @Option(help: "text or json.")
     var format: Format = .text
 
-    @Flag(name: .long, help: "Report differences in column order too, and in whether a child declares an inherited column itself.")
+    @Flag(name: .long, help: "Report differences in column order too, and in whether a child declares an inherited column or (18) its NOT NULL itself.")
     var columnOrder = false
 
     @Flag(name: .long, help: "Report differences in owners too (off by default: the replay's owner is not production's).")

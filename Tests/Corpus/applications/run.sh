@@ -13,7 +13,7 @@
 #             module's tables), Bacula and DAViCal (on AWL's tables) from their Debian packages,
 #             dramatiq-pg from PyPI: each
 #             schema's consolidated SQL loaded twice into an empty database must give it back
-#             (`schemactl diff` empty, `pg_dump -s` the same once sorted), and the plans from an
+#             (`schemactl diff --column-order` empty, `pg_dump -s` the same once sorted), and the plans from an
 #             empty database to it and back are proved.
 # histories   Synapse (full schema 72, then its SQL deltas up to the newest, each version a
 #             database) and procrastinate (its 38 migrations from 00.00.00): the plans between
@@ -106,7 +106,7 @@ roundtrip() { # roundtrip DB: the consolidated SQL twice into an empty database,
     $psql -d "rt_$db" -v ON_ERROR_STOP=1 -f "$work/out/$db.sql" > "$work/out/load.txt" 2>&1 \
       || { failed=$((failed + 1)); echo "$db: its script fails loaded $pass:"; grep -v NOTICE "$work/out/load.txt" | head -3; return; }
   done
-  "$schemactl" diff "${conn}$db" "${conn}rt_$db" > "$work/out/rt.txt" 2>&1
+  "$schemactl" diff --column-order "${conn}$db" "${conn}rt_$db" > "$work/out/rt.txt" 2>&1
   [ $? = 0 ] || { failed=$((failed + 1)); echo "$db: the round trip differs:"; head -20 "$work/out/rt.txt"; }
   for side in "$db" "rt_$db"; do
     "$bin/pg_dump" -s -h "$work" -p "$port" -U postgres "$side" | grep -v '^--\|^\\restrict\|^\\unrestrict\|^$' | sort > "$work/out/$side.dump"
