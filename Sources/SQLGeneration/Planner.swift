@@ -1526,13 +1526,14 @@ public struct Planner: Sendable {
     /// says so where that is what the server has.
     static func ownsNotNullName(of column: Column, in table: Table, _ model: DatabaseModel) -> Bool {
         guard column.notNull, column.notNullName == nil else { return false }
-        if column.inheritedAndLocal == true { return true }
+        if column.inheritedAndLocal == true || column.notNullLocal == true { return true }
         let parents = (table.partitionOf.map { [$0] } ?? []) + table.inherits
         return !model.tables.contains { parents.contains($0.name) && $0.columns.contains { $0.name == column.name && $0.notNull } }
     }
 
     /// Reads a NOT NULL name (18 and later) as the reader does: none where it is the one the
-    /// server gives the table (`t_c_not_null`) or one of its parents' not-null constraints'.
+    /// server gives the table (`t_c_not_null`) or, for one the table does not declare itself
+    /// too (`Column.notNullLocal`), one of its parents' not-null constraints'.
     static func unnameGivenNotNullNames(of name: QualifiedName, in model: inout DatabaseModel) {
         guard let position = model.tables.firstIndex(where: { $0.name == name }) else { return }
         let table = model.tables[position]
@@ -1542,7 +1543,8 @@ public struct Planner: Sendable {
         })
         for column in table.columns.indices {
             guard let kept = table.columns[column].notNullName else { continue }
-            if kept == ServerNames.objectName(name.name, table.columns[column].name, label: "not_null") || parentNames.contains(kept) {
+            if kept == ServerNames.objectName(name.name, table.columns[column].name, label: "not_null")
+                || (table.columns[column].notNullLocal != true && parentNames.contains(kept)) {
                 model.tables[position].columns[column].notNullName = nil
             }
         }

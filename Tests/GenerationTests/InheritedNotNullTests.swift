@@ -80,6 +80,21 @@ import Testing
         #expect(DiffRenderer.text(proof.leftover).contains(#"column "public"."plain_note"."body""#), "\(DiffRenderer.text(proof.leftover))")
     }
 
+    /// A child renamed keeps its own NOT NULL under the name it had, and the server renames no
+    /// inherited constraint: where the target, made under the new name, holds the name the
+    /// server gives that, the plan cannot make it, and its proof names the column.
+    @Test func aRenamedChildKeepsTheNameOfTheNotNullItDeclares() throws {
+        try Self.requireEighteen()
+        let before = try TestDatabase.model(after: Self.family)
+        let after = try TestDatabase.model(after: Self.family.replacingOccurrences(of: "keyed_note", with: "filed_note"))
+        let renames = [Rename(table: QualifiedName(schema: "public", name: "keyed_note"), newName: "filed_note")]
+        let plan = Planner(from: before, to: after, options: PlanOptions(renames: renames, serverMajor: 18)).plan()
+        #expect(plan.sql.contains(#"ALTER TABLE "public"."keyed_note" RENAME TO "filed_note""#), "\(plan.sql)")
+        #expect(!plan.sql.contains("RENAME CONSTRAINT"), "\(plan.sql)")
+        let proof = try Proving.check().prove(plan, from: before, to: after)
+        #expect(DiffRenderer.text(proof.leftover).contains("not null name: keyed_note_id_not_null → (none)"), "\(DiffRenderer.text(proof.leftover))")
+    }
+
     /// New children that declare their inherited NOT NULL, made by a plan, and gone again.
     @Test func aPlanMakesAndDropsChildrenThatDeclareIt() throws {
         try Self.requireEighteen()
