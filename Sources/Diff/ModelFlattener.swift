@@ -110,7 +110,7 @@ public struct ModelFlattener: Sendable {
                                    ("inherited and declared locally", columnOrder ? column.inheritedAndLocal.flatMap { flag($0) } : nil),
                                    // The same of its NOT NULL (18): SET NOT NULL on the child sets it, INHERIT
                                    // too, nothing clears it.
-                                   ("not null declared locally", columnOrder ? column.notNullLocal.flatMap { flag($0) } : nil),
+                                   ("not null declared locally", columnOrder && column.notNullLocal == true ? flag(true) : nil),
                                    ("comment", column.comment),
                                    ("privileges", privileges(column.privileges))]
                     return object(ObjectID(.column, column.name, on: ObjectID(.table, table.name)), .column(column), properties)

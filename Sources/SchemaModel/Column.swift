@@ -64,10 +64,11 @@ public struct Column: Codable, Hashable, Sendable {
     /// it is not the one the server gives (`table_column_not_null`): a constraint named so, or
     /// a table renamed since. A later `DROP CONSTRAINT` by that name needs it. nil otherwise.
     public var notNullName: String? = nil
-    /// true for an inheritance child's column (PostgreSQL 18) whose NOT NULL constraint it
-    /// declares itself as well as inherits (`conislocal` with `coninhcount > 0`: named in its
-    /// `CREATE TABLE`, by a primary key there, or set on the child alone): it stays when the
-    /// parent drops its own. nil otherwise, partitions included.
+    /// For an inheritance child's column whose NOT NULL constraint it inherits (PostgreSQL 18,
+    /// `coninhcount > 0`): true where it declares it itself as well (`conislocal`: named in its
+    /// `CREATE TABLE`, by a primary key there, or set on the child alone), so that it stays when
+    /// the parent drops its own; false where it only inherits it. nil otherwise: no inherited
+    /// NOT NULL, a partition, or a server before 18 (whose NOT NULL is no constraint).
     public var notNullLocal: Bool? = nil
 
     public init(name: String, position: Int, type: String, notNull: Bool = false, defaultExpression: String? = nil,

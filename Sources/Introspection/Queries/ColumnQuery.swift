@@ -53,7 +53,7 @@ enum ColumnQuery {
         SELECT a.attrelid AS table_oid, a.attname AS name, a.attnum AS position,
                pg_catalog.quote_ident(a.attname) AS quoted_name, a.atttypid AS type_oid, a.attcollation AS collation_oid,
                pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, \(notNull) AS not_null, \(notNullName) AS not_null_name,
-               \(eighteen ? "coalesce(k.convalidated AND k.conislocal AND k.coninhcount > 0 AND NOT c.relispartition, false)" : "false") AS not_null_local,
+               \(eighteen ? "CASE WHEN k.convalidated AND k.coninhcount > 0 AND NOT c.relispartition THEN k.conislocal END" : "NULL::boolean") AS not_null_local,
                \(eighteen ? "c.relname" : "NULL") AS relation_name,
                CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, 0) END AS default_expression,
                CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated_expression,
@@ -131,7 +131,7 @@ enum ColumnQuery {
             column.notNullName = row.optionalString(notNullName).flatMap { kept in
                 row.optionalString(relationName).map { ServerNames.objectName($0, column.name, label: "not_null") } == kept ? nil : kept
             }
-            if try row.bool(notNullLocal) { column.notNullLocal = true }
+            column.notNullLocal = try row.optionalBool(notNullLocal)
             column.statisticsTarget = row.optionalString(statisticsTarget).flatMap { Int($0) }
             if let text = row.optionalString(options) { column.options = userOptions(PostgresArray.parse(text)) }
             let entry = ColumnNames.Entry(name: column.name, quoted: try row.string(quotedName),

@@ -90,6 +90,21 @@ enum TableDDL {
         }
     }
 
+    /// The NOT NULLs (18) a child that joins its parents later (`joinsParentsLater`) only inherits
+    /// (`Column.notNullLocal` false), with the parent's column that gives each: where the server
+    /// lets the parent drop it a while (not inherited in turn, not an identity, not in its primary
+    /// key or replica identity); elsewhere the child's is its own as well.
+    static func notNullsInheritedOnly(_ table: Table, parents: [Table], in model: ModelIndex) -> [(parent: QualifiedName, column: Column)] {
+        table.columns.filter { $0.notNull && $0.notNullLocal == false }.compactMap { column in
+            guard let parent = parents.first(where: { $0.column(column.name)?.notNull == true }),
+                  let given = parent.column(column.name), given.notNullLocal == nil, given.identity == nil,
+                  !parent.constraints.contains(where: { $0.kind == .primaryKey && $0.columns.contains(column.name) }),
+                  !(parent.replicaIdentity?.hasPrefix("USING INDEX") ?? false),
+                  !parent.parents.contains(where: { model.tables[$0]?.column(column.name)?.notNull == true }) else { return nil }
+            return (parent.name, given)
+        }
+    }
+
     /// A partition's checks that are its parent's, `NOT VALID` on it.
     static func invalidInheritedChecks(_ table: Table, parent: Table) -> [Constraint] {
         table.constraints.filter { check in
@@ -145,6 +160,7 @@ enum TableDDL {
         let notNullElements = namedNotNull.map { notNull(named: $0.notNullName) + " " + SQLWriting.ident($0.name) }
         let namedNotNullColumns = Set(namedNotNull.map(\.name))
         let attachesLater = table.partitionOf.map { Self.attachesLater(table, parent: model.tables[$0]) || !constraints.isEmpty } ?? false
+        let joinedNotNulls = joinsLater ? notNullsInheritedOnly(table, parents: parents, in: model) : []
         if let parent = table.partitionOf, attachesLater {
             // Its own columns in its own order, and its parent's checks, which ATTACH PARTITION
             // asks it to have (and marks as inherited); its keys and indexes come from the parent's.
@@ -202,7 +218,11 @@ enum TableDDL {
             create = prefix + " (" + (own.isEmpty ? "" : "\n    " + own.joined(separator: ",\n    ") + "\n")
                 + ") INHERITS (\(table.inherits.map(\.sql).joined(separator: ", ")))"
         } else {
-            let elements = table.columns.map(columnDefinition)
+            let elements = table.columns.map { column in
+                var made = column
+                if joinedNotNulls.contains(where: { $0.column.name == column.name }) { made.notNull = false }
+                return columnDefinition(made)
+            }
                 + constraints.map { "CONSTRAINT \(SQLWriting.ident($0.name)) \($0.definition)" }
             create = prefix + " (\n    " + elements.joined(separator: ",\n    ") + "\n)"
         }
@@ -220,11 +240,18 @@ enum TableDDL {
                 guarded ? "SELECT FROM pg_catalog.pg_class WHERE oid = \(SQLWriting.regclass(table.name)) AND relispartition" : nil, attach))
         }
         if joinsLater {
+            // Its NOT NULLs it only inherits (18): INHERIT asks the child for a NOT NULL of its own,
+            // which it then keeps as its own too; so the parent's is dropped while it joins and set
+            // again, reaching the child (and its siblings) inherited only. A sibling's own stays.
+            let alter = { (parent: QualifiedName, column: Column) in
+                "ALTER TABLE \(parent.sql) ALTER COLUMN \(SQLWriting.ident(column.name))" }
+            statements += joinedNotNulls.map { Statement(alter($0.parent, $0.column) + " DROP NOT NULL") }
             // Run again on a database it built, INHERIT fails as `duplicate_table`: ignored.
             statements += table.inherits.map { parent in
                 let sql = "ALTER TABLE \(table.name.sql) INHERIT \(parent.sql)"
                 return Statement(guarded ? SQLWriting.ignoringDuplicate(sql) : sql)
             }
+            statements += joinedNotNulls.map { Statement(setNotNull($0.column, of: $0.parent), hazards: [.validation($0.parent)]) }
         }
         let parentColumns = (table.partitionOf.map { [$0] } ?? table.inherits).compactMap { model.tables[$0] }.flatMap(\.columns)
         for column in columnsAfter {
