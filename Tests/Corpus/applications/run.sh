@@ -221,7 +221,7 @@ gnumed)
   # (gm-dbo and the groups its grants name); its upgrades keep each version's database.
   (cd g/var/lib/gnumed/server/bootstrap && PGHOST=$work GM_DB_PORT=$port PGPORT=$port "$work/get/gvenv/bin/python" \
     bootstrap_gm_db_system.py --log-file="$work/out/gnumed.log" --conf-file=bootstrap-latest.conf --quiet > "$work/out/gnumed.txt" 2>&1) \
-    || { echo "GNUmed's bootstrap stopped (its own SQL; on 18 its v12 drops a constraint its children inherit):"
+    || { echo "GNUmed's bootstrap stopped, its own SQL refused by this server (on 16 v16 grants a role, on 18 v12 drops a NOT NULL its children inherit):"
          grep "Cannot import schema\|PG diags message_primary" "$work/out/gnumed.log" | tail -2 | sed 's/.*): //'; }
   # The versions it made before it stopped, if it did.
   mapfile -t gstates < <($psql -d postgres -At -c "SELECT datname FROM pg_database WHERE datname ~ '^gnumed_v[0-9]+$'
