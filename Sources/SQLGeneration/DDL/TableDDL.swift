@@ -145,7 +145,6 @@ enum TableDDL {
         var create: String
         var columnsAfter: [Column] = []
         var checksAfter: [Constraint] = []
-        var notNullFromParents: Set<String> = []
         let parents = table.inherits.compactMap { model.tables[$0] }
         let joinsLater = joinsParentsLater(table, parents: parents)
         // A partition's or child's NOT NULL of a name its own (18), on a column it inherits, is
@@ -187,7 +186,6 @@ enum TableDDL {
                 guard let inherited = parentColumns.first(where: { $0.name == column.name }) else { return true }
                 return inherited.defaultExpression != column.defaultExpression || inherited.notNull != column.notNull
             }
-            notNullFromParents = Set(table.columns.filter { validatesParentsNotNull($0, parents: model.tables[parent].map { [$0] } ?? []) }.map(\.name))
         } else if let type = table.ofType {
             create = prefix + " OF \(type.sql)"
             columnsAfter = table.columns
@@ -214,7 +212,6 @@ enum TableDDL {
                 guard let parent = inherited[column.name] else { return false }
                 return parent.defaultExpression != column.defaultExpression || parent.notNull != column.notNull
             }
-            notNullFromParents = Set(table.columns.filter { validatesParentsNotNull($0, parents: parents) }.map(\.name))
             create = prefix + " (" + (own.isEmpty ? "" : "\n    " + own.joined(separator: ",\n    ") + "\n")
                 + ") INHERITS (\(table.inherits.map(\.sql).joined(separator: ", ")))"
         } else {
@@ -253,8 +250,10 @@ enum TableDDL {
             }
             statements += joinedNotNulls.map { Statement(setNotNull($0.column, of: $0.parent), hazards: [.validation($0.parent)]) }
         }
-        let parentColumns = (table.partitionOf.map { [$0] } ?? table.inherits).compactMap { model.tables[$0] }.flatMap(\.columns)
+        let parentTables = (table.partitionOf.map { [$0] } ?? table.inherits).compactMap { model.tables[$0] }
+        let parentColumns = parentTables.flatMap(\.columns)
         for column in columnsAfter {
+            let givenByParent = parentColumns.contains { $0.name == column.name && $0.notNull }
             if let value = column.defaultExpression {
                 statements.append(Statement("ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) SET DEFAULT \(value)"))
             } else if table.ofType == nil && parentColumns.contains(where: { $0.name == column.name && $0.defaultExpression != nil }) {
@@ -263,10 +262,10 @@ enum TableDDL {
             }
             // Not where a parent gives it (a column after for its default): on 18 SET NOT NULL on the
             // child would make the inherited one its own as well (GNUmed's `clin.reviewed_test_results`).
-            if column.notNull && !namedNotNullColumns.contains(column.name) && !notNullFromParents.contains(column.name)
-                && !parentColumns.contains(where: { $0.name == column.name && $0.notNull }) {
+            if column.notNull && !namedNotNullColumns.contains(column.name) && !givenByParent
+                && !validatesParentsNotNull(column, parents: parentTables) {
                 statements.append(Statement(setNotNull(column, of: table.name)))
-            } else if !column.notNull && parents.contains(where: { $0.columns.contains { $0.name == column.name && $0.notNull } }) {
+            } else if !column.notNull && givenByParent && table.partitionOf == nil {
                 // An inheritance child may drop the NOT NULL its parent gave it (before 18; GNUmed's
                 // `clin.substance_intake.fk_episode` under `clin.clin_root_item`). ONLY: the child's own
                 // children, made after it, take its column as it is then.
