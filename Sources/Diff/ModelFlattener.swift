@@ -133,7 +133,7 @@ public struct ModelFlattener: Sendable {
                 indexes.map {
                     object(ObjectID(.index, $0.name, on: owner), .index($0),
                            [("definition", expression($0.definition)), ("invalid", flag($0.invalid)),
-                            ("attached to", $0.attachedTo.map(quote)), ("comment", $0.comment)])
+                            ("attached to", $0.attachedTo.map(quote)), ("statistics", $0.statisticsText), ("comment", $0.comment)])
                 }
             }
         case .trigger:

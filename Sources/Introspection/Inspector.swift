@@ -149,7 +149,7 @@ public struct Inspector: Sendable {
             .init(name: "views", sql: ViewQuery.sql(version), weight: 3),
             .init(name: "operator classes", sql: OperatorClassQuery.sql, weight: 1),
             .init(name: "expression catalog", sql: ExpressionCatalogQuery.sql, weight: 1),
-            .init(name: "index column options", sql: IndexQuery.columnOptionsSQL, weight: 1),
+            .init(name: "index column settings", sql: IndexQuery.columnSettingsSQL(version), weight: 1),
             .init(name: "triggers", sql: TriggerQuery.sql, weight: 2),
             .init(name: "policies", sql: PolicyQuery.sql, weight: 1),
             .init(name: "functions", sql: FunctionQuery.sql(version), weight: 3),
@@ -198,10 +198,10 @@ public struct Inspector: Sendable {
         }
         var views = RelationList(try decode("views", ViewQuery.decode))
         let operatorClasses = try decode("operator classes", OperatorClassQuery.decode)
-        let withColumnOptions = try decode("index column options", IndexQuery.decodeColumnOptions)
+        let columnSettings = try decode("index column settings", IndexQuery.decodeColumnSettings)
         let indexes = try decode("indexes") {
             try IndexQuery.decode($0, columns: columnNames, operatorClasses: operatorClasses, catalog: expressionCatalog,
-                                 withColumnOptions: withColumnOptions)
+                                 columnSettings: columnSettings)
         }
         for (relation, index) in try IndexQuery.completed(indexes, serverRows: { try serverRows(IndexQuery.serverSQL, $0) }) {
             if !tables.update(relation, { $0.indexes.append(index) }) { views.update(relation) { $0.indexes.append(index) } }
@@ -220,6 +220,7 @@ public struct Inspector: Sendable {
         model.dependencies = readsDependencies ? try decode("dependencies") { try DependencyQuery.decode($0, filter: filter) } : []
         model.definedObjects = try decode("defined objects", DefinedObjectQuery.decode)
         model.unmodelled = try decode("unmodelled", UnmodelledQuery.decode)
+            + columnSettings.unmodelled(besides: Set(indexes.compactMap { UInt32($0.oid) }))
         filter.apply(to: &model)
         model.canonicalize()
         return model

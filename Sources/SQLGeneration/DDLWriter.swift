@@ -175,7 +175,8 @@ struct DDLWriter {
             guard !index.invalid || partitioned, !madeByParentIndexes.contains(id) else { return [] }
             let concurrently = options.online && holdsRows(relation) && !partitioned
             let only = !wholeTreeIndexes.contains(id) && (attachesEveryPartition(index.name, on: relation) || index.invalid)
-            var statements = IndexDDL.create(index, on: relation, guarded: guarded || inherited, concurrently: concurrently, only: only)
+            var statements = IndexDDL.create(index, on: relation, guarded: guarded || inherited, concurrently: concurrently, only: only,
+                                             partitioned: partitioned)
             // ON ONLY builds nothing: the partitions' indexes are attached after.
             if holdsRows(relation) && !only { statements[0].hazards = [.indexBuild(relation)] }
             return statements + (only ? attachingPartitions(to: index.name, on: relation) : [])
@@ -317,6 +318,10 @@ struct DDLWriter {
                 statements += IndexStorage.alter(index: QualifiedName(schema: relation.schema, name: index.name),
                                                  from: old.definition, to: index.definition)
             }
+            if names.contains("statistics"), case let .index(old)? = change.old {
+                statements += IndexDDL.statistics(of: index.name, on: relation, from: old.statisticsTargets, to: index.statisticsTargets)
+                statements += statisticsOfAttached(to: index, on: relation, from: old.statisticsTargets)
+            }
             if names.contains("comment") {
                 statements.append(IndexDDL.comment(on: index.name, of: relation, index.comment))
             }
@@ -330,6 +335,30 @@ struct DDLWriter {
             statements.append(SQLWriting.comment(on: "POLICY \(SQLWriting.ident(policy.name)) ON \(relation.sql)", policy.comment))
         default: break
         }
+        return statements
+    }
+
+    /// A partitioned table's index whose statistics targets change reaches the indexes attached
+    /// to it, at every level (`ALTER INDEX` recurses): each there before whose own target for a
+    /// column it set is not the parent's is set to its own again after.
+    private func statisticsOfAttached(to index: Index, on relation: QualifiedName, from old: [IndexStatisticsTarget]?) -> [Statement] {
+        let target = { (targets: [IndexStatisticsTarget]?, column: Int) in targets?.first { $0.column == column }?.target ?? -1 }
+        let columns = Set(((old ?? []) + (index.statisticsTargets ?? [])).map(\.column)).filter {
+            target(old, $0) != target(index.statisticsTargets, $0)
+        }
+        var statements: [Statement] = []
+        func correct(attachedTo parent: String, on table: QualifiedName) {
+            for partition in after.partitions(of: table) {
+                guard let own = partition.indexes.first(where: { $0.attachedTo == parent }),
+                      before.tables[partition.name]?.index(own.name)?.attachedTo == parent else { continue }
+                let name = QualifiedName(schema: partition.name.schema, name: own.name).sql
+                for column in columns.sorted() where target(own.statisticsTargets, column) != target(index.statisticsTargets, column) {
+                    statements.append(Statement("ALTER INDEX \(name) ALTER COLUMN \(column) SET STATISTICS \(target(own.statisticsTargets, column))"))
+                }
+                correct(attachedTo: own.name, on: partition.name)
+            }
+        }
+        correct(attachedTo: index.name, on: relation)
         return statements
     }
 

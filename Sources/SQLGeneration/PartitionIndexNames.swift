@@ -40,6 +40,8 @@ struct PartitionIndexNames {
             // A leaf table of the same schema, its index new, plain, and named as the server would name it.
             guard partition.kind == .ordinary, partition.name.schema == parent.schema,
                   let own = partition.indexes.first(where: { $0.attachedTo == index.name }), own.comment == nil,
+                  // The parent's statistics targets, set after, reach it (`ALTER INDEX` recurses).
+                  own.statisticsTargets == index.statisticsTargets,
                   created.contains(ObjectID(.index, own.name, on: ObjectID(.table, partition.name))),
                   !holdsMatching(index, partition.name, besides: own.name),
                   let columns = columnNames(index, of: partition),

@@ -595,6 +595,8 @@ public struct Planner: Sendable {
                        after.tables[ModelIndex.name(table)]?.kind == .partitioned {
                         becomesValid = old.invalid && !new.invalid
                     }
+                    // Statistics targets change in place beside any of these.
+                    let names = names.subtracting(["statistics"])
                     if names.isSubset(of: ["comment", "attached to"]) && (attaching || !names.contains("attached to"))
                         || Self.detachedWithItsTable(change, before: before, after: after)
                         || names.isSubset(of: ["comment", "invalid"]) && becomesValid
@@ -675,7 +677,7 @@ public struct Planner: Sendable {
     /// A key, unique constraint or index whose definitions differ in their storage parameters
     /// alone (`WITH (fillfactor=…)`), beside a comment: changed in place (`IndexStorage`).
     private static func onlyStorageParameters(_ change: SchemaChange) -> Bool {
-        guard Set(change.properties.map(\.name)).isSubset(of: ["definition", "comment", "index comment"]) else { return false }
+        guard Set(change.properties.map(\.name)).isSubset(of: ["definition", "comment", "index comment", "statistics"]) else { return false }
         switch (change.old, change.new) {
         case let (.constraint(old)?, .constraint(new)?):
             return (old.kind == .primaryKey || old.kind == .unique) && old.kind == new.kind
@@ -698,7 +700,7 @@ public struct Planner: Sendable {
         let parent: String?
         switch (change.old, change.new) {
         case let (.index(was)?, .index(now)?):
-            guard names.isSubset(of: ["comment", "attached to"]), now.attachedTo == nil else { return false }
+            guard names.isSubset(of: ["comment", "attached to", "statistics"]), now.attachedTo == nil else { return false }
             parent = was.attachedTo
         case let (.constraint(was)?, .constraint(now)?):
             guard names.isSubset(of: ["comment", "index comment", "attached to"]), now.attachedTo == nil else { return false }

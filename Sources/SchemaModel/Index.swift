@@ -23,6 +23,14 @@ public struct Index: Codable, Hashable, Sendable {
     /// (`ALTER INDEX … ATTACH PARTITION`, or made by the parent's `CREATE INDEX`), by name,
     /// in the parent table's schema; nil when it stands alone.
     public var attachedTo: String? = nil
+    /// Its expression columns' `SET STATISTICS`, by column; nil when none is set. A partitioned
+    /// table's index passes its own to its partitions' indexes when set, not to those attached later.
+    public var statisticsTargets: [IndexStatisticsTarget]? = nil
+
+    /// Its statistics targets as the diff and the outline show them (`column 2: 500`); nil when none.
+    public var statisticsText: String? {
+        statisticsTargets.map { $0.map { "column \($0.column): \($0.target)" }.joined(separator: ", ") }
+    }
 
     public init(name: String, definition: String, unique: Bool = false, method: String = "btree", keys: [String] = [],
                 operatorClasses: [String?] = [], include: [String] = [], predicate: String? = nil, comment: String? = nil) {

@@ -375,6 +375,14 @@ struct ModelJSONWriter {
                 if let opclass { w.string(opclass) } else { w.bytes.append(contentsOf: "null".utf8) }
             }
             w.member("predicate", index.predicate)
+            if let targets = index.statisticsTargets {
+                w.key("statisticsTargets"); w.array(targets) { w, target in
+                    w.object { w in
+                        w.member("column", target.column)
+                        w.member("target", target.target)
+                    }
+                }
+            }
             w.member("unique", index.unique)
         }
     }

@@ -43,7 +43,10 @@ public enum ModelOutline {
                     out.append("")
                     out.append("\(view.materialized ? "materialized view" : "view") \(view.name.sql)")
                     for line in view.definition.split(separator: "\n") { out.append("  \(line)") }
-                    for index in view.indexes { out.append("  index \(SQLQuoting.identifier(index.name)) \(index.definition)") }
+                    for index in view.indexes {
+                        out.append("  index \(SQLQuoting.identifier(index.name)) \(index.definition)"
+                                   + (index.statisticsText.map { " (statistics: \($0))" } ?? ""))
+                    }
                 }
             case .materializedView, .procedure:
                 break // with the views; with the functions
@@ -100,7 +103,8 @@ public enum ModelOutline {
         }
         for index in table.indexes {
             out.append("  index \(SQLQuoting.identifier(index.name)) \(index.definition)"
-                       + (index.attachedTo.map { " (attached to \(SQLQuoting.identifier($0)))" } ?? ""))
+                       + (index.attachedTo.map { " (attached to \(SQLQuoting.identifier($0)))" } ?? "")
+                       + (index.statisticsText.map { " (statistics: \($0))" } ?? ""))
         }
         for trigger in table.triggers {
             out.append("  trigger \(SQLQuoting.identifier(trigger.name)) \(trigger.timing) \(trigger.events.joined(separator: " OR ")) "

@@ -1,4 +1,5 @@
 import PostgresClient
+import SQLText
 import SchemaModel
 
 /// Indexes that do not back a constraint, on tables and materialized views.
@@ -40,18 +41,53 @@ enum IndexQuery {
         """
     }
 
-    /// Indexes with operator-class options on a column (`attoptions`), which
-    /// the server writes. Asked apart: as a subquery of the indexes query it
-    /// took a quarter of that query's time, scanning all of pg_attribute.
-    static let columnOptionsSQL = """
-        SELECT DISTINCT a.attrelid::pg_catalog.text AS oid
-        FROM pg_catalog.pg_attribute a
-        WHERE a.attoptions IS NOT NULL
-          AND EXISTS (SELECT 1 FROM pg_catalog.pg_index x WHERE x.indexrelid = a.attrelid)
-        """
+    /// Index columns with operator-class options (`attoptions`), which the server writes in the
+    /// definition, or a statistics target (`SET STATISTICS`), which no definition holds. Asked
+    /// apart: as a subquery of the indexes query it took a quarter of that query's time, scanning
+    /// all of pg_attribute.
+    static func columnSettingsSQL(_ version: CatalogVersion) -> String {
+        let statisticsTarget = ColumnQuery.statisticsTarget(version)
+        return """
+            SELECT a.attrelid::pg_catalog.text AS oid, a.attnum AS number, a.attoptions IS NOT NULL AS has_options,
+                   \(statisticsTarget) AS statistics_target, n.nspname AS schema, i.relname AS name
+            FROM pg_catalog.pg_attribute a
+            JOIN pg_catalog.pg_class i ON i.oid = a.attrelid AND i.relkind IN ('i', 'I')
+            JOIN pg_catalog.pg_namespace n ON n.oid = i.relnamespace
+            WHERE a.attnum > 0 AND (a.attoptions IS NOT NULL OR \(statisticsTarget) IS NOT NULL)
+              AND \(CatalogFilter.userSchema("n.nspname"))
+              AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "(SELECT x.indrelid FROM pg_catalog.pg_index x WHERE x.indexrelid = a.attrelid)"))
+            """
+    }
 
-    static func decodeColumnOptions(_ result: QueryResult) throws -> Set<UInt32> {
-        Set(try result.rows.map { row in try row.oid("oid") })
+    /// What `columnSettingsSQL` found, by index oid.
+    struct ColumnSettings {
+        /// Indexes with operator-class options on a column.
+        var withOptions: Set<UInt32> = []
+        var statisticsTargets: [UInt32: [IndexStatisticsTarget]] = [:]
+        /// Each index with a statistics target, by oid: its schema and name.
+        var names: [UInt32: (schema: String, name: String)] = [:]
+
+        /// What the model cannot hold: statistics targets of the indexes not read as an `Index`
+        /// (`indexes`: the oids of those read), which back a key or an exclusion constraint.
+        func unmodelled(besides indexes: Set<UInt32>) -> [UnmodelledObject] {
+            statisticsTargets.keys.filter { !indexes.contains($0) }.compactMap { names[$0] }.map {
+                UnmodelledObject(kind: "statistics target of a constraint's index column",
+                                 name: SQLQuoting.qualified($0.schema, $0.name), schema: $0.schema)
+            }
+        }
+    }
+
+    static func decodeColumnSettings(_ result: QueryResult) throws -> ColumnSettings {
+        var settings = ColumnSettings()
+        for row in result.rows {
+            let oid = try row.oid("oid")
+            if try row.bool("has_options") { settings.withOptions.insert(oid) }
+            if let target = try row.optionalString("statistics_target").flatMap({ Int($0) }) {
+                settings.statisticsTargets[oid, default: []].append(IndexStatisticsTarget(column: try row.int("number"), target: target))
+                settings.names[oid] = (try row.string("schema"), try row.string("name"))
+            }
+        }
+        return settings
     }
 
     /// The server's texts for the indexes Swift left unwritten: `$1` is their oids.
@@ -74,9 +110,9 @@ enum IndexQuery {
         var expressionPositions: [Int]
     }
 
-    /// `withColumnOptions`: from `columnOptionsSQL`.
+    /// `columnSettings`: from `columnSettingsSQL`.
     static func decode(_ result: QueryResult, columns: ColumnNames, operatorClasses: [String: OperatorClass],
-                       catalog: ExpressionCatalog, withColumnOptions: Set<UInt32>) throws -> [Decoded] {
+                       catalog: ExpressionCatalog, columnSettings: ColumnSettings) throws -> [Decoded] {
         let tableOID = try result.column("table_oid")
         let name = try result.column("name"), comment = try result.column("comment"), oid = try result.column("oid")
         let quotedSchema = try result.column("quoted_schema"), quotedTable = try result.column("quoted_table")
@@ -102,7 +138,7 @@ enum IndexQuery {
                 bytes.map { NodeTreeParser.expression($0).flatMap(deparser.text(of:)) }
             }
             let written = try !row.bool(serverDefinition) && predicate != .some(nil)
-                && !withColumnOptions.contains(try row.oid(oid))
+                && !columnSettings.withOptions.contains(try row.oid(oid))
             var keys: [IndexDefinition.Key] = []
             var include: [String] = []
             var expressionPositions: [Int] = []
@@ -133,6 +169,7 @@ enum IndexQuery {
                 include: include, predicate: predicate ?? nil, comment: row.optionalString(comment))
             index.invalid = try row.bool(invalid)
             index.attachedTo = row.optionalString(attachedTo)
+            index.statisticsTargets = columnSettings.statisticsTargets[try row.oid(oid)]?.sorted { $0.column < $1.column }
             return Decoded(relationOID: relationOID, index: index, oid: try row.string(oid), expressionPositions: expressionPositions)
         }
     }

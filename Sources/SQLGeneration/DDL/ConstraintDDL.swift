@@ -90,8 +90,11 @@ enum IndexDDL {
     /// The index's own definition, `IF NOT EXISTS` when guarded. `ON ONLY` (as the server
     /// writes an index of a partitioned table) only when `only`, and its partitions' indexes are
     /// attached after; otherwise the index is built on (or attached from) every partition.
+    /// `partitioned`: the index is a partitioned table's, whose statistics targets reach the
+    /// indexes attached to it: guarded, they are set only where not set yet, so that running the
+    /// script again does not reach those a partition holds of its own.
     static func create(_ index: Index, on relation: QualifiedName, guarded: Bool, concurrently: Bool = false,
-                       only: Bool = false) -> [Statement] {
+                       only: Bool = false, partitioned: Bool = false) -> [Statement] {
         var sql = only ? index.definition : index.definition.replacingOccurrences(of: " ON ONLY ", with: " ON ")
         for head in ["CREATE UNIQUE INDEX ", "CREATE INDEX "] where sql.hasPrefix(head) {
             let rest = sql.dropFirst(head.count)
@@ -99,8 +102,28 @@ enum IndexDDL {
             break
         }
         var statements = [Statement(sql, outsideTransaction: concurrently)]
+        let name = QualifiedName(schema: relation.schema, name: index.name)
+        statements += statistics(of: index.name, on: relation, from: nil, to: index.statisticsTargets).enumerated().map { offset, statement in
+            guard guarded && partitioned, let target = index.statisticsTargets?[offset] else { return statement }
+            return SQLWriting.unless("SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = \(SQLWriting.regclass(name)) "
+                                     + "AND attnum = \(target.column) AND attstattarget = \(target.target)", statement.sql)
+        }
         if let text = index.comment { statements.append(comment(on: index.name, of: relation, text)) }
         return statements
+    }
+
+    /// `ALTER INDEX … ALTER COLUMN n SET STATISTICS t` for each target `new` sets that `old` did
+    /// not, and `-1` (the default, on every major) for each it leaves out. Changes the catalog
+    /// only, for the next `ANALYZE`; on a partitioned table's index it reaches its partitions'.
+    static func statistics(of index: String, on relation: QualifiedName, from old: [IndexStatisticsTarget]?,
+                           to new: [IndexStatisticsTarget]?) -> [Statement] {
+        let name = QualifiedName(schema: relation.schema, name: index).sql
+        let kept = Set((new ?? []).map(\.column))
+        let reset = (old ?? []).filter { !kept.contains($0.column) }.map { IndexStatisticsTarget(column: $0.column, target: -1) }
+        let set = (new ?? []).filter { !(old ?? []).contains($0) }
+        return (reset + set).sorted { $0.column < $1.column }.map {
+            Statement("ALTER INDEX \(name) ALTER COLUMN \($0.column) SET STATISTICS \($0.target)")
+        }
     }
 
     /// `COMMENT ON INDEX` (an index is in its table's schema); nil removes it.
