@@ -57,6 +57,7 @@ import Testing
             ("an index made again under its name", { $0.hasPrefix("DROP INDEX ") && $0.contains("\nCREATE INDEX ") }),
             ("a primary key renamed", { $0.contains(" RENAME CONSTRAINT ") && $0.contains(" TO pk") }),
             ("a replica identity", { $0.contains(" REPLICA IDENTITY ") }),
+            ("an index expression's statistics target", { $0.hasPrefix("CREATE INDEX ix") && $0.contains(" SET STATISTICS ") }),
             ("a collation", { $0.contains(" COLLATE \"") }),
             ("a foreign key's action", { $0.contains(" ALTER CONSTRAINT fk") || $0.contains(" DROP CONSTRAINT fk") && $0.contains(" ADD CONSTRAINT fk") }),
             ("a view calling a function", { $0.contains("CREATE VIEW cv") }),
