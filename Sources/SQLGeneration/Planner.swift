@@ -311,13 +311,20 @@ public struct Planner: Sendable {
             return false
         }
         let generatedFirst = droppedColumns.filter(generated) + droppedColumns.filter { !generated($0) }
-        for id in parentsFirst(generatedFirst, before) { statements.append(writer.dropMember(id, before: before)) }
-        // A partitioned table's constraints before its partitions': the same.
+        // A partitioned table's constraints before its partitions': the same. An exclusion
+        // constraint before the columns: one over an expression of a column (`NULLIF(code, '')
+        // WITH =`) holds it by a normal dependency, and the column's drop is refused under it.
         let droppedConstraints = droppedMembers.filter { id in
             guard id.kind == .constraint, case let .constraint(constraint)? = before.member(id) else { return false }
             return constraint.kind != .foreignKey && !goesWithParent(id)
         }
-        for id in parentsFirst(droppedConstraints, before) { statements.append(writer.dropMember(id, before: before)) }
+        let isExclusion = { (id: ObjectID) -> Bool in
+            if case let .constraint(constraint)? = before.member(id) { return constraint.kind == .exclusion }
+            return false
+        }
+        for id in parentsFirst(droppedConstraints.filter(isExclusion), before) { statements.append(writer.dropMember(id, before: before)) }
+        for id in parentsFirst(generatedFirst, before) { statements.append(writer.dropMember(id, before: before)) }
+        for id in parentsFirst(droppedConstraints.filter { !isExclusion($0) }, before) { statements.append(writer.dropMember(id, before: before)) }
         statements += writer.dropDomainChecks(work.domainChecksDroppedEarly)
         for id in work.droppedIdentities.sorted() { statements += writer.dropIdentity(id) }
         for id in work.defaultsDroppedEarly.sorted() { statements += writer.dropDefault(id) }
