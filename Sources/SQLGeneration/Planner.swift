@@ -312,8 +312,9 @@ public struct Planner: Sendable {
         }
         let generatedFirst = droppedColumns.filter(generated) + droppedColumns.filter { !generated($0) }
         // A partitioned table's constraints before its partitions': the same. An exclusion
-        // constraint before the columns: one over an expression of a column (`NULLIF(code, '')
-        // WITH =`) holds it by a normal dependency, and the column's drop is refused under it.
+        // constraint before the columns: over an expression of a column (`NULLIF(code, '') WITH
+        // =`), only its index depends on the column, which the server will not drop under the
+        // constraint that owns it, so it refuses the column's drop.
         let droppedConstraints = droppedMembers.filter { id in
             guard id.kind == .constraint, case let .constraint(constraint)? = before.member(id) else { return false }
             return constraint.kind != .foreignKey && !goesWithParent(id)

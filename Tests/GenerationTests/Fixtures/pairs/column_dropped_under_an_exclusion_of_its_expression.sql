@@ -1,7 +1,8 @@
 -- A column dropped under an exclusion constraint over an expression of it (Tryton's web shop
 -- module: `EXCLUDE USING btree (NULLIF(web_id::text, '') WITH =)`), alone or beside another
--- column that stays: such a constraint holds its column by a normal dependency, and the server
--- refuses the column's drop under it, so the constraint goes first.
+-- column that stays: only the constraint's index depends on the column (the constraint names
+-- no column), the server will not drop that index under the constraint that owns it, and so
+-- refuses the column's drop: the constraint goes first.
 -- from
 create table sale (id int primary key, web_id varchar, web_shop int, note text,
     constraint sale_web_id exclude using btree (nullif(web_id::text, '') with =));
