@@ -351,9 +351,9 @@ struct DDLWriter {
             for partition in after.partitions(of: table) {
                 guard let own = partition.indexes.first(where: { $0.attachedTo == parent }),
                       before.tables[partition.name]?.index(own.name)?.attachedTo == parent else { continue }
-                let name = QualifiedName(schema: partition.name.schema, name: own.name).sql
+                let name = QualifiedName(schema: partition.name.schema, name: own.name)
                 for column in columns.sorted() where target(own.statisticsTargets, column) != target(index.statisticsTargets, column) {
-                    statements.append(Statement("ALTER INDEX \(name) ALTER COLUMN \(column) SET STATISTICS \(target(own.statisticsTargets, column))"))
+                    statements.append(IndexDDL.setStatistics(of: name, IndexStatisticsTarget(column: column, target: target(own.statisticsTargets, column))))
                 }
                 correct(attachedTo: own.name, on: partition.name)
             }

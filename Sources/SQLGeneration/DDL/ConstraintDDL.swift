@@ -103,10 +103,12 @@ enum IndexDDL {
         }
         var statements = [Statement(sql, outsideTransaction: concurrently)]
         let name = QualifiedName(schema: relation.schema, name: index.name)
-        statements += statistics(of: index.name, on: relation, from: nil, to: index.statisticsTargets).enumerated().map { offset, statement in
-            guard guarded && partitioned, let target = index.statisticsTargets?[offset] else { return statement }
-            return SQLWriting.unless("SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = \(SQLWriting.regclass(name)) "
-                                     + "AND attnum = \(target.column) AND attstattarget = \(target.target)", statement.sql)
+        for target in index.statisticsTargets ?? [] {
+            let statement = setStatistics(of: name, target)
+            statements.append(guarded && partitioned
+                ? SQLWriting.unless("SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = \(SQLWriting.regclass(name)) "
+                                    + "AND attnum = \(target.column) AND attstattarget = \(target.target)", statement.sql)
+                : statement)
         }
         if let text = index.comment { statements.append(comment(on: index.name, of: relation, text)) }
         return statements
@@ -117,13 +119,16 @@ enum IndexDDL {
     /// only, for the next `ANALYZE`; on a partitioned table's index it reaches its partitions'.
     static func statistics(of index: String, on relation: QualifiedName, from old: [IndexStatisticsTarget]?,
                            to new: [IndexStatisticsTarget]?) -> [Statement] {
-        let name = QualifiedName(schema: relation.schema, name: index).sql
+        let name = QualifiedName(schema: relation.schema, name: index)
         let kept = Set((new ?? []).map(\.column))
         let reset = (old ?? []).filter { !kept.contains($0.column) }.map { IndexStatisticsTarget(column: $0.column, target: -1) }
         let set = (new ?? []).filter { !(old ?? []).contains($0) }
-        return (reset + set).sorted { $0.column < $1.column }.map {
-            Statement("ALTER INDEX \(name) ALTER COLUMN \($0.column) SET STATISTICS \($0.target)")
-        }
+        return (reset + set).sorted { $0.column < $1.column }.map { setStatistics(of: name, $0) }
+    }
+
+    /// `ALTER INDEX … ALTER COLUMN n SET STATISTICS t` (`-1`: the default).
+    static func setStatistics(of index: QualifiedName, _ target: IndexStatisticsTarget) -> Statement {
+        Statement("ALTER INDEX \(index.sql) ALTER COLUMN \(target.column) SET STATISTICS \(target.target)")
     }
 
     /// `COMMENT ON INDEX` (an index is in its table's schema); nil removes it.

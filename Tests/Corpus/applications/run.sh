@@ -2,7 +2,7 @@
 # Real schemas and real histories, none written for this tool, fetched from Debian's and PyPI's
 # registries (nothing of theirs is committed):
 #
-#   bash Tests/Corpus/applications/run.sh [PG_BIN_DIR] [apps|histories|django|djangoapps|mlflow|ledgersmb|gnumed|extensions|versions]...
+#   bash Tests/Corpus/applications/run.sh [PG_BIN_DIR] [apps|histories|django|djangoapps|mlflow|ledgersmb|gnumed|tryton|extensions|versions]...
 #
 # PG_BIN_DIR defaults to /usr/lib/postgresql/15/bin. Uses the release build (`swift build -c
 # release`). Runs a throwaway server of its own (PORT, 5495) as its superuser; WORK (a new
@@ -37,6 +37,12 @@
 #             to gnumed_v22 with its SQL and Python scripts, as a GNUmed site does): the plans
 #             between consecutive versions both ways, jumps of 5, first to last both ways, and
 #             the last version's round trip.
+# tryton      Tryton 6.0's ERP (Debian's tryton-server and tryton-modules-all, installed with apt-get
+#             when trytond-admin is missing): its database made by trytond-admin, then its modules
+#             activated a step at a time (party, company, product, account, invoices, stock, sale,
+#             purchase, timesheet, project one by one, then the other 150 by sixteen in name order),
+#             each step a database: the plans between consecutive steps both ways, first to last
+#             both ways, and the last step's round trip.
 # extensions  Every extension the server has that installs (apt-get install postgresql-15-… for
 #             more): created, then detached from its extension, so that its functions, types,
 #             operators, classes, tables and views are the user's; then as apps.
@@ -230,6 +236,27 @@ gnumed)
   echo "${n} versions, ${gstates[0]} to ${gstates[n - 1]}"
   chain 5 "${gstates[@]}"
   roundtrip "${gstates[n - 1]}"
+  ;;
+tryton)
+  echo "== Tryton"
+  command -v trytond-admin >/dev/null || apt-get install -y -qq tryton-server tryton-modules-all >/dev/null 2>&1 \
+    || { echo "could not install Tryton"; failed=$((failed + 1)); continue; }
+  mkdir -p "$work/tryton"; printf '[database]\nuri = postgresql:///\npath = %s\n' "$work/tryton" > trytond.conf; echo admin > tryton.pass
+  tryton_admin() { PGHOST=$work PGPORT=$port PGUSER=postgres TRYTONPASSFILE=$work/get/tryton.pass trytond-admin -c trytond.conf "$@" \
+    > "$work/out/tryton.txt" 2>&1 || { echo "trytond-admin $* failed:"; tail -2 "$work/out/tryton.txt"; return 1; }; }
+  fresh tr_00; tryton_admin -d tr_00 --all --email admin@example.com || { failed=$((failed + 1)); continue; }
+  tstates=(tr_00)
+  common="party company product account account_invoice stock sale purchase timesheet project"
+  rest=$(ls /usr/lib/python3/dist-packages/trytond/modules | grep -v '^__' | grep -vxF -f <(echo "$common" | tr ' ' '\n'))
+  steps=($common); while read -r group; do steps+=("$group"); done < <(echo "$rest" | paste -d' ' $(printf -- '- %.0s' {1..16}))
+  for step in "${steps[@]}"; do
+    db=$(printf "tr_%02d" ${#tstates[@]}); snapshot "${tstates[-1]}" "$db"
+    if tryton_admin -d "$db" -u $step --activate-dependencies; then tstates+=("$db")
+    else failed=$((failed + 1)); $psql -d postgres -c "DROP DATABASE \"$db\"" >/dev/null; fi
+  done
+  echo "${#tstates[@]} states, $($psql -d "${tstates[-1]}" -At -c "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") tables in the last"
+  chain 0 "${tstates[@]}"
+  roundtrip "${tstates[-1]}"
   ;;
 extensions)
   echo "== extensions' objects as the user's"
