@@ -342,18 +342,17 @@ struct DDLWriter {
     /// to it, at every level (`ALTER INDEX` recurses): each there before whose own target for a
     /// column it set is not the parent's is set to its own again after.
     private func statisticsOfAttached(to index: Index, on relation: QualifiedName, from old: [IndexStatisticsTarget]?) -> [Statement] {
-        let target = { (targets: [IndexStatisticsTarget]?, column: Int) in targets?.first { $0.column == column }?.target ?? -1 }
-        let columns = Set(((old ?? []) + (index.statisticsTargets ?? [])).map(\.column)).filter {
-            target(old, $0) != target(index.statisticsTargets, $0)
-        }
+        let columns = IndexStatisticsTarget.columnsChanged(from: old, to: index.statisticsTargets)
         var statements: [Statement] = []
         func correct(attachedTo parent: String, on table: QualifiedName) {
             for partition in after.partitions(of: table) {
                 guard let own = partition.indexes.first(where: { $0.attachedTo == parent }),
                       before.tables[partition.name]?.index(own.name)?.attachedTo == parent else { continue }
                 let name = QualifiedName(schema: partition.name.schema, name: own.name)
-                for column in columns.sorted() where target(own.statisticsTargets, column) != target(index.statisticsTargets, column) {
-                    statements.append(IndexDDL.setStatistics(of: name, IndexStatisticsTarget(column: column, target: target(own.statisticsTargets, column))))
+                for column in columns {
+                    let own = IndexStatisticsTarget.target(of: column, in: own.statisticsTargets)
+                    guard own != IndexStatisticsTarget.target(of: column, in: index.statisticsTargets) else { continue }
+                    statements.append(IndexDDL.setStatistics(of: name, IndexStatisticsTarget(column: column, target: own)))
                 }
                 correct(attachedTo: own.name, on: partition.name)
             }

@@ -315,17 +315,15 @@ public struct Planner: Sendable {
         // constraint before the columns: over an expression of a column (`NULLIF(code, '') WITH
         // =`), only its index depends on the column, which the server will not drop under the
         // constraint that owns it, so it refuses the column's drop.
-        let droppedConstraints = droppedMembers.filter { id in
-            guard id.kind == .constraint, case let .constraint(constraint)? = before.member(id) else { return false }
-            return constraint.kind != .foreignKey && !goesWithParent(id)
+        let droppedConstraints = droppedMembers.compactMap { id -> (id: ObjectID, exclusion: Bool)? in
+            guard id.kind == .constraint, case let .constraint(constraint)? = before.member(id),
+                  constraint.kind != .foreignKey, !goesWithParent(id) else { return nil }
+            return (id, constraint.kind == .exclusion)
         }
-        let isExclusion = { (id: ObjectID) -> Bool in
-            if case let .constraint(constraint)? = before.member(id) { return constraint.kind == .exclusion }
-            return false
-        }
-        for id in parentsFirst(droppedConstraints.filter(isExclusion), before) { statements.append(writer.dropMember(id, before: before)) }
-        for id in parentsFirst(generatedFirst, before) { statements.append(writer.dropMember(id, before: before)) }
-        for id in parentsFirst(droppedConstraints.filter { !isExclusion($0) }, before) { statements.append(writer.dropMember(id, before: before)) }
+        let drop = { (ids: [ObjectID]) in for id in parentsFirst(ids, before) { statements.append(writer.dropMember(id, before: before)) } }
+        drop(droppedConstraints.filter(\.exclusion).map(\.id))
+        drop(generatedFirst)
+        drop(droppedConstraints.filter { !$0.exclusion }.map(\.id))
         statements += writer.dropDomainChecks(work.domainChecksDroppedEarly)
         for id in work.droppedIdentities.sorted() { statements += writer.dropIdentity(id) }
         for id in work.defaultsDroppedEarly.sorted() { statements += writer.dropDefault(id) }

@@ -11,4 +11,14 @@ public struct IndexStatisticsTarget: Codable, Hashable, Sendable {
         self.column = column
         self.target = target
     }
+
+    /// A column's target among `targets`: `-1`, the default on every major, where none is set.
+    public static func target(of column: Int, in targets: [IndexStatisticsTarget]?) -> Int {
+        targets?.first { $0.column == column }?.target ?? -1
+    }
+
+    /// The columns whose target differs between `old` and `new`, in order.
+    public static func columnsChanged(from old: [IndexStatisticsTarget]?, to new: [IndexStatisticsTarget]?) -> [Int] {
+        Set(((old ?? []) + (new ?? [])).map(\.column)).filter { target(of: $0, in: old) != target(of: $0, in: new) }.sorted()
+    }
 }

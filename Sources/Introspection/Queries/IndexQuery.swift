@@ -51,11 +51,12 @@ enum IndexQuery {
             SELECT a.attrelid::pg_catalog.text AS oid, a.attnum AS number, a.attoptions IS NOT NULL AS has_options,
                    \(statisticsTarget) AS statistics_target, n.nspname AS schema, i.relname AS name
             FROM pg_catalog.pg_attribute a
-            JOIN pg_catalog.pg_class i ON i.oid = a.attrelid AND i.relkind IN ('i', 'I')
+            JOIN pg_catalog.pg_index x ON x.indexrelid = a.attrelid
+            JOIN pg_catalog.pg_class i ON i.oid = a.attrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = i.relnamespace
             WHERE a.attnum > 0 AND (a.attoptions IS NOT NULL OR \(statisticsTarget) IS NOT NULL)
               AND \(CatalogFilter.userSchema("n.nspname"))
-              AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "(SELECT x.indrelid FROM pg_catalog.pg_index x WHERE x.indexrelid = a.attrelid)"))
+              AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "x.indrelid"))
             """
     }
 
@@ -137,8 +138,9 @@ enum IndexQuery {
             let predicate = row.withBytes(predicateTree) { bytes in
                 bytes.map { NodeTreeParser.expression($0).flatMap(deparser.text(of:)) }
             }
+            let indexOID = try row.oid(oid)
             let written = try !row.bool(serverDefinition) && predicate != .some(nil)
-                && !columnSettings.withOptions.contains(try row.oid(oid))
+                && !columnSettings.withOptions.contains(indexOID)
             var keys: [IndexDefinition.Key] = []
             var include: [String] = []
             var expressionPositions: [Int] = []
@@ -169,7 +171,7 @@ enum IndexQuery {
                 include: include, predicate: predicate ?? nil, comment: row.optionalString(comment))
             index.invalid = try row.bool(invalid)
             index.attachedTo = row.optionalString(attachedTo)
-            index.statisticsTargets = columnSettings.statisticsTargets[try row.oid(oid)]?.sorted { $0.column < $1.column }
+            index.statisticsTargets = columnSettings.statisticsTargets[indexOID]?.sorted { $0.column < $1.column }
             return Decoded(relationOID: relationOID, index: index, oid: try row.string(oid), expressionPositions: expressionPositions)
         }
     }

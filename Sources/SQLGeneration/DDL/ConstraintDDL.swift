@@ -120,10 +120,9 @@ enum IndexDDL {
     static func statistics(of index: String, on relation: QualifiedName, from old: [IndexStatisticsTarget]?,
                            to new: [IndexStatisticsTarget]?) -> [Statement] {
         let name = QualifiedName(schema: relation.schema, name: index)
-        let kept = Set((new ?? []).map(\.column))
-        let reset = (old ?? []).filter { !kept.contains($0.column) }.map { IndexStatisticsTarget(column: $0.column, target: -1) }
-        let set = (new ?? []).filter { !(old ?? []).contains($0) }
-        return (reset + set).sorted { $0.column < $1.column }.map { setStatistics(of: name, $0) }
+        return IndexStatisticsTarget.columnsChanged(from: old, to: new).map {
+            setStatistics(of: name, IndexStatisticsTarget(column: $0, target: IndexStatisticsTarget.target(of: $0, in: new)))
+        }
     }
 
     /// `ALTER INDEX … ALTER COLUMN n SET STATISTICS t` (`-1`: the default).
