@@ -1442,28 +1442,33 @@ public struct Planner: Sendable {
         return statements
     }
 
-    /// A sequence that goes with the table that owns it, which another table's column default
-    /// calls (an inheritance child holds its parent's `nextval`): `DROP TABLE` would take it
-    /// before that default changes, and the server refuses. Detached first, it goes on its own
-    /// once the defaults no longer name it.
+    /// A sequence that goes with the table or the column that owns it, which another column's
+    /// default calls (an inheritance child holds its parent's `nextval`): `DROP TABLE` or `DROP
+    /// COLUMN` would take it before that default changes, and the server refuses. Detached
+    /// first, it goes on its own once the defaults no longer name it.
     private static func sequencesOutlivingTheirTables(before: ModelIndex, droppedTop: Set<ObjectID>, work: Work) -> [Statement] {
-        let going = before.model.sequences.filter { sequence in
-            guard let owner = sequence.ownedBy else { return false }
+        // Each going sequence with what goes with its owner: the whole table, or the one column.
+        let going: [(sequence: Sequence, literal: String, goesWith: (QualifiedName, String) -> Bool)] = before.model.sequences.compactMap { sequence in
+            guard let owner = sequence.ownedBy, droppedTop.contains(ObjectID(.sequence, sequence.name)) else { return nil }
             let table = ObjectID(.table, owner.table)
-            return droppedTop.contains(ObjectID(.sequence, sequence.name)) && (work.rebuilt.contains(table) || work.removedTop.contains(table))
+            let literal = SQLWriting.regclassLiteral(sequence.name)
+            if work.rebuilt.contains(table) || work.removedTop.contains(table) {
+                return (sequence, literal, { name, _ in name == owner.table })
+            }
+            guard work.removedMembers[ObjectID(.column, owner.column, on: table)] != nil else { return nil }
+            return (sequence, literal, { name, column in name == owner.table && column == owner.column })
         }
         guard !going.isEmpty else { return [] }
-        let literals = going.map { (sequence: $0, literal: SQLWriting.regclassLiteral($0.name)) }
         var called: Set<QualifiedName> = []
         for table in before.model.tables {
             for column in table.columns {
                 guard let expression = column.defaultExpression, expression.contains("nextval(") else { continue }
-                for (sequence, literal) in literals where sequence.ownedBy?.table != table.name && expression.contains(literal) {
+                for (sequence, literal, goesWith) in going where !goesWith(table.name, column.name) && expression.contains(literal) {
                     called.insert(sequence.name)
                 }
             }
         }
-        return going.filter { called.contains($0.name) }.map(TypeDDL.detachment)
+        return going.filter { called.contains($0.sequence.name) }.map { TypeDDL.detachment($0.sequence) }
     }
 
     /// Default privileges of the role running the plan (`for the running role …`) apply to each
