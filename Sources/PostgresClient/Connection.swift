@@ -101,8 +101,52 @@ public final class Connection {
     /// returns the result of the last one.
     @discardableResult
     public func execute(_ sql: String) throws -> QueryResult {
+        try execute(sql, copying: [])
+    }
+
+    /// `execute`, where each `COPY … FROM STDIN` of `sql` reads the next of `rows`, in order (psql
+    /// reads them from the file after the statement; a `COPY` with none left reads no row), and
+    /// each `COPY … TO STDOUT` is read and set aside. The first error is thrown once the server
+    /// has finished with the string.
+    @discardableResult
+    public func execute(_ sql: String, copying rows: [String]) throws -> QueryResult {
         let conn = try liveHandle()
-        return try consume(PQexec(conn, sql), statement: sql)
+        var pending = rows[...]
+        var last: QueryResult?
+        var failure: (any Error)?
+        var result = PQexec(conn, sql)
+        // PQexec returns at a COPY with the statements after it still to come (PQgetResult);
+        // without one, the next PQgetResult is NULL at once.
+        while let current = result {
+            switch PQresultStatus(current) {
+            case PGRES_COPY_IN:
+                PQclear(current)
+                let data = Array((pending.popFirst() ?? "").utf8)
+                var sent = true
+                for start in stride(from: 0, to: data.count, by: 1 << 20) where sent {
+                    sent = data[start..<min(start + (1 << 20), data.count)].withUnsafeBufferPointer { chunk in
+                        chunk.withMemoryRebound(to: CChar.self) { PQputCopyData(conn, $0.baseAddress, Int32($0.count)) == 1 }
+                    }
+                }
+                if !sent || PQputCopyEnd(conn, nil) != 1, failure == nil {
+                    failure = PostgresError.client(server: server, message: Self.cleanMessage(String(cString: PQerrorMessage(conn))))
+                }
+            case PGRES_COPY_OUT:
+                PQclear(current)
+                var buffer: UnsafeMutablePointer<CChar>?
+                while PQgetCopyData(conn, &buffer, 0) > 0 { PQfreemem(buffer) }
+            default:
+                if failure == nil {
+                    do { last = try consume(current, statement: sql) } catch { failure = error }
+                } else {
+                    PQclear(current)
+                }
+            }
+            result = PQgetResult(conn)
+        }
+        if let failure { throw failure }
+        guard let last else { return try consume(nil, statement: sql) }
+        return last
     }
 
     /// Runs statements separated by `;` and returns every statement's result, in

@@ -24,14 +24,15 @@ public struct SQLLexer: Sendable {
         var beginDepth = 0                   // BEGIN ATOMIC … END inside CREATE FUNCTION
         var tokenEnd = 0                     // end of the statement's last token (comments excluded)
 
-        func finish() {
+        func finish(copyData: Range<Int>? = nil, copyBlock: Range<Int>? = nil) {
             if let start = statementStart {
                 let end = tokenEnd
                 let range = start..<end
                 statements.append(SQLStatement(
                     text: String(decoding: bytes[range], as: UTF8.self),
                     byteRange: range,
-                    leadingWords: Array(words.prefix(6))))
+                    leadingWords: Array(words.prefix(6)),
+                    copyData: copyData, copyBlock: copyBlock))
             }
             statementStart = nil
             words = []
@@ -51,8 +52,16 @@ public struct SQLLexer: Sendable {
                 index = try skipBlockComment(from: index)
             case UInt8(ascii: ";"):
                 if parenthesisDepth == 0, beginDepth == 0 {
-                    finish()
                     index += 1
+                    if statementStart != nil, Self.readsStandardInput(words) {
+                        // psql reads the rows from the file itself: the lines after the
+                        // statement's, up to a line `\.` (or the end of the file).
+                        let block = copyBlock(after: index)
+                        finish(copyData: block.data, copyBlock: block.whole)
+                        index = block.whole.upperBound
+                    } else {
+                        finish()
+                    }
                 } else {
                     index += 1
                     tokenEnd = index
@@ -103,6 +112,57 @@ public struct SQLLexer: Sendable {
         }
         finish()
         return statements
+    }
+
+    /// `COPY … FROM STDIN`: its words hold `FROM STDIN` (a quoted name is no word) and no `TO`.
+    private static func readsStandardInput(_ words: [String]) -> Bool {
+        guard words.first == "COPY", !words.contains("TO") else { return false }
+        return zip(words, words.dropFirst()).contains { $0 == "FROM" && $1 == "STDIN" }
+    }
+
+    /// The rows after a `COPY … FROM STDIN` whose `;` ends before `offset`: from the next line
+    /// to the line `\.` (`data` leaves it out; `whole` takes it with its line break, and the
+    /// rest of the statement's line, which psql would run after the rows: nothing is, here).
+    private func copyBlock(after offset: Int) -> (data: Range<Int>, whole: Range<Int>) {
+        var start = offset
+        while start < bytes.count, bytes[start] != UInt8(ascii: "\n") { start += 1 }
+        start = min(start + 1, bytes.count)
+        var line = start
+        while line < bytes.count {
+            var end = line
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            let content = bytes[line..<end].last == UInt8(ascii: "\r") ? line..<(end - 1) : line..<end
+            if bytes[content].elementsEqual([UInt8(ascii: "\\"), UInt8(ascii: ".")]) {
+                return (start..<line, offset..<min(end + 1, bytes.count))
+            }
+            line = end + 1
+        }
+        return (start..<bytes.count, offset..<bytes.count)
+    }
+
+    /// The rows of `statement`'s `COPY … FROM STDIN`, as the server is to be sent them.
+    public func copyData(of statement: SQLStatement) -> String? {
+        statement.copyData.map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
+    /// The file's text with the rows of each `COPY … FROM STDIN` (and their `\.`) made blank,
+    /// every character but the line breaks a space: the server, sent the file in one go,
+    /// then reads each statement and no row, and its error positions still count from the
+    /// start of the file, line and column.
+    public func textWithoutCopyData(_ statements: [SQLStatement]) -> String {
+        let blocks = statements.compactMap(\.copyBlock)
+        guard !blocks.isEmpty else { return text }
+        var result = ""
+        result.reserveCapacity(bytes.count)
+        var cursor = 0
+        for block in blocks {
+            result += String(decoding: bytes[cursor..<block.lowerBound], as: UTF8.self)
+            for scalar in String(decoding: bytes[block], as: UTF8.self).unicodeScalars {
+                result.unicodeScalars.append(scalar == "\n" || scalar == "\r" ? scalar : " ")
+            }
+            cursor = block.upperBound
+        }
+        return result + String(decoding: bytes[cursor...], as: UTF8.self)
     }
 
     /// The file's own outer transaction: a first statement `BEGIN` and a last `COMMIT`.

@@ -7,6 +7,18 @@ public struct SQLStatement: Hashable, Sendable {
     /// The first unquoted words, upper-cased (`["CREATE", "OR", "REPLACE", "FUNCTION"]`),
     /// enough to recognise the kind of statement without parsing it.
     public let leadingWords: [String]
+    /// For `COPY … FROM STDIN`, the byte offsets of the rows the file carries after it, as
+    /// psql reads them (the lines up to `\.`); `copyBlock` adds that line.
+    public let copyData: Range<Int>?
+    public let copyBlock: Range<Int>?
+
+    public init(text: String, byteRange: Range<Int>, leadingWords: [String], copyData: Range<Int>? = nil, copyBlock: Range<Int>? = nil) {
+        self.text = text
+        self.byteRange = byteRange
+        self.leadingWords = leadingWords
+        self.copyData = copyData
+        self.copyBlock = copyBlock
+    }
 
     /// `BEGIN`, `BEGIN TRANSACTION`, `BEGIN WORK`, `START TRANSACTION`.
     public var isBegin: Bool {

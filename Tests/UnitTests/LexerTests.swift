@@ -80,6 +80,29 @@ final class LexerTests: XCTestCase {
             }
         }
     }
+    func testTheRowsAfterACopyFromStdinAreItsDataNotStatements() throws {
+        let text = "CREATE TABLE t (a text, b int);\nCOPY public.t (a, b) FROM stdin;\nsemi;colon\t1\n"
+            + "back\\\\slash 'quote' $$\t2\n\\.\nSELECT 'after';\ncopy t from STDIN;\nré\t3\n"
+        let lexer = SQLLexer(text)
+        let statements = try lexer.statements()
+        XCTAssertEqual(statements.map(\.text), ["CREATE TABLE t (a text, b int)", "COPY public.t (a, b) FROM stdin",
+                                                "SELECT 'after'", "copy t from STDIN"])
+        XCTAssertEqual(lexer.copyData(of: statements[1]), "semi;colon\t1\nback\\\\slash 'quote' $$\t2\n")
+        // No `\.`: the rows run to the end of the file, as psql reads them.
+        XCTAssertEqual(lexer.copyData(of: statements[3]), "ré\t3\n")
+        XCTAssertNil(lexer.copyData(of: statements[0]))
+        // What the server is sent: every row blank, and every line and character where it was.
+        let blanked = lexer.textWithoutCopyData(statements)
+        XCTAssertEqual(blanked.unicodeScalars.count, text.unicodeScalars.count)
+        XCTAssertEqual(blanked.split(separator: "\n", omittingEmptySubsequences: false).map(\.count),
+                       text.split(separator: "\n", omittingEmptySubsequences: false).map(\.count))
+        XCTAssertFalse(blanked.contains("semi") || blanked.contains("\\.") || blanked.contains("ré"))
+        XCTAssertTrue(blanked.contains("COPY public.t (a, b) FROM stdin;\n"))
+        // A COPY to the client, or from a file, has no rows in the file.
+        let out = try SQLLexer("COPY t TO STDOUT;\nCOPY t FROM '/tmp/x';\nSELECT 1;").statements()
+        XCTAssertEqual(out.map(\.text), ["COPY t TO STDOUT", "COPY t FROM '/tmp/x'", "SELECT 1"])
+        XCTAssertTrue(out.allSatisfy { $0.copyData == nil })
+    }
 }
 
 func fixture(_ path: String) throws -> String {
@@ -88,4 +111,5 @@ func fixture(_ path: String) throws -> String {
 
 func fixtureURL(_ path: String) -> URL {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").appendingPathComponent(path)
+
 }

@@ -108,8 +108,9 @@ public struct MigrationRunner: Sendable {
     private func run(_ file: MigrationFile, on connection: Connection, thenQuery query: String?, prelude: String?,
                      postlude: String?, created: inout Set<String>) throws -> QueryResult? {
         let statements: [SQLStatement]
+        let lexer = SQLLexer(file.text)
         do {
-            statements = try SQLLexer(file.text).statements()
+            statements = try lexer.statements()
         } catch let error as SQLLexerError {
             throw MigrationRunError.lexical(file: file.path, error: error)
         }
@@ -118,7 +119,7 @@ public struct MigrationRunner: Sendable {
             for statement in statements {
                 while true {
                     do {
-                        try connection.execute(statement.text)
+                        try connection.execute(statement.text, copying: lexer.copyData(of: statement).map { [$0] } ?? [])
                         break
                     } catch let PostgresError.server(error) {
                         if try createdRole(for: error, alreadyCreated: &created) { continue }
@@ -141,11 +142,13 @@ public struct MigrationRunner: Sendable {
         // The file's text comes first and unchanged, so the server's error
         // positions still count from the start of the file. The newline ends a
         // trailing `--` comment; the `;` ends a last statement left open.
-        var text = file.text + "\n;"
+        // The rows of each `COPY … FROM STDIN` go apart from the text (`textWithoutCopyData`).
+        let fileText = lexer.textWithoutCopyData(statements)
+        var text = fileText + "\n;"
         if let postlude {
             // Before the file's closing COMMIT: the text up to it is unchanged, so error positions still hold.
             if !wrapped, let last = statements.last, last.isCommit {
-                text = String(decoding: Array(file.text.utf8)[..<last.byteRange.lowerBound], as: UTF8.self) + "\n;\n" + postlude + ";\nCOMMIT;"
+                text = String(decoding: Array(fileText.utf8)[..<last.byteRange.lowerBound], as: UTF8.self) + "\n;\n" + postlude + ";\nCOMMIT;"
             } else {
                 text += "\n" + postlude + ";"
             }
@@ -159,7 +162,7 @@ public struct MigrationRunner: Sendable {
             // ("already a transaction in progress") and its COMMIT ends both.
             if wrapped || prelude != nil { try connection.execute("BEGIN") }
             if let prelude { try connection.execute(prelude) }
-            result = try connection.execute(text)
+            result = try connection.execute(text, copying: statements.compactMap(lexer.copyData(of:)))
         } catch let PostgresError.server(error) {
             _ = try? connection.execute("ROLLBACK")
             let lines = LineIndex(file.text)
@@ -189,14 +192,15 @@ public struct MigrationRunner: Sendable {
     /// rolled back whole, so run it again statement by statement inside one
     /// transaction, to find the statement that fails, then roll that back too.
     private func locateFailure(of file: MigrationFile, on connection: Connection, prelude: String?) -> MigrationRunError? {
-        guard let statements = try? SQLLexer(file.text).statements() else { return nil }
+        let lexer = SQLLexer(file.text)
+        guard let statements = try? lexer.statements() else { return nil }
         let lines = LineIndex(file.text)
         defer { _ = try? connection.execute("ROLLBACK") }
         guard (try? connection.execute("BEGIN")) != nil else { return nil }
         if let prelude, (try? connection.execute(prelude)) == nil { return nil }
         for statement in statements where !statement.isBegin && !statement.isCommit {
             do {
-                try connection.execute(statement.text)
+                try connection.execute(statement.text, copying: lexer.copyData(of: statement).map { [$0] } ?? [])
             } catch let PostgresError.server(error) {
                 let offset = error.position.map { LineIndex(statement.text).byteOffset(ofCharacter: $0 - 1) } ?? 0
                 let location = lines.location(ofByte: statement.byteRange.lowerBound + offset)
