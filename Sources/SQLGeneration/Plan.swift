@@ -36,7 +36,7 @@ public struct Plan: Sendable, Hashable {
 
     /// The plan as SQL: notes, then each statement with its hazards as comments above it.
     public var sql: String {
-        var parts = notes.map { "-- " + $0 }
+        var parts = notes.map(SQLWriting.lineComment)
         if !parts.isEmpty { parts.append("") }
         parts += statements.map(\.annotated)
         return parts.joined(separator: "\n") + (parts.isEmpty ? "" : "\n")

@@ -37,6 +37,12 @@ enum SQLWriting {
         return simple && !SQLKeywords.quotedByQuoteIdent.contains(name) ? name : ident(name)
     }
 
+    /// `-- text`, its line breaks written `\n` and `\r`: a name may hold one (`"pp_enumpart
+    /// attack"`), and the comment would end there, the rest of the name read as SQL.
+    static func lineComment(_ text: String) -> String {
+        "-- " + text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+    }
+
     /// A role as GRANT and policies name it: `PUBLIC` for everyone, the owner as `CURRENT_USER`.
     static func role(_ name: String?) -> String {
         guard let name else { return "CURRENT_USER" }

@@ -25,7 +25,7 @@ public struct Statement: Hashable, Sendable {
 
     /// The statement as a file shows it: each note and hazard as a comment above it.
     public var annotated: String {
-        let comments = notes.map { "-- " + $0 } + hazards.map { "-- hazard: \($0)" }
+        let comments = notes.map(SQLWriting.lineComment) + hazards.map { SQLWriting.lineComment("hazard: \($0)") }
             + (outsideTransaction ? ["-- runs outside a transaction"] : [])
         return (comments + [sql]).joined(separator: "\n")
     }

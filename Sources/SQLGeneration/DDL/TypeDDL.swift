@@ -22,7 +22,7 @@ enum TypeDDL {
                 statements.append(statement)
             }
         }
-        statements += PrivilegeDDL.statements(on: "SCHEMA \(name)", from: [], to: schema.privileges)
+        statements += PrivilegeDDL.statements(on: "SCHEMA \(name)", from: [], to: schema.privileges, schemaOwner: schema.name)
         return statements
     }
 
