@@ -29,15 +29,24 @@ public struct SchemaScript: Sendable {
     /// Migration descriptions by version, for the `schema_versions` rows.
     public let descriptions: [String: String]
 
-    public init(model: DatabaseModel, header: Header, descriptions: [String: String] = [:]) {
+    /// Whether the model is the whole database (no `--schema` filter left schemas out): a
+    /// model without `public` is then one whose history dropped it.
+    public let wholeDatabase: Bool
+
+    public init(model: DatabaseModel, header: Header, descriptions: [String: String] = [:], wholeDatabase: Bool = true) {
         self.model = model
         self.header = header
         self.descriptions = descriptions
+        self.wholeDatabase = wholeDatabase
     }
 
-    /// The statements that build the model, guarded.
+    /// The statements that build the model, guarded. Every new database has `public`: where
+    /// the whole model has none (`DROP SCHEMA public`, a common hardening), the script drops
+    /// it too, refused by the server if anything is in it.
     public var plan: Plan {
-        Planner(from: DatabaseModel(), to: model, options: PlanOptions(idempotent: true)).plan()
+        var empty = DatabaseModel()
+        if wholeDatabase, !model.schemas.contains(where: { $0.name == "public" }) { empty.schemas = [Namespace(name: "public")] }
+        return Planner(from: empty, to: model, options: PlanOptions(idempotent: true)).plan()
     }
 
     public func render() -> String {

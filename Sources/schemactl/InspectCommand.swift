@@ -58,7 +58,8 @@ struct InspectCommand: ParsableCommand {
                                       header: SchemaScript.Header(command: "schemactl inspect \(named) --format sql",
                                                                   versions: migrations.map(\.version),
                                                                   serverMajor: loaded.serverVersion / 10000),
-                                      descriptions: Dictionary(migrations.map { ($0.version, $0.description) }, uniquingKeysWith: { first, _ in first }))
+                                      descriptions: Dictionary(migrations.map { ($0.version, $0.description) }, uniquingKeysWith: { first, _ in first }),
+                                      wholeDatabase: schemaFilter.filter == .everything)
             data = Data(script.render().utf8)
         }
         try Terminal.write(data, to: output)
