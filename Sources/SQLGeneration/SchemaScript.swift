@@ -29,23 +29,23 @@ public struct SchemaScript: Sendable {
     /// Migration descriptions by version, for the `schema_versions` rows.
     public let descriptions: [String: String]
 
-    /// Whether the model is the whole database (no `--schema` filter left schemas out): a
-    /// model without `public` is then one whose history dropped it.
-    public let wholeDatabase: Bool
+    /// Whether the model would hold `public` if the database had it (no `--schema` filter
+    /// leaves it out): a model without it is then one whose history dropped it.
+    public let coversPublic: Bool
 
-    public init(model: DatabaseModel, header: Header, descriptions: [String: String] = [:], wholeDatabase: Bool = true) {
+    public init(model: DatabaseModel, header: Header, descriptions: [String: String] = [:], coversPublic: Bool = true) {
         self.model = model
         self.header = header
         self.descriptions = descriptions
-        self.wholeDatabase = wholeDatabase
+        self.coversPublic = coversPublic
     }
 
     /// The statements that build the model, guarded. Every new database has `public`: where
-    /// the whole model has none (`DROP SCHEMA public`, a common hardening), the script drops
+    /// a model that covers it has none (`DROP SCHEMA public`, a common hardening), the script drops
     /// it too, refused by the server if anything is in it.
     public var plan: Plan {
         var empty = DatabaseModel()
-        if wholeDatabase, !model.schemas.contains(where: { $0.name == "public" }) { empty.schemas = [Namespace(name: "public")] }
+        if coversPublic, !model.schemas.contains(where: { $0.name == "public" }) { empty.schemas = [Namespace(name: "public")] }
         return Planner(from: empty, to: model, options: PlanOptions(idempotent: true)).plan()
     }
 

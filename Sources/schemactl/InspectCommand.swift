@@ -59,7 +59,7 @@ struct InspectCommand: ParsableCommand {
                                                                   versions: migrations.map(\.version),
                                                                   serverMajor: loaded.serverVersion / 10000),
                                       descriptions: Dictionary(migrations.map { ($0.version, $0.description) }, uniquingKeysWith: { first, _ in first }),
-                                      wholeDatabase: schemaFilter.filter == .everything)
+                                      coversPublic: schemaFilter.filter.includes("public"))
             data = Data(script.render().utf8)
         }
         try Terminal.write(data, to: output)
