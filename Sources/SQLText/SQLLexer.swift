@@ -56,7 +56,7 @@ public struct SQLLexer: Sendable {
                     if statementStart != nil, Self.readsStandardInput(words) {
                         // psql reads the rows from the file itself: the lines after the
                         // statement's, up to a line `\.` (or the end of the file).
-                        let block = copyBlock(after: index)
+                        let block = try copyBlock(after: index)
                         finish(copyData: block.data, copyBlock: block.whole)
                         index = block.whole.upperBound
                     } else {
@@ -122,10 +122,15 @@ public struct SQLLexer: Sendable {
 
     /// The rows after a `COPY … FROM STDIN` whose `;` ends before `offset`: from the next line
     /// to the line `\.` (`data` leaves it out; `whole` takes it with its line break, and the
-    /// rest of the statement's line, which psql would run after the rows: nothing is, here).
-    private func copyBlock(after offset: Int) -> (data: Range<Int>, whole: Range<Int>) {
+    /// rest of the statement's line, where only a comment may stand: psql would run a
+    /// statement there after the rows, out of the file's order).
+    private func copyBlock(after offset: Int) throws -> (data: Range<Int>, whole: Range<Int>) {
         var start = offset
         while start < bytes.count, bytes[start] != UInt8(ascii: "\n") { start += 1 }
+        let rest = bytes[offset..<start].drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
+        if !rest.isEmpty, !rest.starts(with: [UInt8(ascii: "-"), UInt8(ascii: "-")]) {
+            throw SQLLexerError(kind: .afterCopy, location: LineIndex(text).location(ofByte: rest.startIndex))
+        }
         start = min(start + 1, bytes.count)
         var line = start
         while line < bytes.count {

@@ -7,6 +7,8 @@ public struct SQLLexerError: Error, Hashable, Sendable, CustomStringConvertible 
         case dollarQuote = "dollar-quoted string"
         /// A backslash outside any quote: psql's `\connect`, `\i`, `\restrict`, which no server understands.
         case metaCommand = "psql meta-command"
+        /// SQL after `COPY … FROM stdin;` on its line, which psql runs after the rows.
+        case afterCopy = "statement after COPY … FROM stdin on its line"
     }
 
     public let kind: Kind
@@ -35,6 +37,10 @@ public struct SQLLexerError: Error, Hashable, Sendable, CustomStringConvertible 
         if kind == .metaCommand {
             return "\(place): psql meta-commands are not supported (\(command ?? "\\")): "
                 + "schemactl sends SQL to the server, and only psql knows these"
+        }
+        if kind == .afterCopy {
+            return "\(place): a statement after `COPY … FROM stdin;` on the same line: psql runs it after the rows "
+                + "that follow; put it on a line of its own"
         }
         return "\(place): unterminated \(kind.rawValue)"
     }

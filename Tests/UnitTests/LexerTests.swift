@@ -102,6 +102,11 @@ final class LexerTests: XCTestCase {
         let out = try SQLLexer("COPY t TO STDOUT;\nCOPY t FROM '/tmp/x';\nSELECT 1;").statements()
         XCTAssertEqual(out.map(\.text), ["COPY t TO STDOUT", "COPY t FROM '/tmp/x'", "SELECT 1"])
         XCTAssertTrue(out.allSatisfy { $0.copyData == nil })
+        // A comment may follow on the COPY's line; a statement there would run after the rows in psql.
+        XCTAssertEqual(try SQLLexer("COPY t FROM stdin; -- rows\n1\n\\.\n").statements().count, 1)
+        XCTAssertThrowsError(try SQLLexer("COPY t FROM stdin; SELECT 1;\n1\n\\.\n").statements()) { error in
+            XCTAssertEqual(error as? SQLLexerError, SQLLexerError(kind: .afterCopy, location: SourceLocation(line: 1, column: 20)))
+        }
     }
 }
 

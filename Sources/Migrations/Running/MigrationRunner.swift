@@ -87,6 +87,11 @@ public struct MigrationRunner: Sendable {
     ]
 
     /// `run`, again after creating each role the file lacks (see `createMissingRole`).
+    /// One statement alone, with the rows its `COPY … FROM STDIN` reads from the file.
+    private static func execute(_ statement: SQLStatement, of lexer: SQLLexer, on connection: Connection) throws {
+        try connection.execute(statement.text, copying: lexer.copyData(of: statement).map { [$0] } ?? [])
+    }
+
     /// A file in a transaction was rolled back whole: it runs again from its start.
     private func runCreatingRoles(_ file: MigrationFile, on connection: Connection, thenQuery query: String?,
                                   prelude: String?, postlude: String? = nil) throws -> QueryResult? {
@@ -119,7 +124,7 @@ public struct MigrationRunner: Sendable {
             for statement in statements {
                 while true {
                     do {
-                        try connection.execute(statement.text, copying: lexer.copyData(of: statement).map { [$0] } ?? [])
+                        try Self.execute(statement, of: lexer, on: connection)
                         break
                     } catch let PostgresError.server(error) {
                         if try createdRole(for: error, alreadyCreated: &created) { continue }
@@ -200,7 +205,7 @@ public struct MigrationRunner: Sendable {
         if let prelude, (try? connection.execute(prelude)) == nil { return nil }
         for statement in statements where !statement.isBegin && !statement.isCommit {
             do {
-                try connection.execute(statement.text, copying: lexer.copyData(of: statement).map { [$0] } ?? [])
+                try Self.execute(statement, of: lexer, on: connection)
             } catch let PostgresError.server(error) {
                 let offset = error.position.map { LineIndex(statement.text).byteOffset(ofCharacter: $0 - 1) } ?? 0
                 let location = lines.location(ofByte: statement.byteRange.lowerBound + offset)
