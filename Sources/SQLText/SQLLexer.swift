@@ -157,17 +157,19 @@ public struct SQLLexer: Sendable {
     public func textWithoutCopyData(_ statements: [SQLStatement]) -> String {
         let blocks = statements.compactMap(\.copyBlock)
         guard !blocks.isEmpty else { return text }
-        var result = ""
+        var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         var cursor = 0
         for block in blocks {
-            result += String(decoding: bytes[cursor..<block.lowerBound], as: UTF8.self)
-            for scalar in String(decoding: bytes[block], as: UTF8.self).unicodeScalars {
-                result.unicodeScalars.append(scalar == "\n" || scalar == "\r" ? scalar : " ")
+            result.append(contentsOf: bytes[cursor..<block.lowerBound])
+            // One space per character: a UTF-8 continuation byte (10xxxxxx) adds none.
+            for byte in bytes[block] where byte & 0xC0 != 0x80 {
+                result.append(byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") ? byte : UInt8(ascii: " "))
             }
             cursor = block.upperBound
         }
-        return result + String(decoding: bytes[cursor...], as: UTF8.self)
+        result.append(contentsOf: bytes[cursor...])
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The file's own outer transaction: a first statement `BEGIN` and a last `COMMIT`.
