@@ -136,8 +136,8 @@ public struct SQLLexer: Sendable {
         while line < bytes.count {
             var end = line
             while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-            let content = bytes[line..<end].last == UInt8(ascii: "\r") ? line..<(end - 1) : line..<end
-            if bytes[content].elementsEqual([UInt8(ascii: "\\"), UInt8(ascii: ".")]) {
+            let length = end > line && bytes[end - 1] == UInt8(ascii: "\r") ? end - 1 - line : end - line
+            if length == 2, bytes[line] == UInt8(ascii: "\\"), bytes[line + 1] == UInt8(ascii: ".") {
                 return (start..<line, offset..<min(end + 1, bytes.count))
             }
             line = end + 1
