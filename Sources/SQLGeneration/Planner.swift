@@ -267,7 +267,7 @@ public struct Planner: Sendable {
             work.sequencesDetached.insert(id)
             statements.append(TypeDDL.detachment(sequence))
         }
-        statements += Self.sequencesOutlivingTheirTables(before: before, droppedTop: droppedTop, work: work)
+        statements += Self.sequencesOutlivingTheirOwners(before: before, droppedTop: droppedTop, work: work)
         // 3: constraints, indexes and columns of tables that stay.
         // A partitioned table's index before its partitions': dropping it drops the ones attached
         // to it, which cannot be dropped on their own while attached.
@@ -1446,7 +1446,7 @@ public struct Planner: Sendable {
     /// default calls (an inheritance child holds its parent's `nextval`): `DROP TABLE` or `DROP
     /// COLUMN` would take it before that default changes, and the server refuses. Detached
     /// first, it goes on its own once the defaults no longer name it.
-    private static func sequencesOutlivingTheirTables(before: ModelIndex, droppedTop: Set<ObjectID>, work: Work) -> [Statement] {
+    private static func sequencesOutlivingTheirOwners(before: ModelIndex, droppedTop: Set<ObjectID>, work: Work) -> [Statement] {
         // Each going sequence with what goes with its owner: the whole table, or the one column.
         let going: [(sequence: Sequence, literal: String, goesWith: (QualifiedName, String) -> Bool)] = before.model.sequences.compactMap { sequence in
             guard let owner = sequence.ownedBy, droppedTop.contains(ObjectID(.sequence, sequence.name)) else { return nil }

@@ -11,16 +11,16 @@ enum TypeDDL {
     static func create(_ schema: Namespace) -> [Statement] {
         let name = SQLWriting.ident(schema.name)
         var statements = [Statement("CREATE SCHEMA IF NOT EXISTS \(name)")]
-        let statement = SQLWriting.comment(on: "SCHEMA \(name)", schema.comment)
+        let comment = SQLWriting.comment(on: "SCHEMA \(name)", schema.comment)
         if schema.name == "public" {
             // Every new database has `public`, with its comment already (which a schema may have
             // dropped: `IS NULL`); before 15 it belongs to the bootstrap superuser, and COMMENT by
             // anyone else fails even where nothing changes.
             let current = "pg_catalog.obj_description('public'::pg_catalog.regnamespace, 'pg_namespace')"
             statements.append(SQLWriting.unless("SELECT WHERE " + current + (schema.comment.map { " = " + SQLWriting.literal($0) } ?? " IS NULL"),
-                                                statement.sql))
+                                                comment.sql))
         } else if schema.comment != nil {
-            statements.append(statement)
+            statements.append(comment)
         }
         statements += PrivilegeDDL.statements(on: "SCHEMA \(name)", from: [], to: schema.privileges, schemaOwner: schema.name)
         return statements
