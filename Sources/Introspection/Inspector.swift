@@ -53,6 +53,7 @@ public struct Inspector: Sendable {
             guard let opening = try connection.execute(
                 "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; " + Self.sessionSettings
                     + "; SELECT (SELECT count(*) FROM pg_catalog.pg_class) AS relations, "
+                    + DefinedObjectQuery.presentKindsColumn + ", "
                     + CatalogFilter.extensionMembersColumns + " FROM pg_catalog.pg_depend WHERE deptype = 'e'"
                     // Members depend on their extension: naming its catalog lets the
                     // reference index find them, where deptype alone scanned all of
@@ -61,7 +62,8 @@ public struct Inspector: Sendable {
             ).rows.first else {
                 throw IntrospectionError(query: "opening", underlying: "no result")
             }
-            let queries = Self.queries(version, largeCatalog: try opening.int("relations") > Self.largeCatalogRelations)
+            let queries = Self.queries(version, largeCatalog: try opening.int("relations") > Self.largeCatalogRelations,
+                                       definedKinds: DefinedObjectQuery.presentKinds(try opening.string("defined_kinds")))
                 .filter { readsDependencies || $0.name != "dependencies" }
             var reader = ParallelCatalogReader(workers: parallelism)
             reader.sessionSetup = try CatalogFilter.extensionMembersSettings(opening)
@@ -134,7 +136,9 @@ public struct Inspector: Sendable {
     static let parallelCatalogRelations = 2_000
 
     /// Weights: about the milliseconds each took at 5,000 tables, divided by 20.
-    static func queries(_ version: CatalogVersion, largeCatalog: Bool) -> [ParallelCatalogReader.Query] {
+    /// `definedKinds`: the kinds of `DefinedObjectQuery` the database may hold (nil: every kind).
+    static func queries(_ version: CatalogVersion, largeCatalog: Bool,
+                        definedKinds: Set<String>? = nil) -> [ParallelCatalogReader.Query] {
         [
             .init(name: "schemas", sql: NamespaceQuery.sql, weight: 1),
             .init(name: "extensions", sql: ExtensionQuery.sql, weight: 1),
@@ -154,7 +158,7 @@ public struct Inspector: Sendable {
             .init(name: "policies", sql: PolicyQuery.sql, weight: 1),
             .init(name: "functions", sql: FunctionQuery.sql(version), weight: 3),
             .init(name: "dependencies", sql: DependencyQuery.sql(version), weight: 9, hashJoinsOnly: largeCatalog),
-            .init(name: "defined objects", sql: DefinedObjectQuery.sql(version), weight: 2),
+            .init(name: "defined objects", sql: DefinedObjectQuery.sql(version, kinds: definedKinds), weight: 2),
             // Not hash joins only: its lookups by oid are what make it cheap (65 ms against 99 at 5,000 tables).
             .init(name: "unmodelled", sql: UnmodelledQuery.sql(version), weight: 2),
         ]
