@@ -157,7 +157,7 @@ public struct Inspector: Sendable {
             .init(name: "triggers", sql: TriggerQuery.sql, weight: 2),
             .init(name: "policies", sql: PolicyQuery.sql, weight: 1),
             .init(name: "functions", sql: FunctionQuery.sql(version), weight: 3),
-            .init(name: "dependencies", sql: DependencyQuery.sql(version), weight: 9, hashJoinsOnly: largeCatalog),
+            .init(name: "dependencies", sql: DependencyQuery.sql(version, kinds: definedKinds), weight: 9, hashJoinsOnly: largeCatalog),
             .init(name: "defined objects", sql: DefinedObjectQuery.sql(version, kinds: definedKinds), weight: 2),
             // Not hash joins only: its lookups by oid are what make it cheap (65 ms against 99 at 5,000 tables).
             .init(name: "unmodelled", sql: UnmodelledQuery.sql(version), weight: 2),
