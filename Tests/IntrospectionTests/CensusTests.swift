@@ -20,6 +20,12 @@ import Testing
         // to own every system object alike (the database's own pg_proc: other tests do not see it).
         ("ALTER FUNCTION pg_catalog.pg_stat_reset() OWNER TO census_reader; REVOKE EXECUTE ON FUNCTION pg_catalog.pg_stat_reset() FROM census_reader",
          #"owner of a system object function pg_stat_reset() owned by "census_reader""#),
+        // The database's own session defaults, as a migration sets them without naming the database;
+        // named without their value, which may be a secret.
+        ("DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET statement_timeout = %L', current_database(), '5s'); END $$",
+         #"setting of the database "statement_timeout""#),
+        ("DO $$ BEGIN EXECUTE format('ALTER ROLE census_reader IN DATABASE %I SET app.secret = %L', current_database(), 'hunter2'); END $$",
+         #"setting of the database "app.secret" for role "census_reader""#),
     ]
 
     @Test(arguments: cases.indices)
@@ -34,6 +40,7 @@ import Testing
         try connection.execute(sql)
         let census = try Inspector().inspect(connection).unmodelled.map(\.description)
         #expect(census.contains(named), "\(sql): \(census)")
+        #expect(!census.joined().contains("hunter2"), "a setting's value is never printed")
     }
 
     /// A materialized view's columns set apart were named here until the model held them.

@@ -34,6 +34,7 @@ enum UnmodelledQuery {
         ) AS f(kind, applies)
         WHERE f.applies
         \(subscriptions)
+        \(databaseSettings)
         \(tablespaces)
         \(systemOwners)
         \(version.major >= 18 ? notNullConstraints : "")
@@ -48,6 +49,19 @@ enum UnmodelledQuery {
         SELECT 'subscription', NULL, \(q("s.subname"))
         FROM pg_catalog.pg_subscription s
         WHERE s.subdbid = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database())
+        """
+
+    /// A setting the database gives its sessions (`ALTER DATABASE … SET`, or `ALTER ROLE … IN
+    /// DATABASE … SET`; a migration names the database through `current_database()` in a `DO`
+    /// block): the model holds the schema, not the database's session defaults, and a
+    /// `search_path` or `statement_timeout` set there changes how every statement runs. Named
+    /// by the setting alone: its value may be a secret (a custom setting holding a key).
+    private static let databaseSettings = """
+        UNION ALL
+        SELECT 'setting of the database', NULL, \(q("pg_catalog.split_part(c.item, '=', 1)"))
+               || CASE WHEN s.setrole <> 0 THEN ' for role ' || \(q("pg_catalog.pg_get_userbyid(s.setrole)")) ELSE '' END
+        FROM pg_catalog.pg_db_role_setting s CROSS JOIN LATERAL pg_catalog.unnest(s.setconfig) AS c(item)
+        WHERE s.setdatabase = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database())
         """
 
     /// A system object (initdb's: an oid below 16384) given another owner than initdb's
