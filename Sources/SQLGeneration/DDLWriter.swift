@@ -685,7 +685,7 @@ struct DDLWriter {
         case let (.schema(old)?, .schema(new)?):
             let target = "SCHEMA \(SQLWriting.ident(new.name))"
             return (names.contains("comment") ? [SQLWriting.comment(on: target, new.comment)] : [])
-                + PrivilegeDDL.statements(on: target, from: old.privileges, to: new.privileges, schemaOwner: new.name)
+                + PrivilegeDDL.statements(on: target, from: old.privileges, to: new.privileges)
         case let (.extension(old)?, .extension(new)?):
             var statements: [Statement] = []
             if old.schema != new.schema { statements.append(Statement("ALTER EXTENSION \(SQLWriting.ident(new.name)) SET SCHEMA \(SQLWriting.ident(new.schema))")) }

@@ -1,4 +1,5 @@
 import Diff
+import Introspection
 import SQLGeneration
 import SchemaModel
 import TestSupport
@@ -49,5 +50,38 @@ import Testing
         #expect(script.contains("ALTER DEFAULT PRIVILEGES FOR ROLE crm_reader REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;"),
                 "another role's defaults keep its name")
         try Proving.expectScriptRoundTrip(theirs, "running role's default privileges")
+    }
+
+    /// A plan runs as the deploy role, which need not own what it changes: what is revoked
+    /// from (or granted to) an object's owner must reach the owner the database has, not
+    /// `CURRENT_USER` (an audit table made append-only for the application's own role).
+    @Test func privilegesOfAnObjectsOwnerReachItsOwnerNotThePlansRole() throws {
+        try TestDatabase.ensureRole("crm_owner")
+        let schema = """
+            CREATE SCHEMA audit; CREATE TABLE audit.log (id int, note text); CREATE SEQUENCE audit.ids;
+            CREATE TYPE audit.level AS ENUM ('low', 'high'); CREATE DOMAIN audit.note AS text;
+            ALTER SCHEMA audit OWNER TO crm_owner; ALTER TABLE audit.log OWNER TO crm_owner;
+            ALTER SEQUENCE audit.ids OWNER TO crm_owner; ALTER TYPE audit.level OWNER TO crm_owner;
+            ALTER DOMAIN audit.note OWNER TO crm_owner;
+
+            """
+        let revoked = """
+            REVOKE UPDATE, DELETE, TRUNCATE ON audit.log FROM crm_owner; REVOKE UPDATE (note) ON audit.log FROM crm_owner;
+            REVOKE UPDATE ON SEQUENCE audit.ids FROM crm_owner; REVOKE USAGE ON TYPE audit.level FROM crm_owner;
+            REVOKE USAGE ON DOMAIN audit.note FROM crm_owner; REVOKE CREATE ON SCHEMA audit FROM crm_owner;
+            """
+        let before = try TestDatabase.model(after: schema), after = try TestDatabase.model(after: schema + revoked)
+        for (old, new) in [(before, after), (after, before)] {
+            let plan = Planner(from: old, to: new).plan()
+            #expect(!plan.sql.contains("CURRENT_USER"), "\(plan.sql)")
+            // Applied by the server's superuser to a database whose objects crm_owner owns.
+            let database = try TestDatabase.make()
+            defer { database.drop() }
+            let connection = try database.connect()
+            try connection.execute(schema + (old == after ? revoked : ""))
+            try connection.execute(plan.sql)
+            let result = try Inspector().inspect(connection)
+            #expect(SchemaDiff(from: result, to: new).isEmpty, "\(DiffRenderer.text(SchemaDiff(from: result, to: new), colour: false))\n\(plan.sql)")
+        }
     }
 }

@@ -6,20 +6,42 @@ enum PrivilegeDDL {
     /// `FUNCTION "s"."f"(integer)`); `columns` for privileges on one column.
     /// Both lists are deviations from the default, so an object created with
     /// its defaults needs only `new` (with `old` empty).
-    /// `schemaOwner`: for a schema's privileges, the schema's name. A schema the script
-    /// did not make (`public`, owned by `pg_database_owner` from 15) need not be the running
-    /// role's: what is granted to or revoked from its owner names the owner found at run time.
-    static func statements(on target: String, from old: [Privilege], to new: [Privilege], column: String? = nil,
-                           schemaOwner schema: String? = nil) -> [Statement] {
-        guard let schema else { return statements(on: target, from: old, to: new, column: column, owner: "CURRENT_USER") }
+    ///
+    /// What is granted to or revoked from the object's owner names the owner the catalog
+    /// holds when the statement runs, where the catalog can be asked by the target's own
+    /// name (`ownerLookup`): the role running a plan need not own what it changes (a
+    /// table owned by the application's role, `public` owned by `pg_database_owner` from
+    /// 15), and `CURRENT_USER` would change nothing, or another role's privileges.
+    static func statements(on target: String, from old: [Privilege], to new: [Privilege], column: String? = nil) -> [Statement] {
+        guard let owner = ownerLookup(target) else {
+            return statements(on: target, from: old, to: new, column: column, owner: "CURRENT_USER")
+        }
         let marker = "\u{1}owner\u{1}"
-        let owner = "(SELECT nspowner::pg_catalog.regrole FROM pg_catalog.pg_namespace WHERE nspname = \(SQLWriting.literal(schema)))"
         return statements(on: target, from: old, to: new, column: column, owner: marker).map { statement in
             guard statement.sql.contains(marker) else { return statement }
             // `format`'s `%s` takes the owner; a `%` of the statement's own is doubled.
             let template = statement.sql.components(separatedBy: marker).map { $0.replacingOccurrences(of: "%", with: "%%") }
                 .joined(separator: "%s")
             return Statement("DO $schemactl$ BEGIN EXECUTE pg_catalog.format(\(SQLWriting.literal(template)), \(owner)); END $schemactl$")
+        }
+    }
+
+    /// The query for the role owning `target` (`TABLE "s"."t"`), by the target's own name
+    /// through `regclass`, `regtype` or `regnamespace`; nil for the kinds whose GRANT names
+    /// them otherwise than those read them (a function's signature holds its argument names),
+    /// which keep `CURRENT_USER`.
+    static func ownerLookup(_ target: String) -> String? {
+        guard let space = target.firstIndex(of: " ") else { return nil }
+        let name = SQLWriting.literal(String(target[target.index(after: space)...]))
+        switch target[..<space] {
+        case "TABLE", "SEQUENCE":
+            return "(SELECT c.relowner::pg_catalog.regrole FROM pg_catalog.pg_class c WHERE c.oid = \(name)::pg_catalog.regclass)"
+        case "TYPE", "DOMAIN":
+            return "(SELECT t.typowner::pg_catalog.regrole FROM pg_catalog.pg_type t WHERE t.oid = \(name)::pg_catalog.regtype)"
+        case "SCHEMA":
+            return "(SELECT n.nspowner::pg_catalog.regrole FROM pg_catalog.pg_namespace n WHERE n.oid = \(name)::pg_catalog.regnamespace)"
+        default:
+            return nil
         }
     }
 

@@ -22,7 +22,7 @@ enum TypeDDL {
         } else if schema.comment != nil {
             statements.append(comment)
         }
-        statements += PrivilegeDDL.statements(on: "SCHEMA \(name)", from: [], to: schema.privileges, schemaOwner: schema.name)
+        statements += PrivilegeDDL.statements(on: "SCHEMA \(name)", from: [], to: schema.privileges)
         return statements
     }
 
