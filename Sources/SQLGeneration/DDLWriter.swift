@@ -710,7 +710,7 @@ struct DDLWriter {
             var statements: [Statement] = []
             if !names.isSubset(of: ["comment", "privileges", "owner"]) { statements.append(Statement(SQLWriting.trimmedStatement(new.definition))) }
             if names.contains("comment") { statements.append(SQLWriting.comment(on: FunctionDDL.target(new), new.comment)) }
-            return statements + PrivilegeDDL.statements(on: FunctionDDL.target(new), from: old.privileges, to: new.privileges)
+            return statements + PrivilegeDDL.statements(on: new, from: old.privileges, to: new.privileges)
         case let (.defined(old)?, .defined(new)?):
             var statements: [Statement] = names.contains("definition")
                 // Changed in place: a publication's old column lists and row filters were found

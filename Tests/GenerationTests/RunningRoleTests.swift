@@ -63,12 +63,15 @@ import Testing
             ALTER SCHEMA audit OWNER TO crm_owner; ALTER TABLE audit.log OWNER TO crm_owner;
             ALTER SEQUENCE audit.ids OWNER TO crm_owner; ALTER TYPE audit.level OWNER TO crm_owner;
             ALTER DOMAIN audit.note OWNER TO crm_owner;
+            CREATE FUNCTION audit.stamp(note text, lvl audit.level) RETURNS text LANGUAGE sql AS 'SELECT note';
+            ALTER FUNCTION audit.stamp(text, audit.level) OWNER TO crm_owner;
 
             """
         let revoked = """
             REVOKE UPDATE, DELETE, TRUNCATE ON audit.log FROM crm_owner; REVOKE UPDATE (note) ON audit.log FROM crm_owner;
             REVOKE UPDATE ON SEQUENCE audit.ids FROM crm_owner; REVOKE USAGE ON TYPE audit.level FROM crm_owner;
             REVOKE USAGE ON DOMAIN audit.note FROM crm_owner; REVOKE CREATE ON SCHEMA audit FROM crm_owner;
+            REVOKE EXECUTE ON FUNCTION audit.stamp(text, audit.level) FROM crm_owner;
             """
         let before = try TestDatabase.model(after: schema), after = try TestDatabase.model(after: schema + revoked)
         for (old, new) in [(before, after), (after, before)] {

@@ -16,20 +16,46 @@ enum PrivilegeDDL {
         guard let owner = ownerLookup(target) else {
             return statements(on: target, from: old, to: new, column: column, owner: "CURRENT_USER")
         }
+        return naming(owner: target, old, new, column: column) { template in
+            "DO $schemactl$ BEGIN EXECUTE pg_catalog.format(\(SQLWriting.literal(template)), \(owner)); END $schemactl$"
+        }
+    }
+
+    /// A function's or procedure's: its GRANT names it by a signature that may hold argument
+    /// names (`f(a integer)`), which `regprocedure` does not read, so its owner is found by
+    /// schema, name and identity arguments as the inspection read them, under an empty
+    /// `search_path` (which prints its types as they were read) set back after.
+    static func statements(on function: Function, from old: [Privilege], to new: [Privilege]) -> [Statement] {
+        let lookup = "PERFORM pg_catalog.set_config('search_path', '', true); "
+            + "SELECT p.proowner INTO owner FROM pg_catalog.pg_proc p WHERE p.pronamespace = "
+            + "\(SQLWriting.literal(SQLWriting.ident(function.name.schema)))::pg_catalog.regnamespace "
+            + "AND p.proname = \(SQLWriting.literal(function.name.name)) "
+            + "AND pg_catalog.pg_get_function_identity_arguments(p.oid) = \(SQLWriting.literal(function.identityArguments)); "
+            + "PERFORM pg_catalog.set_config('search_path', path, true); "
+        return naming(owner: FunctionDDL.target(function), old, new, column: nil) { template in
+            "DO $schemactl$ DECLARE path pg_catalog.text := pg_catalog.current_setting('search_path'); owner pg_catalog.regrole; "
+                + "BEGIN \(lookup)EXECUTE pg_catalog.format(\(SQLWriting.literal(template)), owner); END $schemactl$"
+        }
+    }
+
+    /// The statements on `target`, those granting to or revoking from its owner written by
+    /// `block` from a `format` template whose `%s` is the owner.
+    private static func naming(owner target: String, _ old: [Privilege], _ new: [Privilege], column: String?,
+                               block: (String) -> String) -> [Statement] {
         let marker = "\u{1}owner\u{1}"
         return statements(on: target, from: old, to: new, column: column, owner: marker).map { statement in
             guard statement.sql.contains(marker) else { return statement }
             // `format`'s `%s` takes the owner; a `%` of the statement's own is doubled.
             let template = statement.sql.components(separatedBy: marker).map { $0.replacingOccurrences(of: "%", with: "%%") }
                 .joined(separator: "%s")
-            return Statement("DO $schemactl$ BEGIN EXECUTE pg_catalog.format(\(SQLWriting.literal(template)), \(owner)); END $schemactl$")
+            return Statement(block(template))
         }
     }
 
     /// The query for the role owning `target` (`TABLE "s"."t"`), by the target's own name
-    /// through `regclass`, `regtype` or `regnamespace`; nil for the kinds whose GRANT names
-    /// them otherwise than those read them (a function's signature holds its argument names),
-    /// which keep `CURRENT_USER`.
+    /// through `regclass`, `regtype` or `regnamespace`; nil for the other kinds (a function's
+    /// is looked up by `statements(on:from:to:)` for functions; the kinds held by definition
+    /// keep `CURRENT_USER`).
     static func ownerLookup(_ target: String) -> String? {
         guard let space = target.firstIndex(of: " ") else { return nil }
         let name = SQLWriting.literal(String(target[target.index(after: space)...]))

@@ -67,7 +67,7 @@ enum FunctionDDL {
     static func create(_ function: Function) -> [Statement] {
         var statements = [Statement(SQLWriting.trimmedStatement(function.definition))]
         if let comment = function.comment { statements.append(SQLWriting.comment(on: target(function), comment)) }
-        statements += PrivilegeDDL.statements(on: target(function), from: [], to: function.privileges)
+        statements += PrivilegeDDL.statements(on: function, from: [], to: function.privileges)
         return statements
     }
 
