@@ -26,6 +26,12 @@ import Testing
          #"setting of the database "statement_timeout""#),
         ("DO $$ BEGIN EXECUTE format('ALTER ROLE census_reader IN DATABASE %I SET app.secret = %L', current_database(), 'hunter2'); END $$",
          #"setting of the database "app.secret" for role "census_reader""#),
+        ("DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO census_reader', current_database()); END $$",
+         #"privilege of the database CONNECT to "census_reader""#),
+        ("DO $$ BEGIN EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database()); END $$",
+         "privilege of the database TEMPORARY revoked from PUBLIC"),
+        ("DO $$ BEGIN EXECUTE format('COMMENT ON DATABASE %I IS %L', current_database(), 'hunter2'); END $$",
+         "comment on the database"),
     ]
 
     @Test(arguments: cases.indices)

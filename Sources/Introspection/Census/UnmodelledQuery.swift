@@ -35,6 +35,7 @@ enum UnmodelledQuery {
         WHERE f.applies
         \(subscriptions)
         \(databaseSettings)
+        \(databaseProperties)
         \(tablespaces)
         \(systemOwners)
         \(version.major >= 18 ? notNullConstraints : "")
@@ -62,6 +63,33 @@ enum UnmodelledQuery {
                || CASE WHEN s.setrole <> 0 THEN ' for role ' || \(q("pg_catalog.pg_get_userbyid(s.setrole)")) ELSE '' END
         FROM pg_catalog.pg_db_role_setting s CROSS JOIN LATERAL pg_catalog.unnest(s.setconfig) AS c(item)
         WHERE s.setdatabase = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database())
+        """
+
+    /// The database's own privileges beside the default (`GRANT CONNECT ON DATABASE`, `REVOKE
+    /// TEMPORARY … FROM PUBLIC`) and its comment, which a migration also writes through
+    /// `current_database()`: the model holds the schema, not the database. Each privilege is
+    /// named as it deviates; the comment without its text.
+    private static let databaseProperties = """
+        UNION ALL
+        SELECT 'privilege of the database', NULL, x.item
+        FROM pg_catalog.pg_database d CROSS JOIN LATERAL (
+            SELECT a.privilege_type || ' to ' || CASE WHEN a.grantee = 0 THEN 'PUBLIC'
+                   ELSE \(q("pg_catalog.pg_get_userbyid(a.grantee)")) END AS item
+            FROM pg_catalog.aclexplode(d.datacl) a
+            WHERE (a.grantee, a.privilege_type) NOT IN
+                  (SELECT g.grantee, g.privilege_type FROM pg_catalog.aclexplode(pg_catalog.acldefault('d', d.datdba)) g)
+            UNION ALL
+            SELECT g.privilege_type || ' revoked from ' || CASE WHEN g.grantee = 0 THEN 'PUBLIC'
+                   ELSE \(q("pg_catalog.pg_get_userbyid(g.grantee)")) END
+            FROM pg_catalog.aclexplode(pg_catalog.acldefault('d', d.datdba)) g
+            WHERE (g.grantee, g.privilege_type) NOT IN (SELECT a.grantee, a.privilege_type FROM pg_catalog.aclexplode(d.datacl) a)
+        ) x
+        WHERE d.datname = pg_catalog.current_database() AND d.datacl IS NOT NULL
+        UNION ALL
+        SELECT 'comment', NULL, 'on the database'
+        FROM pg_catalog.pg_database d JOIN pg_catalog.pg_shdescription c
+          ON c.objoid = d.oid AND c.classoid = 'pg_catalog.pg_database'::pg_catalog.regclass
+        WHERE d.datname = pg_catalog.current_database()
         """
 
     /// A system object (initdb's: an oid below 16384) given another owner than initdb's
