@@ -53,7 +53,7 @@ public struct Inspector: Sendable {
             guard let opening = try connection.execute(
                 "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; " + Self.sessionSettings
                     + "; SELECT (SELECT count(*) FROM pg_catalog.pg_class) AS relations, "
-                    + DefinedObjectQuery.presentKindsColumn + ", "
+                    + DefinedObjectQuery.presentKindsColumn(version) + ", "
                     + CatalogFilter.extensionMembersColumns + " FROM pg_catalog.pg_depend WHERE deptype = 'e'"
                     // Members depend on their extension: naming its catalog lets the
                     // reference index find them, where deptype alone scanned all of

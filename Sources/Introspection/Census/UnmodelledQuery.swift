@@ -49,7 +49,7 @@ enum UnmodelledQuery {
         UNION ALL
         SELECT 'subscription', NULL, \(q("s.subname"))
         FROM pg_catalog.pg_subscription s
-        WHERE s.subdbid = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database())
+        WHERE s.subdbid = \(currentDatabase)
         """
 
     /// A setting the database gives its sessions (`ALTER DATABASE … SET`, or `ALTER ROLE … IN
@@ -62,35 +62,33 @@ enum UnmodelledQuery {
         SELECT 'setting of the database', NULL, \(q("pg_catalog.split_part(c.item, '=', 1)"))
                || CASE WHEN s.setrole <> 0 THEN ' for role ' || \(q("pg_catalog.pg_get_userbyid(s.setrole)")) ELSE '' END
         FROM pg_catalog.pg_db_role_setting s CROSS JOIN LATERAL pg_catalog.unnest(s.setconfig) AS c(item)
-        WHERE s.setdatabase = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database())
+        WHERE s.setdatabase = \(currentDatabase)
         """
 
     /// The database's own privileges beside the default (`GRANT CONNECT ON DATABASE`, `REVOKE
     /// TEMPORARY … FROM PUBLIC`) and its comment, which a migration also writes through
     /// `current_database()`: the model holds the schema, not the database. Each privilege is
-    /// named as it deviates; the comment without its text.
+    /// named as it deviates from the default, as the model reads any object's (`PrivilegeSQL`);
+    /// the comment without its text.
     private static let databaseProperties = """
         UNION ALL
-        SELECT 'privilege of the database', NULL, x.item
-        FROM pg_catalog.pg_database d CROSS JOIN LATERAL (
-            SELECT a.privilege_type || ' to ' || CASE WHEN a.grantee = 0 THEN 'PUBLIC'
-                   ELSE \(q("pg_catalog.pg_get_userbyid(a.grantee)")) END AS item
-            FROM pg_catalog.aclexplode(d.datacl) a
-            WHERE (a.grantee, a.privilege_type) NOT IN
-                  (SELECT g.grantee, g.privilege_type FROM pg_catalog.aclexplode(pg_catalog.acldefault('d', d.datdba)) g)
-            UNION ALL
-            SELECT g.privilege_type || ' revoked from ' || CASE WHEN g.grantee = 0 THEN 'PUBLIC'
-                   ELSE \(q("pg_catalog.pg_get_userbyid(g.grantee)")) END
-            FROM pg_catalog.aclexplode(pg_catalog.acldefault('d', d.datdba)) g
-            WHERE (g.grantee, g.privilege_type) NOT IN (SELECT a.grantee, a.privilege_type FROM pg_catalog.aclexplode(d.datacl) a)
-        ) x
-        WHERE d.datname = pg_catalog.current_database() AND d.datacl IS NOT NULL
+        SELECT 'privilege of the database', NULL,
+               (p.e->>'privilege') || CASE WHEN (p.e->>'revoked')::pg_catalog.bool THEN ' revoked from ' ELSE ' to ' END
+               || CASE p.e->>'grantee' WHEN 'PUBLIC' THEN 'PUBLIC'
+                  ELSE \(q("coalesce(p.e->>'grantee', pg_catalog.pg_get_userbyid(d.datdba))")) END
+               || CASE WHEN (p.e->>'withGrantOption')::pg_catalog.bool THEN ' with grant option' ELSE '' END
+        FROM pg_catalog.pg_database d
+        CROSS JOIN LATERAL pg_catalog.json_array_elements(\(PrivilegeSQL.privileges(acl: "d.datacl", owner: "d.datdba", type: "'d'"))) AS p(e)
+        WHERE d.oid = \(currentDatabase)
         UNION ALL
         SELECT 'comment', NULL, 'on the database'
-        FROM pg_catalog.pg_database d JOIN pg_catalog.pg_shdescription c
-          ON c.objoid = d.oid AND c.classoid = 'pg_catalog.pg_database'::pg_catalog.regclass
-        WHERE d.datname = pg_catalog.current_database()
+        FROM pg_catalog.pg_shdescription c
+        WHERE c.objoid = \(currentDatabase) AND c.classoid = 'pg_catalog.pg_database'::pg_catalog.regclass
         """
+
+    /// The oid of the database inspected.
+    private static let currentDatabase =
+        "(SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database())"
 
     /// A system object (initdb's: an oid below 16384) given another owner than initdb's
     /// superuser (`ALTER FUNCTION pg_catalog.pg_stat_reset() OWNER TO …`, which pg_dump's tests

@@ -9,7 +9,7 @@ import SchemaModel
 /// table's row type to the table, and an extension's member to the extension.
 /// Another rule is an end of its own, named as the model names it (`rule r on s.t`).
 enum DependencyQuery {
-    /// `kinds`: the kinds `DefinedObjectQuery.presence` found the database may hold (nil: all);
+    /// `kinds`: the kinds `DefinedObjectQuery.presentKindsColumn` found the database may hold (nil: all);
     /// the names of kinds it holds none of are not looked up (fewer branches to plan: the
     /// planning of this query was 8 ms of an inspection of a small database).
     static func sql(_ version: CatalogVersion, kinds: Set<String>? = nil) -> String {

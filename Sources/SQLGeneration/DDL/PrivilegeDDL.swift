@@ -16,7 +16,7 @@ enum PrivilegeDDL {
         guard let owner = ownerLookup(target) else {
             return statements(on: target, from: old, to: new, column: column, owner: "CURRENT_USER")
         }
-        return naming(owner: target, old, new, column: column) { template in
+        return ownerAtRunTime(on: target, old, new, column: column) { template in
             "DO $schemactl$ BEGIN EXECUTE pg_catalog.format(\(SQLWriting.literal(template)), \(owner)); END $schemactl$"
         }
     }
@@ -32,7 +32,7 @@ enum PrivilegeDDL {
             + "AND p.proname = \(SQLWriting.literal(function.name.name)) "
             + "AND pg_catalog.pg_get_function_identity_arguments(p.oid) = \(SQLWriting.literal(function.identityArguments)); "
             + "PERFORM pg_catalog.set_config('search_path', path, true); "
-        return naming(owner: FunctionDDL.target(function), old, new, column: nil) { template in
+        return ownerAtRunTime(on: FunctionDDL.target(function), old, new, column: nil) { template in
             "DO $schemactl$ DECLARE path pg_catalog.text := pg_catalog.current_setting('search_path'); owner pg_catalog.regrole; "
                 + "BEGIN \(lookup)EXECUTE pg_catalog.format(\(SQLWriting.literal(template)), owner); END $schemactl$"
         }
@@ -40,8 +40,8 @@ enum PrivilegeDDL {
 
     /// The statements on `target`, those granting to or revoking from its owner written by
     /// `block` from a `format` template whose `%s` is the owner.
-    private static func naming(owner target: String, _ old: [Privilege], _ new: [Privilege], column: String?,
-                               block: (String) -> String) -> [Statement] {
+    private static func ownerAtRunTime(on target: String, _ old: [Privilege], _ new: [Privilege], column: String?,
+                                       block: (String) -> String) -> [Statement] {
         let marker = "\u{1}owner\u{1}"
         return statements(on: target, from: old, to: new, column: column, owner: marker).map { statement in
             guard statement.sql.contains(marker) else { return statement }
