@@ -65,6 +65,9 @@ import Testing
             ALTER DOMAIN audit.note OWNER TO crm_owner;
             CREATE FUNCTION audit.stamp(note text, lvl audit.level) RETURNS text LANGUAGE sql AS 'SELECT note';
             ALTER FUNCTION audit.stamp(text, audit.level) OWNER TO crm_owner;
+            CREATE TRUSTED LANGUAGE audit_pl HANDLER plpgsql_call_handler; ALTER LANGUAGE audit_pl OWNER TO crm_owner;
+            CREATE FOREIGN DATA WRAPPER audit_fdw; CREATE SERVER audit_files FOREIGN DATA WRAPPER audit_fdw;
+            ALTER SERVER audit_files OWNER TO crm_owner;
 
             """
         let revoked = """
@@ -72,6 +75,7 @@ import Testing
             REVOKE UPDATE ON SEQUENCE audit.ids FROM crm_owner; REVOKE USAGE ON TYPE audit.level FROM crm_owner;
             REVOKE USAGE ON DOMAIN audit.note FROM crm_owner; REVOKE CREATE ON SCHEMA audit FROM crm_owner;
             REVOKE EXECUTE ON FUNCTION audit.stamp(text, audit.level) FROM crm_owner;
+            REVOKE USAGE ON LANGUAGE audit_pl FROM crm_owner; REVOKE USAGE ON FOREIGN SERVER audit_files FROM crm_owner;
             """
         let before = try TestDatabase.model(after: schema), after = try TestDatabase.model(after: schema + revoked)
         for (old, new) in [(before, after), (after, before)] {

@@ -12,8 +12,11 @@ enum PrivilegeDDL {
     /// name (`ownerLookup`): the role running a plan need not own what it changes (a
     /// table owned by the application's role, `public` owned by `pg_database_owner` from
     /// 15), and `CURRENT_USER` would change nothing, or another role's privileges.
-    static func statements(on target: String, from old: [Privilege], to new: [Privilege], column: String? = nil) -> [Statement] {
-        guard let owner = ownerLookup(target) else {
+    /// `owner`: the query for the owner where the target's text cannot say it (a language,
+    /// a foreign-data wrapper or server, found by its name: `DefinedObjectDDL`).
+    static func statements(on target: String, from old: [Privilege], to new: [Privilege], column: String? = nil,
+                           owner lookup: String? = nil) -> [Statement] {
+        guard let owner = lookup ?? ownerLookup(target) else {
             return statements(on: target, from: old, to: new, column: column, owner: "CURRENT_USER")
         }
         return ownerAtRunTime(on: target, old, new, column: column) { template in
@@ -54,8 +57,8 @@ enum PrivilegeDDL {
 
     /// The query for the role owning `target` (`TABLE "s"."t"`), by the target's own name
     /// through `regclass`, `regtype` or `regnamespace`; nil for the other kinds (a function's
-    /// is looked up by `statements(on:from:to:)` for functions; the kinds held by definition
-    /// keep `CURRENT_USER`).
+    /// is looked up by `statements(on:from:to:)` for functions; a language's, a foreign-data
+    /// wrapper's and a server's by `DefinedObjectDDL.ownerLookup`).
     static func ownerLookup(_ target: String) -> String? {
         guard let space = target.firstIndex(of: " ") else { return nil }
         let name = SQLWriting.literal(String(target[target.index(after: space)...]))
