@@ -463,7 +463,7 @@ public struct Planner: Sendable {
             statements.append(Statement(state ?? "ALTER EVENT TRIGGER \(SQLWriting.ident(id.name)) ENABLE"))
         }
         statements += defaultsAside.redo
-        var plan = Plan(statements: Self.committingNewEnumValues(statements), notes: notes)
+        var plan = Plan(statements: Self.committingNewEnumValues(AlterTableJoin.joined(statements)), notes: notes)
         plan.changedObjects = changed
         return plan
     }

@@ -384,7 +384,9 @@ final class PlannerTests: XCTestCase {
         // added again too (the server refuses its new expression under a check or a publication).
         for (from, to, major) in [(old, new, 16), (generated("(a * 2)", storage: "VIRTUAL"), generated("(a * 3)", storage: "VIRTUAL"), 18)] {
             let readded = sql(Planner(from: from, to: to, options: PlanOptions(serverMajor: major)).plan())
-            XCTAssertTrue(readded.contains { $0.hasPrefix("ALTER TABLE \"public\".\"t\" DROP COLUMN \"g\"") }, "\(major): \(readded)")
+            // One statement: the server drops the column before it adds it again.
+            XCTAssertEqual(readded.filter { $0.hasPrefix("ALTER TABLE") }.count, 1, "\(major): \(readded)")
+            XCTAssertTrue(readded.contains { $0.hasPrefix("ALTER TABLE \"public\".\"t\"\n    DROP COLUMN \"g\",\n    ADD COLUMN \"g\"") }, "\(major): \(readded)")
             XCTAssertFalse(readded.contains { $0.contains("SET EXPRESSION") }, "\(major): \(readded)")
         }
     }
