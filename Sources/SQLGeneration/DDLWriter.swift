@@ -851,9 +851,10 @@ struct DDLWriter {
             }
         }
         if names.contains("comment") { statements.append(SQLWriting.comment(on: "\(keyword) \(new.name.sql)", new.comment)) }
-        statements += PrivilegeDDL.statements(on: "TABLE \(new.name.sql)", from: old.privileges, to: new.privileges)
         let oldColumns = Dictionary(old.columnPrivileges.map { ($0.name, $0.privileges) }, uniquingKeysWith: { first, _ in first })
         let newColumns = Dictionary(new.columnPrivileges.map { ($0.name, $0.privileges) }, uniquingKeysWith: { first, _ in first })
+        statements += PrivilegeDDL.statements(onTable: "TABLE \(new.name.sql)", from: old.privileges, to: new.privileges,
+                                              columns: newColumns.keys.sorted().map { ($0, oldColumns[$0] ?? [], newColumns[$0] ?? []) })
         for name in Set(oldColumns.keys).union(newColumns.keys).sorted() {
             statements += PrivilegeDDL.statements(on: "TABLE \(new.name.sql)", from: oldColumns[name] ?? [], to: newColumns[name] ?? [], column: name)
         }
@@ -913,7 +914,9 @@ struct DDLWriter {
             statements.append(Statement("\(alter) \(new.forceRowLevelSecurity ? "" : "NO ")FORCE ROW LEVEL SECURITY", hazards: lock))
         }
         if names.contains("comment") { statements.append(SQLWriting.comment(on: "TABLE \(new.name.sql)", new.comment)) }
-        return statements + PrivilegeDDL.statements(on: "TABLE \(new.name.sql)", from: old.privileges, to: new.privileges)
+        let oldColumns = Dictionary(old.columns.map { ($0.name, $0.privileges) }, uniquingKeysWith: { first, _ in first })
+        return statements + PrivilegeDDL.statements(onTable: "TABLE \(new.name.sql)", from: old.privileges, to: new.privileges,
+                                                    columns: new.columns.map { ($0.name, oldColumns[$0.name] ?? [], $0.privileges) })
     }
 
     /// Whether a partition whose detach is pending is one no longer: its detach is finished, and

@@ -24,6 +24,37 @@ enum PrivilegeDDL {
         }
     }
 
+    /// A table's or view's privileges from `old` to `new`, then its columns' that a REVOKE on
+    /// the whole table takes with it given back: the server's `REVOKE p ON TABLE` revokes `p`
+    /// on every column too (`GRANT UPDATE (c)`, then `GRANT ALL`, then `REVOKE ALL` leaves no
+    /// `UPDATE (c)`), and `REVOKE GRANT OPTION FOR p` the columns' grant option. `columns`:
+    /// each column's privileges before and after; those that change are the columns' own
+    /// statements to make (after these), those kept that a revoke reaches are granted again here.
+    static func statements(onTable target: String, from old: [Privilege], to new: [Privilege],
+                           columns: [(name: String, old: [Privilege], new: [Privilege])]) -> [Statement] {
+        let newSet = Set(new)
+        var revoked: Set<Privilege> = [], optionRevoked: Set<Privilege> = []
+        for privilege in old where !newSet.contains(privilege) && !privilege.revoked {
+            let withoutOption = Privilege(grantee: privilege.grantee, privilege: privilege.privilege)
+            if privilege.withGrantOption, newSet.contains(withoutOption) { optionRevoked.insert(withoutOption) } else { revoked.insert(withoutOption) }
+        }
+        for privilege in new where privilege.revoked && !old.contains(privilege) {
+            revoked.insert(Privilege(grantee: privilege.grantee, privilege: privilege.privilege))
+        }
+        var statements = self.statements(on: target, from: old, to: new)
+        guard !revoked.isEmpty || !optionRevoked.isEmpty else { return statements }
+        for column in columns {
+            let kept = Set(column.old)
+            let reached = column.new.filter { privilege in
+                let plain = Privilege(grantee: privilege.grantee, privilege: privilege.privilege)
+                return kept.contains(privilege) && !privilege.revoked
+                    && (revoked.contains(plain) || (privilege.withGrantOption && optionRevoked.contains(plain)))
+            }
+            if !reached.isEmpty { statements += self.statements(on: target, from: [], to: reached, column: column.name) }
+        }
+        return statements
+    }
+
     /// A function's or procedure's: its GRANT names it by a signature that may hold argument
     /// names (`f(a integer)`), which `regprocedure` does not read, so its owner is found by
     /// schema, name and identity arguments as the inspection read them, under an empty
