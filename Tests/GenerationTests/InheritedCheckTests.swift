@@ -92,8 +92,11 @@ import Testing
             """
         let plans = try Proving.plansBothWays(family, family + "alter table parent rename to renamed;")
         // The child that declares a check too keeps its own through the move, for the new parent's to merge with.
-        #expect(!plans[0].sql.contains(#"ALTER TABLE "public"."declares" DROP CONSTRAINT "small""#), "\(plans[0].sql)")
-        #expect(plans[0].sql.contains(#"ALTER TABLE "public"."child_a" DROP CONSTRAINT "n_positive""#), "\(plans[0].sql)")
+        let drops = { (table: String, check: String) in
+            plans[0].statements.contains { $0.sql.hasPrefix("ALTER TABLE \"public\".\"\(table)\"") && $0.sql.contains("DROP CONSTRAINT \"\(check)\"") }
+        }
+        #expect(!drops("declares", "small"), "\(plans[0].sql)")
+        #expect(drops("child_a", "n_positive"), "\(plans[0].sql)")
         let create = try #require(plans[0].statements.first { $0.sql.hasPrefix(#"CREATE TABLE "public"."renamed""#) })
         #expect(!create.sql.contains("CHECK"), "\(create.sql)")
     }
