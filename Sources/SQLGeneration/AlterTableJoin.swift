@@ -8,10 +8,10 @@ import SQLText
 /// new check join the same scan.
 ///
 /// The server runs one statement's actions pass by pass (tablecmds.c's `AT_PASS_*`:
-/// drops, type changes, new columns, new checks, `SET NOT NULL`, defaults; the same
-/// relative order in every supported major), each pass in the written order. So an
-/// action joins a statement only when no action already there that it depends on runs
-/// in a later pass (`Action.follows`): the same column's existence and type, its
+/// drops, type changes, new columns, `SET NOT NULL`, then defaults and new checks,
+/// the checks after the defaults; the same relative order in every supported major),
+/// each pass in the written order. So an action joins a statement only when no action
+/// already there that it depends on runs in a later pass (`Action.follows`): the same column's existence and type, its
 /// default, its NOT NULL; a check after the columns' types and existence; a constraint
 /// dropped before anything else (an online plan's check dropped after `SET NOT NULL`
 /// has spared its scan stays after it). Anything else (renames, partitions,
@@ -65,7 +65,8 @@ enum AlterTableJoin {
         let column: String?
         let aspect: Aspect
         /// The order of tablecmds.c's passes: 0 drops (a column, a constraint, a default, a
-        /// NOT NULL), 1 type changes, 2 new columns, 3 new checks, 4 `SET NOT NULL`, 5 defaults.
+        /// NOT NULL), 1 type changes, 2 new columns, 3 `SET NOT NULL`, 4 defaults, 5 new checks
+        /// (examined in their own earlier pass, and queued there behind the defaults).
         let pass: Int
 
         init?(_ statement: Statement) {
@@ -108,16 +109,16 @@ enum AlterTableJoin {
             if action.hasPrefix("ADD CONSTRAINT ") {
                 guard let (_, rest) = SQLQuoting.readQuoted(action.dropFirst("ADD CONSTRAINT ".count), quote: "\""),
                       rest.hasPrefix(" CHECK ") else { return nil }
-                return (nil, .check, 3)
+                return (nil, .check, 5)
             }
             guard action.hasPrefix("ALTER COLUMN "),
                   let (column, rest) = SQLQuoting.readQuoted(action.dropFirst("ALTER COLUMN ".count), quote: "\"") else { return nil }
             if rest.hasPrefix(" TYPE ") { return (column, .type, 1) }
-            if rest.hasPrefix(" SET DEFAULT ") { return (column, .defaultValue, 5) }
+            if rest.hasPrefix(" SET DEFAULT ") { return (column, .defaultValue, 4) }
             switch rest {
             case " DROP DEFAULT": return (column, .defaultValue, 0)
             case " DROP NOT NULL": return (column, .notNull, 0)
-            case " SET NOT NULL": return (column, .notNull, 4)
+            case " SET NOT NULL": return (column, .notNull, 3)
             default: return nil
             }
         }
