@@ -1118,6 +1118,21 @@ struct DDLWriter {
         }
     }
 
+    /// `SET NOT NULL` on each partition under `parent` (at any depth) that the plan keeps and
+    /// whose `column` the target holds NOT NULL, after the parent's `DROP NOT NULL` (before 18)
+    /// took it from them all: a partitioned one's reaches its own partitions, which must hold it too.
+    private func notNullsKept(under parent: QualifiedName, column: String) -> [Statement] {
+        after.partitions(of: parent).filter { existingTables.contains(ObjectID(.table, $0.name)) }.flatMap { partition -> [Statement] in
+            guard let held = partition.column(column) else { return [] }
+            return held.notNull ? setNotNull(held, of: partition) : notNullsKept(under: partition.name, column: column)
+        }
+    }
+
+    /// Whether `table` has children or partitions, before the plan or after.
+    private func hasDescendants(_ table: QualifiedName) -> Bool {
+        [before, after].contains { !$0.children(of: table).isEmpty || !$0.partitions(of: table).isEmpty }
+    }
+
     /// Whether `table` is of a composite type in both models: its columns are its type's attributes.
     func isTypedTable(_ table: ObjectID?) -> Bool {
         guard let table else { return false }
@@ -1137,7 +1152,9 @@ struct DDLWriter {
     func dropDefault(_ column: ObjectID) -> [Statement] {
         guard let table = column.parent else { return [] }
         let name = ModelIndex.name(table)
-        return [Statement("ALTER TABLE \(name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) DROP DEFAULT", hazards: locking(name))]
+        // ONLY: a child's or partition's default is its own, dropped here if it calls the function too.
+        return [Statement("ALTER TABLE \(hasDescendants(name) ? "ONLY " : "")\(name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) DROP DEFAULT",
+                          hazards: locking(name))]
     }
 
     private func addColumn(_ column: Column, to table: Table) -> [Statement] {
@@ -1154,18 +1171,35 @@ struct DDLWriter {
         // new parent, it needs every column already). So does a child from a parent it inherited
         // from already, unless it declares the column itself too.
         // One that declares it too was given it just before its parent's (`declaringChildren`).
-        let parents = table.partitionOf.map { [$0] } ?? table.inherits
-        let parentsBefore = before.tables[table.name].map { $0.partitionOf.map { [$0] } ?? $0.inherits } ?? []
-        if parents.contains(where: { parentName in
-            parentsBefore.contains(parentName) && existingTables.contains(ObjectID(.table, parentName))
-                && after.tables[parentName]?.column(column.name) != nil
-                && (column.inheritedAndLocal != true || table.partitionOf != nil || before.tables[parentName]?.column(column.name) == nil)
-        }) {
-            return TableDDL.columnExtras(column, of: table.name)
+        // Its default and NOT NULL are those of the first table up its parents that adds the
+        // column itself: where its own differ, they are set after.
+        if parentGiving(column, to: table) != nil {
+            var given = column
+            var (current, seen) = (table, Set([table.name]))
+            while let parent = parentGiving(given, to: current), seen.insert(parent.name).inserted, let theirs = parent.column(column.name) {
+                (given, current) = (theirs, parent)
+            }
+            var inherited = column
+            (inherited.defaultExpression, inherited.notNull) = (given.defaultExpression, given.notNull)
+            return alterColumn(inherited, column, of: table, names: inherited.defaultExpression == column.defaultExpression ? [] : ["default"])
+                + TableDDL.columnExtras(column, of: table.name)
         }
         return declaringChildren(of: table, column: column.name)
             + [Statement("ALTER TABLE \(table.name.sql) ADD COLUMN \(guarded ? "IF NOT EXISTS " : "")\(TableDDL.columnDefinition(column))",
                          hazards: hazards)] + TableDDL.columnExtras(column, of: table.name)
+    }
+
+    /// The parent whose `ADD COLUMN` gives `table` its new `column` (the server recurses), if
+    /// one does: a parent it had already and keeps, which gets the column (a child that
+    /// declares the column itself too is given it first, `declaringChildren`, unless a partition).
+    private func parentGiving(_ column: Column, to table: Table) -> Table? {
+        let parents = table.partitionOf.map { [$0] } ?? table.inherits
+        let parentsBefore = before.tables[table.name].map { $0.partitionOf.map { [$0] } ?? $0.inherits } ?? []
+        return parents.first { parentName in
+            parentsBefore.contains(parentName) && existingTables.contains(ObjectID(.table, parentName))
+                && after.tables[parentName]?.column(column.name) != nil
+                && (column.inheritedAndLocal != true || table.partitionOf != nil || before.tables[parentName]?.column(column.name) == nil)
+        }.flatMap { after.tables[$0] }
     }
 
     /// A column a parent gets that a child of it declares itself too (`Column.inheritedAndLocal`):
@@ -1195,7 +1229,12 @@ struct DDLWriter {
         if old.identity != nil && new.identity == nil {
             statements.append(Statement("\(alter) DROP IDENTITY IF EXISTS", hazards: lock))
         }
-        if defaultChanges && old.defaultExpression != nil { statements.append(Statement("\(alter) DROP DEFAULT", hazards: lock)) }
+        // A default is each table's own: `SET DEFAULT` and `DROP DEFAULT` reach a parent's
+        // children and partitions, whose own defaults may differ (ONLY keeps them), but for a
+        // drop before the type changes: the type reaches them all, each of which sets its own
+        // default again after (it changes type too), and theirs must not stand in its way.
+        let onlyTable = hasDescendants(table.name) ? "ALTER TABLE ONLY \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(new.name))" : alter
+        if defaultChanges && old.defaultExpression != nil { statements.append(Statement("\(retyped ? alter : onlyTable) DROP DEFAULT", hazards: lock)) }
         // An inherited column changes type with its parent's (ALTER TABLE recurses); the server
         // refuses the change on the child itself ("cannot alter inherited column").
         if retyped && !inheritsRetype(of: new, in: table) {
@@ -1228,10 +1267,22 @@ struct DDLWriter {
             statements.append(Statement("\(alter) TYPE \(new.type)\(collation) USING \(using)", hazards: hazards))
             if table.kind == .partitioned { statements += renamingRebuiltCopies(under: table.name, column: new.name) }
         }
-        if defaultChanges, let value = new.defaultExpression { statements.append(Statement("\(alter) SET DEFAULT \(value)", hazards: lock)) }
+        if defaultChanges, let value = new.defaultExpression { statements.append(Statement("\(onlyTable) SET DEFAULT \(value)", hazards: lock)) }
         if old.notNull != new.notNull && !(new.identity != nil && old.identity == nil && new.notNull) {
             if new.notNull {
                 if !inheritsSetNotNull(of: new, in: table) { statements += setNotNull(new, of: table) }
+            } else if (options.serverMajor ?? 0) < 18, hasDescendants(table.name) {
+                // Before 18 `DROP NOT NULL` reaches every child and partition, whose own NOT NULL
+                // (a child's declared, a partition's set on it alone) the target may keep: a
+                // parent's alone is dropped (a child that loses its own drops it itself), a
+                // partitioned table's with its partitions' (the server drops no part of it
+                // alone), which set theirs again.
+                if table.kind == .partitioned {
+                    statements.append(Statement("\(alter) DROP NOT NULL", hazards: lock))
+                    statements += notNullsKept(under: table.name, column: new.name)
+                } else {
+                    statements.append(Statement("ALTER TABLE ONLY \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(new.name)) DROP NOT NULL", hazards: lock))
+                }
             } else {
                 statements.append(Statement("\(alter) DROP NOT NULL", hazards: lock))
             }
