@@ -522,8 +522,23 @@ struct DDLWriter {
             let id = ObjectID(.column, column.name, on: ObjectID(.table, table))
             statements.append(Statement("\(alter) TYPE \(target) USING \(using)",
                                         hazards: (loss.map { [.dataLoss("\(id.sql): " + $0)] } ?? []) + [.tableRewrite(table)] + locking(table)))
-            if let value = new.defaultExpression { statements.append(Statement("\(alter) SET DEFAULT \(value)")) }
-            return statements
+            // The drop reached the children and partitions, which move with it: the parent's
+            // default is its own (ONLY), and each of theirs is set again.
+            let only = hasDescendants(table) ? "ALTER TABLE ONLY \(table.sql) ALTER COLUMN \(SQLWriting.ident(column.name))" : alter
+            if let value = new.defaultExpression { statements.append(Statement("\(only) SET DEFAULT \(value)")) }
+            return statements + descendantsDefaults(under: table, column: column.name)
+        }
+    }
+
+    /// Each default of `column` that the children and partitions under `parent` (at any depth)
+    /// hold in the target, set on each alone: after the parent's `DROP DEFAULT` took theirs.
+    private func descendantsDefaults(under parent: QualifiedName, column: String) -> [Statement] {
+        (after.children(of: parent) + after.partitions(of: parent)).filter { before.tables[$0.name] != nil }.flatMap { table -> [Statement] in
+            let own = table.column(column)?.defaultExpression.map { value in
+                Statement("ALTER TABLE \(hasDescendants(table.name) ? "ONLY " : "")\(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column)) SET DEFAULT \(value)",
+                          hazards: locking(table.name))
+            }
+            return (own.map { [$0] } ?? []) + descendantsDefaults(under: table.name, column: column)
         }
     }
 
@@ -1119,8 +1134,8 @@ struct DDLWriter {
     }
 
     /// `SET NOT NULL` on each partition under `parent` (at any depth) that the plan keeps and
-    /// whose `column` the target holds NOT NULL, after the parent's `DROP NOT NULL` (before 18)
-    /// took it from them all: a partitioned one's reaches its own partitions, which must hold it too.
+    /// whose `column` the target holds NOT NULL, after the parent's `DROP NOT NULL` took it
+    /// from them all: a partitioned one's reaches its own partitions, which must hold it too.
     private func notNullsKept(under parent: QualifiedName, column: String) -> [Statement] {
         after.partitions(of: parent).filter { existingTables.contains(ObjectID(.table, $0.name)) }.flatMap { partition -> [Statement] in
             guard let held = partition.column(column) else { return [] }
@@ -1271,18 +1286,15 @@ struct DDLWriter {
         if old.notNull != new.notNull && !(new.identity != nil && old.identity == nil && new.notNull) {
             if new.notNull {
                 if !inheritsSetNotNull(of: new, in: table) { statements += setNotNull(new, of: table) }
+            } else if table.kind == .partitioned, hasDescendants(table.name) {
+                // A partitioned table's `DROP NOT NULL` takes its partitions' too (the server drops
+                // no part of it alone; from 18 those it gave them): those the target keeps set theirs again.
+                statements.append(Statement("\(alter) DROP NOT NULL", hazards: lock))
+                statements += notNullsKept(under: table.name, column: new.name)
             } else if (options.serverMajor ?? 0) < 18, hasDescendants(table.name) {
-                // Before 18 `DROP NOT NULL` reaches every child and partition, whose own NOT NULL
-                // (a child's declared, a partition's set on it alone) the target may keep: a
-                // parent's alone is dropped (a child that loses its own drops it itself), a
-                // partitioned table's with its partitions' (the server drops no part of it
-                // alone), which set theirs again.
-                if table.kind == .partitioned {
-                    statements.append(Statement("\(alter) DROP NOT NULL", hazards: lock))
-                    statements += notNullsKept(under: table.name, column: new.name)
-                } else {
-                    statements.append(Statement("ALTER TABLE ONLY \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(new.name)) DROP NOT NULL", hazards: lock))
-                }
+                // Before 18 an inheritance parent's reaches every child, whose own (declared) the
+                // target may keep: the parent's alone is dropped (a child that loses its own drops it itself).
+                statements.append(Statement("ALTER TABLE ONLY \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(new.name)) DROP NOT NULL", hazards: lock))
             } else {
                 statements.append(Statement("\(alter) DROP NOT NULL", hazards: lock))
             }
