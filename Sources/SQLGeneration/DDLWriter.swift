@@ -165,7 +165,7 @@ struct DDLWriter {
             if checksAfterChildrenJoin.contains(id), constraint.validated {
                 statements[0].hazards += Planner.descendants(of: relation, in: after.model).filter(holdsRows).map { .validation($0) }
             }
-            return statements + validatingCopies(of: constraint, on: relation)
+            return childrensOwnChecksDropped(constraint, on: relation) + statements + validatingCopies(of: constraint, on: relation)
                 + (only ? attachingPartitions(to: constraint.name, on: relation) : [])
                 + attachingToParent(constraint.name, attachedTo: constraint.attachedTo, on: relation)
         case let .index(index):
@@ -432,7 +432,17 @@ struct DDLWriter {
             return Statement("ALTER TABLE \(hasChildren ? "ONLY " : "")\(relation.sql) DROP COLUMN IF EXISTS \(SQLWriting.ident(column.name))",
                              hazards: [.dataLoss("column \(id.sql) and its values"), .accessExclusiveLock(relation)])
         case let .constraint(constraint):
-            var statement = ConstraintDDL.drop(constraint, on: relation)
+            // ONLY where an inheritance child that has the check keeps it as its own, its parent's
+            // gone: the server leaves the child's copy as its own (recursing, it drops a copy the
+            // child does not declare too). One that loses it too has its own drop in the plan; a
+            // check the parent gets again reaches the children again. A partitioned table's checks
+            // go from the whole tree: the server drops no part of them alone.
+            let kept = constraint.kind == .check && before.tables[relation]?.kind != .partitioned
+                && before.children(of: relation).contains { child in
+                    after.tables[child.name]?.constraint(constraint.name)?.kind == .check && child.constraint(constraint.name) != nil
+                        && !Self.inheritsCheck(named: constraint.name, table: child.name, in: after)
+                }
+            var statement = ConstraintDDL.drop(constraint, on: relation, only: kept)
             statement.hazards = locking(relation)
             return statement
         case let .index(index):
@@ -1202,6 +1212,22 @@ struct DDLWriter {
         return declaringChildren(of: table, column: column.name)
             + [Statement("ALTER TABLE \(table.name.sql) ADD COLUMN \(guarded ? "IF NOT EXISTS " : "")\(TableDDL.columnDefinition(column))",
                          hazards: hazards)] + TableDDL.columnExtras(column, of: table.name)
+    }
+
+    /// A child's or partition's own check of the name of a check its parent gets, which the
+    /// target holds as inherited only: dropped first. The parent's `ADD CONSTRAINT` reaches the
+    /// child and merges with a check the child has, which then stays its own as well (the server
+    /// drops no inherited check on the child, so no later statement could undo it).
+    private func childrensOwnChecksDropped(_ check: Constraint, on parent: QualifiedName) -> [Statement] {
+        guard check.kind == .check else { return [] }
+        return (after.children(of: parent) + after.partitions(of: parent)).compactMap { child -> Statement? in
+            guard let was = before.tables[child.name], was.inherits.contains(parent) || was.partitionOf == parent,
+                  let own = was.constraint(check.name), own.kind == .check, !Self.inheritsCheck(named: check.name, table: child.name, in: before),
+                  let now = child.constraint(check.name), now.kind == .check, now.inheritedAndLocal != true else { return nil }
+            var statement = ConstraintDDL.drop(own, on: child.name)
+            statement.hazards = locking(child.name)
+            return statement
+        }
     }
 
     /// The parent whose `ADD COLUMN` gives `table` its new `column` (the server recurses), if

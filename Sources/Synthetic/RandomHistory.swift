@@ -545,8 +545,10 @@ public struct RandomHistory: Sendable {
         tables[index].triggerFunction = function
         // A third: on UPDATE of a column, WHEN it changes (the server then refuses to change the column's type under it).
         // Half of those on `UPDATE OF` the column instead (which ties it to the column as much).
-        if tables[index].columns.count > 1, chance(33) {
-            let column = tables[index].columns[1 + Int(random.next() % UInt64(tables[index].columns.count - 1))].name
+        // Not a generated column: a BEFORE trigger's WHEN cannot read NEW's (the server refuses).
+        let plain = tables[index].columns.dropFirst().filter { !$0.generated }
+        if !plain.isEmpty, chance(33) {
+            let column = plain[plain.startIndex + Int(random.next() % UInt64(plain.count))].name
             tables[index].whenColumn = column
             tables[index].updateOf = chance(50)
             return body + ";\n" + whenTrigger(trigger, on: table, column: column, function: function, updateOf: tables[index].updateOf)

@@ -81,8 +81,8 @@ enum ConstraintDDL {
         return statements
     }
 
-    static func drop(_ constraint: Constraint, on table: QualifiedName) -> Statement {
-        Statement("ALTER TABLE \(table.sql) DROP CONSTRAINT IF EXISTS \(SQLWriting.ident(constraint.name))")
+    static func drop(_ constraint: Constraint, on table: QualifiedName, only: Bool = false) -> Statement {
+        Statement("ALTER TABLE \(only ? "ONLY " : "")\(table.sql) DROP CONSTRAINT IF EXISTS \(SQLWriting.ident(constraint.name))")
     }
 }
 
