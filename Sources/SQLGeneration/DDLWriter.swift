@@ -534,8 +534,7 @@ struct DDLWriter {
                                         hazards: (loss.map { [.dataLoss("\(id.sql): " + $0)] } ?? []) + [.tableRewrite(table)] + locking(table)))
             // The drop reached the children and partitions, which move with it: the parent's
             // default is its own (ONLY), and each of theirs is set again.
-            let only = hasDescendants(table) ? "ALTER TABLE ONLY \(table.sql) ALTER COLUMN \(SQLWriting.ident(column.name))" : alter
-            if let value = new.defaultExpression { statements.append(Statement("\(only) SET DEFAULT \(value)")) }
+            if let value = new.defaultExpression { statements.append(Statement("\(alterColumnHead(table, column.name)) SET DEFAULT \(value)")) }
             return statements + descendantsDefaults(under: table, column: column.name)
         }
     }
@@ -545,8 +544,7 @@ struct DDLWriter {
     private func descendantsDefaults(under parent: QualifiedName, column: String) -> [Statement] {
         (after.children(of: parent) + after.partitions(of: parent)).filter { before.tables[$0.name] != nil }.flatMap { table -> [Statement] in
             let own = table.column(column)?.defaultExpression.map { value in
-                Statement("ALTER TABLE \(hasDescendants(table.name) ? "ONLY " : "")\(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column)) SET DEFAULT \(value)",
-                          hazards: locking(table.name))
+                Statement("\(alterColumnHead(table.name, column)) SET DEFAULT \(value)", hazards: locking(table.name))
             }
             return (own.map { [$0] } ?? []) + descendantsDefaults(under: table.name, column: column)
         }
@@ -1153,6 +1151,12 @@ struct DDLWriter {
         }
     }
 
+    /// `ALTER TABLE [ONLY] t ALTER COLUMN c`, for what is `table`'s alone: ONLY where it has
+    /// children or partitions (before the plan or after), which the statement would reach too.
+    private func alterColumnHead(_ table: QualifiedName, _ column: String) -> String {
+        "ALTER TABLE \(hasDescendants(table) ? "ONLY " : "")\(table.sql) ALTER COLUMN \(SQLWriting.ident(column))"
+    }
+
     /// Whether `table` has children or partitions, before the plan or after.
     private func hasDescendants(_ table: QualifiedName) -> Bool {
         [before, after].contains { !$0.children(of: table).isEmpty || !$0.partitions(of: table).isEmpty }
@@ -1178,8 +1182,7 @@ struct DDLWriter {
         guard let table = column.parent else { return [] }
         let name = ModelIndex.name(table)
         // ONLY: a child's or partition's default is its own, dropped here if it calls the function too.
-        return [Statement("ALTER TABLE \(hasDescendants(name) ? "ONLY " : "")\(name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) DROP DEFAULT",
-                          hazards: locking(name))]
+        return [Statement("\(alterColumnHead(name, column.name)) DROP DEFAULT", hazards: locking(name))]
     }
 
     private func addColumn(_ column: Column, to table: Table) -> [Statement] {
@@ -1274,8 +1277,8 @@ struct DDLWriter {
         // children and partitions, whose own defaults may differ (ONLY keeps them), but for a
         // drop before the type changes: the type reaches them all, each of which sets its own
         // default again after (it changes type too), and theirs must not stand in its way.
-        let onlyTable = hasDescendants(table.name) ? "ALTER TABLE ONLY \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(new.name))" : alter
-        if defaultChanges && old.defaultExpression != nil { statements.append(Statement("\(retyped ? alter : onlyTable) DROP DEFAULT", hazards: lock)) }
+        let alone = alterColumnHead(table.name, new.name)
+        if defaultChanges && old.defaultExpression != nil { statements.append(Statement("\(retyped ? alter : alone) DROP DEFAULT", hazards: lock)) }
         // An inherited column changes type with its parent's (ALTER TABLE recurses); the server
         // refuses the change on the child itself ("cannot alter inherited column").
         if retyped && !inheritsRetype(of: new, in: table) {
@@ -1308,7 +1311,7 @@ struct DDLWriter {
             statements.append(Statement("\(alter) TYPE \(new.type)\(collation) USING \(using)", hazards: hazards))
             if table.kind == .partitioned { statements += renamingRebuiltCopies(under: table.name, column: new.name) }
         }
-        if defaultChanges, let value = new.defaultExpression { statements.append(Statement("\(onlyTable) SET DEFAULT \(value)", hazards: lock)) }
+        if defaultChanges, let value = new.defaultExpression { statements.append(Statement("\(alone) SET DEFAULT \(value)", hazards: lock)) }
         if old.notNull != new.notNull && !(new.identity != nil && old.identity == nil && new.notNull) {
             if new.notNull {
                 if !inheritsSetNotNull(of: new, in: table) { statements += setNotNull(new, of: table) }
@@ -1320,7 +1323,7 @@ struct DDLWriter {
             } else if (options.serverMajor ?? 0) < 18, hasDescendants(table.name) {
                 // Before 18 an inheritance parent's reaches every child, whose own (declared) the
                 // target may keep: the parent's alone is dropped (a child that loses its own drops it itself).
-                statements.append(Statement("ALTER TABLE ONLY \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(new.name)) DROP NOT NULL", hazards: lock))
+                statements.append(Statement("\(alone) DROP NOT NULL", hazards: lock))
             } else {
                 statements.append(Statement("\(alter) DROP NOT NULL", hazards: lock))
             }
