@@ -15,10 +15,7 @@ import Testing
                             d int default 7 not null, e text check (e <> ''));
             create index t_b on t (b);
             """
-        let target = try TestDatabase.make()
-        defer { target.drop() }
-        try target.connect().execute(new)
-        let after = try Inspector().inspect(target.connect())
+        let after = try TestDatabase.model(after: new)
         let database = try TestDatabase.make()
         defer { database.drop() }
         let connection = try database.connect()
