@@ -542,11 +542,9 @@ struct DDLWriter {
     /// Each default of `column` that the children and partitions under `parent` (at any depth)
     /// hold in the target, set on each alone: after the parent's `DROP DEFAULT` took theirs.
     private func descendantsDefaults(under parent: QualifiedName, column: String) -> [Statement] {
-        (after.children(of: parent) + after.partitions(of: parent)).filter { before.tables[$0.name] != nil }.flatMap { table -> [Statement] in
-            let own = table.column(column)?.defaultExpression.map { value in
-                Statement("\(alterColumnHead(table.name, column)) SET DEFAULT \(value)", hazards: locking(table.name))
-            }
-            return (own.map { [$0] } ?? []) + descendantsDefaults(under: table.name, column: column)
+        Planner.descendants(of: parent, in: after.model).compactMap { name in
+            guard before.tables[name] != nil, let value = after.tables[name]?.column(column)?.defaultExpression else { return nil }
+            return Statement("\(alterColumnHead(name, column)) SET DEFAULT \(value)", hazards: locking(name))
         }
     }
 

@@ -156,24 +156,7 @@ enum DefinedObjectDDL {
     /// GRANT and REVOKE from `old` to the object's own privileges (default privileges carry theirs in their definition).
     static func privileges(of object: DefinedObject, from old: [Privilege]) -> [Statement] {
         guard object.kind != .defaultPrivileges, let target = grantTarget(object) else { return [] }
-        return PrivilegeDDL.statements(on: target, from: old, to: object.privileges, owner: ownerLookup(object))
-    }
-
-    /// The query for the role owning a language, foreign-data wrapper or server, by its name
-    /// (which is not schema-qualified); nil for the kinds whose grant target says it to
-    /// `PrivilegeDDL.ownerLookup` (types, foreign tables), or that have no privileges.
-    static func ownerLookup(_ object: DefinedObject) -> String? {
-        let name = SQLWriting.literal(object.name)
-        switch object.kind {
-        case .language:
-            return "(SELECT l.lanowner::pg_catalog.regrole FROM pg_catalog.pg_language l WHERE l.lanname = \(name))"
-        case .foreignDataWrapper:
-            return "(SELECT w.fdwowner::pg_catalog.regrole FROM pg_catalog.pg_foreign_data_wrapper w WHERE w.fdwname = \(name))"
-        case .foreignServer:
-            return "(SELECT s.srvowner::pg_catalog.regrole FROM pg_catalog.pg_foreign_server s WHERE s.srvname = \(name))"
-        default:
-            return nil
-        }
+        return PrivilegeDDL.statements(on: target, from: old, to: object.privileges)
     }
 
     /// Statements of `GRANT … TO …;` and `REVOKE … FROM …;` lines (each perhaps after a head,

@@ -1,3 +1,4 @@
+import SQLText
 import SchemaModel
 
 /// GRANT and REVOKE from one set of privileges (beside PostgreSQL's defaults) to another.
@@ -12,11 +13,8 @@ enum PrivilegeDDL {
     /// name (`ownerLookup`): the role running a plan need not own what it changes (a
     /// table owned by the application's role, `public` owned by `pg_database_owner` from
     /// 15), and `CURRENT_USER` would change nothing, or another role's privileges.
-    /// `owner`: the query for the owner where the target's text cannot say it (a language,
-    /// a foreign-data wrapper or server, found by its name: `DefinedObjectDDL`).
-    static func statements(on target: String, from old: [Privilege], to new: [Privilege], column: String? = nil,
-                           owner lookup: String? = nil) -> [Statement] {
-        guard let owner = lookup ?? ownerLookup(target) else {
+    static func statements(on target: String, from old: [Privilege], to new: [Privilege], column: String? = nil) -> [Statement] {
+        guard let owner = ownerLookup(target) else {
             return statements(on: target, from: old, to: new, column: column, owner: "CURRENT_USER")
         }
         return ownerAtRunTime(on: target, old, new, column: column) { template in
@@ -32,14 +30,13 @@ enum PrivilegeDDL {
     /// statements to make (after these), those kept that a revoke reaches are granted again here.
     static func statements(onTable target: String, from old: [Privilege], to new: [Privilege],
                            columns: [(name: String, old: [Privilege], new: [Privilege])]) -> [Statement] {
-        let newSet = Set(new)
         var revoked: Set<Privilege> = [], optionRevoked: Set<Privilege> = []
-        for privilege in old where !newSet.contains(privilege) && !privilege.revoked {
-            let withoutOption = Privilege(grantee: privilege.grantee, privilege: privilege.privilege)
-            if privilege.withGrantOption, newSet.contains(withoutOption) { optionRevoked.insert(withoutOption) } else { revoked.insert(withoutOption) }
-        }
-        for privilege in new where privilege.revoked && !old.contains(privilege) {
-            revoked.insert(Privilege(grantee: privilege.grantee, privilege: privilege.privilege))
+        for change in changes(from: old, to: new) {
+            switch change {
+            case let .revoke(privilege): revoked.insert(Privilege(grantee: privilege.grantee, privilege: privilege.privilege))
+            case let .revokeOption(privilege): optionRevoked.insert(Privilege(grantee: privilege.grantee, privilege: privilege.privilege))
+            case .grant: break
+            }
         }
         var statements = self.statements(on: target, from: old, to: new)
         guard !revoked.isEmpty || !optionRevoked.isEmpty else { return statements }
@@ -86,11 +83,20 @@ enum PrivilegeDDL {
         }
     }
 
-    /// The query for the role owning `target` (`TABLE "s"."t"`), by the target's own name
-    /// through `regclass`, `regtype` or `regnamespace`; nil for the other kinds (a function's
-    /// is looked up by `statements(on:from:to:)` for functions; a language's, a foreign-data
-    /// wrapper's and a server's by `DefinedObjectDDL.ownerLookup`).
+    /// The query for the role owning `target` (`TABLE "s"."t"`), by the target's own name:
+    /// through `regclass`, `regtype` or `regnamespace`, or a language's, foreign-data wrapper's
+    /// or server's (not schema-qualified) in its catalog; nil for the other kinds (a function's
+    /// is looked up by `statements(on:from:to:)` for functions).
     static func ownerLookup(_ target: String) -> String? {
+        let byName: [(kind: String, catalog: String, owner: String, name: String)] = [
+            ("LANGUAGE ", "pg_language", "lanowner", "lanname"),
+            ("FOREIGN DATA WRAPPER ", "pg_foreign_data_wrapper", "fdwowner", "fdwname"),
+            ("FOREIGN SERVER ", "pg_foreign_server", "srvowner", "srvname"),
+        ]
+        for entry in byName where target.hasPrefix(entry.kind) {
+            guard let (name, rest) = SQLQuoting.readQuoted(target.dropFirst(entry.kind.count), quote: "\""), rest.isEmpty else { return nil }
+            return "(SELECT o.\(entry.owner)::pg_catalog.regrole FROM pg_catalog.\(entry.catalog) o WHERE o.\(entry.name) = \(SQLWriting.literal(name)))"
+        }
         guard let space = target.firstIndex(of: " ") else { return nil }
         let name = SQLWriting.literal(String(target[target.index(after: space)...]))
         switch target[..<space] {
@@ -105,31 +111,46 @@ enum PrivilegeDDL {
         }
     }
 
-    private static func statements(on target: String, from old: [Privilege], to new: [Privilege], column: String?, owner: String) -> [Statement] {
+    /// One GRANT or REVOKE of the way from `old` to `new`, the privilege as it is written
+    /// (`revokeOption`: `REVOKE GRANT OPTION FOR`; `revoke`/`grant` of a default privilege the
+    /// model holds as revoked gives it back or takes it).
+    private enum Change {
+        case grant(Privilege), revoke(Privilege), revokeOption(Privilege)
+    }
+
+    /// The changes from `old` to `new`, in the order they run: what is no longer wanted undone
+    /// (a grant revoked, a default that was revoked given back), then what is new.
+    private static func changes(from old: [Privilege], to new: [Privilege]) -> [Change] {
         let (oldSet, newSet) = (Set(old), Set(new))
-        let columnList = column.map { " (" + SQLWriting.ident($0) + ")" } ?? ""
-        var statements: [Statement] = []
-        // Undo what is no longer wanted: a grant is revoked, a default that was revoked is given back.
+        var changes: [Change] = []
         for privilege in old where !newSet.contains(privilege) {
-            let who = privilege.grantee == nil ? owner : SQLWriting.role(privilege.grantee)
             if privilege.revoked {
-                statements.append(Statement("GRANT \(privilege.privilege)\(columnList) ON \(target) TO \(who)"))
-            } else if privilege.withGrantOption,
-                      newSet.contains(Privilege(grantee: privilege.grantee, privilege: privilege.privilege)) {
-                statements.append(Statement("REVOKE GRANT OPTION FOR \(privilege.privilege)\(columnList) ON \(target) FROM \(who)"))
+                changes.append(.grant(privilege))
+            } else if privilege.withGrantOption, newSet.contains(Privilege(grantee: privilege.grantee, privilege: privilege.privilege)) {
+                changes.append(.revokeOption(privilege))
             } else {
-                statements.append(Statement("REVOKE \(privilege.privilege)\(columnList) ON \(target) FROM \(who)"))
+                changes.append(.revoke(privilege))
             }
         }
         for privilege in new where !oldSet.contains(privilege) {
-            let who = privilege.grantee == nil ? owner : SQLWriting.role(privilege.grantee)
-            if privilege.revoked {
-                statements.append(Statement("REVOKE \(privilege.privilege)\(columnList) ON \(target) FROM \(who)"))
-            } else {
-                statements.append(Statement("GRANT \(privilege.privilege)\(columnList) ON \(target) TO \(who)"
-                                            + (privilege.withGrantOption ? " WITH GRANT OPTION" : "")))
+            changes.append(privilege.revoked ? .revoke(privilege) : .grant(privilege))
+        }
+        return changes
+    }
+
+    private static func statements(on target: String, from old: [Privilege], to new: [Privilege], column: String?, owner: String) -> [Statement] {
+        let columnList = column.map { " (" + SQLWriting.ident($0) + ")" } ?? ""
+        let who = { (privilege: Privilege) in privilege.grantee == nil ? owner : SQLWriting.role(privilege.grantee) }
+        return changes(from: old, to: new).map { change in
+            switch change {
+            case let .grant(privilege):
+                return Statement("GRANT \(privilege.privilege)\(columnList) ON \(target) TO \(who(privilege))"
+                                 + (privilege.withGrantOption && !privilege.revoked ? " WITH GRANT OPTION" : ""))
+            case let .revoke(privilege):
+                return Statement("REVOKE \(privilege.privilege)\(columnList) ON \(target) FROM \(who(privilege))")
+            case let .revokeOption(privilege):
+                return Statement("REVOKE GRANT OPTION FOR \(privilege.privilege)\(columnList) ON \(target) FROM \(who(privilege))")
             }
         }
-        return statements
     }
 }
