@@ -1185,9 +1185,10 @@ struct DDLWriter {
 
     private func addColumn(_ column: Column, to table: Table) -> [Statement] {
         var hazards = locking(table.name)
-        if column.generatedExpression != nil && column.generatedStorage == nil && holdsRows(table.name) {
-            hazards.insert(.tableRewrite(table.name), at: 0)
-        }
+        // A stored generated column, an identity and a volatile default give each row a value of its own.
+        let rowByRow = (column.generatedExpression != nil && column.generatedStorage == nil) || column.identity != nil
+            || column.defaultExpression.map(after.volatileDefaults.isVolatile) == true
+        if rowByRow && holdsRows(table.name) { hazards.insert(.tableRewrite(table.name), at: 0) }
         if column.notNull && column.defaultExpression == nil && column.identity == nil && column.generatedExpression == nil
             && holdsRows(table.name) {
             hazards.insert(.validation(table.name), at: 0)
@@ -1210,9 +1211,46 @@ struct DDLWriter {
             return alterColumn(inherited, column, of: table, names: inherited.defaultExpression == column.defaultExpression ? [] : ["default"])
                 + TableDDL.columnExtras(column, of: table.name)
         }
+        if let identity = column.identity, identityGoesInSteps(table) {
+            return declaringChildren(of: table, column: column.name)
+                + identityInSteps(column, identity, to: table, hazards: hazards) + TableDDL.columnExtras(column, of: table.name)
+        }
         return declaringChildren(of: table, column: column.name)
             + [Statement("ALTER TABLE \(table.name.sql) ADD COLUMN \(guarded ? "IF NOT EXISTS " : "")\(TableDDL.columnDefinition(column))",
                          hazards: hazards)] + TableDDL.columnExtras(column, of: table.name)
+    }
+
+    /// Whether an identity column is added to `table` in steps (`identityInSteps`): the server
+    /// refuses `ADD COLUMN … GENERATED AS IDENTITY` on a table with children or partitions
+    /// ("cannot recursively add identity column to table that has child tables"), but for a
+    /// partitioned table from 17, where the partitions share the parent's identity.
+    private func identityGoesInSteps(_ table: Table) -> Bool {
+        hasDescendants(table.name) && !(table.partitionKey != nil && (options.serverMajor ?? 0) >= 17)
+    }
+
+    /// An identity column added to a table with children or partitions, as the server would
+    /// have numbered it: the column is added with a default from a sequence of the identity's
+    /// own options, which numbers every row of the family in the rewrite the identity's
+    /// `ADD COLUMN` makes anyway; the default goes (from the children too, which have no
+    /// identity: before 17 none do, and an inheritance child never), the identity is added
+    /// to the parent, its sequence takes up where the numbering stopped, and the numbering
+    /// sequence is dropped. `hazards`: the identity's `ADD COLUMN`'s.
+    private func identityInSteps(_ column: Column, _ identity: Column.Identity, to table: Table, hazards: [Hazard]) -> [Statement] {
+        let numbering = QualifiedName(schema: table.name.schema, name: ServerNames.objectName(table.name.name, column.name, label: "numbering_seq"))
+        var plain = column
+        plain.identity = nil
+        plain.defaultExpression = "nextval(\(SQLWriting.literal(numbering.sql))::regclass)"
+        let alter = "ALTER TABLE \(table.name.sql)"
+        return [
+            Statement("CREATE SEQUENCE \(numbering.sql) \(TypeDDL.sequenceOptions(identity.sequence))"),
+            Statement("\(alter) ADD COLUMN \(TableDDL.columnDefinition(plain))", hazards: hazards),
+            Statement("\(alter) ALTER COLUMN \(SQLWriting.ident(column.name)) DROP DEFAULT", hazards: locking(table.name)),
+            Statement("\(alter) ALTER COLUMN \(SQLWriting.ident(column.name)) ADD GENERATED \(identity.generation.rawValue) AS IDENTITY "
+                      + "(\(TableDDL.identityOptions(identity)))", hazards: locking(table.name)),
+            Statement("SELECT pg_catalog.setval(\(SQLWriting.literal(TableDDL.identitySequence(identity, of: column.name, in: table.name).sql))::regclass, "
+                      + "last_value, is_called) FROM \(numbering.sql)"),
+            Statement("DROP SEQUENCE \(numbering.sql)"),
+        ]
     }
 
     /// A child's or partition's own check of the name of a check its parent gets, which the

@@ -16,9 +16,12 @@ struct ModelIndex {
     /// The NOT NULL constraints (18) tables hold under names of their own, by schema: the server
     /// gives a new one a default name no constraint of the schema holds (`…_not_null1` where one does).
     private(set) var namedNotNulls: [String: Set<String>] = [:]
+    /// Which defaults call a volatile function, by this model's functions.
+    let volatileDefaults: VolatileDefault
 
     init(_ model: DatabaseModel) {
         self.model = model
+        volatileDefaults = VolatileDefault(model.functions)
         for table in model.tables {
             tables[table.name] = table
             if let parent = table.partitionOf { partitionsByParent[parent, default: []].append(table) }
