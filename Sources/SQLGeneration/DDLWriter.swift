@@ -1241,16 +1241,26 @@ struct DDLWriter {
         plain.identity = nil
         plain.defaultExpression = "nextval(\(SQLWriting.literal(numbering.sql))::regclass)"
         let alter = "ALTER TABLE \(table.name.sql)"
-        return [
+        let setval = "pg_catalog.setval(\(SQLWriting.literal(TableDDL.identitySequence(identity, of: column.name, in: table.name).sql))::regclass, "
+            + "last_value, is_called) FROM \(numbering.sql)"
+        let steps = [
             Statement("CREATE SEQUENCE \(numbering.sql) \(TypeDDL.sequenceOptions(identity.sequence))"),
             Statement("\(alter) ADD COLUMN \(TableDDL.columnDefinition(plain))", hazards: hazards),
             Statement("\(alter) ALTER COLUMN \(SQLWriting.ident(column.name)) DROP DEFAULT", hazards: locking(table.name)),
             Statement("\(alter) ALTER COLUMN \(SQLWriting.ident(column.name)) ADD GENERATED \(identity.generation.rawValue) AS IDENTITY "
                       + "(\(TableDDL.identityOptions(identity)))", hazards: locking(table.name)),
-            Statement("SELECT pg_catalog.setval(\(SQLWriting.literal(TableDDL.identitySequence(identity, of: column.name, in: table.name).sql))::regclass, "
-                      + "last_value, is_called) FROM \(numbering.sql)"),
+            Statement("SELECT \(setval)"),
             Statement("DROP SEQUENCE \(numbering.sql)"),
         ]
+        guard guarded else { return steps }
+        // A schema script's: all the steps, or none where the column is an identity already.
+        let exists = "SELECT FROM pg_catalog.pg_attribute WHERE attrelid = \(SQLWriting.literal(table.name.sql))::regclass "
+            + "AND attname = \(SQLWriting.literal(column.name)) AND attidentity <> ''"
+        let body = (steps.dropLast(2).map { SQLWriting.trimmedStatement($0.sql) } + ["PERFORM \(setval)", SQLWriting.trimmedStatement(steps.last!.sql)])
+            .joined(separator: ";\n        ")
+        var statement = SQLWriting.unless(exists, body)
+        statement.hazards = steps.flatMap(\.hazards)
+        return [statement]
     }
 
     /// A child's or partition's own check of the name of a check its parent gets, which the

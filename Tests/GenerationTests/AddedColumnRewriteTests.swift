@@ -74,4 +74,23 @@ import Testing
         #expect(SchemaDiff(from: result, to: after).isEmpty, "\(DiffRenderer.text(SchemaDiff(from: result, to: after), colour: false))\n\(plan.sql)")
         _ = try Proving.plansBothWays(family, target)
     }
+
+    /// Guarded (as a schema script writes it): the steps in one block that runs while the column
+    /// is not an identity yet, so that running the plan twice is running it once.
+    @Test func guardedStepsRunOnce() throws {
+        let family = "create table family (a int); create table member (b int) inherits (family);"
+        let target = "create table family (a int, id int generated always as identity); create table member (b int) inherits (family);"
+        let after = try TestDatabase.model(after: target)
+        let database = try TestDatabase.make()
+        defer { database.drop() }
+        let connection = try database.connect()
+        try connection.execute(family + "insert into member select generate_series(1, 5);")
+        let before = try Inspector().inspect(connection)
+        let plan = Planner(from: before, to: after, options: PlanOptions(idempotent: true, serverMajor: try ServerFeatures.major())).plan()
+        try connection.execute(plan.sql)
+        try connection.execute(plan.sql)
+        #expect(try connection.query("select count(distinct id), max(id) from family").rows.first?.values == ["5", "5"], "\(plan.sql)")
+        let result = try Inspector().inspect(connection)
+        #expect(SchemaDiff(from: result, to: after).isEmpty, "\(DiffRenderer.text(SchemaDiff(from: result, to: after), colour: false))\n\(plan.sql)")
+    }
 }
