@@ -906,18 +906,21 @@ public struct RandomHistory: Sendable {
 
     /// An identity column added to a table that has none, or its kind, step or identity changed.
     mutating func identityEdit() -> String {
-        // The server adds no identity column to a table with children ("cannot recursively add identity column").
-        let candidates = tables.indices.filter { position in
-            !tables[position].partitioned && !children.contains { $0.parent == tables[position].name }
-        }
-        guard !candidates.isEmpty else { return addColumn() }
-        let index = pick(candidates)
+        let index = Int(random.next() % UInt64(tables.count))
         let table = tables[index].name
         guard let position = tables[index].columns.firstIndex(where: \.identity) else {
             let column = fresh("i")
             tables[index].columns.append(Column(name: column, type: "bigint", notNull: true, identity: true))
-            return "ALTER TABLE \(table) ADD COLUMN \(column) bigint GENERATED \(pick(["ALWAYS", "BY DEFAULT"])) AS IDENTITY"
+            let generation = "GENERATED \(pick(["ALWAYS", "BY DEFAULT"])) AS IDENTITY"
                 + (chance(40) ? " (START WITH \(random.next() % 100 + 1) INCREMENT BY \(random.next() % 5 + 1))" : "")
+            guard tables[index].partitioned || children.contains(where: { $0.parent == table }) else {
+                return "ALTER TABLE \(table) ADD COLUMN \(column) bigint \(generation)"
+            }
+            // The server adds no identity column to a table with children or partitions
+            // ("cannot recursively add identity column"): the column first, then its identity.
+            return "ALTER TABLE \(table) ADD COLUMN \(column) bigint NOT NULL DEFAULT 0;\n"
+                + "ALTER TABLE \(table) ALTER COLUMN \(column) DROP DEFAULT;\n"
+                + "ALTER TABLE \(table) ALTER COLUMN \(column) ADD \(generation)"
         }
         let column = tables[index].columns[position].name
         switch random.next() % 3 {

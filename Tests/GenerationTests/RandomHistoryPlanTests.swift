@@ -80,6 +80,7 @@ import Testing
                 ["INDEX", "CONSTRAINT", "TRIGGER", "POLICY"].contains { edit.hasPrefix("COMMENT ON \($0) ") } }),
             ("a comment on a view or its column", { $0.hasPrefix("COMMENT ON VIEW ") || $0.hasPrefix("COMMENT ON COLUMN v") }),
             ("a privilege granted to a role", { $0.split(separator: "\n").last!.hasPrefix("GRANT ") && $0.contains(" TO rh_") }),
+            ("an identity added to a table with children or partitions", { $0.contains(" DROP DEFAULT;\n") && $0.contains(" AS IDENTITY") }),
             ("a column's privilege granted to a role", { $0.contains(" TO rh_") && $0.split(separator: "\n").last!.contains(") ON ") }),
             ("default privileges", { $0.contains("ALTER DEFAULT PRIVILEGES") }),
             ("a trigger on a partitioned table", { $0.contains(" AFTER INSERT OR DELETE ON pt") }),
