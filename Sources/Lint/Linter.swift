@@ -3,7 +3,7 @@ public struct Linter: Sendable {
     /// Every rule, in the order `--explain` lists them.
     public static let rules: [any LintRule] = [
         MissingRollback(), NoTransaction(), VersionNotRecorded(), RollbackNotMarked(), MultipleChanges(), JSONBWithoutComment(),
-        IndexNotConcurrent(), NotNullWithoutDefault(), ForeignKeyWithoutIndex(), ColumnTypeRewrite(), ConstraintWithoutNotValid(),
+        IndexNotConcurrent(), NotNullWithoutDefault(), ForeignKeyWithoutIndex(), ColumnTypeRewrite(), AddColumnRewrite(), ConstraintWithoutNotValid(),
         DropWithoutIfExists(), ExtensionFunctionBeforeExtension(), RenameUsedByView(), KeyWithoutConcurrentIndex(),
         DropIndexNotConcurrent(),
     ]

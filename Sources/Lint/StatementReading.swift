@@ -39,6 +39,19 @@ enum StatementReading {
         return (parts, statement.tokens[..<on].contains { $0.isWord("CONCURRENTLY") })
     }
 
+    /// `ADD [COLUMN] [IF NOT EXISTS] name …` (not a constraint): the column's name and the tokens from it on.
+    static func addedColumn(_ action: ArraySlice<SQLToken>) -> (name: String, definition: ArraySlice<SQLToken>)? {
+        guard let first = action.first, first.isWord("ADD"), action.count > 2 else { return nil }
+        var rest = action.dropFirst()
+        if rest.first?.isWord("COLUMN") == true { rest = rest.dropFirst() }
+        guard let word = rest.first, !constraintWords.contains(word.value.uppercased()) || word.kind != .word else { return nil }
+        if begins(rest, with: "IF", "NOT", "EXISTS") { rest = rest.dropFirst(3) }
+        guard let name = rest.first?.identifier else { return nil }
+        return (name, rest)
+    }
+
+    private static let constraintWords: Set<String> = ["CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "EXCLUDE"]
+
     /// Whether the words of `tokens` (depth 0 of the statement) begin with `words`.
     static func begins(_ tokens: ArraySlice<SQLToken>, with words: String...) -> Bool {
         guard tokens.count >= words.count else { return false }

@@ -1060,7 +1060,8 @@ struct DDLWriter {
         let targets = table.columns.filter(\.notNull).map { column in
             "(\(SQLWriting.literal(column.name)), \(SQLWriting.literal(TableDDL.notNullName(of: column, in: table.name))))"
         }
-        guard !targets.isEmpty else { return [] }
+        // Before 18 a NOT NULL is no constraint (a major not known: the block, which finds nothing there).
+        guard !targets.isEmpty, (options.serverMajor ?? 18) >= 18 else { return [] }
         // One block for the table: its NOT NULL constraints, each with the name its column's should have.
         return [Statement("""
             DO $schemactl$
@@ -1185,10 +1186,7 @@ struct DDLWriter {
 
     private func addColumn(_ column: Column, to table: Table) -> [Statement] {
         var hazards = locking(table.name)
-        // A stored generated column, an identity and a volatile default give each row a value of its own.
-        let rowByRow = (column.generatedExpression != nil && column.generatedStorage == nil) || column.identity != nil
-            || column.defaultExpression.map(after.volatileDefaults.isVolatile) == true
-        if rowByRow && holdsRows(table.name) { hazards.insert(.tableRewrite(table.name), at: 0) }
+        if after.volatileDefaults.givesEachRowItsOwnValue(column) && holdsRows(table.name) { hazards.insert(.tableRewrite(table.name), at: 0) }
         if column.notNull && column.defaultExpression == nil && column.identity == nil && column.generatedExpression == nil
             && holdsRows(table.name) {
             hazards.insert(.validation(table.name), at: 0)

@@ -13,7 +13,7 @@ import SchemaModel
 /// uuid-ossp's (an extension's functions are the extension's, not the model's). A volatile
 /// function in SQL simple enough for the server to inline may fold to a constant and spare
 /// the rewrite: the hazard errs on the side of saying it.
-struct VolatileDefault {
+public struct VolatileDefault: Sendable {
     /// pg_catalog's volatile functions a default may call, and uuid-ossp's random ones.
     static let builtIn: Set<String> = [
         "clock_timestamp", "currval", "gen_random_uuid", "lastval", "nextval", "random", "random_normal", "setval",
@@ -25,14 +25,21 @@ struct VolatileDefault {
     private let qualified: Set<QualifiedName>
     private let names: Set<String>
 
-    init(_ functions: [Function]) {
+    public init(_ functions: [Function]) {
         let volatile = functions.filter { $0.volatility == "VOLATILE" && $0.kind == .function }
         qualified = Set(volatile.map(\.name))
         names = Set(volatile.map(\.name.name))
     }
 
+    /// Whether `ADD COLUMN` of `column` gives each row a value of its own (and rewrites the
+    /// table): an identity, a stored generated column, or a volatile default (a serial's `nextval`).
+    public func givesEachRowItsOwnValue(_ column: Column) -> Bool {
+        (column.generatedExpression != nil && column.generatedStorage == nil) || column.identity != nil
+            || column.defaultExpression.map(isVolatile) == true
+    }
+
     /// Whether `expression` calls a volatile function.
-    func isVolatile(_ expression: String) -> Bool {
+    public func isVolatile(_ expression: String) -> Bool {
         let tokens = SQLToken.tokens(of: expression)
         var index = 0
         while index < tokens.count {

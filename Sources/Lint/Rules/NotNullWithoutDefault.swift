@@ -8,19 +8,13 @@ struct NotNullWithoutDefault: LintRule {
         DEFAULT (a constant default costs no rewrite since PostgreSQL 11), or add it nullable, fill it, then SET NOT NULL.
         """
 
-    private static let constraintWords: Set<String> = ["CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "EXCLUDE"]
-
     func check(_ subject: LintSubject) -> [LintFinding] {
         subject.alterActionsOnExistingTables().compactMap { statement, table, action in
-            guard let first = action.first, first.isWord("ADD"), action.count > 2 else { return nil }
-            var rest = action.dropFirst()
-            if rest.first?.isWord("COLUMN") == true { rest = rest.dropFirst() }
-            guard let word = rest.first, !Self.constraintWords.contains(word.value.uppercased()) || word.kind != .word else { return nil }
-            if StatementReading.begins(rest, with: "IF", "NOT", "EXISTS") { rest = rest.dropFirst(3) }
+            guard let (column, rest) = StatementReading.addedColumn(action), let first = action.first else { return nil }
             let words = rest.filter { $0.depth == 0 }
             let notNull = zip(words, words.dropFirst()).contains { $0.isWord("NOT") && $1.isWord("NULL") }
             let filled = words.contains { $0.isWord("DEFAULT") || $0.isWord("GENERATED") }
-            guard notNull, !filled, let column = rest.first?.identifier else { return nil }
+            guard notNull, !filled else { return nil }
             return subject.file.finding(self, "adds \(column) NOT NULL without a DEFAULT to \(table.schema).\(table.name), which existed "
                                         + "before this migration: it fails on a table that holds rows", at: statement, token: first)
         }
