@@ -163,7 +163,7 @@ struct DDLWriter {
             }
             // Added to a new parent after its children joined: their rows are checked.
             if checksAfterChildrenJoin.contains(id), constraint.validated {
-                statements[0].hazards += Planner.descendants(of: relation, in: after.model).filter(holdsRows).map { .validation($0) }
+                statements[0].hazards += after.descendants(of: relation).filter(holdsRows).map { .validation($0) }
             }
             return childrensOwnChecksDropped(constraint, on: relation) + statements + validatingCopies(of: constraint, on: relation)
                 + (only ? attachingPartitions(to: constraint.name, on: relation) : [])
@@ -192,7 +192,7 @@ struct DDLWriter {
     /// added gets it valid) are validated on their own table.
     private func validatingCopies(of constraint: Constraint, on relation: QualifiedName) -> [Statement] {
         guard constraint.kind == .check || constraint.kind == .notNull, !constraint.validated else { return [] }
-        return Planner.descendants(of: relation, in: after.model).compactMap { child in
+        return after.descendants(of: relation).compactMap { child in
             guard let table = after.tables[child] else { return nil }
             if constraint.kind == .notNull {
                 // 18: a valid copy of a NOT VALID NOT NULL is its column's (`TableDDL.validatesParentsNotNull`),
@@ -542,7 +542,7 @@ struct DDLWriter {
     /// Each default of `column` that the children and partitions under `parent` (at any depth)
     /// hold in the target, set on each alone: after the parent's `DROP DEFAULT` took theirs.
     private func descendantsDefaults(under parent: QualifiedName, column: String) -> [Statement] {
-        Planner.descendants(of: parent, in: after.model).compactMap { name in
+        after.descendants(of: parent).compactMap { name in
             guard before.tables[name] != nil, let value = after.tables[name]?.column(column)?.defaultExpression else { return nil }
             return Statement("\(alterColumnHead(name, column)) SET DEFAULT \(value)", hazards: locking(name))
         }

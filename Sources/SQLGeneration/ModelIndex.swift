@@ -96,6 +96,21 @@ struct ModelIndex {
     /// The tables that inherit from `parent` (not its partitions).
     func children(of parent: QualifiedName) -> [Table] { childrenByParent[parent] ?? [] }
 
+    /// Every partition and inheritance child below `table`, at any depth, nearest first: from
+    /// the maps, not a scan of every table per level (called for each column an enum's
+    /// rebuild moves, it was O(tables) each time).
+    func descendants(of table: QualifiedName) -> [QualifiedName] {
+        var found: [QualifiedName] = [], seen: Set<QualifiedName> = [table], queue = [table]
+        while !queue.isEmpty {
+            let parent = queue.removeFirst()
+            for child in partitions(of: parent) + children(of: parent) where seen.insert(child.name).inserted {
+                found.append(child.name)
+                queue.append(child.name)
+            }
+        }
+        return found
+    }
+
     /// The tables `name` is a partition of, nearest first, up to the root.
     func partitionAncestors(of name: QualifiedName) -> [Table] {
         var result: [Table] = []

@@ -1352,7 +1352,7 @@ public struct Planner: Sendable {
                 guard old.tables[position].columns.contains(where: { $0.name == column }) else { continue }
                 // RENAME COLUMN renames it in every partition and inheritance child too, at any
                 // depth (the server refuses it on them alone).
-                let tables = [rename.table] + Self.descendants(of: rename.table, in: old)
+                let tables = [rename.table] + ModelIndex(old).descendants(of: rename.table)
                 // From 18 its NOT NULL keeps its name (`t_note_not_null`): named where it was the
                 // table's own, not one it holds from its parent (asked before any is renamed).
                 let owners = (options.serverMajor ?? 0) < 18 ? [] : Set(tables.filter { table in
@@ -1515,20 +1515,6 @@ public struct Planner: Sendable {
         for id in aside { work.changedTop[id] = nil }
         return (old.filter { aside.contains($0.id) }.map(DefinedObjectDDL.drop),
                 new.filter { aside.contains($0.id) }.flatMap { DefinedObjectDDL.create($0, guarded: false) })
-    }
-
-    /// The partitions and inheritance children of `table`, at any depth, parents first.
-    static func descendants(of table: QualifiedName, in model: DatabaseModel) -> [QualifiedName] {
-        var found: [QualifiedName] = [], seen: Set<QualifiedName> = [table], queue = [table]
-        while !queue.isEmpty {
-            let parent = queue.removeFirst()
-            for child in model.tables where (child.partitionOf == parent || child.inherits.contains(parent)) && !seen.contains(child.name) {
-                seen.insert(child.name)
-                found.append(child.name)
-                queue.append(child.name)
-            }
-        }
-        return found
     }
 
     /// Whether a NOT NULL column's constraint (18 and later) is named after `table` itself, the
