@@ -2,6 +2,7 @@ import Diff
 import EmbeddedServer
 import Foundation
 import Introspection
+import PostgresClient
 import Release
 import Replay
 import SQLGeneration
@@ -42,6 +43,28 @@ enum Proving {
             #expect(proof.holds, "\(plan.sql)\n\(proof.leftover)")
             return plan
         }
+    }
+
+    /// The plan from what `connection`'s database holds now to `target`, for the server's major.
+    static func plan(from connection: Connection, to target: DatabaseModel, idempotent: Bool = false) throws -> Plan {
+        Planner(from: try Inspector().inspect(connection), to: target,
+                options: PlanOptions(idempotent: idempotent, serverMajor: try ServerFeatures.major())).plan()
+    }
+
+    /// From here on, each rewrite of a table on `connection`'s database is counted (a `table_rewrite`
+    /// event trigger, which fires once per rewrite); `rewrites(on:)` reads the count and stops it.
+    static func countRewrites(on connection: Connection) throws {
+        try connection.execute("""
+            create table rewrites (n int);
+            create function count_rewrite() returns event_trigger language plpgsql as $$ begin insert into rewrites values (1); end $$;
+            create event trigger counting on table_rewrite execute function count_rewrite();
+            """)
+    }
+
+    static func rewrites(on connection: Connection) throws -> Int {
+        let count = try connection.query("select count(*) from rewrites").rows.first?.values.first.flatMap { $0.flatMap { Int($0) } } ?? -1
+        try connection.execute("drop event trigger counting; drop function count_rewrite(); drop table rewrites;")
+        return count
     }
 
     /// The consolidated form of `model`, applied twice to an empty database, gives `model`.
