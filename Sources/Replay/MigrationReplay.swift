@@ -126,7 +126,7 @@ public struct MigrationReplay: Sendable {
                        on server: ConnectionString? = nil, persistentData: String? = nil) throws -> (DatabaseModel, Int) {
         try withScratchDatabase(on: server, persistentData: persistentData, files: files) { connection, runner in
             try runner.apply(files, to: connection, createSchemaVersions: createSchemaVersions)
-            try ScratchStatistics.refresh(connection)
+            ScratchStatistics.refresh(connection)
             return (try Inspector().inspect(connection), connection.serverVersionNumber)
         }
     }
@@ -319,7 +319,7 @@ public struct MigrationReplay: Sendable {
             try withPrivilegeHint { try runner.apply(Array(files[start...]), to: connection, createSchemaVersions: start == 0) }
             applied.withLock { $0 = files.count - start }
             // Kept with the template, and by every copy of it.
-            try ScratchStatistics.refresh(connection)
+            ScratchStatistics.refresh(connection)
             let result = try finish(connection)
             connection.close()
             try templates.checkIn(work, key: keys.last!)
@@ -348,7 +348,7 @@ public struct MigrationReplay: Sendable {
         func fromNothing() throws -> T {
             try withScratchDatabase(files: files) { connection, runner in
                 try runner.apply(files, to: connection)
-                try ScratchStatistics.refresh(connection)
+                ScratchStatistics.refresh(connection)
                 return try body(connection, runner)
             }
         }

@@ -1232,7 +1232,7 @@ struct DDLWriter {
     /// `ADD COLUMN` makes anyway; the default goes (from the children too, which have no
     /// identity: before 17 none do, and an inheritance child never), the identity is added
     /// to the parent, its sequence takes up where the numbering stopped, and the numbering
-    /// sequence is dropped. `hazards`: the identity's `ADD COLUMN`'s.
+    /// sequence is dropped. `hazards`: the identity's `ADD COLUMN`'s (the other steps' lock is among them).
     private func identityInSteps(_ column: Column, _ identity: Column.Identity, to table: Table, hazards: [Hazard]) -> [Statement] {
         let numbering = QualifiedName(schema: table.name.schema, name: ServerNames.objectName(table.name.name, column.name, label: "numbering_seq"))
         var plain = column
@@ -1257,7 +1257,7 @@ struct DDLWriter {
         let body = (steps.dropLast(2).map { SQLWriting.trimmedStatement($0.sql) } + ["PERFORM \(setval)", SQLWriting.trimmedStatement(steps.last!.sql)])
             .joined(separator: ";\n        ")
         var statement = SQLWriting.unless(exists, body)
-        statement.hazards = steps.flatMap(\.hazards)
+        statement.hazards = hazards
         return [statement]
     }
 
