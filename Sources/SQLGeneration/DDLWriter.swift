@@ -1331,7 +1331,7 @@ struct DDLWriter {
                 if !Self.isWidening(from: old.type, to: new.type) {
                     hazards.append(.dataLoss("\(id.sql) changes type from \(old.type) to \(new.type): values that do not fit fail or change"))
                 }
-                if !Self.isBinaryCompatible(from: old.type, to: new.type) || names.contains("collation") { hazards.append(.tableRewrite(table.name)) }
+                if ColumnRewrite.retyping(old, to: new) { hazards.append(.tableRewrite(table.name)) }
                 hazards += lock
             }
             let collation = new.collation.map { " COLLATE \($0)" } ?? ""

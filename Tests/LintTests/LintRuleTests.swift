@@ -60,6 +60,9 @@ import Testing
         // Widening a varchar rewrites nothing: the planner says so, and the rule asks the planner.
         Case(rule: "column-type-rewrite", change: "ALTER TABLE orders ALTER COLUMN note TYPE integer USING note::integer;",
              fixedChange: "ALTER TABLE orders ALTER COLUMN note TYPE varchar(40);", line: 4),
+        // The table is rewritten, but by the column added beside the widening (add-column-rewrite's).
+        Case(rule: "column-type-rewrite", change: "ALTER TABLE orders ALTER COLUMN note TYPE integer USING note::integer;",
+             fixedChange: "ALTER TABLE orders ALTER COLUMN note TYPE varchar(40), ADD COLUMN token uuid DEFAULT gen_random_uuid();", line: 4),
         // A constant default is kept in the catalog; a volatile one is written into every row.
         Case(rule: "add-column-rewrite", change: "ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();",
              fixedChange: "ALTER TABLE orders ADD COLUMN placed timestamptz DEFAULT now();", line: 4),
