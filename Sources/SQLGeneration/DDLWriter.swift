@@ -1186,7 +1186,7 @@ struct DDLWriter {
 
     private func addColumn(_ column: Column, to table: Table) -> [Statement] {
         var hazards = locking(table.name)
-        if after.volatileDefaults.givesEachRowItsOwnValue(column) && holdsRows(table.name) { hazards.insert(.tableRewrite(table.name), at: 0) }
+        if ColumnRewrite.adding(column, functions: after.volatileDefaults) && holdsRows(table.name) { hazards.insert(.tableRewrite(table.name), at: 0) }
         if column.notNull && column.defaultExpression == nil && column.identity == nil && column.generatedExpression == nil
             && holdsRows(table.name) {
             hazards.insert(.validation(table.name), at: 0)
@@ -1241,21 +1241,22 @@ struct DDLWriter {
         let alter = "ALTER TABLE \(table.name.sql)"
         let setval = "pg_catalog.setval(\(SQLWriting.literal(TableDDL.identitySequence(identity, of: column.name, in: table.name).sql))::regclass, "
             + "last_value, is_called) FROM \(numbering.sql)"
+        let continuing = Statement("SELECT \(setval)")
         let steps = [
             Statement("CREATE SEQUENCE \(numbering.sql) \(TypeDDL.sequenceOptions(identity.sequence))"),
             Statement("\(alter) ADD COLUMN \(TableDDL.columnDefinition(plain))", hazards: hazards),
             Statement("\(alter) ALTER COLUMN \(SQLWriting.ident(column.name)) DROP DEFAULT", hazards: locking(table.name)),
             Statement("\(alter) ALTER COLUMN \(SQLWriting.ident(column.name)) ADD GENERATED \(identity.generation.rawValue) AS IDENTITY "
                       + "(\(TableDDL.identityOptions(identity)))", hazards: locking(table.name)),
-            Statement("SELECT \(setval)"),
+            continuing,
             Statement("DROP SEQUENCE \(numbering.sql)"),
         ]
         guard guarded else { return steps }
         // A schema script's: all the steps, or none where the column is an identity already.
         let exists = "SELECT FROM pg_catalog.pg_attribute WHERE attrelid = \(SQLWriting.literal(table.name.sql))::regclass "
             + "AND attname = \(SQLWriting.literal(column.name)) AND attidentity <> ''"
-        let body = (steps.dropLast(2).map { SQLWriting.trimmedStatement($0.sql) } + ["PERFORM \(setval)", SQLWriting.trimmedStatement(steps.last!.sql)])
-            .joined(separator: ";\n        ")
+        // In PL/pgSQL a query's result must go somewhere: the setval is PERFORMed.
+        let body = steps.map { $0 == continuing ? "PERFORM \(setval)" : SQLWriting.trimmedStatement($0.sql) }.joined(separator: ";\n        ")
         var statement = SQLWriting.unless(exists, body)
         statement.hazards = hazards
         return [statement]

@@ -1346,13 +1346,16 @@ public struct Planner: Sendable {
             statements.append(Statement("ALTER SEQUENCE \(rename.table.sql) RENAME TO \(SQLWriting.ident(rename.newName))"))
         }
         let tableRenames = options.renames.filter { !$0.enumValue && !$0.sequence }
+        // Built at the first column rename, before any table is renamed (column renames come first,
+        // and renaming a column changes no table's parents).
+        lazy var families = ModelIndex(old)
         for rename in tableRenames.filter({ $0.column != nil }) + tableRenames.filter({ $0.column == nil }) {
             guard let position = old.tables.firstIndex(where: { $0.name == rename.table }) else { continue }
             if let column = rename.column {
                 guard old.tables[position].columns.contains(where: { $0.name == column }) else { continue }
                 // RENAME COLUMN renames it in every partition and inheritance child too, at any
                 // depth (the server refuses it on them alone).
-                let tables = [rename.table] + ModelIndex(old).descendants(of: rename.table)
+                let tables = [rename.table] + families.descendants(of: rename.table)
                 // From 18 its NOT NULL keeps its name (`t_note_not_null`): named where it was the
                 // table's own, not one it holds from its parent (asked before any is renamed).
                 let owners = (options.serverMajor ?? 0) < 18 ? [] : Set(tables.filter { table in

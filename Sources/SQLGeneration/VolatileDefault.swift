@@ -31,13 +31,6 @@ public struct VolatileDefault: Sendable {
         names = Set(volatile.map(\.name.name))
     }
 
-    /// Whether `ADD COLUMN` of `column` gives each row a value of its own (and rewrites the
-    /// table): an identity, a stored generated column, or a volatile default (a serial's `nextval`).
-    public func givesEachRowItsOwnValue(_ column: Column) -> Bool {
-        (column.generatedExpression != nil && column.generatedStorage == nil) || column.identity != nil
-            || column.defaultExpression.map(isVolatile) == true
-    }
-
     /// Whether `expression` calls a volatile function.
     public func isVolatile(_ expression: String) -> Bool {
         let tokens = SQLToken.tokens(of: expression)

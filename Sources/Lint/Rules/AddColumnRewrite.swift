@@ -19,7 +19,7 @@ struct AddColumnRewrite: LintRule {
         let values = VolatileDefault(after.functions)
         return subject.alterActionsOnExistingTables().compactMap { statement, table, action in
             guard let (name, _) = StatementReading.addedColumn(action), let first = action.first,
-                  let column = after.table(table.schema, table.name)?.column(name), values.givesEachRowItsOwnValue(column) else { return nil }
+                  let column = after.table(table.schema, table.name)?.column(name), ColumnRewrite.adding(column, functions: values) else { return nil }
             return subject.file.finding(self, "adds \(name) to \(table.schema).\(table.name), which existed before this migration, "
                                         + "with a value of its own for each row: the table is rewritten under an ACCESS EXCLUSIVE lock",
                                         at: statement, token: first)
