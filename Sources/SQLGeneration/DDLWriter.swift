@@ -1234,7 +1234,7 @@ struct DDLWriter {
     /// to the parent, its sequence takes up where the numbering stopped, and the numbering
     /// sequence is dropped. `hazards`: the identity's `ADD COLUMN`'s (the other steps' lock is among them).
     private func identityInSteps(_ column: Column, _ identity: Column.Identity, to table: Table, hazards: [Hazard]) -> [Statement] {
-        let numbering = QualifiedName(schema: table.name.schema, name: ServerNames.objectName(table.name.name, column.name, label: "numbering_seq"))
+        let numbering = numberingSequence(of: column.name, in: table.name)
         var plain = column
         plain.identity = nil
         plain.defaultExpression = "nextval(\(SQLWriting.literal(numbering.sql))::regclass)"
@@ -1260,6 +1260,19 @@ struct DDLWriter {
         var statement = SQLWriting.unless(exists, body)
         statement.hazards = hazards
         return [statement]
+    }
+
+    /// The numbering sequence's name: `<table>_<column>_numbering_seq`, or with the label
+    /// numbered as the server numbers a name it finds taken (`…_numbering_seq1`, `…seq2`) while
+    /// a relation or a type of the schema, before or after the plan, has it.
+    private func numberingSequence(of column: String, in table: QualifiedName) -> QualifiedName {
+        let taken = before.model.relationAndTypeNames(in: table.schema).union(after.model.relationAndTypeNames(in: table.schema))
+        var pass = 0
+        while true {
+            let name = ServerNames.objectName(table.name, column, label: "numbering_seq" + (pass == 0 ? "" : String(pass)))
+            if !taken.contains(name) { return QualifiedName(schema: table.schema, name: name) }
+            pass += 1
+        }
     }
 
     /// A child's or partition's own check of the name of a check its parent gets, which the
