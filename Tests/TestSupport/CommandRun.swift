@@ -7,6 +7,8 @@ public struct CommandRun: Sendable {
     public let stderr: String
     /// The signal that ended the process, when one did (it then ran no handler of its own).
     public var killedBy: Int32? = nil
+    /// The process's id, by which what it left behind (a server folder's owner file) is told from another run's.
+    public var pid: Int32 = 0
 
     /// Runs `schemactl` with `arguments` in `directory`, with `environment` added to ours.
     /// `signal`: sent to the process (not its group) `after` seconds, as `kill -INT pid` would.
@@ -46,7 +48,8 @@ public struct CommandRun: Sendable {
         return CommandRun(status: process.terminationStatus,
                           stdout: String(decoding: outData, as: UTF8.self),
                           stderr: String(decoding: errorBox.data, as: UTF8.self),
-                          killedBy: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil)
+                          killedBy: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil,
+                          pid: process.processIdentifier)
     }
 }
 
