@@ -1418,7 +1418,7 @@ public struct Planner: Sendable {
             for column in old.tables[position].columns.indices {
                 let name = old.tables[position].columns[column].name
                 guard let identity = old.tables[position].columns[column].identity else { continue }
-                let kept = identity.sequenceName ?? Column.Identity.defaultSequenceName(of: name, in: rename.table)
+                let kept = identity.sequence(of: name, in: rename.table)
                 let now = QualifiedName(schema: target.schema, name: kept.name)
                 old.tables[position].columns[column].identity?.sequenceName =
                     now == Column.Identity.defaultSequenceName(of: name, in: target) ? nil : now

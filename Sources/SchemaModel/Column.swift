@@ -29,6 +29,11 @@ public struct Column: Codable, Hashable, Sendable {
         public static func defaultSequenceName(of column: String, in table: QualifiedName) -> QualifiedName {
             QualifiedName(schema: table.schema, name: ServerNames.objectName(table.name, column, label: "seq"))
         }
+
+        /// This identity's sequence: the one it names, else the server's default name.
+        public func sequence(of column: String, in table: QualifiedName) -> QualifiedName {
+            sequenceName ?? Self.defaultSequenceName(of: column, in: table)
+        }
     }
 
     public var name: String

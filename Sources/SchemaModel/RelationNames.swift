@@ -12,7 +12,7 @@ extension DatabaseModel {
             names.formUnion(table.constraints.filter(\.hasIndex).map(\.name))
             for column in table.columns {
                 guard let identity = column.identity else { continue }
-                let sequence = identity.sequenceName ?? Column.Identity.defaultSequenceName(of: column.name, in: table.name)
+                let sequence = identity.sequence(of: column.name, in: table.name)
                 if sequence.schema == schema { names.insert(sequence.name) }
             }
         }

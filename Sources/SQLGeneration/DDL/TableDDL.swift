@@ -119,7 +119,7 @@ enum TableDDL {
 
     /// The name of an identity column's sequence: the model's, or the one PostgreSQL gives it.
     static func identitySequence(_ identity: Column.Identity, of column: String, in table: QualifiedName) -> QualifiedName {
-        identity.sequenceName ?? Column.Identity.defaultSequenceName(of: column, in: table)
+        identity.sequence(of: column, in: table)
     }
 
     /// The comment and privileges of an identity column's sequence, from `old` ones.
