@@ -455,6 +455,7 @@ struct ModelJSONWriter {
             w.member("owner", view.owner)
             w.key("privileges"); w.privileges(view.privileges)
             w.key("triggers"); w.array(view.triggers) { $0.trigger($1) }
+            if let withNoData = view.withNoData { w.member("withNoData", withNoData) }
         }
     }
 

@@ -32,6 +32,12 @@ public struct View: Codable, Hashable, Sendable {
     /// definition and what it reads, so a diff does not compare it. nil for a materialized view,
     /// and in a model read before it was (a snapshot): such a view is made again.
     public var columns: [String]? = nil
+    /// True for a materialized view that holds no data (`relispopulated` false: made `WITH NO
+    /// DATA`, or refreshed so), where a scan fails until `REFRESH`: a file or plan that makes it
+    /// makes it so. Like pg_dump, which refreshes in its data section, a diff takes it for the
+    /// view's data, not its schema, and does not compare it (a schema-only dump restores every
+    /// materialized view empty). nil otherwise.
+    public var withNoData: Bool? = nil
 
     public init(name: QualifiedName, materialized: Bool = false, definition: String, options: [String] = [],
                 indexes: [Index] = [], comment: String? = nil) {

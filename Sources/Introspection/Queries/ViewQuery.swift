@@ -38,6 +38,7 @@ enum ViewQuery {
                          ORDER BY a.attnum)
                   FROM pg_catalog.pg_attribute a WHERE c.relkind = 'v' AND a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns,
                CASE WHEN c.relkind = 'm' AND am.amname <> 'heap' THEN am.amname END AS access_method,
+               c.relkind = 'm' AND NOT c.relispopulated AS with_no_data,
                \(PrivilegeSQL.owner("c.relowner")) AS owner,
                \(PrivilegeSQL.privileges(acl: "c.relacl", owner: "c.relowner", type: "'r'")) AS privileges
         FROM pg_catalog.pg_class c
@@ -61,6 +62,7 @@ enum ViewQuery {
             view.columnPrivileges = (try row.json("column_privileges", as: [ColumnPrivileges].self) ?? [])
                 .map { ColumnPrivileges(name: $0.name, privileges: $0.privileges.sorted()) }
             view.accessMethod = try row.optionalString("access_method")
+            view.withNoData = try row.bool("with_no_data") ? true : nil
             view.columns = view.materialized ? nil : try row.json("columns", as: [String].self) ?? []
             view.columnSettings = try row.json("column_settings", as: [ViewColumnSettings].self).map { settings in
                 settings.map { column in

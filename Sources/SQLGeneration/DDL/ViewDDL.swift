@@ -19,6 +19,7 @@ enum ViewDDL {
         }
         if !view.options.isEmpty { sql += " WITH (\(view.options.joined(separator: ", ")))" }
         sql += " AS\n" + query(view)
+        if view.materialized, view.withNoData == true { sql += "\nWITH NO DATA" }
         var statements = [Statement(sql)]
         for value in view.columnDefaults {
             statements.append(Statement("ALTER VIEW \(view.name.sql) ALTER COLUMN \(SQLWriting.ident(value.name)) SET DEFAULT \(value.expression)"))

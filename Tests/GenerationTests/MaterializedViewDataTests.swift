@@ -1,0 +1,60 @@
+import Diff
+import Introspection
+import SQLGeneration
+import SchemaModel
+import TestSupport
+import Testing
+
+/// A materialized view made `WITH NO DATA` holds no rows until it is refreshed, and a scan of
+/// it fails. The consolidated file and a plan that makes it again make it so: filled, it would
+/// run its query (on production, over every row it reads) and answer where it failed before.
+/// Whether it holds data is the view's data, not its schema: a diff does not compare it.
+@Suite struct MaterializedViewDataTests {
+    static let schema = """
+        create table t (a int, b text);
+        create materialized view empty_m as select a, b from t with no data;
+        create materialized view full_m as select a from t;
+        create index empty_m_a on empty_m (a);
+        """
+
+    static func populated(_ model: DatabaseModel) -> [String: Bool] {
+        Dictionary(uniqueKeysWithValues: model.views.map { ($0.name.name, $0.withNoData != true) })
+    }
+
+    @Test func whetherItHoldsDataIsReadAndTheDiffLeavesItOut() throws {
+        let model = try TestDatabase.model(after: Self.schema)
+        #expect(Self.populated(model) == ["empty_m": false, "full_m": true])
+        let refreshed = try TestDatabase.model(after: Self.schema + "refresh materialized view empty_m; refresh materialized view full_m with no data;")
+        #expect(Self.populated(refreshed) == ["empty_m": true, "full_m": false])
+        #expect(SchemaDiff(from: model, to: refreshed).isEmpty)
+    }
+
+    @Test func theSchemaScriptMakesItEmptyAgain() throws {
+        let model = try TestDatabase.model(after: Self.schema)
+        let script = SchemaScript(model: model, header: .init(command: "test", versions: [], serverMajor: 0)).render()
+        #expect(script.contains("WITH NO DATA"), "\(script)")
+        // Applied twice (the second run finds it and leaves it alone), then read back.
+        let database = try TestDatabase.make()
+        defer { database.drop() }
+        let connection = try database.connect()
+        try connection.execute(script)
+        try connection.execute(script)
+        #expect(Self.populated(try Inspector().inspect(connection)) == ["empty_m": false, "full_m": true])
+        try Proving.expectScriptRoundTrip(model, "a materialized view with no data")
+    }
+
+    @Test func aPlanThatMakesItAgainKeepsItEmpty() throws {
+        let old = try TestDatabase.model(after: Self.schema)
+        let new = try TestDatabase.model(after: Self.schema.replacingOccurrences(of: "(a int, b text)", with: "(a bigint, b text)"))
+        let plan = Planner(from: old, to: new, options: PlanOptions(serverMajor: try ServerFeatures.major())).plan()
+        let remade = try #require(plan.statements.first { $0.sql.hasPrefix("CREATE MATERIALIZED VIEW \"public\".\"empty_m\"") })
+        #expect(remade.sql.contains("\nWITH NO DATA"), "\(plan.sql)")
+        let database = try TestDatabase.make()
+        defer { database.drop() }
+        let connection = try database.connect()
+        try connection.execute(Self.schema)
+        try connection.execute(plan.sql)
+        #expect(Self.populated(try Inspector().inspect(connection)) == ["empty_m": false, "full_m": true])
+        try Proving.expectPlanHolds(from: old, to: new, "a column retyped under a materialized view with no data")
+    }
+}
