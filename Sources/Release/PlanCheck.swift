@@ -4,6 +4,7 @@ import Migrations
 import Replay
 import SQLGeneration
 import SchemaModel
+import Support
 
 /// What proving a plan found: the difference left between the database the
 /// plan produced and the target (empty when the plan holds), and how long it took.
@@ -13,6 +14,8 @@ public struct PlanProof: Sendable {
     /// When the plan was proved on the part of the source it can reach (`ProofScope`):
     /// how many top-level objects that part held, and the source.
     public var scope: (objects: Int, of: Int)? = nil
+    /// Whether the source was loaded on two connections at once (`SourceLanes`).
+    public var inLanes = false
     public var holds: Bool { leftover.isEmpty }
 }
 
@@ -42,18 +45,34 @@ public struct PlanCheck: Sendable {
         let start = clock.now
         if scoped, let scope = ProofScope(plan: plan, changed: plan.changedObjects ?? Set(SchemaDiff(from: source, to: target).changes.map(\.id)),
                                           source: source, target: target, largestShare: largestShare),
-           let leftover = try? apply(plan, to: scope.restrict(source), comparedWith: scope.restrict(target)), leftover.isEmpty {
+           let (leftover, inLanes) = try? apply(plan, to: scope.restrict(source), comparedWith: scope.restrict(target)), leftover.isEmpty {
             var proof = PlanProof(leftover: leftover, seconds: (clock.now - start).seconds)
             proof.scope = scope.share
+            proof.inLanes = inLanes
             return proof
         }
-        return PlanProof(leftover: try apply(plan, to: source, comparedWith: target), seconds: (clock.now - start).seconds)
+        let (leftover, inLanes) = try apply(plan, to: source, comparedWith: target)
+        var proof = PlanProof(leftover: leftover, seconds: (clock.now - start).seconds)
+        proof.inLanes = inLanes
+        return proof
     }
 
     /// What is left between `target` and the scratch database `source` and then the plan give.
-    private func apply(_ plan: Plan, to source: DatabaseModel, comparedWith target: DatabaseModel) throws -> SchemaDiff {
-        let files = Self.sourceFiles(source) + [MigrationFile(path: "(the plan)", text: Self.file(plan), expectedVersion: nil)]
-        let (result, _) = try replay.replay(files, createSchemaVersions: false)
+    /// The source is loaded on two connections at once where it parts (`SourceLanes`); where
+    /// that fails or leaves anything, again on one, whose verdict it is.
+    private func apply(_ plan: Plan, to source: DatabaseModel, comparedWith target: DatabaseModel) throws -> (SchemaDiff, inLanes: Bool) {
+        let planFile = MigrationFile(path: "(the plan)", text: Self.file(plan), expectedVersion: nil)
+        if let (first, lanes, last) = SourceLanes(source)?.files(),
+           let (result, _) = try? replay.replay(first, lanes: lanes, then: last + [planFile]) {
+            let leftover = Self.leftover(result, source: source, target: target)
+            if leftover.isEmpty { return (leftover, true) }
+        }
+        let (result, _) = try replay.replay(Self.sourceFiles(source) + [planFile], createSchemaVersions: false)
+        return (Self.leftover(result, source: source, target: target), false)
+    }
+
+    /// What is left between `target` and `result`, the scratch database `source` and a plan gave.
+    private static func leftover(_ result: DatabaseModel, source: DatabaseModel, target: DatabaseModel) -> SchemaDiff {
         // The scratch database is built from the source's model, which cannot hold what the
         // census names: what the source has of that is not the plan's to make. What only the
         // target has, the plan cannot make, and stays a difference.
@@ -94,8 +113,9 @@ public struct PlanCheck: Sendable {
     /// `sourceStatementsPerTransaction` statements, each its own transaction (a file
     /// that must run outside one stays whole); each file turns function body checks off
     /// again, as the runner resets the session between files.
-    static func sourceFiles(_ model: DatabaseModel) -> [MigrationFile] {
-        let plan = Planner(from: DatabaseModel(), to: model).plan()
+    /// `from`: what is loaded already (`SourceLanes`): the files make what `model` adds to it.
+    static func sourceFiles(_ model: DatabaseModel, from loaded: DatabaseModel = DatabaseModel()) -> [MigrationFile] {
+        let plan = Planner(from: loaded, to: model).plan()
         guard !plan.needsNoTransaction else {
             return [MigrationFile(path: "(the source schema)", text: file(plan), expectedVersion: nil)]
         }

@@ -104,15 +104,7 @@ public struct ProofScope: Sendable {
     /// the seven each of the benchmark's tables has). A partitioned table and a
     /// partition keep their indexes: a parent's index is made from its partitions'.
     public func restrict(_ model: DatabaseModel) -> DatabaseModel {
-        var copy = model
-        copy.enums.removeAll { !objects.contains(ObjectID(.enum, $0.name)) }
-        copy.domains.removeAll { !objects.contains(ObjectID(.domain, $0.name)) }
-        copy.compositeTypes.removeAll { !objects.contains(ObjectID(.compositeType, $0.name)) }
-        copy.sequences.removeAll { !objects.contains(ObjectID(.sequence, $0.name)) }
-        copy.views.removeAll { !objects.contains(ObjectID($0.materialized ? .materializedView : .view, $0.name)) }
-        copy.functions.removeAll { !objects.contains($0.id) }
-        copy.definedObjects.removeAll { !objects.contains($0.id.parent ?? $0.id) }
-        copy.tables.removeAll { !objects.contains(ObjectID(.table, $0.name)) }
+        var copy = model.keeping(objects)
         for index in copy.tables.indices where !roots.contains(ObjectID(.table, copy.tables[index].name)) {
             var table = copy.tables[index]
             let id = ObjectID(.table, table.name)

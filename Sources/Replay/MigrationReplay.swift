@@ -131,6 +131,27 @@ public struct MigrationReplay: Sendable {
         }
     }
 
+    /// `replay` of `files`, then of `lanes` side by side, each on a connection of its own,
+    /// then of `later` once every lane is done. A lane's files must need nothing another
+    /// lane makes (a proof's source in parts, `SourceLanes`): the server makes one
+    /// connection's DDL on one core, and loading a source was most of a proof.
+    public func replay(_ files: [MigrationFile], lanes: [[MigrationFile]], then later: [MigrationFile]) throws -> (DatabaseModel, Int) {
+        try usingEmbeddedServer(persistentData: nil, files: files + lanes.flatMap { $0 } + later) {
+            try withScratchDatabase(on: try ScratchDatabase.server(explicit: scratch)) { database, connection, runner in
+                try runner.apply(files, to: connection, createSchemaVersions: false)
+                // Each lane on a connection of its own (a connection is one thread's); the first waits.
+                _ = try lanes.parallelMap { lane in
+                    let own = try database.connect()
+                    defer { own.close() }
+                    try runner.apply(lane, to: own, createSchemaVersions: false)
+                }
+                try runner.apply(later, to: connection, createSchemaVersions: false)
+                ScratchStatistics.refresh(connection)
+                return (try Inspector().inspect(connection), connection.serverVersionNumber)
+            }
+        }
+    }
+
     /// A scratch database set up as a replay's (the replay role, the roles a history
     /// lacks created and named, the server reset after), for work that applies files
     /// one at a time and looks at the schema in between (`verify`).
@@ -145,12 +166,18 @@ public struct MigrationReplay: Sendable {
     }
 
     private func withScratchDatabase<T>(on target: ConnectionString, _ body: (Connection, MigrationRunner) throws -> T) throws -> T {
+        try withScratchDatabase(on: target) { _, connection, runner in try body(connection, runner) }
+    }
+
+    /// The same, with the database itself, to open more connections to it.
+    private func withScratchDatabase<T>(on target: ConnectionString,
+                                        _ body: (ScratchDatabase, Connection, MigrationRunner) throws -> T) throws -> T {
         let database = try ScratchDatabase(on: target, owner: replayRole)
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
         let runner = try runner(on: target, progress: progress)
-        return try withPrivilegeHint { try body(connection, runner) }
+        return try withPrivilegeHint { try body(database, connection, runner) }
     }
 
     /// A runner for `server`. On the embedded server, the roles of `roles` are

@@ -1,0 +1,111 @@
+import Diff
+@testable import Release
+import Replay
+import SQLGeneration
+import SchemaModel
+import TestSupport
+import Testing
+
+/// A proof's source loaded on two connections at once (`SourceLanes`) is the source: the
+/// same model as one connection makes, with nothing a lane needs made by the other.
+@Suite struct SourceLanesTests {
+    /// `families` families of five tables, each table's key to the one before it, each
+    /// family with a view over its tables, a trigger, and a function over its last table's
+    /// row type; with `hub`, every family's first table references `accounts`, as real
+    /// schemas' tables reference a few; all use one enum, one trigger function and one sequence.
+    static func schema(families: Int, hub: Bool = true) -> String {
+        var sql = """
+            create type state as enum ('open', 'closed');
+            create function touch() returns trigger language plpgsql as $$ begin new.at := now(); return new; end $$;
+            create sequence shared_numbers;
+            create table accounts (id bigint primary key, name text);
+
+            """
+        for family in 0..<families {
+            for member in 0..<5 {
+                let name = "f\(family)_t\(member)"
+                let key = member > 0 ? ", up bigint references f\(family)_t\(member - 1) (id)" : hub ? ", account bigint references accounts" : ""
+                sql += """
+                    create table \(name) (id bigint generated always as identity primary key, s state not null default 'open',
+                        n bigint default nextval('shared_numbers'), at timestamptz\(key));
+                    create index \(name)_s on \(name) (s) where s = 'open';
+                    create trigger \(name)_touch before update on \(name) for each row execute function touch();
+
+                    """
+            }
+            sql += """
+                create view f\(family)_open as select t0.id, t4.at from f\(family)_t0 t0 join f\(family)_t4 t4 on t4.id = t0.id where t0.s = 'open';
+                create function f\(family)_last(f\(family)_t4) returns bigint language sql return $1.id;
+
+                """
+        }
+        return sql
+    }
+
+    @Test func theLanesPartTheSourceAlongItsEdges() throws {
+        let model = try TestDatabase.model(after: Self.schema(families: 40))
+        let lanes = try #require(SourceLanes(model))
+        let ids = { (model: DatabaseModel) in Set(ProofScope.Graph(model).all) }
+        let (base, first, second) = (ids(lanes.base), ids(lanes.lanes[0]), ids(lanes.lanes[1]))
+        // Every object once; the enum, the trigger function and the shared sequence in the base.
+        #expect(base.union(first).union(second) == ids(model))
+        #expect(first.isDisjoint(with: second) && !first.isEmpty && !second.isEmpty && base.isDisjoint(with: first.union(second)))
+        #expect(base.contains(ObjectID(.enum, QualifiedName(schema: "public", name: "state"))))
+        #expect(base.contains(ObjectID(.sequence, QualifiedName(schema: "public", name: "shared_numbers"))))
+        #expect(abs(first.count - second.count) <= 11, "a family a lane: \(first.count) and \(second.count)")
+        // No edge from one lane to the other but a foreign key's, and those come after both.
+        let keys = Set(model.tables.flatMap { table in
+            table.constraints.compactMap(\.foreignKey).map { [ObjectID(.table, table.name), ObjectID(.table, $0.referencedTable)] }
+        })
+        #expect(keys.count == 200 && lanes.lanes.allSatisfy { $0.tables.allSatisfy { $0.constraints.allSatisfy { $0.foreignKey == nil } } })
+        for (dependent, referenced) in DependencyResolver(model).edges(of: model) {
+            let (from, to) = (dependent.parent ?? dependent, referenced.parent ?? referenced)
+            guard !keys.contains([from, to]) else { continue }
+            #expect(!(first.contains(from) && second.contains(to)) && !(second.contains(from) && first.contains(to)), "\(from) -> \(to)")
+        }
+    }
+
+    /// With a table every family references, the keys come after the lanes; without, each family is a part, keys and all.
+    @Test(arguments: [true, false])
+    func loadedInLanesTheSourceIsWhatOneConnectionMakes(hub: Bool) throws {
+        let model = try TestDatabase.model(after: Self.schema(families: 40, hub: hub))
+        let lanes = try #require(SourceLanes(model))
+        let replay = try MigrationReplay.onTestServer()
+        #expect((lanes.withoutForeignKeys != nil) == hub)
+        let (first, inParallel, last) = lanes.files()
+        #expect(inParallel.count == 2 && last.isEmpty != hub)
+        let (inLanes, _) = try replay.replay(first, lanes: inParallel, then: last)
+        let (serial, _) = try replay.replay(PlanCheck.sourceFiles(model), createSchemaVersions: false)
+        #expect(SchemaDiff(from: model, to: inLanes).isEmpty, "\(DiffRenderer.text(SchemaDiff(from: model, to: inLanes)))")
+        #expect(SchemaDiff(from: serial, to: inLanes, flattener: ModelFlattener(columnOrder: true)).isEmpty)
+    }
+
+    @Test func aPlanIsProvedOnASourceLoadedInLanes() throws {
+        let schema = Self.schema(families: 40)
+        let old = try TestDatabase.model(after: schema)
+        // Each family's last table retyped under its view and its function, and a family dropped.
+        let new = try TestDatabase.model(after: schema + (0..<40).map { family in
+            "drop view f\(family)_open; alter table f\(family)_t4 alter column at type timestamp; "
+                + "create view f\(family)_open as select t0.id, t4.at from f\(family)_t0 t0 join f\(family)_t4 t4 on t4.id = t0.id;"
+        }.joined(separator: "\n") + "drop function f39_last; drop view f39_open; drop table f39_t4, f39_t3;")
+        var check = try Proving.check()
+        check.scoped = false
+        for (source, target) in [(old, new), (new, old)] {
+            let plan = Planner(from: source, to: target, options: PlanOptions(serverMajor: try ServerFeatures.major())).plan()
+            let proof = try check.prove(plan, from: source, to: target)
+            #expect(proof.holds && proof.inLanes, "\(plan.sql)\n\(DiffRenderer.text(proof.leftover))")
+        }
+    }
+
+    @Test func aSourceThatDoesNotPartIsLoadedOnOneConnection() throws {
+        // 250 tables, each a column of the one before it's row type: one part.
+        var chain = "create table c0 (id int primary key);\n"
+        for table in 1..<250 { chain += "create table c\(table) (id int primary key, up c\(table - 1));\n" }
+        #expect(SourceLanes(try TestDatabase.model(after: chain)) == nil)
+        // Default privileges act on what is made after them, whichever lane makes it.
+        let privileged = Self.schema(families: 40) + "alter default privileges grant select on tables to public;"
+        #expect(SourceLanes(try TestDatabase.model(after: privileged)) == nil)
+        // Too small to be worth a second connection.
+        #expect(SourceLanes(try TestDatabase.model(after: Self.schema(families: 10))) == nil)
+    }
+}
