@@ -97,6 +97,20 @@ import Testing
         }
     }
 
+    /// A plan that misses a statement is refused, and the refusal is a load on one connection's.
+    @Test func aPlanThatDoesNotHoldIsRefusedOnOneConnection() throws {
+        let schema = Self.schema(families: 40)
+        let old = try TestDatabase.model(after: schema)
+        let new = try TestDatabase.model(after: schema + "alter table f7_t2 add column note text; comment on table f9_t1 is 'kept';")
+        var plan = Planner(from: old, to: new).plan()
+        plan.statements.removeAll { $0.sql.hasPrefix("COMMENT ON TABLE") }
+        var check = try Proving.check()
+        check.scoped = false
+        let proof = try check.prove(plan, from: old, to: new)
+        #expect(!proof.holds && !proof.inLanes)
+        #expect(proof.leftover.changes.map(\.id.sql) == ["\"public\".\"f9_t1\""], "\(DiffRenderer.text(proof.leftover))")
+    }
+
     @Test func aSourceThatDoesNotPartIsLoadedOnOneConnection() throws {
         // 250 tables, each a column of the one before it's row type: one part.
         var chain = "create table c0 (id int primary key);\n"
