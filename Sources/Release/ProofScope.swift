@@ -1,5 +1,6 @@
 import SQLGeneration
 import SchemaModel
+import Support
 
 /// The part of a source model a plan can reach: what a proof loads on its scratch
 /// database instead of the whole schema. Loading the source was most of a proof
@@ -49,7 +50,8 @@ public struct ProofScope: Sendable {
         let named = TouchedObjects(plan.statements.map(\.sql))
         guard !named.everything else { return nil }
         let models = [source, target]
-        let graphs = models.map(Graph.init)
+        // The two graphs at once: each walks a whole model (0.35 s for both at 5,000 tables).
+        let graphs = models.parallelMap(Graph.init)
         var roots = changed.map { $0.parent ?? $0 }.reduce(into: Set<ObjectID>()) { $0.insert($1) }
         for graph in graphs { roots.formUnion(graph.objects(named: named)) }
         // Children and partitions, at any depth.
