@@ -115,9 +115,14 @@ final class InspectMigrationsTests: XCTestCase {
     }
 
     func testAFailedReplayExitsTwoWithTheFileAndLine() throws {
-        let run = try CommandRun.schemactl(["inspect", "Tests/ReplayTests/Fixtures/failing_in_the_middle/migrations", "--no-cache"], in: projectRoot)
+        // A copy in a folder of its own: the replay's server (`.schemactl/`, beside the
+        // migrations) stays out of the source tree. The server stops when the run ends.
+        let folder = try temporaryFolder("failing")
+        try FileManager.default.copyItem(atPath: projectRoot + "/Tests/ReplayTests/Fixtures/failing_in_the_middle/migrations",
+                                         toPath: folder + "/history")
+        let run = try CommandRun.schemactl(["inspect", "history", "--no-cache"], in: folder)
         XCTAssertEqual(run.status, 2)
-        XCTAssertTrue(run.stderr.contains("schemactl: Tests/ReplayTests/Fixtures/failing_in_the_middle/migrations/applied/20230201_add_contacts_index.sql:7:1: error 42P01"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("schemactl: history/applied/20230201_add_contacts_index.sql:7:1: error 42P01"), run.stderr)
         XCTAssertEqual(run.stdout, "")
     }
 }
