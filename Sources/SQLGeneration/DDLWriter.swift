@@ -29,6 +29,9 @@ struct DDLWriter {
     /// (`PartitionIndexNames`), and the partitions' indexes that statement makes.
     var wholeTreeIndexes: Set<ObjectID> = []
     var madeByParentIndexes: Set<ObjectID> = []
+    /// Materialized views of the new model made with data that read a table that existed
+    /// (`Planner.fillsFromRows`): making one runs its query over that table's rows.
+    var fillsFromRows: Set<ObjectID> = []
 
     private var guarded: Bool { options.idempotent }
 
@@ -59,7 +62,10 @@ struct DDLWriter {
                     clones.statements(for: ObjectID(.constraint, key.name, on: id), in: self)
                         ?? ConstraintDDL.add(key, on: table.name, guarded: guarded || inherited)
                 }
-        case let .view(view): return ViewDDL.create(view, guarded: guarded)
+        case let .view(view):
+            var statements = ViewDDL.create(view, guarded: guarded)
+            if fillsFromRows.contains(id) { statements[0].hazards.append(.fill(view.name)) }
+            return statements
         case let .function(function): return FunctionDDL.create(function)
         case let .defined(value): return DefinedObjectDDL.create(value, guarded: guarded)
         case .column, .constraint, .index, .trigger, .policy: return []

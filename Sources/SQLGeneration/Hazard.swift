@@ -14,6 +14,9 @@ public enum Hazard: Hashable, Sendable, CustomStringConvertible {
     case indexBuild(QualifiedName)
     /// A constraint is checked against every existing row.
     case validation(QualifiedName)
+    /// A materialized view is made with its data over tables that existed: its query runs
+    /// over their rows, inside the plan's transaction (and its indexes are built after).
+    case fill(QualifiedName)
 
     public var description: String {
         switch self {
@@ -22,6 +25,7 @@ public enum Hazard: Hashable, Sendable, CustomStringConvertible {
         case let .accessExclusiveLock(table): return "ACCESS EXCLUSIVE lock on \(table.sql)"
         case let .indexBuild(table): return "index build on \(table.sql)"
         case let .validation(table): return "validation scans \(table.sql)"
+        case let .fill(view): return "\(view.sql) is filled: its query runs over the rows it reads"
         }
     }
 

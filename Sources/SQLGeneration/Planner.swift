@@ -160,6 +160,7 @@ public struct Planner: Sendable {
                                createdWhole: work.addedTop.union(work.rebuilt))
         writer.clones = PartitionClones(writer: writer)
         writer.checksAfterChildrenJoin = Self.checksAfterChildrenJoin(created: work.addedTop.union(work.rebuilt), before: before, after: after)
+        writer.fillsFromRows = Self.fillsFromRows(work.addedTop.union(work.rebuilt), in: after, needs: newOrder.needs, existing: existing)
 
         if options.online { statements.append(Statement("SET lock_timeout = '5s'")) }
         statements += defaultsAside.undo
@@ -633,6 +634,24 @@ public struct Planner: Sendable {
             return change.change == .removed || !Set(change.properties.map(\.name)).isDisjoint(with: ["kind", "partition key"])
                 ? change.id : nil
         }.compactMap { table in table.schema.map { QualifiedName(schema: $0, name: table.name) } })
+    }
+
+    /// The materialized views among `created` made with data that read, through views and other
+    /// materialized views, a table that existed before the plan: their creation runs the query
+    /// over its rows.
+    static func fillsFromRows(_ created: Set<ObjectID>, in after: ModelIndex, needs: [ObjectID: Set<ObjectID>],
+                              existing: Set<ObjectID>) -> Set<ObjectID> {
+        Set(created.filter { id in
+            guard id.kind == .materializedView, after.views[ModelIndex.name(id)]?.withNoData != true else { return false }
+            var seen: Set<ObjectID> = [id], queue = [id]
+            while let next = queue.popLast() {
+                for needed in needs[next] ?? [] where seen.insert(needed).inserted {
+                    if existing.contains(needed) { return true }
+                    if needed.kind == .view || needed.kind == .materializedView { queue.append(needed) }
+                }
+            }
+            return false
+        })
     }
 
     /// Whether PostgreSQL cannot make `change` in place. `columnsTouched`: `tablesWithColumnsTouched`.

@@ -43,12 +43,34 @@ import Testing
         try Proving.expectScriptRoundTrip(model, "a materialized view with no data")
     }
 
+    /// A new materialized view over a table that exists is filled from its rows; over one the plan
+    /// makes, or made with no data, or from nothing (the consolidated file), it reads none.
+    @Test func aPlanSaysWhenAMaterializedViewIsFilledFromRows() throws {
+        let old = try TestDatabase.model(after: "create table t (a int);")
+        let new = try TestDatabase.model(after: """
+            create table t (a int); create table u (b int);
+            create view v as select a from t;
+            create materialized view over_t as select a from v;
+            create materialized view over_u as select b from u;
+            create materialized view empty_t as select a from t with no data;
+            """)
+        let plan = Planner(from: old, to: new).plan()
+        let filled = plan.statements.filter { $0.sql.hasPrefix("CREATE MATERIALIZED VIEW") }
+            .filter { !$0.hazards.isEmpty }.map(\.hazards)
+        #expect(filled == [[.fill(QualifiedName(schema: "public", name: "over_t"))]], "\(plan.sql)")
+        #expect(plan.sql.contains("-- hazard: \"public\".\"over_t\" is filled: its query runs over the rows it reads\n"))
+        #expect(Planner(from: DatabaseModel(), to: new).plan().statements.allSatisfy { $0.hazards.isEmpty })
+    }
+
     @Test func aPlanThatMakesItAgainKeepsItEmpty() throws {
         let old = try TestDatabase.model(after: Self.schema)
         let new = try TestDatabase.model(after: Self.schema.replacingOccurrences(of: "(a int, b text)", with: "(a bigint, b text)"))
         let plan = Planner(from: old, to: new, options: PlanOptions(serverMajor: try ServerFeatures.major())).plan()
         let remade = try #require(plan.statements.first { $0.sql.hasPrefix("CREATE MATERIALIZED VIEW \"public\".\"empty_m\"") })
         #expect(remade.sql.contains("\nWITH NO DATA"), "\(plan.sql)")
+        // Made again with its data, the other runs its query over the table's rows: the plan says so.
+        let refilled = try #require(plan.statements.first { $0.sql.hasPrefix("CREATE MATERIALIZED VIEW \"public\".\"full_m\"") })
+        #expect(refilled.hazards == [.fill(QualifiedName(schema: "public", name: "full_m"))] && remade.hazards.isEmpty)
         let database = try TestDatabase.make()
         defer { database.drop() }
         let connection = try database.connect()
