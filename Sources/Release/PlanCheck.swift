@@ -46,15 +46,10 @@ public struct PlanCheck: Sendable {
         if scoped, let scope = ProofScope(plan: plan, changed: plan.changedObjects ?? Set(SchemaDiff(from: source, to: target).changes.map(\.id)),
                                           source: source, target: target, largestShare: largestShare),
            let (leftover, inLanes) = try? apply(plan, to: scope.restrict(source), comparedWith: scope.restrict(target)), leftover.isEmpty {
-            var proof = PlanProof(leftover: leftover, seconds: (clock.now - start).seconds)
-            proof.scope = scope.share
-            proof.inLanes = inLanes
-            return proof
+            return PlanProof(leftover: leftover, seconds: (clock.now - start).seconds, scope: scope.share, inLanes: inLanes)
         }
         let (leftover, inLanes) = try apply(plan, to: source, comparedWith: target)
-        var proof = PlanProof(leftover: leftover, seconds: (clock.now - start).seconds)
-        proof.inLanes = inLanes
-        return proof
+        return PlanProof(leftover: leftover, seconds: (clock.now - start).seconds, inLanes: inLanes)
     }
 
     /// What is left between `target` and the scratch database `source` and then the plan give.

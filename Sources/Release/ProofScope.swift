@@ -157,6 +157,11 @@ extension ProofScope {
             for schema in model.schemas { schemas.insert(ObjectID(kind: .schema, schema: nil, name: schema.name)) }
             alwaysLoaded = schemas.union(model.extensions.map { ObjectID(kind: .extension, schema: nil, name: $0.name) })
             var inheritance: Set<[ObjectID]> = []
+            // The pg_depend edges between two tables are lifted from their members: a foreign key's,
+            // or a column's that holds the other's row type, which must be made after it.
+            let keys = Set(model.tables.flatMap { table in
+                table.constraints.compactMap(\.foreignKey).map { [ObjectID(.table, table.name), ObjectID(.table, $0.referencedTable)] }
+            })
             for table in model.tables {
                 let id = ObjectID(.table, table.name)
                 all.insert(id)
@@ -223,7 +228,7 @@ extension ProofScope {
                 dependents[to, default: []].insert(from)
                 if dependent.kind == .index {
                     indexReferences[from, default: [:]][dependent, default: []].insert(to)
-                } else if from.kind == .table, to.kind == .table, !inheritance.contains([from, to]) {
+                } else if keys.contains([from, to]), !inheritance.contains([from, to]) {
                     foreignKeys[from, default: []].insert(to)
                 } else {
                     needs[from, default: []].insert(to)

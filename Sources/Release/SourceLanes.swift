@@ -23,11 +23,13 @@ struct SourceLanes {
     /// Each lane's own objects, without the schemas and extensions (the base makes them): the
     /// plan from an empty model to a lane makes just its objects, naming the base's by name.
     let lanes: [DatabaseModel]
-    /// Where the foreign keys come after the lanes: the whole source without them, what the
-    /// base and the lanes made together, from which the plan to the source adds them.
-    let withoutForeignKeys: DatabaseModel?
     /// The whole source.
     let source: DatabaseModel
+    /// Whether the foreign keys come after the lanes (the lanes hold none).
+    let keysAfterLanes: Bool
+    /// Where the keys come after the lanes: the source without them, what the base and the
+    /// lanes made together, from which the plan to the source adds them.
+    var withoutForeignKeys: DatabaseModel? { keysAfterLanes ? source.withoutForeignKeys : nil }
 
     /// Below this many objects outside the base, one connection is as quick.
     static let smallest = 200
@@ -42,17 +44,7 @@ struct SourceLanes {
         var edges: [(ObjectID, ObjectID)] = []
         for (id, needs) in graph.needs { for needed in needs { edges.append((id, needed)) } }
         for (id, indexes) in graph.indexReferences { for needs in indexes.values { for needed in needs { edges.append((id, needed)) } } }
-        // The graph's edges between two tables are foreign keys, but for one that holds the
-        // other's row type (a column, an attribute): that one stays with the others.
-        let keys = Set(model.tables.flatMap { table in
-            table.constraints.compactMap(\.foreignKey).map { [ObjectID(.table, table.name), ObjectID(.table, $0.referencedTable)] }
-        })
-        var keyEdges: [(ObjectID, ObjectID)] = []
-        for (id, referenced) in graph.foreignKeys {
-            for table in referenced {
-                if keys.contains([id, table]) { keyEdges.append((id, table)) } else { edges.append((id, table)) }
-            }
-        }
+        let keyEdges = graph.foreignKeys.flatMap { id, referenced in referenced.map { (id, $0) } }
         // What needs a relation, however far: the lanes' objects. The rest is the base.
         let neededBy = Dictionary(grouping: edges, by: \.1).mapValues { $0.map(\.0) }
         let relations: Set<ObjectKind> = [.table, .view, .materializedView, .foreignTable]
@@ -68,14 +60,14 @@ struct SourceLanes {
         guard let lanes = keysInLanes ?? Self.split(inLanes, along: edges) else { return nil }
         let baseObjects = graph.all.subtracting(inLanes)
         base = model.keeping(baseObjects)
-        self.lanes = lanes.map { objects in
+        keysAfterLanes = keysInLanes == nil
+        self.lanes = lanes.map { [keysAfterLanes] objects in
             var lane = model.keeping(objects)
-            if keysInLanes == nil { lane = lane.withoutForeignKeys }
+            if keysAfterLanes { lane = lane.withoutForeignKeys }
             lane.schemas = []
             lane.extensions = []
             return lane
         }
-        withoutForeignKeys = keysInLanes == nil ? model.withoutForeignKeys : nil
         source = model
     }
 
