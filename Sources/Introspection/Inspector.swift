@@ -54,6 +54,7 @@ public struct Inspector: Sendable {
                 "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; " + Self.sessionSettings
                     + "; SELECT (SELECT count(*) FROM pg_catalog.pg_class) AS relations, "
                     + DefinedObjectQuery.presentKindsColumn(version) + ", "
+                    + ExpressionCatalogQuery.systemKeyColumn + ", "
                     + CatalogFilter.extensionMembersColumns + " FROM pg_catalog.pg_depend WHERE deptype = 'e'"
                     // Members depend on their extension: naming its catalog lets the
                     // reference index find them, where deptype alone scanned all of
@@ -62,8 +63,11 @@ public struct Inspector: Sendable {
             ).rows.first else {
                 throw IntrospectionError(query: "opening", underlying: "no result")
             }
+            let systemKey = try opening.optionalString("expression_catalog_key")
+            let systemCatalog = systemKey.flatMap(ExpressionCatalogQuery.systemCache.catalog(for:))
             let queries = Self.queries(version, largeCatalog: try opening.int("relations") > Self.largeCatalogRelations,
-                                       definedKinds: DefinedObjectQuery.presentKinds(try opening.string("defined_kinds")))
+                                       definedKinds: DefinedObjectQuery.presentKinds(try opening.string("defined_kinds")),
+                                       systemCatalogKnown: systemCatalog != nil)
                 .filter { readsDependencies || $0.name != "dependencies" }
             var reader = ParallelCatalogReader(workers: parallelism)
             reader.sessionSetup = try CatalogFilter.extensionMembersSettings(opening)
@@ -80,7 +84,8 @@ public struct Inspector: Sendable {
             let start = clock.now
             // Assembled inside the transaction: the index and constraint
             // definitions Swift cannot write are asked of the server in the same snapshot.
-            let model = try assemble(results.mapValues(\.0), version: version) { sql, oids in
+            let model = try assemble(results.mapValues(\.0), version: version,
+                                     systemCatalog: systemCatalog, systemKey: systemKey) { sql, oids in
                 var rows: [String: Row] = [:]
                 for row in try connection.query(sql, ["{" + oids.joined(separator: ",") + "}"]).rows {
                     rows[try row.string("oid")] = row
@@ -147,8 +152,9 @@ public struct Inspector: Sendable {
 
     /// Weights: about the milliseconds each took at 5,000 tables, divided by 20.
     /// `definedKinds`: the kinds of `DefinedObjectQuery` the database may hold (nil: every kind).
+    /// `systemCatalogKnown`: pg_catalog's part of the expression catalog is cached (its enums are read alone).
     static func queries(_ version: CatalogVersion, largeCatalog: Bool,
-                        definedKinds: Set<String>? = nil) -> [ParallelCatalogReader.Query] {
+                        definedKinds: Set<String>? = nil, systemCatalogKnown: Bool = false) -> [ParallelCatalogReader.Query] {
         [
             .init(name: "schemas", sql: NamespaceQuery.sql, weight: 1),
             .init(name: "extensions", sql: ExtensionQuery.sql, weight: 1),
@@ -162,7 +168,7 @@ public struct Inspector: Sendable {
             .init(name: "constraints", sql: ConstraintQuery.sql(version), weight: 5, hashJoinsOnly: largeCatalog),
             .init(name: "views", sql: ViewQuery.sql(version), weight: 3),
             .init(name: "operator classes", sql: OperatorClassQuery.sql, weight: 1),
-            .init(name: "expression catalog", sql: ExpressionCatalogQuery.sql, weight: 1),
+            .init(name: "expression catalog", sql: systemCatalogKnown ? ExpressionCatalogQuery.enumSQL : ExpressionCatalogQuery.sql, weight: 1),
             .init(name: "index column settings", sql: IndexQuery.columnSettingsSQL(version), weight: 1),
             .init(name: "triggers", sql: TriggerQuery.sql, weight: 2),
             .init(name: "policies", sql: PolicyQuery.sql, weight: 1),
@@ -177,7 +183,10 @@ public struct Inspector: Sendable {
     /// `serverRows(sql, oids)`: the rows of `sql`, which reads `$1` (`oids`, an
     /// oid[]), in the inspection's snapshot, by their "oid" column: the
     /// definitions Swift left to the server.
+    /// `systemCatalog`: pg_catalog's part of the expression catalog, cached under `systemKey`
+    /// (nil: read now, and kept under `systemKey` when there is one).
     private func assemble(_ results: [String: QueryResult], version: CatalogVersion,
+                          systemCatalog: ExpressionCatalog?, systemKey: String?,
                           serverRows: (String, [String]) throws -> [String: Row]) throws -> DatabaseModel {
         func decode<T>(_ name: String, _ decoder: (QueryResult) throws -> T) throws -> T {
             guard let result = results[name] else { throw IntrospectionError(query: name, underlying: "no result") }
@@ -202,7 +211,8 @@ public struct Inspector: Sendable {
         let columns = try decode("columns") { try ColumnQuery.decode($0, identities: sequences.identities) }
         for (column, _, table) in columns { tables.update(table) { $0.columns.append(column) } }
         let columnNames = ColumnNames(columns)
-        var expressionCatalog = try decode("expression catalog", ExpressionCatalogQuery.decode)
+        var expressionCatalog = try decode("expression catalog") { try ExpressionCatalogQuery.decode($0, system: systemCatalog) }
+        if systemCatalog == nil, let systemKey { ExpressionCatalogQuery.systemCache.keep(expressionCatalog, for: systemKey) }
         expressionCatalog.enabled = deparser.allows(serverVersion: version.serverVersionNumber)
         let constraints = try decode("constraints") {
             try ConstraintQuery.decode($0, columnNames: columnNames, catalog: expressionCatalog)

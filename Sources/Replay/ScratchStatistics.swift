@@ -12,8 +12,18 @@ import PostgresClient
 /// own databases, which their owner may analyze: a user's database is read, never written.
 /// A speed-up only: where it cannot run (a history that made its database read-only), the
 /// inspection goes on without it.
+///
+/// Only from `relations` relations (system catalogs included): below that the inspection
+/// fixes its join order (`Inspector.smallCatalogPlanning`), and the nested loop never came.
+/// 300 tables with 3,300 comments (1,010 relations) inspected in 0.12 s with and without,
+/// where the ANALYZE cost 6 ms of the server's time on each of the thousands of small
+/// databases the tests and proofs build.
 enum ScratchStatistics {
+    static let relations = 2_000
+
     static func refresh(_ connection: Connection) {
+        guard let count = try? connection.query("SELECT count(*) AS n FROM pg_catalog.pg_class").rows.first?.int("n"),
+              count >= relations else { return }
         _ = try? connection.execute("ANALYZE pg_catalog.pg_description")
     }
 }

@@ -105,15 +105,21 @@ final class SignalTests: XCTestCase {
         let admin = try Connection(server)
         // What a killed run leaves: a scratch database whose advisory lock nobody holds.
         try admin.execute("CREATE DATABASE schemactl_scratch_abandoned0001")
+        // A database a live run holds is never taken.
         let live = try ScratchDatabase(on: server)
         defer { live.drop() }
+        // The next run: another process, making its scratch database on the same server.
+        let folder = NSTemporaryDirectory() + "schemactl-next-run-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+        try "CREATE TABLE t (id int);".write(toFile: folder + "/schema.sql", atomically: true, encoding: .utf8)
+        let run = try CommandRun.schemactl(["inspect", folder + "/schema.sql", "--format", "text"], in: folder,
+                                           environment: ["SCHEMACTL_SCRATCH_URL": server.raw])
+        XCTAssertEqual(run.status, 0, run.stderr)
         let names = try admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'schemactl\\_scratch\\_%'").rows
             .map { try $0.string("datname") }
         XCTAssertFalse(names.contains("schemactl_scratch_abandoned0001"))
-        // A database a live run holds is never taken.
-        let another = try ScratchDatabase(on: server)
-        defer { another.drop() }
-        XCTAssertTrue(try admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [live.name]).rows.count == 1)
+        XCTAssertTrue(names.contains(live.name), "the live run's database was taken")
     }
 
     // MARK: helpers

@@ -711,9 +711,9 @@ enum DefinedObjectQuery {
     /// its `acldefault` letter and its initial ACL.
     private static let systemPrivilegeTargets = """
         SELECT y.* FROM (
-          SELECT y.*, (SELECT ip.initprivs FROM pg_catalog.pg_init_privs ip
-                       WHERE ip.objoid = y.oid AND ip.classoid = y.classid AND ip.objsubid = 0) AS initial,
-                 EXISTS (SELECT FROM pg_catalog.pg_depend e WHERE e.classid = y.classid AND e.objid = y.oid AND e.deptype = 'e') AS extension
+          -- Joins, not a subquery per object: pg_init_privs has no statistics in a new
+          -- database, and the planner scanned it once for each of 260 objects (5 of 8 ms).
+          SELECT y.*, ip.initprivs AS initial, e.objid IS NOT NULL AS extension
           FROM (
             SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass AS classid, p.oid, p.pronamespace AS namespace, n.nspname AS schema,
                    CASE WHEN p.prokind = 'p' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END || pg_catalog.quote_ident(n.nspname) || '.'
@@ -738,6 +738,9 @@ enum DefinedObjectQuery {
                    l.lanacl, l.lanowner, 'l'::"char"
             FROM pg_catalog.pg_language l WHERE l.lanacl IS NOT NULL AND l.oid < 16384
           ) y
+          LEFT JOIN pg_catalog.pg_init_privs ip ON ip.objoid = y.oid AND ip.classoid = y.classid AND ip.objsubid = 0
+          LEFT JOIN (SELECT DISTINCT e.classid, e.objid FROM pg_catalog.pg_depend e WHERE e.deptype = 'e') e
+            ON e.classid = y.classid AND e.objid = y.oid
         ) y
         WHERE (y.extension OR (y.oid < 16384 AND (y.initial IS NOT NULL OR y.namespace = 'pg_catalog'::pg_catalog.regnamespace)))
           -- What initdb's superuser (oid 10) still owns with the very ACL initdb gave: nothing to
