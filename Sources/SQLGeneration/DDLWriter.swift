@@ -183,8 +183,12 @@ struct DDLWriter {
             let only = !wholeTreeIndexes.contains(id) && (attachesEveryPartition(index.name, on: relation) || index.invalid)
             var statements = IndexDDL.create(index, on: relation, guarded: guarded || inherited, concurrently: concurrently, only: only,
                                              partitioned: partitioned)
-            // ON ONLY builds nothing: the partitions' indexes are attached after.
-            if holdsRows(relation) && !only { statements[0].hazards = [.indexBuild(relation)] }
+            // ON ONLY builds nothing: the partitions' indexes are attached after. A materialized
+            // view the plan fills from rows holds them by the time its index is built (not built
+            // CONCURRENTLY: no query can read the view before the plan commits).
+            if (holdsRows(relation) || fillsFromRows.contains(ObjectID(.materializedView, relation))) && !only {
+                statements[0].hazards = [.indexBuild(relation)]
+            }
             return statements + (only ? attachingPartitions(to: index.name, on: relation) : [])
                 + attachingToParent(index.name, attachedTo: index.attachedTo, on: relation)
         case let .trigger(trigger): return TriggerDDL.create(trigger, on: relation, guarded: guarded)

@@ -62,6 +62,25 @@ import Testing
         #expect(Planner(from: DatabaseModel(), to: new).plan().statements.allSatisfy { $0.hazards.isEmpty })
     }
 
+    /// An index of a materialized view the plan fills from rows is built over those rows; one
+    /// of a view the plan fills from nothing, or makes empty, builds over none.
+    @Test func anIndexOfAViewFilledFromRowsIsAnIndexBuild() throws {
+        let old = try TestDatabase.model(after: "create table t (a int);")
+        let new = try TestDatabase.model(after: """
+            create table t (a int); create table u (b int);
+            create materialized view over_t as select a from t; create index over_t_a on over_t (a);
+            create materialized view over_u as select b from u; create index over_u_b on over_u (b);
+            create materialized view empty_t as select a from t with no data; create index empty_t_a on empty_t (a);
+            """)
+        let plan = Planner(from: old, to: new, options: PlanOptions(online: true)).plan()
+        let indexes = plan.statements.filter { $0.sql.hasPrefix("CREATE INDEX") }
+        #expect(indexes.count == 3, "\(plan.sql)")
+        #expect(indexes.filter { !$0.hazards.isEmpty }.map(\.hazards) == [[.indexBuild(QualifiedName(schema: "public", name: "over_t"))]],
+                "\(plan.sql)")
+        #expect(indexes.allSatisfy { !$0.sql.contains("CONCURRENTLY") && !$0.outsideTransaction })
+        #expect(Planner(from: DatabaseModel(), to: new).plan().statements.allSatisfy { $0.hazards.isEmpty })
+    }
+
     @Test func aPlanThatMakesItAgainKeepsItEmpty() throws {
         let old = try TestDatabase.model(after: Self.schema)
         let new = try TestDatabase.model(after: Self.schema.replacingOccurrences(of: "(a int, b text)", with: "(a bigint, b text)"))

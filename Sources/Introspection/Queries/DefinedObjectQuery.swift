@@ -711,9 +711,11 @@ enum DefinedObjectQuery {
     /// its `acldefault` letter and its initial ACL.
     private static let systemPrivilegeTargets = """
         SELECT y.* FROM (
-          -- Joins, not a subquery per object: pg_init_privs has no statistics in a new
+          -- A join, not a subquery per object: pg_init_privs has no statistics in a new
           -- database, and the planner scanned it once for each of 260 objects (5 of 8 ms).
-          SELECT y.*, ip.initprivs AS initial, e.objid IS NOT NULL AS extension
+          -- pg_depend grows with the schema: its lookup stays one per object, by its index.
+          SELECT y.*, ip.initprivs AS initial,
+                 EXISTS (SELECT FROM pg_catalog.pg_depend e WHERE e.classid = y.classid AND e.objid = y.oid AND e.deptype = 'e') AS extension
           FROM (
             SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass AS classid, p.oid, p.pronamespace AS namespace, n.nspname AS schema,
                    CASE WHEN p.prokind = 'p' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END || pg_catalog.quote_ident(n.nspname) || '.'
@@ -739,8 +741,6 @@ enum DefinedObjectQuery {
             FROM pg_catalog.pg_language l WHERE l.lanacl IS NOT NULL AND l.oid < 16384
           ) y
           LEFT JOIN pg_catalog.pg_init_privs ip ON ip.objoid = y.oid AND ip.classoid = y.classid AND ip.objsubid = 0
-          LEFT JOIN (SELECT DISTINCT e.classid, e.objid FROM pg_catalog.pg_depend e WHERE e.deptype = 'e') e
-            ON e.classid = y.classid AND e.objid = y.oid
         ) y
         WHERE (y.extension OR (y.oid < 16384 AND (y.initial IS NOT NULL OR y.namespace = 'pg_catalog'::pg_catalog.regnamespace)))
           -- What initdb's superuser (oid 10) still owns with the very ACL initdb gave: nothing to
