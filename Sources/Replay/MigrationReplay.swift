@@ -135,8 +135,21 @@ public struct MigrationReplay: Sendable {
     /// then of `later` once every lane is done. A lane's files must need nothing another
     /// lane makes (a proof's source in parts, `SourceLanes`): the server makes one
     /// connection's DDL on one core, and loading a source was most of a proof.
+    /// `progress` counts every file of the three stages as one run: a lane's "3 of 20" would
+    /// otherwise interleave with the other's "1 of 15".
     public func replay(_ files: [MigrationFile], lanes: [[MigrationFile]], then later: [MigrationFile]) throws -> (DatabaseModel, Int) {
-        try usingEmbeddedServer(persistentData: nil, files: files + lanes.flatMap { $0 } + later) {
+        let all = files + lanes.flatMap { $0 } + later
+        var replay = self
+        if let progress {
+            let count = FileCount(total: all.count, report: progress)
+            replay.progress = { _, _, file in count.applied(file) }
+        }
+        return try replay.replayInLanes(files, lanes: lanes, then: later, all: all)
+    }
+
+    private func replayInLanes(_ files: [MigrationFile], lanes: [[MigrationFile]], then later: [MigrationFile],
+                               all: [MigrationFile]) throws -> (DatabaseModel, Int) {
+        try usingEmbeddedServer(persistentData: nil, files: all) {
             try withScratchDatabase(on: try ScratchDatabase.server(explicit: scratch)) { database, connection, runner in
                 try runner.apply(files, to: connection, createSchemaVersions: false)
                 // Each lane on a connection of its own (a connection is one thread's); the first waits.
@@ -447,4 +460,25 @@ private let warned = Mutex(Set<String>())
 private func warnOnce(_ message: String, through sink: (@Sendable (String) -> Void)?) {
     guard let sink, warned.withLock({ $0.insert(message).inserted }) else { return }
     sink(message)
+}
+
+/// Files applied by several runners, some at once, reported as one count in the order they
+/// were applied (one report at a time).
+final class FileCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let report: @Sendable (Int, Int, MigrationFile) -> Void
+
+    init(total: Int, report: @escaping @Sendable (Int, Int, MigrationFile) -> Void) {
+        self.total = total
+        self.report = report
+    }
+
+    func applied(_ file: MigrationFile) {
+        lock.lock()
+        defer { lock.unlock() }
+        done += 1
+        report(done, total, file)
+    }
 }

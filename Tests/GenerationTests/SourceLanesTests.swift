@@ -4,6 +4,7 @@ import Replay
 import SQLGeneration
 import SchemaModel
 import TestSupport
+import Foundation
 import Testing
 
 /// A proof's source loaded on two connections at once (`SourceLanes`) is the source: the
@@ -70,11 +71,17 @@ import Testing
     func loadedInLanesTheSourceIsWhatOneConnectionMakes(hub: Bool) throws {
         let model = try TestDatabase.model(after: Self.schema(families: 40, hub: hub))
         let lanes = try #require(SourceLanes(model))
-        let replay = try MigrationReplay.onTestServer()
+        var replay = try MigrationReplay.onTestServer()
         #expect((lanes.withoutForeignKeys != nil) == hub)
         let (first, inParallel, last) = lanes.files()
         #expect(inParallel.count == 2 && last.isEmpty != hub)
+        // The progress of both lanes is one count, one report at a time.
+        let reports = Reports()
+        replay.progress = { position, total, _ in reports.add(position, total) }
         let (inLanes, _) = try replay.replay(first, lanes: inParallel, then: last)
+        let files = first.count + inParallel.joined().count + last.count
+        #expect(reports.all.map(\.0) == Array(1...files) && reports.all.allSatisfy { $0.1 == files })
+        replay.progress = nil
         let (serial, _) = try replay.replay(PlanCheck.sourceFiles(model), createSchemaVersions: false)
         #expect(SchemaDiff(from: model, to: inLanes).isEmpty, "\(DiffRenderer.text(SchemaDiff(from: model, to: inLanes)))")
         #expect(SchemaDiff(from: serial, to: inLanes, flattener: ModelFlattener(columnOrder: true)).isEmpty)
@@ -121,5 +128,18 @@ import Testing
         #expect(SourceLanes(try TestDatabase.model(after: privileged)) == nil)
         // Too small to be worth a second connection.
         #expect(SourceLanes(try TestDatabase.model(after: Self.schema(families: 10))) == nil)
+    }
+}
+
+/// Progress reports, from whichever thread makes them.
+private final class Reports: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reports: [(Int, Int)] = []
+    var all: [(Int, Int)] { lock.lock(); defer { lock.unlock() }; return reports }
+
+    func add(_ position: Int, _ total: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        reports.append((position, total))
     }
 }
