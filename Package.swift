@@ -31,7 +31,7 @@ let package = Package(
         // A connection to a server, and nothing else.
         .target(name: "PostgresClient", dependencies: ["CLibPQ", "SQLText"]),
         // The throw-away server: binaries, initdb, start, stop, clean-up, scratch databases.
-        .target(name: "EmbeddedServer", dependencies: ["CLibPQ", "PostgresClient", "SQLText"]),
+        .target(name: "EmbeddedServer", dependencies: ["CLibPQ", "PostgresClient", "SQLText", "Support"]),
         .target(name: "SchemaModel", dependencies: ["SQLText"]),
         .target(name: "Introspection", dependencies: ["PostgresClient", "SchemaModel", "SQLText", "Support"]),
         .target(name: "Migrations", dependencies: ["PostgresClient", "SQLText", "Support", .product(name: "Crypto", package: "swift-crypto")]),
@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(
             name: "GenerationTests",
             dependencies: ["SQLGeneration", "Release", "Diff", "Introspection", "SchemaModel", "Replay", "PostgresClient", "EmbeddedServer",
-                           "TestSupport", "Synthetic"],
+                           "TestSupport", "Synthetic", "Support"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -105,6 +105,6 @@ let package = Package(
         ),
         .testTarget(name: "LintTests", dependencies: ["Lint", "Replay", "TestSupport"]),
         // Runs the built `schemactl` binary: exit codes and messages as a user sees them.
-        .testTarget(name: "SchemactlTests", dependencies: ["PostgresClient", "EmbeddedServer", "Migrations", "Introspection", "SchemaModel", "Replay", "TestSupport"]),
+        .testTarget(name: "SchemactlTests", dependencies: ["PostgresClient", "EmbeddedServer", "Migrations", "Introspection", "SchemaModel", "Replay", "TestSupport", "Support"]),
     ]
 )

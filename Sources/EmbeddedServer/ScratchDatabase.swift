@@ -1,6 +1,7 @@
 import Foundation
 import PostgresClient
 import SQLText
+import Support
 
 /// A uniquely named database that exists for one job and is dropped after it.
 ///
@@ -46,7 +47,7 @@ public final class ScratchDatabase: @unchecked Sendable {
                 owner: String? = nil) throws {
         let name = prefix + "_" + Self.randomSuffix()
         let admin = try Connection(server)
-        if Self.sweeps.firstVisit(server.raw) { Self.dropAbandoned(on: admin) }
+        if Self.swept.withLock({ $0.insert(server.raw).inserted }) { Self.dropAbandoned(on: admin) }
         // Taken before the database exists, so no sweep of another run can find it unlocked.
         let settings = try admin.query("SELECT pg_advisory_lock($1::int, hashtext($2)), current_setting('fsync') AS fsync",
                                        [Self.lockClass, name])
@@ -105,19 +106,7 @@ public final class ScratchDatabase: @unchecked Sendable {
     /// abandoned by a run that was killed, so the next run finds it; the sweep's scan of
     /// pg_database and pg_stat_activity took 1–3 ms of the server's time, and the tests
     /// and proofs make thousands of databases in one process.
-    private static let sweeps = FirstVisits()
-
-    final class FirstVisits: @unchecked Sendable {
-        private let lock = NSLock()
-        private var visited: Set<String> = []
-
-        /// True the first time `key` is given, false after.
-        func firstVisit(_ key: String) -> Bool {
-            lock.lock()
-            defer { lock.unlock() }
-            return visited.insert(key).inserted
-        }
-    }
+    private static let swept = Mutex(Set<String>())
 
     /// Drops `schemactl_scratch_*` databases whose run is gone (killed before
     /// it could drop them): a live run holds its database's advisory lock, on

@@ -64,7 +64,7 @@ public struct Inspector: Sendable {
                 throw IntrospectionError(query: "opening", underlying: "no result")
             }
             let systemKey = try opening.optionalString("expression_catalog_key")
-            let systemCatalog = systemKey.flatMap(ExpressionCatalogQuery.systemCache.catalog(for:))
+            let systemCatalog = systemKey.flatMap { key in ExpressionCatalogQuery.systemCache.withLock { $0[key] } }
             let queries = Self.queries(version, largeCatalog: try opening.int("relations") > Self.largeCatalogRelations,
                                        definedKinds: DefinedObjectQuery.presentKinds(try opening.string("defined_kinds")),
                                        systemCatalogKnown: systemCatalog != nil)
@@ -212,7 +212,7 @@ public struct Inspector: Sendable {
         for (column, _, table) in columns { tables.update(table) { $0.columns.append(column) } }
         let columnNames = ColumnNames(columns)
         var expressionCatalog = try decode("expression catalog") { try ExpressionCatalogQuery.decode($0, system: systemCatalog) }
-        if systemCatalog == nil, let systemKey { ExpressionCatalogQuery.systemCache.keep(expressionCatalog, for: systemKey) }
+        if systemCatalog == nil, let systemKey { ExpressionCatalogQuery.keepSystemPart(of: expressionCatalog, for: systemKey) }
         expressionCatalog.enabled = deparser.allows(serverVersion: version.serverVersionNumber)
         let constraints = try decode("constraints") {
             try ConstraintQuery.decode($0, columnNames: columnNames, catalog: expressionCatalog)

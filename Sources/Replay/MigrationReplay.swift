@@ -141,8 +141,14 @@ public struct MigrationReplay: Sendable {
         let all = files + lanes.flatMap { $0 } + later
         var replay = self
         if let progress {
-            let count = FileCount(total: all.count, report: progress)
-            replay.progress = { _, _, file in count.applied(file) }
+            // Reported under the lock: one report at a time, in the order the files were applied.
+            let applied = Mutex(0)
+            replay.progress = { _, _, file in
+                applied.withLock { count in
+                    count += 1
+                    progress(count, all.count, file)
+                }
+            }
         }
         return try replay.replayInLanes(files, lanes: lanes, then: later, all: all)
     }
@@ -460,25 +466,4 @@ private let warned = Mutex(Set<String>())
 private func warnOnce(_ message: String, through sink: (@Sendable (String) -> Void)?) {
     guard let sink, warned.withLock({ $0.insert(message).inserted }) else { return }
     sink(message)
-}
-
-/// Files applied by several runners, some at once, reported as one count in the order they
-/// were applied (one report at a time).
-final class FileCount: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = 0
-    private let total: Int
-    private let report: @Sendable (Int, Int, MigrationFile) -> Void
-
-    init(total: Int, report: @escaping @Sendable (Int, Int, MigrationFile) -> Void) {
-        self.total = total
-        self.report = report
-    }
-
-    func applied(_ file: MigrationFile) {
-        lock.lock()
-        defer { lock.unlock() }
-        done += 1
-        report(done, total, file)
-    }
 }

@@ -4,7 +4,7 @@ import Replay
 import SQLGeneration
 import SchemaModel
 import TestSupport
-import Foundation
+import Support
 import Testing
 
 /// A proof's source loaded on two connections at once (`SourceLanes`) is the source: the
@@ -76,11 +76,11 @@ import Testing
         let (first, inParallel, last) = lanes.files()
         #expect(inParallel.count == 2 && last.isEmpty != hub)
         // The progress of both lanes is one count, one report at a time.
-        let reports = Reports()
-        replay.progress = { position, total, _ in reports.add(position, total) }
+        let reports = Mutex([(Int, Int)]())
+        replay.progress = { position, total, _ in reports.withLock { $0.append((position, total)) } }
         let (inLanes, _) = try replay.replay(first, lanes: inParallel, then: last)
         let files = first.count + inParallel.joined().count + last.count
-        #expect(reports.all.map(\.0) == Array(1...files) && reports.all.allSatisfy { $0.1 == files })
+        #expect(reports.current.map(\.0) == Array(1...files) && reports.current.allSatisfy { $0.1 == files })
         replay.progress = nil
         let (serial, _) = try replay.replay(PlanCheck.sourceFiles(model), createSchemaVersions: false)
         #expect(SchemaDiff(from: model, to: inLanes).isEmpty, "\(DiffRenderer.text(SchemaDiff(from: model, to: inLanes)))")
@@ -128,18 +128,5 @@ import Testing
         #expect(SourceLanes(try TestDatabase.model(after: privileged)) == nil)
         // Too small to be worth a second connection.
         #expect(SourceLanes(try TestDatabase.model(after: Self.schema(families: 10))) == nil)
-    }
-}
-
-/// Progress reports, from whichever thread makes them.
-private final class Reports: @unchecked Sendable {
-    private let lock = NSLock()
-    private var reports: [(Int, Int)] = []
-    var all: [(Int, Int)] { lock.lock(); defer { lock.unlock() }; return reports }
-
-    func add(_ position: Int, _ total: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        reports.append((position, total))
     }
 }

@@ -23,7 +23,7 @@ import Testing
         let connection = try first.connect()
         try connection.execute("CREATE TYPE mood AS ENUM ('sad', 'happy'); CREATE TABLE t (m mood CHECK (m > 'sad'), n int CHECK (abs(n) < 5))")
         _ = try Inspector().inspect(connection)
-        let cached = try #require(ExpressionCatalogQuery.systemCache.catalog(for: key))
+        let cached = try #require(ExpressionCatalogQuery.systemCache.withLock { $0[key] })
         let whole = try ExpressionCatalogQuery.decode(connection.query(ExpressionCatalogQuery.sql))
         #expect(cached.operators.count == whole.operators.count && !cached.operators.isEmpty)
         #expect(Set(cached.functions.keys) == Set(whole.functions.keys))

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import TestSupport
 import XCTest
 
@@ -31,7 +32,7 @@ final class SecretsTests: XCTestCase {
         addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
         // Each connection string in a folder of its own (its schemactl.toml names it), the
         // strings on every core at once: 180 runs of the tool, one after the other, took 16 s.
-        let results = Results()
+        let results = Mutex((runs: [(connection: String, arguments: [String], run: CommandRun)](), failures: [String]()))
         DispatchQueue.concurrentPerform(iterations: Self.malformed.count) { index in
             let connection = Self.malformed[index]
             let own = folder + "/\(index)"
@@ -54,20 +55,21 @@ final class SecretsTests: XCTestCase {
                     let run = try CommandRun.schemactl(arguments, in: own,
                                                        environment: needsVariables ? ["SECRET_URL": connection, "DATABASE_URL": connection] : [:],
                                                        removing: ["DATABASE_URL", "PGPASSWORD"])
-                    results.add(connection: connection, arguments: arguments, run: run)
+                    results.withLock { $0.runs.append((connection, arguments, run)) }
                 }
             } catch {
-                results.fail("\(connection): \(error)")
+                results.withLock { $0.failures.append("\(connection): \(error)") }
             }
         }
-        XCTAssertEqual(results.failures, [])
-        for (connection, arguments, run) in results.runs {
+        let (runs, failures) = results.current
+        XCTAssertEqual(failures, [])
+        for (connection, arguments, run) in runs {
             XCTAssertNotEqual(run.status, 0, "\(arguments) succeeded")
             XCTAssertFalse(run.stdout.contains(Self.password), "stdout of \(arguments.prefix(1)) with \(connection): \(run.stdout)")
             XCTAssertFalse(run.stderr.contains(Self.password), "stderr of \(arguments.prefix(1)) with \(connection): \(run.stderr)")
             XCTAssertFalse(run.stderr.isEmpty, "\(arguments): no error message")
         }
-        let tried = results.runs.count
+        let tried = runs.count
         XCTAssertEqual(tried, Self.malformed.count * 12)
         // Nor anything written: snapshots, cache entries.
         let files = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []
@@ -76,27 +78,5 @@ final class SecretsTests: XCTestCase {
             if file.hasSuffix("schemactl.toml") { continue }
             XCTAssertFalse(String(decoding: data, as: UTF8.self).contains(Self.password), "\(file) holds the password")
         }
-    }
-}
-
-/// The runs of the tool, from whichever thread made them.
-private final class Results: @unchecked Sendable {
-    private let lock = NSLock()
-    private var collected: [(String, [String], CommandRun)] = []
-    private var errors: [String] = []
-
-    var runs: [(String, [String], CommandRun)] { lock.lock(); defer { lock.unlock() }; return collected }
-    var failures: [String] { lock.lock(); defer { lock.unlock() }; return errors }
-
-    func add(connection: String, arguments: [String], run: CommandRun) {
-        lock.lock()
-        defer { lock.unlock() }
-        collected.append((connection, arguments, run))
-    }
-
-    func fail(_ message: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        errors.append(message)
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import PostgresClient
+import Support
 
 /// pg_catalog's operators and functions, which `ExpressionDeparser` names
 /// bare; enum types and labels, for enum constants; the server's byte order.
@@ -11,7 +11,7 @@ import PostgresClient
 ///
 /// pg_catalog's part is initdb's wherever no one added to it, the same in every
 /// database of a server and on every server of one catalog: it is read once per
-/// process (`SystemCache`), and each inspection reads the enums alone. Reading
+/// process (`systemCache`), and each inspection reads the enums alone. Reading
 /// all of it took 8 ms of the server's time and 3,800 rows per inspection, and
 /// the tests and proofs inspect thousands of small databases.
 enum ExpressionCatalogQuery {
@@ -66,30 +66,18 @@ enum ExpressionCatalogQuery {
         END AS expression_catalog_key
         """
 
-    /// pg_catalog's part of the expression catalog, by `systemKeyColumn`'s key, for the process.
-    final class SystemCache: @unchecked Sendable {
-        private let lock = NSLock()
-        private var entries: [String: ExpressionCatalog] = [:]
+    /// pg_catalog's part of the expression catalog (operators, functions, byte order), by
+    /// `systemKeyColumn`'s key, for the process.
+    static let systemCache = Mutex([String: ExpressionCatalog]())
 
-        func catalog(for key: String) -> ExpressionCatalog? {
-            lock.lock()
-            defer { lock.unlock() }
-            return entries[key]
-        }
-
-        /// Keeps `catalog`'s pg_catalog part (operators, functions, byte order) under `key`.
-        func keep(_ catalog: ExpressionCatalog, for key: String) {
-            var system = ExpressionCatalog()
-            system.operators = catalog.operators
-            system.functions = catalog.functions
-            system.littleEndianDatums = catalog.littleEndianDatums
-            lock.lock()
-            defer { lock.unlock() }
-            entries[key] = system
-        }
+    /// Keeps `catalog`'s pg_catalog part under `key`.
+    static func keepSystemPart(of catalog: ExpressionCatalog, for key: String) {
+        var system = ExpressionCatalog()
+        system.operators = catalog.operators
+        system.functions = catalog.functions
+        system.littleEndianDatums = catalog.littleEndianDatums
+        systemCache.withLock { $0[key] = system }
     }
-
-    static let systemCache = SystemCache()
 
     /// The catalog in `result`, over `system` (pg_catalog's part, from the cache) where given.
     static func decode(_ result: QueryResult, system: ExpressionCatalog? = nil) throws -> ExpressionCatalog {
