@@ -39,25 +39,31 @@ public struct PlanCheck: Sendable {
     /// The plan applied to `source`, compared with `target`: first on the part of the
     /// source the plan can reach (`ProofScope`), and on the whole source when that
     /// part does not hold (or the plan's reach cannot be read), so the verdict is
-    /// always the whole source's when it is a refusal.
+    /// always the whole source's when it is a refusal. A plan its scope refused (on one
+    /// connection) is refused by the whole source too but where the scope missed something:
+    /// the whole is then loaded on one connection straight away, not first in lanes.
     public func prove(_ plan: Plan, from source: DatabaseModel, to target: DatabaseModel) throws -> PlanProof {
         let clock = ContinuousClock()
         let start = clock.now
+        var refusedOnScope = false
         if scoped, let scope = ProofScope(plan: plan, changed: plan.changedObjects ?? Set(SchemaDiff(from: source, to: target).changes.map(\.id)),
-                                          source: source, target: target, largestShare: largestShare),
-           let (leftover, inLanes) = try? apply(plan, to: scope.restrict(source), comparedWith: scope.restrict(target)), leftover.isEmpty {
-            return PlanProof(leftover: leftover, seconds: (clock.now - start).seconds, scope: scope.share, inLanes: inLanes)
+                                          source: source, target: target, largestShare: largestShare) {
+            if let (leftover, inLanes) = try? apply(plan, to: scope.restrict(source), comparedWith: scope.restrict(target)), leftover.isEmpty {
+                return PlanProof(leftover: leftover, seconds: (clock.now - start).seconds, scope: scope.share, inLanes: inLanes)
+            }
+            refusedOnScope = true
         }
-        let (leftover, inLanes) = try apply(plan, to: source, comparedWith: target)
+        let (leftover, inLanes) = try apply(plan, to: source, comparedWith: target, lanes: !refusedOnScope)
         return PlanProof(leftover: leftover, seconds: (clock.now - start).seconds, inLanes: inLanes)
     }
 
     /// What is left between `target` and the scratch database `source` and then the plan give.
-    /// The source is loaded on two connections at once where it parts (`SourceLanes`); where
-    /// that fails or leaves anything, again on one, whose verdict it is.
-    private func apply(_ plan: Plan, to source: DatabaseModel, comparedWith target: DatabaseModel) throws -> (SchemaDiff, inLanes: Bool) {
+    /// The source is loaded on two connections at once where it parts (`SourceLanes`) and
+    /// `lanes` allows; where that fails or leaves anything, again on one, whose verdict it is.
+    private func apply(_ plan: Plan, to source: DatabaseModel, comparedWith target: DatabaseModel,
+                       lanes inLanes: Bool = true) throws -> (SchemaDiff, inLanes: Bool) {
         let planFile = MigrationFile(path: "(the plan)", text: Self.file(plan), expectedVersion: nil)
-        if let (first, lanes, last) = SourceLanes(source)?.files(),
+        if inLanes, let (first, lanes, last) = SourceLanes(source)?.files(),
            let (result, _) = try? replay.replay(first, lanes: lanes, then: last + [planFile]) {
             let leftover = Self.leftover(result, source: source, target: target)
             if leftover.isEmpty { return (leftover, true) }

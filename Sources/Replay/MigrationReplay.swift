@@ -126,9 +126,15 @@ public struct MigrationReplay: Sendable {
                        on server: ConnectionString? = nil, persistentData: String? = nil) throws -> (DatabaseModel, Int) {
         try withScratchDatabase(on: server, persistentData: persistentData, files: files) { connection, runner in
             try runner.apply(files, to: connection, createSchemaVersions: createSchemaVersions)
-            ScratchStatistics.refresh(connection)
-            return (try Inspector().inspect(connection), connection.serverVersionNumber)
+            return try Self.built(connection)
         }
+    }
+
+    /// The model of the database a replay has built on `connection` (its statistics brought
+    /// up to date first), with the server's version.
+    private static func built(_ connection: Connection) throws -> (DatabaseModel, Int) {
+        ScratchStatistics.refresh(connection)
+        return (try Inspector().inspect(connection), connection.serverVersionNumber)
     }
 
     /// `replay` of `files`, then of `lanes` side by side, each on a connection of its own,
@@ -165,8 +171,7 @@ public struct MigrationReplay: Sendable {
                     try runner.apply(lane, to: own, createSchemaVersions: false)
                 }
                 try runner.apply(later, to: connection, createSchemaVersions: false)
-                ScratchStatistics.refresh(connection)
-                return (try Inspector().inspect(connection), connection.serverVersionNumber)
+                return try Self.built(connection)
             }
         }
     }

@@ -118,6 +118,25 @@ import Testing
         #expect(proof.leftover.changes.map(\.id.sql) == ["\"public\".\"f9_t1\""], "\(DiffRenderer.text(proof.leftover))")
     }
 
+    /// Refused on its scope (on one connection), the plan is refused on the whole source by one
+    /// more load on one connection, not by lanes first and then that load.
+    @Test func aPlanRefusedOnItsScopeIsLoadedOnceMoreWhole() throws {
+        let schema = Self.schema(families: 40)
+        let old = try TestDatabase.model(after: schema)
+        let new = try TestDatabase.model(after: schema + "alter table f7_t2 add column note text; comment on table f9_t1 is 'kept';")
+        var plan = Planner(from: old, to: new).plan()
+        plan.statements.removeAll { $0.sql.hasPrefix("COMMENT ON TABLE") }
+        #expect(SourceLanes(old) != nil, "the whole source parts")
+        var check = try Proving.check()
+        check.largestShare = 1
+        let plansApplied = Mutex(0)
+        check.replay.progress = { _, _, file in if file.path == "(the plan)" { plansApplied.withLock { $0 += 1 } } }
+        let proof = try check.prove(plan, from: old, to: new)
+        #expect(!proof.holds && !proof.inLanes && proof.scope == nil)
+        #expect(proof.leftover.changes.map(\.id.sql) == ["\"public\".\"f9_t1\""], "\(DiffRenderer.text(proof.leftover))")
+        #expect(plansApplied.current == 2, "the scope once, the whole source once")
+    }
+
     @Test func aSourceThatDoesNotPartIsLoadedOnOneConnection() throws {
         // 250 tables, each a column of the one before it's row type: one part.
         var chain = "create table c0 (id int primary key);\n"
