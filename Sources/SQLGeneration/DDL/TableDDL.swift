@@ -194,9 +194,21 @@ enum TableDDL {
             // type: the server merges them, as pg_dump writes them); an inherited one whose default or
             // NOT NULL is its own gets it after.
             let inherited = Dictionary(parents.flatMap(\.columns).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            // The default a column takes from its parents: the one default they give (a parent
+            // without one gives none); where two give different ones the server refuses the table
+            // ("inherits conflicting default values") unless it declares one itself, so it is
+            // written in CREATE TABLE (the child's own, else the first parent's, dropped after).
+            let parentDefaults = Dictionary(grouping: parents.flatMap(\.columns).filter { $0.defaultExpression != nil }, by: \.name)
+                .mapValues { columns in columns.map { $0.defaultExpression! }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } } }
+            let declaredDefault = { (column: Column) -> String? in
+                guard let defaults = parentDefaults[column.name], defaults.count > 1 else { return nil }
+                return column.defaultExpression ?? defaults[0]
+            }
+            let inheritedDefault = { (column: Column) -> String? in declaredDefault(column) ?? parentDefaults[column.name]?.first }
             let own = table.columns.filter { inherited[$0.name] == nil }.map(columnDefinition)
-                + table.columns.filter { inherited[$0.name] != nil && $0.inheritedAndLocal == true }.map { column in
+                + table.columns.filter { inherited[$0.name] != nil && ($0.inheritedAndLocal == true || declaredDefault($0) != nil) }.map { column in
                     var text = SQLWriting.ident(column.name) + " " + column.type + (column.collation.map { " COLLATE \($0)" } ?? "")
+                    if let value = declaredDefault(column) { text += " DEFAULT " + value }
                     // From PostgreSQL 16 a child may compute a generated column its own way, and must where
                     // two parents disagree; where it agrees with every parent the clause is left to them.
                     if let clause = generation(column),
@@ -210,7 +222,7 @@ enum TableDDL {
                     .map { "CONSTRAINT \(SQLWriting.ident($0.name)) \($0.definition)" }
             columnsAfter = table.columns.filter { column in
                 guard let parent = inherited[column.name] else { return false }
-                return parent.defaultExpression != column.defaultExpression || parent.notNull != column.notNull
+                return inheritedDefault(column) != column.defaultExpression || parent.notNull != column.notNull
             }
             create = prefix + " (" + (own.isEmpty ? "" : "\n    " + own.joined(separator: ",\n    ") + "\n")
                 + ") INHERITS (\(table.inherits.map(\.sql).joined(separator: ", ")))"
