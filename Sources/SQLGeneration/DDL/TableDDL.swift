@@ -198,8 +198,9 @@ enum TableDDL {
             // without one gives none); where two give different ones the server refuses the table
             // ("inherits conflicting default values") unless it declares one itself, so it is
             // written in CREATE TABLE (the child's own, else the first parent's, dropped after).
-            let parentDefaults = Dictionary(grouping: parents.flatMap(\.columns).filter { $0.defaultExpression != nil }, by: \.name)
-                .mapValues { columns in columns.map { $0.defaultExpression! }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } } }
+            let parentDefaults = Dictionary(grouping: parents.flatMap(\.columns), by: \.name).mapValues { columns in
+                columns.compactMap(\.defaultExpression).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            }
             let declaredDefault = { (column: Column) -> String? in
                 guard let defaults = parentDefaults[column.name], defaults.count > 1 else { return nil }
                 return column.defaultExpression ?? defaults[0]
