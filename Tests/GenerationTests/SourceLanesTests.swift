@@ -104,13 +104,20 @@ import Testing
         }
     }
 
-    /// A plan that misses a statement is refused, and the refusal is a load on one connection's.
-    @Test func aPlanThatDoesNotHoldIsRefusedOnOneConnection() throws {
+    /// The schema of 40 families, one with a column added and another with a comment, and the
+    /// plan between them without its `COMMENT`: a plan that does not hold.
+    private static func planMissingAComment() throws -> (old: DatabaseModel, new: DatabaseModel, plan: Plan) {
         let schema = Self.schema(families: 40)
         let old = try TestDatabase.model(after: schema)
         let new = try TestDatabase.model(after: schema + "alter table f7_t2 add column note text; comment on table f9_t1 is 'kept';")
         var plan = Planner(from: old, to: new).plan()
         plan.statements.removeAll { $0.sql.hasPrefix("COMMENT ON TABLE") }
+        return (old, new, plan)
+    }
+
+    /// A plan that misses a statement is refused, and the refusal is a load on one connection's.
+    @Test func aPlanThatDoesNotHoldIsRefusedOnOneConnection() throws {
+        let (old, new, plan) = try Self.planMissingAComment()
         var check = try Proving.check()
         check.scoped = false
         let proof = try check.prove(plan, from: old, to: new)
@@ -121,11 +128,7 @@ import Testing
     /// Refused on its scope (on one connection), the plan is refused on the whole source by one
     /// more load on one connection, not by lanes first and then that load.
     @Test func aPlanRefusedOnItsScopeIsLoadedOnceMoreWhole() throws {
-        let schema = Self.schema(families: 40)
-        let old = try TestDatabase.model(after: schema)
-        let new = try TestDatabase.model(after: schema + "alter table f7_t2 add column note text; comment on table f9_t1 is 'kept';")
-        var plan = Planner(from: old, to: new).plan()
-        plan.statements.removeAll { $0.sql.hasPrefix("COMMENT ON TABLE") }
+        let (old, new, plan) = try Self.planMissingAComment()
         #expect(SourceLanes(old) != nil, "the whole source parts")
         var check = try Proving.check()
         check.largestShare = 1
