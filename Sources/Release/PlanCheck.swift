@@ -45,15 +45,14 @@ public struct PlanCheck: Sendable {
     public func prove(_ plan: Plan, from source: DatabaseModel, to target: DatabaseModel) throws -> PlanProof {
         let clock = ContinuousClock()
         let start = clock.now
-        var refusedOnScope = false
-        if scoped, let scope = ProofScope(plan: plan, changed: plan.changedObjects ?? Set(SchemaDiff(from: source, to: target).changes.map(\.id)),
-                                          source: source, target: target, largestShare: largestShare) {
-            if let (leftover, inLanes) = try? apply(plan, to: scope.restrict(source), comparedWith: scope.restrict(target)), leftover.isEmpty {
-                return PlanProof(leftover: leftover, seconds: (clock.now - start).seconds, scope: scope.share, inLanes: inLanes)
-            }
-            refusedOnScope = true
+        let scope = scoped ? ProofScope(plan: plan, changed: plan.changedObjects ?? Set(SchemaDiff(from: source, to: target).changes.map(\.id)),
+                                        source: source, target: target, largestShare: largestShare) : nil
+        if let scope, let (leftover, inLanes) = try? apply(plan, to: scope.restrict(source), comparedWith: scope.restrict(target)),
+           leftover.isEmpty {
+            return PlanProof(leftover: leftover, seconds: (clock.now - start).seconds, scope: scope.share, inLanes: inLanes)
         }
-        let (leftover, inLanes) = try apply(plan, to: source, comparedWith: target, lanes: !refusedOnScope)
+        // Where a scope was tried, it refused the plan: the whole source on one connection.
+        let (leftover, inLanes) = try apply(plan, to: source, comparedWith: target, lanes: scope == nil)
         return PlanProof(leftover: leftover, seconds: (clock.now - start).seconds, inLanes: inLanes)
     }
 

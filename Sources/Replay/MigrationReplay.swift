@@ -145,24 +145,9 @@ public struct MigrationReplay: Sendable {
     /// otherwise interleave with the other's "1 of 15".
     public func replay(_ files: [MigrationFile], lanes: [[MigrationFile]], then later: [MigrationFile]) throws -> (DatabaseModel, Int) {
         let all = files + lanes.flatMap { $0 } + later
-        var replay = self
-        if let progress {
-            // Reported under the lock: one report at a time, in the order the files were applied.
-            let applied = Mutex(0)
-            replay.progress = { _, _, file in
-                applied.withLock { count in
-                    count += 1
-                    progress(count, all.count, file)
-                }
-            }
-        }
-        return try replay.replayInLanes(files, lanes: lanes, then: later, all: all)
-    }
-
-    private func replayInLanes(_ files: [MigrationFile], lanes: [[MigrationFile]], then later: [MigrationFile],
-                               all: [MigrationFile]) throws -> (DatabaseModel, Int) {
-        try usingEmbeddedServer(persistentData: nil, files: all) {
-            try withScratchDatabase(on: try ScratchDatabase.server(explicit: scratch)) { database, connection, runner in
+        let replay = countingProgress(over: all.count)
+        return try replay.usingEmbeddedServer(persistentData: nil, files: all) {
+            try replay.withScratchDatabase(on: try ScratchDatabase.server(explicit: scratch)) { database, connection, runner in
                 try runner.apply(files, to: connection, createSchemaVersions: false)
                 // Each lane on a connection of its own (a connection is one thread's); the first waits.
                 _ = try lanes.parallelMap { lane in
@@ -174,6 +159,21 @@ public struct MigrationReplay: Sendable {
                 return try Self.built(connection)
             }
         }
+    }
+
+    /// This replay with its progress counted over `total` files that several runners apply,
+    /// some at once: each report under the lock, one at a time, in the order they were applied.
+    private func countingProgress(over total: Int) -> MigrationReplay {
+        guard let progress else { return self }
+        var replay = self
+        let applied = Mutex(0)
+        replay.progress = { _, _, file in
+            applied.withLock { count in
+                count += 1
+                progress(count, total, file)
+            }
+        }
+        return replay
     }
 
     /// A scratch database set up as a replay's (the replay role, the roles a history

@@ -193,12 +193,14 @@ enum TableDDL {
             // A child declares its own columns, and the inherited ones it also declares itself (name and
             // type: the server merges them, as pg_dump writes them); an inherited one whose default or
             // NOT NULL is its own gets it after.
-            let inherited = Dictionary(parents.flatMap(\.columns).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            // Each inherited column as its parents give it, in their order.
+            let parentColumns = Dictionary(grouping: parents.flatMap(\.columns), by: \.name)
+            let inherited = parentColumns.mapValues { $0[0] }
             // The default a column takes from its parents: the one default they give (a parent
             // without one gives none); where two give different ones the server refuses the table
             // ("inherits conflicting default values") unless it declares one itself, so it is
             // written in CREATE TABLE (the child's own, else the first parent's, dropped after).
-            let parentDefaults = Dictionary(grouping: parents.flatMap(\.columns), by: \.name).mapValues { columns in
+            let parentDefaults = parentColumns.mapValues { columns in
                 columns.compactMap(\.defaultExpression).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             }
             let declaredDefault = { (column: Column) -> String? in
