@@ -76,6 +76,7 @@ public struct MigrationDirectory: Sendable {
         // Read every migration file, on every core: a history of thousands of
         // files spends more time in open/read/close than in anything else here.
         let contents = readAll(files.map(\.path))
+        texts.reserveCapacity(files.count)
         files = files.enumerated().compactMap { index, file in
             switch contents[index] {
             case let .success(text):
@@ -123,8 +124,7 @@ public struct MigrationDirectory: Sendable {
                     problems.append(DirectoryProblem(file: file.path, kind: .missingRollback(expected: expected)))
                 }
             }
-            migrations.append(Migration(name: file.name, folder: file.folder, file: URL(fileURLWithPath: file.path, isDirectory: false),
-                                        rollback: rollback.map { URL(fileURLWithPath: $0.path, isDirectory: false) }))
+            migrations.append(Migration(name: file.name, folder: file.folder, path: file.path, rollbackPath: rollback?.path))
         }
         for file in files where file.name.isRollback && !forwardVersions.contains(file.name.version) {
             let expected = root + "/" + file.folder.rawValue + "/" + file.name.migrationFileName
@@ -133,7 +133,7 @@ public struct MigrationDirectory: Sendable {
 
         // Chronological: by date, then full name. Keys computed once, not per comparison.
         migrations = migrations.map { ($0.date, $0.name.migrationFileName, $0) }
-            .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.utf8.lexicographicallyPrecedes($1.1.utf8) }
+            .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : RawFiles.precedes($0.1, $1.1) }
             .map(\.2)
         problems.sort { ($0.file, $0.message) < ($1.file, $1.message) }
         return MigrationDirectory(path: root, migrations: migrations, problems: problems, texts: texts)
@@ -191,7 +191,7 @@ public struct MigrationDirectory: Sendable {
         guard let listed = RawFiles.names(in: path) else {
             return (try FileManager.default.contentsOfDirectory(atPath: path), []) // for its error
         }
-        return (listed.names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, listed.links)
+        return (listed.names.sorted(by: RawFiles.precedes), listed.links)
     }
 
     private static func isDirectoryAt(_ path: String) -> Bool {
@@ -205,18 +205,19 @@ public struct MigrationDirectory: Sendable {
         // Strided chunks, one per task; each returns its files' contents, merged in order.
         let chunks = max(1, min(8, paths.count / 256))
         let read = Array(0..<chunks).parallelMap { chunk in
-            stride(from: chunk, to: paths.count, by: chunks).map { (index: $0, text: readText(paths[$0])) }
+            var buffer = RawFiles.Buffer()
+            return stride(from: chunk, to: paths.count, by: chunks).map { (index: $0, text: readText(paths[$0], through: &buffer)) }
         }
         var contents = [Result<String, ContentProblem>](repeating: .failure(ContentProblem(kind: .empty)), count: paths.count)
         for entry in read.joined() { contents[entry.index] = entry.text }
         return contents
     }
 
-    private static func readText(_ path: String) -> Result<String, ContentProblem> {
-        guard let data = RawFiles.read(path) else {
+    private static func readText(_ path: String, through buffer: inout RawFiles.Buffer) -> Result<String, ContentProblem> {
+        guard let bytes = buffer.read(path) else {
             return .failure(ContentProblem(kind: .unreadable("permission denied or vanished")))
         }
-        guard let text = String(data: data, encoding: .utf8) else { return .failure(ContentProblem(kind: .notUTF8)) }
+        guard let text = String(validating: bytes, as: UTF8.self) else { return .failure(ContentProblem(kind: .notUTF8)) }
         if text.allSatisfy(\.isWhitespace) { return .failure(ContentProblem(kind: .empty)) }
         return .success(text)
     }

@@ -4,19 +4,39 @@ import Foundation
 /// each directory entry (two `fstatat` per migration), which for a history of
 /// thousands of files cost as much as reading them.
 enum RawFiles {
-    /// The bytes of a file, or nil if it cannot be opened or read (a folder, a permission).
-    static func read(_ path: String) -> Data? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var data = Data()
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 { return nil }
-            if count == 0 { return data }
-            data.append(contentsOf: chunk[0..<count])
+    /// One reader's bytes, used again file after file: a new zeroed 64 KB chunk and a `Data`
+    /// per file were a third of the reads' time at 54,332 files.
+    struct Buffer {
+        private var bytes = [UInt8](repeating: 0, count: 64 * 1024)
+
+        /// The bytes of a file, or nil if it cannot be opened or read (a folder, a permission);
+        /// valid until the next read.
+        mutating func read(_ path: String) -> ArraySlice<UInt8>? {
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return nil }
+            defer { close(descriptor) }
+            var filled = 0
+            while true {
+                if filled == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
+                let count = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+                if count < 0 { return nil }
+                if count == 0 { return bytes[0..<filled] }
+                filled += count
+            }
         }
+    }
+
+    /// Whether `a` sorts before `b` in UTF-8 byte order (code point order), by `memcmp`: the
+    /// generic comparison of two `utf8` views was a tenth of a directory's load at 54,332 names.
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        let order = a.utf8.withContiguousStorageIfAvailable { left in
+            b.utf8.withContiguousStorageIfAvailable { right in
+                let common = min(left.count, right.count)
+                let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
+                return order != 0 ? order < 0 : left.count < right.count
+            }
+        }
+        return (order ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// The names in a folder, `.` and `..` excluded, and which of them are

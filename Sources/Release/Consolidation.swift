@@ -3,6 +3,7 @@ import Migrations
 import Replay
 import SQLGeneration
 import SQLText
+import Support
 import SchemaModel
 
 /// `consolidated_schema.sql` of a migrations directory: the replay of archive/
@@ -51,16 +52,17 @@ public struct Consolidation: Sendable {
     }
 
     public func run(directory path: String, command: String = "schemactl consolidate") throws -> Result {
+        // The cache's model decodes while the files are read.
+        let guess = replay.guessCachedModel(directory: path)
         let directory = try MigrationDirectory.load(path)
         try directory.validate()
         let included = directory.migrations.filter { $0.folder != .pending }
-        let loaded = try replay.model(of: directory, selection: MigrationSelection(includePending: false))
+        let loaded = try replay.model(of: directory, selection: MigrationSelection(includePending: false), guess: guess)
         if !allowUnmodelled, let census = loaded.model.unmodelled.census { throw UnmodelledObjects(census: census) }
         let script = SchemaScript(
             model: loaded.model,
             header: SchemaScript.Header(command: command, versions: included.map(\.version), serverMajor: loaded.serverVersion / 10000),
-            descriptions: Dictionary(included.map { ($0.version, Self.recordedDescription(of: $0, in: directory) ?? $0.description) },
-                                     uniquingKeysWith: { first, _ in first }))
+            descriptions: Self.descriptions(of: included, in: directory))
         let text = script.render()
         var seconds: Double?
         var remembered = false
@@ -86,37 +88,33 @@ public struct Consolidation: Sendable {
                       proofSeconds: seconds, proofRemembered: remembered)
     }
 
+    /// Each migration's recorded description (its file name's where it records none), by
+    /// version; read on every core, in strided chunks (27,166 of them took 0.14 s on one).
+    static func descriptions(of migrations: [Migration], in directory: MigrationDirectory) -> [String: String] {
+        let chunks = max(1, min(8, migrations.count / 512))
+        let read = Array(0..<chunks).parallelMap { chunk in
+            stride(from: chunk, to: migrations.count, by: chunks).map { index in
+                (migrations[index].version, recordedDescription(of: migrations[index], in: directory) ?? migrations[index].description)
+            }
+        }
+        return Dictionary(read.joined(), uniquingKeysWith: { first, _ in first })
+    }
+
     /// The description a migration records for itself (`VALUES ('version', 'description')`, as the
     /// guide writes it), so that a database built from the consolidated file holds the same rows.
     static func recordedDescription(of migration: Migration, in directory: MigrationDirectory) -> String? {
         // The text the directory read (a URL's path is neither free nor the name it read it by).
         guard let text = try? directory.file(of: migration).text else { return nil }
-        let marker = "'" + migration.version.replacingOccurrences(of: "'", with: "''") + "'"
-        guard let end = Self.byteOffset(after: marker, in: text) else { return nil }
+        // A version holds no quote unless its name is odd: Foundation's search, asked of 27,166
+        // versions, was a tenth of consolidate's time.
+        let version = migration.version.utf8.contains(UInt8(ascii: "'")) ? migration.version.replacingOccurrences(of: "'", with: "''") : migration.version
+        let marker = "'" + version + "'"
+        guard let end = text.byteOffset(of: marker).map({ $0 + marker.utf8.count }) else { return nil }
         let utf8 = text.utf8
         var rest = Substring(text[utf8.index(utf8.startIndex, offsetBy: end)...]).drop { $0 == " " || $0 == "\n" || $0 == "\t" }
         guard rest.first == "," else { return nil }
         rest = rest.dropFirst().drop { $0 == " " || $0 == "\n" || $0 == "\t" }
         return SQLQuoting.readQuoted(rest, quote: "'")?.value
-    }
-
-    /// The byte offset just past the first `needle` in `text`: memchr and memcmp over the
-    /// UTF-8 bytes (Foundation's `range(of:)` was a tenth of consolidate's time at 5,433 files).
-    static func byteOffset(after needle: String, in text: String) -> Int? {
-        var text = text, needle = needle
-        return text.withUTF8 { haystack in
-            needle.withUTF8 { pattern in
-                guard let base = haystack.baseAddress, let target = pattern.baseAddress, let first = pattern.first else { return nil }
-                var offset = 0
-                while offset + pattern.count <= haystack.count {
-                    guard let hit = memchr(base + offset, Int32(first), haystack.count - offset - pattern.count + 1) else { return nil }
-                    let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + position, target, pattern.count) == 0 { return position + pattern.count }
-                    offset = position + 1
-                }
-                return nil
-            }
-        }
     }
 
     static func describe(_ proof: PlanProof) -> String {

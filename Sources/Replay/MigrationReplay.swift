@@ -55,15 +55,26 @@ public struct MigrationReplay: Sendable {
 
     /// The same, for a directory the caller has loaded and validated already (consolidate
     /// reads its files too: loading 5,433 of them twice was a tenth of its time).
-    public func model(of directory: MigrationDirectory, selection: MigrationSelection) throws -> LoadedModel {
-        try model(directory: directory.path, loaded: directory, selection: selection)
+    /// `guess`: the cache's newest entry, decoding since before the caller loaded the
+    /// directory (`guessCachedModel(directory:)`).
+    public func model(of directory: MigrationDirectory, selection: MigrationSelection, guess: ReplayCache.Guess? = nil) throws -> LoadedModel {
+        try model(directory: directory.path, loaded: directory, selection: selection, guess: guess)
     }
 
-    private func model(directory path: String, loaded: MigrationDirectory?, selection: MigrationSelection) throws -> LoadedModel {
+    /// Starts decoding the newest replay cache entry of the migrations directory at `path`
+    /// on another thread (nil without the cache), for `model(of:selection:guess:)`: a caller
+    /// that loads the directory itself starts it first, so that the two overlap (at 27,166
+    /// migrations, each took about 0.4 s of consolidate's 2 s).
+    public func guessCachedModel(directory path: String) -> ReplayCache.Guess? {
+        useCache ? ReplayCache.beside(migrationsDirectory: path).guessNewest() : nil
+    }
+
+    private func model(directory path: String, loaded: MigrationDirectory?, selection: MigrationSelection,
+                       guess started: ReplayCache.Guess? = nil) throws -> LoadedModel {
         let clock = ContinuousClock()
         let start = clock.now
         let cache = ReplayCache.beside(migrationsDirectory: path)
-        let guess = useCache ? cache.guessNewest() : nil
+        let guess = useCache ? started ?? cache.guessNewest() : nil
         let serverData = URL(fileURLWithPath: cache.folder).deletingLastPathComponent().appendingPathComponent("server/data").path
         // With no cache entry at all the server will be needed: start it while
         // the files are read, validated and hashed.

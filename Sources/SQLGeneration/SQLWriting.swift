@@ -53,7 +53,7 @@ enum SQLWriting {
     static func dollarTag(for body: String) -> String {
         var tag = "$schemactl$"
         var counter = 0
-        while body.contains(tag) {
+        while body.containsBytes(tag) {
             counter += 1
             tag = "$schemactl\(counter)$"
         }

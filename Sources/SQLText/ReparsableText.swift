@@ -20,7 +20,7 @@ public enum ReparsableText {
     /// blocks that guard statements. Written once, read again: nothing more changes.
     public static func of(_ sql: String) -> String {
         // Most statements have neither form: they are returned without being read.
-        guard sql.contains("EXTRACT(") || sql.contains("(ARRAY[") else { return sql }
+        guard sql.containsBytes("EXTRACT(") || sql.containsBytes("(ARRAY[") else { return sql }
         let tokens = SQLToken.tokens(of: sql)
         let bytes = Array(sql.utf8)
         let tag = Array("$schemactl".utf8)

@@ -84,6 +84,29 @@ final class DirectoryTests: XCTestCase {
         }
     }
 
+    func testFilesLargerThanTheReadersBufferAreReadWholeAndTheNextFileAfterThemToo() throws {
+        // The directory reads every file through one buffer per reader: a file past its 64 KB
+        // grows it, and a short file read after a long one must not keep the long one's tail.
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("schemactl-large-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/applied", withIntermediateDirectories: true)
+        let long = "-- " + String(repeating: "é and a long comment ", count: 20_000) + "\nSELECT 1;\n"
+        var expected: [String: String] = [:]
+        for day in 1...3 {
+            let version = "2023010\(day)_add_t\(day)"
+            let text = day == 2 ? "SELECT \(day);\n" : long + "-- \(day)\n"
+            expected[version] = text
+            try text.write(toFile: root + "/applied/\(version).sql", atomically: true, encoding: .utf8)
+            try "SELECT 0;\n".write(toFile: root + "/applied/2023010\(day)_rollback_add_t\(day).sql", atomically: true, encoding: .utf8)
+        }
+        let directory = try MigrationDirectory.load(root)
+        XCTAssertEqual(directory.problems, [])
+        XCTAssertGreaterThan(long.utf8.count, 128 * 1024)
+        for migration in directory.migrations {
+            XCTAssertEqual(try directory.file(of: migration).text, expected[migration.version], migration.version)
+        }
+    }
+
     func testTheCRMHistoryIsValid() throws {
         let directory = try MigrationDirectory.load(crmMigrationsPath)
         XCTAssertEqual(directory.problems, [])

@@ -95,7 +95,7 @@ enum IndexDDL {
     /// script again does not reach those a partition holds of its own.
     static func create(_ index: Index, on relation: QualifiedName, guarded: Bool, concurrently: Bool = false,
                        only: Bool = false, partitioned: Bool = false) -> [Statement] {
-        var sql = only ? index.definition : index.definition.replacingOccurrences(of: " ON ONLY ", with: " ON ")
+        var sql = only || !index.definition.containsBytes(" ON ONLY ") ? index.definition : index.definition.replacingOccurrences(of: " ON ONLY ", with: " ON ")
         for head in ["CREATE UNIQUE INDEX ", "CREATE INDEX "] where sql.hasPrefix(head) {
             let rest = sql.dropFirst(head.count)
             sql = head + (concurrently ? "CONCURRENTLY " : "") + (guarded ? "IF NOT EXISTS " : "") + rest
