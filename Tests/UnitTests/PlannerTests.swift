@@ -263,6 +263,24 @@ final class PlannerTests: XCTestCase {
         XCTAssertEqual(lines.filter { $0.contains("FOREIGN KEY") }.count, 2)
     }
 
+    func testAScriptPutsItsGuardedStatementsInRowInBlocksOfAHundred() {
+        // 250 tables in a ring, each with a foreign key to the next: 250 guarded keys in a row.
+        let tables = (0..<250).map { n -> Table in
+            let other = "t\((n + 1) % 250)"
+            return table([Column(name: "id", position: 1, type: "integer"), Column(name: "other", position: 2, type: "integer")], name: "t\(n)",
+                         constraints: [Constraint(name: "t\(n)_pkey", kind: .primaryKey, definition: "PRIMARY KEY (id)", columns: ["id"]),
+                                       Constraint(name: "t\(n)_other_fkey", kind: .foreignKey, definition: "FOREIGN KEY (other) REFERENCES public.\(other)(id)",
+                                                  columns: ["other"],
+                                                  foreignKey: .init(referencedTable: QualifiedName(schema: "public", name: other), referencedColumns: ["id"],
+                                                                    onDelete: "NO ACTION", onUpdate: "NO ACTION", match: "SIMPLE"))])
+        }
+        let text = SchemaScript(model: model(tables), header: .init(command: "test", versions: [], serverMajor: 15)).render()
+        let blocks = text.components(separatedBy: "\nDO $schemactl$\n").dropFirst().map { block in
+            block.components(separatedBy: "FOREIGN KEY").count - 1
+        }
+        XCTAssertEqual(blocks.filter { $0 > 0 }, [100, 100, 50], text)
+    }
+
     func testOnlineBuildsIndexesConcurrentlyAndValidatesForeignKeysApart() {
         let columns = [Column(name: "id", position: 1, type: "integer"), Column(name: "p", position: 2, type: "integer")]
         let old = model([table(columns)])
