@@ -83,13 +83,15 @@ public struct SchemaDiff: Sendable, Hashable {
             let identity = change.id.sql
             return ((change.id.parent?.sql ?? identity, change.id.parent == nil ? 0 : 1, change.id.kind.rank, identity), change)
         }
-        self.changes = keyed.sorted { lhs, rhs in
-            let (left, right) = (lhs.0, rhs.0)
+        // Positions are sorted, not the changes: each carries both sides of its object, and moving
+        // them was most of sorting 15,000 changes.
+        self.changes = keyed.indices.sorted { lhs, rhs in
+            let (left, right) = (keyed[lhs].0, keyed[rhs].0)
             if left.0 != right.0 { return left.0.precedes(right.0) }
             if left.1 != right.1 { return left.1 < right.1 }
             if left.2 != right.2 { return left.2 < right.2 }
             return left.3.precedes(right.3)
-        }.map(\.1)
+        }.map { keyed[$0].1 }
     }
 
     /// The properties that hold a query or an expression as the server prints it, where a

@@ -1,4 +1,5 @@
 import Foundation
+import SQLText
 import Support
 
 /// A migrations directory as the team's guide lays it out:
@@ -133,7 +134,7 @@ public struct MigrationDirectory: Sendable {
 
         // Chronological: by date, then full name. Keys computed once, not per comparison.
         migrations = migrations.map { ($0.date, $0.name.migrationFileName, $0) }
-            .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : RawFiles.precedes($0.1, $1.1) }
+            .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.precedesInBytes($1.1) }
             .map(\.2)
         problems.sort { ($0.file, $0.message) < ($1.file, $1.message) }
         return MigrationDirectory(path: root, migrations: migrations, problems: problems, texts: texts)
@@ -191,7 +192,7 @@ public struct MigrationDirectory: Sendable {
         guard let listed = RawFiles.names(in: path) else {
             return (try FileManager.default.contentsOfDirectory(atPath: path), []) // for its error
         }
-        return (listed.names.sorted(by: RawFiles.precedes), listed.links)
+        return (listed.names.sorted { $0.precedesInBytes($1) }, listed.links)
     }
 
     private static func isDirectoryAt(_ path: String) -> Bool {

@@ -26,19 +26,6 @@ enum RawFiles {
         }
     }
 
-    /// Whether `a` sorts before `b` in UTF-8 byte order (code point order), by `memcmp`: the
-    /// generic comparison of two `utf8` views was a tenth of a directory's load at 54,332 names.
-    static func precedes(_ a: String, _ b: String) -> Bool {
-        let order = a.utf8.withContiguousStorageIfAvailable { left in
-            b.utf8.withContiguousStorageIfAvailable { right in
-                let common = min(left.count, right.count)
-                let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
-                return order != 0 ? order < 0 : left.count < right.count
-            }
-        }
-        return (order ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
-    }
-
     /// The names in a folder, `.` and `..` excluded, and which of them are
     /// symbolic links (from the entry's type, without a stat); nil if it cannot be listed.
     static func names(in path: String) -> (names: [String], links: Set<String>)? {

@@ -1,4 +1,5 @@
 import Foundation
+import SQLText
 
 /// Keeps passwords out of every message, whatever produced it: libpq quotes
 /// the token it could not parse (`invalid percent-encoded token: "secret%zz"`),
@@ -39,7 +40,10 @@ public enum Redaction {
     /// `text` with `secrets` and anything shaped like a password masked.
     public static func scrub(_ text: String, secrets: [String] = []) -> String {
         var result = text
-        for secret in secrets.sorted(by: { $0.count > $1.count }) where secret.count >= 2 {
+        // An ASCII secret absent byte for byte is absent: Foundation's search (which also matches
+        // other forms of the same characters) runs only for the others.
+        for secret in secrets.sorted(by: { $0.count > $1.count }) where secret.count >= 2
+            && (!secret.utf8.allSatisfy { $0 < 0x80 } || result.containsBytes(secret)) {
             result = result.replacingOccurrences(of: secret, with: mask)
         }
         return scrubShapes(result)
@@ -48,19 +52,24 @@ public enum Redaction {
     /// Masks URL userinfo passwords and `password=` values.
     public static func scrubShapes(_ text: String) -> String {
         var result = text
-        for (pattern, template) in shapes {
+        // Each shape needs its marker: a text with neither is not read by the regular expressions
+        // (a diff of two 5,000-table schemas printed 208k lines, and its scrub took 0.7 s).
+        for (pattern, template, marked) in shapes where marked(result) {
             let range = NSRange(result.startIndex..., in: result)
             result = pattern.stringByReplacingMatches(in: result, range: range, withTemplate: template)
         }
         return result
     }
 
-    private static let shapes: [(NSRegularExpression, String)] = [
-        // scheme://user:password@  (the password runs to the last @ before whitespace or a quote)
-        (#"([A-Za-z][A-Za-z0-9+.-]*://[^:/@\s"']*:)[^\s"']*@"#, "$1***@"),
-        // password=value, password = 'quoted value', ?password=value&
-        (#"((?i:password)\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s&'"]+)"#, "$1***"),
-    ].compactMap { pattern, template in (try? NSRegularExpression(pattern: pattern)).map { ($0, template) } }
+    private static let shapes: [(NSRegularExpression, String, @Sendable (String) -> Bool)] = {
+        let patterns: [(String, String, @Sendable (String) -> Bool)] = [
+            // scheme://user:password@  (the password runs to the last @ before whitespace or a quote)
+            (#"([A-Za-z][A-Za-z0-9+.-]*://[^:/@\s"']*:)[^\s"']*@"#, "$1***@", { $0.containsBytes("://") }),
+            // password=value, password = 'quoted value', ?password=value&
+            (#"((?i:password)\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s&'"]+)"#, "$1***", { $0.containsASCIILettersIgnoringCase("password") }),
+        ]
+        return patterns.compactMap { pattern, template, marked in (try? NSRegularExpression(pattern: pattern)).map { ($0, template, marked) } }
+    }()
 
     private static let keyValue = try? NSRegularExpression(pattern: #"(?i:password)\s*=\s*('((?:[^'\\]|\\.)*)'?|[^\s&'"]+)"#)
 

@@ -28,4 +28,33 @@ extension String {
             }
         }
     }
+
+    /// Whether `needle`, ASCII letters only, occurs in this text in any mix of cases
+    /// (`Password`, `PASSWORD`), compared as UTF-8 bytes.
+    public func containsASCIILettersIgnoringCase(_ needle: String) -> Bool {
+        let pattern = Array(needle.utf8).map { $0 | 0x20 }
+        guard let first = pattern.first else { return true }
+        var text = self
+        return text.withUTF8 { bytes in
+            guard bytes.count >= pattern.count else { return false }
+            for start in 0...(bytes.count - pattern.count) where bytes[start] | 0x20 == first {
+                if (1..<pattern.count).allSatisfy({ bytes[start + $0] | 0x20 == pattern[$0] }) { return true }
+            }
+            return false
+        }
+    }
+
+    /// Whether this text sorts before `other` in UTF-8 byte order, which is Unicode scalar
+    /// order and independent of any locale, by `memcmp`: the generic comparison of two `utf8`
+    /// views was a tenth of loading a directory of 54,332 files and of sorting a diff's changes.
+    public func precedesInBytes(_ other: String) -> Bool {
+        let order = utf8.withContiguousStorageIfAvailable { left in
+            other.utf8.withContiguousStorageIfAvailable { right in
+                let common = Swift.min(left.count, right.count)
+                let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
+                return order != 0 ? order < 0 : left.count < right.count
+            }
+        }
+        return (order ?? nil) ?? utf8.lexicographicallyPrecedes(other.utf8)
+    }
 }

@@ -21,6 +21,16 @@ import Testing
         #expect(Redaction.scrubShapes("dbname=x password=hunter22 host=y") == "dbname=x password=*** host=y")
     }
 
+    @Test func aPasswordKeyInAnyCaseIsMaskedAndATextWithoutOneIsLeftAsItIs() {
+        // The regular expressions run only where their marker is: `://`, or `password` in any case.
+        #expect(Redaction.scrubShapes("dbname=x PassWord = 'a b' host=y") == "dbname=x PassWord = *** host=y")
+        #expect(Redaction.scrubShapes("X PASSWORD=hunter22") == "X PASSWORD=***")
+        let plain = String(repeating: "+ table \"public\".\"t\"\n    type: text\n", count: 1_000)
+        #expect(Redaction.scrubShapes(plain) == plain)
+        #expect(Redaction.scrub("user hunter22 here", secrets: ["hunter22"]) == "user *** here")
+        #expect(Redaction.scrub("user hünter22 here", secrets: ["hünter22"]) == "user *** here")
+    }
+
     @Test func theRedactedFormKeepsEverythingElse() {
         #expect(ConnectionString("postgres://u:pw@h:5433/db").redacted == "postgres://u:***@h:5433/db")
     }
