@@ -203,15 +203,7 @@ public struct MigrationDirectory: Sendable {
     private struct ContentProblem: Error { let kind: DirectoryProblem.Kind }
 
     private static func readAll(_ paths: [String]) -> [Result<String, ContentProblem>] {
-        // Strided chunks, one per task; each returns its files' contents, merged in order.
-        let chunks = max(1, min(8, paths.count / 256))
-        let read = Array(0..<chunks).parallelMap { chunk in
-            var buffer = RawFiles.Buffer()
-            return stride(from: chunk, to: paths.count, by: chunks).map { (index: $0, text: readText(paths[$0], through: &buffer)) }
-        }
-        var contents = [Result<String, ContentProblem>](repeating: .failure(ContentProblem(kind: .empty)), count: paths.count)
-        for entry in read.joined() { contents[entry.index] = entry.text }
-        return contents
+        paths.parallelMapInChunks(minimumChunk: 256, context: { RawFiles.Buffer() }) { buffer, path in readText(path, through: &buffer) }
     }
 
     private static func readText(_ path: String, through buffer: inout RawFiles.Buffer) -> Result<String, ContentProblem> {

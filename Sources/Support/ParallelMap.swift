@@ -28,4 +28,23 @@ extension Array where Element: Sendable {
         }
         return slots.current.map { $0! }
     }
+
+    /// `map` on every core for many small pieces of work (reading a file, scanning a text),
+    /// where a task per element costs more than the element: at most 8 tasks, each of at
+    /// least `minimumChunk` elements, taking every n-th element (strided, so that large and
+    /// small elements spread), each with a `context` of its own (a buffer used again). The
+    /// results come back in order.
+    public func parallelMapInChunks<Context, T>(minimumChunk: Int, context: @Sendable () -> Context,
+                                                _ transform: @Sendable (inout Context, Element) -> T) -> [T] {
+        let chunks = Swift.max(1, Swift.min(8, count / Swift.max(1, minimumChunk)))
+        let parts = Array<Int>(0..<chunks).parallelMap { chunk in
+            var state = context()
+            return stride(from: chunk, to: count, by: chunks).map { (index: $0, value: transform(&state, self[$0])) }
+        }
+        var results = [T?](repeating: nil, count: count)
+        for part in parts {
+            for entry in part { results[entry.index] = entry.value }
+        }
+        return results.map { $0! }
+    }
 }
