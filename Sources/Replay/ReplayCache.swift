@@ -168,7 +168,7 @@ public struct ReplayCache: Sendable {
     /// Records a proof that held. The newest `keep` are kept.
     public func recordProof(_ key: String) {
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: folder + "/proved-" + key, contents: Data())
+        _ = FileManager.default.createFile(atPath: folder + "/proved-" + key, contents: Data())
         let proofs = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix("proved-") }
         guard proofs.count > Self.keep else { return }
         let dated = proofs.map { name in

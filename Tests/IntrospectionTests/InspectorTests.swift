@@ -96,7 +96,7 @@ final class InspectorTests: XCTestCase {
             CREATE SUBSCRIPTION "Orders In" CONNECTION 'host=publisher.invalid dbname=crm password=s3cret'
               PUBLICATION crm WITH (connect = false, enabled = false, create_slot = false, slot_name = NONE)
             """)
-        defer { try? connection.execute(#"DROP SUBSCRIPTION "Orders In""#) }
+        defer { _ = try? connection.execute(#"DROP SUBSCRIPTION "Orders In""#) }
         let model = try Inspector().inspect(connection)
         XCTAssertEqual(model.unmodelled, [UnmodelledObject(kind: "subscription", name: #""Orders In""#, schema: nil)])
         XCTAssertFalse(String(decoding: ModelJSON.encode(model), as: UTF8.self).contains("s3cret"))
@@ -116,8 +116,8 @@ final class InspectorTests: XCTestCase {
         let tablespace = "schemactl_" + UUID().uuidString.prefix(8).lowercased()
         try connection.execute("CREATE TABLESPACE \(tablespace) LOCATION '\(folder)'")
         defer {
-            try? connection.execute("DROP TABLE IF EXISTS fast_table, plain_table")
-            try? connection.execute("DROP TABLESPACE \(tablespace)")
+            _ = try? connection.execute("DROP TABLE IF EXISTS fast_table, plain_table")
+            _ = try? connection.execute("DROP TABLESPACE \(tablespace)")
         }
         try connection.execute("""
             CREATE TABLE fast_table (id int PRIMARY KEY USING INDEX TABLESPACE \(tablespace)) TABLESPACE \(tablespace);

@@ -139,7 +139,7 @@ final class SignalTests: XCTestCase {
 
     /// The embedded servers' folders (`schemactl-` and mkdtemp's six characters), not the projects these tests make.
     private func serverFolders() throws -> Set<String> {
-        Set(try ["/dev/shm", "/tmp"].flatMap { root in
+        Set(["/dev/shm", "/tmp"].flatMap { root in
             ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [])
                 .filter { $0.wholeMatch(of: /schemactl-[A-Za-z0-9]{6}/) != nil }.map { root + "/" + $0 }
         })
