@@ -65,7 +65,7 @@ public struct LintRun: Sendable {
                 do { try runner.apply([file], to: connection, createSchemaVersions: false) } catch { failure = error }
                 if isChosen {
                     let after = failure == nil ? try Inspector().inspect(connection) : nil
-                    let rollback = try migration.rollback.map { _ in try directory.file(of: migration, rollback: true) }
+                    let rollback = try migration.rollbackPath.map { _ in try directory.file(of: migration, rollback: true) }
                     let subject = LintSubject(
                         version: migration.version,
                         file: try LintedFile(path: file.path, text: file.text),

@@ -134,7 +134,7 @@ public struct MigrationDirectory: Sendable {
 
         // Chronological: by date, then full name. Keys computed once, not per comparison.
         migrations = migrations.map { ($0.date, $0.name.migrationFileName, $0) }
-            .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.precedesInBytes($1.1) }
+            .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.precedes($1.1) }
             .map(\.2)
         problems.sort { ($0.file, $0.message) < ($1.file, $1.message) }
         return MigrationDirectory(path: root, migrations: migrations, problems: problems, texts: texts)
@@ -167,7 +167,7 @@ public struct MigrationDirectory: Sendable {
         func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
         let target = absolute(path)
         return migrations.filter { migration in
-            let files = [migration.file, migration.rollback].compactMap { $0 }.map { absolute($0.path) }
+            let files = [migration.path, migration.rollbackPath].compactMap { $0 }.map(absolute)
             return files.contains(target) || files.contains { $0.hasPrefix(target + "/") }
         }
     }
@@ -192,7 +192,7 @@ public struct MigrationDirectory: Sendable {
         guard let listed = RawFiles.names(in: path) else {
             return (try FileManager.default.contentsOfDirectory(atPath: path), []) // for its error
         }
-        return (listed.names.sorted { $0.precedesInBytes($1) }, listed.links)
+        return (listed.names.sorted { $0.precedes($1) }, listed.links)
     }
 
     private static func isDirectoryAt(_ path: String) -> Bool {

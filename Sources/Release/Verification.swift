@@ -66,7 +66,7 @@ public struct Verification: Sendable {
                         continue
                     }
                     let migration = migrations[position]
-                    let rollback = try migration.rollback.map { _ in try directory.file(of: migration, rollback: true) }
+                    let rollback = try migration.rollbackPath.map { _ in try directory.file(of: migration, rollback: true) }
                     let outcome = try check(migration, files[position], rollback: rollback, before: before, on: connection, runner: runner,
                                             fingerprints: fingerprints, session: &session)
                     findings += outcome.findings

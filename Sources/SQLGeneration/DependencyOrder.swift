@@ -1,3 +1,4 @@
+import SQLText
 import SchemaModel
 
 /// The order a model's top-level objects can be created in: each after what it

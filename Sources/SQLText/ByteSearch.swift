@@ -44,10 +44,11 @@ extension String {
         }
     }
 
-    /// Whether this text sorts before `other` in UTF-8 byte order, which is Unicode scalar
-    /// order and independent of any locale, by `memcmp`: the generic comparison of two `utf8`
-    /// views was a tenth of loading a directory of 54,332 files and of sorting a diff's changes.
-    public func precedesInBytes(_ other: String) -> Bool {
+    /// Whether this text sorts before `other` in UTF-8 byte order: locale-independent, by
+    /// Unicode scalar (UTF-8's byte order is the scalars' order), by `memcmp`. The generic
+    /// comparison of two `utf8` views was a tenth of loading a directory of 54,332 files and
+    /// of sorting a diff's changes.
+    public func precedes(_ other: String) -> Bool {
         let order = utf8.withContiguousStorageIfAvailable { left in
             other.utf8.withContiguousStorageIfAvailable { right in
                 let common = Swift.min(left.count, right.count)

@@ -1,3 +1,5 @@
+import SQLText
+
 /// "`dependent` needs `referenced`": one edge of pg_depend between two objects of the model,
 /// so that generated SQL can create objects in an order the server accepts.
 public struct Dependency: Codable, Hashable, Sendable, Comparable {

@@ -1,3 +1,5 @@
+import SQLText
+
 /// One privilege on an object that differs from what PostgreSQL gives by
 /// default (`acldefault`: everything to the owner; `EXECUTE` on functions
 /// and `USAGE` on types to `PUBLIC`): a grant beyond it, or a default revoked.

@@ -1,3 +1,5 @@
+import SQLText
+
 /// A table: ordinary, partitioned, or a partition; permanent or unlogged.
 public struct Table: Codable, Hashable, Sendable {
     public enum Kind: String, Codable, Hashable, Sendable {

@@ -1,3 +1,5 @@
+import SQLText
+
 /// An object of the database that the model does not represent (a rule, a
 /// range type, the privileges on a table, …), named so that a comparison or a
 /// generated file never leaves it out without saying so.

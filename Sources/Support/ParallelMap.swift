@@ -47,4 +47,9 @@ extension Array where Element: Sendable {
         }
         return results.map { $0! }
     }
+
+    /// `parallelMapInChunks` where each element needs nothing but itself.
+    public func parallelMapInChunks<T>(minimumChunk: Int, _ transform: @Sendable (Element) -> T) -> [T] {
+        parallelMapInChunks(minimumChunk: minimumChunk, context: {}) { _, element in transform(element) }
+    }
 }

@@ -11,7 +11,7 @@ enum StatusRenderer {
         let consulted = status.lines.first?.databaseState != nil
         var rows = [["FOLDER", "VERSION", "ROLLBACK"] + (consulted ? ["DATABASE"] : [])]
         for line in status.lines {
-            var row = [line.migration.folder.rawValue, line.migration.version, line.migration.rollback == nil ? "missing" : "yes"]
+            var row = [line.migration.folder.rawValue, line.migration.version, line.migration.rollbackPath == nil ? "missing" : "yes"]
             if let state = line.databaseState { row.append(state.rawValue) }
             rows.append(row)
         }

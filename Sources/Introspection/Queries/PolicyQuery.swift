@@ -1,4 +1,5 @@
 import PostgresClient
+import SQLText
 import SchemaModel
 
 /// Row-level security policies. pg_policy: pg_policies is a view over the same

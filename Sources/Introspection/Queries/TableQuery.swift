@@ -1,4 +1,5 @@
 import PostgresClient
+import SQLText
 import SchemaModel
 
 /// Tables, partitioned tables and partitions. pg_class: information_schema.tables

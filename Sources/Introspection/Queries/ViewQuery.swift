@@ -1,4 +1,5 @@
 import PostgresClient
+import SQLText
 import SchemaModel
 
 /// Views and materialized views. pg_class with pg_get_viewdef: information_schema.views
