@@ -46,6 +46,24 @@ public struct Inspector: Sendable {
 
     /// The model, recording how long each catalog query took (for benchmarks).
     public func inspect(_ connection: Connection, timings: inout [(String, Duration)]) throws -> DatabaseModel {
+        try read(connection, timings: &timings, memory: nil).model
+    }
+
+    /// The model, taken from `memory` when the catalog's stamp is the one it was
+    /// kept at, and otherwise read and given to `memory` with its stamp.
+    public func inspect(_ connection: Connection, memory: any ModelMemory) throws -> StampedModel {
+        var timings: [(String, Duration)] = []
+        return try read(connection, timings: &timings, memory: memory)
+    }
+
+    /// What decides the model besides the catalog: the inspector's own options.
+    var optionsKey: String {
+        "only \(filter.only.joined(separator: ",")) excluded \(filter.excluded.joined(separator: ",")) "
+            + "dependencies \(readsDependencies) deparser \(deparser.setting ?? "default") "
+            + "format \(DatabaseModel.formatVersion) read \(DatabaseModel.readRevision)"
+    }
+
+    private func read(_ connection: Connection, timings: inout [(String, Duration)], memory: (any ModelMemory)?) throws -> StampedModel {
         let version = try CatalogVersion(connection: connection)
         do {
             // One round trip: the transaction, its settings, the catalog's size
@@ -55,7 +73,9 @@ public struct Inspector: Sendable {
                     + "; SELECT (SELECT count(*) FROM pg_catalog.pg_class) AS relations, "
                     + DefinedObjectQuery.presentKindsColumn(version) + ", "
                     + ExpressionCatalogQuery.systemKeyColumn + ", "
-                    + CatalogFilter.extensionMembersColumns + " FROM pg_catalog.pg_depend WHERE deptype = 'e'"
+                    + CatalogFilter.extensionMembersColumns
+                    + (memory == nil ? "" : ", " + CatalogStamp.identityColumn + ", " + CatalogStamp.catalogsColumn)
+                    + " FROM pg_catalog.pg_depend WHERE deptype = 'e'"
                     // Members depend on their extension: naming its catalog lets the
                     // reference index find them, where deptype alone scanned all of
                     // pg_depend (16–23 ms at 5,000 tables, before any other query could start).
@@ -63,12 +83,30 @@ public struct Inspector: Sendable {
             ).rows.first else {
                 throw IntrospectionError(query: "opening", underlying: "no result")
             }
+            // The stamp's query, and the place the memory keeps this database's model under.
+            var stamp: (sql: String, place: String, value: String?)?
+            if let memory, let catalogs = try opening.optionalString("stamp_catalogs"),
+               let sql = CatalogStamp.sql(catalogs: catalogs) {
+                let place = try opening.string("stamp_identity") + " " + optionsKey
+                // Something is kept for this database: read the stamp first, to see whether it is still right.
+                if memory.holds(place: place) {
+                    let value = try connection.query(sql).rows.first?.optionalString("stamp")
+                    if let value, let model = memory.model(place: place, stamp: value) {
+                        try connection.execute("COMMIT")
+                        return StampedModel(model: model, stamp: place + "\n" + value, remembered: true)
+                    }
+                    stamp = (sql, place, value)
+                } else {
+                    stamp = (sql, place, nil)
+                }
+            }
             let systemKey = try opening.optionalString("expression_catalog_key")
             let systemCatalog = systemKey.flatMap { key in ExpressionCatalogQuery.systemCache.withLock { $0[key] } }
             let queries = Self.queries(version, largeCatalog: try opening.int("relations") > Self.largeCatalogRelations,
                                        definedKinds: DefinedObjectQuery.presentKinds(try opening.string("defined_kinds")),
                                        systemCatalogKnown: systemCatalog != nil)
                 .filter { readsDependencies || $0.name != "dependencies" }
+                + (stamp.map { $0.value == nil ? [.init(name: "catalog stamp", sql: $0.sql, weight: 8)] : [] } ?? [])
             var reader = ParallelCatalogReader(workers: parallelism)
             reader.sessionSetup = try CatalogFilter.extensionMembersSettings(opening)
             // A small catalog is read on the caller's connection alone: starting and warming up three
@@ -94,7 +132,12 @@ public struct Inspector: Sendable {
             }
             timings.append(("(assembling)", clock.now - start))
             try connection.execute("COMMIT")
-            return model
+            guard let memory, let stamp,
+                  let value = try stamp.value ?? results["catalog stamp"]?.0.rows.first?.optionalString("stamp") else {
+                return StampedModel(model: model, stamp: nil, remembered: false)
+            }
+            memory.keep(model, place: stamp.place, stamp: value)
+            return StampedModel(model: model, stamp: stamp.place + "\n" + value, remembered: false)
         } catch {
             _ = try? connection.execute("ROLLBACK")
             throw error

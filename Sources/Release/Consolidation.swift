@@ -75,13 +75,13 @@ public struct Consolidation: Sendable {
                 hash.update(text)
                 return hash.finalize()
             }
-            if replay.useCache, let proofKey, cache.proved(proofKey) {
+            if replay.useCache, let proofKey, cache.proofs.holds(proofKey) {
                 remembered = true
             } else {
                 let proof = try PlanCheck(replay: replay).proveScript(text, gives: loaded.model)
                 guard proof.holds else { throw ProofFailed(leftover: Self.describe(proof)) }
                 seconds = proof.seconds
-                if replay.useCache, let proofKey { cache.recordProof(proofKey) }
+                if replay.useCache, let proofKey { cache.proofs.record(proofKey) }
             }
         }
         return Result(text: text, versions: included.map(\.version), model: loaded.model, serverVersion: loaded.serverVersion,

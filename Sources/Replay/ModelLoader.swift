@@ -18,6 +18,13 @@ public struct LoadedModel: Sendable {
     /// The replay cache's key for a replayed directory (its files, the server's major and
     /// state): what the model is a function of. nil for any other source or without the cache.
     public var replayKey: String? = nil
+    /// A live database's place and catalog stamp (`CatalogStamp`), when read with a memory.
+    public var catalogStamp: String? = nil
+
+    /// What the model is a function of, when that is known: the replay's key or the catalog's stamp.
+    public var contentKey: String? {
+        replayKey.map { "replay " + $0 } ?? catalogStamp.map { "catalog " + $0 }
+    }
 }
 
 /// Turns any SOURCE into a model.
@@ -31,6 +38,9 @@ public struct ModelLoader: Sendable {
     public var parallelism = Inspector.defaultParallelism
     /// Whether live databases' dependency graphs are read (a diff does not compare them).
     public var readsDependencies = true
+    /// Where models of live databases are kept between runs, to be taken again while
+    /// their catalog has not changed; nil reads every database whole.
+    public var databaseMemory: DatabaseModelCache? = nil
 
     public init(filter: SchemaFilter = .everything, replay: MigrationReplay = MigrationReplay(), includePending: Bool = false) {
         self.filter = filter
@@ -56,9 +66,14 @@ public struct ModelLoader: Sendable {
         switch specifier {
         case let .database(connectionString):
             let connection = try Connection(connectionString)
-            let model = try Inspector(filter: filter, parallelism: parallelism, readsDependencies: readsDependencies).inspect(connection)
-            return LoadedModel(model: model, serverVersion: connection.serverVersionNumber,
-                               seconds: (clock.now - start).seconds, source: connectionString.redacted)
+            let inspector = Inspector(filter: filter, parallelism: parallelism, readsDependencies: readsDependencies)
+            guard let databaseMemory else {
+                return LoadedModel(model: try inspector.inspect(connection), serverVersion: connection.serverVersionNumber,
+                                   seconds: (clock.now - start).seconds, source: connectionString.redacted)
+            }
+            let read = try inspector.inspect(connection, memory: databaseMemory)
+            return LoadedModel(model: read.model, serverVersion: connection.serverVersionNumber,
+                               seconds: (clock.now - start).seconds, source: connectionString.redacted, catalogStamp: read.stamp)
         case let .snapshot(path):
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw SourceUnavailable(source: path, reason: "no such file")

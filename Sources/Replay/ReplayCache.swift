@@ -158,22 +158,6 @@ public struct ReplayCache: Sendable {
 
     func path(_ key: String) -> String { folder + "/" + key + ".json" }
 
-    /// Whether a proof with this key (a hash of what was proved and what it was proved
-    /// against) held before: a proof is a function of its inputs, so `consolidate` run
-    /// again on an unchanged history need not build the schema twice more to know.
-    public func proved(_ key: String) -> Bool {
-        FileManager.default.fileExists(atPath: folder + "/proved-" + key)
-    }
-
-    /// Records a proof that held. The newest `keep` are kept.
-    public func recordProof(_ key: String) {
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        _ = FileManager.default.createFile(atPath: folder + "/proved-" + key, contents: Data())
-        let proofs = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix("proved-") }
-        guard proofs.count > Self.keep else { return }
-        let dated = proofs.map { name in
-            (name, ((try? FileManager.default.attributesOfItem(atPath: folder + "/" + name))?[.modificationDate] as? Date) ?? .distantPast)
-        }
-        for (name, _) in dated.sorted(by: { $0.1 > $1.1 }).dropFirst(Self.keep) { try? FileManager.default.removeItem(atPath: folder + "/" + name) }
-    }
+    /// What proofs against replays from this cache held (`consolidate` run again on an unchanged history).
+    public var proofs: ProofRecords { ProofRecords(folder: folder) }
 }

@@ -71,8 +71,11 @@ struct DiffCommand: ParsableCommand {
         Terminal.warnUnmodelled(old.model, source: named(from))
         Terminal.warnUnmodelled(new.model, source: named(to))
         if format == .sql {
+            let memory = sourceOptions.noCache ? nil
+                : PlanningOptions.ProofMemory(records: DatabaseModelCache.standard().proofs,
+                                              from: old.contentKey.map { $0 + " cut to \(schemaFilter.filter)" }, to: new.contentKey)
             let plan = try planOptions.provedPlan(from: old.model, to: new.model, serverMajor: old.serverVersion / 10000,
-                                                  replay: try sourceOptions.replay)
+                                                  replay: try sourceOptions.replay, memory: memory)
             if !plan.isEmpty { Terminal.print(plan.sql) }
             if !plan.isEmpty || !SchemaDiff(from: old.model, to: new.model).isEmpty { throw ExitCode(1) }
             return

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diff
 import Foundation
+import Migrations
 import Release
 import Replay
 import SQLGeneration
@@ -70,16 +71,47 @@ struct PlanningOptions: ParsableArguments {
 
     /// The plan from `old` to `new`, refused when it destroys data unless allowed,
     /// and proved on a scratch database unless --no-verify.
-    func provedPlan(from old: DatabaseModel, to new: DatabaseModel, serverMajor: Int, replay: MigrationReplay) throws -> Plan {
+    /// `memory`: where proofs between these two models are remembered, when what each
+    /// is a function of is known (`LoadedModel.contentKey`), and the cache is used.
+    func provedPlan(from old: DatabaseModel, to new: DatabaseModel, serverMajor: Int, replay: MigrationReplay,
+                    memory: ProofMemory? = nil) throws -> Plan {
         let plan = Planner(from: old, to: new, options: try options(for: old, serverMajor: serverMajor)).plan()
         if !allowDestructive, !plan.dataLoss.isEmpty {
             throw Destructive(losses: plan.dataLoss, renames: plan.possibleRenames)
         }
-        try prove(plan, from: old, to: new, direction: "forward", replay: replay)
+        try prove(plan, from: old, to: new, direction: "forward", replay: replay, memory: memory, serverMajor: serverMajor)
         return plan
     }
 
-    func prove(_ plan: Plan, from old: DatabaseModel, to new: DatabaseModel, direction: String, replay: MigrationReplay) throws {
+    /// Proofs that held between two models whose contents are known: the same plan between
+    /// the same two contents, on the same scratch server, holds again.
+    struct ProofMemory {
+        let records: ProofRecords
+        /// The two sides' `LoadedModel.contentKey`.
+        let from: String
+        let to: String
+
+        init?(records: ProofRecords, from: String?, to: String?) {
+            guard let from, let to else { return nil }
+            self.records = records
+            self.from = from
+            self.to = to
+        }
+
+        /// Everything the proof's outcome is a function of: both contents, the plan, the scratch server.
+        func key(_ plan: Plan, direction: String, serverMajor: Int, replay: MigrationReplay) -> String {
+            var hash = ContentHash()
+            let scratch = replay.scratch ?? ProcessInfo.processInfo.environment["SCHEMACTL_SCRATCH_URL"] ?? "embedded"
+            for part in ["plan proof", direction, from, to, scratch, "\(serverMajor)", "trusted \(replay.trustedSQL)", "\(replay.roles)"] {
+                hash.update(String(part.utf8.count) + "\0" + part + "\0")
+            }
+            hash.update(plan.sql)
+            return hash.finalize()
+        }
+    }
+
+    func prove(_ plan: Plan, from old: DatabaseModel, to new: DatabaseModel, direction: String, replay: MigrationReplay,
+               memory: ProofMemory? = nil, serverMajor: Int = 0) throws {
         guard !noVerify else {
             Terminal.error("warning: --no-verify: the \(direction) plan was not proved on a scratch database")
             return
@@ -87,9 +119,16 @@ struct PlanningOptions: ParsableArguments {
         // An empty plan between two sides that differ is proved too: it is refused, with what it
         // leaves, rather than printed as nothing.
         guard !plan.isEmpty || !SchemaDiff(from: old, to: new).isEmpty else { return }
+        let key = memory?.key(plan, direction: direction, serverMajor: serverMajor, replay: replay)
+        if let memory, let key, memory.records.holds(key) {
+            Terminal.error("the \(direction) plan was proved before, between the same two catalogs on the same scratch server "
+                           + "(--no-cache proves it again)")
+            return
+        }
         let proof = try PlanCheck(replay: replay).prove(plan, from: old, to: new)
         ProgressLine.shared.clear()
         guard proof.holds else { throw ProofFailed(direction: direction, leftover: proof.leftover) }
+        if let memory, let key { memory.records.record(key) }
         if proof.seconds >= 1 {
             let scope = proof.scope.map { " (on the \($0.objects) of the source's \($0.of) objects it can reach)" } ?? ""
             Terminal.error("the \(direction) plan was proved on a scratch database in \(String(format: "%.1f", proof.seconds)) s\(scope)")

@@ -18,7 +18,7 @@ struct SourceOptions: ParsableArguments {
     @Flag(name: .long, help: "Replay pending/ too (default: archive/ and applied/, what production should have).")
     var includePending = false
 
-    @Flag(name: .long, help: "Replay even if .schemactl/cache holds the result.")
+    @Flag(name: .long, help: "Replay even if .schemactl/cache holds the result, and read a live database whole even if its catalog has not changed since the last read (~/.cache/schemactl/databases).")
     var noCache = false
 
     @Flag(name: .long, help: "Replay as the embedded server's superuser, for a history that needs one (default: an unprivileged role).")
@@ -45,9 +45,9 @@ struct SourceOptions: ParsableArguments {
     static let settingsFile = "schemactl.toml"
 
     func loader(filter: SchemaFilter) throws -> ModelLoader {
-        ModelLoader(filter: filter,
-                    replay: try replay,
-                    includePending: includePending)
+        var loader = ModelLoader(filter: filter, replay: try replay, includePending: includePending)
+        loader.databaseMemory = noCache ? nil : DatabaseModelCache.standard()
+        return loader
     }
 }
 
