@@ -51,7 +51,7 @@ public struct DatabaseModelCache: ModelMemory {
               let newline = data.firstIndex(of: UInt8(ascii: "\n")),
               let header = try? JSONDecoder().decode(Header.self, from: data[data.startIndex..<newline]),
               header.format == DatabaseModel.formatVersion, header.place == place, header.stamp == stamp,
-              let model = try? ModelJSON.decode(DatabaseModel.self, from: data[(newline + 1)...]) else { return nil }
+              let model = try? ModelJSON.decodeCache(DatabaseModel.self, from: [UInt8](data[(newline + 1)...])) else { return nil }
         // Used now: the last to go when the folder is trimmed.
         try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: path(place))
         return model

@@ -129,7 +129,7 @@ public struct ReplayCache: Sendable {
 
     private static func decode(_ path: String) -> Entry? {
         guard let data = FileManager.default.contents(atPath: path),
-              let entry = try? ModelJSON.decode(Entry.self, from: data),
+              let entry = try? ModelJSON.decodeCache(Entry.self, from: [UInt8](data)),
               entry.formatVersion == DatabaseModel.formatVersion else { return nil }
         return entry
     }

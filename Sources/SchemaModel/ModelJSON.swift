@@ -25,4 +25,11 @@ public enum ModelJSON {
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         try JSONDecoder().decode(type, from: data)
     }
+
+    /// For the caches' own files: several times sooner than `decode` (see
+    /// `FastJSONDecoder`), with errors that name only a byte offset, as a cache
+    /// entry that does not decode is a miss, not a message for the user.
+    public static func decodeCache<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
+        try FastJSONDecoder().decode(type, from: bytes)
+    }
 }
