@@ -175,6 +175,10 @@ private func store<T: Encodable>(_ value: T, in node: JSONNode, codingPath: [any
     case let int as Int64: node.setLiteral(String(int))
     case let int as Int32: node.setLiteral(String(int))
     case let int as UInt64: node.setLiteral(String(int))
+    // Every other integer type: its own `encode(to:)` asks the single-value container
+    // to store it again, which came back here and recursed until the stack ran out.
+    case let int as any BinaryInteger: node.setLiteral("\(int)")
+    case let float as Float: try store(Double(float), in: node, codingPath: codingPath)
     case let double as Double:
         guard double.isFinite else {
             throw EncodingError.invalidValue(double, .init(codingPath: codingPath, debugDescription: "not a finite number"))

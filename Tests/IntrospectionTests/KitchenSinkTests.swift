@@ -44,6 +44,16 @@ final class KitchenSinkTests: XCTestCase {
         XCTAssertFalse(model.definedObjects.contains { $0.kind == .operator && $0.name == "<==>" })
     }
 
+    /// Every kind of object the model holds survives the caches' JSON: the model's own
+    /// compact encoding read back by the caches' decoder, and by Foundation's.
+    func testTheCachesDecoderReadsBackEveryKind() throws {
+        let (_, model) = try loaded()
+        let bytes = [UInt8](try ModelJSON.encodeCompact(model))
+        XCTAssertEqual(try ModelJSON.decodeCache(DatabaseModel.self, from: bytes), model)
+        XCTAssertEqual(try ModelJSON.decode(DatabaseModel.self, from: Data(bytes)), model)
+        XCTAssertEqual(try ModelJSON.decodeCache(DatabaseModel.self, from: [UInt8](ModelJSON.encode(model))), model)
+    }
+
     func testPgDumpOfItRestoresToTheSameModel() throws {
         let (database, model) = try loaded()
         let diff = SchemaDiff(from: model, to: try SchemaDump.restoredModel(of: database, original: model))

@@ -29,6 +29,8 @@ public struct CommandRun: Sendable {
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var inherited = ProcessInfo.processInfo.environment
         for name in removing { inherited.removeValue(forKey: name) }
+        // Models of the tests' databases go to a folder of this test process, not the user's ~/.cache.
+        if inherited["SCHEMACTL_CACHE_DIR"] == nil { inherited["SCHEMACTL_CACHE_DIR"] = testCacheFolder }
         process.environment = inherited.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -52,6 +54,9 @@ public struct CommandRun: Sendable {
                           pid: process.processIdentifier)
     }
 }
+
+/// Where the `schemactl` runs of this test process keep live databases' models.
+private let testCacheFolder = NSTemporaryDirectory() + "schemactl-test-cache-\(ProcessInfo.processInfo.processIdentifier)"
 
 private final class DataBox: @unchecked Sendable {
     var data = Data()
