@@ -44,13 +44,23 @@ struct PlanBenchmark: ParsableCommand {
         if phases { return try timePhases(server, from: a, to: b) }
         let schemactl = Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("schemactl").path
         let scratch = ["SCHEMACTL_SCRATCH_URL": server.connectionString().raw]
+        // Each first run with a cache folder of its own, empty: a first read of both databases (and
+        // the cost of keeping their models). Then the same command again, nothing changed: both
+        // models from the cache (a stamp of each catalog), and the same proof remembered.
+        let caches = NSTemporaryDirectory() + "schemactl-bench-cache-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: caches) }
+        var firstForward: Duration?, againForward: Duration?
         for (label, from, to) in [("forward", a, b), ("reverse", b, a)] {
-            let proved = try timeProcess(schemactl, ["diff", from.raw, to.raw, "--format", "sql", "--allow-destructive"],
-                                         acceptable: [1], environment: scratch)
-            let unproved = try timeProcess(schemactl, ["diff", from.raw, to.raw, "--format", "sql", "--allow-destructive", "--no-verify"],
-                                           acceptable: [1], environment: scratch)
+            let arguments = ["diff", from.raw, to.raw, "--format", "sql", "--allow-destructive"]
+            let cache = { (name: String) in scratch.merging(["SCHEMACTL_CACHE_DIR": caches + "/" + label + "-" + name]) { $1 } }
+            let proved = try timeProcess(schemactl, arguments, acceptable: [1], environment: cache("proved"))
+            let unproved = try timeProcess(schemactl, arguments + ["--no-verify"], acceptable: [1], environment: cache("unproved"))
             print("  schemactl diff --format sql, \(label): \(format(proved)) with the proof, \(format(unproved)) without "
                   + String(format: "(the proof: %.0f%%)", 100 * (proved.seconds - unproved.seconds) / proved.seconds))
+            let again = try (0..<3).map { _ in try timeProcess(schemactl, arguments, acceptable: [1], environment: cache("proved")) }.sorted()
+            print("  the same, run again on the unchanged databases (models and proof from the cache): "
+                  + again.map { format($0) }.joined(separator: ", "))
+            if label == "forward" { (firstForward, againForward) = (proved, again[1]) }
         }
         // In-process: how long planning alone takes, and whether the plan holds (the proof's verdict).
         let old = try Inspector().inspect(try Connection(a)), new = try Inspector().inspect(try Connection(b))
@@ -66,6 +76,10 @@ struct PlanBenchmark: ParsableCommand {
         do {
             let theirs = try timeProcess(migra, ["--unsafe", url("bench_a"), url("bench_b")], acceptable: [0, 2])
             print("  migra, forward: \(format(theirs)) (no proof)")
+            if let firstForward, let againForward {
+                print(String(format: "  ratio (schemactl / migra, forward, with the proof): %.2f first run, %.2f run again (median of 3)",
+                             firstForward.seconds / theirs.seconds, againForward.seconds / theirs.seconds))
+            }
         } catch {
             print("  migra: not measured: \(error)")
         }
