@@ -16,9 +16,22 @@ import SchemaModel
 /// (the model reads no connection or mapping options).
 public struct DatabaseModelCache: ModelMemory {
     public let folder: String
+    /// Whether `keep` writes on a background queue, so that encoding and writing a large model
+    /// overlaps the command's own work; the process must then call `finishWriting()` before it
+    /// exits. Off by default: a library caller may read the folder right after.
+    public var writesInBackground = false
 
-    public init(folder: String) {
+    public init(folder: String, writesInBackground: Bool = false) {
         self.folder = folder
+        self.writesInBackground = writesInBackground
+    }
+
+    private static let writes = DispatchQueue(label: "schemactl.database-model-cache")
+    private static let pending = DispatchGroup()
+
+    /// Waits for the models being written in the background (a no-op when none is).
+    public static func finishWriting() {
+        pending.wait()
     }
 
     /// How many places are kept; the files not used for longest beyond it are removed.
@@ -26,11 +39,12 @@ public struct DatabaseModelCache: ModelMemory {
 
     /// `SCHEMACTL_CACHE_DIR/databases`, else `$XDG_CACHE_HOME/schemactl/databases`,
     /// else `~/.cache/schemactl/databases`: a database belongs to no project.
-    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> DatabaseModelCache {
+    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment,
+                                writesInBackground: Bool = false) -> DatabaseModelCache {
         let base = environment["SCHEMACTL_CACHE_DIR"].flatMap { $0.isEmpty ? nil : $0 }
             ?? environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 + "/schemactl" }
             ?? NSHomeDirectory() + "/.cache/schemactl"
-        return DatabaseModelCache(folder: base + "/databases")
+        return DatabaseModelCache(folder: base + "/databases", writesInBackground: writesInBackground)
     }
 
     /// What proofs between these models held (`ProofRecords`), in the same folder.
@@ -58,11 +72,16 @@ public struct DatabaseModelCache: ModelMemory {
     }
 
     public func keep(_ model: DatabaseModel, place: String, stamp: String) {
+        guard writesInBackground else { return write(model, place: place, stamp: stamp) }
+        Self.writes.async(group: Self.pending) { self.write(model, place: place, stamp: stamp) }
+    }
+
+    private func write(_ model: DatabaseModel, place: String, stamp: String) {
         // A cache that cannot be written is no cache, not an error.
         let header = Header(format: DatabaseModel.formatVersion, place: place, stamp: stamp)
-        guard var data = try? JSONEncoder().encode(header), let body = try? ModelJSON.encodeCompact(model) else { return }
+        guard var data = try? JSONEncoder().encode(header) else { return }
         data.append(UInt8(ascii: "\n"))
-        data.append(body)
+        data.append(ModelJSON.encodeCompact(model))
         let manager = FileManager.default
         try? manager.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let temporary = folder + "/.writing-" + UUID().uuidString

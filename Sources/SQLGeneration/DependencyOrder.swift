@@ -57,34 +57,46 @@ struct DependencyOrder {
         }
     }
 
+    /// The graph is built and sorted on positions in `objects`, not on `ObjectID`s: each of
+    /// the model's edges costs two lookups by identity, where sets and dictionaries keyed by
+    /// identity hashed its strings seven times an edge (a fifth of planning at 5,000 tables).
     init(_ model: DatabaseModel, objects: [ObjectID]) {
-        let nodes = Set(objects)
+        let count = objects.count
+        var slot: [ObjectID: Int] = [:]
+        slot.reserveCapacity(count)
+        for (position, object) in objects.enumerated() where slot[object] == nil { slot[object] = position }
         let resolver = DependencyResolver(model)
         // Table to table edges that are not foreign keys: inheritance, and a column of another
         // table's row type (its type is named like the table).
-        var tableEdges: Set<[ObjectID]> = []
-        var rowTypes: [String: ObjectID] = [:]
+        var tableEdges: Set<Int> = []
+        var tableEdgeList: [(Int, Int)] = []
+        var rowTypes: [String: Int] = [:]
         for table in model.tables {
-            let id = ObjectID(.table, table.name)
-            rowTypes[table.name.sql] = id
-            rowTypes[SQLWriting.identPlain(table.name.schema) + "." + SQLWriting.identPlain(table.name.name)] = id
-            if table.name.schema == "public" { rowTypes[SQLWriting.identPlain(table.name.name)] = id }
+            guard let position = slot[ObjectID(.table, table.name)] else { continue }
+            rowTypes[table.name.sql] = position
+            rowTypes[SQLWriting.identPlain(table.name.schema) + "." + SQLWriting.identPlain(table.name.name)] = position
+            if table.name.schema == "public" { rowTypes[SQLWriting.identPlain(table.name.name)] = position }
         }
         for table in model.tables {
-            let id = ObjectID(.table, table.name)
+            guard let position = slot[ObjectID(.table, table.name)] else { continue }
+            func tableEdge(_ referenced: Int) {
+                if tableEdges.insert(position &* count &+ referenced).inserted { tableEdgeList.append((position, referenced)) }
+            }
             for parent in table.parents {
-                tableEdges.insert([id, ObjectID(.table, parent)])
+                if let referenced = slot[ObjectID(.table, parent)] { tableEdge(referenced) }
             }
             for column in table.columns {
                 let bare = column.type.hasSuffix("[]") ? String(column.type.dropLast(2)) : column.type
-                if let rowType = rowTypes[bare], rowType != id { tableEdges.insert([id, rowType]) }
+                if let rowType = rowTypes[bare], rowType != position { tableEdge(rowType) }
             }
         }
-        var needs: [ObjectID: Set<ObjectID>] = [:]
-        var dependents: [ObjectID: [ObjectID]] = [:]
-        func add(_ dependent: ObjectID, _ referenced: ObjectID) {
-            guard dependent != referenced, nodes.contains(dependent), nodes.contains(referenced) else { return }
-            if needs[dependent, default: []].insert(referenced).inserted { dependents[referenced, default: []].append(dependent) }
+        var needs = [[Int]](repeating: [], count: count)
+        var dependents = [[Int]](repeating: [], count: count)
+        var seen: Set<Int> = []
+        func add(_ dependent: Int, _ referenced: Int) {
+            guard dependent != referenced, seen.insert(dependent &* count &+ referenced).inserted else { return }
+            needs[dependent].append(referenced)
+            dependents[referenced].append(dependent)
         }
         let edges = resolver.edges(of: model)
         self.edges = edges
@@ -96,53 +108,62 @@ struct DependencyOrder {
         // its relation (a rule on `t` that reads a view over `t` ties neither to the other).
         let relations = Dictionary(objects.filter { [.table, .view, .materializedView, .foreignTable].contains($0.kind) }
             .map { (QualifiedName(schema: $0.schema ?? "", name: $0.name), $0) }, uniquingKeysWith: { first, _ in first })
-        for rule in objects where rule.kind == .rule {
-            if let owner = rule.parent, let relation = relations[QualifiedName(schema: owner.schema ?? "", name: owner.name)] {
-                add(rule, relation)
+        for (position, rule) in objects.enumerated() where rule.kind == .rule {
+            if let owner = rule.parent, let relation = relations[QualifiedName(schema: owner.schema ?? "", name: owner.name)],
+               let referenced = slot[relation] {
+                add(position, referenced)
             }
         }
-        for (dependent, referenced) in edges where !ioFunctions.contains([dependent, referenced]) {
-            let from = dependent.kind == .rule && nodes.contains(dependent) ? dependent : dependent.parent ?? dependent
-            let to = referenced.parent ?? referenced
+        for (dependent, referenced) in edges {
+            if !ioFunctions.isEmpty, dependent.kind == .function, referenced.kind == .baseType,
+               ioFunctions.contains([dependent, referenced]) { continue }
+            let from = dependent.kind == .rule ? slot[dependent] ?? dependent.parent.flatMap { slot[$0] } : slot[dependent.parent ?? dependent]
+            guard let from, let to = slot[referenced.parent ?? referenced] else { continue }
             // Table to table is a foreign key (added last) unless it is inheritance or a row type.
-            if from.kind == .table, to.kind == .table, !tableEdges.contains([from, to]) { continue }
+            if objects[from].kind == .table, objects[to].kind == .table, !tableEdges.contains(from &* count &+ to) { continue }
             add(from, to)
         }
-        for pair in tableEdges { add(pair[0], pair[1]) }
+        for (dependent, referenced) in tableEdgeList { add(dependent, referenced) }
         // A cast WITH FUNCTION whose function returns another type than the cast's target needs
         // that type binary-coercible to the target, which may be a cast WITHOUT FUNCTION of the
         // model (18's create_cast test). pg_depend ties casts to no other cast: binary ones first.
         let casts = Dictionary(grouping: model.definedObjects.filter { $0.kind == .cast }) { $0.definition.contains(" WITHOUT FUNCTION") }
         for cast in casts[false] ?? [] {
-            for binary in casts[true] ?? [] { add(cast.id, binary.id) }
+            for binary in casts[true] ?? [] {
+                if let dependent = slot[cast.id], let referenced = slot[binary.id] { add(dependent, referenced) }
+            }
         }
         // Structural edges the dependency query leaves implicit: an object after its schema.
-        let schemas = Dictionary(objects.filter { $0.kind == .schema }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        for object in objects where object.kind != .schema {
-            if let schema = object.schema, let node = schemas[schema] { add(object, node) }
+        let schemas = Dictionary(objects.enumerated().filter { $0.element.kind == .schema }.map { ($0.element.name, $0.offset) },
+                                 uniquingKeysWith: { first, _ in first })
+        for (position, object) in objects.enumerated() where object.kind != .schema {
+            if let schema = object.schema, let node = schemas[schema] { add(position, node) }
         }
-        // Kahn's algorithm with the smallest ready object first.
-        let keys = Dictionary(objects.map { ($0, Key($0)) }, uniquingKeysWith: { first, _ in first })
-        let precedes = { (lhs: ObjectID, rhs: ObjectID) in keys[lhs]! < keys[rhs]! }
-        var remaining = Dictionary(uniqueKeysWithValues: objects.map { ($0, needs[$0]?.count ?? 0) })
-        var ready = objects.filter { remaining[$0] == 0 }.sorted { precedes($1, $0) }
-        var order: [ObjectID] = []
-        order.reserveCapacity(objects.count)
-        while order.count < objects.count {
+        // Kahn's algorithm with the smallest ready object first. A duplicate in `objects` takes part
+        // once, at its first position, as it did when the graph was keyed by identity.
+        let keys = objects.map(Key.init)
+        let precedes = { (lhs: Int, rhs: Int) in keys[lhs] < keys[rhs] }
+        var remaining = needs.map(\.count)
+        var placed = [Bool](repeating: false, count: count)
+        for (position, object) in objects.enumerated() where slot[object] != position { placed[position] = true }
+        var ready = (0..<count).filter { !placed[$0] && remaining[$0] == 0 }.sorted { precedes($1, $0) }
+        let unique = placed.lazy.filter { !$0 }.count
+        var order: [Int] = []
+        order.reserveCapacity(unique)
+        while order.count < unique {
             if ready.isEmpty {
                 // A cycle: the smallest object left goes first.
-                guard let next = remaining.filter({ $0.value > 0 }).keys.min(by: precedes) else { break }
+                guard let next = (0..<count).filter({ !placed[$0] && remaining[$0] > 0 }).min(by: precedes) else { break }
                 remaining[next] = 0
                 ready = [next]
             }
             let next = ready.removeLast()
-            guard remaining[next] != nil else { continue }
-            remaining[next] = nil
+            guard !placed[next] else { continue }
+            placed[next] = true
             order.append(next)
-            for dependent in dependents[next] ?? [] {
-                guard let count = remaining[dependent], count > 0 else { continue }
-                remaining[dependent] = count - 1
-                if count == 1 {
+            for dependent in dependents[next] where !placed[dependent] && remaining[dependent] > 0 {
+                remaining[dependent] -= 1
+                if remaining[dependent] == 0 {
                     // Kept sorted, largest first, by binary insertion: a sort per release was quadratic at 5,000 tables.
                     var (low, high) = (0, ready.count)
                     while low < high {
@@ -153,8 +174,13 @@ struct DependencyOrder {
                 }
             }
         }
-        self.order = order
-        self.needs = needs
-        self.position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        self.order = order.map { objects[$0] }
+        var named: [ObjectID: Set<ObjectID>] = [:]
+        named.reserveCapacity(count)
+        for (position, needed) in needs.enumerated() where !needed.isEmpty && slot[objects[position]] == position {
+            named[objects[position]] = Set(needed.map { objects[$0] })
+        }
+        self.needs = named
+        self.position = Dictionary(uniqueKeysWithValues: self.order.enumerated().map { ($1, $0) })
     }
 }

@@ -164,27 +164,36 @@ final class JSONTape {
         DecodingError.typeMismatch(type, .init(codingPath: [], debugDescription: "JSON value \(index) is a \(entries[index].kind)"))
     }
 
-    /// Whether the key at `index` (a string entry) is `key`.
-    func keyEquals(_ index: Int, _ key: String) -> Bool {
+    /// How the key at `index` (a string entry) orders against `key`, in UTF-8 byte order
+    /// (`String.precedes`, the order the model's writers sort keys in): 0 when equal.
+    private func compareKey(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Int32 {
         let entry = entries[index]
-        if entry.kind == .escapedString { return (try? unescaped(entry)) == key }
-        var key = key
-        return key.withUTF8 { utf8 in
-            guard utf8.count == entry.end - entry.start else { return false }
-            return bytes.withUnsafeBufferPointer { buffer in
-                utf8.count == 0 || memcmp(buffer.baseAddress! + entry.start, utf8.baseAddress!, utf8.count) == 0
-            }
-        }
+        // An escaped key's object is searched whole (`ascending`): only equality counts.
+        if entry.kind == .escapedString { return (try? unescaped(entry)) == String(decoding: key, as: UTF8.self) ? 0 : 1 }
+        let length = entry.end - entry.start
+        let common = min(length, key.count)
+        let order = common == 0 ? 0 : bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + entry.start, key.baseAddress!, common) }
+        if order != 0 { return order }
+        return length == key.count ? 0 : (length < key.count ? -1 : 1)
     }
 
-    /// The value of member `key` of the object at `object`, if it has one.
+    /// The value of member `key` of the object at `object`, if it has one. The model's writers
+    /// sort each object's keys: there a search stops at the first key past the one asked for, so
+    /// an optional member left out (most of a column's) is not looked for among all the others.
     func member(_ key: String, of object: Int) -> Int? {
-        var cursor = object + 1
-        for _ in 0..<entries[object].start {
-            if keyEquals(cursor, key) { return cursor + 1 }
-            cursor = entries[cursor + 1].next
+        let sorted = entries[object].end == 1
+        let find = { (utf8: UnsafeBufferPointer<UInt8>) -> Int? in
+            var cursor = object + 1
+            for _ in 0..<self.entries[object].start {
+                let order = self.compareKey(cursor, utf8)
+                if order == 0 { return cursor + 1 }
+                if sorted && order > 0 { return nil }
+                cursor = self.entries[cursor + 1].next
+            }
+            return nil
         }
-        return nil
+        if let found = key.utf8.withContiguousStorageIfAvailable(find) { return found }
+        return Array(key.utf8).withUnsafeBufferPointer(find)
     }
 
     /// Decodes the value at `index`; the common leaf types without a decoder of their own.
@@ -238,10 +247,15 @@ private struct JSONTapeParser {
             if position < buffer.count, buffer[position] == UInt8(ascii: "}") {
                 position += 1
             } else {
+                var sorted = true
+                var previous: JSONTape.Entry?
                 while true {
                     skipSpace(buffer, &position)
                     guard position < buffer.count, buffer[position] == UInt8(ascii: "\"") else { throw JSONTape.corrupt(position, "expected a key") }
                     try parseString(buffer, &position)
+                    let key = entries[entries.count - 1]
+                    if sorted, let previous, !Self.ascending(previous, key, in: buffer) { sorted = false }
+                    previous = key
                     skipSpace(buffer, &position)
                     guard position < buffer.count, buffer[position] == UInt8(ascii: ":") else { throw JSONTape.corrupt(position, "expected ':'") }
                     position += 1
@@ -254,6 +268,7 @@ private struct JSONTapeParser {
                     position += 1
                     break
                 }
+                entries[index].end = sorted ? 1 : 0
             }
             entries[index].start = count
         case UInt8(ascii: "["):
@@ -307,6 +322,16 @@ private struct JSONTapeParser {
             return
         }
         entries[index].next = entries.count
+    }
+
+    /// Whether key `first` sorts strictly before key `second` in byte order; an escaped key
+    /// counts as out of order (its bytes are not its text), so its object is searched whole.
+    static func ascending(_ first: JSONTape.Entry, _ second: JSONTape.Entry, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard first.kind == .string, second.kind == .string else { return false }
+        let (a, b) = (first.end - first.start, second.end - second.start)
+        let common = min(a, b)
+        let order = common == 0 ? 0 : memcmp(buffer.baseAddress! + first.start, buffer.baseAddress! + second.start, common)
+        return order < 0 || (order == 0 && a < b)
     }
 
     mutating func parseString(_ buffer: UnsafeBufferPointer<UInt8>, _ position: inout Int) throws {

@@ -22,6 +22,11 @@ public enum ModelJSON {
         Data(ModelJSONWriter.encode(model))
     }
 
+    /// The model's fast path without whitespace: the same bytes as `encodeCompact(model)`.
+    public static func encodeCompact(_ model: DatabaseModel) -> Data {
+        Data(ModelJSONWriter.encode(model, compact: true))
+    }
+
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         try JSONDecoder().decode(type, from: data)
     }

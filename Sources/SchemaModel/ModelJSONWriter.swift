@@ -8,9 +8,12 @@ struct ModelJSONWriter {
     private(set) var bytes: [UInt8] = []
     private var first: [Bool] = []
     private var depth: Int { first.count }
+    /// No whitespace, for caches: the same document, a third the bytes to write and parse.
+    private var compact = false
 
-    static func encode(_ model: DatabaseModel) -> [UInt8] {
+    static func encode(_ model: DatabaseModel, compact: Bool = false) -> [UInt8] {
         var writer = ModelJSONWriter()
+        writer.compact = compact
         writer.bytes.reserveCapacity(1 << 20)
         writer.model(model)
         writer.bytes.append(UInt8(ascii: "\n"))
@@ -26,7 +29,7 @@ struct ModelJSONWriter {
 
     /// Closes a container; an empty one stays on its line (`{}`, `[]`).
     private mutating func close(_ bracket: UInt8) {
-        if !first.removeLast() {
+        if !first.removeLast() && !compact {
             bytes.append(UInt8(ascii: "\n"))
             pad(depth)
         }
@@ -40,6 +43,7 @@ struct ModelJSONWriter {
         } else {
             bytes.append(UInt8(ascii: ","))
         }
+        guard !compact else { return }
         bytes.append(UInt8(ascii: "\n"))
         pad(depth)
     }
@@ -59,7 +63,11 @@ struct ModelJSONWriter {
         next()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")])
+        if compact {
+            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        } else {
+            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")])
+        }
     }
 
     private mutating func object(_ body: (inout ModelJSONWriter) -> Void) {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EmbeddedServer
 import Foundation
+import Replay
 import PostgresClient
 
 @main
@@ -40,10 +41,14 @@ struct Schemactl: ParsableCommand {
             var mutable = command
             try mutable.run()
         } catch let code as ExitCode {
+            DatabaseModelCache.finishWriting()
             Foundation.exit(code.rawValue)
         } catch {
+            DatabaseModelCache.finishWriting()
             fail(error, parsing: false)
         }
+        // Models of live databases kept while the command went on (see `SourceOptions.loader`).
+        DatabaseModelCache.finishWriting()
         Foundation.exit(0)
     }
 

@@ -46,7 +46,7 @@ struct SourceOptions: ParsableArguments {
 
     func loader(filter: SchemaFilter) throws -> ModelLoader {
         var loader = ModelLoader(filter: filter, replay: try replay, includePending: includePending)
-        loader.databaseMemory = noCache ? nil : DatabaseModelCache.standard()
+        loader.databaseMemory = noCache ? nil : DatabaseModelCache.standard(writesInBackground: true)
         return loader
     }
 }
