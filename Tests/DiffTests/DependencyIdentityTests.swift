@@ -67,5 +67,13 @@ final class DependencyIdentityTests: XCTestCase {
         XCTAssertTrue(edges.contains(#"view "My Schema"."v" -> function "My Schema"."f"(x text)"#), "\(edges)")
         XCTAssertTrue(edges.contains(#"view "My Schema"."v" -> table "My Schema"."Odd ""Name""""#), "\(edges)")
         XCTAssertEqual(DependencyResolver.path(#"public."a.b""c""#[...]), ["public", #"a.b"c"#])
+        // Unquoted names take a path of their own, split by bytes: the same parts as the quoted reading.
+        XCTAssertEqual(DependencyResolver.path("public.t"), ["public", "t"])
+        XCTAssertEqual(DependencyResolver.path("ünï.cödé"), ["ünï", "cödé"])
+        XCTAssertEqual(DependencyResolver.path("a."), ["a"])
+        XCTAssertEqual(DependencyResolver.path(".a"), ["", "a"])
+        XCTAssertEqual(DependencyResolver.path("a..b"), ["a", "", "b"])
+        XCTAssertEqual(DependencyResolver.path(""), [])
+        XCTAssertEqual(DependencyResolver.path(#""a".b"#), ["a", "b"])
     }
 }
