@@ -243,10 +243,7 @@ private struct JSONTapeParser {
             entries.append(Entry(kind: .object, start: 0, end: 0, next: 0))
             position += 1
             var count = 0
-            skipSpace(buffer, &position)
-            if position < buffer.count, buffer[position] == UInt8(ascii: "}") {
-                position += 1
-            } else {
+            if !closesEmpty(UInt8(ascii: "}"), buffer, &position) {
                 var sorted = true
                 var previous: JSONTape.Entry?
                 while true {
@@ -261,12 +258,7 @@ private struct JSONTapeParser {
                     position += 1
                     try parseValue(buffer, &position)
                     count += 1
-                    skipSpace(buffer, &position)
-                    guard position < buffer.count else { throw JSONTape.corrupt(position, "unexpected end in an object") }
-                    if buffer[position] == UInt8(ascii: ",") { position += 1; continue }
-                    guard buffer[position] == UInt8(ascii: "}") else { throw JSONTape.corrupt(position, "expected ',' or '}'") }
-                    position += 1
-                    break
+                    if try closes(UInt8(ascii: "}"), buffer, &position) { break }
                 }
                 entries[index].end = sorted ? 1 : 0
             }
@@ -275,19 +267,11 @@ private struct JSONTapeParser {
             entries.append(Entry(kind: .array, start: 0, end: 0, next: 0))
             position += 1
             var count = 0
-            skipSpace(buffer, &position)
-            if position < buffer.count, buffer[position] == UInt8(ascii: "]") {
-                position += 1
-            } else {
+            if !closesEmpty(UInt8(ascii: "]"), buffer, &position) {
                 while true {
                     try parseValue(buffer, &position)
                     count += 1
-                    skipSpace(buffer, &position)
-                    guard position < buffer.count else { throw JSONTape.corrupt(position, "unexpected end in an array") }
-                    if buffer[position] == UInt8(ascii: ",") { position += 1; continue }
-                    guard buffer[position] == UInt8(ascii: "]") else { throw JSONTape.corrupt(position, "expected ',' or ']'") }
-                    position += 1
-                    break
+                    if try closes(UInt8(ascii: "]"), buffer, &position) { break }
                 }
             }
             entries[index].start = count
@@ -322,6 +306,27 @@ private struct JSONTapeParser {
             return
         }
         entries[index].next = entries.count
+    }
+
+    /// Whether the container just opened closes at once (`{}`, `[]`); consumes the bracket if so.
+    func closesEmpty(_ closing: UInt8, _ buffer: UnsafeBufferPointer<UInt8>, _ position: inout Int) -> Bool {
+        skipSpace(buffer, &position)
+        guard position < buffer.count, buffer[position] == closing else { return false }
+        position += 1
+        return true
+    }
+
+    /// After a member or an element: true at the container's closing bracket (consumed), false after a comma.
+    func closes(_ closing: UInt8, _ buffer: UnsafeBufferPointer<UInt8>, _ position: inout Int) throws -> Bool {
+        skipSpace(buffer, &position)
+        guard position < buffer.count else { throw JSONTape.corrupt(position, "unexpected end") }
+        if buffer[position] == UInt8(ascii: ",") {
+            position += 1
+            return false
+        }
+        guard buffer[position] == closing else { throw JSONTape.corrupt(position, "expected ',' or '\(Character(Unicode.Scalar(closing)))'") }
+        position += 1
+        return true
     }
 
     /// Whether key `first` sorts strictly before key `second` in byte order; an escaped key
