@@ -31,13 +31,16 @@ public struct DriftCheck: Sendable {
 
     /// Reads an environment's schema_versions and schema, in one connection
     /// (and `parallelism` for the catalog: see `Inspector.parallelism(sharedBy:)`).
+    /// `memory`: where the environment's model is kept between runs, read again only when
+    /// its catalog has changed (`CatalogStamp`): a scheduled check of an unchanged production.
     public static func observe(name: String, connectionString: ConnectionString,
-                               parallelism: Int = Inspector.defaultParallelism) throws -> Observation {
+                               parallelism: Int = Inspector.defaultParallelism, memory: (any ModelMemory)? = nil) throws -> Observation {
         let connection = try Connection(connectionString)
         defer { connection.close() }
         let entries = try SchemaVersions.read(connection)
         // The dependency graph is not compared: not read.
-        let model = try Inspector(parallelism: parallelism, readsDependencies: false).inspect(connection)
+        let inspector = Inspector(parallelism: parallelism, readsDependencies: false)
+        let model = try memory.map { try inspector.inspect(connection, memory: $0).model } ?? inspector.inspect(connection)
         return Observation(name: name, entries: entries, model: model, serverVersion: connection.serverVersionNumber)
     }
 

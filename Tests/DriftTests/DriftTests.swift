@@ -161,6 +161,22 @@ final class DriftTests: XCTestCase {
         XCTAssertFalse(report.hasDrifted)
     }
 
+    /// A scheduled check keeps the environment's model between runs: the next change is still seen.
+    func testAnEnvironmentKeptInTheModelCacheStillShowsTheNextChange() throws {
+        let environment = try environmentWithHistory()
+        let folder = NSTemporaryDirectory() + "schemactl-drift-models-" + UUID().uuidString
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+        let memory = DatabaseModelCache(folder: folder)
+        let compare = { try DriftCheck(directory: self.migrations, replay: MigrationReplay.onTestServer()).compare(
+            DriftCheck.observe(name: "production", connectionString: environment.connectionString, memory: memory)) }
+        XCTAssertFalse(try compare().hasDrifted)
+        XCTAssertFalse(try compare().hasDrifted)
+        try environment.connect().execute("CREATE INDEX by_hand ON contacts (status)")
+        let report = try compare()
+        XCTAssertTrue(report.hasDrifted)
+        XCTAssertTrue(DriftRenderer.text([report]).contains("+ index \"by_hand\" on \"public\".\"contacts\""), DriftRenderer.text([report]))
+    }
+
     // MARK: helpers
 
     private func drift(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandRun {
