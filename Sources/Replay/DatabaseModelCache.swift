@@ -90,10 +90,19 @@ public struct DatabaseModelCache: ModelMemory {
         trim()
     }
 
-    /// Keeps the `keep` places used last.
+    /// Keeps the `keep` places used last, and removes what a run stopped while writing left
+    /// behind (a `.writing-` file older than an hour: no write takes that long).
     func trim() {
         let manager = FileManager.default
-        let names = ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".model") }
+        let all = (try? manager.contentsOfDirectory(atPath: folder)) ?? []
+        let hourAgo = Date().addingTimeInterval(-3600)
+        for name in all where name.hasPrefix(".writing-") {
+            let path = folder + "/" + name
+            if let date = (try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date, date < hourAgo {
+                try? manager.removeItem(atPath: path)
+            }
+        }
+        let names = all.filter { $0.hasSuffix(".model") }
         let entries: [(String, Date)] = names.map { name in
             let path = folder + "/" + name
             let date = (try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date

@@ -124,6 +124,20 @@ final class DatabaseModelCacheTests: XCTestCase {
         XCTAssertNotNil(try rememberedRead(connection, cache))
     }
 
+    /// A run stopped while it wrote a model leaves its temporary file: the next write removes it once it is old.
+    func testAWriteLeftHalfDoneByAStoppedRunIsRemovedOnceItIsOld() throws {
+        let database = try TestDatabase.make()
+        let connection = try database.connect()
+        let cache = makeCache()
+        try FileManager.default.createDirectory(atPath: cache.folder, withIntermediateDirectories: true)
+        let old = cache.folder + "/.writing-left-by-a-stopped-run", recent = cache.folder + "/.writing-still-going"
+        for path in [old, recent] { XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data("{".utf8))) }
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7200)], ofItemAtPath: old)
+        _ = try Inspector().inspect(connection, memory: cache)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: old))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: recent), "another run may be writing it now")
+    }
+
     func testTheFolderAndItsFilesAreTheUsersAlone() throws {
         let database = try TestDatabase.make()
         let connection = try database.connect()
