@@ -24,8 +24,11 @@ import SQLText
 ///   count; role names and subscriptions by value (pg_authid and
 ///   pg_subscription's `xmin` are a superuser's to read).
 ///
-/// Left out as data, not schema: pg_statistic, pg_statistic_ext_data and
-/// pg_largeobject, which ANALYZE and applications write all day.
+/// Left out as data, not schema, which ANALYZE, applications and replication
+/// write all day and the model does not read: pg_statistic,
+/// pg_statistic_ext_data, large objects (pg_largeobject and its metadata:
+/// `pg_dump -s` leaves them out too) and a subscription's per-table sync state
+/// (pg_subscription_rel).
 ///
 /// Two clusters can hand out the same transaction ids for different changes
 /// (two containers made the same way): the stamp starts with the cluster's
@@ -43,7 +46,7 @@ public enum CatalogStamp {
         """
 
     /// Data the server writes without a schema change.
-    static let excluded = ["pg_statistic", "pg_statistic_ext_data", "pg_largeobject"]
+    static let excluded = ["pg_statistic", "pg_statistic_ext_data", "pg_largeobject", "pg_largeobject_metadata", "pg_subscription_rel"]
 
     /// The stamp's query for the catalogs `catalogsColumn` listed; nil when one
     /// of them cannot be read, whole or through a view (no stamp: no memory).

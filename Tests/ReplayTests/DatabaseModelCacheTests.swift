@@ -86,8 +86,18 @@ final class DatabaseModelCacheTests: XCTestCase {
         }
         // The last two steps gave back the schema of two steps before, and were still read anew.
         XCTAssertEqual(models[models.count - 1], models[models.count - 3])
-        // A rolled-back change leaves the stamp where it was.
+        // A rolled-back change leaves the stamp where it was; so do data the model does not
+        // read: a large object, the statistics ANALYZE writes. Compared part by part but for
+        // the role names' (the second to last), which other tests on this server change meanwhile.
+        func withoutRoles(_ stamp: String?) -> [Substring] {
+            var parts = (stamp ?? "").split(separator: "\n").last?.split(separator: " ") ?? []
+            if parts.count >= 2 { parts.remove(at: parts.count - 2) }
+            return parts
+        }
+        let before = try Inspector().inspect(connection, memory: cache).stamp
         try connection.execute("BEGIN; ALTER TABLE t ADD COLUMN c int; ROLLBACK")
+        try connection.execute("INSERT INTO t (id, a) VALUES (1, 'x'); SELECT pg_catalog.lo_create(0); ANALYZE t")
+        XCTAssertEqual(withoutRoles(try Inspector().inspect(connection, memory: cache).stamp), withoutRoles(before))
         XCTAssertNotNil(try rememberedRead(connection, cache))
     }
 
