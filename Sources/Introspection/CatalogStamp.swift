@@ -65,7 +65,7 @@ public enum CatalogStamp {
                 parts.append(byTransaction("pg_catalog." + SQLQuoting.identifier(entry)))
             }
         }
-        let database = "(SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database())"
+        let database = UnmodelledQuery.currentDatabase
         parts.append(byTransaction("pg_catalog.pg_database", where: "oid = \(database)"))
         parts.append(byTransaction("pg_catalog.pg_db_role_setting", where: "setdatabase = \(database)"))
         parts.append(byTransaction("pg_catalog.pg_shdescription",
@@ -96,7 +96,7 @@ public enum CatalogStamp {
         'cluster ' || coalesce(CASE WHEN pg_catalog.has_function_privilege('pg_catalog.pg_control_system()', 'EXECUTE') \
         THEN (SELECT s.system_identifier::pg_catalog.text FROM pg_catalog.pg_control_system() s) END, '?') \
         || ' started ' || pg_catalog.pg_postmaster_start_time()::pg_catalog.text \
-        || ' database ' || (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database())::pg_catalog.text \
+        || ' database ' || \(UnmodelledQuery.currentDatabase)::pg_catalog.text \
         || ' role ' || CURRENT_USER::pg_catalog.text || ' version ' || pg_catalog.current_setting('server_version_num')
         """
 }

@@ -50,6 +50,9 @@ public struct DatabaseModelCache: ModelMemory {
     /// What proofs between these models held (`ProofRecords`), in the same folder.
     public var proofs: ProofRecords { ProofRecords(folder: folder) }
 
+    /// The most a header line may take: a place and a stamp of some hundred catalogs.
+    static let headerLimit = 64 * 1024
+
     struct Header: Codable {
         var format: Int
         var place: String
@@ -61,11 +64,16 @@ public struct DatabaseModelCache: ModelMemory {
     }
 
     public func model(place: String, stamp: String) -> DatabaseModel? {
-        guard let data = FileManager.default.contents(atPath: path(place)),
-              let newline = data.firstIndex(of: UInt8(ascii: "\n")),
-              let header = try? JSONDecoder().decode(Header.self, from: data[data.startIndex..<newline]),
+        // The header first: a model kept at another stamp (the usual miss) is not read at all.
+        guard let file = FileHandle(forReadingAtPath: path(place)) else { return nil }
+        defer { try? file.close() }
+        guard let start = try? file.read(upToCount: Self.headerLimit),
+              let newline = start.firstIndex(of: UInt8(ascii: "\n")),
+              let header = try? JSONDecoder().decode(Header.self, from: start[start.startIndex..<newline]),
               header.format == DatabaseModel.formatVersion, header.place == place, header.stamp == stamp,
-              let model = try? ModelJSON.decodeCache(DatabaseModel.self, from: [UInt8](data[(newline + 1)...])) else { return nil }
+              let rest = try? file.readToEnd() ?? Data(),
+              let model = try? ModelJSON.decodeCache(DatabaseModel.self, from: [UInt8](start[(newline + 1)...]) + rest)
+        else { return nil }
         // Used now: the last to go when the folder is trimmed.
         try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: path(place))
         return model
@@ -93,22 +101,11 @@ public struct DatabaseModelCache: ModelMemory {
     /// Keeps the `keep` places used last, and removes what a run stopped while writing left
     /// behind (a `.writing-` file older than an hour: no write takes that long).
     func trim() {
-        let manager = FileManager.default
-        let all = (try? manager.contentsOfDirectory(atPath: folder)) ?? []
         let hourAgo = Date().addingTimeInterval(-3600)
-        for name in all where name.hasPrefix(".writing-") {
-            let path = folder + "/" + name
-            if let date = (try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date, date < hourAgo {
-                try? manager.removeItem(atPath: path)
-            }
+        for (path, date) in CacheFolder.newestFirst(in: folder, matching: { $0.hasPrefix(".writing-") }) where date < hourAgo {
+            try? FileManager.default.removeItem(atPath: path)
         }
-        let names = all.filter { $0.hasSuffix(".model") }
-        let entries: [(String, Date)] = names.map { name in
-            let path = folder + "/" + name
-            let date = (try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date
-            return (path, date ?? .distantPast)
-        }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        for (path, _) in entries.dropFirst(Self.keep) { try? manager.removeItem(atPath: path) }
+        CacheFolder.keepNewest(Self.keep, in: folder) { $0.hasSuffix(".model") }
     }
 
     func path(_ place: String) -> String {

@@ -21,11 +21,6 @@ public struct ProofRecords: Sendable {
         let manager = FileManager.default
         try? manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
         _ = manager.createFile(atPath: folder + "/proved-" + key, contents: Data())
-        let proofs = ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix("proved-") }
-        guard proofs.count > Self.keep else { return }
-        let dated = proofs.map { name in
-            (name, ((try? manager.attributesOfItem(atPath: folder + "/" + name))?[.modificationDate] as? Date) ?? .distantPast)
-        }
-        for (name, _) in dated.sorted(by: { $0.1 > $1.1 }).dropFirst(Self.keep) { try? manager.removeItem(atPath: folder + "/" + name) }
+        CacheFolder.keepNewest(Self.keep, in: folder) { $0.hasPrefix("proved-") }
     }
 }

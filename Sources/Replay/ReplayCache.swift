@@ -92,15 +92,8 @@ public struct ReplayCache: Sendable {
         let guess = Guess()
         let folder = self.folder
         DispatchQueue.global().async {
-            let newest = (try? FileManager.default.contentsOfDirectory(atPath: folder))?
-                .filter { $0.hasSuffix(".json") }
-                .compactMap { name -> (String, Date)? in
-                    let path = folder + "/" + name
-                    guard let date = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date else { return nil }
-                    return (path, date)
-                }
-                .max { $0.1 < $1.1 }
-            guess.finish(newest.flatMap { Self.decode($0.0) })
+            let newest = CacheFolder.newestFirst(in: folder) { $0.hasSuffix(".json") }.first
+            guess.finish(newest.flatMap { Self.decode($0.path) })
         }
         return guess
     }
@@ -145,15 +138,7 @@ public struct ReplayCache: Sendable {
 
     /// Keeps the newest `keep` entries (by modification time).
     func evict() {
-        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { $0.hasSuffix(".json") }
-            .compactMap { name -> (String, Date)? in
-                let path = folder + "/" + name
-                guard let date = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date else { return nil }
-                return (path, date)
-            }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        for (path, _) in entries.dropFirst(Self.keep) { try? FileManager.default.removeItem(atPath: path) }
+        CacheFolder.keepNewest(Self.keep, in: folder) { $0.hasSuffix(".json") }
     }
 
     func path(_ key: String) -> String { folder + "/" + key + ".json" }

@@ -62,9 +62,8 @@ struct DependencyOrder {
     /// identity hashed its strings seven times an edge (a fifth of planning at 5,000 tables).
     init(_ model: DatabaseModel, objects: [ObjectID]) {
         let count = objects.count
-        var slot: [ObjectID: Int] = [:]
-        slot.reserveCapacity(count)
-        for (position, object) in objects.enumerated() where slot[object] == nil { slot[object] = position }
+        // `objects` holds each object once (the planner's lists of a model's objects).
+        let slot = Dictionary(uniqueKeysWithValues: objects.enumerated().map { ($1, $0) })
         let resolver = DependencyResolver(model)
         // Table to table edges that are not foreign keys: inheritance, and a column of another
         // table's row type (its type is named like the table).
@@ -139,18 +138,15 @@ struct DependencyOrder {
         for (position, object) in objects.enumerated() where object.kind != .schema {
             if let schema = object.schema, let node = schemas[schema] { add(position, node) }
         }
-        // Kahn's algorithm with the smallest ready object first. A duplicate in `objects` takes part
-        // once, at its first position, as it did when the graph was keyed by identity.
+        // Kahn's algorithm with the smallest ready object first.
         let keys = objects.map(Key.init)
         let precedes = { (lhs: Int, rhs: Int) in keys[lhs] < keys[rhs] }
         var remaining = needs.map(\.count)
         var placed = [Bool](repeating: false, count: count)
-        for (position, object) in objects.enumerated() where slot[object] != position { placed[position] = true }
-        var ready = (0..<count).filter { !placed[$0] && remaining[$0] == 0 }.sorted { precedes($1, $0) }
-        let unique = placed.lazy.filter { !$0 }.count
+        var ready = (0..<count).filter { remaining[$0] == 0 }.sorted { precedes($1, $0) }
         var order: [Int] = []
-        order.reserveCapacity(unique)
-        while order.count < unique {
+        order.reserveCapacity(count)
+        while order.count < count {
             if ready.isEmpty {
                 // A cycle: the smallest object left goes first.
                 guard let next = (0..<count).filter({ !placed[$0] && remaining[$0] > 0 }).min(by: precedes) else { break }
@@ -177,7 +173,7 @@ struct DependencyOrder {
         self.order = order.map { objects[$0] }
         var named: [ObjectID: Set<ObjectID>] = [:]
         named.reserveCapacity(count)
-        for (position, needed) in needs.enumerated() where !needed.isEmpty && slot[objects[position]] == position {
+        for (position, needed) in needs.enumerated() where !needed.isEmpty {
             named[objects[position]] = Set(needed.map { objects[$0] })
         }
         self.needs = named

@@ -71,9 +71,9 @@ struct DiffCommand: ParsableCommand {
         Terminal.warnUnmodelled(old.model, source: named(from))
         Terminal.warnUnmodelled(new.model, source: named(to))
         if format == .sql {
-            let memory = sourceOptions.noCache ? nil
-                : PlanningOptions.ProofMemory(records: DatabaseModelCache.standard().proofs,
-                                              from: old.contentKey.map { $0 + " cut to \(schemaFilter.filter)" }, to: new.contentKey)
+            let memory = loader.databaseMemory.flatMap {
+                PlanningOptions.ProofMemory(records: $0.proofs, from: old.contentKey.map { $0 + " cut to \(schemaFilter.filter)" }, to: new.contentKey)
+            }
             let plan = try planOptions.provedPlan(from: old.model, to: new.model, serverMajor: old.serverVersion / 10000,
                                                   replay: try sourceOptions.replay, memory: memory)
             if !plan.isEmpty { Terminal.print(plan.sql) }

@@ -44,7 +44,7 @@ struct DriftCommand: ParsableCommand {
     func run() throws {
         let targets = try resolveTargets()
         // Live databases are read at once; replays then run one after another, sharing the cache.
-        let memory = sourceOptions.noCache ? nil : DatabaseModelCache.standard(writesInBackground: true)
+        let memory = sourceOptions.databaseMemory
         let observations = concurrently(targets.count) { index in
             try DriftCheck.observe(name: targets[index].0, connectionString: targets[index].1,
                                    parallelism: Inspector.parallelism(sharedBy: targets.count), memory: memory)

@@ -44,9 +44,15 @@ struct SourceOptions: ParsableArguments {
 
     static let settingsFile = "schemactl.toml"
 
+    /// Where live databases' models (and the proofs between them) are kept; nil with --no-cache.
+    /// Written in the background: `Schemactl.main` waits for the writes before it exits.
+    var databaseMemory: DatabaseModelCache? {
+        noCache ? nil : DatabaseModelCache.standard(writesInBackground: true)
+    }
+
     func loader(filter: SchemaFilter) throws -> ModelLoader {
         var loader = ModelLoader(filter: filter, replay: try replay, includePending: includePending)
-        loader.databaseMemory = noCache ? nil : DatabaseModelCache.standard(writesInBackground: true)
+        loader.databaseMemory = databaseMemory
         return loader
     }
 }

@@ -86,8 +86,8 @@ enum UnmodelledQuery {
         WHERE c.objoid = \(currentDatabase) AND c.classoid = 'pg_catalog.pg_database'::pg_catalog.regclass
         """
 
-    /// The oid of the database inspected.
-    private static let currentDatabase =
+    /// The oid of the database inspected (the catalog stamp names it too).
+    static let currentDatabase =
         "(SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database())"
 
     /// A system object (initdb's: an oid below 16384) given another owner than initdb's
