@@ -19,10 +19,11 @@ import SQLText
 ///   `indisvalid`, `indisready` and `indislive` (CREATE and DROP INDEX
 ///   CONCURRENTLY), which it does: those three are hashed by value;
 /// - catalogs shared by the cluster, of which the model reads a few rows
-///   (the database's own, its settings and comment, tablespaces, role names,
-///   subscriptions): those rows only, so that another database's DDL does not
-///   count; role names and subscriptions by value (pg_authid and
-///   pg_subscription's `xmin` are a superuser's to read).
+///   (the database's own, its settings and comment, tablespaces, the names of
+///   the roles it names, subscriptions): those rows only, so that another
+///   database's DDL, or a role it does not name, does not count; role names and
+///   subscriptions by value (pg_authid and pg_subscription's `xmin` are a
+///   superuser's to read).
 ///
 /// Left out as data, not schema, which ANALYZE, applications and replication
 /// write all day and the model does not read: pg_statistic,
@@ -71,9 +72,24 @@ public enum CatalogStamp {
         parts.append(byTransaction("pg_catalog.pg_shdescription",
                                    where: "objoid = \(database) AND classoid = 'pg_catalog.pg_database'::pg_catalog.regclass"))
         parts.append(byTransaction("pg_catalog.pg_tablespace"))
-        parts.append(byValue("pg_catalog.pg_roles", "oid::pg_catalog.text || ' ' || rolname"))
+        parts.append(byValue("pg_catalog.pg_roles", "oid::pg_catalog.text || ' ' || rolname", where: namedRoles(database)))
         parts.append(byValue("pg_catalog.pg_subscription", "oid::pg_catalog.text || ' ' || subname", where: "subdbid = \(database)"))
         return "SELECT pg_catalog.concat_ws(' ', " + parts.joined(separator: ", ") + ") AS stamp"
+    }
+
+    /// The roles whose names the model can hold: those this database's objects name (owners,
+    /// grantees and grantors, policies' roles, user mappings, default privileges: each has a
+    /// pg_shdepend row, written in the transaction that names the role), the database's owner,
+    /// the owners of tablespaces and subscriptions, the roles with settings in this database, and
+    /// the roles initdb made (the bootstrap superuser owns the system objects, and no pg_shdepend
+    /// row says so). Not every role: a role made, renamed or dropped that this database does not
+    /// name leaves its model as it is, so a cluster that makes roles all day keeps its models.
+    private static func namedRoles(_ database: String) -> String {
+        let role = "'pg_catalog.pg_authid'::pg_catalog.regclass"
+        return "oid < 16384 OR oid IN (SELECT refobjid FROM pg_catalog.pg_shdepend WHERE refclassid = \(role) AND (dbid = \(database) "
+            + "OR dbid = 0 AND (classid = 'pg_catalog.pg_database'::pg_catalog.regclass AND objid = \(database) "
+            + "OR classid IN ('pg_catalog.pg_tablespace'::pg_catalog.regclass, 'pg_catalog.pg_subscription'::pg_catalog.regclass)))) "
+            + "OR oid IN (SELECT setrole FROM pg_catalog.pg_db_role_setting WHERE setdatabase = \(database))"
     }
 
     private static let countAndSum = "pg_catalog.count(*)::pg_catalog.text || ':' || coalesce(pg_catalog.sum(pg_catalog.hashint8extended(xmin::pg_catalog.text::pg_catalog.int8, 0)), 0)"
