@@ -88,7 +88,10 @@ enum AlterTableJoin {
         /// Whether this action, written after `earlier`, may run in its own pass whatever
         /// `earlier`'s: it does not depend on `earlier`, or its pass is not before it.
         func follows(_ earlier: Action) -> Bool {
-            pass >= earlier.pass || !dependsOn(earlier)
+            // The server refuses a second type change of one column in one statement
+            // ("cannot alter type of column … twice"), whatever the order.
+            if aspect == .type, earlier.aspect == .type, column == earlier.column { return false }
+            return pass >= earlier.pass || !dependsOn(earlier)
         }
 
         private func dependsOn(_ other: Action) -> Bool {

@@ -16,7 +16,8 @@ enum CastRoute {
         guard oldArray == newArray else { return "" }
         let oldBase = baseName(oldArray ? String(old.dropLast(2)) : old), newBase = baseName(newArray ? String(new.dropLast(2)) : new)
         guard let from = family(oldBase), let to = family(newBase), from != .string, to != .string, oldBase != newBase else { return "" }
-        let direct = from == to ? castsWithin(from, oldBase, newBase) : castsAcross(from, to) || isOwnMultirange(oldBase, newBase)
+        let direct = from == to ? castsWithin(from, oldBase, newBase)
+            : castsAcross(from, to, oldBase, newBase) || isOwnMultirange(oldBase, newBase)
         return direct ? "" : oldArray ? "::text[]" : "::text"
     }
 
@@ -32,10 +33,24 @@ enum CastRoute {
             return geometryCasts.contains(from + ">" + to)
         case .range, .multirange:
             return false
+        case .number:
+            // money takes an integer or a numeric, and gives a numeric; oid is an integer's only.
+            if from == "money" || to == "money" { return moneyCasts.contains(from + ">" + to) }
+            if from == "oid" || to == "oid" { return integers.contains(from) || integers.contains(to) && to != "smallint" }
+            return true
+        case .objectIdentifier:
+            // Each reg* type to and from oid; two only within their pairs (a function, an operator).
+            let pairs: Set = ["regproc>regprocedure", "regprocedure>regproc", "regoper>regoperator", "regoperator>regoper"]
+            return from == "oid" || to == "oid" || pairs.contains(from + ">" + to)
+        case .transactionId:
+            return from == "xid8" && to == "xid"
         default:
             return true
         }
     }
+
+    private static let integers: Set = ["smallint", "integer", "bigint"]
+    private static let moneyCasts: Set = ["integer>money", "bigint>money", "numeric>money", "money>numeric"]
 
     /// pg_cast's casts between geometric types (PostgreSQL 13 to 18).
     private static let geometryCasts: Set = [
@@ -48,21 +63,43 @@ enum CastRoute {
         from.hasSuffix("range") && to == from.dropLast("range".count) + "multirange"
     }
 
-    /// The type's name without its modifiers: `numeric(10,2)` is `numeric`.
+    /// The type's name without its modifiers, wherever format_type writes them: `numeric(10,2)`
+    /// is `numeric`, `timestamp(3) with time zone` is `timestamp with time zone`.
     private static func baseName(_ type: String) -> String {
-        type.firstIndex(of: "(").map { String(type[..<$0]) } ?? type
+        guard let open = type.firstIndex(of: "("), let close = type[open...].firstIndex(of: ")") else { return type }
+        return String(type[..<open]) + String(type[type.index(after: close)...])
     }
 
     enum Family {
         case number, string, bool, datetime, time, interval, json, bits, network, uuid, bytes, geometry, range, multirange
+        /// `oid`'s aliases: `regclass`, `regtype`, `regproc`, …
+        case objectIdentifier
+        /// `xid`, `xid8`, `cid`.
+        case transactionId
     }
 
-    /// Casts PostgreSQL has between families: an integer to a boolean and back, an integer to
-    /// money, a date or time stamp to a time, a time to an interval.
-    private static func castsAcross(_ from: Family, _ to: Family) -> Bool {
+    /// Casts PostgreSQL has between families (pg_cast, 13 to 18): an integer to a boolean
+    /// and back, an integer or bigint to `bit` and back, a time stamp to a time, a time to an
+    /// interval and back, an integer to a reg* type, and a reg* type to an integer or bigint.
+    private static func castsAcross(_ from: Family, _ to: Family, _ fromName: String, _ toName: String) -> Bool {
         switch (from, to) {
-        case (.number, .bool), (.bool, .number), (.datetime, .time), (.time, .interval), (.interval, .time), (.number, .bits), (.bits, .number):
-            return true
+        case (.datetime, .time):
+            // A time stamp to a time; only one with a time zone to a time with one. No date.
+            return fromName == "timestamp with time zone" || fromName == "timestamp without time zone" && toName == "time without time zone"
+        case (.time, .interval):
+            return fromName == "time without time zone"
+        case (.interval, .time):
+            return toName == "time without time zone"
+        case (.number, .bool), (.bool, .number):
+            return fromName == "integer" || toName == "integer"
+        case (.number, .bits):
+            return (fromName == "integer" || fromName == "bigint") && toName == "bit"
+        case (.bits, .number):
+            return fromName == "bit" && (toName == "integer" || toName == "bigint")
+        case (.number, .objectIdentifier):
+            return integers.contains(fromName) || fromName == "oid"
+        case (.objectIdentifier, .number):
+            return toName == "integer" || toName == "bigint" || toName == "oid"
         default:
             return false
         }
@@ -83,13 +120,14 @@ enum CastRoute {
         case "inet", "cidr", "macaddr", "macaddr8": return .network
         case "uuid": return .uuid
         case "bytea": return .bytes
+        case "regclass", "regtype", "regproc", "regprocedure", "regoper", "regoperator", "regconfig", "regdictionary",
+             "regnamespace", "regrole", "regcollation": return .objectIdentifier
+        case "xid", "xid8", "cid": return .transactionId
         case "point", "line", "lseg", "box", "path", "polygon", "circle": return .geometry
         case "int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange": return .range
         case "int4multirange", "int8multirange", "nummultirange", "tsmultirange", "tstzmultirange", "datemultirange": return .multirange
         default:
-            // format_type writes a precision inside the name of these: `timestamp(3) without time zone`.
-            if base.hasPrefix("timestamp") { return .datetime }
-            if base.hasPrefix("time") { return .time }
+            // An interval's fields: `interval day to second`.
             if base.hasPrefix("interval") { return .interval }
             return nil
         }

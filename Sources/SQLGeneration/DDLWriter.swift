@@ -531,9 +531,13 @@ struct DDLWriter {
     /// of that name the plan has just created: each default dropped, the type changed `USING` what
     /// `cast` writes for the column and its quoted name (with what the cast may lose), the new default set.
     /// `parked`: the columns were changed to text (`parkColumns`), their defaults dropped then.
+    /// A column that leaves the type in the target (`positive` to `integer`) is not moved: its
+    /// own type change takes it from the old type straight to its new one, one rewrite, and
+    /// the server refuses two type changes of a column joined in one statement.
     private func movingColumns(of type: QualifiedName, to newType: QualifiedName? = nil, parked: Bool = false,
                                _ cast: (Column, String) -> (using: String, loss: String?)) -> [Statement] {
-        columnsMoving { Planner.uses($0.type, type) }.flatMap { table, column, new -> [Statement] in
+        columnsMoving { Planner.uses($0.type, type) }.filter { parked || Planner.uses($0.new.type, newType ?? type) }
+            .flatMap { table, column, new -> [Statement] in
             var statements: [Statement] = []
             let alter = "ALTER TABLE \(table.sql) ALTER COLUMN \(SQLWriting.ident(column.name))"
             let target = (newType ?? type).sql + (column.type.hasSuffix("[]") ? "[]" : "")
