@@ -546,6 +546,10 @@ struct DDLWriter {
             let id = ObjectID(.column, column.name, on: ObjectID(.table, table))
             statements.append(Statement("\(alter) TYPE \(target) USING \(using)",
                                         hazards: (loss.map { [.dataLoss("\(id.sql): " + $0)] } ?? []) + [.tableRewrite(table)] + locking(table)))
+            // A parked column that leaves the type (a multirange column that becomes a range) is
+            // moved back to its old type's new version only: its own change takes it on, and sets
+            // the default of its new type.
+            if parked, !Planner.uses(new.type, newType ?? type) { return statements }
             // The drop reached the children and partitions, which move with it: the parent's
             // default is its own (ONLY), and each of theirs is set again.
             if let value = new.defaultExpression { statements.append(Statement("\(alterColumnHead(table, column.name)) SET DEFAULT \(value)")) }
@@ -1532,12 +1536,26 @@ struct DDLWriter {
         model.model.compositeTypes.contains { Planner.uses(type, $0.name) }
     }
 
+    /// A user's range type, or its multirange, in `model`; `range` the range's own name.
+    private func userRange(_ type: String, in model: ModelIndex) -> (range: QualifiedName, multirange: QualifiedName?)? {
+        model.model.definedObjects.lazy.filter { $0.kind == .rangeType }.compactMap { object in
+            let name = QualifiedName(schema: object.schema ?? "public", name: object.name), multirange = object.multirangeType
+            return Planner.uses(type, name) || multirange.map { Planner.uses(type, $0) } == true ? (name, multirange) : nil
+        }.first
+    }
+
     /// What goes between a value of `from` and `::to` in a USING: through text from or to an
     /// enum (between enums there is no cast) or between two composite types (powa's
-    /// `kcache_type[]` column became `powa_kcache_type[]`: "cannot cast type"), else `CastRoute`'s way.
+    /// `kcache_type[]` column became `powa_kcache_type[]`: "cannot cast type"), or from or to a
+    /// user's range type (two range types have no cast; a range has one to its own multirange
+    /// only), else `CastRoute`'s way.
     private func castRoute(from: String, to: String, array: Bool) -> String {
-        isEnum(from, in: before) || isEnum(to, in: after) || from != to && (isComposite(from, in: before) || isComposite(to, in: after))
-            ? "::text" + (array ? "[]" : "") : CastRoute.via(from: from, to: to)
+        let ranges = (userRange(from, in: before), userRange(to, in: after))
+        let ownMultirange = ranges.0.map { range in range.multirange.map { Planner.uses(to, $0) } == true } == true
+        let viaText = isEnum(from, in: before) || isEnum(to, in: after)
+            || from != to && (isComposite(from, in: before) || isComposite(to, in: after))
+            || from != to && (ranges.0 != nil || ranges.1 != nil) && !ownMultirange
+        return viaText ? "::text" + (array ? "[]" : "") : CastRoute.via(from: from, to: to)
     }
 
     /// `SET NOT NULL`; online, the scan under a weaker lock first: from 18 the NOT NULL itself is
