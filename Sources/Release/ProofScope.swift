@@ -213,6 +213,13 @@ extension ProofScope {
                 case .statistics, .publication, .rule, .operator, .securityLabel: break
                 default: alwaysLoaded.insert(id)
                 }
+                // A publication depends on the tables it names: the server refuses a column's type
+                // change under its column list or row filter, and a table's drop takes it out.
+                for table in object.publishedTables {
+                    let named = ObjectID(.table, table)
+                    dependents[named, default: []].insert(id)
+                    needs[id, default: []].insert(named)
+                }
                 // A statistics object goes with its table (`CREATE STATISTICS … FROM table`), both ways.
                 if let table = object.statisticsTable {
                     let owner = ObjectID(.table, table)

@@ -1077,6 +1077,17 @@ public struct Planner: Sendable {
                 if after.member(id) != nil { work.rebuiltMembers.insert(id) }
             }
         }
+        // Publications with a column list or row filter on a table whose column changes type: the
+        // server refuses the change under them ("cannot alter type of a column used by a
+        // publication WHERE clause", said of a column list too). Made again around it.
+        let retypedTables = Set(work.retypedColumns.keys.filter { !work.removedTop.contains($0) }.map(ModelIndex.name))
+        for publication in before.model.definedObjects where publication.kind == .publication && !retypedTables.isEmpty {
+            let id = publication.id
+            guard after.object(id) != nil, !work.removedTop.contains(id), !work.addedTop.contains(id), !work.rebuilt.contains(id),
+                  PublicationDDL.filters(publication, anyOf: retypedTables) else { continue }
+            work.rebuilt.insert(id)
+            work.changedTop[id] = nil
+        }
         // Rules that name a column whose type changes, on its table or another, found by their
         // text: the loop above finds them by their edges (to the tables they read), but a snapshot
         // taken before rules were ends of their own (read revision 11) has a rule's edges lifted

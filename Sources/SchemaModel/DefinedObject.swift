@@ -66,6 +66,35 @@ public struct DefinedObject: Codable, Hashable, Sendable, Comparable, OwnedObjec
         return qualifiedName { tokens in tokens.lastIndex { $0.isWord("FROM") }.map { $0 + 1 } }
     }
 
+    /// The tables a publication names (`FOR TABLE a (columns), b WHERE (…)`), in order; not
+    /// those `FOR TABLES IN SCHEMA` or `FOR ALL TABLES` reach. Empty for other kinds. Their ties
+    /// (pg_publication_rel, and its columns for a column list or row filter) are not among
+    /// the model's edges.
+    public var publishedTables: [QualifiedName] {
+        guard kind == .publication else { return [] }
+        let tokens = SQLToken.tokens(of: definition)
+        var tables: [QualifiedName] = [], depth = 0, inTables = false, index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if token.isSymbol("(") { depth += 1 } else if token.isSymbol(")") { depth -= 1 }
+            guard depth == 0 else { index += 1; continue }
+            if token.isWord("WITH") { break }
+            if token.isWord("TABLES") { inTables = false }
+            if token.isWord("TABLE") || inTables && token.isSymbol(",") {
+                inTables = true
+                var start = index + 1
+                if start < tokens.count, tokens[start].isWord("ONLY") { start += 1 }
+                if let (parts, next) = SQLToken.qualifiedName(in: tokens, at: start), parts.count == 2 {
+                    tables.append(QualifiedName(schema: parts[0], name: parts[1]))
+                    index = next
+                    continue
+                }
+            }
+            index += 1
+        }
+        return tables
+    }
+
     /// The schema-qualified name that starts at the token `start` finds in the definition.
     private func qualifiedName(at start: ([SQLToken]) -> Int?) -> QualifiedName? {
         let tokens = SQLToken.tokens(of: definition)
