@@ -213,11 +213,12 @@ extension ProofScope {
                 case .statistics, .publication, .rule, .operator, .securityLabel: break
                 default: alwaysLoaded.insert(id)
                 }
-                // A publication depends on the tables it names: the server refuses a column's type
-                // change under its column list or row filter, and a table's drop takes it out.
-                for table in object.publishedTables {
+                // A publication needs the tables it names, and depends on those it names with a
+                // column list or row filter: the server refuses a change of their columns' types
+                // under it. (Not on the others: a publication of every table would bring them all.)
+                for (table, filtered) in object.publishedTables {
                     let named = ObjectID(.table, table)
-                    dependents[named, default: []].insert(id)
+                    if filtered { dependents[named, default: []].insert(id) }
                     needs[id, default: []].insert(named)
                 }
                 // A statistics object goes with its table (`CREATE STATISTICS … FROM table`), both ways.

@@ -66,14 +66,15 @@ public struct DefinedObject: Codable, Hashable, Sendable, Comparable, OwnedObjec
         return qualifiedName { tokens in tokens.lastIndex { $0.isWord("FROM") }.map { $0 + 1 } }
     }
 
-    /// The tables a publication names (`FOR TABLE a (columns), b WHERE (…)`), in order; not
-    /// those `FOR TABLES IN SCHEMA` or `FOR ALL TABLES` reach. Empty for other kinds. Their ties
-    /// (pg_publication_rel, and its columns for a column list or row filter) are not among
-    /// the model's edges.
-    public var publishedTables: [QualifiedName] {
+    /// The tables a publication names (`FOR TABLE a (columns), b WHERE (…)`), in order, each
+    /// with whether it has a column list or a row filter (the server then refuses a change of
+    /// its columns' types); not those `FOR TABLES IN SCHEMA` or `FOR ALL TABLES` reach. Empty
+    /// for other kinds. Their ties (pg_publication_rel, and its columns) are not among the
+    /// model's edges.
+    public var publishedTables: [(table: QualifiedName, filtered: Bool)] {
         guard kind == .publication else { return [] }
         let tokens = SQLToken.tokens(of: definition)
-        var tables: [QualifiedName] = [], depth = 0, inTables = false, index = 0
+        var tables: [(table: QualifiedName, filtered: Bool)] = [], depth = 0, inTables = false, index = 0
         while index < tokens.count {
             let token = tokens[index]
             if token.isSymbol("(") { depth += 1 } else if token.isSymbol(")") { depth -= 1 }
@@ -85,7 +86,8 @@ public struct DefinedObject: Codable, Hashable, Sendable, Comparable, OwnedObjec
                 var start = index + 1
                 if start < tokens.count, tokens[start].isWord("ONLY") { start += 1 }
                 if let (parts, next) = SQLToken.qualifiedName(in: tokens, at: start), parts.count == 2 {
-                    tables.append(QualifiedName(schema: parts[0], name: parts[1]))
+                    let filtered = next < tokens.count && (tokens[next].isSymbol("(") || tokens[next].isWord("WHERE"))
+                    tables.append((QualifiedName(schema: parts[0], name: parts[1]), filtered))
                     index = next
                     continue
                 }
