@@ -590,7 +590,10 @@ struct DDLWriter {
     /// renamed aside, created anew, its columns cast over through text; the old one goes last (`dropAside`).
     func rebuildDomain(_ id: ObjectID, work: Planner.Work) -> [Statement] {
         let name = ModelIndex.name(id)
-        guard let domain = after.model.domains.first(where: { $0.name == name }) else { return [] }
+        guard var domain = after.model.domains.first(where: { $0.name == name }) else { return [] }
+        // The old domain, aside, keeps its NOT NULL's name: from 17 the server would give the new
+        // one another (`d_not_null1`). Named as the server names it, which it takes (names are per domain).
+        if domain.notNull, domain.notNullName == nil { domain.notNullName = ServerNames.objectName(name.name, nil, label: "not_null") }
         return [Statement("ALTER DOMAIN \(name.sql) RENAME TO \(SQLWriting.ident(Self.aside(name).name))")]
             + TypeDDL.create(domain, guarded: false)
             + movingColumns(of: name) { column, value in
