@@ -36,7 +36,7 @@ enum CastRoute {
         case .number:
             // money takes an integer or a numeric, and gives a numeric; oid is an integer's only.
             if from == "money" || to == "money" { return moneyCasts.contains(from + ">" + to) }
-            if from == "oid" || to == "oid" { return integers.contains(from) || integers.contains(to) && to != "smallint" }
+            if from == "oid" || to == "oid" { return integers.contains(from) || wideIntegers.contains(to) }
             return true
         case .objectIdentifier:
             // Each reg* type to and from oid; two only within their pairs (a function, an operator).
@@ -50,6 +50,8 @@ enum CastRoute {
     }
 
     private static let integers: Set = ["smallint", "integer", "bigint"]
+    /// The integers a `bit`, an `oid` or a reg* type casts to (not `smallint`).
+    private static let wideIntegers: Set = ["integer", "bigint"]
     private static let moneyCasts: Set = ["integer>money", "bigint>money", "numeric>money", "money>numeric"]
 
     /// pg_cast's casts between geometric types (PostgreSQL 13 to 18).
@@ -93,13 +95,13 @@ enum CastRoute {
         case (.number, .bool), (.bool, .number):
             return fromName == "integer" || toName == "integer"
         case (.number, .bits):
-            return (fromName == "integer" || fromName == "bigint") && toName == "bit"
+            return wideIntegers.contains(fromName) && toName == "bit"
         case (.bits, .number):
-            return fromName == "bit" && (toName == "integer" || toName == "bigint")
+            return fromName == "bit" && wideIntegers.contains(toName)
         case (.number, .objectIdentifier):
             return integers.contains(fromName) || fromName == "oid"
         case (.objectIdentifier, .number):
-            return toName == "integer" || toName == "bigint" || toName == "oid"
+            return wideIntegers.contains(toName) || toName == "oid"
         default:
             return false
         }

@@ -536,8 +536,12 @@ struct DDLWriter {
     /// the server refuses two type changes of a column joined in one statement.
     private func movingColumns(of type: QualifiedName, to newType: QualifiedName? = nil, parked: Bool = false,
                                _ cast: (Column, String) -> (using: String, loss: String?)) -> [Statement] {
-        columnsMoving { Planner.uses($0.type, type) }.filter { parked || Planner.uses($0.new.type, newType ?? type) }
-            .flatMap { table, column, new -> [Statement] in
+        columnsMoving { Planner.uses($0.type, type) }.flatMap { table, column, new -> [Statement] in
+            // A parked column that leaves the type (a multirange column that becomes a range) is
+            // moved back to its old type's new version only: its own change takes it on, and sets
+            // the default of its new type.
+            let stays = Planner.uses(new.type, newType ?? type)
+            guard stays || parked else { return [] }
             var statements: [Statement] = []
             let alter = "ALTER TABLE \(table.sql) ALTER COLUMN \(SQLWriting.ident(column.name))"
             let target = (newType ?? type).sql + (column.type.hasSuffix("[]") ? "[]" : "")
@@ -546,10 +550,7 @@ struct DDLWriter {
             let id = ObjectID(.column, column.name, on: ObjectID(.table, table))
             statements.append(Statement("\(alter) TYPE \(target) USING \(using)",
                                         hazards: (loss.map { [.dataLoss("\(id.sql): " + $0)] } ?? []) + [.tableRewrite(table)] + locking(table)))
-            // A parked column that leaves the type (a multirange column that becomes a range) is
-            // moved back to its old type's new version only: its own change takes it on, and sets
-            // the default of its new type.
-            if parked, !Planner.uses(new.type, newType ?? type) { return statements }
+            if !stays { return statements }
             // The drop reached the children and partitions, which move with it: the parent's
             // default is its own (ONLY), and each of theirs is set again.
             if let value = new.defaultExpression { statements.append(Statement("\(alterColumnHead(table, column.name)) SET DEFAULT \(value)")) }
@@ -593,7 +594,7 @@ struct DDLWriter {
         guard var domain = after.model.domains.first(where: { $0.name == name }) else { return [] }
         // The old domain, aside, keeps its NOT NULL's name: from 17 the server would give the new
         // one another (`d_not_null1`). Named as the server names it, which it takes (names are per domain).
-        if domain.notNull, domain.notNullName == nil { domain.notNullName = ServerNames.objectName(name.name, nil, label: "not_null") }
+        if domain.notNull { domain.notNullName = TypeDDL.notNullName(of: domain) }
         return [Statement("ALTER DOMAIN \(name.sql) RENAME TO \(SQLWriting.ident(Self.aside(name).name))")]
             + TypeDDL.create(domain, guarded: false)
             + movingColumns(of: name) { column, value in
@@ -796,8 +797,7 @@ struct DDLWriter {
                 statements.append(Statement("\(alter) \(new.notNull ? "SET" : "DROP") NOT NULL"))
             }
         } else if names.contains("not null name") {
-            let given = ServerNames.objectName(new.name.name, nil, label: "not_null")
-            statements.append(Statement("\(alter) RENAME CONSTRAINT \(SQLWriting.ident(old.notNullName ?? given)) TO \(SQLWriting.ident(new.notNullName ?? given))"))
+            statements.append(Statement("\(alter) RENAME CONSTRAINT \(SQLWriting.ident(TypeDDL.notNullName(of: old))) TO \(SQLWriting.ident(TypeDDL.notNullName(of: new)))"))
         }
         if names.contains("checks") {
             let oldChecks = Dictionary(old.checks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -1539,12 +1539,12 @@ struct DDLWriter {
         model.model.compositeTypes.contains { Planner.uses(type, $0.name) }
     }
 
-    /// A user's range type, or its multirange, in `model`; `range` the range's own name.
-    private func userRange(_ type: String, in model: ModelIndex) -> (range: QualifiedName, multirange: QualifiedName?)? {
-        model.model.definedObjects.lazy.filter { $0.kind == .rangeType }.compactMap { object in
-            let name = QualifiedName(schema: object.schema ?? "public", name: object.name), multirange = object.multirangeType
-            return Planner.uses(type, name) || multirange.map { Planner.uses(type, $0) } == true ? (name, multirange) : nil
-        }.first
+    /// The user's range type that `type` is, or is the multirange of, in `model`.
+    private func userRange(_ type: String, in model: ModelIndex) -> DefinedObject? {
+        model.model.definedObjects.first { object in
+            object.kind == .rangeType
+                && (Planner.uses(type, ModelIndex.name(object.id)) || object.multirangeType.map { Planner.uses(type, $0) } == true)
+        }
     }
 
     /// What goes between a value of `from` and `::to` in a USING: through text from or to an
@@ -1553,11 +1553,11 @@ struct DDLWriter {
     /// user's range type (two range types have no cast; a range has one to its own multirange
     /// only), else `CastRoute`'s way.
     private func castRoute(from: String, to: String, array: Bool) -> String {
-        let ranges = (userRange(from, in: before), userRange(to, in: after))
-        let ownMultirange = ranges.0.map { range in range.multirange.map { Planner.uses(to, $0) } == true } == true
+        let range = userRange(from, in: before)
+        let ownMultirange = range?.multirangeType.map { Planner.uses(to, $0) } == true
         let viaText = isEnum(from, in: before) || isEnum(to, in: after)
-            || from != to && (isComposite(from, in: before) || isComposite(to, in: after))
-            || from != to && (ranges.0 != nil || ranges.1 != nil) && !ownMultirange
+            || from != to && (isComposite(from, in: before) || isComposite(to, in: after)
+                              || (range != nil || userRange(to, in: after) != nil) && !ownMultirange)
         return viaText ? "::text" + (array ? "[]" : "") : CastRoute.via(from: from, to: to)
     }
 

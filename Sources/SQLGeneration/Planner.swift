@@ -1081,9 +1081,9 @@ public struct Planner: Sendable {
         // server refuses the change under them ("cannot alter type of a column used by a
         // publication WHERE clause", said of a column list too). Made again around it.
         let retypedTables = Set(work.retypedColumns.keys.filter { !work.removedTop.contains($0) }.map(ModelIndex.name))
-        for publication in before.model.definedObjects where publication.kind == .publication && !retypedTables.isEmpty {
+        for publication in before.model.definedObjects where publication.kind == .publication {
             let id = publication.id
-            guard after.object(id) != nil, !work.removedTop.contains(id), !work.addedTop.contains(id), !work.rebuilt.contains(id),
+            guard !retypedTables.isEmpty, after.object(id) != nil, !work.removedTop.contains(id), !work.addedTop.contains(id), !work.rebuilt.contains(id),
                   PublicationDDL.filters(publication, anyOf: retypedTables) else { continue }
             work.rebuilt.insert(id)
             work.changedTop[id] = nil

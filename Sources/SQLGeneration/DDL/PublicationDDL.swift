@@ -30,16 +30,10 @@ enum PublicationDDL {
     }
 
     /// Whether `publication` holds a column list or a row filter over one of `tables` (or its
-    /// definition cannot be read): a table is followed by `(` or `WHERE` in its list, named
-    /// as `quote_ident` writes it (keywords quoted) or always quoted, to err towards yes.
+    /// definition cannot be read, to err towards yes), as `DefinedObject.publishedTables` reads it.
     static func filters(_ publication: DefinedObject, anyOf tables: Set<QualifiedName>) -> Bool {
-        guard let objects = parts(publication)?.objects else { return true }
-        guard objects.contains("(") else { return false }
-        return tables.contains { table in
-            [SQLWriting.identPlain, SQLWriting.ident].flatMap { schema in
-                [SQLWriting.identPlain, SQLWriting.ident].map { name in " \(schema(table.schema)).\(name(table.name)) " }
-            }.contains { named in objects.contains(named + "(") || objects.contains(named + "WHERE ") }
-        }
+        guard parts(publication) != nil else { return true }
+        return publication.publishedTables.contains { $0.filtered && tables.contains($0.table) }
     }
 
     /// The definition as the reader writes it (`CREATE PUBLICATION name [FOR ALL TABLES | FOR

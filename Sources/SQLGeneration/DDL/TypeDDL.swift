@@ -1,3 +1,4 @@
+import SQLText
 import SchemaModel
 
 /// Schemas, extensions, enums, domains, composite types and sequences: creation,
@@ -42,6 +43,11 @@ enum TypeDDL {
     static func finish(_ type: EnumType) -> [Statement] {
         (type.comment.map { [SQLWriting.comment(on: "TYPE \(type.name.sql)", $0)] } ?? [])
             + PrivilegeDDL.statements(on: "TYPE \(type.name.sql)", from: [], to: type.privileges)
+    }
+
+    /// The name of `domain`'s NOT NULL constraint: its own, or the one the server gives (17).
+    static func notNullName(of domain: Domain) -> String {
+        domain.notNullName ?? ServerNames.objectName(domain.name.name, nil, label: "not_null")
     }
 
     static func create(_ domain: Domain, guarded: Bool) -> [Statement] {
