@@ -19,6 +19,7 @@ import Support
 ///   the end, except a foreign key of a table that is not a root: the plan does
 ///   not act on that table, so a key of it to a table outside the scope is left
 ///   out of the scratch database and out of the comparison alike;
+/// - a publication that names a table in the scope, naming only the scope's tables;
 /// - always: schemas, extensions, and the kinds others use by name or that act
 ///   on every object created after them (collations, text search objects,
 ///   default privileges, event triggers, …).
@@ -105,8 +106,12 @@ public struct ProofScope: Sendable {
     /// edge ties to a root (most of such a table's statements: at 5,000 tables, four of
     /// the seven each of the benchmark's tables has). A partitioned table and a
     /// partition keep their indexes: a parent's index is made from its partitions'.
+    /// A publication names only the scope's tables.
     public func restrict(_ model: DatabaseModel) -> DatabaseModel {
         var copy = model.keeping(objects)
+        for index in copy.definedObjects.indices where copy.definedObjects[index].kind == .publication {
+            copy.definedObjects[index] = copy.definedObjects[index].keepingPublishedTables { objects.contains(ObjectID(.table, $0)) }
+        }
         for index in copy.tables.indices where !roots.contains(ObjectID(.table, copy.tables[index].name)) {
             var table = copy.tables[index]
             let id = ObjectID(.table, table.name)
@@ -213,14 +218,11 @@ extension ProofScope {
                 case .statistics, .publication, .rule, .operator, .securityLabel: break
                 default: alwaysLoaded.insert(id)
                 }
-                // A publication needs the tables it names, and depends on those it names with a
-                // column list or row filter: the server refuses a change of their columns' types
-                // under it. (Not on the others: a publication of every table would bring them all.)
-                for (table, filtered) in object.publishedTables {
-                    let named = ObjectID(.table, table)
-                    if filtered { dependents[named, default: []].insert(id) }
-                    needs[id, default: []].insert(named)
-                }
+                // A publication depends on the tables it names: a table's drop takes it out of the
+                // publication, and the server refuses a change of a column its column list or row
+                // filter names. It needs none of them: `restrict` keeps the scope's (a publication of
+                // every table would bring them all).
+                for published in object.publishedTables { dependents[ObjectID(.table, published.table), default: []].insert(id) }
                 // A statistics object goes with its table (`CREATE STATISTICS … FROM table`), both ways.
                 if let table = object.statisticsTable {
                     let owner = ObjectID(.table, table)
@@ -252,6 +254,10 @@ extension ProofScope {
             for name in touched.functions { found.formUnion(functionsByName[name, default: []]) }
             for name in touched.types { found.formUnion(typesByName[name, default: []]) }
             for name in touched.schemas { found.formUnion(schemas.filter { $0.name == name }) }
+            for name in touched.publications {
+                let id = ObjectID(kind: .publication, schema: nil, name: name)
+                if all.contains(id) { found.insert(id) }
+            }
             return found
         }
     }

@@ -1,4 +1,5 @@
 import SQLText
+import SchemaModel
 
 /// The objects a migration and its rollback name, read from their statements:
 /// what `verify` compares before the migration and after its rollback, so that
@@ -16,19 +17,21 @@ public struct TouchedObjects: Equatable, Sendable {
     public var functions: Set<String> = []
     public var types: Set<String> = []
     public var schemas: Set<String> = []
+    /// Publications a statement creates, alters or drops (their tables are among `relations`).
+    public var publications: Set<String> = []
     public var everything = false
 
     public init(_ texts: [String]) {
         for text in texts {
             guard let statements = try? SQLLexer(text).statements() else { everything = true; return }
             for statement in statements {
-                read(SQLToken.tokens(of: statement.text))
+                read(SQLToken.tokens(of: statement.text), text: statement.text)
                 if everything { return }
             }
         }
     }
 
-    private mutating func read(_ tokens: [SQLToken]) {
+    private mutating func read(_ tokens: [SQLToken], text: String) {
         let words = tokens.map { $0.kind == .word ? $0.value.uppercased() : "" }
         guard let first = words.first else { return }
         // CASCADE reaches objects no statement names.
@@ -83,6 +86,14 @@ public struct TouchedObjects: Equatable, Sendable {
                 }
             case "SCHEMA":
                 add(names(tokens, from: index, list: first == "DROP"), to: \.schemas)
+            case "PUBLICATION":
+                // … name [FOR | ADD | SET | DROP] TABLE a (columns) WHERE (…), b …: the tables, qualified.
+                guard let publication = name(tokens, at: index) else { everything = true; return }
+                publications.insert(publication)
+                let tables = PublishedTable.entries(in: text)
+                // A table named without its schema is not read: everything.
+                if tables.isEmpty, tokens.contains(where: { $0.depth == 0 && $0.isWord("TABLE") }) { everything = true; return }
+                for published in tables { relations.insert(published.table.name) }
             case "TRIGGER", "POLICY", "RULE":
                 // … name ON table
                 guard let on = words.firstIndex(of: "ON"), let table = name(tokens, at: on + 1) else { everything = true; return }

@@ -103,7 +103,7 @@ public struct Verification: Sendable {
         let touched = TouchedObjects([file.text, rollback.text])
         let marking = "SELECT \(SchemaVersions.markedRolledBack(MigrationApplier.literal(migration.version))) AS marked"
         var findings: [Finding] = []
-        if !touched.everything, let pair = RollbackTrial.Pair(file, rollback: rollback) {
+        if touched.fingerprinted, let pair = RollbackTrial.Pair(file, rollback: rollback) {
             if let trial = try trial(pair, touched: touched, marking: marking, on: connection, session: &session) {
                 findings = [left(migration, rollback, trial.difference)].compactMap { $0 } + (trial.marked ? [] : [notMarked(migration, rollback)])
                 // Restored: the trial left the migration applied once. Otherwise the trial undid the rollback:
@@ -118,7 +118,7 @@ public struct Verification: Sendable {
         }
         session = TrialSession()
         var after: DatabaseModel? = nil
-        if touched.everything {
+        if !touched.fingerprinted {
             let start = try before ?? Inspector().inspect(connection)
             try runner.apply([file], to: connection, createSchemaVersions: false)
             after = try Inspector().inspect(connection)
@@ -217,6 +217,9 @@ public struct Verification: Sendable {
 }
 
 extension TouchedObjects {
+    /// Whether the fingerprint covers every object named: it reads no publication.
+    var fingerprinted: Bool { !everything && publications.isEmpty }
+
     /// The fingerprint statement for these objects (for a multi-statement string on the session).
     var fingerprintStatement: String {
         ObjectFingerprint.execute(relations: relations, functions: functions, types: types, schemas: schemas)

@@ -755,10 +755,10 @@ struct DDLWriter {
             if names.contains("comment") { statements.append(SQLWriting.comment(on: FunctionDDL.target(new), new.comment)) }
             return statements + PrivilegeDDL.statements(on: new, from: old.privileges, to: new.privileges)
         case let (.defined(old)?, .defined(new)?):
-            var statements: [Statement] = names.contains("definition")
-                // Changed in place: a publication's old column lists and row filters were found
-                // clear of the columns the plan touches (`Planner.needsRebuild`).
-                ? DefinedObjectDDL.alter(old, new, unlinked: work.unlinkedEarly.contains(change.id), columnsStay: true) ?? [] : []
+            // A publication that let go of tables while the plan changed them takes them back.
+            let givenBack = work.publicationTablesAside[change.id] ?? []
+            var statements: [Statement] = names.contains("definition") || !givenBack.isEmpty
+                ? DefinedObjectDDL.alter(old, new, unlinked: work.unlinkedEarly.contains(change.id), givenBack: givenBack) ?? [] : []
             if names.contains("comment"), let target = DefinedObjectDDL.target(new) { statements.append(SQLWriting.comment(on: target, new.comment)) }
             if names.contains("privileges") { statements += DefinedObjectDDL.privileges(of: new, from: old.privileges) }
             return statements

@@ -94,6 +94,13 @@ public struct Planner: Sendable {
         /// Changed in place (a base type, an operator) off a function that goes: its settings that
         /// name it are set to NONE before the drops, instead of the object being made again.
         var unlinkedEarly: Set<ObjectID> = []
+        /// Tables a publication that stays lets go of while the plan changes them, by publication:
+        /// made again (their drop takes them out of it), or holding a column that the publication's
+        /// column list or row filter names and the plan drops or retypes (the server refuses that
+        /// under it). Taken out before the drops (`ALTER PUBLICATION … DROP TABLE`) and given back
+        /// after the creations, with the target's list and filter; the publication itself stays,
+        /// as a subscriber's walsender must find it (`PublicationDDL`).
+        var publicationTablesAside: [ObjectID: [QualifiedName]] = [:]
         /// Partitions of a partitioned table created again that stay its partitions: detached
         /// before it is dropped, so their rows stay, and attached to the new one.
         var reattached: Set<ObjectID> = []
@@ -145,6 +152,7 @@ public struct Planner: Sendable {
         addExpressionsSet(to: &work, before: before, after: after, order: newOrder.order)
         addDependents(to: &work, before: before, after: after, edges: oldOrder.edges)
         addParentChecksMadeAgain(to: &work, before: before, after: after)
+        addPublicationTablesAside(to: &work, before: before, after: after)
         let defaultsAside = Self.defaultPrivilegesAside(work: &work, before: before, after: after)
         notes += possibleRenames(work, before: before, after: after)
         notes += work.rebuilt.sorted().map { id in
@@ -152,6 +160,10 @@ public struct Planner: Sendable {
             // made again has none, and its user must set them again.
             "\(id) is dropped and created again"
                 + (id.kind == .userMapping ? ", without its options (never read: they may hold passwords); set them again with ALTER USER MAPPING" : "")
+        }
+        // Outside a transaction, the rows written to such a table in between are not published.
+        notes += work.publicationTablesAside.keys.sorted().map { id in
+            "\(id) lets go of \(work.publicationTablesAside[id]!.map(\.sql).joined(separator: ", ")) while the plan changes it, and takes it back after"
         }
         let existing = Set(old.tables.map { ObjectID(.table, $0.name) }).subtracting(work.rebuilt)
         let callers = Self.tablesInCyclesWithFunctions(newOrder.needs)
@@ -205,6 +217,11 @@ public struct Planner: Sendable {
             if case let .defined(old)? = before.object(id), case let .defined(new)? = after.object(id) {
                 statements += DefinedObjectDDL.unlink(old, new)
             }
+        }
+        // Tables publications let go of while the plan changes them (those made again leave with their drop).
+        for id in work.publicationTablesAside.keys.sorted() {
+            let detached = work.publicationTablesAside[id]!.filter { !work.rebuilt.contains(ObjectID(.table, $0)) }
+            if !detached.isEmpty { statements.append(PublicationDDL.dropTables(detached, from: id)) }
         }
         // Drops. 1: foreign keys, so no table is held by one.
         let droppedMembers = (Set(work.removedMembers.keys).union(work.rebuiltMembers)).sorted()
@@ -398,6 +415,8 @@ public struct Planner: Sendable {
                 statements += writer.rebuildCollation(id, work: work)
             } else if let change = work.changedTop[id] {
                 statements += writer.alter(change, work: work)
+            } else if let tables = work.publicationTablesAside[id], case let .defined(publication)? = after.object(id) {
+                statements += PublicationDDL.alter(publication, publication, givenBack: tables) ?? []
             }
             if id.kind == .table, !work.addedTop.contains(id), !work.rebuilt.contains(id) {
                 if tablesWithMemberChanges.contains(id) { statements += writer.alterColumns(of: id, work: work) }
@@ -550,7 +569,6 @@ public struct Planner: Sendable {
         var work = Work()
         // A rule on a table added or removed whole comes inside the table's change; it is planned on its own.
         let changes = diff.changes.flatMap { change in [change] + change.members.filter { $0.kind == .rule } }
-        let columnsTouched = Self.tablesWithColumnsTouched(diff)
         for change in changes {
             let id = change.id
             if id.parent == nil || id.kind == .rule {
@@ -558,7 +576,7 @@ public struct Planner: Sendable {
                 case .added: work.addedTop.insert(id)
                 case .removed: work.removedTop.insert(id)
                 case .changed:
-                    if needsRebuild(change, columnsTouched: columnsTouched) { work.rebuilt.insert(id) } else { work.changedTop[id] = change }
+                    if needsRebuild(change) { work.rebuilt.insert(id) } else { work.changedTop[id] = change }
                     if id.kind == .enum, case let .enum(oldType)? = change.old, case let .enum(newType)? = change.new,
                        !Self.isSubsequence(oldType.labels, of: newType.labels) {
                         work.enumRebuilds.insert(id)
@@ -624,18 +642,6 @@ public struct Planner: Sendable {
         return work
     }
 
-    /// Tables the diff removes, or whose columns it removes or changes: a publication's column
-    /// list or row filter over one of them holds columns the plan may need to drop or retype.
-    private static func tablesWithColumnsTouched(_ diff: SchemaDiff) -> Set<QualifiedName> {
-        // A column's change comes as its own, its table as its parent.
-        Set(diff.changes.compactMap { change -> ObjectID? in
-            if change.id.kind == .column { return change.change == .added ? nil : change.id.parent }
-            guard change.id.kind == .table else { return nil }
-            return change.change == .removed || !Set(change.properties.map(\.name)).isDisjoint(with: ["kind", "partition key"])
-                ? change.id : nil
-        }.compactMap { table in table.schema.map { QualifiedName(schema: $0, name: table.name) } })
-    }
-
     /// The materialized views among `created` made with data that read, through views and other
     /// materialized views, a table that existed before the plan: their creation runs the query
     /// over its rows.
@@ -654,8 +660,8 @@ public struct Planner: Sendable {
         })
     }
 
-    /// Whether PostgreSQL cannot make `change` in place. `columnsTouched`: `tablesWithColumnsTouched`.
-    private func needsRebuild(_ change: SchemaChange, columnsTouched: Set<QualifiedName>) -> Bool {
+    /// Whether PostgreSQL cannot make `change` in place.
+    private func needsRebuild(_ change: SchemaChange) -> Bool {
         let names = Set(change.properties.map(\.name))
         switch change.id.kind {
         case .table: return !names.isDisjoint(with: ["kind", "partition key"])
@@ -680,8 +686,7 @@ public struct Planner: Sendable {
             return Array(new.attributes.prefix(kept.count).map(\.name)) != kept
         case .textSearchConfiguration, .textSearchDictionary, .operator, .baseType, .publication, .foreignDataWrapper, .foreignServer:
             guard names.contains("definition"), case let .defined(old)? = change.old, case let .defined(new)? = change.new else { return false }
-            let columnsStay = new.kind == .publication && !PublicationDDL.filters(old, anyOf: columnsTouched)
-            return DefinedObjectDDL.alter(old, new, columnsStay: columnsStay) == nil
+            return DefinedObjectDDL.alter(old, new) == nil
         default: return !names.isDisjoint(with: ["definition"])
         }
     }
@@ -777,6 +782,35 @@ public struct Planner: Sendable {
             }
         }
         return checks
+    }
+
+    /// `Work.publicationTablesAside`: for each publication that stays (neither added, removed nor
+    /// made again), the tables it names that the plan makes again, or that hold a column its
+    /// column list or row filter names (by name, an inherited one too: `ALTER TABLE` recurses
+    /// into partitions and children) which the plan drops, drops and adds again, or retypes.
+    /// A table that goes leaves the publication with its drop.
+    private func addPublicationTablesAside(to work: inout Work, before: ModelIndex, after: ModelIndex) {
+        var touched: [QualifiedName: Set<String>] = [:]
+        for (table, columns) in work.retypedColumns { touched[ModelIndex.name(table), default: []].formUnion(columns) }
+        for (table, columns) in work.readdedColumns { touched[ModelIndex.name(table), default: []].formUnion(columns) }
+        for id in work.removedMembers.keys where id.kind == .column {
+            if let table = id.parent { touched[ModelIndex.name(table), default: []].insert(id.name) }
+        }
+        func columns(of table: QualifiedName, depth: Int = 0) -> Set<String> {
+            let parents = depth < 64 ? before.tables[table]?.parents ?? [] : []
+            return parents.reduce(touched[table] ?? []) { $0.union(columns(of: $1, depth: depth + 1)) }
+        }
+        for publication in before.model.definedObjects where publication.kind == .publication {
+            let id = publication.id
+            guard after.object(id) != nil, !work.removedTop.contains(id), !work.addedTop.contains(id), !work.rebuilt.contains(id) else { continue }
+            let aside = publication.publishedTables.filter { published in
+                let table = ObjectID(.table, published.table)
+                guard !work.removedTop.contains(table) else { return false }
+                return work.rebuilt.contains(table)
+                    || published.filtered && columns(of: published.table).contains { Self.mentions(published.filter, $0) }
+            }.map(\.table)
+            if !aside.isEmpty { work.publicationTablesAside[id] = aside }
+        }
     }
 
     /// A child the plan creates (not a partition: `TableDDL.attachesLater`) that holds a check of
@@ -1077,17 +1111,6 @@ public struct Planner: Sendable {
                 if after.member(id) != nil { work.rebuiltMembers.insert(id) }
             }
         }
-        // Publications with a column list or row filter on a table whose column changes type: the
-        // server refuses the change under them ("cannot alter type of a column used by a
-        // publication WHERE clause", said of a column list too). Made again around it.
-        let retypedTables = Set(work.retypedColumns.keys.filter { !work.removedTop.contains($0) }.map(ModelIndex.name))
-        for publication in before.model.definedObjects where publication.kind == .publication {
-            let id = publication.id
-            guard !retypedTables.isEmpty, after.object(id) != nil, !work.removedTop.contains(id), !work.addedTop.contains(id), !work.rebuilt.contains(id),
-                  PublicationDDL.filters(publication, anyOf: retypedTables) else { continue }
-            work.rebuilt.insert(id)
-            work.changedTop[id] = nil
-        }
         // Rules that name a column whose type changes, on its table or another, found by their
         // text: the loop above finds them by their edges (to the tables they read), but a snapshot
         // taken before rules were ends of their own (read revision 11) has a rule's edges lifted
@@ -1128,10 +1151,16 @@ public struct Planner: Sendable {
             guard let was = before.tables[table], let now = after.tables[table] else { return false }
             return was.unlogged != now.unlogged
         }
+        // And foreign keys of a table that stays to one made again (a table that becomes
+        // partitioned): the server refuses its drop while they reference it.
+        func remadeUnder(_ table: QualifiedName, _ referenced: QualifiedName) -> Bool {
+            referenced != table && work.rebuilt.contains(ObjectID(.table, referenced)) && !work.rebuilt.contains(ObjectID(.table, table))
+        }
         for table in before.model.tables {
             for constraint in table.constraints {
                 guard let key = constraint.foreignKey,
                       droppedKeys.contains(where: { $0.0 == key.referencedTable && $0.1 == Set(key.referencedColumns) })
+                        || remadeUnder(table.name, key.referencedTable)
                         || movesFamily(table.name, constraint.columns) || movesFamily(key.referencedTable, key.referencedColumns)
                         || (key.referencedTable != table.name && (changesPersistence(table.name) || changesPersistence(key.referencedTable)))
                 else { continue }

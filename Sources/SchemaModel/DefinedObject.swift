@@ -1,3 +1,4 @@
+import Foundation
 import SQLText
 
 /// An object the model holds by its definition: the statement that creates it,
@@ -66,35 +67,33 @@ public struct DefinedObject: Codable, Hashable, Sendable, Comparable, OwnedObjec
         return qualifiedName { tokens in tokens.lastIndex { $0.isWord("FROM") }.map { $0 + 1 } }
     }
 
-    /// The tables a publication names (`FOR TABLE a (columns), b WHERE (…)`), in order, each
-    /// with whether it has a column list or a row filter (the server then refuses a change of
-    /// its columns' types); not those `FOR TABLES IN SCHEMA` or `FOR ALL TABLES` reach. Empty
-    /// for other kinds. Their ties (pg_publication_rel, and its columns) are not among the
-    /// model's edges.
-    public var publishedTables: [(table: QualifiedName, filtered: Bool)] {
-        guard kind == .publication else { return [] }
+    /// The tables a publication names (`FOR TABLE a (columns), b WHERE (…)`), in order, with
+    /// their column lists and row filters; not those `FOR TABLES IN SCHEMA` or `FOR ALL TABLES`
+    /// reach. Empty for other kinds.
+    public var publishedTables: [PublishedTable] {
+        kind == .publication ? PublishedTable.entries(in: definition) : []
+    }
+
+    /// A publication naming only the tables `keep` accepts, written as the reader writes one
+    /// (`FOR TABLE a, b, TABLES IN SCHEMA s WITH (…)`, tables in the order they were): what a
+    /// proof's scope loads of a publication whose other tables it leaves out, on both sides
+    /// alike. Itself when it keeps every table (or names none).
+    public func keepingPublishedTables(_ keep: (QualifiedName) -> Bool) -> DefinedObject {
+        let entries = publishedTables
+        let kept = entries.filter { keep($0.table) }
+        guard kept.count < entries.count else { return self }
         let tokens = SQLToken.tokens(of: definition)
-        var tables: [(table: QualifiedName, filtered: Bool)] = [], depth = 0, inTables = false, index = 0
-        while index < tokens.count {
-            let token = tokens[index]
-            if token.isSymbol("(") { depth += 1 } else if token.isSymbol(")") { depth -= 1 }
-            guard depth == 0 else { index += 1; continue }
-            if token.isWord("WITH") { break }
-            if token.isWord("TABLES") { inTables = false }
-            if token.isWord("TABLE") || inTables && token.isSymbol(",") {
-                inTables = true
-                var start = index + 1
-                if start < tokens.count, tokens[start].isWord("ONLY") { start += 1 }
-                if let (parts, next) = SQLToken.qualifiedName(in: tokens, at: start), parts.count == 2 {
-                    let filtered = next < tokens.count && (tokens[next].isSymbol("(") || tokens[next].isWord("WHERE"))
-                    tables.append((QualifiedName(schema: parts[0], name: parts[1]), filtered))
-                    index = next
-                    continue
-                }
-            }
-            index += 1
-        }
-        return tables
+        let bytes = Array(definition.utf8)
+        guard let forIndex = tokens.firstIndex(where: { $0.depth == 0 && $0.isWord("FOR") }),
+              let withIndex = tokens.lastIndex(where: { $0.depth == 0 && $0.isWord("WITH") }), forIndex < withIndex else { return self }
+        let text = { (from: Int, to: Int) in String(decoding: bytes[from..<to], as: UTF8.self) }
+        let schemas = tokens[forIndex..<withIndex].first { $0.depth == 0 && $0.isWord("TABLES") }
+            .map { text($0.offset, tokens[withIndex].offset).trimmingCharacters(in: .whitespaces) }
+        let objects = (kept.isEmpty ? [] : ["TABLE " + kept.map(\.entry).joined(separator: ", ")]) + (schemas.map { [$0] } ?? [])
+        var copy = self
+        copy.definition = text(0, tokens[forIndex].offset) + (objects.isEmpty ? "" : "FOR " + objects.joined(separator: ", ") + " ")
+            + text(tokens[withIndex].offset, bytes.count)
+        return copy
     }
 
     /// The schema-qualified name that starts at the token `start` finds in the definition.

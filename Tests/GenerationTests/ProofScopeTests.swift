@@ -114,16 +114,42 @@ import Testing
                                          + Self.retype + "\nALTER PUBLICATION by_columns ADD TABLE t2 (id, amount);")
         // Without taking the table out of the publication, the server refuses the column's
         // change under its column list; the publication has no edge in the model. One that
-        // publishes the table whole does not refuse it, and stays out.
+        // publishes the table whole comes too, naming only the scope's tables (t5 stays out).
         var plan = Plan(statements: Self.retype.split(separator: "\n").map { Statement(String($0.dropLast())) })
         plan.changedObjects = [ObjectID(.table, QualifiedName(schema: "public", name: "t2"))]
         let scope = try #require(ProofScope(plan: plan, changed: plan.changedObjects ?? [], source: old, target: new))
         let published = Set(scope.objects.filter { $0.kind == .publication }.map(\.name))
-        #expect(published == ["by_columns"])
+        #expect(published == ["by_columns", "bystander"])
+        #expect(!names(scope).contains("t5"))
+        let bystander = try #require(scope.restrict(old).definedObjects.first { $0.name == "bystander" })
+        #expect(bystander.publishedTables.map(\.table.name) == ["t2"], "\(bystander.definition)")
         #expect(throws: (any Error).self) { try Proving.check().prove(plan, from: old, to: new) }
-        // The planner's own plan makes the publication again around the change, and holds.
+        // The planner's own plan lets the publication go of the table around the change, and holds.
         let planned = Planner(from: old, to: new).plan()
-        #expect(try Proving.check().prove(planned, from: old, to: new).holds, "\(planned.sql)")
+        #expect(!planned.sql.contains("DROP PUBLICATION"), "\(planned.sql)")
+        let proof = try Proving.check().prove(planned, from: old, to: new)
+        #expect(proof.holds && proof.scope != nil, "\(planned.sql)")
+    }
+
+    /// A table made again leaves every publication with its drop: the scope loads the
+    /// publications that name it, so a plan that does not give it back is refused there
+    /// (the scope once left them out, and passed such a plan).
+    @Test func aPublicationOfATableMadeAgainIsThereToSeeItLost() throws {
+        let publication = "CREATE PUBLICATION whole FOR TABLE t5, t6;"
+        let old = try TestDatabase.model(after: Self.base + "\n" + publication)
+        let remake = "DROP VIEW t5_view; DROP TABLE t6; DROP TABLE t5; CREATE TABLE t5 (id int PRIMARY KEY, up int REFERENCES t4) PARTITION BY RANGE (id);"
+            + " CREATE TABLE t6 (id int PRIMARY KEY, up int REFERENCES t5); CREATE VIEW t5_view AS SELECT id FROM t5;"
+        let new = try TestDatabase.model(after: Self.base + "\n" + publication + "\n" + remake + " ALTER PUBLICATION whole ADD TABLE t5, t6;")
+        let planned = Planner(from: old, to: new).plan()
+        #expect(planned.sql.contains("ALTER PUBLICATION \"whole\" ADD TABLE public.t5"), "\(planned.sql)")
+        let proof = try Proving.check().prove(planned, from: old, to: new)
+        #expect(proof.holds && proof.scope != nil, "\(planned.sql)")
+        // Without giving the table back, the scope's publication shows the loss.
+        var lost = planned
+        lost.statements.removeAll { $0.sql.hasPrefix("ALTER PUBLICATION") }
+        let scope = try #require(ProofScope(plan: lost, changed: lost.changedObjects ?? [], source: old, target: new))
+        #expect(scope.objects.contains(ObjectID(kind: .publication, schema: nil, name: "whole")))
+        #expect(try !Proving.check().prove(lost, from: old, to: new).holds)
     }
 
     @Test func aStatementWhoseReachCannotBeReadIsProvedOnTheWholeSource() throws {

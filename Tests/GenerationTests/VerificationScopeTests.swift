@@ -93,6 +93,19 @@ import Testing
         #expect(read.functions == ["g", "h"])
     }
 
+    /// A publication statement names its tables (the proof's scope loads them), but the
+    /// fingerprint reads no publication: such a migration is compared whole.
+    @Test func aPublicationIsReadButComparedWhole() throws {
+        let read = TouchedObjects(["ALTER PUBLICATION crm ADD TABLE public.t (id) WHERE ((id > 0)), \"Sales\".\"Deal, big\";"])
+        #expect(read.everything == false && read.publications == ["crm"] && read.relations == ["t", "Deal, big"])
+        #expect(TouchedObjects(["ALTER PUBLICATION crm ADD TABLE t;"]).everything, "a table without its schema is not read")
+        let faulty = try Self.verify("CREATE PUBLICATION crm FOR TABLE public.t;", rollback: "DROP TABLE IF EXISTS nothing_here;")
+        let finding = try #require(faulty.findings.first, "caught")
+        #expect(finding.details?.contains("crm") == true, "\(finding.details ?? "")")
+        let correct = try Self.verify("CREATE PUBLICATION crm FOR TABLE public.t;", rollback: "DROP PUBLICATION IF EXISTS crm;")
+        #expect(correct.findings.isEmpty, "\(correct.findings)")
+    }
+
     /// The rollback is first tried inside the migration's own transaction; there the
     /// migration's deferred foreign-key checks are still pending and `DROP TABLE` refuses
     /// to run. The trial changes nothing, and the long way (the migration committed, then

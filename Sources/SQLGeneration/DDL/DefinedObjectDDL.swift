@@ -61,10 +61,10 @@ enum DefinedObjectDDL {
     /// them (contrib's cube moved `>=` to `scalargesel`, hstore 1.8 added a SUBSCRIPT). A
     /// publication's tables and options (`PublicationDDL`).
     /// `unlinked`: its settings gone were set to NONE before the drops (`unlink`), not again here.
-    static func alter(_ old: DefinedObject, _ new: DefinedObject, unlinked: Bool = false, columnsStay: Bool = false) -> [Statement]? {
+    static func alter(_ old: DefinedObject, _ new: DefinedObject, unlinked: Bool = false, givenBack: [QualifiedName] = []) -> [Statement]? {
         switch new.kind {
         case .textSearchConfiguration, .textSearchDictionary: return TextSearchDDL.alter(old, new)
-        case .publication: return PublicationDDL.alter(old, new, columnsStay: columnsStay)
+        case .publication: return PublicationDDL.alter(old, new, givenBack: givenBack)
         case .foreignDataWrapper, .foreignServer: return ForeignServerDDL.alter(old, new)
         case .operator, .baseType:
             guard let was = clauses(old.definition), let now = clauses(new.definition), let target = target(new) else { return nil }

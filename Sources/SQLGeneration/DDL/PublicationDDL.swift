@@ -10,30 +10,33 @@ import SchemaModel
 ///
 /// Made again all the same where no statement reaches: `FOR ALL TABLES` given or taken, or
 /// every table and schema taken away (`SET` needs at least one, and `DROP TABLE` would name
-/// tables the plan may have dropped or renamed). And where the old publication holds a
-/// column list or a row filter over a table whose columns the plan drops or changes
-/// (`columnsStay` false): those depend on the columns they name, which the plan may drop or
-/// retype before the publication's turn comes (the server refuses both while the publication
-/// holds them), so it goes before its tables change, as the planner drops whatever reads them.
+/// tables the plan may have dropped or renamed). A table the plan makes again, or whose
+/// columns it drops or retypes under the publication's column list or row filter (the server
+/// refuses both while the publication names them), is let go of before the drops and given
+/// back after (`Planner.Work.publicationTablesAside`): the publication stays.
 enum PublicationDDL {
     /// The statements that turn `old` into `new`, or nil when it must be made again.
-    /// `columnsStay`: no column an old column list or row filter names is dropped or changed.
-    static func alter(_ old: DefinedObject, _ new: DefinedObject, columnsStay: Bool = false) -> [Statement]? {
-        guard let was = parts(old), let now = parts(new), columnsStay || !was.objects.contains("(") else { return nil }
+    /// `givenBack`: tables let go of before the drops (`dropTables`), named again here: by `SET`
+    /// when the tables change anyway, else by `ADD TABLE` with the target's lists and filters.
+    static func alter(_ old: DefinedObject, _ new: DefinedObject, givenBack: [QualifiedName] = []) -> [Statement]? {
+        guard let was = parts(old), let now = parts(new) else { return nil }
         let allTables = "ALL TABLES"
         guard (was.objects == allTables) == (now.objects == allTables), was.objects.isEmpty || !now.objects.isEmpty else { return nil }
         let target = "ALTER PUBLICATION \(SQLQuoting.identifier(new.name))"
         var statements: [Statement] = []
         if was.options != now.options { statements.append(Statement("\(target) SET (\(explicit(now.options, beside: was.options)))")) }
-        if was.objects != now.objects, now.objects != allTables { statements.append(Statement("\(target) SET \(now.objects)")) }
+        if was.objects != now.objects, now.objects != allTables {
+            statements.append(Statement("\(target) SET \(now.objects)"))
+        } else {
+            let entries = new.publishedTables.filter { givenBack.contains($0.table) }.map(\.entry)
+            if !entries.isEmpty { statements.append(Statement("\(target) ADD TABLE \(entries.joined(separator: ", "))")) }
+        }
         return statements
     }
 
-    /// Whether `publication` holds a column list or a row filter over one of `tables` (or its
-    /// definition cannot be read, to err towards yes), as `DefinedObject.publishedTables` reads it.
-    static func filters(_ publication: DefinedObject, anyOf tables: Set<QualifiedName>) -> Bool {
-        guard parts(publication) != nil else { return true }
-        return publication.publishedTables.contains { $0.filtered && tables.contains($0.table) }
+    /// `tables` taken out of `publication` before the drops (`Planner.Work.publicationTablesAside`).
+    static func dropTables(_ tables: [QualifiedName], from publication: ObjectID) -> Statement {
+        Statement("ALTER PUBLICATION \(SQLQuoting.identifier(publication.name)) DROP TABLE \(tables.map(\.sql).joined(separator: ", "))")
     }
 
     /// The definition as the reader writes it (`CREATE PUBLICATION name [FOR ALL TABLES | FOR
