@@ -95,7 +95,7 @@ public struct Planner: Sendable {
         /// name it are set to NONE before the drops, instead of the object being made again.
         var unlinkedEarly: Set<ObjectID> = []
         /// Tables a publication that stays lets go of while the plan changes them, by publication:
-        /// made again (their drop takes them out of it), or holding a column that the publication's
+        /// made again (their drop takes them out of it), made unlogged, or holding a column that the publication's
         /// column list or row filter names and the plan drops or retypes (the server refuses that
         /// under it). Taken out before the drops (`ALTER PUBLICATION … DROP TABLE`) and given back
         /// after the creations, with the target's list and filter; the publication itself stays,
@@ -163,7 +163,11 @@ public struct Planner: Sendable {
         }
         // Outside a transaction, the rows written to such a table in between are not published.
         notes += work.publicationTablesAside.keys.sorted().map { id in
-            "\(id) lets go of \(work.publicationTablesAside[id]!.map(\.sql).joined(separator: ", ")) while the plan changes it, and takes it back after"
+            let tables = work.publicationTablesAside[id]!
+            var kept: Set<QualifiedName> = []
+            if case let .defined(publication)? = after.object(id) { kept = Set(publication.publishedTables.map(\.table)) }
+            return "\(id) lets go of \(tables.map(\.sql).joined(separator: ", ")) while the plan changes "
+                + (tables.count == 1 ? "it" : "them") + (tables.allSatisfy(kept.contains) ? ", and takes " + (tables.count == 1 ? "it" : "them") + " back after" : "")
         }
         let existing = Set(old.tables.map { ObjectID(.table, $0.name) }).subtracting(work.rebuilt)
         let callers = Self.tablesInCyclesWithFunctions(newOrder.needs)
@@ -785,7 +789,8 @@ public struct Planner: Sendable {
     }
 
     /// `Work.publicationTablesAside`: for each publication that stays (neither added, removed nor
-    /// made again), the tables it names that the plan makes again, or that hold a column its
+    /// made again), the tables it names that the plan makes again or unlogged (the server
+    /// refuses that to a published table), or that hold a column its
     /// column list or row filter names (by name, an inherited one too: `ALTER TABLE` recurses
     /// into partitions and children) which the plan drops, drops and adds again, or retypes.
     /// A table that goes leaves the publication with its drop.
@@ -806,7 +811,7 @@ public struct Planner: Sendable {
             let aside = publication.publishedTables.filter { published in
                 let table = ObjectID(.table, published.table)
                 guard !work.removedTop.contains(table) else { return false }
-                return work.rebuilt.contains(table)
+                return work.rebuilt.contains(table) || after.tables[published.table]?.unlogged == true && before.tables[published.table]?.unlogged == false
                     || published.filtered && columns(of: published.table).contains { Self.mentions(published.filter, $0) }
             }.map(\.table)
             if !aside.isEmpty { work.publicationTablesAside[id] = aside }

@@ -24,7 +24,9 @@ import SchemaModel
 /// functions, sequences); privileges granted to roles, default privileges; triggers on
 /// partitioned tables, with transition tables, constraint triggers, triggers disabled; views'
 /// options and column defaults; hash and BRIN indexes, index storage, tables clustered;
-/// generated columns over other columns, retyped under them. Each step's renames are told
+/// generated columns over other columns, retyped under them; publications of whole tables, of
+/// column lists and of row filters, over columns later retyped, dropped and renamed, of tables
+/// later made unlogged. Each step's renames are told
 /// (`renames`), so a plan can be proved with them confirmed too.
 public struct RandomHistory: Sendable {
     struct Column: Sendable {
@@ -82,8 +84,27 @@ public struct RandomHistory: Sendable {
         var trigger: String?
     }
 
+    /// A table a publication names: whole, with a column list (its key and another column), or
+    /// with a row filter over a column (`… IS NOT NULL`, whatever its type becomes).
+    struct Published: Sendable {
+        var table: String
+        var columns: [String]?
+        var filter: String?
+        /// The columns it names: the server refuses their drop or a change of their type under it.
+        var names: Set<String> { Set(columns ?? []).union(filter.map { [$0] } ?? []) }
+        var sql: String {
+            table + (columns.map { " (\($0.joined(separator: ", ")))" } ?? "") + (filter.map { " WHERE (\($0) IS NOT NULL)" } ?? "")
+        }
+    }
+
+    struct Publication: Sendable {
+        var name: String
+        var tables: [Published]
+    }
+
     var random: SplitMix64
     var tables: [Table] = []
+    var publications: [Publication] = []
     var views: [View] = []
     var enums: [String: [String]] = [:]
     /// Functions a column default calls, with that column.
@@ -122,10 +143,13 @@ public struct RandomHistory: Sendable {
     var counter = 0
     /// Whether functions may have SQL-standard bodies (`BEGIN ATOMIC`, PostgreSQL 14 and later).
     let standardBodies: Bool
+    /// Whether publications may have column lists and row filters (PostgreSQL 15 and later).
+    let publicationFilters: Bool
 
-    public init(seed: UInt64, standardBodies: Bool = true) {
+    public init(seed: UInt64, standardBodies: Bool = true, publicationFilters: Bool = true) {
         random = SplitMix64(seed: seed)
         self.standardBodies = standardBodies
+        self.publicationFilters = publicationFilters
     }
 
     mutating func fresh(_ prefix: String) -> String {
@@ -233,9 +257,10 @@ public struct RandomHistory: Sendable {
         case 42: return triggerVariant()
         case 43: return chance(50) ? viewOptionEdit() : indexStorageEdit()
         default:
-            switch random.next() % 3 {
+            switch random.next() % 4 {
             case 0: return grantEdit()
             case 1: return storageEdit()
+            case 2: return publicationEdit()
             default: return enumRename()
             }
         }
@@ -265,6 +290,7 @@ public struct RandomHistory: Sendable {
         children.removeAll { $0.parent == name }
         statistics = statistics.filter { $0.value.table != name }
         extraTriggers.removeAll { $0.table == name }
+        forgetPublished { $0.table == name }
         for position in tables.indices { tables[position].foreignKeys = tables[position].foreignKeys.filter { $0.value != name } }
         return "DROP TABLE \(name) CASCADE"
     }
@@ -313,6 +339,8 @@ public struct RandomHistory: Sendable {
         tables[index].foreignKeys = tables[index].foreignKeys.filter { !$0.key.hasSuffix("_" + column) }
         tables[index].checks.removeAll { $0.hasSuffix("_" + column) }
         tables[index].policies = tables[index].policies.filter { $0.value != column }
+        // CASCADE takes the table out of a publication whose list or filter names the column.
+        forgetPublished { $0.table == table && $0.names.contains(column) }
     }
 
     mutating func changeType() -> String {
@@ -353,7 +381,12 @@ public struct RandomHistory: Sendable {
         let reading = readers.keys.sorted().filter { readers[$0]!.table == table && columns.contains(readers[$0]!.column) }
         let policies = tables[index].policies.keys.sorted().filter { columns.contains(tables[index].policies[$0]!) }
         let trigger = tables[index].whenColumn.map(columns.contains) == true ? tables[index].trigger : nil
-        return ruling.map { "DROP RULE \($0) ON \(table)" } + calling.map { "DROP VIEW \($0.name)" }
+        // Publications whose column list or row filter names one: the table is taken out and put back.
+        let publishing = publications.compactMap { publication in
+            publication.tables.first { $0.table == table && !$0.names.isDisjoint(with: columns) }.map { (publication.name, $0) }
+        }
+        return publishing.map { "ALTER PUBLICATION \($0.0) DROP TABLE \(table)" }
+            + ruling.map { "DROP RULE \($0) ON \(table)" } + calling.map { "DROP VIEW \($0.name)" }
             + over.reversed().map { "DROP VIEW \($0.name)" }
             + materialized.map { "DROP MATERIALIZED VIEW \($0.name)" }
             + reading.map { "DROP FUNCTION \($0)()" } + policies.map { "DROP POLICY \($0) ON \(table)" }
@@ -365,6 +398,7 @@ public struct RandomHistory: Sendable {
             + materialized.flatMap(createMaterializedView) + policies.map { createPolicy($0, table, tables[index].policies[$0]!) }
             + (trigger.map { [whenTrigger($0, on: table, column: tables[index].whenColumn!, function: tables[index].triggerFunction ?? "\(table)_audit",
                                           updateOf: tables[index].updateOf)] } ?? [])
+            + publishing.map { "ALTER PUBLICATION \($0.0) ADD TABLE \($0.1.sql)" }
     }
 
     mutating func toggleNotNull() -> String {
@@ -866,6 +900,11 @@ public struct RandomHistory: Sendable {
         functions = functions.mapValues { $0 == (table, old) ? (table, new) : $0 }
         sequences = sequences.mapValues { $0 == (table, old) ? (table, new) : $0 }
         statistics = statistics.mapValues { $0.table == table ? (table, $0.columns.map { $0 == old ? new : $0 }) : $0 }
+        editPublished { published in
+            guard published.table == table else { return }
+            published.columns = published.columns?.map { $0 == old ? new : $0 }
+            if published.filter == old { published.filter = new }
+        }
         renames = [Rename(table: QualifiedName(schema: tables[index].schema, name: table), column: old, newName: new)]
         func renamed(_ view: View) -> View {
             var view = view
@@ -898,6 +937,7 @@ public struct RandomHistory: Sendable {
         children = children.map { $0.parent == old ? ($0.name, new) : $0 }
         statistics = statistics.mapValues { $0.table == old ? (new, $0.columns) : $0 }
         extraTriggers = extraTriggers.map { $0.table == old ? ($0.name, new) : $0 }
+        editPublished { if $0.table == old { $0.table = new } }
         renames = [Rename(table: QualifiedName(schema: tables[index].schema, name: old), newName: new)]
         return "ALTER TABLE \(old) RENAME TO \(new)"
     }
@@ -1190,7 +1230,12 @@ public struct RandomHistory: Sendable {
         guard !candidates.isEmpty else { return storageEdit() }
         let index = pick(candidates)
         tables[index].unlogged.toggle()
-        return "ALTER TABLE \(tables[index].name) SET \(tables[index].unlogged ? "UNLOGGED" : "LOGGED")"
+        // No publication holds an unlogged table: it leaves them first.
+        let table = tables[index].name
+        let leaving = tables[index].unlogged ? publications.filter { $0.tables.contains { $0.table == table } }.map(\.name) : []
+        if tables[index].unlogged { forgetPublished { $0.table == table } }
+        return (leaving.map { "ALTER PUBLICATION \($0) DROP TABLE \(table)" }
+            + ["ALTER TABLE \(table) SET \(tables[index].unlogged ? "UNLOGGED" : "LOGGED")"]).joined(separator: ";\n")
     }
 
     // MARK: Triggers on views, rules, checks a child does not inherit
