@@ -45,6 +45,11 @@ final class PublishedTablesTests: XCTestCase {
         let tablesOnly = DefinedObject(kind: .publication, schema: nil, name: "p", definition: "CREATE PUBLICATION p FOR TABLE public.a, public.b WITH (publish = 'insert');")
         XCTAssertEqual(tablesOnly.keepingPublishedTables { $0.name == "b" }.definition, "CREATE PUBLICATION p FOR TABLE public.b WITH (publish = 'insert');")
         XCTAssertEqual(tablesOnly.keepingPublishedTables { _ in false }.definition, "CREATE PUBLICATION p WITH (publish = 'insert');")
+        // As the reader writes them: each table ONLY.
+        let read = DefinedObject(kind: .publication, schema: nil, name: "p", definition: """
+            CREATE PUBLICATION p FOR TABLE ONLY public.a (id) WHERE ((id > 0)), ONLY "Odd"."B" WITH (publish = 'insert');
+            """)
+        XCTAssertEqual(read.keepingPublishedTables { $0.name == "B" }.definition, #"CREATE PUBLICATION p FOR TABLE ONLY "Odd"."B" WITH (publish = 'insert');"#)
     }
 
     func testSchemasAndAllTablesNameNoTable() {

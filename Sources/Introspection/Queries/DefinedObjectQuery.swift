@@ -125,9 +125,11 @@ enum DefinedObjectQuery {
         // SUBSCRIPT (14+) whenever set: a type made with ELEMENT alone gets raw_array_subscript_handler.
         let baseTypeSubscript = version.major >= 14 ? "CASE WHEN t.typsubscript <> 0 THEN 'SUBSCRIPT = ' || t.typsubscript::pg_catalog.regproc::pg_catalog.text END" : "NULL"
         let multirange = version.major >= 14 ? "'MULTIRANGE_TYPE_NAME = ' || r.rngmultitypid::pg_catalog.regtype::pg_catalog.text" : "NULL"
+        // Each table `ONLY`, as pg_dump writes them: each pg_publication_rel row is one table, and
+        // a table named without it brings its inheritance children along (which may not be there).
         let publicationTables = version.major >= 15
             ? """
-              (SELECT pg_catalog.string_agg(\(qualified("pn.nspname", "pc.relname"))
+              (SELECT pg_catalog.string_agg('ONLY ' || \(qualified("pn.nspname", "pc.relname"))
                         || coalesce(' (' || (SELECT pg_catalog.string_agg(\(q("a.attname")), ', ' ORDER BY k.ord)
                                               FROM pg_catalog.unnest(pr.prattrs) WITH ORDINALITY k(attnum, ord)
                                               JOIN pg_catalog.pg_attribute a ON a.attrelid = pr.prrelid AND a.attnum = k.attnum) || ')', '')
@@ -137,7 +139,7 @@ enum DefinedObjectQuery {
                  JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace WHERE pr.prpubid = x.oid)
               """
             : """
-              (SELECT pg_catalog.string_agg(\(qualified("pn.nspname", "pc.relname")), ', ' ORDER BY pn.nspname, pc.relname)
+              (SELECT pg_catalog.string_agg('ONLY ' || \(qualified("pn.nspname", "pc.relname")), ', ' ORDER BY pn.nspname, pc.relname)
                  FROM pg_catalog.pg_publication_rel pr JOIN pg_catalog.pg_class pc ON pc.oid = pr.prrelid
                  JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace WHERE pr.prpubid = x.oid)
               """
