@@ -88,8 +88,7 @@ public struct TouchedObjects: Equatable, Sendable {
                 add(names(tokens, from: index, list: first == "DROP"), to: \.schemas)
             case "PUBLICATION":
                 // … name [FOR | ADD | SET | DROP] TABLE a (columns) WHERE (…), b …: the tables, qualified.
-                guard let publication = name(tokens, at: index) else { everything = true; return }
-                publications.insert(publication)
+                add(names(tokens, from: index, list: first == "DROP"), to: \.publications)
                 let tables = PublishedTable.entries(in: text)
                 // A table named without its schema is not read: everything.
                 if tables.isEmpty, tokens.contains(where: { $0.depth == 0 && $0.isWord("TABLE") }) { everything = true; return }

@@ -99,6 +99,7 @@ import Testing
         let read = TouchedObjects(["ALTER PUBLICATION crm ADD TABLE public.t (id) WHERE ((id > 0)), \"Sales\".\"Deal, big\";"])
         #expect(read.everything == false && read.publications == ["crm"] && read.relations == ["t", "Deal, big"])
         #expect(TouchedObjects(["ALTER PUBLICATION crm ADD TABLE t;"]).everything, "a table without its schema is not read")
+        #expect(TouchedObjects(["DROP PUBLICATION IF EXISTS a, b;"]).publications == ["a", "b"])
         let faulty = try Self.verify("CREATE PUBLICATION crm FOR TABLE public.t;", rollback: "DROP TABLE IF EXISTS nothing_here;")
         let finding = try #require(faulty.findings.first, "caught")
         #expect(finding.details?.contains("crm") == true, "\(finding.details ?? "")")
