@@ -251,7 +251,7 @@ public struct RandomHistory: Sendable {
         case 36: return noInheritCheck()
         case 37: return schemaEdit()
         case 38: return statisticsEdit()
-        case 39: return chance(50) ? partitionEdit() : functionAndTrigger()
+        case 39: return chance(50) ? partitionEdit() : publicationEdit()
         case 40: return memberNote()
         case 41: return roleGrantEdit()
         case 42: return triggerVariant()

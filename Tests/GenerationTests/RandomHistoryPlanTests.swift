@@ -13,10 +13,10 @@ import Testing
 @Suite struct RandomHistoryPlanTests {
     /// Seeds whose 25 steps make, between them, every kind of edit the generator has (`kinds`:
     /// chosen from the first 3,000 by `printTheSeedsThatCoverEveryKind` and a randomised greedy
-    /// cover of its output; each kind is 1 in 44 of a step or less, a publication's edits 1 in
+    /// cover of its output; each kind is 1 in 44 of a step or less, a publication's edits 3 in
     /// 176, and a partition detached is rarer still); `schemactl-bench random` runs consecutive
     /// seeds, as many as asked.
-    static let seeds: [UInt64] = [188, 511, 573, 821, 992, 1072, 1673, 1771, 1886, 2363, 2386]
+    static let seeds: [UInt64] = [387, 682, 821, 856, 1537, 1666, 1816, 1849, 2546, 2615]
     static let steps = 25
 
     /// The histories CI runs make every kind of edit: what each asks of a plan is proved here.
@@ -138,7 +138,7 @@ import Testing
     /// Four of the seeds run with names that must be quoted (`"T.3"`, `"C 4"`: `QuotedNames`), in
     /// statements, definitions the server prints, string constants and renames; the others with
     /// the generator's own bare names. Each seed runs once: CI's time stays what it was.
-    static let quotedSeeds: [(UInt64, String)] = [(188, "."), (511, " "), (573, "."), (821, " ")]
+    static let quotedSeeds: [(UInt64, String)] = [(387, "."), (682, " "), (821, "."), (856, " ")]
 
     @Test(arguments: seeds.filter { seed in !quotedSeeds.contains { $0.0 == seed } })
     func everyStepIsPlannedBothWays(_ seed: UInt64) throws {
