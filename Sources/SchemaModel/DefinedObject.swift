@@ -80,8 +80,21 @@ public struct DefinedObject: Codable, Hashable, Sendable, Comparable, OwnedObjec
     /// alike. Itself when it keeps every table (or names none).
     public func keepingPublishedTables(_ keep: (QualifiedName) -> Bool) -> DefinedObject {
         let entries = publishedTables
-        let kept = entries.filter { keep($0.table) }
-        guard kept.count < entries.count else { return self }
+        guard !entries.allSatisfy({ keep($0.table) }) else { return self }
+        return writingPublishedTables(entries.filter { keep($0.table) }.map(\.entry))
+    }
+
+    /// A publication with each table `ONLY`, as the reader writes them since read revision 15: a
+    /// snapshot taken before names them bare, for the same tables (each pg_publication_rel row is
+    /// one table; bare, a script would bring a table's inheritance children along).
+    public var publishedTablesOnly: DefinedObject {
+        let entries = publishedTables
+        guard entries.contains(where: { !$0.entry.hasPrefix("ONLY ") }) else { return self }
+        return writingPublishedTables(entries.map { $0.entry.hasPrefix("ONLY ") ? $0.entry : "ONLY " + $0.entry })
+    }
+
+    /// The publication naming `entries` as its tables, its schemas and options as they were.
+    private func writingPublishedTables(_ entries: [String]) -> DefinedObject {
         let tokens = SQLToken.tokens(of: definition)
         let bytes = Array(definition.utf8)
         guard let forIndex = tokens.firstIndex(where: { $0.depth == 0 && $0.isWord("FOR") }),
@@ -89,7 +102,7 @@ public struct DefinedObject: Codable, Hashable, Sendable, Comparable, OwnedObjec
         let text = { (from: Int, to: Int) in String(decoding: bytes[from..<to], as: UTF8.self) }
         let schemas = tokens[forIndex..<withIndex].first { $0.depth == 0 && $0.isWord("TABLES") }
             .map { text($0.offset, tokens[withIndex].offset).trimmingCharacters(in: .whitespaces) }
-        let objects = (kept.isEmpty ? [] : ["TABLE " + kept.map(\.entry).joined(separator: ", ")]) + (schemas.map { [$0] } ?? [])
+        let objects = (entries.isEmpty ? [] : ["TABLE " + entries.joined(separator: ", ")]) + (schemas.map { [$0] } ?? [])
         var copy = self
         copy.definition = text(0, tokens[forIndex].offset) + (objects.isEmpty ? "" : "FOR " + objects.joined(separator: ", ") + " ")
             + text(tokens[withIndex].offset, bytes.count)

@@ -55,11 +55,17 @@ public struct Snapshot: Codable, Hashable, Sendable {
         guard version == DatabaseModel.formatVersion else {
             throw SnapshotError.unknownFormat(file: file, version: version)
         }
+        var snapshot: Snapshot
         do {
-            return try JSONDecoder().decode(Snapshot.self, from: data)
+            snapshot = try JSONDecoder().decode(Snapshot.self, from: data)
         } catch {
             throw SnapshotError.notASnapshot(file: file, reason: "\(error)")
         }
+        // Read before revision 15, a publication's tables are bare: the same tables, written as now.
+        for index in snapshot.model.definedObjects.indices where snapshot.model.definedObjects[index].kind == .publication {
+            snapshot.model.definedObjects[index] = snapshot.model.definedObjects[index].publishedTablesOnly
+        }
+        return snapshot
     }
 }
 

@@ -64,4 +64,17 @@ final class PublishedTablesTests: XCTestCase {
         XCTAssertEqual(DefinedObject(kind: .statistics, schema: "public", name: "s",
                                      definition: "CREATE STATISTICS public.s ON a, b FROM public.t;").publishedTables.count, 0)
     }
+
+    /// A snapshot taken before read revision 15 names a publication's tables bare: read back, it
+    /// names them ONLY, as a model read now does (the same tables), and compares equal to one.
+    func testASnapshotTakenBeforeNamesItsPublicationsTablesOnly() throws {
+        let bare = "CREATE PUBLICATION p FOR TABLE public.a (id), ONLY public.b, TABLES IN SCHEMA crm WITH (publish = 'insert');"
+        var model = DatabaseModel()
+        model.definedObjects = [DefinedObject(kind: .publication, schema: nil, name: "p", definition: bare)]
+        let snapshot = Snapshot(header: .init(serverVersion: 150018, seconds: 0, source: "test", takenAt: "2026-12-01T00:00:00Z"), model: model)
+        let read = try Snapshot.decode(try snapshot.encoded(), file: "old.json")
+        XCTAssertEqual(read.model.definedObjects.map(\.definition),
+                       ["CREATE PUBLICATION p FOR TABLE ONLY public.a (id), ONLY public.b, TABLES IN SCHEMA crm WITH (publish = 'insert');"])
+        XCTAssertEqual(read.model.definedObjects[0].publishedTablesOnly, read.model.definedObjects[0])
+    }
 }
