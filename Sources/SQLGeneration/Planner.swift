@@ -95,11 +95,11 @@ public struct Planner: Sendable {
         /// name it are set to NONE before the drops, instead of the object being made again.
         var unlinkedEarly: Set<ObjectID> = []
         /// Tables a publication that stays lets go of while the plan changes them, by publication:
-        /// made again (their drop takes them out of it), made unlogged, or holding a column that the publication's
-        /// column list or row filter names and the plan drops or retypes (the server refuses that
-        /// under it). Taken out before the drops (`ALTER PUBLICATION … DROP TABLE`) and given back
-        /// after the creations, with the target's list and filter; the publication itself stays,
-        /// as a subscriber's walsender must find it (`PublicationDDL`).
+        /// made again (their drop takes them out of it), made unlogged, or holding a column that
+        /// the publication's column list or row filter names and the plan drops or retypes (the
+        /// server refuses that under it). Taken out before the drops (`ALTER PUBLICATION … DROP
+        /// TABLE`) and given back after the creations, with the target's list and filter; the
+        /// publication itself stays, as a subscriber's walsender must find it (`PublicationDDL`).
         var publicationTablesAside: [ObjectID: [QualifiedName]] = [:]
         /// Partitions of a partitioned table created again that stay its partitions: detached
         /// before it is dropped, so their rows stay, and attached to the new one.
@@ -161,14 +161,7 @@ public struct Planner: Sendable {
             "\(id) is dropped and created again"
                 + (id.kind == .userMapping ? ", without its options (never read: they may hold passwords); set them again with ALTER USER MAPPING" : "")
         }
-        // Outside a transaction, the rows written to such a table in between are not published.
-        notes += work.publicationTablesAside.keys.sorted().map { id in
-            let tables = work.publicationTablesAside[id]!
-            var kept: Set<QualifiedName> = []
-            if case let .defined(publication)? = after.object(id) { kept = Set(publication.publishedTables.map(\.table)) }
-            return "\(id) lets go of \(tables.map(\.sql).joined(separator: ", ")) while the plan changes "
-                + (tables.count == 1 ? "it" : "them") + (tables.allSatisfy(kept.contains) ? ", and takes " + (tables.count == 1 ? "it" : "them") + " back after" : "")
-        }
+        notes += work.publicationTablesAside.keys.sorted().map { Self.letGoNote($0, tables: work.publicationTablesAside[$0]!, after: after) }
         let existing = Set(old.tables.map { ObjectID(.table, $0.name) }).subtracting(work.rebuilt)
         let callers = Self.tablesInCyclesWithFunctions(newOrder.needs)
         var writer = DDLWriter(options: options, existingTables: existing, before: before, after: after, tablesInFunctionCycles: callers,
@@ -786,6 +779,17 @@ public struct Planner: Sendable {
             }
         }
         return checks
+    }
+
+    /// What the plan says of a publication that lets go of `tables` (`Work.publicationTablesAside`):
+    /// whether it takes them back, as the target names them. (Run outside a transaction, a plan
+    /// does not publish the rows written to them in between.)
+    private static func letGoNote(_ id: ObjectID, tables: [QualifiedName], after: ModelIndex) -> String {
+        var kept: Set<QualifiedName> = []
+        if case let .defined(publication)? = after.object(id) { kept = Set(publication.publishedTables.map(\.table)) }
+        let them = tables.count == 1 ? "it" : "them"
+        return "\(id) lets go of \(tables.map(\.sql).joined(separator: ", ")) while the plan changes \(them)"
+            + (tables.allSatisfy(kept.contains) ? ", and takes \(them) back after" : "")
     }
 
     /// `Work.publicationTablesAside`: for each publication that stays (neither added, removed nor
