@@ -8,7 +8,8 @@ import SchemaModel
 /// column retyped rewrites its table).
 ///
 /// The type is each qualified name of tokens `schema . name` not followed by `(` (a function
-/// of that name) unless it follows `REFERENCES` (a foreign key's table and its columns);
+/// of that name) unless it follows `REFERENCES` (a foreign key's table and its columns) or
+/// `ONLY` (a publication's table and its column list);
 /// string constants and dollar-quoted bodies are single tokens, left alone, as the server
 /// leaves a function's body. A name the server prints otherwise (quoted as a
 /// keyword) leaves a text that matches no target: its object is made again, never wrongly kept.
@@ -20,7 +21,8 @@ enum TypeRenaming {
         let replacement = SQLWriting.identPlain(new.schema) + "." + SQLWriting.identPlain(new.name)
         let edits = tokens.indices.dropLast(2).compactMap { index -> (first: Int, last: Int, with: String)? in
             guard tokens[index].identifier == old.schema, tokens[index + 1].isSymbol("."), tokens[index + 2].identifier == old.name,
-                  index + 3 >= tokens.count || !tokens[index + 3].isSymbol("(") || (index > 0 && tokens[index - 1].isWord("REFERENCES")),
+                  index + 3 >= tokens.count || !tokens[index + 3].isSymbol("(")
+                    || (index > 0 && (tokens[index - 1].isWord("REFERENCES") || tokens[index - 1].isWord("ONLY"))),
                   index == 0 || !tokens[index - 1].isSymbol(".") else { return nil }
             return (index, index + 2, replacement)
         }

@@ -13,6 +13,9 @@ import Testing
         ("public.status[]", #"app."Order Status"[]"#),
         ("'new'::public.status", #"'new'::app."Order Status""#),
         ("(s = ANY (ARRAY['a'::public.status, 'b'::public.status]))", #"(s = ANY (ARRAY['a'::app."Order Status", 'b'::app."Order Status"]))"#),
+        // A table (the same text renames tables): a foreign key's, and a publication's with its column list.
+        ("REFERENCES public.status(id)", #"REFERENCES app."Order Status"(id)"#),
+        ("FOR TABLE ONLY public.status (id, a) WHERE ((a > 0))", #"FOR TABLE ONLY app."Order Status" (id, a) WHERE ((a > 0))"#),
         // A function of that name, a string, a dollar-quoted body, a column of a table `status`.
         ("public.status(x)", "public.status(x)"),
         ("'public.status'", "'public.status'"),
