@@ -1660,6 +1660,14 @@ public struct Planner: Sendable {
                 model.tables[position].constraints[index] = constraint
             }
         }
+        // A publication's column list and row filter hold the column by number too.
+        for position in model.definedObjects.indices where model.definedObjects[position].kind == .publication {
+            model.definedObjects[position] = model.definedObjects[position].rewritingPublishedTables { published in
+                guard published.table == table, published.filtered else { return published.entry }
+                return published.entry.dropLast(published.filter.count).trimmingCharacters(in: .whitespaces) + " "
+                    + ColumnRenaming.definition(published.filter, renaming: column, to: newName)
+            }
+        }
     }
 
     /// A removed and an added column of one table (or table of one schema) with

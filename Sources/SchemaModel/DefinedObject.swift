@@ -79,18 +79,22 @@ public struct DefinedObject: Codable, Hashable, Sendable, Comparable, OwnedObjec
     /// proof's scope loads of a publication whose other tables it leaves out, on both sides
     /// alike. Itself when it keeps every table (or names none).
     public func keepingPublishedTables(_ keep: (QualifiedName) -> Bool) -> DefinedObject {
-        let entries = publishedTables
-        guard !entries.allSatisfy({ keep($0.table) }) else { return self }
-        return writingPublishedTables(entries.filter { keep($0.table) }.map(\.entry))
+        rewritingPublishedTables { keep($0.table) ? $0.entry : nil }
     }
 
     /// A publication with each table `ONLY`, as the reader writes them since read revision 15: a
     /// snapshot taken before names them bare, for the same tables (each pg_publication_rel row is
     /// one table; bare, a script would bring a table's inheritance children along).
     public var publishedTablesOnly: DefinedObject {
-        let entries = publishedTables
-        guard entries.contains(where: { !$0.entry.hasPrefix("ONLY ") }) else { return self }
-        return writingPublishedTables(entries.map { $0.entry.hasPrefix("ONLY ") ? $0.entry : "ONLY " + $0.entry })
+        rewritingPublishedTables { $0.entry.hasPrefix("ONLY ") ? $0.entry : "ONLY " + $0.entry }
+    }
+
+    /// A publication whose tables are written as `entry` gives each (nil: left out), its schemas
+    /// and options as they were. Itself where every entry stays as it was.
+    public func rewritingPublishedTables(_ entry: (PublishedTable) -> String?) -> DefinedObject {
+        let tables = publishedTables
+        let entries = tables.compactMap(entry)
+        return entries == tables.map(\.entry) ? self : writingPublishedTables(entries)
     }
 
     /// The publication naming `entries` as its tables, its schemas and options as they were.
