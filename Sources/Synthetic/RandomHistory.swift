@@ -85,7 +85,8 @@ public struct RandomHistory: Sendable {
     }
 
     /// A table a publication names: whole, with a column list (its key and another column), or
-    /// with a row filter over a column (`… IS NOT NULL`, whatever its type becomes).
+    /// with a row filter over a column (`… IS NOT NULL`, whatever its type becomes). Always
+    /// `ONLY`: the history's inheritance children are edited through their parent, never published.
     struct Published: Sendable {
         var table: String
         var columns: [String]?
@@ -93,7 +94,7 @@ public struct RandomHistory: Sendable {
         /// The columns it names: the server refuses their drop or a change of their type under it.
         var names: Set<String> { Set(columns ?? []).union(filter.map { [$0] } ?? []) }
         var sql: String {
-            table + (columns.map { " (\($0.joined(separator: ", ")))" } ?? "") + (filter.map { " WHERE (\($0) IS NOT NULL)" } ?? "")
+            "ONLY " + table + (columns.map { " (\($0.joined(separator: ", ")))" } ?? "") + (filter.map { " WHERE (\($0) IS NOT NULL)" } ?? "")
         }
     }
 
@@ -385,7 +386,7 @@ public struct RandomHistory: Sendable {
         let publishing = publications.compactMap { publication in
             publication.tables.first { $0.table == table && !$0.names.isDisjoint(with: columns) }.map { (publication.name, $0) }
         }
-        return publishing.map { "ALTER PUBLICATION \($0.0) DROP TABLE \(table)" }
+        return publishing.map { "ALTER PUBLICATION \($0.0) DROP TABLE ONLY \(table)" }
             + ruling.map { "DROP RULE \($0) ON \(table)" } + calling.map { "DROP VIEW \($0.name)" }
             + over.reversed().map { "DROP VIEW \($0.name)" }
             + materialized.map { "DROP MATERIALIZED VIEW \($0.name)" }
@@ -1234,7 +1235,7 @@ public struct RandomHistory: Sendable {
         let table = tables[index].name
         let leaving = tables[index].unlogged ? publications.filter { $0.tables.contains { $0.table == table } }.map(\.name) : []
         if tables[index].unlogged { forgetPublished { $0.table == table } }
-        return (leaving.map { "ALTER PUBLICATION \($0) DROP TABLE \(table)" }
+        return (leaving.map { "ALTER PUBLICATION \($0) DROP TABLE ONLY \(table)" }
             + ["ALTER TABLE \(table) SET \(tables[index].unlogged ? "UNLOGGED" : "LOGGED")"]).joined(separator: ";\n")
     }
 

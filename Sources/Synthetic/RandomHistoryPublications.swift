@@ -48,7 +48,7 @@ extension RandomHistory {
         case 1:
             guard let gone = publications[position].tables.first else { return "ALTER PUBLICATION \(name) SET (publish = 'insert, update')" }
             publications[position].tables.removeFirst()
-            return "ALTER PUBLICATION \(name) DROP TABLE \(gone.table)"
+            return "ALTER PUBLICATION \(name) DROP TABLE ONLY \(gone.table)"
         case 2:
             // Every table it names given another list or filter, and one more maybe.
             var entries: [Published] = []
