@@ -34,9 +34,11 @@ enum PublicationDDL {
         return statements
     }
 
-    /// `tables` taken out of `publication` before the drops (`Planner.Work.publicationTablesAside`).
+    /// `tables` taken out of `publication` before the drops (`Planner.Work.publicationTablesAside`),
+    /// each `ONLY`: bare, the drop reaches its inheritance children, and is refused for one the
+    /// publication does not hold.
     static func dropTables(_ tables: [QualifiedName], from publication: ObjectID) -> Statement {
-        Statement("ALTER PUBLICATION \(SQLQuoting.identifier(publication.name)) DROP TABLE \(tables.map(\.sql).joined(separator: ", "))")
+        Statement("ALTER PUBLICATION \(SQLQuoting.identifier(publication.name)) DROP TABLE \(tables.map { "ONLY " + $0.sql }.joined(separator: ", "))")
     }
 
     /// The definition as the reader writes it (`CREATE PUBLICATION name [FOR ALL TABLES | FOR
