@@ -123,6 +123,18 @@ struct ModelIndex {
         return result
     }
 
+    /// Every table `name` takes columns from, at any depth: partition and inheritance parents.
+    func ancestors(of name: QualifiedName) -> [QualifiedName] {
+        var seen: Set<QualifiedName> = [name], queue = [name], found: [QualifiedName] = []
+        while let next = queue.popLast() {
+            for parent in tables[next]?.parents ?? [] where seen.insert(parent).inserted {
+                found.append(parent)
+                queue.append(parent)
+            }
+        }
+        return found
+    }
+
     /// How deep a table sits under partition or inheritance parents: children are worked on first.
     func depth(_ name: QualifiedName) -> Int {
         var depth = 0

@@ -105,6 +105,12 @@ public struct Planner: Sendable {
         /// before it is dropped, so their rows stay, and attached to the new one.
         var reattached: Set<ObjectID> = []
 
+        /// The columns of `table` the plan retypes or drops: what a reader of them (a SQL-standard
+        /// body, a publication's column list or row filter) cannot stay over.
+        func changedColumns(of table: ObjectID) -> Set<String> {
+            (retypedColumns[table] ?? []).union(removedMembers.keys.filter { $0.kind == .column && $0.parent == table }.map(\.name))
+        }
+
         /// The enums, domains, composite and range types rebuilt under their columns.
         var typeRebuilds: Set<ObjectID> { enumRebuilds.union(domainRebuilds).union(compositeRebuilds).union(rangeRebuilds) }
     }
@@ -799,15 +805,12 @@ public struct Planner: Sendable {
     /// into partitions and children) which the plan drops, drops and adds again, or retypes.
     /// A table that goes leaves the publication with its drop.
     private func addPublicationTablesAside(to work: inout Work, before: ModelIndex, after: ModelIndex) {
-        var touched: [QualifiedName: Set<String>] = [:]
-        for (table, columns) in work.retypedColumns { touched[ModelIndex.name(table), default: []].formUnion(columns) }
-        for (table, columns) in work.readdedColumns { touched[ModelIndex.name(table), default: []].formUnion(columns) }
-        for id in work.removedMembers.keys where id.kind == .column {
-            if let table = id.parent { touched[ModelIndex.name(table), default: []].insert(id.name) }
-        }
-        func columns(of table: QualifiedName, depth: Int = 0) -> Set<String> {
-            let parents = depth < 64 ? before.tables[table]?.parents ?? [] : []
-            return parents.reduce(touched[table] ?? []) { $0.union(columns(of: $1, depth: depth + 1)) }
+        // Its own columns and those it inherits (by name): dropped, retyped, or dropped and added again.
+        func columns(of table: QualifiedName) -> Set<String> {
+            ([table] + before.ancestors(of: table)).reduce(into: Set<String>()) { columns, name in
+                let id = ObjectID(.table, name)
+                columns.formUnion(work.changedColumns(of: id).union(work.readdedColumns[id] ?? []))
+            }
         }
         for publication in before.model.definedObjects where publication.kind == .publication {
             let id = publication.id
@@ -1041,9 +1044,7 @@ public struct Planner: Sendable {
         func readsChangedColumn(_ function: ObjectID, of table: ObjectID) -> Bool {
             guard function.kind == .function || function.kind == .procedure, case let .function(old)? = before.object(function),
                   old.hasStandardBody else { return false }
-            let columns = (work.retypedColumns[table] ?? []).union(
-                work.removedMembers.keys.filter { $0.kind == .column && $0.parent == table }.map(\.name))
-            return columns.contains { Self.mentions(old.body, $0) }
+            return work.changedColumns(of: table).contains { Self.mentions(old.body, $0) }
         }
         var queue = Array(work.removedTop) + Array(work.rebuilt) + Array(work.enumRebuilds) + Array(work.domainRebuilds)
             + Array(work.compositeRebuilds) + Array(work.affectedTables)
@@ -1664,8 +1665,7 @@ public struct Planner: Sendable {
         for position in model.definedObjects.indices where model.definedObjects[position].kind == .publication {
             model.definedObjects[position] = model.definedObjects[position].rewritingPublishedTables { published in
                 guard published.table == table, published.filtered else { return published.entry }
-                return published.entry.dropLast(published.filter.count).trimmingCharacters(in: .whitespaces) + " "
-                    + ColumnRenaming.definition(published.filter, renaming: column, to: newName)
+                return published.head + " " + ColumnRenaming.definition(published.filter, renaming: column, to: newName)
             }
         }
     }

@@ -6,11 +6,14 @@ import SQLText
 /// are not among the model's edges.
 public struct PublishedTable: Hashable, Sendable {
     public var table: QualifiedName
-    /// The entry as written: the name, its column list and its row filter
-    /// (`public.t (id, a) WHERE ((flag > 0))`), what `ADD TABLE` takes back.
-    public var entry: String
+    /// The name as written, with `ONLY` if it has it (`ONLY public.t`).
+    public var head: String
     /// The part after the name (column list and row filter), "" for a whole table.
     public var filter: String
+
+    /// The entry: the name, its column list and its row filter (`ONLY public.t (id, a) WHERE
+    /// ((flag > 0))`), what `ADD TABLE` takes back.
+    public var entry: String { filter.isEmpty ? head : head + " " + filter }
 
     /// Whether it has a column list or a row filter: the server then refuses a change of the
     /// type of a column they name, or its drop ("cannot alter type of a column used by a
@@ -49,9 +52,10 @@ public struct PublishedTable: Hashable, Sendable {
                 if let (parts, next) = SQLToken.qualifiedName(in: tokens, at: start), parts.count == 2 {
                     let last = end(after: next)
                     let stop = last < tokens.count ? tokens[last].offset : bytes.count
-                    let filter = next < tokens.count && next < last ? slice(tokens[next].offset, stop) : ""
+                    let filtered = next < tokens.count && next < last
                     found.append(PublishedTable(table: QualifiedName(schema: parts[0], name: parts[1]),
-                                                entry: slice(tokens[index + 1].offset, stop), filter: filter))
+                                                head: slice(tokens[index + 1].offset, filtered ? tokens[next].offset : stop),
+                                                filter: filtered ? slice(tokens[next].offset, stop) : ""))
                     index = last
                     continue
                 }
