@@ -1,3 +1,4 @@
+import SQLText
 import SchemaModel
 
 /// What a statement may do to a database that holds data: what a reviewer must
@@ -17,6 +18,11 @@ public enum Hazard: Hashable, Sendable, CustomStringConvertible {
     /// A materialized view is made with its data over tables that existed: its query runs
     /// over their rows, inside the plan's transaction (and its indexes are built after).
     case fill(QualifiedName)
+    /// A publication lets go of tables while the plan changes them (`Planner.Work.publicationTablesAside`),
+    /// in a plan that runs outside a transaction: until the statement that gives them back,
+    /// rows written to them are not sent to the publication's subscribers. (In one
+    /// transaction no other session sees the gap, and this is not said.)
+    case unpublished(publication: String, tables: [QualifiedName])
 
     public var description: String {
         switch self {
@@ -26,6 +32,9 @@ public enum Hazard: Hashable, Sendable, CustomStringConvertible {
         case let .indexBuild(table): return "index build on \(table.sql)"
         case let .validation(table): return "validation scans \(table.sql)"
         case let .fill(view): return "\(view.sql) is filled: its query runs over the rows it reads"
+        case let .unpublished(publication, tables):
+            return "publication \(SQLQuoting.identifier(publication)) does not publish \(tables.map(\.sql).joined(separator: ", ")) until the plan "
+                + "gives \(tables.count == 1 ? "it" : "them") back: outside a transaction, rows written in between do not reach its subscribers"
         }
     }
 

@@ -488,7 +488,23 @@ public struct Planner: Sendable {
         statements += defaultsAside.redo
         var plan = Plan(statements: Self.committingNewEnumValues(AlterTableJoin.joined(statements)), notes: notes)
         plan.changedObjects = changed
+        Self.markUnpublished(&plan, aside: work.publicationTablesAside)
         return plan
+    }
+
+    /// In a plan that runs outside a transaction, the statement with which each publication lets
+    /// go of its tables (or, where they all left with their drop, the one that gives them back)
+    /// carries `Hazard.unpublished`: each statement commits alone, and a subscriber misses the rows
+    /// written in between.
+    private static func markUnpublished(_ plan: inout Plan, aside: [ObjectID: [QualifiedName]]) {
+        guard plan.needsNoTransaction else { return }
+        for id in aside.keys.sorted() {
+            let head = "ALTER PUBLICATION \(SQLQuoting.identifier(id.name)) "
+            let statements = plan.statements
+            guard let at = statements.firstIndex(where: { $0.sql.hasPrefix(head + "DROP TABLE ") })
+                    ?? statements.firstIndex(where: { $0.sql.hasPrefix(head + "ADD TABLE ") || $0.sql.hasPrefix(head + "SET TABLE") }) else { continue }
+            plan.statements[at].hazards.append(.unpublished(publication: id.name, tables: aside[id]!))
+        }
     }
 
     /// The function an event trigger's definition executes, as `schema.name` (quote_ident'ed).

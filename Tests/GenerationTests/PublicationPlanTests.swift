@@ -95,6 +95,27 @@ import Testing
         }
     }
 
+    /// A plan that runs outside a transaction (`--online` builds its index concurrently) says, on
+    /// the statement that lets go of a table, that its rows are not published until it is given
+    /// back; in one transaction no one sees the gap, and the plan does not say it.
+    @Test func aTableLetGoOfOutsideATransactionIsMarkedAsNotPublished() throws {
+        guard try ServerFeatures.major() >= 15 else { return }  // column lists came in 15
+        let (before, after) = ("create publication crm for table a (id, x);",
+                               "alter table a alter column x type bigint; create index on b (id); create publication crm for table a (id, x);")
+        let unpublished = { (plan: Plan) in
+            plan.statements.filter { $0.hazards.contains { if case .unpublished = $0 { return true } else { return false } } }
+        }
+        for plan in try Proving.plansBothWays(Self.tables + before, Self.tables + after, online: true, trusted: true) {
+            #expect(plan.needsNoTransaction, "\(plan.sql)")
+            let marked = unpublished(plan)
+            #expect(marked.count == 1 && marked[0].sql.hasPrefix("ALTER PUBLICATION \"crm\" DROP TABLE ONLY \"public\".\"a\""), "\(plan.sql)")
+            #expect(plan.sql.contains("-- hazard: publication \"crm\" does not publish \"public\".\"a\" until the plan gives it back"), "\(plan.sql)")
+        }
+        for plan in try plans(before, after) {
+            #expect(!plan.needsNoTransaction && unpublished(plan).isEmpty, "\(plan.sql)")
+        }
+    }
+
     /// A column list or row filter whose columns the plan leaves alone changes in place (a
     /// publication made again stops logical replication), the new list naming a column the plan
     /// adds (after it is added), and a table's list changed while another table of the
