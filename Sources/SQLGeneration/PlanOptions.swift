@@ -22,10 +22,11 @@ public struct PlanOptions: Sendable, Hashable {
     }
 }
 
-/// A table or a column renamed, a table moved to another schema, or an enum's value renamed,
-/// rather than dropped and created.
+/// A table or a column renamed, a table moved to another schema, an enum's value renamed, or a
+/// schema renamed with everything in it, rather than dropped and created.
 public struct Rename: Sendable, Hashable, CustomStringConvertible {
-    /// The table (for a column: its table; for an enum value: the enum), under its old name.
+    /// The table (for a column: its table; for an enum value: the enum), under its old name. For
+    /// a schema, its old name in both parts.
     public var table: QualifiedName
     /// The column's (or the enum value's) old name; nil when the table itself is renamed.
     public var column: String?
@@ -37,6 +38,15 @@ public struct Rename: Sendable, Hashable, CustomStringConvertible {
     public var enumValue = false
     /// `table` is a sequence of its own (`ALTER SEQUENCE … RENAME TO`): it goes on counting.
     public var sequence = false
+    /// A schema (`ALTER SCHEMA … RENAME TO`): everything in it keeps its data and its name
+    /// in it. `table` holds its old name, `newName` the new one.
+    public var schema = false
+
+    /// Schema `old` renamed to `new`.
+    public init(schema old: String, to new: String) {
+        self.init(table: QualifiedName(schema: old, name: old), newName: new)
+        schema = true
+    }
 
     public init(table: QualifiedName, column: String? = nil, newName: String, newSchema: String? = nil, enumValue: Bool = false,
                 sequence: Bool = false) {
@@ -52,6 +62,7 @@ public struct Rename: Sendable, Hashable, CustomStringConvertible {
     public var newTable: QualifiedName { QualifiedName(schema: newSchema ?? table.schema, name: newName) }
 
     public var description: String {
+        if schema { return "schema \(SQLWriting.ident(table.schema)) to \(SQLWriting.ident(newName))" }
         if enumValue, let column { return "value \(SQLWriting.literal(column)) of \(table.sql) to \(SQLWriting.literal(newName))" }
         if sequence { return "sequence \(table.sql) to \(SQLWriting.ident(newName))" }
         return column.map { "\(table.sql).\(SQLWriting.ident($0)) to \(SQLWriting.ident(newName))" }
@@ -62,11 +73,15 @@ public struct Rename: Sendable, Hashable, CustomStringConvertible {
     /// `public` when unqualified), or `schema.table=new` / `table=new` (a table)
     /// when `tables` has that table; a table's `new` may be `schema.new`, which moves
     /// it to that schema. `schema.enum.value=new` or `enum.value=new` (the enum in `public`)
-    /// renames a value of an enum `enums` has (the value may hold dots). A bare name is taken
+    /// renames a value of an enum `enums` has (the value may hold dots). `schema=new` renames a
+    /// schema `schemas` has, unless `public` has a table of that name. A bare name is taken
     /// as written; a double-quoted one (`RenameArgument`) may hold dots, quotes and `=`.
     public static func parse(_ text: String, tables: Set<QualifiedName>, enums: Set<QualifiedName> = [],
-                             sequences: Set<QualifiedName> = []) -> Rename? {
+                             sequences: Set<QualifiedName> = [], schemas: Set<String> = []) -> Rename? {
         guard let (path, target) = RenameArgument.sides(text), !target.allSatisfy(\.isEmpty) else { return nil }
+        if path.count == 1, target.count == 1, schemas.contains(path[0]), !tables.contains(QualifiedName(schema: "public", name: path[0])) {
+            return Rename(schema: path[0], to: target[0])
+        }
         // A column's or a value's new name is one name: its dots, if bare, are its own.
         let newName = target.joined(separator: ".")
         // A sequence of its own: `schema.sequence=new` (or `sequence=new`, in public).
@@ -103,6 +118,10 @@ public struct Rename: Sendable, Hashable, CustomStringConvertible {
     /// not there, or its new name is taken. A rename that matched nothing was ignored before,
     /// and its column or table dropped.
     public func problem(in model: DatabaseModel) -> String? {
+        if schema {
+            guard model.schemas.contains(where: { $0.name == table.schema }) else { return "there is no schema \(SQLWriting.ident(table.schema))" }
+            return model.schemas.contains { $0.name == newName } ? "there is already a schema \(SQLWriting.ident(newName))" : nil
+        }
         if enumValue {
             guard let value = column, let type = model.enums.first(where: { $0.name == table }) else { return "there is no enum \(table.sql)" }
             guard type.labels.contains(value) else { return "\(table.sql) has no value \(SQLWriting.literal(value))" }
@@ -126,6 +145,7 @@ public struct Rename: Sendable, Hashable, CustomStringConvertible {
     /// schema; a column's back, on its table as the reverse plan's source names it.
     public static func reversed(_ renames: [Rename]) -> [Rename] {
         renames.map { rename in
+            if rename.schema { return Rename(schema: rename.newName, to: rename.table.schema) }
             if rename.enumValue, let value = rename.column {
                 return Rename(table: rename.table, column: rename.newName, newName: value, enumValue: true)
             }

@@ -181,7 +181,7 @@ public struct Planner: Sendable {
         statements += defaultsAside.undo
         // A table moved into a schema the plan makes: the schema first (with its owner, comment
         // and grants, which need nothing else), then the move.
-        for schema in Set(options.renames.compactMap { $0.column == nil && !$0.enumValue && !$0.sequence ? $0.newTable.schema : nil }).sorted() {
+        for schema in Set(options.renames.compactMap { $0.column == nil && !$0.enumValue && !$0.sequence && !$0.schema ? $0.newTable.schema : nil }).sorted() {
             let id = ObjectID(kind: .schema, schema: nil, name: schema)
             guard work.addedTop.remove(id) != nil else { continue }
             statements += writer.create(id)
@@ -1416,15 +1416,32 @@ public struct Planner: Sendable {
     // MARK: - Renames
 
     /// Renames and moves the user asked for, made in `old` so the diff matches the objects,
-    /// with the statements that make them. Columns first: their statements name the table
-    /// as it was.
+    /// with the statements that make them. Schemas first, then columns: their statements name
+    /// the table as it was (in its schema as it is now).
     private func applyRenames(to old: inout DatabaseModel) -> [Statement] {
         // None asked: the model stays as it is, and is not put in order again.
         guard !options.renames.isEmpty else { return [] }
         var statements: [Statement] = []
+        // A schema, with everything in it. The other renames name their objects as the source
+        // does, in its old name: they are named in its new one from here.
+        var schemas: [String: String] = [:]
+        for rename in options.renames where rename.schema {
+            let (was, now) = (rename.table.schema, rename.newName)
+            guard old.schemas.contains(where: { $0.name == was }), !old.schemas.contains(where: { $0.name == now }) else { continue }
+            SchemaRenaming.rename(was, to: now, in: &old)
+            schemas[was] = now
+            statements.append(Statement("ALTER SCHEMA \(SQLWriting.ident(was)) RENAME TO \(SQLWriting.ident(now))"))
+        }
+        let renames = options.renames.filter { !$0.schema }.map { rename in
+            guard let now = schemas[rename.table.schema] else { return rename }
+            var moved = rename
+            moved.table.schema = now
+            if moved.newSchema == now { moved.newSchema = nil }
+            return moved
+        }
         // An enum's value: every row holding it holds the new one; what prints it (a default, a
         // check, a view) prints the new one.
-        for rename in options.renames where rename.enumValue {
+        for rename in renames where rename.enumValue {
             guard let value = rename.column, let position = old.enums.firstIndex(where: { $0.name == rename.table }),
                   let label = old.enums[position].labels.firstIndex(of: value), !old.enums[position].labels.contains(rename.newName) else { continue }
             old.enums[position].labels[label] = rename.newName
@@ -1432,12 +1449,12 @@ public struct Planner: Sendable {
             statements.append(Statement("ALTER TYPE \(rename.table.sql) RENAME VALUE \(SQLWriting.literal(value)) TO \(SQLWriting.literal(rename.newName))"))
         }
         // A sequence of its own: it goes on counting; the defaults that name it name it anew.
-        for rename in options.renames where rename.sequence {
+        for rename in renames where rename.sequence {
             guard old.sequences.contains(where: { $0.name == rename.table }) else { continue }
             TypeRenaming.renameSequence(rename.table, to: rename.newTable, in: &old)
             statements.append(Statement("ALTER SEQUENCE \(rename.table.sql) RENAME TO \(SQLWriting.ident(rename.newName))"))
         }
-        let tableRenames = options.renames.filter { !$0.enumValue && !$0.sequence }
+        let tableRenames = renames.filter { !$0.enumValue && !$0.sequence }
         // Built at the first column rename, before any table is renamed (column renames come first,
         // and renaming a column changes no table's parents).
         lazy var families = ModelIndex(old)
@@ -1732,6 +1749,18 @@ public struct Planner: Sendable {
         // A table of the same shape in the same schema, or of the same name in another (moved).
         let addedTables = work.addedTop.filter { $0.kind == .table }.sorted()
         let addedBySchema = Dictionary(grouping: addedTables, by: \.schema), addedByName = Dictionary(grouping: addedTables, by: \.name)
+        // A schema that goes, whose every table comes back under its name in one that comes: a
+        // rename keeps them all (their types may name the schema, so their shapes are not compared).
+        let removedTables = Dictionary(grouping: work.removedTop.filter { $0.kind == .table }, by: \.schema)
+        for removed in work.removedTop.filter({ $0.kind == .schema }).sorted() {
+            guard let tables = removedTables[removed.name], before.model.tables.filter({ $0.name.schema == removed.name }).count == tables.count else { continue }
+            for added in work.addedTop.filter({ $0.kind == .schema }).sorted() {
+                let names = Set(addedBySchema[added.name, default: []].map(\.name))
+                guard tables.allSatisfy({ names.contains($0.name) }) else { continue }
+                notes.append("possible rename of schema \(SQLWriting.ident(removed.name)) to \(SQLWriting.ident(added.name)): "
+                             + "--rename \(RenameArgument.text(old: [removed.name], new: [added.name])) keeps everything in it")
+            }
+        }
         for removed in work.removedTop.filter({ $0.kind == .table }).sorted() {
             guard case let .table(oldTable)? = before.object(removed) else { continue }
             let shape = oldTable.columns.map { [$0.name, $0.type] }

@@ -106,20 +106,24 @@ enum TypeRenaming {
         rewrite(&model) { value($0, renaming: old, to: new, of: type) }
     }
 
-    /// `t` applied to every text of `model` that may name a type or hold one of its constants.
-    private static func rewrite(_ model: inout DatabaseModel, _ t: @escaping (String) -> String) {
+    /// `t` applied to every text of `model` that may name a type or hold one of its constants
+    /// (or name a schema: `SchemaRenaming`).
+    static func rewrite(_ model: inout DatabaseModel, _ t: @escaping (String) -> String) {
         let optional = { (value: String?) in value.map(t) }
         func indexes(_ list: inout [Index]) {
             for i in list.indices {
                 list[i].definition = t(list[i].definition)
                 list[i].keys = list[i].keys.map(t)
                 list[i].predicate = optional(list[i].predicate)
+                list[i].operatorClasses = list[i].operatorClasses.map(optional)
             }
         }
         for position in model.tables.indices {
             var table = model.tables[position]
+            table.partitionKey = optional(table.partitionKey)
             for i in table.columns.indices {
                 table.columns[i].type = t(table.columns[i].type)
+                table.columns[i].collation = optional(table.columns[i].collation)
                 table.columns[i].defaultExpression = optional(table.columns[i].defaultExpression)
                 table.columns[i].generatedExpression = optional(table.columns[i].generatedExpression)
             }
@@ -138,6 +142,13 @@ enum TypeRenaming {
         for position in model.views.indices {
             model.views[position].definition = t(model.views[position].definition)
             indexes(&model.views[position].indexes)
+            for i in model.views[position].columnDefaults.indices {
+                model.views[position].columnDefaults[i].expression = t(model.views[position].columnDefaults[i].expression)
+            }
+            for i in model.views[position].triggers.indices {
+                model.views[position].triggers[i].definition = t(model.views[position].triggers[i].definition)
+                model.views[position].triggers[i].when = optional(model.views[position].triggers[i].when)
+            }
         }
         for position in model.functions.indices {
             var function = model.functions[position]

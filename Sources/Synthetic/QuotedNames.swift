@@ -75,6 +75,7 @@ public struct QuotedNames: Sendable {
     /// string constants.
     public func renames(_ renames: [Rename]) -> [Rename] {
         renames.map { rename in
+            if rename.schema { return Rename(schema: name(rename.table.schema), to: name(rename.newName)) }
             let member = rename.enumValue ? sql : name
             return Rename(table: QualifiedName(schema: name(rename.table.schema), name: name(rename.table.name)), column: rename.column.map(member),
                           newName: member(rename.newName), newSchema: rename.newSchema.map(name), enumValue: rename.enumValue, sequence: rename.sequence)

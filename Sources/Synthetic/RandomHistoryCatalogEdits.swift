@@ -12,7 +12,8 @@ extension RandomHistory {
 
     /// A schema made, a table made in one, a table moved into one or back to `public` (its
     /// indexes, constraints and owned sequences move with it; what refers to it follows), a
-    /// schema commented or granted, or one that holds no table dropped.
+    /// schema commented or granted, one that holds no table dropped, or one that holds tables
+    /// renamed.
     mutating func schemaEdit() -> String {
         guard let schema = schemas.isEmpty || chance(15) ? nil : pick(schemas) else {
             let name = fresh("s")
@@ -35,7 +36,15 @@ extension RandomHistory {
             let privilege = pick(["USAGE", "CREATE", "ALL"])
             return chance(50) ? "GRANT \(privilege) ON SCHEMA \(schema) TO PUBLIC" : "REVOKE \(privilege) ON SCHEMA \(schema) FROM PUBLIC"
         default:
-            guard !tables.contains(where: { $0.schema == schema }) else { return createTable(in: schema) }
+            if tables.contains(where: { $0.schema == schema }) {
+                guard chance(50) else { return createTable(in: schema) }
+                // Renamed with its tables, their keys, sequences and types: everything keeps its rows.
+                let name = fresh("s")
+                schemas = schemas.map { $0 == schema ? name : $0 }
+                for index in tables.indices where tables[index].schema == schema { tables[index].schema = name }
+                renames = [Rename(schema: schema, to: name)]
+                return "ALTER SCHEMA \(schema) RENAME TO \(name);\n" + searchPath
+            }
             schemas.removeAll { $0 == schema }
             return "DROP SCHEMA \(schema);\n" + searchPath
         }

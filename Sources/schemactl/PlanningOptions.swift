@@ -20,7 +20,7 @@ struct PlanningOptions: ParsableArguments {
     @Flag(name: .long, help: "Prefer what keeps tables available: CREATE INDEX CONCURRENTLY, NOT VALID then VALIDATE, a lock_timeout.")
     var online = false
 
-    @Option(name: .long, help: ArgumentHelp("Rename instead of drop and add: schema.table.column=new, schema.table=new, schema.table=schema.new to move it, schema.enum.value=new, or schema.sequence=new (repeatable). A name holding a dot, a double quote or = goes in double quotes, as in SQL: \"App.Core\".\"User\"=Member.",
+    @Option(name: .long, help: ArgumentHelp("Rename instead of drop and add: schema.table.column=new, schema.table=new, schema.table=schema.new to move it, schema.enum.value=new, schema.sequence=new, or schema=new for a schema with everything in it (repeatable; other renames name their objects as the source does). A name holding a dot, a double quote or = goes in double quotes, as in SQL: \"App.Core\".\"User\"=Member.",
                                             valueName: "OLD=NEW"))
     var rename: [String] = []
 
@@ -48,10 +48,10 @@ struct PlanningOptions: ParsableArguments {
 
     func renames(in model: DatabaseModel) throws -> [Rename] {
         let tables = Set(model.tables.map(\.name)), enums = Set(model.enums.map(\.name))
-        let sequences = Set(model.sequences.filter { $0.ownedBy == nil }.map(\.name))
+        let sequences = Set(model.sequences.filter { $0.ownedBy == nil }.map(\.name)), schemas = Set(model.schemas.map(\.name))
         return try rename.map { text in
-            guard let parsed = Rename.parse(text, tables: tables, enums: enums, sequences: sequences) else {
-                throw ValidationError("--rename \(text): expected schema.table.column=new, schema.table=new, schema.enum.value=new or schema.sequence=new"
+            guard let parsed = Rename.parse(text, tables: tables, enums: enums, sequences: sequences, schemas: schemas) else {
+                throw ValidationError("--rename \(text): expected schema.table.column=new, schema.table=new, schema.enum.value=new, schema.sequence=new or schema=new"
                                       + (RenameArgument.sides(text) == nil && text.contains("\"") ? " (a double quote not closed, or not followed by a dot)" : ""))
             }
             // `a.b=new` names a table `a.b` or a column `b` of `public.a`: where neither is, say both.

@@ -23,7 +23,7 @@ import Testing
         let old = try Inspector().inspect(connection)
         try connection.execute(rows)
         let confirmed = renames.compactMap { Rename.parse($0, tables: Set(old.tables.map(\.name)), enums: Set(old.enums.map(\.name)),
-                                                          sequences: Set(old.sequences.map(\.name))) }
+                                                          sequences: Set(old.sequences.map(\.name)), schemas: Set(old.schemas.map(\.name))) }
         #expect(confirmed.count == renames.count, "every rename reads")
         let plan = Planner(from: old, to: new, options: PlanOptions(renames: confirmed, serverMajor: try ServerFeatures.major())).plan()
         #expect(renames.isEmpty || plan.dataLoss.isEmpty, "a confirmed rename loses nothing: \(plan.dataLoss)")
@@ -36,12 +36,51 @@ import Testing
     /// undone, each proved.
     private func provedPlansBothWays(_ old: DatabaseModel, _ new: DatabaseModel, renaming rename: String) throws -> [Plan] {
         let forward = try #require(Rename.parse(rename, tables: Set(old.tables.map(\.name)), enums: Set(old.enums.map(\.name)),
-                                                sequences: Set(old.sequences.map(\.name))))
+                                                sequences: Set(old.sequences.map(\.name)), schemas: Set(old.schemas.map(\.name))))
         return try [(old, new, [forward]), (new, old, Rename.reversed([forward]))].map { source, target, renames in
             let plan = Planner(from: source, to: target, options: PlanOptions(renames: renames, serverMajor: try ServerFeatures.major())).plan()
             #expect(try Proving.check().prove(plan, from: source, to: target).holds, "\(plan.sql)")
             return plan
         }
+    }
+
+    /// A schema renamed (`--rename crm=sales`) with a table renamed in it, named as the source
+    /// names it: one `ALTER SCHEMA`, one `ALTER TABLE`; the rows, a serial's next value and an
+    /// enum's values stay, and whatever names the schema (a foreign key from another schema, a
+    /// default's sequence, a view, a check calling a function, a trigger) follows it. A body
+    /// written as a string keeps its text: where the target's names the new schema, it is
+    /// replaced.
+    @Test func aSchemaRenamedKeepsEverythingInIt() throws {
+        let schema = """
+            create schema crm; create type crm.mood as enum ('ok', 'bad');
+            create table crm.acct (id serial primary key, m crm.mood default 'ok');
+            create function crm.positive(x int) returns boolean language sql immutable return x > 0;
+            alter table crm.acct add constraint ck check (crm.positive(id));
+            create table public.deal (id int, acct_id int references crm.acct);
+            create view public.deals as select d.id, a.m from public.deal d join crm.acct a on a.id = d.acct_id;
+            create function crm.touch() returns trigger language plpgsql as $$begin return new; end$$;
+            create trigger t before insert on crm.acct for each row execute function crm.touch();
+            create function crm.n() returns bigint language sql as 'select count(*) from crm.acct';
+            alter default privileges in schema crm grant select on tables to public;
+            """
+        let values = try valuesAfterPlan(
+            from: schema, rows: "insert into crm.acct (m) values ('bad'), ('ok');",
+            to: schema.replacingOccurrences(of: "crm.acct", with: "crm.account").replacingOccurrences(of: "crm", with: "sales"),
+            query: "select id, m, (select last_value from sales.account_id_seq), sales.n() from sales.account order by id",
+            renames: ["crm=sales", "crm.acct=account"])
+        #expect(values == ["1|bad|2|2", "2|ok|2|2"])
+        let old = try TestDatabase.model(after: schema)
+        let new = try TestDatabase.model(after: schema.replacingOccurrences(of: "crm", with: "sales"))
+        let plans = try provedPlansBothWays(old, new, renaming: "crm=sales")
+        for plan in plans {
+            #expect(plan.dataLoss.isEmpty && plan.statements.first?.sql.hasPrefix("ALTER SCHEMA ") == true, "\(plan.sql)")
+            // The schema, and the one body written as a string: nothing else is made again.
+            #expect(plan.statements.count == 3 && plan.statements.last?.sql.contains(".n()") == true, "\(plan.sql)")
+        }
+        // Unconfirmed, the plan drops the schema's tables, and says what keeps them.
+        let unconfirmed = Planner(from: old, to: new).plan()
+        #expect(unconfirmed.possibleRenames.contains { $0.hasPrefix(#"possible rename of schema "crm" to "sales": --rename crm=sales"#) },
+                "\(unconfirmed.notes)")
     }
 
     /// PoWA's history records: attributes reordered and one added under a column and an array
