@@ -122,7 +122,7 @@ public struct Planner: Sendable {
         var notes: [String] = []
         var statements: [Statement] = []
         // Renames the user confirmed: renamed in the old model, so the diff sees one object.
-        var renames = applyRenames(to: &old)
+        var (schemaRenames, renames) = applyRenames(to: &old)
         // Indexes, constraints and owned sequences the target holds under another name only: renamed, not built again.
         renames += NameOnlyRenames(old: &old, new: new).statements
         let before = ModelIndex(old), after = ModelIndex(new)
@@ -178,6 +178,8 @@ public struct Planner: Sendable {
         writer.fillsFromRows = Self.fillsFromRows(work.addedTop.union(work.rebuilt), in: after, needs: newOrder.needs, existing: existing)
 
         if options.online { statements.append(Statement("SET lock_timeout = '5s'")) }
+        // Schemas renamed first: what follows names them by their new names.
+        statements += schemaRenames
         statements += defaultsAside.undo
         // A table moved into a schema the plan makes: the schema first (with its owner, comment
         // and grants, which need nothing else), then the move.
@@ -1416,12 +1418,13 @@ public struct Planner: Sendable {
     // MARK: - Renames
 
     /// Renames and moves the user asked for, made in `old` so the diff matches the objects,
-    /// with the statements that make them. Schemas first, then columns: their statements name
-    /// the table as it was (in its schema as it is now).
-    private func applyRenames(to old: inout DatabaseModel) -> [Statement] {
+    /// with the statements that make them: the schemas' (which run first of all), and the
+    /// others'. Columns before tables: their statements name the table as it was (in its
+    /// schema as it is now).
+    private func applyRenames(to old: inout DatabaseModel) -> (schemas: [Statement], others: [Statement]) {
         // None asked: the model stays as it is, and is not put in order again.
-        guard !options.renames.isEmpty else { return [] }
-        var statements: [Statement] = []
+        guard !options.renames.isEmpty else { return ([], []) }
+        var statements: [Statement] = [], schemaStatements: [Statement] = []
         // A schema, with everything in it. The other renames name their objects as the source
         // does, in its old name: they are named in its new one from here.
         var schemas: [String: String] = [:]
@@ -1430,7 +1433,7 @@ public struct Planner: Sendable {
             guard old.schemas.contains(where: { $0.name == was }), !old.schemas.contains(where: { $0.name == now }) else { continue }
             SchemaRenaming.rename(was, to: now, in: &old)
             schemas[was] = now
-            statements.append(Statement("ALTER SCHEMA \(SQLWriting.ident(was)) RENAME TO \(SQLWriting.ident(now))"))
+            schemaStatements.append(Statement("ALTER SCHEMA \(SQLWriting.ident(was)) RENAME TO \(SQLWriting.ident(now))"))
         }
         let renames = options.renames.filter { !$0.schema }.map { rename in
             guard let now = schemas[rename.table.schema] else { return rename }
@@ -1551,7 +1554,7 @@ public struct Planner: Sendable {
             }
         }
         old.canonicalize()
-        return statements
+        return (schemaStatements, statements)
     }
 
     /// A sequence that goes with the table or the column that owns it, which another column's
@@ -1753,7 +1756,7 @@ public struct Planner: Sendable {
         // rename keeps them all (their types may name the schema, so their shapes are not compared).
         let removedTables = Dictionary(grouping: work.removedTop.filter { $0.kind == .table }, by: \.schema)
         for removed in work.removedTop.filter({ $0.kind == .schema }).sorted() {
-            guard let tables = removedTables[removed.name], before.model.tables.filter({ $0.name.schema == removed.name }).count == tables.count else { continue }
+            guard let tables = removedTables[removed.name] else { continue }
             for added in work.addedTop.filter({ $0.kind == .schema }).sorted() {
                 let names = Set(addedBySchema[added.name, default: []].map(\.name))
                 guard tables.allSatisfy({ names.contains($0.name) }) else { continue }

@@ -77,6 +77,12 @@ import Testing
             // The schema, and the one body written as a string: nothing else is made again.
             #expect(plan.statements.count == 3 && plan.statements.last?.sql.contains(".n()") == true, "\(plan.sql)")
         }
+        // A table made in it, under the running role's default privileges there, which the plan
+        // sets aside around what it creates: by the schema's new name, once it has it.
+        let grown = try TestDatabase.model(after: schema.replacingOccurrences(of: "crm", with: "sales") + "create table sales.extra (id int);")
+        let grownPlans = try provedPlansBothWays(old, grown, renaming: "crm=sales")
+        #expect(grownPlans[0].dataLoss.isEmpty, "\(grownPlans[0].sql)")
+        for plan in grownPlans { #expect(plan.statements.first?.sql.hasPrefix("ALTER SCHEMA ") == true, "\(plan.sql)") }
         // Unconfirmed, the plan drops the schema's tables, and says what keeps them.
         let unconfirmed = Planner(from: old, to: new).plan()
         #expect(unconfirmed.possibleRenames.contains { $0.hasPrefix(#"possible rename of schema "crm" to "sales": --rename crm=sales"#) },
