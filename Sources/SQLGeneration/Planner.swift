@@ -1753,13 +1753,16 @@ public struct Planner: Sendable {
         let addedTables = work.addedTop.filter { $0.kind == .table }.sorted()
         let addedBySchema = Dictionary(grouping: addedTables, by: \.schema), addedByName = Dictionary(grouping: addedTables, by: \.name)
         // A schema that goes, whose every table comes back under its name in one that comes: a
-        // rename keeps them all (their types may name the schema, so their shapes are not compared).
+        // rename keeps them all (their types may name the schema, so their shapes are not compared),
+        // and its tables' moves there are not named one by one.
         let removedTables = Dictionary(grouping: work.removedTop.filter { $0.kind == .table }, by: \.schema)
+        var schemaRenames: Set<[String?]> = []
         for removed in work.removedTop.filter({ $0.kind == .schema }).sorted() {
             guard let tables = removedTables[removed.name] else { continue }
             for added in work.addedTop.filter({ $0.kind == .schema }).sorted() {
                 let names = Set(addedBySchema[added.name, default: []].map(\.name))
                 guard tables.allSatisfy({ names.contains($0.name) }) else { continue }
+                schemaRenames.insert([removed.name, added.name])
                 notes.append("possible rename of schema \(SQLWriting.ident(removed.name)) to \(SQLWriting.ident(added.name)): "
                              + "--rename \(RenameArgument.text(old: [removed.name], new: [added.name])) keeps everything in it")
             }
@@ -1775,7 +1778,8 @@ public struct Planner: Sendable {
                 notes.append("possible rename of \(removed.sql) to \(SQLWriting.ident(added.name)): "
                              + "--rename \(RenameArgument.text(old: [removed.schema ?? "public", removed.name], new: [added.name])) keeps its data")
             }
-            for added in addedByName[removed.name, default: []] where added.schema != removed.schema && sameShape(added) {
+            for added in addedByName[removed.name, default: []]
+            where added.schema != removed.schema && !schemaRenames.contains([removed.schema, added.schema]) && sameShape(added) {
                 notes.append("possible move of \(removed.sql) to \(added.sql): "
                              + "--rename \(RenameArgument.text(old: [removed.schema ?? "public", removed.name], new: [added.schema ?? "public", added.name])) keeps its data")
             }
