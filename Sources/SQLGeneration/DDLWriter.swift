@@ -874,6 +874,12 @@ struct DDLWriter {
         // The planner made it again unless it can be replaced in place (`ViewDDL.replaceable`).
         var statements: [Statement] = names.contains("definition") ? [ViewDDL.replace(new)] : []
         let keyword = ViewDDL.keyword(new)
+        // Its options (`security_barrier`, `check_option`, a materialized view's storage
+        // parameters), unless the replacement above wrote them (`CREATE OR REPLACE VIEW … WITH`
+        // replaces them all).
+        if names.contains("options"), !names.contains("definition") {
+            statements += SQLWriting.parameters(of: "ALTER \(keyword) \(new.name.sql)", from: old.options, to: new.options)
+        }
         if names.contains("column defaults") {
             let kept = Set(new.columnDefaults.map(\.name))
             for value in old.columnDefaults where !kept.contains(value.name) {
@@ -941,14 +947,7 @@ struct DDLWriter {
         if old.accessMethod != new.accessMethod {
             statements.append(Statement("\(alter) SET ACCESS METHOD \(SQLWriting.ident(new.accessMethod ?? "heap"))", hazards: [.tableRewrite(new.name)] + lock))
         }
-        if old.storageParameters != new.storageParameters {
-            let keys = Set(new.storageParameters.map { $0.prefix { $0 != "=" } })
-            let reset = old.storageParameters.map { String($0.prefix { $0 != "=" }) }.filter { !keys.contains(Substring($0)) }
-            if !reset.isEmpty { statements.append(Statement("\(alter) RESET (\(reset.joined(separator: ", ")))", hazards: lock)) }
-            if !new.storageParameters.isEmpty {
-                statements.append(Statement("\(alter) SET (\(new.storageParameters.joined(separator: ", ")))", hazards: lock))
-            }
-        }
+        statements += SQLWriting.parameters(of: alter, from: old.storageParameters, to: new.storageParameters, hazards: lock)
         if old.rowLevelSecurity != new.rowLevelSecurity {
             statements.append(Statement("\(alter) \(new.rowLevelSecurity ? "ENABLE" : "DISABLE") ROW LEVEL SECURITY", hazards: lock))
         }
@@ -1457,12 +1456,7 @@ struct DDLWriter {
         if old.statisticsTarget != new.statisticsTarget {
             statements.append(Statement("\(only) SET STATISTICS \(new.statisticsTarget ?? -1)", hazards: lock))
         }
-        if old.options != new.options {
-            let keys = Set(new.options.map { String($0.prefix { $0 != "=" }) })
-            let reset = old.options.map { String($0.prefix { $0 != "=" }) }.filter { !keys.contains($0) }
-            if !reset.isEmpty { statements.append(Statement("\(only) RESET (\(reset.joined(separator: ", ")))", hazards: lock)) }
-            if !new.options.isEmpty { statements.append(Statement("\(only) SET (\(new.options.joined(separator: ", ")))", hazards: lock)) }
-        }
+        statements += SQLWriting.parameters(of: only, from: old.options, to: new.options, hazards: lock)
         if old.comment != new.comment {
             statements.append(SQLWriting.comment(on: "COLUMN \(table.name.sql).\(SQLWriting.ident(new.name))", new.comment))
         }

@@ -691,8 +691,9 @@ public struct Planner: Sendable {
         case .view, .materializedView:
             // A view whose old columns stay (names, types, collations; new ones after them) is
             // replaced in place (`CREATE OR REPLACE VIEW`): the views over it, its triggers,
-            // grants and column defaults stay where they are, not made again with it.
-            if !names.isDisjoint(with: ["options", "access method", "column settings"]) { return true }
+            // grants and column defaults stay where they are, not made again with it. Its options
+            // are set in place (`ALTER VIEW … SET (…)`).
+            if !names.isDisjoint(with: ["access method", "column settings"]) { return true }
             guard names.contains("definition") else { return false }
             guard case let .view(old)? = change.old, case let .view(new)? = change.new else { return true }
             return !ViewDDL.replaceable(old, by: new)
@@ -974,7 +975,13 @@ public struct Planner: Sendable {
                     now.column(column.name).map { Self.uses($0.type, name) && $0.type == column.type } ?? false
                 }
             }
-            guard !holders.isEmpty, kept else { continue }
+            // Held by no column: it goes with the drops, before the new one takes its name (left
+            // with the late drops, it still held the name when the new one was made).
+            if holders.isEmpty {
+                work.earlyDrops.insert(id)
+                continue
+            }
+            guard kept else { continue }
             work.replacedTypes[replacement] = id
             work.earlyDrops.insert(id)
             retypeColumns(holding: [name], in: holders, rebuilding: [.check, .exclusion], work: &work, after: after)

@@ -37,6 +37,17 @@ enum SQLWriting {
         return simple && !SQLKeywords.quotedByQuoteIdent.contains(name) ? name : ident(name)
     }
 
+    /// `target RESET (…)` for the parameters (`name=value`, as `reloptions` holds them) `old`
+    /// sets and `new` leaves out, then `target SET (…)` for those `new` sets otherwise than
+    /// `old`: a table's, a column's, an index's, a view's, each changed in place.
+    static func parameters(of target: String, from old: [String], to new: [String], hazards: [Hazard] = []) -> [Statement] {
+        let name = { (parameter: String) in String(parameter.prefix { $0 != "=" }) }
+        let kept = Set(new.map(name))
+        let gone = old.map(name).filter { !kept.contains($0) }, changed = new.filter { !old.contains($0) }
+        return (gone.isEmpty ? [] : [Statement("\(target) RESET (\(gone.joined(separator: ", ")))", hazards: hazards)])
+            + (changed.isEmpty ? [] : [Statement("\(target) SET (\(changed.joined(separator: ", ")))", hazards: hazards)])
+    }
+
     /// `-- text`, its line breaks written `\n` and `\r`: a name may hold one (`"pp_enumpart
     /// attack"`), and the comment would end there, the rest of the name read as SQL.
     static func lineComment(_ text: String) -> String {

@@ -34,6 +34,27 @@ import Testing
         }
     }
 
+    /// A view's options (`security_barrier`, `check_option`) and a materialized view's storage
+    /// parameters change in place (`ALTER VIEW … SET (…)` / `RESET (…)`), alone or with a query
+    /// replaced in place, whose `WITH (…)` replaces them all: nothing over them is made again.
+    @Test func optionsChangeInPlace() throws {
+        let options = [("", "with (security_barrier = true, check_option = local) "), ("with (security_barrier = false) ", "with (security_barrier = true) ")]
+        for (was, now) in options {
+            for plan in try plans(Self.schema("select id, name from t").replacingOccurrences(of: "create view report as", with: "create view report \(was)as"),
+                                  Self.schema("select id, name from t").replacingOccurrences(of: "create view report as", with: "create view report \(now)as")) {
+                #expect(!plan.sql.contains("DROP VIEW") && plan.statements.allSatisfy { $0.sql.hasPrefix("ALTER VIEW \"public\".\"report\" ") }, "\(plan.sql)")
+            }
+        }
+        for plan in try plans(Self.schema("select id, name from t where amount > 0").replacingOccurrences(of: "create view report as", with: "create view report with (security_barrier) as"),
+                              Self.schema("select id, name from t where amount > 9")) {
+            #expect(!plan.sql.contains("DROP VIEW") && plan.statements.count == 1, "\(plan.sql)")
+        }
+        let matview = "create materialized view totals with (fillfactor = 70) as select id, amount from t; create index on totals (id);"
+        for plan in try plans(Self.base + matview, Self.base + matview.replacingOccurrences(of: "fillfactor = 70", with: "autovacuum_enabled = false")) {
+            #expect(!plan.sql.contains("DROP MATERIALIZED VIEW") && plan.statements.count == 2, "\(plan.sql)")
+        }
+    }
+
     @Test func aColumnAddedAtTheEndIsReplacedInPlaceOneTakenAwayIsMadeAgain() throws {
         let plans = try plans(Self.schema("select id, name from t"), Self.schema("select id, name, amount from t"))
         #expect(!plans[0].sql.contains("DROP VIEW"), "\(plans[0].sql)")

@@ -29,14 +29,6 @@ enum IndexStorage {
 
     /// `ALTER INDEX … SET (…)` for the parameters `new` sets, `RESET (…)` for those it leaves out.
     static func alter(index: QualifiedName, from old: String, to new: String) -> [Statement] {
-        let was = split(old).parameters, now = split(new).parameters
-        let name = { (parameter: String) in String(parameter.prefix { $0 != "=" }) }
-        let kept = Set(now.map(name))
-        var statements: [Statement] = []
-        let gone = was.map(name).filter { !kept.contains($0) }
-        if !gone.isEmpty { statements.append(Statement("ALTER INDEX \(index.sql) RESET (\(gone.joined(separator: ", ")))")) }
-        let changed = now.filter { !was.contains($0) }
-        if !changed.isEmpty { statements.append(Statement("ALTER INDEX \(index.sql) SET (\(changed.joined(separator: ", ")))")) }
-        return statements
+        SQLWriting.parameters(of: "ALTER INDEX \(index.sql)", from: split(old).parameters, to: split(new).parameters)
     }
 }
