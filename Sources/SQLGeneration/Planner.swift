@@ -218,6 +218,15 @@ public struct Planner: Sendable {
                 && "\(SQLWriting.identPlain($0.schema ?? "")).\(SQLWriting.identPlain($0.name))" == function }
         }
         for id in pausedEventTriggers { statements.append(Statement("ALTER EVENT TRIGGER \(SQLWriting.ident(id.name)) DISABLE")) }
+        // An event trigger changed in place (its firing state, its comment, its grants): one the
+        // target no longer fires in ordinary sessions (disabled, or for replicas only) first, the
+        // others last, as one made anew is; a paused one takes its state at the end.
+        let changedEventTriggers = work.changedTop.keys.filter { $0.kind == .eventTrigger }.sorted()
+        let stopsFiring = { (id: ObjectID) -> Bool in
+            guard !pausedEventTriggers.contains(id), case let .defined(trigger)? = after.object(id) else { return false }
+            return trigger.definition.hasSuffix(" DISABLE;") || trigger.definition.hasSuffix(" ENABLE REPLICA;")
+        }
+        for id in changedEventTriggers where stopsFiring(id) { statements += writer.alter(work.changedTop[id]!, work: work) }
         for id in work.unlinkedEarly.sorted() {
             if case let .defined(old)? = before.object(id), case let .defined(new)? = after.object(id) {
                 statements += DefinedObjectDDL.unlink(old, new)
@@ -418,7 +427,7 @@ public struct Planner: Sendable {
                 statements += writer.rebuildComposite(id, work: work)
             } else if work.collationRebuilds.contains(id) {
                 statements += writer.rebuildCollation(id, work: work)
-            } else if let change = work.changedTop[id] {
+            } else if let change = work.changedTop[id], id.kind != .eventTrigger {
                 statements += writer.alter(change, work: work)
             } else if let tables = work.publicationTablesAside[id], case let .defined(publication)? = after.object(id) {
                 statements += PublicationDDL.alter(publication, publication, givenBack: tables) ?? []
@@ -481,11 +490,13 @@ public struct Planner: Sendable {
             for id in asideOrder where rebuilds.contains(id) { statements += writer.dropAside(id) }
         }
         for id in eventTriggers { statements += writer.create(id) }
+        for id in changedEventTriggers where !stopsFiring(id) {
+            statements += writer.alter(work.changedTop[id]!, work: work).filter { !(pausedEventTriggers.contains(id) && $0.sql.hasPrefix("ALTER EVENT TRIGGER ")) }
+        }
         for id in pausedEventTriggers where !work.rebuilt.contains(id) {
             // As the target has it: enabled (no ALTER line), or its own ENABLE … or DISABLE line.
             guard case let .defined(trigger)? = after.object(id), !trigger.definition.hasSuffix(" DISABLE;") else { continue }
-            let state = trigger.definition.split(separator: "\n").dropFirst().first.map { SQLWriting.trimmedStatement(String($0)) }
-            statements.append(Statement(state ?? "ALTER EVENT TRIGGER \(SQLWriting.ident(id.name)) ENABLE"))
+            statements.append(DefinedObjectDDL.firingState(of: trigger))
         }
         statements += defaultsAside.redo
         var plan = Plan(statements: Self.committingNewEnumValues(AlterTableJoin.joined(statements)), notes: notes)
@@ -706,7 +717,8 @@ public struct Planner: Sendable {
             guard case let .compositeType(old)? = change.old, case let .compositeType(new)? = change.new else { return false }
             let kept = old.attributes.map(\.name).filter { name in new.attributes.contains { $0.name == name } }
             return Array(new.attributes.prefix(kept.count).map(\.name)) != kept
-        case .textSearchConfiguration, .textSearchDictionary, .operator, .baseType, .publication, .foreignDataWrapper, .foreignServer:
+        case .textSearchConfiguration, .textSearchDictionary, .operator, .baseType, .publication, .foreignDataWrapper, .foreignServer,
+             .eventTrigger:
             guard names.contains("definition"), case let .defined(old)? = change.old, case let .defined(new)? = change.new else { return false }
             return DefinedObjectDDL.alter(old, new) == nil
         default: return !names.isDisjoint(with: ["definition"])

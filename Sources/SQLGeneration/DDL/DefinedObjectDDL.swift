@@ -66,6 +66,10 @@ enum DefinedObjectDDL {
         case .textSearchConfiguration, .textSearchDictionary: return TextSearchDDL.alter(old, new)
         case .publication: return PublicationDDL.alter(old, new, givenBack: givenBack)
         case .foreignDataWrapper, .foreignServer: return ForeignServerDDL.alter(old, new)
+        case .eventTrigger:
+            // Its firing state alone (the line after its CREATE): set in place.
+            guard old.definition.split(separator: "\n").first == new.definition.split(separator: "\n").first else { return nil }
+            return [firingState(of: new)]
         case .operator, .baseType:
             guard let was = clauses(old.definition), let now = clauses(new.definition), let target = target(new) else { return nil }
             // A base type's storage may leave plain (the server asks a superuser), never go back to it.
@@ -73,6 +77,13 @@ enum DefinedObjectDDL {
             return alterSettings(was, now, settable: settable(new.kind), target: target, unlinked: unlinked)
         default: return nil
         }
+    }
+
+    /// An event trigger's firing state as its definition has it: its own `ALTER EVENT TRIGGER …
+    /// DISABLE` (or `ENABLE REPLICA`, `ENABLE ALWAYS`) line, or `ENABLE` where it has none.
+    static func firingState(of trigger: DefinedObject) -> Statement {
+        let state = trigger.definition.split(separator: "\n").dropFirst().first.map { SQLWriting.trimmedStatement(String($0)) }
+        return Statement(state ?? "ALTER EVENT TRIGGER \(SQLWriting.ident(trigger.name)) ENABLE")
     }
 
     /// What `ALTER OPERATOR … SET` and `ALTER TYPE … SET` can change.

@@ -126,7 +126,12 @@ enum PrivilegeDDL {
         for privilege in old where !newSet.contains(privilege) {
             if privilege.revoked {
                 changes.append(.grant(privilege))
-            } else if privilege.withGrantOption, newSet.contains(Privilege(grantee: privilege.grantee, privilege: privilege.privilege)) {
+            } else if privilege.withGrantOption,
+                      privilege.grantee == nil || newSet.contains(Privilege(grantee: privilege.grantee, privilege: privilege.privilege)) {
+                // Only the grant option goes where the privilege stays: granted in `new`, or the
+                // owner's (its default holds every privilege, without the option written out;
+                // `GRANT … TO owner WITH GRANT OPTION` writes it). A REVOKE would take the
+                // owner's own privilege.
                 changes.append(.revokeOption(privilege))
             } else {
                 changes.append(.revoke(privilege))
