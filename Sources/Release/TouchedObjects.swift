@@ -85,6 +85,8 @@ public struct TouchedObjects: Equatable, Sendable {
                     types.insert(new)
                 }
             case "SCHEMA":
+                // A schema renamed renames everything in it: what it reaches is not read.
+                if first == "ALTER", words.contains("RENAME") { everything = true; return }
                 add(names(tokens, from: index, list: first == "DROP"), to: \.schemas)
             case "PUBLICATION":
                 // … name [FOR | ADD | SET | DROP] TABLE a (columns) WHERE (…), b …: the tables, qualified.

@@ -86,6 +86,8 @@ import Testing
         #expect(TouchedObjects(["DROP TABLE t CASCADE;"]).everything)
         #expect(TouchedObjects(["SELECT make_things();"]).everything)
         #expect(TouchedObjects(["CREATE EXTENSION hstore;"]).everything)
+        #expect(TouchedObjects(["ALTER SCHEMA crm RENAME TO sales;"]).everything, "everything in the schema is renamed")
+        #expect(!TouchedObjects(["ALTER SCHEMA crm OWNER TO app;"]).everything)
         let read = TouchedObjects(["BEGIN; DROP TABLE IF EXISTS a, s.b; CREATE INDEX ON ONLY c (x); COMMENT ON COLUMN d.e IS 'x'; "
                                    + "GRANT SELECT ON e, f TO app; DROP FUNCTION g(int, text), h(); COMMIT;"])
         #expect(read.everything == false)
