@@ -718,7 +718,7 @@ public struct Planner: Sendable {
             let kept = old.attributes.map(\.name).filter { name in new.attributes.contains { $0.name == name } }
             return Array(new.attributes.prefix(kept.count).map(\.name)) != kept
         case .textSearchConfiguration, .textSearchDictionary, .operator, .baseType, .publication, .foreignDataWrapper, .foreignServer,
-             .eventTrigger:
+             .eventTrigger, .language:
             guard names.contains("definition"), case let .defined(old)? = change.old, case let .defined(new)? = change.new else { return false }
             return DefinedObjectDDL.alter(old, new) == nil
         default: return !names.isDisjoint(with: ["definition"])

@@ -66,6 +66,11 @@ enum DefinedObjectDDL {
         case .textSearchConfiguration, .textSearchDictionary: return TextSearchDDL.alter(old, new)
         case .publication: return PublicationDDL.alter(old, new, givenBack: givenBack)
         case .foreignDataWrapper, .foreignServer: return ForeignServerDDL.alter(old, new)
+        case .language:
+            // Its handlers and whether it is trusted: `CREATE OR REPLACE` keeps its owner, its
+            // grants and the functions written in it, which a drop would take.
+            guard new.definition.hasPrefix("CREATE ") else { return nil }
+            return [Statement("CREATE OR REPLACE " + new.definition.dropFirst("CREATE ".count))]
         case .eventTrigger:
             // Its firing state alone (the line after its CREATE): set in place.
             guard old.definition.split(separator: "\n").first == new.definition.split(separator: "\n").first else { return nil }
