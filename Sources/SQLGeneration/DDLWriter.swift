@@ -1143,7 +1143,16 @@ struct DDLWriter {
                 statements += alterColumn(old, column, of: newTable, names: names)
             }
         }
-        return statements
+        // A sequence taking up after its column's values (`continuing`) reads the table once all
+        // its columns are changed: in between it would part `ALTER TABLE`s that join as one.
+        let continuing = statements.filter(Self.isContinuing)
+        return statements.filter { !Self.isContinuing($0) } + continuing
+    }
+
+    /// Whether `statement` is `continuing`'s (a numbering sequence's `setval` is not: it reads the
+    /// numbering sequence, which the next step drops).
+    private static func isContinuing(_ statement: Statement) -> Bool {
+        statement.sql.hasPrefix("SELECT pg_catalog.setval(") && statement.sql.contains(" HAVING ")
     }
 
     /// The generated columns of `table` that are added again (`Planner.Work.readdedColumns`),
@@ -1282,6 +1291,18 @@ struct DDLWriter {
         return [statement]
     }
 
+    /// A sequence the plan gives a column of a table that may hold rows (an identity added, a
+    /// default from a sequence the plan makes: a serial) starts at its `START`, below the values
+    /// the column may hold already, and the next row would take one of them (a key's duplicate,
+    /// refused; or a value given twice). It takes up after the largest value (the smallest, for a
+    /// descending one), where the column holds one at or past its start; an empty column, or
+    /// one below it, leaves it where it starts.
+    private func continuing(_ sequence: QualifiedName, after column: String, of table: QualifiedName, options: SequenceOptions) -> Statement {
+        let (edge, past) = options.increment > 0 ? ("max", ">=") : ("min", "<=")
+        let value = "\(edge)(\(SQLWriting.ident(column)))"
+        return Statement("SELECT pg_catalog.setval(\(SQLWriting.regclassLiteral(sequence)), \(value)) FROM \(table.sql) HAVING \(value) \(past) \(options.start)")
+    }
+
     /// The numbering sequence's name: `<table>_<column>_numbering_seq`, or with the label
     /// numbered as the server numbers a name it finds taken (`…_numbering_seq1`, `…seq2`) while
     /// a relation or a type of the schema, before or after the plan, has it.
@@ -1389,7 +1410,14 @@ struct DDLWriter {
             statements.append(Statement("\(alter) TYPE \(new.type)\(collation) USING \(using)", hazards: hazards))
             if table.kind == .partitioned { statements += renamingRebuiltCopies(under: table.name, column: new.name) }
         }
-        if defaultChanges, let value = new.defaultExpression { statements.append(Statement("\(alone) SET DEFAULT \(value)", hazards: lock)) }
+        if defaultChanges, let value = new.defaultExpression {
+            statements.append(Statement("\(alone) SET DEFAULT \(value)", hazards: lock))
+            // A sequence the plan makes, now the column's (a serial): it takes up after the column's values.
+            if holdsRows(table.name), value.contains("nextval("),
+               let sequence = after.model.sequences.first(where: { before.sequences[$0.name] == nil && value.contains(SQLWriting.regclassLiteral($0.name)) }) {
+                statements.append(continuing(sequence.name, after: new.name, of: table.name, options: sequence.options))
+            }
+        }
         if old.notNull != new.notNull && !(new.identity != nil && old.identity == nil && new.notNull) {
             if new.notNull {
                 if !inheritsSetNotNull(of: new, in: table) { statements += setNotNull(new, of: table) }
@@ -1445,6 +1473,10 @@ struct DDLWriter {
                 if !old.notNull { statements += setNotNull(new, of: table) }
                 statements.append(Statement("\(alter) ADD GENERATED \(identity.generation.rawValue) AS IDENTITY "
                                             + "(\(TableDDL.identityOptions(identity)))", hazards: lock))
+                if holdsRows(table.name) {
+                    statements.append(continuing(TableDDL.identitySequence(identity, of: new.name, in: table.name), after: new.name,
+                                                 of: table.name, options: identity.sequence))
+                }
                 statements += TableDDL.identitySequenceExtras(identity, from: nil, of: new.name, in: table.name)
             }
         }
