@@ -94,7 +94,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GenerationTests",
-            dependencies: ["SQLGeneration", "Release", "Diff", "Introspection", "SchemaModel", "Replay", "PostgresClient", "EmbeddedServer",
+            dependencies: ["SQLGeneration", "SQLText", "Release", "Diff", "Introspection", "SchemaModel", "Replay", "PostgresClient", "EmbeddedServer",
                            "TestSupport", "Synthetic", "Support"],
             exclude: ["Fixtures"]
         ),
