@@ -39,6 +39,17 @@ public struct TouchedObjects: Equatable, Sendable {
         switch first {
         case "BEGIN", "COMMIT", "END", "START", "SET", "RESET", "INSERT", "UPDATE", "DELETE", "ANALYZE", "SAVEPOINT", "RELEASE":
             return
+        case "SELECT":
+            // `SELECT pg_catalog.setval('s'::regclass, max(c)) FROM t …`, as a plan writes it (a
+            // sequence taking up after a column's values): the sequence and the table. A call of
+            // anything else may do anything: everything.
+            let calls = tokens.indices.dropLast().filter { tokens[$0 + 1].isSymbol("(") }.compactMap { tokens[$0].identifier }
+            guard tokens.count > 5, tokens[1].identifier == "pg_catalog", tokens[2].isSymbol("."), calls.first == "setval",
+                  Set(calls).isSubset(of: ["setval", "max", "min"]), tokens[5].kind == .string,
+                  let sequence = SQLToken.qualifiedName(in: SQLToken.tokens(of: tokens[5].value), at: 0)?.parts.last,
+                  let from = tokens.firstIndex(where: { $0.depth == 0 && $0.isWord("FROM") }), let table = name(tokens, at: from + 1)
+            else { everything = true; return }
+            relations.formUnion([sequence, table])
         case "CREATE", "ALTER", "DROP":
             var index = 1
             while index < words.count, ["OR", "REPLACE", "UNIQUE", "UNLOGGED", "TEMP", "TEMPORARY", "MATERIALIZED", "CONSTRAINT", "RECURSIVE"].contains(words[index]) {
