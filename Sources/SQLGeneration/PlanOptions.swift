@@ -61,6 +61,9 @@ public struct Rename: Sendable, Hashable, CustomStringConvertible {
     /// A renamed or moved table's name afterwards.
     public var newTable: QualifiedName { QualifiedName(schema: newSchema ?? table.schema, name: newName) }
 
+    /// A table's or a column's: not an enum value's, a sequence's or a schema's.
+    var onTable: Bool { !enumValue && !sequence && !schema }
+
     public var description: String {
         if schema { return "schema \(SQLWriting.ident(table.schema)) to \(SQLWriting.ident(newName))" }
         if enumValue, let column { return "value \(SQLWriting.literal(column)) of \(table.sql) to \(SQLWriting.literal(newName))" }
@@ -153,7 +156,7 @@ public struct Rename: Sendable, Hashable, CustomStringConvertible {
             guard let column = rename.column else {
                 return Rename(table: rename.newTable, newName: rename.table.name, newSchema: rename.table.schema)
             }
-            let table = renames.first { $0.column == nil && $0.table == rename.table }?.newTable ?? rename.table
+            let table = renames.first { $0.onTable && $0.column == nil && $0.table == rename.table }?.newTable ?? rename.table
             return Rename(table: table, column: rename.newName, newName: column)
         }
     }

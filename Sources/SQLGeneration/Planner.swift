@@ -183,7 +183,7 @@ public struct Planner: Sendable {
         statements += defaultsAside.undo
         // A table moved into a schema the plan makes: the schema first (with its owner, comment
         // and grants, which need nothing else), then the move.
-        for schema in Set(options.renames.compactMap { $0.column == nil && !$0.enumValue && !$0.sequence && !$0.schema ? $0.newTable.schema : nil }).sorted() {
+        for schema in Set(options.renames.compactMap { $0.onTable && $0.column == nil ? $0.newTable.schema : nil }).sorted() {
             let id = ObjectID(kind: .schema, schema: nil, name: schema)
             guard work.addedTop.remove(id) != nil else { continue }
             statements += writer.create(id)
@@ -1476,7 +1476,7 @@ public struct Planner: Sendable {
             TypeRenaming.renameSequence(rename.table, to: rename.newTable, in: &old)
             statements.append(Statement("ALTER SEQUENCE \(rename.table.sql) RENAME TO \(SQLWriting.ident(rename.newName))"))
         }
-        let tableRenames = renames.filter { !$0.enumValue && !$0.sequence }
+        let tableRenames = renames.filter(\.onTable)
         // Built at the first column rename, before any table is renamed (column renames come first,
         // and renaming a column changes no table's parents).
         lazy var families = ModelIndex(old)
