@@ -32,6 +32,10 @@ struct DDLWriter {
     /// Materialized views of the new model made with data that read a table that existed
     /// (`Planner.fillsFromRows`): making one runs its query over that table's rows.
     var fillsFromRows: Set<ObjectID> = []
+    /// A serial's sequence whose name its column's new identity takes, renamed aside until the
+    /// identity's sequence has taken over its position (`Planner.Work.serialSequencesAside`): by
+    /// the identity sequence's name.
+    var serialSequencesAside: [QualifiedName: QualifiedName] = [:]
 
     private var guarded: Bool { options.idempotent }
 
@@ -1152,7 +1156,7 @@ struct DDLWriter {
     /// Whether `statement` is `continuing`'s (a numbering sequence's `setval` is not: it reads the
     /// numbering sequence, which the next step drops).
     private static func isContinuing(_ statement: Statement) -> Bool {
-        statement.sql.hasPrefix("SELECT pg_catalog.setval(") && statement.sql.contains(" HAVING ")
+        statement.sql.hasPrefix("SELECT pg_catalog.setval(") && (statement.sql.contains(" HAVING ") || statement.sql.contains(" AS edge FROM "))
     }
 
     /// The generated columns of `table` that are added again (`Planner.Work.readdedColumns`),
@@ -1297,20 +1301,35 @@ struct DDLWriter {
     /// refused; or a value given twice). It takes up after the largest value (the smallest, for a
     /// descending one), where the column holds one at or past its start; an empty column, or
     /// one below it, leaves it where it starts.
+    /// A serial's sequence renamed aside (`serialSequencesAside`) hands over where it stood: the
+    /// identity's takes up after that or after the column's largest value, whichever is further.
     private func continuing(_ sequence: QualifiedName, after column: String, of table: QualifiedName, options: SequenceOptions) -> Statement {
-        let (edge, past) = options.increment > 0 ? ("max", ">=") : ("min", "<=")
+        let (edge, past, furthest) = options.increment > 0 ? ("max", ">=", "greatest") : ("min", "<=", "least")
         let value = "\(edge)(\(SQLWriting.ident(column)))"
-        return Statement("SELECT pg_catalog.setval(\(SQLWriting.regclassLiteral(sequence)), \(value)) FROM \(table.sql) HAVING \(value) \(past) \(options.start)")
+        let target = SQLWriting.regclassLiteral(sequence)
+        guard let aside = serialSequencesAside[sequence] else {
+            return Statement("SELECT pg_catalog.setval(\(target), \(value)) FROM \(table.sql) HAVING \(value) \(past) \(options.start)")
+        }
+        // With no row, `m.edge` is NULL: `furthest` leaves it out, and the old position stands as it was.
+        return Statement("SELECT pg_catalog.setval(\(target), \(furthest)(s.last_value, m.edge), s.is_called OR coalesce(m.edge \(past) s.last_value, false)) "
+                         + "FROM \(aside.sql) s CROSS JOIN (SELECT \(value) AS edge FROM \(table.sql)) m")
     }
 
     /// The numbering sequence's name: `<table>_<column>_numbering_seq`, or with the label
     /// numbered as the server numbers a name it finds taken (`…_numbering_seq1`, `…seq2`) while
     /// a relation or a type of the schema, before or after the plan, has it.
     private func numberingSequence(of column: String, in table: QualifiedName) -> QualifiedName {
+        Self.freeName(of: column, in: table, label: "numbering_seq", before: before, after: after)
+    }
+
+    /// `<table>_<column>_<label>`, numbered as the server numbers a name it finds taken
+    /// (`…_label1`, `…label2`) while a relation or a type of the schema, before or after the
+    /// plan, has it.
+    static func freeName(of column: String, in table: QualifiedName, label: String, before: ModelIndex, after: ModelIndex) -> QualifiedName {
         let taken = before.model.relationAndTypeNames(in: table.schema).union(after.model.relationAndTypeNames(in: table.schema))
         var pass = 0
         while true {
-            let name = ServerNames.objectName(table.name, column, label: "numbering_seq" + (pass == 0 ? "" : String(pass)))
+            let name = ServerNames.objectName(table.name, column, label: label + (pass == 0 ? "" : String(pass)))
             if !taken.contains(name) { return QualifiedName(schema: table.schema, name: name) }
             pass += 1
         }

@@ -80,6 +80,10 @@ public struct Planner: Sendable {
         /// Identity columns that stop being one: dropped with the other drops, so that a sequence
         /// the plan creates (the serial it becomes) may take the identity sequence's name.
         var droppedIdentities: Set<ObjectID> = []
+        /// A serial's sequence whose name its column's new identity takes (a serial that becomes
+        /// an identity): renamed aside with the other drops instead of dropped, so that the
+        /// identity's sequence takes over where it stood (`DDLWriter.continuing`), and dropped last.
+        var serialSequencesAside: [ObjectID: QualifiedName] = [:]
         /// Collations whose definition changes under columns: renamed aside, created anew, their
         /// columns moved to the new one, the old one dropped last.
         var collationRebuilds: Set<ObjectID> = []
@@ -152,7 +156,7 @@ public struct Planner: Sendable {
         }
         addTypeRebuilds(to: &work, before: before, after: after)
         addFunctionUsers(to: &work, before: before, after: after)
-        addIdentityChanges(to: &work, before: before)
+        addIdentityChanges(to: &work, before: before, after: after)
         addPartitionIndexesOfDroppedParents(to: &work, before: before, after: after)
         addReaddedColumns(to: &work, before: before, after: after)
         addExpressionsSet(to: &work, before: before, after: after, order: newOrder.order)
@@ -176,6 +180,7 @@ public struct Planner: Sendable {
         writer.clones = PartitionClones(writer: writer)
         writer.checksAfterChildrenJoin = Self.checksAfterChildrenJoin(created: work.addedTop.union(work.rebuilt), before: before, after: after)
         writer.fillsFromRows = Self.fillsFromRows(work.addedTop.union(work.rebuilt), in: after, needs: newOrder.needs, existing: existing)
+        writer.serialSequencesAside = Dictionary(uniqueKeysWithValues: work.serialSequencesAside.map { (ModelIndex.name($0.key), $0.value) })
 
         if options.online { statements.append(Statement("SET lock_timeout = '5s'")) }
         // Schemas renamed first: what follows names them by their new names.
@@ -385,6 +390,10 @@ public struct Planner: Sendable {
         for id in reverse where !readers.contains(id.kind) && !dropsLate.contains(id) && !work.earlyReaders.contains(id) {
             if work.rangeRebuilds.contains(id) { statements += writer.parkColumns(holding: DDLWriter.rangeTypes(id, in: before)) }
             if work.replacedTypes.values.contains(id) { statements += writer.parkColumns(holding: [ModelIndex.name(id)]) }
+            if let aside = work.serialSequencesAside[id] {
+                statements.append(Statement("ALTER SEQUENCE \(ModelIndex.name(id).sql) RENAME TO \(SQLWriting.ident(aside.name))"))
+                continue
+            }
             statements += writer.drop(id, before: before)
         }
 
@@ -483,6 +492,7 @@ public struct Planner: Sendable {
         // Last, what is removed and may still be used until the changes above ran: a type a column
         // leaves, the sequence behind a serial that became an identity, a function a default called.
         for id in lateDrops { statements += writer.drop(id, before: before) }
+        for aside in work.serialSequencesAside.values.sorted() { statements.append(Statement("DROP SEQUENCE \(aside.sql)")) }
         // The rebuilt types' old selves, once nothing uses them: composites, domains, enums, then collations.
         // Each kind in reverse dependency order: a composite type holding another goes before it.
         let asideOrder = oldOrder.order.reversed()
@@ -1275,7 +1285,7 @@ public struct Planner: Sendable {
         }
     }
 
-    private func addIdentityChanges(to work: inout Work, before: ModelIndex) {
+    private func addIdentityChanges(to work: inout Work, before: ModelIndex, after: ModelIndex) {
         var freed: Set<QualifiedName> = []
         for (id, change) in work.changedMembers where id.kind == .column {
             guard case let .column(old)? = change.old, case let .column(new)? = change.new, let table = id.parent else { continue }
@@ -1286,6 +1296,11 @@ public struct Planner: Sendable {
             if work.removedTop.contains(sequence) {
                 work.earlyDrops.insert(sequence)
                 freed.insert(name)
+                // The column's own serial: its position is handed over, not lost.
+                if old.defaultExpression?.contains(SQLWriting.regclassLiteral(name)) == true {
+                    work.serialSequencesAside[sequence] = DDLWriter.freeName(of: new.name, in: ModelIndex.name(table), label: "serial_seq",
+                                                                             before: before, after: after)
+                }
             }
         }
         guard !freed.isEmpty else { return }
