@@ -1153,8 +1153,8 @@ struct DDLWriter {
         return statements.filter { !Self.isContinuing($0) } + continuing
     }
 
-    /// Whether `statement` is `continuing`'s (a numbering sequence's `setval` is not: it reads the
-    /// numbering sequence, which the next step drops).
+    /// Whether `statement` is `continuing`'s, in either of its two forms (a numbering sequence's
+    /// `setval` is not: it reads the numbering sequence, which the next step drops).
     private static func isContinuing(_ statement: Statement) -> Bool {
         statement.sql.hasPrefix("SELECT pg_catalog.setval(") && (statement.sql.contains(" HAVING ") || statement.sql.contains(" AS edge FROM "))
     }
@@ -1301,6 +1301,7 @@ struct DDLWriter {
     /// refused; or a value given twice). It takes up after the largest value (the smallest, for a
     /// descending one), where the column holds one at or past its start; an empty column, or
     /// one below it, leaves it where it starts.
+    ///
     /// A serial's sequence renamed aside (`serialSequencesAside`) hands over where it stood: the
     /// identity's takes up after that or after the column's largest value, whichever is further.
     private func continuing(_ sequence: QualifiedName, after column: String, of table: QualifiedName, options: SequenceOptions) -> Statement {
