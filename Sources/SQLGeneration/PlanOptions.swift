@@ -77,12 +77,13 @@ public struct Rename: Sendable, Hashable, CustomStringConvertible {
     /// when `tables` has that table; a table's `new` may be `schema.new`, which moves
     /// it to that schema. `schema.enum.value=new` or `enum.value=new` (the enum in `public`)
     /// renames a value of an enum `enums` has (the value may hold dots). `schema=new` renames a
-    /// schema `schemas` has, unless `public` has a table of that name. A bare name is taken
+    /// schema `schemas` has, unless `public` has a table or a sequence of that name. A bare name is taken
     /// as written; a double-quoted one (`RenameArgument`) may hold dots, quotes and `=`.
     public static func parse(_ text: String, tables: Set<QualifiedName>, enums: Set<QualifiedName> = [],
                              sequences: Set<QualifiedName> = [], schemas: Set<String> = []) -> Rename? {
         guard let (path, target) = RenameArgument.sides(text), !target.allSatisfy(\.isEmpty) else { return nil }
-        if path.count == 1, target.count == 1, schemas.contains(path[0]), !tables.contains(QualifiedName(schema: "public", name: path[0])) {
+        let inPublic = QualifiedName(schema: "public", name: path.first ?? "")
+        if path.count == 1, target.count == 1, schemas.contains(path[0]), !tables.contains(inPublic), !sequences.contains(inPublic) {
             return Rename(schema: path[0], to: target[0])
         }
         // A column's or a value's new name is one name: its dots, if bare, are its own.

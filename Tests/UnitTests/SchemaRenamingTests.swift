@@ -30,8 +30,8 @@ import Testing
         #expect(SchemaRenaming.text(text, renaming: "crm", to: "Sales Team") == expected)
     }
 
-    /// `schema=new` names a schema the source has, unless `public` has a table of that name
-    /// (`table=new` renames it, as before); reversed, it renames back.
+    /// `schema=new` names a schema the source has, unless `public` has a table or a sequence of
+    /// that name (`name=new` renames that one, as before); reversed, it renames back.
     @Test func aSchemaRenameIsReadFromItsArgument() throws {
         let rename = try #require(Rename.parse("crm=sales", tables: [], schemas: ["crm"]))
         #expect(rename.schema && rename.table.schema == "crm" && rename.newName == "sales")
@@ -40,5 +40,7 @@ import Testing
         #expect(back.schema && back.table.schema == "sales" && back.newName == "crm")
         let table = try #require(Rename.parse("crm=sales", tables: [QualifiedName(schema: "public", name: "crm")], schemas: ["crm"]))
         #expect(!table.schema && table.table == QualifiedName(schema: "public", name: "crm"))
+        let sequence = try #require(Rename.parse("crm=sales", tables: [], sequences: [QualifiedName(schema: "public", name: "crm")], schemas: ["crm"]))
+        #expect(!sequence.schema && sequence.sequence)
     }
 }
