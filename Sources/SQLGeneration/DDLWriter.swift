@@ -1316,6 +1316,19 @@ struct DDLWriter {
                          + "FROM \(aside.sql) s CROSS JOIN (SELECT \(value) AS edge FROM \(table.sql)) m")
     }
 
+    /// The sequences a default draws from (`nextval('s.seq'::regclass)`, as the server prints it),
+    /// looked up by name rather than by trying every sequence of the model.
+    private static func sequencesDrawnFrom(_ expression: String) -> [QualifiedName] {
+        guard expression.contains("nextval(") else { return [] }
+        let tokens = SQLToken.tokens(of: expression)
+        return tokens.indices.dropLast(2).compactMap { index in
+            guard tokens[index].identifier == "nextval", tokens[index + 1].isSymbol("("), tokens[index + 2].kind == .string,
+                  let (parts, _) = SQLToken.qualifiedName(in: SQLToken.tokens(of: tokens[index + 2].value), at: 0), parts.count == 2
+            else { return nil }
+            return QualifiedName(schema: parts[0], name: parts[1])
+        }
+    }
+
     /// The numbering sequence's name: `<table>_<column>_numbering_seq`, or with the label
     /// numbered as the server numbers a name it finds taken (`…_numbering_seq1`, `…seq2`) while
     /// a relation or a type of the schema, before or after the plan, has it.
@@ -1433,8 +1446,8 @@ struct DDLWriter {
         if defaultChanges, let value = new.defaultExpression {
             statements.append(Statement("\(alone) SET DEFAULT \(value)", hazards: lock))
             // A sequence the plan makes, now the column's (a serial): it takes up after the column's values.
-            if holdsRows(table.name), value.contains("nextval("),
-               let sequence = after.model.sequences.first(where: { before.sequences[$0.name] == nil && value.contains(SQLWriting.regclassLiteral($0.name)) }) {
+            if holdsRows(table.name),
+               let sequence = Self.sequencesDrawnFrom(value).lazy.compactMap({ before.sequences[$0] == nil ? after.sequences[$0] : nil }).first {
                 statements.append(continuing(sequence.name, after: new.name, of: table.name, options: sequence.options))
             }
         }

@@ -83,7 +83,7 @@ public struct Planner: Sendable {
         /// A serial's sequence whose name its column's new identity takes (a serial that becomes
         /// an identity): renamed aside with the other drops instead of dropped, so that the
         /// identity's sequence takes over where it stood (`DDLWriter.continuing`), and dropped last.
-        var serialSequencesAside: [ObjectID: QualifiedName] = [:]
+        var serialSequencesAside: [QualifiedName: QualifiedName] = [:]
         /// Collations whose definition changes under columns: renamed aside, created anew, their
         /// columns moved to the new one, the old one dropped last.
         var collationRebuilds: Set<ObjectID> = []
@@ -109,10 +109,13 @@ public struct Planner: Sendable {
         /// before it is dropped, so their rows stay, and attached to the new one.
         var reattached: Set<ObjectID> = []
 
-        /// The columns of `table` the plan retypes or drops: what a reader of them (a SQL-standard
-        /// body, a publication's column list or row filter) cannot stay over.
-        func changedColumns(of table: ObjectID) -> Set<String> {
-            (retypedColumns[table] ?? []).union(removedMembers.keys.filter { $0.kind == .column && $0.parent == table }.map(\.name))
+        /// The columns the plan retypes or drops, by table: what a reader of them (a SQL-standard
+        /// body, a publication's column list or row filter) cannot stay over. One pass over the
+        /// removed members; its callers take it once, not once per table they ask about.
+        var changedColumns: [ObjectID: Set<String>] {
+            removedMembers.keys.reduce(into: retypedColumns) { columns, member in
+                if member.kind == .column, let table = member.parent { columns[table, default: []].insert(member.name) }
+            }
         }
 
         /// The enums, domains, composite and range types rebuilt under their columns.
@@ -180,7 +183,7 @@ public struct Planner: Sendable {
         writer.clones = PartitionClones(writer: writer)
         writer.checksAfterChildrenJoin = Self.checksAfterChildrenJoin(created: work.addedTop.union(work.rebuilt), before: before, after: after)
         writer.fillsFromRows = Self.fillsFromRows(work.addedTop.union(work.rebuilt), in: after, needs: newOrder.needs, existing: existing)
-        writer.serialSequencesAside = Dictionary(uniqueKeysWithValues: work.serialSequencesAside.map { (ModelIndex.name($0.key), $0.value) })
+        writer.serialSequencesAside = work.serialSequencesAside
 
         if options.online { statements.append(Statement("SET lock_timeout = '5s'")) }
         // Schemas renamed first: what follows names them by their new names.
@@ -390,7 +393,7 @@ public struct Planner: Sendable {
         for id in reverse where !readers.contains(id.kind) && !dropsLate.contains(id) && !work.earlyReaders.contains(id) {
             if work.rangeRebuilds.contains(id) { statements += writer.parkColumns(holding: DDLWriter.rangeTypes(id, in: before)) }
             if work.replacedTypes.values.contains(id) { statements += writer.parkColumns(holding: [ModelIndex.name(id)]) }
-            if let aside = work.serialSequencesAside[id] {
+            if id.kind == .sequence, let aside = work.serialSequencesAside[ModelIndex.name(id)] {
                 statements.append(Statement("ALTER SEQUENCE \(ModelIndex.name(id).sql) RENAME TO \(SQLWriting.ident(aside.name))"))
                 continue
             }
@@ -847,10 +850,10 @@ public struct Planner: Sendable {
     /// A table that goes leaves the publication with its drop.
     private func addPublicationTablesAside(to work: inout Work, before: ModelIndex, after: ModelIndex) {
         // Its own columns and those it inherits (by name): dropped, retyped, or dropped and added again.
+        let changed = work.changedColumns.merging(work.readdedColumns) { $0.union($1) }
         func columns(of table: QualifiedName) -> Set<String> {
             ([table] + before.ancestors(of: table)).reduce(into: Set<String>()) { columns, name in
-                let id = ObjectID(.table, name)
-                columns.formUnion(work.changedColumns(of: id).union(work.readdedColumns[id] ?? []))
+                columns.formUnion(changed[ObjectID(.table, name)] ?? [])
             }
         }
         for publication in before.model.definedObjects where publication.kind == .publication {
@@ -1088,10 +1091,11 @@ public struct Planner: Sendable {
         }
         // A function with a SQL-standard body that names a column of `table` whose type changes or
         // that goes: its pg_depend edge is lifted to the table, like a view's.
+        let changedColumns = work.changedColumns
         func readsChangedColumn(_ function: ObjectID, of table: ObjectID) -> Bool {
             guard function.kind == .function || function.kind == .procedure, case let .function(old)? = before.object(function),
                   old.hasStandardBody else { return false }
-            return work.changedColumns(of: table).contains { Self.mentions(old.body, $0) }
+            return (changedColumns[table] ?? []).contains { Self.mentions(old.body, $0) }
         }
         var queue = Array(work.removedTop) + Array(work.rebuilt) + Array(work.enumRebuilds) + Array(work.domainRebuilds)
             + Array(work.compositeRebuilds) + Array(work.affectedTables)
@@ -1298,8 +1302,8 @@ public struct Planner: Sendable {
                 freed.insert(name)
                 // The column's own serial: its position is handed over, not lost.
                 if old.defaultExpression?.contains(SQLWriting.regclassLiteral(name)) == true {
-                    work.serialSequencesAside[sequence] = DDLWriter.freeName(of: new.name, in: ModelIndex.name(table), label: "serial_seq",
-                                                                             before: before, after: after)
+                    work.serialSequencesAside[name] = DDLWriter.freeName(of: new.name, in: ModelIndex.name(table), label: "serial_seq",
+                                                                        before: before, after: after)
                 }
             }
         }
