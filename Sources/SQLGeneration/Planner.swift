@@ -622,6 +622,16 @@ public struct Planner: Sendable {
                 case .removed: work.removedTop.insert(id)
                 case .changed:
                     if needsRebuild(change) { work.rebuilt.insert(id) } else { work.changedTop[id] = change }
+                    // A foreign table altered in place: the views over a column it drops or retypes
+                    // go and come back around it, as over a table's.
+                    if id.kind == .foreignTable, !work.rebuilt.contains(id), case let .defined(old)? = change.old,
+                       case let .defined(new)? = change.new {
+                        let columns = ForeignTableDDL.changedColumns(old, new)
+                        if !columns.isEmpty {
+                            work.affectedTables.insert(id)
+                            work.retypedColumns[id, default: []].formUnion(columns)
+                        }
+                    }
                     if id.kind == .enum, case let .enum(oldType)? = change.old, case let .enum(newType)? = change.new,
                        !Self.isSubsequence(oldType.labels, of: newType.labels) {
                         work.enumRebuilds.insert(id)
@@ -731,7 +741,7 @@ public struct Planner: Sendable {
             let kept = old.attributes.map(\.name).filter { name in new.attributes.contains { $0.name == name } }
             return Array(new.attributes.prefix(kept.count).map(\.name)) != kept
         case .textSearchConfiguration, .textSearchDictionary, .operator, .baseType, .publication, .foreignDataWrapper, .foreignServer,
-             .eventTrigger, .language:
+             .eventTrigger, .language, .foreignTable:
             guard names.contains("definition"), case let .defined(old)? = change.old, case let .defined(new)? = change.new else { return false }
             return DefinedObjectDDL.alter(old, new) == nil
         default: return !names.isDisjoint(with: ["definition"])

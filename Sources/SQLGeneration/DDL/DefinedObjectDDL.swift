@@ -59,13 +59,15 @@ enum DefinedObjectDDL {
     /// estimators alone change, and a base type whose support functions or storage alone
     /// change: dropping them would take the operator classes, functions and columns that use
     /// them (contrib's cube moved `>=` to `scalargesel`, hstore 1.8 added a SUBSCRIPT). A
-    /// publication's tables and options (`PublicationDDL`).
+    /// publication's tables and options (`PublicationDDL`). A foreign table's columns, checks
+    /// and options (`ForeignTableDDL`).
     /// `unlinked`: its settings gone were set to NONE before the drops (`unlink`), not again here.
     static func alter(_ old: DefinedObject, _ new: DefinedObject, unlinked: Bool = false, givenBack: [QualifiedName] = []) -> [Statement]? {
         switch new.kind {
         case .textSearchConfiguration, .textSearchDictionary: return TextSearchDDL.alter(old, new)
         case .publication: return PublicationDDL.alter(old, new, givenBack: givenBack)
         case .foreignDataWrapper, .foreignServer: return ForeignServerDDL.alter(old, new)
+        case .foreignTable: return ForeignTableDDL.alter(old, new)
         case .language:
             // Its handlers and whether it is trusted: `CREATE OR REPLACE` keeps its owner, its
             // grants and the functions written in it, which a drop would take.

@@ -9,7 +9,7 @@ enum ForeignServerDDL {
     /// The statements that turn `old` into `new`, or nil where only a new object will do (a
     /// server's type or wrapper changed).
     static func alter(_ old: DefinedObject, _ new: DefinedObject) -> [Statement]? {
-        guard let was = Definition(old.definition), let now = Definition(new.definition), let target = DefinedObjectDDL.target(new)
+        guard let was = OptionedDefinition(Substring(old.definition)), let now = OptionedDefinition(Substring(new.definition)), let target = DefinedObjectDDL.target(new)
         else { return nil }
         var clauses: [String] = []
         switch new.kind {
@@ -24,60 +24,8 @@ enum ForeignServerDDL {
         default:
             return nil
         }
-        var options: [String] = []
-        for (key, value) in now.options {
-            if let previous = was.options.first(where: { $0.key == key }) {
-                if previous.value != value { options.append("SET \(key) \(value)") }
-            } else {
-                options.append("ADD \(key) \(value)")
-            }
-        }
-        options += was.options.filter { option in !now.options.contains { $0.key == option.key } }.map { "DROP \($0.key)" }
+        let options = OptionedDefinition.changes(from: was.options, to: now.options)
         if !options.isEmpty { clauses.append("OPTIONS (\(options.joined(separator: ", ")))") }
         return clauses.isEmpty ? [] : [Statement("ALTER \(target) \(clauses.joined(separator: " "))")]
-    }
-
-    /// `CREATE … [OPTIONS (key 'value', …)];` as the inspection writes it: its words before the
-    /// options (a quoted name or literal is one word) and its options in order.
-    private struct Definition {
-        var words: [String] = []
-        var options: [(key: String, value: String)] = []
-
-        init?(_ text: String) {
-            let body = text.hasSuffix(";") ? text.dropLast() : Substring(text)
-            var word = ""
-            var rest: Substring?
-            SQLWriting.walk(body) { index, char, depth, quoted in
-                if !quoted, depth == 0, char == " " {
-                    if !word.isEmpty { words.append(word) }
-                    word = ""
-                } else if !quoted, depth == 0, char == "(", word == "", words.last == "OPTIONS" {
-                    rest = body[index...]
-                    return false
-                } else {
-                    word.append(char)
-                }
-                return true
-            }
-            if let rest {
-                guard words.popLast() == "OPTIONS", let group = SQLWriting.parenthesized(rest), group.endIndex == rest.endIndex
-                else { return nil }
-                for option in SQLWriting.topLevelList(group.dropFirst().dropLast()) {
-                    guard let space = option.firstIndex(of: " ") else { return nil }
-                    options.append((String(option[..<space]), String(option[option.index(after: space)...])))
-                }
-            } else if !word.isEmpty {
-                words.append(word)
-            }
-        }
-
-        func value(after keyword: String) -> String? {
-            words.firstIndex(of: keyword).flatMap { $0 + 1 < words.count ? words[$0 + 1] : nil }
-        }
-
-        func removing(_ keyword: String) -> [String] {
-            guard let at = words.firstIndex(of: keyword), at + 1 < words.count else { return words }
-            return Array(words[..<at] + words[(at + 2)...])
-        }
     }
 }

@@ -1,0 +1,110 @@
+import SchemaModel
+
+/// A foreign table changed in place (`ALTER FOREIGN TABLE`): its columns, checks and options,
+/// and the triggers, comments and column grants its definition carries. Made again, it took
+/// every view over it with it, for an option changed; pgAdmin's foreign table cases change
+/// all three.
+enum ForeignTableDDL {
+    /// The statements that turn `old` into `new`, or nil where only a new table will do: another
+    /// server, other parents or partition bounds, a generated column changed, columns in an
+    /// order `ADD COLUMN` cannot give (it appends), a partition's own checks or what an
+    /// inherited column has of its own changed, or a definition it cannot read.
+    static func alter(_ old: DefinedObject, _ new: DefinedObject) -> [Statement]? {
+        guard let was = ForeignTableDefinition(old.definition), let now = ForeignTableDefinition(new.definition),
+              was.words == now.words, was.written == now.written, let target = DefinedObjectDDL.target(new) else { return nil }
+        let kept = was.columns.filter { now.column($0.name) != nil }
+        guard now.columns.prefix(kept.count).map(\.name) == kept.map(\.name) else { return nil }
+        for column in kept where column.generated != nil || now.column(column.name)!.generated != nil {
+            let after = now.column(column.name)!
+            guard column.generated == after.generated, column.type == after.type else { return nil }
+        }
+        let extras = (was: ForeignTableDefinition.Extras(was), now: ForeignTableDefinition.Extras(now))
+        guard extras.was.others == extras.now.others else { return nil }
+        let alter = { (action: String) in Statement("ALTER \(target) \(action)") }
+        let column = { (name: String) in "COLUMN " + SQLWriting.ident(name) }
+
+        // What goes or changes: triggers, grants, checks (those reading a column that goes or
+        // changes type too, which the server would have to read again), then columns.
+        let dropped = was.columns.filter { now.column($0.name) == nil }.map(\.name)
+        let retyped = kept.filter { now.column($0.name)!.type != $0.type }.map(\.name)
+        let touched = dropped + retyped
+        let checksOut = was.checks.filter { check in
+            now.check(check.name) != check.definition || touched.contains { Planner.mentions(check.definition, $0) }
+        }
+        let checksIn = now.checks.filter { check in was.check(check.name) != check.definition || checksOut.contains { $0.name == check.name } }
+        let triggersOut = extras.was.triggers.filter { extras.now.triggers[$0.key] != $0.value }.keys.sorted()
+        let triggersIn = extras.now.triggers.filter { extras.was.triggers[$0.key] != $0.value }.keys.sorted()
+        var statements = triggersOut.map { Statement("DROP TRIGGER \($0) ON \(target.dropFirst("FOREIGN TABLE ".count))") }
+        for (grant, grantable) in extras.was.grants.sorted(by: { $0.key < $1.key }) {
+            guard !dropped.contains(where: { was.column($0)?.written == extras.was.grantColumns[grant] }) else { continue }
+            if extras.now.grants[grant] == nil {
+                statements.append(Statement(ForeignTableDefinition.Extras.revoke(grant)))
+            } else if grantable, extras.now.grants[grant] == false {
+                statements.append(Statement(ForeignTableDefinition.Extras.revoke(grant, grantOptionOnly: true)))
+            }
+        }
+        statements += checksOut.map { alter("DROP CONSTRAINT \(SQLWriting.ident($0.name))") }
+        statements += dropped.map { alter("DROP \(column($0))") }
+        for before in kept {
+            let after = now.column(before.name)!
+            var previousDefault = before.defaultExpression
+            if after.type != before.type {
+                // A default that may not cast to the new type goes first, and is set again after.
+                if previousDefault != nil { statements.append(alter("ALTER \(column(after.name)) DROP DEFAULT")) }
+                previousDefault = nil
+                statements.append(alter("ALTER \(column(after.name)) TYPE \(after.type)"))
+            }
+            if after.defaultExpression != previousDefault {
+                statements.append(alter("ALTER \(column(after.name)) " + (after.defaultExpression.map { "SET DEFAULT \($0)" } ?? "DROP DEFAULT")))
+            }
+            if after.notNull != before.notNull { statements.append(alter("ALTER \(column(after.name)) \(after.notNull ? "SET" : "DROP") NOT NULL")) }
+            let options = OptionedDefinition.changes(from: before.options, to: after.options)
+            if !options.isEmpty { statements.append(alter("ALTER \(column(after.name)) OPTIONS (\(options.joined(separator: ", ")))")) }
+        }
+        for added in now.columns.dropFirst(kept.count) {
+            var definition = "ADD \(column(added.name)) \(added.type)"
+            if !added.options.isEmpty { definition += " OPTIONS (\(added.options.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))" }
+            if added.notNull { definition += " NOT NULL" }
+            if let expression = added.defaultExpression { definition += " DEFAULT \(expression)" }
+            if let generated = added.generated { definition += " \(generated)" }
+            statements.append(alter(definition))
+        }
+        statements += checksIn.map { alter("ADD CONSTRAINT \(SQLWriting.ident($0.name)) \($0.definition)") }
+        let options = OptionedDefinition.changes(from: was.options, to: now.options)
+        if !options.isEmpty { statements.append(alter("OPTIONS (\(options.joined(separator: ", ")))")) }
+
+        // What comes or changes: triggers with their firing state, grants, comments.
+        for trigger in extras.now.triggers.keys.sorted() {
+            let made = triggersIn.contains(trigger)
+            if made { statements.append(Statement(extras.now.triggers[trigger]!)) }
+            let state = extras.now.states[trigger]
+            if made ? state != nil : state != extras.was.states[trigger] {
+                statements.append(Statement(state ?? "ALTER FOREIGN TABLE \(now.written) ENABLE TRIGGER \(trigger)"))
+            }
+        }
+        for (grant, grantable) in extras.now.grants.sorted(by: { $0.key < $1.key }) where extras.was.grants[grant] != grantable {
+            if !grantable, extras.was.grants[grant] == true { continue }
+            statements.append(Statement(grant + (grantable ? " WITH GRANT OPTION" : "")))
+        }
+        // A comment on what was made again (a trigger, a check) went with it.
+        let remade = Set(triggersIn.map { "TRIGGER \($0) ON \(now.written)" } + checksIn.map { "CONSTRAINT \($0.written) ON \(now.written)" })
+        let gone = Set(triggersOut.map { "TRIGGER \($0) ON \(was.written)" } + checksOut.map { "CONSTRAINT \($0.written) ON \(was.written)" }
+            + dropped.compactMap { name in was.column(name).map { "COLUMN \(was.written).\($0.written)" } })
+        for subject in extras.was.comments.keys.sorted()
+        where extras.now.comments[subject] == nil && !gone.contains(subject) {
+            statements.append(Statement("COMMENT ON \(subject) IS NULL"))
+        }
+        for (subject, text) in extras.now.comments.sorted(by: { $0.key < $1.key })
+        where extras.was.comments[subject] != text || remade.contains(subject) {
+            statements.append(Statement(text))
+        }
+        return statements
+    }
+
+    /// The columns `alter` drops or retypes: the views over the table cannot stay over them.
+    /// Empty where the table is made again (its readers go with it then).
+    static func changedColumns(_ old: DefinedObject, _ new: DefinedObject) -> Set<String> {
+        guard let was = ForeignTableDefinition(old.definition), let now = ForeignTableDefinition(new.definition) else { return [] }
+        return Set(was.columns.filter { column in now.column(column.name).map { $0.type != column.type } ?? true }.map(\.name))
+    }
+}
