@@ -1203,10 +1203,22 @@ struct DDLWriter {
     }
 
     /// `DROP IDENTITY` of a column that stops being one (`Planner.Work.droppedIdentities`).
+    /// One that becomes a serial first copies where its sequence stood into a sequence aside
+    /// (`serialSequencesAside`, wide enough for any value), as the drop takes the sequence: the
+    /// serial's takes up after that or after the column's largest value (`continuing`), so the
+    /// value of a top row deleted is not given again.
     func dropIdentity(_ column: ObjectID) -> [Statement] {
         guard let table = column.parent else { return [] }
         let name = ModelIndex.name(table)
-        return [Statement("ALTER TABLE \(name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) DROP IDENTITY IF EXISTS", hazards: locking(name))]
+        var statements: [Statement] = []
+        if holdsRows(name), case let .column(old)? = before.member(column), let identity = old.identity,
+           case let .column(new)? = after.member(column), let value = new.defaultExpression,
+           let aside = Self.sequencesDrawnFrom(value).lazy.compactMap({ self.serialSequencesAside[$0] }).first {
+            let sequence = TableDDL.identitySequence(identity, of: old.name, in: name)
+            statements.append(Statement("CREATE SEQUENCE \(aside.sql) AS bigint MINVALUE \(Int64.min) MAXVALUE \(Int64.max)"))
+            statements.append(Statement("SELECT pg_catalog.setval(\(SQLWriting.regclassLiteral(aside)), s.last_value, s.is_called) FROM \(sequence.sql) s"))
+        }
+        return statements + [Statement("ALTER TABLE \(name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) DROP IDENTITY IF EXISTS", hazards: locking(name))]
     }
 
     /// `DROP DEFAULT` of a column whose default calls a function dropped before the changes.
@@ -1318,7 +1330,7 @@ struct DDLWriter {
 
     /// The sequences a default draws from (`nextval('s.seq'::regclass)`, as the server prints it),
     /// looked up by name rather than by trying every sequence of the model.
-    private static func sequencesDrawnFrom(_ expression: String) -> [QualifiedName] {
+    static func sequencesDrawnFrom(_ expression: String) -> [QualifiedName] {
         guard expression.contains("nextval(") else { return [] }
         let tokens = SQLToken.tokens(of: expression)
         return tokens.indices.dropLast(2).compactMap { index in

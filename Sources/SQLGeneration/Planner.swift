@@ -1303,7 +1303,16 @@ public struct Planner: Sendable {
         var freed: Set<QualifiedName> = []
         for (id, change) in work.changedMembers where id.kind == .column {
             guard case let .column(old)? = change.old, case let .column(new)? = change.new, let table = id.parent else { continue }
-            if old.identity != nil && new.identity == nil { work.droppedIdentities.insert(id) }
+            if old.identity != nil && new.identity == nil {
+                work.droppedIdentities.insert(id)
+                // An identity that becomes a serial: its position is copied aside before `DROP
+                // IDENTITY` drops its sequence, and handed to the serial's (`DDLWriter.dropIdentity`).
+                if let value = new.defaultExpression, let serial = DDLWriter.sequencesDrawnFrom(value)
+                    .first(where: { before.sequences[$0] == nil && after.sequences[$0] != nil }) {
+                    work.serialSequencesAside[serial] = DDLWriter.freeName(of: new.name, in: ModelIndex.name(table), label: "identity_seq",
+                                                                          before: before, after: after)
+                }
+            }
             guard let identity = new.identity, old.identity == nil else { continue }
             let name = TableDDL.identitySequence(identity, of: new.name, in: ModelIndex.name(table))
             let sequence = ObjectID(.sequence, name)
