@@ -1492,9 +1492,14 @@ public struct Planner: Sendable {
             schemas[was] = now
             schemaStatements.append(Statement("ALTER SCHEMA \(SQLWriting.ident(was)) RENAME TO \(SQLWriting.ident(now))"))
         }
+        // A move into a renamed schema may name it either way (`public.x=crm.x` or `=sales.x`),
+        // unless the target holds a schema of its old name too.
         let renames = options.renames.filter { !$0.schema }.map { rename in
-            guard let now = schemas[rename.table.schema] else { return rename }
             var moved = rename
+            if let target = moved.newSchema, let now = schemas[target], !new.schemas.contains(where: { $0.name == target }) {
+                moved.newSchema = now
+            }
+            guard let now = schemas[rename.table.schema] else { return moved }
             moved.table.schema = now
             if moved.newSchema == now { moved.newSchema = nil }
             return moved

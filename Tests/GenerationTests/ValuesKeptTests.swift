@@ -89,6 +89,20 @@ import Testing
                 "\(unconfirmed.notes)")
     }
 
+    /// A table moved into a schema the plan renames names it by either name: its old one, as
+    /// FROM has it, or its new one. Its rows stay either way.
+    @Test func aTableMovedIntoARenamedSchemaMayNameItEitherWay() throws {
+        for target in ["crm", "sales"] {
+            let values = try valuesAfterPlan(
+                from: "create schema crm; create table crm.acct (id int primary key); create table public.x (id int, acct int references crm.acct);",
+                rows: "insert into crm.acct values (1); insert into public.x values (7, 1);",
+                to: "create schema sales; create table sales.acct (id int primary key); create table sales.x (id int, acct int references sales.acct);",
+                query: "select x.id, a.id from sales.x join sales.acct a on a.id = x.acct",
+                renames: ["crm=sales", "public.x=\(target).x"])
+            #expect(values == ["7|1"], "public.x=\(target).x")
+        }
+    }
+
     /// pgAdmin's serial conversion case, and an identity given to a column that holds values (a
     /// serial's, or a plain one's): the new sequence takes up after the largest value, so the next
     /// row takes no value the column holds; a column holding nothing at or past its start (only a
