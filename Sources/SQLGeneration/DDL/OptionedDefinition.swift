@@ -42,18 +42,21 @@ struct OptionedDefinition {
         return options
     }
 
-    /// The clauses of `OPTIONS (…)` that turn options `old` into `new`: `SET` what changes,
-    /// `ADD` what comes, `DROP` what goes, in that order. Empty when they are the same.
+    /// The clauses of `OPTIONS (…)` that turn options `old` into `new`, in `new`'s order (the
+    /// catalog keeps them in order, and the model compares them so): `SET` what changes, `DROP`
+    /// what goes, `ADD` what comes. The server appends what it adds, so the options that stay
+    /// past the first out of `new`'s order are dropped and added again after it. Empty when
+    /// they are the same.
     static func changes(from old: [Option], to new: [Option]) -> [String] {
+        let kept = old.map(\.key).filter { key in new.contains { $0.key == key } }
+        var stay = 0
+        while stay < kept.count, kept[stay] == new[stay].key { stay += 1 }
         var clauses: [String] = []
-        for (key, value) in new {
-            if let previous = old.first(where: { $0.key == key }) {
-                if previous.value != value { clauses.append("SET \(key) \(value)") }
-            } else {
-                clauses.append("ADD \(key) \(value)")
-            }
+        for (key, value) in new.prefix(stay) where old.first(where: { $0.key == key })?.value != value {
+            clauses.append("SET \(key) \(value)")
         }
-        return clauses + old.filter { option in !new.contains { $0.key == option.key } }.map { "DROP \($0.key)" }
+        clauses += old.filter { option in !new.prefix(stay).contains { $0.key == option.key } }.map { "DROP \($0.key)" }
+        return clauses + new.dropFirst(stay).map { "ADD \($0.key) \($0.value)" }
     }
 
     func value(after keyword: String) -> String? {
