@@ -971,6 +971,33 @@ struct DDLWriter {
         old.detachPending == true && new.detachPending != true
     }
 
+    /// A default partition detached while its parent gains partitions in whose bounds it may
+    /// hold rows (`Planner.Work.defaultsEmptied`).
+    func detachDefault(_ table: QualifiedName) -> Statement {
+        let parent = after.tables[table]?.partitionOf ?? table
+        return Statement("ALTER TABLE \(parent.sql) DETACH PARTITION \(table.sql)", hazards: locking(parent) + locking(table))
+    }
+
+    /// Its rows within the bounds of `partition` moved there, once that partition is attached:
+    /// the bounds' condition is the server's own (`pg_get_partition_constraintdef`), whatever the
+    /// key (a range over several columns, a list, an expression), so the statement is run from
+    /// a DO block. Generated columns are computed again; an identity's values are kept.
+    func movingRows(from table: QualifiedName, into partition: QualifiedName) -> Statement {
+        let parent = after.tables[table]?.partitionOf.flatMap { after.tables[$0] }
+        let columns = (parent?.columns ?? []).filter { $0.generatedExpression == nil }.map { SQLWriting.ident($0.name) }.joined(separator: ", ")
+        let head = "WITH moved AS (DELETE FROM \(table.sql) WHERE "
+        let tail = " RETURNING \(columns)) INSERT INTO \(partition.sql) (\(columns)) OVERRIDING SYSTEM VALUE SELECT \(columns) FROM moved"
+        let body = "BEGIN\n    EXECUTE \(SQLWriting.literal(head)) || pg_catalog.pg_get_partition_constraintdef(\(SQLWriting.regclass(partition)))\n"
+            + "        || \(SQLWriting.literal(tail));\nEND"
+        return Statement(SQLWriting.doBlock(body), hazards: [.rowsMoved(from: table, to: partition)])
+    }
+
+    /// The default partition attached again, its rows within other partitions' bounds moved.
+    func attachDefault(_ table: QualifiedName) -> Statement {
+        let parent = after.tables[table]?.partitionOf ?? table
+        return Statement("ALTER TABLE \(parent.sql) ATTACH PARTITION \(table.sql) DEFAULT", hazards: [.validation(table)] + locking(table))
+    }
+
     /// A partition leaving its parent (or moving to another bound), a child leaving a parent it inherits from.
     /// `reattached`: its parent is created again (`Planner.Work.reattached`).
     func detach(_ change: SchemaChange, reattached: Bool = false) -> [Statement] {

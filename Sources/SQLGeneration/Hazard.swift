@@ -23,6 +23,10 @@ public enum Hazard: Hashable, Sendable, CustomStringConvertible {
     /// rows written to them are not sent to the publication's subscribers. (In one
     /// transaction no other session sees the gap, and this is not said.)
     case unpublished(publication: String, tables: [QualifiedName])
+    /// Rows of a default partition within a partition's bounds move to it (`DELETE … RETURNING`,
+    /// then `INSERT`): the server refuses a partition whose bounds its default holds rows in.
+    /// Their row triggers fire on both sides.
+    case rowsMoved(from: QualifiedName, to: QualifiedName)
 
     public var description: String {
         switch self {
@@ -35,6 +39,8 @@ public enum Hazard: Hashable, Sendable, CustomStringConvertible {
         case let .unpublished(publication, tables):
             return "publication \(SQLQuoting.identifier(publication)) does not publish \(tables.map(\.sql).joined(separator: ", ")) until the plan "
                 + "gives \(tables.count == 1 ? "it" : "them") back: outside a transaction, rows written in between do not reach its subscribers"
+        case let .rowsMoved(from, to):
+            return "rows of \(from.sql) within the bounds of \(to.sql) move there (deleted and inserted: their row triggers fire)"
         }
     }
 

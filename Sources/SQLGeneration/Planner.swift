@@ -105,6 +105,12 @@ public struct Planner: Sendable {
         /// TABLE`) and given back after the creations, with the target's list and filter; the
         /// publication itself stays, as a subscriber's walsender must find it (`PublicationDDL`).
         var publicationTablesAside: [ObjectID: [QualifiedName]] = [:]
+        /// Default partitions, by name, that may hold rows within the bounds of partitions their
+        /// parent gains (made, attached, or given other bounds), with those partitions: the server
+        /// refuses such a partition while its default holds one row in its bounds. Detached
+        /// before the first of them joins, their rows within its bounds moved to it, attached
+        /// again after (`DDLWriter.movingRows`). pgAdmin's partition cases move them so.
+        var defaultsEmptied: [QualifiedName: [QualifiedName]] = [:]
         /// Partitions of a partitioned table created again that stay its partitions: detached
         /// before it is dropped, so their rows stay, and attached to the new one.
         var reattached: Set<ObjectID> = []
@@ -166,6 +172,7 @@ public struct Planner: Sendable {
         addDependents(to: &work, before: before, after: after, edges: oldOrder.edges)
         addParentChecksMadeAgain(to: &work, before: before, after: after)
         addPublicationTablesAside(to: &work, before: before, after: after)
+        addDefaultsEmptied(to: &work, before: before, after: after)
         let defaultsAside = Self.defaultPrivilegesAside(work: &work, before: before, after: after)
         notes += possibleRenames(work, before: before, after: after)
         notes += work.rebuilt.sorted().map { id in
@@ -415,7 +422,13 @@ public struct Planner: Sendable {
         }
         var shelled: Set<ObjectID> = []
         var eventTriggers: [ObjectID] = []
+        let emptiedBy = Dictionary(work.defaultsEmptied.flatMap { defaultPartition, partitions in
+            partitions.map { (ObjectID(.table, $0), defaultPartition) } }, uniquingKeysWith: { first, _ in first })
+        var detachedDefaults: Set<QualifiedName> = []
         for id in newOrder.order {
+            if let defaultPartition = emptiedBy[id], detachedDefaults.insert(defaultPartition).inserted {
+                statements.append(writer.detachDefault(defaultPartition))
+            }
             if id.kind == .eventTrigger, work.addedTop.contains(id) || work.rebuilt.contains(id) {
                 eventTriggers.append(id)
                 continue
@@ -449,6 +462,11 @@ public struct Planner: Sendable {
                 // After its columns: a parent it now inherits from, or is attached to, must find them.
                 if let change = work.changedTop[id] { statements += writer.joining(change, reattached: work.reattached.contains(id)) }
             }
+        }
+
+        for (defaultPartition, partitions) in work.defaultsEmptied.sorted(by: { $0.key < $1.key }) {
+            statements += partitions.map { writer.movingRows(from: defaultPartition, into: $0) }
+            statements.append(writer.attachDefault(defaultPartition))
         }
 
         // Members created last: constraints, indexes (partitions before their parents,
@@ -876,6 +894,27 @@ public struct Planner: Sendable {
                     || published.filtered && columns(of: published.table).contains { Self.mentions(published.filter, $0) }
             }.map(\.table)
             if !aside.isEmpty { work.publicationTablesAside[id] = aside }
+        }
+    }
+
+    /// `Work.defaultsEmptied`: for each default partition that stays one (a plain table, under
+    /// a parent that stays), the partitions its parent gains: made, attached from elsewhere, or
+    /// attached again under other bounds.
+    private func addDefaultsEmptied(to work: inout Work, before: ModelIndex, after: ModelIndex) {
+        let (removed, rebuilt, reattached, added) = (work.removedTop, work.rebuilt, work.reattached, work.addedTop)
+        let stays = { (id: ObjectID) in !removed.contains(id) && !rebuilt.contains(id) && !reattached.contains(id) }
+        for table in before.model.tables where table.partitionBound == "DEFAULT" && table.kind != .partitioned {
+            guard let parent = table.partitionOf, let now = after.tables[table.name], now.partitionOf == parent,
+                  now.partitionBound == "DEFAULT", now.kind != .partitioned, stays(ObjectID(.table, table.name)),
+                  stays(ObjectID(.table, parent)) else { continue }
+            let joining = after.partitions(of: parent).filter { partition in
+                let id = ObjectID(.table, partition.name)
+                guard partition.name != table.name else { return false }
+                if added.contains(id) || rebuilt.contains(id) || reattached.contains(id) { return true }
+                guard let was = before.tables[partition.name] else { return false }
+                return was.partitionOf != parent || was.partitionBound != partition.partitionBound
+            }.map(\.name).sorted()
+            if !joining.isEmpty { work.defaultsEmptied[table.name] = joining }
         }
     }
 

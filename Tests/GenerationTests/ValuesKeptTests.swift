@@ -89,6 +89,31 @@ import Testing
                 "\(unconfirmed.notes)")
     }
 
+    /// A partition made, and one whose bounds widen, under a parent whose default partition
+    /// holds rows in their bounds (the server refuses either while it does): the default is
+    /// detached, its rows within their bounds move to them, and it is attached again. Its other
+    /// rows stay; the parent's key, index and foreign key hold. pgAdmin's partition cases.
+    @Test func aDefaultPartitionsRowsMoveToThePartitionsThatTakeTheirBounds() throws {
+        let parent = """
+            create table kinds (k text primary key);
+            create table ev (id int, at date, k text references kinds, note text, primary key (id, at)) partition by range (at);
+            create index on ev (at);
+            """
+        let values = try valuesAfterPlan(
+            from: parent + """
+                create table ev_2024 partition of ev for values from ('2024-01-01') to ('2025-01-01');
+                create table ev_rest partition of ev default;
+                """,
+            rows: "insert into kinds values ('a'); insert into ev values (1, '2024-03-01', 'a'), (2, '2025-02-01', 'a'), (3, '2025-08-01', 'a'), (4, '2027-01-01', null);",
+            to: parent + """
+                create table ev_2024 partition of ev for values from ('2024-01-01') to ('2025-07-01');
+                create table ev_2025 partition of ev for values from ('2025-07-01') to ('2026-01-01');
+                create table ev_rest partition of ev default;
+                """,
+            query: "select tableoid::regclass, id, k from ev order by id")
+        #expect(values == ["ev_2024|1|a", "ev_2024|2|a", "ev_2025|3|a", "ev_rest|4|NULL"])
+    }
+
     /// A table moved into a schema the plan renames names it by either name: its old one, as
     /// FROM has it, or its new one. Its rows stay either way.
     @Test func aTableMovedIntoARenamedSchemaMayNameItEitherWay() throws {
