@@ -533,6 +533,15 @@ public struct Planner: Sendable {
         var plan = Plan(statements: Self.committingNewEnumValues(AlterTableJoin.joined(statements)), notes: notes)
         plan.changedObjects = changed
         Self.markUnpublished(&plan, aside: work.publicationTablesAside)
+        if plan.needsNoTransaction {
+            // Each statement commits alone: the parent has no default partition in between.
+            for at in plan.statements.indices {
+                for case let .rowsMoved(table, _) in plan.statements[at].hazards {
+                    guard let detach = plan.statements.lastIndex(where: { $0.sql.hasSuffix(" DETACH PARTITION \(table.sql);") }) else { continue }
+                    if !plan.statements[detach].hazards.contains(.defaultDetached(table)) { plan.statements[detach].hazards.append(.defaultDetached(table)) }
+                }
+            }
+        }
         return plan
     }
 

@@ -21,6 +21,28 @@ import Testing
         #expect(plans[0].statements.first?.sql.hasPrefix(#"CREATE TABLE "public"."ev_2026_12" PARTITION OF "public"."ev""#) == true)
     }
 
+    /// Under a default partition (which may hold rows of next month), the default is detached
+    /// before the new partition is made, its rows of next month moved, and attached again; a plan
+    /// run outside a transaction says the default is detached in between.
+    @Test func aDefaultPartitionMakesRoomForNextMonth() throws {
+        let events = Self.events + "create table ev_rest partition of ev default; create table other (id int);"
+        let next = events + "create table ev_2026_12 partition of ev for values from ('2026-12-01') to ('2027-01-01');"
+        let plans = try Proving.plansBothWays(events, next)
+        let sql = plans[0].statements.map(\.sql)
+        let detach = try #require(sql.firstIndex { $0.hasSuffix(#"DETACH PARTITION "public"."ev_rest";"#) })
+        let create = try #require(sql.firstIndex { $0.hasPrefix(#"CREATE TABLE "public"."ev_2026_12" PARTITION OF"#) })
+        let move = try #require(plans[0].statements.firstIndex { $0.hazards.contains(.rowsMoved(from: .init(schema: "public", name: "ev_rest"),
+                                                                                                   to: .init(schema: "public", name: "ev_2026_12"))) })
+        let attach = try #require(sql.firstIndex { $0.hasSuffix(#"ATTACH PARTITION "public"."ev_rest" DEFAULT;"#) })
+        #expect(detach < create && create < move && move < attach, "\(plans[0].sql)")
+        #expect(!plans[0].statements[detach].hazards.contains(.defaultDetached(.init(schema: "public", name: "ev_rest"))))
+        // With an index built concurrently the plan runs outside a transaction.
+        let online = Planner(from: try TestDatabase.model(after: events), to: try TestDatabase.model(after: next + "create index on other (id);"),
+                             options: PlanOptions(online: true)).plan()
+        #expect(online.needsNoTransaction)
+        #expect(online.statements.contains { $0.hazards.contains(.defaultDetached(.init(schema: "public", name: "ev_rest"))) }, "\(online.sql)")
+    }
+
     /// Copies the target names otherwise (its key, an index, with a comment) are renamed by their
     /// attachment, whatever name the server gave them; a sub-partitioned partition passes its
     /// copies on to its own partitions.
