@@ -907,13 +907,18 @@ public struct Planner: Sendable {
     }
 
     /// `Work.defaultsEmptied`: for each default partition that stays one (a plain table, under
-    /// a parent that stays), the partitions its parent gains: made, attached from elsewhere, or
-    /// attached again under other bounds.
+    /// a parent that stays and that no foreign key references), the partitions its parent
+    /// gains: made, attached from elsewhere, or attached again under other bounds.
     private func addDefaultsEmptied(to work: inout Work, before: ModelIndex, after: ModelIndex) {
         let (removed, rebuilt, reattached, added) = (work.removedTop, work.rebuilt, work.reattached, work.addedTop)
         let stays = { (id: ObjectID) in !removed.contains(id) && !rebuilt.contains(id) && !reattached.contains(id) }
+        // The server refuses to detach a partition holding a row a foreign key references: under
+        // a referenced tree the default stays, as before (its rows in the new bounds, if any, are
+        // still refused, but a plan that holds without moving any keeps holding).
+        let referenced = Set(before.model.tables.flatMap { $0.constraints.compactMap(\.foreignKey?.referencedTable) })
         for table in before.model.tables where table.partitionBound == "DEFAULT" && table.kind != .partitioned {
             guard let parent = table.partitionOf, let now = after.tables[table.name], now.partitionOf == parent,
+                  !([table.name, parent] + before.ancestors(of: parent)).contains(where: referenced.contains),
                   now.partitionBound == "DEFAULT", now.kind != .partitioned, stays(ObjectID(.table, table.name)),
                   stays(ObjectID(.table, parent)) else { continue }
             let joining = after.partitions(of: parent).filter { partition in

@@ -43,6 +43,15 @@ import Testing
         #expect(online.statements.contains { $0.hazards.contains(.defaultDetached(.init(schema: "public", name: "ev_rest"))) }, "\(online.sql)")
     }
 
+    /// Under a tree a foreign key references, the default is not detached (the server refuses
+    /// that while a row of it is referenced): the new partition is made as before.
+    @Test func aReferencedTreesDefaultStaysAttached() throws {
+        let events = Self.events + "create table ev_rest partition of ev default; create table note (ev bigint, at timestamptz, foreign key (ev, at) references ev);"
+        let next = events + "create table ev_2026_12 partition of ev for values from ('2026-12-01') to ('2027-01-01');"
+        let plans = try Proving.plansBothWays(events, next)
+        #expect(!plans[0].sql.contains("DETACH") && plans[0].statements.count == 1, "\(plans[0].sql)")
+    }
+
     /// Copies the target names otherwise (its key, an index, with a comment) are renamed by their
     /// attachment, whatever name the server gave them; a sub-partitioned partition passes its
     /// copies on to its own partitions.
