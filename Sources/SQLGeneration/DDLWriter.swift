@@ -915,17 +915,15 @@ struct DDLWriter {
 
     /// A table attached to a parent, made to inherit from one, or made of a type: after its own
     /// columns changed (`alterColumns`), as the server compares them with the parent's or the type's.
-    func joining(_ change: SchemaChange, reattached: Bool = false) -> [Statement] {
+    /// `attaching` false: a partition whose bounds change is attached later (`Planner.Work.narrowed`).
+    func joining(_ change: SchemaChange, reattached: Bool = false, attaching: Bool = true) -> [Statement] {
         guard case let .table(old)? = change.old, case let .table(new)? = change.new else { return [] }
         let alter = "ALTER TABLE \(new.name.sql)"
         let lock = locking(new.name)
         var statements: [Statement] = []
-        if old.partitionOf != new.partitionOf || old.partitionBound != new.partitionBound || Self.finalizesDetach(old, new) || reattached {
+        if attaching, old.partitionOf != new.partitionOf || old.partitionBound != new.partitionBound || Self.finalizesDetach(old, new) || reattached {
             // Detached earlier (`detach`).
-            if let parent = new.partitionOf {
-                statements.append(Statement("ALTER TABLE \(parent.sql) ATTACH PARTITION \(new.name.sql) \(new.partitionBound ?? "DEFAULT")",
-                                            hazards: [.validation(new.name)]))
-            }
+            statements += attachPartition(new.name)
         }
         for parent in new.inherits where !old.inherits.contains(parent) {
             statements.append(Statement("\(alter) INHERIT \(parent.sql)", hazards: lock))
@@ -990,6 +988,39 @@ struct DDLWriter {
         let body = "BEGIN\n    EXECUTE \(SQLWriting.literal(head)) || pg_catalog.pg_get_partition_constraintdef(\(SQLWriting.regclass(partition)))\n"
             + "        || \(SQLWriting.literal(tail));\nEND"
         return Statement(SQLWriting.doBlock(body), hazards: [.rowsMoved(from: table, to: partition)])
+    }
+
+    /// A partition attached to its parent under its bounds in the target.
+    func attachPartition(_ table: QualifiedName) -> [Statement] {
+        guard let new = after.tables[table], let parent = new.partitionOf else { return [] }
+        return [Statement("ALTER TABLE \(parent.sql) ATTACH PARTITION \(table.sql) \(new.partitionBound ?? "DEFAULT")",
+                          hazards: [.validation(table)])]
+    }
+
+    /// The rows of a partition detached to take other bounds (`Planner.Work.narrowed`) that fall
+    /// outside them, moved before it is attached again: into its parent's default partition
+    /// (detached then, `defaultsEmptied`), or into the parent, whose partitions take them (a row
+    /// no partition takes is refused, and the plan rolls back). The new bounds' condition is the
+    /// server's own, read from a temporary partition of a temporary copy of the parent that
+    /// takes them, dropped in the same block.
+    func movingRowsOut(of partition: QualifiedName, into defaultPartition: QualifiedName?) -> Statement {
+        let table = after.tables[partition], parent = table?.partitionOf.flatMap { after.tables[$0] }
+        let columns = (parent?.columns ?? []).filter { $0.generatedExpression == nil }.map { SQLWriting.ident($0.name) }.joined(separator: ", ")
+        let destination = defaultPartition ?? parent?.name ?? partition
+        let move = "WITH moved AS (DELETE FROM \(partition.sql) WHERE NOT coalesce("
+        let rest = ", false) RETURNING \(columns)) INSERT INTO \(destination.sql) (\(columns)) OVERRIDING SYSTEM VALUE SELECT \(columns) FROM moved"
+        let body = """
+            DECLARE
+                bounds text;
+            BEGIN
+                CREATE TEMPORARY TABLE schemactl_bounds (LIKE \(parent?.name.sql ?? partition.sql)) PARTITION BY \(parent?.partitionKey ?? "");
+                CREATE TEMPORARY TABLE schemactl_bounds_probe PARTITION OF schemactl_bounds \(table?.partitionBound ?? "DEFAULT");
+                bounds := pg_catalog.pg_get_partition_constraintdef('pg_temp.schemactl_bounds_probe'::pg_catalog.regclass);
+                DROP TABLE pg_temp.schemactl_bounds;
+                EXECUTE \(SQLWriting.literal(move)) || bounds || \(SQLWriting.literal(rest));
+            END
+            """
+        return Statement(SQLWriting.doBlock(body), hazards: [.rowsMovedOut(from: partition, to: destination)])
     }
 
     /// The default partition attached again, its rows within other partitions' bounds moved.

@@ -27,6 +27,10 @@ public enum Hazard: Hashable, Sendable, CustomStringConvertible {
     /// then `INSERT`): the server refuses a partition whose bounds its default holds rows in.
     /// Their row triggers fire on both sides.
     case rowsMoved(from: QualifiedName, to: QualifiedName)
+    /// Rows of a partition that takes other bounds, outside the new ones, move to its parent's
+    /// default partition or to the partitions that take them (the server refuses to attach it
+    /// while it holds one). Their row triggers fire.
+    case rowsMovedOut(from: QualifiedName, to: QualifiedName)
     /// A default partition detached while its rows move (`rowsMoved`), in a plan that runs outside
     /// a transaction: until it is attached again, a row written to its parent that only it would
     /// take is refused. (In one transaction no other session sees it detached.)
@@ -45,6 +49,8 @@ public enum Hazard: Hashable, Sendable, CustomStringConvertible {
                 + "gives \(tables.count == 1 ? "it" : "them") back: outside a transaction, rows written in between do not reach its subscribers"
         case let .rowsMoved(from, to):
             return "rows of \(from.sql) within the bounds of \(to.sql) move there (deleted and inserted: their row triggers fire)"
+        case let .rowsMovedOut(from, to):
+            return "rows of \(from.sql) outside its new bounds move to \(to.sql) (deleted and inserted: their row triggers fire)"
         case let .defaultDetached(table):
             return "\(table.sql) is detached until the plan attaches it again: outside a transaction, rows only it would take are refused in between"
         }

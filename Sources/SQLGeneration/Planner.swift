@@ -111,6 +111,12 @@ public struct Planner: Sendable {
         /// before the first of them joins, their rows within its bounds moved to it, attached
         /// again after (`DDLWriter.movingRows`). pgAdmin's partition cases move them so.
         var defaultsEmptied: [QualifiedName: [QualifiedName]] = [:]
+        /// Partitions that stay under their parent with other bounds, and may hold rows outside
+        /// the new ones (the server refuses to attach them so): attached after the creations,
+        /// once their rows outside the new bounds have moved to their parent's default partition
+        /// (detached, `defaultsEmptied`) or, with none, to the partitions that take them
+        /// (`DDLWriter.movingRowsOut`). Not under a tree a foreign key references.
+        var narrowed: [QualifiedName] = []
         /// Partitions of a partitioned table created again that stay its partitions: detached
         /// before it is dropped, so their rows stay, and attached to the new one.
         var reattached: Set<ObjectID> = []
@@ -460,10 +466,18 @@ public struct Planner: Sendable {
             if id.kind == .table, !work.addedTop.contains(id), !work.rebuilt.contains(id) {
                 if tablesWithMemberChanges.contains(id) { statements += writer.alterColumns(of: id, work: work) }
                 // After its columns: a parent it now inherits from, or is attached to, must find them.
-                if let change = work.changedTop[id] { statements += writer.joining(change, reattached: work.reattached.contains(id)) }
+                if let change = work.changedTop[id] {
+                    statements += writer.joining(change, reattached: work.reattached.contains(id),
+                                                 attaching: !work.narrowed.contains(ModelIndex.name(id)))
+                }
             }
         }
 
+        for partition in work.narrowed {
+            let defaultPartition = work.defaultsEmptied.first { $0.value.contains(partition) }?.key
+            statements.append(writer.movingRowsOut(of: partition, into: defaultPartition))
+            statements += writer.attachPartition(partition)
+        }
         for (defaultPartition, partitions) in work.defaultsEmptied.sorted(by: { $0.key < $1.key }) {
             statements += partitions.map { writer.movingRows(from: defaultPartition, into: $0) }
             statements.append(writer.attachDefault(defaultPartition))
@@ -908,7 +922,8 @@ public struct Planner: Sendable {
 
     /// `Work.defaultsEmptied`: for each default partition that stays one (a plain table, under
     /// a parent that stays and that no foreign key references), the partitions its parent
-    /// gains: made, attached from elsewhere, or attached again under other bounds.
+    /// gains: made, attached from elsewhere, or attached again under other bounds. And
+    /// `Work.narrowed`: the partitions attached again under other bounds, under such a parent.
     private func addDefaultsEmptied(to work: inout Work, before: ModelIndex, after: ModelIndex) {
         let (removed, rebuilt, reattached, added) = (work.removedTop, work.rebuilt, work.reattached, work.addedTop)
         let stays = { (id: ObjectID) in !removed.contains(id) && !rebuilt.contains(id) && !reattached.contains(id) }
@@ -930,6 +945,14 @@ public struct Planner: Sendable {
             }.map(\.name).sorted()
             if !joining.isEmpty { work.defaultsEmptied[table.name] = joining }
         }
+        for table in after.model.tables {
+            guard let parent = table.partitionOf, let bound = table.partitionBound, bound != "DEFAULT", let was = before.tables[table.name],
+                  was.partitionOf == parent, let previous = was.partitionBound, previous != "DEFAULT", previous != bound,
+                  stays(ObjectID(.table, table.name)), stays(ObjectID(.table, parent)),
+                  !([table.name, parent] + before.ancestors(of: parent)).contains(where: referenced.contains) else { continue }
+            work.narrowed.append(table.name)
+        }
+        work.narrowed.sort()
     }
 
     /// A child the plan creates (not a partition: `TableDDL.attachesLater`) that holds a check of

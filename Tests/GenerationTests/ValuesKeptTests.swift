@@ -114,6 +114,35 @@ import Testing
         #expect(values == ["ev_2024|1|a", "ev_2024|2|a", "ev_2025|3|a", "ev_rest|4|NULL"])
     }
 
+    /// A partition split in two (its bounds narrowed, a new partition taking the rest): its rows
+    /// outside its new bounds move, to the default partition where the parent has one (and from
+    /// there to the partitions that take them), else through the parent to the partition that
+    /// takes them. A row no partition of the target takes is refused: the plan rolls back.
+    @Test func aPartitionSplitInTwoMovesItsRowsToTheirNewPartitions() throws {
+        let regions = "create table acct (id int, region text, primary key (id, region)) partition by list (region);"
+        let rows = "insert into acct values (1, 'eu'), (2, 'uk'), (3, 'us'), (4, 'ch');"
+        let split = try valuesAfterPlan(
+            from: regions + "create table acct_eu partition of acct for values in ('eu', 'uk', 'ch'); create table acct_us partition of acct for values in ('us');",
+            rows: rows,
+            to: regions + """
+                create table acct_eu partition of acct for values in ('eu', 'ch'); create table acct_uk partition of acct for values in ('uk');
+                create table acct_us partition of acct for values in ('us');
+                """,
+            query: "select tableoid::regclass, id from acct order by id")
+        #expect(split == ["acct_eu|1", "acct_uk|2", "acct_us|3", "acct_eu|4"])
+        let events = "create table ev (id int, at date) partition by range (at);"
+        let withDefault = try valuesAfterPlan(
+            from: events + "create table ev_2024 partition of ev for values from ('2024-01-01') to ('2025-01-01'); create table ev_rest partition of ev default;",
+            rows: "insert into ev values (1, '2024-02-01'), (2, '2024-09-01'), (3, '2024-12-01'), (4, '2026-01-01');",
+            to: events + """
+                create table ev_2024 partition of ev for values from ('2024-01-01') to ('2024-07-01');
+                create table ev_2024_h2 partition of ev for values from ('2024-07-01') to ('2024-10-01');
+                create table ev_rest partition of ev default;
+                """,
+            query: "select tableoid::regclass, id from ev order by id")
+        #expect(withDefault == ["ev_2024|1", "ev_2024_h2|2", "ev_rest|3", "ev_rest|4"])
+    }
+
     /// A table moved into a schema the plan renames names it by either name: its old one, as
     /// FROM has it, or its new one. Its rows stay either way.
     @Test func aTableMovedIntoARenamedSchemaMayNameItEitherWay() throws {
