@@ -981,8 +981,7 @@ struct DDLWriter {
     /// key (a range over several columns, a list, an expression), so the statement is run from
     /// a DO block. Generated columns are computed again; an identity's values are kept.
     func movingRows(from table: QualifiedName, into partition: QualifiedName) -> Statement {
-        let parent = after.tables[table]?.partitionOf.flatMap { after.tables[$0] }
-        let columns = (parent?.columns ?? []).filter { $0.generatedExpression == nil }.map { SQLWriting.ident($0.name) }.joined(separator: ", ")
+        let columns = movedColumns(under: partition)
         let head = "WITH moved AS (DELETE FROM \(table.sql) WHERE "
         let tail = " RETURNING \(columns)) INSERT INTO \(partition.sql) (\(columns)) OVERRIDING SYSTEM VALUE SELECT \(columns) FROM moved"
         let body = "BEGIN\n    EXECUTE \(SQLWriting.literal(head)) || pg_catalog.pg_get_partition_constraintdef(\(SQLWriting.regclass(partition)))\n"
@@ -1005,7 +1004,7 @@ struct DDLWriter {
     /// takes them, dropped in the same block.
     func movingRowsOut(of partition: QualifiedName, into defaultPartition: QualifiedName?) -> Statement {
         let table = after.tables[partition], parent = table?.partitionOf.flatMap { after.tables[$0] }
-        let columns = (parent?.columns ?? []).filter { $0.generatedExpression == nil }.map { SQLWriting.ident($0.name) }.joined(separator: ", ")
+        let columns = movedColumns(under: partition)
         let destination = defaultPartition ?? parent?.name ?? partition
         let move = "WITH moved AS (DELETE FROM \(partition.sql) WHERE NOT coalesce("
         let rest = ", false) RETURNING \(columns)) INSERT INTO \(destination.sql) (\(columns)) OVERRIDING SYSTEM VALUE SELECT \(columns) FROM moved"
@@ -1023,10 +1022,11 @@ struct DDLWriter {
         return Statement(SQLWriting.doBlock(body), hazards: [.rowsMovedOut(from: partition, to: destination)])
     }
 
-    /// The default partition attached again, its rows within other partitions' bounds moved.
-    func attachDefault(_ table: QualifiedName) -> Statement {
-        let parent = after.tables[table]?.partitionOf ?? table
-        return Statement("ALTER TABLE \(parent.sql) ATTACH PARTITION \(table.sql) DEFAULT", hazards: [.validation(table)] + locking(table))
+    /// The columns a row moved between partitions of one parent is written with: the parent's,
+    /// but its generated ones, which the server computes again.
+    private func movedColumns(under partition: QualifiedName) -> String {
+        let parent = after.tables[partition]?.partitionOf.flatMap { after.tables[$0] }
+        return (parent?.columns ?? []).filter { $0.generatedExpression == nil }.map { SQLWriting.ident($0.name) }.joined(separator: ", ")
     }
 
     /// A partition leaving its parent (or moving to another bound), a child leaving a parent it inherits from.

@@ -480,7 +480,7 @@ public struct Planner: Sendable {
         }
         for (defaultPartition, partitions) in work.defaultsEmptied.sorted(by: { $0.key < $1.key }) {
             statements += partitions.map { writer.movingRows(from: defaultPartition, into: $0) }
-            statements.append(writer.attachDefault(defaultPartition))
+            statements += writer.attachPartition(defaultPartition)
         }
 
         // Members created last: constraints, indexes (partitions before their parents,
