@@ -40,8 +40,18 @@ struct PartitionClones {
                 + partition.constraints.compactMap { key in key.attachedTo.map { (ObjectID(.constraint, key.name, on: id), $0) } }
             // The names in use when the partition is made: its own copies' are not yet.
             let inUse = naming.relationNames(in: partition.name.schema).subtracting(copies.map(\.0.name))
+            // Copies of one shape (two parent indexes over the same columns) compete for one name:
+            // the server gives it to the copy of the parent's older index, which the model cannot
+            // tell. Renamed by a lookup in the catalog, all of them, whatever the server chose.
+            let present = copies.filter { present($0.1) }
+            let shapes = Dictionary(grouping: present) { naming.copyName(of: $0.1, on: parent, for: partition) { inUse.contains($0) } }
             var taken: Set<String> = []
-            for (member, parentMember) in copies where present(parentMember) {
+            for (member, parentMember) in present {
+                if let shape = naming.copyName(of: parentMember, on: parent, for: partition, isTaken: { inUse.contains($0) }),
+                   shapes[shape]?.count ?? 0 > 1 {
+                    names[member] = .some(nil)
+                    continue
+                }
                 let chosen = naming.copyName(of: parentMember, on: parent, for: partition) { taken.contains($0) || inUse.contains($0) }
                 if let chosen { taken.insert(chosen) }
                 names[member] = .some(chosen)

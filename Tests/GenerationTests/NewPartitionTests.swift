@@ -21,6 +21,21 @@ import Testing
         #expect(plans[0].statements.first?.sql.hasPrefix(#"CREATE TABLE "public"."ev_2026_12" PARTITION OF "public"."ev""#) == true)
     }
 
+    /// Two parent indexes of one shape: the server gives the plain name to the copy of the older,
+    /// which the model cannot tell (the proof's scratch database makes them in another order
+    /// than the target's history did). Both copies are renamed by their attachment, swapping
+    /// names where the server gave them the other way round (random history 2102, step 47).
+    @Test func copiesOfOneShapeAreRenamedByTheirAttachment() throws {
+        let table = """
+            create table pt (id int, c text) partition by hash (id);
+            create table p0 partition of pt for values with (modulus 2, remainder 0);
+            create index z_ix on pt (c); create index a_ix on pt (c);
+            """
+        let next = table + "create table p1 partition of pt for values with (modulus 2, remainder 1);"
+        let plans = try Proving.plansBothWays(table, next)
+        #expect(plans[0].statements.filter { $0.sql.contains("RENAME TO %I") }.count == 2, "\(plans[0].sql)")
+    }
+
     /// Under a default partition (which may hold rows of next month), the default is detached
     /// before the new partition is made, its rows of next month moved, and attached again; a plan
     /// run outside a transaction says the default is detached in between.

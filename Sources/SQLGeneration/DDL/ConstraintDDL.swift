@@ -139,12 +139,20 @@ enum IndexDDL {
     /// `name`, found in the catalog by its attachment (where the server's name for it cannot be told).
     static func renameCopy(of parent: QualifiedName, on partition: QualifiedName, to name: String) -> Statement {
         let body = """
-            DECLARE copy_name name;
+            DECLARE copy_name name; holder pg_catalog.oid;
             BEGIN
                 SELECT c.relname INTO copy_name FROM pg_catalog.pg_inherits h
                   JOIN pg_catalog.pg_index x ON x.indexrelid = h.inhrelid JOIN pg_catalog.pg_class c ON c.oid = h.inhrelid
                  WHERE h.inhparent = \(SQLWriting.regclass(parent)) AND x.indrelid = \(SQLWriting.regclass(partition));
                 IF copy_name IS DISTINCT FROM \(SQLWriting.literal(name)) THEN
+                    -- Another copy on the partition holding the name (the server named two copies
+                    -- of one shape in another order): set aside, it is renamed by its own block.
+                    SELECT c.oid INTO holder FROM pg_catalog.pg_class c JOIN pg_catalog.pg_index x ON x.indexrelid = c.oid
+                     WHERE c.relnamespace = \(SQLWriting.literal(SQLWriting.ident(partition.schema)))::pg_catalog.regnamespace
+                       AND c.relname = \(SQLWriting.literal(name)) AND x.indrelid = \(SQLWriting.regclass(partition));
+                    IF holder IS NOT NULL THEN
+                        EXECUTE pg_catalog.format('ALTER INDEX %s RENAME TO %I', holder::pg_catalog.regclass, 'schemactl_aside_' || holder);
+                    END IF;
                     EXECUTE pg_catalog.format('ALTER INDEX %I.%I RENAME TO %I', \(SQLWriting.literal(partition.schema)), copy_name, \(SQLWriting.literal(name)));
                 END IF;
             END
