@@ -116,7 +116,7 @@ public struct Planner: Sendable {
         /// once their rows outside the new bounds have moved to their parent's default partition
         /// (detached, `defaultsEmptied`) or, with none, to the partitions that take them
         /// (`DDLWriter.movingRowsOut`). Not under a tree a foreign key references.
-        var narrowed: [QualifiedName] = []
+        var narrowed: Set<QualifiedName> = []
         /// Partitions of a partitioned table created again that stay its partitions: detached
         /// before it is dropped, so their rows stay, and attached to the new one.
         var reattached: Set<ObjectID> = []
@@ -473,7 +473,7 @@ public struct Planner: Sendable {
             }
         }
 
-        for partition in work.narrowed {
+        for partition in work.narrowed.sorted() {
             let defaultPartition = work.defaultsEmptied.first { $0.value.contains(partition) }?.key
             statements.append(writer.movingRowsOut(of: partition, into: defaultPartition))
             statements += writer.attachPartition(partition)
@@ -547,16 +547,19 @@ public struct Planner: Sendable {
         var plan = Plan(statements: Self.committingNewEnumValues(AlterTableJoin.joined(statements)), notes: notes)
         plan.changedObjects = changed
         Self.markUnpublished(&plan, aside: work.publicationTablesAside)
-        if plan.needsNoTransaction {
-            // Each statement commits alone: the parent has no default partition in between.
-            for at in plan.statements.indices {
-                for case let .rowsMoved(table, _) in plan.statements[at].hazards {
-                    guard let detach = plan.statements.lastIndex(where: { $0.sql.hasSuffix(" DETACH PARTITION \(table.sql);") }) else { continue }
-                    if !plan.statements[detach].hazards.contains(.defaultDetached(table)) { plan.statements[detach].hazards.append(.defaultDetached(table)) }
-                }
-            }
-        }
+        Self.markDefaultsDetached(&plan, defaults: work.defaultsEmptied.keys.sorted())
         return plan
+    }
+
+    /// In a plan that runs outside a transaction, the statement that detaches a default
+    /// partition while rows move (`Work.defaultsEmptied`) carries `Hazard.defaultDetached`: each
+    /// statement commits alone, and the parent has no default partition in between.
+    private static func markDefaultsDetached(_ plan: inout Plan, defaults: [QualifiedName]) {
+        guard plan.needsNoTransaction else { return }
+        for table in defaults {
+            guard let at = plan.statements.firstIndex(where: { $0.sql.hasSuffix(" DETACH PARTITION \(table.sql);") }) else { continue }
+            plan.statements[at].hazards.append(.defaultDetached(table))
+        }
     }
 
     /// In a plan that runs outside a transaction, the statement with which each publication lets
@@ -931,11 +934,13 @@ public struct Planner: Sendable {
         // a referenced tree the default stays, as before (its rows in the new bounds, if any, are
         // still refused, but a plan that holds without moving any keeps holding).
         let referenced = Set(before.model.tables.flatMap { $0.constraints.compactMap(\.foreignKey?.referencedTable) })
+        let movable = { (table: QualifiedName, parent: QualifiedName) in
+            stays(ObjectID(.table, table)) && stays(ObjectID(.table, parent))
+                && !([table, parent] + before.ancestors(of: parent)).contains(where: referenced.contains)
+        }
         for table in before.model.tables where table.partitionBound == "DEFAULT" && table.kind != .partitioned {
             guard let parent = table.partitionOf, let now = after.tables[table.name], now.partitionOf == parent,
-                  !([table.name, parent] + before.ancestors(of: parent)).contains(where: referenced.contains),
-                  now.partitionBound == "DEFAULT", now.kind != .partitioned, stays(ObjectID(.table, table.name)),
-                  stays(ObjectID(.table, parent)) else { continue }
+                  now.partitionBound == "DEFAULT", now.kind != .partitioned, movable(table.name, parent) else { continue }
             let joining = after.partitions(of: parent).filter { partition in
                 let id = ObjectID(.table, partition.name)
                 guard partition.name != table.name else { return false }
@@ -948,11 +953,9 @@ public struct Planner: Sendable {
         for table in after.model.tables {
             guard let parent = table.partitionOf, let bound = table.partitionBound, bound != "DEFAULT", let was = before.tables[table.name],
                   was.partitionOf == parent, let previous = was.partitionBound, previous != "DEFAULT", previous != bound,
-                  stays(ObjectID(.table, table.name)), stays(ObjectID(.table, parent)),
-                  !([table.name, parent] + before.ancestors(of: parent)).contains(where: referenced.contains) else { continue }
-            work.narrowed.append(table.name)
+                  movable(table.name, parent) else { continue }
+            work.narrowed.insert(table.name)
         }
-        work.narrowed.sort()
     }
 
     /// A child the plan creates (not a partition: `TableDDL.attachesLater`) that holds a check of
