@@ -32,9 +32,9 @@ struct DDLWriter {
     /// Materialized views of the new model made with data that read a table that existed
     /// (`Planner.fillsFromRows`): making one runs its query over that table's rows.
     var fillsFromRows: Set<ObjectID> = []
-    /// A serial's sequence whose name its column's new identity takes, renamed aside until the
-    /// identity's sequence has taken over its position (`Planner.Work.serialSequencesAside`): by
-    /// the identity sequence's name.
+    /// Sequences set aside until a column's new sequence has taken over their position
+    /// (`Planner.Work.serialSequencesAside`), by the new sequence's name: a serial's renamed
+    /// aside, or a copy of an identity's.
     var serialSequencesAside: [QualifiedName: QualifiedName] = [:]
 
     private var guarded: Bool { options.idempotent }

@@ -43,12 +43,13 @@ struct PartitionClones {
             // Copies of one shape (two parent indexes over the same columns) compete for one name:
             // the server gives it to the copy of the parent's older index, which the model cannot
             // tell. Renamed by a lookup in the catalog, all of them, whatever the server chose.
-            let present = copies.filter { present($0.1) }
-            let shapes = Dictionary(grouping: present) { naming.copyName(of: $0.1, on: parent, for: partition) { inUse.contains($0) } }
+            let shaped = copies.filter { present($0.1) }.map { member, parentMember in
+                (member, parentMember, shape: naming.copyName(of: parentMember, on: parent, for: partition) { inUse.contains($0) })
+            }
+            let shapes = Dictionary(grouping: shaped.compactMap(\.shape)) { $0 }
             var taken: Set<String> = []
-            for (member, parentMember) in present {
-                if let shape = naming.copyName(of: parentMember, on: parent, for: partition, isTaken: { inUse.contains($0) }),
-                   shapes[shape]?.count ?? 0 > 1 {
+            for (member, parentMember, shape) in shaped {
+                if let shape, shapes[shape]!.count > 1 {
                     names[member] = .some(nil)
                     continue
                 }

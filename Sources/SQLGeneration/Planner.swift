@@ -80,9 +80,11 @@ public struct Planner: Sendable {
         /// Identity columns that stop being one: dropped with the other drops, so that a sequence
         /// the plan creates (the serial it becomes) may take the identity sequence's name.
         var droppedIdentities: Set<ObjectID> = []
-        /// A serial's sequence whose name its column's new identity takes (a serial that becomes
-        /// an identity): renamed aside with the other drops instead of dropped, so that the
-        /// identity's sequence takes over where it stood (`DDLWriter.continuing`), and dropped last.
+        /// A sequence whose position a column's new sequence takes over (`DDLWriter.continuing`),
+        /// set aside and dropped last, by the new sequence's name: a serial's whose name the
+        /// column's new identity takes, renamed aside with the other drops instead of dropped;
+        /// and a copy of an identity's that becomes a serial, made before `DROP IDENTITY` takes it
+        /// (`DDLWriter.dropIdentity`).
         var serialSequencesAside: [QualifiedName: QualifiedName] = [:]
         /// Collations whose definition changes under columns: renamed aside, created anew, their
         /// columns moved to the new one, the old one dropped last.
@@ -474,8 +476,7 @@ public struct Planner: Sendable {
         }
 
         for partition in work.narrowed.sorted() {
-            let defaultPartition = work.defaultsEmptied.first { $0.value.contains(partition) }?.key
-            statements.append(writer.movingRowsOut(of: partition, into: defaultPartition))
+            statements.append(writer.movingRowsOut(of: partition, into: emptiedBy[ObjectID(.table, partition)]))
             statements += writer.attachPartition(partition)
         }
         for (defaultPartition, partitions) in work.defaultsEmptied.sorted(by: { $0.key < $1.key }) {
@@ -933,7 +934,8 @@ public struct Planner: Sendable {
         // The server refuses to detach a partition holding a row a foreign key references: under
         // a referenced tree the default stays, as before (its rows in the new bounds, if any, are
         // still refused, but a plan that holds without moving any keeps holding).
-        let referenced = Set(before.model.tables.flatMap { $0.constraints.compactMap(\.foreignKey?.referencedTable) })
+        // Read once, and only where a partition may move rows: planning 5,000 plain tables asks nothing.
+        lazy var referenced = Set(before.model.tables.flatMap { $0.constraints.compactMap(\.foreignKey?.referencedTable) })
         let movable = { (table: QualifiedName, parent: QualifiedName) in
             stays(ObjectID(.table, table)) && stays(ObjectID(.table, parent))
                 && !([table, parent] + before.ancestors(of: parent)).contains(where: referenced.contains)
@@ -1399,7 +1401,7 @@ public struct Planner: Sendable {
                 work.earlyDrops.insert(sequence)
                 freed.insert(name)
                 // The column's own serial: its position is handed over, not lost.
-                if old.defaultExpression?.contains(SQLWriting.regclassLiteral(name)) == true {
+                if old.defaultExpression.map({ DDLWriter.sequencesDrawnFrom($0).contains(name) }) == true {
                     work.serialSequencesAside[name] = DDLWriter.freeName(of: new.name, in: ModelIndex.name(table), label: "serial_seq",
                                                                         before: before, after: after)
                 }

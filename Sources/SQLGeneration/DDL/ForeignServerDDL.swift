@@ -24,8 +24,7 @@ enum ForeignServerDDL {
         default:
             return nil
         }
-        let options = OptionedDefinition.changes(from: was.options, to: now.options)
-        if !options.isEmpty { clauses.append("OPTIONS (\(options.joined(separator: ", ")))") }
+        if let options = OptionedDefinition.clause(from: was.options, to: now.options) { clauses.append(options) }
         return clauses.isEmpty ? [] : [Statement("ALTER \(target) \(clauses.joined(separator: " "))")]
     }
 }

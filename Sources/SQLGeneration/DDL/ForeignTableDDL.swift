@@ -58,8 +58,9 @@ enum ForeignTableDDL {
                 statements.append(alter("ALTER \(column(after.name)) " + (after.defaultExpression.map { "SET DEFAULT \($0)" } ?? "DROP DEFAULT")))
             }
             if after.notNull != before.notNull { statements.append(alter("ALTER \(column(after.name)) \(after.notNull ? "SET" : "DROP") NOT NULL")) }
-            let options = OptionedDefinition.changes(from: before.options, to: after.options)
-            if !options.isEmpty { statements.append(alter("ALTER \(column(after.name)) OPTIONS (\(options.joined(separator: ", ")))")) }
+            if let options = OptionedDefinition.clause(from: before.options, to: after.options) {
+                statements.append(alter("ALTER \(column(after.name)) \(options)"))
+            }
         }
         for added in now.columns.dropFirst(kept.count) {
             var definition = "ADD \(column(added.name)) \(added.type)"
@@ -70,8 +71,7 @@ enum ForeignTableDDL {
             statements.append(alter(definition))
         }
         statements += checksIn.map { alter("ADD CONSTRAINT \(SQLWriting.ident($0.name)) \($0.definition)") }
-        let options = OptionedDefinition.changes(from: was.options, to: now.options)
-        if !options.isEmpty { statements.append(alter("OPTIONS (\(options.joined(separator: ", ")))")) }
+        if let options = OptionedDefinition.clause(from: was.options, to: now.options) { statements.append(alter(options)) }
 
         // What comes or changes: triggers with their firing state, grants, comments.
         for trigger in extras.now.triggers.keys.sorted() {
@@ -79,7 +79,7 @@ enum ForeignTableDDL {
             if made { statements.append(Statement(extras.now.triggers[trigger]!)) }
             let state = extras.now.states[trigger]
             if made ? state != nil : state != extras.was.states[trigger] {
-                statements.append(Statement(state ?? "ALTER FOREIGN TABLE \(now.written) ENABLE TRIGGER \(trigger)"))
+                statements.append(state.map { Statement($0) } ?? alter("ENABLE TRIGGER \(trigger)"))
             }
         }
         for (grant, grantable) in extras.now.grants.sorted(by: { $0.key < $1.key }) where extras.was.grants[grant] != grantable {
@@ -102,7 +102,7 @@ enum ForeignTableDDL {
     }
 
     /// The columns `alter` drops or retypes: the views over the table cannot stay over them.
-    /// Empty where the table is made again (its readers go with it then).
+    /// Asked only of a table altered in place (one made again takes its readers with it).
     static func changedColumns(_ old: DefinedObject, _ new: DefinedObject) -> Set<String> {
         guard let was = ForeignTableDefinition(old.definition), let now = ForeignTableDefinition(new.definition) else { return [] }
         return Set(was.columns.filter { column in now.column(column.name).map { $0.type != column.type } ?? true }.map(\.name))

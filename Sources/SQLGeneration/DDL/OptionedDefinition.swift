@@ -59,6 +59,12 @@ struct OptionedDefinition {
         return clauses + new.dropFirst(stay).map { "ADD \($0.key) \($0.value)" }
     }
 
+    /// `OPTIONS (…)` of `changes`, or nil when the options are the same.
+    static func clause(from old: [Option], to new: [Option]) -> String? {
+        let changes = changes(from: old, to: new)
+        return changes.isEmpty ? nil : "OPTIONS (\(changes.joined(separator: ", ")))"
+    }
+
     func value(after keyword: String) -> String? {
         words.firstIndex(of: keyword).flatMap { $0 + 1 < words.count ? words[$0 + 1] : nil }
     }
