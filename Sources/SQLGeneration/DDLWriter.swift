@@ -693,7 +693,7 @@ struct DDLWriter {
                 let loss = "values whose attributes do not fit their new types fail the cast"
                 if column.type.hasSuffix("[]") {
                     guard holding else { return ("\(value)::text::\(name.sql)[]", loss) }
-                    return ("(jsonb_populate_record(NULL::\(holder.sql), jsonb_build_object('v', to_jsonb(\(value))))).v", loss)
+                    return ("(pg_catalog.jsonb_populate_record(NULL::\(holder.sql), pg_catalog.jsonb_build_object('v', pg_catalog.to_jsonb(\(value))))).v", loss)
                 }
                 // An attribute of a rebuilt type holds the old one: cast through text to the new.
                 let fields = new.attributes.map { attribute in
@@ -1316,7 +1316,7 @@ struct DDLWriter {
     /// identity's takes up after that or after the column's largest value, whichever is further.
     private func continuing(_ sequence: QualifiedName, after column: String, of table: QualifiedName, options: SequenceOptions) -> Statement {
         let (edge, past, furthest) = options.increment > 0 ? ("max", ">=", "greatest") : ("min", "<=", "least")
-        let value = "\(edge)(\(SQLWriting.ident(column)))"
+        let value = "pg_catalog.\(edge)(\(SQLWriting.ident(column)))"
         let target = SQLWriting.regclassLiteral(sequence)
         guard let aside = serialSequencesAside[sequence] else {
             return Statement("SELECT pg_catalog.setval(\(target), \(value)) FROM \(table.sql) HAVING \(value) \(past) \(options.start)")
@@ -1446,7 +1446,7 @@ struct DDLWriter {
                 // A row of NULLs IS NULL, yet is a value: only a NULL one stays NULL.
                 let isNull = isComposite(oldElement, in: before) ? "IS NOT DISTINCT FROM NULL" : "IS NULL"
                 using = newArray ? "CASE WHEN \(value) \(isNull) THEN NULL ELSE ARRAY[\(value)\(via)::\(newElement)] END"
-                    : "(\(value))[array_lower(\(value), 1)]\(via)::\(new.type)"
+                    : "(\(value))[pg_catalog.array_lower(\(value), 1)]\(via)::\(new.type)"
             } else {
                 using = "\(value)\(castRoute(from: old.type, to: new.type, array: newArray))::\(new.type)"
             }

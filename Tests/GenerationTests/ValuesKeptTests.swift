@@ -582,4 +582,17 @@ import Testing
             renames: ["public.account.id=account_id"])
         #expect(values == ["1|a", "2|b", "3|c"])
     }
+
+    /// The calls a plan writes itself are to `pg_catalog`'s functions, whatever `public` holds
+    /// (CVE-2018-1058): a function there that takes the column's exact types would otherwise
+    /// win over the built-in, which takes any array, and pick another element.
+    @Test func aPlansOwnCallsAreNotTakenOverByAFunctionOfTheSameName() throws {
+        let shadow = "create function public.array_lower(integer[], integer) returns integer language sql immutable as 'select 2';"
+        let values = try valuesAfterPlan(
+            from: shadow + "create table t (v int[]);",
+            rows: "insert into t values ('{10,20,30}');",
+            to: shadow + "create table t (v int);",
+            query: "select v from t")
+        #expect(values == ["10"])
+    }
 }

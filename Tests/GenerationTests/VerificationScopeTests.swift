@@ -86,7 +86,7 @@ import Testing
         #expect(TouchedObjects(["DROP TABLE t CASCADE;"]).everything)
         #expect(TouchedObjects(["SELECT make_things();"]).everything)
         #expect(TouchedObjects(["SELECT pg_catalog.setval('s'::regclass, make_things()) FROM t;"]).everything)
-        let continuing = TouchedObjects([#"SELECT pg_catalog.setval('public."T_id_seq"'::regclass, max("id")) FROM "public"."T" HAVING max("id") >= 1;"#])
+        let continuing = TouchedObjects([#"SELECT pg_catalog.setval('public."T_id_seq"'::regclass, pg_catalog.max("id")) FROM "public"."T" HAVING pg_catalog.max("id") >= 1;"#])
         #expect(!continuing.everything && continuing.relations == ["T_id_seq", "T"], "a plan's sequence taking up after its column")
         #expect(TouchedObjects(["CREATE EXTENSION hstore;"]).everything)
         #expect(TouchedObjects(["ALTER SCHEMA crm RENAME TO sales;"]).everything, "everything in the schema is renamed")
