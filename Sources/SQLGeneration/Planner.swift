@@ -475,9 +475,22 @@ public struct Planner: Sendable {
             }
         }
 
+        // Rows that leave a partition with no default to take them wait in a temporary table, one
+        // per parent, until every partition that changes bounds is attached again.
+        var holders: [QualifiedName: QualifiedName] = [:]
         for partition in work.narrowed.sorted() {
-            statements.append(writer.movingRowsOut(of: partition, into: emptiedBy[ObjectID(.table, partition)]))
+            let defaultPartition = emptiedBy[ObjectID(.table, partition)]
+            let parent = after.tables[partition]?.partitionOf ?? partition
+            if defaultPartition == nil, holders[parent] == nil {
+                let holder = QualifiedName(schema: "pg_temp", name: "schemactl_rows_\(holders.count + 1)")
+                holders[parent] = holder
+                statements.append(writer.holdingRows(of: parent, in: holder))
+            }
+            statements.append(writer.movingRowsOut(of: partition, into: defaultPartition, holder: defaultPartition == nil ? holders[parent] : nil))
             statements += writer.attachPartition(partition)
+        }
+        for (parent, holder) in holders.sorted(by: { $0.value.name < $1.value.name }) {
+            statements += writer.insertingHeldRows(into: parent, from: holder)
         }
         for (defaultPartition, partitions) in work.defaultsEmptied.sorted(by: { $0.key < $1.key }) {
             statements += partitions.map { writer.movingRows(from: defaultPartition, into: $0) }

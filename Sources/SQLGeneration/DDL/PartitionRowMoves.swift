@@ -35,28 +35,46 @@ extension DDLWriter {
 
     /// The rows of a partition detached to take other bounds (`Planner.Work.narrowed`) that fall
     /// outside them, moved before it is attached again: into its parent's default partition
-    /// (detached then, `defaultsEmptied`), or into the parent, whose partitions take them (a row
-    /// no partition takes is refused, and the plan rolls back). The new bounds' condition is the
-    /// server's own, read from a temporary partition of a temporary copy of the parent that
-    /// takes them, dropped in the same block.
-    func movingRowsOut(of partition: QualifiedName, into defaultPartition: QualifiedName?) -> Statement {
+    /// (detached then, `defaultsEmptied`), or, with none, into `holder` (`holdingRows`), a
+    /// temporary table the parent takes them from once every partition that changes bounds is
+    /// attached again (`insertingHeldRows`): a row bound for a sibling still detached would find
+    /// no partition.
+    /// The new bounds' condition is the server's own, read from a temporary partition of a
+    /// temporary copy of the parent that takes them, dropped once the rows moved (a hash
+    /// partition's condition names that parent).
+    func movingRowsOut(of partition: QualifiedName, into defaultPartition: QualifiedName?, holder: QualifiedName?) -> Statement {
         let table = after.tables[partition], parent = table?.partitionOf.flatMap { after.tables[$0] }
         let columns = movedColumns(under: partition)
-        let destination = defaultPartition ?? parent?.name ?? partition
+        let parentName = parent?.name ?? partition
         let move = "WITH moved AS (DELETE FROM \(partition.sql) WHERE NOT coalesce("
-        let rest = ", false) RETURNING \(columns)) INSERT INTO \(destination.sql) (\(columns)) OVERRIDING SYSTEM VALUE SELECT \(columns) FROM moved"
+        let rest = ", false) RETURNING \(columns)) INSERT INTO \((defaultPartition ?? holder ?? parentName).sql) (\(columns)) "
+            + "OVERRIDING SYSTEM VALUE SELECT \(columns) FROM moved"
         let body = """
             DECLARE
                 bounds text;
             BEGIN
-                CREATE TEMPORARY TABLE schemactl_bounds (LIKE \(parent?.name.sql ?? partition.sql)) PARTITION BY \(parent?.partitionKey ?? "");
+                CREATE TEMPORARY TABLE schemactl_bounds (LIKE \(parentName.sql)) PARTITION BY \(parent?.partitionKey ?? "");
                 CREATE TEMPORARY TABLE schemactl_bounds_probe PARTITION OF schemactl_bounds \(table?.partitionBound ?? "DEFAULT");
                 bounds := pg_catalog.pg_get_partition_constraintdef('pg_temp.schemactl_bounds_probe'::pg_catalog.regclass);
-                DROP TABLE pg_temp.schemactl_bounds;
                 EXECUTE \(SQLWriting.literal(move)) || bounds || \(SQLWriting.literal(rest));
+                DROP TABLE pg_temp.schemactl_bounds;
             END
             """
-        return Statement(SQLWriting.doBlock(body), hazards: [.rowsMovedOut(from: partition, to: destination)])
+        return Statement(SQLWriting.doBlock(body), hazards: [.rowsMovedOut(from: partition, to: defaultPartition ?? parentName)])
+    }
+
+    /// The temporary table `movingRowsOut` holds rows in for `parent` (`insertingHeldRows`).
+    func holdingRows(of parent: QualifiedName, in holder: QualifiedName) -> Statement {
+        Statement("CREATE TEMPORARY TABLE \(holder.sql) (LIKE \(parent.sql))")
+    }
+
+    /// The rows `movingRowsOut` held in `holder` for `parent`, given to it once its partitions are
+    /// attached again: a row no partition takes is refused, and the plan rolls back.
+    func insertingHeldRows(into parent: QualifiedName, from holder: QualifiedName) -> [Statement] {
+        guard let table = after.tables[parent] else { return [] }
+        let columns = table.columns.filter { $0.generatedExpression == nil }.map { SQLWriting.ident($0.name) }.joined(separator: ", ")
+        return [Statement("INSERT INTO \(parent.sql) (\(columns)) OVERRIDING SYSTEM VALUE SELECT \(columns) FROM \(holder.sql)"),
+                Statement("DROP TABLE \(holder.sql)")]
     }
 
     /// The columns a row moved between partitions of one parent is written with: the parent's,
