@@ -273,11 +273,14 @@ public struct Planner: Sendable {
             guard id.kind == .table, droppedTop.contains(id), case let .table(table)? = before.object(id) else { return nil }
             return table
         }
+        let keysDropped = Set(droppedMembers.filter { $0.kind == .constraint })
         for table in droppedTables {
             // A partitioned table's key on itself goes too: its clones point at the partitions,
-            // and hold each partition that goes before the parent.
+            // and hold each partition that goes before the parent. (Not twice: a key that goes
+            // went above.)
             for constraint in table.constraints where constraint.kind == .foreignKey
-                && (constraint.foreignKey?.referencedTable != table.name || table.kind == .partitioned) {
+                && (constraint.foreignKey?.referencedTable != table.name || table.kind == .partitioned)
+                && !keysDropped.contains(ObjectID(.constraint, constraint.name, on: ObjectID(.table, table.name))) {
                 statements.append(ConstraintDDL.drop(constraint, on: table.name))
             }
         }

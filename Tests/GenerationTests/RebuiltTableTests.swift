@@ -23,6 +23,18 @@ import Testing
         }
     }
 
+    /// A foreign key that goes, of a table made again: dropped once, not again with the table's
+    /// other keys (the second `DROP CONSTRAINT IF EXISTS` only told the user it was not there).
+    @Test func aKeyThatGoesFromATableMadeAgainIsDroppedOnce() throws {
+        let referenced = "create table r (a int, b int, unique (a, b));"
+        let plans = try plans(referenced + "create table t (a int, b int); alter table t add constraint t_one foreign key (a, b) references r (a, b);"
+                                  + "alter table t add constraint t_two foreign key (a, b) references r (a, b);",
+                              referenced + "create table t (a int, b int) partition by list (a); create table t_1 partition of t for values in (1);"
+                                  + "alter table t add constraint t_one foreign key (a, b) references r (a, b);")
+        let drops = plans[0].statements.map(\.sql).joined(separator: "\n").components(separatedBy: #"DROP CONSTRAINT IF EXISTS "t_two""#)
+        #expect(drops.count == 2, "\(plans[0].sql)")
+    }
+
     /// A check added NOT VALID to a parent whose partitions came after it: their copies are valid.
     @Test func aParentsNotValidCheckKeepsItsPartitionsValidCopies() throws {
         let table = "create table m (id int, n int) partition by range (id);"
