@@ -359,8 +359,24 @@ public struct Planner: Sendable {
         // A parent's columns before its partitions' and children's, whatever their names: the
         // parent's drop takes theirs (each drop says IF EXISTS), which cannot be dropped on their
         // own while inherited ("cannot drop inherited column").
+        // A column its parents' drops take with them (a partition's, a child's not declared
+        // locally, under parents it stays under) has no statement of its own: it only said the
+        // column was not there any more.
+        let goesWithParents = { (id: ObjectID) -> Bool in
+            guard case let .column(column)? = before.member(id), column.inheritedAndLocal != true, let table = id.parent,
+                  !work.reattached.contains(table), let was = before.tables[ModelIndex.name(table)],
+                  let now = after.tables[ModelIndex.name(table)] else { return false }
+            let parents = (was.partitionOf.map { [$0] } ?? was.inherits).filter { parent in
+                before.tables[parent]?.columns.contains { $0.name == column.name } == true
+            }
+            return !parents.isEmpty && parents.allSatisfy { parent in
+                (now.partitionOf == parent || now.inherits.contains(parent))
+                    && droppedSet.contains(ObjectID(.column, column.name, on: ObjectID(.table, parent)))
+            }
+        }
         let droppedColumns = droppedMembers.filter { id in
             id.kind == .column && !writer.isTypedTable(id.parent) && !(id.parent.map { droppedTop.contains($0) } ?? false)
+                && !goesWithParents(id)
         }
         // A generated column before those it reads: the server drops none under one (and a
         // generated column reads no other).
