@@ -356,12 +356,11 @@ public struct Planner: Sendable {
         }
         // A table dropped or made again takes its columns with it: dropped one by one first, a
         // column of its partition key is refused ("part of the partition key").
-        // A parent's columns before its partitions' and children's, whatever their names: the
-        // parent's drop takes theirs (each drop says IF EXISTS), which cannot be dropped on their
-        // own while inherited ("cannot drop inherited column").
-        // A column its parents' drops take with them (a partition's, a child's not declared
-        // locally, under parents it stays under) has no statement of its own: it only said the
-        // column was not there any more.
+        // A parent's columns before its children's, whatever their names: the parent's drop takes
+        // theirs, which cannot be dropped on their own while inherited ("cannot drop inherited
+        // column"). So a column its parents' drops take (a partition's, a child's not declared
+        // there too, under parents it stays under) has no statement of its own: it only said the
+        // column was not there any more. A child's declared one stays, and goes by its own.
         let goesWithParents = { (id: ObjectID) -> Bool in
             guard case let .column(column)? = before.member(id), column.inheritedAndLocal != true, let table = id.parent,
                   !work.reattached.contains(table), let was = before.tables[ModelIndex.name(table)],

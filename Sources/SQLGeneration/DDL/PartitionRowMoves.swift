@@ -18,7 +18,7 @@ extension DDLWriter {
     /// key (a range over several columns, a list, an expression), so the statement is run from
     /// a DO block. Generated columns are computed again; an identity's values are kept.
     func movingRows(from table: QualifiedName, into partition: QualifiedName) -> Statement {
-        let columns = movedColumns(under: partition)
+        let columns = movedColumns(of: after.tables[partition]?.partitionOf)
         let head = "WITH moved AS (DELETE FROM \(table.sql) WHERE "
         let tail = " RETURNING \(columns)) INSERT INTO \(partition.sql) (\(columns)) OVERRIDING SYSTEM VALUE SELECT \(columns) FROM moved"
         let body = "BEGIN\n    EXECUTE \(SQLWriting.literal(head)) || pg_catalog.pg_get_partition_constraintdef(\(SQLWriting.regclass(partition)))\n"
@@ -44,7 +44,7 @@ extension DDLWriter {
     /// partition's condition names that parent).
     func movingRowsOut(of partition: QualifiedName, into defaultPartition: QualifiedName?, holder: QualifiedName?) -> Statement {
         let table = after.tables[partition], parent = table?.partitionOf.flatMap { after.tables[$0] }
-        let columns = movedColumns(under: partition)
+        let columns = movedColumns(of: table?.partitionOf)
         let parentName = parent?.name ?? partition
         let move = "WITH moved AS (DELETE FROM \(partition.sql) WHERE NOT coalesce("
         let rest = ", false) RETURNING \(columns)) INSERT INTO \((defaultPartition ?? holder ?? parentName).sql) (\(columns)) "
@@ -71,16 +71,15 @@ extension DDLWriter {
     /// The rows `movingRowsOut` held in `holder` for `parent`, given to it once its partitions are
     /// attached again: a row no partition takes is refused, and the plan rolls back.
     func insertingHeldRows(into parent: QualifiedName, from holder: QualifiedName) -> [Statement] {
-        guard let table = after.tables[parent] else { return [] }
-        let columns = table.columns.filter { $0.generatedExpression == nil }.map { SQLWriting.ident($0.name) }.joined(separator: ", ")
+        let columns = movedColumns(of: parent)
         return [Statement("INSERT INTO \(parent.sql) (\(columns)) OVERRIDING SYSTEM VALUE SELECT \(columns) FROM \(holder.sql)"),
                 Statement("DROP TABLE \(holder.sql)")]
     }
 
     /// The columns a row moved between partitions of one parent is written with: the parent's,
     /// but its generated ones, which the server computes again.
-    private func movedColumns(under partition: QualifiedName) -> String {
-        let parent = after.tables[partition]?.partitionOf.flatMap { after.tables[$0] }
-        return (parent?.columns ?? []).filter { $0.generatedExpression == nil }.map { SQLWriting.ident($0.name) }.joined(separator: ", ")
+    private func movedColumns(of parent: QualifiedName?) -> String {
+        let columns = parent.flatMap { after.tables[$0] }?.columns ?? []
+        return columns.filter { $0.generatedExpression == nil }.map { SQLWriting.ident($0.name) }.joined(separator: ", ")
     }
 }
