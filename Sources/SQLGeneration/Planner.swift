@@ -362,15 +362,24 @@ public struct Planner: Sendable {
         // there too, under parents it stays under) has no statement of its own: it only said the
         // column was not there any more. A child's declared one stays, and goes by its own.
         let goesWithParents = { (id: ObjectID) -> Bool in
-            guard case let .column(column)? = before.member(id), column.inheritedAndLocal != true, let table = id.parent,
-                  !work.reattached.contains(table), let was = before.tables[ModelIndex.name(table)],
+            let name: String
+            switch before.member(id) {
+            case let .column(column)? where column.inheritedAndLocal != true: name = column.name
+            case let .constraint(constraint)? where constraint.kind == .check && constraint.inheritedAndLocal != true: name = constraint.name
+            default: return false
+            }
+            guard let table = id.parent, !work.reattached.contains(table), let was = before.tables[ModelIndex.name(table)],
                   let now = after.tables[ModelIndex.name(table)] else { return false }
+            // A child's check of its parent's name is the parent's (one of its own by that name
+            // is refused when it comes to inherit, or merged: `inheritedAndLocal`).
             let parents = (was.partitionOf.map { [$0] } ?? was.inherits).filter { parent in
-                before.tables[parent]?.columns.contains { $0.name == column.name } == true
+                guard let parentTable = before.tables[parent] else { return false }
+                return id.kind == .column ? parentTable.columns.contains { $0.name == name }
+                    : parentTable.constraints.contains { $0.name == name && $0.kind == .check && !$0.definition.hasSuffix("NO INHERIT") }
             }
             return !parents.isEmpty && parents.allSatisfy { parent in
                 (now.partitionOf == parent || now.inherits.contains(parent))
-                    && droppedSet.contains(ObjectID(.column, column.name, on: ObjectID(.table, parent)))
+                    && droppedSet.contains(ObjectID(id.kind, name, on: ObjectID(.table, parent)))
             }
         }
         let droppedColumns = droppedMembers.filter { id in
@@ -384,19 +393,18 @@ public struct Planner: Sendable {
             return false
         }
         let generatedFirst = droppedColumns.filter(generated) + droppedColumns.filter { !generated($0) }
-        // A partitioned table's constraints before its partitions': the same. An exclusion
-        // constraint before the columns: over an expression of a column (`NULLIF(code, '') WITH
-        // =`), only its index depends on the column, which the server will not drop under the
-        // constraint that owns it, so it refuses the column's drop.
-        let droppedConstraints = droppedMembers.compactMap { id -> (id: ObjectID, exclusion: Bool)? in
-            guard id.kind == .constraint, case let .constraint(constraint)? = before.member(id),
-                  constraint.kind != .foreignKey, !goesWithParent(id) else { return nil }
-            return (id, constraint.kind == .exclusion)
+        // A partitioned table's constraints before its partitions': the same. Constraints before
+        // the columns: a column's drop takes those over it (a DROP CONSTRAINT IF EXISTS after it
+        // only said so), and an exclusion constraint over an expression of a column (`NULLIF(code,
+        // '') WITH =`) holds the column by its index alone, which the server will not drop under
+        // the constraint that owns it: it refused the column's drop.
+        let droppedConstraints = droppedMembers.filter { id in
+            guard id.kind == .constraint, case let .constraint(constraint)? = before.member(id) else { return false }
+            return constraint.kind != .foreignKey && !goesWithParent(id) && !goesWithParents(id)
         }
         let drop = { (ids: [ObjectID]) in for id in parentsFirst(ids, before) { statements.append(writer.dropMember(id, before: before)) } }
-        drop(droppedConstraints.filter(\.exclusion).map(\.id))
+        drop(droppedConstraints)
         drop(generatedFirst)
-        drop(droppedConstraints.filter { !$0.exclusion }.map(\.id))
         statements += writer.dropDomainChecks(work.domainChecksDroppedEarly)
         for id in work.droppedIdentities.sorted() { statements += writer.dropIdentity(id) }
         for id in work.defaultsDroppedEarly.sorted() { statements += writer.dropDefault(id) }

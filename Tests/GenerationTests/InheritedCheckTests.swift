@@ -26,6 +26,30 @@ import Testing
     /// A parent's check added after its children (NOT VALID, so not written inside the parent's
     /// CREATE TABLE) reaches them as inherited only: the script makes it on the parent alone
     /// (PostgreSQL's regression suite, `nv_parent`).
+    /// A parent's check dropped takes the copies only inherited with it (no `DROP CONSTRAINT IF
+    /// EXISTS` of their own, which only said they were gone); a copy the child declares too stays,
+    /// and is dropped by its own statement. A check over a column that goes is dropped before it.
+    @Test func aParentsDroppedCheckTakesItsCopiesWithIt() throws {
+        let withoutCheck = """
+            CREATE TABLE parent (id int, n int);
+            CREATE TABLE declares (x int) INHERITS (parent);
+            CREATE TABLE inherits_only () INHERITS (parent);
+            CREATE TABLE m (id int, k int) PARTITION BY LIST (k);
+            CREATE TABLE m_1 PARTITION OF m FOR VALUES IN (1);
+            """
+        let plans = try Proving.plansBothWays(withoutCheck + """
+            ALTER TABLE parent ADD COLUMN score int CONSTRAINT score_range CHECK (score BETWEEN 0 AND 100);
+            ALTER TABLE declares ADD CONSTRAINT positive CHECK (id > 0); ALTER TABLE parent ADD CONSTRAINT positive CHECK (id > 0);
+            ALTER TABLE m ADD CONSTRAINT m_positive CHECK (id > 0);
+            """, withoutCheck)
+        let drops = plans[0].statements.map(\.sql).flatMap { $0.split(separator: "\n") }.filter { $0.contains(" DROP ") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(drops.filter { $0.contains("DROP CONSTRAINT") }.count == 4, "parent's two, declares' own, m's: \(plans[0].sql)")
+        #expect(!drops.contains { $0.contains("inherits_only") || $0.contains("m_1") }, "\(plans[0].sql)")
+        let rangeDrop = try #require(drops.firstIndex { $0.contains(#""score_range""#) })
+        #expect(rangeDrop < (drops.firstIndex { $0.contains(#"DROP COLUMN IF EXISTS "score""#) } ?? 0), "\(plans[0].sql)")
+    }
+
     @Test func aParentsLaterCheckStaysInheritedOnlyOnItsChildren() throws {
         let sql = """
             CREATE TABLE nv_parent (d date);
