@@ -308,8 +308,10 @@ public struct Planner: Sendable {
         }
         for id in callersOfEarlyReaders.sorted() { statements.append(writer.dropMember(id, before: before)) }
         let reverse = oldOrder.order.reversed().filter { droppedTop.contains($0) && $0.kind != .eventTrigger }
-        // A publication names its tables' columns: it goes before them.
-        let readers: Set<ObjectKind> = [.view, .materializedView, .rule, .publication]
+        // A publication names its tables' columns: it goes before them. So do extended
+        // statistics, which nothing needs: a column's drop takes one it leaves with fewer than
+        // two columns, and the statistics' own drop after it only said so.
+        let readers: Set<ObjectKind> = [.view, .materializedView, .rule, .publication, .statistics]
         // With them, in the same order, the functions dropped before what they read (`Work.earlyReaders`).
         for id in reverse where readers.contains(id.kind) || work.earlyReaders.contains(id) { statements += writer.drop(id, before: before) }
         // A sequence that stays, owned by a column that goes (its table dropped or made again,

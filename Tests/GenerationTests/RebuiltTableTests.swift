@@ -4,8 +4,9 @@ import SchemaModel
 import TestSupport
 import Testing
 
-/// What a table made again (a plain table become partitioned) takes with its drop, and what a
-/// parent's new check gives its partitions: found by pg-schema-diff's partitioned-table cases.
+/// What a table made again (a plain table become partitioned) or a column made again takes with
+/// its drop, and what a parent's new check gives its partitions: found by pg-schema-diff's
+/// partitioned-table cases, and by the corpus's plans applied with psql.
 @Suite struct RebuiltTableTests {
     private func plans(_ before: String, _ after: String) throws -> [Plan] { try Proving.plansBothWays(before, after) }
 
@@ -33,6 +34,16 @@ import Testing
                                   + "alter table t add constraint t_one foreign key (a, b) references r (a, b);")
         let drops = plans[0].statements.map(\.sql).joined(separator: "\n").components(separatedBy: #"DROP CONSTRAINT IF EXISTS "t_two""#)
         #expect(drops.count == 2, "\(plans[0].sql)")
+    }
+
+    /// Extended statistics over a generated column made again go before the column, whose drop
+    /// takes statistics it leaves with one column (a later `DROP STATISTICS IF EXISTS` only said so).
+    @Test func statisticsOverAColumnMadeAgainGoBeforeIt() throws {
+        let table = "create table t (a int, b int, g int generated always as (a + b) stored); create statistics t_st on a, g from t;"
+        let plans = try plans(table, table.replacingOccurrences(of: "(a + b)", with: "(a * b)"))
+        let sql = plans[0].statements.map(\.sql)
+        let statistics = try #require(sql.firstIndex { $0.hasPrefix("DROP STATISTICS") }, "\(plans[0].sql)")
+        #expect(statistics < (sql.firstIndex { $0.contains(#"DROP COLUMN"#) } ?? 0), "\(plans[0].sql)")
     }
 
     /// A check added NOT VALID to a parent whose partitions came after it: their copies are valid.
