@@ -323,7 +323,7 @@ final class PlannerTests: XCTestCase {
         XCTAssertEqual(alter("integer", "uuid[]"),
                        "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE uuid[] USING CASE WHEN \"a\" IS NULL THEN NULL ELSE ARRAY[\"a\"::text::uuid] END;")
         XCTAssertEqual(alter("integer[]", "bigint"),
-                       "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE bigint USING (\"a\")[array_lower(\"a\", 1)]::bigint;")
+                       "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" TYPE bigint USING (\"a\")[pg_catalog.array_lower(\"a\", 1)]::bigint;")
     }
 
     func testATextSearchDictionarysOptionsAndAConfigurationsMappingsChangeInPlace() {
