@@ -334,7 +334,7 @@ public struct Planner: Sendable {
         // A partition's index attached to a parent's index that goes, goes with that one: no
         // statement of its own (a thousand partitions made three thousand no-op drops).
         let droppedSet = Set(droppedMembers)
-        let goesWithParent = { (id: ObjectID) -> Bool in
+        let attachedToAParentThatGoes = { (id: ObjectID) -> Bool in
             guard let table = id.parent, let parentTable = before.tables[ModelIndex.name(table)]?.partitionOf else { return false }
             let parent: String?
             switch before.member(id) {
@@ -345,25 +345,12 @@ public struct Planner: Sendable {
             guard let parent else { return false }
             return [ObjectKind.index, .constraint].contains { droppedSet.contains(ObjectID($0, parent, on: ObjectID(.table, parentTable))) }
         }
-        let droppedIndexes = droppedMembers.filter { $0.kind == .index && !goesWithParent($0) }.enumerated()
-            .map { (id: $1, depth: $1.parent.map { before.depth(ModelIndex.name($0)) } ?? 0, rank: $0) }
-        for index in droppedIndexes.sorted(by: { ($0.depth, $0.rank) < ($1.depth, $1.rank) }) {
-            statements.append(writer.dropMember(index.id, before: before))
-        }
-        // A typed table's columns go with its type's attributes (ALTER TYPE … CASCADE).
-        // Partitions and children that leave their parent leave it now: before the parent's
-        // columns change, and before their own columns that came from it can be dropped.
-        for id in newOrder.order where id.kind == .table && finishingDetach[id] == nil {
-            if let change = work.changedTop[id] { statements += writer.detach(change, reattached: work.reattached.contains(id)) }
-        }
-        // A table dropped or made again takes its columns with it: dropped one by one first, a
-        // column of its partition key is refused ("part of the partition key").
         // A parent's columns before its children's, whatever their names: the parent's drop takes
         // theirs, which cannot be dropped on their own while inherited ("cannot drop inherited
         // column"). So a column its parents' drops take (a partition's, a child's not declared
         // there too, under parents it stays under) has no statement of its own: it only said the
         // column was not there any more. A child's declared one stays, and goes by its own.
-        let goesWithParents = { (id: ObjectID) -> Bool in
+        let inheritedFromParentsThatDropIt = { (id: ObjectID) -> Bool in
             let name: String
             switch before.member(id) {
             case let .column(column)? where column.inheritedAndLocal != true: name = column.name
@@ -384,9 +371,23 @@ public struct Planner: Sendable {
                     && droppedSet.contains(ObjectID(id.kind, name, on: ObjectID(.table, parent)))
             }
         }
+        let goesWithParent = { (id: ObjectID) in attachedToAParentThatGoes(id) || inheritedFromParentsThatDropIt(id) }
+        let droppedIndexes = droppedMembers.filter { $0.kind == .index && !goesWithParent($0) }.enumerated()
+            .map { (id: $1, depth: $1.parent.map { before.depth(ModelIndex.name($0)) } ?? 0, rank: $0) }
+        for index in droppedIndexes.sorted(by: { ($0.depth, $0.rank) < ($1.depth, $1.rank) }) {
+            statements.append(writer.dropMember(index.id, before: before))
+        }
+        // A typed table's columns go with its type's attributes (ALTER TYPE … CASCADE).
+        // Partitions and children that leave their parent leave it now: before the parent's
+        // columns change, and before their own columns that came from it can be dropped.
+        for id in newOrder.order where id.kind == .table && finishingDetach[id] == nil {
+            if let change = work.changedTop[id] { statements += writer.detach(change, reattached: work.reattached.contains(id)) }
+        }
+        // A table dropped or made again takes its columns with it: dropped one by one first, a
+        // column of its partition key is refused ("part of the partition key").
         let droppedColumns = droppedMembers.filter { id in
             id.kind == .column && !writer.isTypedTable(id.parent) && !(id.parent.map { droppedTop.contains($0) } ?? false)
-                && !goesWithParents(id)
+                && !goesWithParent(id)
         }
         // A generated column before those it reads: the server drops none under one (and a
         // generated column reads no other).
@@ -402,7 +403,7 @@ public struct Planner: Sendable {
         // the constraint that owns it: it refused the column's drop.
         let droppedConstraints = droppedMembers.filter { id in
             guard id.kind == .constraint, case let .constraint(constraint)? = before.member(id) else { return false }
-            return constraint.kind != .foreignKey && !goesWithParent(id) && !goesWithParents(id)
+            return constraint.kind != .foreignKey && !goesWithParent(id)
         }
         let drop = { (ids: [ObjectID]) in for id in parentsFirst(ids, before) { statements.append(writer.dropMember(id, before: before)) } }
         drop(droppedConstraints)
@@ -514,7 +515,7 @@ public struct Planner: Sendable {
                 holders[parent] = holder
                 statements.append(writer.holdingRows(of: parent, in: holder))
             }
-            statements.append(writer.movingRowsOut(of: partition, into: defaultPartition, holder: defaultPartition == nil ? holders[parent] : nil))
+            statements.append(writer.movingRowsOut(of: partition, into: defaultPartition ?? holders[parent]!, finallyTo: defaultPartition ?? parent))
             statements += writer.attachPartition(partition)
         }
         for (parent, holder) in holders.sorted(by: { $0.value.name < $1.value.name }) {

@@ -35,19 +35,20 @@ extension DDLWriter {
 
     /// The rows of a partition detached to take other bounds (`Planner.Work.narrowed`) that fall
     /// outside them, moved before it is attached again: into its parent's default partition
-    /// (detached then, `defaultsEmptied`), or, with none, into `holder` (`holdingRows`), a
+    /// (detached then, `defaultsEmptied`), or, with none, into a holder (`holdingRows`), a
     /// temporary table the parent takes them from once every partition that changes bounds is
     /// attached again (`insertingHeldRows`): a row bound for a sibling still detached would find
     /// no partition.
     /// The new bounds' condition is the server's own, read from a temporary partition of a
     /// temporary copy of the parent that takes them, dropped once the rows moved (a hash
     /// partition's condition names that parent).
-    func movingRowsOut(of partition: QualifiedName, into defaultPartition: QualifiedName?, holder: QualifiedName?) -> Statement {
+    /// `destination`: the default or the holder; `finallyTo`: the default or the parent, as the hazard names it.
+    func movingRowsOut(of partition: QualifiedName, into destination: QualifiedName, finallyTo: QualifiedName) -> Statement {
         let table = after.tables[partition], parent = table?.partitionOf.flatMap { after.tables[$0] }
         let columns = movedColumns(of: table?.partitionOf)
         let parentName = parent?.name ?? partition
         let move = "WITH moved AS (DELETE FROM \(partition.sql) WHERE NOT coalesce("
-        let rest = ", false) RETURNING \(columns)) INSERT INTO \((defaultPartition ?? holder ?? parentName).sql) (\(columns)) "
+        let rest = ", false) RETURNING \(columns)) INSERT INTO \(destination.sql) (\(columns)) "
             + "OVERRIDING SYSTEM VALUE SELECT \(columns) FROM moved"
         let body = """
             DECLARE
@@ -60,7 +61,7 @@ extension DDLWriter {
                 DROP TABLE pg_temp.schemactl_bounds;
             END
             """
-        return Statement(SQLWriting.doBlock(body), hazards: [.rowsMovedOut(from: partition, to: defaultPartition ?? parentName)])
+        return Statement(SQLWriting.doBlock(body), hazards: [.rowsMovedOut(from: partition, to: finallyTo)])
     }
 
     /// The temporary table `movingRowsOut` holds rows in for `parent` (`insertingHeldRows`).
