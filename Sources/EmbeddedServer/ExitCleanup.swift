@@ -135,10 +135,22 @@ private final class CleanupState: @unchecked Sendable {
         let finish = finish
         lock.unlock()
         guard first else { return }
+        guard let finish else {
+            ExitCleanup.runAll()
+            signal(signalNumber, SIG_DFL)
+            // Process-directed, so that any thread may take it.
+            kill(getpid(), signalNumber)
+            return
+        }
+        // A command line says one thing after an interrupt: the line `finish` writes. While the
+        // clean-ups stop servers, whatever else would reach stderr (a connection cut short, a
+        // child's complaint) is not news; CI once saw libpq's "FATAL:  terminating connection
+        // due to administrator command" before that line. So stderr points at /dev/null until
+        // the clean-ups are done.
+        let saved = dup(STDERR_FILENO), null = open("/dev/null", O_WRONLY)
+        if saved >= 0, null >= 0 { dup2(null, STDERR_FILENO) }
         ExitCleanup.runAll()
-        finish?(signalNumber)
-        signal(signalNumber, SIG_DFL)
-        // Process-directed, so that any thread may take it.
-        kill(getpid(), signalNumber)
+        if saved >= 0, null >= 0 { dup2(saved, STDERR_FILENO) }
+        finish(signalNumber)
     }
 }
