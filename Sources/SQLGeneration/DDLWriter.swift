@@ -36,6 +36,9 @@ struct DDLWriter {
     /// (`Planner.Work.serialSequencesAside`), by the new sequence's name: a serial's renamed
     /// aside, or a copy of an identity's.
     var serialSequencesAside: [QualifiedName: QualifiedName] = [:]
+    /// Sequences that go with the table or column owning them, by that owner
+    /// (`Planner.sequencesGoingWithOwners`): the owner's drop carries their hazard.
+    var sequencesTakenBy: [ObjectID: [QualifiedName]] = [:]
 
     private var guarded: Bool { options.idempotent }
 
@@ -405,12 +408,13 @@ struct DDLWriter {
         case let .domain(domain): return [Statement("DROP DOMAIN IF EXISTS \(domain.name.sql)")]
         case let .compositeType(type): return [Statement("DROP TYPE IF EXISTS \(type.name.sql)")]
         case let .sequence(sequence):
-            return [Statement("DROP SEQUENCE IF EXISTS \(sequence.name.sql)", hazards: [.dataLoss("sequence \(sequence.name.sql) and its current value")])]
+            return [Statement("DROP SEQUENCE IF EXISTS \(sequence.name.sql)", hazards: [Self.sequenceLost(sequence.name)])]
         case let .table(table):
             // A partitioned table's rows are its partitions': those that stay are detached first.
             let keepsRows = table.partitionKey != nil
                 && !before.model.tables.contains { $0.partitionOf == table.name && after.tables[$0.name] == nil }
-            let drop = Statement("DROP TABLE IF EXISTS \(table.name.sql)", hazards: keepsRows ? [] : [.dataLoss("table \(table.name.sql) and its rows")])
+            let drop = Statement("DROP TABLE IF EXISTS \(table.name.sql)",
+                                 hazards: (keepsRows ? [] : [.dataLoss("table \(table.name.sql) and its rows")]) + sequencesGoing(with: id))
             // A partition of a tree another table's foreign key references holds that key's clone:
             // the server refuses its drop ("other objects depend on it") until it is detached.
             guard let parent = table.partitionOf, treeIsReferenced(from: parent) else { return [drop] }
@@ -433,6 +437,15 @@ struct DDLWriter {
         }
     }
 
+    static func sequenceLost(_ name: QualifiedName) -> Hazard {
+        .dataLoss("sequence \(name.sql) and its current value")
+    }
+
+    /// The hazards of the sequences that `owner`'s drop (a table's or a column's) takes with it.
+    func sequencesGoing(with owner: ObjectID) -> [Hazard] {
+        (sequencesTakenBy[owner] ?? []).map(Self.sequenceLost)
+    }
+
     func dropMember(_ id: ObjectID, before: ModelIndex) -> Statement {
         guard let parent = id.parent, let member = before.member(id) else { return Statement("SELECT 1") }
         let relation = ModelIndex.name(parent)
@@ -444,7 +457,7 @@ struct DDLWriter {
             // defaults that read it ("other objects depend on it").
             let hasChildren = before.children(of: relation).contains { after.tables[$0.name]?.column(column.name) != nil }
             return Statement("ALTER TABLE \(hasChildren ? "ONLY " : "")\(relation.sql) DROP COLUMN IF EXISTS \(SQLWriting.ident(column.name))",
-                             hazards: [.dataLoss("column \(id.sql) and its values"), .accessExclusiveLock(relation)])
+                             hazards: [.dataLoss("column \(id.sql) and its values")] + sequencesGoing(with: id) + [.accessExclusiveLock(relation)])
         case let .constraint(constraint):
             // ONLY where an inheritance child that has the check keeps it as its own, its parent's
             // gone: the server leaves the child's copy as its own (recursing, it drops a copy the

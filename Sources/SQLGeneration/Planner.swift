@@ -327,7 +327,10 @@ public struct Planner: Sendable {
             work.sequencesDetached.insert(id)
             statements.append(TypeDDL.detachment(sequence))
         }
-        statements += Self.sequencesOutlivingTheirOwners(before: before, droppedTop: droppedTop, work: work)
+        let sequencesGoing = Self.sequencesGoingWithOwners(before: before, droppedTop: droppedTop, work: work)
+        statements += sequencesGoing.detached
+        writer.sequencesTakenBy = sequencesGoing.takenBy
+        let takenByOwners = Set(sequencesGoing.takenBy.values.joined().map { ObjectID(.sequence, $0) })
         // 3: constraints, indexes and columns of tables that stay.
         // A partitioned table's index before its partitions': dropping it drops the ones attached
         // to it, which cannot be dropped on their own while attached.
@@ -415,7 +418,7 @@ public struct Planner: Sendable {
         // 4: tables, and what is created again, in reverse dependency order of the old model.
         // A foreign table goes with the tables: it may be one's partition or child.
         var lateDrops = reverse.filter { !readers.contains($0.kind) && $0.kind != .table && $0.kind != .foreignTable && !work.rebuilt.contains($0)
-            && !work.earlyDrops.contains($0) && !work.earlyReaders.contains($0) }
+            && !work.earlyDrops.contains($0) && !work.earlyReaders.contains($0) && !takenByOwners.contains($0) }
         // Unless it needs what goes now (a composite type with an attribute of a dropped table's
         // row type), and so on: whatever needs one of those goes before it, now too.
         // So does what takes a type the plan renames aside and drops (an enum losing a value): a
@@ -441,6 +444,7 @@ public struct Planner: Sendable {
                 statements.append(Statement("ALTER SEQUENCE \(ModelIndex.name(id).sql) RENAME TO \(SQLWriting.ident(aside.name))"))
                 continue
             }
+            if takenByOwners.contains(id) { continue }
             statements += writer.drop(id, before: before)
         }
 
@@ -1742,33 +1746,37 @@ public struct Planner: Sendable {
         return (schemaStatements, statements)
     }
 
-    /// A sequence that goes with the table or the column that owns it, which another column's
-    /// default calls (an inheritance child holds its parent's `nextval`): `DROP TABLE` or `DROP
-    /// COLUMN` would take it before that default changes, and the server refuses. Detached
-    /// first, it goes on its own once the defaults no longer name it.
-    private static func sequencesOutlivingTheirOwners(before: ModelIndex, droppedTop: Set<ObjectID>, work: Work) -> [Statement] {
-        // Each going sequence with what goes with its owner: the whole table, or the one column.
-        let going: [(sequence: Sequence, literal: String, goesWith: (QualifiedName, String) -> Bool)] = before.model.sequences.compactMap { sequence in
-            guard let owner = sequence.ownedBy, droppedTop.contains(ObjectID(.sequence, sequence.name)) else { return nil }
-            let table = ObjectID(.table, owner.table)
+    /// Sequences that go with the table or the column that owns them. One that another column's
+    /// default calls (an inheritance child holds its parent's `nextval`) is detached first, since
+    /// `DROP TABLE` or `DROP COLUMN` would take it before that default changes and the server
+    /// refuses: it goes on its own once the defaults no longer name it. Every other one goes with
+    /// its owner's drop, which carries its hazard: a `DROP SEQUENCE IF EXISTS` after it only said
+    /// "does not exist, skipping".
+    private static func sequencesGoingWithOwners(before: ModelIndex, droppedTop: Set<ObjectID>, work: Work)
+        -> (detached: [Statement], takenBy: [ObjectID: [QualifiedName]]) {
+        // Each going sequence with its owner as dropped: the whole table, or the one column.
+        let going: [(sequence: Sequence, literal: String, owner: ObjectID)] = before.model.sequences.compactMap { sequence in
+            guard let owner = sequence.ownedBy, droppedTop.contains(ObjectID(.sequence, sequence.name)),
+                  work.serialSequencesAside[sequence.name] == nil else { return nil }
+            let table = ObjectID(.table, owner.table), column = ObjectID(.column, owner.column, on: table)
             let literal = SQLWriting.regclassLiteral(sequence.name)
-            if work.rebuilt.contains(table) || work.removedTop.contains(table) {
-                return (sequence, literal, { name, _ in name == owner.table })
-            }
-            guard work.removedMembers[ObjectID(.column, owner.column, on: table)] != nil else { return nil }
-            return (sequence, literal, { name, column in name == owner.table && column == owner.column })
+            if work.rebuilt.contains(table) || work.removedTop.contains(table) { return (sequence, literal, table) }
+            return work.removedMembers[column] == nil ? nil : (sequence, literal, column)
         }
-        guard !going.isEmpty else { return [] }
+        guard !going.isEmpty else { return ([], [:]) }
         var called: Set<QualifiedName> = []
         for table in before.model.tables {
             for column in table.columns {
                 guard let expression = column.defaultExpression, expression.contains("nextval(") else { continue }
-                for (sequence, literal, goesWith) in going where !goesWith(table.name, column.name) && expression.contains(literal) {
+                let id = ObjectID(.column, column.name, on: ObjectID(.table, table.name))
+                for (sequence, literal, owner) in going where owner != id && owner != id.parent && expression.contains(literal) {
                     called.insert(sequence.name)
                 }
             }
         }
-        return going.filter { called.contains($0.sequence.name) }.map { TypeDDL.detachment($0.sequence) }
+        let detached = going.filter { called.contains($0.sequence.name) }
+        let taken = going.filter { !called.contains($0.sequence.name) }
+        return (detached.map { TypeDDL.detachment($0.sequence) }, Dictionary(grouping: taken, by: \.owner).mapValues { $0.map(\.sequence.name) })
     }
 
     /// Default privileges of the role running the plan (`for the running role …`) apply to each

@@ -24,6 +24,23 @@ import Testing
         }
     }
 
+    /// A serial's sequence goes with the column or the table that owns it: their drop names its
+    /// hazard, and no `DROP SEQUENCE IF EXISTS` follows (it only said "does not exist, skipping").
+    /// One a child's default still calls is let go first and dropped on its own.
+    @Test func aSerialsSequenceGoesWithItsOwnersDropAndItsHazard() throws {
+        let plans = try plans("create table t (id serial, x int); create table u (id bigserial primary key);"
+                                  + "create table p (id serial, y int); create table c () inherits (p);",
+                              "create table t (x int); create table p (y int); create table c (id integer) inherits (p);")
+        let forward = plans[0].statements
+        for (drop, sequence) in [(#"ALTER TABLE "public"."t" DROP COLUMN"#, "t_id_seq"), (#"DROP TABLE IF EXISTS "public"."u""#, "u_id_seq")] {
+            let statement = try #require(forward.first { $0.sql.hasPrefix(drop) }, "\(plans[0].sql)")
+            #expect(statement.hazards.contains(.dataLoss(#"sequence "public"."\#(sequence)" and its current value"#)), "\(plans[0].sql)")
+            #expect(!forward.contains { $0.sql.contains("DROP SEQUENCE") && $0.sql.contains(sequence) }, "\(plans[0].sql)")
+        }
+        #expect(forward.map(\.sql).contains(#"ALTER SEQUENCE "public"."p_id_seq" OWNED BY NONE;"#), "\(plans[0].sql)")
+        #expect(forward.contains { $0.sql == #"DROP SEQUENCE IF EXISTS "public"."p_id_seq";"# }, "\(plans[0].sql)")
+    }
+
     /// A foreign key that goes, of a table made again: dropped once, not again with the table's
     /// other keys (the second `DROP CONSTRAINT IF EXISTS` only told the user it was not there).
     @Test func aKeyThatGoesFromATableMadeAgainIsDroppedOnce() throws {
