@@ -28,9 +28,15 @@ public struct Generation: Sendable {
     /// Plans both ways between `from` and `to`, proves them (unless `check` is
     /// nil) and writes them into the guide's templates for `template`'s version.
     public init(from: DatabaseModel, to: DatabaseModel, template: MigrationTemplate, options: PlanOptions, check: PlanCheck?) throws {
-        var reverseOptions = options
+        var options = options, reverseOptions = options
         // A rename forward is a rename back.
         reverseOptions.renames = Rename.reversed(options.renames)
+        // The server that proves the plans says which extensions have no update path (most have
+        // none back to an older version: the rollback of an upgrade makes the extension again).
+        if let check {
+            options.extensionsRemade = try check.replay.extensionsWithoutUpdatePath(from: from, to: to)
+            reverseOptions.extensionsRemade = try check.replay.extensionsWithoutUpdatePath(from: to, to: from)
+        }
         // The two ways are planned, and proved, at once: each proof is a scratch database of its
         // own (the embedded server is reset only when the last replay on it ends).
         let ways = [(from, to, options), (to, from, reverseOptions)]
@@ -39,7 +45,8 @@ public struct Generation: Sendable {
         if let check {
             let clock = ContinuousClock()
             let start = clock.now
-            let proofs = try [0, 1].parallelMap { side in try check.prove(plans[side], from: ways[side].0, to: ways[side].1) }
+            let proofs = try [0, 1].parallelMap { side in try check.prove(plans[side], from: ways[side].0, to: ways[side].1,
+                                                                                    label: side == 0 ? "the forward plan" : "the reverse plan") }
             for (direction, proof) in zip(["forward", "reverse"], proofs) where !proof.holds {
                 throw ProofFailed(direction: direction, proof: proof)
             }

@@ -42,17 +42,18 @@ public struct PlanCheck: Sendable {
     /// always the whole source's when it is a refusal. A plan its scope refused (on one
     /// connection) is refused by the whole source too but where the scope missed something:
     /// the whole is then loaded on one connection straight away, not first in lanes.
-    public func prove(_ plan: Plan, from source: DatabaseModel, to target: DatabaseModel) throws -> PlanProof {
+    /// `label` names the plan in a statement's error: `(the reverse plan):3:1: …`.
+    public func prove(_ plan: Plan, from source: DatabaseModel, to target: DatabaseModel, label: String = "the plan") throws -> PlanProof {
         let clock = ContinuousClock()
         let start = clock.now
         let scope = scoped ? ProofScope(plan: plan, changed: plan.changedObjects ?? Set(SchemaDiff(from: source, to: target).changes.map(\.id)),
                                         source: source, target: target, largestShare: largestShare) : nil
-        if let scope, let (leftover, inLanes) = try? apply(plan, to: scope.restrict(source), comparedWith: scope.restrict(target)),
+        if let scope, let (leftover, inLanes) = try? apply(plan, to: scope.restrict(source), comparedWith: scope.restrict(target), label: label),
            leftover.isEmpty {
             return PlanProof(leftover: leftover, seconds: (clock.now - start).seconds, scope: scope.share, inLanes: inLanes)
         }
         // Where a scope was tried, it refused the plan: the whole source on one connection.
-        let (leftover, inLanes) = try apply(plan, to: source, comparedWith: target, lanes: scope == nil)
+        let (leftover, inLanes) = try apply(plan, to: source, comparedWith: target, lanes: scope == nil, label: label)
         return PlanProof(leftover: leftover, seconds: (clock.now - start).seconds, inLanes: inLanes)
     }
 
@@ -60,8 +61,8 @@ public struct PlanCheck: Sendable {
     /// The source is loaded on two connections at once where it parts (`SourceLanes`) and
     /// `lanes` allows; where that fails or leaves anything, again on one, whose verdict it is.
     private func apply(_ plan: Plan, to source: DatabaseModel, comparedWith target: DatabaseModel,
-                       lanes inLanes: Bool = true) throws -> (SchemaDiff, inLanes: Bool) {
-        let planFile = MigrationFile(path: "(the plan)", text: Self.file(plan), expectedVersion: nil)
+                       lanes inLanes: Bool = true, label: String) throws -> (SchemaDiff, inLanes: Bool) {
+        let planFile = MigrationFile(path: "(\(label))", text: Self.file(plan), expectedVersion: nil)
         if inLanes, let (first, lanes, last) = SourceLanes(source)?.files(),
            let (result, _) = try? replay.replay(first, lanes: lanes, then: last + [planFile]) {
             let leftover = Self.leftover(result, source: source, target: target)

@@ -187,6 +187,30 @@ public struct MigrationReplay: Sendable {
         return replay
     }
 
+    /// Of the extensions whose version changes from `source` to `target`, those the scratch
+    /// server has no update path for (`pg_extension_update_paths`): most extensions ship no
+    /// script back to an older version. A plan drops and creates these (`PlanOptions.extensionsRemade`)
+    /// rather than write an `ALTER EXTENSION … UPDATE TO` the server refuses. One the server
+    /// does not have at all is left out: its update fails with the server's own words.
+    public func extensionsWithoutUpdatePath(from source: DatabaseModel, to target: DatabaseModel) throws -> Set<String> {
+        let changing = source.extensions.compactMap { old -> (String, String, String)? in
+            guard let new = target.extensions.first(where: { $0.name == old.name }), new.version != old.version else { return nil }
+            return (old.name, old.version, new.version)
+        }
+        guard !changing.isEmpty else { return [] }
+        return try usingEmbeddedServer(persistentData: nil) {
+            let connection = try Connection(try ScratchDatabase.server(explicit: scratch))
+            defer { connection.close() }
+            return Set(changing.filter { name, from, to in
+                let paths = try? connection.query("""
+                    SELECT count(*) FROM pg_catalog.pg_extension_update_paths($1)
+                     WHERE source = $2 AND target = $3 AND path IS NOT NULL
+                    """, [name, from, to])
+                return paths?.rows.first?[0] == "0"
+            }.map(\.0))
+        }
+    }
+
     /// A scratch database set up as a replay's (the replay role, the roles a history
     /// lacks created and named, the server reset after), for work that applies files
     /// one at a time and looks at the schema in between (`verify`).

@@ -13,6 +13,10 @@ public struct PlanOptions: Sendable, Hashable {
     /// The PostgreSQL major the plan will run on (enum values are added outside
     /// a transaction before 12); nil for any.
     public var serverMajor: Int?
+    /// Extensions whose version changes along no update path the server has (most ship no
+    /// script back to an older version; see `ExtensionPaths`): dropped and created at the
+    /// target's version, with what uses them made again around them.
+    public var extensionsRemade: Set<String> = []
 
     public init(idempotent: Bool = false, online: Bool = false, renames: [Rename] = [], serverMajor: Int? = nil) {
         self.idempotent = idempotent

@@ -187,6 +187,7 @@ public struct Planner: Sendable {
             // The model never reads a user mapping's options (they may hold passwords): a mapping
             // made again has none, and its user must set them again.
             "\(id) is dropped and created again"
+                + Self.noUpdatePath(id, before: before, after: after)
                 + (id.kind == .userMapping ? ", without its options (never read: they may hold passwords); set them again with ALTER USER MAPPING" : "")
         }
         notes += work.publicationTablesAside.keys.sorted().map { Self.letGoNote($0, tables: work.publicationTablesAside[$0]!, after: after) }
@@ -806,6 +807,28 @@ public struct Planner: Sendable {
         })
     }
 
+    /// Why an extension is made again: `, as no update path leads from version "1.6" to "1.5"`.
+    private static func noUpdatePath(_ id: ObjectID, before: ModelIndex, after: ModelIndex) -> String {
+        guard id.kind == .extension, case let .extension(old)? = before.object(id), case let .extension(new)? = after.object(id) else { return "" }
+        return ", as no update path leads from version \(SQLWriting.literal(old.version)) to \(SQLWriting.literal(new.version))"
+    }
+
+    /// An extension of `options.extensionsRemade` (no update path to the target's version) is
+    /// dropped and created again where only views, functions and the like, which the plan
+    /// makes again around it, and indexes need it. Not where a table does (a column of its
+    /// type, a default or a check calling it, which the catalog's dependencies give per
+    /// table): their `ALTER EXTENSION … UPDATE TO` fails with the server's own words.
+    private func remakeable(_ id: ObjectID) -> Bool {
+        guard options.extensionsRemade.contains(id.name) else { return false }
+        // As `DependencyQuery` names them (a domain, a base type: "type").
+        let keeping: Set<String> = ["table", "foreign table", "type", "composite type", "sequence"]
+        // quote_ident's: bare where the name needs no quotes.
+        let names = [id.name, SQLQuoting.identifier(id.name)]
+        return !old.dependencies.contains { edge in
+            edge.referenced.type == "extension" && names.contains(edge.referenced.identity) && keeping.contains(edge.dependent.type)
+        }
+    }
+
     /// Whether PostgreSQL cannot make `change` in place.
     private func needsRebuild(_ change: SchemaChange) -> Bool {
         let names = Set(change.properties.map(\.name))
@@ -824,7 +847,8 @@ public struct Planner: Sendable {
             return !ViewDDL.replaceable(old, by: new)
         case .function, .procedure: return !names.isDisjoint(with: ["arguments", "result"])
         case .domain: return !names.isDisjoint(with: ["base type", "collation"])
-        case .schema, .extension, .enum, .sequence: return false
+        case .extension: return names.contains("version") && remakeable(change.id)
+        case .schema, .enum, .sequence: return false
         case .compositeType:
             // ADD ATTRIBUTE appends: attributes that stay must keep their order, and new ones come last
             // (unit's unit_accum_t swapped two; powa moved one). Else made again, with what uses it.
@@ -1242,7 +1266,9 @@ public struct Planner: Sendable {
             let affectedOnly = work.affectedTables.contains(seed) && !work.removedTop.contains(seed) && !work.rebuilt.contains(seed)
             for dependent in dependents[seed] ?? [] {
                 let top = dependent.parent ?? dependent
-                if dependent.kind == .trigger || dependent.kind == .policy {
+                // An index over an extension made again (an operator class of its own, a function
+                // in its expression) goes before it and is built again after.
+                if dependent.kind == .trigger || dependent.kind == .policy || dependent.kind == .index && seed.kind == .extension {
                     // On a table that stays: dropped and created again around the change.
                     if !work.removedTop.contains(top), !work.rebuilt.contains(top), after.member(dependent) != nil {
                         work.rebuiltMembers.insert(dependent)

@@ -75,7 +75,10 @@ struct PlanningOptions: ParsableArguments {
     /// is a function of is known (`LoadedModel.contentKey`), and the cache is used.
     func provedPlan(from old: DatabaseModel, to new: DatabaseModel, serverMajor: Int, replay: MigrationReplay,
                     memory: ProofMemory? = nil) throws -> Plan {
-        let plan = Planner(from: old, to: new, options: try options(for: old, serverMajor: serverMajor)).plan()
+        var options = try options(for: old, serverMajor: serverMajor)
+        // The server that proves the plan says which extensions have no update path to the target's version.
+        if !noVerify { options.extensionsRemade = try replay.extensionsWithoutUpdatePath(from: old, to: new) }
+        let plan = Planner(from: old, to: new, options: options).plan()
         if !allowDestructive, !plan.dataLoss.isEmpty {
             throw Destructive(losses: plan.dataLoss, renames: plan.possibleRenames)
         }
@@ -125,7 +128,7 @@ struct PlanningOptions: ParsableArguments {
                            + "(--no-cache proves it again)")
             return
         }
-        let proof = try PlanCheck(replay: replay).prove(plan, from: old, to: new)
+        let proof = try PlanCheck(replay: replay).prove(plan, from: old, to: new, label: "the \(direction) plan")
         ProgressLine.shared.clear()
         guard proof.holds else { throw ProofFailed(direction: direction, leftover: proof.leftover) }
         if let memory, let key { memory.records.record(key) }

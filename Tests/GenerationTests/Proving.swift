@@ -38,7 +38,9 @@ enum Proving {
         let old = try TestDatabase.model(after: before), new = try TestDatabase.model(after: after)
         #expect(old != new, "the two schemas differ")
         return try [(old, new), (new, old)].map { source, target in
-            let plan = Planner(from: source, to: target, options: PlanOptions(online: online, serverMajor: try ServerFeatures.major())).plan()
+            var options = PlanOptions(online: online, serverMajor: try ServerFeatures.major())
+            options.extensionsRemade = try check(trusted: trusted).replay.extensionsWithoutUpdatePath(from: source, to: target)
+            let plan = Planner(from: source, to: target, options: options).plan()
             let proof = try check(trusted: trusted).prove(plan, from: source, to: target)
             #expect(proof.holds, "\(plan.sql)\n\(proof.leftover)")
             return plan
@@ -132,7 +134,9 @@ enum Proving {
     /// plan must also lose nothing: a rename keeps the rows.
     static func expectPlanHolds(from old: DatabaseModel, to new: DatabaseModel, _ label: String, trusted: Bool = false,
                                 renames: [Rename] = []) throws {
-        let plan = Planner(from: old, to: new, options: PlanOptions(renames: renames, serverMajor: try ServerFeatures.major())).plan()
+        var options = PlanOptions(renames: renames, serverMajor: try ServerFeatures.major())
+        options.extensionsRemade = try check(trusted: trusted).replay.extensionsWithoutUpdatePath(from: old, to: new)
+        let plan = Planner(from: old, to: new, options: options).plan()
         if !renames.isEmpty {
             #expect(plan.dataLoss.isEmpty, "\(label): renamed, the plan still loses \(plan.dataLoss)")
         }

@@ -168,6 +168,40 @@ final class GenerationCommandTests: XCTestCase {
         XCTAssertEqual(again.status, 2, again.stderr)
     }
 
+    /// A migration that upgrades an extension: its rollback cannot `UPDATE TO` the older version
+    /// (pg_trgm ships no script back), so it drops the extension and makes it again at that
+    /// version, with the index that uses it; both files proved, where before the command failed.
+    func testGenerateRollsAnExtensionUpgradeBackByMakingItAgain() throws {
+        try requireServer(toReplay: projectRoot + "/migrations")
+        let migrations = try copyOfMigrations()
+        let folder = (migrations as NSString).deletingLastPathComponent
+        try "-- Migration: trigram search\nBEGIN;\nINSERT INTO schema_versions (version, description) VALUES ('20240301_trigrams', 'trigram search');\n"
+            .appending("CREATE EXTENSION pg_trgm VERSION '1.5';\nCREATE INDEX companies_name_trigrams ON companies USING gin (name gin_trgm_ops);\nCOMMIT;\n")
+            .write(toFile: migrations + "/pending/20240301_trigrams.sql", atomically: true, encoding: .utf8)
+        try "-- Rollback: trigram search\nBEGIN;\nDROP EXTENSION pg_trgm CASCADE;\n"
+            .appending("UPDATE schema_versions SET is_active = FALSE, rolled_back_at = NOW() WHERE version = '20240301_trigrams';\nCOMMIT;\n")
+            .write(toFile: migrations + "/pending/20240301_rollback_trigrams.sql", atomically: true, encoding: .utf8)
+        let database = try TestDatabase.make()
+        defer { database.drop() }
+        let connection = try database.connect()
+        try connection.execute(try String(contentsOfFile: migrations + "/consolidated_schema.sql", encoding: .utf8))
+        for migration in try MigrationDirectory.load(migrations).migrations(in: .pending) {
+            try connection.execute(try String(contentsOf: migration.file, encoding: .utf8))
+        }
+        try connection.execute("ALTER EXTENSION pg_trgm UPDATE TO '1.6'")
+        let run = try CommandRun.schemactl(["generate", "Upgrade trigrams", "--to", database.connectionString.raw, "--migrations", migrations,
+                                            "--date", "20240401", "--no-cache"], in: folder, environment: try scratch())
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let migration = try String(contentsOfFile: migrations + "/pending/20240401_upgrade_trigrams.sql", encoding: .utf8)
+        let rollback = try String(contentsOfFile: migrations + "/pending/20240401_rollback_upgrade_trigrams.sql", encoding: .utf8)
+        XCTAssertTrue(migration.contains("ALTER EXTENSION \"pg_trgm\" UPDATE TO '1.6';"), migration)
+        XCTAssertTrue(rollback.contains("no update path leads from version '1.6' to '1.5'"), rollback)
+        for statement in ["DROP INDEX IF EXISTS \"public\".\"companies_name_trigrams\";", "DROP EXTENSION IF EXISTS \"pg_trgm\";",
+                          "VERSION '1.5';", "CREATE INDEX companies_name_trigrams"] {
+            XCTAssertTrue(rollback.contains(statement), "\(statement) in\n\(rollback)")
+        }
+    }
+
     private func serverMajor() throws -> Int {
         try Connection(EmbeddedPostgres.shared().connectionString()).serverVersionNumber / 10000
     }

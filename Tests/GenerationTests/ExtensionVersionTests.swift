@@ -1,0 +1,53 @@
+import Introspection
+import Release
+import Replay
+import SQLGeneration
+import SchemaModel
+import TestSupport
+import Testing
+
+/// An extension whose version changes along no update path the server has: most extensions
+/// ship no script back to an older version, so the rollback of a migration that upgraded one
+/// could not be planned (`ALTER EXTENSION … UPDATE TO` failed with "no update path").
+@Suite struct ExtensionVersionTests {
+    static let uses = """
+        create table docs (id int primary key, body text);
+        create index docs_trigrams on docs using gin (body gin_trgm_ops);
+        create view close_docs as select id, similarity(body, 'schema') as score from docs;
+        """
+
+    @Test func aDowngradeWithoutAPathRemakesTheExtensionAndWhatUsesIt() throws {
+        let newer = try TestDatabase.model(after: "create extension pg_trgm version '1.6';" + Self.uses)
+        let older = try TestDatabase.model(after: "create extension pg_trgm version '1.5';" + Self.uses)
+        let remade = try Proving.check().replay.extensionsWithoutUpdatePath(from: newer, to: older)
+        #expect(remade == ["pg_trgm"])
+        #expect(try Proving.check().replay.extensionsWithoutUpdatePath(from: older, to: newer) == [])
+        var options = PlanOptions(serverMajor: try ServerFeatures.major())
+        options.extensionsRemade = remade
+        let plan = Planner(from: newer, to: older, options: options).plan()
+        let sql = plan.statements.map(\.sql)
+        #expect(sql.contains(#"DROP EXTENSION IF EXISTS "pg_trgm";"#), "\(plan.sql)")
+        #expect(!sql.contains { $0.contains("UPDATE TO") }, "\(plan.sql)")
+        let proof = try Proving.check().prove(plan, from: newer, to: older)
+        #expect(proof.holds, "\(plan.sql)\n\(proof.leftover)")
+    }
+
+    /// A column of the extension's type would go with `DROP EXTENSION`: the extension is not made
+    /// again, and the update the plan writes fails with the server's words, naming the plan.
+    @Test func aDowngradeATableNeedsIsLeftToTheServersRefusal() throws {
+        let uses = "create table people (id int primary key, email citext);"
+        let newer = try TestDatabase.model(after: "create extension citext version '1.6';" + uses)
+        let older = try TestDatabase.model(after: "create extension citext version '1.5';" + uses)
+        var options = PlanOptions(serverMajor: try ServerFeatures.major())
+        options.extensionsRemade = try Proving.check().replay.extensionsWithoutUpdatePath(from: newer, to: older)
+        #expect(options.extensionsRemade == ["citext"])
+        let plan = Planner(from: newer, to: older, options: options).plan()
+        #expect(plan.statements.map(\.sql) == [#"ALTER EXTENSION "citext" UPDATE TO '1.5';"#], "\(plan.sql)")
+        #expect(throws: (any Error).self) { try Proving.check().prove(plan, from: newer, to: older, label: "the reverse plan") }
+        do {
+            _ = try Proving.check().prove(plan, from: newer, to: older, label: "the reverse plan")
+        } catch {
+            #expect("\(error)".contains("(the reverse plan):1:1") && "\(error)".contains("no update path"), "\(error)")
+        }
+    }
+}
