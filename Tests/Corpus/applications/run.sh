@@ -2,7 +2,7 @@
 # Real schemas and real histories, none written for this tool, fetched from Debian's and PyPI's
 # registries (nothing of theirs is committed):
 #
-#   bash Tests/Corpus/applications/run.sh [PG_BIN_DIR] [apps|histories|django|djangoapps|mlflow|ledgersmb|gnumed|tryton|extensions|versions]...
+#   bash Tests/Corpus/applications/run.sh [PG_BIN_DIR] [apps|moreapps|histories|django|djangoapps|mlflow|ledgersmb|gnumed|tryton|extensions|versions]...
 #
 # PG_BIN_DIR defaults to /usr/lib/postgresql/15/bin. Uses the release build (`swift build -c
 # release`). Runs a throwaway server of its own (PORT, 5495) as its superuser; WORK (a new
@@ -15,6 +15,10 @@
 #             schema's consolidated SQL loaded twice into an empty database must give it back
 #             (`schemactl diff --column-order` empty, `pg_dump -s` the same once sorted), and the plans from an
 #             empty database to it and back are proved.
+# moreapps    FreeRADIUS 3.2 (its main, IP pool, DHCP, CUI and Moonshot schemas with their
+#             procedures), jabberd2, SpamAssassin (AWL, Bayes, user preferences, TxRep, short
+#             URLs), Prelude's database (libpreludedb), OAR's scheduler schema, gnokii's SMS
+#             daemon and libnss-pgsql2's example, from their Debian packages: as apps.
 # histories   Synapse (full schema 72, then its SQL deltas up to the newest, each version a
 #             database) and procrastinate (its 38 migrations from 00.00.00): the plans between
 #             consecutive states both ways, jumps of 5, and first to last both ways, proved.
@@ -155,6 +159,25 @@ apps)
   dav=x/usr/share/davical/dba
   load davical x/usr/share/awl/dba/awl-tables.sql x/usr/share/awl/dba/schema-management.sql $dav/davical.sql \
     $dav/supported_locales.sql $dav/views/*.sql $dav/caldav_functions.sql $dav/rrule_functions.sql && roundtrip davical
+  ;;
+moreapps)
+  echo "== more application schemas"
+  apt-get download -qq freeradius-config jabberd2 spamassassin libpreludedb7-pgsql oar-common gnokii-smsd-pgsql libnss-pgsql2 >/dev/null 2>&1
+  for deb in *.deb; do dpkg-deb -x "$deb" x; done
+  rad=x/etc/freeradius/3.0/mods-config/sql
+  grep -v '^#' $rad/main/postgresql/process-radacct.sql > radacct.sql # its header is in #-comments, not SQL's
+  load freeradius $rad/main/postgresql/schema.sql radacct.sql $rad/ippool/postgresql/schema.sql \
+    $rad/ippool/postgresql/procedure.sql && roundtrip freeradius
+  load freeradius_dhcp $rad/dhcp/postgresql/schema.sql $rad/ippool-dhcp/postgresql/schema.sql $rad/ippool-dhcp/postgresql/procedure.sql \
+    $rad/cui/postgresql/schema.sql $rad/moonshot-targeted-ids/postgresql/schema.sql && roundtrip freeradius_dhcp
+  zcat x/usr/share/doc/jabberd2/db-setup.pgsql.gz > jabberd2.sql
+  load jabberd2 jabberd2.sql && roundtrip jabberd2
+  sa=x/usr/share/doc/spamassassin/sql
+  load spamassassin $sa/awl_pg.sql $sa/bayes_pg.sql $sa/userpref_pg.sql $sa/txrep_pg.sql $sa/decodeshorturl_pg.sql && roundtrip spamassassin
+  load prelude x/usr/share/libpreludedb/classic/pgsql.sql && roundtrip prelude
+  load oar x/usr/lib/oar/database/pg_structure.sql && roundtrip oar
+  load gnokii x/usr/share/doc/gnokii-smsd-pgsql/sms.tables.pq.sql && roundtrip gnokii
+  load nss x/usr/share/doc/libnss-pgsql2/examples/dbschema.sql && roundtrip nss
   ;;
 histories)
   echo "== histories"
