@@ -162,7 +162,7 @@ apps)
   ;;
 moreapps)
   echo "== more application schemas"
-  apt-get download -qq freeradius-config jabberd2 spamassassin libpreludedb7-pgsql oar-common gnokii-smsd-pgsql libnss-pgsql2 >/dev/null 2>&1
+  apt-get download -qq freeradius-config jabberd2 spamassassin libpreludedb7-pgsql oar-server gnokii-smsd-pgsql libnss-pgsql2 >/dev/null 2>&1
   for deb in *.deb; do dpkg-deb -x "$deb" x; done
   rad=x/etc/freeradius/3.0/mods-config/sql
   grep -v '^#' $rad/main/postgresql/process-radacct.sql > radacct.sql # its header is in #-comments, not SQL's
