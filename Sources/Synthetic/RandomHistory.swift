@@ -26,7 +26,7 @@ import SchemaModel
 /// options and column defaults; hash and BRIN indexes, index storage, tables clustered;
 /// generated columns over other columns, retyped under them; publications of whole tables, of
 /// column lists and of row filters, over columns later retyped, dropped and renamed, of tables
-/// later made unlogged. Each step's renames are told
+/// later made unlogged; an extension moved between its versions, up and down. Each step's renames are told
 /// (`renames`), so a plan can be proved with them confirmed too.
 public struct RandomHistory: Sendable {
     struct Column: Sendable {
@@ -141,16 +141,21 @@ public struct RandomHistory: Sendable {
     var rolesMade = false
     /// What the last edit renamed or moved: a plan given these as `--rename` must hold too.
     public internal(set) var renames: [Rename] = []
+    /// The version of `pg_trgm` the history made (`extensionEdit`), if it did.
+    var trigramVersion: String?
     var counter = 0
     /// Whether functions may have SQL-standard bodies (`BEGIN ATOMIC`, PostgreSQL 14 and later).
     let standardBodies: Bool
     /// Whether publications may have column lists and row filters (PostgreSQL 15 and later).
     let publicationFilters: Bool
+    /// Whether the server has `pg_trgm` (contrib; the wheel that brings 16 to CI has none).
+    let trigrams: Bool
 
-    public init(seed: UInt64, standardBodies: Bool = true, publicationFilters: Bool = true) {
+    public init(seed: UInt64, standardBodies: Bool = true, publicationFilters: Bool = true, trigrams: Bool = true) {
         random = SplitMix64(seed: seed)
         self.standardBodies = standardBodies
         self.publicationFilters = publicationFilters
+        self.trigrams = trigrams
     }
 
     mutating func fresh(_ prefix: String) -> String {
@@ -209,7 +214,7 @@ public struct RandomHistory: Sendable {
     public mutating func next() -> String {
         renames = []
         if tables.count < 2 { return createTable() }
-        switch random.next() % 44 {
+        switch random.next() % 46 {
         case 0: return tables.count < 8 ? createTable() : addColumn()
         case 1: return dropTable()
         case 2, 3: return addColumn()
@@ -257,6 +262,7 @@ public struct RandomHistory: Sendable {
         case 41: return roleGrantEdit()
         case 42: return triggerVariant()
         case 43: return chance(50) ? viewOptionEdit() : indexStorageEdit()
+        case 44, 45: return extensionEdit()
         default:
             switch random.next() % 4 {
             case 0: return grantEdit()

@@ -22,6 +22,9 @@ public enum ServerFeatures {
     /// The server's major version.
     public static func major() throws -> Int { try probed.get().major }
 
+    /// Whether the server can create the extension `name`.
+    public static func has(extension name: String) throws -> Bool { try probed.get().extensions.contains(name) }
+
     /// The extensions `sql` creates (`CREATE EXTENSION [IF NOT EXISTS] name`).
     public static func extensions(createdBy sql: String) -> [String] {
         let pattern = #"(?i)create\s+extension\s+(?:if\s+not\s+exists\s+)?(?:"([^"]+)"|([A-Za-z0-9_\-]+))"#
