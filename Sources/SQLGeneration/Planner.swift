@@ -817,11 +817,13 @@ public struct Planner: Sendable {
     /// dropped and created again where only views, functions and the like, which the plan
     /// makes again around it, and indexes need it. Not where a table does (a column of its
     /// type, a default or a check calling it, which the catalog's dependencies give per
-    /// table): their `ALTER EXTENSION … UPDATE TO` fails with the server's own words.
+    /// table), nor another extension: their `ALTER EXTENSION … UPDATE TO` fails with the
+    /// server's own words.
     private func remakeable(_ id: ObjectID) -> Bool {
         guard options.extensionsRemade.contains(id.name) else { return false }
-        // As `DependencyQuery` names them (a domain, a base type: "type").
-        let keeping: Set<String> = ["table", "foreign table", "type", "composite type", "sequence"]
+        // As `DependencyQuery` names them (a domain, a base type: "type"); another extension
+        // that requires it (earthdistance, cube) would have to go too.
+        let keeping: Set<String> = ["table", "foreign table", "type", "composite type", "sequence", "extension"]
         // quote_ident's: bare where the name needs no quotes.
         let names = [id.name, SQLQuoting.identifier(id.name)]
         return !old.dependencies.contains { edge in

@@ -50,4 +50,18 @@ import Testing
             #expect("\(error)".contains("(the reverse plan):1:1") && "\(error)".contains("no update path"), "\(error)")
         }
     }
+
+    /// Nor is one another extension requires (earthdistance needs cube): dropping it would take
+    /// that extension, which the plan does not make again.
+    @Test func aDowngradeAnotherExtensionNeedsIsLeftToTheServersRefusal() throws {
+        let sql = "create extension cube version '1.5'; create extension earthdistance;"
+        if let reason = try ServerFeatures.missing(for: sql) { try Test.cancel(Comment(rawValue: "skipped: " + reason)) }
+        let newer = try TestDatabase.model(after: sql)
+        let older = try TestDatabase.model(after: sql.replacingOccurrences(of: "'1.5'", with: "'1.4'"))
+        var options = PlanOptions(serverMajor: try ServerFeatures.major())
+        options.extensionsRemade = try Proving.check().replay.extensionsWithoutUpdatePath(from: newer, to: older)
+        #expect(options.extensionsRemade == ["cube"])
+        let plan = Planner(from: newer, to: older, options: options).plan()
+        #expect(plan.statements.map(\.sql) == [#"ALTER EXTENSION "cube" UPDATE TO '1.4';"#], "\(plan.sql)")
+    }
 }
