@@ -137,23 +137,11 @@ final class GenerationCommandTests: XCTestCase {
     func testGenerateWritesAProvedPairThatApplyAndRollBack() throws {
         try requireServer(toReplay: projectRoot + "/migrations")
         let migrations = try copyOfMigrations()
-        let folder = (migrations as NSString).deletingLastPathComponent
-        let database = try TestDatabase.make()
-        defer { database.drop() }
-        let connection = try database.connect()
         // A developer's database: everything so far, and a new table and index.
-        try connection.execute(try String(contentsOfFile: migrations + "/consolidated_schema.sql", encoding: .utf8))
-        let directory = try MigrationDirectory.load(migrations)
-        for migration in directory.migrations(in: .pending) {
-            try connection.execute(try String(contentsOf: migration.file, encoding: .utf8))
-        }
-        try connection.execute("CREATE TABLE widgets (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL); "
-                               + "CREATE INDEX widgets_name ON widgets (name)")
-        let run = try CommandRun.schemactl(["generate", "Add widgets", "--to", database.connectionString.raw, "--migrations", migrations,
-                                            "--date", "20240401", "--no-cache"], in: folder, environment: try scratch())
-        XCTAssertEqual(run.status, 0, run.stderr)
-        let migration = try String(contentsOfFile: migrations + "/pending/20240401_add_widgets.sql", encoding: .utf8)
-        let rollback = try String(contentsOfFile: migrations + "/pending/20240401_rollback_add_widgets.sql", encoding: .utf8)
+        let database = try developersDatabase(migrations, then: "CREATE TABLE widgets (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                                                  + "name text NOT NULL); CREATE INDEX widgets_name ON widgets (name)")
+        defer { database.drop() }
+        let (migration, rollback) = try generate("Add widgets", to: database, migrations: migrations)
         XCTAssertTrue(migration.hasPrefix("-- Migration: Add widgets\nBEGIN;"), migration)
         XCTAssertTrue(migration.contains("VALUES ('20240401_add_widgets', 'Add widgets');"), migration)
         XCTAssertTrue(migration.contains("CREATE TABLE \"public\".\"widgets\""), migration)
@@ -174,32 +162,45 @@ final class GenerationCommandTests: XCTestCase {
     func testGenerateRollsAnExtensionUpgradeBackByMakingItAgain() throws {
         try requireServer(toReplay: projectRoot + "/migrations")
         let migrations = try copyOfMigrations()
-        let folder = (migrations as NSString).deletingLastPathComponent
         try "-- Migration: trigram search\nBEGIN;\nINSERT INTO schema_versions (version, description) VALUES ('20240301_trigrams', 'trigram search');\n"
             .appending("CREATE EXTENSION pg_trgm VERSION '1.5';\nCREATE INDEX companies_name_trigrams ON companies USING gin (name gin_trgm_ops);\nCOMMIT;\n")
             .write(toFile: migrations + "/pending/20240301_trigrams.sql", atomically: true, encoding: .utf8)
         try "-- Rollback: trigram search\nBEGIN;\nDROP EXTENSION pg_trgm CASCADE;\n"
             .appending("UPDATE schema_versions SET is_active = FALSE, rolled_back_at = NOW() WHERE version = '20240301_trigrams';\nCOMMIT;\n")
             .write(toFile: migrations + "/pending/20240301_rollback_trigrams.sql", atomically: true, encoding: .utf8)
-        let database = try TestDatabase.make()
+        let database = try developersDatabase(migrations, then: "ALTER EXTENSION pg_trgm UPDATE TO '1.6'")
         defer { database.drop() }
-        let connection = try database.connect()
-        try connection.execute(try String(contentsOfFile: migrations + "/consolidated_schema.sql", encoding: .utf8))
-        for migration in try MigrationDirectory.load(migrations).migrations(in: .pending) {
-            try connection.execute(try String(contentsOf: migration.file, encoding: .utf8))
-        }
-        try connection.execute("ALTER EXTENSION pg_trgm UPDATE TO '1.6'")
-        let run = try CommandRun.schemactl(["generate", "Upgrade trigrams", "--to", database.connectionString.raw, "--migrations", migrations,
-                                            "--date", "20240401", "--no-cache"], in: folder, environment: try scratch())
-        XCTAssertEqual(run.status, 0, run.stderr)
-        let migration = try String(contentsOfFile: migrations + "/pending/20240401_upgrade_trigrams.sql", encoding: .utf8)
-        let rollback = try String(contentsOfFile: migrations + "/pending/20240401_rollback_upgrade_trigrams.sql", encoding: .utf8)
+        let (migration, rollback) = try generate("Upgrade trigrams", to: database, migrations: migrations)
         XCTAssertTrue(migration.contains("ALTER EXTENSION \"pg_trgm\" UPDATE TO '1.6';"), migration)
         XCTAssertTrue(rollback.contains("no update path leads from version '1.6' to '1.5'"), rollback)
         for statement in ["DROP INDEX IF EXISTS \"public\".\"companies_name_trigrams\";", "DROP EXTENSION IF EXISTS \"pg_trgm\";",
                           "VERSION '1.5';", "CREATE INDEX companies_name_trigrams"] {
             XCTAssertTrue(rollback.contains(statement), "\(statement) in\n\(rollback)")
         }
+    }
+
+    /// A developer's database: what the history holds so far (the consolidated schema, then the
+    /// pending migrations), then `sql`.
+    private func developersDatabase(_ migrations: String, then sql: String) throws -> ScratchDatabase {
+        let database = try TestDatabase.make()
+        let connection = try database.connect()
+        try connection.execute(try String(contentsOfFile: migrations + "/consolidated_schema.sql", encoding: .utf8))
+        for migration in try MigrationDirectory.load(migrations).migrations(in: .pending) {
+            try connection.execute(try String(contentsOf: migration.file, encoding: .utf8))
+        }
+        try connection.execute(sql)
+        return database
+    }
+
+    /// `generate DESCRIPTION --to DATABASE` dated 2024-04-01, which must succeed: the migration and the rollback it wrote.
+    private func generate(_ description: String, to database: ScratchDatabase, migrations: String) throws -> (String, String) {
+        let run = try CommandRun.schemactl(["generate", description, "--to", database.connectionString.raw, "--migrations", migrations,
+                                            "--date", "20240401", "--no-cache"], in: (migrations as NSString).deletingLastPathComponent,
+                                           environment: try scratch())
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let name = description.lowercased().replacingOccurrences(of: " ", with: "_")
+        return (try String(contentsOfFile: migrations + "/pending/20240401_\(name).sql", encoding: .utf8),
+                try String(contentsOfFile: migrations + "/pending/20240401_rollback_\(name).sql", encoding: .utf8))
     }
 
     private func serverMajor() throws -> Int {
