@@ -1784,8 +1784,7 @@ public struct Planner: Sendable {
         -> (detached: [Statement], takenBy: [ObjectID: [QualifiedName]]) {
         // Each going sequence with its owner as dropped: the whole table, or the one column.
         let going: [(sequence: Sequence, literal: String, owner: ObjectID)] = before.model.sequences.compactMap { sequence in
-            guard let owner = sequence.ownedBy, droppedTop.contains(ObjectID(.sequence, sequence.name)),
-                  work.serialSequencesAside[sequence.name] == nil else { return nil }
+            guard let owner = sequence.ownedBy, droppedTop.contains(ObjectID(.sequence, sequence.name)) else { return nil }
             let table = ObjectID(.table, owner.table), column = ObjectID(.column, owner.column, on: table)
             let literal = SQLWriting.regclassLiteral(sequence.name)
             if work.rebuilt.contains(table) || work.removedTop.contains(table) { return (sequence, literal, table) }
@@ -1803,7 +1802,8 @@ public struct Planner: Sendable {
             }
         }
         let detached = going.filter { called.contains($0.sequence.name) }
-        let taken = going.filter { !called.contains($0.sequence.name) }
+        // One set aside under another name (`Work.serialSequencesAside`) is renamed, not dropped.
+        let taken = going.filter { !called.contains($0.sequence.name) && work.serialSequencesAside[$0.sequence.name] == nil }
         return (detached.map { TypeDDL.detachment($0.sequence) }, Dictionary(grouping: taken, by: \.owner).mapValues { $0.map(\.sequence.name) })
     }
 
