@@ -446,6 +446,30 @@ struct DDLWriter {
         (sequencesTakenBy[owner] ?? []).map(Self.sequenceLost)
     }
 
+    /// Where a parent's column goes (`ONLY`) and children keep it, and not-null constraints are
+    /// catalogued (18 on): the server leaves each child's copy of the parent's constraint marked
+    /// inherited, from a parent that no longer has the column, and nothing can drop it then
+    /// ("cannot drop inherited constraint"). So the parent's NOT NULL goes first, down the tree,
+    /// and each child that keeps the column NOT NULL sets it again as its own after the drop.
+    func notNullsAroundParentsDrop(_ columns: [ObjectID]) -> (before: [Statement], after: [Statement]) {
+        // Any major where it is not known: the detour holds on every one.
+        guard options.serverMajor.map({ $0 >= 18 }) ?? true else { return ([], []) }
+        var first: [Statement] = [], then: [Statement] = []
+        for id in columns {
+            guard let table = id.parent, case let .column(column)? = before.member(id), column.notNull else { continue }
+            let relation = ModelIndex.name(table)
+            let keeping = before.children(of: relation).filter { after.tables[$0.name]?.column(column.name) != nil }
+            guard !keeping.isEmpty else { continue }
+            let name = SQLWriting.ident(column.name)
+            first.append(Statement("ALTER TABLE \(relation.sql) ALTER COLUMN \(name) DROP NOT NULL", hazards: [.accessExclusiveLock(relation)]))
+            for child in keeping where after.tables[child.name]?.column(column.name)?.notNull == true {
+                then.append(Statement("ALTER TABLE \(child.name.sql) ALTER COLUMN \(name) SET NOT NULL",
+                                      hazards: [.validation(child.name), .accessExclusiveLock(child.name)]))
+            }
+        }
+        return (first, then)
+    }
+
     func dropMember(_ id: ObjectID, before: ModelIndex) -> Statement {
         guard let parent = id.parent, let member = before.member(id) else { return Statement("SELECT 1") }
         let relation = ModelIndex.name(parent)
@@ -1573,7 +1597,13 @@ struct DDLWriter {
         let parentsBefore = Set(before.tables[table.name]?.parents ?? [])
         return table.parents.contains { parent in
             guard parentsBefore.contains(parent), existingTables.contains(ObjectID(.table, parent)),
-                  let was = before.tables[parent]?.column(column.name), let now = after.tables[parent]?.column(column.name) else { return false }
+                  let now = after.tables[parent]?.column(column.name) else { return false }
+            guard let was = before.tables[parent]?.column(column.name) else {
+                // The parent's column is added NOT NULL and merges with the child's (18 on): the
+                // child gets the parent's constraint, inherited; its own SET NOT NULL would make it
+                // its own as well, where the target has it inherited only.
+                return now.notNull && column.notNullLocal != true && (options.serverMajor ?? 0) >= 18
+            }
             return now.notNull && !was.notNull
         }
     }

@@ -411,7 +411,10 @@ public struct Planner: Sendable {
         }
         let drop = { (ids: [ObjectID]) in for id in parentsFirst(ids, before) { statements.append(writer.dropMember(id, before: before)) } }
         drop(droppedConstraints)
+        let notNulls = writer.notNullsAroundParentsDrop(droppedColumns)
+        statements += notNulls.before
         drop(generatedFirst)
+        statements += notNulls.after
         statements += writer.dropDomainChecks(work.domainChecksDroppedEarly)
         for id in work.droppedIdentities.sorted() { statements += writer.dropIdentity(id) }
         for id in work.defaultsDroppedEarly.sorted() { statements += writer.dropDefault(id) }

@@ -51,4 +51,16 @@ import Testing
         let plans = try Proving.plansBothWays(numbered, Self.family)
         #expect(plans[0].sql.contains(#"ALTER TABLE "public"."parent" DROP COLUMN"#), "\(plans[0].sql)")
     }
+
+    /// A NOT NULL column the parent drops and a child keeps as its own, nullable or not; back,
+    /// the parent's column comes NOT NULL and the child's merges with it. On 18 the child's copy
+    /// of the parent's constraint stayed marked inherited after `ALTER TABLE ONLY … DROP COLUMN`,
+    /// and nothing could drop it ("cannot drop inherited constraint"); back, the child's own SET
+    /// NOT NULL made the constraint it inherits its own too. Each held on 15.
+    @Test(arguments: ["int", "int not null"])
+    func aNotNullColumnTheParentDropsAndAChildKeeps(_ kept: String) throws {
+        let plans = try Proving.plansBothWays("create table p (id int not null, y int); create table c () inherits (p);",
+                                              "create table p (y int); create table c (id \(kept)) inherits (p);")
+        #expect(plans[0].sql.contains(#"ALTER TABLE ONLY "public"."p" DROP COLUMN IF EXISTS "id";"#), "\(plans[0].sql)")
+    }
 }

@@ -161,6 +161,7 @@ final class GenerationCommandTests: XCTestCase {
     /// version, with the index that uses it; both files proved, where before the command failed.
     func testGenerateRollsAnExtensionUpgradeBackByMakingItAgain() throws {
         try requireServer(toReplay: projectRoot + "/migrations")
+        if let reason = try ServerFeatures.missing(for: "CREATE EXTENSION pg_trgm;") { throw XCTSkip(reason) }
         let migrations = try copyOfMigrations()
         try "-- Migration: trigram search\nBEGIN;\nINSERT INTO schema_versions (version, description) VALUES ('20240301_trigrams', 'trigram search');\n"
             .appending("CREATE EXTENSION pg_trgm VERSION '1.5';\nCREATE INDEX companies_name_trigrams ON companies USING gin (name gin_trgm_ops);\nCOMMIT;\n")
