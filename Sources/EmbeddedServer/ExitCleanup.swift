@@ -151,6 +151,7 @@ private final class CleanupState: @unchecked Sendable {
         if saved >= 0, null >= 0 { dup2(null, STDERR_FILENO) }
         ExitCleanup.runAll()
         if saved >= 0, null >= 0 { dup2(saved, STDERR_FILENO) }
+        for descriptor in [saved, null] where descriptor >= 0 { close(descriptor) }
         finish(signalNumber)
     }
 }

@@ -28,19 +28,16 @@ public struct Generation: Sendable {
     /// Plans both ways between `from` and `to`, proves them (unless `check` is
     /// nil) and writes them into the guide's templates for `template`'s version.
     public init(from: DatabaseModel, to: DatabaseModel, template: MigrationTemplate, options: PlanOptions, check: PlanCheck?) throws {
-        var options = options, reverseOptions = options
+        var reverseOptions = options
         // A rename forward is a rename back.
         reverseOptions.renames = Rename.reversed(options.renames)
-        // The server that proves the plans says which extensions have no update path (most have
-        // none back to an older version: the rollback of an upgrade makes the extension again).
-        if let check {
-            options.extensionsRemade = try check.replay.extensionsWithoutUpdatePath(from: from, to: to)
-            reverseOptions.extensionsRemade = try check.replay.extensionsWithoutUpdatePath(from: to, to: from)
-        }
         // The two ways are planned, and proved, at once: each proof is a scratch database of its
-        // own (the embedded server is reset only when the last replay on it ends).
+        // own (the embedded server is reset only when the last replay on it ends). Planned for the
+        // server that proves them (the rollback of an extension's upgrade makes it again).
         let ways = [(from, to, options), (to, from, reverseOptions)]
-        let plans = ways.parallelMap { way in Planner(from: way.0, to: way.1, options: way.2).plan() }
+        let plans = try ways.parallelMap { way in
+            try check?.plan(from: way.0, to: way.1, options: way.2) ?? Planner(from: way.0, to: way.1, options: way.2).plan()
+        }
         (forward, reverse) = (plans[0], plans[1])
         if let check {
             let clock = ContinuousClock()

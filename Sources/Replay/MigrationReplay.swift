@@ -201,6 +201,8 @@ public struct MigrationReplay: Sendable {
         return try usingEmbeddedServer(persistentData: nil) {
             let connection = try Connection(try ScratchDatabase.server(explicit: scratch))
             defer { connection.close() }
+            // One query each: the function fails for an extension the server lacks, which must
+            // not take the others' answers with it (they are few: those whose version changes).
             return Set(changing.filter { name, from, to in
                 let paths = try? connection.query("""
                     SELECT count(*) FROM pg_catalog.pg_extension_update_paths($1)

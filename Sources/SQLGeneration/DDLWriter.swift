@@ -458,7 +458,7 @@ struct DDLWriter {
         for id in columns {
             guard let table = id.parent, case let .column(column)? = before.member(id), column.notNull else { continue }
             let relation = ModelIndex.name(table)
-            let keeping = before.children(of: relation).filter { after.tables[$0.name]?.column(column.name) != nil }
+            let keeping = childrenKeeping(column.name, of: relation)
             guard !keeping.isEmpty else { continue }
             let name = SQLWriting.ident(column.name)
             first.append(Statement("ALTER TABLE \(relation.sql) ALTER COLUMN \(name) DROP NOT NULL", hazards: [.accessExclusiveLock(relation)]))
@@ -470,6 +470,11 @@ struct DDLWriter {
         return (first, then)
     }
 
+    /// The children of `parent` that the target still gives `column`: a drop of the parent's is `ONLY`.
+    private func childrenKeeping(_ column: String, of parent: QualifiedName) -> [Table] {
+        before.children(of: parent).filter { after.tables[$0.name]?.column(column) != nil }
+    }
+
     func dropMember(_ id: ObjectID, before: ModelIndex) -> Statement {
         guard let parent = id.parent, let member = before.member(id) else { return Statement("SELECT 1") }
         let relation = ModelIndex.name(parent)
@@ -479,7 +484,7 @@ struct DDLWriter {
             // loses it too has its own drop in the plan). Where every child loses it, the drop
             // recurses: alone, it would drop a sequence the column owns under the children's
             // defaults that read it ("other objects depend on it").
-            let hasChildren = before.children(of: relation).contains { after.tables[$0.name]?.column(column.name) != nil }
+            let hasChildren = !childrenKeeping(column.name, of: relation).isEmpty
             return Statement("ALTER TABLE \(hasChildren ? "ONLY " : "")\(relation.sql) DROP COLUMN IF EXISTS \(SQLWriting.ident(column.name))",
                              hazards: [.dataLoss("column \(id.sql) and its values")] + sequencesGoing(with: id) + [.accessExclusiveLock(relation)])
         case let .constraint(constraint):

@@ -441,14 +441,14 @@ public struct Planner: Sendable {
             }
         }
         let dropsLate = Set(lateDrops)
-        for id in reverse where !readers.contains(id.kind) && !dropsLate.contains(id) && !work.earlyReaders.contains(id) {
+        for id in reverse where !readers.contains(id.kind) && !dropsLate.contains(id) && !work.earlyReaders.contains(id)
+            && !takenByOwners.contains(id) {
             if work.rangeRebuilds.contains(id) { statements += writer.parkColumns(holding: DDLWriter.rangeTypes(id, in: before)) }
             if work.replacedTypes.values.contains(id) { statements += writer.parkColumns(holding: [ModelIndex.name(id)]) }
             if id.kind == .sequence, let aside = work.serialSequencesAside[ModelIndex.name(id)] {
                 statements.append(Statement("ALTER SEQUENCE \(ModelIndex.name(id).sql) RENAME TO \(SQLWriting.ident(aside.name))"))
                 continue
             }
-            if takenByOwners.contains(id) { continue }
             statements += writer.drop(id, before: before)
         }
 

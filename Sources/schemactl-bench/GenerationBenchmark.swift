@@ -260,9 +260,8 @@ struct RandomBenchmark: ParsableCommand {
                 let renamed = renames.isEmpty ? [] : [(before, after, "renamed", renames), (after, before, "renamed back", Rename.reversed(renames))]
                 for (from, to, label, renames) in [(before, after, "forward", []), (after, before, "reverse", [])] + renamed {
                     // Written for the server's major, as `diff --format sql` writes it for its source's.
-                    var options = PlanOptions(online: online, renames: renames, serverMajor: connection.serverVersionNumber / 10000)
-                    options.extensionsRemade = try check.replay.extensionsWithoutUpdatePath(from: from, to: to)
-                    let plan = Planner(from: from, to: to, options: options).plan()
+                    let options = PlanOptions(online: online, renames: renames, serverMajor: connection.serverVersionNumber / 10000)
+                    let plan = try check.plan(from: from, to: to, options: options)
                     let holds = (try? check.prove(plan, from: from, to: to).holds) ?? false
                     let lost = renames.isEmpty ? [] : plan.dataLoss
                     if holds, lost.isEmpty { proved += 1 } else {

@@ -75,10 +75,10 @@ struct PlanningOptions: ParsableArguments {
     /// is a function of is known (`LoadedModel.contentKey`), and the cache is used.
     func provedPlan(from old: DatabaseModel, to new: DatabaseModel, serverMajor: Int, replay: MigrationReplay,
                     memory: ProofMemory? = nil) throws -> Plan {
-        var options = try options(for: old, serverMajor: serverMajor)
-        // The server that proves the plan says which extensions have no update path to the target's version.
-        if !noVerify { options.extensionsRemade = try replay.extensionsWithoutUpdatePath(from: old, to: new) }
-        let plan = Planner(from: old, to: new, options: options).plan()
+        let options = try options(for: old, serverMajor: serverMajor)
+        // Unproved, no server is asked which extensions have no update path.
+        let plan = noVerify ? Planner(from: old, to: new, options: options).plan()
+            : try PlanCheck(replay: replay).plan(from: old, to: new, options: options)
         if !allowDestructive, !plan.dataLoss.isEmpty {
             throw Destructive(losses: plan.dataLoss, renames: plan.possibleRenames)
         }

@@ -38,10 +38,9 @@ enum Proving {
         let old = try TestDatabase.model(after: before), new = try TestDatabase.model(after: after)
         #expect(old != new, "the two schemas differ")
         return try [(old, new), (new, old)].map { source, target in
-            var options = PlanOptions(online: online, serverMajor: try ServerFeatures.major())
-            options.extensionsRemade = try check(trusted: trusted).replay.extensionsWithoutUpdatePath(from: source, to: target)
-            let plan = Planner(from: source, to: target, options: options).plan()
-            let proof = try check(trusted: trusted).prove(plan, from: source, to: target)
+            let check = try check(trusted: trusted)
+            let plan = try check.plan(from: source, to: target, options: PlanOptions(online: online, serverMajor: try ServerFeatures.major()))
+            let proof = try check.prove(plan, from: source, to: target)
             #expect(proof.holds, "\(plan.sql)\n\(proof.leftover)")
             return plan
         }
@@ -134,16 +133,15 @@ enum Proving {
     /// plan must also lose nothing: a rename keeps the rows.
     static func expectPlanHolds(from old: DatabaseModel, to new: DatabaseModel, _ label: String, trusted: Bool = false,
                                 renames: [Rename] = []) throws {
-        var options = PlanOptions(renames: renames, serverMajor: try ServerFeatures.major())
-        options.extensionsRemade = try check(trusted: trusted).replay.extensionsWithoutUpdatePath(from: old, to: new)
-        let plan = Planner(from: old, to: new, options: options).plan()
+        let check = try check(trusted: trusted)
+        let plan = try check.plan(from: old, to: new, options: PlanOptions(renames: renames, serverMajor: try ServerFeatures.major()))
         if !renames.isEmpty {
             #expect(plan.dataLoss.isEmpty, "\(label): renamed, the plan still loses \(plan.dataLoss)")
         }
         #expect(!plan.isEmpty || SchemaDiff(from: old, to: new).isEmpty, "\(label): a difference with an empty plan")
         let repeated = Dictionary(grouping: plan.statements.map(\.sql), by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
         #expect(repeated.isEmpty, "\(label): statements written twice:\n\(repeated.joined(separator: "\n"))")
-        let proof = try check(trusted: trusted).prove(plan, from: old, to: new)
+        let proof = try check.prove(plan, from: old, to: new)
         #expect(proof.holds, "\(label): the plan leaves\n\(DiffRenderer.text(proof.leftover))\nplan:\n\(plan.sql)")
     }
 
