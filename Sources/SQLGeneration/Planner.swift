@@ -1281,7 +1281,11 @@ public struct Planner: Sendable {
                     continue
                 }
                 guard dependent.parent == nil || dependent.kind == .rule else { continue }
-                if affectedOnly && !readers.contains(dependent.kind) && !readsChangedColumn(dependent, of: seed) { continue }
+                // A foreign partition or inheritance child of a table whose column changes type:
+                // the change reaches it, and the server refuses its `USING` there ("… is not a
+                // table"). Made again around the change, it loses nothing: it holds no rows.
+                let foreignMember = dependent.kind == .foreignTable && seed.kind == .table && work.retypedColumns[seed]?.isEmpty == false
+                if affectedOnly && !readers.contains(dependent.kind) && !readsChangedColumn(dependent, of: seed) && !foreignMember { continue }
                 if work.removedTop.contains(dependent) || work.addedTop.contains(dependent) { continue }
                 guard after.object(dependent) != nil, !dependent.kind.isMember || dependent.kind == .rule else { continue }
                 // Changed in place off a function that goes: unlinked from it first, not made again.

@@ -75,4 +75,42 @@ import Testing
         #expect(plans[0].sql.contains("DROP FOREIGN TABLE"), "\(plans[0].sql)")
         #expect(!plans[1].sql.contains("DROP FOREIGN TABLE"), "\(plans[1].sql)")
     }
+
+    /// `REVOKE SELECT ON TABLE` takes `SELECT (id)` from the column too: a column grant the
+    /// target keeps (or gains) under a table-wide grant the plan revokes is given again after it.
+    @Test func aColumnsGrantOutlivesTheTablesRevoke() throws {
+        try TestDatabase.ensureRole("ft_reader")
+        let columns = "grant select (id) on ft to public; grant update (name) on ft to ft_reader with grant option;"
+        let plans = try Proving.plansBothWays(
+            Self.table("id integer, name text", options: "table_name 'a'", extra: columns),
+            Self.table("id integer, name text", options: "table_name 'a'",
+                       extra: columns + " grant select on ft to public; grant update on ft to ft_reader with grant option;"))
+        #expect(plans[1].sql.contains("GRANT SELECT (id) ON TABLE public.ft TO PUBLIC;"), "\(plans[1].sql)")
+        #expect(plans[1].sql.contains("GRANT UPDATE (name) ON TABLE public.ft TO ft_reader WITH GRANT OPTION;"), "\(plans[1].sql)")
+    }
+
+    /// A column retyped in a table with a foreign partition, or a foreign inheritance child, at
+    /// any depth: `ALTER TABLE … TYPE … USING` reaches the foreign table, where the server refuses
+    /// `USING` ("… is not a table"). The foreign table is made again around the change.
+    @Test func aColumnRetypedOverAForeignPartitionOrChild() throws {
+        let tree = { (code: String, amount: String) in
+            Self.server + """
+
+                create table pt (id integer not null, code \(code), amount \(amount)) partition by range (id);
+                create table pt_1 partition of pt for values from (0) to (100) partition by range (id);
+                create table pt_1_a partition of pt_1 for values from (0) to (50);
+                create foreign table pt_1_f partition of pt_1 for values from (50) to (100) server s options (table_name 'f1');
+                create foreign table pt_2 partition of pt for values from (100) to (200) server s;
+                create view over_pt as select id, code from pt_2;
+                create table base (id integer, code \(code));
+                create foreign table remote_child (extra text) inherits (base) server s;
+                comment on foreign table pt_2 is 'the far half';
+                """
+        }
+        let plans = try Proving.plansBothWays(tree("text", "integer"), tree("integer", "numeric(12,2)"))
+        for plan in plans {
+            #expect(plan.sql.contains("DROP FOREIGN TABLE IF EXISTS \"public\".\"pt_1_f\""), "\(plan.sql)")
+            #expect(plan.sql.contains("DROP FOREIGN TABLE IF EXISTS \"public\".\"remote_child\""), "\(plan.sql)")
+        }
+    }
 }

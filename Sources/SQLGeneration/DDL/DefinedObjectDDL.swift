@@ -175,6 +175,7 @@ enum DefinedObjectDDL {
     static func privileges(of object: DefinedObject, from old: [Privilege]) -> [Statement] {
         guard object.kind != .defaultPrivileges, let target = grantTarget(object) else { return [] }
         return PrivilegeDDL.statements(on: target, from: old, to: object.privileges)
+            + (object.kind == .foreignTable ? ForeignTableDDL.columnGrantsRevokedWithTheTable(object, from: old) : [])
     }
 
     /// Statements of `GRANT … TO …;` and `REVOKE … FROM …;` lines (each perhaps after a head,

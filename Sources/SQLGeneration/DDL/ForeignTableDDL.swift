@@ -101,6 +101,22 @@ enum ForeignTableDDL {
         return statements
     }
 
+    /// The column grants of `table`'s definition that its privileges' change from `old` takes with
+    /// it, given again after it: the server's `REVOKE p ON TABLE` revokes `p` on every column too
+    /// (as `PrivilegeDDL.statements(onTable:…)` gives back a table's), and the definition's
+    /// grants, new or kept, come before the table's privileges.
+    static func columnGrantsRevokedWithTheTable(_ table: DefinedObject, from old: [Privilege]) -> [Statement] {
+        let (revoked, optionRevoked) = PrivilegeDDL.revokedOnTheTable(from: old, to: table.privileges)
+        guard !revoked.isEmpty || !optionRevoked.isEmpty, let definition = ForeignTableDefinition(table.definition) else { return [] }
+        let grants = ForeignTableDefinition.Extras(definition).grants
+        return grants.keys.sorted().compactMap { grant in
+            guard let (privilege, grantee) = ForeignTableDefinition.Extras.privilegeAndGrantee(of: grant) else { return nil }
+            let reaches = { (set: Set<Privilege>) in set.contains { $0.privilege == privilege && ($0.grantee ?? table.owner) == grantee } }
+            guard reaches(revoked) || (grants[grant]! && reaches(optionRevoked)) else { return nil }
+            return Statement(grant + (grants[grant]! ? " WITH GRANT OPTION" : ""))
+        }
+    }
+
     /// The columns `alter` drops or retypes: the views over the table cannot stay over them.
     /// Asked only of a table altered in place (one made again takes its readers with it).
     static func changedColumns(_ old: DefinedObject, _ new: DefinedObject) -> Set<String> {

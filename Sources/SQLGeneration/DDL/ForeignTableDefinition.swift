@@ -156,13 +156,27 @@ struct ForeignTableDefinition {
         /// `GRANT p (c) ON TABLE t TO r` taken back: `REVOKE [GRANT OPTION FOR] p (c) ON TABLE t FROM r`.
         static func revoke(_ grant: String, grantOptionOnly: Bool = false) -> String {
             let body = grant.dropFirst("GRANT ".count)
+            guard let to = grantee(in: body) else { return "REVOKE " + body }
+            return "REVOKE " + (grantOptionOnly ? "GRANT OPTION FOR " : "") + body[..<to] + " FROM " + body[to...].dropFirst(" TO ".count)
+        }
+
+        /// `GRANT p (c) ON TABLE t TO r`'s `p` and `r` (`PUBLIC`, or the role's name unquoted).
+        static func privilegeAndGrantee(of grant: String) -> (privilege: String, grantee: String)? {
+            let body = grant.dropFirst("GRANT ".count)
+            guard let to = grantee(in: body), let privilege = before(" (", in: body) else { return nil }
+            let role = body[to...].dropFirst(" TO ".count)
+            guard role.hasPrefix("\""), role.hasSuffix("\""), role.count >= 2 else { return (String(privilege), String(role)) }
+            return (String(privilege), role.dropFirst().dropLast().replacingOccurrences(of: "\"\"", with: "\""))
+        }
+
+        /// Where a grant's ` TO role` starts (its last outside quotes and parentheses).
+        private static func grantee(in body: Substring) -> String.Index? {
             var to: String.Index?
             SQLWriting.walk(body) { index, _, depth, quoted in
                 if !quoted, depth == 0, body[index...].hasPrefix(" TO ") { to = index }
                 return true
             }
-            guard let to else { return "REVOKE " + body }
-            return "REVOKE " + (grantOptionOnly ? "GRANT OPTION FOR " : "") + body[..<to] + " FROM " + body[to...].dropFirst(" TO ".count)
+            return to
         }
 
         /// The text of `text` before the first `separator` outside quotes and parentheses.

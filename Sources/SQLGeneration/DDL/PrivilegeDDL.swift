@@ -30,14 +30,7 @@ enum PrivilegeDDL {
     /// statements to make (after these), those kept that a revoke reaches are granted again here.
     static func statements(onTable target: String, from old: [Privilege], to new: [Privilege],
                            columns: [(name: String, old: [Privilege], new: [Privilege])]) -> [Statement] {
-        var revoked: Set<Privilege> = [], optionRevoked: Set<Privilege> = []
-        for change in changes(from: old, to: new) {
-            switch change {
-            case let .revoke(privilege): revoked.insert(Privilege(grantee: privilege.grantee, privilege: privilege.privilege))
-            case let .revokeOption(privilege): optionRevoked.insert(Privilege(grantee: privilege.grantee, privilege: privilege.privilege))
-            case .grant: break
-            }
-        }
+        let (revoked, optionRevoked) = revokedOnTheTable(from: old, to: new)
         var statements = self.statements(on: target, from: old, to: new)
         guard !revoked.isEmpty || !optionRevoked.isEmpty else { return statements }
         for column in columns {
@@ -50,6 +43,20 @@ enum PrivilegeDDL {
             if !reached.isEmpty { statements += self.statements(on: target, from: [], to: reached, column: column.name) }
         }
         return statements
+    }
+
+    /// What a table's privileges from `old` to `new` revoke (`revoked`), and of what they revoke
+    /// the grant option only, each without its grant option: what they take from its columns too.
+    static func revokedOnTheTable(from old: [Privilege], to new: [Privilege]) -> (revoked: Set<Privilege>, optionRevoked: Set<Privilege>) {
+        var revoked: Set<Privilege> = [], optionRevoked: Set<Privilege> = []
+        for change in changes(from: old, to: new) {
+            switch change {
+            case let .revoke(privilege): revoked.insert(Privilege(grantee: privilege.grantee, privilege: privilege.privilege))
+            case let .revokeOption(privilege): optionRevoked.insert(Privilege(grantee: privilege.grantee, privilege: privilege.privilege))
+            case .grant: break
+            }
+        }
+        return (revoked, optionRevoked)
     }
 
     /// A function's or procedure's: its GRANT names it by a signature that may hold argument
