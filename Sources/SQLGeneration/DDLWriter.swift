@@ -227,9 +227,11 @@ struct DDLWriter {
     /// An index or key of a partitioned table whose every partition has its index or key attached
     /// is created as pg_dump creates it: `ON ONLY` the table, then each partition's attached by name.
     /// Created on the whole table, the server would attach a matching index of each partition by
-    /// itself, and pick one where a partition has two.
+    /// itself, and pick one where a partition has two. Not where a partition is a foreign table:
+    /// it has no index to attach, so an index `ON ONLY` the table would stay invalid; created on
+    /// the whole table, the server passes the foreign partition by.
     private func attachesEveryPartition(_ name: String, on relation: QualifiedName) -> Bool {
-        guard after.tables[relation]?.kind == .partitioned else { return false }
+        guard after.tables[relation]?.kind == .partitioned, !after.hasForeignPartition(relation) else { return false }
         let partitions = after.partitions(of: relation)
         return !partitions.isEmpty && partitions.allSatisfy { Self.attached(to: name, in: $0) != nil }
     }

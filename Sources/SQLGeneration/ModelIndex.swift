@@ -13,6 +13,8 @@ struct ModelIndex {
     private var partitionsByParent: [QualifiedName: [Table]] = [:]
     /// Each table's plain-inheritance children, in the model's order.
     private var childrenByParent: [QualifiedName: [Table]] = [:]
+    /// The partitioned tables with a foreign table among their direct partitions.
+    private var foreignPartitionParents: Set<QualifiedName> = []
     /// The NOT NULL constraints (18) tables hold under names of their own, by schema: the server
     /// gives a new one a default name no constraint of the schema holds (`…_not_null1` where one does).
     private(set) var namedNotNulls: [String: Set<String>] = [:]
@@ -30,7 +32,10 @@ struct ModelIndex {
         }
         for view in model.views { views[view.name] = view }
         for function in model.functions { functions[function.id] = function }
-        for object in model.definedObjects { defined[object.id] = object }
+        for object in model.definedObjects {
+            defined[object.id] = object
+            if let parent = object.partitionParent { foreignPartitionParents.insert(parent) }
+        }
         for sequence in model.sequences { sequences[sequence.name] = sequence }
     }
 
@@ -92,6 +97,9 @@ struct ModelIndex {
 
     /// The direct partitions of `parent`.
     func partitions(of parent: QualifiedName) -> [Table] { partitionsByParent[parent] ?? [] }
+
+    /// Whether a foreign table is among `parent`'s partitions (`partitions(of:)` gives its tables).
+    func hasForeignPartition(_ parent: QualifiedName) -> Bool { foreignPartitionParents.contains(parent) }
 
     /// The tables that inherit from `parent` (not its partitions).
     func children(of parent: QualifiedName) -> [Table] { childrenByParent[parent] ?? [] }

@@ -113,6 +113,16 @@ public struct DefinedObject: Codable, Hashable, Sendable, Comparable, OwnedObjec
         return copy
     }
 
+    /// The table a foreign table is a partition of (`CREATE FOREIGN TABLE t PARTITION OF parent …`).
+    public var partitionParent: QualifiedName? {
+        guard kind == .foreignTable else { return nil }
+        return qualifiedName { tokens in
+            guard let (_, next) = SQLToken.qualifiedName(in: tokens, at: 3), next + 2 < tokens.count,
+                  tokens[next].isWord("PARTITION"), tokens[next + 1].isWord("OF") else { return nil }
+            return next + 2
+        }
+    }
+
     /// The schema-qualified name that starts at the token `start` finds in the definition.
     private func qualifiedName(at start: ([SQLToken]) -> Int?) -> QualifiedName? {
         let tokens = SQLToken.tokens(of: definition)

@@ -113,4 +113,26 @@ import Testing
             #expect(plan.sql.contains("DROP FOREIGN TABLE IF EXISTS \"public\".\"remote_child\""), "\(plan.sql)")
         }
     }
+
+    /// An index of a partitioned table with a foreign partition, at its level or one down: the
+    /// foreign partition has no index to attach, so one made `ON ONLY` the table would stay
+    /// invalid. It is made on the whole table, which passes the foreign partition by.
+    @Test func anIndexOverAForeignPartition() throws {
+        let tree = Self.server + """
+
+            create table pt (id integer not null, code text) partition by range (id);
+            create table pt_1 partition of pt for values from (0) to (100);
+            create foreign table pt_2 partition of pt for values from (100) to (200) server s;
+            create table pt_3 partition of pt for values from (200) to (300) partition by range (id);
+            create table pt_3_a partition of pt_3 for values from (200) to (250);
+            create foreign table pt_3_f partition of pt_3 for values from (250) to (300) server s;
+            create table top (id integer not null, code text) partition by range (id);
+            create table top_1 partition of top for values from (0) to (100) partition by range (id);
+            create foreign table top_1_f partition of top_1 for values from (0) to (100) server s;
+            """
+        let indexes = "create index pt_code on pt (code); create index top_code on top (code, id);"
+        let plans = try Proving.plansBothWays(tree, tree + indexes)
+        #expect(plans[0].sql.contains("CREATE INDEX pt_code ON public.pt USING btree (code);"), "\(plans[0].sql)")
+        _ = try Proving.plansBothWays("", tree + indexes)
+    }
 }
