@@ -73,6 +73,9 @@ public struct Planner: Sendable {
         var expressionChangesInPlace: Set<ObjectID> = []
         /// Removed functions dropped with the other drops rather than last: an added function of
         /// the same name may take their call signature (a parameter renamed, an OUT one added).
+        /// And privileges on an extension's member given back to what the extension gave it
+        /// (`systemPrivileges`): before the extension goes, or is made again at a version that
+        /// has no such member.
         var earlyDrops: Set<ObjectID> = []
         /// Column defaults dropped with the other drops and set again after the changes: they
         /// call a function that is dropped before then.
@@ -714,7 +717,9 @@ public struct Planner: Sendable {
             if id.parent == nil || id.kind == .rule {
                 switch change.change {
                 case .added: work.addedTop.insert(id)
-                case .removed: work.removedTop.insert(id)
+                case .removed:
+                    work.removedTop.insert(id)
+                    if id.kind == .systemPrivileges { work.earlyDrops.insert(id) }
                 case .changed:
                     if needsRebuild(change) { work.rebuilt.insert(id) } else { work.changedTop[id] = change }
                     // A foreign table altered in place: the views over a column it drops or retypes
@@ -787,6 +792,21 @@ public struct Planner: Sendable {
                 default:
                     work.rebuiltMembers.insert(id)
                 }
+            }
+        }
+        // An extension made again gives its members what its script gives them: the privileges
+        // they hold beside that are set again on them. The model does not say which extension a
+        // member is of; those of its schema are taken (another extension's there are given back
+        // and set again, which changes nothing).
+        let remade = work.rebuilt.filter { $0.kind == .extension }
+        if !remade.isEmpty {
+            let schemas = Set(remade.flatMap { id in
+                [before.model, after.model].compactMap { model in model.extensions.first { $0.name == id.name }?.schema }
+            })
+            for object in after.model.definedObjects where object.kind == .systemPrivileges && schemas.contains(object.schema ?? "")
+                && before.defined[object.id] != nil {
+                work.rebuilt.insert(object.id)
+                work.changedTop[object.id] = nil
             }
         }
         return work

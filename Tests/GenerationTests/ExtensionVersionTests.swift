@@ -33,6 +33,28 @@ import Testing
         #expect(proof.holds, "\(plan.sql)\n\(proof.leftover)")
     }
 
+    /// Privileges on the extension's members other than those it gave them: one on a member the
+    /// older version has not (`gtrgm_options`, from 1.5) is given back before the extension
+    /// goes (after it, there is no such function to grant on); one on a member both versions have
+    /// is set again on the member made again.
+    @Test func privilegesOnMembersOutliveTheRemake() throws {
+        if let reason = try ServerFeatures.missing(for: "create extension pg_trgm;") { try Test.cancel(Comment(rawValue: "skipped: " + reason)) }
+        let kept = "revoke execute on function similarity(text, text) from public;"
+        let newer = try TestDatabase.model(after: "create extension pg_trgm version '1.5';" + Self.uses + kept
+                                           + "revoke execute on function gtrgm_options(internal) from public;")
+        let older = try TestDatabase.model(after: "create extension pg_trgm version '1.4';" + Self.uses + kept)
+        var options = PlanOptions(serverMajor: try ServerFeatures.major())
+        options.extensionsRemade = try Proving.check().replay.extensionsWithoutUpdatePath(from: newer, to: older)
+        #expect(options.extensionsRemade == ["pg_trgm"])
+        let plan = Planner(from: newer, to: older, options: options).plan()
+        let sql = plan.statements.map(\.sql)
+        let given = sql.firstIndex { $0.hasPrefix("GRANT EXECUTE ON FUNCTION public.gtrgm_options(internal) TO PUBLIC") }
+        let dropped = sql.firstIndex(of: #"DROP EXTENSION IF EXISTS "pg_trgm";"#)
+        #expect(given != nil && dropped != nil && given! < dropped!, "\(plan.sql)")
+        let proof = try Proving.check().prove(plan, from: newer, to: older)
+        #expect(proof.holds, "\(plan.sql)\n\(proof.leftover)")
+    }
+
     /// A column of the extension's type would go with `DROP EXTENSION`: the extension is not made
     /// again, and the update the plan writes fails with the server's words, naming the plan.
     @Test func aDowngradeATableNeedsIsLeftToTheServersRefusal() throws {
