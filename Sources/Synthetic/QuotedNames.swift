@@ -25,7 +25,7 @@ public struct QuotedNames: Sendable {
 
     /// Every prefix the history's `fresh` gives a name.
     static let prefixes: Set<String> = [
-        "at", "bx", "c", "ch", "ck", "ct", "cv", "d", "e", "ex", "f", "fk", "fn", "g", "hx", "i", "ix", "k", "l", "lx", "mv", "n",
+        "at", "bx", "c", "ch", "ck", "ct", "cv", "d", "e", "ex", "f", "fb", "fk", "fn", "fp", "fs", "ft", "fv", "g", "hx", "i", "ix", "k", "l", "lx", "mv", "n",
         "p", "pk", "pol", "pt", "r", "rc", "ref", "rg", "ru", "s", "sq", "st", "t", "tg", "tr", "uq", "v", "vt", "x",
     ]
 

@@ -26,7 +26,9 @@ import SchemaModel
 /// options and column defaults; hash and BRIN indexes, index storage, tables clustered;
 /// generated columns over other columns, retyped under them; publications of whole tables, of
 /// column lists and of row filters, over columns later retyped, dropped and renamed, of tables
-/// later made unlogged; an extension moved between its versions, up and down. Each step's renames are told
+/// later made unlogged; an extension moved between its versions, up and down; foreign tables
+/// with options, checks, triggers and views, on servers edited, moved between; foreign partitions
+/// and inheritance children under tables whose columns change. Each step's renames are told
 /// (`renames`), so a plan can be proved with them confirmed too.
 public struct RandomHistory: Sendable {
     struct Column: Sendable {
@@ -141,6 +143,14 @@ public struct RandomHistory: Sendable {
     var rolesMade = false
     /// What the last edit renamed or moved: a plan given these as `--rename` must hold too.
     public internal(set) var renames: [Rename] = []
+    /// Foreign tables, the servers they are on (of wrapper `rh_wrapper`), the views over them,
+    /// and the servers with a user mapping for PUBLIC (`foreignTableEdit`).
+    var foreignTables: [ForeignTable] = []
+    var foreignServers: [String] = []
+    var foreignViews: [View] = []
+    var foreignTrees: [ForeignTree] = []
+    var userMappings: Set<String> = []
+    var foreignWrapperMade = false
     /// The version of `pg_trgm` the history made (`extensionEdit`), if it did.
     var trigramVersion: String?
     var counter = 0
@@ -214,7 +224,7 @@ public struct RandomHistory: Sendable {
     public mutating func next() -> String {
         renames = []
         if tables.count < 2 { return createTable() }
-        switch random.next() % 46 {
+        switch random.next() % 50 {
         case 0: return tables.count < 8 ? createTable() : addColumn()
         case 1: return dropTable()
         case 2, 3: return addColumn()
@@ -263,6 +273,7 @@ public struct RandomHistory: Sendable {
         case 42: return triggerVariant()
         case 43: return chance(50) ? viewOptionEdit() : indexStorageEdit()
         case 44, 45: return extensionEdit()
+        case 46, 47, 48, 49: return foreignTableEdit()
         default:
             switch random.next() % 4 {
             case 0: return grantEdit()
