@@ -55,6 +55,23 @@ import Testing
         #expect(proof.holds, "\(plan.sql)\n\(proof.leftover)")
     }
 
+    /// Default privileges in place when the plan updates or makes the extension again: its
+    /// script's new members would take them (`gtrgm_options` without PUBLIC's EXECUTE), where the
+    /// target made the extension before them. They are undone around the extension's change.
+    @Test func defaultPrivilegesDoNotReachTheMembersAnUpdateMakes() throws {
+        if let reason = try ServerFeatures.missing(for: "create extension pg_trgm;") { try Test.cancel(Comment(rawValue: "skipped: " + reason)) }
+        let hardened = "alter default privileges revoke execute on functions from public;"
+        let older = try TestDatabase.model(after: hardened + "create extension pg_trgm version '1.4';" + Self.uses)
+        let newer = try TestDatabase.model(after: "create extension pg_trgm version '1.5';" + Self.uses + hardened)
+        for (from, to) in [(older, newer), (newer, older)] {
+            var options = PlanOptions(serverMajor: try ServerFeatures.major())
+            options.extensionsRemade = try Proving.check().replay.extensionsWithoutUpdatePath(from: from, to: to)
+            let plan = Planner(from: from, to: to, options: options).plan()
+            let proof = try Proving.check().prove(plan, from: from, to: to)
+            #expect(proof.holds, "\(plan.sql)\n\(proof.leftover)")
+        }
+    }
+
     /// A column of the extension's type would go with `DROP EXTENSION`: the extension is not made
     /// again, and the update the plan writes fails with the server's words, naming the plan.
     @Test func aDowngradeATableNeedsIsLeftToTheServersRefusal() throws {
