@@ -195,9 +195,8 @@ extension RandomHistory {
             made = [createView(view)]
         }
         let views = foreignViews.filter { $0.table == table.name }
-        return (made + views.reversed().map { "DROP VIEW \($0.name)" }
-            + ["ALTER FOREIGN TABLE \(table.name) ALTER COLUMN \(column.name) TYPE \(type)"]
-            + views.map { createView($0) }).joined(separator: ";\n")
+        return (made + around(views, ["ALTER FOREIGN TABLE \(table.name) ALTER COLUMN \(column.name) TYPE \(type)"]))
+            .joined(separator: ";\n")
     }
 
     /// A server's options or version changed; another server made; a table moved to another
@@ -217,9 +216,7 @@ extension RandomHistory {
             foreignTables[index].server = pick(foreignServers.filter { $0 != table.server })
             foreignTables[index].checks = []
             foreignTables[index].trigger = nil
-            return (made + views.reversed().map { "DROP VIEW \($0.name)" }
-                + ["DROP FOREIGN TABLE \(table.name)", create(foreignTables[index])]
-                + views.map { createView($0) }).joined(separator: ";\n")
+            return (made + around(views, ["DROP FOREIGN TABLE \(table.name)", create(foreignTables[index])])).joined(separator: ";\n")
         case 5:
             foreignServers.removeAll { $0 == server }
             userMappings.remove(server)
@@ -268,8 +265,7 @@ extension RandomHistory {
             let position = tree.columns.firstIndex { $0.name == column.name }!
             let type = assignedType(from: column.type)
             foreignTrees[index].columns[position].type = type
-            return (views.reversed().map { "DROP VIEW \($0.name)" } + ["ALTER TABLE \(tree.name) ALTER COLUMN \(column.name) TYPE \(type)"]
-                + views.map { createView($0) }).joined(separator: ";\n")
+            return around(views, ["ALTER TABLE \(tree.name) ALTER COLUMN \(column.name) TYPE \(type)"]).joined(separator: ";\n")
         case 1:
             let column = Column(name: fresh("c"), type: pick(foreignTypes))
             foreignTrees[index].columns.append(column)
@@ -357,6 +353,12 @@ extension RandomHistory {
         case "numeric(10,2)": return "numeric(14,4)"
         default: return "integer"
         }
+    }
+
+    /// `statements` with `views` dropped before them (the last made first) and made again after:
+    /// the server refuses to change or drop what a view reads.
+    func around(_ views: [View], _ statements: [String]) -> [String] {
+        views.reversed().map { "DROP VIEW \($0.name)" } + statements + views.map { createView($0) }
     }
 
     /// The statements that drop the views over foreign table `name` (forgotten).
