@@ -794,36 +794,37 @@ public struct Planner: Sendable {
                 }
             }
         }
-        // An extension made again gives its members what its script gives them: the privileges
-        // they hold beside that are set again on them. The model does not say which extension a
-        // member is of; those of its schema are taken (another extension's there are given back
-        // and set again, which changes nothing).
+        addAroundExtensionScripts(to: &work, before: before, after: after)
+        return work
+    }
+
+    /// What the scripts of the extensions the plan makes, makes again or updates touch beside
+    /// them. A script runs under the default privileges in place: the members it makes would
+    /// take them, which the target (where the extension may have come before them) need not
+    /// hold; they are undone before it and set again after. An extension made again gives its
+    /// members what its script gives them: the privileges they hold beside that are set again
+    /// on them (system privileges, last). The model does not say which extension a member is
+    /// of: those of its schema are taken (another extension's there are given back and set
+    /// again, which changes nothing).
+    private func addAroundExtensionScripts(to work: inout Work, before: ModelIndex, after: ModelIndex) {
         let remade = work.rebuilt.filter { $0.kind == .extension }
-        // An extension the plan makes or updates runs its script under the default privileges in
-        // place: the members it makes would take them, which the target (where the extension may
-        // have come before them) need not hold. They are undone before it and set again after;
-        // what a member holds beside its script's is set after that (system privileges, last).
         let scripted = !remade.isEmpty || work.addedTop.contains { $0.kind == .extension } || work.changedTop.values.contains { change in
             guard case let .extension(old)? = change.old, case let .extension(new)? = change.new else { return false }
             return old.version != new.version
         }
-        if scripted {
-            for object in before.model.definedObjects where object.kind == .defaultPrivileges && after.defined[object.id] != nil {
-                work.rebuilt.insert(object.id)
-                work.changedTop[object.id] = nil
-            }
+        guard scripted else { return }
+        for object in before.model.definedObjects where object.kind == .defaultPrivileges && after.defined[object.id] != nil {
+            work.rebuilt.insert(object.id)
+            work.changedTop[object.id] = nil
         }
-        if !remade.isEmpty {
-            let schemas = Set(remade.flatMap { id in
-                [before.model, after.model].compactMap { model in model.extensions.first { $0.name == id.name }?.schema }
-            })
-            for object in after.model.definedObjects where object.kind == .systemPrivileges && schemas.contains(object.schema ?? "")
-                && before.defined[object.id] != nil {
-                work.rebuilt.insert(object.id)
-                work.changedTop[object.id] = nil
-            }
+        let schemas = Set(remade.flatMap { id in
+            [before.model, after.model].compactMap { model in model.extensions.first { $0.name == id.name }?.schema }
+        })
+        for object in after.model.definedObjects where object.kind == .systemPrivileges && schemas.contains(object.schema ?? "")
+            && before.defined[object.id] != nil {
+            work.rebuilt.insert(object.id)
+            work.changedTop[object.id] = nil
         }
-        return work
     }
 
     /// The materialized views among `created` made with data that read, through views and other
