@@ -39,6 +39,9 @@ struct DDLWriter {
     /// Sequences that go with the table or column owning them, by that owner
     /// (`Planner.sequencesGoingWithOwners`): the owner's drop carries their hazard.
     var sequencesTakenBy: [ObjectID: [QualifiedName]] = [:]
+    /// Default privileges undone and set again around an extension's script
+    /// (`Planner.Work.defaultsAroundScripts`): only where the plan runs as their role.
+    var defaultsAroundScripts: Set<ObjectID> = []
 
     private var guarded: Bool { options.idempotent }
 
@@ -74,7 +77,9 @@ struct DDLWriter {
             if fillsFromRows.contains(id) { statements[0].hazards.append(.fill(view.name)) }
             return statements
         case let .function(function): return FunctionDDL.create(function)
-        case let .defined(value): return DefinedObjectDDL.create(value, guarded: guarded)
+        case let .defined(value):
+            let statements = DefinedObjectDDL.create(value, guarded: guarded)
+            return defaultsAroundScripts.contains(id) ? statements.map { DefinedObjectDDL.asRole(value.owner, $0) } : statements
         case .column, .constraint, .index, .trigger, .policy: return []
         }
     }
@@ -424,7 +429,9 @@ struct DDLWriter {
         case let .view(view):
             return [ViewDDL.drop(view)]
         case let .function(function): return [FunctionDDL.drop(function)]
-        case let .defined(value): return [DefinedObjectDDL.drop(value)]
+        case let .defined(value):
+            let statement = DefinedObjectDDL.drop(value)
+            return [defaultsAroundScripts.contains(id) ? DefinedObjectDDL.asRole(value.owner, statement) : statement]
         case .column, .constraint, .index, .trigger, .policy: return []
         }
     }

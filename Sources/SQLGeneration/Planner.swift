@@ -77,6 +77,10 @@ public struct Planner: Sendable {
         /// (`systemPrivileges`): before the extension goes, or is made again at a version that
         /// has no such member.
         var earlyDrops: Set<ObjectID> = []
+        /// Default privileges undone before an extension's script runs and set again after
+        /// (`addAroundExtensionScripts`): each statement only where the role running the plan is
+        /// the one they are for, whose objects they reach.
+        var defaultsAroundScripts: Set<ObjectID> = []
         /// Column defaults dropped with the other drops and set again after the changes: they
         /// call a function that is dropped before then.
         var defaultsDroppedEarly: Set<ObjectID> = []
@@ -203,6 +207,7 @@ public struct Planner: Sendable {
         writer.checksAfterChildrenJoin = Self.checksAfterChildrenJoin(created: work.addedTop.union(work.rebuilt), before: before, after: after)
         writer.fillsFromRows = Self.fillsFromRows(work.addedTop.union(work.rebuilt), in: after, needs: newOrder.needs, existing: existing)
         writer.serialSequencesAside = work.serialSequencesAside
+        writer.defaultsAroundScripts = work.defaultsAroundScripts
 
         if options.online { statements.append(Statement("SET lock_timeout = '5s'")) }
         // Schemas renamed first: what follows names them by their new names.
@@ -801,7 +806,9 @@ public struct Planner: Sendable {
     /// What the scripts of the extensions the plan makes, makes again or updates touch beside
     /// them. A script runs under the default privileges in place: the members it makes would
     /// take them, which the target (where the extension may have come before them) need not
-    /// hold; they are undone before it and set again after. An extension made again gives its
+    /// hold; they are undone before it and set again after, where they are the running role's
+    /// (another role's reach none of its objects, and would need that role's membership to
+    /// change). An extension made again gives its
     /// members what its script gives them: the privileges they hold beside that are set again
     /// on them (system privileges, last). The model does not say which extension a member is
     /// of: those of its schema are taken (another extension's there are given back and set
@@ -816,6 +823,7 @@ public struct Planner: Sendable {
         for object in before.model.definedObjects where object.kind == .defaultPrivileges && after.defined[object.id] != nil {
             work.rebuilt.insert(object.id)
             work.changedTop[object.id] = nil
+            work.defaultsAroundScripts.insert(object.id)
         }
         let schemas = Set(remade.flatMap { id in
             [before.model, after.model].compactMap { model in model.extensions.first { $0.name == id.name }?.schema }

@@ -194,6 +194,21 @@ enum DefinedObjectDDL {
         return Statement(SQLWriting.trimmedStatement(undone.joined(separator: "\n")))
     }
 
+    /// `statement` (its lines, each one statement) run only where the role running the plan is
+    /// `role`: a DO block that asks `current_user`.
+    static func asRole(_ role: String?, _ statement: Statement) -> Statement {
+        guard let role else { return statement }
+        let lines = statement.sql.split(separator: "\n").map { line in
+            var text = line.trimmingCharacters(in: .whitespaces)
+            if text.hasSuffix(";") { text.removeLast() }
+            return "        EXECUTE \(SQLWriting.literal(text));"
+        }
+        var guarded = statement
+        guarded.sql = SQLWriting.doBlock("BEGIN\n    IF current_user = \(SQLWriting.literal(role)) THEN\n"
+                                         + lines.joined(separator: "\n") + "\n    END IF;\nEND") + ";"
+        return guarded
+    }
+
     static func drop(_ object: DefinedObject) -> Statement {
         switch object.kind {
         case .defaultPrivileges, .systemPrivileges:
