@@ -36,12 +36,6 @@ public struct PlanCheck: Sendable {
         self.replay.warnsOfMissingRoles = false
     }
 
-    /// The plan applied to `source`, compared with `target`: first on the part of the
-    /// source the plan can reach (`ProofScope`), and on the whole source when that
-    /// part does not hold (or the plan's reach cannot be read), so the verdict is
-    /// always the whole source's when it is a refusal. A plan its scope refused (on one
-    /// connection) is refused by the whole source too but where the scope missed something:
-    /// the whole is then loaded on one connection straight away, not first in lanes.
     /// The plan from `source` to `target`, written for the server that proves it: an extension
     /// whose version has no update path there is made again (`PlanOptions.extensionsRemade`).
     public func plan(from source: DatabaseModel, to target: DatabaseModel, options: PlanOptions) throws -> Plan {
@@ -50,6 +44,12 @@ public struct PlanCheck: Sendable {
         return Planner(from: source, to: target, options: options).plan()
     }
 
+    /// The plan applied to `source`, compared with `target`: first on the part of the
+    /// source the plan can reach (`ProofScope`), and on the whole source when that
+    /// part does not hold (or the plan's reach cannot be read), so the verdict is
+    /// always the whole source's when it is a refusal. A plan its scope refused (on one
+    /// connection) is refused by the whole source too but where the scope missed something:
+    /// the whole is then loaded on one connection straight away, not first in lanes.
     /// `label` names the plan in a statement's error: `(the reverse plan):3:1: …`.
     public func prove(_ plan: Plan, from source: DatabaseModel, to target: DatabaseModel, label: String = "the plan") throws -> PlanProof {
         let clock = ContinuousClock()

@@ -101,6 +101,9 @@ struct ModelIndex {
     /// Whether a foreign table is among `parent`'s partitions (`partitions(of:)` gives its tables).
     func hasForeignPartition(_ parent: QualifiedName) -> Bool { foreignPartitionParents.contains(parent) }
 
+    /// Whether any partitioned table of the model has a foreign partition.
+    var hasForeignPartitions: Bool { !foreignPartitionParents.isEmpty }
+
     /// The tables that inherit from `parent` (not its partitions).
     func children(of parent: QualifiedName) -> [Table] { childrenByParent[parent] ?? [] }
 

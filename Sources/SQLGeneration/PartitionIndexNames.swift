@@ -29,7 +29,7 @@ struct PartitionIndexNames {
         guard let table = after.tables[parent], table.kind == .partitioned, let index = table.index(id.name), !index.invalid else { return nil }
         let partitions = after.partitions(of: parent)
         // A foreign table among the partitions gets no index (or refuses a unique one): not predicted.
-        guard !partitions.isEmpty, !hasForeignPartitions else { return nil }
+        guard !partitions.isEmpty, !after.hasForeignPartitions else { return nil }
         var made: Set<ObjectID> = []
         var taken: Set<String> = []
         // The names the server finds taken: every relation of the schema on either side, but the
@@ -52,10 +52,6 @@ struct PartitionIndexNames {
             made.insert(ObjectID(.index, own.name, on: ObjectID(.table, partition.name)))
         }
         return made
-    }
-
-    private var hasForeignPartitions: Bool {
-        after.model.definedObjects.contains { $0.kind == .foreignTable && $0.definition.contains(" PARTITION OF ") }
     }
 
     /// Whether the partition holds an index or key the server would attach instead of building

@@ -34,11 +34,10 @@ extension RandomHistory {
         case 2: return addForeignColumn(index)
         case 3 where !columns.isEmpty:
             let column = pick(columns).name
-            let gone = foreignViews.filter { $0.table == table.name && $0.columns.contains(column) }
-            foreignViews.removeAll { view in gone.contains { $0.name == view.name } }
+            let gone = dropForeignViews(foreignViews.filter { $0.table == table.name && $0.columns.contains(column) })
             foreignTables[index].columns.removeAll { $0.name == column }
             foreignTables[index].columnOptions[column] = nil
-            return (gone.map { "DROP VIEW \($0.name)" } + ["ALTER FOREIGN TABLE \(table.name) DROP COLUMN \(column)"]).joined(separator: ";\n")
+            return (gone + ["ALTER FOREIGN TABLE \(table.name) DROP COLUMN \(column)"]).joined(separator: ";\n")
         case 4: return retypeForeignColumn(index)
         case 5 where !columns.isEmpty:
             let column = pick(columns)
@@ -274,9 +273,8 @@ extension RandomHistory {
             let column = pick(columns).name
             foreignTrees[index].columns.removeAll { $0.name == column }
             if tree.index?.column == column { foreignTrees[index].index = nil }
-            let gone = views.filter { $0.columns.contains(column) }
-            foreignViews.removeAll { view in gone.contains { $0.name == view.name } }
-            return (gone.reversed().map { "DROP VIEW \($0.name)" } + ["ALTER TABLE \(tree.name) DROP COLUMN \(column)"]).joined(separator: ";\n")
+            return (dropForeignViews(views.filter { $0.columns.contains(column) }.reversed()) + ["ALTER TABLE \(tree.name) DROP COLUMN \(column)"])
+                .joined(separator: ";\n")
         case 3 where tree.partitioned:
             let member = (name: fresh("ft"), server: pick(foreignServers)), from = tree.nextBound
             foreignTrees[index].members.append(member)
@@ -363,8 +361,12 @@ extension RandomHistory {
 
     /// The statements that drop the views over foreign table `name` (forgotten).
     mutating func dropForeignViews(on name: String) -> [String] {
-        let gone = foreignViews.filter { $0.table == name }
-        foreignViews.removeAll { $0.table == name }
-        return gone.reversed().map { "DROP VIEW \($0.name)" }
+        dropForeignViews(foreignViews.filter { $0.table == name }.reversed())
+    }
+
+    /// `gone` forgotten, and the statements that drop them, in the order given.
+    mutating func dropForeignViews(_ gone: [View]) -> [String] {
+        foreignViews.removeAll { view in gone.contains { $0.name == view.name } }
+        return gone.map { "DROP VIEW \($0.name)" }
     }
 }
