@@ -84,10 +84,11 @@ public struct PlanCheck: Sendable {
     private static func leftover(_ result: DatabaseModel, source: DatabaseModel, target: DatabaseModel) -> SchemaDiff {
         // The scratch database is built from the source's model, which cannot hold what the
         // census names: what the source has of that is not the plan's to make. What only the
-        // target has, the plan cannot make, and stays a difference.
+        // target has, the plan cannot make, and stays a difference; but for an option that may
+        // hold a password, which the plan names for its user to set (`PasswordOptions`).
         var expected = target.withoutInvalidIndexes
         let inSource = Set(source.unmodelled)
-        expected.unmodelled.removeAll { inSource.contains($0) }
+        expected.unmodelled.removeAll { inSource.contains($0) || $0.kind == UnmodelledObject.passwordOption }
         return SchemaDiff(from: result.withoutInvalidIndexes, to: expected)
     }
 

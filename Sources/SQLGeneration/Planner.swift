@@ -197,6 +197,7 @@ public struct Planner: Sendable {
                 + Self.noUpdatePath(id, before: before, after: after)
                 + (id.kind == .userMapping ? ", without its options (never read: they may hold passwords); set them again with ALTER USER MAPPING" : "")
         }
+        notes += PasswordOptions.notes(old: old, new: new, created: work.addedTop.union(work.rebuilt))
         notes += work.publicationTablesAside.keys.sorted().map { Self.letGoNote($0, tables: work.publicationTablesAside[$0]!, after: after) }
         let existing = Set(old.tables.map { ObjectID(.table, $0.name) }).subtracting(work.rebuilt)
         let callers = Self.tablesInCyclesWithFunctions(newOrder.needs)
@@ -210,6 +211,7 @@ public struct Planner: Sendable {
         writer.defaultsAroundScripts = work.defaultsAroundScripts
 
         if options.online { statements.append(Statement("SET lock_timeout = '5s'")) }
+        statements += PasswordOptions.drops(old: self.old, new: new, gone: work.removedTop.union(work.rebuilt))
         // Schemas renamed first: what follows names them by their new names.
         statements += schemaRenames
         statements += defaultsAside.undo

@@ -19,6 +19,11 @@ public struct UnmodelledObject: Codable, Hashable, Sendable, Comparable, CustomS
 
     public var description: String { "\(kind) \(name)" }
 
+    /// The kind of an option of a wrapper, a server or a foreign table (or its column) that
+    /// may hold a password, left out of its object's definition: named `"password" of server
+    /// "s"`, never with its value. A plan cannot make it; it says so where it makes its object.
+    public static let passwordOption = "option that may hold a password"
+
     public static func < (lhs: UnmodelledObject, rhs: UnmodelledObject) -> Bool {
         lhs.kind != rhs.kind ? lhs.kind.precedes(rhs.kind) : lhs.name.precedes(rhs.name)
     }

@@ -76,7 +76,7 @@ struct DiffCommand: ParsableCommand {
             }
             let plan = try planOptions.provedPlan(from: old.model, to: new.model, serverMajor: old.serverVersion / 10000,
                                                   replay: try sourceOptions.replay, memory: memory)
-            if !plan.isEmpty { Terminal.print(plan.sql) }
+            if !plan.isEmpty || !plan.notes.isEmpty { Terminal.print(plan.sql) }
             if !plan.isEmpty || !SchemaDiff(from: old.model, to: new.model).isEmpty { throw ExitCode(1) }
             return
         }

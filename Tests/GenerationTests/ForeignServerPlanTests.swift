@@ -1,4 +1,7 @@
+import Foundation
+import Introspection
 import SQLGeneration
+import SchemaModel
 import TestSupport
 import Testing
 
@@ -54,5 +57,71 @@ import Testing
             // Its options are lost with it: refused unless --allow-destructive.
             #expect(plan.dataLoss.contains { $0.description.contains("user mapping for PUBLIC on server s and its options") }, "\(plan.dataLoss)")
         }
+    }
+
+    /// Options that may hold a password: by their key, or a connection string with one in the
+    /// value; on a wrapper, a server, a foreign table, its column and a foreign partition's.
+    private static let secretOptions = """
+        create foreign data wrapper w options (api_key 'k-0001', debug 'on');
+        create server s foreign data wrapper w options (host 'db', password 'k-0002', datasource 'PG:dbname=x password=k-0003');
+        create server s2 foreign data wrapper w options (url 'postgres://u:k-0004@h/db', port '1');
+        create foreign table "we""ird" (a int options (column_name 'a', secret 'k-0005'), b text) server s options (table_name 't', passwd 'k-0006');
+        create table p (a int, b int) partition by list (a);
+        create foreign table p1 partition of p for values in (1) server s;
+        alter foreign table p1 alter column b options (add pwd 'k-0007');
+        """
+    private static let secrets = (1...7).map { "k-000\($0)" }
+    private static let censusNames = [
+        #""api_key" of foreign-data wrapper "w""#, #""datasource" of server "s""#, #""passwd" of foreign table "public"."we""ird""#,
+        #""password" of server "s""#, #""pwd" of column "b" of foreign table "public"."p1""#,
+        #""secret" of column "a" of foreign table "public"."we""ird""#, #""url" of server "s2""#,
+    ]
+
+    /// Never read, as a user mapping's options are not: the model and the plans hold no value,
+    /// the census names each option by its key, and the plan that makes their objects says
+    /// each must be set by hand. Their objects' other options are read as ever.
+    @Test func optionsThatMayHoldAPasswordAreNeverRead() throws {
+        let model = try TestDatabase.model(after: Self.secretOptions)
+        let json = String(decoding: try JSONEncoder().encode(model), as: UTF8.self)
+        #expect(Self.secrets.allSatisfy { !json.contains($0) }, "\(json)")
+        #expect(model.unmodelled.filter { $0.kind == UnmodelledObject.passwordOption }.map(\.name).sorted() == Self.censusNames.sorted())
+        let plans = try Proving.plansBothWays("", Self.secretOptions, trusted: true)
+        #expect(Self.secrets.allSatisfy { secret in !plans.contains { $0.sql.contains(secret) } }, "\(plans[0].sql)")
+        #expect(plans[0].sql.contains(#"SERVER s OPTIONS (table_name 't');"#) && plans[0].sql.contains("OPTIONS (column_name 'a')"), "\(plans[0].sql)")
+        for name in Self.censusNames {
+            #expect(plans[0].notes.contains("option \(name) is never read (it may hold a password): this plan does not set it; set it by hand (OPTIONS (ADD …))"))
+        }
+        // Dropped with their objects: nothing of their own to drop.
+        #expect(!plans[1].sql.contains("OPTIONS (DROP"), "\(plans[1].sql)")
+    }
+
+    /// On objects that stay: one the target adds is named for its user to set; one it lacks is
+    /// dropped by its key where it is, as data loss (no plan can give its value back).
+    @Test func aPasswordOptionComesOrGoesOnObjectsThatStay() throws {
+        let without = """
+            create foreign data wrapper w; create server s foreign data wrapper w options (host 'db');
+            create table p (a int, b int) partition by list (a);
+            create foreign table p1 partition of p for values in (1) server s;
+            """
+        let with = without + """
+            alter server s options (add password 'k-0008');
+            alter foreign table p1 alter column b options (add pwd 'k-0009');
+            """
+        let plans = try Proving.plansBothWays(without, with, trusted: true)
+        #expect(plans[0].statements.isEmpty, "\(plans[0].sql)")
+        #expect(plans[0].notes.count == 2, "\(plans[0].notes)")
+        #expect(plans[1].dataLoss.sorted() == [
+            #"option "password" of server "s", never read (it may hold a password)"#,
+            #"option "pwd" of column "b" of foreign table "public"."p1", never read (it may hold a password)"#,
+        ], "\(plans[1].dataLoss)")
+        // The proof's database never had them: the drops are run here on one that has.
+        let database = try TestDatabase.make()
+        defer { database.drop() }
+        let connection = try database.connect()
+        try connection.execute(with)
+        try connection.execute(plans[1].sql)
+        let after = try Inspector().inspect(connection)
+        #expect(after.unmodelled.isEmpty, "\(after.unmodelled)")
+        #expect(try connection.query("select srvoptions::text from pg_foreign_server").rows.first?.string("srvoptions") == "{host=db}")
     }
 }

@@ -33,6 +33,7 @@ enum UnmodelledQuery {
             ('storage parameters of foreign table', r.relkind = 'f' AND r.reloptions IS NOT NULL)
         ) AS f(kind, applies)
         WHERE f.applies
+        \(passwordOptions)
         \(subscriptions)
         \(databaseSettings)
         \(databaseProperties)
@@ -41,6 +42,35 @@ enum UnmodelledQuery {
         \(version.major >= 18 ? notNullConstraints : "")
         """
     }
+
+    /// An option that may hold a password (`SecretOption`), left out of its wrapper's, server's
+    /// or foreign table's definition: named by its key and its object, never its value.
+    private static let passwordOptions = """
+        UNION ALL
+        SELECT '\(UnmodelledObject.passwordOption)', o.schema, \(q("pg_catalog.split_part(i.item, '=', 1)")) || ' of ' || o.owner
+        FROM (
+            SELECT NULL::pg_catalog.name AS schema, 'foreign-data wrapper ' || \(q("w.fdwname")) AS owner, w.fdwoptions AS options
+            FROM pg_catalog.pg_foreign_data_wrapper w
+            WHERE w.oid >= 16384 AND \(CatalogFilter.ownObject(catalog: "pg_foreign_data_wrapper", oid: "w.oid"))
+            UNION ALL
+            SELECT NULL, 'server ' || \(q("s.srvname")), s.srvoptions
+            FROM pg_catalog.pg_foreign_server s
+            WHERE s.oid >= 16384 AND \(CatalogFilter.ownObject(catalog: "pg_foreign_server", oid: "s.oid"))
+            UNION ALL
+            SELECT n.nspname, 'foreign table ' || \(qualified("n.nspname", "c.relname")), ft.ftoptions
+            FROM pg_catalog.pg_foreign_table ft JOIN pg_catalog.pg_class c ON c.oid = ft.ftrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE \(CatalogFilter.userSchema("n.nspname")) AND \(CatalogFilter.ownObject(catalog: "pg_class", oid: "c.oid"))
+            UNION ALL
+            SELECT n.nspname, 'column ' || \(q("a.attname")) || ' of foreign table ' || \(qualified("n.nspname", "c.relname")), a.attfdwoptions
+            FROM pg_catalog.pg_foreign_table ft JOIN pg_catalog.pg_class c ON c.oid = ft.ftrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+            WHERE a.attfdwoptions IS NOT NULL AND \(CatalogFilter.userSchema("n.nspname"))
+              AND \(CatalogFilter.ownObject(catalog: "pg_class", oid: "c.oid"))
+        ) o CROSS JOIN LATERAL pg_catalog.unnest(o.options) AS i(item)
+        WHERE \(SecretOption.test("i.item"))
+        """
 
     /// A subscription is the database's, and pg_dump writes it: the model leaves it out, as its
     /// connection (often with a password, which only a superuser may read) belongs to the

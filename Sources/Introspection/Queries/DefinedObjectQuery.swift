@@ -10,7 +10,8 @@ import SchemaModel
 /// multirange), are left out.
 ///
 /// A user mapping's options are never read: they hold passwords. The mapping's
-/// existence is all the model says of it.
+/// existence is all the model says of it. Nor is any other option that may hold one
+/// (`SecretOption`).
 enum DefinedObjectQuery {
     private static func q(_ expression: String) -> String { "pg_catalog.quote_ident(\(expression))" }
     private static func qualified(_ schema: String, _ name: String) -> String { "\(q(schema)) || '.' || \(q(name))" }
@@ -30,12 +31,13 @@ enum DefinedObjectQuery {
         """
     }
 
-    /// `OPTIONS (key 'value', …)` from a `{key=value}` array, or ''.
+    /// `OPTIONS (key 'value', …)` from a `{key=value}` array, or '': without the options that
+    /// may hold a password (`SecretOption`), which the census names.
     private static func options(_ column: String) -> String {
         """
         coalesce(' OPTIONS (' || (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(pg_catalog.split_part(o, '=', 1)) || ' ' \
         || pg_catalog.quote_literal(pg_catalog.substr(o, pg_catalog.strpos(o, '=') + 1)), ', ') \
-        FROM pg_catalog.unnest(\(column)) o) || ')', '')
+        FROM pg_catalog.unnest(\(column)) o WHERE NOT \(SecretOption.test("o"))) || ')', '')
         """
     }
 
@@ -591,8 +593,8 @@ enum DefinedObjectQuery {
                                  FROM pg_catalog.pg_constraint k
                                  WHERE c.relispartition AND k.conrelid = c.oid AND k.contype = 'c' AND k.conislocal), '')
                     || coalesce((SELECT pg_catalog.string_agg(
-                                   CASE WHEN a.attfdwoptions IS NOT NULL THEN E'\nALTER FOREIGN TABLE ' || \(qualified("n.nspname", "c.relname"))
-                                        || ' ALTER COLUMN ' || \(q("a.attname")) || \(options("a.attfdwoptions")) || ';' ELSE '' END
+                                   coalesce(E'\nALTER FOREIGN TABLE ' || \(qualified("n.nspname", "c.relname"))
+                                            || ' ALTER COLUMN ' || \(q("a.attname")) || NULLIF(\(options("a.attfdwoptions")), '') || ';', '')
                                    -- A generated column's expression comes from the parent: it has no default to set.
                                    || CASE WHEN a.attgenerated = '' THEN coalesce(E'\nALTER FOREIGN TABLE ' || \(qualified("n.nspname", "c.relname"))
                                                || ' ALTER COLUMN ' || \(q("a.attname")) || ' SET DEFAULT '
