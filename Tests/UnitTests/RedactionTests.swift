@@ -1,4 +1,6 @@
+import Migrations
 import PostgresClient
+import SQLText
 import Testing
 
 @Suite struct RedactionTests {
@@ -31,7 +33,50 @@ import Testing
         #expect(Redaction.scrub("user hünter22 here", secrets: ["hünter22"]) == "user *** here")
     }
 
+    /// SQL's own forms, as a migration's failing line or a server's CONTEXT quotes them: a
+    /// literal after a word that names a secret, inside another literal too (quotes doubled).
+    @Test(arguments: [
+        ("CREATE ROLE app LOGIN PASSWORD 'hunter22' VALID UNTIL 'infinity';", "CREATE ROLE app LOGIN PASSWORD '***' VALID UNTIL 'infinity';"),
+        ("ALTER ROLE app ENCRYPTED PASSWORD 'hun''ter22';", "ALTER ROLE app ENCRYPTED PASSWORD '***';"),
+        ("CREATE SERVER s FOREIGN DATA WRAPPER w OPTIONS (host 'h', password 'hunter22', port '1');",
+         "CREATE SERVER s FOREIGN DATA WRAPPER w OPTIONS (host 'h', password '***', port '1');"),
+        ("ALTER SERVER s OPTIONS (ADD aws_secret_access_key 'hunter22')", "ALTER SERVER s OPTIONS (ADD aws_secret_access_key '***')"),
+        ("DO $$ BEGIN EXECUTE 'ALTER ROLE app PASSWORD ''hunter22'''; END $$;", "DO $$ BEGIN EXECUTE 'ALTER ROLE app PASSWORD '***'; END $$;"),
+        ("CONTEXT: SQL statement \"ALTER ROLE app PASSWORD 'hunter22'\"\nPL/pgSQL function", "CONTEXT: SQL statement \"ALTER ROLE app PASSWORD '***'\"\nPL/pgSQL function"),
+        ("odbc 'DRIVER=x;PWD=hunter22'", "odbc 'DRIVER=x;PWD=***'"),
+    ])
+    func aLiteralAfterASecretsNameIsMasked(_ text: String, _ masked: String) {
+        #expect(Redaction.scrubShapes(text) == masked)
+    }
+
+    /// What only looks alike is left as it is: a column named for a secret, an enum label.
+    @Test func namesOfSecretsWithoutALiteralAreLeftAsTheyAre() {
+        let text = """
+            CREATE TABLE t (token text DEFAULT 'x', secret text CHECK (secret <> ''));
+            CREATE TYPE kind AS ENUM ('token', 'secret');
+            COMMENT ON COLUMN t.secret IS 'hidden';
+            """
+        #expect(Redaction.scrubShapes(text) == text)
+    }
+
     @Test func theRedactedFormKeepsEverythingElse() {
         #expect(ConnectionString("postgres://u:pw@h:5433/db").redacted == "postgres://u:***@h:5433/db")
+    }
+}
+
+/// A migration's failing line is printed with its password masked, the caret still under
+/// what the server pointed at.
+@Suite struct MigrationErrorRedactionTests {
+    @Test func theFailingLineShowsNoPasswordAndTheCaretStaysUnderTheError() {
+        let line = "CREATE ROLE r LOGIN PASSWORD 'hun''ter22' NOSUCHOPTION;"
+        let column = line.distance(from: line.startIndex, to: line.range(of: "NOSUCHOPTION")!.lowerBound) + 1
+        let error = MigrationRunError.statementFailed(
+            file: "pending/1_role.sql", location: SourceLocation(line: 2, column: column),
+            error: ServerError(sqlState: "42601", severity: "ERROR", message: "unrecognized role option \"nosuchoption\"", server: "s"),
+            line: line)
+        let printed = error.description.components(separatedBy: "\n")
+        #expect(!error.description.contains("ter22"), "\(error.description)")
+        #expect(printed.suffix(2) == ["  CREATE ROLE r LOGIN PASSWORD '***' NOSUCHOPTION;",
+                                      "  " + String(repeating: " ", count: "CREATE ROLE r LOGIN PASSWORD '***' ".count) + "^"])
     }
 }

@@ -28,7 +28,10 @@ public enum MigrationRunError: Error, Sendable, CustomStringConvertible {
             if let hint = error.hint { text += "\nHINT: \(hint)" }
             if let context = error.context { text += "\nCONTEXT: \(context)" }
             if let line, let location {
-                text += "\n  \(line)\n  " + String(repeating: " ", count: max(0, location.column - 1)) + "^"
+                // Printed with any password masked (the terminal masks every message too), the
+                // caret after what precedes it masked alike.
+                let before = String(line.prefix(max(0, location.column - 1)))
+                text += "\n  \(Redaction.scrubShapes(line))\n  " + String(repeating: " ", count: Redaction.scrubShapes(before).count) + "^"
             }
             return text
         case let .versionNotRecorded(file, expected, recorded):
