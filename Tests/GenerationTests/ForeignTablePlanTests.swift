@@ -135,4 +135,36 @@ import Testing
         #expect(plans[0].sql.contains("CREATE INDEX pt_code ON public.pt USING btree (code);"), "\(plans[0].sql)")
         _ = try Proving.plansBothWays("", tree + indexes)
     }
+
+    /// A foreign partition's and an inheritance child's column options change in place, the views
+    /// over them kept: added, changed and removed, on a column its parent keeps, and where its
+    /// parent drops the column (the options go with it) or adds one (set after the parent's).
+    @Test func aPartitionsAndAChildsColumnOptionsChangeInPlace() throws {
+        let tree = Self.server + """
+
+            create table p (a int, b int, c int) partition by list (a);
+            create foreign table p1 partition of p for values in (1) server s;
+            create table parent (a int, b int, c int);
+            create foreign table child () inherits (parent) server s;
+            create view over_partition as select a, b from p1;
+            create view over_child as select a, b from child;
+            """
+        let before = tree + """
+
+            alter foreign table p1 alter column b options (add column_name 'bb', x '1');
+            alter foreign table p1 alter column c options (add column_name 'cc');
+            alter foreign table child alter column b options (add column_name 'bb');
+            """
+        let after = tree + """
+
+            alter table p drop column c;
+            alter table parent add column d int;
+            alter foreign table p1 alter column b options (add x '2');
+            alter foreign table child alter column b options (add column_name 'b2');
+            alter foreign table child alter column d options (add column_name 'dd');
+            """
+        for plan in try Proving.plansBothWays(before, after, trusted: true) {
+            #expect(!plan.sql.contains("DROP FOREIGN TABLE") && !plan.sql.contains("DROP VIEW"), "\(plan.sql)")
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import SQLText
 import SchemaModel
 
 /// A foreign table changed in place (`ALTER FOREIGN TABLE`): its columns, checks and options,
@@ -19,7 +20,11 @@ enum ForeignTableDDL {
             guard column.generated == after.generated, column.type == after.type else { return nil }
         }
         let extras = (was: ForeignTableDefinition.Extras(was), now: ForeignTableDefinition.Extras(now))
-        guard extras.was.others == extras.now.others else { return nil }
+        // A column with options under one name before and another after (renamed in its parent,
+        // which carries its options over): made again, as ADD would find them there.
+        let optioned = (was: Set(extras.was.columnOptions.keys), now: Set(extras.now.columnOptions.keys))
+        guard extras.was.others == extras.now.others,
+              optioned.was.isSubset(of: optioned.now) || optioned.now.isSubset(of: optioned.was) else { return nil }
         let alter = { (action: String) in Statement("ALTER \(target) \(action)") }
         let column = { (name: String) in "COLUMN " + SQLWriting.ident(name) }
 
@@ -61,6 +66,28 @@ enum ForeignTableDDL {
             if let options = OptionedDefinition.clause(from: before.options, to: after.options) {
                 statements.append(alter("ALTER \(column(after.name)) \(options)"))
             }
+        }
+        // A partition's or a child's column options, in place. A column that loses them all may
+        // have gone with its parent's (dropped before, in the parent's own changes): its options
+        // are dropped where it is still there.
+        for name in optioned.was.union(optioned.now).sorted() {
+            guard let clause = OptionedDefinition.clause(from: extras.was.columnOptions[name] ?? [], to: extras.now.columnOptions[name] ?? [])
+            else { continue }
+            let statement = "ALTER \(target) ALTER COLUMN \(name) \(clause)"
+            guard extras.now.columnOptions[name] == nil else {
+                statements.append(Statement(statement))
+                continue
+            }
+            let column = name.first == "\"" ? SQLQuoting.readQuoted(Substring(name), quote: "\"")?.value ?? name : name
+            let table = target.dropFirst("FOREIGN TABLE ".count)
+            statements.append(Statement(SQLWriting.doBlock("""
+                BEGIN
+                    IF EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid = \(SQLWriting.literal(String(table)))::pg_catalog.regclass
+                               AND attname = \(SQLWriting.literal(column)) AND NOT attisdropped) THEN
+                        \(statement);
+                    END IF;
+                END
+                """)))
         }
         for added in now.columns.dropFirst(kept.count) {
             var definition = "ADD \(column(added.name)) \(added.type)"

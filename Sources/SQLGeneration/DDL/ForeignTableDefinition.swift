@@ -125,7 +125,10 @@ struct ForeignTableDefinition {
         /// `GRANT p (c) ON TABLE t TO r`, whether it is `WITH GRANT OPTION`, and its column as written.
         var grants: [String: Bool] = [:]
         var grantColumns: [String: String] = [:]
-        /// The rest (what an inherited column has of its own), compared whole.
+        /// A partition's or a child's `ALTER FOREIGN TABLE t ALTER COLUMN c OPTIONS (…)`: the
+        /// options, by column as written (a column declared in the table's list carries its own).
+        var columnOptions: [String: [OptionedDefinition.Option]] = [:]
+        /// The rest (what an inherited column has of its own besides), compared whole.
         var others: Set<String> = []
 
         init(_ table: ForeignTableDefinition) {
@@ -147,6 +150,8 @@ struct ForeignTableDefinition {
                     if let open = grant.firstIndex(of: "("), let group = SQLWriting.parenthesized(grant[open...]) {
                         grantColumns[grant] = String(group.dropFirst().dropLast())
                     }
+                } else if statement.hasPrefix(alter + "ALTER COLUMN "), let (column, options) = Self.columnOptions(statement.dropFirst(alter.count)) {
+                    columnOptions[column] = options
                 } else {
                     others.insert(statement)
                 }
@@ -180,6 +185,22 @@ struct ForeignTableDefinition {
         }
 
         /// The text of `text` before the first `separator` outside quotes and parentheses.
+        /// `ALTER COLUMN c OPTIONS (…)`'s column as written and its options; nil for any other action.
+        private static func columnOptions(_ action: Substring) -> (String, [OptionedDefinition.Option])? {
+            let rest = action.dropFirst("ALTER COLUMN ".count)
+            let column: Substring
+            if rest.first == "\"" {
+                guard let (_, after) = SQLQuoting.readQuoted(rest, quote: "\"") else { return nil }
+                column = rest[..<after.startIndex]
+            } else {
+                column = rest.prefix { $0 != " " }
+            }
+            let tail = rest[column.endIndex...]
+            guard tail.hasPrefix(" OPTIONS ("), let group = SQLWriting.parenthesized(tail.dropFirst(" OPTIONS ".count)),
+                  group.endIndex == tail.endIndex, let options = OptionedDefinition.options(group) else { return nil }
+            return (String(column), options)
+        }
+
         private static func before(_ separator: String, in text: Substring) -> Substring? {
             var end: String.Index?
             SQLWriting.walk(text) { index, _, depth, quoted in
