@@ -60,7 +60,8 @@ struct PartitionClones {
         }
     }
 
-    /// The statements that give a copy the server made its target's name, and its comments.
+    /// The statements that give a copy the server made its target's name, its comments and its
+    /// statistics targets.
     func statements(for id: ObjectID, in writer: DDLWriter) -> [Statement]? {
         guard let entry = names[id], let table = id.parent, let partition = writer.after.tables[ModelIndex.name(table)],
               let parentName = partition.partitionOf else { return nil }
@@ -71,6 +72,9 @@ struct PartitionClones {
         case let .index(index)?:
             parentMember = index.attachedTo
             if let comment = index.comment { statements.append(IndexDDL.comment(on: index.name, of: relation, comment)) }
+            // The copy has none of its parent's statistics targets (`ALTER INDEX` on the parent's
+            // reached the partitions there then, not one made after).
+            statements += IndexDDL.statistics(of: index.name, on: relation, from: nil, to: index.statisticsTargets)
         case let .constraint(key)?:
             parentMember = key.attachedTo
             statements += ConstraintDDL.comments(key, on: relation)

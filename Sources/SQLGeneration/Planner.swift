@@ -388,15 +388,22 @@ public struct Planner: Sendable {
         let goesWithParent = { (id: ObjectID) in attachedToAParentThatGoes(id) || inheritedFromParentsThatDropIt(id) }
         let droppedIndexes = droppedMembers.filter { $0.kind == .index && !goesWithParent($0) }.enumerated()
             .map { (id: $1, depth: $1.parent.map { before.depth(ModelIndex.name($0)) } ?? 0, rank: $0) }
-        for index in droppedIndexes.sorted(by: { ($0.depth, $0.rank) < ($1.depth, $1.rank) }) {
-            statements.append(writer.dropMember(index.id, before: before))
-        }
+            .sorted { ($0.depth, $0.rank) < ($1.depth, $1.rank) }.map(\.id)
+        // A partition's index attached to its parent's cannot be dropped while it is: where the
+        // partition leaves its parent, after it has.
+        let leavingIndexes = Set(droppedIndexes.filter { id in
+            guard case let .index(index)? = before.member(id), index.attachedTo != nil, let table = id.parent,
+                  case let .table(old)? = work.changedTop[table]?.old, case let .table(new)? = work.changedTop[table]?.new else { return false }
+            return old.partitionOf != nil && old.partitionOf != new.partitionOf
+        })
+        for id in droppedIndexes where !leavingIndexes.contains(id) { statements.append(writer.dropMember(id, before: before)) }
         // A typed table's columns go with its type's attributes (ALTER TYPE … CASCADE).
         // Partitions and children that leave their parent leave it now: before the parent's
         // columns change, and before their own columns that came from it can be dropped.
         for id in newOrder.order where id.kind == .table && finishingDetach[id] == nil {
             if let change = work.changedTop[id] { statements += writer.detach(change, reattached: work.reattached.contains(id)) }
         }
+        for id in droppedIndexes where leavingIndexes.contains(id) { statements.append(writer.dropMember(id, before: before)) }
         // A table dropped or made again takes its columns with it: dropped one by one first, a
         // column of its partition key is refused ("part of the partition key").
         let droppedColumns = droppedMembers.filter { id in
@@ -467,6 +474,7 @@ public struct Planner: Sendable {
             && (work.addedTop.contains($0) || work.rebuilt.contains($0) || work.changedTop[$0] != nil) }) {
             statements.append(Statement("SET check_function_bodies = off"))
         }
+        var indexesMadeBeforeJoining: Set<ObjectID> = []
         let tablesWithMemberChanges = Set((work.addedMembers.keys.map { $0 } + work.changedMembers.keys.map { $0 })
             .filter { $0.kind == .column }.compactMap(\.parent)).union(work.readdedColumns.keys)
             .union(work.defaultsDroppedEarly.compactMap(\.parent)).union(work.expressionsSet.compactMap(\.parent))
@@ -516,6 +524,13 @@ public struct Planner: Sendable {
                 if tablesWithMemberChanges.contains(id) { statements += writer.alterColumns(of: id, work: work) }
                 // After its columns: a parent it now inherits from, or is attached to, must find them.
                 if let change = work.changedTop[id] {
+                    // Its new indexes the parent's take: made first, for `ATTACH PARTITION` to attach
+                    // them (it builds one of the server's naming for any parent's index it finds no
+                    // match of; the target's, made after, could then not be attached).
+                    for index in indexesBeforeJoining(change, work: work) {
+                        statements += writer.createMember(index).filter { !$0.sql.hasPrefix("ALTER INDEX ") || !$0.sql.contains(" ATTACH PARTITION ") }
+                        indexesMadeBeforeJoining.insert(index)
+                    }
                     statements += writer.joining(change, reattached: work.reattached.contains(id),
                                                  attaching: !work.narrowed.contains(ModelIndex.name(id)))
                 }
@@ -550,7 +565,7 @@ public struct Planner: Sendable {
         // (a key whose columns change, on a table that becomes partitioned).
         let createdWhole = work.addedTop.union(work.rebuilt)
         var created = (work.addedMembers.keys.map { $0 } + work.rebuiltMembers.filter { after.member($0) != nil })
-            .filter { $0.parent.map { !createdWhole.contains($0) } ?? true }
+            .filter { id in id.parent.map { !createdWhole.contains($0) } ?? true && !indexesMadeBeforeJoining.contains(id) }
         for id in newOrder.order where createdWhole.contains(id) {
             created += writer.members(of: id, withoutInlined: true)
         }
@@ -856,6 +871,17 @@ public struct Planner: Sendable {
     }
 
     /// Why an extension is made again: `, as no update path leads from version "1.6" to "1.5"`.
+    /// The indexes a table that joins a partitioned parent (or moves to another) gains that
+    /// the target attaches to the parent's: made before it joins.
+    private func indexesBeforeJoining(_ change: SchemaChange, work: Work) -> [ObjectID] {
+        guard case let .table(old)? = change.old, case let .table(new)? = change.new, new.partitionOf != nil,
+              old.partitionOf != new.partitionOf else { return [] }
+        return work.addedMembers.keys.filter { id in
+            guard id.kind == .index, id.parent == change.id, let index = new.index(id.name) else { return false }
+            return index.attachedTo != nil
+        }.sorted()
+    }
+
     private static func noUpdatePath(_ id: ObjectID, before: ModelIndex, after: ModelIndex) -> String {
         guard id.kind == .extension, case let .extension(old)? = before.object(id), case let .extension(new)? = after.object(id) else { return "" }
         return ", as no update path leads from version \(SQLWriting.literal(old.version)) to \(SQLWriting.literal(new.version))"

@@ -60,4 +60,20 @@ import Testing
         #expect(model.unmodelled.map(\.kind) == ["statistics target of a constraint's index column"])
         #expect(model.unmodelled.map(\.name) == ["\"public\".\"e_excl\""])
     }
+
+    /// A partition the plan makes gets its parent's indexes copied by the server without their
+    /// statistics targets: a partition made where the target holds them (the parent's target
+    /// set while it was attached, then detached and made again) has them set after. A random
+    /// history found it (a partition dropped and given back).
+    @Test func aPartitionMadeAgainGetsItsIndexTargetsBack() throws {
+        let base = """
+            create table p (a text) partition by list (a);
+            create table p1 partition of p for values in ('x');
+            create table p2 partition of p for values in ('y');
+            create index p_lower on p (lower(a));
+            alter index p_lower alter column 1 set statistics 10;
+            """
+        let plans = try Proving.plansBothWays(base + "alter table p detach partition p2; drop table p2;", base)
+        #expect(plans[0].sql.contains(#"ALTER INDEX "public"."p2_lower_idx" ALTER COLUMN 1 SET STATISTICS 10;"#), "\(plans[0].sql)")
+    }
 }
