@@ -524,9 +524,9 @@ public struct Planner: Sendable {
                 if tablesWithMemberChanges.contains(id) { statements += writer.alterColumns(of: id, work: work) }
                 // After its columns: a parent it now inherits from, or is attached to, must find them.
                 if let change = work.changedTop[id] {
-                    // Its new indexes the parent's take: made first, for `ATTACH PARTITION` to attach
-                    // them (it builds one of the server's naming for any parent's index it finds no
-                    // match of; the target's, made after, could then not be attached).
+                    // Its new indexes and keys the parent's take: made first, for `ATTACH PARTITION` to
+                    // attach them (it builds one of the server's naming for any parent's index or key
+                    // it finds no match of; the target's, made after, could then not be attached).
                     for index in indexesBeforeJoining(change, work: work) {
                         statements += writer.createMember(index).filter { !$0.sql.hasPrefix("ALTER INDEX ") || !$0.sql.contains(" ATTACH PARTITION ") }
                         indexesMadeBeforeJoining.insert(index)
@@ -871,14 +871,18 @@ public struct Planner: Sendable {
     }
 
     /// Why an extension is made again: `, as no update path leads from version "1.6" to "1.5"`.
-    /// The indexes a table that joins a partitioned parent (or moves to another) gains that
-    /// the target attaches to the parent's: made before it joins.
+    /// The indexes and keys a table that joins a partitioned parent (or moves to another) gains
+    /// that the target attaches to the parent's: made before it joins.
     private func indexesBeforeJoining(_ change: SchemaChange, work: Work) -> [ObjectID] {
         guard case let .table(old)? = change.old, case let .table(new)? = change.new, new.partitionOf != nil,
               old.partitionOf != new.partitionOf else { return [] }
         return work.addedMembers.keys.filter { id in
-            guard id.kind == .index, id.parent == change.id, let index = new.index(id.name) else { return false }
-            return index.attachedTo != nil
+            guard id.parent == change.id else { return false }
+            switch id.kind {
+            case .index: return new.index(id.name)?.attachedTo != nil
+            case .constraint: return new.constraint(id.name).map { $0.hasIndex && $0.attachedTo != nil } ?? false
+            default: return false
+            }
         }.sorted()
     }
 
