@@ -135,7 +135,9 @@ struct DDLWriter {
         }
     }
 
-    func createMember(_ id: ObjectID) -> [Statement] {
+    /// `toParent`: false for a member made before its table joins its parent (`Planner`'s
+    /// indexes before joining), which `ATTACH PARTITION` attaches.
+    func createMember(_ id: ObjectID, toParent: Bool = true) -> [Statement] {
         guard let parent = id.parent, let member = after.member(id) else { return [] }
         if let copied = clones.statements(for: id, in: self) { return copied }
         let relation = ModelIndex.name(parent)
@@ -185,7 +187,7 @@ struct DDLWriter {
             }
             return childrensOwnChecksDropped(constraint, on: relation) + statements + validatingCopies(of: constraint, on: relation)
                 + (only ? attachingPartitions(to: constraint.name, on: relation) : [])
-                + attachingToParent(constraint.name, attachedTo: constraint.attachedTo, on: relation)
+                + (toParent ? attachingToParent(constraint.name, attachedTo: constraint.attachedTo, on: relation) : [])
         case let .index(index):
             // An invalid index is a failed concurrent build, not created again; but a partitioned
             // table's is one created ON ONLY that not every partition's index is attached to yet.
@@ -202,7 +204,7 @@ struct DDLWriter {
                 statements[0].hazards = [.indexBuild(relation)]
             }
             return statements + (only ? attachingPartitions(to: index.name, on: relation) : [])
-                + attachingToParent(index.name, attachedTo: index.attachedTo, on: relation)
+                + (toParent ? attachingToParent(index.name, attachedTo: index.attachedTo, on: relation) : [])
         case let .trigger(trigger): return TriggerDDL.create(trigger, on: relation, guarded: guarded)
         case let .policy(policy): return PolicyDDL.create(policy, on: relation, guarded: guarded)
         case .schema, .extension, .enum, .domain, .compositeType, .sequence, .table, .column, .view, .function, .defined: return []

@@ -527,8 +527,8 @@ public struct Planner: Sendable {
                     // Its new indexes and keys the parent's take: made first, for `ATTACH PARTITION` to
                     // attach them (it builds one of the server's naming for any parent's index or key
                     // it finds no match of; the target's, made after, could then not be attached).
-                    for index in indexesBeforeJoining(change, work: work) {
-                        statements += writer.createMember(index).filter { !$0.sql.hasPrefix("ALTER INDEX ") || !$0.sql.contains(" ATTACH PARTITION ") }
+                    for index in Self.indexesBeforeJoining(change, work: work, after: after) {
+                        statements += writer.createMember(index, toParent: index.parent != id)
                         indexesMadeBeforeJoining.insert(index)
                     }
                     statements += writer.joining(change, reattached: work.reattached.contains(id),
@@ -872,18 +872,23 @@ public struct Planner: Sendable {
 
     /// Why an extension is made again: `, as no update path leads from version "1.6" to "1.5"`.
     /// The indexes and keys a table that joins a partitioned parent (or moves to another) gains
-    /// that the target attaches to the parent's: made before it joins.
-    private func indexesBeforeJoining(_ change: SchemaChange, work: Work) -> [ObjectID] {
+    /// that the target attaches to the parent's, with those its own partitions gain (a
+    /// partitioned table's key made `ON ONLY` it is valid only once theirs are attached): made
+    /// before it joins, deepest first, each partitioned table's then attaching its partitions'.
+    private static func indexesBeforeJoining(_ change: SchemaChange, work: Work, after: ModelIndex) -> [ObjectID] {
         guard case let .table(old)? = change.old, case let .table(new)? = change.new, new.partitionOf != nil,
               old.partitionOf != new.partitionOf else { return [] }
-        return work.addedMembers.keys.filter { id in
-            guard id.parent == change.id else { return false }
+        let tree = Set([new.name] + after.descendants(of: new.name))
+        let members = work.addedMembers.keys.filter { id in
+            guard let parent = id.parent, let table = after.tables[ModelIndex.name(parent)], tree.contains(table.name) else { return false }
             switch id.kind {
-            case .index: return new.index(id.name)?.attachedTo != nil
-            case .constraint: return new.constraint(id.name).map { $0.hasIndex && $0.attachedTo != nil } ?? false
+            case .index: return table.index(id.name)?.attachedTo != nil
+            case .constraint: return table.constraint(id.name).map { $0.hasIndex && $0.attachedTo != nil } ?? false
             default: return false
             }
-        }.sorted()
+        }
+        let depths: [(id: ObjectID, depth: Int)] = members.map { ($0, after.depth(ModelIndex.name($0.parent!))) }
+        return depths.sorted { $0.depth != $1.depth ? $0.depth > $1.depth : $0.id < $1.id }.map(\.id)
     }
 
     private static func noUpdatePath(_ id: ObjectID, before: ModelIndex, after: ModelIndex) -> String {

@@ -126,4 +126,22 @@ import Testing
         let detach = try #require(reverse.firstIndex { $0.contains("DETACH PARTITION \"public\".\"p3\"") }, "\(plans[1].sql)")
         #expect(reverse.suffix(from: detach).filter { $0.hasPrefix("DROP INDEX") }.count == 2, "\(plans[1].sql)")
     }
+
+    /// A partitioned table that joins another: its key and index made `ON ONLY` it are valid,
+    /// and so matched by `ATTACH PARTITION`, once its own partitions' are made and attached,
+    /// all before it joins (made after, the attach made a key of its own, and the target's was
+    /// refused as a second primary key).
+    @Test func aPartitionedTableJoinsWithItsPartitionsKeysAndIndexes() throws {
+        let base = """
+            create table p (a int not null, b text, primary key (a)) partition by range (a);
+            create index p_b on p (b);
+            create table p1 partition of p for values from (0) to (10);
+            create table p3 (a int not null, b text) partition by range (a);
+            create table p3a partition of p3 for values from (10) to (15);
+            """
+        let plans = try Proving.plansBothWays(base, base + "alter table p attach partition p3 for values from (10) to (20);")
+        let forward = plans[0].statements.map(\.sql)
+        let attach = try #require(forward.firstIndex { $0.contains("ATTACH PARTITION \"public\".\"p3\" FOR VALUES") }, "\(plans[0].sql)")
+        #expect(forward.suffix(from: attach + 1).isEmpty, "\(plans[0].sql)")
+    }
 }
