@@ -474,7 +474,7 @@ public struct Planner: Sendable {
             && (work.addedTop.contains($0) || work.rebuilt.contains($0) || work.changedTop[$0] != nil) }) {
             statements.append(Statement("SET check_function_bodies = off"))
         }
-        var indexesMadeBeforeJoining: Set<ObjectID> = []
+        var madeBeforeJoining: Set<ObjectID> = []
         let tablesWithMemberChanges = Set((work.addedMembers.keys.map { $0 } + work.changedMembers.keys.map { $0 })
             .filter { $0.kind == .column }.compactMap(\.parent)).union(work.readdedColumns.keys)
             .union(work.defaultsDroppedEarly.compactMap(\.parent)).union(work.expressionsSet.compactMap(\.parent))
@@ -524,12 +524,10 @@ public struct Planner: Sendable {
                 if tablesWithMemberChanges.contains(id) { statements += writer.alterColumns(of: id, work: work) }
                 // After its columns: a parent it now inherits from, or is attached to, must find them.
                 if let change = work.changedTop[id] {
-                    // Its new indexes and keys the parent's take: made first, for `ATTACH PARTITION` to
-                    // attach them (it builds one of the server's naming for any parent's index or key
-                    // it finds no match of; the target's, made after, could then not be attached).
-                    for index in Self.indexesBeforeJoining(change, work: work, after: after) {
-                        statements += writer.createMember(index, toParent: index.parent != id)
-                        indexesMadeBeforeJoining.insert(index)
+                    // What the parent's need there first (`membersBeforeJoining`).
+                    for member in Self.membersBeforeJoining(change, work: work, after: after) {
+                        statements += writer.createMember(member, toParent: member.parent != id)
+                        madeBeforeJoining.insert(member)
                     }
                     statements += writer.joining(change, reattached: work.reattached.contains(id),
                                                  attaching: !work.narrowed.contains(ModelIndex.name(id)))
@@ -565,7 +563,7 @@ public struct Planner: Sendable {
         // (a key whose columns change, on a table that becomes partitioned).
         let createdWhole = work.addedTop.union(work.rebuilt)
         var created = (work.addedMembers.keys.map { $0 } + work.rebuiltMembers.filter { after.member($0) != nil })
-            .filter { id in id.parent.map { !createdWhole.contains($0) } ?? true && !indexesMadeBeforeJoining.contains(id) }
+            .filter { id in id.parent.map { !createdWhole.contains($0) } ?? true && !madeBeforeJoining.contains(id) }
         for id in newOrder.order where createdWhole.contains(id) {
             created += writer.members(of: id, withoutInlined: true)
         }
@@ -871,21 +869,29 @@ public struct Planner: Sendable {
     }
 
     /// Why an extension is made again: `, as no update path leads from version "1.6" to "1.5"`.
-    /// The indexes and keys a table that joins a partitioned parent (or moves to another) gains
-    /// that the target attaches to the parent's, with those its own partitions gain (a
-    /// partitioned table's key made `ON ONLY` it is valid only once theirs are attached): made
-    /// before it joins, deepest first, each partitioned table's then attaching its partitions'.
-    private static func indexesBeforeJoining(_ change: SchemaChange, work: Work, after: ModelIndex) -> [ObjectID] {
-        guard case let .table(old)? = change.old, case let .table(new)? = change.new, new.partitionOf != nil,
-              old.partitionOf != new.partitionOf else { return [] }
-        let tree = Set([new.name] + after.descendants(of: new.name))
+    /// What a table that joins a parent gains that the parent's need there first, made before
+    /// it joins. As a partition (of a new parent): the indexes and keys the target attaches to
+    /// the parent's, with those its own partitions gain (a partitioned table's key made `ON
+    /// ONLY` it is valid only once theirs are attached), deepest first, each partitioned table's
+    /// then attaching its partitions'; `ATTACH PARTITION` attaches them (it builds one of its
+    /// own naming for any it finds no match of, and the target's could then not be attached).
+    /// As an inheritance child: the checks it shares with a new parent, which `INHERIT` asks
+    /// of it ("child table is missing constraint").
+    private static func membersBeforeJoining(_ change: SchemaChange, work: Work, after: ModelIndex) -> [ObjectID] {
+        guard case let .table(old)? = change.old, case let .table(new)? = change.new else { return [] }
+        let attaches = new.partitionOf != nil && old.partitionOf != new.partitionOf
+        let newParents = new.inherits.filter { !old.inherits.contains($0) }.compactMap { after.tables[$0] }
+        guard attaches || !newParents.isEmpty else { return [] }
+        let tree = attaches ? Set([new.name] + after.descendants(of: new.name)) : []
         let members = work.addedMembers.keys.filter { id in
-            guard let parent = id.parent, let table = after.tables[ModelIndex.name(parent)], tree.contains(table.name) else { return false }
-            switch id.kind {
-            case .index: return table.index(id.name)?.attachedTo != nil
-            case .constraint: return table.constraint(id.name).map { $0.hasIndex && $0.attachedTo != nil } ?? false
-            default: return false
+            guard id.kind == .index || id.kind == .constraint, let parent = id.parent,
+                  let table = after.tables[ModelIndex.name(parent)] else { return false }
+            if let check = table.constraint(id.name), check.kind == .check, table.name == new.name {
+                return newParents.contains { $0.constraint(id.name)?.kind == .check }
             }
+            guard tree.contains(table.name) else { return false }
+            return id.kind == .index ? table.index(id.name)?.attachedTo != nil
+                : table.constraint(id.name).map { $0.hasIndex && $0.attachedTo != nil } ?? false
         }
         let depths: [(id: ObjectID, depth: Int)] = members.map { ($0, after.depth(ModelIndex.name($0.parent!))) }
         return depths.sorted { $0.depth != $1.depth ? $0.depth > $1.depth : $0.id < $1.id }.map(\.id)

@@ -154,4 +154,22 @@ import Testing
         #expect(plans[1].sql.contains(#"ALTER TABLE "public"."parent" ADD CONSTRAINT "n_positive" CHECK ((n >= 0)) NOT VALID"#), "\(plans[1].sql)")
         #expect(plans[1].sql.contains(#"ALTER TABLE "public"."younger" VALIDATE CONSTRAINT "n_positive""#), "\(plans[1].sql)")
     }
+
+    /// A table that comes to inherit from a parent gets the parent's checks first: `INHERIT`
+    /// asks the child for them ("child table is missing constraint"), and the plan added them
+    /// after.
+    @Test func aTableThatComesToInheritGetsItsParentsChecksFirst() throws {
+        let base = """
+            create table par (a int not null, b text, constraint a_pos check (a > 0));
+            create table ch (a int, b text, c int);
+            """
+        let plans = try Proving.plansBothWays(base, base + """
+            alter table ch alter column a set not null;
+            alter table ch add constraint a_pos check (a > 0);
+            alter table ch inherit par;
+            """)
+        let forward = plans[0].statements.map(\.sql)
+        let inherit = try #require(forward.firstIndex { $0.hasSuffix(#"INHERIT "public"."par";"#) }, "\(plans[0].sql)")
+        #expect(forward.prefix(inherit).contains { $0.contains(#"ADD CONSTRAINT "a_pos" CHECK"#) }, "\(plans[0].sql)")
+    }
 }
