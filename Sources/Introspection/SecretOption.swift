@@ -1,3 +1,5 @@
+import PostgresClient
+
 /// An option of a foreign-data wrapper, a server or a foreign table (or one of its columns)
 /// that may hold a password: named for one (`password`, `passwd`, `secret`, `token`, …), or
 /// holding a connection string with one (`password=…`, `PWD=…`, `scheme://user:secret@host`,
@@ -13,7 +15,7 @@ enum SecretOption {
     /// SQL true where `item`, an element `key=value` of an options array, may hold a password.
     static func test(_ item: String) -> String {
         """
-        (pg_catalog.split_part(\(item), '=', 1) ~* '(password|passwd|pwd|secret|token|credential|api_?key|private_?key)' \
+        (pg_catalog.split_part(\(item), '=', 1) ~* '(\(Redaction.secretNames.joined(separator: "|")))' \
         OR pg_catalog.substr(\(item), pg_catalog.strpos(\(item), '=') + 1) ~* '(password|passwd|pwd)\\s*=' \
         OR pg_catalog.substr(\(item), pg_catalog.strpos(\(item), '=') + 1) ~ '://[^/@\\s:]*:[^@\\s]*@')
         """

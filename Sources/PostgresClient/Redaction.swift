@@ -72,15 +72,18 @@ public enum Redaction {
             // ROLE), an option `password 'x'` or `api_key 'x'` (OPTIONS (…)), as a migration's
             // failing line, or a server's CONTEXT, quotes it; inside another literal too (its
             // quotes doubled): a run of quotes ends it where a space, `,`, `;`, `)` or `"` follows.
-            (#"((?i:password|passwd|pwd|secret|token|credential|api_?key|private_?key)[A-Za-z0-9_]*\s+)'+(?:[^'\n]|'+(?=[^'\s,;)"]))*'+"#, "$1'***'",
+            ("((?i:\(secretNames.joined(separator: "|")))[A-Za-z0-9_]*\\s+)" + #"'+(?:[^'\n]|'+(?=[^'\s,;)"]))*'+"#, "$1'***'",
              { hasSecretLiteral($0) }),
         ]
         return patterns.compactMap { pattern, template, marked in (try? NSRegularExpression(pattern: pattern)).map { ($0, template, marked) } }
     }()
 
-    /// The words the literal shape looks after, lower case.
-    private static let secretWords = ["password", "passwd", "pwd", "secret", "token", "credential", "apikey", "api_key",
-                                      "privatekey", "private_key"].map { Array($0.utf8) }
+    /// The words that name a secret, lower case: in a name that holds one (`password`,
+    /// `aws_secret_access_key`), what follows is masked, and an option named with one is never
+    /// read (`SecretOption`, in the inspection's query).
+    public static let secretNames = ["password", "passwd", "pwd", "secret", "token", "credential", "apikey", "api_key",
+                                     "privatekey", "private_key"]
+    private static let secretWords = secretNames.map { Array($0.utf8) }
 
     /// Whether `text` has a secret's word followed, after any letters, digits or underscores
     /// and some white space, by a quote: the literal shape's marker, in one pass over the bytes.
