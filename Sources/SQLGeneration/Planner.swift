@@ -983,20 +983,22 @@ public struct Planner: Sendable {
     }
 
     /// A partition's index or key that is no longer attached only because its table leaves its
-    /// parent for good (with its comments): `DETACH PARTITION` detaches it, and it stays, as the
-    /// table's own; made again, it would be built again on a table that may hold rows. Not where
-    /// the parent's index changes at all: one dropped takes those attached to it with it.
+    /// parent (with its comments): `DETACH PARTITION` detaches it, and it stays, as the table's
+    /// own; made again, it would be built again on a table that may hold rows. Where the table
+    /// joins another parent, `ATTACH PARTITION` attaches it to the new parent's that it matches
+    /// (the plan's `ALTER INDEX … ATTACH PARTITION` after finds it there). Not where the old
+    /// parent's index changes at all: one dropped takes those attached to it with it.
     static func detachedWithItsTable(_ change: SchemaChange, before: ModelIndex, after: ModelIndex) -> Bool {
         guard let table = change.id.parent, let old = before.tables[ModelIndex.name(table)], let new = after.tables[ModelIndex.name(table)],
-              let parentTable = old.partitionOf, new.partitionOf == nil, after.tables[parentTable] != nil else { return false }
+              let parentTable = old.partitionOf, new.partitionOf != parentTable, after.tables[parentTable] != nil else { return false }
         let names = Set(change.properties.map(\.name))
         let parent: String?
         switch (change.old, change.new) {
         case let (.index(was)?, .index(now)?):
-            guard names.isSubset(of: ["comment", "attached to", "statistics"]), now.attachedTo == nil else { return false }
+            guard names.isSubset(of: ["comment", "attached to", "statistics"]), now.attachedTo == nil || new.partitionOf != nil else { return false }
             parent = was.attachedTo
         case let (.constraint(was)?, .constraint(now)?):
-            guard names.isSubset(of: ["comment", "index comment", "attached to"]), now.attachedTo == nil else { return false }
+            guard names.isSubset(of: ["comment", "index comment", "attached to"]), now.attachedTo == nil || new.partitionOf != nil else { return false }
             parent = was.attachedTo
         default: return false
         }

@@ -144,4 +144,23 @@ import Testing
         let attach = try #require(forward.firstIndex { $0.contains("ATTACH PARTITION \"public\".\"p3\" FOR VALUES") }, "\(plans[0].sql)")
         #expect(forward.suffix(from: attach + 1).isEmpty, "\(plans[0].sql)")
     }
+
+    /// A partition moved to another partitioned table keeps its key and indexes: `DETACH`
+    /// detaches them, `ATTACH` attaches them to the new parent's they match. The plan dropped
+    /// and built them again, on a table that may hold rows.
+    @Test func aPartitionMovedToAnotherParentKeepsItsKeyAndIndexes() throws {
+        let parents = """
+            create table p (a int not null, b text, primary key (a)) partition by range (a);
+            create index p_b on p (b);
+            create table q (a int not null, b text, primary key (a)) partition by range (a);
+            create index q_b on q (b);
+            """
+        let plans = try Proving.plansBothWays(parents + "create table p3 partition of p for values from (10) to (20);",
+                                              parents + "create table p3 partition of q for values from (10) to (20);")
+        for plan in plans {
+            #expect(!plan.statements.contains { $0.sql.hasPrefix("DROP INDEX") || $0.sql.contains("CREATE INDEX") || $0.sql.contains("DROP CONSTRAINT") },
+                    "\(plan.sql)")
+            #expect(plan.statements.filter { $0.sql.hasPrefix("ALTER TABLE") }.count == 2, "\(plan.sql)")
+        }
+    }
 }
