@@ -135,9 +135,10 @@ struct DDLWriter {
         }
     }
 
-    /// `toParent`: false for a member made before its table joins its parent (`Planner`'s
-    /// indexes before joining), which `ATTACH PARTITION` attaches.
-    func createMember(_ id: ObjectID, toParent: Bool = true) -> [Statement] {
+    /// `beforeJoining`: a member made before its table joins its parent (`Planner`'s
+    /// `membersBeforeJoining`): not attached to the parent's (`ATTACH PARTITION` attaches it),
+    /// and a check made though the target's table only inherits it (the join asks for it).
+    func createMember(_ id: ObjectID, beforeJoining: Bool = false) -> [Statement] {
         guard let parent = id.parent, let member = after.member(id) else { return [] }
         if let copied = clones.statements(for: id, in: self) { return copied }
         let relation = ModelIndex.name(parent)
@@ -148,7 +149,7 @@ struct DDLWriter {
             // PARTITION OF, or the parent's ADD CONSTRAINT, which reaches it). Made on the child
             // first, it would be the child's own as well once the parent's merged with it
             // (PostgreSQL's regression suite: nv_parent's NOT VALID check, added after its children).
-            if constraint.kind == .check, constraint.inheritedAndLocal != true,
+            if constraint.kind == .check, constraint.inheritedAndLocal != true, !beforeJoining,
                Self.inheritsCheck(named: constraint.name, table: relation, in: after) { return [] }
             // A foreign key a partition keeps from its parent when it leaves it is there already.
             if isKeptClone(constraint, on: relation) { return [] }
@@ -187,7 +188,7 @@ struct DDLWriter {
             }
             return childrensOwnChecksDropped(constraint, on: relation) + statements + validatingCopies(of: constraint, on: relation)
                 + (only ? attachingPartitions(to: constraint.name, on: relation) : [])
-                + (toParent ? attachingToParent(constraint.name, attachedTo: constraint.attachedTo, on: relation) : [])
+                + (!beforeJoining ? attachingToParent(constraint.name, attachedTo: constraint.attachedTo, on: relation) : [])
         case let .index(index):
             // An invalid index is a failed concurrent build, not created again; but a partitioned
             // table's is one created ON ONLY that not every partition's index is attached to yet.
@@ -204,7 +205,7 @@ struct DDLWriter {
                 statements[0].hazards = [.indexBuild(relation)]
             }
             return statements + (only ? attachingPartitions(to: index.name, on: relation) : [])
-                + (toParent ? attachingToParent(index.name, attachedTo: index.attachedTo, on: relation) : [])
+                + (!beforeJoining ? attachingToParent(index.name, attachedTo: index.attachedTo, on: relation) : [])
         case let .trigger(trigger): return TriggerDDL.create(trigger, on: relation, guarded: guarded)
         case let .policy(policy): return PolicyDDL.create(policy, on: relation, guarded: guarded)
         case .schema, .extension, .enum, .domain, .compositeType, .sequence, .table, .column, .view, .function, .defined: return []

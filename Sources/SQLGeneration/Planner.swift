@@ -526,7 +526,7 @@ public struct Planner: Sendable {
                 if let change = work.changedTop[id] {
                     // What the parent's need there first (`membersBeforeJoining`).
                     for member in Self.membersBeforeJoining(change, work: work, after: after) {
-                        statements += writer.createMember(member, toParent: member.parent != id)
+                        statements += writer.createMember(member, beforeJoining: member.parent == id)
                         madeBeforeJoining.insert(member)
                     }
                     statements += writer.joining(change, reattached: work.reattached.contains(id),
@@ -875,12 +875,13 @@ public struct Planner: Sendable {
     /// ONLY` it is valid only once theirs are attached), deepest first, each partitioned table's
     /// then attaching its partitions'; `ATTACH PARTITION` attaches them (it builds one of its
     /// own naming for any it finds no match of, and the target's could then not be attached).
-    /// As an inheritance child: the checks it shares with a new parent, which `INHERIT` asks
-    /// of it ("child table is missing constraint").
+    /// Either way, the checks it shares with a new parent, which `ATTACH PARTITION` and
+    /// `INHERIT` ask of it ("child table is missing constraint"); a partition's is then the
+    /// parent's only, as the target holds it.
     private static func membersBeforeJoining(_ change: SchemaChange, work: Work, after: ModelIndex) -> [ObjectID] {
         guard case let .table(old)? = change.old, case let .table(new)? = change.new else { return [] }
         let attaches = new.partitionOf != nil && old.partitionOf != new.partitionOf
-        let newParents = new.inherits.filter { !old.inherits.contains($0) }.compactMap { after.tables[$0] }
+        let newParents = (new.inherits.filter { !old.inherits.contains($0) } + (attaches ? [new.partitionOf!] : [])).compactMap { after.tables[$0] }
         guard attaches || !newParents.isEmpty else { return [] }
         let tree = attaches ? Set([new.name] + after.descendants(of: new.name)) : []
         let members = work.addedMembers.keys.filter { id in

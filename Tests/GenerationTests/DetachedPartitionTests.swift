@@ -96,9 +96,10 @@ import Testing
         _ = try Proving.plansBothWays(partitioned, partitioned.replacingOccurrences(of: ", gone date", with: ""))
     }
 
-    /// A table that joins a partitioned table gets its indexes and keys the parent's take before
-    /// it joins (`ATTACH PARTITION` attaches them; it would build one of its own naming, and the
-    /// target's could then not be attached), under the target's name, with its statistics
+    /// A table that joins a partitioned table gets its indexes and keys the parent's take, and
+    /// the parent's checks, before it joins (`ATTACH PARTITION` attaches them; it would build
+    /// one of its own naming, and the target's could then not be attached; it refuses a table
+    /// without the checks), under the target's name, with its statistics
     /// target; one that leaves loses the indexes the target does not give it after it has left
     /// (an attached index cannot be dropped). Both plans were refused by their proof.
     @Test func aTableJoinsWithTheIndexesItsParentTakesAndLeavesWithoutThem() throws {
@@ -108,11 +109,13 @@ import Testing
             create index p_lower on p (lower(a));
             create index p_b on p (b);
             alter table p add constraint p_key unique (a, b);
+            alter table p add constraint b_pos check (b > 0);
             create table p3 (a text, b int);
             """
         let joined = base + """
             create index p3_custom on p3 (lower(a));
             alter table p3 add constraint p3_own_key unique (a, b);
+            alter table p3 add constraint b_pos check (b > 0);
             alter table p attach partition p3 for values in ('z');
             alter index p_lower alter column 1 set statistics 10;
             """
@@ -121,6 +124,8 @@ import Testing
         let attach = try #require(forward.firstIndex { $0.contains("ATTACH PARTITION \"public\".\"p3\" FOR VALUES") }, "\(plans[0].sql)")
         #expect(forward.prefix(attach).filter { $0.hasPrefix("CREATE INDEX") }.count == 2, "\(plans[0].sql)")
         #expect(forward.prefix(attach).contains { $0.contains(#"ADD CONSTRAINT "p3_own_key" UNIQUE"#) }, "\(plans[0].sql)")
+        // The attach asks for the parent's checks ("child table is missing constraint").
+        #expect(forward.prefix(attach).contains { $0.contains(#"ADD CONSTRAINT "b_pos" CHECK"#) }, "\(plans[0].sql)")
         #expect(!plans[0].sql.contains("ALTER INDEX \"public\".\"p_lower\" ATTACH"), "\(plans[0].sql)")
         let reverse = plans[1].statements.map(\.sql)
         let detach = try #require(reverse.firstIndex { $0.contains("DETACH PARTITION \"public\".\"p3\"") }, "\(plans[1].sql)")
