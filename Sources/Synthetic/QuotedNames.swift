@@ -26,7 +26,7 @@ public struct QuotedNames: Sendable {
     /// Every prefix the history's `fresh` gives a name.
     static let prefixes: Set<String> = [
         "at", "bx", "c", "ch", "ck", "ct", "cv", "d", "e", "ex", "f", "fb", "fk", "fn", "fp", "fs", "ft", "fv", "g", "hx", "i", "ix", "k", "l", "lx", "mv", "n",
-        "p", "pk", "pol", "pt", "r", "rc", "ref", "rg", "ru", "s", "sq", "st", "t", "tg", "tr", "uq", "v", "vt", "x",
+        "p", "pk", "pol", "pt", "r", "rc", "ref", "rg", "ru", "s", "sa", "sq", "st", "t", "tg", "tr", "uq", "v", "vt", "x",
     ]
 
     /// The name `plain` stands for.

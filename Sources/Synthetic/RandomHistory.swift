@@ -154,6 +154,8 @@ public struct RandomHistory: Sendable {
     /// The version of `pg_trgm` the history made (`extensionEdit`), if it did.
     var trigramVersion: String?
     var counter = 0
+    /// A table `stageAttach` made, to be attached to `parent` by the next step.
+    var pendingAttach: (name: String, parent: String, bound: String)?
     /// Whether functions may have SQL-standard bodies (`BEGIN ATOMIC`, PostgreSQL 14 and later).
     let standardBodies: Bool
     /// Whether publications may have column lists and row filters (PostgreSQL 15 and later).
@@ -223,6 +225,12 @@ public struct RandomHistory: Sendable {
     /// One edit.
     public mutating func next() -> String {
         renames = []
+        // A table made last step to join a partitioned table joins it now (`stageAttach`).
+        if let (name, parent, bound) = pendingAttach, let index = tables.firstIndex(where: { $0.name == parent }) {
+            pendingAttach = nil
+            tables[index].partitions!.append(name)
+            return "ALTER TABLE \(parent) ATTACH PARTITION \(name) \(bound)"
+        }
         if tables.count < 2 { return createTable() }
         switch random.next() % 50 {
         case 0: return tables.count < 8 ? createTable() : addColumn()
@@ -692,7 +700,9 @@ public struct RandomHistory: Sendable {
         let index = pick(holders)
         let parent = tables[index].name
         let partitions = tables[index].partitions!
-        switch random.next() % 4 {
+        switch random.next() % 5 {
+        case 4:
+            return stageAttach(index) ?? addPartition(index)
         case 0 where partitions.count > 1:
             let partition = pick(partitions)
             tables[index].partitions!.removeAll { $0 == partition }
@@ -727,6 +737,28 @@ public struct RandomHistory: Sendable {
         default:
             return addPartition(index)
         }
+    }
+
+    /// A table made alone with the columns of the partitioned table at `index`, now and then
+    /// with a key of its own and an index of a column the parent indexes, that the next step
+    /// attaches (`pendingAttach`): the plans between the two steps join it with what the
+    /// parent's indexes, keys and checks ask of it, and let it go without what it did not
+    /// have. Not where the attach would ask what the history does not track (the parent's
+    /// checks, generated and identity columns), nor for a hash partitioned table.
+    mutating func stageAttach(_ index: Int) -> String? {
+        let table = tables[index]
+        guard table.strategy != "HASH", table.checks.isEmpty, pendingAttach == nil,
+              !table.columns.contains(where: { $0.generated || $0.identity }) else { return nil }
+        let name = fresh("sa")
+        var elements = table.columns.map { "\($0.name) \($0.type)\($0.notNull ? " NOT NULL" : "")" }
+        if chance(50) { elements.append("CONSTRAINT \(fresh("k")) PRIMARY KEY (id)") }
+        var sql = "CREATE TABLE \(name) (\(elements.joined(separator: ", ")))"
+        if let column = Set(table.indexes.values).sorted().first, chance(60) { sql += ";\nCREATE INDEX \(fresh("ix")) ON \(name) (\(column))" }
+        let from = table.nextBound
+        tables[index].nextBound += 1000
+        let bound = table.strategy == "LIST" ? "FOR VALUES IN (\(from), \(from + 1), \(from + 7))" : "FOR VALUES FROM (\(from)) TO (\(from + 1000))"
+        pendingAttach = (name, table.name, bound)
+        return sql
     }
 
     mutating func createPartitioned() -> String {
