@@ -868,7 +868,6 @@ public struct Planner: Sendable {
         })
     }
 
-    /// Why an extension is made again: `, as no update path leads from version "1.6" to "1.5"`.
     /// What a table that joins a parent gains that the parent's need there first, made before
     /// it joins. As a partition (of a new parent): the indexes and keys the target attaches to
     /// the parent's, with those its own partitions gain (a partitioned table's key made `ON
@@ -898,6 +897,7 @@ public struct Planner: Sendable {
         return depths.sorted { $0.depth != $1.depth ? $0.depth > $1.depth : $0.id < $1.id }.map(\.id)
     }
 
+    /// Why an extension is made again: `, as no update path leads from version "1.6" to "1.5"`.
     private static func noUpdatePath(_ id: ObjectID, before: ModelIndex, after: ModelIndex) -> String {
         guard id.kind == .extension, case let .extension(old)? = before.object(id), case let .extension(new)? = after.object(id) else { return "" }
         return ", as no update path leads from version \(SQLWriting.literal(old.version)) to \(SQLWriting.literal(new.version))"

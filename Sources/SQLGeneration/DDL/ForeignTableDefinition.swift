@@ -184,7 +184,6 @@ struct ForeignTableDefinition {
             return to
         }
 
-        /// The text of `text` before the first `separator` outside quotes and parentheses.
         /// `ALTER COLUMN c OPTIONS (…)`'s column as written and its options; nil for any other action.
         private static func columnOptions(_ action: Substring) -> (String, [OptionedDefinition.Option])? {
             let rest = action.dropFirst("ALTER COLUMN ".count)
@@ -201,6 +200,7 @@ struct ForeignTableDefinition {
             return (String(column), options)
         }
 
+        /// The text of `text` before the first `separator` outside quotes and parentheses.
         private static func before(_ separator: String, in text: Substring) -> Substring? {
             var end: String.Index?
             SQLWriting.walk(text) { index, _, depth, quoted in
