@@ -1,3 +1,4 @@
+import SQLText
 import SchemaModel
 
 /// The options that may hold a password (`UnmodelledObject.passwordOption`): never read, so
@@ -31,38 +32,37 @@ enum PasswordOptions {
         return old.unmodelled.filter { option in
             option.kind == UnmodelledObject.passwordOption && !kept.contains(option) && !dropped.contains { option.name.hasSuffix($0) }
         }.compactMap { option in
-            guard let (key, owner) = leadingIdentifier(option.name), owner.hasPrefix(" of ") else { return nil }
+            // `"key" of server "s"`, `"key" of column "c" of foreign table "public"."t"`.
+            guard let (key, owner) = SQLQuoting.readQuoted(Substring(option.name), quote: "\""), owner.hasPrefix(" of ") else { return nil }
             var target = owner.dropFirst(" of ".count)
             var column: String?
-            if target.hasPrefix("column "), let (name, rest) = leadingIdentifier(target.dropFirst("column ".count)), rest.hasPrefix(" of ") {
+            if target.hasPrefix("column "), let (name, rest) = SQLQuoting.readQuoted(target.dropFirst("column ".count), quote: "\""),
+               rest.hasPrefix(" of ") {
                 column = name
                 target = rest.dropFirst(" of ".count)
             }
             guard let kind = owners.first(where: { target.hasPrefix($0.kind.displayName + " ") }) else { return nil }
-            let name = String(target.dropFirst(kind.kind.displayName.count + 1))
-            let alter = "ALTER \(kind.alter) \(name)" + (column.map { " ALTER COLUMN \($0)" } ?? "") + " OPTIONS (DROP \(key))"
+            // As the census quotes it: one name, or a foreign table's schema and name.
+            let written = String(target.dropFirst(kind.kind.displayName.count + 1))
+            let alter = "ALTER \(kind.alter) \(written)" + (column.map { " ALTER COLUMN \(SQLWriting.ident($0))" } ?? "")
+                + " OPTIONS (DROP \(SQLWriting.ident(key)))"
             let holder: String
             switch (kind.kind, column) {
-            case (.foreignDataWrapper, _):
-                holder = "pg_catalog.pg_foreign_data_wrapper x, pg_catalog.unnest(x.fdwoptions) o WHERE x.fdwname = \(SQLWriting.literal(unquoted(name)))"
-            case (.foreignServer, _):
-                holder = "pg_catalog.pg_foreign_server x, pg_catalog.unnest(x.srvoptions) o WHERE x.srvname = \(SQLWriting.literal(unquoted(name)))"
+            case (.foreignDataWrapper, _), (.foreignServer, _):
+                let (catalog, prefix) = kind.kind == .foreignServer ? ("pg_foreign_server", "srv") : ("pg_foreign_data_wrapper", "fdw")
+                let name = SQLQuoting.readQuoted(Substring(written), quote: "\"")?.value ?? written
+                holder = "pg_catalog.\(catalog) x, pg_catalog.unnest(x.\(prefix)options) o WHERE x.\(prefix)name = \(SQLWriting.literal(name))"
             case (_, nil):
-                holder = "pg_catalog.pg_foreign_table x, pg_catalog.unnest(x.ftoptions) o WHERE x.ftrelid = \(SQLWriting.literal(name))::pg_catalog.regclass"
+                holder = "pg_catalog.pg_foreign_table x, pg_catalog.unnest(x.ftoptions) o WHERE x.ftrelid = \(SQLWriting.literal(written))::pg_catalog.regclass"
             case let (_, column?):
-                holder = "pg_catalog.pg_attribute x, pg_catalog.unnest(x.attfdwoptions) o WHERE x.attrelid = \(SQLWriting.literal(name))::pg_catalog.regclass"
-                    + " AND x.attname = \(SQLWriting.literal(unquoted(column)))"
+                holder = "pg_catalog.pg_attribute x, pg_catalog.unnest(x.attfdwoptions) o WHERE x.attrelid = \(SQLWriting.literal(written))::pg_catalog.regclass"
+                    + " AND x.attname = \(SQLWriting.literal(column))"
             }
-            let block = "BEGIN\n    IF EXISTS (SELECT FROM \(holder) AND pg_catalog.split_part(o, '=', 1) = \(SQLWriting.literal(unquoted(key)))) THEN\n"
+            let block = "BEGIN\n    IF EXISTS (SELECT FROM \(holder) AND pg_catalog.split_part(o, '=', 1) = \(SQLWriting.literal(key))) THEN\n"
                 + "        \(alter);\n    END IF;\nEND"
             return Statement(SQLWriting.doBlock(block),
                              hazards: [.dataLoss("option \(option.name), never read (it may hold a password)")])
         }
-    }
-
-    /// A double-quoted identifier's name.
-    private static func unquoted(_ quoted: String) -> String {
-        String(quoted.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
     }
 
     /// ` of server "s"`, ` of foreign table "public"."t"`: how the census ends the name of an
@@ -70,22 +70,4 @@ enum PasswordOptions {
     private static func ownerSuffixes(_ ids: Set<ObjectID>) -> [String] {
         ids.filter { id in owners.contains { $0.kind == id.kind } }.map { " of \($0)" }
     }
-
-    /// The double-quoted identifier `text` starts with (quotes doubled inside), as written, and what follows it.
-    private static func leadingIdentifier(_ text: Substring) -> (String, Substring)? {
-        guard text.first == "\"" else { return nil }
-        var index = text.index(after: text.startIndex)
-        while index < text.endIndex {
-            if text[index] == "\"" {
-                let next = text.index(after: index)
-                guard next < text.endIndex, text[next] == "\"" else { return (String(text[..<next]), text[next...]) }
-                index = text.index(after: next)
-            } else {
-                index = text.index(after: index)
-            }
-        }
-        return nil
-    }
-
-    private static func leadingIdentifier(_ text: String) -> (String, Substring)? { leadingIdentifier(Substring(text)) }
 }
