@@ -66,7 +66,10 @@ struct GenerateCommand: ParsableCommand {
                                         check: planOptions.noVerify ? nil : PlanCheck(replay: replay))
         ProgressLine.shared.clear()
         if generation.forward.isEmpty {
-            Terminal.error("the two sources have the same schema: nothing to generate")
+            // What differs may be what no statement can give (an option that may hold a password).
+            let notes = generation.forward.notes
+            Terminal.error(notes.isEmpty ? "the two sources have the same schema: nothing to generate"
+                           : "no statement to write, nothing generated: " + notes.joined(separator: "; "))
             throw ExitCode(1)
         }
         if !planOptions.allowDestructive, !generation.forward.dataLoss.isEmpty {
