@@ -58,9 +58,8 @@ enum PasswordOptions {
                 holder = "pg_catalog.pg_attribute x, pg_catalog.unnest(x.attfdwoptions) o WHERE x.attrelid = \(SQLWriting.literal(written))::pg_catalog.regclass"
                     + " AND x.attname = \(SQLWriting.literal(column))"
             }
-            let block = "BEGIN\n    IF EXISTS (SELECT FROM \(holder) AND pg_catalog.split_part(o, '=', 1) = \(SQLWriting.literal(key))) THEN\n"
-                + "        \(alter);\n    END IF;\nEND"
-            return Statement(SQLWriting.doBlock(block),
+            let present = "EXISTS (SELECT FROM \(holder) AND pg_catalog.split_part(o, '=', 1) = \(SQLWriting.literal(key)))"
+            return Statement(SQLWriting.onlyWhere(present, [alter]),
                              hazards: [.dataLoss("option \(option.name), never read (it may hold a password)")])
         }
     }

@@ -392,8 +392,8 @@ public struct Planner: Sendable {
         // A partition's index attached to its parent's cannot be dropped while it is: where the
         // partition leaves its parent, after it has.
         let leavingIndexes = Set(droppedIndexes.filter { id in
-            guard case let .index(index)? = before.member(id), index.attachedTo != nil, let table = id.parent,
-                  case let .table(old)? = work.changedTop[table]?.old, case let .table(new)? = work.changedTop[table]?.new else { return false }
+            guard case let .index(index)? = before.member(id), index.attachedTo != nil, let table = id.parent, let change = work.changedTop[table],
+                  case let .table(old)? = change.old, case let .table(new)? = change.new else { return false }
             return old.partitionOf != nil && old.partitionOf != new.partitionOf
         })
         for id in droppedIndexes where !leavingIndexes.contains(id) { statements.append(writer.dropMember(id, before: before)) }
@@ -823,11 +823,10 @@ public struct Planner: Sendable {
     /// take them, which the target (where the extension may have come before them) need not
     /// hold; they are undone before it and set again after, where they are the running role's
     /// (another role's reach none of its objects, and would need that role's membership to
-    /// change). An extension made again gives its
-    /// members what its script gives them: the privileges they hold beside that are set again
-    /// on them (system privileges, last). The model does not say which extension a member is
-    /// of: those of its schema are taken (another extension's there are given back and set
-    /// again, which changes nothing).
+    /// change). An extension made again gives its members what its script gives them: the
+    /// privileges they hold beside that are set again on them (system privileges, last). The
+    /// model does not say which extension a member is of: those of its schema are taken
+    /// (another extension's there are given back and set again, which changes nothing).
     private func addAroundExtensionScripts(to work: inout Work, before: ModelIndex, after: ModelIndex) {
         let remade = work.rebuilt.filter { $0.kind == .extension }
         let scripted = !remade.isEmpty || work.addedTop.contains { $0.kind == .extension } || work.changedTop.values.contains { change in
@@ -884,14 +883,19 @@ public struct Planner: Sendable {
         guard attaches || !newParents.isEmpty else { return [] }
         let tree = attaches ? Set([new.name] + after.descendants(of: new.name)) : []
         let members = work.addedMembers.keys.filter { id in
-            guard id.kind == .index || id.kind == .constraint, let parent = id.parent,
-                  let table = after.tables[ModelIndex.name(parent)] else { return false }
-            if let check = table.constraint(id.name), check.kind == .check, table.name == new.name {
-                return newParents.contains { $0.constraint(id.name)?.kind == .check }
+            guard let parent = id.parent, let table = after.tables[ModelIndex.name(parent)] else { return false }
+            switch id.kind {
+            case .index:
+                return tree.contains(table.name) && table.index(id.name)?.attachedTo != nil
+            case .constraint:
+                guard let constraint = table.constraint(id.name) else { return false }
+                if constraint.kind == .check {
+                    return table.name == new.name && newParents.contains { $0.constraint(id.name)?.kind == .check }
+                }
+                return tree.contains(table.name) && constraint.hasIndex && constraint.attachedTo != nil
+            default:
+                return false
             }
-            guard tree.contains(table.name) else { return false }
-            return id.kind == .index ? table.index(id.name)?.attachedTo != nil
-                : table.constraint(id.name).map { $0.hasIndex && $0.attachedTo != nil } ?? false
         }
         let depths: [(id: ObjectID, depth: Int)] = members.map { ($0, after.depth(ModelIndex.name($0.parent!))) }
         return depths.sorted { $0.depth != $1.depth ? $0.depth > $1.depth : $0.id < $1.id }.map(\.id)

@@ -84,6 +84,14 @@ enum SQLWriting {
         return statement
     }
 
+    /// `statements` run only where `condition` holds, in a DO block: for what a plan cannot know
+    /// until it runs (an option it never read, a column its parent's change may have taken, the
+    /// role it runs as).
+    static func onlyWhere(_ condition: String, _ statements: [String]) -> String {
+        doBlock("BEGIN\n    IF \(condition) THEN\n" + statements.map { "        \(trimmedStatement($0));" }.joined(separator: "\n")
+                + "\n    END IF;\nEND")
+    }
+
     /// One DO block for the `IF` blocks of guarded statements: in a file that builds a
     /// schema in one transaction, each DO block costs more the more the transaction has
     /// done (1,666 of them took 8 s of a 5,000-table load; one with the same guards, 0.6 s).

@@ -42,6 +42,9 @@ public struct RandomHistory: Sendable {
         var source = "id"
         var factor = 2
         var identity = false
+
+        /// `name type [NOT NULL]`, as a table's column list declares it.
+        var declaration: String { "\(name) \(type)\(notNull ? " NOT NULL" : "")" }
     }
 
     struct Table: Sendable {
@@ -299,7 +302,7 @@ public struct RandomHistory: Sendable {
             columns.append(Column(name: fresh("c"), type: pick(["integer", "text", "bigint", "boolean", "numeric(10,2)", "varchar(40)"])))
         }
         tables.append(Table(name: name, columns: columns, primaryKey: name + "_pkey"))
-        let list = columns.map { "\($0.name) \($0.type)\($0.notNull ? " NOT NULL" : "")" }.joined(separator: ", ")
+        let list = columns.map(\.declaration).joined(separator: ", ")
         return "CREATE TABLE \(name) (\(list), PRIMARY KEY (id))"
     }
 
@@ -750,7 +753,7 @@ public struct RandomHistory: Sendable {
         guard table.strategy != "HASH", table.checks.isEmpty, pendingAttach == nil,
               !table.columns.contains(where: { $0.generated || $0.identity }) else { return nil }
         let name = fresh("sa")
-        var elements = table.columns.map { "\($0.name) \($0.type)\($0.notNull ? " NOT NULL" : "")" }
+        var elements = table.columns.map(\.declaration)
         if chance(50) { elements.append("CONSTRAINT \(fresh("k")) PRIMARY KEY (id)") }
         var sql = "CREATE TABLE \(name) (\(elements.joined(separator: ", ")))"
         if let column = Set(table.indexes.values).sorted().first, chance(60) { sql += ";\nCREATE INDEX \(fresh("ix")) ON \(name) (\(column))" }
@@ -770,7 +773,7 @@ public struct RandomHistory: Sendable {
         var table = Table(name: name, columns: columns, partitions: [], primaryKey: name + "_pkey")
         table.strategy = pick(["RANGE", "RANGE", "LIST", "HASH"])
         tables.append(table)
-        let list = columns.map { "\($0.name) \($0.type)\($0.notNull ? " NOT NULL" : "")" }.joined(separator: ", ")
+        let list = columns.map(\.declaration).joined(separator: ", ")
         return "CREATE TABLE \(name) (\(list), PRIMARY KEY (id)) PARTITION BY \(table.strategy) (id);\n" + addPartition(tables.count - 1)
     }
 

@@ -324,7 +324,7 @@ extension RandomHistory {
         var tree = ForeignTree(name: fresh(partitioned ? "fp" : "fb"), partitioned: partitioned,
                                columns: [Column(name: "id", type: "integer", notNull: true), Column(name: fresh("c"), type: pick(foreignTypes))],
                                members: [])
-        let list = tree.columns.map { "\($0.name) \($0.type)\($0.notNull ? " NOT NULL" : "")" }.joined(separator: ", ")
+        let list = tree.columns.map(\.declaration).joined(separator: ", ")
         let member = (name: fresh("ft"), server: pick(foreignServers))
         tree.members = [member]
         var sql: [String]

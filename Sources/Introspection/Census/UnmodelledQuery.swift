@@ -57,17 +57,18 @@ enum UnmodelledQuery {
             FROM pg_catalog.pg_foreign_server s
             WHERE s.oid >= 16384 AND \(CatalogFilter.ownObject(catalog: "pg_foreign_server", oid: "s.oid"))
             UNION ALL
-            SELECT n.nspname, 'foreign table ' || \(qualified("n.nspname", "c.relname")), ft.ftoptions
+            SELECT n.nspname, t.owner, t.options
             FROM pg_catalog.pg_foreign_table ft JOIN pg_catalog.pg_class c ON c.oid = ft.ftrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            -- The table's own options, and each column's.
+            CROSS JOIN LATERAL (
+                SELECT 'foreign table ' || \(qualified("n.nspname", "c.relname")) AS owner, ft.ftoptions AS options
+                UNION ALL
+                SELECT 'column ' || \(q("a.attname")) || ' of foreign table ' || \(qualified("n.nspname", "c.relname")), a.attfdwoptions
+                FROM pg_catalog.pg_attribute a
+                WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attfdwoptions IS NOT NULL
+            ) t
             WHERE \(CatalogFilter.userSchema("n.nspname")) AND \(CatalogFilter.ownObject(catalog: "pg_class", oid: "c.oid"))
-            UNION ALL
-            SELECT n.nspname, 'column ' || \(q("a.attname")) || ' of foreign table ' || \(qualified("n.nspname", "c.relname")), a.attfdwoptions
-            FROM pg_catalog.pg_foreign_table ft JOIN pg_catalog.pg_class c ON c.oid = ft.ftrelid
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-            WHERE a.attfdwoptions IS NOT NULL AND \(CatalogFilter.userSchema("n.nspname"))
-              AND \(CatalogFilter.ownObject(catalog: "pg_class", oid: "c.oid"))
         ) o CROSS JOIN LATERAL pg_catalog.unnest(o.options) AS i(item)
         WHERE \(SecretOption.test("i.item"))
         """

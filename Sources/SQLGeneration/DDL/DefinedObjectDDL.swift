@@ -199,13 +199,10 @@ enum DefinedObjectDDL {
     static func asRole(_ role: String?, _ statement: Statement) -> Statement {
         guard let role else { return statement }
         let lines = statement.sql.split(separator: "\n").map { line in
-            var text = line.trimmingCharacters(in: .whitespaces)
-            if text.hasSuffix(";") { text.removeLast() }
-            return "        EXECUTE \(SQLWriting.literal(text));"
+            "EXECUTE \(SQLWriting.literal(SQLWriting.trimmedStatement(line.trimmingCharacters(in: .whitespaces))))"
         }
         var guarded = statement
-        guarded.sql = SQLWriting.doBlock("BEGIN\n    IF current_user = \(SQLWriting.literal(role)) THEN\n"
-                                         + lines.joined(separator: "\n") + "\n    END IF;\nEND") + ";"
+        guarded.sql = SQLWriting.onlyWhere("current_user = \(SQLWriting.literal(role))", lines) + ";"
         return guarded
     }
 

@@ -80,14 +80,11 @@ enum ForeignTableDDL {
             }
             let column = name.first == "\"" ? SQLQuoting.readQuoted(Substring(name), quote: "\"")?.value ?? name : name
             let table = target.dropFirst("FOREIGN TABLE ".count)
-            statements.append(Statement(SQLWriting.doBlock("""
-                BEGIN
-                    IF EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid = \(SQLWriting.literal(String(table)))::pg_catalog.regclass
-                               AND attname = \(SQLWriting.literal(column)) AND NOT attisdropped) THEN
-                        \(statement);
-                    END IF;
-                END
-                """)))
+            let present = """
+                EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid = \(SQLWriting.literal(String(table)))::pg_catalog.regclass
+                               AND attname = \(SQLWriting.literal(column)) AND NOT attisdropped)
+                """
+            statements.append(Statement(SQLWriting.onlyWhere(present, [statement])))
         }
         for added in now.columns.dropFirst(kept.count) {
             var definition = "ADD \(column(added.name)) \(added.type)"
