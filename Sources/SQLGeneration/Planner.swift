@@ -47,6 +47,13 @@ public struct Planner: Sendable {
         /// its columns changed to text first, and cast to the new one once it is created. By the
         /// new object, the old one.
         var replacedTypes: [ObjectID: ObjectID] = [:]
+        /// Tables the plan rewrites (a column's type changes, a column added with a default,
+        /// unlogged or logged) whose row type a column of another table that stays holds, itself
+        /// or inside a composite type or a domain: the server refuses the rewrite while one does
+        /// ("cannot alter table … because column … uses its row type"). With the types that hold
+        /// the row type (the table's first): their columns are changed to text before the drops
+        /// and cast back once the table has changed (`DDLWriter.parkColumns`).
+        var rowTypeParks: [ObjectID: [QualifiedName]] = [:]
         /// Member changes of tables and views that stay (not added or removed whole).
         var addedMembers: [ObjectID: SchemaChange] = [:]
         var removedMembers: [ObjectID: SchemaChange] = [:]
@@ -184,6 +191,7 @@ public struct Planner: Sendable {
         addPartitionIndexesOfDroppedParents(to: &work, before: before, after: after)
         addReaddedColumns(to: &work, before: before, after: after)
         addExpressionsSet(to: &work, before: before, after: after, order: newOrder.order)
+        addRowTypeParks(to: &work, before: before, after: after)
         addDependents(to: &work, before: before, after: after, edges: oldOrder.edges)
         addParentChecksMadeAgain(to: &work, before: before, after: after)
         addPublicationTablesAside(to: &work, before: before, after: after)
@@ -458,6 +466,9 @@ public struct Planner: Sendable {
             }
         }
         let dropsLate = Set(lateDrops)
+        // The columns that hold a row type the plan rewrites, parked as text: those of a table
+        // whose own row type is held, before that table's (reverse dependency order).
+        for id in oldOrder.order.reversed() { if let types = work.rowTypeParks[id] { statements += writer.parkColumns(holding: types) } }
         for id in reverse where !readers.contains(id.kind) && !dropsLate.contains(id) && !work.earlyReaders.contains(id)
             && !takenByOwners.contains(id) {
             if work.rangeRebuilds.contains(id) { statements += writer.parkColumns(holding: DDLWriter.rangeTypes(id, in: before)) }
@@ -532,6 +543,7 @@ public struct Planner: Sendable {
                     statements += writer.joining(change, reattached: work.reattached.contains(id),
                                                  attaching: !work.narrowed.contains(ModelIndex.name(id)))
                 }
+                if let types = work.rowTypeParks[id] { statements += writer.unparkColumns(of: types, to: types) }
             }
         }
 
@@ -1301,6 +1313,59 @@ public struct Planner: Sendable {
             // A range's columns pass through text, which no exclusion operator takes.
             retypeColumns(holding: DDLWriter.rangeTypes(id, in: before), in: before.model.tables,
                           rebuilding: work.rangeRebuilds.contains(id) ? [.check, .exclusion] : [.check], work: &work, after: after)
+        }
+    }
+
+    /// Tables whose row type a column of another table holds, rewritten by the plan
+    /// (`Work.rowTypeParks`); the holders' columns count as retyped, so what reads them is made
+    /// again around their parking, and a holder parked is rewritten in turn (a table's row type
+    /// held by a table whose row type is held).
+    private func addRowTypeParks(to work: inout Work, before: ModelIndex, after: ModelIndex) {
+        // Every column type spelled once: most schemas hold no row type, and the test per table
+        // is then a few set lookups rather than a pass over every column.
+        let heldTypes = Set(before.model.tables.flatMap { $0.columns.map { $0.type.hasSuffix("[]") ? String($0.type.dropLast(2)) : $0.type } })
+        let spellings = { (name: QualifiedName) in
+            [name.sql, "\(SQLWriting.identPlain(name.schema)).\(SQLWriting.identPlain(name.name))"]
+                + (name.schema == "public" ? [SQLWriting.identPlain(name.name)] : [])
+        }
+        // The composite types and domains over each type (a type's holders inside other types).
+        var wrappers: [(name: QualifiedName, inner: [String])] = before.model.compositeTypes.map { ($0.name, $0.attributes.map(\.type)) }
+        wrappers += before.model.domains.map { ($0.name, [$0.baseType]) }
+        let rewrittenByColumns = Set(work.addedMembers.compactMap { id, change -> ObjectID? in
+            guard id.kind == .column, case let .column(column)? = change.new,
+                  column.defaultExpression != nil || column.identity != nil || column.generatedExpression != nil else { return nil }
+            return id.parent
+        })
+        var pending = Set(work.retypedColumns.filter { !$0.value.isEmpty }.keys).union(rewrittenByColumns)
+            .union(work.changedTop.compactMap { id, change in
+                id.kind == .table && change.properties.contains { $0.name == "unlogged" || $0.name == "access method" } ? id : nil
+            })
+        while let id = pending.popFirst() {
+            guard id.kind == .table, work.rowTypeParks[id] == nil, !work.removedTop.contains(id), !work.rebuilt.contains(id),
+                  !work.addedTop.contains(id) else { continue }
+            var types = [ModelIndex.name(id)]
+            var grown = true
+            while grown {
+                grown = false
+                for wrapper in wrappers where !types.contains(wrapper.name)
+                    && wrapper.inner.contains(where: { inner in types.contains { Self.uses(inner, $0) } }) {
+                    types.append(wrapper.name)
+                    grown = true
+                }
+            }
+            guard types.contains(where: { type in spellings(type).contains { heldTypes.contains($0) } }) else { continue }
+            let holders = before.model.tables.filter { table in
+                let tableID = ObjectID(.table, table.name)
+                guard tableID != id, !work.removedTop.contains(tableID), !work.rebuilt.contains(tableID),
+                      let now = after.tables[table.name] else { return false }
+                return table.columns.contains { column in
+                    types.contains { Self.uses(column.type, $0) } && now.column(column.name)?.type == column.type
+                }
+            }
+            guard !holders.isEmpty else { continue }
+            work.rowTypeParks[id] = types
+            retypeColumns(holding: types, in: holders, rebuilding: [.check, .exclusion], work: &work, after: after)
+            pending.formUnion(holders.map { ObjectID(.table, $0.name) })
         }
     }
 

@@ -612,4 +612,26 @@ import Testing
             query: "select v from t")
         #expect(values == ["10"])
     }
+
+    /// A table whose column changes type while another table's columns hold its row type (as
+    /// is, in an array, inside a composite type, under a domain): the server refuses the change
+    /// ("… uses its row type"). The holders pass through text around it, and their values,
+    /// defaults, view, index and check come back.
+    @Test func aTableRetypedUnderItsRowTypeKeepsTheValuesThatHoldIt() throws {
+        let schema = """
+            create table addr (street text, zip int);
+            create type wrapper as (a addr, n int);
+            create domain daddr as addr check ((value).zip is not null);
+            create table person (id int primary key, home addr default row('x', 1)::addr, past addr[],
+                                 w wrapper, d daddr, check ((home).zip > 0));
+            create view pv as select id, (home).zip from person;
+            create index person_zip on person (((home).zip));
+            """
+        let values = try valuesAfterPlan(
+            from: schema,
+            rows: "insert into person values (1, default, array[row('a', 2)::addr], row(row('b', 3)::addr, 4), row('c', 5)::addr);",
+            to: schema.replacingOccurrences(of: "zip int", with: "zip bigint"),
+            query: "select home, past, w, d, (select zip from pv), pg_typeof((home).zip) from person")
+        #expect(values == [#"(x,1)|{"(a,2)"}|("(b,3)",4)|(c,5)|1|bigint"#])
+    }
 }
