@@ -1490,12 +1490,14 @@ struct DDLWriter {
             // Between enums (or to one from another type) there is no cast but through text.
             // Types without a cast between them (an integer and a uuid) go through text (see CastRoute).
             let value = SQLWriting.ident(new.name)
-            let (oldArray, newArray) = (old.type.hasSuffix("[]"), new.type.hasSuffix("[]"))
+            // A domain over an array is an array here (its base's element is the element).
+            let (oldType, newType) = (domainBase(old.type, in: before), domainBase(new.type, in: after))
+            let (oldArray, newArray) = (oldType.hasSuffix("[]"), newType.hasSuffix("[]"))
             let using: String
             if oldArray != newArray {
                 // No cast between a value and an array: a value becomes an array of one element,
                 // an array its first element (the hazard above says the rest may be lost).
-                let oldElement = oldArray ? String(old.type.dropLast(2)) : old.type, newElement = newArray ? String(new.type.dropLast(2)) : new.type
+                let oldElement = oldArray ? String(oldType.dropLast(2)) : oldType, newElement = newArray ? String(newType.dropLast(2)) : newType
                 let via = castRoute(from: oldElement, to: newElement, array: false)
                 // A row of NULLs IS NULL, yet is a value: only a NULL one stays NULL.
                 let isNull = isComposite(oldElement, in: before) ? "IS NOT DISTINCT FROM NULL" : "IS NULL"
@@ -1676,12 +1678,26 @@ struct DDLWriter {
         }
     }
 
+    /// The type a domain of `model` is over, through domains over domains (an array of one, an
+    /// array of its base); any other type as it is.
+    private func domainBase(_ type: String, in model: ModelIndex) -> String {
+        var type = type
+        for _ in 0..<16 {
+            let array = type.hasSuffix("[]")
+            guard let domain = model.model.domains.first(where: { Planner.uses(type, $0.name) }) else { break }
+            type = domain.baseType + (array && !domain.baseType.hasSuffix("[]") ? "[]" : "")
+        }
+        return type
+    }
+
     /// What goes between a value of `from` and `::to` in a USING: through text from or to an
     /// enum (between enums there is no cast) or between two composite types (powa's
     /// `kcache_type[]` column became `powa_kcache_type[]`: "cannot cast type"), or from or to a
     /// user's range type (two range types have no cast; a range has one to its own multirange
-    /// only), else `CastRoute`'s way.
+    /// only), else `CastRoute`'s way. A domain is judged by the type it is over: a value casts
+    /// to a domain as to its base (`uuid` has no cast to a domain over `integer`).
     private func castRoute(from: String, to: String, array: Bool) -> String {
+        let (from, to) = (domainBase(from, in: before), domainBase(to, in: after))
         let range = userRange(from, in: before)
         let ownMultirange = range?.multirangeType.map { Planner.uses(to, $0) } == true
         let viaText = isEnum(from, in: before) || isEnum(to, in: after)

@@ -746,20 +746,30 @@ public struct RandomHistory: Sendable {
     /// with a key of its own and an index of a column the parent indexes, that the next step
     /// attaches (`pendingAttach`): the plans between the two steps join it with what the
     /// parent's indexes, keys and checks ask of it, and let it go without what it did not
-    /// have. Not where the attach would ask what the history does not track (the parent's
-    /// checks, generated and identity columns), nor for a hash partitioned table.
+    /// have. Where the parent has checks or generated columns, whose definitions the history
+    /// does not track, the table copies them (`LIKE … INCLUDING CONSTRAINTS INCLUDING
+    /// GENERATED`, its defaults too), as the attach asks. Not under a parent with an identity
+    /// column (a partition of its own cannot have one before 17), nor one whose four hash
+    /// remainders are taken.
     mutating func stageAttach(_ index: Int) -> String? {
         let table = tables[index]
-        guard table.strategy != "HASH", table.checks.isEmpty, pendingAttach == nil,
-              !table.columns.contains(where: { $0.generated || $0.identity }) else { return nil }
+        guard pendingAttach == nil, !table.columns.contains(where: \.identity), table.strategy != "HASH" || table.nextBound < 4
+        else { return nil }
         let name = fresh("sa")
         var elements = table.columns.map(\.declaration)
+        if !table.checks.isEmpty || table.columns.contains(where: \.generated) {
+            elements = ["LIKE \(table.name) INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED"]
+        }
         if chance(50) { elements.append("CONSTRAINT \(fresh("k")) PRIMARY KEY (id)") }
         var sql = "CREATE TABLE \(name) (\(elements.joined(separator: ", ")))"
         if let column = Set(table.indexes.values).sorted().first, chance(60) { sql += ";\nCREATE INDEX \(fresh("ix")) ON \(name) (\(column))" }
         let from = table.nextBound
-        tables[index].nextBound += 1000
-        let bound = table.strategy == "LIST" ? "FOR VALUES IN (\(from), \(from + 1), \(from + 7))" : "FOR VALUES FROM (\(from)) TO (\(from + 1000))"
+        tables[index].nextBound += table.strategy == "HASH" ? 1 : 1000
+        let bound = switch table.strategy {
+        case "LIST": "FOR VALUES IN (\(from), \(from + 1), \(from + 7))"
+        case "HASH": "FOR VALUES WITH (MODULUS 4, REMAINDER \(from))"
+        default: "FOR VALUES FROM (\(from)) TO (\(from + 1000))"
+        }
         pendingAttach = (name, table.name, bound)
         return sql
     }
