@@ -189,6 +189,7 @@ public struct Planner: Sendable {
         addFunctionUsers(to: &work, before: before, after: after)
         addIdentityChanges(to: &work, before: before, after: after)
         addPartitionIndexesOfDroppedParents(to: &work, before: before, after: after)
+        addResultsOfReplacedFunctions(to: &work, before: before, after: after)
         addReaddedColumns(to: &work, before: before, after: after)
         addExpressionsSet(to: &work, before: before, after: after, order: newOrder.order)
         addRowTypeParks(to: &work, before: before, after: after)
@@ -1680,6 +1681,40 @@ public struct Planner: Sendable {
         return false
     }
 
+    /// Whether `text` calls a function named one of `names`: one pass over its bytes, each `(`
+    /// looked back from for the name before it, plain or quoted (`calls` searches the text once
+    /// for each name: for every index of a large schema against each function replaced, too slow).
+    static func callsAny(_ text: String, _ names: Set<String>) -> Bool {
+        let bytes = Array(text.utf8)
+        var position = 0
+        while position < bytes.count {
+            defer { position += 1 }
+            guard bytes[position] == UInt8(ascii: "("), position > 0 else { continue }
+            var end = position
+            while end > 0, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+            if end > 0, bytes[end - 1] == UInt8(ascii: "\"") {
+                // A quoted name: back to its opening quote, doubled quotes inside.
+                var start = end - 1
+                while start > 0 {
+                    start -= 1
+                    if bytes[start] == UInt8(ascii: "\"") {
+                        if start > 0, bytes[start - 1] == UInt8(ascii: "\"") { start -= 1 } else { break }
+                    }
+                }
+                let name = String(decoding: bytes[(start + 1)..<(end - 1)], as: UTF8.self).replacingOccurrences(of: "\"\"", with: "\"")
+                if names.contains(name) { return true }
+                continue
+            }
+            var start = end
+            while start > 0, bytes[start - 1] >= 0x80 || bytes[start - 1] == UInt8(ascii: "_") || bytes[start - 1] == UInt8(ascii: "$")
+                || (bytes[start - 1] >= UInt8(ascii: "a") && bytes[start - 1] <= UInt8(ascii: "z"))
+                || (bytes[start - 1] >= UInt8(ascii: "A") && bytes[start - 1] <= UInt8(ascii: "Z"))
+                || (bytes[start - 1] >= UInt8(ascii: "0") && bytes[start - 1] <= UInt8(ascii: "9")) { start -= 1 }
+            if start < end, names.contains(String(decoding: bytes[start..<end], as: UTF8.self)) { return true }
+        }
+        return false
+    }
+
     /// Whether a column's change is a stored generated column's new expression, and nothing the
     /// server cannot do in place with `ALTER COLUMN … SET EXPRESSION` (17+): the column stays,
     /// and so do the views, policies and indexes that read it (the server rebuilds the indexes
@@ -1723,6 +1758,58 @@ public struct Planner: Sendable {
                 while let child = descendants.popLast() {
                     given[ObjectID(.column, column.name, on: ObjectID(.table, child))] = expression
                     descendants += children[child] ?? []
+                }
+            }
+        }
+    }
+
+    /// A function replaced in place (`CREATE OR REPLACE`) with another body, language,
+    /// strictness or settings may give other results for the same arguments (and so may a
+    /// function whose body calls it), and the server
+    /// recomputes nothing it stored from the old ones: an index over it is stale (queries
+    /// through it find the old values), a stored generated column keeps the old values, a check
+    /// was only ever checked against them. Each, on a table that stays, is computed again: the
+    /// index and the check or exclusion constraint made again (an index build, a validation
+    /// scan), the generated column set again or added again. Not `REINDEX`: the session that
+    /// ran it built the index from its cached copy of the index's expressions, the old SQL
+    /// function inlined in it (a query in a new session then found nothing through it).
+    private func addResultsOfReplacedFunctions(to work: inout Work, before: ModelIndex, after: ModelIndex) {
+        let resultProperties: Set<String> = ["body", "language", "strict", "configuration"]
+        var replaced = Set(work.changedTop.compactMap { id, change -> String? in
+            guard id.kind == .function, change.properties.contains(where: { resultProperties.contains($0.name) }) else { return nil }
+            return id.name
+        })
+        guard !replaced.isEmpty else { return }
+        // And the functions whose bodies call one, at any depth: theirs change with it.
+        var grown = true
+        while grown {
+            grown = false
+            for function in after.model.functions where !replaced.contains(function.name.name) && Self.callsAny(function.body, replaced) {
+                replaced.insert(function.name.name)
+                grown = true
+            }
+        }
+        let callsOne = { (text: String) in Self.callsAny(text, replaced) }
+        for table in after.model.tables {
+            let tableID = ObjectID(.table, table.name)
+            guard let old = before.tables[table.name], !work.rebuilt.contains(tableID), !work.addedTop.contains(tableID) else { continue }
+            for index in table.indexes where callsOne(index.definition) && old.index(index.name) != nil {
+                work.rebuiltMembers.insert(ObjectID(.index, index.name, on: tableID))
+            }
+            for constraint in table.constraints where (constraint.kind == .check || constraint.kind == .exclusion)
+                && callsOne(constraint.definition) && old.constraints.contains(where: { $0.name == constraint.name }) {
+                work.rebuiltMembers.insert(ObjectID(.constraint, constraint.name, on: tableID))
+            }
+            // A virtual column (18) stores nothing. A stored one is recomputed in place by `SET
+            // EXPRESSION` from 17 (with its own expression: it keeps its place, and what reads
+            // it stays); before, added again. A child's is its parent's to recompute.
+            for column in table.columns where column.generatedExpression.map(callsOne) == true
+                && (column.generatedStorage ?? "STORED") == "STORED" && old.column(column.name)?.generatedExpression != nil
+                && !table.parents.contains(where: { after.tables[$0]?.column(column.name) != nil }) {
+                if (options.serverMajor ?? 0) >= 17 {
+                    work.expressionsSet.insert(ObjectID(.column, column.name, on: tableID))
+                } else {
+                    work.readdedColumns[tableID, default: []].insert(column.name)
                 }
             }
         }
