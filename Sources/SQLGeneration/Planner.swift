@@ -1765,7 +1765,8 @@ public struct Planner: Sendable {
 
     /// A function replaced in place (`CREATE OR REPLACE`) with another body, language,
     /// strictness or settings may give other results for the same arguments (and so may a
-    /// function whose body calls it), and the server
+    /// function whose body calls it, and `to_tsvector` with a text search configuration whose
+    /// mappings or dictionaries change), and the server
     /// recomputes nothing it stored from the old ones: an index over it is stale (queries
     /// through it find the old values), a stored generated column keeps the old values, a check
     /// was only ever checked against them. Each, on a table that stays, is computed again: the
@@ -1779,7 +1780,26 @@ public struct Planner: Sendable {
             guard id.kind == .function, change.properties.contains(where: { resultProperties.contains($0.name) }) else { return nil }
             return id.name
         })
-        guard !replaced.isEmpty else { return }
+        // Text search configurations whose mappings change in place, or whose dictionaries'
+        // options do: `to_tsvector('cfg'::regconfig, …)` gives other vectors.
+        let changedTop = work.changedTop
+        let changedDefinition = { (kind: ObjectKind) in
+            changedTop.compactMap { id, change in
+                id.kind == kind && change.properties.contains { $0.name == "definition" } ? ModelIndex.name(id) : nil
+            }
+        }
+        let dictionaries = changedDefinition(.textSearchDictionary)
+        let configurations = Set(changedDefinition(.textSearchConfiguration)).union(after.model.definedObjects.compactMap { object in
+            guard object.kind == .textSearchConfiguration, !dictionaries.isEmpty,
+                  dictionaries.contains(where: { object.definition.contains($0.sql) || object.definition.contains(
+                      "\(SQLWriting.identPlain($0.schema)).\(SQLWriting.identPlain($0.name))") }) else { return nil }
+            return ModelIndex.name(object.id)
+        })
+        let configurationLiterals = configurations.flatMap { name in
+            [SQLWriting.identPlain(name.name), "\(SQLWriting.identPlain(name.schema)).\(SQLWriting.identPlain(name.name))"]
+                .map { SQLWriting.literal($0) + "::regconfig" }
+        }
+        guard !replaced.isEmpty || !configurationLiterals.isEmpty else { return }
         // And the functions whose bodies call one, at any depth: theirs change with it.
         var grown = true
         while grown {
@@ -1789,7 +1809,9 @@ public struct Planner: Sendable {
                 grown = true
             }
         }
-        let callsOne = { (text: String) in Self.callsAny(text, replaced) }
+        let callsOne = { (text: String) in
+            Self.callsAny(text, replaced) || configurationLiterals.contains { text.contains($0) }
+        }
         for table in after.model.tables {
             let tableID = ObjectID(.table, table.name)
             guard let old = before.tables[table.name], !work.rebuilt.contains(tableID), !work.addedTop.contains(tableID) else { continue }

@@ -677,4 +677,19 @@ import Testing
             try connection.execute("BEGIN;\n" + plan.statements.map { $0.sql + ";" }.joined(separator: "\n") + "\nCOMMIT;")
         }
     }
+
+    /// The same for a text search configuration whose mapping changes: the stored vectors and
+    /// the index over `to_tsvector` with it are computed again (`running` no longer stemmed).
+    @Test func whatIsStoredFromAChangedTextSearchConfigurationIsComputedAgain() throws {
+        let schema = """
+            create text search configuration my_en (copy = english);
+            create table docs (id int primary key, body text, tsv tsvector generated always as (to_tsvector('my_en', body)) stored);
+            create index docs_words on docs using gin (to_tsvector('my_en', body));
+            """
+        let values = try valuesAfterPlan(
+            from: schema, rows: "insert into docs values (1, 'running'); set enable_seqscan = off;",
+            to: schema + "alter text search configuration my_en alter mapping for asciiword with simple;",
+            query: "select id, tsv from docs where to_tsvector('my_en', body) @@ 'running'::tsquery", renumbered: true)
+        #expect(values == ["1|'running':1"])
+    }
 }
