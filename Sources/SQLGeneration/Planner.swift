@@ -1769,9 +1769,10 @@ public struct Planner: Sendable {
     /// mappings or dictionaries change), and the server
     /// recomputes nothing it stored from the old ones: an index over it is stale (queries
     /// through it find the old values), a stored generated column keeps the old values, a check
-    /// was only ever checked against them. Each, on a table that stays, is computed again: the
-    /// index and the check or exclusion constraint made again (an index build, a validation
-    /// scan), the generated column set again or added again. Not `REINDEX`: the session that
+    /// was only ever checked against them. Each, on a table or domain that stays, is computed
+    /// again: the index and the check or exclusion constraint made again (an index build, a
+    /// validation scan; a domain's check dropped and added again), the generated column set
+    /// again or added again. Not `REINDEX`: the session that
     /// ran it built the index from its cached copy of the index's expressions, the old SQL
     /// function inlined in it (a query in a new session then found nothing through it).
     private func addResultsOfReplacedFunctions(to work: inout Work, before: ModelIndex, after: ModelIndex) {
@@ -1811,6 +1812,15 @@ public struct Planner: Sendable {
         }
         let callsOne = { (text: String) in
             Self.callsAny(text, replaced) || configurationLiterals.contains { text.contains($0) }
+        }
+        // A domain's check, like a table's, is checked again over the values its columns hold.
+        for domain in after.model.domains {
+            let id = ObjectID(.domain, domain.name)
+            guard let old = before.model.domains.first(where: { $0.name == domain.name }), !work.rebuilt.contains(id),
+                  !work.domainRebuilds.contains(id) else { continue }
+            for check in domain.checks where callsOne(check.definition) && old.checks.contains(where: { $0 == check }) {
+                work.domainChecksDroppedEarly[domain.name, default: []].insert(check.name)
+            }
         }
         for table in after.model.tables {
             let tableID = ObjectID(.table, table.name)

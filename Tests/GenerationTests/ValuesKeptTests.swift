@@ -664,17 +664,25 @@ import Testing
             from: schema, rows: "insert into t (id, name) values (1, 'Ab'), (2, 'cd'); set enable_seqscan = off;", to: target,
             query: "select id, g from t where norm(name) = 'AB'", renumbered: true)
         #expect(values == ["1|AB"])
-        // A row the new function puts outside the check: the plan fails, in its transaction.
-        let database = try TestDatabase.make()
-        defer { database.drop() }
-        let connection = try database.connect()
-        try connection.execute(schema)
-        let old = try Inspector().inspect(connection)
-        try connection.execute("insert into t (id, name) values (1, 'bad')")
-        let plan = Planner(from: old, to: try TestDatabase.model(after: target), options: PlanOptions(serverMajor: try ServerFeatures.major())).plan()
-        #expect(plan.statements.contains { $0.hazards.contains(.validation(QualifiedName(schema: "public", name: "t"))) }, "\(plan.sql)")
-        #expect(throws: (any Error).self) {
-            try connection.execute("BEGIN;\n" + plan.statements.map { $0.sql + ";" }.joined(separator: "\n") + "\nCOMMIT;")
+        // A row the new function puts outside a table's check, or a domain's: the plan fails, in its transaction.
+        let domain = """
+            create function norm(t text) returns text immutable language sql as 'select lower(t)';
+            create domain word as text constraint not_bad check (norm(value) <> 'BAD');
+            create table w (id int primary key, v word);
+            """
+        for (schema, target, row) in [(schema, target, "insert into t (id, name) values (1, 'bad')"),
+                                      (domain, domain.replacingOccurrences(of: "lower(t)", with: "upper(t)"), "insert into w values (1, 'bad')")] {
+            let database = try TestDatabase.make()
+            defer { database.drop() }
+            let connection = try database.connect()
+            try connection.execute(schema)
+            let old = try Inspector().inspect(connection)
+            try connection.execute(row)
+            let plan = Planner(from: old, to: try TestDatabase.model(after: target), options: PlanOptions(serverMajor: try ServerFeatures.major())).plan()
+            #expect(plan.statements.contains { $0.sql.contains("ADD CONSTRAINT \"not_bad\"") || $0.sql.contains("ADD CONSTRAINT not_bad") }, "\(plan.sql)")
+            #expect(throws: (any Error).self) {
+                try connection.execute("BEGIN;\n" + plan.statements.map { $0.sql + ";" }.joined(separator: "\n") + "\nCOMMIT;")
+            }
         }
     }
 
