@@ -29,13 +29,13 @@ public final class LintSubject {
         self.builtinFunctions = builtinFunctions
     }
 
-    /// The hazards of the planner's own plan from `before` to `after`: the rules
-    /// about a change's risk ask these rather than guess from the text, so lint
-    /// and `diff --format sql` never disagree on what rewrites or scans a table.
-    public private(set) lazy var hazards: Set<Hazard> = {
-        guard let after else { return [] }
-        return Set(Planner(from: before, to: after).plan().statements.flatMap(\.hazards))
-    }()
+    /// The planner's own plan from `before` to `after` (nil when the migration failed to apply).
+    public private(set) lazy var plan: Plan? = after.map { Planner(from: before, to: $0).plan() }
+
+    /// The hazards of `plan`: the rules about a change's risk ask these rather than guess
+    /// from the text, so lint and `diff --format sql` never disagree on what rewrites or
+    /// scans a table.
+    public private(set) lazy var hazards: Set<Hazard> = Set(plan?.statements.flatMap(\.hazards) ?? [])
 
     /// The table a name in the file means: `schema.name` as written, else the
     /// table of that name in `public` (the default search path), else in any schema.

@@ -5,7 +5,7 @@ public struct Linter: Sendable {
         MissingRollback(), NoTransaction(), VersionNotRecorded(), RollbackNotMarked(), MultipleChanges(), JSONBWithoutComment(),
         IndexNotConcurrent(), NotNullWithoutDefault(), ForeignKeyWithoutIndex(), ColumnTypeRewrite(), AddColumnRewrite(), ConstraintWithoutNotValid(),
         DropWithoutIfExists(), ExtensionFunctionBeforeExtension(), RenameUsedByView(), KeyWithoutConcurrentIndex(),
-        DropIndexNotConcurrent(),
+        DropIndexNotConcurrent(), StaleStoredResults(),
     ]
 
     public static func rule(_ id: String) -> (any LintRule)? { rules.first { $0.id == id } }

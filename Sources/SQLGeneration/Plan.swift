@@ -9,6 +9,11 @@ public struct Plan: Sendable, Hashable {
     /// The objects the diff behind the plan changes (nil for a plan made by hand):
     /// where a proof starts its scope (`ProofScope`).
     public var changedObjects: Set<ObjectID>? = nil
+    /// Indexes, constraints and stored generated columns of tables that stay, computed again
+    /// because a function they call is replaced with other results (or a text search
+    /// configuration they name changes), with the function's or configuration's name:
+    /// `schemactl lint` asks a migration that replaces one to do the same.
+    public var recomputed: [ObjectID: QualifiedName] = [:]
 
     public init(statements: [Statement], notes: [String] = []) {
         self.statements = statements

@@ -54,6 +54,8 @@ public struct Planner: Sendable {
         /// the row type (the table's first): their columns are changed to text before the drops
         /// and cast back once the table has changed (`DDLWriter.parkColumns`).
         var rowTypeParks: [ObjectID: [QualifiedName]] = [:]
+        /// What `addResultsOfReplacedFunctions` computes again, by what made it stale (`Plan.recomputed`).
+        var recomputed: [ObjectID: QualifiedName] = [:]
         /// Member changes of tables and views that stay (not added or removed whole).
         var addedMembers: [ObjectID: SchemaChange] = [:]
         var removedMembers: [ObjectID: SchemaChange] = [:]
@@ -633,6 +635,7 @@ public struct Planner: Sendable {
         statements += defaultsAside.redo
         var plan = Plan(statements: Self.committingNewEnumValues(AlterTableJoin.joined(statements)), notes: notes)
         plan.changedObjects = changed
+        plan.recomputed = work.recomputed
         Self.markUnpublished(&plan, aside: work.publicationTablesAside)
         Self.markDefaultsDetached(&plan, defaults: work.defaultsEmptied.keys.sorted())
         return plan
@@ -1777,10 +1780,11 @@ public struct Planner: Sendable {
     /// function inlined in it (a query in a new session then found nothing through it).
     private func addResultsOfReplacedFunctions(to work: inout Work, before: ModelIndex, after: ModelIndex) {
         let resultProperties: Set<String> = ["body", "language", "strict", "configuration"]
-        var replaced = Set(work.changedTop.compactMap { id, change -> String? in
+        // By name, as definitions call them (with the schema of one of that name, for the record).
+        var replaced = Dictionary(work.changedTop.compactMap { id, change -> (String, QualifiedName)? in
             guard id.kind == .function, change.properties.contains(where: { resultProperties.contains($0.name) }) else { return nil }
-            return id.name
-        })
+            return (id.name, ModelIndex.name(id))
+        }, uniquingKeysWith: { first, _ in first })
         // Text search configurations whose mappings change in place, or whose dictionaries'
         // options do: `to_tsvector('cfg'::regconfig, …)` gives other vectors.
         let changedTop = work.changedTop
@@ -1805,13 +1809,22 @@ public struct Planner: Sendable {
         var grown = true
         while grown {
             grown = false
-            for function in after.model.functions where !replaced.contains(function.name.name) && Self.callsAny(function.body, replaced) {
-                replaced.insert(function.name.name)
+            for function in after.model.functions where replaced[function.name.name] == nil && Self.callsAny(function.body, Set(replaced.keys)) {
+                replaced[function.name.name] = function.name
                 grown = true
             }
         }
+        let names = Set(replaced.keys)
         let callsOne = { (text: String) in
-            Self.callsAny(text, replaced) || configurationLiterals.contains { text.contains($0) }
+            Self.callsAny(text, names) || configurationLiterals.contains { text.contains($0) }
+        }
+        // What made it stale, for the record (`Plan.recomputed`): the first function it calls, or configuration it names.
+        let cause = { (text: String) -> QualifiedName? in
+            names.sorted().first { Self.callsAny(text, [$0]) }.flatMap { replaced[$0] }
+                ?? configurations.sorted().first { name in
+                    [SQLWriting.identPlain(name.name), "\(SQLWriting.identPlain(name.schema)).\(SQLWriting.identPlain(name.name))"]
+                        .contains { text.contains(SQLWriting.literal($0) + "::regconfig") }
+                }
         }
         // A domain's check, like a table's, is checked again over the values its columns hold.
         for domain in after.model.domains {
@@ -1820,6 +1833,7 @@ public struct Planner: Sendable {
                   !work.domainRebuilds.contains(id) else { continue }
             for check in domain.checks where callsOne(check.definition) && old.checks.contains(where: { $0 == check }) {
                 work.domainChecksDroppedEarly[domain.name, default: []].insert(check.name)
+                work.recomputed[ObjectID(.constraint, check.name, on: id)] = cause(check.definition)
             }
         }
         for table in after.model.tables {
@@ -1827,10 +1841,12 @@ public struct Planner: Sendable {
             guard let old = before.tables[table.name], !work.rebuilt.contains(tableID), !work.addedTop.contains(tableID) else { continue }
             for index in table.indexes where callsOne(index.definition) && old.index(index.name) != nil {
                 work.rebuiltMembers.insert(ObjectID(.index, index.name, on: tableID))
+                work.recomputed[ObjectID(.index, index.name, on: tableID)] = cause(index.definition)
             }
             for constraint in table.constraints where (constraint.kind == .check || constraint.kind == .exclusion)
                 && callsOne(constraint.definition) && old.constraints.contains(where: { $0.name == constraint.name }) {
                 work.rebuiltMembers.insert(ObjectID(.constraint, constraint.name, on: tableID))
+                work.recomputed[ObjectID(.constraint, constraint.name, on: tableID)] = cause(constraint.definition)
             }
             // A virtual column (18) stores nothing. A stored one is recomputed in place by `SET
             // EXPRESSION` from 17 (with its own expression: it keeps its place, and what reads
@@ -1843,6 +1859,7 @@ public struct Planner: Sendable {
                 } else {
                     work.readdedColumns[tableID, default: []].insert(column.name)
                 }
+                work.recomputed[ObjectID(.column, column.name, on: tableID)] = cause(column.generatedExpression ?? "")
             }
         }
     }

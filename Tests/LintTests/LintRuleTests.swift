@@ -27,6 +27,8 @@ import Testing
                              total numeric(10,2), note varchar(20));
         CREATE INDEX orders_user_id_idx ON orders (user_id);
         CREATE VIEW order_totals AS SELECT user_id, sum(total) AS total FROM orders GROUP BY user_id;
+        CREATE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql AS 'SELECT lower(t)';
+        CREATE INDEX users_email_norm ON users (norm(email));
         """
 
     static let cases: [Case] = [
@@ -82,6 +84,13 @@ import Testing
              fixedChange: "-- schemactl:no-transaction\nDROP INDEX CONCURRENTLY IF EXISTS orders_user_id_idx;\n"
                  + "INSERT INTO schema_versions (version, description) VALUES ('20240102_change', 'c');",
              line: 4),
+        // The index over the function keeps the old results unless the migration builds it again.
+        Case(rule: "stale-stored-results", change: "CREATE OR REPLACE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql AS 'SELECT upper(t)';",
+             fixedChange: "CREATE OR REPLACE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql AS 'SELECT upper(t)';\n"
+                 + "DROP INDEX users_email_norm;\nCREATE INDEX users_email_norm ON users (norm(email));", line: 4),
+        // A new cost gives the same results: nothing to build again.
+        Case(rule: "stale-stored-results", change: "CREATE OR REPLACE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql AS 'SELECT upper(t)';",
+             fixedChange: "CREATE OR REPLACE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql COST 5 AS 'SELECT lower(t)';", line: 4),
     ]
 
     @Test func everyRuleHasACase() {
