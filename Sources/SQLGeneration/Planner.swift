@@ -1769,15 +1769,15 @@ public struct Planner: Sendable {
     /// A function replaced in place (`CREATE OR REPLACE`) with another body, language,
     /// strictness or settings may give other results for the same arguments (and so may a
     /// function whose body calls it, and `to_tsvector` with a text search configuration whose
-    /// mappings or dictionaries change), and the server
-    /// recomputes nothing it stored from the old ones: an index over it is stale (queries
-    /// through it find the old values), a stored generated column keeps the old values, a check
-    /// was only ever checked against them. Each, on a table or domain that stays, is computed
-    /// again: the index and the check or exclusion constraint made again (an index build, a
-    /// validation scan; a domain's check dropped and added again), the generated column set
-    /// again or added again. Not `REINDEX`: the session that
-    /// ran it built the index from its cached copy of the index's expressions, the old SQL
-    /// function inlined in it (a query in a new session then found nothing through it).
+    /// mappings or dictionaries change), and the server recomputes nothing it stored from the
+    /// old ones: an index over it is stale (queries through it find the old values), a stored
+    /// generated column keeps the old values, a check was only ever checked against them.
+    /// Each, on a table or domain that stays, is computed again: the index and the check or
+    /// exclusion constraint made again (an index build, a validation scan; a domain's check
+    /// dropped and added again), the generated column set again or added again. Not `REINDEX`:
+    /// the session that ran it built the index from its cached copy of the index's
+    /// expressions, the old SQL function inlined in it (a query in a new session then found
+    /// nothing through it).
     private func addResultsOfReplacedFunctions(to work: inout Work, before: ModelIndex, after: ModelIndex) {
         let resultProperties: Set<String> = ["body", "language", "strict", "configuration"]
         // By name, as definitions call them (with the schema of one of that name, for the record).
@@ -1800,16 +1800,19 @@ public struct Planner: Sendable {
                       "\(SQLWriting.identPlain($0.schema)).\(SQLWriting.identPlain($0.name))") }) else { return nil }
             return ModelIndex.name(object.id)
         })
-        let configurationLiterals = configurations.flatMap { name in
+        // As the server prints a configuration's name in a definition: bare where the search path finds it.
+        let literals = { (name: QualifiedName) in
             [SQLWriting.identPlain(name.name), "\(SQLWriting.identPlain(name.schema)).\(SQLWriting.identPlain(name.name))"]
                 .map { SQLWriting.literal($0) + "::regconfig" }
         }
+        let configurationLiterals = configurations.flatMap(literals)
         guard !replaced.isEmpty || !configurationLiterals.isEmpty else { return }
         // And the functions whose bodies call one, at any depth: theirs change with it.
         var grown = true
         while grown {
             grown = false
-            for function in after.model.functions where replaced[function.name.name] == nil && Self.callsAny(function.body, Set(replaced.keys)) {
+            let names = Set(replaced.keys)
+            for function in after.model.functions where replaced[function.name.name] == nil && Self.callsAny(function.body, names) {
                 replaced[function.name.name] = function.name
                 grown = true
             }
@@ -1821,10 +1824,7 @@ public struct Planner: Sendable {
         // What made it stale, for the record (`Plan.recomputed`): the first function it calls, or configuration it names.
         let cause = { (text: String) -> QualifiedName? in
             names.sorted().first { Self.callsAny(text, [$0]) }.flatMap { replaced[$0] }
-                ?? configurations.sorted().first { name in
-                    [SQLWriting.identPlain(name.name), "\(SQLWriting.identPlain(name.schema)).\(SQLWriting.identPlain(name.name))"]
-                        .contains { text.contains(SQLWriting.literal($0) + "::regconfig") }
-                }
+                ?? configurations.sorted().first { literals($0).contains(where: text.contains) }
         }
         // A domain's check, like a table's, is checked again over the values its columns hold.
         for domain in after.model.domains {
