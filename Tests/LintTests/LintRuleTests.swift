@@ -88,6 +88,12 @@ import Testing
         Case(rule: "stale-stored-results", change: "CREATE OR REPLACE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql AS 'SELECT upper(t)';",
              fixedChange: "CREATE OR REPLACE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql AS 'SELECT upper(t)';\n"
                  + "DROP INDEX users_email_norm;\nCREATE INDEX users_email_norm ON users (norm(email));", line: 4),
+        // So does the rollback that puts the old function back.
+        Case(rule: "stale-stored-results", change: "CREATE OR REPLACE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql AS 'SELECT upper(t)';\n"
+                 + "DROP INDEX users_email_norm;\nCREATE INDEX users_email_norm ON users (norm(email));",
+             rollback: "CREATE OR REPLACE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql AS 'SELECT lower(t)';",
+             fixedRollback: "CREATE OR REPLACE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql AS 'SELECT lower(t)';\n"
+                 + "REINDEX TABLE users;", line: 4),
         // A new cost gives the same results: nothing to build again.
         Case(rule: "stale-stored-results", change: "CREATE OR REPLACE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql AS 'SELECT upper(t)';",
              fixedChange: "CREATE OR REPLACE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql COST 5 AS 'SELECT lower(t)';", line: 4),

@@ -3,8 +3,9 @@ import SQLText
 import SchemaModel
 
 /// A function replaced with other results (or a text search configuration changed) under an
-/// index, a check or a stored generated column of an existing table, which the migration does
-/// not build again: the planner's own plan would (`Plan.recomputed`).
+/// index, a check or a stored generated column of an existing table, which the migration (or
+/// its rollback, which replaces it back) does not build again: the planner's own plan would
+/// (`Plan.recomputed`).
 struct StaleStoredResults: LintRule {
     let id = "stale-stored-results"
     let summary = "A function replaced under an index, a check or a generated column that keeps the old results."
@@ -13,22 +14,35 @@ struct StaleStoredResults: LintRule {
         function returns, but PostgreSQL recomputes nothing it stored from the old results: an index over it keeps \
         the old values, so a query through it finds rows by them (as through a corrupt index); a stored generated \
         column keeps the old values; a check was only ever checked against the old ones. So does a text search \
-        configuration whose mapping changes under to_tsvector. In the same migration, build them again: drop and \
-        create the index (REINDEX from the session that replaced an inlined SQL function uses the cached old \
-        expression), drop and add the check, and ALTER COLUMN … SET EXPRESSION (17 and later) or drop and add the \
-        generated column. `schemactl generate` writes this.
+        configuration whose mapping changes under to_tsvector. In the same migration (and in its rollback, which \
+        puts the old function back), build them again: drop and create the index (REINDEX from the session that \
+        replaced an inlined SQL function uses the cached old expression), drop and add the check, and ALTER COLUMN \
+        … SET EXPRESSION (17 and later) or drop and add the generated column. `schemactl generate` writes this.
         """
 
     func check(_ subject: LintSubject) -> [LintFinding] {
-        guard let recomputed = subject.plan?.recomputed, !recomputed.isEmpty else { return [] }
-        let statements = subject.file.statements
+        guard let after = subject.after, let recomputed = subject.plan?.recomputed, !recomputed.isEmpty else { return [] }
+        var findings = stale(recomputed, in: subject.file, existed: { subject.existed($0) })
+        // The rollback runs from `after` back to `before`: its tables are those of `after`.
+        if let rollback = subject.rollback {
+            let back = Planner(from: after, to: subject.before).plan().recomputed
+            findings += stale(back, in: rollback, existed: { after.table($0.schema, $0.name) != nil })
+        }
+        return findings
+    }
+
+    /// A finding at each statement of `file` that replaces a function (or alters a configuration)
+    /// under members it does not build again: on a table that `existed`, and named by no
+    /// statement after that one (a DROP, CREATE or REINDEX of it, its column set again).
+    private func stale(_ recomputed: [ObjectID: QualifiedName], in file: LintedFile, existed: (QualifiedName) -> Bool) -> [LintFinding] {
+        let statements = file.statements
         let named = statements.map { Set($0.tokens.compactMap(\.identifier)) }
-        // Left stale: on a table an earlier migration made, and named by no statement after the
-        // one that replaces its function (a DROP, CREATE or REINDEX of it, its column set again).
         var stale: [QualifiedName: [ObjectID]] = [:]
         for (member, cause) in recomputed {
-            guard let table = member.parent, table.kind == .table, subject.existed(QualifiedName(schema: table.schema ?? "public", name: table.name)) else { continue }
-            let from = replacing(cause, in: statements) ?? 0
+            guard let table = member.parent, table.kind == .table,
+                  existed(QualifiedName(schema: table.schema ?? "public", name: table.name)) else { continue }
+            // A file that does not change it (a rollback that leaves it replaced) is another rule's.
+            guard let from = replacing(cause, in: statements) else { continue }
             let rebuilt = named[from...].contains { words in
                 words.contains(member.name) || (words.contains("reindex") && words.contains(table.name))
             }
@@ -37,17 +51,17 @@ struct StaleStoredResults: LintRule {
         return stale.keys.sorted().map { cause in
             let members = stale[cause]!.sorted { $0.sql.precedes($1.sql) }
             let what = members.prefix(3).map(\.description).joined(separator: ", ") + (members.count > 3 ? " and \(members.count - 3) more" : "")
-            let at = replacing(cause, in: statements).map { statements[$0] }
-            return subject.file.finding(self, "changes what \(cause.schema).\(cause.name) gives, and \(what) keep\(members.count == 1 ? "s" : "") "
-                                        + "what it gave before: build \(members.count == 1 ? "it" : "them") again in this migration", at: at)
+            return file.finding(self, "changes what \(cause.schema).\(cause.name) gives, and \(what) keep\(members.count == 1 ? "s" : "") "
+                                + "what it gave before: build \(members.count == 1 ? "it" : "them") again in this file",
+                                at: replacing(cause, in: statements).map { statements[$0] })
         }
     }
 
-    /// The statement that replaces function `name` or alters the text search configuration: its index.
+    /// The statement that replaces or alters function `name`, or alters the text search configuration: its index.
     private func replacing(_ name: QualifiedName, in statements: [LintStatement]) -> Int? {
         statements.firstIndex { statement in
             let replaces = statement.starts(with: "CREATE") && (statement.has("FUNCTION") || statement.has("PROCEDURE"))
-                || statement.starts(with: "ALTER", "TEXT", "SEARCH")
+                || statement.starts(with: "ALTER", "FUNCTION") || statement.starts(with: "ALTER", "TEXT", "SEARCH")
             return replaces && statement.tokens.contains { $0.identifier == name.name }
         }
     }
