@@ -210,6 +210,10 @@ public struct Planner: Sendable {
         }
         notes += PasswordOptions.notes(old: old, new: new, created: work.addedTop.union(work.rebuilt))
         notes += work.publicationTablesAside.keys.sorted().map { Self.letGoNote($0, tables: work.publicationTablesAside[$0]!, after: after) }
+        notes += work.recomputed.keys.sorted().map { id in
+            let again = id.kind == .index ? "made" : id.kind == .constraint ? "checked" : "computed"
+            return "\(id) is \(again) again over \(work.recomputed[id]!.sql), which changes"
+        }
         let existing = Set(old.tables.map { ObjectID(.table, $0.name) }).subtracting(work.rebuilt)
         let callers = Self.tablesInCyclesWithFunctions(newOrder.needs)
         var writer = DDLWriter(options: options, existingTables: existing, before: before, after: after, tablesInFunctionCycles: callers,
