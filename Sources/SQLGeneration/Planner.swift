@@ -1785,8 +1785,18 @@ public struct Planner: Sendable {
     private func addResultsOfReplacedFunctions(to work: inout Work, before: ModelIndex, after: ModelIndex) {
         let resultProperties: Set<String> = ["body", "language", "strict", "configuration"]
         // By name, as definitions call them (with the schema of one of that name, for the record).
+        // A body changed only in its white space, comments or keywords' case reads the same.
+        let sameText = { (old: String, new: String) in
+            let read = { (text: String) in
+                SQLToken.tokens(of: text).map { token in token.kind == .word ? token.value.lowercased() : "\(token.kind):\(token.value)" }
+            }
+            return read(old) == read(new)
+        }
         var replaced = Dictionary(work.changedTop.compactMap { id, change -> (String, QualifiedName)? in
-            guard id.kind == .function, change.properties.contains(where: { resultProperties.contains($0.name) }) else { return nil }
+            let changed = Set(change.properties.map(\.name)).intersection(resultProperties)
+            guard id.kind == .function, !changed.isEmpty else { return nil }
+            if changed == ["body"], case let .function(old)? = change.old, case let .function(new)? = change.new,
+               sameText(old.body, new.body) { return nil }
             return (id.name, ModelIndex.name(id))
         }, uniquingKeysWith: { first, _ in first })
         // Text search configurations whose mappings change in place, or whose dictionaries'

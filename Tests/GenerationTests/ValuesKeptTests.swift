@@ -700,4 +700,18 @@ import Testing
             query: "select id, tsv from docs where to_tsvector('my_en', body) @@ 'running'::tsquery", renumbered: true)
         #expect(values == ["1|'running':1"])
     }
+
+    /// A body that changes only in its white space, comments or keywords' case gives the same
+    /// results: only the function is replaced.
+    @Test func aFunctionRewrittenInTheSameWordsLeavesWhatItStoredBe() throws {
+        let schema = """
+            create function norm(t text) returns text immutable language sql as 'select lower(t)';
+            create table t (id int primary key, name text, g text generated always as (norm(name)) stored);
+            create index t_norm on t (norm(name));
+            """
+        let old = try TestDatabase.model(after: schema)
+        let new = try TestDatabase.model(after: schema.replacingOccurrences(of: "'select lower(t)'", with: "'SELECT  lower( t ) -- the same'"))
+        let plan = Planner(from: old, to: new, options: PlanOptions(serverMajor: try ServerFeatures.major())).plan()
+        #expect(plan.statements.map(\.sql).filter { !$0.hasPrefix("SET ") }.count == 1 && plan.recomputed.isEmpty, "\(plan.sql)")
+    }
 }
