@@ -763,15 +763,20 @@ public struct RandomHistory: Sendable {
         if chance(50) { elements.append("CONSTRAINT \(fresh("k")) PRIMARY KEY (id)") }
         var sql = "CREATE TABLE \(name) (\(elements.joined(separator: ", ")))"
         if let column = Set(table.indexes.values).sorted().first, chance(60) { sql += ";\nCREATE INDEX \(fresh("ix")) ON \(name) (\(column))" }
-        let from = table.nextBound
-        tables[index].nextBound += table.strategy == "HASH" ? 1 : 1000
-        let bound = switch table.strategy {
-        case "LIST": "FOR VALUES IN (\(from), \(from + 1), \(from + 7))"
-        case "HASH": "FOR VALUES WITH (MODULUS 4, REMAINDER \(from))"
-        default: "FOR VALUES FROM (\(from)) TO (\(from + 1000))"
-        }
-        pendingAttach = (name, table.name, bound)
+        pendingAttach = (name, table.name, nextBound(index))
         return sql
+    }
+
+    /// The bounds of the next partition of the partitioned table at `index`, taken: the next
+    /// range of 1,000, the next values of a list, the next remainder of four.
+    mutating func nextBound(_ index: Int) -> String {
+        let from = tables[index].nextBound
+        tables[index].nextBound += tables[index].strategy == "HASH" ? 1 : 1000
+        switch tables[index].strategy {
+        case "LIST": return "FOR VALUES IN (\(from), \(from + 1), \(from + 7))"
+        case "HASH": return "FOR VALUES WITH (MODULUS 4, REMAINDER \(from))"
+        default: return "FOR VALUES FROM (\(from)) TO (\(from + 1000))"
+        }
     }
 
     mutating func createPartitioned() -> String {
@@ -801,13 +806,8 @@ public struct RandomHistory: Sendable {
             return prefix + " DEFAULT"
         }
         let from = table.nextBound
-        tables[index].nextBound += table.strategy == "HASH" ? 1 : 1000
-        switch table.strategy {
-        case "LIST": return prefix + " FOR VALUES IN (\(from), \(from + 1), \(from + 7))"
-        case "HASH": return prefix + " FOR VALUES WITH (MODULUS 4, REMAINDER \(from))"
-        default: break
-        }
-        let create = prefix + " FOR VALUES FROM (\(from)) TO (\(from + 1000))"
+        let create = prefix + " " + nextBound(index)
+        guard table.strategy == "RANGE" else { return create }
         // A quarter are partitioned themselves, with one partition of their own to begin with.
         guard chance(25) else { return create }
         let leaf = fresh("p")
