@@ -690,6 +690,45 @@ struct DDLWriter {
         }
     }
 
+    /// The columns that hold a table's row type the plan rewrites or makes again, itself or
+    /// in a composite type or a domain (`Planner.Work.rowTypeParks`), changed to `jsonb`
+    /// before: each value an object keyed by attribute name (an array of them for an array),
+    /// which the table's new shape reads back by name (`unparkRowTypeColumns`). Through text,
+    /// a record of the old shape does not read as one with a column added or dropped.
+    func parkRowTypeColumns(holding types: [QualifiedName]) -> [Statement] {
+        types.flatMap { type in
+            columnsMoving { Planner.uses($0.type, type) }.flatMap { table, column, _ -> [Statement] in
+                let alter = "ALTER TABLE \(table.sql) ALTER COLUMN \(SQLWriting.ident(column.name))"
+                return (column.defaultExpression != nil ? [Statement("\(alter) DROP DEFAULT", hazards: locking(table))] : [])
+                    + [Statement("\(alter) TYPE jsonb USING pg_catalog.to_jsonb(\(SQLWriting.ident(column.name)))",
+                                 hazards: [.tableRewrite(table)] + locking(table))]
+            }
+        }
+    }
+
+    /// The columns `parkRowTypeColumns` changed to `jsonb`, read back into the types of those
+    /// names (`jsonb_populate_record`, by attribute name: an attribute the new shape lacks is
+    /// left out, a new one is NULL, each value read as its new type), defaults set again. An
+    /// array through a temporary type holding one (no subquery over its elements is allowed in
+    /// a USING); a domain's values through the composite type it is over (`NULL::domain` would
+    /// fail the domain's checks).
+    func unparkRowTypeColumns(of types: [QualifiedName]) -> [Statement] {
+        types.flatMap { type -> [Statement] in
+            let holder = QualifiedName(schema: "pg_temp", name: SQLWriting.derivedName(type.name, suffix: "__schemactl_items"))
+            let arrays = columnsMoving { Planner.uses($0.type, type) && $0.type.hasSuffix("[]") }.isEmpty == false
+            let base = domainBase(type.sql, in: after)
+            return (arrays ? [Statement("CREATE TYPE \(holder.sql) AS (v \(type.sql)[])")] : [])
+                + movingColumns(of: type, parked: true) { column, value in
+                    let loss = "values whose attributes do not read as their new types fail the cast"
+                    if column.type.hasSuffix("[]") {
+                        return ("(pg_catalog.jsonb_populate_record(NULL::\(holder.sql), pg_catalog.jsonb_build_object('v', \(value)))).v", loss)
+                    }
+                    return ("CASE WHEN \(value) IS NULL THEN NULL ELSE pg_catalog.jsonb_populate_record(NULL::\(base), \(value)) END", loss)
+                }
+                + (arrays ? [Statement("DROP TYPE \(holder.sql)")] : [])
+        }
+    }
+
     /// A type's name, and a range type's multirange's after it, in `model`.
     static func rangeTypes(_ id: ObjectID, in model: ModelIndex) -> [QualifiedName] {
         guard case let .defined(range)? = model.object(id) else { return [ModelIndex.name(id)] }

@@ -48,11 +48,12 @@ public struct Planner: Sendable {
         /// new object, the old one.
         var replacedTypes: [ObjectID: ObjectID] = [:]
         /// Tables the plan rewrites (a column's type changes, a column added with a default,
-        /// unlogged or logged) whose row type a column of another table that stays holds, itself
-        /// or inside a composite type or a domain: the server refuses the rewrite while one does
-        /// ("cannot alter table … because column … uses its row type"). With the types that hold
-        /// the row type (the table's first): their columns are changed to text before the drops
-        /// and cast back once the table has changed (`DDLWriter.parkColumns`).
+        /// unlogged or logged) or makes again, whose row type a column of another table that
+        /// stays holds, itself or inside a composite type or a domain: the server refuses the
+        /// rewrite while one does ("cannot alter table … because column … uses its row type"),
+        /// and the drop. With the types that hold the row type (the table's first): their
+        /// columns are changed to jsonb before the drops and read back once the table has
+        /// changed (`DDLWriter.parkRowTypeColumns`).
         var rowTypeParks: [ObjectID: [QualifiedName]] = [:]
         /// What `addResultsOfReplacedFunctions` computes again, by what made it stale (`Plan.recomputed`).
         var recomputed: [ObjectID: QualifiedName] = [:]
@@ -475,7 +476,7 @@ public struct Planner: Sendable {
         let dropsLate = Set(lateDrops)
         // The columns that hold a row type the plan rewrites, parked as text: those of a table
         // whose own row type is held, before that table's (reverse dependency order).
-        for id in oldOrder.order.reversed() { if let types = work.rowTypeParks[id] { statements += writer.parkColumns(holding: types) } }
+        for id in oldOrder.order.reversed() { if let types = work.rowTypeParks[id] { statements += writer.parkRowTypeColumns(holding: types) } }
         for id in reverse where !readers.contains(id.kind) && !dropsLate.contains(id) && !work.earlyReaders.contains(id)
             && !takenByOwners.contains(id) {
             if work.rangeRebuilds.contains(id) { statements += writer.parkColumns(holding: DDLWriter.rangeTypes(id, in: before)) }
@@ -517,6 +518,7 @@ public struct Planner: Sendable {
             if let type = shells[id], shelled.insert(type).inserted { statements += writer.shell(type) }
             if work.addedTop.contains(id) || work.rebuilt.contains(id) {
                 statements += writer.create(id)
+                if let types = work.rowTypeParks[id] { statements += writer.unparkRowTypeColumns(of: types) }
                 // Made again, or anew in place of one of the same types (a parameter renamed).
                 if id.kind == .operator || id.kind == .function {
                     statements += DefinedObjectDDL.familyPlaces(of: id, in: after, except: work.addedTop.union(work.rebuilt))
@@ -550,7 +552,7 @@ public struct Planner: Sendable {
                     statements += writer.joining(change, reattached: work.reattached.contains(id),
                                                  attaching: !work.narrowed.contains(ModelIndex.name(id)))
                 }
-                if let types = work.rowTypeParks[id] { statements += writer.unparkColumns(of: types, to: types) }
+                if let types = work.rowTypeParks[id] { statements += writer.unparkRowTypeColumns(of: types) }
             }
         }
 
@@ -1344,13 +1346,12 @@ public struct Planner: Sendable {
                   column.defaultExpression != nil || column.identity != nil || column.generatedExpression != nil else { return nil }
             return id.parent
         })
-        var pending = Set(work.retypedColumns.filter { !$0.value.isEmpty }.keys).union(rewrittenByColumns)
+        var pending = Set(work.retypedColumns.filter { !$0.value.isEmpty }.keys).union(rewrittenByColumns).union(work.rebuilt)
             .union(work.changedTop.compactMap { id, change in
                 id.kind == .table && change.properties.contains { $0.name == "unlogged" || $0.name == "access method" } ? id : nil
             })
         while let id = pending.popFirst() {
-            guard id.kind == .table, work.rowTypeParks[id] == nil, !work.removedTop.contains(id), !work.rebuilt.contains(id),
-                  !work.addedTop.contains(id) else { continue }
+            guard id.kind == .table, work.rowTypeParks[id] == nil, !work.removedTop.contains(id), !work.addedTop.contains(id) else { continue }
             var types = [ModelIndex.name(id)]
             var grown = true
             while grown {

@@ -4,7 +4,7 @@ import Testing
 
 /// A table's row type held by a column of another table: the server refuses to rewrite the
 /// table while it is ("cannot alter table … because column … uses its row type"). The holders
-/// pass through text around the change (`Work.rowTypeParks`); the values are checked in
+/// pass through jsonb around the change (`Work.rowTypeParks`); the values are checked in
 /// `ValuesKeptTests.aTableRetypedUnderItsRowTypeKeepsTheValuesThatHoldIt`.
 @Suite struct RowTypeHolderTests {
     /// Each change that rewrites the held table: a column retyped (under a chain of holders), a
@@ -23,7 +23,7 @@ import Testing
     ])
     func aRewriteUnderAHeldRowTypeParksItsHolders(_ before: String, _ after: String) throws {
         let forward = try #require(try Proving.plansBothWays(before, after).first)
-        #expect(forward.statements.contains { $0.sql.contains(" TYPE text USING ") }, "\(forward.sql)")
+        #expect(forward.statements.contains { $0.sql.contains(" TYPE jsonb USING ") }, "\(forward.sql)")
     }
 
     /// A holder that changes in the same plan (its own column retyped) is parked all the same,
@@ -33,7 +33,7 @@ import Testing
             "create table addr (zip int); create table person (home addr, n int); create table loose (zip int);",
             "create table addr (zip bigint); create table person (home addr, n bigint); create table loose (zip bigint);")
         for plan in plans {
-            let parked = plan.statements.filter { $0.sql.contains(" TYPE text USING ") }.map(\.sql)
+            let parked = plan.statements.filter { $0.sql.contains(" TYPE jsonb USING ") }.map(\.sql)
             #expect(parked.count == 1 && parked[0].contains("\"person\""), "\(plan.sql)")
         }
     }

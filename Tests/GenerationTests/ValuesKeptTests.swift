@@ -649,6 +649,26 @@ import Testing
         #expect(values == [#"(x,1)|{"(a,2)"}|("(b,3)",4)|(c,5)|1|bigint"#])
     }
 
+    /// The same where the held table loses a column and gains one (with a volatile default, a
+    /// rewrite), or is made again (partitioned): the holders' values are read back by attribute
+    /// name, the new attribute NULL, an element NULL or a row of NULLs as it was.
+    @Test(arguments: ["create table addr (street text, zip bigint, made timestamptz default clock_timestamp())",
+                      "create table addr (street text, extra text, zip int) partition by range (zip);"
+                        + " create table addr_1 partition of addr for values from (0) to (1000)"])
+    func aHeldTableOfAnotherShapeKeepsTheValuesThatHoldIt(_ target: String) throws {
+        let holders = """
+            ;
+            create table person (id int primary key, home addr, past addr[], gone addr);
+            """
+        let values = try valuesAfterPlan(
+            from: "create table addr (street text, extra text, zip int)" + holders,
+            rows: "insert into person values (1, row('a', 'e', 1), array[row('b', null, 2)::addr, null, row(null, null, null)::addr], null);",
+            to: target + holders,
+            query: "select (home).street, (home).zip, past[1].street, past[2] is null, past[3] is not distinct from null, gone is null from person",
+            renumbered: true)
+        #expect(values == ["a|1|b|t|f|t"])
+    }
+
     /// A function replaced in place with other results: the server recomputes nothing it
     /// stored from the old ones. The index over it is built again (a query through the stale
     /// one found nothing), the stored generated column computed again, the check made again.
