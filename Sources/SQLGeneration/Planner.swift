@@ -57,6 +57,10 @@ public struct Planner: Sendable {
         var rowTypeParks: [ObjectID: [QualifiedName]] = [:]
         /// What `addResultsOfReplacedFunctions` computes again, by what made it stale (`Plan.recomputed`).
         var recomputed: [ObjectID: QualifiedName] = [:]
+        /// Partitioned tables whose key calls a function replaced with other results, by that
+        /// function: the rows in their partitions stay where the old results put them (said in a
+        /// note; moving them is the user's call).
+        var keysOverReplaced: [ObjectID: QualifiedName] = [:]
         /// Member changes of tables and views that stay (not added or removed whole).
         var addedMembers: [ObjectID: SchemaChange] = [:]
         var removedMembers: [ObjectID: SchemaChange] = [:]
@@ -211,6 +215,10 @@ public struct Planner: Sendable {
         }
         notes += PasswordOptions.notes(old: old, new: new, created: work.addedTop.union(work.rebuilt))
         notes += work.publicationTablesAside.keys.sorted().map { Self.letGoNote($0, tables: work.publicationTablesAside[$0]!, after: after) }
+        notes += work.keysOverReplaced.keys.sorted().map { id in
+            "the partition key of \(ModelIndex.name(id).sql) calls \(work.keysOverReplaced[id]!.sql), which changes: "
+                + "the rows in its partitions stay where the old results put them"
+        }
         notes += work.recomputed.keys.sorted().map { id in
             let again = id.kind == .index ? "made" : id.kind == .constraint ? "checked" : "computed"
             return "\(id) is \(again) again over \(work.recomputed[id]!.sql), which changes"
@@ -1854,6 +1862,7 @@ public struct Planner: Sendable {
         for table in after.model.tables {
             let tableID = ObjectID(.table, table.name)
             guard let old = before.tables[table.name], !work.rebuilt.contains(tableID), !work.addedTop.contains(tableID) else { continue }
+            if let key = table.partitionKey, old.partitionKey == key, callsOne(key) { work.keysOverReplaced[tableID] = cause(key) }
             for index in table.indexes where callsOne(index.definition) && old.index(index.name) != nil {
                 work.rebuiltMembers.insert(ObjectID(.index, index.name, on: tableID))
                 work.recomputed[ObjectID(.index, index.name, on: tableID)] = cause(index.definition)

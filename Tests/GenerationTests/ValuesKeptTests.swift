@@ -734,4 +734,18 @@ import Testing
         let plan = Planner(from: old, to: new, options: PlanOptions(serverMajor: try ServerFeatures.major())).plan()
         #expect(plan.statements.map(\.sql).filter { !$0.hasPrefix("SET ") }.count == 1 && plan.recomputed.isEmpty, "\(plan.sql)")
     }
+
+    /// A partition key over a replaced function: the plan cannot say where each row now
+    /// belongs, and says that the rows stay where they are.
+    @Test func aPartitionKeyOverAReplacedFunctionIsSaid() throws {
+        let schema = """
+            create function bucket(v int) returns int immutable language sql as 'select v / 10';
+            create table m (v int) partition by range (bucket(v));
+            create table m0 partition of m for values from (0) to (100);
+            """
+        let old = try TestDatabase.model(after: schema)
+        let new = try TestDatabase.model(after: schema.replacingOccurrences(of: "v / 10", with: "v / 100"))
+        let plan = Planner(from: old, to: new, options: PlanOptions(serverMajor: try ServerFeatures.major())).plan()
+        #expect(plan.notes.contains { $0.hasPrefix("the partition key of \"public\".\"m\" calls \"public\".\"bucket\"") }, "\(plan.sql)")
+    }
 }
