@@ -669,12 +669,22 @@ struct DDLWriter {
     /// multirange's constructor of no argument would clash) and belong to the bootstrap
     /// superuser, so only a superuser could rename them.
     func parkColumns(holding types: [QualifiedName]) -> [Statement] {
+        park(holding: types) { column, value in
+            let text = column.type.hasSuffix("[]") ? "text[]" : "text"
+            return (text, "\(value)::\(text)")
+        }
+    }
+
+    /// The columns of tables that stay holding one of `types` changed to the type `into` gives
+    /// for each (with the USING of its quoted name), their defaults dropped first: the parking of
+    /// `parkColumns` and `parkRowTypeColumns`.
+    private func park(holding types: [QualifiedName], into: (Column, String) -> (type: String, using: String)) -> [Statement] {
         types.flatMap { type in
             columnsMoving { Planner.uses($0.type, type) }.flatMap { table, column, _ -> [Statement] in
                 let alter = "ALTER TABLE \(table.sql) ALTER COLUMN \(SQLWriting.ident(column.name))"
-                let text = column.type.hasSuffix("[]") ? "text[]" : "text"
+                let (target, using) = into(column, SQLWriting.ident(column.name))
                 return (column.defaultExpression != nil ? [Statement("\(alter) DROP DEFAULT", hazards: locking(table))] : [])
-                    + [Statement("\(alter) TYPE \(text) USING \(SQLWriting.ident(column.name))::\(text)", hazards: [.tableRewrite(table)] + locking(table))]
+                    + [Statement("\(alter) TYPE \(target) USING \(using)", hazards: [.tableRewrite(table)] + locking(table))]
             }
         }
     }
@@ -696,14 +706,7 @@ struct DDLWriter {
     /// which the table's new shape reads back by name (`unparkRowTypeColumns`). Through text,
     /// a record of the old shape does not read as one with a column added or dropped.
     func parkRowTypeColumns(holding types: [QualifiedName]) -> [Statement] {
-        types.flatMap { type in
-            columnsMoving { Planner.uses($0.type, type) }.flatMap { table, column, _ -> [Statement] in
-                let alter = "ALTER TABLE \(table.sql) ALTER COLUMN \(SQLWriting.ident(column.name))"
-                return (column.defaultExpression != nil ? [Statement("\(alter) DROP DEFAULT", hazards: locking(table))] : [])
-                    + [Statement("\(alter) TYPE jsonb USING pg_catalog.to_jsonb(\(SQLWriting.ident(column.name)))",
-                                 hazards: [.tableRewrite(table)] + locking(table))]
-            }
-        }
+        park(holding: types) { _, value in ("jsonb", "pg_catalog.to_jsonb(\(value))") }
     }
 
     /// The columns `parkRowTypeColumns` changed to `jsonb`, read back into the types of those

@@ -1590,7 +1590,7 @@ public struct Planner: Sendable {
         }
         let names = Set(work.rebuilt.union(work.earlyDrops).filter { $0.kind == .function || $0.kind == .procedure }.map(\.name))
         guard !names.isEmpty else { return }
-        let calls = { (text: String) in names.contains { Self.calls(text, $0) } }
+        let calls = { (text: String) in Self.callsAny(text, names) }
         for domain in before.model.domains where after.object(ObjectID(.domain, domain.name)) != nil {
             let checks = domain.checks.filter { calls($0.definition) }.map(\.name)
             if !checks.isEmpty { work.domainChecksDroppedEarly[domain.name] = Set(checks) }
@@ -1685,21 +1685,10 @@ public struct Planner: Sendable {
         for member in members where after.member(member) != nil { work.rebuiltMembers.insert(member) }
     }
 
-    /// Whether `text` calls a function named `name`: the name, plain or quoted, before `(`.
-    static func calls(_ text: String, _ name: String) -> Bool {
-        for form in [SQLWriting.ident(name) + "(", name + "("] {
-            var index = text.startIndex
-            while let range = text.range(of: form, range: index..<text.endIndex) {
-                if range.lowerBound == text.startIndex || !Self.isWordCharacter(text[text.index(before: range.lowerBound)]) { return true }
-                index = range.upperBound
-            }
-        }
-        return false
-    }
-
-    /// Whether `text` calls a function named one of `names`: one pass over its bytes, each `(`
-    /// looked back from for the name before it, plain or quoted (`calls` searches the text once
-    /// for each name: for every index of a large schema against each function replaced, too slow).
+    /// Whether `text` calls a function named one of `names` (the name, plain or quoted, before
+    /// `(`): one pass over its bytes, each `(` looked back from for the name before it, rather
+    /// than a search of the text for each name (for every index of a large schema against each
+    /// function a plan replaces, too slow).
     static func callsAny(_ text: String, _ names: Set<String>) -> Bool {
         let bytes = Array(text.utf8)
         var position = 0

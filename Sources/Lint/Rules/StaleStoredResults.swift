@@ -38,11 +38,14 @@ struct StaleStoredResults: LintRule {
         let statements = file.statements
         let named = statements.map { Set($0.tokens.compactMap(\.identifier)) }
         var stale: [QualifiedName: [ObjectID]] = [:]
+        // The statement that changes each cause, looked for once.
+        var at: [QualifiedName: Int?] = [:]
         for (member, cause) in recomputed {
             guard let table = member.parent, table.kind == .table,
                   existed(QualifiedName(schema: table.schema ?? "public", name: table.name)) else { continue }
+            if at[cause] == nil { at[cause] = .some(replacing(cause, in: statements)) }
             // A file that does not change it (a rollback that leaves it replaced) is another rule's.
-            guard let from = replacing(cause, in: statements) else { continue }
+            guard let from = at[cause]! else { continue }
             let rebuilt = named[from...].contains { words in
                 words.contains(member.name) || (words.contains("reindex") && words.contains(table.name))
             }
@@ -53,7 +56,7 @@ struct StaleStoredResults: LintRule {
             let what = members.prefix(3).map(\.description).joined(separator: ", ") + (members.count > 3 ? " and \(members.count - 3) more" : "")
             return file.finding(self, "changes what \(cause.schema).\(cause.name) gives, and \(what) keep\(members.count == 1 ? "s" : "") "
                                 + "what it gave before: build \(members.count == 1 ? "it" : "them") again in this file",
-                                at: replacing(cause, in: statements).map { statements[$0] })
+                                at: at[cause]!.map { statements[$0] })
         }
     }
 
