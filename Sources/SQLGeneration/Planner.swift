@@ -1342,10 +1342,6 @@ public struct Planner: Sendable {
         // Every column type spelled once: most schemas hold no row type, and the test per table
         // is then a few set lookups rather than a pass over every column.
         let heldTypes = Set(before.model.tables.flatMap { $0.columns.map { $0.type.hasSuffix("[]") ? String($0.type.dropLast(2)) : $0.type } })
-        let spellings = { (name: QualifiedName) in
-            [name.sql, "\(SQLWriting.identPlain(name.schema)).\(SQLWriting.identPlain(name.name))"]
-                + (name.schema == "public" ? [SQLWriting.identPlain(name.name)] : [])
-        }
         // The composite types and domains over each type (a type's holders inside other types).
         var wrappers: [(name: QualifiedName, inner: [String])] = before.model.compositeTypes.map { ($0.name, $0.attributes.map(\.type)) }
         wrappers += before.model.domains.map { ($0.name, [$0.baseType]) }
@@ -1370,7 +1366,7 @@ public struct Planner: Sendable {
                     grown = true
                 }
             }
-            guard types.contains(where: { type in spellings(type).contains { heldTypes.contains($0) } }) else { continue }
+            guard types.contains(where: { type in Self.spellings(of: type).contains { heldTypes.contains($0) } }) else { continue }
             let holders = before.model.tables.filter { table in
                 let tableID = ObjectID(.table, table.name)
                 guard tableID != id, !work.removedTop.contains(tableID), !work.rebuilt.contains(tableID),
@@ -1920,8 +1916,14 @@ public struct Planner: Sendable {
         // that byte, before any spelling is written (asked of every column of 5,000 tables for
         // each type rebuilt, writing them was a sixth of planning).
         guard let last = bare.utf8.last, last == UInt8(ascii: "\"") || last == type.name.utf8.last else { return false }
-        return bare == type.sql || bare == "\(SQLWriting.identPlain(type.schema)).\(SQLWriting.identPlain(type.name))"
-            || (type.schema == "public" && bare == SQLWriting.identPlain(type.name))
+        return spellings(of: type).contains(bare)
+    }
+
+    /// How `format_type` may write `type`: quoted and qualified, qualified where quotes are
+    /// needed, and bare in `public`.
+    static func spellings(of type: QualifiedName) -> [String] {
+        [type.sql, "\(SQLWriting.identPlain(type.schema)).\(SQLWriting.identPlain(type.name))"]
+            + (type.schema == "public" ? [SQLWriting.identPlain(type.name)] : [])
     }
 
     /// Whether `text` names column `name` (as a word or quoted).
