@@ -7,10 +7,11 @@ import SchemaModel
 ///
 /// Only statements whose effect is confined to the objects they name are read:
 /// `CREATE`/`ALTER`/`DROP`/`COMMENT`/`GRANT` of tables, views, indexes,
-/// sequences, functions, types, schemas, triggers and policies, and DML (which
-/// changes no schema). Anything else (a `DO` block, a `SELECT` that may call
-/// anything, `CASCADE`, `CREATE EXTENSION`, a kind not listed) sets
-/// `everything`: that migration is compared on the whole schema, as before.
+/// sequences, functions, types, schemas, triggers and policies, `REFRESH
+/// MATERIALIZED VIEW`, and DML (which changes no schema). Anything else (a `DO`
+/// block, a `SELECT` that may call anything, `CASCADE`, `CREATE EXTENSION`, a
+/// kind not listed) sets `everything`: that migration is compared on the whole
+/// schema, as before.
 public struct TouchedObjects: Equatable, Sendable {
     /// Relation names (tables, views, indexes, sequences), unqualified: matched in every schema.
     public var relations: Set<String> = []
@@ -113,6 +114,11 @@ public struct TouchedObjects: Equatable, Sendable {
             default:
                 everything = true
             }
+        case "REFRESH":
+            // REFRESH MATERIALIZED VIEW [CONCURRENTLY] name [WITH [NO] DATA]: its rows, its indexes.
+            guard words.count > 3, words[1] == "MATERIALIZED", words[2] == "VIEW",
+                  let view = name(tokens, at: words[3] == "CONCURRENTLY" ? 4 : 3) else { everything = true; return }
+            relations.insert(view)
         case "COMMENT":
             // COMMENT ON kind name IS …; COMMENT ON COLUMN t.c; COMMENT ON CONSTRAINT c ON t; TRIGGER/POLICY x ON t.
             guard words.count > 3, words[1] == "ON" else { everything = true; return }

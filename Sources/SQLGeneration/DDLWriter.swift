@@ -487,6 +487,16 @@ struct DDLWriter {
         before.children(of: parent).filter { after.tables[$0.name]?.column(column) != nil }
     }
 
+    /// A materialized view refreshed because its query reads what the plan changes
+    /// (`Work.refreshed`); online, `CONCURRENTLY` over a unique index the plan does not make again.
+    func refresh(_ id: ObjectID) -> Statement {
+        guard let view = after.views[ModelIndex.name(id)] else { return Statement("SELECT 1") }
+        let concurrently = options.online && view.indexes.contains { index in
+            !rebuiltMembers.contains(ObjectID(.index, index.name, on: id)) && ViewDDL.refreshesConcurrently(over: index)
+        }
+        return ViewDDL.refresh(view, concurrently: concurrently)
+    }
+
     func dropMember(_ id: ObjectID, before: ModelIndex) -> Statement {
         guard let parent = id.parent, let member = before.member(id) else { return Statement("SELECT 1") }
         let relation = ModelIndex.name(parent)

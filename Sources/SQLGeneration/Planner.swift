@@ -57,6 +57,10 @@ public struct Planner: Sendable {
         var rowTypeParks: [ObjectID: [QualifiedName]] = [:]
         /// What `addResultsOfReplacedFunctions` computes again, by what made it stale (`Plan.recomputed`).
         var recomputed: [ObjectID: QualifiedName] = [:]
+        /// Materialized views that stay, populated, whose query reads a function replaced with
+        /// other results (itself, or through views and materialized views): refreshed after the
+        /// creations and changes, in dependency order.
+        var refreshed: Set<ObjectID> = []
         /// Partitioned tables whose key calls a function replaced with other results, by that
         /// function: the rows in their partitions stay where the old results put them (said in a
         /// note; moving them is the user's call).
@@ -196,7 +200,7 @@ public struct Planner: Sendable {
         addFunctionUsers(to: &work, before: before, after: after)
         addIdentityChanges(to: &work, before: before, after: after)
         addPartitionIndexesOfDroppedParents(to: &work, before: before, after: after)
-        addResultsOfReplacedFunctions(to: &work, before: before, after: after)
+        addResultsOfReplacedFunctions(to: &work, before: before, after: after, order: newOrder)
         addReaddedColumns(to: &work, before: before, after: after)
         addExpressionsSet(to: &work, before: before, after: after, order: newOrder.order)
         addRowTypeParks(to: &work, before: before, after: after)
@@ -220,8 +224,9 @@ public struct Planner: Sendable {
                 + "the rows in its partitions stay where the old results put them"
         }
         notes += work.recomputed.keys.sorted().map { id in
-            let again = id.kind == .index ? "made" : id.kind == .constraint ? "checked" : "computed"
-            return "\(id) is \(again) again over \(work.recomputed[id]!.sql), which changes"
+            let again = id.kind == .index ? "made again" : id.kind == .constraint ? "checked again"
+                : id.kind == .materializedView ? "refreshed" : "computed again"
+            return "\(id) is \(again) over \(work.recomputed[id]!.sql), which changes"
         }
         let existing = Set(old.tables.map { ObjectID(.table, $0.name) }).subtracting(work.rebuilt)
         let callers = Self.tablesInCyclesWithFunctions(newOrder.needs)
@@ -585,6 +590,8 @@ public struct Planner: Sendable {
             statements += partitions.map { writer.movingRows(from: defaultPartition, into: $0) }
             statements += writer.attachPartition(defaultPartition)
         }
+
+        for id in newOrder.order where work.refreshed.contains(id) { statements.append(writer.refresh(id)) }
 
         // Members created last: constraints, indexes (partitions before their parents,
         // which then attach them), foreign keys, triggers, policies.
@@ -1776,7 +1783,7 @@ public struct Planner: Sendable {
     /// the session that ran it built the index from its cached copy of the index's
     /// expressions, the old SQL function inlined in it (a query in a new session then found
     /// nothing through it).
-    private func addResultsOfReplacedFunctions(to work: inout Work, before: ModelIndex, after: ModelIndex) {
+    private func addResultsOfReplacedFunctions(to work: inout Work, before: ModelIndex, after: ModelIndex, order: DependencyOrder) {
         let resultProperties: Set<String> = ["body", "language", "strict", "configuration"]
         // By name, as definitions call them (with the schema of one of that name, for the record).
         // A body changed only in its white space, comments or keywords' case reads the same.
@@ -1869,6 +1876,27 @@ public struct Planner: Sendable {
                     work.readdedColumns[tableID, default: []].insert(column.name)
                 }
                 work.recomputed[ObjectID(.column, column.name, on: tableID)] = cause(column.generatedExpression ?? "")
+            }
+        }
+        // A materialized view holds the rows its query gave: one whose query reads what changes
+        // (calls it, or reads a view or materialized view that does) is refreshed once the plan
+        // has changed what it reads. Its indexes over it are made again, as a table's.
+        var reading: [ObjectID: QualifiedName] = [:]
+        for id in order.order where id.kind == .view || id.kind == .materializedView {
+            guard let view = after.views[ModelIndex.name(id)] else { continue }
+            let old = before.views[view.name].flatMap { $0.materialized == view.materialized ? $0 : nil }
+            let stays = old != nil && !work.rebuilt.contains(id) && !work.addedTop.contains(id)
+            if stays, let old {
+                for index in view.indexes where callsOne(index.definition) && old.indexes.contains(where: { $0.name == index.name }) {
+                    work.rebuiltMembers.insert(ObjectID(.index, index.name, on: id))
+                    work.recomputed[ObjectID(.index, index.name, on: id)] = cause(index.definition)
+                }
+            }
+            guard let source = cause(view.definition) ?? order.needs[id]?.sorted().lazy.compactMap({ reading[$0] }).first else { continue }
+            reading[id] = source
+            if view.materialized, stays, view.withNoData != true {
+                work.refreshed.insert(id)
+                work.recomputed[id] = source
             }
         }
     }

@@ -735,6 +735,41 @@ import Testing
         #expect(plan.statements.map(\.sql).filter { !$0.hasPrefix("SET ") }.count == 1 && plan.recomputed.isEmpty, "\(plan.sql)")
     }
 
+    /// A materialized view that reads a replaced function, itself or through a view, holds the
+    /// rows the old one gave: it is refreshed (online, `CONCURRENTLY` over its unique index on
+    /// a column), and its index over the function made again. One made `WITH NO DATA` stays so.
+    @Test func aMaterializedViewOverAReplacedFunctionIsRefreshed() throws {
+        let schema = """
+            create function norm(t text) returns text immutable language sql as 'select lower(t)';
+            create table t (id int primary key, name text);
+            create materialized view direct as select id, norm(name) as n from t;
+            create unique index direct_id on direct (id);
+            create index direct_norm on direct (norm(n));
+            create view v as select id, norm(name) as n from t;
+            create materialized view through as select id, n from v;
+            create materialized view later as select id, norm(name) as n from t with no data;
+            create materialized view bystander as select id from t;
+            """
+        let target = schema.replacingOccurrences(of: "lower(t)", with: "upper(t)")
+        let values = try valuesAfterPlan(
+            from: schema, rows: """
+                insert into t values (1, 'Ab');
+                refresh materialized view direct; refresh materialized view through; set enable_seqscan = off;
+                """,
+            to: target, query: "select (select n from direct where norm(n) = 'AB'), (select n from through)")
+        #expect(values == ["AB|AB"])
+
+        let old = try TestDatabase.model(after: schema), new = try TestDatabase.model(after: target)
+        for online in [false, true] {
+            let plan = Planner(from: old, to: new, options: PlanOptions(online: online, serverMajor: try ServerFeatures.major())).plan()
+            let refreshes = plan.statements.map(\.sql).filter { $0.hasPrefix("REFRESH ") }
+            #expect(refreshes == [online ? "REFRESH MATERIALIZED VIEW CONCURRENTLY \"public\".\"direct\";" : "REFRESH MATERIALIZED VIEW \"public\".\"direct\";",
+                                  "REFRESH MATERIALIZED VIEW \"public\".\"through\";"], "\(plan.sql)")
+            #expect(plan.notes.contains("materialized view \"public\".\"through\" is refreshed over \"public\".\"norm\", which changes"), "\(plan.notes)")
+            #expect(try Proving.check().prove(plan, from: old, to: new).holds, "\(plan.sql)")
+        }
+    }
+
     /// A partition key over a replaced function: the plan cannot say where each row now
     /// belongs, and says that the rows stay where they are.
     @Test func aPartitionKeyOverAReplacedFunctionIsSaid() throws {

@@ -91,10 +91,12 @@ import Testing
         #expect(TouchedObjects(["CREATE EXTENSION hstore;"]).everything)
         #expect(TouchedObjects(["ALTER SCHEMA crm RENAME TO sales;"]).everything, "everything in the schema is renamed")
         #expect(!TouchedObjects(["ALTER SCHEMA crm OWNER TO app;"]).everything)
+        #expect(TouchedObjects(["REFRESH s.m;"]).everything)
         let read = TouchedObjects(["BEGIN; DROP TABLE IF EXISTS a, s.b; CREATE INDEX ON ONLY c (x); COMMENT ON COLUMN d.e IS 'x'; "
-                                   + "GRANT SELECT ON e, f TO app; DROP FUNCTION g(int, text), h(); COMMIT;"])
+                                   + "GRANT SELECT ON e, f TO app; DROP FUNCTION g(int, text), h(); "
+                                   + "REFRESH MATERIALIZED VIEW s.m; REFRESH MATERIALIZED VIEW CONCURRENTLY \"N\" WITH DATA; COMMIT;"])
         #expect(read.everything == false)
-        #expect(read.relations == ["a", "b", "c", "d", "e", "f"])
+        #expect(read.relations == ["a", "b", "c", "d", "e", "f", "m", "N"])
         #expect(read.functions == ["g", "h"])
     }
 

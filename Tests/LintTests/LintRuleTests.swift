@@ -6,7 +6,8 @@ import Testing
 
 /// Each rule fires on a small history and stays quiet once the migration is
 /// written as the rule asks. The history: a base migration (users, orders with
-/// an indexed foreign key, a view over orders), then the migration under test.
+/// an indexed foreign key, a view over orders, a function with an index and a
+/// materialized view over it), then the migration under test.
 @Suite struct LintRuleTests {
     struct Case: Sendable, CustomStringConvertible {
         var rule: String
@@ -29,6 +30,7 @@ import Testing
         CREATE VIEW order_totals AS SELECT user_id, sum(total) AS total FROM orders GROUP BY user_id;
         CREATE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql AS 'SELECT lower(t)';
         CREATE INDEX users_email_norm ON users (norm(email));
+        CREATE MATERIALIZED VIEW user_norms AS SELECT id, norm(email) AS n FROM users;
         """
 
     static let cases: [Case] = [
@@ -84,16 +86,23 @@ import Testing
              fixedChange: "-- schemactl:no-transaction\nDROP INDEX CONCURRENTLY IF EXISTS orders_user_id_idx;\n"
                  + "INSERT INTO schema_versions (version, description) VALUES ('20240102_change', 'c');",
              line: 4),
-        // The index over the function keeps the old results unless the migration builds it again.
+        // The index over the function keeps the old results unless the migration builds it again,
+        // and the materialized view that calls it its old rows unless it refreshes it.
         Case(rule: "stale-stored-results", change: "CREATE OR REPLACE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql AS 'SELECT upper(t)';",
              fixedChange: "CREATE OR REPLACE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql AS 'SELECT upper(t)';\n"
-                 + "DROP INDEX users_email_norm;\nCREATE INDEX users_email_norm ON users (norm(email));", line: 4),
-        // So does the rollback that puts the old function back.
+                 + "DROP INDEX users_email_norm;\nCREATE INDEX users_email_norm ON users (norm(email));\nREFRESH MATERIALIZED VIEW user_norms;",
+             line: 4),
         Case(rule: "stale-stored-results", change: "CREATE OR REPLACE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql AS 'SELECT upper(t)';\n"
                  + "DROP INDEX users_email_norm;\nCREATE INDEX users_email_norm ON users (norm(email));",
+             fixedChange: "CREATE OR REPLACE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql AS 'SELECT upper(t)';\n"
+                 + "DROP INDEX users_email_norm;\nCREATE INDEX users_email_norm ON users (norm(email));\nREFRESH MATERIALIZED VIEW user_norms;",
+             line: 4),
+        // So does the rollback that puts the old function back.
+        Case(rule: "stale-stored-results", change: "CREATE OR REPLACE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql AS 'SELECT upper(t)';\n"
+                 + "DROP INDEX users_email_norm;\nCREATE INDEX users_email_norm ON users (norm(email));\nREFRESH MATERIALIZED VIEW user_norms;",
              rollback: "CREATE OR REPLACE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql AS 'SELECT lower(t)';",
              fixedRollback: "CREATE OR REPLACE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql AS 'SELECT lower(t)';\n"
-                 + "REINDEX TABLE users;", line: 4),
+                 + "REINDEX TABLE users;\nREFRESH MATERIALIZED VIEW user_norms;", line: 4),
         // A new cost gives the same results: nothing to build again.
         Case(rule: "stale-stored-results", change: "CREATE OR REPLACE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql AS 'SELECT upper(t)';",
              fixedChange: "CREATE OR REPLACE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql COST 5 AS 'SELECT lower(t)';", line: 4),
@@ -168,7 +177,7 @@ import Testing
             try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
         }
         try wrapped("20240101_base", base).write(toFile: root + "/archive/20240101_base.sql", atomically: true, encoding: .utf8)
-        try marked("20240101_base", "DROP VIEW IF EXISTS order_totals;\nDROP TABLE IF EXISTS orders;\nDROP TABLE IF EXISTS users;")
+        try marked("20240101_base", "DROP MATERIALIZED VIEW IF EXISTS user_norms;\nDROP VIEW IF EXISTS order_totals;\nDROP TABLE IF EXISTS orders;\nDROP TABLE IF EXISTS users;")
             .write(toFile: root + "/archive/20240101_rollback_base.sql", atomically: true, encoding: .utf8)
         let changePath = root + "/pending/20240102_change.sql"
         try (raw ? change : wrapped("20240102_change", change)).write(toFile: changePath, atomically: true, encoding: .utf8)

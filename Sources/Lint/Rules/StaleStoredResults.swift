@@ -3,30 +3,35 @@ import SQLText
 import SchemaModel
 
 /// A function replaced with other results (or a text search configuration changed) under an
-/// index, a check or a stored generated column of an existing table, which the migration (or
-/// its rollback, which replaces it back) does not build again: the planner's own plan would
-/// (`Plan.recomputed`).
+/// index, a check or a stored generated column of an existing table, or a materialized view
+/// that reads it, which the migration (or its rollback, which replaces it back) does not build
+/// again or refresh: the planner's own plan would (`Plan.recomputed`).
 struct StaleStoredResults: LintRule {
     let id = "stale-stored-results"
-    let summary = "A function replaced under an index, a check or a generated column that keeps the old results."
+    let summary = "A function replaced under an index, a check, a generated column or a materialized view that keeps the old results."
     let explanation = """
         CREATE OR REPLACE FUNCTION with another body (or language, strictness, SET settings) changes what the \
         function returns, but PostgreSQL recomputes nothing it stored from the old results: an index over it keeps \
         the old values, so a query through it finds rows by them (as through a corrupt index); a stored generated \
-        column keeps the old values; a check was only ever checked against the old ones. So does a text search \
-        configuration whose mapping changes under to_tsvector. In the same migration (and in its rollback, which \
+        column keeps the old values; a check was only ever checked against the old ones; a materialized view holds \
+        the rows its query gave with the old function. So does a text search configuration whose mapping changes \
+        under to_tsvector. In the same migration (and in its rollback, which \
         puts the old function back), build them again: drop and create the index (REINDEX from the session that \
         replaced an inlined SQL function uses the cached old expression), drop and add the check, and ALTER COLUMN \
-        … SET EXPRESSION (17 and later) or drop and add the generated column. `schemactl generate` writes this.
+        … SET EXPRESSION (17 and later) or drop and add the generated column, REFRESH MATERIALIZED VIEW. \
+        `schemactl generate` writes this.
         """
 
     func check(_ subject: LintSubject) -> [LintFinding] {
         guard let after = subject.after, let recomputed = subject.plan?.recomputed, !recomputed.isEmpty else { return [] }
-        var findings = stale(recomputed, in: subject.file, existed: { subject.existed($0) })
-        // The rollback runs from `after` back to `before`: its tables are those of `after`.
+        let held = { (model: DatabaseModel, name: QualifiedName) in
+            model.table(name.schema, name.name) != nil || model.views.contains { $0.name == name && $0.materialized }
+        }
+        var findings = stale(recomputed, in: subject.file, existed: { held(subject.before, $0) })
+        // The rollback runs from `after` back to `before`: its relations are those of `after`.
         if let rollback = subject.rollback {
             let back = Planner(from: after, to: subject.before).plan().recomputed
-            findings += stale(back, in: rollback, existed: { after.table($0.schema, $0.name) != nil })
+            findings += stale(back, in: rollback, existed: { held(after, $0) })
         }
         return findings
     }
@@ -41,13 +46,16 @@ struct StaleStoredResults: LintRule {
         // The statement that changes each cause, looked for once.
         var at: [QualifiedName: Int?] = [:]
         for (member, cause) in recomputed {
-            guard let table = member.parent, table.kind == .table,
-                  existed(QualifiedName(schema: table.schema ?? "public", name: table.name)) else { continue }
+            // A table's index, check or column; a materialized view, or its index.
+            let relation = member.parent ?? member
+            guard relation.kind == .table || relation.kind == .materializedView,
+                  existed(QualifiedName(schema: relation.schema ?? "public", name: relation.name)) else { continue }
             if at[cause] == nil { at[cause] = .some(replacing(cause, in: statements)) }
             // A file that does not change it (a rollback that leaves it replaced) is another rule's.
             guard let from = at[cause]! else { continue }
             let rebuilt = named[from...].contains { words in
-                words.contains(member.name) || (words.contains("reindex") && words.contains(table.name))
+                member.parent == nil ? words.contains(member.name) && (words.contains("refresh") || words.contains("create"))
+                    : words.contains(member.name) || (words.contains("reindex") && words.contains(relation.name))
             }
             if !rebuilt { stale[cause, default: []].append(member) }
         }

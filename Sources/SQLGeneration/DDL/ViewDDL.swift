@@ -1,3 +1,4 @@
+import SQLText
 import SchemaModel
 
 enum ViewDDL {
@@ -38,6 +39,23 @@ enum ViewDDL {
             statements += PrivilegeDDL.statements(on: "TABLE \(view.name.sql)", from: [], to: column.privileges, column: column.name)
         }
         return statements
+    }
+
+    /// `REFRESH MATERIALIZED VIEW`: its query run again over what it reads. `CONCURRENTLY` when
+    /// asked and the server allows it (`refreshesConcurrently`): readers of the view go on
+    /// reading its old rows meanwhile, where a plain refresh locks them out.
+    static func refresh(_ view: View, concurrently: Bool) -> Statement {
+        Statement("REFRESH MATERIALIZED VIEW \(concurrently ? "CONCURRENTLY " : "")\(view.name.sql)",
+                  hazards: [.fill(view.name)] + (concurrently ? [] : [.accessExclusiveLock(view.name)]))
+    }
+
+    /// Whether `index` lets its materialized view refresh `CONCURRENTLY`: the server asks for a
+    /// unique index on columns only (no expression), without a WHERE clause, and valid.
+    static func refreshesConcurrently(over index: Index) -> Bool {
+        index.unique && index.predicate == nil && !index.invalid && !index.keys.isEmpty && index.keys.allSatisfy { key in
+            let tokens = SQLToken.tokens(of: key)
+            return tokens.count == 1 && tokens[0].identifier != nil
+        }
     }
 
     static func drop(_ view: View) -> Statement {
