@@ -11,8 +11,9 @@ public struct Plan: Sendable, Hashable {
     public var changedObjects: Set<ObjectID>? = nil
     /// Indexes, constraints and stored generated columns of tables that stay, computed again
     /// because a function they call is replaced with other results (or a text search
-    /// configuration they name changes), with the function's or configuration's name:
-    /// `schemactl lint` asks a migration that replaces one to do the same.
+    /// configuration they name changes), with the function's or configuration's name; and
+    /// materialized views refreshed because their query reads one, or a view given another
+    /// query, with its name: `schemactl lint` asks a migration that replaces one to do the same.
     public var recomputed: [ObjectID: QualifiedName] = [:]
 
     public init(statements: [Statement], notes: [String] = []) {

@@ -55,11 +55,10 @@ public struct Planner: Sendable {
         /// columns are changed to jsonb before the drops and read back once the table has
         /// changed (`DDLWriter.parkRowTypeColumns`).
         var rowTypeParks: [ObjectID: [QualifiedName]] = [:]
-        /// What `addResultsOfReplacedFunctions` computes again, by what made it stale (`Plan.recomputed`).
+        /// What `addResultsOfReplacedFunctions` and `addRefreshedViews` compute again, by what made it stale (`Plan.recomputed`).
         var recomputed: [ObjectID: QualifiedName] = [:]
-        /// Materialized views that stay, populated, whose query reads a function replaced with
-        /// other results (itself, or through views and materialized views): refreshed after the
-        /// creations and changes, in dependency order.
+        /// Materialized views that stay, populated, whose query reads what the plan changes under
+        /// it (`addRefreshedViews`): refreshed after the creations and changes, in dependency order.
         var refreshed: Set<ObjectID> = []
         /// Partitioned tables whose key calls a function replaced with other results, by that
         /// function: the rows in their partitions stay where the old results put them (said in a
@@ -1821,7 +1820,9 @@ public struct Planner: Sendable {
                 .map { SQLWriting.literal($0) + "::regconfig" }
         }
         let configurationLiterals = configurations.flatMap(literals)
-        guard !replaced.isEmpty || !configurationLiterals.isEmpty else { return }
+        guard !replaced.isEmpty || !configurationLiterals.isEmpty else {
+            return addRefreshedViews(to: &work, before: before, after: after, order: order, cause: { _ in nil })
+        }
         // And the functions whose bodies call one, at any depth: theirs change with it.
         var grown = true
         while grown {
@@ -1878,21 +1879,29 @@ public struct Planner: Sendable {
                 work.recomputed[ObjectID(.column, column.name, on: tableID)] = cause(column.generatedExpression ?? "")
             }
         }
-        // A materialized view holds the rows its query gave: one whose query reads what changes
-        // (calls it, or reads a view or materialized view that does) is refreshed once the plan
-        // has changed what it reads. Its indexes over it are made again, as a table's.
+        addRefreshedViews(to: &work, before: before, after: after, order: order, cause: cause)
+    }
+
+    /// Materialized views whose rows the plan leaves stale (`Work.refreshed`): those that stay,
+    /// populated, whose query reads what changes under it, directly or through views and other
+    /// materialized views: a function replaced with other results (`cause` names the one a
+    /// text calls), or a view given another query in place (`CREATE OR REPLACE VIEW`). Their
+    /// indexes over such a function are made again, as a table's.
+    private func addRefreshedViews(to work: inout Work, before: ModelIndex, after: ModelIndex, order: DependencyOrder,
+                                   cause: (String) -> QualifiedName?) {
         var reading: [ObjectID: QualifiedName] = [:]
         for id in order.order where id.kind == .view || id.kind == .materializedView {
             guard let view = after.views[ModelIndex.name(id)] else { continue }
             let old = before.views[view.name].flatMap { $0.materialized == view.materialized ? $0 : nil }
             let stays = old != nil && !work.rebuilt.contains(id) && !work.addedTop.contains(id)
-            if stays, let old {
-                for index in view.indexes where callsOne(index.definition) && old.indexes.contains(where: { $0.name == index.name }) {
-                    work.rebuiltMembers.insert(ObjectID(.index, index.name, on: id))
-                    work.recomputed[ObjectID(.index, index.name, on: id)] = cause(index.definition)
-                }
+            for index in view.indexes where stays && old?.indexes.contains(where: { $0.name == index.name }) == true {
+                guard let source = cause(index.definition) else { continue }
+                work.rebuiltMembers.insert(ObjectID(.index, index.name, on: id))
+                work.recomputed[ObjectID(.index, index.name, on: id)] = source
             }
-            guard let source = cause(view.definition) ?? order.needs[id]?.sorted().lazy.compactMap({ reading[$0] }).first else { continue }
+            let requeried = stays && work.changedTop[id]?.properties.contains { $0.name == "definition" } == true
+            guard let source = requeried ? view.name : cause(view.definition)
+                    ?? (reading.isEmpty ? nil : order.needs[id]?.sorted().lazy.compactMap({ reading[$0] }).first) else { continue }
             reading[id] = source
             if view.materialized, stays, view.withNoData != true {
                 work.refreshed.insert(id)

@@ -770,6 +770,27 @@ import Testing
         }
     }
 
+    /// A view given another query in place (`CREATE OR REPLACE VIEW`): a materialized view that
+    /// reads it, directly or through another, is refreshed; one that reads another view is not.
+    @Test func aMaterializedViewOverAViewGivenAnotherQueryIsRefreshed() throws {
+        let schema = """
+            create table t (id int primary key, x int);
+            create view v as select id from t where x > 0;
+            create view w as select id from t;
+            create materialized view m as select id from v;
+            create materialized view n as select count(*) as c from m;
+            create materialized view bystander as select id from w;
+            """
+        let target = schema.replacingOccurrences(of: "x > 0", with: "x > 1")
+        let values = try valuesAfterPlan(
+            from: schema, rows: "insert into t values (1, 1), (2, 2); refresh materialized view m; refresh materialized view n;",
+            to: target, query: "select (select string_agg(id::text, ',') from m), (select c from n)")
+        #expect(values == ["2|1"])
+        let plan = Planner(from: try TestDatabase.model(after: schema), to: try TestDatabase.model(after: target)).plan()
+        #expect(plan.statements.map(\.sql).filter { $0.hasPrefix("REFRESH ") }
+                == ["REFRESH MATERIALIZED VIEW \"public\".\"m\";", "REFRESH MATERIALIZED VIEW \"public\".\"n\";"], "\(plan.sql)")
+    }
+
     /// A partition key over a replaced function: the plan cannot say where each row now
     /// belongs, and says that the rows stay where they are.
     @Test func aPartitionKeyOverAReplacedFunctionIsSaid() throws {

@@ -6,8 +6,9 @@ import Testing
 
 /// Each rule fires on a small history and stays quiet once the migration is
 /// written as the rule asks. The history: a base migration (users, orders with
-/// an indexed foreign key, a view over orders, a function with an index and a
-/// materialized view over it), then the migration under test.
+/// an indexed foreign key, a view over orders and a materialized view over that,
+/// a function with an index and a materialized view over it), then the
+/// migration under test.
 @Suite struct LintRuleTests {
     struct Case: Sendable, CustomStringConvertible {
         var rule: String
@@ -31,6 +32,7 @@ import Testing
         CREATE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql AS 'SELECT lower(t)';
         CREATE INDEX users_email_norm ON users (norm(email));
         CREATE MATERIALIZED VIEW user_norms AS SELECT id, norm(email) AS n FROM users;
+        CREATE MATERIALIZED VIEW top_totals AS SELECT user_id FROM order_totals WHERE total > 100;
         """
 
     static let cases: [Case] = [
@@ -103,6 +105,11 @@ import Testing
              rollback: "CREATE OR REPLACE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql AS 'SELECT lower(t)';",
              fixedRollback: "CREATE OR REPLACE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql AS 'SELECT lower(t)';\n"
                  + "REINDEX TABLE users;\nREFRESH MATERIALIZED VIEW user_norms;", line: 4),
+        // A view given another query leaves the materialized view over it with the old rows.
+        Case(rule: "stale-stored-results",
+             change: "CREATE OR REPLACE VIEW order_totals AS SELECT user_id, sum(total) AS total FROM orders WHERE total > 0 GROUP BY user_id;",
+             fixedChange: "CREATE OR REPLACE VIEW order_totals AS SELECT user_id, sum(total) AS total FROM orders WHERE total > 0 GROUP BY user_id;\n"
+                 + "REFRESH MATERIALIZED VIEW top_totals;", line: 4),
         // A new cost gives the same results: nothing to build again.
         Case(rule: "stale-stored-results", change: "CREATE OR REPLACE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql AS 'SELECT upper(t)';",
              fixedChange: "CREATE OR REPLACE FUNCTION norm(t text) RETURNS text IMMUTABLE LANGUAGE sql COST 5 AS 'SELECT lower(t)';", line: 4),
@@ -177,7 +184,7 @@ import Testing
             try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
         }
         try wrapped("20240101_base", base).write(toFile: root + "/archive/20240101_base.sql", atomically: true, encoding: .utf8)
-        try marked("20240101_base", "DROP MATERIALIZED VIEW IF EXISTS user_norms;\nDROP VIEW IF EXISTS order_totals;\nDROP TABLE IF EXISTS orders;\nDROP TABLE IF EXISTS users;")
+        try marked("20240101_base", "DROP MATERIALIZED VIEW IF EXISTS user_norms, top_totals;\nDROP VIEW IF EXISTS order_totals;\nDROP TABLE IF EXISTS orders;\nDROP TABLE IF EXISTS users;")
             .write(toFile: root + "/archive/20240101_rollback_base.sql", atomically: true, encoding: .utf8)
         let changePath = root + "/pending/20240102_change.sql"
         try (raw ? change : wrapped("20240102_change", change)).write(toFile: changePath, atomically: true, encoding: .utf8)

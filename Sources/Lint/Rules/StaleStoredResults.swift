@@ -4,8 +4,9 @@ import SchemaModel
 
 /// A function replaced with other results (or a text search configuration changed) under an
 /// index, a check or a stored generated column of an existing table, or a materialized view
-/// that reads it, which the migration (or its rollback, which replaces it back) does not build
-/// again or refresh: the planner's own plan would (`Plan.recomputed`).
+/// that reads it (or reads a view given another query), which the migration (or its rollback,
+/// which replaces it back) does not build again or refresh: the planner's own plan would
+/// (`Plan.recomputed`).
 struct StaleStoredResults: LintRule {
     let id = "stale-stored-results"
     let summary = "A function replaced under an index, a check, a generated column or a materialized view that keeps the old results."
@@ -15,7 +16,7 @@ struct StaleStoredResults: LintRule {
         the old values, so a query through it finds rows by them (as through a corrupt index); a stored generated \
         column keeps the old values; a check was only ever checked against the old ones; a materialized view holds \
         the rows its query gave with the old function. So does a text search configuration whose mapping changes \
-        under to_tsvector. In the same migration (and in its rollback, which \
+        under to_tsvector, and a materialized view over a view given another query (CREATE OR REPLACE VIEW). In the same migration (and in its rollback, which \
         puts the old function back), build them again: drop and create the index (REINDEX from the session that \
         replaced an inlined SQL function uses the cached old expression), drop and add the check, and ALTER COLUMN \
         … SET EXPRESSION (17 and later) or drop and add the generated column, REFRESH MATERIALIZED VIEW. \
@@ -68,9 +69,13 @@ struct StaleStoredResults: LintRule {
         }
     }
 
-    /// The statement that replaces or alters function `name`, or alters the text search configuration: its index.
+    /// The statement that replaces or alters function `name`, alters the text search
+    /// configuration, or gives the view another query: its index.
     private func replacing(_ name: QualifiedName, in statements: [LintStatement]) -> Int? {
         statements.firstIndex { statement in
+            if statement.starts(with: "CREATE", "OR", "REPLACE", "VIEW") || statement.starts(with: "CREATE", "VIEW") {
+                return statement.word("VIEW").flatMap { SQLToken.qualifiedName(in: statement.tokens, at: $0 + 1)?.parts.last } == name.name
+            }
             let replaces = statement.starts(with: "CREATE") && (statement.has("FUNCTION") || statement.has("PROCEDURE"))
                 || statement.starts(with: "ALTER", "FUNCTION") || statement.starts(with: "ALTER", "TEXT", "SEARCH")
             return replaces && statement.tokens.contains { $0.identifier == name.name }
