@@ -1834,13 +1834,40 @@ public struct Planner: Sendable {
             }
         }
         let names = Set(replaced.keys)
+        let qualified = { (name: QualifiedName) in "\(SQLWriting.identPlain(name.schema)).\(SQLWriting.identPlain(name.name))" }
+        // Operators over one of them: what applies one changes with it. By how a definition
+        // spells the operator (`a <<< b`, or `OPERATOR(s.<<<)` off the search path), the function.
+        let byQualifiedName = Dictionary(replaced.values.map { (qualified($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let operators = after.model.definedObjects.compactMap { object -> (spellings: [String], member: String, function: QualifiedName)? in
+            guard object.kind == .operator, before.defined[object.id] != nil,
+                  let start = object.definition.range(of: " (FUNCTION = ")?.upperBound,
+                  let function = byQualifiedName[String(object.definition[start...].prefix { $0 != "," && $0 != ")" })] else { return nil }
+            let name = "\(SQLWriting.identPlain(object.schema ?? "public")).\(object.name)"
+            return ([" \(object.name) ", " \(object.name))", "OPERATOR(\(name))"], name + "(", function)
+        }
+        // Operator classes with such a function or operator among their members: an index built
+        // by one (which its definition names, `(v s.mod10_ops)`) holds the old order.
+        let classes = after.model.definedObjects.compactMap { object -> (name: String, function: QualifiedName)? in
+            guard object.kind == .operatorClass, before.defined[object.id] != nil,
+                  let function = names.sorted().first(where: { Self.callsAny(object.definition, [$0]) }).flatMap({ replaced[$0] })
+                    ?? operators.first(where: { object.definition.contains($0.member) })?.function else { return nil }
+            return (object.name, function)
+        }
+        let namesClass = { (text: String) -> QualifiedName? in
+            guard !classes.isEmpty else { return nil }
+            let words = Set(SQLToken.tokens(of: text).compactMap(\.identifier))
+            return classes.first { words.contains($0.name) }?.function
+        }
         let callsOne = { (text: String) in
             Self.callsAny(text, names) || configurationLiterals.contains { text.contains($0) }
+                || operators.contains { $0.spellings.contains(where: text.contains) } || namesClass(text) != nil
         }
-        // What made it stale, for the record (`Plan.recomputed`): the first function it calls, or configuration it names.
+        // What made it stale, for the record (`Plan.recomputed`): the first function it calls (or
+        // whose operator or operator class it uses), or configuration it names.
         let cause = { (text: String) -> QualifiedName? in
             names.sorted().first { Self.callsAny(text, [$0]) }.flatMap { replaced[$0] }
                 ?? configurations.sorted().first { literals($0).contains(where: text.contains) }
+                ?? operators.first { $0.spellings.contains(where: text.contains) }?.function ?? namesClass(text)
         }
         // A domain's check, like a table's, is checked again over the values its columns hold.
         for domain in after.model.domains {

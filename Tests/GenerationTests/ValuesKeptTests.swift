@@ -770,6 +770,36 @@ import Testing
         }
     }
 
+    /// An operator class whose support function and operators' functions are replaced orders
+    /// values otherwise: the index built by it is made again (a search through the old one
+    /// misses rows), and so is a check that applies one of its operators, checked again.
+    /// PL/pgSQL functions: a SQL one is inlined, and the query would not search the index.
+    @Test func anIndexByAnOperatorClassOverReplacedFunctionsIsMadeAgain() throws {
+        let comparisons = [("lt", "<"), ("le", "<="), ("eq", "="), ("ge", ">="), ("gt", ">")]
+        let schema = """
+            create function mycmp(a int, b int) returns int immutable language plpgsql
+              as 'begin return case when a % 10 < b % 10 then -1 when a % 10 > b % 10 then 1 else 0 end; end';
+            \(comparisons.map { "create function my\($0.0)(a int, b int) returns bool immutable language plpgsql as 'begin return a % 10 \($0.1) b % 10; end';" }
+                .joined(separator: "\n"))
+            create operator <<< (function = mylt, leftarg = int, rightarg = int);
+            create operator <<= (function = myle, leftarg = int, rightarg = int);
+            create operator === (function = myeq, leftarg = int, rightarg = int);
+            create operator >>= (function = myge, leftarg = int, rightarg = int);
+            create operator >>> (function = mygt, leftarg = int, rightarg = int);
+            create operator class mod_ops for type int using btree as
+              operator 1 <<<, operator 2 <<=, operator 3 ===, operator 4 >>=, operator 5 >>>, function 1 mycmp(int, int);
+            create table t (id int, v int, constraint not_seven check (not (v === 7)));
+            create index t_v on t (v mod_ops);
+            """
+        let target = schema.replacingOccurrences(of: "% 10", with: "% 100")
+        let values = try valuesAfterPlan(
+            from: schema, rows: "insert into t select i, i from generate_series(1, 50) i where i % 10 <> 7 order by i % 10; set enable_seqscan = off;",
+            to: target, query: "select count(*) from t where v <<< 25 union all select id from t where v === 38")
+        #expect(values == ["22", "38"])
+        let plan = Planner(from: try TestDatabase.model(after: schema), to: try TestDatabase.model(after: target)).plan()
+        #expect(plan.recomputed.keys.map(\.name).sorted() == ["not_seven", "t_v"], "\(plan.sql)")
+    }
+
     /// A view given another query in place (`CREATE OR REPLACE VIEW`): a materialized view that
     /// reads it, directly or through another, is refreshed; one that reads another view is not.
     @Test func aMaterializedViewOverAViewGivenAnotherQueryIsRefreshed() throws {
