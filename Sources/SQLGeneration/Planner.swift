@@ -1775,13 +1775,15 @@ public struct Planner: Sendable {
     /// function whose body calls it, and `to_tsvector` with a text search configuration whose
     /// mappings or dictionaries change), and the server recomputes nothing it stored from the
     /// old ones: an index over it is stale (queries through it find the old values), a stored
-    /// generated column keeps the old values, a check was only ever checked against them.
+    /// generated column keeps the old values, a check was only ever checked against them. The
+    /// same for what applies an operator whose function it is, and an index built by an
+    /// operator class with it (or such an operator) among its members, which holds the old order.
     /// Each, on a table or domain that stays, is computed again: the index and the check or
     /// exclusion constraint made again (an index build, a validation scan; a domain's check
     /// dropped and added again), the generated column set again or added again. Not `REINDEX`:
     /// the session that ran it built the index from its cached copy of the index's
     /// expressions, the old SQL function inlined in it (a query in a new session then found
-    /// nothing through it).
+    /// nothing through it). Materialized views that read any of it are refreshed (`addRefreshedViews`).
     private func addResultsOfReplacedFunctions(to work: inout Work, before: ModelIndex, after: ModelIndex, order: DependencyOrder) {
         let resultProperties: Set<String> = ["body", "language", "strict", "configuration"]
         // By name, as definitions call them (with the schema of one of that name, for the record).
@@ -1802,6 +1804,8 @@ public struct Planner: Sendable {
         // Text search configurations whose mappings change in place, or whose dictionaries'
         // options do: `to_tsvector('cfg'::regconfig, …)` gives other vectors.
         let changedTop = work.changedTop
+        // As the catalog's text names an object off the search path: `schema.name`, each part as quote_ident writes it.
+        let qualified = { (name: QualifiedName) in "\(SQLWriting.identPlain(name.schema)).\(SQLWriting.identPlain(name.name))" }
         let changedDefinition = { (kind: ObjectKind) in
             changedTop.compactMap { id, change in
                 id.kind == kind && change.properties.contains { $0.name == "definition" } ? ModelIndex.name(id) : nil
@@ -1810,14 +1814,13 @@ public struct Planner: Sendable {
         let dictionaries = changedDefinition(.textSearchDictionary)
         let configurations = Set(changedDefinition(.textSearchConfiguration)).union(after.model.definedObjects.compactMap { object in
             guard object.kind == .textSearchConfiguration, !dictionaries.isEmpty,
-                  dictionaries.contains(where: { object.definition.contains($0.sql) || object.definition.contains(
-                      "\(SQLWriting.identPlain($0.schema)).\(SQLWriting.identPlain($0.name))") }) else { return nil }
+                  dictionaries.contains(where: { object.definition.contains($0.sql) || object.definition.contains(qualified($0)) })
+            else { return nil }
             return ModelIndex.name(object.id)
         })
         // As the server prints a configuration's name in a definition: bare where the search path finds it.
         let literals = { (name: QualifiedName) in
-            [SQLWriting.identPlain(name.name), "\(SQLWriting.identPlain(name.schema)).\(SQLWriting.identPlain(name.name))"]
-                .map { SQLWriting.literal($0) + "::regconfig" }
+            [SQLWriting.identPlain(name.name), qualified(name)].map { SQLWriting.literal($0) + "::regconfig" }
         }
         let configurationLiterals = configurations.flatMap(literals)
         guard !replaced.isEmpty || !configurationLiterals.isEmpty else {
@@ -1834,7 +1837,6 @@ public struct Planner: Sendable {
             }
         }
         let names = Set(replaced.keys)
-        let qualified = { (name: QualifiedName) in "\(SQLWriting.identPlain(name.schema)).\(SQLWriting.identPlain(name.name))" }
         // Operators over one of them: what applies one changes with it. By how a definition
         // spells the operator (`a <<< b`, or `OPERATOR(s.<<<)` off the search path), the function.
         let byQualifiedName = Dictionary(replaced.values.map { (qualified($0), $0) }, uniquingKeysWith: { first, _ in first })

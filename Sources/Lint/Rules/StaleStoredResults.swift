@@ -15,12 +15,13 @@ struct StaleStoredResults: LintRule {
         function returns, but PostgreSQL recomputes nothing it stored from the old results: an index over it keeps \
         the old values, so a query through it finds rows by them (as through a corrupt index); a stored generated \
         column keeps the old values; a check was only ever checked against the old ones; a materialized view holds \
-        the rows its query gave with the old function. So does a text search configuration whose mapping changes \
-        under to_tsvector, and a materialized view over a view given another query (CREATE OR REPLACE VIEW). In the same migration (and in its rollback, which \
-        puts the old function back), build them again: drop and create the index (REINDEX from the session that \
-        replaced an inlined SQL function uses the cached old expression), drop and add the check, and ALTER COLUMN \
-        … SET EXPRESSION (17 and later) or drop and add the generated column, REFRESH MATERIALIZED VIEW. \
-        `schemactl generate` writes this.
+        the rows its query gave with the old function. The same for an operator whose function it is, an operator \
+        class with it among its members (an index built by the class holds the old order), a text search \
+        configuration whose mapping changes under to_tsvector, and a view given another query (CREATE OR REPLACE \
+        VIEW) under a materialized view. In the same migration (and in its rollback, which puts the old function \
+        back), build them again: drop and create the index (REINDEX from the session that replaced an inlined SQL \
+        function uses the cached old expression), drop and add the check, ALTER COLUMN … SET EXPRESSION (17 and \
+        later) or drop and add the generated column, and REFRESH MATERIALIZED VIEW. `schemactl generate` writes this.
         """
 
     func check(_ subject: LintSubject) -> [LintFinding] {
