@@ -15,8 +15,8 @@ import SchemaModel
 /// grants; columns and tables renamed; identity columns and owned sequences; storage options;
 /// keys widened under the foreign keys that reference them; enum values removed; checks and
 /// indexes given another definition under the same name; primary keys renamed; replica
-/// identities; collations; foreign keys' actions; functions replaced under the views that
-/// call them; indexes with included columns, expressions and operator classes; unlogged tables;
+/// identities; collations; foreign keys' actions; functions replaced under the views and
+/// materialized views that call them; indexes with included columns, expressions and operator classes; unlogged tables;
 /// views' INSTEAD OF triggers; rules; checks children do not inherit; schemas, and tables made in
 /// them and moved between them; partitions by list and hash, and default partitions; extended
 /// statistics; triggers on `UPDATE OF` a column; comments and privileges on what plans make
@@ -415,7 +415,7 @@ public struct RandomHistory: Sendable {
             publication.tables.first { $0.table == table && !$0.names.isDisjoint(with: columns) }.map { (publication.name, $0) }
         }
         return publishing.map { "ALTER PUBLICATION \($0.0) DROP TABLE ONLY \(table)" }
-            + ruling.map { "DROP RULE \($0) ON \(table)" } + calling.map { "DROP VIEW \($0.name)" }
+            + ruling.map { "DROP RULE \($0) ON \(table)" } + calling.map { dropCallingView($0.name) }
             + over.reversed().map { "DROP VIEW \($0.name)" }
             + materialized.map { "DROP MATERIALIZED VIEW \($0.name)" }
             + reading.map { "DROP FUNCTION \($0)()" } + policies.map { "DROP POLICY \($0) ON \(table)" }
@@ -1226,9 +1226,18 @@ public struct RandomHistory: Sendable {
             + pick([" ON DELETE CASCADE", " ON DELETE SET NULL", " ON UPDATE CASCADE", " ON DELETE RESTRICT", "", " MATCH FULL"])
     }
 
+    /// A view over `table` that calls `function`: materialized for one name in three (from its
+    /// number: no draw of its own, so that the seeds' histories keep their edits), whose rows
+    /// a plan that replaces the function in place must refresh.
     func callingView(_ name: String, on table: String, function: String) -> String {
-        "CREATE VIEW \(name) AS SELECT id, \(function)(id) AS f FROM \(table)"
+        "CREATE \(Self.materialized(name) ? "MATERIALIZED " : "")VIEW \(name) AS SELECT id, \(function)(id) AS f FROM \(table)"
     }
+
+    func dropCallingView(_ name: String) -> String {
+        "DROP \(Self.materialized(name) ? "MATERIALIZED " : "")VIEW \(name)"
+    }
+
+    static func materialized(_ callingView: String) -> Bool { (Int(callingView.dropFirst(2)) ?? 0) % 3 == 2 }
 
     /// A view that calls a function on a table's key made; or that function's body replaced in
     /// place, or replaced by one of another result type (the view dropped and made again around
@@ -1243,7 +1252,7 @@ public struct RandomHistory: Sendable {
             let others = callingViews.filter { $0.function == view.function }
             let result = pick(["numeric", "bigint", "double precision"])
             resultTypes[view.function] = result
-            return (others.map { "DROP VIEW \($0.name)" } + ["DROP FUNCTION \(view.function)(bigint)",
+            return (others.map { dropCallingView($0.name) } + ["DROP FUNCTION \(view.function)(bigint)",
                     "CREATE FUNCTION \(view.function)(x bigint) RETURNS \(result) \(body)"]
                     + others.map { callingView($0.name, on: $0.table, function: $0.function) }).joined(separator: ";\n")
         }
