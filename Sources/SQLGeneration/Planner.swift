@@ -204,6 +204,13 @@ public struct Planner: Sendable {
         addExpressionsSet(to: &work, before: before, after: after, order: newOrder.order)
         addRowTypeParks(to: &work, before: before, after: after)
         addDependents(to: &work, before: before, after: after, edges: oldOrder.edges)
+        // What the dependents' rebuild makes again whole (a materialized view over a column that
+        // changes type, as well as over a replaced function) comes with new rows and indexes.
+        work.refreshed.subtract(work.rebuilt)
+        for id in work.recomputed.keys where work.rebuilt.contains(id.parent ?? id) {
+            work.recomputed[id] = nil
+            if id.parent?.kind == .materializedView { work.rebuiltMembers.remove(id) }
+        }
         addParentChecksMadeAgain(to: &work, before: before, after: after)
         addPublicationTablesAside(to: &work, before: before, after: after)
         addDefaultsEmptied(to: &work, before: before, after: after)

@@ -24,8 +24,10 @@ struct PairsCommand: ParsableCommand {
         var b: String
     }
 
+    /// Each pair from a line `=== name` to the next such line: a `=== ` inside a line (an
+    /// operator of that name in the SQL) starts none.
     static func pairs(in text: String) -> [Pair] {
-        text.components(separatedBy: "=== ").dropFirst().compactMap { block in
+        ("\n" + text).components(separatedBy: "\n=== ").dropFirst().compactMap { block in
             guard let newline = block.firstIndex(of: "\n") else { return nil }
             let name = block[..<newline].trimmingCharacters(in: .whitespaces)
             let parts = block[newline...].components(separatedBy: "--- b\n")
