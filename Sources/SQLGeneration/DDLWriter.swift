@@ -488,7 +488,7 @@ struct DDLWriter {
     }
 
     /// A materialized view refreshed because its query reads what the plan changes
-    /// (`Work.refreshed`); online, `CONCURRENTLY` over a unique index the plan does not make again.
+    /// (`Work.recomputed`); online, `CONCURRENTLY` over a unique index the plan does not make again.
     func refresh(_ id: ObjectID) -> Statement {
         guard let view = after.views[ModelIndex.name(id)] else { return Statement("SELECT 1") }
         let concurrently = options.online && view.indexes.contains { index in

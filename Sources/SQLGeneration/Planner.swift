@@ -55,11 +55,10 @@ public struct Planner: Sendable {
         /// columns are changed to jsonb before the drops and read back once the table has
         /// changed (`DDLWriter.parkRowTypeColumns`).
         var rowTypeParks: [ObjectID: [QualifiedName]] = [:]
-        /// What `addResultsOfReplacedFunctions` and `addRefreshedViews` compute again, by what made it stale (`Plan.recomputed`).
+        /// What `addResultsOfReplacedFunctions` and `addRefreshedViews` compute again, by what made
+        /// it stale (`Plan.recomputed`): its materialized views are refreshed after the creations
+        /// and changes, in dependency order.
         var recomputed: [ObjectID: QualifiedName] = [:]
-        /// Materialized views that stay, populated, whose query reads what the plan changes under
-        /// it (`addRefreshedViews`): refreshed after the creations and changes, in dependency order.
-        var refreshed: Set<ObjectID> = []
         /// Partitioned tables whose key calls a function replaced with other results, by that
         /// function: the rows in their partitions stay where the old results put them (said in a
         /// note; moving them is the user's call).
@@ -206,7 +205,6 @@ public struct Planner: Sendable {
         addDependents(to: &work, before: before, after: after, edges: oldOrder.edges)
         // What the dependents' rebuild makes again whole (a materialized view over a column that
         // changes type, as well as over a replaced function) comes with new rows and indexes.
-        work.refreshed.subtract(work.rebuilt)
         for id in work.recomputed.keys where work.rebuilt.contains(id.parent ?? id) {
             work.recomputed[id] = nil
             if id.parent?.kind == .materializedView { work.rebuiltMembers.remove(id) }
@@ -597,7 +595,9 @@ public struct Planner: Sendable {
             statements += writer.attachPartition(defaultPartition)
         }
 
-        for id in newOrder.order where work.refreshed.contains(id) { statements.append(writer.refresh(id)) }
+        for id in newOrder.order where id.kind == .materializedView && work.recomputed[id] != nil {
+            statements.append(writer.refresh(id))
+        }
 
         // Members created last: constraints, indexes (partitions before their parents,
         // which then attach them), foreign keys, triggers, policies.
@@ -1918,9 +1918,9 @@ public struct Planner: Sendable {
         addRefreshedViews(to: &work, before: before, after: after, order: order, cause: cause)
     }
 
-    /// Materialized views whose rows the plan leaves stale (`Work.refreshed`): those that stay,
-    /// populated, whose query reads what changes under it, directly or through views and other
-    /// materialized views: a function replaced with other results (`cause` names the one a
+    /// Materialized views whose rows the plan leaves stale, refreshed (`Work.recomputed`): those
+    /// that stay, populated, whose query reads what changes under it, directly or through views
+    /// and other materialized views: a function replaced with other results (`cause` names the one a
     /// text calls), or a view given another query in place (`CREATE OR REPLACE VIEW`). Their
     /// indexes over such a function are made again, as a table's.
     private func addRefreshedViews(to work: inout Work, before: ModelIndex, after: ModelIndex, order: DependencyOrder,
@@ -1939,10 +1939,7 @@ public struct Planner: Sendable {
             guard let source = requeried ? view.name : cause(view.definition)
                     ?? (reading.isEmpty ? nil : order.needs[id]?.sorted().lazy.compactMap({ reading[$0] }).first) else { continue }
             reading[id] = source
-            if view.materialized, stays, view.withNoData != true {
-                work.refreshed.insert(id)
-                work.recomputed[id] = source
-            }
+            if view.materialized, stays, view.withNoData != true { work.recomputed[id] = source }
         }
     }
 
