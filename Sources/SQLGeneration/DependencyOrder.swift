@@ -72,9 +72,7 @@ struct DependencyOrder {
         var rowTypes: [String: Int] = [:]
         for table in model.tables {
             guard let position = slot[ObjectID(.table, table.name)] else { continue }
-            rowTypes[table.name.sql] = position
-            rowTypes[SQLWriting.identPlain(table.name.schema) + "." + SQLWriting.identPlain(table.name.name)] = position
-            if table.name.schema == "public" { rowTypes[SQLWriting.identPlain(table.name.name)] = position }
+            for spelling in Planner.spellings(of: table.name) { rowTypes[spelling] = position }
         }
         for table in model.tables {
             guard let position = slot[ObjectID(.table, table.name)] else { continue }

@@ -198,17 +198,15 @@ public struct Planner: Sendable {
         addFunctionUsers(to: &work, before: before, after: after)
         addIdentityChanges(to: &work, before: before, after: after)
         addPartitionIndexesOfDroppedParents(to: &work, before: before, after: after)
-        addResultsOfReplacedFunctions(to: &work, before: before, after: after, order: newOrder)
+        let staleness = addResultsOfReplacedFunctions(to: &work, before: before, after: after)
         addReaddedColumns(to: &work, before: before, after: after)
         addExpressionsSet(to: &work, before: before, after: after, order: newOrder.order)
         addRowTypeParks(to: &work, before: before, after: after)
         addDependents(to: &work, before: before, after: after, edges: oldOrder.edges)
-        // What the dependents' rebuild makes again whole (a materialized view over a column that
-        // changes type, as well as over a replaced function) comes with new rows and indexes.
-        for id in work.recomputed.keys where work.rebuilt.contains(id.parent ?? id) {
-            work.recomputed[id] = nil
-            if id.parent?.kind == .materializedView { work.rebuiltMembers.remove(id) }
-        }
+        // What the dependents' rebuild makes again whole (a partitioned table whose key reads a
+        // retyped column) comes with its members computed anew; what reads it is known now.
+        work.recomputed = work.recomputed.filter { id, _ in !work.rebuilt.contains(id.parent ?? id) }
+        addRefreshedViews(to: &work, before: before, after: after, order: newOrder, cause: staleness)
         addParentChecksMadeAgain(to: &work, before: before, after: after)
         addPublicationTablesAside(to: &work, before: before, after: after)
         addDefaultsEmptied(to: &work, before: before, after: after)
@@ -282,7 +280,7 @@ public struct Planner: Sendable {
                   case let .defined(trigger)? = before.object(id), !trigger.definition.hasSuffix(" DISABLE;"),
                   let function = Self.eventTriggerFunction(trigger.definition) else { return false }
             return work.changedTop.keys.contains { $0.kind == .function && $0.signature?.isEmpty != false
-                && "\(SQLWriting.identPlain($0.schema ?? "")).\(SQLWriting.identPlain($0.name))" == function }
+                && SQLWriting.qualifiedPlain(ModelIndex.name($0)) == function }
         }
         for id in pausedEventTriggers { statements.append(Statement("ALTER EVENT TRIGGER \(SQLWriting.ident(id.name)) DISABLE")) }
         // An event trigger changed in place (its firing state, its comment, its grants): one the
@@ -1790,8 +1788,9 @@ public struct Planner: Sendable {
     /// dropped and added again), the generated column set again or added again. Not `REINDEX`:
     /// the session that ran it built the index from its cached copy of the index's
     /// expressions, the old SQL function inlined in it (a query in a new session then found
-    /// nothing through it). Materialized views that read any of it are refreshed (`addRefreshedViews`).
-    private func addResultsOfReplacedFunctions(to work: inout Work, before: ModelIndex, after: ModelIndex, order: DependencyOrder) {
+    /// nothing through it). Returns what made a text stale, for the materialized views that read
+    /// any of it (`addRefreshedViews`, once the plan knows what it makes again whole).
+    private func addResultsOfReplacedFunctions(to work: inout Work, before: ModelIndex, after: ModelIndex) -> (String) -> QualifiedName? {
         let resultProperties: Set<String> = ["body", "language", "strict", "configuration"]
         // By name, as definitions call them (with the schema of one of that name, for the record).
         // A body changed only in its white space, comments or keywords' case reads the same.
@@ -1811,8 +1810,6 @@ public struct Planner: Sendable {
         // Text search configurations whose mappings change in place, or whose dictionaries'
         // options do: `to_tsvector('cfg'::regconfig, …)` gives other vectors.
         let changedTop = work.changedTop
-        // As the catalog's text names an object off the search path: `schema.name`, each part as quote_ident writes it.
-        let qualified = { (name: QualifiedName) in "\(SQLWriting.identPlain(name.schema)).\(SQLWriting.identPlain(name.name))" }
         let changedDefinition = { (kind: ObjectKind) in
             changedTop.compactMap { id, change in
                 id.kind == kind && change.properties.contains { $0.name == "definition" } ? ModelIndex.name(id) : nil
@@ -1821,18 +1818,16 @@ public struct Planner: Sendable {
         let dictionaries = changedDefinition(.textSearchDictionary)
         let configurations = Set(changedDefinition(.textSearchConfiguration)).union(after.model.definedObjects.compactMap { object in
             guard object.kind == .textSearchConfiguration, !dictionaries.isEmpty,
-                  dictionaries.contains(where: { object.definition.contains($0.sql) || object.definition.contains(qualified($0)) })
+                  dictionaries.contains(where: { object.definition.contains($0.sql) || object.definition.contains(SQLWriting.qualifiedPlain($0)) })
             else { return nil }
             return ModelIndex.name(object.id)
         })
         // As the server prints a configuration's name in a definition: bare where the search path finds it.
         let literals = { (name: QualifiedName) in
-            [SQLWriting.identPlain(name.name), qualified(name)].map { SQLWriting.literal($0) + "::regconfig" }
+            [SQLWriting.identPlain(name.name), SQLWriting.qualifiedPlain(name)].map { SQLWriting.literal($0) + "::regconfig" }
         }
         let configurationLiterals = configurations.flatMap(literals)
-        guard !replaced.isEmpty || !configurationLiterals.isEmpty else {
-            return addRefreshedViews(to: &work, before: before, after: after, order: order, cause: { _ in nil })
-        }
+        guard !replaced.isEmpty || !configurationLiterals.isEmpty else { return { _ in nil } }
         // And the functions whose bodies call one, at any depth: theirs change with it.
         var grown = true
         while grown {
@@ -1846,7 +1841,7 @@ public struct Planner: Sendable {
         let names = Set(replaced.keys)
         // Operators over one of them: what applies one changes with it. By how a definition
         // spells the operator (`a <<< b`, or `OPERATOR(s.<<<)` off the search path), the function.
-        let byQualifiedName = Dictionary(replaced.values.map { (qualified($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let byQualifiedName = Dictionary(replaced.values.map { (SQLWriting.qualifiedPlain($0), $0) }, uniquingKeysWith: { first, _ in first })
         let operators = after.model.definedObjects.compactMap { object -> (spellings: [String], member: String, function: QualifiedName)? in
             guard object.kind == .operator, before.defined[object.id] != nil,
                   let start = object.definition.range(of: " (FUNCTION = ")?.upperBound,
@@ -1854,11 +1849,14 @@ public struct Planner: Sendable {
             let name = "\(SQLWriting.identPlain(object.schema ?? "public")).\(object.name)"
             return ([" \(object.name) ", " \(object.name))", "OPERATOR(\(name))"], name + "(", function)
         }
+        // The first of them a text calls, and the function of the first such operator it applies.
+        let calledFunction = { (text: String) in names.sorted().first { Self.callsAny(text, [$0]) }.flatMap { replaced[$0] } }
+        let appliedOperator = { (text: String) in operators.first { $0.spellings.contains(where: text.contains) }?.function }
         // Operator classes with such a function or operator among their members: an index built
         // by one (which its definition names, `(v s.mod10_ops)`) holds the old order.
         let classes = after.model.definedObjects.compactMap { object -> (name: String, function: QualifiedName)? in
             guard object.kind == .operatorClass, before.defined[object.id] != nil,
-                  let function = names.sorted().first(where: { Self.callsAny(object.definition, [$0]) }).flatMap({ replaced[$0] })
+                  let function = calledFunction(object.definition)
                     ?? operators.first(where: { object.definition.contains($0.member) })?.function else { return nil }
             return (object.name, function)
         }
@@ -1867,16 +1865,16 @@ public struct Planner: Sendable {
             let words = Set(SQLToken.tokens(of: text).compactMap(\.identifier))
             return classes.first { words.contains($0.name) }?.function
         }
+        // One pass for the functions, as every index and check of a large schema is asked.
         let callsOne = { (text: String) in
             Self.callsAny(text, names) || configurationLiterals.contains { text.contains($0) }
-                || operators.contains { $0.spellings.contains(where: text.contains) } || namesClass(text) != nil
+                || appliedOperator(text) != nil || namesClass(text) != nil
         }
         // What made it stale, for the record (`Plan.recomputed`): the first function it calls (or
         // whose operator or operator class it uses), or configuration it names.
         let cause = { (text: String) -> QualifiedName? in
-            names.sorted().first { Self.callsAny(text, [$0]) }.flatMap { replaced[$0] }
-                ?? configurations.sorted().first { literals($0).contains(where: text.contains) }
-                ?? operators.first { $0.spellings.contains(where: text.contains) }?.function ?? namesClass(text)
+            calledFunction(text) ?? configurations.sorted().first { literals($0).contains(where: text.contains) }
+                ?? appliedOperator(text) ?? namesClass(text)
         }
         // A domain's check, like a table's, is checked again over the values its columns hold.
         for domain in after.model.domains {
@@ -1915,7 +1913,7 @@ public struct Planner: Sendable {
                 work.recomputed[ObjectID(.column, column.name, on: tableID)] = cause(column.generatedExpression ?? "")
             }
         }
-        addRefreshedViews(to: &work, before: before, after: after, order: order, cause: cause)
+        return cause
     }
 
     /// Materialized views whose rows the plan leaves stale, refreshed (`Work.recomputed`): those
@@ -1992,8 +1990,7 @@ public struct Planner: Sendable {
     /// How `format_type` may write `type`: quoted and qualified, qualified where quotes are
     /// needed, and bare in `public`.
     static func spellings(of type: QualifiedName) -> [String] {
-        [type.sql, "\(SQLWriting.identPlain(type.schema)).\(SQLWriting.identPlain(type.name))"]
-            + (type.schema == "public" ? [SQLWriting.identPlain(type.name)] : [])
+        [type.sql, SQLWriting.qualifiedPlain(type)] + (type.schema == "public" ? [SQLWriting.identPlain(type.name)] : [])
     }
 
     /// Whether `text` names column `name` (as a word or quoted).

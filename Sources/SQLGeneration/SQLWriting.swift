@@ -118,7 +118,13 @@ enum SQLWriting {
     /// constant, qualified (the model is read with an empty search_path). A name that is a
     /// keyword the server quotes and this does not is not matched where this is looked for.
     static func regclassLiteral(_ name: QualifiedName) -> String {
-        literal(identPlain(name.schema) + "." + identPlain(name.name)) + "::regclass"
+        literal(qualifiedPlain(name)) + "::regclass"
+    }
+
+    /// `schema.name`, each part as quote_ident writes it: how the catalog's text (a regclass,
+    /// regproc or format_type read with an empty search_path) names an object.
+    static func qualifiedPlain(_ name: QualifiedName) -> String {
+        identPlain(name.schema) + "." + identPlain(name.name)
     }
 
     static func trimmedStatement(_ sql: String) -> String {

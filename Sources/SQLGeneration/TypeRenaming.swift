@@ -18,7 +18,7 @@ enum TypeRenaming {
     static func text(_ text: String, renaming old: QualifiedName, to new: QualifiedName) -> String {
         guard text.contains(old.name) else { return text }
         let tokens = SQLToken.tokens(of: text)
-        let replacement = SQLWriting.identPlain(new.schema) + "." + SQLWriting.identPlain(new.name)
+        let replacement = SQLWriting.qualifiedPlain(new)
         let edits = tokens.indices.dropLast(2).compactMap { index -> (first: Int, last: Int, with: String)? in
             guard tokens[index].identifier == old.schema, tokens[index + 1].isSymbol("."), tokens[index + 2].identifier == old.name,
                   index + 3 >= tokens.count || !tokens[index + 3].isSymbol("(")

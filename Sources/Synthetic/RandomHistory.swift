@@ -16,8 +16,8 @@ import SchemaModel
 /// keys widened under the foreign keys that reference them; enum values removed; checks and
 /// indexes given another definition under the same name; primary keys renamed; replica
 /// identities; collations; foreign keys' actions; functions replaced under the views and
-/// materialized views that call them; indexes with included columns, expressions and operator classes; unlogged tables;
-/// views' INSTEAD OF triggers; rules; checks children do not inherit; schemas, and tables made in
+/// materialized views that call them; indexes with included columns, expressions and operator
+/// classes; unlogged tables; views' INSTEAD OF triggers; rules; checks children do not inherit; schemas, and tables made in
 /// them and moved between them; partitions by list and hash, and default partitions; extended
 /// statistics; triggers on `UPDATE OF` a column; comments and privileges on what plans make
 /// again around a change (indexes, constraints, triggers, policies, views and their columns,
@@ -1230,14 +1230,12 @@ public struct RandomHistory: Sendable {
     /// number: no draw of its own, so that the seeds' histories keep their edits), whose rows
     /// a plan that replaces the function in place must refresh.
     func callingView(_ name: String, on table: String, function: String) -> String {
-        "CREATE \(Self.materialized(name) ? "MATERIALIZED " : "")VIEW \(name) AS SELECT id, \(function)(id) AS f FROM \(table)"
+        "CREATE \(Self.viewKind(name)) \(name) AS SELECT id, \(function)(id) AS f FROM \(table)"
     }
 
-    func dropCallingView(_ name: String) -> String {
-        "DROP \(Self.materialized(name) ? "MATERIALIZED " : "")VIEW \(name)"
-    }
+    func dropCallingView(_ name: String) -> String { "DROP \(Self.viewKind(name)) \(name)" }
 
-    static func materialized(_ callingView: String) -> Bool { (Int(callingView.dropFirst(2)) ?? 0) % 3 == 2 }
+    static func viewKind(_ callingView: String) -> String { (Int(callingView.dropFirst(2)) ?? 0) % 3 == 2 ? "MATERIALIZED VIEW" : "VIEW" }
 
     /// A view that calls a function on a table's key made; or that function's body replaced in
     /// place, or replaced by one of another result type (the view dropped and made again around
