@@ -99,6 +99,7 @@ public struct ModelFlattener: Sendable {
                     if let identity = column.identity {
                         properties += options(identity.sequence).map { ("identity \($0.0)", $0.1) }
                         properties += [("identity sequence", identity.sequenceName?.sql), ("identity sequence comment", identity.sequenceComment),
+                                       ("identity sequence persistence", identity.sequenceUnlogged.map { $0 ? "unlogged" : "logged" }),
                                        ("identity sequence privileges", privileges(identity.sequencePrivileges ?? []))]
                     }
                     properties += [("generated", expression(column.generatedExpression).map { $0 + (column.generatedStorage.map { " " + $0 } ?? "") }),

@@ -281,7 +281,7 @@ public struct Inspector: Sendable {
             if !tables.update(relation, { $0.triggers.append(trigger) }) { views.update(relation) { $0.triggers.append(trigger) } }
         }
         for (table, policy) in try decode("policies", PolicyQuery.decode) { tables.update(table) { $0.policies.append(policy) } }
-        model.tables = tables.relations.map(Self.withoutDefaultIdentityNames)
+        model.tables = tables.relations.map { Self.withoutDefaultIdentitySettings($0, unloggedSequences: version.major >= 15) }
         model.views = views.relations
         model.functions = try decode("functions", FunctionQuery.decode)
         model.dependencies = readsDependencies ? try decode("dependencies") { try DependencyQuery.decode($0, filter: filter) } : []
@@ -293,14 +293,19 @@ public struct Inspector: Sendable {
         return model
     }
 
-    /// `table` without the names of identity sequences PostgreSQL named itself (`table_column_seq`).
-    static func withoutDefaultIdentityNames(_ table: Table) -> Table {
-        guard table.columns.contains(where: { $0.identity?.sequenceName != nil }) else { return table }
+    /// `table` without the names of identity sequences PostgreSQL named itself (`table_column_seq`),
+    /// and without their persistence where it is the table's (always before 15, which has no
+    /// unlogged sequence: an unlogged table's identity sequence is logged there).
+    static func withoutDefaultIdentitySettings(_ table: Table, unloggedSequences: Bool) -> Table {
+        guard table.columns.contains(where: { $0.identity != nil }) else { return table }
         var table = table
         for index in table.columns.indices {
             let column = table.columns[index]
             if column.identity?.sequenceName == Column.Identity.defaultSequenceName(of: column.name, in: table.name) {
                 table.columns[index].identity?.sequenceName = nil
+            }
+            if !unloggedSequences || column.identity?.sequenceUnlogged == table.unlogged {
+                table.columns[index].identity?.sequenceUnlogged = nil
             }
         }
         return table

@@ -954,11 +954,17 @@ struct DDLWriter {
         return statements + PrivilegeDDL.statements(on: "TYPE \(new.name.sql)", from: old.privileges, to: new.privileges)
     }
 
+    /// Whether the plan makes `table` logged or unlogged, on a server (15 and later) that sets
+    /// the sequences it owns, and its identity columns', with it.
+    private func ownedSequencesFollow(_ table: QualifiedName) -> Bool {
+        guard (options.serverMajor ?? 0) >= 15, let old = before.tables[table], let new = after.tables[table] else { return false }
+        return old.unlogged != new.unlogged && existingTables.contains(ObjectID(.table, table))
+    }
+
     /// The sequences `table` owns before and after the plan where the plan makes it logged or
     /// unlogged, on a server (15 and later) that sets them with it.
     private func ownedSequencesFollowing(_ table: QualifiedName) -> [Sequence] {
-        guard (options.serverMajor ?? 0) >= 15, let old = before.tables[table], let new = after.tables[table], old.unlogged != new.unlogged,
-              existingTables.contains(ObjectID(.table, table)) else { return [] }
+        guard ownedSequencesFollow(table) else { return [] }
         return after.model.sequences.filter { sequence in
             guard sequence.ownedBy?.table == table, case let .sequence(was)? = before.object(ObjectID(.sequence, sequence.name)) else { return false }
             return was.ownedBy?.table == table
@@ -1619,7 +1625,12 @@ struct DDLWriter {
                         statements.append(Statement("ALTER SEQUENCE \(QualifiedName(schema: was.schema, name: now.name).sql) SET SCHEMA \(SQLWriting.ident(now.schema))"))
                     }
                 }
-                statements += TableDDL.identitySequenceExtras(identity, from: previous, of: new.name, in: table.name)
+                // The table's SET LOGGED or UNLOGGED, written before its columns' changes, set the
+                // sequence with it (15 and later); else it is what it was.
+                let (oldTable, flips) = (before.tables[table.name], ownedSequencesFollow(table.name))
+                let current = flips ? table.unlogged : previous.sequenceUnlogged ?? oldTable?.unlogged ?? table.unlogged
+                statements += TableDDL.identitySequenceExtras(identity, from: previous, of: new.name, in: table.name,
+                                                              unlogged: (current, table.unlogged))
             } else {
                 if !old.notNull { statements += setNotNull(new, of: table) }
                 statements.append(Statement("\(alter) ADD GENERATED \(identity.generation.rawValue) AS IDENTITY "

@@ -17,6 +17,10 @@ public struct Column: Codable, Hashable, Sendable {
         /// it), as pg_dump keeps them; nil when it has none.
         public var sequenceComment: String? = nil
         public var sequencePrivileges: [Privilege]? = nil
+        /// The sequence's persistence where it is not its table's (`ALTER SEQUENCE … SET
+        /// UNLOGGED`, PostgreSQL 15 and later): nil where it follows the table, as the server
+        /// makes it, and as `ALTER TABLE … SET LOGGED` and `SET UNLOGGED` set it again.
+        public var sequenceUnlogged: Bool? = nil
 
         public init(generation: IdentityGeneration, sequence: SequenceOptions) {
             self.generation = generation

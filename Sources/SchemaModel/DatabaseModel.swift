@@ -13,9 +13,9 @@ public struct DatabaseModel: Codable, Hashable, Sendable {
     /// Bumped whenever the inspection reads the same database into another model (3: TOAST
     /// options, the server's `pg_attver` left out, shell operators left out, `agg(*)`, edges of
     /// languages and text search objects; 4: 18's temporal keys, NOT ENFORCED, NOT VALID and named
-    /// not-null constraints, 17's partition identity, materialized view column settings; 5: a family's loose ordering operator `FOR ORDER BY`; 6: a child's check declared locally and inherited; 7: privileges on system objects and extension members; 8: a view's columns, a key's index storage parameters; 9: a partition key's attachment, a partitioned table's incomplete key; 10: a user mapping's edge to its server; 11: a rule an end of its own in the edges, a long table's 18 NOT NULL names the server's; 12: an 18 child's NOT NULL declared as well as inherited; 13: an index expression's statistics target; 14: a materialized view with no data; 15: a publication's tables each `ONLY`; 16: options that may hold a password left out of wrappers, servers and foreign tables, and named). Caches of models key on it; a snapshot
+    /// not-null constraints, 17's partition identity, materialized view column settings; 5: a family's loose ordering operator `FOR ORDER BY`; 6: a child's check declared locally and inherited; 7: privileges on system objects and extension members; 8: a view's columns, a key's index storage parameters; 9: a partition key's attachment, a partitioned table's incomplete key; 10: a user mapping's edge to its server; 11: a rule an end of its own in the edges, a long table's 18 NOT NULL names the server's; 12: an 18 child's NOT NULL declared as well as inherited; 13: an index expression's statistics target; 14: a materialized view with no data; 15: a publication's tables each `ONLY`; 16: options that may hold a password left out of wrappers, servers and foreign tables, and named; 17: an identity sequence's persistence apart from its table's, column privileges on system tables). Caches of models key on it; a snapshot
     /// keeps what was read when it was taken.
-    public static let readRevision = 16
+    public static let readRevision = 17
 
     public var schemas: [Namespace] = []
     public var extensions: [Extension] = []

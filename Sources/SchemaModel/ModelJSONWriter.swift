@@ -326,6 +326,7 @@ struct ModelJSONWriter {
                     w.member("sequenceComment", identity.sequenceComment)
                     if let name = identity.sequenceName { w.key("sequenceName"); w.qualifiedName(name) }
                     if let privileges = identity.sequencePrivileges { w.key("sequencePrivileges"); w.privileges(privileges) }
+                    if let unlogged = identity.sequenceUnlogged { w.member("sequenceUnlogged", unlogged) }
                 }
             }
             if let local = column.inheritedAndLocal { w.member("inheritedAndLocal", local) }

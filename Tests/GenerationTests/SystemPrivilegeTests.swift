@@ -7,7 +7,7 @@ import Testing
 
 /// Grants and revokes on the system's own objects and on extensions' members (a hardened
 /// database's `REVOKE EXECUTE … FROM PUBLIC`, a monitoring role's `GRANT EXECUTE ON FUNCTION
-/// pg_catalog.pg_ls_dir(text)`): read against what initdb or `CREATE EXTENSION` gave them,
+/// pg_catalog.pg_ls_dir(text)`, a column's `GRANT SELECT (prosrc) ON pg_catalog.pg_proc`): read against what initdb or `CREATE EXTENSION` gave them,
 /// written by the consolidated file, planned both ways. Before, they were lost without a word.
 @Suite struct SystemPrivilegeTests {
     static let grants = """
@@ -16,6 +16,7 @@ import Testing
         GRANT SELECT ON pg_catalog.pg_class TO system_reader;
         REVOKE USAGE ON LANGUAGE plpgsql FROM PUBLIC;
         GRANT EXECUTE ON FUNCTION pg_catalog.plpgsql_validator(oid) TO system_reader;
+        GRANT SELECT (prosrc) ON pg_catalog.pg_proc TO system_reader;
         CREATE TABLE t (a int);
         """
 
@@ -34,6 +35,7 @@ import Testing
             "GRANT EXECUTE ON FUNCTION pg_catalog.plpgsql_validator(oid) TO \"system_reader\";",
             "REVOKE USAGE ON LANGUAGE plpgsql FROM PUBLIC;",
             "GRANT SELECT ON TABLE pg_catalog.pg_class TO \"system_reader\";",
+            "GRANT SELECT (\"prosrc\") ON TABLE pg_catalog.pg_proc TO \"system_reader\";",
         ])
     }
 
@@ -43,7 +45,8 @@ import Testing
         try Proving.expectScriptRoundTrip(granted, "system privileges", trusted: true)
         try Proving.expectPlanHolds(from: fresh, to: granted, "granted", trusted: true)
         try Proving.expectPlanHolds(from: granted, to: fresh, "back to initdb's", trusted: true)
-        let changed = try model(Self.grants.replacingOccurrences(of: " WITH GRANT OPTION", with: "") + "REVOKE EXECUTE ON FUNCTION pg_catalog.now() FROM system_reader;")
+        let changed = try model(Self.grants.replacingOccurrences(of: " WITH GRANT OPTION", with: "").replacingOccurrences(of: "(prosrc)", with: "(proname, prosrc)")
+                                + "REVOKE EXECUTE ON FUNCTION pg_catalog.now() FROM system_reader;")
         try Proving.expectPlanHolds(from: granted, to: changed, "changed", trusted: true)
     }
 }

@@ -115,6 +115,8 @@ enum ColumnQuery {
                 identity?.sequenceName = sequence.name
                 identity?.sequenceComment = sequence.comment
                 identity?.sequencePrivileges = sequence.privileges.isEmpty ? nil : sequence.privileges
+                // Kept for now, and left out by the inspector where it is the table's.
+                identity?.sequenceUnlogged = sequence.unlogged
             }
             var column = Column(
                 name: try row.string(name), position: number, type: try row.string(type),

@@ -692,7 +692,8 @@ enum DefinedObjectQuery {
             // Grants and revokes on what the model does not hold otherwise: the system's objects
             // and extensions' members, against what initdb or CREATE EXTENSION gave them. The
             // name is the GRANT's target; the statements are written in Swift.
-            (kind: "system privileges", present: nil, sql: row(schema: "x.schema", name: "x.target", definition: "x.target", comment: "NULL::pg_catalog.text",
+            (kind: "system privileges", present: nil, sql: row(schema: "x.schema", name: "x.target || coalesce(' (' || x.column_name || ')', '')",
+                signature: "x.column_name", definition: "x.target", comment: "NULL::pg_catalog.text",
                 owner: "pg_catalog.pg_get_userbyid(x.owner)", privileges: "p.privileges")
                 + """
 
@@ -712,7 +713,10 @@ enum DefinedObjectQuery {
     /// recorded what it gave them, or in pg_catalog, where what it did not record it left at the
     /// default; information_schema's are not recorded before some majors, and it grants on
     /// them) and extensions' members, each with a NOT NULL ACL, its GRANT target, its owner,
-    /// its `acldefault` letter and its initial ACL.
+    /// its `acldefault` letter and its initial ACL. A column's privileges (`GRANT SELECT (prosrc)
+    /// ON pg_catalog.pg_proc`, which the server's regression tests give) are their own row,
+    /// with the column's name; the relations whose columns are read are the system's (a few
+    /// hundred, by pg_attribute's index) and extensions' members, never the user's thousands.
     private static let systemPrivilegeTargets = """
         SELECT y.* FROM (
           -- A join, not a subquery per object: pg_init_privs has no statistics in a new
@@ -724,27 +728,35 @@ enum DefinedObjectQuery {
             SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass AS classid, p.oid, p.pronamespace AS namespace, n.nspname AS schema,
                    CASE WHEN p.prokind = 'p' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END || pg_catalog.quote_ident(n.nspname) || '.'
                    || pg_catalog.quote_ident(p.proname) || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' AS target,
-                   p.proacl AS acl, p.proowner AS owner, 'f'::"char" AS type
+                   p.proacl AS acl, p.proowner AS owner, 'f'::"char" AS type, 0 AS subid, NULL::pg_catalog.text AS column_name
             FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE p.proacl IS NOT NULL
             UNION ALL
             SELECT 'pg_catalog.pg_class'::pg_catalog.regclass, c.oid, c.relnamespace, n.nspname,
                    CASE WHEN c.relkind = 'S' THEN 'SEQUENCE ' ELSE 'TABLE ' END || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname),
-                   c.relacl, c.relowner, CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::"char"
+                   c.relacl, c.relowner, CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::"char", 0, NULL
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relacl IS NOT NULL
             UNION ALL
+            SELECT 'pg_catalog.pg_class'::pg_catalog.regclass, c.oid, c.relnamespace, n.nspname,
+                   'TABLE ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname),
+                   a.attacl, c.relowner, 'c'::"char", a.attnum, a.attname::pg_catalog.text
+            FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attacl IS NOT NULL
+            WHERE c.oid < 16384 OR c.oid IN (SELECT e.objid FROM pg_catalog.pg_depend e
+                                             WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND e.deptype = 'e')
+            UNION ALL
             SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, t.oid, t.typnamespace, n.nspname,
-                   'TYPE ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(t.typname), t.typacl, t.typowner, 'T'::"char"
+                   'TYPE ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(t.typname), t.typacl, t.typowner, 'T'::"char", 0, NULL
             FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE t.typacl IS NOT NULL
             UNION ALL
             SELECT 'pg_catalog.pg_namespace'::pg_catalog.regclass, s.oid, s.oid, NULL, 'SCHEMA ' || pg_catalog.quote_ident(s.nspname),
-                   s.nspacl, s.nspowner, 'n'::"char"
+                   s.nspacl, s.nspowner, 'n'::"char", 0, NULL
             FROM pg_catalog.pg_namespace s WHERE s.nspacl IS NOT NULL AND s.nspname <> 'public'
             UNION ALL
             SELECT 'pg_catalog.pg_language'::pg_catalog.regclass, l.oid, NULL, NULL, 'LANGUAGE ' || pg_catalog.quote_ident(l.lanname),
-                   l.lanacl, l.lanowner, 'l'::"char"
+                   l.lanacl, l.lanowner, 'l'::"char", 0, NULL
             FROM pg_catalog.pg_language l WHERE l.lanacl IS NOT NULL AND l.oid < 16384
           ) y
-          LEFT JOIN pg_catalog.pg_init_privs ip ON ip.objoid = y.oid AND ip.classoid = y.classid AND ip.objsubid = 0
+          LEFT JOIN pg_catalog.pg_init_privs ip ON ip.objoid = y.oid AND ip.classoid = y.classid AND ip.objsubid = y.subid
         ) y
         WHERE (y.extension OR (y.oid < 16384 AND (y.initial IS NOT NULL OR y.namespace = 'pg_catalog'::pg_catalog.regnamespace)))
           -- What initdb's superuser (oid 10) still owns with the very ACL initdb gave: nothing to
@@ -755,13 +767,15 @@ enum DefinedObjectQuery {
     /// One `GRANT` or `REVOKE` per privilege on `target` (`FUNCTION pg_catalog.f(integer)`), after
     /// `head` where there is one (`ALTER DEFAULT PRIVILEGES FOR ROLE r`); the owner (nil grantee)
     /// is `owner`.
-    static func grantStatements(head: String = "", on target: String, owner: String, _ privileges: [Privilege]) -> String {
+    static func grantStatements(head: String = "", on target: String, column: String? = nil, owner: String,
+                                _ privileges: [Privilege]) -> String {
         let prefix = head.isEmpty ? "" : head + " "
+        let columns = column.map { " (" + SQLQuoting.identifier($0) + ")" } ?? ""
         return privileges.map { privilege in
             let grantee = privilege.grantee.map { $0 == "PUBLIC" ? $0 : SQLQuoting.identifier($0) } ?? owner
             return privilege.revoked
-                ? "\(prefix)REVOKE \(privilege.privilege) ON \(target) FROM \(grantee);"
-                : "\(prefix)GRANT \(privilege.privilege) ON \(target) TO \(grantee)" + (privilege.withGrantOption ? " WITH GRANT OPTION;" : ";")
+                ? "\(prefix)REVOKE \(privilege.privilege)\(columns) ON \(target) FROM \(grantee);"
+                : "\(prefix)GRANT \(privilege.privilege)\(columns) ON \(target) TO \(grantee)" + (privilege.withGrantOption ? " WITH GRANT OPTION;" : ";")
         }.joined(separator: "\n")
     }
 
@@ -788,7 +802,8 @@ enum DefinedObjectQuery {
             // extension's, the same object's owner everywhere it is.
             let system = kind == .systemPrivileges
             if system {
-                definition = Self.grantStatements(on: definition, owner: SQLQuoting.identifier(try row.optionalString("owner") ?? ""), privileges)
+                definition = Self.grantStatements(on: definition, column: try row.optionalString("signature"),
+                                                  owner: SQLQuoting.identifier(try row.optionalString("owner") ?? ""), privileges)
             }
             return DefinedObject(kind: kind, schema: try row.optionalString("schema"), name: try row.string("name"), table: table,
                                  signature: try row.optionalString("signature"), definition: definition,

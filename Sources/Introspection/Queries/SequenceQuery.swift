@@ -45,12 +45,13 @@ enum SequenceQuery {
           AND \(CatalogFilter.notExtensionMember(catalog: "pg_class", oid: "c.oid"))
         """
 
-    /// An identity column's sequence: its options, name, comment and privileges.
+    /// An identity column's sequence: its options, name, comment, privileges and persistence.
     struct IdentitySequence {
         var options: SequenceOptions
         var name: QualifiedName
         var comment: String?
         var privileges: [Privilege]
+        var unlogged: Bool
     }
 
     /// The sequences, and apart from them identity columns' sequences.
@@ -60,7 +61,7 @@ enum SequenceQuery {
             if try row.optionalString("ownership") == "i" {
                 identities[ColumnKey(table: try row.oid("table_oid"), column: try row.int("column_number"))] = IdentitySequence(
                     options: try options(row), name: try row.qualifiedName(), comment: try row.optionalString("comment"),
-                    privileges: try row.privileges())
+                    privileges: try row.privileges(), unlogged: try row.bool("unlogged"))
                 continue
             }
             var ownedBy: ColumnReference?

@@ -122,11 +122,20 @@ enum TableDDL {
         identity.sequence(of: column, in: table)
     }
 
-    /// The comment and privileges of an identity column's sequence, from `old` ones.
+    /// The comment, privileges and persistence of an identity column's sequence, from `old`
+    /// ones. `unlogged`: where the sequence is unlogged now, when it was made before this plan
+    /// (its table's persistence, or what it was set to), and the table's at the end.
     static func identitySequenceExtras(_ identity: Column.Identity, from old: Column.Identity?, of column: String,
-                                       in table: QualifiedName) -> [Statement] {
+                                       in table: QualifiedName,
+                                       unlogged: (now: Bool, table: Bool)? = nil) -> [Statement] {
         let sequence = identitySequence(identity, of: column, in: table)
         var statements: [Statement] = []
+        // A new sequence is made with its table's persistence: set apart only where the model says so.
+        let persistence = unlogged.map { (identity.sequenceUnlogged ?? $0.table, $0.now) }
+            ?? identity.sequenceUnlogged.map { ($0, !$0) }
+        if let (final, now) = persistence, final != now {
+            statements.append(Statement("ALTER SEQUENCE \(sequence.sql) SET \(final ? "UNLOGGED" : "LOGGED")"))
+        }
         if identity.sequenceComment != old?.sequenceComment {
             statements.append(SQLWriting.comment(on: "SEQUENCE \(sequence.sql)", identity.sequenceComment))
         }
@@ -300,7 +309,8 @@ enum TableDDL {
         // Most columns have none of these: nothing is built for them.
         guard column.storage != nil || column.compression != nil || column.statisticsTarget != nil || !column.options.isEmpty
                 || column.comment != nil || !column.privileges.isEmpty
-                || column.identity?.sequenceComment != nil || column.identity?.sequencePrivileges != nil else { return [] }
+                || column.identity?.sequenceComment != nil || column.identity?.sequencePrivileges != nil
+                || column.identity?.sequenceUnlogged != nil else { return [] }
         // ONLY: a partitioned table's settings would otherwise reach partitions made before it.
         let alter = "ALTER TABLE ONLY \(table.sql) ALTER COLUMN \(SQLWriting.ident(column.name))"
         var statements: [Statement] = []
