@@ -85,10 +85,14 @@ public struct PlanCheck: Sendable {
         // The scratch database is built from the source's model, which cannot hold what the
         // census names: what the source has of that is not the plan's to make. What only the
         // target has, the plan cannot make, and stays a difference; but for an option that may
-        // hold a password, which the plan names for its user to set (`PasswordOptions`).
+        // hold a password, which the plan names for its user to set (`PasswordOptions`), and
+        // what belongs to the database rather than its schema (its settings), which reading
+        // the target named.
         var expected = target.withoutInvalidIndexes
         let inSource = Set(source.unmodelled)
-        expected.unmodelled.removeAll { inSource.contains($0) || $0.kind == UnmodelledObject.passwordOption }
+        expected.unmodelled.removeAll {
+            inSource.contains($0) || $0.kind == UnmodelledObject.passwordOption || $0.belongsToTheEnvironment
+        }
         return SchemaDiff(from: result.withoutInvalidIndexes, to: expected)
     }
 

@@ -24,6 +24,16 @@ public struct UnmodelledObject: Codable, Hashable, Sendable, Comparable, CustomS
     /// "s"`, never with its value. A plan cannot make it; it says so where it makes its object.
     public static let passwordOption = "option that may hold a password"
 
+    /// Whether it belongs to the environment rather than to the schema: a setting, privilege or
+    /// comment of the database itself, a subscription, a relation's tablespace. A plan of schema
+    /// changes does not make it where only its target has it (a developer's database with
+    /// `ALTER DATABASE dev SET timezone`), and is not refused for that: reading the target
+    /// names it, as for any object the model does not represent.
+    public var belongsToTheEnvironment: Bool {
+        ["setting of the database", "privilege of the database", "subscription"].contains(kind)
+            || kind == "comment" && name == "on the database" || kind.hasPrefix("tablespace ")
+    }
+
     public static func < (lhs: UnmodelledObject, rhs: UnmodelledObject) -> Bool {
         lhs.kind != rhs.kind ? lhs.kind.precedes(rhs.kind) : lhs.name.precedes(rhs.name)
     }

@@ -176,4 +176,16 @@ import Testing
         let proof = try Proving.check().prove(Planner(from: onlyTarget.0, to: onlyTarget.1).plan(), from: onlyTarget.0, to: onlyTarget.1)
         #expect(!proof.holds && proof.leftover.unmodelledAdded.count == 1, "\(DiffRenderer.text(proof.leftover))")
     }
+
+    /// A setting of the database itself (a developer's `ALTER DATABASE dev SET timezone`) is the
+    /// environment's, not the schema's: the target names it when read, and a plan of schema
+    /// changes is not refused for leaving it out.
+    @Test func aSettingOfTheTargetDatabaseDoesNotRefuseThePlan() throws {
+        let base = "CREATE TABLE t (a int);"
+        let setting = " DO $$ BEGIN EXECUTE pg_catalog.format('ALTER DATABASE %I SET timezone = %L', pg_catalog.current_database(), 'UTC'); END $$;"
+        let (old, new) = (try TestDatabase.model(after: base), try TestDatabase.model(after: base + " ALTER TABLE t ADD b text;" + setting))
+        #expect(new.unmodelled.map(\.description) == [#"setting of the database "TimeZone""#])
+        let proof = try Proving.check().prove(Planner(from: old, to: new).plan(), from: old, to: new)
+        #expect(proof.holds, "\(DiffRenderer.text(proof.leftover))")
+    }
 }
