@@ -198,7 +198,7 @@ public struct Planner: Sendable {
         addFunctionUsers(to: &work, before: before, after: after)
         addIdentityChanges(to: &work, before: before, after: after)
         addPartitionIndexesOfDroppedParents(to: &work, before: before, after: after)
-        let staleness = addResultsOfReplacedFunctions(to: &work, before: before, after: after)
+        let staleness = addResultsOfReplacedFunctions(to: &work, before: before, after: after, edges: oldOrder.edges)
         addReaddedColumns(to: &work, before: before, after: after)
         addExpressionsSet(to: &work, before: before, after: after, order: newOrder.order)
         addRowTypeParks(to: &work, before: before, after: after)
@@ -1454,8 +1454,12 @@ public struct Planner: Sendable {
             for dependent in dependents[seed] ?? [] {
                 let top = dependent.parent ?? dependent
                 // An index over an extension made again (an operator class of its own, a function
-                // in its expression) goes before it and is built again after.
-                if dependent.kind == .trigger || dependent.kind == .policy || dependent.kind == .index && seed.kind == .extension {
+                // in its expression), or built by an operator class, family or operator made
+                // again (named, or its column type's default class), goes before it and is built
+                // again after; so does the key or exclusion constraint it is.
+                let builtBy = (dependent.kind == .index || dependent.kind == .constraint)
+                    && [.extension, .operatorClass, .operatorFamily, .operator].contains(seed.kind)
+                if dependent.kind == .trigger || dependent.kind == .policy || builtBy {
                     // On a table that stays: dropped and created again around the change.
                     if !work.removedTop.contains(top), !work.rebuilt.contains(top), after.member(dependent) != nil {
                         work.rebuiltMembers.insert(dependent)
@@ -1790,7 +1794,8 @@ public struct Planner: Sendable {
     /// expressions, the old SQL function inlined in it (a query in a new session then found
     /// nothing through it). Returns what made a text stale, for the materialized views that read
     /// any of it (`addRefreshedViews`, once the plan knows what it makes again whole).
-    private func addResultsOfReplacedFunctions(to work: inout Work, before: ModelIndex, after: ModelIndex) -> (String) -> QualifiedName? {
+    private func addResultsOfReplacedFunctions(to work: inout Work, before: ModelIndex, after: ModelIndex,
+                                               edges: [(dependent: ObjectID, referenced: ObjectID)]) -> (String) -> QualifiedName? {
         let resultProperties: Set<String> = ["body", "language", "strict", "configuration"]
         // By name, as definitions call them (with the schema of one of that name, for the record).
         // A body changed only in its white space, comments or keywords' case reads the same.
@@ -1854,11 +1859,11 @@ public struct Planner: Sendable {
         let appliedOperator = { (text: String) in operators.first { $0.spellings.contains(where: text.contains) }?.function }
         // Operator classes with such a function or operator among their members: an index built
         // by one (which its definition names, `(v s.mod10_ops)`) holds the old order.
-        let classes = after.model.definedObjects.compactMap { object -> (name: String, function: QualifiedName)? in
+        let classes = after.model.definedObjects.compactMap { object -> (id: ObjectID, name: String, function: QualifiedName)? in
             guard object.kind == .operatorClass, before.defined[object.id] != nil,
                   let function = calledFunction(object.definition)
                     ?? operators.first(where: { object.definition.contains($0.member) })?.function else { return nil }
-            return (object.name, function)
+            return (object.id, object.name, function)
         }
         let namesClass = { (text: String) -> QualifiedName? in
             guard !classes.isEmpty else { return nil }
@@ -1885,6 +1890,17 @@ public struct Planner: Sendable {
                 work.domainChecksDroppedEarly[domain.name, default: []].insert(check.name)
                 work.recomputed[ObjectID(.constraint, check.name, on: id)] = cause(check.definition)
             }
+        }
+        // An index (or the key or exclusion constraint it is) built by such a class where its
+        // definition does not name it (the default class of its column's type, `USING gist (s)`):
+        // by its pg_depend edge to the class.
+        let classFunctions = Dictionary(classes.map { ($0.id, $0.function) }, uniquingKeysWith: { first, _ in first })
+        for (dependent, referenced) in edges where dependent.kind == .index || dependent.kind == .constraint {
+            guard let function = classFunctions[referenced], let table = dependent.parent, table.kind == .table || table.kind == .materializedView,
+                  !work.rebuilt.contains(table), !work.addedTop.contains(table), after.member(dependent) != nil,
+                  before.member(dependent) != nil else { continue }
+            work.rebuiltMembers.insert(dependent)
+            work.recomputed[dependent] = function
         }
         for table in after.model.tables {
             let tableID = ObjectID(.table, table.name)
