@@ -80,7 +80,7 @@ public struct ModelFlattener: Sendable {
                     ("row level security", flag(table.rowLevelSecurity)),
                     ("force row level security", flag(table.forceRowLevelSecurity)),
                     ("of type", table.ofType?.sql), ("access method", table.accessMethod),
-                    ("storage parameters", list(table.storageParameters)), ("replica identity", table.replicaIdentity),
+                    ("storage parameters", list(table.storageParameters.sorted { $0.precedes($1) })), ("replica identity", table.replicaIdentity),
                     ("cluster on", table.clusterOn.map(quote)),
                     ("comment", table.comment),
                 ] + clones + access(table))
@@ -162,7 +162,7 @@ public struct ModelFlattener: Sendable {
         case .view, .materializedView:
             return model.views.filter { $0.materialized == (kind == .materializedView) }.map { view in
                 object(ObjectID(kind, view.name), .view(view), [
-                    ("definition", expression(view.definition)), ("options", view.options.isEmpty ? nil : view.options.joined(separator: ", ")),
+                    ("definition", expression(view.definition)), ("options", list(view.options.sorted { $0.precedes($1) })),
                     ("column comments", list(view.columnComments.map { "\(quote($0.name)): \($0.comment)" })),
                     ("column defaults", list(view.columnDefaults.map { "\(quote($0.name)): \(ExpressionForms.canonical($0.expression))" })),
                     ("column privileges", list(view.columnPrivileges.map { column in

@@ -34,7 +34,8 @@ public struct Table: Codable, Hashable, Sendable {
     public var owner: String? = nil
     /// Privileges beside the default, sorted (see `Privilege`).
     public var privileges: [Privilege] = []
-    /// `WITH (fillfactor=70, autovacuum_enabled=false)`: `name=value`, sorted.
+    /// `WITH (fillfactor=70, autovacuum_enabled=false)`: `name=value`, in the catalog's order (pg_dump's;
+    /// a `SET` appends), compared as a set.
     public var storageParameters: [String] = []
     /// `USING …` when not heap.
     public var accessMethod: String? = nil

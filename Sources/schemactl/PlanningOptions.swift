@@ -133,7 +133,8 @@ struct PlanningOptions: ParsableArguments {
         guard proof.holds else { throw ProofFailed(direction: direction, leftover: proof.leftover) }
         if let memory, let key { memory.records.record(key) }
         if proof.seconds >= 1 {
-            let scope = proof.scope.map { " (on the \($0.objects) of the source's \($0.of) objects it can reach)" } ?? ""
+            // An empty source has nothing to leave out.
+            let scope = proof.scope.flatMap { $0.of > 0 ? " (on the \($0.objects) of the source's \($0.of) objects it can reach)" : nil } ?? ""
             Terminal.error("the \(direction) plan was proved on a scratch database in \(String(format: "%.1f", proof.seconds)) s\(scope)")
         }
     }

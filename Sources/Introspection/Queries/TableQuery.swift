@@ -75,7 +75,8 @@ enum TableQuery {
                 rowLevelSecurity: try row.bool("row_security"),
                 forceRowLevelSecurity: try row.bool("force_row_security"),
                 comment: try row.optionalString("comment")))
-            table.storageParameters = try row.stringArray("storage_parameters").sorted { $0.precedes($1) }
+            // In the catalog's order, as pg_dump writes them: compared as a set (`ModelFlattener`).
+            table.storageParameters = try row.stringArray("storage_parameters")
             table.accessMethod = try row.optionalString("access_method")
             table.replicaIdentity = try row.optionalString("replica_identity")
             table.ofType = try row.json("of_type", as: QualifiedName.self)

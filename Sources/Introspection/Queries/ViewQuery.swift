@@ -56,7 +56,8 @@ enum ViewQuery {
             let name = try row.qualifiedName()
             var view = try row.owned(View(name: name, materialized: try row.bool("materialized"),
                                           definition: try row.string("definition"),
-                                          options: try row.stringArray("options").sorted { $0.precedes($1) },
+                                          // In the catalog's order, as pg_dump writes them: compared as a set.
+                                          options: try row.stringArray("options"),
                                           comment: try row.optionalString("comment")))
             view.columnComments = try row.json("column_comments", as: [ColumnComment].self) ?? []
             view.columnDefaults = try row.json("column_defaults", as: [ColumnDefault].self) ?? []
