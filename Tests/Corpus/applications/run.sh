@@ -51,7 +51,8 @@
 #             more): created, then detached from its extension, so that its functions, types,
 #             operators, classes, tables and views are the user's; then as apps.
 # versions    Every version of each extension that installs: the plans between consecutive
-#             versions both ways, and first to last, each version detached as above.
+#             versions both ways, and first to last, each version detached as above, with a
+#             table and an index per base type and access method with a default class for it.
 #
 # ONLY (a regular expression) picks the extensions of `extensions` and `versions` by name;
 # FLAGS are added to every plan's `schemactl diff` (FLAGS=--online).
@@ -123,6 +124,23 @@ roundtrip() { # roundtrip DB: the consolidated SQL twice into an empty database,
   done
   cmp -s "$work/out/$db.dump" "$work/out/rt_$db.dump" || echo "$db: pg_dump -s differs once sorted (diff $work/out/$db.dump $work/out/rt_$db.dump)"
   plan empty "$db"; plan "$db" empty
+}
+use_types() { # use_types DB: a table per base type of the user's and access method with a default
+  # operator class for it, indexed by that class without naming it (`USING gist (v)`): a class
+  # made again between versions takes such an index with it, which only pg_depend tells
+  $psql -d "$1" >/dev/null 2>&1 <<'SQL'
+DO $$ DECLARE r record; BEGIN
+  FOR r IN SELECT DISTINCT t.oid::regtype::text AS type, t.typname, am.amname
+           FROM pg_opclass c JOIN pg_type t ON t.oid = c.opcintype JOIN pg_am am ON am.oid = c.opcmethod
+           WHERE c.opcdefault AND t.typtype = 'b' AND t.oid >= 16384 ORDER BY 1, 3 LOOP
+    BEGIN
+      EXECUTE format('CREATE TABLE public.%I (v %s)', left('uses_' || r.typname || '_' || r.amname, 63), r.type);
+      EXECUTE format('CREATE INDEX ON public.%I USING %I (v)', left('uses_' || r.typname || '_' || r.amname, 63), r.amname);
+    EXCEPTION WHEN OTHERS THEN NULL;
+    END;
+  END LOOP;
+END $$;
+SQL
 }
 detach() { # the objects an extension made become the database's own, their grants too (pg_dump
   # leaves out what an extension's script granted, as its initial privileges)
@@ -302,7 +320,7 @@ versions)
     for version in $($psql -d postgres -At -c "SELECT version FROM pg_available_extension_versions WHERE name = '$extension'" | sort -V); do
       i=$((i + 1)); db="v_$(echo "$extension" | tr -c 'a-z0-9_\n' '_')_$i"; fresh "$db"
       if $psql -d "$db" -v ON_ERROR_STOP=1 -c "CREATE EXTENSION \"$extension\" VERSION '$version' CASCADE" >/dev/null 2>&1; then
-        detach "$db"; made+=("$db")
+        detach "$db"; use_types "$db"; made+=("$db")
       else $psql -d postgres -c "DROP DATABASE \"$db\"" >/dev/null; fi
     done
     n=${#made[@]}; [ "$n" -ge 2 ] || continue
