@@ -806,6 +806,27 @@ import Testing
         #expect(plan.recomputed.keys.map(\.name).sorted() == ["not_seven", "t_v"], "\(plan.sql)")
     }
 
+    /// The same for the default class of a column's type, which an index's definition does not
+    /// name (`USING btree (m)`): found by its pg_depend edge, the index is made again, and so is
+    /// the primary key built by it.
+    @Test func anIndexByAReplacedDefaultOperatorClassIsMadeAgain() throws {
+        let schema = """
+            create type mood as enum ('sad', 'ok', 'happy');
+            create function mood_cmp(a mood, b mood) returns int immutable language plpgsql as 'begin return enum_cmp(a, b); end';
+            create operator class mood_ops default for type mood using btree as
+              operator 1 < (anyenum, anyenum), operator 2 <= (anyenum, anyenum), operator 3 = (anyenum, anyenum),
+              operator 4 >= (anyenum, anyenum), operator 5 > (anyenum, anyenum), function 1 mood_cmp(mood, mood);
+            create table t (m mood primary key, n int);
+            create index t_m_n on t (m, n);
+            create table bystander (n int primary key);
+            """
+        let target = schema.replacingOccurrences(of: "enum_cmp(a, b)", with: "enum_cmp(a, b) * 1")
+        let plans = try Proving.plansBothWays(schema, target)
+        for plan in plans {
+            #expect(plan.recomputed.keys.map(\.name).sorted() == ["t_m_n", "t_pkey"], "\(plan.sql)")
+        }
+    }
+
     /// A view given another query in place (`CREATE OR REPLACE VIEW`): a materialized view that
     /// reads it, directly or through another, is refreshed; one that reads another view is not.
     @Test func aMaterializedViewOverAViewGivenAnotherQueryIsRefreshed() throws {
