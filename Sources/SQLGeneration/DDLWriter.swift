@@ -227,8 +227,14 @@ struct DDLWriter {
             } else if table.constraints.first(where: { $0.name == constraint.name && $0.kind == .check })?.validated != true {
                 return nil
             }
-            return Statement("ALTER TABLE \(child.sql) VALIDATE CONSTRAINT \(SQLWriting.ident(constraint.name))",
-                             hazards: holdsRows(child) ? [.validation(child)] : [])
+            let validate = "ALTER TABLE \(child.sql) VALIDATE CONSTRAINT \(SQLWriting.ident(constraint.name))"
+            guard constraint.kind == .notNull else { return Statement(validate, hazards: holdsRows(child) ? [.validation(child)] : []) }
+            // A child of two parents may hold its NOT NULL under the other's name, made valid
+            // with the child (the other's was there first): nothing to validate then.
+            return Statement(SQLWriting.onlyWhere("""
+                EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE conrelid = \(SQLWriting.regclass(child)) \
+                AND conname = \(SQLWriting.literal(constraint.name)) AND NOT convalidated)
+                """, [validate]) + ";")
         }
     }
 

@@ -75,6 +75,30 @@ import Testing
         try Proving.expectDumpsAgree(sql, "joined before")
     }
 
+    /// A parent's NOT NULL added `NOT VALID` after its children joined, validated on them (the
+    /// server's own regression suite, for pg_upgrade): a child that declared the column itself
+    /// gets the parent's constraint when the file adds it, under the parent's name, and a child
+    /// of two parents holds the one the other gave it, valid. Before, the file declared the
+    /// first child's NOT NULL under its own name and failed validating the parent's on both.
+    @Test func aParentsNotValidNotNullValidatedOnItsChildren() throws {
+        try Self.requireEighteen()
+        let sql = """
+            create table constr_parent (a int);
+            create table constr_child (a int) inherits (constr_parent);
+            alter table constr_parent add not null a not valid;
+            alter table constr_child validate constraint constr_parent_a_not_null;
+            create table constr_parent2 (a int);
+            create table constr_child2 () inherits (constr_parent2);
+            alter table constr_parent2 add not null a not valid;
+            alter table constr_child2 validate constraint constr_parent2_a_not_null;
+            create table constr_parent3 (a int not null);
+            create table constr_child3 () inherits (constr_parent2, constr_parent3);
+            """
+        let model = try TestDatabase.model(after: sql)
+        try Proving.expectScriptRoundTrip(model, "NOT VALID NOT NULLs validated on children")
+        _ = try Proving.plansBothWays("create table kept (a int);", sql + " create table kept (a int);")
+    }
+
     /// Whether it is declared as well is compared with the column order (`diff --column-order`,
     /// the consolidated file's proof), as a column's own is: PostgreSQL cannot clear it in place,
     /// and a child that leaves a parent and joins one (`NO INHERIT`, `INHERIT`) holds it.

@@ -242,6 +242,10 @@ enum TableDDL {
             let elements = table.columns.map { column in
                 var made = column
                 if joinedNotNulls.contains(where: { $0.column.name == column.name }) { made.notNull = false }
+                // A valid copy of a parent's NOT VALID NOT NULL (18) comes with the parent's
+                // constraint once it joins, under the parent's name, and is validated on it
+                // (`DDLWriter.validatingCopies`); declared here, it would be its own, under its name.
+                if joinsLater && validatesParentsNotNull(column, parents: parents) { made.notNull = false }
                 return columnDefinition(made)
             }
                 + constraints.map { "CONSTRAINT \(SQLWriting.ident($0.name)) \($0.definition)" }
