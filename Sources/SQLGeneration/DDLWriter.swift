@@ -219,16 +219,15 @@ struct DDLWriter {
         guard constraint.kind == .check || constraint.kind == .notNull, !constraint.validated else { return [] }
         return after.descendants(of: relation).compactMap { child in
             guard let table = after.tables[child] else { return nil }
-            if constraint.kind == .notNull {
-                // 18: a valid copy of a NOT VALID NOT NULL is its column's (`TableDDL.validatesParentsNotNull`),
-                // on a table the plan makes; one that stays has its column's SET NOT NULL.
-                guard !holdsRows(child), let column = table.column(constraint.columns.first ?? ""),
-                      TableDDL.validatesParentsNotNull(column, parents: table.parents.compactMap { after.tables[$0] }) else { return nil }
-            } else if table.constraints.first(where: { $0.name == constraint.name && $0.kind == .check })?.validated != true {
-                return nil
-            }
             let validate = "ALTER TABLE \(child.sql) VALIDATE CONSTRAINT \(SQLWriting.ident(constraint.name))"
-            guard constraint.kind == .notNull else { return Statement(validate, hazards: holdsRows(child) ? [.validation(child)] : []) }
+            guard constraint.kind == .notNull else {
+                guard table.constraints.first(where: { $0.name == constraint.name && $0.kind == .check })?.validated == true else { return nil }
+                return Statement(validate, hazards: holdsRows(child) ? [.validation(child)] : [])
+            }
+            // 18: a valid copy of a NOT VALID NOT NULL is its column's (`TableDDL.validatesParentsNotNull`),
+            // on a table the plan makes; one that stays has its column's SET NOT NULL.
+            guard !holdsRows(child), let column = table.column(constraint.columns.first ?? ""),
+                  TableDDL.validatesParentsNotNull(column, parents: table.parents.compactMap { after.tables[$0] }) else { return nil }
             // A child of two parents may hold its NOT NULL under the other's name, made valid
             // with the child (the other's was there first): nothing to validate then.
             return Statement(SQLWriting.onlyWhere("""
