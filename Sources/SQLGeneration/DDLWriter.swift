@@ -1196,9 +1196,13 @@ struct DDLWriter {
     /// (18), where one made alone has its own: each takes the name the target gives it. Found
     /// in the catalog, as the model holds no name it inherits; before 18 there is none to find.
     private func notNullNamesAfterLeaving(_ table: Table) -> [Statement] {
-        let targets = table.columns.filter(\.notNull).map { column in
-            "(\(SQLWriting.literal(column.name)), \(SQLWriting.literal(TableDDL.notNullName(of: column, in: table.name))))"
-        }
+        notNullRenames(of: table.name, to: table.columns.filter(\.notNull).map { ($0.name, TableDDL.notNullName(of: $0, in: table.name)) })
+    }
+
+    /// A block that renames the NOT NULL constraints of `table`'s columns that are not named as
+    /// `targets` says (column, name), found in the catalog.
+    func notNullRenames(of table: QualifiedName, to names: [(column: String, name: String)]) -> [Statement] {
+        let targets = names.map { "(\(SQLWriting.literal($0.column)), \(SQLWriting.literal($0.name)))" }
         // Before 18 a NOT NULL is no constraint (a major not known: the block, which finds nothing there).
         guard !targets.isEmpty, (options.serverMajor ?? 18) >= 18 else { return [] }
         // One block for the table: its NOT NULL constraints, each with the name its column's should have.
@@ -1210,8 +1214,8 @@ struct DDLWriter {
                 FOR k IN SELECT c.conname AS current, t.target FROM pg_catalog.pg_constraint c
                          JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
                          JOIN (VALUES \(targets.joined(separator: ", "))) AS t (attname, target) ON t.attname = a.attname
-                         WHERE c.conrelid = \(SQLWriting.regclass(table.name)) AND c.contype = 'n' AND c.conname <> t.target LOOP
-                    EXECUTE pg_catalog.format('ALTER TABLE %s RENAME CONSTRAINT %I TO %I', \(SQLWriting.literal(table.name.sql)), k.current, k.target);
+                         WHERE c.conrelid = \(SQLWriting.regclass(table)) AND c.contype = 'n' AND c.conname <> t.target LOOP
+                    EXECUTE pg_catalog.format('ALTER TABLE %s RENAME CONSTRAINT %I TO %I', \(SQLWriting.literal(table.sql)), k.current, k.target);
                 END LOOP;
             END
             $schemactl$
@@ -1607,8 +1611,14 @@ struct DDLWriter {
             // (One that leaves its parent has its NOT NULLs renamed by `notNullNamesAfterLeaving`, found
             // in the catalog: the name it holds then is its parent's, not the one the model reads.)
             // The NOT NULL stays under another name (18): the name the server gave where none is kept.
-            let (was, now) = (TableDDL.notNullName(of: old, in: table.name), TableDDL.notNullName(of: new, in: table.name))
-            statements.append(Statement("ALTER TABLE \(table.name.sql) RENAME CONSTRAINT \(SQLWriting.ident(was)) TO \(SQLWriting.ident(now))"))
+            // A partition's unnamed one is its parent's (`TableDDL.givenNotNullName`).
+            let was = before.tables[table.name].map { TableDDL.givenNotNullName(of: old, in: $0, before.tables) }
+                ?? TableDDL.notNullName(of: old, in: table.name)
+            let now = after.tables[table.name].map { TableDDL.givenNotNullName(of: new, in: $0, after.tables) }
+                ?? TableDDL.notNullName(of: new, in: table.name)
+            if was != now {
+                statements.append(Statement("ALTER TABLE \(table.name.sql) RENAME CONSTRAINT \(SQLWriting.ident(was)) TO \(SQLWriting.ident(now))"))
+            }
         }
         if let identity = new.identity {
             if let previous = old.identity {

@@ -2262,25 +2262,33 @@ public struct Planner: Sendable {
         guard column.notNull, column.notNullName == nil else { return false }
         if column.inheritedAndLocal == true || column.notNullLocal == true { return true }
         let parents = (table.partitionOf.map { [$0] } ?? []) + table.inherits
-        return !model.tables.contains { parents.contains($0.name) && $0.columns.contains { $0.name == column.name && $0.notNull } }
+        return !model.tables.contains { parent in
+            parents.contains(parent.name) && (parent.columns.contains { $0.name == column.name && $0.notNull }
+                || parent.constraints.contains { $0.kind == .notNull && $0.columns == [column.name] })
+        }
     }
 
     /// Reads a NOT NULL name (18 and later) as the reader does: none where it is the one the
     /// server gives the table (`t_c_not_null`) or, for one the table does not declare itself
-    /// too (`Column.notNullLocal`), one of its parents' not-null constraints'.
+    /// too (`Column.notNullLocal`), one of its parents' not-null constraints'; on a partition
+    /// whose parent gives it the NOT NULL, none only where it is the parent's.
     static func unnameGivenNotNullNames(of name: QualifiedName, in model: inout DatabaseModel) {
         guard let position = model.tables.firstIndex(where: { $0.name == name }) else { return }
         let table = model.tables[position]
         let parents = Set((table.partitionOf.map { [$0] } ?? []) + table.inherits)
-        let parentNames = Set(model.tables.filter { parents.contains($0.name) }.flatMap { parent in
+        let tables = Dictionary(model.tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let parentNames = Set(parents.compactMap { tables[$0] }.flatMap { parent in
             parent.columns.filter(\.notNull).map { TableDDL.notNullName(of: $0, in: parent.name) }
         })
         for column in table.columns.indices {
             guard let kept = table.columns[column].notNullName else { continue }
-            if kept == ServerNames.objectName(name.name, table.columns[column].name, label: "not_null")
-                || (table.columns[column].notNullLocal != true && parentNames.contains(kept)) {
-                model.tables[position].columns[column].notNullName = nil
+            let partitionGiven = table.partitionOf.flatMap { tables[$0] }.flatMap {
+                TableDDL.parentNotNullName(table.columns[column].name, of: $0, in: tables)
             }
+            let given = partitionGiven.map { kept == $0 }
+                ?? (kept == ServerNames.objectName(name.name, table.columns[column].name, label: "not_null")
+                    || (table.columns[column].notNullLocal != true && parentNames.contains(kept)))
+            if given { model.tables[position].columns[column].notNullName = nil }
         }
     }
 

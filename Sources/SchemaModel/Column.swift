@@ -72,6 +72,9 @@ public struct Column: Codable, Hashable, Sendable {
     /// The name of the column's NOT NULL constraint (PostgreSQL 18 keeps one per column), where
     /// it is not the one the server gives (`table_column_not_null`): a constraint named so, or
     /// a table renamed since. A later `DROP CONSTRAINT` by that name needs it. nil otherwise.
+    /// On a partition whose NOT NULL its parent gives it, the one the server gives is the
+    /// parent's (`PARTITION OF`): any other is named, the table's own `t_c_not_null` too (it
+    /// was made apart and attached; the server renames no inherited constraint).
     public var notNullName: String? = nil
     /// For an inheritance child's column whose NOT NULL constraint it inherits (PostgreSQL 18,
     /// `coninhcount > 0`): true where it declares it itself as well (`conislocal`: named in its

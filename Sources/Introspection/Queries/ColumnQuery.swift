@@ -37,10 +37,14 @@ enum ColumnQuery {
         let eighteen = version.major >= 18
         let notNull = eighteen ? "a.attnotnull AND coalesce(k.convalidated, true)" : "a.attnotnull"
         // An inherited one's name is its parent's unless the child declares it too (its own
-        // name is then kept, even where it is the parent's, `Column.notNullLocal`).
+        // name is then kept, even where it is the parent's, `Column.notNullLocal`). A partition's
+        // inherited one is read against its parent's name alone: `PARTITION OF` gives it the
+        // parent's, and one attached later keeps its own, the table's name included
+        // (`t_c_not_null`, kept then).
+        let partitionInherited = "c.relispartition AND k.coninhcount > 0"
         let notNullName = eighteen
             ? """
-              CASE WHEN k.convalidated AND k.conname <> c.relname || '_' || a.attname || '_not_null'
+              CASE WHEN k.convalidated AND (\(partitionInherited) OR k.conname <> c.relname || '_' || a.attname || '_not_null')
                         AND (k.conislocal AND NOT c.relispartition OR NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_constraint pk ON pk.conrelid = i.inhparent
                                         WHERE i.inhrelid = a.attrelid AND pk.contype = 'n' AND pk.conname = k.conname))
                    THEN k.conname END
@@ -54,7 +58,7 @@ enum ColumnQuery {
                pg_catalog.quote_ident(a.attname) AS quoted_name, a.atttypid AS type_oid, a.attcollation AS collation_oid,
                pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, \(notNull) AS not_null, \(notNullName) AS not_null_name,
                \(eighteen ? "CASE WHEN k.convalidated AND k.coninhcount > 0 AND NOT c.relispartition THEN k.conislocal END" : "NULL::boolean") AS not_null_local,
-               \(eighteen ? "c.relname" : "NULL") AS relation_name,
+               \(eighteen ? "CASE WHEN NOT (\(partitionInherited)) THEN c.relname END" : "NULL") AS relation_name,
                CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, 0) END AS default_expression,
                CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated_expression,
                a.attgenerated = 'v' AS virtual,
@@ -129,7 +133,8 @@ enum ColumnQuery {
             if try row.bool(virtual) { column.generatedStorage = "VIRTUAL" }
             if try row.bool(inheritedAndLocal) { column.inheritedAndLocal = true }
             // The server's name for a long table and column is cut to fit (`makeObjectName`), which
-            // the query's comparison does not know: such a name is the server's too.
+            // the query's comparison does not know: such a name is the server's too (not on a
+            // partition's inherited one, whose relation name the query leaves out).
             column.notNullName = row.optionalString(notNullName).flatMap { kept in
                 row.optionalString(relationName).map { ServerNames.objectName($0, column.name, label: "not_null") } == kept ? nil : kept
             }

@@ -26,11 +26,21 @@ extension DDLWriter {
         return Statement(SQLWriting.doBlock(body), hazards: [.rowsMoved(from: table, to: partition)])
     }
 
-    /// A partition attached to its parent under its bounds in the target.
+    /// A partition attached to its parent under its bounds in the target. Its NOT NULLs the
+    /// parent gives it are renamed first to the names the target reads (18): ATTACH PARTITION
+    /// keeps the table's own, and no inherited constraint is renamed after.
     func attachPartition(_ table: QualifiedName) -> [Statement] {
         guard let new = after.tables[table], let parent = new.partitionOf else { return [] }
-        return [Statement("ALTER TABLE \(parent.sql) ATTACH PARTITION \(table.sql) \(new.partitionBound ?? "DEFAULT")",
-                          hazards: [.validation(table)])]
+        let given = after.tables[parent].map { parentTable in
+            new.columns.filter(\.notNull).compactMap { column in
+                TableDDL.parentNotNullName(column.name, of: parentTable, in: after.tables).map { _ in
+                    (column.name, TableDDL.givenNotNullName(of: column, in: new, after.tables))
+                }
+            }
+        } ?? []
+        return notNullRenames(of: table, to: given)
+            + [Statement("ALTER TABLE \(parent.sql) ATTACH PARTITION \(table.sql) \(new.partitionBound ?? "DEFAULT")",
+                         hazards: [.validation(table)])]
     }
 
     /// The rows of a partition detached to take other bounds (`Planner.Work.narrowed`) that fall

@@ -21,7 +21,9 @@ enum TableDDL {
     static func namingTakenNotNulls(_ table: Table, in model: ModelIndex) -> Table {
         guard let taken = model.namedNotNulls[table.name.schema] else { return table }
         var named = table
-        for index in named.columns.indices where named.columns[index].notNull && named.columns[index].notNullName == nil {
+        let parent = table.partitionOf.flatMap { model.tables[$0] }
+        for index in named.columns.indices where named.columns[index].notNull && named.columns[index].notNullName == nil
+            && parent.flatMap({ parentNotNullName(named.columns[index].name, of: $0, in: model.tables) }) == nil {
             let name = notNullName(of: named.columns[index], in: table.name)
             if taken.contains(name) { named.columns[index].notNullName = name }
         }
@@ -31,6 +33,25 @@ enum TableDDL {
     /// The name of `column`'s NOT NULL constraint: its own, or the one the server gives (18).
     static func notNullName(of column: Column, in table: QualifiedName) -> String {
         column.notNullName ?? ServerNames.objectName(table.name, column.name, label: "not_null")
+    }
+
+    /// The name of `column`'s NOT NULL constraint as the model reads it (18): its own; on a
+    /// partition whose parent gives it the NOT NULL, the parent's (`PARTITION OF` gives that,
+    /// and the reader leaves it unnamed); else the one the server gives the table.
+    /// `tables`: where the parent is looked up.
+    static func givenNotNullName(of column: Column, in table: Table, _ tables: [QualifiedName: Table]) -> String {
+        if let name = column.notNullName { return name }
+        if let parent = table.partitionOf.flatMap({ tables[$0] }), let name = parentNotNullName(column.name, of: parent, in: tables) {
+            return name
+        }
+        return notNullName(of: column, in: table.name)
+    }
+
+    /// The name of the NOT NULL constraint `parent` holds on its column `column`, valid or
+    /// `NOT VALID` (which the model holds apart, as a constraint); nil where it holds none.
+    static func parentNotNullName(_ column: String, of parent: Table, in tables: [QualifiedName: Table]) -> String? {
+        if let held = parent.column(column), held.notNull { return givenNotNullName(of: held, in: parent, tables) }
+        return parent.constraints.first { $0.kind == .notNull && $0.columns == [column] }?.name
     }
 
     /// `GENERATED ALWAYS AS (…) STORED | VIRTUAL` of a generated column, or nil.
@@ -178,7 +199,16 @@ enum TableDDL {
                 $0.kind == .check && !$0.definition.hasSuffix(" NO INHERIT") && !invalid.contains($0.name)
             }
             checksAfter = table.constraints.filter { invalid.contains($0.name) }
-            let elements = table.columns.map(columnDefinition) + (checks + constraints).map { "CONSTRAINT \(SQLWriting.ident($0.name)) \($0.definition)" }
+            // Its NOT NULLs under the names they have once attached: the parent's where the model
+            // leaves them unnamed (ATTACH PARTITION keeps the table's own).
+            let named = table.columns.map { column in
+                var made = column
+                if made.notNull, made.notNullName == nil, let given = model.tables[parent] {
+                    made.notNullName = parentNotNullName(column.name, of: given, in: model.tables)
+                }
+                return made
+            }
+            let elements = named.map(columnDefinition) + (checks + constraints).map { "CONSTRAINT \(SQLWriting.ident($0.name)) \($0.definition)" }
             create = prefix + " (\n    " + elements.joined(separator: ",\n    ") + "\n)"
         } else if let parent = table.partitionOf {
             // A partition takes its columns from its parent; what differs is set after.
