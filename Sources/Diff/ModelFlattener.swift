@@ -93,6 +93,7 @@ public struct ModelFlattener: Sendable {
                     var properties: [(String, String?)] = [
                         ("position", columnOrder ? String(rank + 1) : nil), ("type", column.type),
                         ("not null", flag(column.notNull)), ("not null name", column.notNullName),
+                        ("not null comment", column.notNullComment),
                         ("default", expression(column.defaultExpression)),
                         ("identity", column.identity.map { "GENERATED \($0.generation.rawValue) AS IDENTITY" }),
                     ]

@@ -217,12 +217,12 @@ struct DDLWriter {
     /// added gets it valid) are validated on their own table.
     private func validatingCopies(of constraint: Constraint, on relation: QualifiedName) -> [Statement] {
         guard constraint.kind == .check || constraint.kind == .notNull, !constraint.validated else { return [] }
-        return after.descendants(of: relation).compactMap { child in
+        return after.descendants(of: relation).compactMap { child -> [Statement]? in
             guard let table = after.tables[child] else { return nil }
             let validate = "ALTER TABLE \(child.sql) VALIDATE CONSTRAINT \(SQLWriting.ident(constraint.name))"
             guard constraint.kind == .notNull else {
                 guard table.constraints.first(where: { $0.name == constraint.name && $0.kind == .check })?.validated == true else { return nil }
-                return Statement(validate, hazards: holdsRows(child) ? [.validation(child)] : [])
+                return [Statement(validate, hazards: holdsRows(child) ? [.validation(child)] : [])]
             }
             // 18: a valid copy of a NOT VALID NOT NULL is its column's (`TableDDL.validatesParentsNotNull`),
             // on a table the plan makes; one that stays has its column's SET NOT NULL.
@@ -230,11 +230,11 @@ struct DDLWriter {
                   TableDDL.validatesParentsNotNull(column, parents: table.parents.compactMap { after.tables[$0] }) else { return nil }
             // A child of two parents may hold its NOT NULL under the other's name, made valid
             // with the child (the other's was there first): nothing to validate then.
-            return Statement(SQLWriting.onlyWhere("""
+            return [Statement(SQLWriting.onlyWhere("""
                 EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE conrelid = \(SQLWriting.regclass(child)) \
                 AND conname = \(SQLWriting.literal(constraint.name)) AND NOT convalidated)
-                """, [validate]) + ";")
-        }
+                """, [validate]) + ";")] + TableDDL.notNullComment(column, of: table, after.tables)
+        }.flatMap { $0 }
     }
 
     /// An index or key of a partitioned table whose every partition has its index or key attached
@@ -1371,15 +1371,15 @@ struct DDLWriter {
             var inherited = column
             (inherited.defaultExpression, inherited.notNull) = (given.defaultExpression, given.notNull)
             return alterColumn(inherited, column, of: table, names: inherited.defaultExpression == column.defaultExpression ? [] : ["default"])
-                + TableDDL.columnExtras(column, of: table.name)
+                + TableDDL.columnExtras(column, of: table.name) + TableDDL.notNullComment(column, of: table, after.tables)
         }
         if let identity = column.identity, identityGoesInSteps(table) {
             return declaringChildren(of: table, column: column.name)
-                + identityInSteps(column, identity, to: table, hazards: hazards) + TableDDL.columnExtras(column, of: table.name)
+                + identityInSteps(column, identity, to: table, hazards: hazards) + TableDDL.columnExtras(column, of: table.name) + TableDDL.notNullComment(column, of: table, after.tables)
         }
         return declaringChildren(of: table, column: column.name)
             + [Statement("ALTER TABLE \(table.name.sql) ADD COLUMN \(guarded ? "IF NOT EXISTS " : "")\(TableDDL.columnDefinition(column))",
-                         hazards: hazards)] + TableDDL.columnExtras(column, of: table.name)
+                         hazards: hazards)] + TableDDL.columnExtras(column, of: table.name) + TableDDL.notNullComment(column, of: table, after.tables)
     }
 
     /// Whether an identity column is added to `table` in steps (`identityInSteps`): the server
@@ -1669,6 +1669,7 @@ struct DDLWriter {
         if old.comment != new.comment {
             statements.append(SQLWriting.comment(on: "COLUMN \(table.name.sql).\(SQLWriting.ident(new.name))", new.comment))
         }
+        statements += TableDDL.notNullComment(new, of: after.tables[table.name] ?? table, after.tables, from: old.notNull ? old.notNullComment : nil)
         statements += PrivilegeDDL.statements(on: "TABLE \(table.name.sql)", from: old.privileges, to: new.privileges, column: new.name)
         return statements
     }

@@ -82,6 +82,9 @@ public struct Column: Codable, Hashable, Sendable {
     /// the parent drops its own; false where it only inherits it. nil otherwise: no inherited
     /// NOT NULL, a partition, or a server before 18 (whose NOT NULL is no constraint).
     public var notNullLocal: Bool? = nil
+    /// The comment on the column's NOT NULL constraint (PostgreSQL 18, `COMMENT ON CONSTRAINT`),
+    /// where it has one.
+    public var notNullComment: String? = nil
 
     public init(name: String, position: Int, type: String, notNull: Bool = false, defaultExpression: String? = nil,
                 identity: Identity? = nil, generatedExpression: String? = nil, collation: String? = nil, comment: String? = nil,

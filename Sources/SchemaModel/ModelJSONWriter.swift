@@ -332,6 +332,7 @@ struct ModelJSONWriter {
             if let local = column.inheritedAndLocal { w.member("inheritedAndLocal", local) }
             w.member("name", column.name)
             w.member("notNull", column.notNull)
+            w.member("notNullComment", column.notNullComment)
             if let local = column.notNullLocal { w.member("notNullLocal", local) }
             w.member("notNullName", column.notNullName)
             w.member("options", column.options)

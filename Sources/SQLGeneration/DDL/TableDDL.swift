@@ -37,14 +37,27 @@ enum TableDDL {
 
     /// The name of `column`'s NOT NULL constraint as the model reads it (18): its own; on a
     /// partition whose parent gives it the NOT NULL, the parent's (`PARTITION OF` gives that,
-    /// and the reader leaves it unnamed); else the one the server gives the table.
-    /// `tables`: where the parent is looked up.
+    /// and the reader leaves it unnamed), and on a child that only inherits it, its first
+    /// parent's that gives it; else the one the server gives the table.
+    /// `tables`: where the parents are looked up.
     static func givenNotNullName(of column: Column, in table: Table, _ tables: [QualifiedName: Table]) -> String {
         if let name = column.notNullName { return name }
         if let parent = table.partitionOf.flatMap({ tables[$0] }), let name = parentNotNullName(column.name, of: parent, in: tables) {
             return name
         }
+        if column.notNullLocal != true,
+           let name = table.inherits.lazy.compactMap({ tables[$0] }).compactMap({ parentNotNullName(column.name, of: $0, in: tables) }).first {
+            return name
+        }
         return notNullName(of: column, in: table.name)
+    }
+
+    /// `COMMENT ON CONSTRAINT` of `column`'s NOT NULL (18), under the name it holds in `table`,
+    /// where its comment is not `old`.
+    static func notNullComment(_ column: Column, of table: Table, _ tables: [QualifiedName: Table], from old: String? = nil) -> [Statement] {
+        guard column.notNull, column.notNullComment != old else { return [] }
+        let name = SQLWriting.ident(givenNotNullName(of: column, in: table, tables))
+        return [SQLWriting.comment(on: "CONSTRAINT \(name) ON \(table.name.sql)", column.notNullComment)]
     }
 
     /// The name of the NOT NULL constraint `parent` holds on its column `column`, valid or
@@ -331,6 +344,10 @@ enum TableDDL {
             }
         }
         for column in table.columns { statements += columnExtras(column, of: table.name) }
+        // A copy of a parent's NOT VALID one is made later, with the parent's (`DDLWriter.validatingCopies`).
+        for column in table.columns where !validatesParentsNotNull(column, parents: parentTables) {
+            statements += notNullComment(column, of: table, model.tables)
+        }
         if table.rowLevelSecurity { statements.append(Statement("ALTER TABLE \(table.name.sql) ENABLE ROW LEVEL SECURITY")) }
         if table.forceRowLevelSecurity { statements.append(Statement("ALTER TABLE \(table.name.sql) FORCE ROW LEVEL SECURITY")) }
         if let comment = table.comment { statements.append(SQLWriting.comment(on: "TABLE \(table.name.sql)", comment)) }
