@@ -101,14 +101,18 @@ enum TableDDL {
     /// Whether a partition is created as a table of its own, then attached (`ATTACH
     /// PARTITION`), as pg_dump writes every partition: where its columns are not in its
     /// parent's order (it was made apart and attached, or its parent lost and gained columns
-    /// since), which `PARTITION OF` would not keep. Not under a parent with an identity column,
-    /// which its partitions share from 17 and an attached table may not have of its own.
+    /// since), which `PARTITION OF` would not keep. Under a parent with an identity column only
+    /// where the partition has none of its own (from 17 partitions share their parent's, and
+    /// the model gives them none; an attached table may not have one): its column is made
+    /// NOT NULL under the parent's constraint's name, as pg_dump writes it (18's regression
+    /// suite: `pitest1_p2`).
     /// Also where it holds a check of its parent's `NOT VALID` (it was there when the parent's
     /// was added): a partition made by `PARTITION OF` holds its copies valid, and an attached
     /// table's own `NOT VALID` check is merged as it is.
     /// `parent`: the table it is a partition of.
     static func attachesLater(_ table: Table, parent: Table?) -> Bool {
-        guard table.partitionOf != nil, let parent, !parent.columns.contains(where: { $0.identity != nil }) else { return false }
+        guard table.partitionOf != nil, let parent,
+              !(parent.columns.contains { $0.identity != nil } && table.columns.contains { $0.identity != nil }) else { return false }
         return table.columns.map(\.name) != parent.columns.map(\.name).filter { name in table.columns.contains { $0.name == name } }
             || !invalidInheritedChecks(table, parent: parent).isEmpty
     }
