@@ -106,7 +106,7 @@ public struct ModelFlattener: Sendable {
                     properties += [("generated", expression(column.generatedExpression).map { $0 + (column.generatedStorage.map { " " + $0 } ?? "") }),
                                    ("collation", column.collation),
                                    ("storage", column.storage), ("compression", column.compression),
-                                   ("statistics", column.statisticsTarget.map(String.init)), ("options", list(column.options)),
+                                   ("statistics", column.statisticsTarget.map(String.init)), ("options", list(column.options.sorted { $0.precedes($1) })),
                                    // Like the position, PostgreSQL cannot change it in place (only INHERIT sets it,
                                    // nothing clears it): compared with the column order.
                                    ("inherited and declared locally", columnOrder ? column.inheritedAndLocal.flatMap { flag($0) } : nil),
@@ -170,7 +170,9 @@ public struct ModelFlattener: Sendable {
                         "\(quote(column.name)): " + column.privileges.map(\.description).joined(separator: ", ") })),
                     ("access method", view.accessMethod),
                     ("column settings", view.columnSettings.flatMap { settings in list(settings.map { column in
-                        "\(quote(column.name)): " + column.clauses.joined(separator: ", ") }) }),
+                        var sorted = column
+                        sorted.options = column.options?.sorted { $0.precedes($1) }
+                        return "\(quote(column.name)): " + sorted.clauses.joined(separator: ", ") }) }),
                     ("comment", view.comment),
                 ] + access(view))
             }

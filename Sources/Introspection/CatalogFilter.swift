@@ -70,9 +70,9 @@ enum CatalogFilter {
     }
 
     /// A column's `attoptions` without the server's own (`pg_attver=N` on Debian's 15.20, a
-    /// number no two databases share), sorted; NULL when none is left. `ColumnQuery.userOptions`
+    /// number no two databases share), in the catalog's order; NULL when none is left. `ColumnQuery.userOptions`
     /// is the same rule in Swift, where the model's columns are read.
     static func userColumnOptions(_ options: String) -> String {
-        "(SELECT pg_catalog.array_agg(o ORDER BY o) FROM pg_catalog.unnest(\(options)) o WHERE o NOT LIKE 'pg\\_%')"
+        "(SELECT pg_catalog.array_agg(u.o ORDER BY u.n) FROM pg_catalog.unnest(\(options)) WITH ORDINALITY AS u (o, n) WHERE u.o NOT LIKE 'pg\\_%')"
     }
 }

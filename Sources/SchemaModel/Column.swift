@@ -63,7 +63,7 @@ public struct Column: Codable, Hashable, Sendable {
     public var compression: String? = nil
     /// `SET STATISTICS`, when set.
     public var statisticsTarget: Int? = nil
-    /// `SET (n_distinct = …)`: `name=value`, sorted.
+    /// `SET (n_distinct = …)`: `name=value`, in the catalog's order (compared as a set).
     public var options: [String] = []
     /// true for a column a table has from a parent by plain inheritance and also declares
     /// itself (`attislocal`: it was there before `INHERIT`, or named in `CREATE TABLE … INHERITS`);

@@ -92,7 +92,7 @@ public struct ViewColumnSettings: Codable, Hashable, Sendable {
     /// `pglz` or `lz4`, when set.
     public var compression: String?
     public var statisticsTarget: Int?
-    /// `name=value`, sorted; nil when none.
+    /// `name=value`, in the catalog's order; nil when none.
     public var options: [String]?
 
     /// The `ALTER COLUMN` clauses that set them: `SET STATISTICS 500`, `SET STORAGE MAIN`, ….

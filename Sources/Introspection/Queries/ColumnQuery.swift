@@ -151,12 +151,13 @@ enum ColumnQuery {
         }
     }
 
-    /// The options a user set (`n_distinct`, `n_distinct_inherited`), sorted. Names that
+    /// The options a user set (`n_distinct`, `n_distinct_inherited`), in the catalog's order
+    /// (pg_dump writes them so; compared as a set, `ModelFlattener`). Names that
     /// begin `pg_` are the server's own: Debian's PostgreSQL 15.20 keeps a `pg_attver=N`
     /// on every column it makes, a number no two databases share and that pg_dump leaves
     /// out. A user cannot set such a name (`ALTER COLUMN … SET` accepts only the two above).
     /// The same rule in SQL: `CatalogFilter.userColumnOptions`.
     static func userOptions(_ options: [String?]) -> [String] {
-        options.compactMap { $0 }.filter { !$0.hasPrefix("pg_") }.sorted { $0.precedes($1) }
+        options.compactMap { $0 }.filter { !$0.hasPrefix("pg_") }
     }
 }

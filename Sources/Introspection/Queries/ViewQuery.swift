@@ -70,7 +70,6 @@ enum ViewQuery {
                 settings.map { column in
                     var column = column
                     column.storage = column.storage.map(ColumnQuery.storageName)
-                    column.options = column.options?.sorted { $0.precedes($1) }
                     return column
                 }
             }
