@@ -93,7 +93,7 @@ public struct ModelFlattener: Sendable {
                     var properties: [(String, String?)] = [
                         ("position", columnOrder ? String(rank + 1) : nil), ("type", column.type),
                         ("not null", flag(column.notNull)), ("not null name", column.notNullName),
-                        ("not null comment", column.notNullComment),
+                        ("not null comment", column.notNullComment), ("not null no inherit", flag(column.notNullNoInherit == true)),
                         ("default", expression(column.defaultExpression)),
                         ("identity", column.identity.map { "GENERATED \($0.generation.rawValue) AS IDENTITY" }),
                     ]

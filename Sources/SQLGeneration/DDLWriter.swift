@@ -1599,6 +1599,17 @@ struct DDLWriter {
             } else {
                 statements.append(Statement("\(alter) DROP NOT NULL", hazards: lock))
             }
+        } else if old.notNull && new.notNull && (old.notNullNoInherit == true) != (new.notNullNoInherit == true) {
+            // 18: the constraint is made to reach the table's children, or no longer (which leaves
+            // their copies theirs). Under its name as it is now (a rename, if any, follows).
+            let name = before.tables[table.name].map { TableDDL.givenNotNullName(of: old, in: $0, before.tables) }
+                ?? TableDDL.notNullName(of: old, in: table.name)
+            statements.append(Statement("ALTER TABLE \(table.name.sql) ALTER CONSTRAINT \(SQLWriting.ident(name)) "
+                                        + (new.notNullNoInherit == true ? "NO INHERIT" : "INHERIT"), hazards: lock))
+            if old.notNullName != new.notNullName, let current = after.tables[table.name] {
+                let now = TableDDL.givenNotNullName(of: new, in: current, after.tables)
+                if now != name { statements.append(Statement("ALTER TABLE \(table.name.sql) RENAME CONSTRAINT \(SQLWriting.ident(name)) TO \(SQLWriting.ident(now))")) }
+            }
         } else if old.notNull && new.notNull && old.notNullName != new.notNullName && inheritsNotNull(old, of: table.name) {
             // An inherited one the server renames on no child. Its name reads as its own once the
             // child declares it too (`Column.notNullLocal`): SET NOT NULL on the child alone does,
@@ -1677,7 +1688,7 @@ struct DDLWriter {
     /// Whether `column`'s NOT NULL was a parent's too in the old model (its constraint inherited,
     /// 18), which the server renames on no child.
     private func inheritsNotNull(_ column: Column, of table: QualifiedName) -> Bool {
-        (before.tables[table]?.parents ?? []).contains { before.tables[$0]?.column(column.name)?.notNull == true }
+        (before.tables[table]?.parents ?? []).contains { before.tables[$0]?.column(column.name)?.notNullInherited == true }
     }
 
     /// Whether `table` of the old model has column `name` from a parent: ALTER TABLE on the
@@ -1700,9 +1711,10 @@ struct DDLWriter {
                 // The parent's column is added NOT NULL and merges with the child's (18 on): the
                 // child gets the parent's constraint, inherited; its own SET NOT NULL would make it
                 // its own as well, where the target has it inherited only.
-                return now.notNull && column.notNullLocal != true && (options.serverMajor ?? 0) >= 18
+                return now.notNullInherited && column.notNullLocal != true && (options.serverMajor ?? 0) >= 18
             }
-            return now.notNull && !was.notNull
+            // (Or one `NO INHERIT` that now reaches its children, 18.)
+            return now.notNullInherited && !was.notNullInherited
         }
     }
 
@@ -1796,7 +1808,8 @@ struct DDLWriter {
         if (options.serverMajor ?? 0) >= 18 {
             let name = SQLWriting.ident(TableDDL.notNullName(of: column, in: table.name))
             return [
-                Statement("\(alter) ADD CONSTRAINT \(name) NOT NULL \(SQLWriting.ident(column.name)) NOT VALID",
+                Statement("\(alter) ADD CONSTRAINT \(name) NOT NULL \(SQLWriting.ident(column.name))"
+                          + (column.notNullNoInherit == true ? " NO INHERIT" : "") + " NOT VALID",
                           hazards: [.accessExclusiveLock(table.name)]),
                 Statement("\(alter) VALIDATE CONSTRAINT \(name)", hazards: [.validation(table.name)]),
             ]

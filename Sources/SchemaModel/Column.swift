@@ -85,6 +85,12 @@ public struct Column: Codable, Hashable, Sendable {
     /// The comment on the column's NOT NULL constraint (PostgreSQL 18, `COMMENT ON CONSTRAINT`),
     /// where it has one.
     public var notNullComment: String? = nil
+    /// true for a NOT NULL `NO INHERIT` (PostgreSQL 18): the table's alone, which its children
+    /// do not get. nil otherwise.
+    public var notNullNoInherit: Bool? = nil
+
+    /// Whether the column's NOT NULL reaches the table's children (not `NO INHERIT`).
+    public var notNullInherited: Bool { notNull && notNullNoInherit != true }
 
     public init(name: String, position: Int, type: String, notNull: Bool = false, defaultExpression: String? = nil,
                 identity: Identity? = nil, generatedExpression: String? = nil, collation: String? = nil, comment: String? = nil,

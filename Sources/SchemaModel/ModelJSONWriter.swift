@@ -335,6 +335,7 @@ struct ModelJSONWriter {
             w.member("notNullComment", column.notNullComment)
             if let local = column.notNullLocal { w.member("notNullLocal", local) }
             w.member("notNullName", column.notNullName)
+            if let noInherit = column.notNullNoInherit { w.member("notNullNoInherit", noInherit) }
             w.member("options", column.options)
             w.member("position", column.position)
             w.key("privileges"); w.privileges(column.privileges)

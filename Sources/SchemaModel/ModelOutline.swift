@@ -86,6 +86,7 @@ public enum ModelOutline {
         for column in table.columns {
             var line = "  \(SQLQuoting.identifier(column.name)) \(column.type)"
             if column.notNull { line += column.notNullName.map { " CONSTRAINT \(SQLQuoting.identifier($0)) NOT NULL" } ?? " NOT NULL" }
+            if column.notNullNoInherit == true { line += " NO INHERIT" }
             if let value = column.defaultExpression { line += " DEFAULT \(value)" }
             if let identity = column.identity {
                 line += " GENERATED \(identity.generation.rawValue) AS IDENTITY" + (identity.sequenceName.map { " (SEQUENCE NAME \($0.sql))" } ?? "")

@@ -39,7 +39,6 @@ enum UnmodelledQuery {
         \(databaseProperties)
         \(tablespaces)
         \(systemOwners)
-        \(version.major >= 18 ? notNullConstraints : "")
         """
     }
 
@@ -163,19 +162,6 @@ enum UnmodelledQuery {
         WHERE c.reltablespace <> 0 AND c.relkind IN ('r', 'p', 'i', 'I', 'm')
           AND EXISTS (SELECT FROM pg_catalog.pg_tablespace s WHERE s.spcname NOT IN ('pg_default', 'pg_global'))
           AND \(CatalogFilter.userSchema("n.nspname"))
-          AND \(CatalogFilter.ownObject(catalog: "pg_class", oid: "c.oid", internalToo: false))
-        """
-
-    /// From PostgreSQL 18 a NOT NULL is a constraint of its own (`pg_constraint.contype = 'n'`),
-    /// which may be `NO INHERIT`: the model holds a column's NOT NULL as inherited, and a
-    /// NOT VALID one as a constraint (`Constraint.Kind.notNull`).
-    private static let notNullConstraints = """
-        UNION ALL
-        SELECT 'NO INHERIT not-null constraint',
-               n.nspname, \(qualified("n.nspname", "c.relname")) || '.' || \(q("k.conname"))
-        FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
-        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE k.contype = 'n' AND k.connoinherit AND \(CatalogFilter.userSchema("n.nspname"))
           AND \(CatalogFilter.ownObject(catalog: "pg_class", oid: "c.oid", internalToo: false))
         """
 

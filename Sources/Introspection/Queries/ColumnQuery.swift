@@ -59,6 +59,7 @@ enum ColumnQuery {
                pg_catalog.quote_ident(a.attname) AS quoted_name, a.atttypid AS type_oid, a.attcollation AS collation_oid,
                pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, \(notNull) AS not_null, \(notNullName) AS not_null_name,
                \(eighteen ? "CASE WHEN k.convalidated THEN dk.description END" : "NULL") AS not_null_comment,
+               \(eighteen ? "k.convalidated AND k.connoinherit" : "false") AS not_null_no_inherit,
                \(eighteen ? "CASE WHEN k.convalidated AND k.coninhcount > 0 AND NOT c.relispartition THEN k.conislocal END" : "NULL::boolean") AS not_null_local,
                \(eighteen ? "CASE WHEN NOT (\(partitionInherited)) THEN c.relname END" : "NULL") AS relation_name,
                CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, 0) END AS default_expression,
@@ -104,7 +105,7 @@ enum ColumnQuery {
         let virtual = try result.column("virtual"), inheritedAndLocal = try result.column("inherited_and_local")
         let partition = try result.column("partition"), notNullName = try result.column("not_null_name")
         let relationName = try result.column("relation_name"), notNullLocal = try result.column("not_null_local")
-        let notNullComment = try result.column("not_null_comment")
+        let notNullComment = try result.column("not_null_comment"), notNullNoInherit = try result.column("not_null_no_inherit")
         return try result.rows.map { row in
             let oid = try row.oid(tableOID), number = try row.int(position)
             var identity: Column.Identity?
@@ -143,6 +144,7 @@ enum ColumnQuery {
             }
             column.notNullLocal = try row.optionalBool(notNullLocal)
             column.notNullComment = row.optionalString(notNullComment)
+            if try row.optionalBool(notNullNoInherit) == true { column.notNullNoInherit = true }
             column.statisticsTarget = row.optionalString(statisticsTarget).flatMap { Int($0) }
             if let text = row.optionalString(options) { column.options = userOptions(PostgresArray.parse(text)) }
             let entry = ColumnNames.Entry(name: column.name, quoted: try row.string(quotedName),

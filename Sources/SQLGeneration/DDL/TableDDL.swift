@@ -11,7 +11,7 @@ enum TableDDL {
         if let clause = generation(column) { text += " " + clause }
         if let identity = column.identity { text += " GENERATED \(identity.generation.rawValue) AS IDENTITY (\(identityOptions(identity)))" }
         if let value = column.defaultExpression { text += " DEFAULT \(value)" }
-        if column.notNull { text += " " + notNull(named: column.notNullName) }
+        if column.notNull { text += " " + notNull(named: column.notNullName) + (column.notNullNoInherit == true ? " NO INHERIT" : "") }
         return text
     }
 
@@ -63,7 +63,9 @@ enum TableDDL {
     /// The name of the NOT NULL constraint `parent` holds on its column `column`, valid or
     /// `NOT VALID` (which the model holds apart, as a constraint); nil where it holds none.
     static func parentNotNullName(_ column: String, of parent: Table, in tables: [QualifiedName: Table]) -> String? {
-        if let held = parent.column(column), held.notNull { return givenNotNullName(of: held, in: parent, tables) }
+        if let held = parent.column(column), held.notNull {
+            return held.notNullInherited ? givenNotNullName(of: held, in: parent, tables) : nil
+        }
         return parent.constraints.first { $0.kind == .notNull && $0.columns == [column] }?.name
     }
 
@@ -81,6 +83,10 @@ enum TableDDL {
     /// `SET NOT NULL`; where the column's constraint has a name of its own (18), `ADD CONSTRAINT
     /// name NOT NULL column`, which a second run finds there and leaves.
     static func setNotNull(_ column: Column, of table: QualifiedName) -> String {
+        // SET NOT NULL makes no NOT NULL `NO INHERIT` (18): one is added as a constraint.
+        if column.notNullNoInherit == true {
+            return "ALTER TABLE \(table.sql) ADD \(notNull(named: notNullName(of: column, in: table))) \(SQLWriting.ident(column.name)) NO INHERIT"
+        }
         if let name = column.notNullName {
             return "ALTER TABLE \(table.sql) ADD \(notNull(named: name)) \(SQLWriting.ident(column.name))"
         }
@@ -134,11 +140,11 @@ enum TableDDL {
     /// key or replica identity); elsewhere the child's is its own as well.
     static func notNullsInheritedOnly(_ table: Table, parents: [Table], in model: ModelIndex) -> [(parent: QualifiedName, column: Column)] {
         table.columns.filter { $0.notNull && $0.notNullLocal == false }.compactMap { column in
-            guard let parent = parents.first(where: { $0.column(column.name)?.notNull == true }),
+            guard let parent = parents.first(where: { $0.column(column.name)?.notNullInherited == true }),
                   let given = parent.column(column.name), given.notNullLocal == nil, given.identity == nil,
                   !parent.constraints.contains(where: { $0.kind == .primaryKey && $0.columns.contains(column.name) }),
                   !(parent.replicaIdentity?.hasPrefix("USING INDEX") ?? false),
-                  !parent.parents.contains(where: { model.tables[$0]?.column(column.name)?.notNull == true }) else { return nil }
+                  !parent.parents.contains(where: { model.tables[$0]?.column(column.name)?.notNullInherited == true }) else { return nil }
             return (parent.name, given)
         }
     }
@@ -281,7 +287,7 @@ enum TableDDL {
                     .map { "CONSTRAINT \(SQLWriting.ident($0.name)) \($0.definition)" }
             columnsAfter = table.columns.filter { column in
                 guard let parent = inherited[column.name] else { return false }
-                return inheritedDefault(column) != column.defaultExpression || parent.notNull != column.notNull
+                return inheritedDefault(column) != column.defaultExpression || parent.notNullInherited != column.notNull
             }
             create = prefix + " (" + (own.isEmpty ? "" : "\n    " + own.joined(separator: ",\n    ") + "\n")
                 + ") INHERITS (\(table.inherits.map(\.sql).joined(separator: ", ")))"
@@ -328,7 +334,7 @@ enum TableDDL {
         let parentTables = (table.partitionOf.map { [$0] } ?? table.inherits).compactMap { model.tables[$0] }
         let parentColumns = parentTables.flatMap(\.columns)
         for column in columnsAfter {
-            let givenByParent = parentColumns.contains { $0.name == column.name && $0.notNull }
+            let givenByParent = parentColumns.contains { $0.name == column.name && $0.notNullInherited }
             if let value = column.defaultExpression {
                 statements.append(Statement("ALTER TABLE \(table.name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) SET DEFAULT \(value)"))
             } else if table.ofType == nil && parentColumns.contains(where: { $0.name == column.name && $0.defaultExpression != nil }) {
