@@ -1349,6 +1349,7 @@ struct DDLWriter {
     }
 
     private func addColumn(_ column: Column, to table: Table) -> [Statement] {
+        let extras = TableDDL.columnExtras(column, of: table.name) + TableDDL.notNullComment(column, of: table, after.tables)
         var hazards = locking(table.name)
         if ColumnRewrite.adding(column, functions: after.volatileDefaults) && holdsRows(table.name) { hazards.insert(.tableRewrite(table.name), at: 0) }
         if column.notNull && column.defaultExpression == nil && column.identity == nil && column.generatedExpression == nil
@@ -1371,15 +1372,15 @@ struct DDLWriter {
             var inherited = column
             (inherited.defaultExpression, inherited.notNull) = (given.defaultExpression, given.notNull)
             return alterColumn(inherited, column, of: table, names: inherited.defaultExpression == column.defaultExpression ? [] : ["default"])
-                + TableDDL.columnExtras(column, of: table.name) + TableDDL.notNullComment(column, of: table, after.tables)
+                + extras
         }
         if let identity = column.identity, identityGoesInSteps(table) {
             return declaringChildren(of: table, column: column.name)
-                + identityInSteps(column, identity, to: table, hazards: hazards) + TableDDL.columnExtras(column, of: table.name) + TableDDL.notNullComment(column, of: table, after.tables)
+                + identityInSteps(column, identity, to: table, hazards: hazards) + extras
         }
         return declaringChildren(of: table, column: column.name)
             + [Statement("ALTER TABLE \(table.name.sql) ADD COLUMN \(guarded ? "IF NOT EXISTS " : "")\(TableDDL.columnDefinition(column))",
-                         hazards: hazards)] + TableDDL.columnExtras(column, of: table.name) + TableDDL.notNullComment(column, of: table, after.tables)
+                         hazards: hazards)] + extras
     }
 
     /// Whether an identity column is added to `table` in steps (`identityInSteps`): the server
@@ -1602,12 +1603,11 @@ struct DDLWriter {
         } else if old.notNull && new.notNull && (old.notNullNoInherit == true) != (new.notNullNoInherit == true) {
             // 18: the constraint is made to reach the table's children, or no longer (which leaves
             // their copies theirs). Under its name as it is now (a rename, if any, follows).
-            let name = before.tables[table.name].map { TableDDL.givenNotNullName(of: old, in: $0, before.tables) }
-                ?? TableDDL.notNullName(of: old, in: table.name)
+            let name = givenNotNullName(of: old, in: table.name, before)
             statements.append(Statement("ALTER TABLE \(table.name.sql) ALTER CONSTRAINT \(SQLWriting.ident(name)) "
                                         + (new.notNullNoInherit == true ? "NO INHERIT" : "INHERIT"), hazards: lock))
-            if old.notNullName != new.notNullName, let current = after.tables[table.name] {
-                let now = TableDDL.givenNotNullName(of: new, in: current, after.tables)
+            if old.notNullName != new.notNullName {
+                let now = givenNotNullName(of: new, in: table.name, after)
                 if now != name { statements.append(Statement("ALTER TABLE \(table.name.sql) RENAME CONSTRAINT \(SQLWriting.ident(name)) TO \(SQLWriting.ident(now))")) }
             }
         } else if old.notNull && new.notNull && old.notNullName != new.notNullName && inheritsNotNull(old, of: table.name) {
@@ -1623,10 +1623,7 @@ struct DDLWriter {
             // in the catalog: the name it holds then is its parent's, not the one the model reads.)
             // The NOT NULL stays under another name (18): the name the server gave where none is kept.
             // A partition's unnamed one is its parent's (`TableDDL.givenNotNullName`).
-            let was = before.tables[table.name].map { TableDDL.givenNotNullName(of: old, in: $0, before.tables) }
-                ?? TableDDL.notNullName(of: old, in: table.name)
-            let now = after.tables[table.name].map { TableDDL.givenNotNullName(of: new, in: $0, after.tables) }
-                ?? TableDDL.notNullName(of: new, in: table.name)
+            let (was, now) = (givenNotNullName(of: old, in: table.name, before), givenNotNullName(of: new, in: table.name, after))
             if was != now {
                 statements.append(Statement("ALTER TABLE \(table.name.sql) RENAME CONSTRAINT \(SQLWriting.ident(was)) TO \(SQLWriting.ident(now))"))
             }
@@ -1683,6 +1680,11 @@ struct DDLWriter {
         statements += TableDDL.notNullComment(new, of: after.tables[table.name] ?? table, after.tables, from: old.notNull ? old.notNullComment : nil)
         statements += PrivilegeDDL.statements(on: "TABLE \(table.name.sql)", from: old.privileges, to: new.privileges, column: new.name)
         return statements
+    }
+
+    /// The name `column`'s NOT NULL holds in `table` of `model` (`TableDDL.givenNotNullName`).
+    private func givenNotNullName(of column: Column, in table: QualifiedName, _ model: ModelIndex) -> String {
+        model.tables[table].map { TableDDL.givenNotNullName(of: column, in: $0, model.tables) } ?? TableDDL.notNullName(of: column, in: table)
     }
 
     /// Whether `column`'s NOT NULL was a parent's too in the old model (its constraint inherited,

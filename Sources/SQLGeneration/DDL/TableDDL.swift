@@ -60,13 +60,16 @@ enum TableDDL {
         return [SQLWriting.comment(on: "CONSTRAINT \(name) ON \(table.name.sql)", column.notNullComment)]
     }
 
-    /// The name of the NOT NULL constraint `parent` holds on its column `column`, valid or
-    /// `NOT VALID` (which the model holds apart, as a constraint); nil where it holds none.
+    /// The name of the NOT NULL constraint `parent` holds on its column `column` and gives its
+    /// children, valid or `NOT VALID` (which the model holds apart, as a constraint); nil where
+    /// it holds none, or one `NO INHERIT`.
     static func parentNotNullName(_ column: String, of parent: Table, in tables: [QualifiedName: Table]) -> String? {
         if let held = parent.column(column), held.notNull {
             return held.notNullInherited ? givenNotNullName(of: held, in: parent, tables) : nil
         }
-        return parent.constraints.first { $0.kind == .notNull && $0.columns == [column] }?.name
+        return parent.constraints.first {
+            $0.kind == .notNull && $0.columns == [column] && !$0.definition.contains(" NO INHERIT")
+        }?.name
     }
 
     /// `GENERATED ALWAYS AS (…) STORED | VIRTUAL` of a generated column, or nil.
