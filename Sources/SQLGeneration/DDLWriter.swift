@@ -225,15 +225,16 @@ struct DDLWriter {
                 return [Statement(validate, hazards: holdsRows(child) ? [.validation(child)] : [])]
             }
             // 18: a valid copy of a NOT VALID NOT NULL is its column's (`TableDDL.validatesParentsNotNull`),
-            // on a table the plan makes; one that stays has its column's SET NOT NULL.
-            guard !holdsRows(child), let column = table.column(constraint.columns.first ?? ""),
+            // on a table the plan makes or one that stays (`validatesNewParentsNotNull`): its column's
+            // SET NOT NULL would make it its own, under its own name.
+            guard let column = table.column(constraint.columns.first ?? ""),
                   TableDDL.validatesParentsNotNull(column, parents: table.parents.compactMap { after.tables[$0] }) else { return nil }
             // A child of two parents may hold its NOT NULL under the other's name, made valid
             // with the child (the other's was there first): nothing to validate then.
             return [Statement(SQLWriting.onlyWhere("""
                 EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE conrelid = \(SQLWriting.regclass(child)) \
                 AND conname = \(SQLWriting.literal(constraint.name)) AND NOT convalidated)
-                """, [validate]) + ";")] + TableDDL.notNullComment(column, of: table, after.tables)
+                """, [validate]) + ";", hazards: holdsRows(child) ? [.validation(child)] : [])] + TableDDL.notNullComment(column, of: table, after.tables)
         }.flatMap { $0 }
     }
 
@@ -1587,7 +1588,9 @@ struct DDLWriter {
         }
         if old.notNull != new.notNull && !(new.identity != nil && old.identity == nil && new.notNull) {
             if new.notNull {
-                if !inheritsSetNotNull(of: new, in: table) { statements += setNotNull(new, of: table) }
+                if !inheritsSetNotNull(of: new, in: table) && !validatesNewParentsNotNull(new, of: table) {
+                    statements += notNullsGivingWay(to: new, of: table) + setNotNull(new, of: table)
+                }
             } else if table.kind == .partitioned, hasDescendants(table.name) {
                 // A partitioned table's `DROP NOT NULL` takes its partitions' too (the server drops
                 // no part of it alone; from 18 those it gave them): those the target keeps set theirs again.
@@ -1697,6 +1700,35 @@ struct DDLWriter {
     /// parent reaches it, and the server refuses the same change on the child itself.
     private func inheritsColumn(_ name: String, of table: Table) -> Bool {
         table.parents.contains { holdsRows($0) && before.tables[$0]?.column(name) != nil }
+    }
+
+    /// 18: the own NOT NULLs of `table`'s descendants on `column`, which becomes NOT NULL on
+    /// `table`, where the target holds them under the name `table`'s gives them: the parent's
+    /// statement would merge with each and keep its name (the server renames no inherited
+    /// constraint), so each is dropped first and the parent's reaches it. Not where another
+    /// parent gives it one already (the server would refuse the drop).
+    private func notNullsGivingWay(to column: Column, of table: Table) -> [Statement] {
+        guard (options.serverMajor ?? 0) >= 18, column.notNullInherited else { return [] }
+        return after.descendants(of: table.name).compactMap { name -> Statement? in
+            guard let was = before.tables[name]?.column(column.name), was.notNull, !inheritsNotNull(was, of: name),
+                  let now = after.tables[name]?.column(column.name), now.notNull, now.notNullLocal != true,
+                  givenNotNullName(of: now, in: name, after) != givenNotNullName(of: was, in: name, before) else { return nil }
+            return Statement("ALTER TABLE ONLY \(name.sql) ALTER COLUMN \(SQLWriting.ident(column.name)) DROP NOT NULL", hazards: locking(name))
+        }
+    }
+
+    /// Whether `column` of `table` becomes NOT NULL as a valid copy of a parent's `NOT VALID`
+    /// NOT NULL the plan adds (18, `TableDDL.validatesParentsNotNull`): the parent's reaches it,
+    /// under the parent's name, and it is validated there (`validatingCopies`); set on the
+    /// table itself first, it would be its own, under its own name.
+    private func validatesNewParentsNotNull(_ column: Column, of table: Table) -> Bool {
+        let parents = table.parents.compactMap { after.tables[$0] }
+        return TableDDL.validatesParentsNotNull(column, parents: parents) && parents.contains { parent in
+            parent.constraints.contains { added in
+                added.kind == .notNull && !added.validated && added.columns == [column.name]
+                    && before.tables[parent.name]?.constraints.contains { $0.name == added.name && $0.kind == .notNull } != true
+            }
+        }
     }
 
     /// Whether `column` of `table` comes from a parent whose own column of that name becomes

@@ -58,9 +58,7 @@ import Testing
             ALTER TABLE pitest1_p2 ALTER COLUMN f3 SET NOT NULL;
             ALTER TABLE pitest1 ATTACH PARTITION pitest1_p2 FOR VALUES FROM ('2016-08-01') TO ('2016-09-01');
             """
-        let model = try TestDatabase.model(after: sql)
-        try Proving.expectScriptRoundTrip(model, "a partition in its own order under an identity")
-        try Proving.expectDumpsAgree(sql, "a partition in its own order under an identity")
+        try Proving.expectFileGivesItBack(sql, "a partition in its own order under an identity")
         _ = try Proving.plansBothWays("CREATE TABLE unrelated (id int);", sql)
     }
 

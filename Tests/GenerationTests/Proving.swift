@@ -93,6 +93,17 @@ enum Proving {
         try expectDumpsAgree(original, model: try Inspector().inspect(original.connect()), label)
     }
 
+    /// Both round trips of the database `sql` builds: by its model (`expectScriptRoundTrip`)
+    /// and by `pg_dump -s` (`expectDumpsAgree`).
+    static func expectFileGivesItBack(_ sql: String, _ label: String) throws {
+        let original = try TestDatabase.make()
+        defer { original.drop() }
+        try original.connect().execute(sql)
+        let model = try Inspector().inspect(original.connect())
+        try expectScriptRoundTrip(model, label)
+        try expectDumpsAgree(original, model: model, label)
+    }
+
     /// The oracle on a database that exists, whose model is `model`.
     static func expectDumpsAgree(_ original: ScratchDatabase, model: DatabaseModel, _ label: String) throws {
         let rebuilt = try TestDatabase.make()
