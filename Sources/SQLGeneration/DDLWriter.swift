@@ -217,25 +217,25 @@ struct DDLWriter {
     /// added gets it valid) are validated on their own table.
     private func validatingCopies(of constraint: Constraint, on relation: QualifiedName) -> [Statement] {
         guard constraint.kind == .check || constraint.kind == .notNull, !constraint.validated else { return [] }
-        return after.descendants(of: relation).compactMap { child -> [Statement]? in
-            guard let table = after.tables[child] else { return nil }
+        return after.descendants(of: relation).flatMap { child -> [Statement] in
+            guard let table = after.tables[child] else { return [] }
             let validate = "ALTER TABLE \(child.sql) VALIDATE CONSTRAINT \(SQLWriting.ident(constraint.name))"
             guard constraint.kind == .notNull else {
-                guard table.constraints.first(where: { $0.name == constraint.name && $0.kind == .check })?.validated == true else { return nil }
+                guard table.constraints.first(where: { $0.name == constraint.name && $0.kind == .check })?.validated == true else { return [] }
                 return [Statement(validate, hazards: holdsRows(child) ? [.validation(child)] : [])]
             }
             // 18: a valid copy of a NOT VALID NOT NULL is its column's (`TableDDL.validatesParentsNotNull`),
             // on a table the plan makes or one that stays (`validatesNewParentsNotNull`): its column's
             // SET NOT NULL would make it its own, under its own name.
             guard let column = table.column(constraint.columns.first ?? ""),
-                  TableDDL.validatesParentsNotNull(column, parents: table.parents.compactMap { after.tables[$0] }) else { return nil }
+                  TableDDL.validatesParentsNotNull(column, parents: table.parents.compactMap { after.tables[$0] }) else { return [] }
             // A child of two parents may hold its NOT NULL under the other's name, made valid
             // with the child (the other's was there first): nothing to validate then.
             return [Statement(SQLWriting.onlyWhere("""
                 EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE conrelid = \(SQLWriting.regclass(child)) \
                 AND conname = \(SQLWriting.literal(constraint.name)) AND NOT convalidated)
                 """, [validate]) + ";", hazards: holdsRows(child) ? [.validation(child)] : [])] + TableDDL.notNullComment(column, of: table, after.tables)
-        }.flatMap { $0 }
+        }
     }
 
     /// An index or key of a partitioned table whose every partition has its index or key attached
